@@ -1,0 +1,108 @@
+// Ports: what the core needs from the outside world. Adapters in functions/adapters implement them.
+
+import type { Brief } from './brief.ts';
+import type { Change, Figure, Observation } from './model.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** One stored revision of a brief, with the figures found in it. */
+export interface BriefRevision {
+  briefId: string;
+  revision: number;
+  contentHash: string;
+  brief: Brief;
+  figures: Figure[];
+  storedAt: string;
+}
+
+export interface BriefStore {
+  /** The latest revision of a brief, read consistently. */
+  latestRevision(briefId: string): Promise<BriefRevision | undefined>;
+  /**
+   * Stores a revision unless that revision number is taken; 'taken' means another writer won the race.
+   * Large figure lists are split across items, written before the revision item that commits them.
+   */
+  putRevision(revision: BriefRevision): Promise<'stored' | 'taken'>;
+  getRevision(briefId: string, revision: number): Promise<BriefRevision | undefined>;
+}
+
+/** The per-metric serialization point: the latest observation and the one being committed. */
+export interface MetricHead {
+  metric: string;
+  version: number;
+  label: string;
+  unit: string;
+  kind: Observation['kind'];
+  region: string;
+  latest: Observation;
+  /** Written ahead of its observation item so that a crash between the two writes can be rolled forward. */
+  pending?: StoredObservation;
+  updatedAt: string;
+}
+
+/** An observation with the change it caused, if any: the unit of history and of the feed. */
+export interface StoredObservation {
+  observation: Observation;
+  change: Change | null;
+  recordedAt: string;
+}
+
+export interface MetricStore {
+  getHead(metric: string): Promise<MetricHead | undefined>;
+  /** Conditional write: succeeds only if the head's version is still `expectedVersion` (undefined: absent). */
+  claimHead(head: MetricHead, expectedVersion: number | undefined): Promise<boolean>;
+  getObservation(metric: string, key: string): Promise<StoredObservation | undefined>;
+  /** Idempotent: an observation already stored under its key is left as it is. */
+  putObservation(stored: StoredObservation): Promise<void>;
+  /** The observation immediately before `key` in the metric's order, if any. */
+  previousObservation(metric: string, key: string): Promise<StoredObservation | undefined>;
+  /** Observations of one metric, newest first. */
+  history(metric: string, options: { limit: number; before?: string }): Promise<Page<StoredObservation>>;
+  listHeads(options: { limit: number; after?: string }): Promise<Page<MetricHead>>;
+}
+
+export interface ChangeFilter {
+  metric?: string;
+  region?: string;
+  type?: Change['type'];
+}
+
+export interface ChangeLog {
+  /** Changes in recording order; `after` is an opaque cursor from a previous page. */
+  changesAfter(options: { after?: string; limit: number } & ChangeFilter): Promise<Page<Change>>;
+  /** Newest changes first, for feeds. */
+  latestChanges(options: { limit: number } & ChangeFilter): Promise<Change[]>;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to get the next page; absent on the last page. */
+  cursor?: string;
+}
+
+export interface ChangePublisher {
+  /** At least once; subscribers de-duplicate on the event id. */
+  publish(changes: Change[]): Promise<void>;
+}
+
+export type SubscriptionProtocol = 'email' | 'http' | 'https' | 'sqs';
+
+export interface SubscriptionFilter {
+  metrics?: string[];
+  regions?: string[];
+  types?: Change['type'][];
+  minAbsChangePercent?: number;
+}
+
+export interface SubscriptionRequest {
+  protocol: SubscriptionProtocol;
+  endpoint: string;
+  filter?: SubscriptionFilter;
+}
+
+export interface Subscriber {
+  /** Returns the subscription ARN, or 'pending confirmation'. */
+  subscribe(request: SubscriptionRequest): Promise<{ subscriptionArn: string }>;
+}
