@@ -1,16 +1,29 @@
 // The Brief as editors send it, validated at the boundary.
 import { z } from 'zod';
 
-// C0 controls other than tab, newline and carriage return, DEL, and unpaired surrogates have no place in a brief.
-const forbiddenCharacters =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** C0 controls other than tab, newline and carriage return, and DEL, have no place in a brief. */
+export function firstControlCharacter(text: string): number | undefined {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return code;
+  }
+  return undefined;
+}
 
 const cleanText = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((text) => !forbiddenCharacters.test(text), {
-      message: 'contains a control character or an unpaired surrogate',
+    .superRefine((text, context) => {
+      const control = firstControlCharacter(text);
+      if (control !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          message: `contains the control character U+${control.toString(16).toUpperCase().padStart(4, '0')}`,
+        });
+      }
+      if (!text.isWellFormed())
+        context.addIssue({ code: 'custom', message: 'contains an unpaired surrogate' });
     });
 
 export const briefSchema = z

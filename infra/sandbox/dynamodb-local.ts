@@ -73,8 +73,9 @@ export async function startDynamoDbLocal(
   const port = options.port ?? (await freePort());
   const path = options.dataDir === undefined ? null : resolve(options.dataDir);
   if (path !== null) mkdirSync(path, { recursive: true });
-  const child = spawn({ port, path, sharedDb: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
   let stderr = '';
+  child.stdout?.resume();
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
