@@ -134,4 +134,4 @@ export type FunctionName = keyof typeof functions;
 export const topic = { id: 'ChangesTopic', displayName: 'updates-feed figure changes' } as const;
 
 /** Bodies larger than this are refused with 413 before any parsing. */
-export const maxBodyBytes = 1_048_576;
+export const maxBodyBytes = 262_144;

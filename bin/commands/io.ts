@@ -1,0 +1,4 @@
+export interface CommandIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}

@@ -1,0 +1,59 @@
+// `updates-feed sandbox`: runs until Ctrl-C or SIGTERM, then stops everything it started, Java included.
+import { parseArgs } from 'node:util';
+import { JavaMissingError } from '../../infra/sandbox/dynamodb-local.ts';
+import { startSandbox } from '../../infra/sandbox/sandbox.ts';
+import type { CommandIo } from './io.ts';
+
+export async function sandboxCommand(args: string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '3000' },
+      'data-dir': { type: 'string', default: '.sandbox' },
+      token: { type: 'string' },
+      seed: { type: 'boolean', default: true },
+      'no-seed': { type: 'boolean', default: false },
+      'duplicate-delivery': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.stderr(`--port must be a port number (received ${JSON.stringify(values.port)})`);
+    return 2;
+  }
+  const started = Date.now();
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sandbox = await startSandbox({
+      port,
+      dataDir: values['data-dir'],
+      ...(values.token === undefined ? {} : { token: values.token }),
+      seed: values.seed && !values['no-seed'],
+      duplicateDelivery: values['duplicate-delivery'],
+      log: io.stderr,
+    });
+  } catch (error) {
+    if (error instanceof JavaMissingError) {
+      io.stderr(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const { url } = sandbox;
+  io.stdout(`updates-feed sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s (data in ${sandbox.dataDir})
+  API          ${url}   (GET /healthz, /metrics, /changes, /briefs/{id})
+  feeds        ${url}/feed.rss   ${url}/feed.atom   ${url}/feed.json
+  upload       curl -X POST ${url}/briefs -H 'authorization: Bearer ${sandbox.token}' -H 'content-type: application/json' -d @brief.json
+  topic        ${sandbox.topicArn}   (email subscribers' mail: ${sandbox.dataDir}/mail/)
+  editors' token  ${sandbox.token}
+Ctrl-C stops it; the next start resumes from the same data dir.`);
+  await new Promise<void>((resolve) => {
+    const shutdown = () => resolve();
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+  io.stderr('stopping the sandbox…');
+  await sandbox.stop();
+  return 0;
+}

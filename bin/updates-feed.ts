@@ -1,0 +1,42 @@
+#!/usr/bin/env -S npx tsx
+// updates-feed: the sandbox, figure extraction from a file, and uploads to a sandbox or a deployed API.
+import { extractCommand } from './commands/extract.ts';
+import { sandboxCommand } from './commands/sandbox.ts';
+import { uploadCommand } from './commands/upload.ts';
+
+const usage = `usage: updates-feed <command> [options]
+
+commands:
+  sandbox [--port 3000] [--data-dir .sandbox] [--token T] [--seed | --no-seed]
+      run the whole system locally (DynamoDB Local, stream consumers, local SNS, the HTTP API)
+  extract FILE [--region R] [--published-at ISO]
+      print the figures of a text file, one JSON object per line
+  upload FILE... [--url http://localhost:3000] [--token T]
+      upload briefs (a JSON brief or an array of briefs per file)`;
+
+const io = {
+  stdout: (line: string) => process.stdout.write(`${line}\n`),
+  stderr: (line: string) => process.stderr.write(`${line}\n`),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'sandbox':
+      return sandboxCommand(rest, io);
+    case 'extract':
+      return extractCommand(rest, io);
+    case 'upload':
+      return uploadCommand(rest, io);
+    case undefined:
+    case '-h':
+    case '--help':
+      io.stdout(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      io.stderr(`unknown command ${JSON.stringify(command)}\n\n${usage}`);
+      return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

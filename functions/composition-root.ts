@@ -1,0 +1,76 @@
+// The one place where ports meet adapters. Each handler takes only what it uses, built once per cold start.
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import {
+  createDynamoDbClient,
+  DynamoBriefStore,
+  DynamoChangeLog,
+  DynamoMetricStore,
+} from './adapters/dynamodb/index.ts';
+import { createSnsClient } from './adapters/sns/client.ts';
+import { SnsChangePublisher } from './adapters/sns/publisher.ts';
+import { SnsSubscriber } from './adapters/sns/subscriber.ts';
+import { type Config, readConfig, required } from './config.ts';
+import { defaultAliases } from './core/default-aliases.ts';
+
+export const logger = new Logger({ serviceName: 'updates-feed' });
+
+const config: Config = readConfig();
+let dynamodb: DynamoDBClient | undefined;
+let sns: SNSClient | undefined;
+
+function dynamoDbClient(): DynamoDBClient {
+  dynamodb ??= createDynamoDbClient({
+    region: config.AWS_REGION,
+    ...(config.DYNAMODB_ENDPOINT === undefined ? {} : { endpoint: config.DYNAMODB_ENDPOINT }),
+  });
+  return dynamodb;
+}
+
+function snsClient(): SNSClient {
+  sns ??= createSnsClient({
+    region: config.AWS_REGION,
+    ...(config.SNS_ENDPOINT === undefined ? {} : { endpoint: config.SNS_ENDPOINT }),
+  });
+  return sns;
+}
+
+const now = () => new Date();
+
+export function ingestDependencies() {
+  const table = required(config, 'TABLE_NAME');
+  return {
+    briefs: new DynamoBriefStore(dynamoDbClient(), table),
+    metrics: new DynamoMetricStore(dynamoDbClient(), table),
+    now,
+    aliases: defaultAliases,
+  };
+}
+
+export function readDependencies() {
+  const table = required(config, 'TABLE_NAME');
+  return {
+    briefs: new DynamoBriefStore(dynamoDbClient(), table),
+    metrics: new DynamoMetricStore(dynamoDbClient(), table),
+    changes: new DynamoChangeLog(dynamoDbClient(), table),
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+  };
+}
+
+export function pipelineDependencies() {
+  const table = required(config, 'TABLE_NAME');
+  return {
+    briefs: new DynamoBriefStore(dynamoDbClient(), table),
+    metrics: new DynamoMetricStore(dynamoDbClient(), table),
+    now,
+  };
+}
+
+export function publisherDependencies() {
+  return { publisher: new SnsChangePublisher(snsClient(), required(config, 'TOPIC_ARN')) };
+}
+
+export function subscriptionDependencies() {
+  return { subscriber: new SnsSubscriber(snsClient(), required(config, 'TOPIC_ARN')) };
+}

@@ -1,0 +1,30 @@
+// Configuration from the environment, parsed once at cold start; a bad value fails loudly, naming the key.
+import { z } from 'zod';
+import { parseWith } from './core/validate.ts';
+
+const environmentSchema = z.object({
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  TABLE_NAME: z.string().min(1).optional(),
+  TOPIC_ARN: z.string().startsWith('arn:').optional(),
+  /** Set only in the sandbox: AWS endpoints are resolved by the SDK. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  SNS_ENDPOINT: z.url().optional(),
+  /** Feeds link to this; without it, links are built from the request's host. */
+  PUBLIC_BASE_URL: z.url().optional(),
+});
+
+export type Config = z.output<typeof environmentSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  return parseWith(environmentSchema, environment, 'environment');
+}
+
+export function required<K extends keyof Config>(config: Config, key: K): NonNullable<Config[K]> {
+  const value = config[key];
+  if (value === undefined || value === null) throw new ConfigError(`environment variable ${key} is not set`);
+  return value as NonNullable<Config[K]>;
+}

@@ -1,0 +1,74 @@
+// The diff rules: how a new observation relates to a metric's history, by as-of date.
+import { createHash } from 'node:crypto';
+import type { Change, Observation } from './model.ts';
+
+/** Orders a metric's observations: as-of date, then publication (in UTC, so offsets compare), then brief and revision. */
+export function observationKey(
+  parts: Pick<Observation, 'asOf' | 'publishedAt' | 'briefId' | 'revision'>,
+): string {
+  const published = new Date(parts.publishedAt).toISOString();
+  return `${parts.asOf}#${published}#${parts.briefId}#${String(parts.revision).padStart(6, '0')}`;
+}
+
+/** The same observation of the same metric always yields the same event id, whichever process computes it. */
+export function eventIdFor(metric: string, key: string): string {
+  return createHash('sha256').update(`${metric}\n${key}`).digest('hex').slice(0, 32);
+}
+
+function decimalsOf(value: number): number {
+  const [mantissa = '', exponent] = String(value).split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent ?? 0));
+}
+
+/** Subtraction without binary noise for figures written in decimal (2.95 − 2.79 is 0.16, not 0.16000000000000014). */
+export function exactDifference(current: number, previous: number): number {
+  const decimals = Math.min(15, Math.max(decimalsOf(current), decimalsOf(previous)));
+  const scale = 10 ** decimals;
+  const scaled = Math.round(current * scale) - Math.round(previous * scale);
+  return Number.isSafeInteger(scaled) ? scaled / scale : current - previous;
+}
+
+function roundTo(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+export interface ChangeInput {
+  current: Observation;
+  /** The observation immediately before `current` in the metric's order, if any. */
+  previous: Observation | undefined;
+  /** True when the metric already has an observation after `current`: a late, older figure. */
+  hasLater: boolean;
+  recordedAt: string;
+}
+
+/** Equal values give no change; otherwise added, changed, revised or backfilled. */
+export function classifyChange({ current, previous, hasLater, recordedAt }: ChangeInput): Change | null {
+  if (previous !== undefined && previous.value === current.value && previous.unit === current.unit)
+    return null;
+  const type: Change['type'] = hasLater
+    ? 'figure.backfilled'
+    : previous === undefined
+      ? 'figure.added'
+      : previous.asOf === current.asOf
+        ? 'figure.revised'
+        : 'figure.changed';
+  const delta = previous === undefined ? null : exactDifference(current.value, previous.value);
+  const deltaPercent =
+    delta === null || previous === undefined || previous.value === 0
+      ? null
+      : roundTo((delta / Math.abs(previous.value)) * 100, 4);
+  return {
+    type,
+    eventId: eventIdFor(current.metric, current.key),
+    metric: current.metric,
+    previous: previous ?? null,
+    current,
+    delta,
+    deltaPercent,
+    deltaPoints: delta !== null && current.unit === '%' ? delta : null,
+    direction: delta === null || delta === 0 ? null : delta > 0 ? 'up' : 'down',
+    recordedAt,
+  };
+}

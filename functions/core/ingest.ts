@@ -1,0 +1,108 @@
+// Upload and preview of a brief: validate, extract, store as an idempotent revision.
+import { createHash } from 'node:crypto';
+import { type Brief, briefSchema } from './brief.ts';
+import { ContentionError } from './errors.ts';
+import { extractFigures } from './extract/index.ts';
+import type { AliasTable } from './metric-key.ts';
+import type { Change, Figure } from './model.ts';
+import { observationsOf } from './observations.ts';
+import type { BriefRevision, BriefStore, MetricStore } from './ports.ts';
+import { planObservation } from './record-observation.ts';
+import { parseWith } from './validate.ts';
+
+export interface IngestDeps {
+  briefs: BriefStore;
+  metrics: MetricStore;
+  now: () => Date;
+  aliases: AliasTable;
+}
+
+export interface IngestAnswer {
+  brief: { id: string; revision: number; contentHash: string };
+  figures: Figure[];
+}
+
+export interface UploadResult {
+  /** 'created' for a new revision, 'unchanged' when the content equals the latest revision. */
+  outcome: 'created' | 'unchanged';
+  answer: IngestAnswer;
+}
+
+/** The text figures are extracted from; figure offsets index into it. */
+export function briefText(brief: Pick<Brief, 'headline' | 'body'>): string {
+  return `${brief.headline}\n\n${brief.body}`;
+}
+
+/** Hash of the brief's content in a fixed key order, so that key order in the upload does not matter. */
+export function contentHashOf(brief: Brief): string {
+  const canonical = Object.keys(brief)
+    .sort()
+    .map((key) => [key, brief[key as keyof Brief]]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+function answerOf(revision: BriefRevision): IngestAnswer {
+  return {
+    brief: { id: revision.briefId, revision: revision.revision, contentHash: revision.contentHash },
+    figures: revision.figures,
+  };
+}
+
+function prepare(input: unknown, deps: IngestDeps) {
+  const brief = parseWith(briefSchema, input, 'brief');
+  const contentHash = contentHashOf(brief);
+  // Without an id, identical content maps to the same brief, which makes a blind re-upload a no-op.
+  const briefId = brief.id ?? `b-${contentHash.slice(0, 20)}`;
+  const figures = extractFigures(briefText(brief), {
+    ...(brief.region === undefined ? {} : { region: brief.region }),
+    publishedAt: brief.publishedAt,
+    aliases: deps.aliases,
+  });
+  return { brief, briefId, contentHash, figures };
+}
+
+export async function uploadBrief(input: unknown, deps: IngestDeps): Promise<UploadResult> {
+  const { brief, briefId, contentHash, figures } = prepare(input, deps);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const latest = await deps.briefs.latestRevision(briefId);
+    if (latest?.contentHash === contentHash) return { outcome: 'unchanged', answer: answerOf(latest) };
+    const revision: BriefRevision = {
+      briefId,
+      revision: (latest?.revision ?? 0) + 1,
+      contentHash,
+      brief,
+      figures,
+      storedAt: deps.now().toISOString(),
+    };
+    if ((await deps.briefs.putRevision(revision)) === 'stored')
+      return { outcome: 'created', answer: answerOf(revision) };
+  }
+  throw new ContentionError(`brief ${briefId} kept changing while it was being stored`);
+}
+
+/** The answer an upload would give, plus the changes it would cause; writes nothing. */
+export async function previewBrief(
+  input: unknown,
+  deps: IngestDeps,
+): Promise<IngestAnswer & { changes: Change[] }> {
+  const { brief, briefId, contentHash, figures } = prepare(input, deps);
+  const latest = await deps.briefs.latestRevision(briefId);
+  const revision: BriefRevision = {
+    briefId,
+    revision: latest?.contentHash === contentHash ? latest.revision : (latest?.revision ?? 0) + 1,
+    contentHash,
+    brief,
+    figures,
+    storedAt: deps.now().toISOString(),
+  };
+  const recordedAt = deps.now().toISOString();
+  const changes: Change[] = [];
+  if (latest?.contentHash !== contentHash) {
+    for (const observation of observationsOf(revision)) {
+      const head = await deps.metrics.getHead(observation.metric);
+      const { stored } = await planObservation(deps.metrics, observation, head, recordedAt);
+      if (stored.change !== null) changes.push(stored.change);
+    }
+  }
+  return { ...answerOf(revision), changes };
+}

@@ -1,0 +1,59 @@
+// GET /feed.rss, /feed.atom, /feed.json: a query of stored changes, rendered, with ETag and 304.
+import { z } from 'zod';
+import { readDependencies } from '../composition-root.ts';
+import { feedEtag, isNotModified, lastModified, renderFeed } from '../core/feeds/index.ts';
+import { changeTypes } from '../core/model.ts';
+import type { ChangeLog } from '../core/ports.ts';
+import { parseWith } from '../core/validate.ts';
+import { baseUrlOf, header, httpHandler, queryInt } from './http.ts';
+
+export interface FeedDeps {
+  changes: ChangeLog;
+  publicBaseUrl: string | undefined;
+}
+
+const formats = { 'GET /feed.rss': 'rss', 'GET /feed.atom': 'atom', 'GET /feed.json': 'json' } as const;
+
+const feedQuery = z.object({
+  metric: z.string().min(1).max(512).optional(),
+  region: z.string().min(1).max(100).optional(),
+  type: z.enum(changeTypes).optional(),
+});
+
+export function makeFeedHandler(deps: FeedDeps) {
+  return httpHandler(async (event) => {
+    const format = formats[event.routeKey as keyof typeof formats] ?? 'rss';
+    const { metric, region, type } = parseWith(feedQuery, event.queryStringParameters ?? {}, 'query');
+    const limit = queryInt(event, 'limit', 50, 200);
+    const changes = await deps.changes.latestChanges({
+      limit,
+      ...(metric === undefined ? {} : { metric }),
+      ...(region === undefined ? {} : { region }),
+      ...(type === undefined ? {} : { type }),
+    });
+    const search = event.rawQueryString ? `?${event.rawQueryString}` : '';
+    const { body, contentType } = renderFeed(format, changes, {
+      baseUrl: baseUrlOf(event, deps.publicBaseUrl),
+      selfPath: `${event.rawPath}${search}`,
+    });
+    const etag = feedEtag(body);
+    const modified = lastModified(changes);
+    const headers: Record<string, string> = {
+      etag,
+      'cache-control': 'public, max-age=30',
+      ...(modified === undefined ? {} : { 'last-modified': modified }),
+    };
+    const conditions = {
+      ...(header(event, 'if-none-match') === undefined
+        ? {}
+        : { ifNoneMatch: header(event, 'if-none-match') as string }),
+      ...(header(event, 'if-modified-since') === undefined
+        ? {}
+        : { ifModifiedSince: header(event, 'if-modified-since') as string }),
+    };
+    if (isNotModified(conditions, etag, modified)) return { statusCode: 304, headers };
+    return { statusCode: 200, headers: { ...headers, 'content-type': contentType }, body };
+  });
+}
+
+export const handler = makeFeedHandler(readDependencies());

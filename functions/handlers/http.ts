@@ -1,0 +1,91 @@
+// HTTP plumbing shared by the API handlers: body decoding, JSON answers, and the one map from errors to statuses.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { maxBodyBytes } from '../../infra/topology.ts';
+import { InvalidCursorError } from '../adapters/dynamodb/index.ts';
+import { logger } from '../composition-root.ts';
+import { NotFoundError, PayloadTooLargeError, ValidationError } from '../core/errors.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+const jsonType = { 'content-type': 'application/json; charset=utf-8' };
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return { statusCode, headers: { ...jsonType, ...headers }, body: JSON.stringify(body) };
+}
+
+function errorBody(code: string, message: string, issues: { path: string; message: string }[] = []) {
+  return { error: { code, message, issues } };
+}
+
+/** The only place that decides which error becomes which status. */
+export function errorResult(error: unknown): HttpResult {
+  if (error instanceof ValidationError)
+    return json(400, errorBody('invalid_request', error.message, error.issues));
+  if (error instanceof InvalidCursorError) return json(400, errorBody('invalid_cursor', error.message));
+  if (error instanceof NotFoundError) return json(404, errorBody('not_found', error.message));
+  if (error instanceof PayloadTooLargeError) return json(413, errorBody('payload_too_large', error.message));
+  logger.error('request failed', { error: error as Error });
+  return json(500, errorBody('internal', 'the request could not be completed; it is safe to retry'));
+}
+
+export function httpHandler(route: (event: HttpEvent) => Promise<HttpResult>) {
+  return async (event: HttpEvent): Promise<HttpResult> => {
+    try {
+      return await route(event);
+    } catch (error) {
+      return errorResult(error);
+    }
+  };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The request body as JSON; refuses oversized, non-UTF-8 and malformed bodies before anything else runs. */
+export function jsonBody(event: HttpEvent): unknown {
+  const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+  if (raw.byteLength > maxBodyBytes) {
+    throw new PayloadTooLargeError(`the body is ${raw.byteLength} bytes; the limit is ${maxBodyBytes} bytes`);
+  }
+  if (raw.byteLength === 0) throw new ValidationError('the body is empty; send a JSON object', []);
+  let text: string;
+  try {
+    text = strictUtf8.decode(raw);
+  } catch (cause) {
+    throw new ValidationError('the body is not valid UTF-8', [], { cause });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ValidationError(`the body is not valid JSON: ${(cause as Error).message}`, [], { cause });
+  }
+}
+
+export function header(event: HttpEvent, name: string): string | undefined {
+  return event.headers?.[name.toLowerCase()];
+}
+
+/** The public base URL of the API, as configured or as the request reached it. */
+export function baseUrlOf(event: HttpEvent, configured: string | undefined): string {
+  if (configured !== undefined) return configured.replace(/\/$/, '');
+  const host = header(event, 'x-forwarded-host') ?? event.requestContext.domainName;
+  const protocol = header(event, 'x-forwarded-proto') ?? 'https';
+  const stage =
+    event.requestContext.stage && event.requestContext.stage !== '$default'
+      ? `/${event.requestContext.stage}`
+      : '';
+  return `${protocol}://${host}${stage}`;
+}
+
+export function queryInt(event: HttpEvent, name: string, fallback: number, max: number): number {
+  const raw = event.queryStringParameters?.[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new ValidationError(
+      `query parameter ${name} must be an integer from 1 to ${max} (received ${JSON.stringify(raw)})`,
+      [{ path: name, message: `must be an integer from 1 to ${max} (received ${JSON.stringify(raw)})` }],
+    );
+  }
+  return value;
+}

@@ -1,0 +1,98 @@
+// The read-only API: briefs, metrics with their history, the change log, and health.
+
+import { z } from 'zod';
+import { readDependencies } from '../composition-root.ts';
+import { NotFoundError } from '../core/errors.ts';
+import { changeTypes } from '../core/model.ts';
+import type { BriefStore, ChangeLog, MetricStore } from '../core/ports.ts';
+import { parseWith } from '../core/validate.ts';
+import { type HttpEvent, httpHandler, json, queryInt } from './http.ts';
+
+export interface ReadDeps {
+  briefs: BriefStore;
+  metrics: MetricStore;
+  changes: ChangeLog;
+}
+
+const changeQuery = z.object({
+  after: z.string().min(1).max(512).optional(),
+  metric: z.string().min(1).max(512).optional(),
+  region: z.string().min(1).max(100).optional(),
+  type: z.enum(changeTypes).optional(),
+});
+
+const cacheShort = { 'cache-control': 'public, max-age=5' };
+
+function pathParameter(event: HttpEvent, name: string): string {
+  const value = event.pathParameters?.[name];
+  if (value === undefined || value === '') throw new NotFoundError(`missing path parameter ${name}`);
+  return decodeURIComponent(value);
+}
+
+export function makeReadHandler(deps: ReadDeps) {
+  return httpHandler(async (event) => {
+    switch (event.routeKey) {
+      case 'GET /briefs/{id}': {
+        const id = pathParameter(event, 'id');
+        const revision = await deps.briefs.latestRevision(id);
+        if (revision === undefined) throw new NotFoundError(`no brief with id ${JSON.stringify(id)}`);
+        return json(200, revision, cacheShort);
+      }
+      case 'GET /metrics': {
+        const limit = queryInt(event, 'limit', 50, 200);
+        const after = event.queryStringParameters?.after;
+        const page = await deps.metrics.listHeads({ limit, ...(after === undefined ? {} : { after }) });
+        const metrics = page.items.map(({ pending: _pending, ...head }) => head);
+        return json(
+          200,
+          { metrics, ...(page.cursor === undefined ? {} : { next: page.cursor }) },
+          cacheShort,
+        );
+      }
+      case 'GET /metrics/{key}': {
+        const metric = pathParameter(event, 'key');
+        const head = await deps.metrics.getHead(metric);
+        if (head === undefined) throw new NotFoundError(`no metric with key ${JSON.stringify(metric)}`);
+        const limit = queryInt(event, 'limit', 50, 200);
+        const before = event.queryStringParameters?.before;
+        const history = await deps.metrics.history(metric, {
+          limit,
+          ...(before === undefined ? {} : { before }),
+        });
+        const { pending: _pending, ...summary } = head;
+        return json(
+          200,
+          {
+            metric: summary,
+            history: history.items.map(({ observation, change }) => ({ observation, change })),
+            ...(history.cursor === undefined ? {} : { next: history.cursor }),
+          },
+          cacheShort,
+        );
+      }
+      case 'GET /changes': {
+        const query = parseWith(changeQuery, event.queryStringParameters ?? {}, 'query');
+        const limit = queryInt(event, 'limit', 100, 1000);
+        const page = await deps.changes.changesAfter({ ...stripUndefined(query), limit });
+        return json(200, {
+          changes: page.items,
+          ...(page.cursor === undefined ? {} : { next: page.cursor }),
+        });
+      }
+      case 'GET /healthz': {
+        await deps.metrics.listHeads({ limit: 1 });
+        return json(200, { status: 'ok' }, { 'cache-control': 'no-store' });
+      }
+      default:
+        throw new NotFoundError(`no route ${event.routeKey}`);
+    }
+  });
+}
+
+function stripUndefined<T extends Record<string, unknown>>(
+  value: T,
+): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
+}
+
+export const handler = makeReadHandler(readDependencies());

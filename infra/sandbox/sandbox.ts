@@ -1,0 +1,166 @@
+// The whole system on one machine: DynamoDB Local, the local SNS, the stream runners and the HTTP gateway,
+// all wired from infra/topology.ts and running the very same handler modules as Lambda.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { createDynamoDbClient, ensureTable } from '../../functions/adapters/dynamodb/index.ts';
+import { type FunctionSpec, functions } from '../topology.ts';
+import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { type GatewayRoute, type HttpLambda, startGateway } from './http-gateway.ts';
+import { startLocalSns } from './local-sns/index.ts';
+import { projectRoot } from './paths.ts';
+import { sampleEditions } from './sample-data.ts';
+import {
+  createStreamsClient,
+  latestStreamArn,
+  type StreamRunner,
+  startStreamRunner,
+} from './stream-runner/index.ts';
+
+export const tableName = 'updates-feed';
+export const topicName = 'updates-feed-changes';
+const region = 'us-east-1';
+
+export interface SandboxOptions {
+  port: number;
+  dataDir: string;
+  /** The editors' bearer token; generated and kept in the data dir when absent. */
+  token?: string;
+  seed: boolean;
+  /** Deliver every stream record and SNS message twice (RELIABILITY.md, test 1). */
+  duplicateDelivery?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Sandbox {
+  url: string;
+  token: string;
+  topicArn: string;
+  dataDir: string;
+  /** Resolves when every stream record so far has been consumed and every SNS delivery has finished. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type StreamLambda = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
+
+function editorToken(dataDir: string, given: string | undefined): string {
+  if (given !== undefined) return given;
+  const file = join(dataDir, 'editor-token');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+async function loadHandler<T>(spec: FunctionSpec): Promise<T> {
+  const module = (await import(pathToFileURL(join(projectRoot, spec.entry)).href)) as { handler: T };
+  return module.handler;
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const log = options.log ?? (() => {});
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const freshDataDir = !existsSync(join(dataDir, 'dynamodb'));
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch(() => {});
+  };
+  try {
+    const dynamodb = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+    stops.push(() => dynamodb.stop());
+    const sns = await startLocalSns({
+      dataDir,
+      region,
+      ...(options.duplicateDelivery === undefined ? {} : { duplicateDelivery: options.duplicateDelivery }),
+    });
+    stops.push(() => sns.stop());
+    const topicArn = sns.createTopic(topicName);
+
+    const token = editorToken(dataDir, options.token);
+    Object.assign(process.env, {
+      AWS_REGION: region,
+      AWS_ACCESS_KEY_ID: 'sandbox',
+      AWS_SECRET_ACCESS_KEY: 'sandbox',
+      TABLE_NAME: tableName,
+      TOPIC_ARN: topicArn,
+      DYNAMODB_ENDPOINT: dynamodb.endpoint,
+      SNS_ENDPOINT: sns.endpoint,
+      PUBLIC_BASE_URL: `http://localhost:${options.port}`,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+    const client = createDynamoDbClient({ region, endpoint: dynamodb.endpoint });
+    await ensureTable(client, tableName);
+
+    const routes: GatewayRoute[] = [];
+    const runners: StreamRunner[] = [];
+    const streamArn = await latestStreamArn(client, tableName);
+    const streamsClient = createStreamsClient({ endpoint: dynamodb.endpoint, region });
+    for (const [name, spec] of Object.entries(functions) as [string, FunctionSpec][]) {
+      if (spec.routes !== undefined) {
+        const handler = await loadHandler<HttpLambda>(spec);
+        for (const route of spec.routes) routes.push({ ...route, handler });
+      }
+      if (spec.stream !== undefined) {
+        runners.push(
+          startStreamRunner({
+            consumerName: name,
+            consumer: spec.stream,
+            handler: await loadHandler<StreamLambda>(spec),
+            streamArn,
+            streamsClient,
+            dataDir,
+            ...(options.duplicateDelivery === undefined
+              ? {}
+              : { duplicateDelivery: options.duplicateDelivery }),
+          }),
+        );
+      }
+    }
+    stops.push(async () => {
+      await Promise.all(runners.map((runner) => runner.stop()));
+    });
+    const gateway = await startGateway({
+      routes,
+      token,
+      port: options.port,
+      onError: (error) => log(`request failed: ${(error as Error).stack ?? String(error)}`),
+    });
+    stops.push(() => gateway.close());
+
+    const settled = async () => {
+      // Each stage can feed the next (brief → observations → publication), so settle until nothing moves.
+      for (let round = 0; round < 3; round++) {
+        await Promise.all(runners.map((runner) => runner.idle()));
+        await sns.flush();
+      }
+    };
+    const sandbox: Sandbox = { url: gateway.url, token, topicArn, dataDir, settled, stop };
+    if (options.seed && freshDataDir) await seedSampleBriefs(sandbox, log);
+    return sandbox;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The sample editions in data/, oldest first, so a new user sees real changes in the feed. */
+export async function seedSampleBriefs(sandbox: Sandbox, log: (line: string) => void): Promise<void> {
+  for (const edition of sampleEditions()) {
+    for (const brief of edition.briefs) {
+      const response = await fetch(`${sandbox.url}/briefs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(brief),
+      });
+      if (!response.ok)
+        throw new Error(`seeding ${edition.name} failed: ${response.status} ${await response.text()}`);
+    }
+    // Editions are days apart in a newsroom: let the first one flow through before the next arrives.
+    await sandbox.settled();
+    log(`seeded edition ${edition.name} (${edition.briefs.length} briefs)`);
+  }
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Observation } from '../../functions/core/model.ts';
+import { recordObservation } from '../../functions/core/record-observation.ts';
+import { observation } from '../support/fixtures.ts';
+import { MemoryMetricStore } from '../support/memory-metric-store.ts';
+
+const now = () => new Date('2020-06-15T00:00:00Z');
+
+describe('recordObservation', () => {
+  it('records each observation once, even when the same record is delivered twice', async () => {
+    const store = new MemoryMetricStore();
+    const first = await recordObservation(store, observation(), now);
+    const again = await recordObservation(store, observation(), now);
+    expect(again).toEqual(first);
+    expect(store.changes(observation().metric)).toHaveLength(1);
+  });
+
+  it('rolls forward an observation whose writer crashed between the head and the item', async () => {
+    const store = new MemoryMetricStore();
+    await recordObservation(store, observation(), now);
+    const june = observation({ asOf: '2020-06-10', value: 2.85, briefId: 'jobs-june' });
+    store.beforeWrite = (operation) => {
+      if (operation === 'putObservation') throw new Error('crash after claiming the head');
+    };
+    await expect(recordObservation(store, june, now)).rejects.toThrow('crash');
+    store.beforeWrite = () => {};
+    const later = observation({ asOf: '2020-07-10', value: 2.9, briefId: 'jobs-july' });
+    await recordObservation(store, later, now);
+    const types = store
+      .changes(june.metric)
+      .map((change) => [change.type, change.previous?.value, change.current.value]);
+    expect(types).toEqual([
+      ['figure.added', undefined, 2.79],
+      ['figure.changed', 2.79, 2.85],
+      ['figure.changed', 2.85, 2.9],
+    ]);
+  });
+
+  it('keeps the latest value when an older figure arrives late, and backfills it against its true predecessor', async () => {
+    const store = new MemoryMetricStore();
+    const april = observation({ asOf: '2020-04-30', value: 2.6, briefId: 'jobs-april' });
+    const june = observation({ asOf: '2020-06-10', value: 2.85, briefId: 'jobs-june' });
+    await recordObservation(store, april, now);
+    await recordObservation(store, june, now);
+    const may = await recordObservation(store, observation(), now);
+    expect(may.change).toMatchObject({ type: 'figure.backfilled', delta: 0.19 });
+    expect(may.change?.previous?.value).toBe(2.6);
+    expect((await store.getHead(june.metric))?.latest.value).toBe(2.85);
+  });
+
+  it('keeps every change chain consistent when many writers race on one metric', async () => {
+    const store = new MemoryMetricStore();
+    const days = Array.from({ length: 30 }, (_, index) => index + 1);
+    const observations: Observation[] = days.map((day) =>
+      observation({
+        asOf: `2020-05-${String(day).padStart(2, '0')}`,
+        value: day % 7,
+        briefId: `brief-${day}`,
+      }),
+    );
+    // Shuffled arrival: out-of-order as-of dates, all at once.
+    const shuffled = [...observations].sort(() => Math.random() - 0.5);
+    await Promise.all(shuffled.map((item) => recordObservation(store, item, now)));
+    const metric = observations[0]?.metric ?? '';
+    expect((await store.getHead(metric))?.latest.asOf).toBe('2020-05-30');
+    // The head serializes writers: each change must be computed against everything committed before it.
+    const changes = store.changes(metric);
+    expect(changes.length).toBeGreaterThan(0);
+    for (const change of changes) {
+      const committedBefore = store.claimOrder.slice(0, store.claimOrder.indexOf(change.current.key));
+      const truePrevious = committedBefore
+        .filter((key) => key < change.current.key)
+        .sort()
+        .at(-1);
+      expect(change.previous?.key).toBe(truePrevious);
+    }
+  });
+});
