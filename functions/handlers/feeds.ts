@@ -25,16 +25,17 @@ export function makeFeedHandler(deps: FeedDeps) {
     const format = formats[event.routeKey as keyof typeof formats] ?? 'rss';
     const { metric, region, type } = parseWith(feedQuery, event.queryStringParameters ?? {}, 'query');
     const limit = queryInt(event, 'limit', 50, 200);
-    const changes = await deps.changes.latestChanges({
-      limit,
+    const filter = {
       ...(metric === undefined ? {} : { metric }),
       ...(region === undefined ? {} : { region }),
       ...(type === undefined ? {} : { type }),
-    });
+    };
+    const changes = await deps.changes.latestChanges({ limit, ...filter });
     const search = event.rawQueryString ? `?${event.rawQueryString}` : '';
     const { body, contentType } = renderFeed(format, changes, {
       baseUrl: baseUrlOf(event, deps.publicBaseUrl),
       selfPath: `${event.rawPath}${search}`,
+      filter,
     });
     const etag = feedEtag(body);
     const modified = lastModified(changes);

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createDynamoDbClient, ensureTable } from '../../functions/adapters/dynamodb/index.ts';
 import { type FunctionSpec, functions } from '../topology.ts';
-import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type GatewayRoute, type HttpLambda, startGateway } from './http-gateway.ts';
 import { startLocalSns } from './local-sns/index.ts';
 import { projectRoot } from './paths.ts';
@@ -81,6 +81,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const topicArn = sns.createTopic(topicName);
 
     const token = editorToken(dataDir, options.token);
+    // The handlers read their environment once, so the port must be known before they load.
+    const port = options.port === 0 ? await freePort() : options.port;
     Object.assign(process.env, {
       AWS_REGION: region,
       AWS_ACCESS_KEY_ID: 'sandbox',
@@ -89,7 +91,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       TOPIC_ARN: topicArn,
       DYNAMODB_ENDPOINT: dynamodb.endpoint,
       SNS_ENDPOINT: sns.endpoint,
-      PUBLIC_BASE_URL: `http://localhost:${options.port}`,
+      PUBLIC_BASE_URL: `http://localhost:${port}`,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
     const client = createDynamoDbClient({ region, endpoint: dynamodb.endpoint });
@@ -126,7 +128,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const gateway = await startGateway({
       routes,
       token,
-      port: options.port,
+      port,
       onError: (error) => log(`request failed: ${(error as Error).stack ?? String(error)}`),
     });
     stops.push(() => gateway.close());

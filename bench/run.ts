@@ -1,0 +1,47 @@
+// `npm run bench`: measures, then writes bench/results/latest.json and the tables of BENCHMARKS.md.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../infra/sandbox/paths.ts';
+import { benchBundles } from './bundles.ts';
+import { benchExtraction } from './extract.ts';
+
+const when = new Date().toISOString();
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+
+process.stderr.write('bundling each function and timing its import…\n');
+const bundles = await benchBundles();
+process.stderr.write('measuring extraction throughput against the peer…\n');
+const extraction = await benchExtraction();
+
+const results = { when, machine, bundles, extraction };
+mkdirSync(join(projectRoot, 'bench', 'results'), { recursive: true });
+writeFileSync(join(projectRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+const table = (header: string[], rows: (string | number)[][]) =>
+  [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join(
+    '\n',
+  );
+
+const markdown = `# Benchmarks
+
+Written by \`npm run bench\` on ${when}, on ${machine}. Raw figures: [bench/results/latest.json](bench/results/latest.json).
+These machines are shared and noisy: compare figures from one run with each other, not across runs.
+
+## Function bundles
+
+Each function bundled exactly as the stack bundles it (esbuild, minified, ESM, Node 22 target), and the time to
+import that bundle in a fresh Node process (median of several runs; a proxy for the cold-start init cost).
+
+${table(
+  ['function', 'minified', 'gzip', 'import (ms, median)'],
+  bundles.map((bundle) => [bundle.name, `${kib(bundle.bytes)} KiB`, `${kib(bundle.gzipBytes)} KiB`, bundle.importMs.toFixed(1)]),
+)}
+
+## Figure extraction
+
+${extraction.markdown}
+`;
+writeFileSync(join(projectRoot, 'BENCHMARKS.md'), markdown);
+process.stdout.write(markdown);

@@ -1,0 +1,211 @@
+// The public event contract: CloudEvents 1.0 envelopes of figure changes, one zod schema per event type.
+import { z } from 'zod';
+import { type Change, changeTypes, figureKinds, type Observation, qualifiers } from './model.ts';
+
+/**
+ * The same in the sandbox and on every AWS deployment, so that (source, id), the CloudEvents identity consumers
+ * de-duplicate on, does not depend on where an event was computed; event ids are already deterministic.
+ */
+export const EVENT_SOURCE = 'urn:updates-feed';
+
+const nonEmpty = z.string().min(1);
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const observationSnapshotSchema = z
+  .object({
+    value: z.number(),
+    unit: z.string(),
+    qualifier: z.enum(qualifiers),
+    asOf: z.iso.date(),
+    publishedAt: isoDateTime,
+    briefId: nonEmpty,
+    revision: z.int().positive(),
+    surface: z.string(),
+  })
+  .meta({ id: 'ObservationSnapshot', description: 'One figure of a metric as a brief stated it' });
+
+const changeDataSchema = z.object({
+  metric: nonEmpty,
+  label: z.string(),
+  unit: z.string(),
+  kind: z.enum(figureKinds),
+  region: z.string(),
+  previous: observationSnapshotSchema.nullable(),
+  current: observationSnapshotSchema,
+  delta: z.number().nullable(),
+  deltaPercent: z.number().nullable(),
+  /** For percent-valued metrics, the move in percentage points. */
+  deltaPoints: z.number().nullable(),
+  direction: z.enum(['up', 'down']).nullable(),
+});
+
+function eventSchemaOf<Type extends Change['type'], Data extends z.ZodType>(
+  id: string,
+  type: Type,
+  data: Data,
+  description: string,
+) {
+  return z
+    .object({
+      specversion: z.literal('1.0'),
+      id: nonEmpty,
+      source: z.literal(EVENT_SOURCE),
+      type: z.literal(type),
+      subject: nonEmpty,
+      time: isoDateTime,
+      datacontenttype: z.literal('application/json'),
+      dataschema: z.url().optional(),
+      data,
+    })
+    .meta({ id, title: type, description });
+}
+
+export const figureAddedEvent = eventSchemaOf(
+  'FigureAddedEvent',
+  'figure.added',
+  changeDataSchema.extend({ previous: z.null() }),
+  'The first value of a metric',
+);
+export const figureChangedEvent = eventSchemaOf(
+  'FigureChangedEvent',
+  'figure.changed',
+  changeDataSchema.extend({ previous: observationSnapshotSchema }),
+  'A value with a newer as-of date than the latest one; it becomes the latest',
+);
+export const figureRevisedEvent = eventSchemaOf(
+  'FigureRevisedEvent',
+  'figure.revised',
+  changeDataSchema.extend({ previous: observationSnapshotSchema }),
+  'A different value for the as-of date of the latest one',
+);
+export const figureBackfilledEvent = eventSchemaOf(
+  'FigureBackfilledEvent',
+  'figure.backfilled',
+  changeDataSchema,
+  'A value older than the latest one, arriving late; the latest value does not move',
+);
+
+export const changeEventSchema = z
+  .discriminatedUnion('type', [
+    figureAddedEvent,
+    figureChangedEvent,
+    figureRevisedEvent,
+    figureBackfilledEvent,
+  ])
+  .meta({
+    title: 'updates-feed change event',
+    description: `CloudEvents 1.0 (JSON format) envelope of a figure change; type is one of ${changeTypes.join(', ')}`,
+  });
+
+export type ObservationSnapshot = z.infer<typeof observationSnapshotSchema>;
+export type ChangeEventData = z.infer<typeof changeDataSchema>;
+export type FigureAddedEvent = z.infer<typeof figureAddedEvent>;
+export type FigureChangedEvent = z.infer<typeof figureChangedEvent>;
+export type FigureRevisedEvent = z.infer<typeof figureRevisedEvent>;
+export type FigureBackfilledEvent = z.infer<typeof figureBackfilledEvent>;
+export type ChangeEvent = z.infer<typeof changeEventSchema>;
+
+export interface EventIssue {
+  /** Dotted path into the event, e.g. `data.current.value`; `(root)` for the event itself. */
+  path: string;
+  message: string;
+  received: string;
+}
+
+export class InvalidEventError extends Error {
+  override name = 'InvalidEventError';
+  constructor(
+    message: string,
+    readonly issues: EventIssue[],
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** A short, printable rendering of the offending value for error messages. */
+function describeReceived(value: unknown): string {
+  if (value === undefined) return 'nothing (missing)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  const text = typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value));
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function validated(input: unknown, context: string): ChangeEvent {
+  const result = changeEventSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
+    message: issue.message,
+    received: describeReceived(valueAt(input, issue.path)),
+  }));
+  const summary = issues
+    .map((issue) => `${issue.path}: ${issue.message}; received ${issue.received}`)
+    .join('; ');
+  throw new InvalidEventError(`${context}: ${summary}`, issues, { cause: result.error });
+}
+
+function snapshotOf(observation: Observation): ObservationSnapshot {
+  return {
+    value: observation.value,
+    unit: observation.unit,
+    qualifier: observation.qualifier,
+    asOf: observation.asOf,
+    publishedAt: observation.publishedAt,
+    briefId: observation.briefId,
+    revision: observation.revision,
+    surface: observation.surface,
+  };
+}
+
+/** The event published for a change; validated here so that nothing off-contract reaches the topic. */
+export function toCloudEvent(change: Change): ChangeEvent {
+  const { current } = change;
+  return validated(
+    {
+      specversion: '1.0',
+      id: change.eventId,
+      source: EVENT_SOURCE,
+      type: change.type,
+      subject: change.metric,
+      time: change.recordedAt,
+      datacontenttype: 'application/json',
+      data: {
+        metric: change.metric,
+        label: current.label,
+        unit: current.unit,
+        kind: current.kind,
+        region: current.region,
+        previous: change.previous === null ? null : snapshotOf(change.previous),
+        current: snapshotOf(current),
+        delta: change.delta,
+        deltaPercent: change.deltaPercent,
+        deltaPoints: change.deltaPoints,
+        direction: change.direction,
+      },
+    },
+    `change ${change.eventId} of ${change.metric} does not make a valid ${change.type} event`,
+  );
+}
+
+/** Validates a received event (already JSON-decoded); unknown extension attributes are dropped. */
+export function parseChangeEvent(json: unknown): ChangeEvent {
+  return validated(json, 'invalid change event');
+}
+
+/** The committed schemas/change-event.schema.json, byte for byte. */
+export function changeEventJsonSchemaText(): string {
+  // 'input' leaves objects open, as a tolerant CloudEvents consumer must be (extension attributes may appear).
+  const schema = z.toJSONSchema(changeEventSchema, { target: 'draft-2020-12', io: 'input' });
+  const { $schema, ...definition } = schema;
+  return `${JSON.stringify({ $schema, $id: 'urn:updates-feed:schema:change-event', ...definition }, null, 2)}\n`;
+}
