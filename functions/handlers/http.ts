@@ -1,7 +1,7 @@
 // HTTP plumbing shared by the API handlers: body decoding, JSON answers, and the one map from errors to statuses.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { maxBodyBytes } from '../../infra/topology.ts';
-import { InvalidCursorError } from '../adapters/dynamodb/index.ts';
+import { InvalidCursorError, RevisionTooLargeError } from '../adapters/dynamodb/index.ts';
 import { logger } from '../composition-root.ts';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../core/errors.ts';
 
@@ -24,7 +24,9 @@ export function errorResult(error: unknown): HttpResult {
     return json(400, errorBody('invalid_request', error.message, error.issues));
   if (error instanceof InvalidCursorError) return json(400, errorBody('invalid_cursor', error.message));
   if (error instanceof NotFoundError) return json(404, errorBody('not_found', error.message));
-  if (error instanceof PayloadTooLargeError) return json(413, errorBody('payload_too_large', error.message));
+  if (error instanceof PayloadTooLargeError || error instanceof RevisionTooLargeError) {
+    return json(413, errorBody('payload_too_large', error.message));
+  }
   logger.error('request failed', { error: error as Error });
   return json(500, errorBody('internal', 'the request could not be completed; it is safe to retry'));
 }

@@ -1,7 +1,7 @@
 // Reading DynamoDB stream records of the table's items.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { fromItem } from '../adapters/dynamodb/index.ts';
 
 export class MalformedRecordError extends Error {
   override name = 'MalformedRecordError';
@@ -13,5 +13,5 @@ export function newImageOf(record: DynamoDBRecord): Record<string, unknown> {
     throw new MalformedRecordError(`stream record ${record.eventID ?? '(no id)'} has no NewImage`);
   }
   // aws-lambda's AttributeValue and the SDK's describe the same wire shape.
-  return unmarshall(image as Record<string, AttributeValue>);
+  return fromItem(image as Record<string, AttributeValue>);
 }

@@ -1,0 +1,235 @@
+import {
+  type AttributeValue,
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { Brief } from '../../core/brief.ts';
+import type { Figure } from '../../core/model.ts';
+import type { BriefRevision, BriefStore } from '../../core/ports.ts';
+import { deleteItems, putItems } from './batch.ts';
+import { fromItem, type Item, itemSizeBytes, listElementBytes, primaryKey, toItem } from './items.ts';
+import { briefPartitionKey, partPrefix, partSortKey, revisionPrefix, revisionSortKey } from './keys.ts';
+
+/** Below DynamoDB's 400 KB item limit with room for the key attributes and rounding. */
+export const maxItemBytes = 350 * 1024;
+
+export class RevisionTooLargeError extends Error {
+  override name = 'RevisionTooLargeError';
+  constructor(
+    readonly briefId: string,
+    readonly bytes: number,
+    what: string,
+  ) {
+    super(
+      `${what} of brief ${briefId} takes ${bytes} bytes, more than the ${maxItemBytes} bytes an item may hold`,
+    );
+  }
+}
+
+export class IncompleteRevisionError extends Error {
+  override name = 'IncompleteRevisionError';
+}
+
+interface RevisionLayout {
+  revisionItem: Item;
+  /** Written before the revision item, which commits them. */
+  partItems: Item[];
+}
+
+function revisionAttributes(revision: BriefRevision): Record<string, unknown> {
+  return {
+    pk: briefPartitionKey(revision.briefId),
+    sk: revisionSortKey(revision.revision),
+    briefId: revision.briefId,
+    revision: revision.revision,
+    contentHash: revision.contentHash,
+    storedAt: revision.storedAt,
+    brief: revision.brief,
+  };
+}
+
+/** Packs figures greedily into part items, each under maxItemBytes. */
+function partItems(revision: BriefRevision): Item[] {
+  const keyOf = (index: number): Item =>
+    toItem({
+      pk: briefPartitionKey(revision.briefId),
+      sk: partSortKey(revision.revision, revision.contentHash, index),
+    });
+  // Every part key has the same length: the part index is zero-padded.
+  const emptyPartBytes = itemSizeBytes({ ...keyOf(0), figures: { L: [] } });
+  const groups: AttributeValue[][] = [];
+  let current: AttributeValue[] = [];
+  let currentBytes = emptyPartBytes;
+  for (const figure of revision.figures) {
+    const value: AttributeValue = { M: toItem({ ...figure }) };
+    const bytes = listElementBytes(value);
+    if (emptyPartBytes + bytes > maxItemBytes) {
+      throw new RevisionTooLargeError(
+        revision.briefId,
+        emptyPartBytes + bytes,
+        `the figure at offset ${figure.offset}`,
+      );
+    }
+    if (currentBytes + bytes > maxItemBytes) {
+      groups.push(current);
+      current = [];
+      currentBytes = emptyPartBytes;
+    }
+    current.push(value);
+    currentBytes += bytes;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map((figures, index) => ({ ...keyOf(index), figures: { L: figures } }));
+}
+
+export function layoutRevision(revision: BriefRevision): RevisionLayout {
+  const whole = toItem({ ...revisionAttributes(revision), figures: revision.figures });
+  if (itemSizeBytes(whole) <= maxItemBytes) return { revisionItem: whole, partItems: [] };
+  const parts = partItems(revision);
+  const revisionItem = toItem({ ...revisionAttributes(revision), partCount: parts.length });
+  const bytes = itemSizeBytes(revisionItem);
+  if (bytes > maxItemBytes)
+    throw new RevisionTooLargeError(revision.briefId, bytes, 'the revision without figures');
+  return { revisionItem, partItems: parts };
+}
+
+/** What a revision item of the stream says about the revision it commits. */
+export function revisionReferenceFromItem(item: Item): {
+  briefId: string;
+  revision: number;
+  contentHash: string;
+} {
+  const { briefId, revision, contentHash } = fromItem(item) as ReturnType<typeof revisionReferenceFromItem>;
+  return { briefId, revision, contentHash };
+}
+
+export class DynamoBriefStore implements BriefStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  async latestRevision(briefId: string): Promise<BriefRevision | undefined> {
+    const { Items: items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: toItem({ ':pk': briefPartitionKey(briefId), ':prefix': revisionPrefix }),
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const item = items?.[0];
+    return item === undefined ? undefined : this.assemble(item);
+  }
+
+  async getRevision(briefId: string, revision: number): Promise<BriefRevision | undefined> {
+    const { Item: item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: toItem({ pk: briefPartitionKey(briefId), sk: revisionSortKey(revision) }),
+        ConsistentRead: true,
+      }),
+    );
+    return item === undefined ? undefined : this.assemble(item);
+  }
+
+  async putRevision(revision: BriefRevision): Promise<'stored' | 'taken'> {
+    const layout = layoutRevision(revision);
+    await putItems(this.client, this.tableName, layout.partItems);
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: layout.revisionItem,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'stored';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      await this.discardLosingParts(revision, layout.partItems);
+      return 'taken';
+    }
+  }
+
+  /** Parts of a losing writer are garbage, unless the winner had the same content (and so the same parts). */
+  private async discardLosingParts(revision: BriefRevision, parts: Item[]): Promise<void> {
+    if (parts.length === 0) return;
+    const winner = await this.getRevisionHash(revision.briefId, revision.revision);
+    if (winner === revision.contentHash) return;
+    await deleteItems(this.client, this.tableName, parts.map(primaryKey));
+  }
+
+  private async getRevisionHash(briefId: string, revision: number): Promise<string | undefined> {
+    const { Item: item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: toItem({ pk: briefPartitionKey(briefId), sk: revisionSortKey(revision) }),
+        ProjectionExpression: 'contentHash',
+        ConsistentRead: true,
+      }),
+    );
+    return item?.contentHash?.S;
+  }
+
+  private async assemble(item: Item): Promise<BriefRevision> {
+    const record = fromItem(item) as {
+      briefId: string;
+      revision: number;
+      contentHash: string;
+      storedAt: string;
+      brief: Brief;
+      figures?: Figure[];
+      partCount?: number;
+    };
+    const figures =
+      record.partCount === undefined
+        ? (record.figures ?? [])
+        : await this.readParts(record.briefId, record.revision, record.contentHash, record.partCount);
+    return {
+      briefId: record.briefId,
+      revision: record.revision,
+      contentHash: record.contentHash,
+      storedAt: record.storedAt,
+      brief: record.brief,
+      figures,
+    };
+  }
+
+  private async readParts(
+    briefId: string,
+    revision: number,
+    contentHash: string,
+    partCount: number,
+  ): Promise<Figure[]> {
+    const parts: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: toItem({
+            ':pk': briefPartitionKey(briefId),
+            ':prefix': partPrefix(revision, contentHash),
+          }),
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      parts.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    if (parts.length !== partCount) {
+      throw new IncompleteRevisionError(
+        `revision ${revision} of brief ${briefId} commits ${partCount} figure parts, found ${parts.length}`,
+      );
+    }
+    return parts.flatMap((part) => (fromItem(part).figures ?? []) as Figure[]);
+  }
+}

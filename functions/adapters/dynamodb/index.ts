@@ -1,0 +1,19 @@
+// The DynamoDB adapters of the core's ports, and what the sandbox and the stream consumers need besides.
+export {
+  DynamoBriefStore,
+  IncompleteRevisionError,
+  maxItemBytes,
+  RevisionTooLargeError,
+  revisionReferenceFromItem,
+} from './brief-store.ts';
+export { changeCursor, changeFromItem, DynamoChangeLog } from './change-log.ts';
+export { createDynamoDbClient, type DynamoDbClientConfig } from './client.ts';
+export { fromItem, type Item, itemSizeBytes, writeUnits } from './items.ts';
+export { DynamoMetricStore, storedObservationFromItem } from './metric-store.ts';
+export { InvalidCursorError } from './paging.ts';
+export {
+  createTableInput,
+  ensureTable,
+  indexProjections,
+  TableDefinitionMismatchError,
+} from './table-definition.ts';

@@ -1,0 +1,42 @@
+// Key layout of the single table; the stream consumers' filters depend on these prefixes.
+import type { Change } from '../../core/model.ts';
+
+export const revisionPrefix = 'REV#';
+export const observationPrefix = 'OBS#';
+export const headSortKey = 'HEAD';
+/** Partition of the sparse `changes` index. */
+export const changesPartition = 'CHANGES';
+/** Partition of the sparse `metrics` index. */
+export const metricsPartition = 'METRIC';
+
+const maxRevision = 999_999;
+const maxPartIndex = 999;
+
+export const briefPartitionKey = (briefId: string): string => `BRIEF#${briefId}`;
+export const metricPartitionKey = (metric: string): string => `METRIC#${metric}`;
+export const observationSortKey = (observationKey: string): string => `${observationPrefix}${observationKey}`;
+export const changeSortKey = (change: Pick<Change, 'recordedAt' | 'eventId'>): string =>
+  `${change.recordedAt}#${change.eventId}`;
+
+function paddedRevision(revision: number): string {
+  if (!Number.isInteger(revision) || revision < 0 || revision > maxRevision) {
+    throw new RangeError(`revision must be an integer from 0 to ${maxRevision}, received ${revision}`);
+  }
+  return String(revision).padStart(6, '0');
+}
+
+export const revisionSortKey = (revision: number): string => `${revisionPrefix}${paddedRevision(revision)}`;
+
+/**
+ * Parts carry the content hash so that two writers racing for one revision number with different content
+ * cannot overwrite each other's parts before one of them commits.
+ */
+export const partPrefix = (revision: number, contentHash: string): string =>
+  `PART#${paddedRevision(revision)}#${contentHash}#`;
+
+export function partSortKey(revision: number, contentHash: string, index: number): string {
+  if (!Number.isInteger(index) || index < 0 || index > maxPartIndex) {
+    throw new RangeError(`part index must be an integer from 0 to ${maxPartIndex}, received ${index}`);
+  }
+  return `${partPrefix(revision, contentHash)}${String(index).padStart(3, '0')}`;
+}

@@ -1,0 +1,216 @@
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
+import { table } from '../../../infra/topology.ts';
+import type { Change, Observation } from '../../core/model.ts';
+import type { MetricHead, MetricStore, Page, StoredObservation } from '../../core/ports.ts';
+import { getItems } from './batch.ts';
+import { fromItem, type Item, primaryKey, toItem } from './items.ts';
+import {
+  changeSortKey,
+  changesPartition,
+  headSortKey,
+  metricPartitionKey,
+  metricsPartition,
+  observationPrefix,
+  observationSortKey,
+} from './keys.ts';
+import { assertPageLimit, decodeCursor, encodeCursor } from './paging.ts';
+
+export function headItem(head: MetricHead): Item {
+  return toItem({
+    pk: metricPartitionKey(head.metric),
+    sk: headSortKey,
+    gsi2pk: metricsPartition,
+    gsi2sk: head.metric,
+    version: head.version,
+    label: head.label,
+    unit: head.unit,
+    kind: head.kind,
+    region: head.region,
+    latest: head.latest,
+    pending: head.pending,
+    updatedAt: head.updatedAt,
+  });
+}
+
+export function headFromItem(item: Item): MetricHead {
+  const record = fromItem(item) as Omit<MetricHead, 'metric'> & { gsi2sk: string };
+  return {
+    metric: record.gsi2sk,
+    version: record.version,
+    label: record.label,
+    unit: record.unit,
+    kind: record.kind,
+    region: record.region,
+    latest: record.latest,
+    ...(record.pending === undefined ? {} : { pending: record.pending }),
+    updatedAt: record.updatedAt,
+  };
+}
+
+/** Only observations that caused a change enter the `changes` index, with what its filters test. */
+export function observationItem(stored: StoredObservation): Item {
+  const { observation, change, recordedAt } = stored;
+  return toItem({
+    pk: metricPartitionKey(observation.metric),
+    sk: observationSortKey(observation.key),
+    observation,
+    recordedAt,
+    ...(change === null
+      ? {}
+      : {
+          change,
+          gsi1pk: changesPartition,
+          gsi1sk: changeSortKey(change),
+          region: observation.region,
+          changeType: change.type,
+        }),
+  });
+}
+
+/** Also decodes the new image of an observation item on the table stream. */
+export function storedObservationFromItem(item: Item): StoredObservation {
+  const record = fromItem(item) as { observation: Observation; change?: Change; recordedAt: string };
+  return { observation: record.observation, change: record.change ?? null, recordedAt: record.recordedAt };
+}
+
+const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
+
+export class DynamoMetricStore implements MetricStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getHead(metric: string): Promise<MetricHead | undefined> {
+    const item = await this.getItem(metricPartitionKey(metric), headSortKey);
+    return item === undefined ? undefined : headFromItem(item);
+  }
+
+  async claimHead(head: MetricHead, expectedVersion: number | undefined): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: headItem(head),
+          ...(expectedVersion === undefined
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: toItem({ ':expected': expectedVersion }),
+              }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async getObservation(metric: string, key: string): Promise<StoredObservation | undefined> {
+    const item = await this.getItem(metricPartitionKey(metric), observationSortKey(key));
+    return item === undefined ? undefined : storedObservationFromItem(item);
+  }
+
+  async putObservation(stored: StoredObservation): Promise<void> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: observationItem(stored),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      // Already stored by an earlier delivery of the same record: the first write stands.
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async previousObservation(metric: string, key: string): Promise<StoredObservation | undefined> {
+    const ownSortKey = observationSortKey(key);
+    // One sort key condition only: BETWEEN includes the key itself, which is skipped below.
+    const { Items: items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :own',
+        ExpressionAttributeValues: toItem({
+          ':pk': metricPartitionKey(metric),
+          ':first': observationPrefix,
+          ':own': ownSortKey,
+        }),
+        ScanIndexForward: false,
+        Limit: 2,
+        ConsistentRead: true,
+      }),
+    );
+    const previous = items?.find((item) => item.sk?.S !== ownSortKey);
+    return previous === undefined ? undefined : storedObservationFromItem(previous);
+  }
+
+  async history(
+    metric: string,
+    options: { limit: number; before?: string },
+  ): Promise<Page<StoredObservation>> {
+    assertPageLimit(options.limit);
+    const pk = metricPartitionKey(metric);
+    const before = options.before === undefined ? undefined : decodeCursor('before', options.before);
+    const { Items: items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: toItem({ ':pk': pk, ':prefix': observationPrefix }),
+        ScanIndexForward: false,
+        // One more than asked tells whether another page exists.
+        Limit: options.limit + 1,
+        ConsistentRead: true,
+        ...(before === undefined
+          ? {}
+          : { ExclusiveStartKey: toItem({ pk, sk: observationSortKey(before) }) }),
+      }),
+    );
+    const observations = items.slice(0, options.limit).map(storedObservationFromItem);
+    const last = observations.at(-1);
+    return items.length > options.limit && last !== undefined
+      ? { items: observations, cursor: encodeCursor(last.observation.key) }
+      : { items: observations };
+  }
+
+  async listHeads(options: { limit: number; after?: string }): Promise<Page<MetricHead>> {
+    assertPageLimit(options.limit);
+    const after = options.after === undefined ? undefined : decodeCursor('after', options.after);
+    const { Items: entries = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: table.metricIndex.name,
+        KeyConditionExpression:
+          after === undefined ? 'gsi2pk = :partition' : 'gsi2pk = :partition AND gsi2sk > :after',
+        ExpressionAttributeValues: toItem({ ':partition': metricsPartition, ':after': after }),
+        Limit: options.limit + 1,
+      }),
+    );
+    const page = entries.slice(0, options.limit);
+    // The index holds keys only (see table-definition.ts): the heads themselves come from the table.
+    const heads = await getItems(this.client, this.tableName, page.map(primaryKey));
+    const byMetric = new Map(heads.map((item) => [item.gsi2sk?.S, headFromItem(item)]));
+    const metrics = page.flatMap((entry) => entry.gsi2sk?.S ?? []);
+    const items = metrics.flatMap((metric) => byMetric.get(metric) ?? []);
+    const lastMetric = metrics.at(-1);
+    return entries.length > options.limit && lastMetric !== undefined
+      ? { items, cursor: encodeCursor(lastMetric) }
+      : { items };
+  }
+
+  private async getItem(pk: string, sk: string): Promise<Item | undefined> {
+    const { Item: item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: toItem({ pk, sk }), ConsistentRead: true }),
+    );
+    return item;
+  }
+}

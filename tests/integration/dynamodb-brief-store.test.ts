@@ -1,0 +1,148 @@
+import { type AttributeValue, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  DynamoBriefStore,
+  layoutRevision,
+  maxItemBytes,
+  RevisionTooLargeError,
+} from '../../functions/adapters/dynamodb/brief-store.ts';
+import { itemSizeBytes, toItem } from '../../functions/adapters/dynamodb/items.ts';
+import { briefRevision, figure, freshTable } from './dynamodb-fixtures.ts';
+
+describe('DynamoBriefStore', () => {
+  let context: Awaited<ReturnType<typeof freshTable>>;
+  let store: DynamoBriefStore;
+  beforeAll(async () => {
+    context = await freshTable('dynamodb-brief-store');
+    store = new DynamoBriefStore(context.client, context.tableName);
+  });
+
+  async function revisionItem(briefId: string, revision: number) {
+    const { Item: item } = await context.client.send(
+      new GetItemCommand({
+        TableName: context.tableName,
+        Key: toItem({ pk: `BRIEF#${briefId}`, sk: `REV#${String(revision).padStart(6, '0')}` }),
+      }),
+    );
+    return item;
+  }
+
+  async function partCount(briefId: string): Promise<number> {
+    let count = 0;
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await context.client.send(
+        new QueryCommand({
+          TableName: context.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :part)',
+          ExpressionAttributeValues: toItem({ ':pk': `BRIEF#${briefId}`, ':part': 'PART#' }),
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return count;
+  }
+
+  it('stores a revision and reads it back whole, by number and as the latest', async () => {
+    const revision = briefRevision({ briefId: 'round-trip' });
+    expect(await store.putRevision(revision)).toBe('stored');
+    expect(await store.getRevision('round-trip', 1)).toEqual(revision);
+    expect(await store.latestRevision('round-trip')).toEqual(revision);
+  });
+
+  it('keeps the layout the stream consumers filter on', async () => {
+    await store.putRevision(briefRevision({ briefId: 'layout', revision: 7 }));
+    const item = await revisionItem('layout', 7);
+    expect(item?.sk).toEqual({ S: 'REV#000007' });
+    expect(Object.keys(item ?? {}).sort()).toEqual(
+      ['brief', 'briefId', 'contentHash', 'figures', 'pk', 'revision', 'sk', 'storedAt'].sort(),
+    );
+  });
+
+  it('answers undefined for a brief or a revision it does not hold', async () => {
+    expect(await store.latestRevision('never-uploaded')).toBeUndefined();
+    expect(await store.getRevision('round-trip', 2)).toBeUndefined();
+  });
+
+  it('reports the highest revision as the latest, past the ninth', async () => {
+    for (const revision of [1, 2, 10, 9]) {
+      await store.putRevision(briefRevision({ briefId: 'many', revision, contentHash: `hash-${revision}` }));
+    }
+    expect((await store.latestRevision('many'))?.revision).toBe(10);
+  });
+
+  it('answers taken to the second writer of a revision number and keeps the first', async () => {
+    const first = briefRevision({ briefId: 'twice', contentHash: 'first' });
+    expect(await store.putRevision(first)).toBe('stored');
+    expect(await store.putRevision({ ...first, contentHash: 'second', figures: [figure(9)] })).toBe('taken');
+    expect(await store.latestRevision('twice')).toEqual(first);
+  });
+
+  it('lets exactly one of two concurrent writers of a revision win', async () => {
+    const outcomes = await Promise.all(
+      ['a', 'b'].map((hash) => store.putRevision(briefRevision({ briefId: 'race', contentHash: hash }))),
+    );
+    expect(outcomes.sort()).toEqual(['stored', 'taken']);
+  });
+
+  it('stores a brief of 500 figures with long labels and returns them in order', async () => {
+    const figures = Array.from({ length: 500 }, (_, index) => figure(index, 60));
+    const revision = briefRevision({ briefId: 'five-hundred', figures });
+    expect(await store.putRevision(revision)).toBe('stored');
+    const read = await store.latestRevision('five-hundred');
+    expect(read?.figures).toHaveLength(500);
+    expect(read).toEqual(revision);
+  });
+
+  it('splits figures that exceed one item into parts and reassembles them', async () => {
+    const figures = Array.from({ length: 1500 }, (_, index) => figure(index, 150));
+    const revision = briefRevision({ briefId: 'split', figures });
+    const layout = layoutRevision(revision);
+    expect(layout.partItems.length).toBeGreaterThan(1);
+    for (const part of [...layout.partItems, layout.revisionItem]) {
+      expect(itemSizeBytes(part)).toBeLessThanOrEqual(maxItemBytes);
+    }
+
+    expect(await store.putRevision(revision)).toBe('stored');
+    const item = await revisionItem('split', 1);
+    expect(item?.figures).toBeUndefined();
+    expect(item?.partCount).toEqual({ N: String(layout.partItems.length) });
+    expect(await store.latestRevision('split')).toEqual(revision);
+    expect(await store.getRevision('split', 1)).toEqual(revision);
+  });
+
+  it('removes the parts of a losing writer without touching the winner', async () => {
+    const figures = Array.from({ length: 1500 }, (_, index) => figure(index, 150));
+    const winner = briefRevision({ briefId: 'split-race', figures, contentHash: 'winner' });
+    const loser = briefRevision({ briefId: 'split-race', figures: figures.slice(1), contentHash: 'loser' });
+    expect(await store.putRevision(winner)).toBe('stored');
+    expect(await store.putRevision(loser)).toBe('taken');
+    expect(await partCount('split-race')).toBe(layoutRevision(winner).partItems.length);
+    expect(await store.latestRevision('split-race')).toEqual(winner);
+  });
+
+  it('keeps the parts when the same content is written again, as a retried write does', async () => {
+    const revision = briefRevision({
+      briefId: 'split-retry',
+      figures: Array.from({ length: 1500 }, (_, index) => figure(index, 150)),
+    });
+    expect(await store.putRevision(revision)).toBe('stored');
+    expect(await store.putRevision(revision)).toBe('taken');
+    expect(await store.latestRevision('split-retry')).toEqual(revision);
+  });
+
+  it('refuses a revision whose brief alone exceeds an item, writing nothing', async () => {
+    const brief = { ...briefRevision().brief, body: '统计'.repeat(70_000) };
+    const revision = briefRevision({
+      briefId: 'too-large',
+      brief,
+      figures: Array.from({ length: 1200 }, (_, index) => figure(index, 150)),
+    });
+    await expect(store.putRevision(revision)).rejects.toThrow(RevisionTooLargeError);
+    expect(await partCount('too-large')).toBe(0);
+    expect(await store.latestRevision('too-large')).toBeUndefined();
+  });
+});
