@@ -1,22 +1,48 @@
 // Stream consumer: every recorded change is published to the topic, at least once, under its deterministic id.
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { publisherDependencies } from '../composition-root.ts';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { PublishError } from '../adapters/sns/publisher.ts';
+import { logger, publisherDependencies } from '../composition-root.ts';
 import type { Change } from '../core/model.ts';
 import type { ChangePublisher } from '../core/ports.ts';
-import { MalformedRecordError, newImageOf } from './stream-records.ts';
+import { newImageOf } from './stream-records.ts';
 
-export function makePublisherHandler(deps: { publisher: ChangePublisher }) {
-  const processRecord = async (record: DynamoDBRecord) => {
+function changeOf(record: DynamoDBRecord): Change | undefined {
+  try {
     const { change } = newImageOf(record);
-    if (change === undefined || change === null) {
-      throw new MalformedRecordError(`stream record ${record.eventID} carries no change`);
+    return change === undefined || change === null ? undefined : (change as Change);
+  } catch (error) {
+    logger.error('unreadable stream record', { eventID: record.eventID, error: error as Error });
+    return undefined;
+  }
+}
+
+/**
+ * The whole batch goes out in PublishBatch calls of ten (per-record processing would cost one call per change);
+ * only the records whose entries failed are reported, so the event-source mapping retries just those.
+ */
+export function makePublisherHandler(deps: { publisher: ChangePublisher }) {
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    const records = event.Records.map((record) => ({ record, change: changeOf(record) }));
+    const unreadable = records.filter(({ change }) => change === undefined).map(({ record }) => record);
+    const changes = records.flatMap(({ change }) => (change === undefined ? [] : [change]));
+    let failedIds = new Set<string>();
+    try {
+      await deps.publisher.publish(changes);
+    } catch (error) {
+      if (!(error instanceof PublishError)) throw error;
+      logger.warn('some changes were not published', { failures: error.failures });
+      failedIds = new Set(error.failedEventIds);
     }
-    await deps.publisher.publish([change as Change]);
+    const failed = [
+      ...unreadable,
+      ...records
+        .filter(({ change }) => change !== undefined && failedIds.has(change.eventId))
+        .map(({ record }) => record),
+    ];
+    return {
+      batchItemFailures: failed.map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' })),
+    };
   };
-  const processor = new BatchProcessor(EventType.DynamoDBStreams);
-  return (event: DynamoDBStreamEvent) =>
-    processPartialResponse(event, processRecord, processor, { processInParallel: true });
 }
 
 export const handler = makePublisherHandler(publisherDependencies());

@@ -1,0 +1,39 @@
+// SNS's documented limits, shared by the publisher (to stay inside them) and the sandbox's SNS (to enforce them).
+
+/** Message body plus message attributes, in UTF-8 bytes; also the cap on a whole PublishBatch request. */
+export const maxMessageBytes = 262_144;
+export const maxBatchEntries = 10;
+/** Subjects must be shorter than 100 characters. */
+export const maxSubjectChars = 99;
+
+const batchEntryIdPattern = /^[A-Za-z0-9_-]{1,80}$/;
+
+export interface AttributeValue {
+  DataType?: string | undefined;
+  StringValue?: string | undefined;
+  BinaryValue?: Uint8Array | undefined;
+}
+
+export function isValidBatchEntryId(id: string): boolean {
+  return batchEntryIdPattern.test(id);
+}
+
+/** Counts what SNS counts against the size limit: the body and each attribute's name, type and value. */
+export function messageSizeBytes(message: string, attributes: Record<string, AttributeValue> = {}): number {
+  let bytes = Buffer.byteLength(message, 'utf8');
+  for (const [name, value] of Object.entries(attributes)) {
+    bytes += Buffer.byteLength(name, 'utf8') + Buffer.byteLength(value.DataType ?? '', 'utf8');
+    bytes += value.BinaryValue?.byteLength ?? Buffer.byteLength(value.StringValue ?? '', 'utf8');
+  }
+  return bytes;
+}
+
+/** The strictest reading of SNS's subject rules (older docs: ASCII only), so a subject valid here is valid on AWS. */
+export function isPortableSubject(subject: string): boolean {
+  if (subject.length === 0 || subject.length > maxSubjectChars) return false;
+  for (let index = 0; index < subject.length; index++) {
+    const code = subject.charCodeAt(index);
+    if (code < 0x20 || code > 0x7e) return false;
+  }
+  return subject[0] !== ' ';
+}

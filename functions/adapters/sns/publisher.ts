@@ -1,0 +1,157 @@
+// Publishes changes to the SNS topic in as few PublishBatch calls as SNS's limits allow.
+import { PublishBatchCommand, type PublishBatchRequestEntry, type SNSClient } from '@aws-sdk/client-sns';
+import { toCloudEvent } from '../../core/events.ts';
+import type { Change } from '../../core/model.ts';
+import {
+  emailTextFor,
+  messageAttributesFor,
+  SNS_MAX_MESSAGE_BYTES,
+  snsMessageFor,
+  snsPublishBytes,
+} from '../../core/notification.ts';
+import type { ChangePublisher } from '../../core/ports.ts';
+import { isPortableSubject, maxBatchEntries, maxSubjectChars } from './limits.ts';
+
+export interface PublishFailure {
+  eventId: string;
+  /** SNS's error code for the entry, or the error's name when the call failed or the change cannot be sent. */
+  code: string;
+  message: string;
+  /** True when retrying the same entry cannot succeed. */
+  senderFault: boolean;
+}
+
+/** Some changes were not accepted by SNS; the caller retries them (subscribers de-duplicate on the event id). */
+export class PublishError extends Error {
+  override name = 'PublishError';
+  constructor(
+    readonly failures: PublishFailure[],
+    options?: ErrorOptions,
+  ) {
+    super(
+      `SNS did not accept ${failures.length} change(s): ${failures
+        .map((failure) => `${failure.eventId} (${failure.code}: ${failure.message})`)
+        .join('; ')}`,
+      options,
+    );
+  }
+
+  get failedEventIds(): string[] {
+    return this.failures.map((failure) => failure.eventId);
+  }
+}
+
+interface PreparedEntry {
+  eventId: string;
+  entry: PublishBatchRequestEntry;
+  bytes: number;
+}
+
+/** SNS allows 1-80 letters, digits, '-' and '_'; the position keeps ids distinct within one call. */
+function batchEntryId(position: number, eventId: string): string {
+  return `${position}_${eventId.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 80);
+}
+
+/**
+ * The subject must pass SNS's strictest subject rule (ASCII, no control characters, under 100 characters):
+ * a readable subject outside it (Chinese, say) is replaced by an ASCII one, and readers find the readable
+ * title in the email body instead.
+ */
+export function portableSubject(change: Change, readableSubject: string): string {
+  if (isPortableSubject(readableSubject)) return readableSubject;
+  const fallback = `updates-feed: ${change.type} ${change.metric}`.slice(0, maxSubjectChars).trimEnd();
+  return isPortableSubject(fallback) ? fallback : `updates-feed: ${change.type} ${change.eventId}`;
+}
+
+/** Throws for a change that cannot make a valid message (off-contract event, too large even when shortened). */
+function prepare(change: Change, position: number): PreparedEntry {
+  const message = snsMessageFor(change, toCloudEvent(change));
+  const attributes = messageAttributesFor(change);
+  const subject = portableSubject(change, emailTextFor(change).subject);
+  return {
+    eventId: change.eventId,
+    bytes: snsPublishBytes(message, attributes, subject),
+    entry: {
+      Id: batchEntryId(position, change.eventId),
+      Message: message,
+      MessageStructure: 'json',
+      Subject: subject,
+      MessageAttributes: attributes,
+    },
+  };
+}
+
+/** Greedy packing in order: a batch closes at 10 entries or when the next entry would pass 256 KiB in total. */
+function packBatches(entries: PreparedEntry[]): PreparedEntry[][] {
+  const batches: PreparedEntry[][] = [];
+  let current: PreparedEntry[] = [];
+  let currentBytes = 0;
+  for (const entry of entries) {
+    if (current.length === maxBatchEntries || currentBytes + entry.bytes > SNS_MAX_MESSAGE_BYTES) {
+      batches.push(current);
+      current = [];
+      currentBytes = 0;
+    }
+    current.push(entry);
+    currentBytes += entry.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+export class SnsChangePublisher implements ChangePublisher {
+  constructor(
+    private readonly client: SNSClient,
+    private readonly topicArn: string,
+  ) {}
+
+  async publish(changes: Change[]): Promise<void> {
+    const distinct = [...new Map(changes.map((change) => [change.eventId, change])).values()];
+    const failures: PublishFailure[] = [];
+    const prepared: PreparedEntry[] = [];
+    for (const [position, change] of distinct.entries()) {
+      try {
+        prepared.push(prepare(change, position));
+      } catch (error) {
+        // One change that can never be sent must not hold back the others; the caller reports it as failed.
+        const reason = error instanceof Error ? error : new Error(String(error));
+        failures.push({
+          eventId: change.eventId,
+          code: reason.name,
+          message: reason.message,
+          senderFault: true,
+        });
+      }
+    }
+    const batches = packBatches(prepared);
+
+    for (const [index, batch] of batches.entries()) {
+      try {
+        const response = await this.client.send(
+          new PublishBatchCommand({
+            TopicArn: this.topicArn,
+            PublishBatchRequestEntries: batch.map((entry) => entry.entry),
+          }),
+        );
+        const eventIdByEntryId = new Map(batch.map((entry) => [entry.entry.Id, entry.eventId]));
+        for (const failed of response.Failed ?? []) {
+          failures.push({
+            eventId: eventIdByEntryId.get(failed.Id) ?? `unknown entry ${failed.Id}`,
+            code: failed.Code ?? 'Unknown',
+            message: failed.Message ?? '',
+            senderFault: failed.SenderFault ?? false,
+          });
+        }
+      } catch (error) {
+        // The SDK already retried this call; the batches not yet sent would most likely fail the same way.
+        const reason = error instanceof Error ? error : new Error(String(error));
+        const senderFault = (reason as { $fault?: string }).$fault === 'client';
+        for (const unsent of batches.slice(index).flat()) {
+          failures.push({ eventId: unsent.eventId, code: reason.name, message: reason.message, senderFault });
+        }
+        throw new PublishError(failures, { cause: error });
+      }
+    }
+    if (failures.length > 0) throw new PublishError(failures);
+  }
+}
