@@ -20,12 +20,12 @@ let sandbox: Sandbox;
 let subscriber: HttpSubscriber;
 let dataDir: string;
 
-async function post(path: string, body: unknown, auth: string | undefined = token) {
+async function post(path: string, body: unknown, auth: string | null = token) {
   const response = await fetch(`${sandbox.url}${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...(auth === undefined ? {} : { authorization: `Bearer ${auth}` }),
+      ...(auth === null ? {} : { authorization: `Bearer ${auth}` }),
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
@@ -111,7 +111,7 @@ describe('the sandbox, end to end', () => {
 
   it('refuses a missing or wrong token with 401 and stores nothing', async () => {
     const brief = { id: 'unauthorized-brief', headline: '某市新增就业1000人', body: '某市新增就业1000人。', publishedAt: '2020-07-01T00:00:00Z' };
-    expect((await post('/briefs', brief, undefined)).status).toBe(401);
+    expect((await post('/briefs', brief, null)).status).toBe(401);
     expect((await post('/briefs', brief, 'wrong-token')).status).toBe(401);
     expect((await fetch(`${sandbox.url}/briefs/unauthorized-brief`)).status).toBe(404);
   });
