@@ -1,8 +1,36 @@
 // `updates-feed sandbox`: runs until Ctrl-C or SIGTERM, then stops everything it started, Java included.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { JavaMissingError } from '../../infra/sandbox/dynamodb-local.ts';
 import { startSandbox } from '../../infra/sandbox/sandbox.ts';
 import type { CommandIo } from './io.ts';
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(parent) && parent > 1 ? parent : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The processes that launched this one (tsx, npm, a shell), nearest first, where /proc tells. */
+function launchers(depth: number): number[] {
+  const found: number[] = [];
+  for (let pid = parentOf(process.pid); pid !== undefined && found.length < depth; pid = parentOf(pid))
+    found.push(pid);
+  return found;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export async function sandboxCommand(args: string[], io: CommandIo): Promise<number> {
   const { values } = parseArgs({
@@ -48,10 +76,19 @@ export async function sandboxCommand(args: string[], io: CommandIo): Promise<num
   topic        ${sandbox.topicArn}   (email subscribers' mail: ${sandbox.dataDir}/mail/)
   editors' token  ${sandbox.token}
 Ctrl-C stops it; the next start resumes from the same data dir.`);
+  // npm does not pass SIGTERM on to its script: stop too when whoever launched the sandbox is gone.
+  const watched = launchers(3);
   await new Promise<void>((resolve) => {
-    const shutdown = () => resolve();
+    const shutdown = () => {
+      clearInterval(orphaned);
+      resolve();
+    };
+    const orphaned = setInterval(() => {
+      if (watched.some((pid) => !isAlive(pid))) shutdown();
+    }, 1000);
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
+    process.once('SIGHUP', shutdown);
   });
   io.stderr('stopping the sandbox…');
   await sandbox.stop();

