@@ -111,6 +111,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           startStreamRunner({
             consumerName: name,
             consumer: spec.stream,
+            timeoutSeconds: spec.timeoutSeconds,
+            memoryMb: spec.memoryMb,
             handler: await loadHandler<StreamLambda>(spec),
             streamArn,
             streamsClient,
