@@ -9,7 +9,7 @@ import { createDynamoDbClient, ensureTable } from '../../functions/adapters/dyna
 import { type FunctionSpec, functions } from '../topology.ts';
 import { freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type GatewayRoute, type HttpLambda, startGateway } from './http-gateway.ts';
-import { startLocalSns } from './local-sns/index.ts';
+import { type LocalSns, startLocalSns } from './local-sns/index.ts';
 import { projectRoot } from './paths.ts';
 import { sampleEditions } from './sample-data.ts';
 import {
@@ -41,6 +41,8 @@ export interface Sandbox {
   dataDir: string;
   /** Resolves when every stream record so far has been consumed and every SNS delivery has finished. */
   settled(): Promise<void>;
+  /** The local topic, for fault injection and inspection in tests. */
+  sns: LocalSns;
   stop(): Promise<void>;
 }
 
@@ -142,7 +144,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         await sns.flush();
       }
     };
-    const sandbox: Sandbox = { url: gateway.url, token, topicArn, dataDir, settled, stop };
+    const sandbox: Sandbox = { url: gateway.url, token, topicArn, dataDir, settled, sns, stop };
     if (options.seed && freshDataDir) await seedSampleBriefs(sandbox, log);
     return sandbox;
   } catch (error) {
