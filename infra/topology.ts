@@ -26,7 +26,7 @@ export interface StreamFilter {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
   /** Attribute of the new image that must start with the prefix (a string attribute). */
   newImagePrefix?: { attribute: string; prefix: string };
-  /** Attribute of the new image that must exist. */
+  /** String attribute of the new image that must exist (Lambda's `exists` never matches a map). */
   newImageHas?: string;
 }
 
@@ -126,7 +126,7 @@ export const functions = {
       maxRecordAgeSeconds: 6 * 3600,
       bisectBatchOnError: true,
       parallelizationFactor: 1,
-      filters: [{ eventName: 'INSERT', newImageHas: 'change' }],
+      filters: [{ eventName: 'INSERT', newImageHas: 'changeType' }],
     },
     access: { topic: 'publish' },
   },

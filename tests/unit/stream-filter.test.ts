@@ -7,7 +7,12 @@ function record(eventName: string, newImage?: Record<string, unknown>): Filterab
 }
 
 const revisionInsert = record('INSERT', { pk: { S: 'BRIEF#1' }, sk: { S: 'REV#0001' } });
-const changeInsert = record('INSERT', { pk: { S: 'METRIC#a' }, sk: { S: 'OBS#1' }, change: { M: {} } });
+const changeInsert = record('INSERT', {
+  pk: { S: 'METRIC#a' },
+  sk: { S: 'OBS#1' },
+  change: { M: {} },
+  changeType: { S: 'figure.changed' },
+});
 
 describe('matchesFilters', () => {
   it('keeps every record when the consumer has no filters', () => {
@@ -26,7 +31,10 @@ describe('matchesFilters', () => {
     const { filters } = functions.publisher.stream;
     expect(matchesFilters(changeInsert, filters)).toBe(true);
     expect(matchesFilters(revisionInsert, filters)).toBe(false);
-    expect(matchesFilters(record('MODIFY', { change: { M: {} } }), filters)).toBe(false);
+    expect(matchesFilters(record('MODIFY', { changeType: { S: 'figure.changed' } }), filters)).toBe(false);
+    expect(matchesFilters(record('INSERT', { pk: { S: 'METRIC#a' }, sk: { S: 'OBS#2' } }), filters)).toBe(
+      false,
+    );
   });
 
   it('applies a prefix to string attributes only, as Lambda filter patterns on {"S": …} do', () => {
@@ -38,26 +46,32 @@ describe('matchesFilters', () => {
     expect(matchesFilters(record('INSERT', {}), filters)).toBe(false);
   });
 
-  it('requires an existing attribute of any type for newImageHas, and a new image at all', () => {
-    const filters: StreamFilter[] = [{ eventName: 'INSERT', newImageHas: 'change' }];
-    expect(matchesFilters(record('INSERT', { change: { NULL: true } }), filters)).toBe(true);
+  it('matches newImageHas only on a plain string value, as Lambda’s exists does, and needs a new image', () => {
+    const filters: StreamFilter[] = [{ eventName: 'INSERT', newImageHas: 'changeType' }];
+    expect(matchesFilters(record('INSERT', { changeType: { S: 'figure.added' } }), filters)).toBe(true);
+    expect(matchesFilters(record('INSERT', { changeType: { M: {} } }), filters)).toBe(false);
     expect(matchesFilters(record('INSERT', { other: { S: 'x' } }), filters)).toBe(false);
     expect(matchesFilters(record('INSERT'), filters)).toBe(false);
   });
 
   it('keeps a record that any one of several filters matches', () => {
-    const filters: StreamFilter[] = [{ eventName: 'REMOVE' }, { eventName: 'INSERT', newImageHas: 'change' }];
+    const filters: StreamFilter[] = [
+      { eventName: 'REMOVE' },
+      { eventName: 'INSERT', newImageHas: 'changeType' },
+    ];
     expect(matchesFilters(record('REMOVE'), filters)).toBe(true);
     expect(matchesFilters(changeInsert, filters)).toBe(true);
-    expect(matchesFilters(record('MODIFY', { change: { M: {} } }), filters)).toBe(false);
+    expect(matchesFilters(record('MODIFY', { changeType: { S: 'figure.added' } }), filters)).toBe(false);
   });
 
   it('requires every condition of one filter', () => {
     const filters: StreamFilter[] = [
-      { eventName: 'INSERT', newImageHas: 'change', newImagePrefix: { attribute: 'sk', prefix: 'OBS#' } },
+      { eventName: 'INSERT', newImageHas: 'changeType', newImagePrefix: { attribute: 'sk', prefix: 'OBS#' } },
     ];
     expect(matchesFilters(changeInsert, filters)).toBe(true);
     expect(matchesFilters(record('INSERT', { sk: { S: 'OBS#2' } }), filters)).toBe(false);
-    expect(matchesFilters(record('INSERT', { sk: { S: 'REV#2' }, change: { M: {} } }), filters)).toBe(false);
+    expect(
+      matchesFilters(record('INSERT', { sk: { S: 'REV#2' }, changeType: { S: 'figure.added' } }), filters),
+    ).toBe(false);
   });
 });

@@ -19,7 +19,8 @@ export function matchesFilters(record: FilterableRecord, filters: readonly Strea
 function matchesFilter(record: FilterableRecord, filter: StreamFilter): boolean {
   if (record.eventName !== filter.eventName) return false;
   const newImage = record.dynamodb?.NewImage;
-  if (filter.newImageHas !== undefined && newImage?.[filter.newImageHas] === undefined) return false;
+  // Lambda's `exists` matches only a plain value at the end of the path, never a map: require a string, as it does.
+  if (filter.newImageHas !== undefined && stringAttribute(newImage?.[filter.newImageHas]) === undefined) return false;
   if (filter.newImagePrefix !== undefined) {
     const value = stringAttribute(newImage?.[filter.newImagePrefix.attribute]);
     if (value === undefined || !value.startsWith(filter.newImagePrefix.prefix)) return false;

@@ -1,0 +1,51 @@
+// How every Lambda bundle is built: the stack and the bundle benchmark both read these options.
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/** Node 22 on Lambda: keep in step with the runtime chosen in topology-function.ts. */
+export const bundleTarget = 'node22';
+
+/** Lets bundled CommonJS dependencies `require` Node built-ins from inside an ES module. */
+export const esmRequireBanner =
+  "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
+
+/**
+ * Everything is bundled, the AWS SDK included (no externals): the deployed code runs exactly the SDK version
+ * the sandbox and the tests ran, and a bundle imports on its own, which the benchmark relies on.
+ */
+export const lambdaBundling = {
+  minify: true,
+  sourceMap: true,
+  // Stack traces only need the mappings; the sources would double the asset.
+  sourcesContent: false,
+  format: OutputFormat.ESM,
+  target: bundleTarget,
+  mainFields: ['module', 'main'],
+  banner: esmRequireBanner,
+  // The extractor's Chinese vocabulary stays as UTF-8, smaller than \u escapes; NodejsFunction ignores its own
+  // `charset` option, so the flag goes to esbuild directly.
+  esbuildArgs: { '--charset': 'utf8' as const },
+  externalModules: [] as string[],
+  // Offline synth: the esbuild devDependency bundles locally, never Docker.
+  forceDockerBundling: false,
+} satisfies BundlingOptions;
+
+/** The esbuild options NodejsFunction derives from `lambdaBundling`, for bundling outside CDK. */
+export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: lambdaBundling.target,
+    format: lambdaBundling.format,
+    minify: lambdaBundling.minify,
+    sourcemap: lambdaBundling.sourceMap,
+    sourcesContent: lambdaBundling.sourcesContent,
+    mainFields: lambdaBundling.mainFields,
+    banner: { js: lambdaBundling.banner },
+    charset: lambdaBundling.esbuildArgs['--charset'],
+    external: lambdaBundling.externalModules,
+    logLevel: 'error',
+  };
+}

@@ -1,0 +1,78 @@
+// The whole service in one stack, built from the topology; stateful constructs kept apart from stateless ones.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { OperationalAlarms } from '../constructs/alarms.ts';
+import { EditorsIdentity } from '../constructs/editors-identity.ts';
+import { EventsTopic } from '../constructs/events-topic.ts';
+import { FeedApi } from '../constructs/http-api.ts';
+import { Storage } from '../constructs/storage.ts';
+import { type StreamConsumerSpec, StreamPipeline } from '../constructs/stream-pipeline.ts';
+import { type FunctionName, type FunctionSpec, functions as topologyFunctions } from '../topology.ts';
+
+export interface UpdatesFeedStackProps extends StackProps {
+  functions?: Readonly<Record<FunctionName, FunctionSpec>>;
+}
+
+/**
+ * One stack rather than a stateful and a stateless one: cdk-nag names findings after the resources they
+ * reference, which are stable logical ids here but export names across stacks, and nothing locks the stream
+ * or the user pool behind an export. Stateful resources protect themselves instead: RETAIN and deletion
+ * protection on the table, RETAIN on the topic, the user pool and the failure queue.
+ */
+export class UpdatesFeedStack extends Stack {
+  readonly storage: Storage;
+  readonly events: EventsTopic;
+  readonly editors: EditorsIdentity;
+  readonly api: FeedApi;
+  readonly pipeline: StreamPipeline;
+  readonly alarms: OperationalAlarms;
+
+  constructor(scope: Construct, id: string, props: UpdatesFeedStackProps = {}) {
+    super(scope, id, props);
+    const { routed, consumers } = partition(props.functions ?? topologyFunctions);
+
+    // Stateful: data, subscribers and accounts.
+    this.storage = new Storage(this, 'Storage');
+    this.events = new EventsTopic(this, 'Events');
+    this.editors = new EditorsIdentity(this, 'Editors');
+    const resources = { table: this.storage.table, topic: this.events.topic };
+
+    // Stateless: code, wiring and monitoring, replaceable at will.
+    this.api = new FeedApi(this, 'HttpApi', { functions: routed, resources, editors: this.editors });
+    this.pipeline = new StreamPipeline(this, 'StreamPipeline', { consumers, resources });
+    this.alarms = new OperationalAlarms(this, 'Alarms', {
+      functions: new Map([...this.api.functions, ...this.pipeline.consumers]),
+      streamConsumers: this.pipeline.consumers,
+      failureQueue: this.pipeline.failureQueue,
+    });
+
+    const output = (outputId: string, value: string, description: string) =>
+      new CfnOutput(this, outputId, { value, description });
+    output('ApiUrl', this.api.baseUrl, 'Base URL of the HTTP API');
+    output('FeedRssUrl', `${this.api.baseUrl}/feed.rss`, 'RSS feed of the latest figure changes');
+    output('TopicArn', this.events.topic.topicArn, 'SNS topic of figure-change events');
+    output('TableName', this.storage.table.tableName, 'DynamoDB table');
+    output('UserPoolId', this.editors.userPool.userPoolId, "Editors' Cognito user pool");
+    output('UserPoolClientId', this.editors.userPoolClient.userPoolClientId, 'App client of the upload CLI');
+    output('FailureQueueUrl', this.pipeline.failureQueue.queueUrl, 'Stream records given up on');
+    output('AlarmTopicArn', this.alarms.alarmTopic.topicArn, 'Subscribe operators to the alarms here');
+  }
+}
+
+/** Every function is either behind the API or on the stream, never both, never neither. */
+function partition(functions: Readonly<Record<FunctionName, FunctionSpec>>) {
+  const routed: Array<[FunctionName, FunctionSpec]> = [];
+  const consumers: Array<[FunctionName, StreamConsumerSpec]> = [];
+  for (const [name, spec] of Object.entries(functions) as Array<[FunctionName, FunctionSpec]>) {
+    const { routes, stream } = spec;
+    const hasRoutes = routes !== undefined && routes.length > 0;
+    if (hasRoutes === (stream !== undefined)) {
+      throw new Error(
+        `function ${name} must have either routes or a stream, got ${hasRoutes ? 'both' : 'neither'}`,
+      );
+    }
+    if (stream !== undefined) consumers.push([name, { ...spec, stream }]);
+    else routed.push([name, spec]);
+  }
+  return { routed, consumers };
+}

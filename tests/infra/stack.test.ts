@@ -1,0 +1,416 @@
+import { App, type CfnElement } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { afterAll, describe, expect, it } from 'vitest';
+import { indexProjections } from '../../functions/adapters/dynamodb/table-definition.ts';
+import { bundleTarget } from '../../infra/constructs/bundling.ts';
+import { defaultThrottle, writeRouteThrottle } from '../../infra/constructs/http-api.ts';
+import { lambdaFilterPattern } from '../../infra/constructs/stream-pipeline.ts';
+import { UpdatesFeedStack } from '../../infra/stacks/updates-feed-stack.ts';
+import { type FunctionName, type FunctionSpec, functions, table, topic } from '../../infra/topology.ts';
+import { removeTestOutputs, synthesize, testAppProps } from './synth.ts';
+
+const { stack, template } = synthesize();
+afterAll(removeTestOutputs);
+const topologyEntries = Object.entries(functions) as Array<[FunctionName, FunctionSpec]>;
+const deployed = new Map([...stack.api.functions, ...stack.pipeline.consumers]);
+const logicalId = (element: { node: { defaultChild?: unknown } }) =>
+  stack.getLogicalId(element.node.defaultChild as CfnElement);
+
+function functionProperties(name: FunctionName): Record<string, unknown> {
+  const fn = deployed.get(name);
+  if (fn === undefined) throw new Error(`function ${name} is not in the stack`);
+  const resource = template.findResources('AWS::Lambda::Function')[logicalId(fn)] as {
+    Properties: Record<string, unknown>;
+  };
+  return resource.Properties;
+}
+
+const environmentOf = (name: FunctionName) =>
+  (functionProperties(name).Environment as { Variables: Record<string, unknown> }).Variables;
+
+describe('functions', () => {
+  it('deploys exactly one function per topology entry', () => {
+    template.resourceCountIs('AWS::Lambda::Function', topologyEntries.length);
+    expect([...deployed.keys()].sort()).toEqual(Object.keys(functions).sort());
+  });
+
+  it('runs every function on Node 22, arm64, with active tracing', () => {
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      Handler: 'index.handler',
+    });
+  });
+
+  it('bundles for the Node version it deploys', () => {
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: `nodejs${bundleTarget.replace(/^node/, '')}.x`,
+    });
+  });
+
+  it.each(topologyEntries)('gives %s the memory, timeout and description of the topology', (name, spec) => {
+    expect(functionProperties(name)).toMatchObject({
+      MemorySize: spec.memoryMb,
+      Timeout: spec.timeoutSeconds,
+      Description: spec.description,
+    });
+  });
+
+  it.each(topologyEntries)('keeps the logs of %s for one month in its own log group', (name) => {
+    const { LoggingConfig } = functionProperties(name) as { LoggingConfig: { LogGroup: { Ref: string } } };
+    const logGroup = template.findResources('AWS::Logs::LogGroup')[LoggingConfig.LogGroup.Ref];
+    expect(logGroup).toMatchObject({ Properties: { RetentionInDays: 30 } });
+  });
+
+  it.each(topologyEntries)(
+    'sets TABLE_NAME and TOPIC_ARN on %s only where its access needs them',
+    (name, spec) => {
+      const environment = environmentOf(name);
+      expect(environment).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'updates-feed',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+      expect('TABLE_NAME' in environment).toBe(spec.access.table !== undefined);
+      expect('TOPIC_ARN' in environment).toBe(spec.access.topic !== undefined);
+    },
+  );
+
+  it('gives the API base URL to the feeds function only', () => {
+    const withBaseUrl = topologyEntries.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name));
+    expect(withBaseUrl.map(([name]) => name)).toEqual(['feeds']);
+    expect(environmentOf('feeds').PUBLIC_BASE_URL).toEqual({
+      'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'],
+    });
+  });
+});
+
+describe('table', () => {
+  it('keys the table and both indexes as the topology says, with the projections the sandbox uses', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: table.partitionKey, KeyType: 'HASH' },
+        { AttributeName: table.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: table.changeIndex.name,
+          KeySchema: [
+            { AttributeName: table.changeIndex.partitionKey, KeyType: 'HASH' },
+            { AttributeName: table.changeIndex.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: indexProjections[table.changeIndex.name] },
+        },
+        {
+          IndexName: table.metricIndex.name,
+          KeySchema: [
+            { AttributeName: table.metricIndex.partitionKey, KeyType: 'HASH' },
+            { AttributeName: table.metricIndex.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: indexProjections[table.metricIndex.name] },
+        },
+      ],
+    });
+  });
+
+  it('streams new and old images, bills on demand, expires items on expiresAt', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      StreamSpecification: { StreamViewType: table.streamView },
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('protects the data: point-in-time recovery, deletion protection, retained on stack deletion', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      }),
+    });
+  });
+});
+
+describe('topic', () => {
+  it('encrypts the changes topic with the AWS managed SNS key and keeps it on stack deletion', () => {
+    template.hasResource('AWS::SNS::Topic', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        DisplayName: topic.displayName,
+        KmsMasterKeyId: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':alias/aws/sns$')])] },
+      },
+    });
+  });
+
+  it('refuses every request to the changes topic that does not use TLS', () => {
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: logicalId(stack.events.topic) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  const routes = topologyEntries.flatMap(([, spec]) => spec.routes ?? []);
+  const authorizerIds = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+  const routeResources = Object.values(
+    template.findResources('AWS::ApiGatewayV2::Route') as Record<
+      string,
+      { Properties: { RouteKey: string; AuthorizationType: string; AuthorizerId?: { Ref: string } } }
+    >,
+  );
+  const routeByKey = new Map(routeResources.map(({ Properties }) => [Properties.RouteKey, Properties]));
+
+  it('serves every topology route and nothing else', () => {
+    expect([...routeByKey.keys()].sort()).toEqual(
+      routes.map((route) => `${route.method} ${route.path}`).sort(),
+    );
+  });
+
+  it.each(routes.filter((route) => route.auth))('requires an editor’s JWT on $method $path', (route) => {
+    const properties = routeByKey.get(`${route.method} ${route.path}`);
+    expect(properties?.AuthorizationType).toBe('JWT');
+    expect(authorizerIds).toHaveLength(1);
+    expect(properties?.AuthorizerId?.Ref).toBe(authorizerIds[0]);
+  });
+
+  it.each(routes.filter((route) => !route.auth))('leaves $method $path public', (route) => {
+    const properties = routeByKey.get(`${route.method} ${route.path}`);
+    expect(properties?.AuthorizationType).toBe('NONE');
+    expect(properties?.AuthorizerId).toBeUndefined();
+  });
+
+  it('validates editors’ tokens against the user pool and its upload client', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: logicalId(stack.editors.userPoolClient) }],
+        Issuer: {
+          'Fn::Join': ['', Match.arrayWith([{ Ref: logicalId(stack.editors.userPool) }])],
+        },
+      },
+    });
+  });
+
+  it('lets nobody sign up as an editor and requires MFA', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+    });
+  });
+
+  it('throttles the stage, and the write routes harder', () => {
+    const writeRouteKeys = routes
+      .filter((route) => route.method === 'POST')
+      .map((route) => `${route.method} ${route.path}`);
+    expect(writeRouteKeys.sort()).toEqual(['POST /briefs', 'POST /briefs/preview', 'POST /subscriptions']);
+    const writeSettings = {
+      ThrottlingRateLimit: writeRouteThrottle.rateLimit,
+      ThrottlingBurstLimit: writeRouteThrottle.burstLimit,
+    };
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: defaultThrottle.rateLimit,
+        ThrottlingBurstLimit: defaultThrottle.burstLimit,
+      },
+      RouteSettings: Object.fromEntries(writeRouteKeys.map((key) => [key, writeSettings])),
+    });
+    expect(writeRouteThrottle.rateLimit).toBeLessThan(defaultThrottle.rateLimit);
+  });
+
+  it('writes an access log line per request, with its request id', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+      },
+    });
+  });
+
+  it('allows cross-origin GETs from any origin without credentials, and nothing else', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: { AllowMethods: ['GET'], AllowOrigins: ['*'], AllowCredentials: false },
+    });
+  });
+});
+
+describe('stream pipeline', () => {
+  const consumers = topologyEntries.flatMap(([name, spec]) =>
+    spec.stream ? [[name, spec.stream] as const] : [],
+  );
+
+  it('reads the stream with no more than two consumers', () => {
+    expect(consumers.length).toBeLessThanOrEqual(2);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', consumers.length);
+  });
+
+  it.each(consumers)(
+    'maps %s with bounded retries, split batches, partial failures and a failure queue',
+    (name, stream) => {
+      const consumer = deployed.get(name);
+      if (consumer === undefined) throw new Error(`consumer ${name} is not in the stack`);
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: logicalId(consumer) },
+        EventSourceArn: { 'Fn::GetAtt': [logicalId(stack.storage.table), 'StreamArn'] },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: stream.batchSize,
+        MaximumBatchingWindowInSeconds: stream.maxBatchingWindowSeconds,
+        MaximumRetryAttempts: stream.retryAttempts,
+        MaximumRecordAgeInSeconds: stream.maxRecordAgeSeconds,
+        BisectBatchOnFunctionError: stream.bisectBatchOnError,
+        ParallelizationFactor: stream.parallelizationFactor,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: {
+          OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack.pipeline.failureQueue), 'Arn'] } },
+        },
+        FilterCriteria: {
+          Filters: stream.filters.map((filter) => ({ Pattern: lambdaFilterPattern(filter).pattern })),
+        },
+      });
+    },
+  );
+
+  it('keeps failed records encrypted for 14 days, over TLS only', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('refuses a topology with a third stream reader', () => {
+    const extra = { ...functions.publisher, description: 'a third reader' };
+    expect(
+      () =>
+        new UpdatesFeedStack(new App(testAppProps()), 'TooManyReaders', {
+          functions: { ...functions, ingest: extra },
+        }),
+    ).toThrow(/at most 2 readers, the topology declares 3/);
+  });
+
+  it('refuses a function that is neither routed nor on the stream', () => {
+    const { routes: _routes, ...unreachable } = functions.readApi;
+    expect(
+      () =>
+        new UpdatesFeedStack(new App(testAppProps()), 'Unreachable', {
+          functions: { ...functions, readApi: unreachable },
+        }),
+    ).toThrow(/function readApi must have either routes or a stream, got neither/);
+  });
+});
+
+describe('lambdaFilterPattern', () => {
+  it('matches a string prefix on the new image the way Lambda filtering spells it', () => {
+    expect(
+      lambdaFilterPattern({ eventName: 'INSERT', newImagePrefix: { attribute: 'sk', prefix: 'REV#' } }),
+    ).toEqual({
+      pattern: JSON.stringify({
+        eventName: ['INSERT'],
+        dynamodb: { NewImage: { sk: { S: [{ prefix: 'REV#' }] } } },
+      }),
+    });
+  });
+
+  it('tests existence on the string leaf, since Lambda ignores exists on a map', () => {
+    expect(lambdaFilterPattern({ eventName: 'MODIFY', newImageHas: 'changeType' })).toEqual({
+      pattern: JSON.stringify({
+        eventName: ['MODIFY'],
+        dynamodb: { NewImage: { changeType: { S: [{ exists: true }] } } },
+      }),
+    });
+  });
+});
+
+describe('alarms', () => {
+  const alarmsOn = (metricName: string) =>
+    Object.values(
+      template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metricName } }) as Record<
+        string,
+        { Properties: { Dimensions: Array<{ Value: unknown }>; AlarmActions: unknown[] } }
+      >,
+    );
+
+  it('raises an alarm when any function fails', () => {
+    const watched = alarmsOn('Errors').map(({ Properties }) => Properties.Dimensions[0]?.Value);
+    expect(watched).toHaveLength(deployed.size);
+    for (const fn of deployed.values()) expect(watched).toContainEqual({ Ref: logicalId(fn) });
+  });
+
+  it('raises an alarm when a stream consumer falls behind', () => {
+    const watched = alarmsOn('IteratorAge').map(({ Properties }) => Properties.Dimensions[0]?.Value);
+    expect(watched.sort()).toEqual(
+      [...stack.pipeline.consumers.values()].map((fn) => ({ Ref: logicalId(fn) })).sort(),
+    );
+  });
+
+  it('raises an alarm as soon as a record waits in the failure queue', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+      Dimensions: [
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(stack.pipeline.failureQueue), 'QueueName'] } },
+      ],
+    });
+  });
+
+  it('notifies the alarm topic, which CloudWatch can decrypt for', () => {
+    const alarmTopic = { Ref: logicalId(stack.alarms.alarmTopic) };
+    for (const { Properties } of [...alarmsOn('Errors'), ...alarmsOn('IteratorAge')]) {
+      expect(Properties.AlarmActions).toEqual([alarmTopic]);
+    }
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: Match.arrayWith(['kms:Decrypt']),
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('synthesis', () => {
+  it('leaves no warning or error on any construct', () => {
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+  });
+});
+
+describe('outputs', () => {
+  it.each([
+    'ApiUrl',
+    'FeedRssUrl',
+    'TopicArn',
+    'TableName',
+    'UserPoolId',
+    'UserPoolClientId',
+    'FailureQueueUrl',
+  ])('exports %s', (name) => {
+    template.hasOutput(name, { Value: Match.anyValue() });
+  });
+
+  it('points FeedRssUrl at /feed.rss of the API', () => {
+    template.hasOutput('FeedRssUrl', {
+      Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'] }, '/feed.rss']] },
+    });
+  });
+});
