@@ -1,15 +1,18 @@
 // Stream consumer: every recorded change is published to the topic, at least once, under its deterministic id.
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { changeFromStreamImage } from '../adapters/dynamodb/index.ts';
 import { PublishError } from '../adapters/sns/publisher.ts';
 import { logger, publisherDependencies } from '../composition-root.ts';
 import type { Change } from '../core/model.ts';
 import type { ChangePublisher } from '../core/ports.ts';
-import { newImageOf } from './stream-records.ts';
+import { MalformedRecordError } from './stream-records.ts';
 
 function changeOf(record: DynamoDBRecord): Change | undefined {
   try {
-    const { change } = newImageOf(record);
-    return change === undefined || change === null ? undefined : (change as Change);
+    const image = record.dynamodb?.NewImage;
+    if (image === undefined)
+      throw new MalformedRecordError(`stream record ${record.eventID ?? '(no id)'} has no NewImage`);
+    return changeFromStreamImage(image);
   } catch (error) {
     logger.error('unreadable stream record', { eventID: record.eventID, error: error as Error });
     return undefined;

@@ -7,8 +7,7 @@ import {
   toItem,
   writeUnits,
 } from '../../functions/adapters/dynamodb/items.ts';
-import { headItem, observationItem } from '../../functions/adapters/dynamodb/metric-store.ts';
-import { chineseObservation, freshTable, head, stored } from './dynamodb-fixtures.ts';
+import { freshTable } from './dynamodb-fixtures.ts';
 
 describe('itemSizeBytes', () => {
   it('counts UTF-8 bytes of names and string values', () => {
@@ -72,52 +71,5 @@ describe('items in DynamoDB Local', () => {
         units: writeUnits(item),
       });
     }
-  });
-});
-
-describe('write units of metric items with a typical Chinese observation', () => {
-  const earlier = chineseObservation({
-    asOf: '2020-04-30',
-    publishedAt: '2020-05-02T08:00:00+08:00',
-    value: 3.01,
-    surface: '3.01%',
-  });
-  const current = chineseObservation();
-  const withChange = stored(current, earlier);
-  let context: Awaited<ReturnType<typeof freshTable>>;
-  beforeAll(async () => {
-    context = await freshTable('dynamodb-item-units');
-  });
-
-  async function put(item: Item) {
-    const output = await context.client.send(
-      new PutItemCommand({ TableName: context.tableName, Item: item, ReturnConsumedCapacity: 'INDEXES' }),
-    );
-    return {
-      table: output.ConsumedCapacity?.Table?.CapacityUnits,
-      indexes: output.ConsumedCapacity?.GlobalSecondaryIndexes,
-    };
-  }
-
-  it('keeps a head without a pending copy and an observation without a change within one write unit', async () => {
-    expect(itemSizeBytes(headItem(head(current, 2)))).toBeLessThanOrEqual(1024);
-    expect(itemSizeBytes(observationItem({ ...withChange, change: null }))).toBeLessThanOrEqual(1024);
-    expect((await put(observationItem({ ...withChange, change: null }))).table).toBe(1);
-  });
-
-  it('leaves the keys-only metrics index unwritten when a head is rewritten', async () => {
-    const first = await put(headItem(head(earlier, 1)));
-    const rewrite = await put(headItem(head(current, 2)));
-    expect(first.indexes?.metrics?.CapacityUnits).toBe(1);
-    expect(rewrite).toEqual({ table: 1, indexes: undefined });
-  });
-
-  it('needs two write units for a head with a pending copy, and four for an observation with its change', async () => {
-    expect(itemSizeBytes(headItem(head(earlier, 2, withChange)))).toBeGreaterThan(1024);
-    expect(await put(headItem(head(earlier, 2, withChange)))).toEqual({ table: 2, indexes: undefined });
-    expect(await put(observationItem(withChange))).toEqual({
-      table: 2,
-      indexes: { changes: { CapacityUnits: 2 } },
-    });
   });
 });

@@ -2,8 +2,9 @@ import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { table } from '../../../infra/topology.ts';
 import type { Change } from '../../core/model.ts';
 import type { ChangeFilter, ChangeLog, Page } from '../../core/ports.ts';
-import { fromItem, type Item, toItem } from './items.ts';
+import { type Item, toItem } from './items.ts';
 import { changeSortKey, changesPartition, metricPartitionKey } from './keys.ts';
+import { changeFromItem } from './metric-items.ts';
 import { assertPageLimit, decodeCursor, encodeCursor } from './paging.ts';
 
 /** A filtered read evaluates at most this many index entries per requested item, then hands back a cursor. */
@@ -28,7 +29,7 @@ interface FilterClause {
   values: Record<string, string>;
 }
 
-/** Each filter compares one attribute the observation item carries for it (see observationItem). */
+/** Each filter compares one attribute the observation item carries for it (see metric-items.ts). */
 function filterClause(filter: ChangeFilter): FilterClause {
   const tests = [
     ['pk', filter.metric === undefined ? undefined : metricPartitionKey(filter.metric)],
@@ -122,13 +123,4 @@ export class DynamoChangeLog implements ChangeLog {
     const stoppedAt = changes.length < request.wanted ? startKey?.gsi1sk?.S : undefined;
     return stoppedAt === undefined ? { changes } : { changes, stoppedAt };
   }
-}
-
-/** Also decodes the new image of an observation item on the table stream. */
-export function changeFromItem(item: Item): Change {
-  const { change } = fromItem(item) as { change?: Change };
-  if (change === undefined) {
-    throw new TypeError(`item ${item.pk?.S} ${item.sk?.S} carries no change`);
-  }
-  return change;
 }

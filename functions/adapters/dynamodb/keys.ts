@@ -13,7 +13,11 @@ const maxRevision = 999_999;
 const maxPartIndex = 999;
 
 export const briefPartitionKey = (briefId: string): string => `BRIEF#${briefId}`;
-export const metricPartitionKey = (metric: string): string => `METRIC#${metric}`;
+const metricPartitionPrefix = 'METRIC#';
+export const metricPartitionKey = (metric: string): string => `${metricPartitionPrefix}${metric}`;
+/** The metric of a metric partition key; undefined for any other key. */
+export const metricOfPartitionKey = (pk: string): string | undefined =>
+  pk.startsWith(metricPartitionPrefix) ? pk.slice(metricPartitionPrefix.length) : undefined;
 export const observationSortKey = (observationKey: string): string => `${observationPrefix}${observationKey}`;
 export const changeSortKey = (change: Pick<Change, 'recordedAt' | 'eventId'>): string =>
   `${change.recordedAt}#${change.eventId}`;

@@ -6,78 +6,18 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { table } from '../../../infra/topology.ts';
-import type { Change, Observation } from '../../core/model.ts';
 import type { MetricHead, MetricStore, Page, StoredObservation } from '../../core/ports.ts';
 import { getItems } from './batch.ts';
-import { fromItem, type Item, primaryKey, toItem } from './items.ts';
+import { type Item, primaryKey, toItem } from './items.ts';
 import {
-  changeSortKey,
-  changesPartition,
   headSortKey,
   metricPartitionKey,
   metricsPartition,
   observationPrefix,
   observationSortKey,
 } from './keys.ts';
+import { headFromItem, headItem, observationItem, storedObservationFromItem } from './metric-items.ts';
 import { assertPageLimit, decodeCursor, encodeCursor } from './paging.ts';
-
-export function headItem(head: MetricHead): Item {
-  return toItem({
-    pk: metricPartitionKey(head.metric),
-    sk: headSortKey,
-    gsi2pk: metricsPartition,
-    gsi2sk: head.metric,
-    version: head.version,
-    label: head.label,
-    unit: head.unit,
-    kind: head.kind,
-    region: head.region,
-    latest: head.latest,
-    pending: head.pending,
-    updatedAt: head.updatedAt,
-  });
-}
-
-export function headFromItem(item: Item): MetricHead {
-  const record = fromItem(item) as Omit<MetricHead, 'metric'> & { gsi2sk: string };
-  return {
-    metric: record.gsi2sk,
-    version: record.version,
-    label: record.label,
-    unit: record.unit,
-    kind: record.kind,
-    region: record.region,
-    latest: record.latest,
-    ...(record.pending === undefined ? {} : { pending: record.pending }),
-    updatedAt: record.updatedAt,
-  };
-}
-
-/** Only observations that caused a change enter the `changes` index, with what its filters test. */
-export function observationItem(stored: StoredObservation): Item {
-  const { observation, change, recordedAt } = stored;
-  return toItem({
-    pk: metricPartitionKey(observation.metric),
-    sk: observationSortKey(observation.key),
-    observation,
-    recordedAt,
-    ...(change === null
-      ? {}
-      : {
-          change,
-          gsi1pk: changesPartition,
-          gsi1sk: changeSortKey(change),
-          region: observation.region,
-          changeType: change.type,
-        }),
-  });
-}
-
-/** Also decodes the new image of an observation item on the table stream. */
-export function storedObservationFromItem(item: Item): StoredObservation {
-  const record = fromItem(item) as { observation: Observation; change?: Change; recordedAt: string };
-  return { observation: record.observation, change: record.change ?? null, recordedAt: record.recordedAt };
-}
 
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
 
