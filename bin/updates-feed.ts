@@ -14,6 +14,12 @@ commands:
   upload FILE... [--url http://localhost:3000] [--token T]
       upload briefs (a JSON brief or an array of briefs per file)`;
 
+// `… | head` closes the pipe early: that ends the output, it is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const io = {
   stdout: (line: string) => process.stdout.write(`${line}\n`),
   stderr: (line: string) => process.stderr.write(`${line}\n`),

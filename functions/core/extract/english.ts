@@ -1,0 +1,121 @@
+// English figures: the unit words after a number and the label words before it ("the jobless rate was 2.79%").
+import { isLatinLetter } from './chars.ts';
+import { englishCountUnit, englishUnits, type UnitInfo } from './units.ts';
+
+/** Words that end the search for a unit after a number. */
+const UNIT_STOP_WORDS = new Set(
+  'and or in of to the a an for from on at by with than as per compared year years month months day days since last this'.split(
+    ' ',
+  ),
+);
+
+export interface EnglishUnit {
+  unit: UnitInfo;
+  end: number;
+  /** The unit with the words describing it (42,303 urban jobs → urban jobs), a label when nothing precedes. */
+  phrase: string;
+}
+
+/** Reads up to three words after `index` for a unit: a known one, or a plural noun taken as a count. */
+export function englishUnitAt(text: string, index: number): EnglishUnit | undefined {
+  let cursor = index;
+  const words: { word: string; end: number }[] = [];
+  while (words.length < 3) {
+    let start = cursor;
+    if (text.charCodeAt(start) === 0x20) start++;
+    let end = start;
+    while (end < text.length && end - start < 24 && isLatinLetter(text.charCodeAt(end))) end++;
+    if (end === start) break;
+    words.push({ word: text.slice(start, end).toLowerCase(), end });
+    cursor = end;
+  }
+  for (let at = 0; at < words.length; at++) {
+    const current = words[at];
+    if (current === undefined || UNIT_STOP_WORDS.has(current.word)) return undefined;
+    const next = words[at + 1];
+    const pair = next === undefined ? undefined : englishUnits.get(`${current.word} ${next.word}`);
+    const phraseOf = (last: number) =>
+      words
+        .slice(0, last + 1)
+        .map((entry) => entry.word)
+        .join(' ');
+    if (pair !== undefined && next !== undefined)
+      return { unit: pair, end: next.end, phrase: phraseOf(at + 1) };
+    const single = englishUnits.get(current.word);
+    if (single !== undefined) return { unit: single, end: current.end, phrase: phraseOf(at) };
+    if (current.word.length >= 3 && current.word.endsWith('s')) {
+      return { unit: englishCountUnit(current.word), end: current.end, phrase: phraseOf(at) };
+    }
+  }
+  return undefined;
+}
+
+/** Verbs and prepositions between a label and its number. */
+const CONNECTIVES = new Set(
+  (
+    'was is are were be been stood stands reached reaching hit totaled totalled totaling totalling came amounted ' +
+    'at to by of with from about around nearly almost over under more less than up down some approximately roughly ' +
+    'added created reported registered recorded saw had has have rose rising grew growing increased increase ' +
+    'fell falling declined dropped decreased climbed jumped slipped edged'
+  ).split(' '),
+);
+/** Verbs whose object is what the number counts (Dalian added 42,303 urban jobs). */
+const OBJECT_VERBS = new Set(
+  'added created reported registered recorded saw had has have hired employed built planted'.split(' '),
+);
+const GROWTH_WORDS = new Set(
+  'rose rising grew growing increased increase up fell falling declined dropped decreased down climbed jumped slipped edged growth'.split(
+    ' ',
+  ),
+);
+const DETERMINERS = new Set(
+  'the a an its their his her our this that these those and or in on for with which who while as'.split(' '),
+);
+const MAX_LABEL_WORDS = 4;
+
+export interface EnglishLabel {
+  label: string;
+  growth: boolean;
+  /** The number is the object of a verb like "added": the words after it name the measure. */
+  objectFollows: boolean;
+  /** Only "to" stands before the number: the level a change led to (rose 12% to $4.29 billion). */
+  leadsTo: boolean;
+}
+
+/** The noun phrase before the number's verb ("the city's registered unemployment rate was" → registered unemployment rate). */
+export function englishLabelBefore(clause: string): EnglishLabel {
+  const words = clause
+    .split(/[\s,;:()]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.replace(/['’]s$/, ''));
+  let growth = false;
+  let objectFollows = false;
+  const leadsTo = words.length === 1 && words[0]?.toLowerCase() === 'to';
+  while (words.length > 0 && CONNECTIVES.has((words.at(-1) ?? '').toLowerCase())) {
+    const word = (words.at(-1) ?? '').toLowerCase();
+    if (GROWTH_WORDS.has(word)) growth = true;
+    if (OBJECT_VERBS.has(word)) objectFollows = true;
+    words.pop();
+  }
+  const kept: string[] = [];
+  for (let at = words.length - 1; at >= 0 && kept.length < MAX_LABEL_WORDS; at--) {
+    const word = words[at] ?? '';
+    if (DETERMINERS.has(word.toLowerCase()) || CONNECTIVES.has(word.toLowerCase())) break;
+    kept.unshift(word);
+    if (/^[A-Z]/.test(word) && at > 0 && !/^[A-Z]/.test(words[at - 1] ?? '')) break;
+  }
+  const label = kept.join(' ').toLowerCase();
+  return { label: growth && label !== '' ? `${label} growth` : label, growth, objectFollows, leadsTo };
+}
+
+/** A clause of English text before `from`: back to punctuation that ends a clause, at most 80 characters. */
+export function englishClauseBefore(text: string, from: number, limit: number): string {
+  let index = from;
+  while (index > limit && from - index < 80) {
+    const code = text.charCodeAt(index - 1);
+    if (code === 0x2c || code === 0x3b || code === 0x3a || code === 0x0a || code === 0x28) break;
+    if (code === 0x2e && text.charCodeAt(index) === 0x20) break;
+    index--;
+  }
+  return text.slice(index, from);
+}

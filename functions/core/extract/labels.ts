@@ -1,0 +1,416 @@
+// The label of a figure: the name of what it measures, read from the words around it within its sentence.
+//
+// Chinese states a measure either before the number (城镇新增就业42303人) or, with a counter word, after it
+// (737个社区党组织). Both sides are read within bounded windows, so labelling stays linear in the text.
+import { codeSet } from './chars.ts';
+import { isWrappedLineBreak } from './layout.ts';
+import { isChineseNumeral } from './numerals.ts';
+import { chineseUnits, Lexicon, SuffixSet } from './units.ts';
+
+const BACK_WINDOW = 40;
+const FORWARD_WINDOW = 12;
+/** A verb phrase this short before a counted noun belongs to the label (惠及居民, 抽调优秀医护骨干). */
+const SHORT_VERB_PHRASE = 6;
+
+/** Verbs that take the counted noun as their object; kept from a longer phrase (老旧小区改造惠及 → 惠及居民). */
+const OBJECT_VERBS = (
+  '惠及 涉及 覆盖 带动 帮助 吸纳 培训 招聘 安置 扶持 抽调 组建 组织 组成 开展 走访 认定 发放 提供 新增 新建 建成 ' +
+  '改造 完成 服务 救助 慰问 接待 检测 排查 隔离 收治 治愈 派出 选派 接种 引进 签约 培育 吸引'
+).split(' ');
+
+const CLAUSE_STOP = codeSet('，,。；;：:！？!?…\n');
+const OPEN_BRACKETS = codeSet('(（[【');
+const CLOSE_BRACKETS = codeSet(')）]】');
+const QUOTES = codeSet('“”‘’"\'「」『』《》');
+const OPENING_QUOTES = codeSet('“‘「『《"');
+const SPACES = codeSet(' \t\r\u3000\u00a0');
+const ASIDES_OR_SPACE = /[()（）[\]【】\s\u3000\u00a0]/;
+const longestFirst = (words: string[]) => [...words].sort((left, right) => right.length - left.length);
+
+/** Verbs and particles between a label and its number (复工率达到98.4%, 控制在2.79%). */
+const TRAILING_CONNECTIVES = new SuffixSet(
+  (
+    '控制在 保持在 稳定在 维持在 提升至 提升到 提高至 提高到 上升至 上升到 下降至 下降到 回落至 降至 增至 增长至 增长到 ' +
+    '达到了 达到 已达到 已达 高达 多达 约为 约有 共有 共计 合计 总计 累计达 累计 ' +
+    '完成 实现 为 是 达 有 了 在 至 到 计 仅 只 就 即 已 均 都 则 亦 也 共 约 ，'
+  ).split(' '),
+);
+
+/** Verbs that make a percentage a growth rate; they stay in the label (工业用电量增长). */
+const GROWTH_VERB_LIST =
+  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌'.split(
+    ' ',
+  );
+const GROWTH_VERBS = new SuffixSet(GROWTH_VERB_LIST);
+const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅'];
+
+/** Time, place and discourse words that open a clause but are not part of what is measured. */
+const LEADING_MODIFIER_LIST = (
+  '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 全年 年内 ' +
+  '上半年 下半年 近年来 近年 近期 期间 全市 全省 全国 全区 全县 全州 全镇 我市 我省 我国 本市 该市 该省 该区 该 ' +
+  '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 已有 已经 已 将 仍 还 继续 又 也 均 都 共有 共 有 ' +
+  '同比 环比 先后 平均每年 每年 当天 当日 全天 ' +
+  '加快 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与 此次 本次 这次 现有'
+).split(' ');
+const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
+/** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
+const PROTECTED_WORDS = new Lexicon(
+  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐'
+    .split(' ')
+    .map((word) => [word, true] as const),
+);
+
+const DATE_WORDS = longestFirst('个月 月份 季度 年度 年 月 日 号 季'.split(' '));
+const DATE_TAILS = longestFirst('以来 底 末 初 份 中旬 上旬 下旬 期间 前 后 中 内'.split(' '));
+
+/** Words ending a counted noun read forward (20848个城乡居民小区 | 全部实现…). */
+const FORWARD_STOP_WORDS = new Lexicon(
+  (
+    '组成 组建 进行 全部 全面 实现 值守 共同 驰援 落地 享受 发放 发布 返还 参与 开展 完成 获得 通过 得到 用于 正式 ' +
+    '入选 入围 获批 投入 建成 ' +
+    '对 在 与 和 及 将 已 等 为 是 被 把 向 从 到 于 均 都 也 还 并 可 就 让 给'
+  )
+    .split(' ')
+    .map((word) => [word, true] as const),
+);
+const PREPOSITIONS = codeSet('在对向为由从与和给把被让');
+
+/** Contracted coordinations that 分别 distributes over: 存贷款余额分别增长… → 存款余额, 贷款余额. */
+const CONTRACTIONS: [string, string[]][] = [
+  ['存贷款', ['存款', '贷款']],
+  ['进出口', ['进口', '出口']],
+  ['中小学', ['中学', '小学']],
+  ['城乡居民', ['城镇居民', '农村居民']],
+  ['中外资', ['中资', '外资']],
+  ['大中小学', ['大学', '中学', '小学']],
+  ['一二三产业', ['第一产业', '第二产业', '第三产业']],
+];
+const ENUMERATION_SEPARATORS = /[、和与及]/;
+
+/** Modifier-only labels under 其中 (其中国家级10个) take their noun from the total they break down. */
+const MODIFIER_ENDINGS = ['级', '类', '型', '性'];
+
+/** Where `text` continues after the longest word of `words` at `start` (start itself when none matches). */
+function afterWord(text: string, start: number, words: Lexicon<true>): number {
+  const found = words.match(text, start);
+  return found === undefined ? start : start + found.word.length;
+}
+
+/** Where a phrase ends once trailing connectives are removed: 复工率达到 → 复工率. */
+function endBeforeConnectives(text: string): number {
+  let end = text.length;
+  for (let round = 0; round < 12 && end > 0; round++) {
+    const word = TRAILING_CONNECTIVES.suffixOf(text, end);
+    if (word === undefined) break;
+    end -= word.length;
+  }
+  return end;
+}
+
+/** After a leading date expression (5月份, 2013年以来, 1-4月, 第一季度), or `start` when there is none. */
+function afterDate(text: string, start: number): number {
+  const ordinal = text.charCodeAt(start) === 0x7b2c; /* 第 */
+  let cursor = ordinal ? start + 1 : start;
+  const digitsStart = cursor;
+  while (cursor < text.length) {
+    const code = text.charCodeAt(cursor);
+    if ((code >= 0x30 && code <= 0x39) || isChineseNumeral(code) || code === 0x2d || code === 0x81f3)
+      cursor++;
+    else break;
+  }
+  if (cursor === digitsStart) return start;
+  const dateWord = DATE_WORDS.find((word) => text.startsWith(word, cursor));
+  if (dateWord === undefined) return start;
+  cursor += dateWord.length;
+  const tail = DATE_TAILS.find((word) => text.startsWith(word, cursor));
+  return tail === undefined ? cursor : cursor + tail.length;
+}
+
+const COMPARISON_BASES = longestFirst('去年 上年 上月 上季度 年初 同期 常年 上一年 前一年'.split(' '));
+const COMPARISON_TAILS = longestFirst('同期 底 末 初'.split(' '));
+
+/** After a leading comparison base (比去年, 较去年底, 比一季度), or `start` when there is none. */
+function afterComparison(text: string, start: number): number {
+  const first = text.charCodeAt(start);
+  if (first !== 0x6bd4 /* 比 */ && first !== 0x8f83 /* 较 */) return start;
+  const base = COMPARISON_BASES.find((word) => text.startsWith(word, start + 1));
+  const afterBase = base === undefined ? afterDate(text, start + 1) : start + 1 + base.length;
+  if (afterBase === start + 1) return start;
+  const tail = COMPARISON_TAILS.find((word) => text.startsWith(word, afterBase));
+  return tail === undefined ? afterBase : afterBase + tail.length;
+}
+
+function afterModifier(text: string, start: number): number {
+  return PROTECTED_WORDS.match(text, start) === undefined ? afterWord(text, start, LEADING_MODIFIERS) : start;
+}
+
+const regionCache = new Map<string, Lexicon<true>>();
+
+/** 大连, 大连市…: the brief's own region opening a clause is not part of a label. */
+function regionPrefixes(region: string): Lexicon<true> {
+  let lexicon = regionCache.get(region);
+  if (lexicon === undefined) {
+    const words =
+      region === '' ? [] : ['市', '省', '区', '县', '地区', '州', ''].map((suffix) => region + suffix);
+    lexicon = new Lexicon(words.map((word) => [word, true] as const));
+    if (regionCache.size < 64) regionCache.set(region, lexicon);
+  }
+  return lexicon;
+}
+
+/** Removes opening time, place, discourse and comparison words, however they are stacked. */
+function stripModifiers(text: string, regions: Lexicon<true>): string {
+  let start = 0;
+  for (let round = 0; round < 12 && start < text.length; round++) {
+    const next = afterComparison(text, afterDate(text, afterModifier(text, afterWord(text, start, regions))));
+    if (next === start) break;
+    start = next;
+  }
+  return start === 0 ? text : text.slice(start);
+}
+
+/** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
+function headAfterDe(text: string): string {
+  const last = text.lastIndexOf('的');
+  if (last < 0) return text;
+  if (text.length - last - 1 >= 3) return text.slice(last + 1);
+  const earlier = text.lastIndexOf('的', last - 1);
+  return earlier < 0 ? text : text.slice(earlier + 1);
+}
+
+function afterLastPreposition(text: string): string {
+  for (let index = text.length - 1; index >= 0; index--) {
+    if (PREPOSITIONS.has(text.charCodeAt(index))) return text.slice(index + 1);
+  }
+  return text;
+}
+
+const ANY_QUOTE = /[“”‘’"'「」『』《》]/;
+
+function withoutQuotes(text: string): string {
+  if (!ANY_QUOTE.test(text)) return text;
+  let out = '';
+  for (const char of text) if (!QUOTES.has(char.charCodeAt(0))) out += char;
+  return out;
+}
+
+/** "“点对点”向企业宣传…": a quoted manner phrase opening the clause is not part of the label. */
+function dropLeadingQuoted(text: string): string {
+  if (!OPENING_QUOTES.has(text.charCodeAt(0))) return text;
+  for (let index = 1; index < text.length - 1; index++) {
+    if (QUOTES.has(text.charCodeAt(index)) && !OPENING_QUOTES.has(text.charCodeAt(index))) {
+      return text.slice(index + 1);
+    }
+  }
+  return text;
+}
+
+/** The clause text before `from`, back to a clause boundary or `limit`, without asides in brackets or layout breaks. */
+export function clauseBefore(text: string, from: number, limit: number): { text: string; start: number } {
+  const lower = Math.max(limit, from - BACK_WINDOW);
+  let index = from;
+  let depth = 0;
+  while (index > lower) {
+    const code = text.charCodeAt(index - 1);
+    if (CLOSE_BRACKETS.has(code)) depth++;
+    else if (OPEN_BRACKETS.has(code)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0) {
+      if (code === 0x0a) {
+        if (!isWrappedLineBreak(text, index - 1)) break;
+      } else if (CLAUSE_STOP.has(code)) break;
+      else if (SPACES.has(code) && !isBesideLineBreak(text, index - 1)) break;
+    }
+    index--;
+  }
+  const raw = text.slice(index, from);
+  if (!ASIDES_OR_SPACE.test(raw)) return { text: raw, start: index };
+  let out = '';
+  depth = 0;
+  for (let cursor = index; cursor < from; cursor++) {
+    const code = text.charCodeAt(cursor);
+    if (OPEN_BRACKETS.has(code)) depth++;
+    else if (CLOSE_BRACKETS.has(code)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && !SPACES.has(code) && code !== 0x0a) out += text[cursor];
+  }
+  return { text: out, start: index };
+}
+
+function isBesideLineBreak(text: string, index: number): boolean {
+  for (
+    let cursor = index;
+    cursor >= 0 && index - cursor < 8 && SPACES.has(text.charCodeAt(cursor));
+    cursor--
+  ) {
+    if (text.charCodeAt(cursor - 1) === 0x0a) return true;
+  }
+  for (let cursor = index; cursor < text.length && cursor - index < 8; cursor++) {
+    const code = text.charCodeAt(cursor);
+    if (code === 0x0a) return true;
+    if (!SPACES.has(code)) return false;
+  }
+  return false;
+}
+
+/** Skips one figure right after a counter (3批546名医护人员): the noun after it is the counted one. */
+function skipFollowingFigure(text: string, index: number): number {
+  let cursor = index;
+  while (cursor < text.length && cursor - index < 12) {
+    const code = text.charCodeAt(cursor);
+    if (
+      (code >= 0x30 && code <= 0x39) ||
+      code === 0x2e ||
+      isChineseNumeral(code) ||
+      code === 0x4f59 ||
+      code === 0x591a
+    ) {
+      cursor++;
+    } else break;
+  }
+  if (cursor === index) return index;
+  const unit = chineseUnits.match(text, cursor);
+  return unit === undefined ? index : cursor + unit.word.length;
+}
+
+/** The counted noun after a counter word, up to a verb, a preposition or punctuation. */
+export function nounAfter(text: string, from: number): string {
+  let cursor = skipFollowingFigure(text, from);
+  if (text.startsWith('的', cursor)) cursor++;
+  // Kept characters are contiguous runs of the text; only quotes, asides and line breaks split them.
+  let out = '';
+  let runStart = cursor;
+  let kept = 0;
+  let lastKept = 0;
+  let depth = 0;
+  const skip = () => {
+    out += text.slice(runStart, cursor);
+    runStart = cursor + 1;
+  };
+  for (; cursor < text.length && kept < FORWARD_WINDOW; cursor++) {
+    const code = text.charCodeAt(cursor);
+    if (OPEN_BRACKETS.has(code) || CLOSE_BRACKETS.has(code) || depth > 0) {
+      depth = OPEN_BRACKETS.has(code) ? depth + 1 : CLOSE_BRACKETS.has(code) ? Math.max(0, depth - 1) : depth;
+      skip();
+      continue;
+    }
+    if (code === 0x3001 /* 、 */) {
+      const next = text.charCodeAt(cursor + 1);
+      if ((next >= 0x30 && next <= 0x39) || isChineseNumeral(next) || kept === 0) break;
+    } else if (OPENING_QUOTES.has(code)) {
+      if (kept >= 4 && lastKept !== 0x7684 /* 的 */) break;
+      skip();
+      continue;
+    } else if (QUOTES.has(code)) {
+      skip();
+      continue;
+    } else if (code === 0x0a || SPACES.has(code)) {
+      if (!isBesideLineBreak(text, cursor) || !isWrappedLineBreak(text, lineBreakAt(text, cursor))) break;
+      skip();
+      continue;
+    } else if (CLAUSE_STOP.has(code) || code < 0x80) break;
+    else if (kept > 0 && FORWARD_STOP_WORDS.match(text, cursor) !== undefined) break;
+    kept++;
+    lastKept = code;
+  }
+  out += text.slice(runStart, cursor);
+  return headAfterDe(out.endsWith('、') ? out.slice(0, -1) : out);
+}
+
+function lineBreakAt(text: string, index: number): number {
+  let cursor = index;
+  while (cursor < text.length && text.charCodeAt(cursor) !== 0x0a) cursor++;
+  return cursor;
+}
+
+export interface ChineseLabel {
+  label: string;
+  growth: boolean;
+  /** Labels for this figure and the ones that follow it under 分别 (存款余额增长, 贷款余额增长). */
+  distributed?: string[];
+}
+
+/** Splits the subject of 分别 into one label per figure. */
+function distribute(subject: string, verb: string, regions: Lexicon<true>): string[] | undefined {
+  if (ENUMERATION_SEPARATORS.test(subject)) {
+    const items = subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions));
+    const last = items.at(-1) ?? '';
+    if (items.every((item) => item !== '')) {
+      // 粮食、蔬菜播种面积: short parallel modifiers share the head noun of the last item.
+      return items.map((item, index) => {
+        const sharesHead = index < items.length - 1 && item.length <= 2 && last.length > item.length + 1;
+        return (sharesHead ? item + last.slice(item.length) : item) + verb;
+      });
+    }
+  }
+  for (const [contraction, expansions] of CONTRACTIONS) {
+    const at = subject.indexOf(contraction);
+    if (at >= 0) {
+      const rest = subject.slice(at + contraction.length);
+      return expansions.map((expansion) => expansion + rest + verb);
+    }
+  }
+  return undefined;
+}
+
+/** The label written before a Chinese figure, and whether it speaks of growth. */
+export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
+  const regions = regionPrefixes(region);
+  const unquoted = withoutQuotes(dropLeadingQuoted(clause));
+  let phrase = unquoted.slice(0, endBeforeConnectives(unquoted));
+  const verb = GROWTH_VERBS.suffixOf(phrase);
+  const growth = verb !== undefined || GROWTH_NOUNS.some((noun) => phrase.includes(noun));
+  const distributiveAt = phrase.lastIndexOf('分别');
+  if (distributiveAt >= 0 && phrase.length - distributiveAt <= 6) {
+    const subject = stripModifiers(phrase.slice(0, distributiveAt), regions);
+    const labels = distribute(subject, verb ?? '', regions);
+    const first = labels?.[0];
+    if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
+    phrase = subject + (verb ?? '');
+  }
+  const stripped = stripModifiers(phrase, regions);
+  return { label: isAttributive(stripped) ? stripped : headAfterDe(stripped), growth };
+}
+
+/** Combines the words before a counter with the noun it counts. */
+export function counterLabel(before: string, noun: string, region: string): string {
+  const ownClause = before.slice(before.lastIndexOf('、') + 1);
+  const phrase = stripModifiers(afterLastPreposition(ownClause), regionPrefixes(region));
+  if (phrase.length <= SHORT_VERB_PHRASE) return phrase + noun;
+  const verb = OBJECT_VERBS.find((candidate) => phrase.endsWith(candidate));
+  return (verb ?? '') + noun;
+}
+
+/** A phrase ending in 的 only describes the noun that follows the number (建造的2.8万立方米运输船). */
+export function isAttributive(label: string): boolean {
+  return label.endsWith('的');
+}
+
+/** A bound without its subject (每人最高1000元补贴标准): the noun after the figure completes the label. */
+export function isOpenBound(label: string): boolean {
+  return label.endsWith('最高') || label.endsWith('最低') || label.endsWith('最多') || label.endsWith('最少');
+}
+
+export function isModifierOnly(label: string): boolean {
+  return label.length <= 4 && MODIFIER_ENDINGS.some((ending) => label.endsWith(ending));
+}
+
+const CHANGE_VERBS = new Set([...GROWTH_VERB_LIST, ...'收窄 扩大 放缓 加快 回升 翻番 持平'.split(' ')]);
+
+/** A bare change verb (增加, 收窄) continues the subject of the figure before it in the sentence. */
+export function isPredicateOnly(label: string): boolean {
+  return CHANGE_VERBS.has(label);
+}
+
+/** The measured thing of a label, without its growth verb: 工业用电量增长 → 工业用电量. */
+export function subjectOf(label: string): string {
+  const verb = GROWTH_VERBS.suffixOf(label);
+  return verb === undefined || verb === label ? label : label.slice(0, -verb.length);
+}
+
+/** 仍以中国对虾为主 → 中国对虾: the topic a clause sets for a figure that names nothing itself. */
+export function topicOfClause(clause: string): string | undefined {
+  const start = clause.indexOf('以');
+  const end = clause.lastIndexOf('为主');
+  return start >= 0 && end > start + 1 ? clause.slice(start + 1, end) : undefined;
+}

@@ -1,0 +1,105 @@
+// What looks like a figure but is not one: dates, durations, ordinals, codes, titles, slogans and idioms.
+//
+// Most of them need no list: a number must be followed by a unit to be a figure, so 5月12日, 2020年, 十三五,
+// 六稳, 一盘棋 and 一带一路 fall out on their own. The lists below catch what would otherwise pass.
+import { isLatinLetter } from './chars.ts';
+import { Lexicon } from './units.ts';
+
+/** Counter + time word: 3个月 is a duration although 个 is a counter. */
+export const durationAfterNumber = new Lexicon<true>(
+  ['个月', '个小时', '个工作日', '个季度', '个星期', '个周', '个年头', '个世纪', '个半月', '个多月'].map(
+    (word) => [word, true] as const,
+  ),
+);
+
+/** Fixed phrases whose numeral is followed by a unit but which are wording, not figures. */
+export const idioms = new Lexicon<true>(
+  '一成不变 三人行 一人一策 一人一档 一人一岗 五位一体 三位一体 四位一体 两个维护 三个代表'
+    .split(' ')
+    .map((word) => [word, true] as const),
+);
+
+/** Characters before a number that make it an ordinal, a weekday or a denominator (第一位, 星期三, 每万人). */
+const ORDINAL_BEFORE = new Set([...'第星拜每初'].map((char) => char.charCodeAt(0)));
+
+export function isOrdinalContext(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (ORDINAL_BEFORE.has(before)) return true;
+  // 前三季度 and 前10名 rank or bound a period; 目前 and 此前 end in 前 without that sense.
+  if (before === 0x524d /* 前 */) {
+    const twoBefore = text.charCodeAt(start - 2);
+    return twoBefore !== 0x76ee /* 目 */ && twoBefore !== 0x6b64 /* 此 */ && twoBefore !== 0x4e4b /* 之 */;
+  }
+  return false;
+}
+
+/** Part of a code or model name (5G, G20, PM2.5, COVID-19, A-380): a Latin letter touches the number. */
+export function isCodeBefore(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (isLatinLetter(before)) return true;
+  return (before === 0x2d || before === 0x2e || before === 0x2f) && isLatinLetter(text.charCodeAt(start - 2));
+}
+
+const TITLE_OPEN = 0x300a; // 《
+const TITLE_CLOSE = 0x300b; // 》
+const TITLE_LOOKBACK = 40;
+
+/** Inside a title in 《》 (《2020年工作方案》《“十四五”规划》): names, not figures. */
+export function isInsideTitle(text: string, start: number): boolean {
+  const limit = Math.max(0, start - TITLE_LOOKBACK);
+  for (let index = start - 1; index >= limit; index--) {
+    const code = text.charCodeAt(index);
+    if (code === TITLE_CLOSE || code === 0x3002 /* 。 */) return false;
+    if (code === TITLE_OPEN) return true;
+  }
+  return false;
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+];
+const MONTH_NAMES = new Set(MONTHS);
+
+/** An English date around a number: "May 12", "12 May", "May 2020". */
+export function isEnglishDate(text: string, start: number, end: number): boolean {
+  return MONTH_NAMES.has(latinWordBefore(text, start)) || MONTH_NAMES.has(latinWordAfter(text, end));
+}
+
+function latinWordBefore(text: string, start: number): string {
+  let end = start;
+  if (text.charCodeAt(end - 1) === 0x20) end--;
+  if (text.charCodeAt(end - 1) === 0x2e) end--;
+  let cursor = end;
+  while (cursor > 0 && end - cursor < 12 && isLatinLetter(text.charCodeAt(cursor - 1))) cursor--;
+  return text.slice(cursor, end).toLowerCase();
+}
+
+function latinWordAfter(text: string, end: number): string {
+  const start = text.charCodeAt(end) === 0x20 ? end + 1 : end;
+  let cursor = start;
+  while (cursor < text.length && cursor - start < 12 && isLatinLetter(text.charCodeAt(cursor))) cursor++;
+  return text.slice(start, cursor).toLowerCase();
+}

@@ -1,0 +1,121 @@
+// Words that make a figure approximate or a bound, wherever they stand: 约4.29亿元, 3万余户, 5%以上, about 12%.
+
+import type { Qualifier } from '../model.ts';
+import { isLatinLetter } from './chars.ts';
+import { SuffixSet } from './units.ts';
+
+/** Before the number; the longest match wins, so 接近 beats 近 and 不超过 beats 超过. */
+const CHINESE_PREFIXES = new Map<string, Qualifier>([
+  ['大约', 'approx'],
+  ['约合', 'approx'],
+  ['约为', 'approx'],
+  ['接近', 'approx'],
+  ['将近', 'approx'],
+  ['近', 'approx'],
+  ['约', 'approx'],
+  ['超过', 'over'],
+  ['多于', 'over'],
+  ['高于', 'over'],
+  ['不少于', 'over'],
+  ['至少', 'over'],
+  ['突破', 'over'],
+  ['逾', 'over'],
+  ['超', 'over'],
+  ['不超过', 'under'],
+  ['不到', 'under'],
+  ['不足', 'under'],
+  ['少于', 'under'],
+  ['低于', 'under'],
+  ['最多', 'under'],
+]);
+const CHINESE_PREFIX_WORDS = new SuffixSet(CHINESE_PREFIXES.keys());
+
+/** After the number or its unit. */
+const CHINESE_SUFFIXES: [string, Qualifier][] = [
+  ['以上', 'over'],
+  ['有余', 'over'],
+  ['以下', 'under'],
+  ['以内', 'under'],
+  ['左右', 'approx'],
+  ['上下', 'approx'],
+];
+
+/** Between the number and its scale or unit: 十余万, 1300多公顷, 十几年. */
+export function innerQualifier(code: number): Qualifier | undefined {
+  return code === 0x4f59 /* 余 */ || code === 0x591a /* 多 */ || code === 0x51e0 /* 几 */
+    ? 'over'
+    : undefined;
+}
+
+const ENGLISH_PREFIXES: [string, Qualifier][] = (
+  [
+    ['about', 'approx'],
+    ['around', 'approx'],
+    ['approximately', 'approx'],
+    ['roughly', 'approx'],
+    ['nearly', 'approx'],
+    ['almost', 'approx'],
+    ['close to', 'approx'],
+    ['some', 'approx'],
+    ['more than', 'over'],
+    ['over', 'over'],
+    ['above', 'over'],
+    ['at least', 'over'],
+    ['upwards of', 'over'],
+    ['in excess of', 'over'],
+    ['less than', 'under'],
+    ['fewer than', 'under'],
+    ['under', 'under'],
+    ['below', 'under'],
+    ['up to', 'under'],
+    ['at most', 'under'],
+    ['no more than', 'under'],
+  ] as [string, Qualifier][]
+).sort((left, right) => right[0].length - left[0].length);
+
+const ENGLISH_SUFFIXES: [string, Qualifier][] = [
+  ['or more', 'over'],
+  ['or so', 'approx'],
+];
+
+interface Found {
+  qualifier: Qualifier;
+  /** Where the qualifier begins (prefixes) or ends (suffixes). */
+  index: number;
+}
+
+/** A Chinese qualifier ending exactly at `index`. */
+export function chinesePrefixBefore(text: string, index: number): Found | undefined {
+  const word = CHINESE_PREFIX_WORDS.suffixOf(text, index);
+  const qualifier = word === undefined ? undefined : CHINESE_PREFIXES.get(word);
+  return word === undefined || qualifier === undefined
+    ? undefined
+    : { qualifier, index: index - word.length };
+}
+
+/** An English qualifier ending at `index`, allowing one space before the number ("about 12%", "over $4 billion"). */
+export function englishPrefixBefore(text: string, index: number): Found | undefined {
+  const end = text.charCodeAt(index - 1) === 0x20 ? index - 1 : index;
+  if (end === index) return undefined;
+  for (const [phrase, qualifier] of ENGLISH_PREFIXES) {
+    const start = end - phrase.length;
+    if (start < 0 || isLatinLetter(text.charCodeAt(start - 1))) continue;
+    if (text.slice(start, end).toLowerCase() === phrase) return { qualifier, index: start };
+  }
+  return undefined;
+}
+
+/** A suffix qualifier starting at `index` (Chinese directly, English after one space); index is where it ends. */
+export function suffixAt(text: string, index: number): Found | undefined {
+  for (const [word, qualifier] of CHINESE_SUFFIXES) {
+    if (text.startsWith(word, index)) return { qualifier, index: index + word.length };
+  }
+  if (text.charCodeAt(index) !== 0x20) return undefined;
+  for (const [phrase, qualifier] of ENGLISH_SUFFIXES) {
+    const end = index + 1 + phrase.length;
+    if (text.slice(index + 1, end).toLowerCase() === phrase && !isLatinLetter(text.charCodeAt(end))) {
+      return { qualifier, index: end };
+    }
+  }
+  return undefined;
+}

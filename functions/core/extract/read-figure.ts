@@ -1,0 +1,464 @@
+// Reads one figure at a position: number, scale, range or ratio, unit, qualifiers; or says why it is not one.
+
+import type { Qualifier } from '../model.ts';
+import { codeSet, isLatinLetter } from './chars.ts';
+import { englishUnitAt } from './english.ts';
+import { skipLayoutSpace } from './layout.ts';
+import {
+  durationAfterNumber,
+  idioms,
+  isCodeBefore,
+  isEnglishDate,
+  isInsideTitle,
+  isOrdinalContext,
+} from './not-figures.ts';
+import {
+  arabicDigit,
+  chineseDigit,
+  chinesePower,
+  isChineseNumeral,
+  readChineseNumeral,
+  scaledDecimal,
+} from './numerals.ts';
+import { chinesePrefixBefore, englishPrefixBefore, innerQualifier, suffixAt } from './qualifiers.ts';
+import {
+  chineseUnits,
+  englishScales,
+  PERCENT_UNIT,
+  PERMILLE_UNIT,
+  RATIO_UNIT,
+  type UnitInfo,
+  USD_UNIT,
+} from './units.ts';
+
+export interface RawFigure {
+  /** Span, qualifiers included. */
+  start: number;
+  end: number;
+  /** Where the unit (or the number, for a ratio) ends: the counted noun follows here. */
+  unitEnd: number;
+  value: number;
+  valueMax?: number;
+  unit: UnitInfo;
+  qualifier: Qualifier;
+  english: boolean;
+  /** For English figures, the unit with its describing words (urban jobs). */
+  unitPhrase?: string;
+}
+
+export interface Reading {
+  figure?: RawFigure;
+  /** Where scanning resumes: after the figure, or after whatever was read and rejected. */
+  next: number;
+}
+
+interface NumberCore {
+  end: number;
+  integerDigits: string;
+  fractionDigits: string;
+  exponent: number;
+  chinese: boolean;
+  /** A lone numeral character (三, 百): 三项 and 百名 are wording unless a measure unit follows. */
+  loneCharacter: boolean;
+  loneHighUnit: boolean;
+  /** Had a scale word (万, billion), so a range's bare left side takes it (3至5万). */
+  scaled: boolean;
+  englishStyle: boolean;
+  over: boolean;
+}
+
+const RANGE_CONNECTORS = codeSet('至到-–—~～－〜');
+const RATIO_COLONS = codeSet(':∶：');
+const RATIO_SIGN = 0x2236; // ∶, only ever a ratio
+const COMMA = 0x2c;
+const FULL_WIDTH_COMMA = 0xff0c;
+const DOTS = codeSet('.．');
+const DOLLARS = codeSet('$＄');
+const SLASHES = codeSet('/／每');
+const BI = 0x6bd4; // 比
+const isArabic = (code: number) => arabicDigit(code) >= 0;
+
+function startsNumber(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return isArabic(code) || isChineseNumeral(code);
+}
+
+function threeDigitsFollow(text: string, index: number): boolean {
+  return (
+    isArabic(text.charCodeAt(index)) &&
+    isArabic(text.charCodeAt(index + 1)) &&
+    isArabic(text.charCodeAt(index + 2)) &&
+    !isArabic(text.charCodeAt(index + 3))
+  );
+}
+
+/** Chinese scale characters after a number (万, 亿, 千万, 万亿), stopping where a unit starts (千米, 百分点). */
+function readChineseScale(text: string, index: number): { end: number; exponent: number } {
+  let cursor = index;
+  let exponent = 0;
+  let lastPower = 99;
+  let wanSeen = false;
+  while (cursor < text.length) {
+    const power = chinesePower(text.charCodeAt(cursor));
+    if (power === 0) break;
+    const unit = chineseUnits.match(text, cursor);
+    if (unit !== undefined && unit.word.length > 1) break;
+    const allowed =
+      power < 4 ? lastPower === 99 : power === 4 ? !wanSeen && lastPower !== 8 : lastPower !== 8;
+    if (!allowed) break;
+    if (power === 4) wanSeen = true;
+    exponent += power;
+    lastPower = power;
+    cursor++;
+  }
+  return { end: cursor, exponent };
+}
+
+function readEnglishScale(text: string, index: number): { end: number; exponent: number } | undefined {
+  const start = text.charCodeAt(index) === 0x20 ? index + 1 : index;
+  let end = start;
+  while (end < text.length && end - start < 9 && isLatinLetter(text.charCodeAt(end))) end++;
+  const exponent = englishScales.get(text.slice(start, end).toLowerCase());
+  return exponent === undefined ? undefined : { end, exponent };
+}
+
+function unitOrScaleAt(text: string, index: number): boolean {
+  return chinesePower(text.charCodeAt(index)) > 0 || chineseUnits.match(text, index) !== undefined;
+}
+
+/** A number without its unit: Arabic (42,303 / 4.29 / ４２３０３) or Chinese (三万四千), with scale and 余/多. */
+function readCore(text: string, index: number): NumberCore | { rejectedUntil: number } | undefined {
+  const first = text.charCodeAt(index);
+  if (isArabic(first)) return readArabicCore(text, index);
+  if (!isChineseNumeral(first)) return undefined;
+  const numeral = readChineseNumeral(text, index);
+  if (numeral === undefined) return { rejectedUntil: index + 1 };
+  if (isChineseNumeral(text.charCodeAt(numeral.end))) {
+    // A digit string (十三五, 二〇二〇): skip the whole run.
+    let end = numeral.end;
+    while (end < text.length && end - index < 24 && isChineseNumeral(text.charCodeAt(end))) end++;
+    return { rejectedUntil: end };
+  }
+  let cursor = numeral.end;
+  let exponent = numeral.exponent;
+  let over = false;
+  if (numeral.endsOnUnit && innerQualifier(text.charCodeAt(cursor)) !== undefined) {
+    over = true;
+    cursor++;
+    const scale = readChineseScale(text, cursor);
+    if (scale.exponent >= 4) {
+      exponent += scale.exponent;
+      cursor = scale.end;
+    }
+  }
+  return {
+    end: cursor,
+    integerDigits: numeral.integer.toString(),
+    fractionDigits: numeral.fractionDigits,
+    exponent,
+    chinese: true,
+    loneCharacter: numeral.length === 1,
+    loneHighUnit: numeral.length === 1 && chinesePower(first) >= 2,
+    scaled: exponent > 0 || chinesePower(text.charCodeAt(numeral.end - 1)) >= 4,
+    englishStyle: false,
+    over,
+  };
+}
+
+function readArabicCore(text: string, index: number): NumberCore | { rejectedUntil: number } {
+  const fullWidth = text.charCodeAt(index) >= 0xff10;
+  let cursor = index;
+  let integerDigits = '';
+  let grouped = false;
+  for (;;) {
+    const code = text.charCodeAt(cursor);
+    const digit = arabicDigit(code);
+    if (digit >= 0) {
+      integerDigits += String(digit);
+      cursor++;
+    } else if (
+      (code === COMMA || (fullWidth && code === FULL_WIDTH_COMMA)) &&
+      threeDigitsFollow(text, cursor + 1)
+    ) {
+      grouped = true;
+      cursor++;
+    } else break;
+  }
+  let fractionDigits = '';
+  if (DOTS.has(text.charCodeAt(cursor)) && isArabic(text.charCodeAt(cursor + 1))) {
+    cursor++;
+    while (isArabic(text.charCodeAt(cursor)))
+      fractionDigits += String(arabicDigit(text.charCodeAt(cursor++)));
+    // 1.2.3 is a version or an address, not a number.
+    if (DOTS.has(text.charCodeAt(cursor)) && isArabic(text.charCodeAt(cursor + 1))) {
+      while (isArabic(text.charCodeAt(cursor)) || DOTS.has(text.charCodeAt(cursor))) cursor++;
+      return { rejectedUntil: cursor };
+    }
+  }
+  let over = false;
+  let exponent = 0;
+  let englishScaled = false;
+  if (innerQualifier(text.charCodeAt(cursor)) !== undefined && unitOrScaleAt(text, cursor + 1)) {
+    over = true;
+    cursor++;
+  }
+  const scaleStart = skipLayoutSpace(text, cursor);
+  const scale = readChineseScale(text, scaleStart);
+  if (scale.exponent > 0) {
+    exponent = scale.exponent;
+    cursor = scale.end;
+  } else {
+    const english = readEnglishScale(text, cursor);
+    if (english !== undefined) {
+      exponent = english.exponent;
+      cursor = english.end;
+      englishScaled = true;
+    }
+  }
+  if (
+    exponent > 0 &&
+    innerQualifier(text.charCodeAt(cursor)) !== undefined &&
+    unitOrScaleAt(text, cursor + 1)
+  ) {
+    over = true;
+    cursor++;
+  }
+  return {
+    end: cursor,
+    integerDigits,
+    fractionDigits,
+    exponent,
+    chinese: false,
+    loneCharacter: false,
+    loneHighUnit: false,
+    scaled: exponent > 0,
+    englishStyle: grouped || englishScaled,
+    over,
+  };
+}
+
+const coreValue = (core: NumberCore, extraExponent = 0) =>
+  scaledDecimal(core.integerDigits, core.fractionDigits, core.exponent + extraExponent);
+
+function isCore(read: ReturnType<typeof readCore>): read is NumberCore {
+  return read !== undefined && 'integerDigits' in read;
+}
+
+/** A ratio needs the ratio sign ∶ or a 比 (投入产出比接近1:10) shortly before: 10:30 is a time. */
+function ratioAllowed(text: string, colonIndex: number, start: number): boolean {
+  if (text.charCodeAt(colonIndex) === RATIO_SIGN) return true;
+  for (let index = start - 1; index >= 0 && start - index <= 6; index--) {
+    if (text.charCodeAt(index) === BI) return true;
+  }
+  return /ratio/i.test(text.slice(Math.max(0, start - 24), start));
+}
+
+interface UnitRead {
+  unit: UnitInfo;
+  end: number;
+  english: boolean;
+  phrase?: string;
+}
+
+function readUnit(text: string, index: number, core: NumberCore): UnitRead | 'not-a-figure' | undefined {
+  if (durationAfterNumber.match(text, index) !== undefined) return 'not-a-figure';
+  const direct = chineseUnits.match(text, index);
+  if (direct !== undefined) return { unit: direct.entry, end: index + direct.word.length, english: false };
+  const code = text.charCodeAt(index);
+  if (isLatinLetter(code) || (code === 0x20 && isLatinLetter(text.charCodeAt(index + 1)))) {
+    if (core.chinese) return undefined;
+    const english = englishUnitAt(text, index);
+    if (english !== undefined)
+      return { unit: english.unit, end: english.end, english: true, phrase: english.phrase };
+    // A letter touching the number makes it a code (5G, 3D).
+    return isLatinLetter(code) ? 'not-a-figure' : undefined;
+  }
+  const afterBreak = skipLayoutSpace(text, index);
+  if (afterBreak > index && !core.englishStyle) {
+    const broken = chineseUnits.match(text, afterBreak);
+    if (broken !== undefined)
+      return { unit: broken.entry, end: afterBreak + broken.word.length, english: false };
+  }
+  return undefined;
+}
+
+/** 元/平方米, 元每吨: a rate between two units. */
+function compoundUnit(text: string, read: UnitRead): UnitRead {
+  if (!SLASHES.has(text.charCodeAt(read.end))) return read;
+  const second = chineseUnits.match(text, read.end + 1);
+  if (second === undefined || second.entry.kind === 'percent') return read;
+  return {
+    ...read,
+    unit: { unit: `${read.unit.unit}/${second.entry.unit}`, kind: 'other', measure: true, counter: false },
+    end: read.end + 1 + second.word.length,
+  };
+}
+
+const MEI = 0x6bcf; // 每
+
+/** 每平方公里1.2万人: a rate whose denominator stands before the number; returns the unit and the new start. */
+function perUnitBefore(
+  text: string,
+  start: number,
+  unit: UnitInfo,
+  floor: number,
+): { unit: UnitInfo; start: number } | undefined {
+  if (unit.kind === 'percent' || unit.kind === 'ratio') return undefined;
+  for (let length = 1; length <= 4 && start - length - 1 >= floor; length++) {
+    if (text.charCodeAt(start - length - 1) !== MEI) continue;
+    const denominator = chineseUnits.match(text, start - length);
+    if (denominator?.word.length === length) {
+      return {
+        unit: {
+          unit: `${unit.unit}/${denominator.entry.unit}`,
+          kind: 'other',
+          measure: true,
+          counter: false,
+        },
+        start: start - length - 1,
+      };
+    }
+  }
+  return undefined;
+}
+
+function prefixQualifier(text: string, start: number, floor: number) {
+  const found = chinesePrefixBefore(text, start) ?? englishPrefixBefore(text, start);
+  return found !== undefined && found.index >= floor ? found : undefined;
+}
+
+const rejected = (next: number): Reading => ({ next });
+
+/** Reads the figure starting at `index` (a digit, a Chinese numeral, 百分之 or $); `floor` is the previous figure's end. */
+export function readFigure(text: string, index: number, floor: number): Reading {
+  let start = index;
+  let cursor = index;
+  let prefixUnit: UnitInfo | undefined;
+  const first = text.charCodeAt(index);
+  if (DOLLARS.has(first)) {
+    prefixUnit = USD_UNIT;
+    cursor++;
+    if (text.startsWith('US', index - 2) && index - 2 >= floor) start = index - 2;
+  } else if (text.startsWith('百分之', index) || text.startsWith('千分之', index)) {
+    prefixUnit = first === 0x767e /* 百 */ ? PERCENT_UNIT : PERMILLE_UNIT;
+    cursor += 3;
+  }
+  if (prefixUnit === undefined && !quickCandidate(text, index)) return rejected(index + 1);
+  const read = readCore(text, cursor);
+  if (!isCore(read))
+    return rejected(read === undefined ? index + 1 : Math.max(index + 1, read.rejectedUntil));
+  const core = read;
+  cursor = core.end;
+  let qualifier: Qualifier = core.over ? 'over' : 'exact';
+  let ratio: number | undefined;
+  let upper: NumberCore | undefined;
+  let inheritedExponent = 0;
+  let unit: UnitRead | undefined;
+
+  const next = text.charCodeAt(cursor);
+  if (RANGE_CONNECTORS.has(next) && startsNumber(text, cursor + 1) && prefixUnit !== USD_UNIT) {
+    const right = readCore(text, cursor + 1);
+    if (isCore(right) && right.chinese === core.chinese) {
+      inheritedExponent = !core.scaled && right.scaled ? right.exponent : 0;
+      upper = right;
+      cursor = right.end;
+      if (right.over) qualifier = 'over';
+    }
+  } else if (
+    RATIO_COLONS.has(next) &&
+    isArabic(text.charCodeAt(cursor + 1)) &&
+    ratioAllowed(text, cursor, start)
+  ) {
+    const right = readCore(text, cursor + 1);
+    const left = coreValue(core);
+    if (isCore(right) && left !== 0) {
+      ratio = coreValue(right) / left;
+      cursor = right.end;
+      unit = { unit: RATIO_UNIT, end: cursor, english: false };
+    }
+  }
+
+  if (unit === undefined && prefixUnit !== undefined)
+    unit = { unit: prefixUnit, end: cursor, english: prefixUnit === USD_UNIT };
+  if (unit === undefined) {
+    const found = readUnit(text, cursor, core);
+    if (found === 'not-a-figure') return rejected(cursor);
+    if (found === undefined) {
+      // Bare numbers are years, codes and list numbers in Chinese text; English ones need grouping or a scale.
+      if (!core.englishStyle || core.chinese) return rejected(cursor);
+      unit = { unit: { unit: '', kind: 'other', measure: true, counter: false }, end: cursor, english: true };
+    } else unit = compoundUnit(text, found);
+  }
+  const unitExponent = unit.unit.exponent ?? 0;
+  const value = ratio ?? coreValue(core, inheritedExponent + unitExponent);
+  let valueMax = upper === undefined ? undefined : coreValue(upper, unitExponent);
+  cursor = unit.end;
+  const unitEnd = cursor;
+
+  // A lone 一 is an article (一名工作人员表示), and other lone numerals count only measures (三人, not 三项).
+  const loneYi = core.loneCharacter && first === 0x4e00 && !core.over;
+  if (core.chinese && core.loneCharacter && (loneYi || !unit.unit.measure) && prefixUnit === undefined)
+    return rejected(cursor);
+  if (core.loneHighUnit && prefixUnit === undefined) return rejected(cursor);
+  if (isOrdinalContext(text, start) || isCodeBefore(text, start) || isInsideTitle(text, start))
+    return rejected(cursor);
+  if (idioms.match(text, start) !== undefined) return rejected(cursor);
+  if (!core.chinese && isEnglishDate(text, start, cursor)) return rejected(cursor);
+
+  const suffix = suffixAt(text, cursor);
+  if (suffix !== undefined) {
+    if (qualifier === 'exact') qualifier = suffix.qualifier;
+    cursor = suffix.index;
+  } else if (
+    valueMax === undefined &&
+    RANGE_CONNECTORS.has(text.charCodeAt(cursor)) &&
+    startsNumber(text, cursor + 1)
+  ) {
+    // 3%-5%, 3万元至5万元: the upper bound repeats the unit.
+    const right = readCore(text, cursor + 1);
+    if (isCore(right)) {
+      const rightUnit = readUnit(text, right.end, right);
+      if (typeof rightUnit === 'object' && rightUnit.unit.unit === unit.unit.unit) {
+        valueMax = coreValue(right, unitExponent);
+        cursor = rightUnit.end;
+      }
+    }
+  }
+
+  const perUnit = core.chinese || !unit.english ? perUnitBefore(text, start, unit.unit, floor) : undefined;
+  if (perUnit !== undefined) {
+    unit = { ...unit, unit: perUnit.unit };
+    start = perUnit.start;
+  }
+  const prefix = prefixQualifier(text, start, floor);
+  if (prefix !== undefined) {
+    start = prefix.index;
+    if (qualifier === 'exact') qualifier = prefix.qualifier;
+  }
+  const english =
+    unit.english || (text.charCodeAt(start - 1) === 0x20 && isLatinLetter(text.charCodeAt(start - 2)));
+  if (!Number.isFinite(value) || (valueMax !== undefined && !Number.isFinite(valueMax)))
+    return rejected(cursor);
+  const figure: RawFigure = { start, end: cursor, unitEnd, value, unit: unit.unit, qualifier, english };
+  if (valueMax !== undefined) figure.valueMax = valueMax;
+  if (unit.phrase !== undefined) figure.unitPhrase = unit.phrase;
+  return { figure, next: cursor };
+}
+
+/**
+ * Most Chinese numeral characters in running text are words (一些, 统一); a lone one is worth reading only when
+ * a unit, a scale, another numeral or 余/多/几 follows it.
+ */
+function quickCandidate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (isArabic(code)) return true;
+  const after = text.charCodeAt(index + 1);
+  return (
+    isChineseNumeral(after) ||
+    chineseDigit(after) >= 0 ||
+    innerQualifier(after) !== undefined ||
+    after === 0x70b9 /* 点 */ ||
+    chineseUnits.has(after) ||
+    RANGE_CONNECTORS.has(after)
+  );
+}

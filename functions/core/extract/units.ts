@@ -1,0 +1,175 @@
+// Units and counter words that may follow a number, found by longest match at a position.
+import type { FigureKind } from '../model.ts';
+
+/** A word list indexed by first character, longest entries first, for allocation-free longest match. */
+export class Lexicon<T> {
+  private readonly byFirstChar = new Map<number, { word: string; entry: T }[]>();
+
+  constructor(entries: Iterable<readonly [string, T]>) {
+    for (const [word, entry] of entries) {
+      const first = word.charCodeAt(0);
+      const bucket = this.byFirstChar.get(first) ?? [];
+      bucket.push({ word, entry });
+      bucket.sort((left, right) => right.word.length - left.word.length);
+      this.byFirstChar.set(first, bucket);
+    }
+  }
+
+  /** The longest word starting at `index`, or undefined. */
+  match(text: string, index: number): { word: string; entry: T } | undefined {
+    const bucket = this.byFirstChar.get(text.charCodeAt(index));
+    if (bucket === undefined) return undefined;
+    for (const candidate of bucket) {
+      if (text.startsWith(candidate.word, index)) return candidate;
+    }
+    return undefined;
+  }
+
+  has(code: number): boolean {
+    return this.byFirstChar.has(code);
+  }
+}
+
+/** Words indexed by last character, for stripping the longest suffix of a short phrase. */
+export class SuffixSet {
+  private readonly byLastChar = new Map<number, string[]>();
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      const last = word.charCodeAt(word.length - 1);
+      const bucket = this.byLastChar.get(last) ?? [];
+      bucket.push(word);
+      bucket.sort((left, right) => right.length - left.length);
+      this.byLastChar.set(last, bucket);
+    }
+  }
+
+  /** The longest word ending at `end` (default: the end of `text`), or undefined. */
+  suffixOf(text: string, end = text.length): string | undefined {
+    const bucket = this.byLastChar.get(text.charCodeAt(end - 1));
+    if (bucket === undefined) return undefined;
+    for (const word of bucket) if (text.endsWith(word, end)) return word;
+    return undefined;
+  }
+}
+
+export interface UnitInfo {
+  /** What Figure.unit says: the base unit as written, foreign currencies as ISO codes. */
+  unit: string;
+  kind: FigureKind;
+  /** A measure (money, area, %, people…) rather than a generic counter: 三人 is a figure, 三项 is wording. */
+  measure: boolean;
+  /** A counter word whose counted noun follows it (737个社区党组织): the label is read forward. */
+  counter: boolean;
+  /** A power of ten the unit itself carries (三成 → 30%). */
+  exponent?: number;
+  /** A label to fall back on when the text names nothing else (700万人民 → 人民). */
+  noun?: string;
+}
+
+const counter = (unit: string): UnitInfo => ({ unit, kind: 'count', measure: false, counter: true });
+const measure = (unit: string, kind: FigureKind): UnitInfo => ({ unit, kind, measure: true, counter: false });
+
+const COUNTER_WORDS =
+  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 次';
+
+const CHINESE_UNITS: [string, UnitInfo][] = [
+  ...COUNTER_WORDS.split(' ').map((word): [string, UnitInfo] => [word, counter(word)]),
+  ['人', measure('人', 'count')],
+  ['名', { ...measure('名', 'count'), counter: true }],
+  ['位', { ...measure('位', 'count'), counter: true }],
+  ['人次', measure('人次', 'count')],
+  ['人民', { ...measure('人', 'count'), noun: '人民' }],
+  ['例', measure('例', 'count')],
+  ['元', measure('元', 'money')],
+  ['人民币', measure('元', 'money')],
+  ['美元', measure('USD', 'money')],
+  ['欧元', measure('EUR', 'money')],
+  ['日元', measure('JPY', 'money')],
+  ['港元', measure('HKD', 'money')],
+  ['港币', measure('HKD', 'money')],
+  ['英镑', measure('GBP', 'money')],
+  ['%', measure('%', 'percent')],
+  ['％', measure('%', 'percent')],
+  ['‰', measure('‰', 'percent')],
+  ['成', { ...measure('%', 'percent'), exponent: 1 }],
+  ['个百分点', measure('个百分点', 'growth_rate')],
+  ['百分点', measure('个百分点', 'growth_rate')],
+  ['倍', measure('倍', 'ratio')],
+  ['公顷', measure('公顷', 'area')],
+  ['亩', measure('亩', 'area')],
+  ['平方米', measure('平方米', 'area')],
+  ['平米', measure('平方米', 'area')],
+  ['平方公里', measure('平方公里', 'area')],
+  ['平方千米', measure('平方公里', 'area')],
+  ['立方米', measure('立方米', 'volume')],
+  ['吨', measure('吨', 'other')],
+  ['千克', measure('千克', 'other')],
+  ['公斤', measure('千克', 'other')],
+  ['千瓦时', measure('千瓦时', 'other')],
+  ['千瓦', measure('千瓦', 'other')],
+  ['兆瓦', measure('兆瓦', 'other')],
+  ['公里', measure('公里', 'other')],
+  ['千米', measure('公里', 'other')],
+  ['米', measure('米', 'other')],
+  ['标箱', measure('标箱', 'count')],
+  ['标准箱', measure('标箱', 'count')],
+];
+
+export const chineseUnits = new Lexicon(CHINESE_UNITS);
+
+/** Units written with Latin letters directly after a number (5km) or after a space (42,303 jobs). */
+const ENGLISH_UNITS: [string, UnitInfo][] = [
+  ['percentage points', measure('percentage points', 'growth_rate')],
+  ['percentage point', measure('percentage points', 'growth_rate')],
+  ['per cent', measure('%', 'percent')],
+  ['percent', measure('%', 'percent')],
+  ['people', measure('people', 'count')],
+  ['persons', measure('people', 'count')],
+  ['person', measure('people', 'count')],
+  ['residents', measure('people', 'count')],
+  ['households', measure('households', 'count')],
+  ['household', measure('households', 'count')],
+  ['yuan', measure('CNY', 'money')],
+  ['rmb', measure('CNY', 'money')],
+  ['dollars', measure('USD', 'money')],
+  ['usd', measure('USD', 'money')],
+  ['euros', measure('EUR', 'money')],
+  ['hectares', measure('ha', 'area')],
+  ['ha', measure('ha', 'area')],
+  ['square meters', measure('m2', 'area')],
+  ['square metres', measure('m2', 'area')],
+  ['sq m', measure('m2', 'area')],
+  ['square kilometers', measure('km2', 'area')],
+  ['square kilometres', measure('km2', 'area')],
+  ['cubic meters', measure('m3', 'volume')],
+  ['cubic metres', measure('m3', 'volume')],
+  ['tonnes', measure('t', 'other')],
+  ['tons', measure('t', 'other')],
+  ['kwh', measure('kWh', 'other')],
+  ['km', measure('km', 'other')],
+  ['kg', measure('kg', 'other')],
+  ['teu', measure('TEU', 'count')],
+];
+
+/** Keyed by the lower-case word or two-word phrase. */
+export const englishUnits = new Map(ENGLISH_UNITS);
+
+/** A Latin word taken as the unit of a count when no known unit follows (12 projects). */
+export function englishCountUnit(word: string): UnitInfo {
+  return { unit: word, kind: 'count', measure: true, counter: false };
+}
+
+export const RATIO_UNIT: UnitInfo = measure('ratio', 'ratio');
+export const USD_UNIT: UnitInfo = measure('USD', 'money');
+export const PERCENT_UNIT: UnitInfo = measure('%', 'percent');
+export const PERMILLE_UNIT: UnitInfo = measure('‰', 'percent');
+
+/** English scale words after a number (4.29 billion), as powers of ten. */
+export const englishScales = new Map<string, number>([
+  ['thousand', 3],
+  ['million', 6],
+  ['billion', 9],
+  ['trillion', 12],
+  ['bn', 9],
+]);

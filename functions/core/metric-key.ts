@@ -1,0 +1,141 @@
+// Metric identity: region + normalized label + unit family, so differently worded briefs meet on one series.
+
+/** Label variant → canonical label, declared by editors in data/aliases.json. */
+export type AliasTable = Record<string, string>;
+
+const QUOTES = /[“”‘’"'「」『』《》【】]/g;
+const SPACES = /\s+/g;
+const BRACKETED = /[(（][^()（）]*[)）]/g;
+/** Wording that changes between briefs but not what is measured. */
+const NEUTRAL_WORDS = /开展|进行|同比|累计|全年|今年|已经|已|了|的/g;
+const TRAILING_CONNECTIVES = /(?:达到|已达|控制在|保持在|提升至|提高至|为|达|是)+$/;
+/** Characters that would break a key used in a URL path or query. */
+const UNSAFE_KEY_CHARS = /[/?#%\\]/g;
+const HAS_UNSAFE_KEY_CHAR = /[/?#%\\]/;
+/** Any of brackets, quotes or space: most labels have none and skip those passes. */
+const NEEDS_CLEANING = /[(（“”‘’"'「」『』《》【】\s]/;
+
+const NEEDS_FOLDING = /[A-Z\u3000\uff01-\uff5e]/;
+
+/** Full-width forms and capitals fold to one spelling (ＧＤＰ, GDP, gdp). */
+function fold(text: string): string {
+  return NEEDS_FOLDING.test(text) ? text.normalize('NFKC').toLowerCase() : text;
+}
+
+/** The canonical form of a label: aliases applied, punctuation, quotes, neutral wording and connectives removed. */
+export function normalizeLabel(label: string, aliases: AliasTable = {}): string {
+  const direct = aliasOf(aliases, label);
+  if (direct !== undefined) return normalizeWithoutAliases(direct);
+  const normalized = normalizeWithoutAliases(label);
+  const alias = aliasOf(aliases, normalized);
+  if (alias !== undefined) return normalizeWithoutAliases(alias);
+  return normalized;
+}
+
+/** Own keys only: a label like 'constructor' must not find Object.prototype. */
+function aliasOf(aliases: AliasTable, label: string): string | undefined {
+  return Object.hasOwn(aliases, label) ? aliases[label] : undefined;
+}
+
+function clean(text: string): string {
+  const folded = fold(text);
+  if (!NEEDS_CLEANING.test(folded)) return folded;
+  return folded.replace(BRACKETED, '').replace(QUOTES, '').trim().replace(SPACES, '-');
+}
+
+function normalizeWithoutAliases(label: string): string {
+  const cleaned = clean(label);
+  const neutral = cleaned.replace(NEUTRAL_WORDS, '');
+  return (neutral === '' ? cleaned : neutral).replace(TRAILING_CONNECTIVES, '') || cleaned;
+}
+
+const UNIT_FAMILIES: Record<string, string> = {
+  元: 'money:CNY',
+  CNY: 'money:CNY',
+  yuan: 'money:CNY',
+  美元: 'money:USD',
+  USD: 'money:USD',
+  EUR: 'money:EUR',
+  欧元: 'money:EUR',
+  JPY: 'money:JPY',
+  HKD: 'money:HKD',
+  GBP: 'money:GBP',
+  '%': 'percent',
+  '％': 'percent',
+  '‰': 'permille',
+  个百分点: 'points',
+  百分点: 'points',
+  'percentage points': 'points',
+  人: 'people',
+  名: 'people',
+  位: 'people',
+  people: 'people',
+  例: 'cases',
+  cases: 'cases',
+  户: 'households',
+  households: 'households',
+  人次: 'person-times',
+  倍: 'times',
+  ratio: 'ratio',
+  公顷: 'area:ha',
+  ha: 'area:ha',
+  亩: 'area:mu',
+  平方米: 'area:m2',
+  m2: 'area:m2',
+  平方公里: 'area:km2',
+  km2: 'area:km2',
+  立方米: 'volume:m3',
+  m3: 'volume:m3',
+  吨: 'mass:t',
+  t: 'mass:t',
+  千克: 'mass:kg',
+  kg: 'mass:kg',
+  千瓦时: 'energy:kWh',
+  kWh: 'energy:kWh',
+  千瓦: 'power:kW',
+  兆瓦: 'power:MW',
+  公里: 'length:km',
+  km: 'length:km',
+  米: 'length:m',
+  标箱: 'containers:TEU',
+  TEU: 'containers:TEU',
+};
+
+/** Counter words measure the same thing whichever one the writer picked (企业23家 / 23个企业). */
+const COUNTERS = new Set(
+  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班'.split(
+    ' ',
+  ),
+);
+const REPEATED_COUNTERS = /^(?:次|剂次|个次|户次|家次|辆次|架次|车次|艘次|场次|批次)$/;
+
+/** The family a unit belongs to, so that values in one series are comparable: 元 → 'money:CNY', 名 → 'people'. */
+export function unitFamily(unit: string): string {
+  const known = Object.hasOwn(UNIT_FAMILIES, unit) ? UNIT_FAMILIES[unit] : undefined;
+  if (known !== undefined) return known;
+  if (COUNTERS.has(unit)) return 'count';
+  if (REPEATED_COUNTERS.test(unit)) return 'times';
+  const slash = unit.indexOf('/');
+  if (slash > 0) return `rate:${unitFamily(unit.slice(0, slash))}-per-${unitFamily(unit.slice(slash + 1))}`;
+  return unit === '' ? 'number' : `count:${fold(unit)}`;
+}
+
+/** Nouns the unit already says: 惠及3万余户居民 and 惠及34911户 count the same households. */
+const IMPLIED_BY_FAMILY: Record<string, RegExp> = {
+  households: /(?:居民|住户|家庭|户数)$/,
+  people: /(?:人数|人口)$/,
+};
+
+/** `${region}:${normalizedLabel}:${unitFamily}`, safe in a URL path segment (no '/', '?', '#'). */
+export function metricKey(
+  parts: { region?: string; label: string; unit: string },
+  aliases?: AliasTable,
+): string {
+  const region = clean(parts.region ?? '');
+  const family = unitFamily(parts.unit);
+  const label = normalizeLabel(parts.label, aliases);
+  const implied = IMPLIED_BY_FAMILY[family];
+  const core = implied === undefined ? label : label.replace(implied, '') || label;
+  const key = `${region}:${core}:${family}`;
+  return HAS_UNSAFE_KEY_CHAR.test(key) ? key.replace(UNSAFE_KEY_CHARS, '-') : key;
+}

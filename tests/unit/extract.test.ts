@@ -1,0 +1,289 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultAliases } from '../../functions/core/default-aliases.ts';
+import { type ExtractContext, extractFigures } from '../../functions/core/extract/index.ts';
+import { normalizeLabel } from '../../functions/core/metric-key.ts';
+import ownLabels from '../fixtures/extract/own-labels.json' with { type: 'json' };
+
+const dalian: ExtractContext = {
+  region: '大连',
+  publishedAt: '2020-05-14T08:00:00+08:00',
+  aliases: defaultAliases,
+};
+const only = (text: string, context: ExtractContext = dalian) => {
+  const figures = extractFigures(text, context);
+  expect(figures).toHaveLength(1);
+  const [figure] = figures;
+  if (figure === undefined) throw new Error('no figure');
+  return figure;
+};
+
+describe('numbers', () => {
+  it('reads 约4.29亿元 as approx 429000000 元, exactly', () => {
+    expect(only('总投资约4.29亿元。')).toMatchObject({
+      value: 429000000,
+      unit: '元',
+      qualifier: 'approx',
+      kind: 'money',
+    });
+  });
+
+  it('reads 30.844亿尾 without float noise', () => {
+    expect(only('放流30.844亿尾鱼苗').value).toBe(3084400000);
+  });
+
+  it('reads Chinese numerals with 零 gaps and 万亿', () => {
+    expect(only('新增就业三万零五百人').value).toBe(30500);
+    expect(only('规模达到一万二千亿元').value).toBe(1200000000000);
+  });
+
+  it('reads 十余万名 as over 100000 名', () => {
+    expect(only('十余万名志愿者')).toMatchObject({ value: 100000, unit: '名', qualifier: 'over' });
+  });
+
+  it('reads 1300多公顷 and 3亿多元 as over', () => {
+    expect(only('造林1300多公顷')).toMatchObject({ value: 1300, unit: '公顷', qualifier: 'over' });
+    expect(only('投入资金3亿多元')).toMatchObject({ value: 300000000, unit: '元', qualifier: 'over' });
+  });
+
+  it('reads full-width digits and punctuation', () => {
+    expect(only('林地面积达５０．４６万公顷')).toMatchObject({ value: 504600, unit: '公顷' });
+    expect(only('失业率为２．７９％')).toMatchObject({ value: 2.79, unit: '%' });
+  });
+
+  it('reads thousands separators, 百分之 and 成', () => {
+    expect(only('新增就业42,303人').value).toBe(42303);
+    expect(only('降水偏多百分之九十八点四')).toMatchObject({ value: 98.4, unit: '%' });
+    expect(only('较去年增加三成')).toMatchObject({ value: 30, unit: '%' });
+  });
+
+  it('reads 个百分点 as percentage points, a growth rate', () => {
+    expect(only('增速回落0.5个百分点')).toMatchObject({ value: 0.5, unit: '个百分点', kind: 'growth_rate' });
+  });
+
+  it('reads 接近1:10 as an approximate ratio of 10 (right over left)', () => {
+    expect(only('投入产出比接近1:10')).toMatchObject({
+      value: 10,
+      unit: 'ratio',
+      qualifier: 'approx',
+      kind: 'ratio',
+    });
+    expect(only('比例为1∶10').value).toBe(10);
+  });
+
+  it('reads ranges with the scale of their upper bound', () => {
+    expect(only('占地3至5万平方米')).toMatchObject({ value: 30000, valueMax: 50000, unit: '平方米' });
+    expect(only('增长3-5%')).toMatchObject({ value: 3, valueMax: 5, unit: '%' });
+  });
+
+  it('reads English numbers, scales and dollars', () => {
+    expect(only('Exports reached $4.29 billion.')).toMatchObject({
+      value: 4290000000,
+      unit: 'USD',
+      kind: 'money',
+    });
+    expect(only('about 3.5 million people')).toMatchObject({
+      value: 3500000,
+      unit: 'people',
+      qualifier: 'approx',
+    });
+    expect(only('The rate was 12%.')).toMatchObject({ value: 12, unit: '%', label: 'rate' });
+    expect(only('more than 42,303 jobs')).toMatchObject({ value: 42303, unit: 'jobs', qualifier: 'over' });
+  });
+});
+
+describe('qualifiers wherever they stand', () => {
+  it.each([
+    ['近2200个次', 'approx'],
+    ['3万余户', 'over'],
+    ['3.4万余名', 'over'],
+    ['超30亿尾', 'over'],
+    ['逾4万人', 'over'],
+    ['5%以上', 'over'],
+    ['不到300人', 'under'],
+    ['1000人以下', 'under'],
+    ['1500人左右', 'approx'],
+  ])('reads %s as %s', (surface, qualifier) => {
+    const figure = only(`共计${surface}。`);
+    expect(figure.qualifier).toBe(qualifier);
+    expect(figure.surface).toBe(surface);
+  });
+});
+
+describe('not figures', () => {
+  it.each([
+    '5月12日，瓦轴集团开工',
+    '大连市2020年老旧小区改造',
+    '预计将于7月底结束',
+    '今年一季度，订单充足',
+    '“十三五”规划收官之年',
+    '扎实抓好“六稳”工作、落实“六保”任务',
+    '落实“四早”“四集中”要求',
+    '增速居全省第一位',
+    '加快5G商用步伐',
+    '全市一盘棋，冲到一线',
+    '千方百计扩大有效投资，把招商引资作为“一号工程”',
+    '实现了零的突破，加强与“一带一路”沿线国家合作',
+    '实施三年行动计划，十几年来持续开展',
+    '开展“百名干部进千企”活动，出台两项新政策',
+    '启动一级响应，仅用20天完成任务，用了3个月',
+    '《2020年工作方案》',
+    'The plan started on May 12 in 2020.',
+    '一名工作人员表示，坚持五位一体总体布局',
+    'G20峰会与5A级景区，拨打12345热线',
+  ])('finds nothing in %s', (text) => {
+    expect(extractFigures(text, dalian)).toEqual([]);
+  });
+});
+
+describe('page layout', () => {
+  it('joins a figure the layout broke across lines', () => {
+    const text = '认定市级创业孵化平台23家，将发放补贴2200\n\n万元。';
+    const figures = extractFigures(text, dalian);
+    expect(figures.map((figure) => [figure.surface, figure.value, figure.unit])).toEqual([
+      ['23家', 23, '家'],
+      ['2200\n\n万元', 22000000, '元'],
+    ]);
+    expect(text.slice(figures[1]?.offset, (figures[1]?.offset ?? 0) + (figures[1]?.length ?? 0))).toBe(
+      '2200\n\n万元',
+    );
+  });
+});
+
+describe('labels and metric identity', () => {
+  it('names what is measured', () => {
+    expect(only('截至5月11日，大连城镇新增就业42303人。').label).toBe('城镇新增就业');
+    expect(only('城镇登记失业率控制在2.79%。').label).toBe('城镇登记失业率');
+    expect(only('全市737个社区党组织值守').label).toBe('社区党组织');
+  });
+
+  it('splits 分别 over a contracted pair', () => {
+    const figures = extractFigures('一季度全市金融机构本外币存贷款余额分别增长4.7%和5.6%。', dalian);
+    expect(figures.map((figure) => [figure.label, figure.value, figure.kind])).toEqual([
+      ['存款余额增长', 4.7, 'growth_rate'],
+      ['贷款余额增长', 5.6, 'growth_rate'],
+    ]);
+  });
+
+  it('splits 分别 over an enumeration', () => {
+    const labels = extractFigures('粮食、蔬菜播种面积分别为120万亩、35万亩。', dalian).map(
+      (figure) => figure.label,
+    );
+    expect(labels).toEqual(['粮食播种面积', '蔬菜播种面积']);
+  });
+
+  it('completes a modifier-only 其中 sub-total with the noun of its total', () => {
+    const labels = extractFigures('森林公园14处，其中国家级10个，市级4个。', dalian).map(
+      (figure) => figure.label,
+    );
+    expect(labels).toEqual(['森林公园', '国家级森林公园', '市级森林公园']);
+  });
+
+  it('gives 达到98.4% in a headline and 达98.4% in the body one metric key', () => {
+    const headline = only('规模以上工业企业复工率达到98.4%');
+    const body = only('目前，全市规模以上工业企业复工率达98.4%。');
+    expect(headline.metric).toBe(body.metric);
+    expect(headline.metric).toBe('大连:规模以上工业企业复工率:percent');
+  });
+
+  it('names a share of a target by the phrase before 的', () => {
+    expect(only('完成全年目标的52%。')).toMatchObject({ value: 52, label: '完成全年目标', kind: 'percent' });
+  });
+
+  it('reads a rate whose denominator stands before the number', () => {
+    expect(only('城区人口密度为每平方公里1.2万人。')).toMatchObject({
+      value: 12000,
+      unit: '人/平方公里',
+      label: '城区人口密度',
+    });
+  });
+
+  it('makes 增长5% a growth rate and 复工率98.4% a percent', () => {
+    expect(only('订单增长5%').kind).toBe('growth_rate');
+    expect(only('复工率98.4%').kind).toBe('percent');
+  });
+
+  it('dates figures by 截至 in their sentence only, with the year of publication', () => {
+    const figures = extractFigures('截至5月11日，新增就业42303人。目前已培训75782人次。', dalian);
+    expect(figures.map((figure) => figure.asOf)).toEqual(['2020-05-11', undefined]);
+  });
+
+  it('takes 截至12月31日 in a January brief as last year', () => {
+    const figure = only('截至12月31日，新增就业5万人。', { publishedAt: '2021-01-05T08:00:00Z' });
+    expect(figure.asOf).toBe('2020-12-31');
+  });
+});
+
+describe('own labeled briefs', () => {
+  const context = ownLabels.context;
+  it.each(ownLabels.cases.map((brief) => [brief.text.slice(0, 24), brief] as const))(
+    'extracts the expected figures from %s…',
+    (_, brief) => {
+      const figures = extractFigures(brief.text, { ...context, aliases: defaultAliases });
+      expect(
+        figures.map(({ surface, value, valueMax, unit, qualifier, label, kind, asOf }) => ({
+          surface,
+          value,
+          ...(valueMax === undefined ? {} : { valueMax }),
+          unit,
+          qualifier,
+          label: normalizeLabel(label, defaultAliases),
+          kind,
+          ...(asOf === undefined ? {} : { asOf }),
+        })),
+      ).toEqual(
+        brief.figures.map((figure) => ({ ...figure, label: normalizeLabel(figure.label, defaultAliases) })),
+      );
+      for (const nonFigure of 'nonFigures' in brief ? brief.nonFigures : []) {
+        const at = brief.text.indexOf(nonFigure);
+        expect(
+          figures.some(
+            (figure) => figure.offset < at + nonFigure.length && at < figure.offset + figure.length,
+          ),
+        ).toBe(false);
+      }
+    },
+  );
+});
+
+describe('robustness on arbitrary text', () => {
+  const alphabet = fc.constantFrom(
+    ...'0123456789０１２３４５６７８９.,:∶-至到万亿千百十余多几约近超逾左右以上下零〇一二两三四五六七八九%％个人名户元美$第每分别其中截至年月日，。；\n “”()（）abcGkm '.split(
+      '',
+    ),
+  );
+  const chineseLike = fc.array(alphabet, { maxLength: 80 }).map((chars) => chars.join(''));
+  const anyText = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    chineseLike,
+  );
+
+  it('never throws, never overlaps spans, reports finite values and offsets into the text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const figures = extractFigures(text, dalian);
+        let previousEnd = 0;
+        for (const figure of figures) {
+          if (figure.offset < previousEnd || figure.length <= 0) return false;
+          if (
+            !Number.isFinite(figure.value) ||
+            (figure.valueMax !== undefined && !Number.isFinite(figure.valueMax))
+          ) {
+            return false;
+          }
+          if (text.slice(figure.offset, figure.offset + figure.length) !== figure.surface) return false;
+          if (/[/?#]/.test(figure.metric)) return false;
+          previousEnd = figure.offset + figure.length;
+        }
+        return true;
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('stays finite on absurd numbers', () => {
+    const figures = extractFigures(`${'9'.repeat(400)}亿元，1e400人，${'9'.repeat(99)}.5%`, dalian);
+    expect(figures.every((figure) => Number.isFinite(figure.value))).toBe(true);
+  });
+});
