@@ -3,19 +3,22 @@ import { observationKey } from './diff.ts';
 import type { Figure, Observation } from './model.ts';
 import type { BriefRevision } from './ports.ts';
 
-const qualifierPreference: Record<Figure['qualifier'], number> = { exact: 0, approx: 1, over: 2, under: 2 };
+const qualifierRank: Record<Figure['qualifier'], number> = { exact: 0, approx: 2, over: 4, under: 4 };
+
+/** Lower is more precise: an exact figure over a rounded one, then a figure that states its own as-of date. */
+function precisionRank(figure: Figure): number {
+  return qualifierRank[figure.qualifier] + (figure.asOf === undefined ? 1 : 0);
+}
 
 /**
  * Within one brief the same metric counts once: a headline's rounded figure (逾4万人) and the body's exact one
- * (42303人) are one observation, and the exact figure is the one kept.
+ * (截至5月11日…42303人) are one observation, and the most precise figure is the one kept (the first among equals).
  */
 export function observationsOf(revision: BriefRevision): Observation[] {
   const chosen = new Map<string, Figure>();
   for (const figure of revision.figures) {
     const held = chosen.get(figure.metric);
-    if (held === undefined || qualifierPreference[figure.qualifier] < qualifierPreference[held.qualifier]) {
-      chosen.set(figure.metric, figure);
-    }
+    if (held === undefined || precisionRank(figure) < precisionRank(held)) chosen.set(figure.metric, figure);
   }
   const { brief } = revision;
   const publishedDate = brief.publishedAt.slice(0, 10);
