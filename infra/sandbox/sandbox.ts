@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createDynamoDbClient, ensureTable } from '../../functions/adapters/dynamodb/index.ts';
 import { type FunctionSpec, functions } from '../topology.ts';
 import { freePort, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -15,6 +14,7 @@ import { sampleEditions } from './sample-data.ts';
 import {
   createStreamsClient,
   latestStreamArn,
+  type StreamHandler,
   type StreamRunner,
   startStreamRunner,
 } from './stream-runner/index.ts';
@@ -45,8 +45,6 @@ export interface Sandbox {
   sns: LocalSns;
   stop(): Promise<void>;
 }
-
-type StreamLambda = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
 
 function editorToken(dataDir: string, given: string | undefined): string {
   if (given !== undefined) return given;
@@ -115,7 +113,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             consumer: spec.stream,
             timeoutSeconds: spec.timeoutSeconds,
             memoryMb: spec.memoryMb,
-            handler: await loadHandler<StreamLambda>(spec),
+            handler: await loadHandler<StreamHandler>(spec),
             streamArn,
             streamsClient,
             dataDir,

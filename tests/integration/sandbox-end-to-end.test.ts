@@ -76,9 +76,9 @@ describe('the sandbox, end to end', () => {
     expect(new Set(all.map((event) => event.id)).size).toBe(all.length);
     const find = (type: string, label: RegExp) =>
       all.filter((event) => event.type === type && label.test(event.data.label));
-    expect(find('figure.changed', /失业率/).map((event) => [event.data.previous?.value, event.data.current.value])).toEqual([
-      [2.79, 2.85],
-    ]);
+    expect(
+      find('figure.changed', /失业率/).map((event) => [event.data.previous?.value, event.data.current.value]),
+    ).toEqual([[2.79, 2.85]]);
     expect(find('figure.changed', /复工率/).map((event) => event.data.current.value)).toContain(99.6);
     expect(find('figure.revised', /户|惠及/).map((event) => event.data.current.value)).toEqual([34921]);
     expect(find('figure.backfilled', /新增就业/).map((event) => event.data.current.value)).toEqual([35120]);
@@ -110,7 +110,12 @@ describe('the sandbox, end to end', () => {
   });
 
   it('refuses a missing or wrong token with 401 and stores nothing', async () => {
-    const brief = { id: 'unauthorized-brief', headline: '某市新增就业1000人', body: '某市新增就业1000人。', publishedAt: '2020-07-01T00:00:00Z' };
+    const brief = {
+      id: 'unauthorized-brief',
+      headline: '某市新增就业1000人',
+      body: '某市新增就业1000人。',
+      publishedAt: '2020-07-01T00:00:00Z',
+    };
     expect((await post('/briefs', brief, null)).status).toBe(401);
     expect((await post('/briefs', brief, 'wrong-token')).status).toBe(401);
     expect((await fetch(`${sandbox.url}/briefs/unauthorized-brief`)).status).toBe(404);
@@ -124,8 +129,9 @@ describe('the sandbox, end to end', () => {
 
   it('turns a later value of an existing metric into exactly one figure.changed everywhere', async () => {
     const before = events().length;
-    const changesBefore = ((await (await fetch(`${sandbox.url}/changes?limit=1000`)).json()) as { changes: unknown[] })
-      .changes.length;
+    const changesBefore = (
+      (await (await fetch(`${sandbox.url}/changes?limit=1000`)).json()) as { changes: unknown[] }
+    ).changes.length;
     const upload = await post('/briefs', {
       id: 'dalian-jobs-2020-07',
       headline: '大连城镇登记失业率为2.91%',
@@ -141,8 +147,9 @@ describe('the sandbox, end to end', () => {
     for (const path of ['/feed.rss', '/feed.atom', '/feed.json']) {
       expect((await text(path)).split(`urn:updates-feed:event:${eventId}`).length - 1).toBe(1);
     }
-    const changes = ((await (await fetch(`${sandbox.url}/changes?limit=1000`)).json()) as { changes: { eventId: string }[] })
-      .changes;
+    const changes = (
+      (await (await fetch(`${sandbox.url}/changes?limit=1000`)).json()) as { changes: { eventId: string }[] }
+    ).changes;
     expect(changes.length).toBe(changesBefore + 1);
     expect(changes.filter((change) => change.eventId === eventId)).toHaveLength(1);
   });

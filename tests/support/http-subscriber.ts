@@ -16,14 +16,20 @@ export interface HttpSubscriber {
   close(): Promise<void>;
 }
 
-export async function startHttpSubscriber(options: { confirm: boolean } = { confirm: true }): Promise<HttpSubscriber> {
+export async function startHttpSubscriber(
+  options: { confirm: boolean } = { confirm: true },
+): Promise<HttpSubscriber> {
   const received: HttpSubscriber['received'] = [];
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request as AsyncIterable<Buffer>) chunks.push(chunk);
     const message = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SnsHttpMessage;
     received.push({ headers: request.headers, message });
-    if (options.confirm && message.Type === 'SubscriptionConfirmation' && message.SubscribeURL !== undefined) {
+    if (
+      options.confirm &&
+      message.Type === 'SubscriptionConfirmation' &&
+      message.SubscribeURL !== undefined
+    ) {
       await fetch(message.SubscribeURL);
     }
     response.writeHead(200).end();
@@ -34,7 +40,8 @@ export async function startHttpSubscriber(options: { confirm: boolean } = { conf
   return {
     url: `http://127.0.0.1:${port}/events`,
     received,
-    notifications: () => received.filter(({ message }) => message.Type === 'Notification').map(({ message }) => message),
+    notifications: () =>
+      received.filter(({ message }) => message.Type === 'Notification').map(({ message }) => message),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -20,7 +20,8 @@ function matchesFilter(record: FilterableRecord, filter: StreamFilter): boolean 
   if (record.eventName !== filter.eventName) return false;
   const newImage = record.dynamodb?.NewImage;
   // Lambda's `exists` matches only a plain value at the end of the path, never a map: require a string, as it does.
-  if (filter.newImageHas !== undefined && stringAttribute(newImage?.[filter.newImageHas]) === undefined) return false;
+  if (filter.newImageHas !== undefined && stringAttribute(newImage?.[filter.newImageHas]) === undefined)
+    return false;
   if (filter.newImagePrefix !== undefined) {
     const value = stringAttribute(newImage?.[filter.newImagePrefix.attribute]);
     if (value === undefined || !value.startsWith(filter.newImagePrefix.prefix)) return false;
