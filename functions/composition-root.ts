@@ -1,5 +1,6 @@
 // The one place where ports meet adapters. Each handler takes only what it uses, built once per cold start.
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import {
@@ -15,6 +16,8 @@ import { type Config, readConfig, required } from './config.ts';
 import { defaultAliases } from './core/default-aliases.ts';
 
 export const logger = new Logger({ serviceName: 'updates-feed' });
+/** CloudWatch metrics as EMF log lines; the sandbox turns them off with POWERTOOLS_METRICS_DISABLED. */
+export const metrics = new Metrics({ namespace: 'UpdatesFeed', serviceName: 'updates-feed' });
 
 const config: Config = readConfig();
 let dynamodb: DynamoDBClient | undefined;

@@ -1,8 +1,9 @@
 // Stream consumer: every recorded change is published to the topic, at least once, under its deterministic id.
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { changeFromStreamImage } from '../adapters/dynamodb/index.ts';
 import { PublishError } from '../adapters/sns/publisher.ts';
-import { logger, publisherDependencies } from '../composition-root.ts';
+import { logger, metrics, publisherDependencies } from '../composition-root.ts';
 import type { Change } from '../core/model.ts';
 import type { ChangePublisher } from '../core/ports.ts';
 import { MalformedRecordError } from './stream-records.ts';
@@ -42,6 +43,9 @@ export function makePublisherHandler(deps: { publisher: ChangePublisher }) {
         .filter(({ change }) => change !== undefined && failedIds.has(change.eventId))
         .map(({ record }) => record),
     ];
+    metrics.addMetric('ChangesPublished', MetricUnit.Count, changes.length - failedIds.size);
+    metrics.addMetric('ChangesNotPublished', MetricUnit.Count, failed.length);
+    metrics.publishStoredMetrics();
     return {
       batchItemFailures: failed.map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' })),
     };

@@ -93,6 +93,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       SNS_ENDPOINT: sns.endpoint,
       PUBLIC_BASE_URL: `http://localhost:${port}`,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     });
     const client = createDynamoDbClient({ region, endpoint: dynamodb.endpoint });
     await ensureTable(client, tableName);
