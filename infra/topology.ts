@@ -104,7 +104,7 @@ export const functions = {
     memoryMb: 1024,
     timeoutSeconds: 60,
     stream: {
-      batchSize: 10,
+      batchSize: 50,
       maxBatchingWindowSeconds: 0,
       retryAttempts: 5,
       maxRecordAgeSeconds: 3600,

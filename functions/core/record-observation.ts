@@ -52,28 +52,87 @@ export async function planObservation(
   };
 }
 
+/**
+ * An observation is already recorded only if its head was claimed with it, which moves `latest` to it unless it
+ * is older than `latest`: so a key newer than the head's latest, and not pending, cannot be recorded yet.
+ */
+function mayBeRecorded(observation: Observation, head: MetricHead | undefined): boolean {
+  return head !== undefined && observation.key <= head.latest.key;
+}
+
+interface Recorded {
+  stored: StoredObservation;
+  /** The head as this writer left it, its pending observation committed; absent when another writer's stands. */
+  head?: MetricHead;
+}
+
+async function recordOnce(
+  store: MetricStore,
+  observation: Observation,
+  head: MetricHead | undefined,
+  now: () => Date,
+): Promise<Recorded | 'contended'> {
+  if (head?.pending?.observation.key === observation.key) {
+    await rollForward(store, head);
+    return { stored: head.pending };
+  }
+  if (mayBeRecorded(observation, head)) {
+    const done = await store.getObservation(observation.metric, observation.key);
+    if (done !== undefined) return { stored: done };
+  }
+  await rollForward(store, head);
+  const plan = await planObservation(store, observation, head, now().toISOString());
+  if (!(await store.claimHead(plan.head, head?.version))) return 'contended';
+  await store.putObservation(plan.stored);
+  // Its pending observation is now committed: kept in hand without it, the next write needs no roll-forward read.
+  const { pending: _committed, ...committedHead } = plan.head;
+  return { stored: plan.stored, head: committedHead };
+}
+
+async function recordWithRetries(
+  store: MetricStore,
+  observation: Observation,
+  now: () => Date,
+  knownHead: MetricHead | undefined,
+  maxAttempts: number,
+): Promise<Recorded> {
+  // A head this writer just wrote is current unless another writer moved it, which the claim detects.
+  let head = knownHead;
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    if (head === undefined || attempt > 0) head = await store.getHead(observation.metric);
+    const recorded = await recordOnce(store, observation, head, now);
+    if (recorded !== 'contended') return recorded;
+    // Another writer moved the head: back off with jitter so racing writers spread out.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+  }
+  throw new ContentionError(`metric ${observation.metric} stayed contended for ${maxAttempts} attempts`);
+}
+
 export async function recordObservation(
   store: MetricStore,
   observation: Observation,
   now: () => Date,
   maxAttempts = 25,
 ): Promise<StoredObservation> {
-  for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const done = await store.getObservation(observation.metric, observation.key);
-    if (done !== undefined) return done;
-    const head = await store.getHead(observation.metric);
-    if (head?.pending?.observation.key === observation.key) {
-      await store.putObservation(head.pending);
-      return head.pending;
-    }
-    await rollForward(store, head);
-    const plan = await planObservation(store, observation, head, now().toISOString());
-    if (await store.claimHead(plan.head, head?.version)) {
-      await store.putObservation(plan.stored);
-      return plan.stored;
-    }
-    // Another writer moved the head: back off with jitter so racing writers spread out.
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+  return (await recordWithRetries(store, observation, now, undefined, maxAttempts)).stored;
+}
+
+/**
+ * Records one metric's observations in the given order. The head each write leaves is kept in hand for the
+ * next one, which then needs no reads: two writes per observation while no other writer touches the metric.
+ */
+export async function recordObservationsOfMetric(
+  store: MetricStore,
+  observations: readonly Observation[],
+  now: () => Date,
+  maxAttempts = 25,
+): Promise<StoredObservation[]> {
+  const recorded: StoredObservation[] = [];
+  let head: MetricHead | undefined;
+  for (const observation of observations) {
+    const result = await recordWithRetries(store, observation, now, head, maxAttempts);
+    recorded.push(result.stored);
+    head = result.head;
   }
-  throw new ContentionError(`metric ${observation.metric} stayed contended for ${maxAttempts} attempts`);
+  return recorded;
 }

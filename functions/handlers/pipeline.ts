@@ -1,11 +1,11 @@
 // Stream consumer: each new brief revision becomes observations and changes, one metric at a time.
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger, metrics, pipelineDependencies } from '../composition-root.ts';
+import type { Observation } from '../core/model.ts';
 import { observationsOf } from '../core/observations.ts';
 import type { BriefStore, MetricStore } from '../core/ports.ts';
-import { recordObservation } from '../core/record-observation.ts';
+import { recordObservationsOfMetric } from '../core/record-observation.ts';
 import { MalformedRecordError, newImageOf } from './stream-records.ts';
 
 export interface PipelineDeps {
@@ -14,41 +14,81 @@ export interface PipelineDeps {
   now: () => Date;
 }
 
-/** Metrics of one brief are independent of each other; a few at a time keeps a 500-figure brief quick. */
-const metricsInFlight = 8;
+/** Metrics are independent of each other, so several are recorded at once. */
+const metricsInFlight = 32;
 
+async function observationsOfRecord(deps: PipelineDeps, record: DynamoDBRecord): Promise<Observation[]> {
+  const { briefId, revision } = newImageOf(record);
+  if (typeof briefId !== 'string' || typeof revision !== 'number') {
+    throw new MalformedRecordError(`stream record ${record.eventID} is not a brief revision`);
+  }
+  const stored = await deps.briefs.getRevision(briefId, revision);
+  if (stored === undefined)
+    throw new MalformedRecordError(`revision ${revision} of ${briefId} is not readable`);
+  return observationsOf(stored);
+}
+
+/**
+ * The whole batch is grouped by metric, each metric's observations kept in record order: changes of one metric
+ * are computed one at a time in write order, while different metrics proceed in parallel. (Powertools' batch
+ * processor handles one record at a time, which cannot keep that order across records processed in parallel.)
+ * A record fails, and is retried by the event-source mapping, when any of its observations could not be recorded.
+ */
 export function makePipelineHandler(deps: PipelineDeps) {
-  const processRecord = async (record: DynamoDBRecord) => {
-    const image = newImageOf(record);
-    const { briefId, revision } = image;
-    if (typeof briefId !== 'string' || typeof revision !== 'number') {
-      throw new MalformedRecordError(`stream record ${record.eventID} is not a brief revision`);
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    const failed = new Set<DynamoDBRecord>();
+    const loaded = await Promise.all(
+      event.Records.map(async (record) => {
+        try {
+          return { record, observations: await observationsOfRecord(deps, record) };
+        } catch (error) {
+          logger.error('brief revision not processed', { eventID: record.eventID, error: error as Error });
+          failed.add(record);
+          return { record, observations: [] };
+        }
+      }),
+    );
+    const byMetric = new Map<string, { record: DynamoDBRecord; observation: Observation }[]>();
+    for (const { record, observations } of loaded) {
+      for (const observation of observations) {
+        const series = byMetric.get(observation.metric) ?? [];
+        series.push({ record, observation });
+        byMetric.set(observation.metric, series);
+      }
     }
-    const stored = await deps.briefs.getRevision(briefId, revision);
-    if (stored === undefined)
-      throw new MalformedRecordError(`revision ${revision} of ${briefId} is not readable`);
-    const pending = observationsOf(stored);
+    const queue = [...byMetric.values()];
+    let recorded = 0;
     let changes = 0;
-    const observations = pending.length;
-    const workers = Array.from({ length: Math.min(metricsInFlight, pending.length) }, async () => {
-      for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-        const stored = await recordObservation(deps.metrics, next, deps.now);
-        if (stored.change !== null) changes++;
+    const workers = Array.from({ length: Math.min(metricsInFlight, queue.length) }, async () => {
+      for (let series = queue.shift(); series !== undefined; series = queue.shift()) {
+        try {
+          const stored = await recordObservationsOfMetric(
+            deps.metrics,
+            series.map(({ observation }) => observation),
+            deps.now,
+          );
+          recorded += stored.length;
+          changes += stored.filter((item) => item.change !== null).length;
+        } catch (error) {
+          logger.error('metric not recorded', {
+            metric: series[0]?.observation.metric,
+            error: error as Error,
+          });
+          // What was recorded is idempotent; every record of the series is retried.
+          for (const { record } of series) failed.add(record);
+        }
       }
     });
     await Promise.all(workers);
-    metrics.addMetric('ObservationsRecorded', MetricUnit.Count, observations);
+    metrics.addMetric('ObservationsRecorded', MetricUnit.Count, recorded);
     metrics.addMetric('ChangesRecorded', MetricUnit.Count, changes);
-    logger.info('brief revision recorded', { briefId, revision, figures: stored.figures.length });
-  };
-  // Records in order: a revision and its successor of the same brief must not overtake each other.
-  const processor = new BatchProcessor(EventType.DynamoDBStreams);
-  return async (event: DynamoDBStreamEvent) => {
-    try {
-      return await processPartialResponse(event, processRecord, processor, { processInParallel: false });
-    } finally {
-      metrics.publishStoredMetrics();
-    }
+    metrics.addMetric('RevisionsFailed', MetricUnit.Count, failed.size);
+    metrics.publishStoredMetrics();
+    return {
+      batchItemFailures: [...failed].map((record) => ({
+        itemIdentifier: record.dynamodb?.SequenceNumber ?? '',
+      })),
+    };
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../functions/core/model.ts';
-import { recordObservation } from '../../functions/core/record-observation.ts';
+import { recordObservation, recordObservationsOfMetric } from '../../functions/core/record-observation.ts';
 import { observation } from '../support/fixtures.ts';
 import { MemoryMetricStore } from '../support/memory-metric-store.ts';
 
@@ -74,5 +74,50 @@ describe('recordObservation', () => {
         .at(-1);
       expect(change.previous?.key).toBe(truePrevious);
     }
+  });
+});
+
+describe('recordObservationsOfMetric', () => {
+  it('records a metric’s observations in order with no reads after the first, when no one else writes it', async () => {
+    const store = new MemoryMetricStore();
+    const reads = { getHead: 0, getObservation: 0 };
+    const counted = Object.assign(Object.create(store) as MemoryMetricStore, {
+      getHead: (metric: string) => {
+        reads.getHead++;
+        return store.getHead(metric);
+      },
+      getObservation: (metric: string, key: string) => {
+        reads.getObservation++;
+        return store.getObservation(metric, key);
+      },
+    });
+    const series = [2.79, 2.85, 2.91].map((value, index) =>
+      observation({ asOf: `2020-0${index + 5}-10`, value, briefId: `jobs-${index}` }),
+    );
+    const stored = await recordObservationsOfMetric(counted, series, now);
+    expect(stored.map((item) => item.change?.type)).toEqual([
+      'figure.added',
+      'figure.changed',
+      'figure.changed',
+    ]);
+    expect(reads).toEqual({ getHead: 1, getObservation: 0 });
+  });
+
+  it('falls back to reading the head when another writer moved it in between', async () => {
+    const store = new MemoryMetricStore();
+    const may = observation();
+    const june = observation({ asOf: '2020-06-10', value: 2.85, briefId: 'jobs-june' });
+    const interloper = observation({ asOf: '2020-06-01', value: 2.8, briefId: 'other-writer' });
+    const claim = store.claimHead.bind(store);
+    let interfered = false;
+    store.claimHead = async (head, expected) => {
+      if (!interfered && head.pending?.observation.key === june.key) {
+        interfered = true;
+        await recordObservation(store, interloper, now);
+      }
+      return claim(head, expected);
+    };
+    const stored = await recordObservationsOfMetric(store, [may, june], now);
+    expect(stored[1]?.change?.previous?.value).toBe(2.8);
   });
 });
