@@ -1,10 +1,11 @@
 // `npm run bench`: measures, then writes bench/results/latest.json and the tables of BENCHMARKS.md.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../infra/sandbox/paths.ts';
 import { benchBundles } from './bundles.ts';
 import { benchExtraction } from './extract.ts';
+import { benchLoad, markdownForLoad } from './load.ts';
 
 const when = new Date().toISOString();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -13,16 +14,22 @@ process.stderr.write('bundling each function and timing its import…\n');
 const bundles = await benchBundles();
 process.stderr.write('measuring extraction throughput against the peer…\n');
 const extraction = await benchExtraction();
+// RAM-backed when the machine has it, so the figures measure the system rather than this disk's fsync latency.
+const loadDataRoot = process.env.LOAD_DATA_ROOT ?? (existsSync('/dev/shm') ? '/dev/shm' : undefined);
+process.stderr.write('sending 1,000 briefs through the sandbox…\n');
+const load = await benchLoad(loadDataRoot === undefined ? {} : { dataRoot: loadDataRoot });
 
-const results = { when, machine, bundles, extraction };
+const results = { when, machine, bundles, extraction, load };
 mkdirSync(join(projectRoot, 'bench', 'results'), { recursive: true });
 writeFileSync(join(projectRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 const table = (header: string[], rows: (string | number)[][]) =>
-  [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join(
-    '\n',
-  );
+  [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 
 const markdown = `# Benchmarks
 
@@ -36,12 +43,20 @@ import that bundle in a fresh Node process (median of several runs; a proxy for 
 
 ${table(
   ['function', 'minified', 'gzip', 'import (ms, median)'],
-  bundles.map((bundle) => [bundle.name, `${kib(bundle.bytes)} KiB`, `${kib(bundle.gzipBytes)} KiB`, bundle.importMs.toFixed(1)]),
+  bundles.map((bundle) => [
+    bundle.name,
+    `${kib(bundle.bytes)} KiB`,
+    `${kib(bundle.gzipBytes)} KiB`,
+    bundle.importMs.toFixed(1),
+  ]),
 )}
 
 ## Figure extraction
 
 ${extraction.markdown}
-`;
+
+## Load and cost: 1,000 briefs end to end
+
+${markdownForLoad(load)}`;
 writeFileSync(join(projectRoot, 'BENCHMARKS.md'), markdown);
 process.stdout.write(markdown);
