@@ -6,8 +6,12 @@ export type AliasTable = Record<string, string>;
 const QUOTES = /[“”‘’"'「」『』《》【】]/g;
 const SPACES = /\s+/g;
 const BRACKETED = /[(（][^()（）]*[)）]/g;
-/** Wording that changes between briefs but not what is measured. */
-const NEUTRAL_WORDS = /开展|进行|同比|累计|全年|今年|已经|已|了|的/g;
+/**
+ * Wording that changes between briefs but not what is measured: light verbs (开展, 完成, 实现; not 完成率), the
+ * year-on-year base in any of its spellings (同比, 比去年, 较上年同期, 比年初), 现有 and 拥有 (全市现有/拥有X).
+ */
+const NEUTRAL_WORDS =
+  /开展|进行|完成(?!率)|实现(?!率)|拥有|现有|同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?|(?:比|较)年初|累计|全年|今年|已经|已|了|的/g;
 const TRAILING_CONNECTIVES = /(?:达到|已达|控制在|保持在|提升至|提高至|为|达|是)+$/;
 /** Characters that would break a key used in a URL path or query. */
 const UNSAFE_KEY_CHARS = /[/?#%\\]/g;
@@ -90,6 +94,14 @@ const UNIT_FAMILIES: Record<string, string> = {
   t: 'mass:t',
   千克: 'mass:kg',
   kg: 'mass:kg',
+  克: 'mass:g',
+  毫克: 'mass:mg',
+  微克: 'mass:ug',
+  斤: 'mass:jin',
+  升: 'volume:l',
+  毫升: 'volume:ml',
+  天: 'days',
+  小时: 'hours',
   千瓦时: 'energy:kWh',
   kWh: 'energy:kWh',
   千瓦: 'power:kW',
@@ -97,17 +109,19 @@ const UNIT_FAMILIES: Record<string, string> = {
   公里: 'length:km',
   km: 'length:km',
   米: 'length:m',
+  m: 'length:m',
+  mi: 'length:mi',
   标箱: 'containers:TEU',
   TEU: 'containers:TEU',
 };
 
 /** Counter words measure the same thing whichever one the writer picked (企业23家 / 23个企业). */
 const COUNTERS = new Set(
-  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班'.split(
+  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班 管'.split(
     ' ',
   ),
 );
-const REPEATED_COUNTERS = /^(?:次|剂次|个次|户次|家次|辆次|架次|车次|艘次|场次|批次)$/;
+const REPEATED_COUNTERS = /^(?:次|剂次|个次|户次|家次|辆次|架次|车次|艘次|场次|批次|班次|台次|航次|趟次)$/;
 
 /** The family a unit belongs to, so that values in one series are comparable: 元 → 'money:CNY', 名 → 'people'. */
 export function unitFamily(unit: string): string {

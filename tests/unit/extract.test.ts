@@ -208,6 +208,62 @@ describe('labels and metric identity', () => {
     expect(figures.map((figure) => figure.asOf)).toEqual(['2020-05-11', undefined]);
   });
 
+  it('names a counted subject by what it does (7.26万户企业享受社保费免减), not by the bare noun', () => {
+    const [households, money] = extractFigures('全市已有7.26万户企业享受社保费免减27.35亿元。', dalian);
+    expect(households?.label).toBe('享受社保费免减企业');
+    expect(money?.label).toBe('企业享受社保费免减');
+    // The object of a preposition or an item of a list keeps its noun.
+    expect(only('已为1.63万户企业返还').label).toBe('企业');
+    expect(extractFigures('737个社区党组织、8147名社区工作者值守一线', dalian).map((f) => f.label)).toEqual([
+      '社区党组织',
+      '社区工作者',
+    ]);
+  });
+
+  it('names counts by the word a reader uses (楼栋) and the count a bare verb implies (户数)', () => {
+    const figures = extractFigures('涉及663栋楼，惠及34911户，总投资约4.29亿元。', dalian);
+    expect(figures.map((figure) => figure.label)).toEqual(['涉及楼栋', '惠及户数', '总投资']);
+    expect(figures[1]?.metric).toBe(only('老旧小区改造惠及3万余户居民').metric);
+  });
+
+  it('keeps the comparison base of a change but not in the metric key', () => {
+    const [level, change] = extractFigures('计划增殖放流鱼苗30.844亿尾，比去年增加4000万尾。', dalian);
+    expect(level?.label).toBe('计划增殖放流鱼苗');
+    expect(change?.label).toBe('计划增殖放流鱼苗比去年增加');
+    expect(change?.metric).toBe(only('计划增殖放流鱼苗增加4000万尾').metric);
+  });
+
+  it('distributes a 分别 without a subject over the figures before it', () => {
+    const figures = extractFigures(
+      '港口货物吞吐量2.36亿吨，集装箱吞吐量512万标箱，同比分别增长4.1%和9.6%。',
+      dalian,
+    );
+    expect(figures.map((figure) => figure.label)).toEqual([
+      '港口货物吞吐量',
+      '集装箱吞吐量',
+      '港口货物吞吐量增长',
+      '集装箱吞吐量增长',
+    ]);
+  });
+
+  it('reads a level reached (扩大至, fell to) as a level, not a change', () => {
+    expect(only('贸易顺差扩大至356.1亿元。')).toMatchObject({ label: '贸易顺差', kind: 'money' });
+    expect(only('The unemployment rate fell to 3.9% in June.')).toMatchObject({
+      label: 'unemployment rate',
+      kind: 'percent',
+    });
+  });
+
+  it('counts days and hours where the text counts them, and not elsewhere', () => {
+    expect(only('全年优良天数为312天。')).toMatchObject({ value: 312, unit: '天', label: '优良天数' });
+    expect(only('服务时长超过1200万小时。')).toMatchObject({
+      value: 12000000,
+      unit: '小时',
+      qualifier: 'over',
+    });
+    expect(extractFigures('仅用20天完成任务，为期3天。', dalian)).toEqual([]);
+  });
+
   it('takes 截至12月31日 in a January brief as last year', () => {
     const figure = only('截至12月31日，新增就业5万人。', { publishedAt: '2021-01-05T08:00:00Z' });
     expect(figure.asOf).toBe('2020-12-31');

@@ -31,6 +31,15 @@ describe('normalizeLabel', () => {
     expect(normalizeLabel('复工率达到')).toBe('复工率');
   });
 
+  it('treats light verbs and the year-on-year base as wording, but keeps rates and other bases', () => {
+    expect(normalizeLabel('完成交通固定资产投资')).toBe(normalizeLabel('交通固定资产投资'));
+    expect(normalizeLabel('规模以上工业企业实现营业收入')).toBe(normalizeLabel('规模以上工业企业营业收入'));
+    expect(normalizeLabel('森林面积比上年增加')).toBe(normalizeLabel('森林面积同比增加'));
+    expect(normalizeLabel('存款余额较年初增加')).toBe(normalizeLabel('存款余额增加'));
+    expect(normalizeLabel('完成率')).toBe('完成率');
+    expect(normalizeLabel('涨幅比上月回落')).not.toBe(normalizeLabel('涨幅回落'));
+  });
+
   it('applies the editors aliases', () => {
     expect(normalizeLabel('登记失业率', defaultAliases)).toBe('城镇登记失业率');
     expect(normalizeLabel('规上工业企业复工率', defaultAliases)).toBe('规模以上工业企业复工率');

@@ -71,7 +71,20 @@ const GROWTH_WORDS = new Set(
 const DETERMINERS = new Set(
   'the a an its their his her our this that these those and or in on for with which who while as'.split(' '),
 );
-const MAX_LABEL_WORDS = 4;
+const ARTICLES = new Set(['the', 'a', 'an']);
+const POSSESSIVE = /['’]s$/;
+/** Prepositions that may stand inside a label (area sown to grain, exports to the EU, output of grain). */
+const LABEL_PREPOSITIONS = new Set(['to', 'of', 'for']);
+/** Words that may stand between a change and "to" without naming anything (rose 6.4% year on year to …). */
+const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.split(' '));
+/** Words ending in -ed that are not verbs. */
+const NOT_VERBS = new Set(['hundred', 'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed']);
+const MAX_LABEL_WORDS = 6;
+
+/** A past-tense verb (attracted, handled): it ends a label and takes the number as its object. */
+function isPastTense(word: string): boolean {
+  return word.length >= 5 && word.endsWith('ed') && !NOT_VERBS.has(word);
+}
 
 export interface EnglishLabel {
   label: string;
@@ -84,28 +97,70 @@ export interface EnglishLabel {
 
 /** The noun phrase before the number's verb ("the city's registered unemployment rate was" → registered unemployment rate). */
 export function englishLabelBefore(clause: string): EnglishLabel {
-  const words = clause
-    .split(/[\s,;:()]+/)
-    .filter((word) => word !== '')
-    .map((word) => word.replace(/['’]s$/, ''));
+  const words = clause.split(/[\s,;:()]+/).filter((word) => word !== '');
+  // "the city's jobless rate": the owner ends the label.
+  const owner = words.findLastIndex((word) => POSSESSIVE.test(word));
+  if (owner >= 0) words.splice(0, owner + 1);
   let growth = false;
   let objectFollows = false;
-  const leadsTo = words.length === 1 && words[0]?.toLowerCase() === 'to';
-  while (words.length > 0 && CONNECTIVES.has((words.at(-1) ?? '').toLowerCase())) {
-    const word = (words.at(-1) ?? '').toLowerCase();
+  const lower = (at: number) => (words[at] ?? '').toLowerCase();
+  const lastWord = lower(words.length - 1);
+  // "fell to 3.9%", "stood at 5%", "down from 4.5%": a level, not the change.
+  const reachedLevel = lastWord === 'to' || lastWord === 'at' || lastWord === 'from';
+  const leadsTo =
+    lastWord === 'to' &&
+    words.every((word) => word.toLowerCase() === 'to' || ADVERBIALS.has(word.toLowerCase()));
+  while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) {
+    const word = lower(words.length - 1);
     if (GROWTH_WORDS.has(word)) growth = true;
     if (OBJECT_VERBS.has(word)) objectFollows = true;
     words.pop();
   }
+  const verb = lower(words.length - 1);
+  if (words.length > 0 && (OBJECT_VERBS.has(verb) || isPastTense(verb))) {
+    objectFollows = true;
+    words.pop();
+  }
+  if (reachedLevel) growth = false;
   const kept: string[] = [];
   for (let at = words.length - 1; at >= 0 && kept.length < MAX_LABEL_WORDS; at--) {
     const word = words[at] ?? '';
-    if (DETERMINERS.has(word.toLowerCase()) || CONNECTIVES.has(word.toLowerCase())) break;
+    const current = word.toLowerCase();
+    const previous = lower(at - 1);
+    const insideLabel =
+      kept.length > 0 &&
+      ((ARTICLES.has(current) && LABEL_PREPOSITIONS.has(previous)) ||
+        (LABEL_PREPOSITIONS.has(current) &&
+          at > 0 &&
+          !CONNECTIVES.has(previous) &&
+          !DETERMINERS.has(previous)));
+    if (!insideLabel && (DETERMINERS.has(current) || CONNECTIVES.has(current) || isPastTense(current))) break;
     kept.unshift(word);
-    if (/^[A-Z]/.test(word) && at > 0 && !/^[A-Z]/.test(words[at - 1] ?? '')) break;
+    const capitalAfterLower = /^[A-Z]/.test(word) && at > 0 && !/^[A-Z]/.test(words[at - 1] ?? '');
+    if (capitalAfterLower && !ARTICLES.has(previous) && !LABEL_PREPOSITIONS.has(previous)) break;
   }
   const label = kept.join(' ').toLowerCase();
   return { label: growth && label !== '' ? `${label} growth` : label, growth, objectFollows, leadsTo };
+}
+
+/** "… in foreign investment", "… of greenways": what a measured amount is of, read after it. */
+export function englishObjectAfter(text: string, end: number): string | undefined {
+  const words: string[] = [];
+  let cursor = end;
+  for (let count = 0; count < 4; count++) {
+    if (text.charCodeAt(cursor) !== 0x20) break;
+    const start = cursor + 1;
+    let stop = start;
+    while (stop < text.length && stop - start < 24 && isLatinLetter(text.charCodeAt(stop))) stop++;
+    const word = text.slice(start, stop).toLowerCase();
+    if (count === 0) {
+      if (word !== 'in' && word !== 'of') return undefined;
+    } else if (word === '' || UNIT_STOP_WORDS.has(word) || CONNECTIVES.has(word) || DETERMINERS.has(word))
+      break;
+    else words.push(word);
+    cursor = stop;
+  }
+  return words.length === 0 ? undefined : words.join(' ');
 }
 
 /** A clause of English text before `from`: back to punctuation that ends a clause, at most 80 characters. */

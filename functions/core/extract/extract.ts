@@ -1,18 +1,21 @@
 // The extractor: one left-to-right scan over a character-class table, labelling figures sentence by sentence.
 import { type AliasTable, metricKey } from '../metric-key.ts';
 import type { Figure, FigureKind } from '../model.ts';
-import { englishClauseBefore, englishLabelBefore } from './english.ts';
+import { englishClauseBefore, englishLabelBefore, englishObjectAfter } from './english.ts';
 import {
   chineseLabelBefore,
   clauseBefore,
+  countedNoun,
   counterLabel,
   isAttributive,
   isModifierOnly,
   isOpenBound,
   isPredicateOnly,
   nounAfter,
+  predicateAfter,
   subjectOf,
   topicOfClause,
+  withImpliedObject,
 } from './labels.ts';
 import { isWrappedLineBreak } from './layout.ts';
 import { arabicDigit, chineseDigit, isChineseNumeral, readChineseNumeral } from './numerals.ts';
@@ -105,33 +108,94 @@ class Sentence {
   firstFigure = 0;
   previousEnd = 0;
   previousLabel: string | undefined;
+  /** The label of the figure before when it counted things (规模以上服务业企业215家): the subject of what follows. */
+  previousCounted: string | undefined;
   subtotalParent: string | undefined;
   distributed: { labels: string[]; next: number } | undefined;
   asOf: string | undefined;
+  /** Labels of the figures since the sentence or clause group began, for a 分别 without a subject. */
+  readonly labels: string[] = [];
 
   reset(start: number, figureCount: number) {
     this.start = start;
     this.firstFigure = figureCount;
     this.previousEnd = start;
     this.previousLabel = undefined;
+    this.previousCounted = undefined;
+    this.endClauseGroup();
+    this.asOf = undefined;
+  }
+
+  endClauseGroup() {
     this.subtotalParent = undefined;
     this.distributed = undefined;
-    this.asOf = undefined;
+    this.labels.length = 0;
+  }
+}
+
+/** How far ahead the figures a 分别 distributes over may stand. */
+const DISTRIBUTION_WINDOW = 60;
+const DISTRIBUTION_END = new Set([...'。；;！？!?\n'].map((char) => char.charCodeAt(0)));
+
+/** The figures (runs of digits) from `from` to the end of the clause group: 分别增长4.1%和9.6% has two. */
+function figuresAhead(text: string, from: number): number {
+  let count = 0;
+  let inNumber = false;
+  for (let index = from; index < text.length && index - from < DISTRIBUTION_WINDOW; index++) {
+    const code = text.charCodeAt(index);
+    if (DISTRIBUTION_END.has(code)) break;
+    const digit = arabicDigit(code) >= 0 || chineseDigit(code) >= 0;
+    if (digit && !inNumber) count++;
+    inNumber = digit || (inNumber && (code === 0x2e || code === 0xff0e));
+  }
+  return Math.max(1, count);
+}
+
+/**
+ * The labels of one text and their metric keys: one string per distinct label (figures share it) and one key
+ * computation per label and unit, since a text names the same few metrics again and again.
+ */
+class MetricTable {
+  private readonly byUnit = new Map<string, Map<string, { label: string; metric: string }>>();
+
+  constructor(
+    private readonly region: string,
+    private readonly aliases: AliasTable | undefined,
+  ) {}
+
+  entry(label: string, unit: string): { label: string; metric: string } {
+    let labels = this.byUnit.get(unit);
+    if (labels === undefined) {
+      labels = new Map();
+      this.byUnit.set(unit, labels);
+    }
+    let entry = labels.get(label);
+    if (entry === undefined) {
+      entry = { label, metric: metricKey({ region: this.region, label, unit }, this.aliases) };
+      labels.set(label, entry);
+    }
+    return entry;
   }
 }
 
 const CONNECTOR_ONLY = /^[和、与及以]*$/;
+const GROWTH_SUFFIX = / growth$/;
+const LIGHT_VERB_OPENING = /^(?:实现|完成)/;
+const ENUMERATION_COMMA = 0x3001; // 、
+const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从由在'].map((char) => char.charCodeAt(0)));
 
 class Extraction {
   private readonly figures: Figure[] = [];
   private readonly sentence = new Sentence();
   private readonly region: string;
+  private readonly metrics: MetricTable;
 
   constructor(
     private readonly text: string,
     private readonly context: ExtractContext,
   ) {
     this.region = context.region ?? '';
+    this.metrics = new MetricTable(this.region, context.aliases);
   }
 
   run(): Figure[] {
@@ -158,8 +222,7 @@ class Extraction {
           if (!isWrappedLineBreak(text, index)) this.endSentence(index + 1);
           break;
         case CharClass.ClauseBreak:
-          this.sentence.subtotalParent = undefined;
-          this.sentence.distributed = undefined;
+          this.sentence.endClauseGroup();
           break;
         case CharClass.JieZhi: {
           const next = text.charCodeAt(index + 1);
@@ -191,8 +254,9 @@ class Extraction {
   }
 
   private add(raw: RawFigure) {
-    const { label, growth } = raw.english ? this.englishLabel(raw) : this.chineseLabel(raw);
-    const kind: FigureKind = raw.unit.kind === 'percent' && growth ? 'growth_rate' : raw.unit.kind;
+    const named = raw.english ? this.englishLabel(raw) : this.chineseLabel(raw);
+    const kind: FigureKind = raw.unit.kind === 'percent' && named.growth ? 'growth_rate' : raw.unit.kind;
+    const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
     const figure: Figure = {
       offset: raw.start,
       length: raw.end - raw.start,
@@ -202,21 +266,29 @@ class Extraction {
       qualifier: raw.qualifier,
       label,
       kind,
-      metric: metricKey({ region: this.region, label, unit: raw.unit.unit }, this.context.aliases),
+      metric,
     };
     if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
     this.figures.push(figure);
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
+    this.sentence.previousCounted = raw.unit.counter ? label : undefined;
+    this.sentence.labels.push(label);
   }
 
   private englishLabel(raw: RawFigure): { label: string; growth: boolean } {
-    const previous = this.sentence.previousLabel;
+    const previous = this.sentence.previousLabel?.replace(GROWTH_SUFFIX, '');
     const before = englishLabelBefore(englishClauseBefore(this.text, raw.start, this.sentence.previousEnd));
-    if (before.label !== '' && !before.objectFollows) return before;
     // "rose 12% to $4.29 billion": the level the growth led to.
-    if (before.leadsTo && previous !== undefined)
-      return { label: previous.replace(/ growth$/, ''), growth: false };
+    if (before.leadsTo && previous !== undefined) return { label: previous, growth: false };
+    if (before.label !== '' && !before.objectFollows) return before;
+    // "attracted $4.29 billion in foreign investment": a measured amount names what it is of after it.
+    const object =
+      before.objectFollows && raw.unit.kind !== 'count' ? englishObjectAfter(this.text, raw.end) : undefined;
+    if (object !== undefined) return { label: object, growth: before.growth };
+    // "…, up 8.5% from a year earlier": the growth of what the sentence measured before.
+    if (before.growth && raw.unitPhrase === undefined && previous !== undefined)
+      return { label: `${previous} growth`, growth: true };
     return { label: raw.unitPhrase ?? previous ?? raw.unit.unit, growth: before.growth };
   }
 
@@ -230,23 +302,35 @@ class Extraction {
       return { label, growth: raw.unit.kind === 'percent' };
     }
     const before = chineseLabelBefore(clause.text, this.region);
-    if (before.distributed !== undefined) {
-      sentence.distributed = { labels: before.distributed, next: 1 };
-      return before;
+    const distributed =
+      before.distributed ?? this.distributedOverPrevious(raw, before.distributesOverPrevious);
+    if (distributed !== undefined) {
+      sentence.distributed = { labels: distributed, next: 1 };
+      return { label: distributed[0] ?? before.label, growth: before.growth };
     }
     const attributive = isAttributive(before.label);
     let label = attributive ? '' : before.label;
     const useNoun = raw.unit.noun === undefined && (raw.unit.counter || label === '' || isOpenBound(label));
-    const noun = useNoun ? nounAfter(text, raw.unitEnd) : '';
+    const after = useNoun ? nounAfter(text, raw.end) : undefined;
+    const noun = after === undefined ? '' : countedNoun(after.noun, raw.unit.unit);
     // 目标的52%: with no noun after the figure, the 的 phrase before it names it.
     if (attributive && noun === '') label = before.label.slice(0, -1);
-    if (raw.unit.counter && noun !== '') label = counterLabel(label, noun, this.region);
-    else if (label === '') label = raw.unit.noun ?? noun;
+    if (raw.unit.counter && noun !== '') {
+      label = counterLabel(label, noun, this.region);
+      if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
+        label = predicateAfter(text, after.end) + noun;
+      }
+    } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       label = sentence.previousLabel;
     }
     if (label === '') label = topicOfClause(clauseBefore(text, clause.start - 1, sentence.start).text) ?? '';
+    // 共有企业215家，实现营业收入98.3亿元: a clause opening on a light verb has the things counted before as subject.
+    const counted = sentence.previousCounted;
+    if (counted !== undefined && LIGHT_VERB_OPENING.test(clause.text) && !label.endsWith('率')) {
+      label = counted + label;
+    }
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       label = subjectOf(sentence.previousLabel) + label;
     }
@@ -258,7 +342,32 @@ class Extraction {
     ) {
       label = isModifierOnly(label) ? label + parent : parent + label;
     }
-    return { label: label === '' ? raw.unit.unit : label, growth: before.growth };
+    return {
+      label: label === '' ? raw.unit.unit : withImpliedObject(label, raw.unit.unit),
+      growth: before.growth,
+    };
+  }
+
+  /** 同比分别增长4.1%和9.6% after two levels: each figure to come takes the subject of one before, in order. */
+  private distributedOverPrevious(raw: RawFigure, verb: string | undefined): string[] | undefined {
+    const previous = this.sentence.labels;
+    if (verb === undefined || previous.length === 0) return undefined;
+    const count = Math.min(previous.length, figuresAhead(this.text, raw.start));
+    return previous.slice(previous.length - count).map((label) => subjectOf(label) + verb);
+  }
+
+  /**
+   * A counted figure that is the subject of its clause: not the object of a preposition (为1.63万户企业返还)
+   * and not one item of a list (737个社区党组织、8147名社区工作者).
+   */
+  private standsAlone(raw: RawFigure, nounEnd: number): boolean {
+    const { text } = this;
+    const before = text.charCodeAt(raw.start - 1);
+    return (
+      !PREPOSITIONS_BEFORE_FIGURE.has(before) &&
+      before !== ENUMERATION_COMMA &&
+      text.charCodeAt(nounEnd) !== ENUMERATION_COMMA
+    );
   }
 }
 

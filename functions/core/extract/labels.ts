@@ -47,7 +47,8 @@ const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅'];
 /** Time, place and discourse words that open a clause but are not part of what is measured. */
 const LEADING_MODIFIER_LIST = (
   '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 全年 年内 ' +
-  '上半年 下半年 近年来 近年 近期 期间 全市 全省 全国 全区 全县 全州 全镇 我市 我省 我国 本市 该市 该省 该区 该 ' +
+  '上半年 下半年 近年来 近年 近期 期间 全市 全省 全国 全区 全县 全州 全镇 全乡 全村 我市 我省 我国 我区 我县 本市 本县 本区 ' +
+  '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 已有 已经 已 将 仍 还 继续 又 也 均 都 共有 共 有 ' +
   '同比 环比 先后 平均每年 每年 当天 当日 全天 ' +
   '加快 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与 此次 本次 这次 现有'
@@ -64,14 +65,20 @@ const DATE_WORDS = longestFirst('个月 月份 季度 年度 年 月 日 号 季
 const DATE_TAILS = longestFirst('以来 底 末 初 份 中旬 上旬 下旬 期间 前 后 中 内'.split(' '));
 
 /** Words ending a counted noun read forward (20848个城乡居民小区 | 全部实现…). */
+/** Verbs of which a counted noun is the subject (7.26万户企业享受社保费免减): they describe what is counted. */
+const PREDICATE_VERB_LIST = (
+  '享受 领取 参加 参与 获得 获评 发布 申请 办理 入选 入围 获批 落户 签约 投产 受益 接受 完成 实现 通过 入驻 ' +
+  '上线 参保 报名 享有 得到'
+).split(' ');
+const PREDICATE_VERBS = new Lexicon(PREDICATE_VERB_LIST.map((word) => [word, true] as const));
 const FORWARD_STOP_WORDS = new Lexicon(
-  (
-    '组成 组建 进行 全部 全面 实现 值守 共同 驰援 落地 享受 发放 发布 返还 参与 开展 完成 获得 通过 得到 用于 正式 ' +
-    '入选 入围 获批 投入 建成 ' +
-    '对 在 与 和 及 将 已 等 为 是 被 把 向 从 到 于 均 都 也 还 并 可 就 让 给'
-  )
-    .split(' ')
-    .map((word) => [word, true] as const),
+  [
+    ...PREDICATE_VERB_LIST,
+    ...(
+      '组成 组建 进行 全部 全面 值守 共同 驰援 落地 发放 返还 开展 用于 正式 投入 建成 ' +
+      '对 在 与 和 及 将 已 等 为 是 被 把 向 从 到 于 均 都 也 还 并 可 就 让 给'
+    ).split(' '),
+  ].map((word) => [word, true] as const),
 );
 const PREPOSITIONS = codeSet('在对向为由从与和给把被让');
 
@@ -96,13 +103,24 @@ function afterWord(text: string, start: number, words: Lexicon<true>): number {
   return found === undefined ? start : start + found.word.length;
 }
 
-/** Where a phrase ends once trailing connectives are removed: 复工率达到 → 复工率. */
+/** Verbs that, before 至/到, say a level was reached: 贸易顺差扩大至356亿元 states the surplus, not its change. */
+const LEVEL_VERBS = new SuffixSet(
+  (
+    '增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 ' +
+    '增 降 升 涨 跌 缩减 扩展 延长 缩短'
+  ).split(' '),
+);
+
+/** Where a phrase ends once trailing connectives are removed: 复工率达到 → 复工率, 顺差扩大至 → 顺差. */
 function endBeforeConnectives(text: string): number {
   let end = text.length;
   for (let round = 0; round < 12 && end > 0; round++) {
     const word = TRAILING_CONNECTIVES.suffixOf(text, end);
     if (word === undefined) break;
     end -= word.length;
+    const reached = word === '至' || word === '到';
+    const verb = reached ? LEVEL_VERBS.suffixOf(text, end) : undefined;
+    if (verb !== undefined && end > verb.length) end -= verb.length;
   }
   return end;
 }
@@ -122,8 +140,18 @@ function afterDate(text: string, start: number): number {
   const dateWord = DATE_WORDS.find((word) => text.startsWith(word, cursor));
   if (dateWord === undefined) return start;
   cursor += dateWord.length;
+  if (dateWord === '年' && (text.startsWith('平均', cursor) || text.startsWith('均', cursor))) return start;
+  if (dateWord === '号' && isNamedNumber(text, cursor)) return start;
   const tail = DATE_TAILS.find((word) => text.startsWith(word, cursor));
   return tail === undefined ? cursor : cursor + tail.length;
+}
+
+/** Ideographs after N号 that make it a date (5号起, 12号上午) rather than a name (1号线, 3号楼). */
+const AFTER_DAY_NUMBER = codeSet('起前后晚上下凌当至到');
+
+function isNamedNumber(text: string, afterHao: number): boolean {
+  const code = text.charCodeAt(afterHao);
+  return code >= 0x4e00 && code <= 0x9fff && !AFTER_DAY_NUMBER.has(code);
 }
 
 const COMPARISON_BASES = longestFirst('去年 上年 上月 上季度 年初 同期 常年 上一年 前一年'.split(' '));
@@ -166,7 +194,43 @@ function stripModifiers(text: string, regions: Lexicon<true>): string {
     if (next === start) break;
     start = next;
   }
-  return start === 0 ? text : text.slice(start);
+  return afterAgent(start === 0 ? text : text.slice(start));
+}
+
+/** Time words and 共 that stand between who acted and what they did (市长热线全年受理群众诉求). */
+const AGENT_ADVERBS = ['今年', '全年', '去年', '上半年', '下半年', '当年', '共计', '共'];
+/** Verbs opening what was done, after an agent and an adverb. */
+const AGENT_VERBS = new Lexicon(
+  [
+    ...OBJECT_VERBS,
+    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获'.split(
+      ' ',
+    ),
+  ].map((word) => [word, true] as const),
+);
+
+const AGENT_ADVERB_STARTS = codeSet(AGENT_ADVERBS.map((adverb) => adverb[0] ?? '').join(''));
+
+/** 该院今年新增床位 → 新增床位: the agent before an adverb and a verb is not what is measured. */
+function afterAgent(phrase: string): string {
+  for (let at = phrase.length - 2; at > 0; at--) {
+    if (!AGENT_ADVERB_STARTS.has(phrase.charCodeAt(at))) continue;
+    for (const adverb of AGENT_ADVERBS) {
+      const verbAt = at + adverb.length;
+      if (phrase.startsWith(adverb, at) && AGENT_VERBS.match(phrase, verbAt) !== undefined) {
+        return phrase.slice(verbAt);
+      }
+    }
+  }
+  return phrase;
+}
+
+/** Place words that end a phrase before a count quantify the noun (覆盖全县18个乡镇), not the verb. */
+const TRAILING_PLACES = new SuffixSet('全市 全省 全县 全区 全镇 全乡 全国 本市 本县 本区'.split(' '));
+
+function withoutTrailingPlace(phrase: string): string {
+  const place = TRAILING_PLACES.suffixOf(phrase);
+  return place === undefined || place === phrase ? phrase : phrase.slice(0, -place.length);
 }
 
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
@@ -273,8 +337,8 @@ function skipFollowingFigure(text: string, index: number): number {
   return unit === undefined ? index : cursor + unit.word.length;
 }
 
-/** The counted noun after a counter word, up to a verb, a preposition or punctuation. */
-export function nounAfter(text: string, from: number): string {
+/** The counted noun after a counter word, up to a verb, a preposition or punctuation, and where it stopped. */
+export function nounAfter(text: string, from: number): { noun: string; end: number } {
   let cursor = skipFollowingFigure(text, from);
   if (text.startsWith('的', cursor)) cursor++;
   // Kept characters are contiguous runs of the text; only quotes, asides and line breaks split them.
@@ -283,38 +347,35 @@ export function nounAfter(text: string, from: number): string {
   let kept = 0;
   let lastKept = 0;
   let depth = 0;
-  const skip = () => {
-    out += text.slice(runStart, cursor);
-    runStart = cursor + 1;
-  };
   for (; cursor < text.length && kept < FORWARD_WINDOW; cursor++) {
     const code = text.charCodeAt(cursor);
+    let skipped = false;
     if (OPEN_BRACKETS.has(code) || CLOSE_BRACKETS.has(code) || depth > 0) {
       depth = OPEN_BRACKETS.has(code) ? depth + 1 : CLOSE_BRACKETS.has(code) ? Math.max(0, depth - 1) : depth;
-      skip();
-      continue;
-    }
-    if (code === 0x3001 /* 、 */) {
+      skipped = true;
+    } else if (code === 0x3001 /* 、 */) {
       const next = text.charCodeAt(cursor + 1);
       if ((next >= 0x30 && next <= 0x39) || isChineseNumeral(next) || kept === 0) break;
     } else if (OPENING_QUOTES.has(code)) {
       if (kept >= 4 && lastKept !== 0x7684 /* 的 */) break;
-      skip();
-      continue;
+      skipped = true;
     } else if (QUOTES.has(code)) {
-      skip();
-      continue;
+      skipped = true;
     } else if (code === 0x0a || SPACES.has(code)) {
       if (!isBesideLineBreak(text, cursor) || !isWrappedLineBreak(text, lineBreakAt(text, cursor))) break;
-      skip();
-      continue;
+      skipped = true;
     } else if (CLAUSE_STOP.has(code) || code < 0x80) break;
-    else if (kept > 0 && FORWARD_STOP_WORDS.match(text, cursor) !== undefined) break;
+    if (skipped) {
+      out += text.slice(runStart, cursor);
+      runStart = cursor + 1;
+      continue;
+    }
+    if (kept > 0 && FORWARD_STOP_WORDS.match(text, cursor) !== undefined) break;
     kept++;
     lastKept = code;
   }
   out += text.slice(runStart, cursor);
-  return headAfterDe(out.endsWith('、') ? out.slice(0, -1) : out);
+  return { noun: headAfterDe(out.endsWith('、') ? out.slice(0, -1) : out), end: cursor };
 }
 
 function lineBreakAt(text: string, index: number): number {
@@ -328,6 +389,29 @@ export interface ChineseLabel {
   growth: boolean;
   /** Labels for this figure and the ones that follow it under 分别 (存款余额增长, 贷款余额增长). */
   distributed?: string[];
+  /**
+   * 分别 without a subject (A完成x，B达到y，同比分别增长p和q): the change verb to give each figure before it,
+   * in order, for the figures that follow.
+   */
+  distributesOverPrevious?: string;
+}
+
+/** Head nouns a parallel item may share with the last one (化学需氧量、氨氮排放量 → 化学需氧量排放量). */
+const SHARED_HEADS = new SuffixSet(
+  (
+    '排放量 播种面积 种植面积 面积 产量 总产量 余额 总额 销售额 零售额 增加值 收入 投资 人数 数量 吞吐量 ' +
+    '客运量 货运量 用电量 用水量 产值 成交额 覆盖率 发生率 比重 价格 指数'
+  ).split(' '),
+);
+
+/** The item with the head noun of the last item when it lacks one (粮食 + 蔬菜播种面积 → 粮食播种面积). */
+function withSharedHead(item: string, last: string): string {
+  const head = SHARED_HEADS.suffixOf(last);
+  if (head !== undefined && head.length < last.length) {
+    return SHARED_HEADS.suffixOf(item) === undefined ? item + head : item;
+  }
+  // No known head: short parallel modifiers take the rest of the last item.
+  return item.length <= 2 && last.length > item.length + 1 ? item + last.slice(item.length) : item;
 }
 
 /** Splits the subject of 分别 into one label per figure. */
@@ -336,11 +420,9 @@ function distribute(subject: string, verb: string, regions: Lexicon<true>): stri
     const items = subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions));
     const last = items.at(-1) ?? '';
     if (items.every((item) => item !== '')) {
-      // 粮食、蔬菜播种面积: short parallel modifiers share the head noun of the last item.
-      return items.map((item, index) => {
-        const sharesHead = index < items.length - 1 && item.length <= 2 && last.length > item.length + 1;
-        return (sharesHead ? item + last.slice(item.length) : item) + verb;
-      });
+      return items.map(
+        (item, index) => (index < items.length - 1 ? withSharedHead(item, last) : item) + verb,
+      );
     }
   }
   for (const [contraction, expansions] of CONTRACTIONS) {
@@ -353,6 +435,30 @@ function distribute(subject: string, verb: string, regions: Lexicon<true>): stri
   return undefined;
 }
 
+/** Verbs of owning: what follows them is the counted thing, what precedes is its owner (该小区共有住宅楼). */
+const OWNING_VERBS = ['共有', '拥有'];
+
+/** 该小区共有住宅楼 → 住宅楼; a per-capita rate keeps its verb (每千人口拥有执业医师). */
+function afterOwner(phrase: string): string {
+  if (phrase.charCodeAt(0) === 0x6bcf /* 每 */) return phrase;
+  for (const verb of OWNING_VERBS) {
+    const at = phrase.lastIndexOf(verb);
+    if (at >= 0 && phrase.length - at - verb.length >= 2) return phrase.slice(at + verb.length);
+  }
+  return phrase;
+}
+
+/** The comparison base inside a phrase (比去年, 较上年同期), or ''. */
+function comparisonIn(phrase: string): string {
+  for (let index = phrase.length - 2; index >= 0; index--) {
+    const code = phrase.charCodeAt(index);
+    if (code !== 0x6bd4 /* 比 */ && code !== 0x8f83 /* 较 */) continue;
+    const end = afterComparison(phrase, index);
+    if (end > index) return phrase.slice(index, end);
+  }
+  return '';
+}
+
 /** The label written before a Chinese figure, and whether it speaks of growth. */
 export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
   const regions = regionPrefixes(region);
@@ -363,22 +469,68 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   const distributiveAt = phrase.lastIndexOf('分别');
   if (distributiveAt >= 0 && phrase.length - distributiveAt <= 6) {
     const subject = stripModifiers(phrase.slice(0, distributiveAt), regions);
+    if (subject === '') return { label: verb ?? '', growth, distributesOverPrevious: verb ?? '' };
     const labels = distribute(subject, verb ?? '', regions);
     const first = labels?.[0];
     if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
     phrase = subject + (verb ?? '');
   }
-  const stripped = stripModifiers(phrase, regions);
+  const stripped = afterOwner(stripModifiers(phrase, regions));
+  if (isPredicateOnly(stripped)) {
+    // 比去年增加: the base says what the change is measured against; keep it with the verb.
+    const base = comparisonIn(phrase);
+    return { label: stripped.includes(base) ? stripped : base + stripped, growth };
+  }
   return { label: isAttributive(stripped) ? stripped : headAfterDe(stripped), growth };
+}
+
+/** A one-character noun and its counter that make a word (663栋楼 counts 楼栋, 12辆车 counts 车辆). */
+const COLLECTIVE_NOUNS = new Set(
+  '楼栋 楼幢 楼座 车辆 船只 房间 案件 纸张 马匹 枪支 书本 花朵 信件'.split(' '),
+);
+
+/** The counted noun as a reader names it: 楼 alone reads badly, 楼栋 is the word. */
+export function countedNoun(noun: string, counter: string): string {
+  return noun.length === 1 && COLLECTIVE_NOUNS.has(noun + counter) ? noun + counter : noun;
 }
 
 /** Combines the words before a counter with the noun it counts. */
 export function counterLabel(before: string, noun: string, region: string): string {
   const ownClause = before.slice(before.lastIndexOf('、') + 1);
-  const phrase = stripModifiers(afterLastPreposition(ownClause), regionPrefixes(region));
+  const phrase = withoutTrailingPlace(
+    afterOwner(stripModifiers(afterLastPreposition(ownClause), regionPrefixes(region))),
+  );
   if (phrase.length <= SHORT_VERB_PHRASE) return phrase + noun;
   const verb = OBJECT_VERBS.find((candidate) => phrase.endsWith(candidate));
   return (verb ?? '') + noun;
+}
+
+/** A longer predicate is a statement about the counted thing, not part of its name. */
+const MAX_PREDICATE = 8;
+
+/**
+ * The predicate after a counted noun that has nothing before it (7.26万户企业享受社保费免减27.35亿元 →
+ * 享受社保费免减), up to a number or punctuation; '' when none or too long to be part of a name.
+ */
+export function predicateAfter(text: string, from: number): string {
+  if (PREDICATE_VERBS.match(text, from) === undefined) return '';
+  let end = from;
+  while (end < text.length && end - from <= MAX_PREDICATE) {
+    const code = text.charCodeAt(end);
+    if (CLAUSE_STOP.has(code) || code < 0x80 || isChineseNumeral(code) || code === 0x7684 /* 的 */) break;
+    if (code >= 0xff10 && code <= 0xff19) break;
+    end++;
+  }
+  return end - from > MAX_PREDICATE ? '' : text.slice(from, end);
+}
+
+/** What a count in a unit is a number of, when nothing else names it (惠及34911户 → 惠及户数). */
+const COUNT_NOUNS: Record<string, string> = { 户: '户数', 人: '人数', 名: '人数', 位: '人数', 家: '家数' };
+
+/** A bare object verb (惠及, 涉及) names an action, not a measure: it takes the count its unit implies. */
+export function withImpliedObject(label: string, unit: string): string {
+  const noun = Object.hasOwn(COUNT_NOUNS, unit) ? COUNT_NOUNS[unit] : undefined;
+  return noun !== undefined && OBJECT_VERBS.includes(label) ? label + noun : label;
 }
 
 /** A phrase ending in 的 only describes the noun that follows the number (建造的2.8万立方米运输船). */
@@ -395,17 +547,42 @@ export function isModifierOnly(label: string): boolean {
   return label.length <= 4 && MODIFIER_ENDINGS.some((ending) => label.endsWith(ending));
 }
 
-const CHANGE_VERBS = new Set([...GROWTH_VERB_LIST, ...'收窄 扩大 放缓 加快 回升 翻番 持平'.split(' ')]);
+const CHANGE_VERBS = new Set([
+  ...GROWTH_VERB_LIST,
+  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少'.split(' '),
+]);
+const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
+/** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落. */
+const CHANGE_OPENERS = new Lexicon(
+  '平均 年均 涨幅 增幅 增速 降幅 同比 环比'.split(' ').map((word) => [word, true] as const),
+);
 
-/** A bare change verb (增加, 收窄) continues the subject of the figure before it in the sentence. */
+/** A change without its subject (增加, 比去年增加, 两年平均增长) continues the subject of the figure before it. */
 export function isPredicateOnly(label: string): boolean {
-  return CHANGE_VERBS.has(label);
+  if (CHANGE_ENDINGS.suffixOf(label) === undefined) return false;
+  let start = 0;
+  // 两年平均增长: a span of years opening an average.
+  while (start < label.length && isChineseNumeral(label.charCodeAt(start))) start++;
+  if (start > 0) start = label.charCodeAt(start) === 0x5e74 /* 年 */ ? start + 1 : 0;
+  for (let round = 0; round < 3; round++) {
+    const next = afterComparison(label, afterWord(label, start, CHANGE_OPENERS));
+    if (next === start) break;
+    start = next;
+  }
+  const rest = start === 0 ? label : label.slice(start);
+  // 增幅超过两成: a growth noun alone names the change of the subject before it.
+  return CHANGE_VERBS.has(rest) || (rest === '' && GROWTH_NOUNS.includes(label));
 }
+
+const YEAR_ON_YEAR = new SuffixSet(['同比', '环比']);
 
 /** The measured thing of a label, without its growth verb: 工业用电量增长 → 工业用电量. */
 export function subjectOf(label: string): string {
   const verb = GROWTH_VERBS.suffixOf(label);
-  return verb === undefined || verb === label ? label : label.slice(0, -verb.length);
+  if (verb === undefined || verb === label) return label;
+  const subject = label.slice(0, -verb.length);
+  const base = YEAR_ON_YEAR.suffixOf(subject);
+  return base === undefined || base === subject ? subject : subject.slice(0, -base.length);
 }
 
 /** 仍以中国对虾为主 → 中国对虾: the topic a clause sets for a figure that names nothing itself. */

@@ -23,7 +23,9 @@ import {
 import { chinesePrefixBefore, englishPrefixBefore, innerQualifier, suffixAt } from './qualifiers.ts';
 import {
   chineseUnits,
+  DAY_COUNT_UNIT,
   englishScales,
+  HOUR_COUNT_UNIT,
   PERCENT_UNIT,
   PERMILLE_UNIT,
   RATIO_UNIT,
@@ -76,6 +78,7 @@ const DOTS = codeSet('.．');
 const DOLLARS = codeSet('$＄');
 const SLASHES = codeSet('/／每');
 const BI = 0x6bd4; // 比
+const CLAUSE_PUNCTUATION = codeSet('，,。；;：:！？!?\n');
 const isArabic = (code: number) => arabicDigit(code) >= 0;
 
 function startsNumber(text: string, index: number): boolean {
@@ -165,18 +168,25 @@ function readCore(text: string, index: number): NumberCore | { rejectedUntil: nu
   };
 }
 
+/** The digits of text[start, end) as ASCII; a plain slice unless separators or full-width digits need rewriting. */
+function asciiDigits(text: string, start: number, end: number, rewrite: boolean): string {
+  if (!rewrite) return text.slice(start, end);
+  let digits = '';
+  for (let index = start; index < end; index++) {
+    const digit = arabicDigit(text.charCodeAt(index));
+    if (digit >= 0) digits += String(digit);
+  }
+  return digits;
+}
+
 function readArabicCore(text: string, index: number): NumberCore | { rejectedUntil: number } {
   const fullWidth = text.charCodeAt(index) >= 0xff10;
   let cursor = index;
-  let integerDigits = '';
   let grouped = false;
   for (;;) {
     const code = text.charCodeAt(cursor);
-    const digit = arabicDigit(code);
-    if (digit >= 0) {
-      integerDigits += String(digit);
-      cursor++;
-    } else if (
+    if (isArabic(code)) cursor++;
+    else if (
       (code === COMMA || (fullWidth && code === FULL_WIDTH_COMMA)) &&
       threeDigitsFollow(text, cursor + 1)
     ) {
@@ -184,11 +194,12 @@ function readArabicCore(text: string, index: number): NumberCore | { rejectedUnt
       cursor++;
     } else break;
   }
+  const integerDigits = asciiDigits(text, index, cursor, grouped || fullWidth);
   let fractionDigits = '';
   if (DOTS.has(text.charCodeAt(cursor)) && isArabic(text.charCodeAt(cursor + 1))) {
-    cursor++;
-    while (isArabic(text.charCodeAt(cursor)))
-      fractionDigits += String(arabicDigit(text.charCodeAt(cursor++)));
+    const fractionStart = ++cursor;
+    while (isArabic(text.charCodeAt(cursor))) cursor++;
+    fractionDigits = asciiDigits(text, fractionStart, cursor, fullWidth);
     // 1.2.3 is a version or an address, not a number.
     if (DOTS.has(text.charCodeAt(cursor)) && isArabic(text.charCodeAt(cursor + 1))) {
       while (isArabic(text.charCodeAt(cursor)) || DOTS.has(text.charCodeAt(cursor))) cursor++;
@@ -260,10 +271,43 @@ interface UnitRead {
   phrase?: string;
 }
 
-function readUnit(text: string, index: number, core: NumberCore): UnitRead | 'not-a-figure' | undefined {
+/** Time units that count something (优良天数为312天, 服务时长1200万小时), with the nouns that say so. */
+const COUNTED_TIME: { unit: UnitInfo; nouns: string[] }[] = [
+  { unit: HOUR_COUNT_UNIT, nouns: ['时长', '工时', '小时数'] },
+  { unit: DAY_COUNT_UNIT, nouns: ['天数'] },
+];
+/** How far back the words counting time (优良天数为, 服务时长超过) may stand. */
+const TIME_COUNT_LOOKBACK = 10;
+
+/** Whether one of `nouns` ends within the clause just before `start`. */
+function nounJustBefore(text: string, start: number, nouns: string[]): boolean {
+  for (let end = start; end > 0 && start - end <= TIME_COUNT_LOOKBACK; end--) {
+    if (CLAUSE_PUNCTUATION.has(text.charCodeAt(end - 1))) return false;
+    for (const noun of nouns) if (text.endsWith(noun, end)) return true;
+  }
+  return false;
+}
+
+/** A time unit read as a count where the clause counts time; elsewhere 20天 is a duration, not a figure. */
+function countedTimeAt(text: string, index: number, start: number): UnitRead | undefined {
+  for (const { unit, nouns } of COUNTED_TIME) {
+    if (text.startsWith(unit.unit, index) && nounJustBefore(text, start, nouns))
+      return { unit, end: index + unit.unit.length, english: false };
+  }
+  return undefined;
+}
+
+function readUnit(
+  text: string,
+  index: number,
+  core: NumberCore,
+  start: number,
+): UnitRead | 'not-a-figure' | undefined {
   if (durationAfterNumber.match(text, index) !== undefined) return 'not-a-figure';
   const direct = chineseUnits.match(text, index);
   if (direct !== undefined) return { unit: direct.entry, end: index + direct.word.length, english: false };
+  const counted = countedTimeAt(text, index, start);
+  if (counted !== undefined) return counted;
   const code = text.charCodeAt(index);
   if (isLatinLetter(code) || (code === 0x20 && isLatinLetter(text.charCodeAt(index + 1)))) {
     if (core.chinese) return undefined;
@@ -381,7 +425,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (unit === undefined && prefixUnit !== undefined)
     unit = { unit: prefixUnit, end: cursor, english: prefixUnit === USD_UNIT };
   if (unit === undefined) {
-    const found = readUnit(text, cursor, core);
+    const found = readUnit(text, cursor, core, start);
     if (found === 'not-a-figure') return rejected(cursor);
     if (found === undefined) {
       // Bare numbers are years, codes and list numbers in Chinese text; English ones need grouping or a scale.
@@ -417,7 +461,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     // 3%-5%, 3万元至5万元: the upper bound repeats the unit.
     const right = readCore(text, cursor + 1);
     if (isCore(right)) {
-      const rightUnit = readUnit(text, right.end, right);
+      const rightUnit = readUnit(text, right.end, right, start);
       if (typeof rightUnit === 'object' && rightUnit.unit.unit === unit.unit.unit) {
         valueMax = coreValue(right, unitExponent);
         cursor = rightUnit.end;

@@ -71,7 +71,7 @@ const counter = (unit: string): UnitInfo => ({ unit, kind: 'count', measure: fal
 const measure = (unit: string, kind: FigureKind): UnitInfo => ({ unit, kind, measure: true, counter: false });
 
 const COUNTER_WORDS =
-  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 次';
+  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 班次 台次 航次 趟次 次 管';
 
 const CHINESE_UNITS: [string, UnitInfo][] = [
   ...COUNTER_WORDS.split(' ').map((word): [string, UnitInfo] => [word, counter(word)]),
@@ -106,6 +106,12 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['吨', measure('吨', 'other')],
   ['千克', measure('千克', 'other')],
   ['公斤', measure('千克', 'other')],
+  ['克', measure('克', 'other')],
+  ['毫克', measure('毫克', 'other')],
+  ['微克', measure('微克', 'other')],
+  ['斤', measure('斤', 'other')],
+  ['升', measure('升', 'volume')],
+  ['毫升', measure('毫升', 'volume')],
   ['千瓦时', measure('千瓦时', 'other')],
   ['千瓦', measure('千瓦', 'other')],
   ['兆瓦', measure('兆瓦', 'other')],
@@ -148,6 +154,11 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['tons', measure('t', 'other')],
   ['kwh', measure('kWh', 'other')],
   ['km', measure('km', 'other')],
+  ['kilometers', measure('km', 'other')],
+  ['kilometres', measure('km', 'other')],
+  ['miles', measure('mi', 'other')],
+  ['meters', measure('m', 'other')],
+  ['metres', measure('m', 'other')],
   ['kg', measure('kg', 'other')],
   ['teu', measure('TEU', 'count')],
 ];
@@ -164,6 +175,9 @@ export const RATIO_UNIT: UnitInfo = measure('ratio', 'ratio');
 export const USD_UNIT: UnitInfo = measure('USD', 'money');
 export const PERCENT_UNIT: UnitInfo = measure('%', 'percent');
 export const PERMILLE_UNIT: UnitInfo = measure('‰', 'percent');
+/** 天 and 小时 count only where the text counts them (优良天数为312天); elsewhere 20天 is a duration. */
+export const DAY_COUNT_UNIT: UnitInfo = measure('天', 'count');
+export const HOUR_COUNT_UNIT: UnitInfo = measure('小时', 'other');
 
 /** English scale words after a number (4.29 billion), as powers of ten. */
 export const englishScales = new Map<string, number>([
