@@ -54,7 +54,7 @@ export interface MetricStore {
   /** Conditional write: succeeds only if the head's version is still `expectedVersion` (undefined: absent). */
   claimHead(head: MetricHead, expectedVersion: number | undefined): Promise<boolean>;
   getObservation(metric: string, key: string): Promise<StoredObservation | undefined>;
-  /** Idempotent: an observation already stored under its key is left as it is. */
+  /** Idempotent: an observation's key fixes its content, so storing it again changes nothing. */
   putObservation(stored: StoredObservation): Promise<void>;
   /** The observation immediately before `key` in the metric's order, if any. */
   previousObservation(metric: string, key: string): Promise<StoredObservation | undefined>;

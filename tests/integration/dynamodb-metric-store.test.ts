@@ -63,12 +63,24 @@ describe('DynamoMetricStore', () => {
   });
 
   describe('observations', () => {
-    it('stores an observation once: a second write with other content leaves the first', async () => {
+    it('stores an observation idempotently: writing it again leaves one item with the same content', async () => {
       const observe = metricNamed('新增就业');
       const first = stored(observe({ value: 100 }), undefined);
+      await Promise.all([store.putObservation(first), store.putObservation(first)]);
       await store.putObservation(first);
-      await store.putObservation({ ...first, recordedAt: '2021-01-01T00:00:00.000Z' });
       expect(await store.getObservation(first.observation.metric, first.observation.key)).toEqual(first);
+      const history = await store.history(first.observation.metric, { limit: 10 });
+      expect(history.items.filter((item) => item.observation.key === first.observation.key)).toHaveLength(1);
+    });
+
+    it('stores every one of many concurrent puts, however they are grouped', async () => {
+      const observe = metricNamed('并发写入');
+      const many = Array.from({ length: 30 }, (_, day) =>
+        stored(observe({ asOf: `2020-05-${String(day + 1).padStart(2, '0')}`, value: day }), undefined),
+      );
+      await Promise.all(many.map((item) => store.putObservation(item)));
+      const history = await store.history(many[0]?.observation.metric ?? '', { limit: 100 });
+      expect(history.items).toHaveLength(30);
     });
 
     it('answers undefined for an observation it does not hold', async () => {

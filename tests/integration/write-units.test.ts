@@ -34,15 +34,21 @@ function meterWrites(client: DynamoDBClient): MeteredWrite[] {
     (next, context) => async (args) => {
       const command = context.commandName ?? '';
       if (!writeCommands.has(command)) return next(args);
-      const input = { ...(args.input as { Item?: Item }), ReturnConsumedCapacity: 'INDEXES' as const };
+      const input = {
+        ...(args.input as { Item?: Item; RequestItems?: Record<string, { PutRequest?: { Item?: Item } }[]> }),
+        ReturnConsumedCapacity: 'INDEXES' as const,
+      };
       const result = await next({ ...args, input });
+      // A coalesced put is a BatchWriteItem; figures here are recorded one at a time, so it holds one item.
+      const batched = Object.values(input.RequestItems ?? {}).flat();
+      const item = input.Item ?? (batched.length === 1 ? batched[0]?.PutRequest?.Item : undefined);
       const reported = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] })
         .ConsumedCapacity;
       const capacities = reported === undefined ? [undefined] : [reported].flat();
       for (const capacity of capacities) {
         writes.push({
           command,
-          item: input.Item,
+          item,
           table: capacity?.Table?.CapacityUnits ?? capacity?.CapacityUnits,
           indexes: Object.fromEntries(
             Object.entries(capacity?.GlobalSecondaryIndexes ?? {}).map(([name, units]) => [
@@ -249,7 +255,8 @@ describe('write units per figure recorded by the core protocol', () => {
 
   it('gets a reported capacity for every write, which agrees with the item sizes', () => {
     for (const write of writes.flat()) {
-      expect(write.command).toBe('PutItemCommand');
+      expect(['PutItemCommand', 'BatchWriteItemCommand']).toContain(write.command);
+      expect(write.item).toBeDefined();
       const expected = writeUnits(write.item ?? {});
       expect(write.table).toBe(expected);
       // The changes index projects every attribute: an entry costs what the item costs.

@@ -8,6 +8,7 @@ import {
 import { table } from '../../../infra/topology.ts';
 import type { MetricHead, MetricStore, Page, StoredObservation } from '../../core/ports.ts';
 import { getItems } from './batch.ts';
+import { CoalescingWriter } from './coalescing-writer.ts';
 import { type Item, primaryKey, toItem } from './items.ts';
 import {
   headSortKey,
@@ -22,10 +23,14 @@ import { assertPageLimit, decodeCursor, encodeCursor } from './paging.ts';
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
 
 export class DynamoMetricStore implements MetricStore {
+  private readonly observationWriter: CoalescingWriter;
+
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.observationWriter = new CoalescingWriter(client, tableName);
+  }
 
   async getHead(metric: string): Promise<MetricHead | undefined> {
     const item = await this.getItem(metricPartitionKey(metric), headSortKey);
@@ -58,19 +63,12 @@ export class DynamoMetricStore implements MetricStore {
     return item === undefined ? undefined : storedObservationFromItem(item);
   }
 
+  /**
+   * Unconditional and batched with the other writers' puts: an observation's content is fixed by the head claim
+   * that committed it (a roll-forward writes the very same pending copy), so writing it again changes nothing.
+   */
   async putObservation(stored: StoredObservation): Promise<void> {
-    try {
-      await this.client.send(
-        new PutItemCommand({
-          TableName: this.tableName,
-          Item: observationItem(stored),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      // Already stored by an earlier delivery of the same record: the first write stands.
-      if (!isConditionFailure(error)) throw error;
-    }
+    await this.observationWriter.put(observationItem(stored));
   }
 
   async previousObservation(metric: string, key: string): Promise<StoredObservation | undefined> {
