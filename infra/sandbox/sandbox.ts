@@ -15,6 +15,7 @@ import {
   createStreamsClient,
   latestStreamArn,
   type StreamHandler,
+  type StreamInvocation,
   type StreamRunner,
   startStreamRunner,
 } from './stream-runner/index.ts';
@@ -31,6 +32,8 @@ export interface SandboxOptions {
   seed: boolean;
   /** Deliver every stream record and SNS message twice (RELIABILITY.md, test 1). */
   duplicateDelivery?: boolean;
+  /** Told of every stream consumer invocation: for benchmarks and diagnostics. */
+  onInvoke?: (invocation: StreamInvocation) => void;
   log?: (line: string) => void;
 }
 

@@ -116,6 +116,12 @@ export interface Harness {
     body: unknown,
     headers?: Record<string, string>,
   ): Promise<Answer<T>>;
+  /**
+   * Uploads briefs with at most `inFlight` requests at once and returns the answers in order. A 500 says the
+   * upload is safe to retry, and under heavy load DynamoDB Local can be slow enough to cause one, so it is
+   * retried (twice at most) as a client would; any other status is returned as it is.
+   */
+  uploadAll<T = Record<string, unknown>>(briefs: unknown[], inFlight: number): Promise<Answer<T>[]>;
   /** Every change of GET /changes, following its cursor to the end. */
   changes(): Promise<ChangeView[]>;
   /** Every observation of a metric, newest first, with the change it caused. */
@@ -173,6 +179,19 @@ export async function startHarness(
         headers: { 'content-type': 'application/json', ...headers },
         body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
       }),
+    async uploadAll<T>(briefs: unknown[], inFlight: number) {
+      const answers: Answer<T>[] = [];
+      const uploadOne = async (brief: unknown): Promise<Answer<T>> => {
+        let answer = await harness.post<T>('/briefs', brief);
+        for (let retry = 0; retry < 2 && answer.status === 500; retry++)
+          answer = await harness.post<T>('/briefs', brief);
+        return answer;
+      };
+      for (let start = 0; start < briefs.length; start += inFlight) {
+        answers.push(...(await Promise.all(briefs.slice(start, start + inFlight).map(uploadOne))));
+      }
+      return answers;
+    },
     async changes() {
       const all: ChangeView[] = [];
       let after: string | undefined;

@@ -1,0 +1,187 @@
+// RELIABILITY.md test 9 and the sandbox part of issue 4's security: every editors' route refuses a missing, wrong
+// or malformed token with 401 and writes nothing; public routes are read-only; the token is never logged nor
+// written anywhere but its own file.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { functions, type HttpRoute } from '../../infra/topology.ts';
+import { briefWithOneFigure, type Harness, startHarness } from '../support/sandbox-harness.ts';
+
+const allRoutes: HttpRoute[] = Object.values(functions).flatMap((spec) =>
+  'routes' in spec ? [...spec.routes] : [],
+);
+const editorsRoutes = allRoutes.filter((route) => route.auth);
+const publicRoutes = allRoutes.filter((route) => !route.auth);
+
+let harness: Harness;
+const logged: string[] = [];
+const restoreOutput: (() => void)[] = [];
+
+/** Keeps a copy of everything the process writes, so the test can search it for the token. */
+function captureOutput(stream: NodeJS.WriteStream): void {
+  const write = stream.write.bind(stream);
+  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    logged.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof stream.write;
+  restoreOutput.push(() => {
+    stream.write = write;
+  });
+}
+
+function filesUnder(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** A request body each editors' route would accept with the right token, naming what it would write. */
+function acceptableBody(route: HttpRoute, marker: string): Record<string, unknown> {
+  if (route.path === '/subscriptions') {
+    return { protocol: 'email', endpoint: `${marker}@example.com` };
+  }
+  return briefWithOneFigure(marker);
+}
+
+function badAuthorizations(token: string): [string, Record<string, string>][] {
+  return [
+    ['no Authorization header', {}],
+    ['a wrong token', { authorization: 'Bearer not-the-editors-token' }],
+    [
+      'Basic credentials carrying the token',
+      { authorization: `Basic ${Buffer.from(`editor:${token}`).toString('base64')}` },
+    ],
+    ['Basic with the bare token', { authorization: `Basic ${token}` }],
+    ['an empty Bearer token', { authorization: 'Bearer ' }],
+    ['the bare scheme', { authorization: 'Bearer' }],
+    ['the token without a scheme', { authorization: token }],
+    ['lowercase bearer', { authorization: `bearer ${token}` }],
+    ['two spaces after Bearer', { authorization: `Bearer  ${token}` }],
+    ['the token with a character appended', { authorization: `Bearer ${token}x` }],
+    ['the token missing its last character', { authorization: `Bearer ${token.slice(0, -1)}` }],
+    ['the token twice, space-separated', { authorization: `Bearer ${token} ${token}` }],
+    ['the token twice, concatenated', { authorization: `Bearer ${token}${token}` }],
+    ['two Bearer credentials in one header', { authorization: `Bearer ${token}, Bearer ${token}` }],
+    ['the token in another header', { 'x-api-key': token, 'x-authorization': `Bearer ${token}` }],
+    ['a very long token', { authorization: `Bearer ${'a'.repeat(4096)}` }],
+  ];
+}
+
+beforeAll(async () => {
+  captureOutput(process.stdout);
+  captureOutput(process.stderr);
+  // The most the handlers ever log, so that a token slipping into any log line would show.
+  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+  // No token given: the sandbox generates one and keeps it in its data dir, the one file allowed to hold it.
+  harness = await startHarness('auth', { log: (line) => logged.push(line) });
+}, 60_000);
+
+afterAll(async () => {
+  for (const restore of restoreOutput) restore();
+  await harness?.stop();
+});
+
+describe("the editors' routes", () => {
+  it('are the upload, preview and subscription routes of the topology', () => {
+    expect(editorsRoutes.map((route) => `${route.method} ${route.path}`).sort()).toEqual([
+      'POST /briefs',
+      'POST /briefs/preview',
+      'POST /subscriptions',
+    ]);
+  });
+
+  for (const route of editorsRoutes) {
+    it(`${route.method} ${route.path} answers 401 to every bad credential and writes nothing`, async () => {
+      await harness.settled();
+      const items = await harness.itemCount();
+      const subscriptions = harness.sandbox.sns.subscriptions().length;
+      for (const [name, headers] of badAuthorizations(harness.token)) {
+        const marker = `unauthorized-${route.path.replace(/\W/g, '')}-${name.replace(/\W/g, '-')}`.slice(
+          0,
+          100,
+        );
+        const answer = await harness.post<{ error: { code: string } }>(
+          route.path,
+          acceptableBody(route, marker),
+          headers,
+        );
+        expect(answer.status, name).toBe(401);
+        expect(answer.body.error.code, name).toBe('unauthorized');
+        expect(answer.headers.get('www-authenticate'), name).toMatch(/^Bearer/);
+        expect((await harness.request(`/briefs/${marker}`)).status, name).toBe(404);
+      }
+      await harness.settled();
+      expect(await harness.itemCount()).toBe(items);
+      expect(harness.sandbox.sns.subscriptions()).toHaveLength(subscriptions);
+    });
+
+    it(`${route.method} ${route.path} accepts the right token`, async () => {
+      const marker = `authorized-${route.path.replace(/\W/g, '')}`;
+      const answer = await harness.post(route.path, acceptableBody(route, marker));
+      expect([200, 201], answer.text).toContain(answer.status);
+    });
+  }
+});
+
+describe('the public routes', () => {
+  it('answer without a token', async () => {
+    const brief = await harness.post('/briefs', briefWithOneFigure('public-read'));
+    expect(brief.status).toBe(201);
+    await harness.settled();
+    const metric = (await harness.changes())[0]?.metric ?? '';
+    for (const route of publicRoutes) {
+      const path = route.path.replace('{id}', 'public-read').replace('{key}', encodeURIComponent(metric));
+      expect((await harness.request(path)).status, path).toBe(200);
+    }
+  });
+
+  it('are read-only: POST, PUT, PATCH and DELETE answer 404 or 405 and change nothing', async () => {
+    const items = await harness.itemCount();
+    const changes = await harness.changes();
+    for (const route of publicRoutes) {
+      const path = route.path.replace('{id}', 'public-read').replace('{key}', 'some-metric');
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+        const answer = await harness.request(path, {
+          method,
+          headers: { authorization: `Bearer ${harness.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(briefWithOneFigure('written-through-a-public-route')),
+        });
+        expect([404, 405], `${method} ${path}`).toContain(answer.status);
+      }
+    }
+    await harness.settled();
+    expect(await harness.itemCount()).toBe(items);
+    expect(await harness.changes()).toEqual(changes);
+    expect((await harness.request('/briefs/public-read')).status).toBe(200);
+  });
+
+  it('send no CORS grant on the editors’ routes', async () => {
+    for (const route of editorsRoutes) {
+      const answer = await harness.post(route.path, acceptableBody(route, 'cors-probe'), {
+        origin: 'https://elsewhere.example',
+      });
+      expect(answer.headers.get('access-control-allow-origin'), route.path).toBeNull();
+    }
+  });
+});
+
+describe("the editors' token", () => {
+  it('lives in its own file, readable by its owner only', () => {
+    const file = join(harness.dataDir, 'editor-token');
+    expect(readFileSync(file, 'utf8').trim()).toBe(harness.token);
+    expect(statSync(file).mode & 0o077).toBe(0);
+  });
+
+  it('appears in nothing the sandbox logged or wrote, except that file', async () => {
+    // A failing request and a server error give the sandbox reasons to log.
+    await harness.post('/briefs', '{"broken": ');
+    await harness.settled();
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.filter((line) => line.includes(harness.token))).toEqual([]);
+    const holders = filesUnder(harness.dataDir).filter(
+      (file) => !file.endsWith('editor-token') && readFileSync(file).includes(harness.token),
+    );
+    expect(holders).toEqual([]);
+  });
+});
