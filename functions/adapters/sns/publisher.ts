@@ -99,13 +99,53 @@ function packBatches(entries: PreparedEntry[]): PreparedEntry[][] {
   return batches;
 }
 
+interface WaitingCaller {
+  changes: Change[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 export class SnsChangePublisher implements ChangePublisher {
+  private waiting: WaitingCaller[] = [];
+
   constructor(
     private readonly client: SNSClient,
     private readonly topicArn: string,
   ) {}
 
-  async publish(changes: Change[]): Promise<void> {
+  /**
+   * Calls made in the same turn of the event loop (a stream batch's records, published in parallel) share
+   * PublishBatch requests of ten; each caller learns only of its own changes' failures.
+   */
+  publish(changes: Change[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ changes, resolve, reject });
+      if (this.waiting.length === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const callers = this.waiting;
+    this.waiting = [];
+    let failed: PublishError | undefined;
+    try {
+      await this.send(callers.flatMap((caller) => caller.changes));
+    } catch (error) {
+      if (!(error instanceof PublishError)) {
+        for (const caller of callers) caller.reject(error);
+        return;
+      }
+      failed = error;
+    }
+    for (const caller of callers) {
+      const ids = new Set(caller.changes.map((change) => change.eventId));
+      const own = failed?.failures.filter((failure) => ids.has(failure.eventId)) ?? [];
+      if (own.length === 0) caller.resolve();
+      else caller.reject(new PublishError(own, { cause: failed?.cause }));
+    }
+  }
+
+  private async send(changes: Change[]): Promise<void> {
     const distinct = [...new Map(changes.map((change) => [change.eventId, change])).values()];
     const failures: PublishFailure[] = [];
     const prepared: PreparedEntry[] = [];
