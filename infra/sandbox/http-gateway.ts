@@ -167,7 +167,14 @@ export async function startGateway(options: {
             : problem(404, 'not_found', `no route for ${request.method} ${url.pathname}`),
         );
       }
-      if (chosen.entry.route.auth && !bearerTokenMatches(request.headers.authorization, expected)) {
+      // Node keeps only the first of repeated Authorization lines; a request that sends several is refused.
+      const authorizationLines = request.rawHeaders.filter(
+        (name, index) => index % 2 === 0 && name.toLowerCase() === 'authorization',
+      ).length;
+      if (
+        chosen.entry.route.auth &&
+        (authorizationLines !== 1 || !bearerTokenMatches(request.headers.authorization, expected))
+      ) {
         request.resume();
         return send(
           response,

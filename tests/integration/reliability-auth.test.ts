@@ -2,6 +2,7 @@
 // or malformed token with 401 and writes nothing; public routes are read-only; the token is never logged nor
 // written anywhere but its own file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functions, type HttpRoute } from '../../infra/topology.ts';
@@ -183,5 +184,38 @@ describe("the editors' token", () => {
       (file) => !file.endsWith('editor-token') && readFileSync(file).includes(harness.token),
     );
     expect(holders).toEqual([]);
+  });
+});
+
+describe('repeated Authorization lines', () => {
+  it('refuse the request even when the first line carries the right token', async () => {
+    const url = new URL('/briefs', harness.url);
+    const body = JSON.stringify(briefWithOneFigure('repeated-authorization'));
+    // Written by hand: HTTP clients fold a repeated header into one line.
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(url.port), '127.0.0.1', () => {
+        socket.end(
+          [
+            `POST ${url.pathname} HTTP/1.1`,
+            `host: 127.0.0.1:${url.port}`,
+            'content-type: application/json',
+            `content-length: ${Buffer.byteLength(body)}`,
+            `authorization: Bearer ${harness.token}`,
+            'authorization: Bearer something-else',
+            'connection: close',
+            '',
+            body,
+          ].join('\r\n'),
+        );
+      });
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+      });
+      socket.on('end', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
+    expect((await fetch(`${harness.url}/briefs/repeated-authorization`)).status).toBe(404);
   });
 });

@@ -152,29 +152,31 @@ export class DynamoBriefStore implements BriefStore {
       return 'stored';
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      await this.discardLosingParts(revision, layout.partItems);
+      const winner = await this.getRevisionStamp(revision.briefId, revision.revision);
+      // The SDK retries a write whose answer timed out; the retry then finds this very write in its way.
+      if (winner?.contentHash === revision.contentHash && winner.storedAt === revision.storedAt)
+        return 'stored';
+      // Parts of a losing writer are garbage, unless the winner had the same content (and so the same parts).
+      if (layout.partItems.length > 0 && winner?.contentHash !== revision.contentHash) {
+        await deleteItems(this.client, this.tableName, layout.partItems.map(primaryKey));
+      }
       return 'taken';
     }
   }
 
-  /** Parts of a losing writer are garbage, unless the winner had the same content (and so the same parts). */
-  private async discardLosingParts(revision: BriefRevision, parts: Item[]): Promise<void> {
-    if (parts.length === 0) return;
-    const winner = await this.getRevisionHash(revision.briefId, revision.revision);
-    if (winner === revision.contentHash) return;
-    await deleteItems(this.client, this.tableName, parts.map(primaryKey));
-  }
-
-  private async getRevisionHash(briefId: string, revision: number): Promise<string | undefined> {
+  private async getRevisionStamp(
+    briefId: string,
+    revision: number,
+  ): Promise<{ contentHash: string | undefined; storedAt: string | undefined } | undefined> {
     const { Item: item } = await this.client.send(
       new GetItemCommand({
         TableName: this.tableName,
         Key: toItem({ pk: briefPartitionKey(briefId), sk: revisionSortKey(revision) }),
-        ProjectionExpression: 'contentHash',
+        ProjectionExpression: 'contentHash, storedAt',
         ConsistentRead: true,
       }),
     );
-    return item?.contentHash?.S;
+    return item === undefined ? undefined : { contentHash: item.contentHash?.S, storedAt: item.storedAt?.S };
   }
 
   private async assemble(item: Item): Promise<BriefRevision> {
