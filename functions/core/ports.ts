@@ -51,6 +51,11 @@ export interface StoredObservation {
 
 export interface MetricStore {
   getHead(metric: string): Promise<MetricHead | undefined>;
+  /**
+   * The heads of many metrics at once (absent metrics are missing from the map), with each head's pending
+   * observation dropped where its item is already committed: what a batch needs before it writes.
+   */
+  getCommittedHeads(metrics: readonly string[]): Promise<Map<string, MetricHead>>;
   /** Conditional write: succeeds only if the head's version is still `expectedVersion` (undefined: absent). */
   claimHead(head: MetricHead, expectedVersion: number | undefined): Promise<boolean>;
   getObservation(metric: string, key: string): Promise<StoredObservation | undefined>;

@@ -89,17 +89,21 @@ async function recordOnce(
   return { stored: plan.stored, head: committedHead };
 }
 
+/** A head read or written moments ago: current unless another writer moved it since, which the claim detects. */
+export interface KnownHead {
+  head: MetricHead | undefined;
+}
+
 async function recordWithRetries(
   store: MetricStore,
   observation: Observation,
   now: () => Date,
-  knownHead: MetricHead | undefined,
+  known: KnownHead | undefined,
   maxAttempts: number,
 ): Promise<Recorded> {
-  // A head this writer just wrote is current unless another writer moved it, which the claim detects.
-  let head = knownHead;
+  let head = known?.head;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    if (head === undefined || attempt > 0) head = await store.getHead(observation.metric);
+    if (known === undefined || attempt > 0) head = await store.getHead(observation.metric);
     const recorded = await recordOnce(store, observation, head, now);
     if (recorded !== 'contended') return recorded;
     // Another writer moved the head: back off with jitter so racing writers spread out.
@@ -120,19 +124,21 @@ export async function recordObservation(
 /**
  * Records one metric's observations in the given order. The head each write leaves is kept in hand for the
  * next one, which then needs no reads: two writes per observation while no other writer touches the metric.
+ * `known` is the metric's head as the caller read it, if it did.
  */
 export async function recordObservationsOfMetric(
   store: MetricStore,
   observations: readonly Observation[],
   now: () => Date,
+  known?: KnownHead,
   maxAttempts = 25,
 ): Promise<StoredObservation[]> {
   const recorded: StoredObservation[] = [];
-  let head: MetricHead | undefined;
+  let current = known;
   for (const observation of observations) {
-    const result = await recordWithRetries(store, observation, now, head, maxAttempts);
+    const result = await recordWithRetries(store, observation, now, current, maxAttempts);
     recorded.push(result.stored);
-    head = result.head;
+    current = result.head === undefined ? undefined : { head: result.head };
   }
   return recorded;
 }

@@ -33,6 +33,24 @@ describe('DynamoMetricStore', () => {
       expect(await store.getHead(observe().metric)).toEqual(head(observe({ value: 3.01 }), 2, pending));
     });
 
+    it('reads many heads at once, dropping a pending observation only once its item is committed', async () => {
+      const committed = metricNamed('批量读取甲');
+      const uncommitted = metricNamed('批量读取乙');
+      const committedPending = stored(committed({ value: 2 }), undefined);
+      const uncommittedPending = stored(uncommitted({ value: 5 }), undefined);
+      await store.claimHead(head(committed({ value: 2 }), 1, committedPending), undefined);
+      await store.putObservation(committedPending);
+      await store.claimHead(head(uncommitted({ value: 5 }), 1, uncommittedPending), undefined);
+      const heads = await store.getCommittedHeads([
+        committed().metric,
+        uncommitted().metric,
+        '大连:无此指标:percent',
+      ]);
+      expect([...heads.keys()].sort()).toEqual([committed().metric, uncommitted().metric].sort());
+      expect(heads.get(committed().metric)?.pending).toBeUndefined();
+      expect(heads.get(uncommitted().metric)?.pending).toEqual(uncommittedPending);
+    });
+
     it('lets exactly one of two concurrent claims on the same version win', async () => {
       const observe = metricNamed('出口增速');
       await store.claimHead(head(observe({ value: 1 }), 1), undefined);

@@ -14,6 +14,21 @@ export class MemoryMetricStore implements MetricStore {
     return structuredClone(this.heads.get(metric));
   }
 
+  async getCommittedHeads(metrics: readonly string[]) {
+    const heads = new Map<string, MetricHead>();
+    for (const metric of metrics) {
+      const head = await this.getHead(metric);
+      if (head === undefined) continue;
+      const pendingKey = head.pending?.observation.key;
+      const committed = pendingKey !== undefined && this.observations.get(metric)?.has(pendingKey) === true;
+      if (committed) {
+        const { pending: _committed, ...rest } = head;
+        heads.set(metric, rest);
+      } else heads.set(metric, head);
+    }
+    return heads;
+  }
+
   async claimHead(head: MetricHead, expectedVersion: number | undefined) {
     this.beforeWrite('claimHead');
     if (this.heads.get(head.metric)?.version !== expectedVersion) return false;

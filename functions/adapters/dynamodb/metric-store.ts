@@ -37,6 +37,38 @@ export class DynamoMetricStore implements MetricStore {
     return item === undefined ? undefined : headFromItem(item);
   }
 
+  async getCommittedHeads(metrics: readonly string[]): Promise<Map<string, MetricHead>> {
+    const keys = [...new Set(metrics)].map((metric) =>
+      toItem({ pk: metricPartitionKey(metric), sk: headSortKey }),
+    );
+    const heads = (await getItems(this.client, this.tableName, keys)).map(headFromItem);
+    const pendingKeys = heads.flatMap((head) =>
+      head.pending === undefined
+        ? []
+        : [
+            toItem({
+              pk: metricPartitionKey(head.metric),
+              sk: observationSortKey(head.pending.observation.key),
+            }),
+          ],
+    );
+    const committed = new Set(
+      (await getItems(this.client, this.tableName, pendingKeys)).map(
+        (item) => `${item.pk?.S}\n${item.sk?.S}`,
+      ),
+    );
+    return new Map(
+      heads.map((head) => {
+        const pendingKey =
+          head.pending &&
+          `${metricPartitionKey(head.metric)}\n${observationSortKey(head.pending.observation.key)}`;
+        if (pendingKey === undefined || !committed.has(pendingKey)) return [head.metric, head];
+        const { pending: _committed, ...rest } = head;
+        return [head.metric, rest];
+      }),
+    );
+  }
+
   async claimHead(head: MetricHead, expectedVersion: number | undefined): Promise<boolean> {
     try {
       await this.client.send(
