@@ -91,8 +91,9 @@ describe('SNS failing or hanging while briefs flow', () => {
     await expectEveryChangeDelivered();
     const fresh = (await harness.changes()).length - changesBefore;
     expect(fresh).toBe(3);
-    // The two hung attempts were abandoned and sent again, rather than waited out.
-    expect(publishRequestsSince(requestsBefore)).toBeGreaterThanOrEqual(fresh + 2);
+    // The two hung attempts were abandoned and sent again, rather than waited out: at least one more request
+    // went through after them (the stream batch's changes may share one PublishBatch request).
+    expect(publishRequestsSince(requestsBefore)).toBeGreaterThanOrEqual(2 + 1);
     expect(elapsed).toBeLessThan(hangMs);
   }, 60_000);
 });
