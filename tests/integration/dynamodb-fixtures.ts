@@ -7,6 +7,7 @@ import { ensureTable } from '../../functions/adapters/dynamodb/table-definition.
 import { classifyChange, observationKey } from '../../functions/core/diff.ts';
 import type { Change, Figure, Observation } from '../../functions/core/model.ts';
 import type { BriefRevision, MetricHead, StoredObservation } from '../../functions/core/ports.ts';
+import { observation } from '../support/fixtures.ts';
 
 export function localClient(): DynamoDBClient {
   return createDynamoDbClient({
@@ -24,24 +25,7 @@ export async function freshTable(purpose: string): Promise<{ client: DynamoDBCli
 }
 
 /** A typical figure of a Chinese brief, as the extractor reports it. */
-export function chineseObservation(overrides: Partial<Observation> = {}): Observation {
-  const base = {
-    metric: '大连:城镇登记失业率:percent',
-    asOf: '2020-05-11',
-    publishedAt: '2020-05-14T08:00:00+08:00',
-    briefId: 'dalian-jobs-2020-05',
-    revision: 1,
-    value: 2.79,
-    unit: '%',
-    qualifier: 'exact' as const,
-    label: '城镇登记失业率',
-    kind: 'percent' as const,
-    region: '大连',
-    surface: '2.79%',
-    ...overrides,
-  };
-  return { ...base, key: overrides.key ?? observationKey(base) };
-}
+export const chineseObservation = observation;
 
 export function stored(
   current: Observation,

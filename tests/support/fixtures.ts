@@ -7,7 +7,7 @@ export function observation(overrides: Partial<Observation> = {}): Observation {
     metric: '大连:城镇登记失业率:percent',
     asOf: '2020-05-11',
     publishedAt: '2020-05-14T08:00:00+08:00',
-    briefId: 'jobs-may',
+    briefId: 'dalian-jobs-2020-05',
     revision: 1,
     value: 2.79,
     unit: '%',
