@@ -4,7 +4,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createDynamoDbClient } from '../../functions/adapters/dynamodb/client.ts';
 import { ensureTable } from '../../functions/adapters/dynamodb/table-definition.ts';
-import { classifyChange, observationKey } from '../../functions/core/diff.ts';
+import { classifyChange } from '../../functions/core/diff.ts';
 import type { Change, Figure, Observation } from '../../functions/core/model.ts';
 import type { BriefRevision, MetricHead, StoredObservation } from '../../functions/core/ports.ts';
 import { observation } from '../support/fixtures.ts';
