@@ -102,7 +102,7 @@ describe('the local SNS', () => {
   let running = false;
 
   async function start(options: Partial<LocalSnsOptions> = {}) {
-    sns = await startLocalSns({ dataDir, httpRetry: { backoffMs: 10 }, ...options });
+    sns = await startLocalSns({ dataDir, httpRetry: { backoffMs: 10, attempts: 3 }, ...options });
     client = createSnsClient({ region: 'us-east-1', endpoint: sns.endpoint, credentials });
     topicArn = sns.createTopic('changes');
     running = true;

@@ -85,7 +85,8 @@ export interface LocalSns {
 }
 
 const accountId = '000000000000';
-const defaultHttpRetry: HttpRetryPolicy = { attempts: 3, timeoutMs: 2000, backoffMs: 100 };
+// SNS waits 15 s for an HTTP answer; retries come sooner than its 20 s so that the sandbox stays quick.
+const defaultHttpRetry: HttpRetryPolicy = { attempts: 4, timeoutMs: 15_000, backoffMs: 500 };
 /** Ten entries of 256 KiB in total, percent-encoded (up to 9 characters for one CJK character). */
 const maxRequestBytes = 8 * 1024 * 1024;
 const keptRequests = 1000;
