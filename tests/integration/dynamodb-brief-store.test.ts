@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { type AttributeValue, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +9,16 @@ import {
 } from '../../functions/adapters/dynamodb/brief-store.ts';
 import { itemSizeBytes, toItem } from '../../functions/adapters/dynamodb/items.ts';
 import { briefRevision, figure, freshTable } from './dynamodb-fixtures.ts';
+
+/** Text that compression cannot shrink much: random CJK characters. */
+function scrambledText(length: number): string {
+  return Array.from({ length }, () => String.fromCharCode(0x4e00 + randomInt(0x5000))).join('');
+}
+
+function incompressibleFigure(index: number): ReturnType<typeof figure> {
+  const label = scrambledText(150);
+  return { ...figure(index), label, metric: `大连:${label}:percent` };
+}
 
 describe('DynamoBriefStore', () => {
   let context: Awaited<ReturnType<typeof freshTable>>;
@@ -58,8 +69,20 @@ describe('DynamoBriefStore', () => {
     const item = await revisionItem('layout', 7);
     expect(item?.sk).toEqual({ S: 'REV#000007' });
     expect(Object.keys(item ?? {}).sort()).toEqual(
-      ['brief', 'briefId', 'contentHash', 'figures', 'pk', 'revision', 'sk', 'storedAt'].sort(),
+      ['briefId', 'content', 'contentHash', 'pk', 'revision', 'sk', 'storedAt'].sort(),
     );
+  });
+
+  it('compresses a typical revision into one write unit', async () => {
+    const revision = briefRevision({
+      briefId: 'compact',
+      figures: Array.from({ length: 6 }, (_, i) => figure(i)),
+    });
+    const uncompressed = toItem({ brief: revision.brief, figures: revision.figures });
+    expect(itemSizeBytes(uncompressed)).toBeGreaterThan(1024);
+    expect(itemSizeBytes(layoutRevision(revision).revisionItem)).toBeLessThanOrEqual(1024);
+    await store.putRevision(revision);
+    expect(await store.getRevision('compact', 1)).toEqual(revision);
   });
 
   it('answers undefined for a brief or a revision it does not hold', async () => {
@@ -98,7 +121,7 @@ describe('DynamoBriefStore', () => {
   });
 
   it('splits figures that exceed one item into parts and reassembles them', async () => {
-    const figures = Array.from({ length: 1500 }, (_, index) => figure(index, 150));
+    const figures = Array.from({ length: 1500 }, (_, index) => incompressibleFigure(index));
     const revision = briefRevision({ briefId: 'split', figures });
     const layout = layoutRevision(revision);
     expect(layout.partItems.length).toBeGreaterThan(1);
@@ -127,7 +150,7 @@ describe('DynamoBriefStore', () => {
   it('keeps the parts when the same content is written again, as a retried write does', async () => {
     const revision = briefRevision({
       briefId: 'split-retry',
-      figures: Array.from({ length: 1500 }, (_, index) => figure(index, 150)),
+      figures: Array.from({ length: 1500 }, (_, index) => incompressibleFigure(index)),
     });
     expect(await store.putRevision(revision)).toBe('stored');
     expect(await store.putRevision(revision)).toBe('stored');
@@ -135,11 +158,11 @@ describe('DynamoBriefStore', () => {
   });
 
   it('refuses a revision whose brief alone exceeds an item, writing nothing', async () => {
-    const brief = { ...briefRevision().brief, body: '统计'.repeat(70_000) };
+    const brief = { ...briefRevision().brief, body: scrambledText(250_000) };
     const revision = briefRevision({
       briefId: 'too-large',
       brief,
-      figures: Array.from({ length: 1200 }, (_, index) => figure(index, 150)),
+      figures: Array.from({ length: 1200 }, (_, index) => incompressibleFigure(index)),
     });
     await expect(store.putRevision(revision)).rejects.toThrow(RevisionTooLargeError);
     expect(await partCount('too-large')).toBe(0);
