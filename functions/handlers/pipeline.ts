@@ -1,6 +1,7 @@
 // Stream consumer: each new brief revision becomes observations and changes, one metric at a time.
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { revisionReferenceFromItem } from '../adapters/dynamodb/index.ts';
 import { logger, metrics, pipelineDependencies } from '../composition-root.ts';
 import type { Observation } from '../core/model.ts';
 import { observationsOf } from '../core/observations.ts';
@@ -18,10 +19,7 @@ export interface PipelineDeps {
 const metricsInFlight = 32;
 
 async function observationsOfRecord(deps: PipelineDeps, record: DynamoDBRecord): Promise<Observation[]> {
-  const { briefId, revision } = newImageOf(record);
-  if (typeof briefId !== 'string' || typeof revision !== 'number') {
-    throw new MalformedRecordError(`stream record ${record.eventID} is not a brief revision`);
-  }
+  const { briefId, revision } = revisionReferenceFromItem(newImageOf(record));
   const stored = await deps.briefs.getRevision(briefId, revision);
   if (stored === undefined)
     throw new MalformedRecordError(`revision ${revision} of ${briefId} is not readable`);

@@ -2,10 +2,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { changeFromStreamImage } from '../adapters/dynamodb/index.ts';
+import { changeFromItem } from '../adapters/dynamodb/index.ts';
 import { metrics, publisherDependencies } from '../composition-root.ts';
 import type { ChangePublisher } from '../core/ports.ts';
-import { MalformedRecordError } from './stream-records.ts';
+import { newImageOf } from './stream-records.ts';
 
 /**
  * Records are independent (subscribers de-duplicate on the event id and order by the event's data), so they are
@@ -13,10 +13,7 @@ import { MalformedRecordError } from './stream-records.ts';
  */
 export function makePublisherHandler(deps: { publisher: ChangePublisher }) {
   const processRecord = async (record: DynamoDBRecord) => {
-    const image = record.dynamodb?.NewImage;
-    if (image === undefined)
-      throw new MalformedRecordError(`stream record ${record.eventID ?? '(no id)'} has no NewImage`);
-    await deps.publisher.publish([changeFromStreamImage(image)]);
+    await deps.publisher.publish([changeFromItem(newImageOf(record))]);
   };
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   return async (event: DynamoDBStreamEvent) => {

@@ -1,10 +1,9 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import type { AttributeValue as StreamAttributeValue } from 'aws-lambda';
+import type { DynamoDBRecord, AttributeValue as StreamAttributeValue } from 'aws-lambda';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoChangeLog } from '../../functions/adapters/dynamodb/change-log.ts';
 import { UndecodableItemError } from '../../functions/adapters/dynamodb/compact-codec.ts';
-import { changeFromStreamImage } from '../../functions/adapters/dynamodb/index.ts';
 import { type Item, itemSizeBytes, primaryKey, toItem } from '../../functions/adapters/dynamodb/items.ts';
 import {
   changeFromItem,
@@ -23,6 +22,7 @@ import {
   qualifiers,
 } from '../../functions/core/model.ts';
 import type { MetricHead, StoredObservation } from '../../functions/core/ports.ts';
+import { newImageOf } from '../../functions/handlers/stream-records.ts';
 import { chineseObservation, freshTable, head, stored, storedChange } from './dynamodb-fixtures.ts';
 
 // -0 is the one double no DynamoDB number or JSON text keeps apart from 0.
@@ -152,11 +152,11 @@ describe('the compact layout of metric items', () => {
   it('decodes the change of a Lambda stream image', () => {
     const entry = stored(chineseObservation(), chineseObservation({ asOf: '2020-04-30', value: 3.01 }));
     const image = observationItem(entry) as Record<string, StreamAttributeValue>;
-    expect(changeFromStreamImage(image)).toEqual(storedChange(entry));
+    const fromStream = (NewImage: Record<string, StreamAttributeValue>) =>
+      changeFromItem(newImageOf({ eventID: 'e', dynamodb: { NewImage } } as DynamoDBRecord));
+    expect(fromStream(image)).toEqual(storedChange(entry));
     const unchanged = observationItem(stored(chineseObservation(), chineseObservation()));
-    expect(() => changeFromStreamImage(unchanged as Record<string, StreamAttributeValue>)).toThrow(
-      /carries no change/,
-    );
+    expect(() => fromStream(unchanged as Record<string, StreamAttributeValue>)).toThrow(/carries no change/);
   });
 
   it('refuses items it cannot decode, naming the item and the attribute', () => {

@@ -124,13 +124,15 @@ export function layoutRevision(revision: BriefRevision): RevisionLayout {
 }
 
 /** What a revision item of the stream says about the revision it commits. */
-export function revisionReferenceFromItem(item: Item): {
-  briefId: string;
-  revision: number;
-  contentHash: string;
-} {
-  const { briefId, revision, contentHash } = fromItem(item) as ReturnType<typeof revisionReferenceFromItem>;
-  return { briefId, revision, contentHash };
+export function revisionReferenceFromItem(item: Item): { briefId: string; revision: number } {
+  const briefId = item.briefId?.S;
+  const revision = Number(item.revision?.N);
+  if (briefId === undefined || !Number.isInteger(revision)) {
+    throw new IncompleteRevisionError(
+      `item ${item.pk?.S ?? '?'} ${item.sk?.S ?? '?'} is not a brief revision (briefId ${JSON.stringify(briefId)}, revision ${JSON.stringify(item.revision?.N)})`,
+    );
+  }
+  return { briefId, revision };
 }
 
 export class DynamoBriefStore implements BriefStore {

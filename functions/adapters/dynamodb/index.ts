@@ -10,7 +10,7 @@ export { changeCursor, DynamoChangeLog } from './change-log.ts';
 export { createDynamoDbClient, type DynamoDbClientConfig } from './client.ts';
 export { UndecodableItemError } from './compact-codec.ts';
 export { fromItem, type Item, itemSizeBytes, writeUnits } from './items.ts';
-export { changeFromItem, changeFromStreamImage, storedObservationFromItem } from './metric-items.ts';
+export { changeFromItem, storedObservationFromItem } from './metric-items.ts';
 export { DynamoMetricStore } from './metric-store.ts';
 export { InvalidCursorError } from './paging.ts';
 export {

@@ -9,7 +9,6 @@
 // `change` exists exactly on the items with a change, and as a string: the publisher's stream filter tests that
 // it exists, and Lambda event filtering can only test a leaf value, never a map. `region` and `changeType` are
 // what the change log's filters compare.
-import type { AttributeValue as StreamAttributeValue } from 'aws-lambda';
 import type { Change, ChangeType } from '../../core/model.ts';
 import type { MetricHead, StoredObservation } from '../../core/ports.ts';
 import {
@@ -114,8 +113,3 @@ export function changeFromItem(item: Item): Change {
   if (change === null) throw new TypeError(`${describeItem(item)} carries no change`);
   return change;
 }
-
-/** The change of an observation item's new image in a Lambda DynamoDB stream record (`record.dynamodb.NewImage`). */
-export const changeFromStreamImage = (image: Record<string, StreamAttributeValue>): Change =>
-  // Lambda's AttributeValue and the SDK's describe the same wire shape.
-  changeFromItem(image as Item);
