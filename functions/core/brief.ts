@@ -26,6 +26,16 @@ const cleanText = (max: number) =>
         context.addIssue({ code: 'custom', message: 'contains an unpaired surrogate' });
     });
 
+/** What `publishedAt` may be, as error messages and the event contract say it. */
+export const publishedAtForms =
+  "a date (2020-05-14, the newsroom's day in its time zone) or a date-time with an offset " +
+  '(2020-05-14T08:00:00+08:00, or Z for UTC)';
+
+/** A date-time without an offset is refused: its instant would depend on whoever reads it. */
+export const publishedAtSchema = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: `must be ${publishedAtForms}` })
+  .meta({ description: `When the brief was published: ${publishedAtForms}, as the editor gave it` });
+
 export const briefSchema = z
   .object({
     id: z
@@ -34,7 +44,7 @@ export const briefSchema = z
       .optional(),
     headline: cleanText(500).pipe(z.string().trim().min(1, 'must not be empty')),
     body: cleanText(200_000).pipe(z.string().trim().min(1, 'must not be empty')),
-    publishedAt: z.iso.datetime({ offset: true }),
+    publishedAt: publishedAtSchema,
     asOf: z.iso.date().optional(),
     region: cleanText(100).pipe(z.string().trim().min(1)).optional(),
     source: cleanText(200).optional(),
@@ -47,3 +57,58 @@ export const briefSchema = z
   .strict();
 
 export type Brief = z.infer<typeof briefSchema>;
+
+const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a publication given as a day (2020-05-14) rather than as an instant. */
+export const isPublicationDay = (publishedAt: string): boolean => dateOnly.test(publishedAt);
+
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
+function localDay(instant: number, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+const hourMs = 3_600_000;
+
+/**
+ * The first instant of a day in a time zone. A search rather than an offset lookup, because a daylight-saving
+ * change at midnight makes some days start at 01:00 and others twice.
+ */
+export function startOfDay(day: string, timeZone: string): Date {
+  // UTC offsets lie within -12 h and +14 h: 15 h either side of UTC midnight brackets the local midnight.
+  let before = Date.parse(`${day}T00:00:00Z`) - 15 * hourMs;
+  let from = before + 30 * hourMs;
+  while (from - before > 1) {
+    const middle = Math.floor((before + from) / 2);
+    if (localDay(middle, timeZone) >= day) from = middle;
+    else before = middle;
+  }
+  return new Date(from);
+}
+
+/** The instant a publication stands for: a date-time as given; a day from its start in the newsroom's time zone. */
+export function publicationInstant(publishedAt: string, timeZone: string): Date {
+  return isPublicationDay(publishedAt) ? startOfDay(publishedAt, timeZone) : new Date(publishedAt);
+}

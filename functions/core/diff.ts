@@ -1,18 +1,42 @@
 // The diff rules: how a new observation relates to a metric's history, by as-of date.
-import { createHash } from 'node:crypto';
+import { isPublicationDay } from './brief.ts';
 import type { Change, Observation } from './model.ts';
 
-/** Orders a metric's observations: as-of date, then publication (in UTC, so offsets compare), then brief and revision. */
+/**
+ * Orders a metric's observations: as-of date, then publication (in UTC, so offsets compare), then brief and
+ * revision. A publication given as a day must be resolved to its instant first (publicationInstant), since that
+ * takes the newsroom's time zone.
+ */
 export function observationKey(
   parts: Pick<Observation, 'asOf' | 'publishedAt' | 'briefId' | 'revision'>,
 ): string {
+  if (isPublicationDay(parts.publishedAt)) {
+    throw new TypeError(
+      `observationKey needs a publication instant, received the day ${parts.publishedAt}: resolve it with publicationInstant`,
+    );
+  }
   const published = new Date(parts.publishedAt).toISOString();
   return `${parts.asOf}#${published}#${parts.briefId}#${String(parts.revision).padStart(6, '0')}`;
 }
 
-/** The same observation of the same metric always yields the same event id, whichever process computes it. */
-export function eventIdFor(metric: string, key: string): string {
-  return createHash('sha256').update(`${metric}\n${key}`).digest('hex').slice(0, 32);
+/**
+ * `<briefId>.<revision>.<figureIndex>`: the figure of a stored revision that made the observation. One figure
+ * makes at most one observation, so the id is unique, and the same observation always gets it.
+ */
+export function eventIdOf(observation: Pick<Observation, 'briefId' | 'revision' | 'figureIndex'>): string {
+  return `${observation.briefId}.${observation.revision}.${observation.figureIndex}`;
+}
+
+const eventIdShape =
+  /^(?<briefId>[A-Za-z0-9][A-Za-z0-9._-]*)\.(?<revision>[1-9]\d{0,5})\.(?<figureIndex>0|[1-9]\d{0,5})$/;
+
+/** The parts of an id eventIdOf made; undefined for anything else. Brief ids may hold dots: read from the right. */
+export function parseEventId(
+  id: string,
+): Pick<Observation, 'briefId' | 'revision' | 'figureIndex'> | undefined {
+  const parts = eventIdShape.exec(id)?.groups;
+  if (parts?.briefId === undefined) return undefined;
+  return { briefId: parts.briefId, revision: Number(parts.revision), figureIndex: Number(parts.figureIndex) };
 }
 
 function decimalsOf(value: number): number {
@@ -61,7 +85,7 @@ export function classifyChange({ current, previous, hasLater, recordedAt }: Chan
       : roundTo((delta / Math.abs(previous.value)) * 100, 4);
   return {
     type,
-    eventId: eventIdFor(current.metric, current.key),
+    eventId: eventIdOf(current),
     metric: current.metric,
     previous: previous ?? null,
     current,

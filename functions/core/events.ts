@@ -1,5 +1,6 @@
 // The public event contract: CloudEvents 1.0 envelopes of figure changes, one zod schema per event type.
 import { z } from 'zod';
+import { publishedAtSchema } from './brief.ts';
 import { type Change, changeTypes, figureKinds, type Observation, qualifiers } from './model.ts';
 
 /**
@@ -17,7 +18,7 @@ export const observationSnapshotSchema = z
     unit: z.string(),
     qualifier: z.enum(qualifiers),
     asOf: z.iso.date(),
-    publishedAt: isoDateTime,
+    publishedAt: publishedAtSchema,
     briefId: nonEmpty,
     revision: z.int().positive(),
     surface: z.string(),

@@ -15,6 +15,8 @@ export interface IngestDeps {
   metrics: MetricStore;
   now: () => Date;
   aliases: AliasTable;
+  /** The newsroom's (IANA) time zone, stored with each revision. */
+  timeZone: string;
 }
 
 export interface IngestAnswer {
@@ -73,6 +75,7 @@ export async function uploadBrief(input: unknown, deps: IngestDeps): Promise<Upl
       brief,
       figures,
       storedAt: deps.now().toISOString(),
+      timeZone: deps.timeZone,
     };
     if ((await deps.briefs.putRevision(revision)) === 'stored')
       return { outcome: 'created', answer: answerOf(revision) };
@@ -94,6 +97,7 @@ export async function previewBrief(
     brief,
     figures,
     storedAt: deps.now().toISOString(),
+    timeZone: deps.timeZone,
   };
   const recordedAt = deps.now().toISOString();
   const changes: Change[] = [];

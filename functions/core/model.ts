@@ -43,6 +43,8 @@ export interface Observation {
   publishedAt: string;
   briefId: string;
   revision: number;
+  /** Index, in its revision's figure list, of the figure this observation was taken from. */
+  figureIndex: number;
   value: number;
   unit: string;
   qualifier: Qualifier;
@@ -59,7 +61,7 @@ export type Direction = 'up' | 'down';
 
 export interface Change {
   type: ChangeType;
-  /** Deterministic: the same observation always yields the same id. */
+  /** Deterministic: the same observation always yields the same id (see eventIdOf). */
   eventId: string;
   metric: string;
   previous: Observation | null;
@@ -69,6 +71,6 @@ export interface Change {
   /** For percent-valued metrics, the move in percentage points. */
   deltaPoints: number | null;
   direction: Direction | null;
-  /** When the change was computed; orders the feed. */
+  /** When the change was computed: the event's `time`. */
   recordedAt: string;
 }

@@ -1,7 +1,8 @@
-// From a stored brief revision to the observations it contributes, one per metric.
-import { observationKey } from './diff.ts';
-import type { Figure, Observation } from './model.ts';
-import type { BriefRevision } from './ports.ts';
+// From a stored brief revision to the observations it contributes, one per metric, and back from an event id.
+import { publicationInstant } from './brief.ts';
+import { observationKey, parseEventId } from './diff.ts';
+import type { Change, Figure, Observation } from './model.ts';
+import type { BriefRevision, BriefStore, MetricStore } from './ports.ts';
 
 const qualifierRank: Record<Figure['qualifier'], number> = { exact: 0, approx: 2, over: 4, under: 4 };
 
@@ -15,25 +16,31 @@ function precisionRank(figure: Figure): number {
  * (截至5月11日…42303人) are one observation, and the most precise figure is the one kept (the first among equals).
  */
 export function observationsOf(revision: BriefRevision): Observation[] {
-  const chosen = new Map<string, Figure>();
-  for (const figure of revision.figures) {
+  const chosen = new Map<string, { figure: Figure; index: number }>();
+  revision.figures.forEach((figure, index) => {
     const held = chosen.get(figure.metric);
-    if (held === undefined || precisionRank(figure) < precisionRank(held)) chosen.set(figure.metric, figure);
-  }
+    if (held === undefined || precisionRank(figure) < precisionRank(held.figure))
+      chosen.set(figure.metric, { figure, index });
+  });
   const { brief } = revision;
   const publishedDate = brief.publishedAt.slice(0, 10);
-  return [...chosen.values()].map((figure) => {
+  // Resolved with the time zone the revision was stored under, so that its keys never depend on today's setting.
+  const published = publicationInstant(brief.publishedAt, revision.timeZone).toISOString();
+  return [...chosen.values()].map(({ figure, index }) => {
     const asOf = figure.asOf ?? brief.asOf ?? publishedDate;
-    const parts = {
+    return {
+      metric: figure.metric,
+      key: observationKey({
+        asOf,
+        publishedAt: published,
+        briefId: revision.briefId,
+        revision: revision.revision,
+      }),
       asOf,
       publishedAt: brief.publishedAt,
       briefId: revision.briefId,
       revision: revision.revision,
-    };
-    return {
-      metric: figure.metric,
-      key: observationKey(parts),
-      ...parts,
+      figureIndex: index,
       value: figure.value,
       unit: figure.unit,
       qualifier: figure.qualifier,
@@ -43,4 +50,22 @@ export function observationsOf(revision: BriefRevision): Observation[] {
       surface: figure.surface,
     };
   });
+}
+
+/**
+ * The change an event id names, found without an index of ids: the id names a stored revision and one of its
+ * figures, which give the observation's metric and key, and so the one item that holds its change.
+ */
+export async function changeByEventId(
+  id: string,
+  stores: { briefs: BriefStore; metrics: MetricStore },
+): Promise<Change | undefined> {
+  const named = parseEventId(id);
+  if (named === undefined) return undefined;
+  const revision = await stores.briefs.getRevision(named.briefId, named.revision);
+  if (revision === undefined) return undefined;
+  const observation = observationsOf(revision).find((each) => each.figureIndex === named.figureIndex);
+  if (observation === undefined) return undefined;
+  const stored = await stores.metrics.getObservation(observation.metric, observation.key);
+  return stored?.change?.eventId === id ? stored.change : undefined;
 }

@@ -15,6 +15,8 @@ export interface BriefRevision {
   brief: Brief;
   figures: Figure[];
   storedAt: string;
+  /** The newsroom's time zone when the revision was stored: a publication given as a day is that day there. */
+  timeZone: string;
 }
 
 export interface BriefStore {
@@ -75,7 +77,11 @@ export interface ChangeFilter {
 }
 
 export interface ChangeLog {
-  /** Changes in recording order; `after` is an opaque cursor from a previous page. */
+  /**
+   * Changes in commit order, only those old enough that none can still commit before them; `after` is an opaque
+   * cursor from a previous page. The cursor is absent only when nothing after `after` has settled yet: poll
+   * again later with the same `after`.
+   */
   changesAfter(options: { after?: string; limit: number } & ChangeFilter): Promise<Page<Change>>;
   /** Newest changes first, for feeds. */
   latestChanges(options: { limit: number } & ChangeFilter): Promise<Change[]>;

@@ -89,6 +89,7 @@ export function briefRevision(overrides: Partial<BriefRevision> = {}): BriefRevi
     },
     figures: [figure(1), figure(2)],
     storedAt: '2020-05-14T00:00:00.000Z',
+    timeZone: 'Asia/Shanghai',
     ...overrides,
   };
 }

@@ -13,7 +13,8 @@ import {
   storedObservationFromItem,
 } from '../../functions/adapters/dynamodb/metric-items.ts';
 import { DynamoMetricStore } from '../../functions/adapters/dynamodb/metric-store.ts';
-import { eventIdFor, observationKey } from '../../functions/core/diff.ts';
+import { isPublicationDay } from '../../functions/core/brief.ts';
+import { eventIdOf, observationKey } from '../../functions/core/diff.ts';
 import {
   type Change,
   changeTypes,
@@ -24,6 +25,9 @@ import {
 import type { MetricHead, StoredObservation } from '../../functions/core/ports.ts';
 import { newImageOf } from '../../functions/handlers/stream-records.ts';
 import { chineseObservation, freshTable, head, stored, storedChange } from './dynamodb-fixtures.ts';
+
+/** When the puts in these tests are attempted: the changes' position in the index. */
+const attemptedAt = new Date('2020-05-14T00:00:03.000Z');
 
 // -0 is the one double no DynamoDB number or JSON text keeps apart from 0.
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true }).filter((value) => !Object.is(value, -0));
@@ -36,9 +40,10 @@ const observationArb: fc.Arbitrary<Observation> = fc
   .record({
     metric: fc.constantFrom('大连:城镇登记失业率:percent', '大连:新增就业:people'),
     asOf: fc.constantFrom('2020-04-30', '2020-05-11'),
-    publishedAt: fc.oneof(isoTime, fc.constant('2020-05-14T08:00:00+08:00'), fc.string()),
+    publishedAt: fc.oneof(isoTime, fc.constantFrom('2020-05-14T08:00:00+08:00', '2020-05-14'), fc.string()),
     briefId: fc.oneof(fc.constantFrom('dalian-jobs', 'dalian#jobs'), fc.string()),
     revision: fc.oneof(fc.integer({ min: 1, max: 999_999 }), finite),
+    figureIndex: fc.oneof(fc.nat({ max: 500 }), finite),
     value: fc.oneof(fc.constantFrom(429000000, 98.4, 2.79, 0.16), finite),
     unit: fc.constantFrom('%', '元', '人', ''),
     qualifier: fc.constantFrom(...qualifiers),
@@ -51,12 +56,15 @@ const observationArb: fc.Arbitrary<Observation> = fc
   .map(({ ownKey, ...fields }) => ({
     ...fields,
     key:
-      ownKey ?? (Number.isNaN(Date.parse(fields.publishedAt)) ? 'no-derivable-key' : observationKey(fields)),
+      ownKey ??
+      (isPublicationDay(fields.publishedAt) || Number.isNaN(Date.parse(fields.publishedAt))
+        ? 'no-derivable-key'
+        : observationKey(fields)),
   }));
 
 /** Another observation of the same series: some fields of `current` changed. */
 const relatedArb = (current: Observation): fc.Arbitrary<Observation> =>
-  fc.tuple(observationArb, fc.array(fc.boolean(), { minLength: 14, maxLength: 14 })).map(([other, keep]) => {
+  fc.tuple(observationArb, fc.array(fc.boolean(), { minLength: 15, maxLength: 15 })).map(([other, keep]) => {
     const fields = Object.keys(current) as (keyof Observation)[];
     return Object.fromEntries(
       fields.map((field, index) => [field, keep[index] ? current[field] : other[field]]),
@@ -66,7 +74,7 @@ const relatedArb = (current: Observation): fc.Arbitrary<Observation> =>
 const changeArb = (current: Observation, recordedAt: string): fc.Arbitrary<Change> =>
   fc.record({
     type: fc.constantFrom(...changeTypes),
-    eventId: fc.oneof(fc.constant(eventIdFor(current.metric, current.key)), fc.string()),
+    eventId: fc.oneof(fc.constant(eventIdOf(current)), fc.string()),
     metric: fc.oneof(fc.constant(current.metric), fc.string()),
     previous: fc.option(relatedArb(current)),
     current: fc.constant(current),
@@ -111,7 +119,7 @@ describe('the compact layout of metric items', () => {
   it('gives back every stored observation exactly, whatever its fields', () => {
     fc.assert(
       fc.property(observationArb.chain(storedArb), (entry) => {
-        expect(storedObservationFromItem(observationItem(entry))).toEqual(entry);
+        expect(storedObservationFromItem(observationItem(entry, attemptedAt))).toEqual(entry);
       }),
       { numRuns: 500 },
     );
@@ -130,8 +138,9 @@ describe('the compact layout of metric items', () => {
     const current = chineseObservation();
     const withChange = observationItem(
       stored(current, chineseObservation({ asOf: '2020-04-30', value: 3.01 })),
+      attemptedAt,
     );
-    const withoutChange = observationItem(stored(current, current));
+    const withoutChange = observationItem(stored(current, current), attemptedAt);
     expect(typeof withChange.change?.S).toBe('string');
     expect(withChange).toMatchObject({
       gsi1pk: { S: 'CHANGES' },
@@ -145,17 +154,17 @@ describe('the compact layout of metric items', () => {
   it('stores the previous observation only where it differs from the current one', () => {
     const current = chineseObservation();
     const previous = chineseObservation({ asOf: '2020-04-30', value: 3.01, surface: '3.01%' });
-    const text = observationItem(stored(current, previous)).change?.S ?? '';
+    const text = observationItem(stored(current, previous), attemptedAt).change?.S ?? '';
     expect(JSON.parse(text).pr).toEqual({ as: '2020-04-30', val: 3.01, sf: '3.01%' });
   });
 
   it('decodes the change of a Lambda stream image', () => {
     const entry = stored(chineseObservation(), chineseObservation({ asOf: '2020-04-30', value: 3.01 }));
-    const image = observationItem(entry) as Record<string, StreamAttributeValue>;
+    const image = observationItem(entry, attemptedAt) as Record<string, StreamAttributeValue>;
     const fromStream = (NewImage: Record<string, StreamAttributeValue>) =>
       changeFromItem(newImageOf({ eventID: 'e', dynamodb: { NewImage } } as DynamoDBRecord));
     expect(fromStream(image)).toEqual(storedChange(entry));
-    const unchanged = observationItem(stored(chineseObservation(), chineseObservation()));
+    const unchanged = observationItem(stored(chineseObservation(), chineseObservation()), attemptedAt);
     expect(() => fromStream(unchanged as Record<string, StreamAttributeValue>)).toThrow(/carries no change/);
   });
 
@@ -178,13 +187,15 @@ describe('the compact layout of metric items', () => {
   it('refuses to store a change whose current observation is not the stored one', () => {
     const entry = stored(chineseObservation(), undefined);
     const change = { ...storedChange(entry), current: chineseObservation({ value: 1 }) };
-    expect(() => observationItem({ ...entry, change })).toThrow(/differs from the stored one in value/);
+    expect(() => observationItem({ ...entry, change }, attemptedAt)).toThrow(
+      /differs from the stored one in value/,
+    );
   });
 
   it('refuses a value that JSON text would turn into null', () => {
-    expect(() => observationItem(stored(chineseObservation({ value: Number.NaN }), undefined))).toThrow(
-      /field 'val' must be a finite number, received NaN/,
-    );
+    expect(() =>
+      observationItem(stored(chineseObservation({ value: Number.NaN }), undefined), attemptedAt),
+    ).toThrow(/field 'val' must be a finite number, received NaN/);
   });
 });
 
@@ -214,8 +225,10 @@ describe('metric items in DynamoDB Local', () => {
 
   it('keeps a head without a pending copy and an observation without a change within one write unit', async () => {
     expect(itemSizeBytes(headItem(head(current, 2)))).toBeLessThanOrEqual(1024);
-    expect(itemSizeBytes(observationItem({ ...withChange, change: null }))).toBeLessThanOrEqual(1024);
-    expect((await put(observationItem({ ...withChange, change: null }))).table).toBe(1);
+    expect(itemSizeBytes(observationItem({ ...withChange, change: null }, attemptedAt))).toBeLessThanOrEqual(
+      1024,
+    );
+    expect((await put(observationItem({ ...withChange, change: null }, attemptedAt))).table).toBe(1);
   });
 
   it('leaves the keys-only metrics index unwritten when a head is rewritten', async () => {
@@ -228,7 +241,7 @@ describe('metric items in DynamoDB Local', () => {
   it('needs one write unit for a head with a pending copy, and one plus one in the index for a change', async () => {
     expect(itemSizeBytes(headItem(head(earlier, 2, withChange)))).toBeLessThanOrEqual(1024);
     expect(await put(headItem(head(earlier, 2, withChange)))).toEqual({ table: 1, indexes: undefined });
-    expect(await put(observationItem(withChange))).toEqual({
+    expect(await put(observationItem(withChange, attemptedAt))).toEqual({
       table: 1,
       indexes: { changes: { CapacityUnits: 1 } },
     });
@@ -257,10 +270,15 @@ describe('metric items in DynamoDB Local', () => {
       expect(await store.getObservation(entry.observation.metric, entry.observation.key)).toEqual(entry);
     }
     const { Item: raw } = await context.client.send(
-      new GetItemCommand({ TableName: context.tableName, Key: primaryKey(observationItem(rate)) }),
+      new GetItemCommand({
+        TableName: context.tableName,
+        Key: primaryKey(observationItem(rate, attemptedAt)),
+      }),
     );
     expect(raw === undefined ? undefined : changeFromItem(raw)).toEqual(storedChange(rate));
-    const logged = await new DynamoChangeLog(context.client, context.tableName).latestChanges({
+    const logged = await new DynamoChangeLog(context.client, context.tableName, {
+      settleMs: 0,
+    }).latestChanges({
       limit: 10,
       region: '大连',
     });

@@ -2,20 +2,14 @@
 // published under one event id, and once in each feed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../functions/core/brief.ts';
+import type { ChangeEvent } from '../../functions/core/events.ts';
 import type { Figure } from '../../functions/core/model.ts';
 import { observationsOf } from '../../functions/core/observations.ts';
 import { recordObservation } from '../../functions/core/record-observation.ts';
 import { sampleEditions } from '../../infra/sandbox/sample-data.ts';
 import type { HttpSubscriber } from '../support/http-subscriber.ts';
 import { MemoryMetricStore } from '../support/memory-metric-store.ts';
-import {
-  type ChangeView,
-  eventsReceived,
-  type Harness,
-  startHarness,
-  tally,
-  xmllint,
-} from '../support/sandbox-harness.ts';
+import { eventsReceived, type Harness, startHarness, tally, xmllint } from '../support/sandbox-harness.ts';
 
 interface UploadAnswer {
   brief: { id: string; revision: number; contentHash: string };
@@ -24,7 +18,7 @@ interface UploadAnswer {
 
 let harness: Harness;
 let subscriber: HttpSubscriber;
-let stored: ChangeView[];
+let stored: ChangeEvent[];
 /** What a run that delivers everything once records: the core's diff applied to the same uploads in order. */
 const expected = new Map<string, string>();
 
@@ -47,6 +41,7 @@ beforeAll(async () => {
         brief,
         figures: answer.figures,
         storedAt: '2020-01-01T00:00:00.000Z',
+        timeZone: 'Asia/Shanghai',
       };
       for (const observation of observationsOf(revision)) {
         const { change } = await recordObservation(reference, observation, () => new Date());
@@ -65,13 +60,13 @@ afterAll(async () => {
 describe('duplicate delivery of every stream record and SNS message', () => {
   it('stores each change once: the change log equals a single delivery run, with no event id twice', () => {
     expect(expected.size).toBeGreaterThan(10);
-    const ids = stored.map((change) => change.eventId);
+    const ids = stored.map((event) => event.id);
     expect([...tally(ids).entries()].filter(([, count]) => count > 1)).toEqual([]);
-    expect(new Map(stored.map((change) => [change.eventId, change.type]))).toEqual(expected);
+    expect(new Map(stored.map((event) => [event.id, event.type]))).toEqual(expected);
   });
 
   it('records one observation per metric and brief in each metric history', async () => {
-    for (const metric of new Set(stored.map((change) => change.metric))) {
+    for (const metric of new Set(stored.map((event) => event.subject))) {
       const keys = (await harness.history(metric)).map((entry) => entry.observation.key);
       expect(keys.length, metric).toBe(new Set(keys).size);
     }
@@ -92,9 +87,7 @@ describe('duplicate delivery of every stream record and SNS message', () => {
       const feed = await harness.request(path);
       expect(feed.status).toBe(200);
       if (!path.startsWith('/feed.json')) xmllint(feed.text);
-      const itemIds = [...feed.text.matchAll(/urn:updates-feed:event:([0-9a-f]{32})/g)].map(
-        (match) => match[1],
-      );
+      const itemIds = [...feed.text.matchAll(/urn:updates-feed:event:([\w.%-]+)/g)].map((match) => match[1]);
       expect(new Set(itemIds), path).toEqual(new Set(expected.keys()));
       for (const [id, count] of tally(itemIds)) expect(count, `${path} ${id}`).toBe(1);
     }

@@ -73,6 +73,8 @@ interface Brief {
 }
 
 const region = '大连';
+/** Each brief's figures in the order they are listed below. */
+const figureIndexes = new Map<Brief, number>();
 
 function figureOf(
   brief: Brief,
@@ -85,10 +87,12 @@ function figureOf(
     briefId: brief.briefId,
     revision: brief.revision,
   };
+  figureIndexes.set(brief, (figureIndexes.get(brief) ?? -1) + 1);
   return {
     metric: metricKey({ region, label, unit: figure.unit }),
     key: observationKey(parts),
     ...parts,
+    figureIndex: figureIndexes.get(brief) ?? 0,
     ...figure,
     label,
     region,

@@ -9,6 +9,7 @@ export function observation(overrides: Partial<Observation> = {}): Observation {
     publishedAt: '2020-05-14T08:00:00+08:00',
     briefId: 'dalian-jobs-2020-05',
     revision: 1,
+    figureIndex: 0,
     value: 2.79,
     unit: '%',
     qualifier: 'exact' as const,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyChange, eventIdFor, exactDifference } from '../../functions/core/diff.ts';
+import {
+  classifyChange,
+  eventIdOf,
+  exactDifference,
+  observationKey,
+  parseEventId,
+} from '../../functions/core/diff.ts';
 import { observation } from '../support/fixtures.ts';
 
 const recordedAt = '2020-06-15T00:00:00.000Z';
@@ -70,11 +76,39 @@ describe('exactDifference', () => {
 });
 
 describe('event ids', () => {
-  it('are deterministic per metric and observation, and differ otherwise', () => {
-    const key = observation().key;
-    expect(eventIdFor('m', key)).toBe(eventIdFor('m', key));
-    expect(eventIdFor('m', key)).not.toBe(eventIdFor('n', key));
-    expect(eventIdFor('m', key)).toMatch(/^[0-9a-f]{32}$/);
+  it('name the brief, revision and figure that made the observation', () => {
+    expect(eventIdOf(observation({ briefId: 'dalian-jobs', revision: 3, figureIndex: 7 }))).toBe(
+      'dalian-jobs.3.7',
+    );
+    expect(
+      classifyChange({ current: observation(), previous: undefined, hasLater: false, recordedAt })?.eventId,
+    ).toBe(eventIdOf(observation()));
+  });
+
+  it('parse back from the right, so brief ids may hold dots', () => {
+    expect(parseEventId('jobs.2020.05.14.12.0')).toEqual({
+      briefId: 'jobs.2020.05.14',
+      revision: 12,
+      figureIndex: 0,
+    });
+    expect(parseEventId(eventIdOf(observation()))).toEqual({
+      briefId: observation().briefId,
+      revision: observation().revision,
+      figureIndex: observation().figureIndex,
+    });
+  });
+
+  it.each(['', 'jobs', 'jobs.1', 'jobs.0.1', 'jobs.01.1', 'jobs.1.01', '.1.1', 'jobs/x.1.1', 'jobs.1.-1'])(
+    'refuse %j, which no observation has',
+    (id) => {
+      expect(parseEventId(id)).toBeUndefined();
+    },
+  );
+
+  it('refuse to order a publication given as a day, whose instant needs the time zone', () => {
+    expect(() =>
+      observationKey({ asOf: '2020-05-11', publishedAt: '2020-05-14', briefId: 'b', revision: 1 }),
+    ).toThrow(/received the day 2020-05-14/);
   });
 
   it('order observations by as-of date before publication', () => {

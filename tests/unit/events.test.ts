@@ -92,6 +92,15 @@ describe('toCloudEvent', () => {
     );
   });
 
+  it('carries a publication given as a day as that day, and refuses a date-time without an offset', () => {
+    const onDay = change({ current: observation({ publishedAt: '2020-06-15', briefId: 'brief-may' }) });
+    expect(toCloudEvent(onDay).data.current.publishedAt).toBe('2020-06-15');
+    const error = thrownBy(() =>
+      toCloudEvent(change({ current: observation({ publishedAt: '2020-06-15T08:00:00' }) })),
+    );
+    expect(error.issues.map((issue) => issue.path)).toEqual(['data.current.publishedAt']);
+  });
+
   it('refuses a recordedAt that is not an ISO date-time, naming time', () => {
     const error = thrownBy(() => toCloudEvent(change({ recordedAt: 'yesterday' })));
     expect(error.issues).toContainEqual(expect.objectContaining({ path: 'time', received: '"yesterday"' }));

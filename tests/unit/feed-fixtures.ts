@@ -9,6 +9,7 @@ export function observation(overrides: Partial<Observation> = {}): Observation {
     publishedAt: '2020-05-15T02:00:00Z',
     briefId: 'brief-april',
     revision: 1,
+    figureIndex: 0,
     value: 2.79,
     unit: '%',
     qualifier: 'exact',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../functions/core/model.ts';
-import { observationsOf } from '../../functions/core/observations.ts';
-import type { BriefRevision } from '../../functions/core/ports.ts';
+import { changeByEventId, observationsOf } from '../../functions/core/observations.ts';
+import type { BriefRevision, BriefStore } from '../../functions/core/ports.ts';
+import { recordObservation } from '../../functions/core/record-observation.ts';
+import { MemoryMetricStore } from '../support/memory-metric-store.ts';
 
 function figure(overrides: Partial<Figure>): Figure {
   return {
@@ -24,6 +26,7 @@ function revision(figures: Figure[]): BriefRevision {
     revision: 1,
     contentHash: 'hash',
     storedAt: '2020-05-14T00:00:00.000Z',
+    timeZone: 'Asia/Shanghai',
     figures,
     brief: { headline: 'h', body: 'b', publishedAt: '2020-05-14T08:00:00+08:00', region: '大连' },
   };
@@ -60,5 +63,51 @@ describe('observationsOf', () => {
       revision([figure({}), figure({ metric: '大连:城镇登记失业率:percent', value: 2.79, unit: '%' })]),
     );
     expect(observations).toHaveLength(2);
+  });
+});
+
+describe('observations of a brief published on a day', () => {
+  const onDay = (timeZone: string) => {
+    const dated = revision([figure({})]);
+    return { ...dated, timeZone, brief: { ...dated.brief, publishedAt: '2020-05-14' } };
+  };
+
+  it('orders it from the start of that day in the time zone the revision was stored under', () => {
+    const [observation] = observationsOf(onDay('Asia/Shanghai'));
+    expect(observation?.publishedAt).toBe('2020-05-14');
+    expect(observation?.asOf).toBe('2020-05-14');
+    expect(observation?.key).toBe('2020-05-14#2020-05-13T16:00:00.000Z#jobs#000001');
+    expect(observationsOf(onDay('UTC'))[0]?.key).toBe('2020-05-14#2020-05-14T00:00:00.000Z#jobs#000001');
+  });
+});
+
+describe('changeByEventId', () => {
+  const stored = revision([
+    figure({ surface: '逾4万人', value: 40000, qualifier: 'over' }),
+    figure({ asOf: '2020-05-11' }),
+    figure({ metric: '大连:城镇登记失业率:percent', value: 2.79, unit: '%', surface: '2.79%' }),
+  ]);
+  const briefs: BriefStore = {
+    latestRevision: async () => stored,
+    putRevision: async () => 'taken',
+    getRevision: async (briefId, number) =>
+      briefId === stored.briefId && number === stored.revision ? stored : undefined,
+  };
+
+  it('names each observation by the figure it was taken from', () => {
+    expect(observationsOf(stored).map((observation) => observation.figureIndex)).toEqual([1, 2]);
+  });
+
+  it('finds the change an event id names, and nothing for an id that names no change', async () => {
+    const metrics = new MemoryMetricStore();
+    for (const observation of observationsOf(stored))
+      await recordObservation(metrics, observation, () => new Date('2020-05-14T00:00:00Z'));
+    const stores = { briefs, metrics };
+    const change = await changeByEventId('jobs.1.1', stores);
+    expect(change).toMatchObject({ eventId: 'jobs.1.1', type: 'figure.added', current: { value: 42303 } });
+    expect((await changeByEventId('jobs.1.2', stores))?.current.value).toBe(2.79);
+    // The headline's rounded figure made no observation of its own; there is no fourth figure, revision 2 or brief.
+    for (const id of ['jobs.1.0', 'jobs.1.3', 'jobs.2.1', 'other.1.1', 'jobs', 'jobs.1.01'])
+      expect(await changeByEventId(id, stores), id).toBeUndefined();
   });
 });

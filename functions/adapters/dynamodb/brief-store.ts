@@ -52,12 +52,13 @@ function revisionKeys(revision: BriefRevision): Record<string, unknown> {
 }
 
 function revisionAttributes(revision: BriefRevision): Record<string, unknown> {
-  return { ...revisionKeys(revision), brief: revision.brief };
+  return { ...revisionKeys(revision), brief: revision.brief, timeZone: revision.timeZone };
 }
 
 interface RevisionContent {
   brief: Brief;
   figures: Figure[];
+  timeZone: string;
 }
 
 /**
@@ -65,7 +66,11 @@ interface RevisionContent {
  * brings a typical revision item under the 1 KB of one write unit.
  */
 function compressContent(revision: BriefRevision): Uint8Array {
-  const content: RevisionContent = { brief: revision.brief, figures: revision.figures };
+  const content: RevisionContent = {
+    brief: revision.brief,
+    figures: revision.figures,
+    timeZone: revision.timeZone,
+  };
   return brotliCompressSync(Buffer.from(JSON.stringify(content)), {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: 9,
@@ -216,6 +221,7 @@ export class DynamoBriefStore implements BriefStore {
       storedAt: string;
       content?: Uint8Array;
       brief?: Brief;
+      timeZone?: string;
       partCount?: number;
     };
     const stamp = {
@@ -225,7 +231,7 @@ export class DynamoBriefStore implements BriefStore {
       storedAt: record.storedAt,
     };
     if (record.content !== undefined) return { ...stamp, ...decompressContent(record.content) };
-    if (record.brief === undefined || record.partCount === undefined) {
+    if (record.brief === undefined || record.timeZone === undefined || record.partCount === undefined) {
       throw new IncompleteRevisionError(
         `revision ${record.revision} of brief ${record.briefId} has no content`,
       );
@@ -236,7 +242,7 @@ export class DynamoBriefStore implements BriefStore {
       record.contentHash,
       record.partCount,
     );
-    return { ...stamp, brief: record.brief, figures };
+    return { ...stamp, brief: record.brief, timeZone: record.timeZone, figures };
   }
 
   private async readParts(

@@ -8,10 +8,12 @@
 // |------------------------------|------|---------------------------------------------------------------------|
 // | Observation.metric           | mt   | the item's metric (from pk, or gsi2sk of a head)                    |
 // | Observation.key              | ky   | observationKey() of its own asOf, publishedAt, briefId and revision |
+// |                              |      |   if publishedAt is a date-time (a day's instant needs a time zone) |
 // | Observation.asOf             | as   | the reference observation's field: none for an item's observation,  |
 // | Observation.publishedAt      | pub  |   the change's current one for its previous, the head's latest for  |
 // | Observation.briefId          | bid  |   its pending observation (so an unchanged field costs nothing)     |
 // | Observation.revision         | rev  |   〃                                                                |
+// | Observation.figureIndex      | fi   |   〃                                                                |
 // | Observation.value            | val  |   〃                                                                |
 // | Observation.unit             | u    |   〃                                                                |
 // | Observation.qualifier        | q    |   〃                                                                |
@@ -22,7 +24,7 @@
 // | StoredObservation.recordedAt | at   | the head's updatedAt, for its pending observation                   |
 // | StoredObservation.change     | —    | flattened: its fields below sit beside the observation's            |
 // | Change.type                  | ty   | the `changeType` attribute of an observation item                   |
-// | Change.eventId               | id   | eventIdFor() of the current observation's metric and key            |
+// | Change.eventId               | id   | eventIdOf() of the current observation                              |
 // | Change.metric                | cm   | the current observation's metric                                    |
 // | Change.previous              | pr   | null (absent); otherwise relative to the current observation        |
 // | Change.current               | —    | never stored: it is the stored observation itself                   |
@@ -38,7 +40,8 @@
 // | MetricHead.metric, version   | —    | the item's gsi2sk and `version` attributes                          |
 //
 // Values are stored as they are: numbers as JSON numbers, whose text round-trips every finite double exactly.
-import { eventIdFor, observationKey } from '../../core/diff.ts';
+import { isPublicationDay } from '../../core/brief.ts';
+import { eventIdOf, observationKey } from '../../core/diff.ts';
 import type { Change, ChangeType, Observation } from '../../core/model.ts';
 import type { MetricHead, StoredObservation } from '../../core/ports.ts';
 
@@ -56,6 +59,7 @@ const observationNames: Record<ObservationField, string> = {
   publishedAt: 'pub',
   briefId: 'bid',
   revision: 'rev',
+  figureIndex: 'fi',
   value: 'val',
   unit: 'u',
   qualifier: 'q',
@@ -122,9 +126,13 @@ function restoreReferenced<Field extends string>(
 
 type KeyParts = Pick<Observation, 'asOf' | 'publishedAt' | 'briefId' | 'revision'>;
 
-/** The key the core gives an observation with these parts; undefined when the publication time does not parse. */
+/**
+ * The key the core gives an observation with these parts; undefined when the publication is a day (its instant
+ * depends on the time zone of the revision, which the item does not hold) or does not parse.
+ */
 function derivedKey(parts: KeyParts): string | undefined {
-  return Number.isNaN(Date.parse(parts.publishedAt)) ? undefined : observationKey(parts);
+  if (isPublicationDay(parts.publishedAt) || Number.isNaN(Date.parse(parts.publishedAt))) return undefined;
+  return observationKey(parts);
 }
 
 export function encodeObservation(observation: Observation, reference: Partial<Observation>): Compact {
@@ -152,6 +160,7 @@ export function decodeObservation(
     publishedAt: fields.publishedAt,
     briefId: fields.briefId,
     revision: fields.revision,
+    figureIndex: fields.figureIndex,
     value: fields.value,
     unit: fields.unit,
     qualifier: fields.qualifier,
@@ -173,7 +182,7 @@ export interface StoredReference {
 function changeReference(current: Observation, recordedAt: string, type: ChangeType | undefined) {
   return {
     type,
-    eventId: eventIdFor(current.metric, current.key),
+    eventId: eventIdOf(current),
     metric: current.metric,
     delta: null,
     deltaPercent: null,
