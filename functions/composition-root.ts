@@ -48,6 +48,7 @@ export function ingestDependencies() {
     metrics: new DynamoMetricStore(dynamoDbClient(), table),
     now,
     aliases: defaultAliases,
+    timeZone: config.NEWSROOM_TIME_ZONE,
   };
 }
 
@@ -56,7 +57,7 @@ export function readDependencies() {
   return {
     briefs: new DynamoBriefStore(dynamoDbClient(), table),
     metrics: new DynamoMetricStore(dynamoDbClient(), table),
-    changes: new DynamoChangeLog(dynamoDbClient(), table),
+    changes: new DynamoChangeLog(dynamoDbClient(), table, { settleMs: config.CHANGES_SETTLE_MS }),
     publicBaseUrl: config.PUBLIC_BASE_URL,
   };
 }

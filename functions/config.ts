@@ -1,5 +1,7 @@
 // Configuration from the environment, parsed once at cold start; a bad value fails loudly, naming the key.
 import { z } from 'zod';
+import { minimumSettleMs } from './adapters/dynamodb/change-log.ts';
+import { isTimeZone } from './core/brief.ts';
 import { parseWith } from './core/validate.ts';
 
 const environmentSchema = z.object({
@@ -11,6 +13,16 @@ const environmentSchema = z.object({
   SNS_ENDPOINT: z.url().optional(),
   /** Feeds link to this; without it, links are built from the request's host. */
   PUBLIC_BASE_URL: z.url().optional(),
+  /** The IANA time zone whose day a brief means when its publishedAt is a date. */
+  NEWSROOM_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
+    .default('Asia/Shanghai'),
+  /**
+   * How old a change must be before GET /changes serves it: longer than a put attempt, the clock skew between
+   * functions and the changes index's propagation delay (see adapters/dynamodb/change-log.ts).
+   */
+  CHANGES_SETTLE_MS: z.coerce.number().int().min(minimumSettleMs).default(10_000),
 });
 
 export type Config = z.output<typeof environmentSchema>;

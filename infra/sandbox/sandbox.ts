@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDynamoDbClient, ensureTable } from '../../functions/adapters/dynamodb/index.ts';
+import { readConfig } from '../../functions/config.ts';
 import { type FunctionSpec, functions } from '../topology.ts';
 import { freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type GatewayRoute, type HttpLambda, startGateway } from './http-gateway.ts';
@@ -30,6 +31,8 @@ export interface SandboxOptions {
   /** The editors' bearer token; generated and kept in the data dir when absent. */
   token?: string;
   seed: boolean;
+  /** How old a change must be before GET /changes serves it; CHANGES_SETTLE_MS or its default when absent. */
+  changesSettleMs?: number;
   /** Deliver every stream record and SNS message twice (RELIABILITY.md, test 1). */
   duplicateDelivery?: boolean;
   /** Told of every stream consumer invocation: for benchmarks and diagnostics. */
@@ -46,6 +49,8 @@ export interface Sandbox {
   settled(): Promise<void>;
   /** The local topic, for fault injection and inspection in tests. */
   sns: LocalSns;
+  /** GET /changes serves a change this long after it committed. */
+  changesSettleMs: number;
   stop(): Promise<void>;
 }
 
@@ -97,7 +102,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       PUBLIC_BASE_URL: `http://localhost:${port}`,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+      ...(options.changesSettleMs === undefined
+        ? {}
+        : { CHANGES_SETTLE_MS: String(options.changesSettleMs) }),
     });
+    const { CHANGES_SETTLE_MS: changesSettleMs } = readConfig();
     const client = createDynamoDbClient({ region, endpoint: dynamodb.endpoint });
     await ensureTable(client, tableName);
 
@@ -146,7 +155,16 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         await sns.flush();
       }
     };
-    const sandbox: Sandbox = { url: gateway.url, token, topicArn, dataDir, settled, sns, stop };
+    const sandbox: Sandbox = {
+      url: gateway.url,
+      token,
+      topicArn,
+      dataDir,
+      settled,
+      sns,
+      changesSettleMs,
+      stop,
+    };
     if (options.seed && freshDataDir) await seedSampleBriefs(sandbox, log);
     return sandbox;
   } catch (error) {

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { createDynamoDbClient } from '../../functions/adapters/dynamodb/index.ts';
+import { createDynamoDbClient, minimumSettleMs } from '../../functions/adapters/dynamodb/index.ts';
+import type { ChangeEvent } from '../../functions/core/events.ts';
 import { type Sandbox, type SandboxOptions, startSandbox, tableName } from '../../infra/sandbox/sandbox.ts';
 import type { StreamFailureRecord } from '../../infra/sandbox/stream-runner/index.ts';
 import { type HttpSubscriber, startHttpSubscriber } from './http-subscriber.ts';
@@ -122,8 +123,11 @@ export interface Harness {
    * retried (twice at most) as a client would; any other status is returned as it is.
    */
   uploadAll<T = Record<string, unknown>>(briefs: unknown[], inFlight: number): Promise<Answer<T>[]>;
-  /** Every change of GET /changes, following its cursor to the end. */
-  changes(): Promise<ChangeView[]>;
+  /**
+   * Every event of GET /changes, following its cursor to the end, once everything committed before the last
+   * settled() is past the change log's settle window.
+   */
+  changes(): Promise<ChangeEvent[]>;
   /** Every observation of a metric, newest first, with the change it caused. */
   history(metric: string): Promise<{ observation: ObservationView; change: ChangeView | null }[]>;
   /** The machines' event of every message the topic accepted, from `<dataDir>/published.jsonl`. */
@@ -151,7 +155,15 @@ export async function startHarness(
   options: Partial<Omit<SandboxOptions, 'port' | 'dataDir'>> = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), `updates-feed-${name}-`));
-  const sandbox = await startSandbox({ seed: false, ...options, port: 0, dataDir });
+  // The shortest sound window keeps the tests quick; reliability-changes-cursor.test.ts tests the window itself.
+  const sandbox = await startSandbox({
+    seed: false,
+    changesSettleMs: minimumSettleMs,
+    ...options,
+    port: 0,
+    dataDir,
+  });
+  let lastSettled = Date.now();
   const subscribers: HttpSubscriber[] = [];
   // The sandbox sets these before its handlers load; the raw reads go to the same table.
   const dynamodb = createDynamoDbClient({
@@ -193,11 +205,13 @@ export async function startHarness(
       return answers;
     },
     async changes() {
-      const all: ChangeView[] = [];
+      const unsettled = lastSettled + sandbox.changesSettleMs + 50 - Date.now();
+      if (unsettled > 0) await new Promise((resolve) => setTimeout(resolve, unsettled));
+      const all: ChangeEvent[] = [];
       let after: string | undefined;
       do {
         const query = new URLSearchParams({ limit: '1000', ...(after === undefined ? {} : { after }) });
-        const page = await request<{ changes: ChangeView[]; next?: string }>(`/changes?${query}`);
+        const page = await request<{ changes: ChangeEvent[]; next?: string }>(`/changes?${query}`);
         if (page.status !== 200) throw new Error(`GET /changes answered ${page.status}: ${page.text}`);
         all.push(...page.body.changes);
         after = page.body.next;
@@ -241,7 +255,10 @@ export async function startHarness(
       } while (startKey !== undefined);
       return count;
     },
-    settled: (milliseconds = 45_000) => within(sandbox.settled(), milliseconds, 'the sandbox settling'),
+    async settled(milliseconds = 45_000) {
+      await within(sandbox.settled(), milliseconds, 'the sandbox settling');
+      lastSettled = Date.now();
+    },
     async subscribeHttp() {
       const subscriber = await startHttpSubscriber();
       subscribers.push(subscriber);

@@ -6,12 +6,12 @@ export {
   RevisionTooLargeError,
   revisionReferenceFromItem,
 } from './brief-store.ts';
-export { changeCursor, DynamoChangeLog } from './change-log.ts';
+export { type ChangeLogOptions, DynamoChangeLog, minimumSettleMs } from './change-log.ts';
 export { createDynamoDbClient, type DynamoDbClientConfig } from './client.ts';
 export { UndecodableItemError } from './compact-codec.ts';
 export { fromItem, type Item, itemSizeBytes, writeUnits } from './items.ts';
 export { changeFromItem, storedObservationFromItem } from './metric-items.ts';
-export { DynamoMetricStore } from './metric-store.ts';
+export { ChangePutTimeoutError, changePutTimeoutMs, DynamoMetricStore } from './metric-store.ts';
 export { InvalidCursorError } from './paging.ts';
 export {
   createTableInput,

@@ -1,6 +1,4 @@
 // Key layout of the single table; the stream consumers' filters depend on these prefixes.
-import type { Change } from '../../core/model.ts';
-
 export const revisionPrefix = 'REV#';
 export const observationPrefix = 'OBS#';
 export const headSortKey = 'HEAD';
@@ -19,8 +17,14 @@ export const metricPartitionKey = (metric: string): string => `${metricPartition
 export const metricOfPartitionKey = (pk: string): string | undefined =>
   pk.startsWith(metricPartitionPrefix) ? pk.slice(metricPartitionPrefix.length) : undefined;
 export const observationSortKey = (observationKey: string): string => `${observationPrefix}${observationKey}`;
-export const changeSortKey = (change: Pick<Change, 'recordedAt' | 'eventId'>): string =>
-  `${change.recordedAt}#${change.eventId}`;
+/**
+ * A change's position in the changes index: when the put that committed it was attempted, then its event id.
+ * Not the change's recordedAt, which was stamped when the change was planned, possibly long before its commit.
+ */
+export const changePosition = (attemptedAt: Date, eventId: string): string =>
+  `${attemptedAt.toISOString()}#${eventId}`;
+/** What every change position looks like. */
+export const changePositionShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#.+$/s;
 
 function paddedRevision(revision: number): string {
   if (!Number.isInteger(revision) || revision < 0 || revision > maxRevision) {

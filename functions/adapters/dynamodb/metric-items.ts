@@ -4,7 +4,7 @@
 // head:        pk METRIC#<metric>, sk HEAD, gsi2pk METRIC, gsi2sk <metric>, version, head (text)
 // observation: pk METRIC#<metric>, sk OBS#<key>, observation (text)                  without a change
 //              pk METRIC#<metric>, sk OBS#<key>, change (text), gsi1pk CHANGES,
-//              gsi1sk <recordedAt>#<eventId>, region, changeType                     with a change
+//              gsi1sk <put attempted at>#<eventId>, region, changeType               with a change
 //
 // `change` exists exactly on the items with a change, and as a string: the publisher's stream filter tests that
 // it exists, and Lambda event filtering can only test a leaf value, never a map. `region` and `changeType` are
@@ -22,7 +22,7 @@ import {
 } from './compact-codec.ts';
 import { fromItem, type Item, toItem } from './items.ts';
 import {
-  changeSortKey,
+  changePosition,
   changesPartition,
   headSortKey,
   metricOfPartitionKey,
@@ -69,7 +69,8 @@ export function headFromItem(item: Item): MetricHead {
   return decodeHead(parseCompactText(record.head, `${where} head`), held, where);
 }
 
-export function observationItem(stored: StoredObservation): Item {
+/** `attemptedAt`: when the put of this item is attempted, which places a change in the changes index. */
+export function observationItem(stored: StoredObservation, attemptedAt: Date): Item {
   const { observation, change } = stored;
   const keys = { pk: metricPartitionKey(observation.metric), sk: observationSortKey(observation.key) };
   const ownMetric = { metric: observation.metric };
@@ -81,7 +82,7 @@ export function observationItem(stored: StoredObservation): Item {
     ...keys,
     change: compactText(encodeStored(stored, reference)),
     gsi1pk: changesPartition,
-    gsi1sk: changeSortKey(change),
+    gsi1sk: changePosition(attemptedAt, change.eventId),
     region: observation.region,
     changeType: change.type,
   });

@@ -22,14 +22,33 @@ import { assertPageLimit, decodeCursor, encodeCursor } from './paging.ts';
 
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
 
+/**
+ * How long one put of a change may take, the SDK's own retries included, before it is abandoned and attempted
+ * anew: the change log's settle window must exceed it (see change-log.ts).
+ */
+export const changePutTimeoutMs = 2000;
+const changePutAttempts = 3;
+
+export class ChangePutTimeoutError extends Error {
+  override name = 'ChangePutTimeoutError';
+}
+
+export interface MetricStoreOptions {
+  /** The clock that stamps each change's position in the changes index. */
+  now?: () => Date;
+}
+
 export class DynamoMetricStore implements MetricStore {
   private readonly observationWriter: CoalescingWriter;
+  private readonly now: () => Date;
 
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
+    options: MetricStoreOptions = {},
   ) {
     this.observationWriter = new CoalescingWriter(client, tableName);
+    this.now = options.now ?? (() => new Date());
   }
 
   async getHead(metric: string): Promise<MetricHead | undefined> {
@@ -96,11 +115,45 @@ export class DynamoMetricStore implements MetricStore {
   }
 
   /**
-   * Unconditional and batched with the other writers' puts: an observation's content is fixed by the head claim
-   * that committed it (a roll-forward writes the very same pending copy), so writing it again changes nothing.
+   * An observation's content is fixed by the head claim that committed it (a roll-forward writes the very same
+   * pending copy), so one without a change is written unconditionally, batched with the other writers' puts.
+   * One with a change also takes a position in the changes index, which must not move once taken: see putChange.
    */
   async putObservation(stored: StoredObservation): Promise<void> {
-    await this.observationWriter.put(observationItem(stored));
+    if (stored.change === null) await this.observationWriter.put(observationItem(stored, this.now()));
+    else await this.putChange(stored, stored.change.eventId);
+  }
+
+  /**
+   * A change's position is the moment its put is attempted, and the change log serves a position only once it
+   * is older than a settle window, which must therefore outlast any attempt: each attempt has a deadline (the
+   * SDK's retries of the same payload happen within it) and the next attempt takes a fresh position. The put
+   * never replaces an existing item: when an earlier attempt or a racing writer committed the change, its
+   * position stays where readers may already have seen it.
+   */
+  private async putChange(stored: StoredObservation, eventId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(
+          new PutItemCommand({
+            TableName: this.tableName,
+            Item: observationItem(stored, this.now()),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+          { abortSignal: AbortSignal.timeout(changePutTimeoutMs) },
+        );
+        return;
+      } catch (error) {
+        if (isConditionFailure(error)) return;
+        if ((error as Error).name !== 'AbortError') throw error;
+        if (attempt === changePutAttempts) {
+          throw new ChangePutTimeoutError(
+            `change ${eventId} was not stored within ${changePutTimeoutMs} ms, ${changePutAttempts} times`,
+            { cause: error },
+          );
+        }
+      }
+    }
   }
 
   async previousObservation(metric: string, key: string): Promise<StoredObservation | undefined> {
