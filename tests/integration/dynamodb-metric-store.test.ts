@@ -1,15 +1,30 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DynamoMetricStore } from '../../functions/adapters/dynamodb/metric-store.ts';
+import { toItem } from '../../functions/adapters/dynamodb/items.ts';
+import { changePutTimeoutMs, DynamoMetricStore } from '../../functions/adapters/dynamodb/metric-store.ts';
 import { encodeCursor, InvalidCursorError } from '../../functions/adapters/dynamodb/paging.ts';
 import type { Observation } from '../../functions/core/model.ts';
-import { chineseObservation, freshTable, head, stored } from './dynamodb-fixtures.ts';
+import { chineseObservation, freshTable, head, localClient, stored } from './dynamodb-fixtures.ts';
 
 describe('DynamoMetricStore', () => {
   let store: DynamoMetricStore;
+  let context: Awaited<ReturnType<typeof freshTable>>;
   beforeAll(async () => {
-    const context = await freshTable('dynamodb-metric-store');
+    context = await freshTable('dynamodb-metric-store');
     store = new DynamoMetricStore(context.client, context.tableName);
   });
+
+  /** Where the changes index holds an observation's change, read straight from its item. */
+  async function positionOf(observation: Observation): Promise<string | undefined> {
+    const { Item: item } = await context.client.send(
+      new GetItemCommand({
+        TableName: context.tableName,
+        Key: toItem({ pk: `METRIC#${observation.metric}`, sk: `OBS#${observation.key}` }),
+        ConsistentRead: true,
+      }),
+    );
+    return item?.gsi1sk?.S;
+  }
 
   const metricNamed =
     (name: string) =>
@@ -89,6 +104,42 @@ describe('DynamoMetricStore', () => {
       expect(await store.getObservation(first.observation.metric, first.observation.key)).toEqual(first);
       const history = await store.history(first.observation.metric, { limit: 10 });
       expect(history.items.filter((item) => item.observation.key === first.observation.key)).toHaveLength(1);
+    });
+
+    it('keeps a change where it was first committed: putting it again, later, does not move it', async () => {
+      const change = stored(metricNamed('位置不变')({ value: 7 }), undefined);
+      const at = (time: string) =>
+        new DynamoMetricStore(context.client, context.tableName, { now: () => new Date(time) });
+      await at('2020-06-01T00:00:00.000Z').putObservation(change);
+      await Promise.all([
+        at('2020-06-01T00:00:05.000Z').putObservation(change),
+        at('2020-06-01T00:00:06.000Z').putObservation(change),
+      ]);
+      expect(await positionOf(change.observation)).toBe(`2020-06-01T00:00:00.000Z#${change.change?.eventId}`);
+      expect(await store.getObservation(change.observation.metric, change.observation.key)).toEqual(change);
+    });
+
+    it('abandons a put of a change that outlasts its deadline and commits it under a fresh position', async () => {
+      const slowClient = localClient();
+      let puts = 0;
+      slowClient.middlewareStack.add(
+        (next, handlerContext) => async (args) => {
+          if (handlerContext.commandName === 'PutItemCommand' && puts++ === 0)
+            await new Promise((resolve) => setTimeout(resolve, changePutTimeoutMs + 200));
+          return next(args);
+        },
+        { step: 'initialize', name: 'delayFirstPut' },
+      );
+      const times = ['2020-06-02T00:00:00.000Z', '2020-06-02T00:00:09.000Z'];
+      let attempt = 0;
+      const slow = new DynamoMetricStore(slowClient, context.tableName, {
+        now: () => new Date(times[Math.min(attempt++, 1)] ?? ''),
+      });
+      const change = stored(metricNamed('超时重试')({ value: 8 }), undefined);
+      await slow.putObservation(change);
+      expect(puts).toBe(2);
+      expect(await positionOf(change.observation)).toBe(`2020-06-02T00:00:09.000Z#${change.change?.eventId}`);
+      slowClient.destroy();
     });
 
     it('stores every one of many concurrent puts, however they are grouped', async () => {
