@@ -4,7 +4,7 @@ export const table = {
   id: 'Table',
   partitionKey: 'pk',
   sortKey: 'sk',
-  /** Sparse index of observations that caused a change, ordered by recording time: feeds and /changes read it whole. */
+  /** Sparse index of observations that caused a change, ordered by commit: feeds and /changes read it whole. */
   changeIndex: { name: 'changes', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
   /**
    * Sparse index of metric heads: /metrics. Keys only, because the head is rewritten for every figure and a
@@ -75,6 +75,7 @@ export const functions = {
       { method: 'GET', path: '/metrics', auth: false },
       { method: 'GET', path: '/metrics/{key}', auth: false },
       { method: 'GET', path: '/changes', auth: false },
+      { method: 'GET', path: '/changes/{id}', auth: false },
       { method: 'GET', path: '/healthz', auth: false },
     ],
     access: { table: 'read' },

@@ -1,10 +1,8 @@
 // GET /feed.rss, /feed.atom, /feed.json: a query of stored changes, rendered, with ETag and 304.
-import { z } from 'zod';
 import { readDependencies } from '../composition-root.ts';
 import { feedEtag, isNotModified, lastModified, renderFeed } from '../core/feeds/index.ts';
-import { changeTypes } from '../core/model.ts';
 import type { ChangeLog } from '../core/ports.ts';
-import { parseWith } from '../core/validate.ts';
+import { changeFilterOf } from './change-filter.ts';
 import { baseUrlOf, header, httpHandler, queryInt } from './http.ts';
 
 export interface FeedDeps {
@@ -14,22 +12,11 @@ export interface FeedDeps {
 
 const formats = { 'GET /feed.rss': 'rss', 'GET /feed.atom': 'atom', 'GET /feed.json': 'json' } as const;
 
-const feedQuery = z.object({
-  metric: z.string().min(1).max(512).optional(),
-  region: z.string().min(1).max(100).optional(),
-  type: z.enum(changeTypes).optional(),
-});
-
 export function makeFeedHandler(deps: FeedDeps) {
   return httpHandler(async (event) => {
     const format = formats[event.routeKey as keyof typeof formats] ?? 'rss';
-    const { metric, region, type } = parseWith(feedQuery, event.queryStringParameters ?? {}, 'query');
+    const filter = changeFilterOf(event);
     const limit = queryInt(event, 'limit', 50, 200);
-    const filter = {
-      ...(metric === undefined ? {} : { metric }),
-      ...(region === undefined ? {} : { region }),
-      ...(type === undefined ? {} : { type }),
-    };
     const changes = await deps.changes.latestChanges({ limit, ...filter });
     const search = event.rawQueryString ? `?${event.rawQueryString}` : '';
     const { body, contentType } = renderFeed(format, changes, {

@@ -1,11 +1,13 @@
-// The read-only API: briefs, metrics with their history, the change log, and health.
+// The read-only API: briefs, metrics with their history, the change log as published events, and health.
 
 import { z } from 'zod';
 import { readDependencies } from '../composition-root.ts';
 import { NotFoundError } from '../core/errors.ts';
-import { changeTypes } from '../core/model.ts';
+import { toCloudEvent } from '../core/events.ts';
+import { changeByEventId } from '../core/observations.ts';
 import type { BriefStore, ChangeLog, MetricStore } from '../core/ports.ts';
 import { parseWith } from '../core/validate.ts';
+import { changeFilterOf } from './change-filter.ts';
 import { type HttpEvent, httpHandler, json, queryInt } from './http.ts';
 
 export interface ReadDeps {
@@ -14,12 +16,7 @@ export interface ReadDeps {
   changes: ChangeLog;
 }
 
-const changeQuery = z.object({
-  after: z.string().min(1).max(512).optional(),
-  metric: z.string().min(1).max(512).optional(),
-  region: z.string().min(1).max(100).optional(),
-  type: z.enum(changeTypes).optional(),
-});
+const cursorQuery = z.object({ after: z.string().min(1).max(512).optional() });
 
 const cacheShort = { 'cache-control': 'public, max-age=5' };
 
@@ -71,13 +68,24 @@ export function makeReadHandler(deps: ReadDeps) {
         );
       }
       case 'GET /changes': {
-        const query = parseWith(changeQuery, event.queryStringParameters ?? {}, 'query');
+        const { after } = parseWith(cursorQuery, event.queryStringParameters ?? {}, 'query');
         const limit = queryInt(event, 'limit', 100, 1000);
-        const page = await deps.changes.changesAfter({ ...stripUndefined(query), limit });
+        const page = await deps.changes.changesAfter({
+          ...changeFilterOf(event),
+          ...(after === undefined ? {} : { after }),
+          limit,
+        });
+        // The very events the topic carried, built by the same function from the same stored change.
         return json(200, {
-          changes: page.items,
+          changes: page.items.map(toCloudEvent),
           ...(page.cursor === undefined ? {} : { next: page.cursor }),
         });
+      }
+      case 'GET /changes/{id}': {
+        const id = pathParameter(event, 'id');
+        const change = await changeByEventId(id, deps);
+        if (change === undefined) throw new NotFoundError(`no change event with id ${JSON.stringify(id)}`);
+        return json(200, toCloudEvent(change), cacheShort);
       }
       case 'GET /healthz': {
         await deps.metrics.listHeads({ limit: 1 });
@@ -87,12 +95,6 @@ export function makeReadHandler(deps: ReadDeps) {
         throw new NotFoundError(`no route ${event.routeKey}`);
     }
   });
-}
-
-function stripUndefined<T extends Record<string, unknown>>(
-  value: T,
-): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
 }
 
 export const handler = makeReadHandler(readDependencies());

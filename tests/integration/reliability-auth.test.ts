@@ -130,9 +130,11 @@ describe('the public routes', () => {
     const brief = await harness.post('/briefs', briefWithOneFigure('public-read'));
     expect(brief.status).toBe(201);
     await harness.settled();
-    const metric = (await harness.changes())[0]?.metric ?? '';
+    const [event] = await harness.changes();
+    const metric = event?.subject ?? '';
     for (const route of publicRoutes) {
-      const path = route.path.replace('{id}', 'public-read').replace('{key}', encodeURIComponent(metric));
+      const id = route.path.startsWith('/changes/') ? (event?.id ?? '') : 'public-read';
+      const path = route.path.replace('{id}', id).replace('{key}', encodeURIComponent(metric));
       expect((await harness.request(path)).status, path).toBe(200);
     }
   });

@@ -251,7 +251,7 @@ describe('bad input to POST /briefs', () => {
     await harness.settled();
     expect(await briefStatus('absurd-numbers')).toBe(200);
     expect(harness.failures('pipeline')).toEqual([]);
-    for (const change of await harness.changes()) expect(Number.isFinite(change.current.value)).toBe(true);
+    for (const event of await harness.changes()) expect(Number.isFinite(event.data.current.value)).toBe(true);
   });
 
   it('accepts a brief with no figures: 201, figures [], no change', async () => {

@@ -6,6 +6,7 @@
 // the pipeline handler for every brief at once, while the sandbox's own runner processes the same records.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChangeEvent } from '../../functions/core/events.ts';
 import {
   type ChangeView,
   type Harness,
@@ -93,7 +94,7 @@ async function invokePipelineInParallel(briefIds: string[]): Promise<void> {
 }
 
 let harness: Harness;
-let changes: ChangeView[];
+let changes: ChangeEvent[];
 const histories = new Map<string, { observation: ObservationView; change: ChangeView | null }[]>();
 
 beforeAll(async () => {
@@ -109,7 +110,7 @@ beforeAll(async () => {
   await invokePipelineInParallel(planned.map((plan) => plan.id));
   await harness.settled();
   changes = await harness.changes();
-  for (const metric of new Set(changes.map((change) => change.metric))) {
+  for (const metric of new Set(changes.map((event) => event.subject))) {
     histories.set(metric, await harness.history(metric));
   }
 }, 90_000);
@@ -126,9 +127,7 @@ describe('concurrent uploads with out-of-order as-of dates', () => {
         planned.map((plan) => plan.id).sort(),
       );
     }
-    expect([...tally(changes.map((change) => change.eventId)).values()].every((count) => count === 1)).toBe(
-      true,
-    );
+    expect([...tally(changes.map((event) => event.id)).values()].every((count) => count === 1)).toBe(true);
     expect(changes).toHaveLength(uploads * 2);
   });
 
@@ -160,9 +159,10 @@ describe('concurrent uploads with out-of-order as-of dates', () => {
   });
 
   it('never puts a previous value at or after the current one', () => {
-    for (const change of changes) {
-      if (change.previous !== null)
-        expect(change.previous.key < change.current.key, change.eventId).toBe(true);
+    for (const history of histories.values()) {
+      for (const { change } of history) {
+        if (change?.previous) expect(change.previous.key < change.current.key, change.eventId).toBe(true);
+      }
     }
   });
 

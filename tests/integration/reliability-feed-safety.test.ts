@@ -52,7 +52,7 @@ describe('feeds of briefs full of hostile text', () => {
     const changes = await harness.changes();
     expect(changes.length).toBeGreaterThanOrEqual(hostileBriefs.length * 2);
     for (const feed of feeds.values()) {
-      for (const change of changes) expect(feed).toContain(`urn:updates-feed:event:${change.eventId}`);
+      for (const event of changes) expect(feed).toContain(`urn:updates-feed:event:${event.id}`);
     }
   });
 

@@ -66,7 +66,7 @@ describe('a poison record among good ones', () => {
   it('lets every good brief produce its event on the topic and in the change log', async () => {
     const regions = Array.from({ length: goodBriefs }, (_, index) => `区-good-${index}`);
     const publishedMetrics = harness.published().map((event) => event.data.metric);
-    const changedMetrics = (await harness.changes()).map((change) => change.metric);
+    const changedMetrics = (await harness.changes()).map((event) => event.subject);
     for (const region of regions) {
       expect(
         publishedMetrics.filter((metric) => metric.startsWith(`${region}:`)),

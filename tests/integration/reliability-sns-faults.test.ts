@@ -34,9 +34,7 @@ async function expectEveryChangeDelivered(): Promise<void> {
   const changes = await harness.changes();
   const delivered = new Set(eventsReceived(subscriber).map((event) => event.id));
   expect(changes.length).toBeGreaterThan(0);
-  expect(changes.filter((change) => !delivered.has(change.eventId)).map((change) => change.metric)).toEqual(
-    [],
-  );
+  expect(changes.filter((event) => !delivered.has(event.id)).map((event) => event.subject)).toEqual([]);
   expect(harness.failures('publisher')).toEqual([]);
 }
 

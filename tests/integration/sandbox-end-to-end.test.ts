@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CloudEvent } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minimumSettleMs } from '../../functions/adapters/dynamodb/index.ts';
 import { sampleEditions } from '../../infra/sandbox/sample-data.ts';
 import { type Sandbox, startSandbox } from '../../infra/sandbox/sandbox.ts';
 import { type HttpSubscriber, startHttpSubscriber } from '../support/http-subscriber.ts';
@@ -36,6 +38,23 @@ function events(): EventJson[] {
   return subscriber.notifications().map((message) => JSON.parse(message.Message) as EventJson);
 }
 
+/** Every item of GET /changes, following `next`, once what the last settle committed is past the window. */
+async function changeLog(): Promise<Record<string, unknown>[]> {
+  await new Promise((resolve) => setTimeout(resolve, sandbox.changesSettleMs + 50));
+  const all: Record<string, unknown>[] = [];
+  let after: string | undefined;
+  do {
+    const query = new URLSearchParams({ limit: '7', ...(after === undefined ? {} : { after }) });
+    const page = (await (await fetch(`${sandbox.url}/changes?${query}`)).json()) as {
+      changes: Record<string, unknown>[];
+      next?: string;
+    };
+    all.push(...page.changes);
+    after = page.next;
+  } while (after !== undefined);
+  return all;
+}
+
 function xmllint(document: string): void {
   execFileSync('xmllint', ['--noout', '-'], { input: document });
 }
@@ -48,7 +67,7 @@ async function text(path: string): Promise<string> {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'updates-feed-e2e-'));
-  sandbox = await startSandbox({ port: 0, dataDir, token, seed: false });
+  sandbox = await startSandbox({ port: 0, dataDir, token, seed: false, changesSettleMs: minimumSettleMs });
   subscriber = await startHttpSubscriber();
   const subscribed = await post('/subscriptions', { protocol: 'http', endpoint: subscriber.url });
   expect(subscribed.status).toBe(201);
@@ -100,6 +119,63 @@ describe('the sandbox, end to end', () => {
     expect(json.items.length).toBeGreaterThan(0);
   });
 
+  it('serves in GET /changes the very event the http subscriber received for each change', async () => {
+    const received = new Map(
+      subscriber.notifications().map((message) => {
+        const event = JSON.parse(message.Message) as { id: string };
+        return [event.id, event];
+      }),
+    );
+    const listed = await changeLog();
+    expect(listed.length).toBeGreaterThan(10);
+    expect(new Set(listed.map((event) => event.id))).toEqual(new Set(received.keys()));
+    for (const event of listed) expect(event).toEqual(received.get(event.id as string));
+  });
+
+  it('serves only events that the CloudEvents SDK accepts with strict validation', async () => {
+    for (const event of await changeLog()) expect(() => new CloudEvent(event, true)).not.toThrow();
+  });
+
+  it('answers GET /changes/{id} with the one event of that id, and 404 for an unknown id', async () => {
+    for (const event of events().slice(0, 5)) {
+      const response = await fetch(`${sandbox.url}/changes/${encodeURIComponent(event.id)}`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual(
+        JSON.parse(
+          subscriber.notifications().find((message) => JSON.parse(message.Message).id === event.id)
+            ?.Message ?? '',
+        ),
+      );
+    }
+    const unknown = await fetch(`${sandbox.url}/changes/no-such-brief.1.0`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'not_found', issues: [] } });
+  });
+
+  it('accepts a brief published on a day, and refuses a date-time without an offset naming the forms', async () => {
+    const brief = {
+      id: 'dalian-day-brief',
+      headline: '大连城镇新增就业5000人',
+      body: '大连城镇新增就业5000人。',
+      publishedAt: '2020-05-14',
+      region: '大连-日期',
+    };
+    expect((await post('/briefs', brief)).status).toBe(201);
+    const refused = await post('/briefs', {
+      ...brief,
+      id: 'dalian-no-offset',
+      publishedAt: '2020-05-14T08:00:00',
+    });
+    expect(refused.status).toBe(400);
+    const { error } = refused.body as { error: { message: string; issues: { path: string }[] } };
+    expect(error.issues.map((issue) => issue.path)).toEqual(['publishedAt']);
+    expect(error.message).toMatch(/^invalid brief: publishedAt: must be a date \(2020-05-14/);
+    expect(error.message).toContain('or a date-time with an offset (2020-05-14T08:00:00+08:00');
+    expect(error.message).toContain('(received "2020-05-14T08:00:00")');
+    expect((await fetch(`${sandbox.url}/briefs/dalian-no-offset`)).status).toBe(404);
+    await sandbox.settled();
+  });
+
   it('answers an identical re-upload with 200 and the same body, and publishes nothing for it', async () => {
     const brief = sampleEditions()[1]?.briefs[0];
     const before = events().length;
@@ -129,9 +205,7 @@ describe('the sandbox, end to end', () => {
 
   it('turns a later value of an existing metric into exactly one figure.changed everywhere', async () => {
     const before = events().length;
-    const changesBefore = (
-      (await (await fetch(`${sandbox.url}/changes?limit=1000`)).json()) as { changes: unknown[] }
-    ).changes.length;
+    const changesBefore = (await changeLog()).length;
     const upload = await post('/briefs', {
       id: 'dalian-jobs-2020-07',
       headline: '大连城镇登记失业率为2.91%',
@@ -147,10 +221,8 @@ describe('the sandbox, end to end', () => {
     for (const path of ['/feed.rss', '/feed.atom', '/feed.json']) {
       expect((await text(path)).split(`urn:updates-feed:event:${eventId}`).length - 1).toBe(1);
     }
-    const changes = (
-      (await (await fetch(`${sandbox.url}/changes?limit=1000`)).json()) as { changes: { eventId: string }[] }
-    ).changes;
+    const changes = await changeLog();
     expect(changes.length).toBe(changesBefore + 1);
-    expect(changes.filter((change) => change.eventId === eventId)).toHaveLength(1);
+    expect(changes.filter((event) => event.id === eventId)).toHaveLength(1);
   });
 });
