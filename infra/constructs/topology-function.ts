@@ -8,6 +8,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { readConfig } from '../../functions/config.ts';
 import { projectRoot } from '../sandbox/paths.ts';
 import type { FunctionName, FunctionSpec } from '../topology.ts';
 import { lambdaBundling } from './bundling.ts';
@@ -65,6 +66,8 @@ export class TopologyFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: serviceName,
         POWERTOOLS_METRICS_NAMESPACE: serviceName,
         NODE_OPTIONS: '--enable-source-maps',
+        // Read from the deploying shell as the sandbox reads it, and checked by the same schema.
+        NEWSROOM_TIME_ZONE: readConfig().NEWSROOM_TIME_ZONE,
       },
     });
     this.grantDeclaredAccess(spec.access, props.resources);

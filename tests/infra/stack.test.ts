@@ -2,6 +2,7 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexProjections } from '../../functions/adapters/dynamodb/table-definition.ts';
+import { readConfig } from '../../functions/config.ts';
 import { bundleTarget } from '../../infra/constructs/bundling.ts';
 import { defaultThrottle, writeRouteThrottle } from '../../infra/constructs/http-api.ts';
 import { lambdaFilterPattern } from '../../infra/constructs/stream-pipeline.ts';
@@ -75,6 +76,11 @@ describe('functions', () => {
       expect('TOPIC_ARN' in environment).toBe(spec.access.topic !== undefined);
     },
   );
+
+  it.each(topologyEntries)('gives %s the newsroom time zone the sandbox would read', (name) => {
+    expect(environmentOf(name).NEWSROOM_TIME_ZONE).toBe(readConfig().NEWSROOM_TIME_ZONE);
+    expect(readConfig({}).NEWSROOM_TIME_ZONE).toBe('Asia/Shanghai');
+  });
 
   it('gives the API base URL to the feeds function only', () => {
     const withBaseUrl = topologyEntries.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name));
