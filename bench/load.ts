@@ -562,15 +562,16 @@ interface ChangeJson {
   eventId: string;
 }
 
+/** The event ids GET /changes lists; call it once the settle window has passed since the last write. */
 async function changeLog(baseUrl: string): Promise<string[]> {
   const ids: string[] = [];
   let after: string | undefined;
   do {
     const query = after === undefined ? '' : `&after=${encodeURIComponent(after)}`;
-    const page = await getJson<{ changes: ChangeJson[]; next?: string }>(
+    const page = await getJson<{ changes: { id: string }[]; next?: string }>(
       `${baseUrl}/changes?limit=1000${query}`,
     );
-    ids.push(...page.changes.map((change) => change.eventId));
+    ids.push(...page.changes.map((event) => event.id));
     after = page.next;
   } while (after !== undefined);
   return ids;
@@ -747,6 +748,7 @@ export async function benchLoad(options: LoadOptions = {}): Promise<LoadBench> {
         : Math.max(...subscriber.arrivals.map((arrival) => arrival.atMs));
     const sinceAck = (briefId: string, atMs: number) => atMs - (ackOf.get(briefId) ?? atMs);
 
+    await new Promise((resolve) => setTimeout(resolve, sandbox.changesSettleMs));
     const logIds = await changeLog(sandbox.url);
     const stored = await storedObservations(sandbox.url);
     const feed = await getJson<{ items: { id: string }[] }>(`${sandbox.url}/feed.json?limit=200`);

@@ -13,16 +13,27 @@ export interface ChangeSummary {
   value: number;
 }
 
+interface Snapshot {
+  asOf: string;
+  publishedAt: string;
+  briefId: string;
+  revision: number;
+  value: number;
+}
+
 interface ChangesPage {
   changes: {
-    eventId: string;
+    id: string;
     type: string;
-    metric: string;
-    previous: { key: string } | null;
-    current: { key: string; value: number };
+    subject: string;
+    data: { previous: Snapshot | null; current: Snapshot };
   }[];
   next?: string;
 }
+
+/** What orders an observation in its metric, as the event tells it. */
+const identity = (snapshot: Snapshot) =>
+  `${snapshot.asOf}#${snapshot.publishedAt}#${snapshot.briefId}#${snapshot.revision}`;
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
@@ -37,14 +48,14 @@ export async function changeLog(baseUrl: string): Promise<ChangeSummary[]> {
   do {
     const query = new URLSearchParams({ limit: '1000', ...(after === undefined ? {} : { after }) });
     const page = await getJson<ChangesPage>(`${baseUrl}/changes?${query}`);
-    for (const change of page.changes) {
+    for (const event of page.changes) {
       all.push({
-        eventId: change.eventId,
-        type: change.type,
-        metric: change.metric,
-        previousKey: change.previous?.key ?? null,
-        currentKey: change.current.key,
-        value: change.current.value,
+        eventId: event.id,
+        type: event.type,
+        metric: event.subject,
+        previousKey: event.data.previous === null ? null : identity(event.data.previous),
+        currentKey: identity(event.data.current),
+        value: event.data.current.value,
       });
     }
     after = page.next;

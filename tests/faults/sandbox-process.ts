@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { minimumSettleMs } from '../../functions/adapters/dynamodb/index.ts';
 import { projectRoot } from '../../infra/sandbox/paths.ts';
 
 export interface SandboxStartOptions {
@@ -51,6 +52,8 @@ export function startSandboxProcess(options: SandboxStartOptions): SandboxProces
   args.push('--port', String(options.port), '--data-dir', options.dataDir);
   const env = {
     ...process.env,
+    // The shortest sound window: every check of /changes waits it out, twenty times over.
+    CHANGES_SETTLE_MS: String(minimumSettleMs),
     FAULT_CRASH_AFTER_WRITES: String(options.crashAfterWrites ?? 0),
     FAULT_CRASH_AFTER_CHECKPOINTS: String(options.crashAfterCheckpoints ?? 0),
   };
