@@ -133,19 +133,24 @@ beforeAll(async () => {
   let writing = true;
   const writers = (async () => {
     let pending = batches;
-    for (let round = 0; round < 5 && pending.length > 0; round++) {
-      const responses = await Promise.all(pending.map((batch, index) => pipeline(streamEvent(batch, index))));
-      pending = pending
-        .map((batch, index) => {
-          const failed = new Set(
-            responses[index]?.batchItemFailures.map((failure) => failure.itemIdentifier),
-          );
-          return batch.filter((_, position) => failed.has(`${index}${String(position).padStart(20, '0')}`));
-        })
-        .filter((batch) => batch.length > 0);
+    try {
+      for (let round = 0; round < 5 && pending.length > 0; round++) {
+        const responses = await Promise.all(
+          pending.map((batch, index) => pipeline(streamEvent(batch, index))),
+        );
+        pending = pending
+          .map((batch, index) => {
+            const failed = new Set(
+              responses[index]?.batchItemFailures.map((failure) => failure.itemIdentifier),
+            );
+            return batch.filter((_, position) => failed.has(`${index}${String(position).padStart(20, '0')}`));
+          })
+          .filter((batch) => batch.length > 0);
+      }
+      expect(pending).toEqual([]);
+    } finally {
+      writing = false;
     }
-    expect(pending).toEqual([]);
-    writing = false;
   })();
 
   seen = [];
