@@ -1,11 +1,11 @@
 import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { table } from '../../../infra/topology.ts';
 import type { Change } from '../../core/model.ts';
 import type { ChangeFilter, ChangeLog, Page } from '../../core/ports.ts';
 import { type Item, toItem } from './items.ts';
 import { changeSortKey, changesPartition, metricPartitionKey } from './keys.ts';
 import { changeFromItem } from './metric-items.ts';
 import { assertPageLimit, decodeCursor, encodeCursor } from './paging.ts';
+import { table } from './table-layout.ts';
 
 /** A filtered read evaluates at most this many index entries per requested item, then hands back a cursor. */
 export const scanBudgetPerItem = 10;
