@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { toCloudEvent } from '../../functions/core/events.ts';
-import type { Change } from '../../functions/core/model.ts';
+import { isPortableSubject, maxMessageBytes, messageSizeBytes } from '../../functions/adapters/sns/limits.ts';
 import {
-  assertSnsMessageSize,
-  changeHeadline,
-  emailTextFor,
-  FilterPolicyError,
-  filterPolicyFor,
+  emailBody,
   messageAttributesFor,
-  SNS_MAX_MESSAGE_BYTES,
   SnsMessageTooLargeError,
   snsMessageFor,
-  snsPublishBytes,
-} from '../../functions/core/notification.ts';
+  subjectFor,
+} from '../../functions/adapters/sns/message.ts';
+import { changeDetails } from '../../functions/core/change-text.ts';
+import { toCloudEvent } from '../../functions/core/events.ts';
+import type { Change } from '../../functions/core/model.ts';
 import { addedChange, change, hostileText, observation, unwantedCodePoints } from './feed-fixtures.ts';
 
 /** SNS attribute names: letters, digits, `_-.`, no leading/trailing/double dot, no AWS./Amazon. prefix. */
@@ -22,6 +19,10 @@ function withLabel(label: string): Change {
   const base = change();
   return change({ current: { ...base.current, label } });
 }
+
+const jobsAdded = addedChange({
+  current: observation({ label: 'jobs added', unit: 'people', value: 42303, surface: '' }),
+});
 
 describe('messageAttributesFor', () => {
   it('carries what subscribers filter on for a change', () => {
@@ -72,54 +73,34 @@ describe('messageAttributesFor', () => {
   });
 });
 
-describe('emailTextFor', () => {
-  it('says in the subject what moved, by how much', () => {
-    expect(emailTextFor(change()).subject).toBe('城镇登记失业率 2.79% → 2.95% (+0.16 pp)');
+describe('subjectFor', () => {
+  it('keeps a printable ASCII headline as it is', () => {
+    expect(subjectFor(jobsAdded)).toBe('jobs added 42,303 people (new)');
   });
 
-  it('marks a first value, a revision and a backfill in the subject', () => {
-    expect(emailTextFor(addedChange()).subject).toBe('城镇登记失业率 2.95% (new)');
-    expect(emailTextFor(change({ type: 'figure.revised' })).subject).toContain('revised, as of 2020-05-31');
-    expect(emailTextFor(change({ type: 'figure.backfilled' })).subject).toContain(
-      'backfilled, as of 2020-05-31',
+  it('replaces a non-ASCII headline with the event type and an ASCII identity', () => {
+    expect(subjectFor(change({ metric: 'us:jobs:people' }))).toBe(
+      'updates-feed: figure.changed us:jobs:people',
     );
+    expect(subjectFor(change())).toBe(`updates-feed: figure.changed ${change().eventId}`);
   });
 
-  it('gives counts the absolute and the relative change', () => {
-    const jobs = change({
-      current: observation({ label: 'jobs added', unit: 'people', value: 42303, surface: '' }),
-      previous: observation({ label: 'jobs added', unit: 'people', value: 40000, surface: '' }),
-      delta: 2303,
-      deltaPercent: 5.7575,
-      deltaPoints: null,
-    });
-    expect(emailTextFor(jobs).subject).toBe(
-      'jobs added 40,000 people → 42,303 people (+2,303 people, +5.7575%)',
-    );
-  });
-
-  it('keeps the subject under 100 characters on one line, whatever the label', () => {
-    for (const label of [`${'很长的指标名称'.repeat(30)}`, hostileText, `${'😀'.repeat(120)}`]) {
-      const { subject } = emailTextFor(withLabel(label));
-      expect(subject.length).toBeLessThan(100);
-      expect(subject.length).toBeGreaterThan(0);
-      expect(unwantedCodePoints(subject)).toEqual([]);
-      expect(subject).not.toMatch(/[\u2028\u2029]/);
-      expect(subject.isWellFormed()).toBe(true);
+  it('always gives a subject SNS accepts, whatever the label', () => {
+    for (const label of ['very long label '.repeat(30), hostileText, '😀'.repeat(120)]) {
+      expect(isPortableSubject(subjectFor(withLabel(label)))).toBe(true);
     }
-    expect(emailTextFor(withLabel('很长'.repeat(80))).subject.endsWith('…')).toBe(true);
   });
+});
 
-  it('puts both values with their as-of dates, the briefs, the event id and the link in the body', () => {
-    const { body } = emailTextFor(change(), { linkBase: 'https://feeds.example.org/' });
-    expect(body).toContain('Previous: 2.79% (as of 2020-04-30');
-    expect(body).toContain('Current: 2.95% (as of 2020-05-31');
-    expect(body).toContain('brief brief-april revision 1');
-    expect(body).toContain('brief brief-may revision 1');
-    expect(body).toContain('Change: +0.16 pp');
-    expect(body).toContain('0f3c2a9be1d84c55a7e6b1c2d3e4f501');
-    expect(body).toContain(`https://feeds.example.org/metrics/${encodeURIComponent('cn:城镇登记失业率:%')}`);
-    expect(emailTextFor(change()).body).not.toContain('Details:');
+describe('emailBody', () => {
+  it('gives the facts, the event id and, when the API is known, the link to the metric', () => {
+    const body = emailBody(change(), { linkBase: 'https://feeds.example.org/' });
+    expect(body.startsWith(changeDetails(change()).join('\n'))).toBe(true);
+    expect(body).toContain('Event id: 0f3c2a9be1d84c55a7e6b1c2d3e4f501');
+    expect(body).toContain(
+      `Details: https://feeds.example.org/metrics/${encodeURIComponent('cn:城镇登记失业率:%')}`,
+    );
+    expect(emailBody(change())).not.toContain('Details:');
   });
 });
 
@@ -127,23 +108,30 @@ describe('snsMessageFor', () => {
   it('gives people the text and machines the event, as JSON strings per protocol', () => {
     const subject = change();
     const event = toCloudEvent(subject);
-    const message = JSON.parse(snsMessageFor(subject, event, { linkBase: 'https://x.example' }));
-    expect(Object.keys(message).sort()).toEqual(
+    const { message } = snsMessageFor(subject, event, { linkBase: 'https://x.example' });
+    const bodies = JSON.parse(message);
+    expect(Object.keys(bodies).sort()).toEqual(
       ['default', 'email', 'email-json', 'http', 'https', 'lambda', 'sqs'].sort(),
     );
     for (const protocol of ['default', 'email-json', 'http', 'https', 'lambda', 'sqs']) {
-      expect(JSON.parse(message[protocol])).toEqual(event);
+      expect(JSON.parse(bodies[protocol])).toEqual(event);
     }
-    expect(message.email).toBe(emailTextFor(subject, { linkBase: 'https://x.example' }).body);
+    expect(bodies.email).toBe(emailBody(subject, { linkBase: 'https://x.example' }));
+  });
+
+  it('carries the subject, the attributes and the size SNS counts, computed together', () => {
+    const prepared = snsMessageFor(change(), toCloudEvent(change()));
+    expect(prepared.subject).toBe(subjectFor(change()));
+    expect(prepared.attributes).toEqual(messageAttributesFor(change()));
+    expect(prepared.bytes).toBe(messageSizeBytes(prepared.message, prepared.attributes));
   });
 
   it('cuts the email text short, and says so, when the whole message would pass 256 KiB', () => {
     // Each character is 3 bytes in UTF-8: six copies of the event fit, the seventh (the email text) does not.
     const oversized = withLabel('率'.repeat(13_500));
-    const message = snsMessageFor(oversized, toCloudEvent(oversized));
-    const attributes = messageAttributesFor(oversized);
-    const subject = emailTextFor(oversized).subject;
-    expect(snsPublishBytes(message, attributes, subject)).toBeLessThanOrEqual(SNS_MAX_MESSAGE_BYTES);
+    const { message, attributes, bytes } = snsMessageFor(oversized, toCloudEvent(oversized));
+    expect(messageSizeBytes(message, attributes)).toBe(bytes);
+    expect(bytes).toBeLessThanOrEqual(maxMessageBytes);
     const parsed = JSON.parse(message);
     expect(parsed.email.endsWith('[truncated]\n')).toBe(true);
     expect(JSON.parse(parsed.sqs)).toEqual(toCloudEvent(oversized));
@@ -154,77 +142,11 @@ describe('snsMessageFor', () => {
     expect(() => snsMessageFor(huge, toCloudEvent(huge))).toThrow(SnsMessageTooLargeError);
     expect(() => snsMessageFor(huge, toCloudEvent(huge))).toThrow(/0f3c2a9be1d84c55a7e6b1c2d3e4f501/);
   });
-
-  it('counts UTF-8 bytes, attributes and subject included', () => {
-    const attributes = { type: { DataType: 'String' as const, StringValue: 'é' } };
-    expect(snsPublishBytes('率', attributes, 'ab')).toBe(3 + 2 + 4 + 6 + 2);
-    expect(() => assertSnsMessageSize('x'.repeat(SNS_MAX_MESSAGE_BYTES), attributes)).toThrow(/262144/);
-    expect(() => assertSnsMessageSize('x'.repeat(SNS_MAX_MESSAGE_BYTES - 20), attributes)).not.toThrow();
-  });
 });
 
-describe('filterPolicyFor', () => {
-  it('maps each filter field to the message attribute it matches', () => {
-    expect(
-      filterPolicyFor({
-        metrics: ['cn:城镇登记失业率:%', 'cn:城镇登记失业率:%'],
-        regions: ['cn'],
-        types: ['figure.changed', 'figure.revised'],
-        minAbsChangePercent: 2.5,
-      }),
-    ).toEqual({
-      metric: ['cn:城镇登记失业率:%'],
-      region: ['cn'],
-      type: ['figure.changed', 'figure.revised'],
-      absChangePercent: [{ numeric: ['>=', 2.5] }],
-    });
-  });
-
-  it('filters on attributes the publisher actually sets', () => {
-    const policy = filterPolicyFor({
-      metrics: ['m'],
-      regions: ['r'],
-      types: ['figure.added'],
-      minAbsChangePercent: 1,
-    });
-    const attributeNames = Object.keys(messageAttributesFor(change()));
-    for (const key of Object.keys(policy)) expect(attributeNames).toContain(key);
-  });
-
-  it('gives an empty policy, meaning no filter, for an empty filter', () => {
-    expect(filterPolicyFor({})).toEqual({});
-  });
-
-  it('accepts exactly 150 value combinations and refuses 151 or more, naming the fields', () => {
-    const values = (prefix: string, count: number) =>
-      Array.from({ length: count }, (_, i) => `${prefix}${i}`);
-    expect(() => filterPolicyFor({ metrics: values('m', 50), regions: values('r', 3) })).not.toThrow();
-    const tooMany = () => filterPolicyFor({ metrics: values('m', 16), regions: values('r', 10) });
-    expect(tooMany).toThrow(FilterPolicyError);
-    expect(tooMany).toThrow(/160 value combinations \(16 metrics × 10 regions\)/);
-  });
-
-  it.each([
-    [{ metrics: [] }, 'filter.metrics'],
-    [{ regions: ['  '] }, 'filter.regions'],
-    [{ minAbsChangePercent: -1 }, 'filter.minAbsChangePercent'],
-    [{ minAbsChangePercent: Number.NaN }, 'filter.minAbsChangePercent'],
-    [{ minAbsChangePercent: 0.123456 }, 'filter.minAbsChangePercent'],
-    [{ minAbsChangePercent: 2e9 }, 'filter.minAbsChangePercent'],
-  ])('refuses %j, naming %s', (filter, field) => {
-    const attempt = () => filterPolicyFor(filter);
-    expect(attempt).toThrow(FilterPolicyError);
-    expect(attempt).toThrow(field);
-  });
-
-  it('refuses an unknown event type with the value received', () => {
-    const filter = JSON.parse('{"types":["figure.deleted"]}');
-    expect(() => filterPolicyFor(filter)).toThrow(/filter\.types.*figure\.deleted/);
-  });
-});
-
-describe('changeHeadline', () => {
-  it('reads the same as the email subject when short', () => {
-    expect(changeHeadline(change())).toBe(emailTextFor(change()).subject);
+describe('messageSizeBytes', () => {
+  it('counts UTF-8 bytes of the body and of each attribute name, type and value', () => {
+    const attributes = { type: { DataType: 'String', StringValue: 'é' } };
+    expect(messageSizeBytes('率', attributes)).toBe(3 + 4 + 6 + 2);
   });
 });
