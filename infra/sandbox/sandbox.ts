@@ -30,7 +30,7 @@ export interface SandboxOptions {
   /** The editors' bearer token; generated and kept in the data dir when absent. */
   token?: string;
   seed: boolean;
-  /** Deliver every stream record and SNS message twice (RELIABILITY.md, test 1). */
+  /** Deliver every stream record and SNS message twice (docs/reliability.md, guarantee 1). */
   duplicateDelivery?: boolean;
   /** Told of every stream consumer invocation: for benchmarks and diagnostics. */
   onInvoke?: (invocation: StreamInvocation) => void;

@@ -1,4 +1,4 @@
-// RELIABILITY.md test 2, crash anywhere: the sandbox is SIGKILLed at random points while briefs flow and
+// docs/reliability.md, guarantee 2 (crash anywhere): the sandbox is SIGKILLed at random points while briefs flow and
 // restarted on the same data dir, over and over; in the end it must show exactly what an uninterrupted run of the
 // same uploads shows. FAULT_SEED replays a run, FAULT_KILLS sets the number of kills (default 20).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

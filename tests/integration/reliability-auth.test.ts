@@ -1,6 +1,6 @@
-// RELIABILITY.md test 9 and the sandbox part of issue 4's security: every editors' route refuses a missing, wrong
-// or malformed token with 401 and writes nothing; public routes are read-only; the token is never logged nor
-// written anywhere but its own file.
+// docs/reliability.md, guarantee 9, with the sandbox's share of the security checks: every editors' route refuses
+// a missing, wrong or malformed token with 401 and writes nothing; public routes are read-only; the token is never
+// logged nor written anywhere but its own file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// RELIABILITY.md test 5: many uploads at once on the same metrics, with as-of dates out of order → every metric's
+// docs/reliability.md, guarantee 5: many uploads at once on the same metrics, with as-of dates out of order → every metric's
 // change chain is consistent and its latest value is the one with the latest as-of date.
 //
 // The sandbox's table has one stream shard, read in order, so uploads alone never make two pipeline invocations

@@ -1,5 +1,5 @@
-// Reliability test 3 (docs/reliability.md): one stream record whose processing always throws, among 99 good ones → the 99 produce
-// their events, the bad one lands in the on-failure file with its keys, and later records keep flowing.
+// docs/reliability.md, guarantee 3: one stream record whose processing always throws, among 99 good ones → the
+// 99 produce their events, the bad one lands in the on-failure file with its keys, and later records keep flowing.
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { createDynamoDbClient } from '../../functions/adapters/dynamodb/index.ts';
