@@ -119,6 +119,16 @@ afterAll(async () => {
 });
 
 describe('concurrent uploads with out-of-order as-of dates', () => {
+  it('logs no error but contention, whose records the retries then get past', () => {
+    for (const line of harness.logged()) {
+      expect(line).toMatchObject({
+        level: 'ERROR',
+        message: 'metric not recorded',
+        error: { name: 'ContentionError' },
+      });
+    }
+  });
+
   it('records one observation per brief and metric, and no event id twice', () => {
     expect([...histories.keys()]).toHaveLength(2);
     for (const [metric, history] of histories) {
