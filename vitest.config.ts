@@ -7,5 +7,14 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    env: {
+      // The SDK's notice that Node 20 support ends says nothing about the code under test; printed once per worker
+      // it buries what does.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // Powertools then logs through the global console, where a test that expects an error can assert it
+      // instead of printing it.
+      POWERTOOLS_DEV: 'true',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    },
   },
 });

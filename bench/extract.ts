@@ -1,14 +1,14 @@
 // Extraction throughput on real text repeated to 1 MB and 4 MB, beside Microsoft Recognizers-Text (zh-cn).
 // Run standalone with `npx tsx bench/extract.ts`; bench/run.ts folds the result into BENCHMARKS.md.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { extractFigures } from '../functions/core/extract/index.ts';
+import { readCorpusPage } from '../tests/fixtures/extract/corpus-page.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const corpusPage = join(projectRoot, '..', 'shared', 'corpus', '000_9a4863bb11182814.txt');
 const MIB = 1024 * 1024;
 const PEER_PREFIX_CHARS = 64 * 1024;
 /** Timed runs per size; the median is reported. */
@@ -49,8 +49,8 @@ export interface ExtractionBench {
 }
 
 function sourceText(): { source: string; text: string } {
-  if (existsSync(corpusPage))
-    return { source: 'corpus page (../shared/corpus)', text: readFileSync(corpusPage, 'utf8') };
+  const page = readCorpusPage();
+  if (page !== undefined) return { source: 'the corpus page (CORPUS_DIR)', text: page };
   const editions = join(projectRoot, 'data', 'editions');
   const briefs: string[] = [];
   for (const edition of readdirSync(editions).sort()) {

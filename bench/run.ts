@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { projectRoot } from '../infra/sandbox/paths.ts';
 import { benchBundles } from './bundles.ts';
 import { benchExtraction } from './extract.ts';
-import { benchLoad, markdownForLoad } from './load.ts';
+import { table } from './format.ts';
+import { benchLoad } from './load.ts';
+import { markdownForLoad } from './load-report.ts';
 
 const when = new Date().toISOString();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -24,13 +26,6 @@ mkdirSync(join(projectRoot, 'bench', 'results'), { recursive: true });
 writeFileSync(join(projectRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
-const table = (header: string[], rows: (string | number)[][]) =>
-  [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n');
-
 const markdown = `# Benchmarks
 
 Written by \`npm run bench\` on ${when}, on ${machine}. Raw figures: [bench/results/latest.json](bench/results/latest.json).

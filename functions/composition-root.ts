@@ -72,7 +72,8 @@ export function pipelineDependencies() {
 }
 
 export function publisherDependencies() {
-  return { publisher: new SnsChangePublisher(snsClient(), required(config, 'TOPIC_ARN')) };
+  const topicArn = required(config, 'TOPIC_ARN');
+  return { publisher: new SnsChangePublisher(snsClient(), topicArn, { linkBase: config.PUBLIC_BASE_URL }) };
 }
 
 export function subscriptionDependencies() {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { publishedAtSchema } from './brief.ts';
 import { type Change, changeTypes, figureKinds, type Observation, qualifiers } from './model.ts';
+import { describeReceived } from './validate.ts';
 
 /**
  * The same in the sandbox and on every AWS deployment, so that (source, id), the CloudEvents identity consumers
@@ -124,30 +125,13 @@ export class InvalidEventError extends Error {
   }
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let node = input;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
-/** A short, printable rendering of the offending value for error messages. */
-function describeReceived(value: unknown): string {
-  if (value === undefined) return 'nothing (missing)';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  const text = typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value));
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
 function validated(input: unknown, context: string): ChangeEvent {
   const result = changeEventSchema.safeParse(input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
     path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
     message: issue.message,
-    received: describeReceived(valueAt(input, issue.path)),
+    received: describeReceived(input, issue.path),
   }));
   const summary = issues
     .map((issue) => `${issue.path}: ${issue.message}; received ${issue.received}`)

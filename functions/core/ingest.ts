@@ -63,9 +63,15 @@ function prepare(input: unknown, deps: IngestDeps) {
   return { brief, briefId, contentHash, figures };
 }
 
+/**
+ * Every round of the race for a revision number has a winner, so n editors saving one brief at once need at most
+ * n rounds: this many concurrent saves of one brief succeed, more get a contention error.
+ */
+const MAX_REVISION_RACES = 20;
+
 export async function uploadBrief(input: unknown, deps: IngestDeps): Promise<UploadResult> {
   const { brief, briefId, contentHash, figures } = prepare(input, deps);
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < MAX_REVISION_RACES; attempt++) {
     const latest = await deps.briefs.latestRevision(briefId);
     if (latest?.contentHash === contentHash) return { outcome: 'unchanged', answer: answerOf(latest) };
     const revision: BriefRevision = {

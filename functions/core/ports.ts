@@ -3,10 +3,6 @@
 import type { Brief } from './brief.ts';
 import type { Change, Figure, Observation } from './model.ts';
 
-export interface Clock {
-  now(): Date;
-}
-
 /** One stored revision of a brief, with the figures found in it. */
 export interface BriefRevision {
   briefId: string;

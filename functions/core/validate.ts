@@ -2,14 +2,16 @@
 import type { z } from 'zod';
 import { ValidationError } from './errors.ts';
 
-function describeReceived(input: unknown, path: PropertyKey[]): string {
+/** A short, printable rendering of the value at `path` in `input`, for error messages that name what was received. */
+export function describeReceived(input: unknown, path: readonly PropertyKey[]): string {
   let value: unknown = input;
   for (const key of path) {
     if (value === null || typeof value !== 'object') return 'nothing';
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   if (value === undefined) return 'nothing';
-  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  const text = typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -4,9 +4,6 @@ import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } fro
 import { Construct } from 'constructs';
 import { table as tableTopology } from '../topology.ts';
 
-/** Items that may expire carry their epoch-seconds deadline here. */
-export const timeToLiveAttribute = 'expiresAt';
-
 export class Storage extends Construct {
   readonly table: Table;
 
@@ -21,7 +18,6 @@ export class Storage extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
-      timeToLiveAttribute,
     });
     // The sandbox creates its table from the same topology (reasons for each projection given there).
     for (const index of [tableTopology.changeIndex, tableTopology.metricIndex]) {

@@ -33,7 +33,7 @@ export interface SandboxOptions {
   seed: boolean;
   /** How old a change must be before GET /changes serves it; CHANGES_SETTLE_MS or its default when absent. */
   changesSettleMs?: number;
-  /** Deliver every stream record and SNS message twice (RELIABILITY.md, test 1). */
+  /** Deliver every stream record and SNS message twice (docs/reliability.md, guarantee 1). */
   duplicateDelivery?: boolean;
   /** Told of every stream consumer invocation: for benchmarks and diagnostics. */
   onInvoke?: (invocation: StreamInvocation) => void;

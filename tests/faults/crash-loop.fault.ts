@@ -1,4 +1,4 @@
-// RELIABILITY.md test 2, crash anywhere: the sandbox is SIGKILLed at random points while briefs flow and
+// docs/reliability.md, guarantee 2 (crash anywhere): the sandbox is SIGKILLed at random points while briefs flow and
 // restarted on the same data dir, over and over; in the end it must show exactly what an uninterrupted run of the
 // same uploads shows. FAULT_SEED replays a run, FAULT_KILLS sets the number of kills (default 20).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../functions/core/brief.ts';
 import { freePort } from '../../infra/sandbox/dynamodb-local.ts';
 import { type HttpSubscriber, startHttpSubscriber } from '../support/http-subscriber.ts';
+import { type Random, seededRandom } from '../support/seeded-random.ts';
+import { weeklyReports } from '../support/synthetic-briefs.ts';
 import {
   type ChangeSummary,
   changeLog,
@@ -25,12 +27,10 @@ import {
   type SandboxProcess,
   startSandboxProcess,
 } from './sandbox-process.ts';
-import { type Random, seededRandom } from './seeded-random.ts';
-import { syntheticBriefs } from './synthetic-briefs.ts';
 
 const seed = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 32));
 const minKills = Number(process.env.FAULT_KILLS ?? 20);
-const briefs = syntheticBriefs(seededRandom(seed));
+const briefs = weeklyReports(seededRandom(seed));
 const settleTimeoutMs = 120_000;
 
 type KillMode = 'during startup' | 'after uploads' | 'timed' | 'after writes' | 'after checkpoints';

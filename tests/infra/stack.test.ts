@@ -119,11 +119,11 @@ describe('table', () => {
     });
   });
 
-  it('streams new and old images, bills on demand, expires items on expiresAt', () => {
+  it('streams new images only, bills on demand, and expires nothing: the history is the product', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
-      StreamSpecification: { StreamViewType: table.streamView },
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
       BillingMode: 'PAY_PER_REQUEST',
-      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      TimeToLiveSpecification: Match.absent(),
     });
   });
 

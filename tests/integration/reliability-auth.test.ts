@@ -1,6 +1,6 @@
-// RELIABILITY.md test 9 and the sandbox part of issue 4's security: every editors' route refuses a missing, wrong
-// or malformed token with 401 and writes nothing; public routes are read-only; the token is never logged nor
-// written anywhere but its own file.
+// docs/reliability.md, guarantee 9, with the sandbox's share of the security checks: every editors' route refuses
+// a missing, wrong or malformed token with 401 and writes nothing; public routes are read-only; the token is never
+// logged nor written anywhere but its own file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -177,11 +177,10 @@ describe("the editors' token", () => {
   });
 
   it('appears in nothing the sandbox logged or wrote, except that file', async () => {
-    // A failing request and a server error give the sandbox reasons to log.
     await harness.post('/briefs', '{"broken": ');
     await harness.settled();
-    expect(logged.length).toBeGreaterThan(0);
-    expect(logged.filter((line) => line.includes(harness.token))).toEqual([]);
+    const handlerLogs = harness.logged().map((line) => JSON.stringify(line));
+    expect([...logged, ...handlerLogs].filter((line) => line.includes(harness.token))).toEqual([]);
     const holders = filesUnder(harness.dataDir).filter(
       (file) => !file.endsWith('editor-token') && readFileSync(file).includes(harness.token),
     );

@@ -1,8 +1,8 @@
-// RELIABILITY.md test 7: hostile and oversized uploads get a clear 4xx naming the problem and write nothing;
+// docs/reliability.md, guarantee 7: hostile and oversized uploads get a clear 4xx naming the problem and write nothing;
 // absurd numbers in the text and a brief without figures are valid and stored. Big valid briefs: reliability-limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figure } from '../../functions/core/model.ts';
-import { maxBodyBytes } from '../../infra/topology.ts';
+import { maxBodyBytes } from '../../functions/handlers/limits.ts';
 import {
   type Answer,
   briefWithOneFigure as brief,

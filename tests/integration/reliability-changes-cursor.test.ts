@@ -19,7 +19,7 @@ import {
 import type { ChangeEvent } from '../../functions/core/events.ts';
 import type { Figure } from '../../functions/core/model.ts';
 import type { BriefRevision } from '../../functions/core/ports.ts';
-import { seededRandom } from '../faults/seeded-random.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { freshTable, localClient } from './dynamodb-fixtures.ts';
 
 /** The window under test; the assertion below fails with 0 (the window off). */

@@ -1,4 +1,4 @@
-// RELIABILITY.md test 5: many uploads at once on the same metrics, with as-of dates out of order → every metric's
+// docs/reliability.md, guarantee 5: many uploads at once on the same metrics, with as-of dates out of order → every metric's
 // change chain is consistent and its latest value is the one with the latest as-of date.
 //
 // The sandbox's table has one stream shard, read in order, so uploads alone never make two pipeline invocations
@@ -120,6 +120,16 @@ afterAll(async () => {
 });
 
 describe('concurrent uploads with out-of-order as-of dates', () => {
+  it('logs no error but contention, whose records the retries then get past', () => {
+    for (const line of harness.logged()) {
+      expect(line).toMatchObject({
+        level: 'ERROR',
+        message: 'metric not recorded',
+        error: { name: 'ContentionError' },
+      });
+    }
+  });
+
   it('records one observation per brief and metric, and no event id twice', () => {
     expect([...histories.keys()]).toHaveLength(2);
     for (const [metric, history] of histories) {

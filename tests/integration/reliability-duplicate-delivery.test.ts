@@ -1,4 +1,4 @@
-// RELIABILITY.md test 1: every stream batch and every SNS message delivered twice → each change stored once,
+// docs/reliability.md, guarantee 1: every stream batch and every SNS message delivered twice → each change stored once,
 // published under one event id, and once in each feed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../functions/core/brief.ts';

@@ -1,4 +1,4 @@
-// RELIABILITY.md test 8: hostile text in briefs → RSS and Atom that libxml2 parses strictly with no injected
+// docs/reliability.md, guarantee 8: hostile text in briefs → RSS and Atom that libxml2 parses strictly with no injected
 // element, and a JSON Feed that parses; control characters a brief may not hold are refused at the door.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness, xmllint, xpathNumber } from '../support/sandbox-harness.ts';

@@ -1,4 +1,4 @@
-// RELIABILITY.md test 6: the same brief twice → one revision, the same answer, one set of events; the same id
+// docs/reliability.md, guarantee 6: the same brief twice → one revision, the same answer, one set of events; the same id
 // with new content → a new revision whose changes are computed against the previous revision's values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figure } from '../../functions/core/model.ts';

@@ -1,4 +1,4 @@
-// Issue 4's limits with clear answers, through the sandbox: a brief with 500 figures is stored and diffed (500
+// The limits, with clear answers, through the sandbox: a brief with 500 figures is stored and diffed (500
 // events on the topic), and figures past one DynamoDB item are split and read back whole. The 256 KiB body cap is in reliability-bad-input; SNS's 256 KB message limit cannot
 // be reached through a brief (events are small and the email text is truncated) and is tested at the adapter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

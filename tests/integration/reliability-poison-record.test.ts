@@ -1,5 +1,5 @@
-// RELIABILITY.md test 3: one stream record whose processing always throws, among 99 good ones → the 99 produce
-// their events, the bad one lands in the on-failure file with its keys, and later records keep flowing.
+// docs/reliability.md, guarantee 3: one stream record whose processing always throws, among 99 good ones → the
+// 99 produce their events, the bad one lands in the on-failure file with its keys, and later records keep flowing.
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbClient } from '../../functions/adapters/dynamodb/index.ts';
@@ -91,6 +91,18 @@ describe('a poison record among good ones', () => {
     expect(failure?.records.map((record) => record.keys)).toEqual([
       { pk: { S: briefPartitionKey(poisonId) }, sk: { S: revisionSortKey(1) } },
     ]);
+  });
+
+  it('logs why the poison record failed at every attempt, and logs no other error', () => {
+    const lines = harness.logged();
+    expect(lines.length).toBeGreaterThan(functions.pipeline.stream.retryAttempts);
+    for (const line of lines) {
+      expect(line).toMatchObject({
+        level: 'ERROR',
+        message: 'brief revision not processed',
+        error: { name: 'IncompleteRevisionError', message: expect.stringContaining(poisonId) },
+      });
+    }
   });
 
   it('gives up on the poison record within its bounded retries, not after a long block', () => {

@@ -1,4 +1,4 @@
-// RELIABILITY.md test 4: SNS publish fails, or hangs, for a while → every attempt is bounded in time, the failed
+// docs/reliability.md, guarantee 4: SNS publish fails, or hangs, for a while → every attempt is bounded in time, the failed
 // changes are retried by the stream runner, and every change still reaches the subscriber.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snsTimeouts } from '../../functions/adapters/sns/client.ts';

@@ -217,6 +217,25 @@ describe('the local SNS', () => {
     });
   });
 
+  it('takes FilterPolicy "" as no policy, as AWS does: every notification, and no FilterPolicy attribute', async () => {
+    const subscriber = await endpoint();
+    await client.send(
+      new SubscribeCommand({
+        TopicArn: topicArn,
+        Protocol: 'http',
+        Endpoint: subscriber.url,
+        Attributes: { FilterPolicy: '' },
+      }),
+    );
+    await sns.flush();
+    await confirm(subscriber);
+    await new SnsChangePublisher(client, topicArn).publish([change(), addedChange({ eventId: 'added' })]);
+    await sns.flush();
+
+    expect(subscriber.ofType('Notification')).toHaveLength(2);
+    expect(sns.subscriptions()[0]?.attributes).not.toHaveProperty('FilterPolicy');
+  });
+
   it('retries an http subscriber that answers 500, and records what it cannot deliver after three attempts', async () => {
     const flaky = await endpoint([200, 500, 503]);
     const broken = await endpoint([200, 500, 500, 500]);

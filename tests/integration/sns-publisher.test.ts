@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSnsClient } from '../../functions/adapters/sns/client.ts';
-import { PublishError, portableSubject, SnsChangePublisher } from '../../functions/adapters/sns/publisher.ts';
+import { PublishError, SnsChangePublisher } from '../../functions/adapters/sns/publisher.ts';
 import type { Change } from '../../functions/core/model.ts';
 import { type LocalSns, startLocalSns } from '../../infra/sandbox/local-sns/index.ts';
 import { change } from '../unit/feed-fixtures.ts';
@@ -230,24 +230,6 @@ describe('SnsChangePublisher against the local SNS', () => {
     expect(error.failedEventIds).toHaveLength(3);
     expect(batchCallsSince(before)).toHaveLength(3);
     expect(elapsed).toBeLessThan(12_000);
-  });
-});
-
-describe('the portable subject', () => {
-  it('keeps a printable ASCII headline as it is', () => {
-    expect(portableSubject(change(), 'Unemployment rate 2.79% -> 2.95%')).toBe(
-      'Unemployment rate 2.79% -> 2.95%',
-    );
-  });
-
-  it('replaces a non-ASCII headline with the event type and an ASCII identity', () => {
-    const figureChanged = change({ metric: 'us:jobs:people' });
-    expect(portableSubject(figureChanged, '城镇登记失业率 2.79% → 2.95%')).toBe(
-      'updates-feed: figure.changed us:jobs:people',
-    );
-    expect(portableSubject(change(), '城镇登记失业率 2.79% → 2.95%')).toBe(
-      `updates-feed: figure.changed ${change().eventId}`,
-    );
   });
 });
 

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas';
 import {
   BatchWriteItemCommand,
   CreateTableCommand,
@@ -18,7 +17,7 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import {
   createStreamsClient,
@@ -32,6 +31,7 @@ import {
   startStreamRunner,
 } from '../../infra/sandbox/stream-runner/index.ts';
 import type { StreamConsumer } from '../../infra/topology.ts';
+import documentedEvent from '../events/dynamodb/brief-revision-insert.json' with { type: 'json' };
 
 const endpoint = inject('dynamodbEndpoint');
 const region = 'us-east-1';
@@ -53,6 +53,13 @@ const baseConsumer: StreamConsumer = {
   parallelizationFactor: 1,
   filters: [],
 };
+
+/** The members and value types of a stream record as Lambda delivers it; item images count as one type. */
+function shapeOf(value: unknown, key = ''): unknown {
+  if (['Keys', 'NewImage', 'OldImage'].includes(key)) return 'image';
+  if (value === null || typeof value !== 'object') return typeof value;
+  return Object.fromEntries(Object.entries(value).map(([name, member]) => [name, shapeOf(member, name)]));
+}
 
 const running: StreamRunner[] = [];
 afterEach(async () => {
@@ -275,9 +282,8 @@ describe('stream runner', () => {
     const sequenceNumbers = records.map((record) => BigInt(record.dynamodb?.SequenceNumber ?? ''));
     expect([...sequenceNumbers].sort((a, b) => (a < b ? -1 : 1))).toEqual(sequenceNumbers);
 
-    const event: DynamoDBStreamEvent = { Records: probe.batches[0] ?? [] };
-    expect(DynamoDBStreamSchema.safeParse(event).success).toBe(true);
     const [first, second] = records;
+    expect(shapeOf(first)).toEqual(shapeOf(documentedEvent.Records[0]));
     expect(first).toMatchObject({
       eventName: 'INSERT',
       eventVersion: '1.1',

@@ -9,6 +9,7 @@ import { metricKey } from '../../functions/core/metric-key.ts';
 import type { Observation } from '../../functions/core/model.ts';
 import type { StoredObservation } from '../../functions/core/ports.ts';
 import { recordObservation } from '../../functions/core/record-observation.ts';
+import { printReport } from '../support/reports.ts';
 import { freshTable } from './dynamodb-fixtures.ts';
 
 interface MeteredWrite {
@@ -231,7 +232,7 @@ describe('write units per figure recorded by the core protocol', () => {
         total: table + changesIndex + metricsIndex,
       });
     }
-    console.table(costs);
+    printReport(costs);
   });
 
   it('records the mix the way the diff rules say, with every number exact', async () => {

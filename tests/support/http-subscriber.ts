@@ -11,7 +11,12 @@ export interface SnsHttpMessage {
 
 export interface HttpSubscriber {
   url: string;
-  received: { headers: Record<string, string | string[] | undefined>; message: SnsHttpMessage }[];
+  /** Every request, with the time its body had arrived (epoch milliseconds). */
+  received: {
+    headers: Record<string, string | string[] | undefined>;
+    message: SnsHttpMessage;
+    atMs: number;
+  }[];
   notifications(): SnsHttpMessage[];
   close(): Promise<void>;
 }
@@ -23,8 +28,9 @@ export async function startHttpSubscriber(
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request as AsyncIterable<Buffer>) chunks.push(chunk);
+    const atMs = Date.now();
     const message = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SnsHttpMessage;
-    received.push({ headers: request.headers, message });
+    received.push({ headers: request.headers, message, atMs });
     if (
       options.confirm &&
       message.Type === 'SubscriptionConfirmation' &&

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { afterEach, vi } from 'vitest';
 import { createDynamoDbClient, minimumSettleMs } from '../../functions/adapters/dynamodb/index.ts';
 import type { ChangeEvent } from '../../functions/core/events.ts';
 import { type Sandbox, type SandboxOptions, startSandbox, tableName } from '../../infra/sandbox/sandbox.ts';
@@ -104,6 +105,29 @@ export function briefWithOneFigure(
   };
 }
 
+/** One line the handlers logged: Powertools' JSON, parsed. */
+export type LogLine = Record<string, unknown> & { level?: string; message?: string };
+
+/**
+ * The handlers log through the console in tests (POWERTOOLS_DEV). A harness keeps those lines instead of printing
+ * them: a test that expects errors reads them with `logged()`, and a failing test shows those not shown yet.
+ */
+const unshown: LogLine[] = [];
+
+afterEach(({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  for (const line of unshown.splice(0)) process.stderr.write(`handler log: ${JSON.stringify(line)}\n`);
+});
+
+function parsedLogLine(args: unknown[]): LogLine {
+  const text = args.map(String).join(' ');
+  try {
+    return JSON.parse(text) as LogLine;
+  } catch {
+    return { message: text };
+  }
+}
+
 export interface Harness {
   sandbox: Sandbox;
   url: string;
@@ -138,6 +162,8 @@ export interface Harness {
   itemCount(): Promise<number>;
   /** Waits for the pipeline and the topic to go quiet, or fails after `milliseconds`. */
   settled(milliseconds?: number): Promise<void>;
+  /** Every line the handlers logged since the harness started. */
+  logged(): LogLine[];
   /** Subscribes an http endpoint that confirms itself; returns once the confirmation went through. */
   subscribeHttp(): Promise<HttpSubscriber>;
   stop(): Promise<void>;
@@ -154,6 +180,14 @@ export async function startHarness(
   name: string,
   options: Partial<Omit<SandboxOptions, 'port' | 'dataDir'>> = {},
 ): Promise<Harness> {
+  const logged: LogLine[] = [];
+  const consoleSpies = (['debug', 'info', 'log', 'warn', 'error'] as const).map((method) =>
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      const line = parsedLogLine(args);
+      logged.push(line);
+      unshown.push(line);
+    }),
+  );
   const dataDir = mkdtempSync(join(tmpdir(), `updates-feed-${name}-`));
   // The shortest sound window keeps the tests quick; reliability-changes-cursor.test.ts tests the window itself.
   const sandbox = await startSandbox({
@@ -267,7 +301,9 @@ export async function startHarness(
       await harness.settled();
       return subscriber;
     },
+    logged: () => [...logged],
     async stop() {
+      for (const spy of consoleSpies) spy.mockRestore();
       for (const subscriber of subscribers) await subscriber.close();
       await sandbox.stop();
       dynamodb.destroy();

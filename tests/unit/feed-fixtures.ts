@@ -62,7 +62,7 @@ function allC0Controls(): string {
   return Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code)).join('');
 }
 
-/** Everything RELIABILITY.md point 8 throws at a feed, in one string. */
+/** Everything guarantee 8 of docs/reliability.md throws at a feed, in one string. */
 export const hostileText = [
   'x]]>y]]>z',
   '<script>alert("pwned")</script>',

@@ -6,7 +6,6 @@
 // retried under a fresh position) plus the clock skew between writer and reader and the index's propagation
 // delay: by then every change that will ever hold an older position is visible, and a cursor moves past none.
 import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { table } from '../../../infra/topology.ts';
 import type { Change } from '../../core/model.ts';
 import type { ChangeFilter, ChangeLog, Page } from '../../core/ports.ts';
 import { type Item, toItem } from './items.ts';
@@ -14,6 +13,7 @@ import { changePositionShape, changesPartition, metricPartitionKey } from './key
 import { changeFromItem } from './metric-items.ts';
 import { changePutTimeoutMs } from './metric-store.ts';
 import { assertPageLimit, decodeCursor, encodeCursor } from './paging.ts';
+import { table } from './table-layout.ts';
 
 /** A filtered read evaluates at most this many index entries per requested item, then hands back a cursor. */
 export const scanBudgetPerItem = 10;

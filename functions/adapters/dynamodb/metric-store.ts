@@ -5,7 +5,6 @@ import {
   PutItemCommand,
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
-import { table } from '../../../infra/topology.ts';
 import type { MetricHead, MetricStore, Page, StoredObservation } from '../../core/ports.ts';
 import { getItems } from './batch.ts';
 import { CoalescingWriter } from './coalescing-writer.ts';
@@ -19,6 +18,7 @@ import {
 } from './keys.ts';
 import { headFromItem, headItem, observationItem, storedObservationFromItem } from './metric-items.ts';
 import { assertPageLimit, decodeCursor, encodeCursor } from './paging.ts';
+import { table } from './table-layout.ts';
 
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
 

@@ -8,7 +8,7 @@ import {
   ResourceInUseException,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { table } from '../../../infra/topology.ts';
+import { table } from './table-layout.ts';
 
 /** The projection of each index, as topology.ts declares it. */
 export const indexProjections = {

@@ -5,6 +5,10 @@ export const maxMessageBytes = 262_144;
 export const maxBatchEntries = 10;
 /** Subjects must be shorter than 100 characters. */
 export const maxSubjectChars = 99;
+/** Numeric matching in filter policies covers -1e9..1e9 with five decimals. */
+export const numericMatching = { max: 1_000_000_000, decimals: 5 } as const;
+/** Keys of one policy, value combinations (the product of the lengths of its value lists), size. */
+export const filterPolicyLimits = { maxKeys: 5, maxCombinations: 150, maxBytes: 262_144 } as const;
 
 const batchEntryIdPattern = /^[A-Za-z0-9_-]{1,80}$/;
 

@@ -2,15 +2,9 @@
 import { PublishBatchCommand, type PublishBatchRequestEntry, type SNSClient } from '@aws-sdk/client-sns';
 import { toCloudEvent } from '../../core/events.ts';
 import type { Change } from '../../core/model.ts';
-import {
-  emailTextFor,
-  messageAttributesFor,
-  SNS_MAX_MESSAGE_BYTES,
-  snsMessageFor,
-  snsPublishBytes,
-} from '../../core/notification.ts';
 import type { ChangePublisher } from '../../core/ports.ts';
-import { isPortableSubject, maxBatchEntries, maxSubjectChars } from './limits.ts';
+import { maxBatchEntries, maxMessageBytes } from './limits.ts';
+import { type MessageOptions, snsMessageFor } from './message.ts';
 
 export interface PublishFailure {
   eventId: string;
@@ -52,25 +46,12 @@ function batchEntryId(position: number, eventId: string): string {
   return `${position}_${eventId.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 80);
 }
 
-/**
- * The subject must pass SNS's strictest subject rule (ASCII, no control characters, under 100 characters):
- * a readable subject outside it (Chinese, say) is replaced by an ASCII one, and readers find the readable
- * title in the email body instead.
- */
-export function portableSubject(change: Change, readableSubject: string): string {
-  if (isPortableSubject(readableSubject)) return readableSubject;
-  const fallback = `updates-feed: ${change.type} ${change.metric}`.slice(0, maxSubjectChars).trimEnd();
-  return isPortableSubject(fallback) ? fallback : `updates-feed: ${change.type} ${change.eventId}`;
-}
-
 /** Throws for a change that cannot make a valid message (off-contract event, too large even when shortened). */
-function prepare(change: Change, position: number): PreparedEntry {
-  const message = snsMessageFor(change, toCloudEvent(change));
-  const attributes = messageAttributesFor(change);
-  const subject = portableSubject(change, emailTextFor(change).subject);
+function prepare(change: Change, position: number, options: MessageOptions): PreparedEntry {
+  const { message, subject, attributes, bytes } = snsMessageFor(change, toCloudEvent(change), options);
   return {
     eventId: change.eventId,
-    bytes: snsPublishBytes(message, attributes, subject),
+    bytes,
     entry: {
       Id: batchEntryId(position, change.eventId),
       Message: message,
@@ -87,7 +68,7 @@ function packBatches(entries: PreparedEntry[]): PreparedEntry[][] {
   let current: PreparedEntry[] = [];
   let currentBytes = 0;
   for (const entry of entries) {
-    if (current.length === maxBatchEntries || currentBytes + entry.bytes > SNS_MAX_MESSAGE_BYTES) {
+    if (current.length === maxBatchEntries || currentBytes + entry.bytes > maxMessageBytes) {
       batches.push(current);
       current = [];
       currentBytes = 0;
@@ -111,6 +92,7 @@ export class SnsChangePublisher implements ChangePublisher {
   constructor(
     private readonly client: SNSClient,
     private readonly topicArn: string,
+    private readonly options: MessageOptions = {},
   ) {}
 
   /**
@@ -151,7 +133,7 @@ export class SnsChangePublisher implements ChangePublisher {
     const prepared: PreparedEntry[] = [];
     for (const [position, change] of distinct.entries()) {
       try {
-        prepared.push(prepare(change, position));
+        prepared.push(prepare(change, position, this.options));
       } catch (error) {
         // One change that can never be sent must not hold back the others; the caller reports it as failed.
         const reason = error instanceof Error ? error : new Error(String(error));

@@ -1,7 +1,7 @@
 // Subscribes an endpoint to the topic with a filter policy on the message attributes the publisher sets.
 import { type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
-import { filterPolicyFor } from '../../core/notification.ts';
 import type { Subscriber, SubscriptionRequest } from '../../core/ports.ts';
+import { filterPolicyFor } from './filter-policy.ts';
 
 export class SnsSubscriber implements Subscriber {
   constructor(

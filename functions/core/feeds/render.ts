@@ -1,7 +1,7 @@
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents of figure changes; every string passes the sanitizer first.
 import { Feed, type Item } from 'feed';
+import { changeDetails, changeHeadline, metricUrl } from '../change-text.ts';
 import type { Change } from '../model.ts';
-import { changeDetails, changeHeadline, metricUrl } from '../notification.ts';
 import type { ChangeFilter } from '../ports.ts';
 import {
   assertSafeXmlDocument,

@@ -1,4 +1,8 @@
-// SNS subscription filter policies on message attributes (FilterPolicyScope MessageAttributes): validation and matching.
+// SNS subscription filter policies on message attributes (FilterPolicyScope MessageAttributes): validation and
+// matching as AWS does them. Where AWS's documentation is silent, the rules follow its open-source matcher
+// (aws/event-ruler) and the cases moto and LocalStack recorded against real AWS.
+import { isIPv4, isIPv6 } from 'node:net';
+import { filterPolicyLimits, numericMatching } from '../../../functions/adapters/sns/limits.ts';
 
 export interface MessageAttribute {
   DataType: string;
@@ -9,15 +13,18 @@ export type MessageAttributes = Record<string, MessageAttribute>;
 
 type Comparison = '=' | '<' | '<=' | '>' | '>=';
 
+/** A value a policy compares with: JSON's scalars, as a String.Array attribute may hold every one of them. */
+type Scalar = string | number | boolean | null;
+
 type Condition =
-  | { kind: 'equals'; value: string | number }
+  | { kind: 'equals'; value: Scalar }
   | { kind: 'prefix'; prefix: string }
   | { kind: 'suffix'; suffix: string }
   | { kind: 'equalsIgnoreCase'; value: string }
-  | { kind: 'anythingBut'; values: (string | number)[] }
+  | { kind: 'anythingBut'; values: Scalar[] }
   | { kind: 'anythingButPrefix'; prefix: string }
-  | { kind: 'anythingButSuffix'; suffix: string }
   | { kind: 'numeric'; bounds: { comparison: Comparison; value: number }[] }
+  | { kind: 'cidr'; family: 4 | 6; low: Uint8Array; high: Uint8Array }
   | { kind: 'exists'; exists: boolean };
 
 /** Keys are ANDed; the conditions of one key are ORed; each `$or` branch is a policy of its own. */
@@ -30,16 +37,12 @@ export class FilterPolicyError extends Error {
   override name = 'FilterPolicyError';
 }
 
-export const filterPolicyLimits = { maxKeys: 5, maxCombinations: 150, maxBytes: 262_144 } as const;
-/** SNS compares numbers within ±10⁹ with five decimal digits. */
-const numericLimit = 1e9;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkNumber(value: unknown, where: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > numericLimit) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > numericMatching.max) {
     throw new FilterPolicyError(`${where}: expected a number within ±1e9, received ${JSON.stringify(value)}`);
   }
   return value;
@@ -50,6 +53,14 @@ function checkString(value: unknown, where: string): string {
     throw new FilterPolicyError(`${where}: expected a string, received ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+function checkScalar(value: unknown, where: string): Scalar {
+  if (typeof value === 'number') return checkNumber(value, where);
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  throw new FilterPolicyError(
+    `${where}: a match value is a string, a number, true, false or null, received ${JSON.stringify(value)}`,
+  );
 }
 
 function parseNumericBounds(value: unknown, where: string): Condition {
@@ -83,32 +94,79 @@ function parseNumericBounds(value: unknown, where: string): Condition {
   return { kind: 'numeric', bounds };
 }
 
+/** The bytes of an IP address literal, or undefined for anything else (host names included). */
+function ipBytes(text: string): Uint8Array | undefined {
+  if (isIPv4(text)) return Uint8Array.from(text.split('.').map(Number));
+  if (!isIPv6(text)) return undefined;
+  // isIPv6 has vouched for the syntax: one `::` at most, a dotted IPv4 tail only at the end.
+  const dotted = /\d+\.\d+\.\d+\.\d+$/.exec(text)?.[0];
+  const tail = dotted === undefined ? [] : [...(ipBytes(dotted) ?? [])];
+  let hex = dotted === undefined ? text : text.slice(0, -dotted.length);
+  if (hex.endsWith(':') && !hex.endsWith('::')) hex = hex.slice(0, -1);
+  const words = (part: string | undefined) =>
+    part === undefined || part === '' ? [] : part.split(':').map((word) => Number.parseInt(word, 16));
+  const [before, after] = hex.split('::');
+  const head = words(before);
+  const rest = words(after);
+  const zeros = Array<number>(8 - tail.length / 2 - head.length - rest.length).fill(0);
+  return Uint8Array.from([
+    ...[...head, ...zeros, ...rest].flatMap((word) => [word >> 8, word & 0xff]),
+    ...tail,
+  ]);
+}
+
+/**
+ * `address/bits`, matching from the address as written up to it with every host bit set, as event-ruler does;
+ * its limits too: one `/`, an integer mask under 32 (IPv4) or 128 (IPv6).
+ */
+function parseCidr(value: unknown, where: string): Condition {
+  const cidr = checkString(value, where);
+  const parts = cidr.split('/');
+  if (parts.length !== 2)
+    throw new FilterPolicyError(`${where}: malformed CIDR ${JSON.stringify(cidr)}, one '/' required`);
+  const [address = '', maskText = ''] = parts;
+  if (!/^\d+$/.test(maskText)) {
+    throw new FilterPolicyError(
+      `${where}: malformed CIDR ${JSON.stringify(cidr)}, mask bits must be an integer`,
+    );
+  }
+  const low = ipBytes(address);
+  if (low === undefined)
+    throw new FilterPolicyError(`${where}: invalid IP address ${JSON.stringify(address)}`);
+  const family = low.length === 4 ? 4 : 6;
+  const mask = Number(maskText);
+  if (mask >= low.length * 8) {
+    throw new FilterPolicyError(
+      `${where}: IPv${family} mask bits must be < ${low.length * 8}, received ${JSON.stringify(cidr)}`,
+    );
+  }
+  const high = Uint8Array.from(low, (byte, index) => {
+    const hostBits = Math.min(8, Math.max(0, low.length * 8 - mask - (low.length - 1 - index) * 8));
+    return byte | ((1 << hostBits) - 1);
+  });
+  return { kind: 'cidr', family, low, high };
+}
+
 function parseAnythingBut(value: unknown, where: string): Condition {
-  if (typeof value === 'string') return { kind: 'anythingBut', values: [value] };
-  if (typeof value === 'number') return { kind: 'anythingBut', values: [checkNumber(value, where)] };
   if (Array.isArray(value) && value.length > 0) {
-    return {
-      kind: 'anythingBut',
-      values: value.map((item) =>
-        typeof item === 'number' ? checkNumber(item, where) : checkString(item, where),
-      ),
-    };
+    return { kind: 'anythingBut', values: value.map((item) => checkScalar(item, where)) };
   }
-  if (isRecord(value) && Object.keys(value).length === 1) {
-    if ('prefix' in value) return { kind: 'anythingButPrefix', prefix: checkString(value.prefix, where) };
-    if ('suffix' in value) return { kind: 'anythingButSuffix', suffix: checkString(value.suffix, where) };
+  // AWS refuses every other nested operator here, suffix and exists included.
+  if (isRecord(value) && Object.keys(value).length === 1 && 'prefix' in value) {
+    return { kind: 'anythingButPrefix', prefix: checkString(value.prefix, where) };
   }
+  if (!Array.isArray(value) && !isRecord(value))
+    return { kind: 'anythingBut', values: [checkScalar(value, where)] };
   throw new FilterPolicyError(
-    `${where}: anything-but takes a string, a number, a non-empty list of them, or {prefix} / {suffix}, received ${JSON.stringify(value)}`,
+    `${where}: anything-but takes a value, a non-empty list of values, or {"prefix": string}, received ${JSON.stringify(value)}`,
   );
 }
 
 function parseCondition(condition: unknown, where: string): Condition {
-  if (typeof condition === 'string') return { kind: 'equals', value: condition };
-  if (typeof condition === 'number') return { kind: 'equals', value: checkNumber(condition, where) };
-  if (!isRecord(condition) || Object.keys(condition).length !== 1) {
+  if (!isRecord(condition)) return { kind: 'equals', value: checkScalar(condition, where) };
+  if (Object.keys(condition).length !== 1) {
     throw new FilterPolicyError(
-      `${where}: a condition is a string, a number or an object with one operator, received ${JSON.stringify(condition)}`,
+      `${where}: a condition object has exactly one operator, received ${JSON.stringify(condition)}`,
     );
   }
   const [operator, operand] = Object.entries(condition)[0] as [string, unknown];
@@ -123,6 +181,8 @@ function parseCondition(condition: unknown, where: string): Condition {
       return parseAnythingBut(operand, where);
     case 'numeric':
       return parseNumericBounds(operand, where);
+    case 'cidr':
+      return parseCidr(operand, where);
     case 'exists':
       if (typeof operand !== 'boolean') {
         throw new FilterPolicyError(
@@ -180,7 +240,12 @@ function combinations(policy: FilterPolicy): number {
   return product;
 }
 
-export function parseFilterPolicy(json: string): FilterPolicy {
+/**
+ * The policy of a FilterPolicy attribute; undefined for no policy at all: `""` (how AWS unsets one) and `{}`
+ * (how its documentation says to remove one).
+ */
+export function parseFilterPolicy(json: string): FilterPolicy | undefined {
+  if (json === '') return undefined;
   if (Buffer.byteLength(json, 'utf8') > filterPolicyLimits.maxBytes) {
     throw new FilterPolicyError(`FilterPolicy: larger than ${filterPolicyLimits.maxBytes} bytes`);
   }
@@ -190,6 +255,7 @@ export function parseFilterPolicy(json: string): FilterPolicy {
   } catch (error) {
     throw new FilterPolicyError(`FilterPolicy: not valid JSON: ${json.slice(0, 200)}`, { cause: error });
   }
+  if (isRecord(parsed) && Object.keys(parsed).length === 0) return undefined;
   const policy = parsePolicyObject(parsed, 'FilterPolicy');
   const keys = keyNames(policy);
   if (keys.size > filterPolicyLimits.maxKeys) {
@@ -207,7 +273,7 @@ export function parseFilterPolicy(json: string): FilterPolicy {
 }
 
 /** The values one attribute offers to conditions; Binary attributes take no part in filtering. */
-function valuesOf(attribute: MessageAttribute | undefined): (string | number)[] | undefined {
+function valuesOf(attribute: MessageAttribute | undefined): Scalar[] | undefined {
   if (attribute === undefined || attribute.StringValue === undefined) return undefined;
   switch (attribute.DataType) {
     case 'String':
@@ -218,7 +284,7 @@ function valuesOf(attribute: MessageAttribute | undefined): (string | number)[] 
       const items: unknown = JSON.parse(attribute.StringValue);
       if (!Array.isArray(items)) return undefined;
       return items.filter(
-        (item): item is string | number => typeof item === 'string' || typeof item === 'number',
+        (item): item is Scalar => item === null || ['string', 'number', 'boolean'].includes(typeof item),
       );
     }
     default:
@@ -228,8 +294,9 @@ function valuesOf(attribute: MessageAttribute | undefined): (string | number)[] 
 
 function compare(value: number, bound: { comparison: Comparison; value: number }): boolean {
   // Five decimal digits of precision, as SNS compares.
-  const left = Math.round(value * 1e5);
-  const right = Math.round(bound.value * 1e5);
+  const scale = 10 ** numericMatching.decimals;
+  const left = Math.round(value * scale);
+  const right = Math.round(bound.value * scale);
   switch (bound.comparison) {
     case '=':
       return left === right;
@@ -244,13 +311,24 @@ function compare(value: number, bound: { comparison: Comparison; value: number }
   }
 }
 
-function sameValue(left: string | number, right: string | number): boolean {
+function sameValue(left: Scalar, right: Scalar): boolean {
   if (typeof left === 'number' && typeof right === 'number')
     return compare(left, { comparison: '=', value: right });
   return left === right;
 }
 
-function valueMatches(condition: Condition, value: string | number): boolean {
+function withinBytes(value: Uint8Array, low: Uint8Array, high: Uint8Array): boolean {
+  const order = (left: Uint8Array, right: Uint8Array) => {
+    for (let index = 0; index < left.length; index++) {
+      const difference = (left[index] ?? 0) - (right[index] ?? 0);
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  };
+  return order(value, low) >= 0 && order(value, high) <= 0;
+}
+
+function valueMatches(condition: Condition, value: Scalar): boolean {
   switch (condition.kind) {
     case 'equals':
       return sameValue(value, condition.value);
@@ -264,10 +342,12 @@ function valueMatches(condition: Condition, value: string | number): boolean {
       return !condition.values.some((excluded) => sameValue(value, excluded));
     case 'anythingButPrefix':
       return typeof value === 'string' && !value.startsWith(condition.prefix);
-    case 'anythingButSuffix':
-      return typeof value === 'string' && !value.endsWith(condition.suffix);
     case 'numeric':
       return typeof value === 'number' && condition.bounds.every((bound) => compare(value, bound));
+    case 'cidr': {
+      const address = typeof value === 'string' ? ipBytes(value) : undefined;
+      return address?.length === condition.low.length && withinBytes(address, condition.low, condition.high);
+    }
     case 'exists':
       return condition.exists;
   }
@@ -282,7 +362,12 @@ function keyMatches(conditions: Condition[], attribute: MessageAttribute | undef
   });
 }
 
-export function matchesFilterPolicy(policy: FilterPolicy, attributes: MessageAttributes): boolean {
+/** No policy matches every message. */
+export function matchesFilterPolicy(
+  policy: FilterPolicy | undefined,
+  attributes: MessageAttributes,
+): boolean {
+  if (policy === undefined) return true;
   for (const [key, conditions] of policy.keys) {
     if (!keyMatches(conditions, attributes[key])) return false;
   }

@@ -347,6 +347,9 @@ class LocalSnsServer {
     validateEndpoint(protocol, endpoint);
     const attributes = stringMap(params, 'Attributes');
     this.validateSubscriptionAttributes(protocol, attributes);
+    // An empty policy is no policy, and SNS then lists no FilterPolicy attribute at all.
+    if (attributes.FilterPolicy !== undefined && parseFilterPolicy(attributes.FilterPolicy) === undefined)
+      delete attributes.FilterPolicy;
 
     const existing = this.store
       .subscriptionsOf(topic.arn)
@@ -604,9 +607,8 @@ class LocalSnsServer {
     appendFileSync(join(this.options.dataDir, 'published.jsonl'), `${JSON.stringify(published)}\n`);
     for (const subscription of this.store.subscriptionsOf(topic.arn)) {
       if (!subscription.confirmed) continue;
-      const policy = subscription.attributes.FilterPolicy;
-      if (policy !== undefined && !matchesFilterPolicy(parseFilterPolicy(policy), published.attributes))
-        continue;
+      const policy = parseFilterPolicy(subscription.attributes.FilterPolicy ?? '');
+      if (!matchesFilterPolicy(policy, published.attributes)) continue;
       this.deliveries.notification(subscription, topic, published);
     }
   }

@@ -1,4 +1,4 @@
-// A small seeded generator (mulberry32): a failing fault run can be replayed with the seed it printed.
+// A small seeded generator (mulberry32): a workload is reproducible, and a failing fault run replays from the seed it printed.
 
 export interface Random {
   readonly seed: number;

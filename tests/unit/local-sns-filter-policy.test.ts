@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterPolicyFor } from '../../functions/core/notification.ts';
+import { filterPolicyFor } from '../../functions/adapters/sns/filter-policy.ts';
 import {
   FilterPolicyError,
   type MessageAttributes,
@@ -9,6 +9,12 @@ import {
 
 const matches = (policy: unknown, attributes: MessageAttributes) =>
   matchesFilterPolicy(parseFilterPolicy(JSON.stringify(policy)), attributes);
+
+const rejects = (policy: unknown, fragment: RegExp) => {
+  expect(() => parseFilterPolicy(typeof policy === 'string' ? policy : JSON.stringify(policy))).toThrowError(
+    fragment,
+  );
+};
 
 const string = (value: string) => ({ DataType: 'String', StringValue: value });
 const number = (value: number | string) => ({ DataType: 'Number', StringValue: String(value) });
@@ -119,16 +125,13 @@ describe('filter policy matching', () => {
 });
 
 describe('filter policy validation', () => {
-  const rejects = (policy: unknown, fragment: RegExp) => {
-    expect(() =>
-      parseFilterPolicy(typeof policy === 'string' ? policy : JSON.stringify(policy)),
-    ).toThrowError(fragment);
-  };
-
   it('rejects text that is not JSON and policies that are not objects', () => {
     rejects('{"type": [', /not valid JSON/);
     rejects(['figure.changed'], /non-empty JSON object/);
-    rejects({}, /non-empty JSON object/);
+    rejects(
+      { $or: [{}, { type: ['figure.added'] }] },
+      /FilterPolicy\.\$or\[0\]: expected a non-empty JSON object/,
+    );
   });
 
   it('rejects nesting and empty condition lists, which attribute policies do not allow', () => {
@@ -141,8 +144,38 @@ describe('filter policy validation', () => {
     rejects({ n: [{ numeric: ['<', 5, '>', 1] }] }, /lower bound/);
     rejects({ n: [{ numeric: ['>', 2e9] }] }, /within ±1e9/);
     rejects({ n: [{ exists: 'yes' }] }, /exists takes true or false/);
-    rejects({ n: [{ cidr: '10.0.0.0/24' }] }, /unsupported operator "cidr"/);
+    rejects({ n: [{ regex: 'a.*' }] }, /unsupported operator "regex"/);
     rejects({ n: [{ prefix: 'a', suffix: 'b' }] }, /one operator/);
+    rejects(
+      { n: [['nested', 'list']] },
+      /FilterPolicy\.n\[0\]: a match value is a string, a number, true, false or null/,
+    );
+  });
+
+  it('counts the combinations of $or branches as AWS does: 152 refused, 150 accepted', () => {
+    // The two policies LocalStack recorded against AWS: (4 × 6) + (4 × 4 × 4) + (4 × 4 × 4) = 152 ...
+    rejects(
+      {
+        source: ['a', 'b', 'c', 'd'],
+        $or: [
+          { metricName: ['1', '2', '3', '4', '5', '6'] },
+          { metricType: ['1', '2', '3', '4'], $or: [{ metricId: [1, 2, 3, 4] }, { spaceId: [1, 2, 3, 4] }] },
+        ],
+      },
+      /at most 150 combinations of values, received 152/,
+    );
+    // ... and (3 × 6) + (3 × 4 × 4) + (3 × 4 × 7) = 150.
+    const atTheLimit = {
+      source: ['a', 'b', 'c'],
+      $or: [
+        { metricName: ['1', '2', '3', '4', '5', '6'] },
+        {
+          metricType: ['1', '2', '3', '4'],
+          $or: [{ metricId: [1, 2, 3, 4] }, { spaceId: [1, 2, 3, 4, 5, 6, 7] }],
+        },
+      ],
+    };
+    expect(() => parseFilterPolicy(JSON.stringify(atTheLimit))).not.toThrow();
   });
 
   it('enforces at most five keys and 150 combinations', () => {
@@ -154,5 +187,75 @@ describe('filter policy validation', () => {
 
   it('raises FilterPolicyError, so the server can answer InvalidParameter', () => {
     expect(() => parseFilterPolicy('[]')).toThrow(FilterPolicyError);
+  });
+});
+
+// Each case below is one AWS answers differently from what a naive reading of its documentation suggests; the
+// comments say where the behaviour was recorded.
+describe('agreement with AWS', () => {
+  it('accepts null, true and false as match values (documented), and matches them in String.Array attributes', () => {
+    expect(() => parseFilterPolicy('{"a": [null, true, false, "x", 1]}')).not.toThrow();
+    expect(matches({ flags: [true] }, { flags: array(['x', true]) })).toBe(true);
+    expect(matches({ flags: [null] }, { flags: array([null]) })).toBe(true);
+    expect(matches({ flags: [false] }, { flags: array([true, 'false']) })).toBe(false);
+    // A string that spells the keyword is not the keyword.
+    expect(matches({ flags: [true] }, { flags: string('true') })).toBe(false);
+  });
+
+  it('does not match null against a missing attribute (LocalStack, validated against AWS)', () => {
+    const policy = { attr1: [null, { 'anything-but': 'whatever' }] };
+    expect(matches(policy, {})).toBe(false);
+    expect(matches(policy, { attr1: string('something') })).toBe(true);
+  });
+
+  it('takes an empty FilterPolicy as no policy: AWS unsets it that way, and documents {} for removing one', () => {
+    expect(parseFilterPolicy('')).toBeUndefined();
+    expect(parseFilterPolicy('{}')).toBeUndefined();
+    expect(matchesFilterPolicy(parseFilterPolicy(''), {})).toBe(true);
+    expect(matchesFilterPolicy(parseFilterPolicy('{}'), { type: string('figure.added') })).toBe(true);
+  });
+
+  it('refuses anything-but with suffix or exists inside, and accepts it with prefix (LocalStack, validated)', () => {
+    rejects({ key: [{ 'anything-but': { suffix: 'test' } }] }, /anything-but takes/);
+    rejects({ key: [{ 'anything-but': { exists: false } }] }, /anything-but takes/);
+    rejects({ key: [{ 'anything-but': { 'wrong-operator': null } }] }, /anything-but takes/);
+    rejects({ key: [{ 'anything-but': { prefix: false } }] }, /expected a string/);
+    for (const accepted of [{ prefix: 'test-' }, ['test', 'test2'], 'test', [null, true]]) {
+      expect(() => parseFilterPolicy(JSON.stringify({ key: [{ 'anything-but': accepted }] }))).not.toThrow();
+    }
+  });
+
+  it('matches IP addresses in a cidr range, as the documented example does', () => {
+    const policy = { source_ip: [{ cidr: '10.0.0.0/24' }] };
+    expect(matches(policy, { source_ip: string('10.0.0.0') })).toBe(true);
+    expect(matches(policy, { source_ip: string('10.0.0.255') })).toBe(true);
+    expect(matches(policy, { source_ip: string('10.1.1.0') })).toBe(false);
+    expect(matches(policy, { source_ip: string('not an address') })).toBe(false);
+    expect(matches(policy, { source_ip: array(['192.0.2.1', '10.0.0.7']) })).toBe(true);
+  });
+
+  it('matches IPv6 ranges, and never an address of the other family', () => {
+    const policy = { ip: [{ cidr: '2001:db8::/32' }] };
+    expect(matches(policy, { ip: string('2001:db8:ffff::1') })).toBe(true);
+    expect(matches(policy, { ip: string('2001:db9::1') })).toBe(false);
+    expect(matches(policy, { ip: string('::ffff:10.0.0.1') })).toBe(false);
+    expect(matches({ ip: [{ cidr: '::ffff:10.0.0.0/120' }] }, { ip: string('::ffff:10.0.0.9') })).toBe(true);
+    expect(matches({ ip: [{ cidr: '0.0.0.0/0' }] }, { ip: string('2001:db8::1') })).toBe(false);
+  });
+
+  it('starts a cidr range at the address as written, as AWS event-ruler does', () => {
+    const policy = { ip: [{ cidr: '10.0.0.128/24' }] };
+    expect(matches(policy, { ip: string('10.0.0.200') })).toBe(true);
+    expect(matches(policy, { ip: string('10.0.0.1') })).toBe(false);
+  });
+
+  it("refuses a malformed cidr with event-ruler's reasons", () => {
+    rejects({ ip: [{ cidr: '10.0.0.0' }] }, /one '\/' required/);
+    rejects({ ip: [{ cidr: '10.0.0.0/x' }] }, /mask bits must be an integer/);
+    rejects({ ip: [{ cidr: '10.0.0.0/-1' }] }, /mask bits must be an integer/);
+    rejects({ ip: [{ cidr: '10.0.0.0/32' }] }, /IPv4 mask bits must be < 32/);
+    rejects({ ip: [{ cidr: '::/128' }] }, /IPv6 mask bits must be < 128/);
+    rejects({ ip: [{ cidr: 'example.com/24' }] }, /invalid IP address "example.com"/);
+    rejects({ ip: [{ cidr: 24 }] }, /expected a string/);
   });
 });

@@ -1,0 +1,149 @@
+// The two stream consumers through their make*Handler seams, on an event in the shape Lambda delivers
+// (tests/events/dynamodb), with in-memory ports: what each reports as failed, and what it leaves recorded.
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { observationItem } from '../../functions/adapters/dynamodb/metric-items.ts';
+import { classifyChange } from '../../functions/core/diff.ts';
+import { uploadBrief } from '../../functions/core/ingest.ts';
+import type { Change } from '../../functions/core/model.ts';
+import type { ChangePublisher } from '../../functions/core/ports.ts';
+import { makePipelineHandler } from '../../functions/handlers/pipeline.ts';
+import { makePublisherHandler } from '../../functions/handlers/publisher.ts';
+import revisionInsert from '../events/dynamodb/brief-revision-insert.json' with { type: 'json' };
+import { observation } from '../support/fixtures.ts';
+import { MemoryBriefStore } from '../support/memory-brief-store.ts';
+import { MemoryMetricStore } from '../support/memory-metric-store.ts';
+
+vi.hoisted(() => {
+  // The handler modules wire their production dependencies when imported; these make that wiring possible.
+  process.env.TABLE_NAME = 'stream-handler-tests';
+  process.env.TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:stream-handler-tests';
+});
+
+const documented = revisionInsert.Records[0] as DynamoDBRecord;
+const now = () => new Date('2020-07-15T00:00:01.000Z');
+
+function record(sequenceNumber: string, newImage: Record<string, unknown>): DynamoDBRecord {
+  return {
+    ...documented,
+    eventID: `event-${sequenceNumber}`,
+    dynamodb: { ...documented.dynamodb, SequenceNumber: sequenceNumber, NewImage: newImage as never },
+  };
+}
+
+function revisionRecord(sequenceNumber: string, briefId: string): DynamoDBRecord {
+  return record(sequenceNumber, { ...documented.dynamodb?.NewImage, briefId: { S: briefId } });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the pipeline consumer', () => {
+  async function uploaded(briefs: MemoryBriefStore, metrics: MemoryMetricStore, id: string, region: string) {
+    const brief = {
+      id,
+      headline: `${region}城镇登记失业率为2.91%`,
+      body: `截至7月10日，${region}城镇登记失业率为2.91%，城镇新增就业1200人。`,
+      publishedAt: '2020-07-15T08:00:00+08:00',
+      region,
+    };
+    const { answer } = await uploadBrief(brief, {
+      briefs,
+      metrics,
+      now,
+      aliases: {},
+      timeZone: 'Asia/Shanghai',
+    });
+    return answer.figures;
+  }
+
+  it('records every figure of a new revision as the first value of its metric', async () => {
+    const briefs = new MemoryBriefStore();
+    const metrics = new MemoryMetricStore();
+    const figures = await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
+    const handler = makePipelineHandler({ briefs, metrics, now });
+
+    const response = await handler({ Records: [documented] } as DynamoDBStreamEvent);
+
+    expect(response.batchItemFailures).toEqual([]);
+    const distinctMetrics = new Set(figures.map((figure) => figure.metric));
+    expect(distinctMetrics.size).toBe(2);
+    for (const metric of distinctMetrics) {
+      const [stored] = metrics.observations.get(metric)?.values() ?? [];
+      expect(stored?.change?.type, metric).toBe('figure.added');
+    }
+  });
+
+  it('reports only the record whose revision cannot be read, logs why, and records the others', async () => {
+    const briefs = new MemoryBriefStore();
+    const metrics = new MemoryMetricStore();
+    const figures = await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const handler = makePipelineHandler({ briefs, metrics, now });
+
+    const response = await handler({
+      Records: [revisionRecord('100', 'never-stored'), revisionRecord('200', 'jobs-2020-07')],
+    } as DynamoDBStreamEvent);
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: '100' }]);
+    expect(figures.every(({ metric }) => metrics.heads.has(metric))).toBe(true);
+    expect(logged).toHaveBeenCalledOnce();
+    const [line] = logged.mock.calls[0] as [string];
+    expect(JSON.parse(line)).toMatchObject({
+      level: 'ERROR',
+      message: 'brief revision not processed',
+      eventID: 'event-100',
+      error: { name: 'MalformedRecordError', message: 'revision 1 of never-stored is not readable' },
+    });
+  });
+});
+
+describe('the publisher consumer', () => {
+  function changeRecord(sequenceNumber: string, value: number): { record: DynamoDBRecord; change: Change } {
+    const previous = observation({ value: 2.79 });
+    const current = observation({ value, asOf: '2020-06-30', briefId: `brief-${sequenceNumber}` });
+    const recordedAt = '2020-07-15T00:00:01.000Z';
+    const change = classifyChange({ current, previous, hasLater: false, recordedAt }) as Change;
+    return {
+      record: record(
+        sequenceNumber,
+        observationItem({ observation: current, change, recordedAt }, new Date(recordedAt)),
+      ),
+      change,
+    };
+  }
+
+  it('publishes the change each new observation item carries, decoded from the stream image', async () => {
+    const published: Change[] = [];
+    const publisher: ChangePublisher = { publish: async (changes) => void published.push(...changes) };
+    const first = changeRecord('300', 2.85);
+    const second = changeRecord('400', 2.91);
+
+    const response = await makePublisherHandler({ publisher })({
+      Records: [first.record, second.record],
+    } as DynamoDBStreamEvent);
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(published.map((change) => change.eventId).sort()).toEqual(
+      [first.change.eventId, second.change.eventId].sort(),
+    );
+    expect(published.find((change) => change.eventId === first.change.eventId)).toEqual(first.change);
+  });
+
+  it('reports the record whose change the topic refused, and only it, for the event-source mapping to retry', async () => {
+    const refused = changeRecord('500', 2.85);
+    const accepted = changeRecord('600', 2.91);
+    const publisher: ChangePublisher = {
+      publish: async ([change]) => {
+        if (change?.eventId === refused.change.eventId) throw new Error('SNS answered InternalError');
+      },
+    };
+
+    const response = await makePublisherHandler({ publisher })({
+      Records: [refused.record, accepted.record],
+    } as DynamoDBStreamEvent);
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: '500' }]);
+  });
+});
