@@ -1,21 +1,18 @@
 // Every call the pages make to the API, and the one place that knows its wire shapes: when a route changes
 // (CloudEvents from /changes, plain dates in publishedAt), this file changes and the pages do not.
-import type { ChangeEvent } from '../../functions/core/events.ts';
-import type { Change, ChangeType, Figure, Observation } from '../../functions/core/model.ts';
-import type { BriefRevision, MetricHead } from '../../functions/core/ports.ts';
+import type { Change, Observation } from '../../functions/core/model.ts';
 import { authorization } from './auth.ts';
+import type {
+  ChangeEvent,
+  ChangeType,
+  FigureView,
+  HistoryEntry,
+  MetricSummary,
+  StoredBrief,
+} from './shapes.ts';
 
 export { changeTypes } from '../../functions/core/model.ts';
-export type { ChangeEvent, ChangeType, Observation };
-export type MetricSummary = Omit<MetricHead, 'pending'>;
-export type StoredBrief = BriefRevision;
-
-/** Warnings arrive with the naming work (`figure.warnings`); until then figures have none. */
-export interface FigureWarning {
-  code: string;
-  message: string;
-}
-export type FigureView = Figure & { warnings?: FigureWarning[] };
+export type * from './shapes.ts';
 
 export interface Issue {
   path: string;
@@ -146,11 +143,6 @@ export async function metrics(): Promise<MetricSummary[]> {
     after = page.body.next;
   } while (after !== undefined);
   return all;
-}
-
-export interface HistoryEntry {
-  observation: Observation;
-  change: ChangeEvent | null;
 }
 
 /** One metric with its whole history, newest first; undefined when there is no such metric. */

@@ -1,5 +1,5 @@
 // A metric's history as the chart's series: one point per as-of date, with revisions and backfills apart.
-import type { HistoryEntry } from './api.ts';
+import type { HistoryEntry } from './shapes.ts';
 
 export interface ChartSeries {
   /** As-of dates as Unix seconds (UTC midnight), ascending. */

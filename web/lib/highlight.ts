@@ -1,5 +1,5 @@
 // Where the figures sit in a brief's headline and body, from the offsets the API gives into the brief's text.
-import type { FigureView } from './api.ts';
+import type { FigureView } from './shapes.ts';
 
 /** Offsets index `headline + "\n\n" + body`, as the extractor read it (functions/core/ingest.ts, briefText). */
 const separator = '\n\n';
