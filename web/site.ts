@@ -17,6 +17,7 @@ export const pages = [
   { name: 'desk', route: /^\/desk$/, entry: 'pages/desk.tsx' },
   { name: 'metric', route: /^\/metric\/[^/]+$/, entry: 'pages/metric.tsx' },
   { name: 'subscribe', route: /^\/subscribe$/, entry: 'pages/subscribe.tsx' },
+  { name: 'brief', route: /^\/brief\/[^/]+$/, entry: 'pages/brief.tsx' },
 ] as const;
 
 export type PageName = (typeof pages)[number]['name'];

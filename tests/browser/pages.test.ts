@@ -132,7 +132,7 @@ describe('one metric, /metric/{key}', () => {
           lang === 'zh' ? '回补' : 'Backfilled',
         );
         await expect(rows.last().locator('a').getAttribute('href')).resolves.toBe(
-          '/briefs/dalian-jobs-2020-04-review',
+          '/brief/dalian-jobs-2020-04-review',
         );
         await expect(
           page
@@ -241,13 +241,20 @@ describe("the editors' desk, /desk", () => {
       await harness.settled();
 
       await page.goto(`${harness.url}/`);
-      const change = page.locator('.change', { has: page.locator(`a[href="/briefs/${id}"]`) });
+      const change = page.locator('.change', { has: page.locator(`a[href="/brief/${id}"]`) });
       await change.first().waitFor();
       await expect(change.first().locator('.change-value').textContent()).resolves.toBe('2.77%');
 
       await page.goto(`${harness.url}${metricPath(unemploymentRate)}`);
       await page.locator('table.data-table').waitFor();
       await expect(page.locator('table.data-table tbody tr').first().textContent()).resolves.toContain(id);
+
+      // From the observation to the brief it came from, its figure marked.
+      await page.locator('table.data-table tbody tr').first().getByRole('link', { name: id }).click();
+      await page.waitForURL(`**/brief/${id}`);
+      await expect(page.locator('h1.brief-headline').textContent()).resolves.toBe('大连城镇登记失业率回落');
+      await expect(page.locator('.brief-body mark').allTextContents()).resolves.toEqual(['2.77%']);
+      await screenshot(page, 'brief-zh');
       expectNoTrouble(trouble);
       await page.close();
     },
@@ -300,7 +307,7 @@ describe('hostile brief text', () => {
       const metric = metrics.body.metrics.find((candidate) => candidate.region === '<b>区</b>')?.metric;
       expect(metric).toBeDefined();
 
-      for (const path of ['/desk', '/', metricPath(metric ?? ''), '/subscribe']) {
+      for (const path of ['/desk', '/brief/hostile-brief', '/', metricPath(metric ?? ''), '/subscribe']) {
         const response = await page.goto(`${harness.url}${path}`);
         expect(response?.headers()['content-security-policy'], path).toContain(
           "require-trusted-types-for 'script'",
@@ -308,15 +315,17 @@ describe('hostile brief text', () => {
         if (path === '/desk') {
           await page.getByRole('button', { name: '打开编辑' }).first().click();
           await page.locator('.brief-headline mark').first().waitFor();
+        } else if (path.startsWith('/brief/')) {
+          await page.locator('.brief-headline mark').first().waitFor();
         } else if (path === '/subscribe') {
           await page.getByRole('checkbox', { name: '<b>区</b>', exact: true }).waitFor();
         } else {
           // The region chip of a change on /, the region above the metric's name on its page.
           await page.locator('.change-region, .eyebrow', { hasText: '<b>区</b>' }).first().waitFor();
         }
-        // The desk shows the brief's text; the reading pages show its region (the desk has it in a field).
+        // The desk and the brief's page show its text; the others its region (the desk has it in a field).
         const text = await page.locator('main').textContent();
-        expect(text, path).toContain(path === '/desk' ? hostile : '<b>区</b>');
+        expect(text, path).toContain(path === '/desk' || path.startsWith('/brief/') ? hostile : '<b>区</b>');
         expect(await page.locator('img[src="x"], main script, main b').count(), path).toBe(0);
         expect(await page.evaluate("'pwned' in window"), path).toBe(false);
       }

@@ -4,6 +4,7 @@ import type { FigureView } from './api.ts';
 import { formatFigure, qualifierWord } from './format.ts';
 import { briefSegments, type Segment } from './highlight.ts';
 import { t } from './i18n.ts';
+import { metricHref } from './links.ts';
 
 /** The details' width in the stylesheet (.figure-tip). */
 const tipWidth = 300;
@@ -64,19 +65,23 @@ function Segments({ segments }: { segments: Segment[] }) {
   );
 }
 
+/** `title`: the headline is the page's title (a brief's own page), not a line in a preview. */
 export function BriefText({
   brief,
   figures,
+  title = false,
 }: {
   brief: { headline: string; body: string };
   figures: FigureView[];
+  title?: boolean;
 }) {
   const { headline, body } = briefSegments(brief, figures);
+  const Headline = title ? 'h1' : 'p';
   return (
     <div class="brief-text">
-      <p class="brief-headline">
+      <Headline class="brief-headline">
         <Segments segments={headline} />
-      </p>
+      </Headline>
       <p class="brief-body">
         <Segments segments={body} />
       </p>
@@ -84,8 +89,17 @@ export function BriefText({
   );
 }
 
-/** Every figure of the brief with what it was read as, for scanning all of them at once. */
-export function FigureTable({ figures }: { figures: FigureView[] }) {
+/**
+ * Every figure of the brief with what it was read as, for scanning all of them at once. `linkMetrics` for a
+ * published brief, whose metrics all have a page (a draft's new metrics do not yet).
+ */
+export function FigureTable({
+  figures,
+  linkMetrics = false,
+}: {
+  figures: FigureView[];
+  linkMetrics?: boolean;
+}) {
   const warned = figures.some((figure) => (figure.warnings ?? []).length > 0);
   return (
     <table class="data-table figure-table">
@@ -104,7 +118,9 @@ export function FigureTable({ figures }: { figures: FigureView[] }) {
             <td>{figure.surface}</td>
             <td class="number">{formatFigure(figure)}</td>
             <td>{figure.label}</td>
-            <td class="metric-key">{figure.metric}</td>
+            <td class="metric-key">
+              {linkMetrics ? <a href={metricHref(figure.metric)}>{figure.metric}</a> : figure.metric}
+            </td>
             {warned ? (
               <td>
                 {(figure.warnings ?? []).map((warning) => (

@@ -62,6 +62,9 @@ const zh = {
   subscribeMetric: '邮件订阅此指标',
   metricNotFound: '没有这个指标。',
 
+  briefTitle: '稿件',
+  briefNotFound: '找不到这篇稿件。',
+
   subscribeTitle: '邮件订阅',
   subscribeLead: '选择关心的地区、指标和变化类型，有符合条件的变化时我们发邮件给您。',
   email: '电子邮箱',
@@ -187,6 +190,9 @@ const en: Record<MessageKey, string> = {
   colBrief: 'Brief',
   subscribeMetric: 'Subscribe to this metric by email',
   metricNotFound: 'There is no such metric.',
+
+  briefTitle: 'Brief',
+  briefNotFound: 'There is no such brief.',
 
   subscribeTitle: 'Email subscription',
   subscribeLead: 'Pick the regions, metrics and kinds of change you follow; we email you when one happens.',

@@ -5,9 +5,8 @@ export function metricHref(metric: string): string {
   return `/metric/${encodeURIComponent(metric)}`;
 }
 
-/** A brief as the API serves it: there is no reader's page for one brief yet. */
 export function briefHref(briefId: string): string {
-  return `/briefs/${encodeURIComponent(briefId)}`;
+  return `/brief/${encodeURIComponent(briefId)}`;
 }
 
 export function subscribeHref(metric?: string): string {
