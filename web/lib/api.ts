@@ -48,8 +48,14 @@ async function call<T>(method: 'GET' | 'POST', path: Path, options: { body?: unk
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
   const text = await response.text();
-  const json: unknown = text === '' ? undefined : JSON.parse(text);
   if (!response.ok) {
+    // An error page from something in front of the API (a proxy, a gateway) is not JSON.
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
     const error = (json as { error?: { code?: string; message?: string; issues?: Issue[] } } | undefined)
       ?.error;
     throw new ApiError(
@@ -59,7 +65,7 @@ async function call<T>(method: 'GET' | 'POST', path: Path, options: { body?: unk
       error?.issues ?? [],
     );
   }
-  return { status: response.status, body: json as T };
+  return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
 }
 
 /** `?a=1&b=2` of the parameters that have a value, or nothing. */

@@ -29,7 +29,7 @@ function Shell({ page: Page }: { page: FunctionComponent }) {
   return (
     <>
       <a class="skip-link" href="#main">
-        {language === 'zh' ? '跳到正文' : 'Skip to content'}
+        {t('skipToContent')}
       </a>
       <header class="masthead">
         <div class="wrap masthead-inner">
@@ -38,7 +38,7 @@ function Shell({ page: Page }: { page: FunctionComponent }) {
             <span class="brand-name">{t('brand')}</span>
             <span class="brand-tagline">{t('brandTagline')}</span>
           </a>
-          <nav class="site-nav" aria-label={language === 'zh' ? '主导航' : 'Main'}>
+          <nav class="site-nav" aria-label={t('mainNavigation')}>
             {navigation.map((item) => (
               <a key={item.href} href={item.href} aria-current={here === item.href ? 'page' : undefined}>
                 {t(item.key)}
