@@ -170,6 +170,13 @@ describe('the subscription page, /subscribe', () => {
       );
       expectNoTrouble(trouble);
       await page.close();
+
+      const english = await openPage(browser, { lang: 'en', token: harness.token });
+      await english.page.goto(`${harness.url}/subscribe`);
+      await english.page.getByRole('checkbox', { name: 'Changed', exact: true }).waitFor();
+      await screenshot(english.page, 'subscribe-en');
+      expectNoTrouble(english.trouble);
+      await english.page.close();
     },
   );
 });

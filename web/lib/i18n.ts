@@ -87,6 +87,10 @@ const zh = {
   subscribedTitle: '确认邮件已发出',
   subscribedBody: '确认邮件正发往 {email}。请打开邮件中的链接确认订阅，确认后才会开始发送。',
   subscribeAnother: '再订阅一个',
+  howTitle: '订阅如何生效',
+  howChoose: '选择地区、指标和变化类型；都不选即接收全部变化。',
+  howConfirm: '我们发出一封确认邮件，点击其中的链接后订阅才生效。',
+  howLeave: '每封邮件都附有退订链接，随时可以退订。',
 
   signInTitle: '编辑登录',
   signInLead:
@@ -220,6 +224,10 @@ const en: Record<MessageKey, string> = {
   subscribedBody:
     'A confirmation email is on its way to {email}. Open its link to confirm; nothing is sent before that.',
   subscribeAnother: 'Subscribe again',
+  howTitle: 'How it works',
+  howChoose: 'Choose regions, metrics and kinds of change; choose none to get every change.',
+  howConfirm: 'We send a confirmation email; the subscription starts once you open its link.',
+  howLeave: 'Every email carries an unsubscribe link.',
 
   signInTitle: 'Editor sign-in',
   signInLead:

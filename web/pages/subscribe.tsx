@@ -255,20 +255,34 @@ function SubscribePage() {
   useTitle(t('subscribeTitle'));
   const editor = useEditor();
   return (
-    <div class="narrow">
+    <>
       <div class="page-head">
         <h1>{t('subscribeTitle')}</h1>
         <p class="lead">{t('subscribeLead')}</p>
       </div>
-      {editor.signedIn ? (
-        <SubscribeForm onRejected={() => editor.signOut('rejected')} />
-      ) : (
-        <>
-          <Notice>{t('signInSubscribeLead')}</Notice>
-          <SignIn lead={t('signInLead')} rejected={editor.rejected} onSignIn={editor.signIn} />
-        </>
-      )}
-    </div>
+      <div class="with-aside">
+        <div>
+          {editor.signedIn ? (
+            <SubscribeForm onRejected={() => editor.signOut('rejected')} />
+          ) : (
+            <>
+              <Notice>{t('signInSubscribeLead')}</Notice>
+              <SignIn lead={t('signInLead')} rejected={editor.rejected} onSignIn={editor.signIn} />
+            </>
+          )}
+        </div>
+        <aside class="aside" aria-labelledby="how-title">
+          <h2 class="panel-title" id="how-title">
+            {t('howTitle')}
+          </h2>
+          <ol class="steps">
+            <li>{t('howChoose')}</li>
+            <li>{t('howConfirm')}</li>
+            <li>{t('howLeave')}</li>
+          </ol>
+        </aside>
+      </div>
+    </>
   );
 }
 
