@@ -267,6 +267,32 @@ describe("the editors' desk, /desk", () => {
     },
   );
 
+  it(
+    'answers created, unchanged or new revision as the editor publishes, publishes again and edits',
+    browserTimeout,
+    async () => {
+      const { page, trouble } = await openPage(browser, { token: harness.token });
+      await page.goto(`${harness.url}/desk`);
+      await typeBrief(page, {
+        id: 'browser-revised-brief',
+        headline: '某县城镇新增就业1300人',
+        body: '截至6月30日，某县城镇新增就业1300人。',
+        region: '某县',
+      });
+      const result = page.locator('.result');
+      const publish = page.getByRole('button', { name: '发布' });
+      await publish.click();
+      await expect.poll(() => result.textContent()).toBe('已发布：新稿件 browser-revised-brief（第 1 版）。');
+      await publish.click();
+      await expect.poll(() => result.textContent()).toBe('内容与已发布的第 1 版相同，没有改动。');
+      await page.getByLabel('正文').pressSequentially('其中高校毕业生400人。');
+      await publish.click();
+      await expect.poll(() => result.textContent()).toBe('已发布：browser-revised-brief 的第 2 版。');
+      expectNoTrouble(trouble);
+      await page.close();
+    },
+  );
+
   it("shows the API's message next to the field it is about", browserTimeout, async () => {
     const { page } = await openPage(browser, { token: harness.token });
     await page.goto(`${harness.url}/desk`);
