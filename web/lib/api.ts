@@ -242,13 +242,28 @@ const draftFieldOfPath: Record<string, DraftField> = {
   source: 'source',
 };
 
-/** The API's issues placed next to the form's fields; the rest (the whole request, unknown fields) apart. */
+/** A refused credential: the editor has to sign in again. */
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+/** What went wrong with a form, placed: per field, and the rest. */
+export interface PlacedIssues<Field extends string> {
+  fields: Partial<Record<Field, string>>;
+  other: string[];
+}
+
+/**
+ * The API's issues placed next to the form's fields; the rest (the whole request, unknown fields, a failure
+ * that is not the API's answer, such as a lost connection) apart.
+ */
 function placeIssues<Field extends string>(
-  error: ApiError,
+  error: unknown,
   fieldOfPath: Record<string, Field>,
-): { fields: Partial<Record<Field, string>>; other: string[] } {
+): PlacedIssues<Field> {
   const fields: Partial<Record<Field, string>> = {};
   const other: string[] = [];
+  if (!(error instanceof ApiError)) return { fields, other: [String(error)] };
   for (const issue of error.issues) {
     // An array item's issue (filter.regions.0) belongs to its list.
     const field = fieldOfPath[issue.path] ?? fieldOfPath[issue.path.replace(/\.\d+$/, '')];
@@ -259,7 +274,7 @@ function placeIssues<Field extends string>(
   return { fields, other };
 }
 
-export const draftIssues = (error: ApiError) => placeIssues(error, draftFieldOfPath);
+export const draftIssues = (error: unknown) => placeIssues(error, draftFieldOfPath);
 
 export interface Preview {
   brief: { id: string; revision: number };
@@ -338,4 +353,4 @@ const subscriptionFieldOfPath: Record<string, SubscriptionField> = {
   delivery: 'delivery',
 };
 
-export const subscriptionIssues = (error: ApiError) => placeIssues(error, subscriptionFieldOfPath);
+export const subscriptionIssues = (error: unknown) => placeIssues(error, subscriptionFieldOfPath);

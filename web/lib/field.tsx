@@ -7,6 +7,18 @@ export interface ControlProps {
   'aria-describedby'?: string;
 }
 
+/** What the API refused about the form as a whole, or about no field the form has. */
+export function FormIssues({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <div class="field-error form-issues" role="alert">
+      {lines.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
+    </div>
+  );
+}
+
 export function Field({
   id,
   label,

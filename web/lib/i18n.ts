@@ -132,7 +132,6 @@ const zh = {
   recentEmpty: '在此浏览器发布的稿件会列在这里。',
   recentOpen: '打开编辑',
   recentMissing: '{id}：找不到这篇稿件。',
-  requestFailed: '请求失败：{message}',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -270,7 +269,6 @@ const en: Record<MessageKey, string> = {
   recentEmpty: 'Briefs published from this browser are listed here.',
   recentOpen: 'Open',
   recentMissing: '{id}: this brief was not found.',
-  requestFailed: 'The request failed: {message}',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

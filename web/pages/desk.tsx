@@ -3,13 +3,14 @@
 import '../styles/site.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  ApiError,
   brief,
   type Draft,
   type DraftField,
   draftIssues,
   draftOf,
+  isUnauthorized,
   newsroomToday,
+  type PlacedIssues,
   type Preview,
   type Published,
   preview,
@@ -17,7 +18,7 @@ import {
 } from '../lib/api.ts';
 import { BriefText, FigureTable } from '../lib/brief-text.tsx';
 import { ChangeList } from '../lib/change-list.tsx';
-import { Field } from '../lib/field.tsx';
+import { Field, FormIssues } from '../lib/field.tsx';
 import { formatDay } from '../lib/format.ts';
 import { type MessageKey, t } from '../lib/i18n.ts';
 import { recentBriefIds, rememberBrief } from '../lib/recent-briefs.ts';
@@ -28,7 +29,7 @@ import { useLoad } from '../lib/use-load.ts';
 /** Long enough not to ask at every keystroke, short enough to feel live. */
 const previewDelayMs = 350;
 
-type Issues = { fields: Partial<Record<DraftField, string>>; other: string[] };
+type Issues = PlacedIssues<DraftField>;
 
 function newDraft(): Draft {
   const today = newsroomToday();
@@ -105,14 +106,7 @@ function Desk({ onRejected }: { onRejected: () => void }) {
   const latest = useRef(draft);
   latest.current = draft;
 
-  const failed = (error: unknown) => {
-    if (error instanceof ApiError && error.status === 401) return onRejected();
-    setIssues(
-      error instanceof ApiError
-        ? draftIssues(error)
-        : { fields: {}, other: [t('requestFailed', { message: String(error) })] },
-    );
-  };
+  const failed = (error: unknown) => (isUnauthorized(error) ? onRejected() : setIssues(draftIssues(error)));
 
   useEffect(() => {
     if (draft.headline.trim() === '' || draft.body.trim() === '') {
@@ -210,13 +204,7 @@ function Desk({ onRejected }: { onRejected: () => void }) {
               />
             )}
           </Field>
-          {issues !== undefined && issues.other.length > 0 ? (
-            <div class="field-error" role="alert">
-              {issues.other.map((line) => (
-                <div key={line}>{line}</div>
-              ))}
-            </div>
-          ) : null}
+          <FormIssues lines={issues?.other ?? []} />
           <div class="form-actions">
             <button type="submit" class="button" disabled={publishing}>
               {publishing ? t('publishing') : t('publish')}

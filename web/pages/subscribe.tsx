@@ -3,23 +3,24 @@ import '../styles/site.css';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import {
-  ApiError,
   type ChangeType,
   changeTypes,
   type EmailSubscription,
+  isUnauthorized,
   metrics,
+  type PlacedIssues,
   type SubscriptionField,
   subscribeByEmail,
   subscriptionIssues,
 } from '../lib/api.ts';
-import { Field } from '../lib/field.tsx';
+import { Field, FormIssues } from '../lib/field.tsx';
 import { typeName } from '../lib/format.ts';
 import { t } from '../lib/i18n.ts';
 import { mount, Notice, useTitle } from '../lib/shell.tsx';
 import { SignIn, useEditor } from '../lib/sign-in.tsx';
 import { useLoad } from '../lib/use-load.ts';
 
-type Issues = { fields: Partial<Record<SubscriptionField, string>>; other: string[] };
+type Issues = PlacedIssues<SubscriptionField>;
 
 function toggled<T>(values: T[], value: T, on: boolean): T[] {
   return on ? [...values, value] : values.filter((known) => known !== value);
@@ -121,12 +122,8 @@ function SubscribeForm({ onRejected }: { onRejected: () => void }) {
       setIssues(undefined);
       setConfirmedTo(request.email);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return onRejected();
-      setIssues(
-        error instanceof ApiError
-          ? subscriptionIssues(error)
-          : { fields: {}, other: [t('requestFailed', { message: String(error) })] },
-      );
+      if (isUnauthorized(error)) return onRejected();
+      setIssues(subscriptionIssues(error));
     } finally {
       setSending(false);
     }
@@ -235,13 +232,7 @@ function SubscribeForm({ onRejected }: { onRejected: () => void }) {
           </span>
         )}
       </fieldset>
-      {issues !== undefined && issues.other.length > 0 ? (
-        <div class="field-error" role="alert">
-          {issues.other.map((line) => (
-            <div key={line}>{line}</div>
-          ))}
-        </div>
-      ) : null}
+      <FormIssues lines={issues?.other ?? []} />
       <div class="form-actions">
         <button type="submit" class="button" disabled={sending}>
           {sending ? t('subscribing') : t('subscribeButton')}
