@@ -363,6 +363,13 @@ describe('hostile brief text', () => {
         expect(await page.evaluate("'pwned' in window"), path).toBe(false);
       }
       expectNoTrouble(trouble);
+      // Trusted Types with no policy: the page could not put a string into an HTML sink even if it tried (the
+      // browser logs the refusal, so this comes after the check for console errors).
+      await expect(
+        page.evaluate(
+          "(() => { try { document.createElement('div').innerHTML = '<b>x</b>'; return 'assigned'; } catch (error) { return error.name; } })()",
+        ),
+      ).resolves.toBe('TypeError');
       await page.close();
     },
   );
