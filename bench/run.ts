@@ -8,6 +8,7 @@ import { benchExtraction } from './extract.ts';
 import { table } from './format.ts';
 import { benchLoad } from './load.ts';
 import { markdownForLoad } from './load-report.ts';
+import { benchPages, markdownForPages } from './pages.ts';
 
 const when = new Date().toISOString();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -16,12 +17,14 @@ process.stderr.write('bundling each function and timing its import…\n');
 const bundles = await benchBundles();
 process.stderr.write('measuring extraction throughput against the peer…\n');
 const extraction = await benchExtraction();
+process.stderr.write('weighing the pages…\n');
+const pageWeights = await benchPages();
 // RAM-backed when the machine has it, so the figures measure the system rather than this disk's fsync latency.
 const loadDataRoot = process.env.LOAD_DATA_ROOT ?? (existsSync('/dev/shm') ? '/dev/shm' : undefined);
 process.stderr.write('sending 1,000 briefs through the sandbox…\n');
 const load = await benchLoad(loadDataRoot === undefined ? {} : { dataRoot: loadDataRoot });
 
-const results = { when, machine, bundles, extraction, load };
+const results = { when, machine, bundles, extraction, pages: pageWeights, load };
 mkdirSync(join(projectRoot, 'bench', 'results'), { recursive: true });
 writeFileSync(join(projectRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -45,6 +48,10 @@ ${table(
     bundle.importMs.toFixed(1),
   ]),
 )}
+
+## Page weight
+
+${markdownForPages(pageWeights)}
 
 ## Figure extraction
 

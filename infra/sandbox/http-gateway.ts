@@ -145,6 +145,8 @@ export async function startGateway(options: {
   token: string;
   port: number;
   host?: string;
+  /** Pages and their assets, for GET requests no API route takes. */
+  pages?: (path: string) => Promise<APIGatewayProxyStructuredResultV2 | undefined>;
   onError?: (error: unknown) => void;
 }): Promise<Gateway> {
   const compiled = options.routes.map(compile);
@@ -156,6 +158,12 @@ export async function startGateway(options: {
         .map((entry) => ({ entry, match: entry.pattern.exec(url.pathname) }))
         .filter((candidate) => candidate.match !== null);
       const chosen = candidates.find((candidate) => candidate.entry.route.method === request.method);
+      const page =
+        chosen === undefined && request.method === 'GET' ? await options.pages?.(url.pathname) : undefined;
+      if (page !== undefined) {
+        request.resume();
+        return send(response, page);
+      }
       if (chosen === undefined) {
         request.resume();
         return send(

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDynamoDbClient, ensureTable } from '../../functions/adapters/dynamodb/index.ts';
 import { readConfig } from '../../functions/config.ts';
+import { siteServer } from '../../web/site.ts';
 import { type FunctionSpec, functions } from '../topology.ts';
 import { freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type GatewayRoute, type HttpLambda, startGateway } from './http-gateway.ts';
@@ -144,6 +145,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       routes,
       token,
       port,
+      pages: siteServer(),
       onError: (error) => log(`request failed: ${(error as Error).stack ?? String(error)}`),
     });
     stops.push(() => gateway.close());

@@ -1,0 +1,356 @@
+// Every call the pages make to the API, and the one place that knows its wire shapes: when a route changes
+// (CloudEvents from /changes, plain dates in publishedAt), this file changes and the pages do not.
+import type { Change, Observation } from '../../functions/core/model.ts';
+import { authorization } from './auth.ts';
+import type {
+  ChangeEvent,
+  ChangeType,
+  FigureView,
+  HistoryEntry,
+  MetricSummary,
+  StoredBrief,
+} from './shapes.ts';
+
+export { changeTypes } from '../../functions/core/model.ts';
+export type * from './shapes.ts';
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** A 4xx or 5xx answer, with the API's own words. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[],
+  ) {
+    super(message);
+  }
+}
+
+type Path = `/${string}`;
+
+/** Same-origin paths only: the editors' token never leaves for another host. */
+async function call<T>(method: 'GET' | 'POST', path: Path, options: { body?: unknown; auth?: boolean } = {}) {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const credential = options.auth ? authorization() : undefined;
+  if (credential !== undefined) headers.authorization = credential;
+  const response = await fetch(path, {
+    method,
+    headers,
+    // A redirect must not carry the token anywhere.
+    redirect: 'error',
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    // An error page from something in front of the API (a proxy, a gateway) is not JSON.
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const error = (json as { error?: { code?: string; message?: string; issues?: Issue[] } } | undefined)
+      ?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `${method} ${path} answered ${response.status}`,
+      error?.issues ?? [],
+    );
+  }
+  return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
+}
+
+/** `?a=1&b=2` of the parameters that have a value, or nothing. */
+export function query(parameters: Record<string, string | undefined>): string {
+  const defined = Object.entries(parameters).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
+  return defined.length === 0 ? '' : `?${new URLSearchParams(defined)}`;
+}
+
+/** Today's /changes and preview items, as the CloudEvents they will become (the shape `toCloudEvent` gives). */
+function asEvent(change: Change): ChangeEvent {
+  const snapshot = (observation: Observation) => ({
+    value: observation.value,
+    unit: observation.unit,
+    qualifier: observation.qualifier,
+    asOf: observation.asOf,
+    publishedAt: observation.publishedAt,
+    briefId: observation.briefId,
+    revision: observation.revision,
+    surface: observation.surface,
+  });
+  const { current } = change;
+  return {
+    specversion: '1.0',
+    id: change.eventId,
+    source: 'urn:updates-feed',
+    type: change.type,
+    subject: change.metric,
+    time: change.recordedAt,
+    datacontenttype: 'application/json',
+    data: {
+      metric: change.metric,
+      label: current.label,
+      unit: current.unit,
+      kind: current.kind,
+      region: current.region,
+      previous: change.previous === null ? null : snapshot(change.previous),
+      current: snapshot(current),
+      delta: change.delta,
+      deltaPercent: change.deltaPercent,
+      deltaPoints: change.deltaPoints,
+      direction: change.direction,
+    },
+  } as ChangeEvent;
+}
+
+export interface ChangeFilter {
+  region?: string;
+  type?: ChangeType;
+  metric?: string;
+}
+
+/**
+ * The newest changes first. /changes pages forward from the oldest, so this reads to the end and keeps the
+ * last `limit`; a newest-first query (or structured items in /feed.json) would make it one request.
+ */
+export async function latestChanges(filter: ChangeFilter, limit: number): Promise<ChangeEvent[]> {
+  let kept: Change[] = [];
+  let after: string | undefined;
+  do {
+    const page = await call<{ changes: Change[]; next?: string }>(
+      'GET',
+      `/changes${query({ ...filter, after, limit: '1000' })}`,
+    );
+    kept = [...kept, ...page.body.changes].slice(-limit);
+    after = page.body.next;
+  } while (after !== undefined);
+  return kept.reverse().map(asEvent);
+}
+
+export async function metrics(): Promise<MetricSummary[]> {
+  const all: MetricSummary[] = [];
+  let after: string | undefined;
+  do {
+    const page = await call<{ metrics: MetricSummary[]; next?: string }>(
+      'GET',
+      `/metrics${query({ after, limit: '200' })}`,
+    );
+    all.push(...page.body.metrics);
+    after = page.body.next;
+  } while (after !== undefined);
+  return all;
+}
+
+/** One metric with its whole history, newest first; undefined when there is no such metric. */
+export async function metricHistory(
+  key: string,
+): Promise<{ metric: MetricSummary; history: HistoryEntry[] } | undefined> {
+  let metric: MetricSummary | undefined;
+  const history: HistoryEntry[] = [];
+  let before: string | undefined;
+  try {
+    do {
+      const page = await call<{
+        metric: MetricSummary;
+        history: { observation: Observation; change: Change | null }[];
+        next?: string;
+      }>('GET', `/metrics/${encodeURIComponent(key)}${query({ before, limit: '200' })}`);
+      metric = page.body.metric;
+      for (const entry of page.body.history)
+        history.push({ observation: entry.observation, change: entry.change && asEvent(entry.change) });
+      before = page.body.next;
+    } while (before !== undefined);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
+  return metric === undefined ? undefined : { metric, history };
+}
+
+export async function brief(id: string): Promise<StoredBrief | undefined> {
+  try {
+    return (await call<StoredBrief>('GET', `/briefs/${encodeURIComponent(id)}`)).body;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** What the editor fills in on the desk. */
+export interface Draft {
+  id: string;
+  headline: string;
+  body: string;
+  /** The newspaper's day, YYYY-MM-DD. */
+  date: string;
+  region: string;
+  source: string;
+}
+
+export type DraftField = keyof Draft;
+
+/** The newsroom's time zone (UTC+8): a day on the desk is that day there. */
+const newsroomOffsetHours = 8;
+const newsroomOffset = `+${String(newsroomOffsetHours).padStart(2, '0')}:00`;
+
+/** Today in the newsroom, YYYY-MM-DD. */
+export function newsroomToday(now = new Date()): string {
+  return new Date(now.getTime() + newsroomOffsetHours * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The brief as POST /briefs wants it; publishedAt takes a date-time until the API accepts the plain day. */
+function briefOf(draft: Draft): Record<string, string> {
+  const optional = (name: string, value: string) => (value.trim() === '' ? {} : { [name]: value });
+  return {
+    ...optional('id', draft.id),
+    headline: draft.headline,
+    body: draft.body,
+    ...optional('publishedAt', draft.date === '' ? '' : `${draft.date}T00:00:00${newsroomOffset}`),
+    ...optional('region', draft.region),
+    ...optional('source', draft.source),
+  };
+}
+
+/** The desk's fields from a stored brief, to edit it into a new revision. */
+export function draftOf(stored: StoredBrief): Draft {
+  return {
+    id: stored.briefId,
+    headline: stored.brief.headline,
+    body: stored.brief.body,
+    date: stored.brief.publishedAt.slice(0, 10),
+    region: stored.brief.region ?? '',
+    source: stored.brief.source ?? '',
+  };
+}
+
+const draftFieldOfPath: Record<string, DraftField> = {
+  id: 'id',
+  headline: 'headline',
+  body: 'body',
+  publishedAt: 'date',
+  region: 'region',
+  source: 'source',
+};
+
+/** A refused credential: the editor has to sign in again. */
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+/** What went wrong with a form, placed: per field, and the rest. */
+export interface PlacedIssues<Field extends string> {
+  fields: Partial<Record<Field, string>>;
+  other: string[];
+}
+
+/**
+ * The API's issues placed next to the form's fields; the rest (the whole request, unknown fields, a failure
+ * that is not the API's answer, such as a lost connection) apart.
+ */
+function placeIssues<Field extends string>(
+  error: unknown,
+  fieldOfPath: Record<string, Field>,
+): PlacedIssues<Field> {
+  const fields: Partial<Record<Field, string>> = {};
+  const other: string[] = [];
+  if (!(error instanceof ApiError)) return { fields, other: [String(error)] };
+  for (const issue of error.issues) {
+    // An array item's issue (filter.regions.0) belongs to its list.
+    const field = fieldOfPath[issue.path] ?? fieldOfPath[issue.path.replace(/\.\d+$/, '')];
+    if (field === undefined) other.push(`${issue.path}: ${issue.message}`);
+    else fields[field] = fields[field] === undefined ? issue.message : `${fields[field]}; ${issue.message}`;
+  }
+  if (error.issues.length === 0) other.push(error.message);
+  return { fields, other };
+}
+
+export const draftIssues = (error: unknown) => placeIssues(error, draftFieldOfPath);
+
+export interface Preview {
+  brief: { id: string; revision: number };
+  figures: FigureView[];
+  changes: ChangeEvent[];
+}
+
+export async function preview(draft: Draft): Promise<Preview> {
+  const { body } = await call<Omit<Preview, 'changes'> & { changes: Change[] }>('POST', '/briefs/preview', {
+    body: briefOf(draft),
+    auth: true,
+  });
+  return { ...body, changes: body.changes.map(asEvent) };
+}
+
+export interface Published {
+  outcome: 'created' | 'revision' | 'unchanged';
+  brief: { id: string; revision: number };
+}
+
+export async function publish(draft: Draft): Promise<Published> {
+  const { status, body } = await call<{ brief: { id: string; revision: number } }>('POST', '/briefs', {
+    body: briefOf(draft),
+    auth: true,
+  });
+  const outcome = status === 200 ? 'unchanged' : body.brief.revision === 1 ? 'created' : 'revision';
+  return { outcome, brief: body.brief };
+}
+
+export interface EmailSubscription {
+  email: string;
+  regions: string[];
+  metrics: string[];
+  types: ChangeType[];
+  minAbsChangePercent?: number;
+  delivery: 'each' | 'digest';
+}
+
+export type SubscriptionField =
+  | 'email'
+  | 'regions'
+  | 'metrics'
+  | 'types'
+  | 'minAbsChangePercent'
+  | 'delivery';
+
+export async function subscribeByEmail(request: EmailSubscription): Promise<{ pending: boolean }> {
+  const nonEmpty = <T>(name: string, values: T[]) => (values.length === 0 ? {} : { [name]: values });
+  const filter = {
+    ...nonEmpty('regions', request.regions),
+    ...nonEmpty('metrics', request.metrics),
+    ...nonEmpty('types', request.types),
+    ...(request.minAbsChangePercent === undefined
+      ? {}
+      : { minAbsChangePercent: request.minAbsChangePercent }),
+  };
+  const { body } = await call<{ status: string }>('POST', '/subscriptions', {
+    body: {
+      protocol: 'email',
+      endpoint: request.email,
+      ...(Object.keys(filter).length === 0 ? {} : { filter }),
+      // Per-change mail is what the API does without the field, and it refuses fields it does not know yet.
+      ...(request.delivery === 'each' ? {} : { delivery: request.delivery }),
+    },
+    auth: true,
+  });
+  return { pending: body.status === 'pending_confirmation' };
+}
+
+const subscriptionFieldOfPath: Record<string, SubscriptionField> = {
+  endpoint: 'email',
+  'filter.regions': 'regions',
+  'filter.metrics': 'metrics',
+  'filter.types': 'types',
+  'filter.minAbsChangePercent': 'minAbsChangePercent',
+  delivery: 'delivery',
+};
+
+export const subscriptionIssues = (error: unknown) => placeIssues(error, subscriptionFieldOfPath);

@@ -1,0 +1,287 @@
+// `/desk`: the editors' desk. Write a brief, see its figures marked and the changes it would cause as you type,
+// publish it, and come back to it for a revision.
+import '../styles/site.css';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  brief,
+  type Draft,
+  type DraftField,
+  draftIssues,
+  draftOf,
+  isUnauthorized,
+  newsroomToday,
+  type PlacedIssues,
+  type Preview,
+  type Published,
+  preview,
+  publish,
+} from '../lib/api.ts';
+import { BriefText, FigureTable } from '../lib/brief-text.tsx';
+import { ChangeList } from '../lib/change-list.tsx';
+import { Field, FormIssues } from '../lib/field.tsx';
+import { formatDay } from '../lib/format.ts';
+import { type MessageKey, t } from '../lib/i18n.ts';
+import { recentBriefIds, rememberBrief } from '../lib/recent-briefs.ts';
+import { mount, Notice, useTitle } from '../lib/shell.tsx';
+import { SignIn, useEditor } from '../lib/sign-in.tsx';
+import { useLoad } from '../lib/use-load.ts';
+
+/** Long enough not to ask at every keystroke, short enough to feel live. */
+const previewDelayMs = 350;
+
+type Issues = PlacedIssues<DraftField>;
+
+function newDraft(): Draft {
+  const today = newsroomToday();
+  // An id from the start, so that publishing again after an edit is a revision of the same brief.
+  return {
+    id: `desk-${today}-${crypto.randomUUID().slice(0, 8)}`,
+    headline: '',
+    body: '',
+    date: today,
+    region: '',
+    source: '',
+  };
+}
+
+const publishedKeys: Record<Published['outcome'], MessageKey> = {
+  created: 'publishedCreated',
+  revision: 'publishedRevision',
+  unchanged: 'publishedUnchanged',
+};
+
+function RecentBriefs({ round, onOpen }: { round: number; onOpen: (draft: Draft) => void }) {
+  const ids = recentBriefIds();
+  const stored = useLoad(
+    () => Promise.all(ids.map(async (id) => ({ id, stored: await brief(id) }))),
+    [round],
+  );
+  return (
+    <section class="panel" aria-labelledby="recent-title">
+      <h2 class="panel-title" id="recent-title">
+        {t('recentTitle')}
+      </h2>
+      {ids.length === 0 ? <p class="field-hint">{t('recentEmpty')}</p> : null}
+      {stored.state === 'failed' ? (
+        <Notice tone="error">{t('loadFailed', { message: stored.error.message })}</Notice>
+      ) : null}
+      {stored.state === 'done' ? (
+        <ul class="recent-list">
+          {stored.value.map(({ id, stored: found }) =>
+            found === undefined ? (
+              <li key={id} class="recent-missing">
+                {t('recentMissing', { id })}
+              </li>
+            ) : (
+              <li key={id}>
+                <div class="recent-headline">{found.brief.headline}</div>
+                <div class="recent-meta">
+                  {id} · {t('briefRevision', { n: found.revision })} · {formatDay(found.brief.publishedAt)}
+                </div>
+                <button
+                  type="button"
+                  class="button button-quiet button-small"
+                  onClick={() => onOpen(draftOf(found))}
+                >
+                  {t('recentOpen')}
+                </button>
+              </li>
+            ),
+          )}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function Desk({ onRejected }: { onRejected: () => void }) {
+  const [draft, setDraft] = useState<Draft>(newDraft);
+  const [shown, setShown] = useState<{ draft: Draft; answer: Preview } | undefined>();
+  const [updating, setUpdating] = useState(false);
+  const [issues, setIssues] = useState<Issues | undefined>();
+  const [published, setPublished] = useState<Published | undefined>();
+  const [publishing, setPublishing] = useState(false);
+  const [recentRound, setRecentRound] = useState(0);
+  // The newest draft: answers about older ones arrive late and are dropped.
+  const latest = useRef(draft);
+  latest.current = draft;
+
+  const failed = (error: unknown) => (isUnauthorized(error) ? onRejected() : setIssues(draftIssues(error)));
+
+  useEffect(() => {
+    if (draft.headline.trim() === '' || draft.body.trim() === '') {
+      setShown(undefined);
+      setIssues(undefined);
+      return;
+    }
+    const timer = setTimeout(async () => {
+      setUpdating(true);
+      try {
+        const answer = await preview(draft);
+        if (latest.current !== draft) return;
+        setShown({ draft, answer });
+        setIssues(undefined);
+      } catch (error) {
+        if (latest.current !== draft) return;
+        setShown(undefined);
+        failed(error);
+      } finally {
+        if (latest.current === draft) setUpdating(false);
+      }
+    }, previewDelayMs);
+    return () => clearTimeout(timer);
+  }, [draft]);
+
+  const edit = (field: DraftField) => (event: { currentTarget: { value: string } }) => {
+    setDraft({ ...draft, [field]: event.currentTarget.value });
+    setPublished(undefined);
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setPublishing(true);
+    try {
+      const result = await publish(draft);
+      rememberBrief(result.brief.id);
+      setPublished(result);
+      setIssues(undefined);
+      setRecentRound((round) => round + 1);
+    } catch (error) {
+      failed(error);
+    } finally {
+      setPublishing(false);
+    }
+  };
+
+  const open = (next: Draft) => {
+    setDraft(next);
+    setPublished(undefined);
+    window.scrollTo({ top: 0 });
+  };
+
+  const error = (field: DraftField) => issues?.fields[field];
+
+  return (
+    <div class="desk">
+      <div class="desk-compose">
+        <form class="panel" onSubmit={submit} noValidate>
+          <Field id="headline" label={t('headline')} error={error('headline')}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                class="input-headline"
+                value={draft.headline}
+                onInput={edit('headline')}
+              />
+            )}
+          </Field>
+          <Field id="body" label={t('body')} error={error('body')}>
+            {(control) => <textarea {...control} rows={11} value={draft.body} onInput={edit('body')} />}
+          </Field>
+          <div class="field-row">
+            <Field id="date" label={t('date')} error={error('date')}>
+              {(control) => (
+                <input {...control} type="date" required value={draft.date} onInput={edit('date')} />
+              )}
+            </Field>
+            <Field id="region" label={t('region')} error={error('region')}>
+              {(control) => <input {...control} type="text" value={draft.region} onInput={edit('region')} />}
+            </Field>
+            <Field id="source" label={t('source')} error={error('source')}>
+              {(control) => <input {...control} type="text" value={draft.source} onInput={edit('source')} />}
+            </Field>
+          </div>
+          <Field id="brief-id" label={t('briefId')} hint={t('briefIdHint')} error={error('id')}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                class="input-mono"
+                spellcheck={false}
+                value={draft.id}
+                onInput={edit('id')}
+              />
+            )}
+          </Field>
+          <FormIssues lines={issues?.other ?? []} />
+          <div class="form-actions">
+            <button type="submit" class="button" disabled={publishing}>
+              {publishing ? t('publishing') : t('publish')}
+            </button>
+            <button type="button" class="button button-quiet" onClick={() => open(newDraft())}>
+              {t('newBrief')}
+            </button>
+          </div>
+          {published === undefined ? null : (
+            <p class={`result result-${published.outcome}`} role="status">
+              {t(publishedKeys[published.outcome], { id: published.brief.id, n: published.brief.revision })}
+            </p>
+          )}
+        </form>
+        <RecentBriefs round={recentRound} onOpen={open} />
+      </div>
+      <div class="desk-preview">
+        <section class="panel" aria-labelledby="preview-title" aria-busy={updating}>
+          <h2 class="panel-title" id="preview-title">
+            {t('previewTitle')}
+            <span class="panel-note" aria-live="polite">
+              {updating
+                ? t('previewUpdating')
+                : shown === undefined
+                  ? ''
+                  : t('figuresFound', { n: shown.answer.figures.length })}
+            </span>
+          </h2>
+          {shown === undefined ? (
+            <p class="field-hint">{t('previewEmpty')}</p>
+          ) : (
+            <>
+              <BriefText brief={shown.draft} figures={shown.answer.figures} />
+              {shown.answer.figures.length === 0 ? null : <FigureTable figures={shown.answer.figures} />}
+            </>
+          )}
+        </section>
+        {shown === undefined ? null : (
+          <section class="panel impact" aria-labelledby="impact-title">
+            <h2 class="panel-title" id="impact-title">
+              {t('impactTitle')}
+            </h2>
+            {shown.answer.changes.length === 0 ? (
+              <p class="field-hint">{t('impactNone')}</p>
+            ) : (
+              <ChangeList events={shown.answer.changes} showSource={false} />
+            )}
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function DeskPage() {
+  useTitle(t('deskTitle'));
+  const editor = useEditor();
+  return (
+    <>
+      <div class="page-head page-head-split">
+        <div>
+          <h1>{t('deskTitle')}</h1>
+          <p class="lead">{t('deskLead')}</p>
+        </div>
+        {editor.signedIn ? (
+          <button type="button" class="button button-quiet" onClick={() => editor.signOut()}>
+            {t('signOut')}
+          </button>
+        ) : null}
+      </div>
+      {editor.signedIn ? (
+        <Desk onRejected={() => editor.signOut('rejected')} />
+      ) : (
+        <SignIn lead={t('signInLead')} rejected={editor.rejected} onSignIn={editor.signIn} />
+      )}
+    </>
+  );
+}
+
+mount(DeskPage);
