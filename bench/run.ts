@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../infra/sandbox/paths.ts';
 import { benchBundles } from './bundles.ts';
 import { benchExtraction } from './extract.ts';
+import { benchLatency, markdownForLatency } from './latency.ts';
 import { benchLoad, markdownForLoad } from './load.ts';
 
 const when = new Date().toISOString();
@@ -16,10 +17,12 @@ process.stderr.write('measuring extraction throughput against the peer…\n');
 const extraction = await benchExtraction();
 // RAM-backed when the machine has it, so the figures measure the system rather than this disk's fsync latency.
 const loadDataRoot = process.env.LOAD_DATA_ROOT ?? (existsSync('/dev/shm') ? '/dev/shm' : undefined);
+process.stderr.write('timing single briefs through an idle sandbox…\n');
+const latency = await benchLatency(loadDataRoot === undefined ? {} : { dataRoot: loadDataRoot });
 process.stderr.write('sending 1,000 briefs through the sandbox…\n');
 const load = await benchLoad(loadDataRoot === undefined ? {} : { dataRoot: loadDataRoot });
 
-const results = { when, machine, bundles, extraction, load };
+const results = { when, machine, bundles, extraction, latency, load };
 mkdirSync(join(projectRoot, 'bench', 'results'), { recursive: true });
 writeFileSync(join(projectRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -54,6 +57,10 @@ ${table(
 ## Figure extraction
 
 ${extraction.markdown}
+
+## Latency at idle
+
+${markdownForLatency(latency)}
 
 ## Load and cost: 1,000 briefs end to end
 
