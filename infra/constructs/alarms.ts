@@ -8,16 +8,15 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { StageSettings } from '../stage.ts';
 import type { FunctionName } from '../topology.ts';
 import { constructIdOf } from './topology-function.ts';
-
-/** A change should reach the topic within minutes; a consumer this far behind needs a look. */
-export const streamLagThreshold = Duration.minutes(5);
 
 export interface OperationalAlarmsProps {
   functions: ReadonlyMap<FunctionName, IFunction>;
   streamConsumers: ReadonlyMap<FunctionName, IFunction>;
   failureQueue: IQueue;
+  thresholds: StageSettings['alarms'];
 }
 
 export class OperationalAlarms extends Construct {
@@ -49,11 +48,12 @@ export class OperationalAlarms extends Construct {
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       });
     }
+    const lag = Duration.minutes(props.thresholds.iteratorAgeMinutes);
     for (const [name, fn] of props.streamConsumers) {
       this.raise(`${constructIdOf(name)}IteratorAge`, {
-        alarmDescription: `${name} is more than ${streamLagThreshold.toHumanString()} behind the table stream`,
+        alarmDescription: `${name} is more than ${lag.toHumanString()} behind the table stream`,
         metric: fn.metric('IteratorAge', { period: Duration.minutes(1), statistic: 'Maximum' }),
-        threshold: streamLagThreshold.toMilliseconds(),
+        threshold: lag.toMilliseconds(),
         evaluationPeriods: 3,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       });

@@ -14,11 +14,16 @@ import {
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName, FunctionSpec } from '../topology.ts';
 import type { EditorsIdentity } from './editors-identity.ts';
-import { constructIdOf, type SharedResources, TopologyFunction } from './topology-function.ts';
+import {
+  constructIdOf,
+  type FunctionSettings,
+  type SharedResources,
+  TopologyFunction,
+} from './topology-function.ts';
 
 /** Every route together, per second: enough for readers' apps and feed readers, a ceiling on cost. */
 export const defaultThrottle = { rateLimit: 50, burstLimit: 100 } as const satisfies ThrottleSettings;
@@ -30,6 +35,7 @@ export interface FeedApiProps {
   functions: ReadonlyArray<readonly [FunctionName, FunctionSpec]>;
   resources: SharedResources;
   editors: EditorsIdentity;
+  settings: FunctionSettings;
 }
 
 export class FeedApi extends Construct {
@@ -63,7 +69,7 @@ export class FeedApi extends Construct {
       userPoolClients: [props.editors.userPoolClient],
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.settings.logRetention });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
@@ -93,6 +99,7 @@ export class FeedApi extends Construct {
         name,
         spec,
         resources: props.resources,
+        settings: props.settings,
       });
       this.functions.set(name, handler);
       const integration = new HttpLambdaIntegration(`${constructIdOf(name)}Integration`, handler);

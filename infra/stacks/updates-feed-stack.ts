@@ -1,4 +1,4 @@
-// The whole service in one stack, built from the topology; stateful constructs kept apart from stateless ones.
+// The whole service in one stack per stage, built from the topology; stateful constructs kept apart from stateless ones.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { OperationalAlarms } from '../constructs/alarms.ts';
@@ -7,9 +7,12 @@ import { EventsTopic } from '../constructs/events-topic.ts';
 import { FeedApi } from '../constructs/http-api.ts';
 import { Storage } from '../constructs/storage.ts';
 import { type StreamConsumerSpec, StreamPipeline } from '../constructs/stream-pipeline.ts';
+import type { FunctionSettings } from '../constructs/topology-function.ts';
+import type { Stage } from '../stage.ts';
 import { type FunctionName, type FunctionSpec, functions as topologyFunctions } from '../topology.ts';
 
 export interface UpdatesFeedStackProps extends StackProps {
+  stage: Stage;
   functions?: Readonly<Record<FunctionName, FunctionSpec>>;
 }
 
@@ -27,9 +30,14 @@ export class UpdatesFeedStack extends Stack {
   readonly pipeline: StreamPipeline;
   readonly alarms: OperationalAlarms;
 
-  constructor(scope: Construct, id: string, props: UpdatesFeedStackProps = {}) {
+  constructor(scope: Construct, id: string, props: UpdatesFeedStackProps) {
     super(scope, id, props);
+    const { settings } = props.stage;
     const { routed, consumers } = partition(props.functions ?? topologyFunctions);
+    const functionSettings: FunctionSettings = {
+      logRetention: settings.logRetentionDays,
+      metricsNamespace: this.stackName,
+    };
 
     // Stateful: data, subscribers and accounts.
     this.storage = new Storage(this, 'Storage');
@@ -38,12 +46,22 @@ export class UpdatesFeedStack extends Stack {
     const resources = { table: this.storage.table, topic: this.events.topic };
 
     // Stateless: code, wiring and monitoring, replaceable at will.
-    this.api = new FeedApi(this, 'HttpApi', { functions: routed, resources, editors: this.editors });
-    this.pipeline = new StreamPipeline(this, 'StreamPipeline', { consumers, resources });
+    this.api = new FeedApi(this, 'HttpApi', {
+      functions: routed,
+      resources,
+      editors: this.editors,
+      settings: functionSettings,
+    });
+    this.pipeline = new StreamPipeline(this, 'StreamPipeline', {
+      consumers,
+      resources,
+      settings: functionSettings,
+    });
     this.alarms = new OperationalAlarms(this, 'Alarms', {
       functions: new Map([...this.api.functions, ...this.pipeline.consumers]),
       streamConsumers: this.pipeline.consumers,
       failureQueue: this.pipeline.failureQueue,
+      thresholds: settings.alarms,
     });
 
     const output = (outputId: string, value: string, description: string) =>

@@ -6,8 +6,9 @@ import { bundleTarget } from '../../infra/constructs/bundling.ts';
 import { defaultThrottle, writeRouteThrottle } from '../../infra/constructs/http-api.ts';
 import { lambdaFilterPattern } from '../../infra/constructs/stream-pipeline.ts';
 import { UpdatesFeedStack } from '../../infra/stacks/updates-feed-stack.ts';
+import { stageFromContext } from '../../infra/stage.ts';
 import { type FunctionName, type FunctionSpec, functions, table, topic } from '../../infra/topology.ts';
-import { removeTestOutputs, synthesize, testAppProps } from './synth.ts';
+import { removeTestOutputs, stagesContext, synthesize, testAppProps } from './synth.ts';
 
 const { stack, template } = synthesize();
 afterAll(removeTestOutputs);
@@ -57,10 +58,10 @@ describe('functions', () => {
     });
   });
 
-  it.each(topologyEntries)('keeps the logs of %s for one month in its own log group', (name) => {
+  it.each(topologyEntries)("keeps the logs of %s for the stage's retention in its own log group", (name) => {
     const { LoggingConfig } = functionProperties(name) as { LoggingConfig: { LogGroup: { Ref: string } } };
     const logGroup = template.findResources('AWS::Logs::LogGroup')[LoggingConfig.LogGroup.Ref];
-    expect(logGroup).toMatchObject({ Properties: { RetentionInDays: 30 } });
+    expect(logGroup).toMatchObject({ Properties: { RetentionInDays: stagesContext.dev?.logRetentionDays } });
   });
 
   it.each(topologyEntries)(
@@ -69,6 +70,7 @@ describe('functions', () => {
       const environment = environmentOf(name);
       expect(environment).toMatchObject({
         POWERTOOLS_SERVICE_NAME: 'updates-feed',
+        POWERTOOLS_METRICS_NAMESPACE: stack.stackName,
         NODE_OPTIONS: '--enable-source-maps',
       });
       expect('TABLE_NAME' in environment).toBe(spec.access.table !== undefined);
@@ -294,9 +296,11 @@ describe('stream pipeline', () => {
 
   it('refuses a topology with a third stream reader', () => {
     const extra = { ...functions.publisher, description: 'a third reader' };
+    const app = new App(testAppProps());
     expect(
       () =>
-        new UpdatesFeedStack(new App(testAppProps()), 'TooManyReaders', {
+        new UpdatesFeedStack(app, 'TooManyReaders', {
+          stage: stageFromContext(app.node),
           functions: { ...functions, ingest: extra },
         }),
     ).toThrow(/at most 2 readers, the topology declares 3/);
@@ -304,9 +308,11 @@ describe('stream pipeline', () => {
 
   it('refuses a function that is neither routed nor on the stream', () => {
     const { routes: _routes, ...unreachable } = functions.readApi;
+    const app = new App(testAppProps());
     expect(
       () =>
-        new UpdatesFeedStack(new App(testAppProps()), 'Unreachable', {
+        new UpdatesFeedStack(app, 'Unreachable', {
+          stage: stageFromContext(app.node),
           functions: { ...functions, readApi: unreachable },
         }),
     ).toThrow(/function readApi must have either routes or a stream, got neither/);

@@ -1,0 +1,69 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTestOutputs, stagesContext, synthesize } from './synth.ts';
+
+const dev = synthesize();
+const prod = synthesize({ stage: 'prod' });
+afterAll(removeTestOutputs);
+
+const resourceIds = (template: Template) => Object.keys(template.toJSON().Resources as object).sort();
+
+describe('stages', () => {
+  it('names the stack after its stage: UpdatesFeed-dev by default, UpdatesFeed-prod with -c stage=prod', () => {
+    expect(dev.stack.stackName).toBe('UpdatesFeed-dev');
+    expect(prod.stack.stackName).toBe('UpdatesFeed-prod');
+  });
+
+  it('keeps every logical id the same in every stage, so no stage replaces a resource by renaming it', () => {
+    // CDK names a stream mapping after the table's construct path, stack included: these two alone differ, and a
+    // stage that keeps an existing stack's name (its `stackName` setting) keeps them too.
+    const stackNamed = (id: string) => /DynamoDBEventSource/.test(id);
+    expect(resourceIds(prod.template).filter((id) => !stackNamed(id))).toEqual(
+      resourceIds(dev.template).filter((id) => !stackNamed(id)),
+    );
+    expect(resourceIds(dev.template).filter(stackNamed)).toHaveLength(2);
+  });
+
+  it('gives each stage its own metrics namespace, so one stage’s failures never raise the other’s alarms', () => {
+    const namespaces = (template: Template) =>
+      new Set(
+        Object.values(template.findResources('AWS::Lambda::Function')).map(
+          (fn) =>
+            (fn as { Properties: { Environment: { Variables: Record<string, string> } } }).Properties
+              .Environment.Variables.POWERTOOLS_METRICS_NAMESPACE,
+        ),
+      );
+    expect([...namespaces(dev.template)]).toEqual(['UpdatesFeed-dev']);
+    expect([...namespaces(prod.template)]).toEqual(['UpdatesFeed-prod']);
+  });
+
+  it('applies the stage’s settings from cdk.json: log retention, alarm thresholds', () => {
+    const settings = stagesContext.prod;
+    expect(settings).toBeDefined();
+    expect(settings?.logRetentionDays).not.toBe(stagesContext.dev?.logRetentionDays);
+    for (const logGroup of Object.values(prod.template.findResources('AWS::Logs::LogGroup'))) {
+      expect(logGroup).toMatchObject({ Properties: { RetentionInDays: settings?.logRetentionDays } });
+    }
+    prod.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge',
+      Threshold: (settings?.alarms.iteratorAgeMinutes ?? 0) * 60_000,
+    });
+  });
+
+  it('lets a stage keep the name of a stack deployed before stages existed', () => {
+    const legacy = synthesize({
+      stages: { ...stagesContext, dev: { ...stagesContext.dev, stackName: 'UpdatesFeed' } },
+    });
+    expect(legacy.stack.stackName).toBe('UpdatesFeed');
+    // The stack's construct id is its name, as before stages: even the stream mappings keep their logical ids.
+    expect(
+      resourceIds(legacy.template).filter((id) => /DynamoDBEventSourceUpdatesFeedStorageTable/.test(id)),
+    ).toHaveLength(2);
+  });
+
+  it('refuses a stage cdk.json does not define, naming the ones it does', () => {
+    expect(() => synthesize({ stage: 'qa' })).toThrow(
+      'unknown stage qa: the stages context (cdk.json) defines dev, prod',
+    );
+  });
+});
