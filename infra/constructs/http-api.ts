@@ -1,4 +1,4 @@
-// The HTTP API: every route of the topology, editors' routes behind a JWT authorizer, throttled and logged.
+// The HTTP API: every route of the topology, editors' routes behind a JWT authorizer, each route throttled, logged.
 import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -16,7 +16,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FunctionName, FunctionSpec } from '../topology.ts';
+import type { FunctionName, FunctionSpec, HttpRoute as TopologyRoute } from '../topology.ts';
 import type { EditorsIdentity } from './editors-identity.ts';
 import {
   constructIdOf,
@@ -25,11 +25,15 @@ import {
   TopologyFunction,
 } from './topology-function.ts';
 
-/** Every route together, per second: enough for readers' apps and feed readers, a ceiling on cost. */
-export const defaultThrottle = { rateLimit: 50, burstLimit: 100 } as const satisfies ThrottleSettings;
+/**
+ * Each public route on its own, per second. API Gateway applies a stage's limits per route (DefaultRouteSettings
+ * is the limit every route gets, not a budget the routes share): the public routes together may take this times
+ * their number.
+ */
+export const publicRouteThrottle = { rateLimit: 50, burstLimit: 100 } as const satisfies ThrottleSettings;
 
-/** Writes (uploads, previews, subscriptions) cost storage, pipeline runs and SNS calls: a lower ceiling. */
-export const writeRouteThrottle = { rateLimit: 5, burstLimit: 10 } as const satisfies ThrottleSettings;
+/** Each editors' route on its own: uploads, previews and subscriptions cost storage, pipeline runs and SNS calls. */
+export const editorRouteThrottle = { rateLimit: 5, burstLimit: 10 } as const satisfies ThrottleSettings;
 
 export interface FeedApiProps {
   functions: ReadonlyArray<readonly [FunctionName, FunctionSpec]>;
@@ -37,6 +41,8 @@ export interface FeedApiProps {
   editors: EditorsIdentity;
   settings: FunctionSettings;
 }
+
+export const routeKeyOf = (route: TopologyRoute) => `${route.method} ${route.path}`;
 
 export class FeedApi extends Construct {
   readonly api: HttpApi;
@@ -74,7 +80,8 @@ export class FeedApi extends Construct {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: defaultThrottle,
+      // The limit of any route without one of its own; every topology route has its own below.
+      throttle: publicRouteThrottle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -93,7 +100,7 @@ export class FeedApi extends Construct {
       },
     });
 
-    const writeRoutes: Array<{ key: string; route: HttpRoute }> = [];
+    const routes: Array<{ route: TopologyRoute; created: HttpRoute }> = [];
     for (const [name, spec] of props.functions) {
       const { function: handler } = new TopologyFunction(this, constructIdOf(name), {
         name,
@@ -111,12 +118,11 @@ export class FeedApi extends Construct {
           ...(route.auth ? { authorizer: editorsAuthorizer } : {}),
         });
         for (const httpRoute of created) {
-          if (route.method !== 'GET')
-            writeRoutes.push({ key: `${route.method} ${route.path}`, route: httpRoute });
+          routes.push({ route, created: httpRoute });
           if (!route.auth) {
             Validations.of(httpRoute).acknowledge({
               id: 'AwsSolutions-APIG4',
-              reason: 'A public, read-only route by design (feeds, read API, health); throttled at the stage',
+              reason: 'A public, read-only route by design (feeds, read API, health); throttled per route',
             });
           }
         }
@@ -126,21 +132,24 @@ export class FeedApi extends Construct {
         handler.addEnvironment('PUBLIC_BASE_URL', this.baseUrl);
       }
     }
-    this.throttleWriteRoutes(writeRoutes);
+    this.throttleEachRoute(routes);
   }
 
-  /** The L2 stage has no per-route settings; they are keyed by route key, so those routes must exist first. */
-  private throttleWriteRoutes(routes: ReadonlyArray<{ key: string; route: HttpRoute }>): void {
+  /**
+   * Every route's limit spelled out in RouteSettings, so the template says what each route gets. The L2 stage has
+   * no per-route settings, and they are keyed by route key: the routes must exist first.
+   */
+  private throttleEachRoute(routes: ReadonlyArray<{ route: TopologyRoute; created: HttpRoute }>): void {
     const cfnStage = this.stage.node.defaultChild as CfnStage;
     cfnStage.routeSettings = Object.fromEntries(
-      routes.map(({ key }) => [
-        key,
-        {
-          ThrottlingRateLimit: writeRouteThrottle.rateLimit,
-          ThrottlingBurstLimit: writeRouteThrottle.burstLimit,
-        },
-      ]),
+      routes.map(({ route }) => {
+        const limits = route.auth ? editorRouteThrottle : publicRouteThrottle;
+        return [
+          routeKeyOf(route),
+          { ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit },
+        ];
+      }),
     );
-    for (const { route } of routes) this.stage.node.addDependency(route);
+    for (const { created } of routes) this.stage.node.addDependency(created);
   }
 }

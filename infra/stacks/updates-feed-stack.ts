@@ -42,7 +42,11 @@ export class UpdatesFeedStack extends Stack {
     // Stateful: data, subscribers and accounts.
     this.storage = new Storage(this, 'Storage');
     this.events = new EventsTopic(this, 'Events');
-    this.editors = new EditorsIdentity(this, 'Editors');
+    this.editors = new EditorsIdentity(this, 'Editors', {
+      stage: props.stage.name,
+      callbackUrls: settings.callbackUrls,
+      logoutUrls: settings.logoutUrls,
+    });
     const resources = { table: this.storage.table, topic: this.events.topic };
 
     // Stateless: code, wiring and monitoring, replaceable at will.
@@ -71,7 +75,18 @@ export class UpdatesFeedStack extends Stack {
     output('TopicArn', this.events.topic.topicArn, 'SNS topic of figure-change events');
     output('TableName', this.storage.table.tableName, 'DynamoDB table');
     output('UserPoolId', this.editors.userPool.userPoolId, "Editors' Cognito user pool");
-    output('UserPoolClientId', this.editors.userPoolClient.userPoolClientId, 'App client of the upload CLI');
+    output(
+      'UserPoolClientId',
+      this.editors.userPoolClient.userPoolClientId,
+      'App client of the CLI and the desk',
+    );
+    if (this.editors.signInDomain !== undefined) {
+      output(
+        'SignInDomain',
+        this.editors.signInDomain.baseUrl(),
+        "The desk's sign-in pages (authorization code)",
+      );
+    }
     output('FailureQueueUrl', this.pipeline.failureQueue.queueUrl, 'Stream records given up on');
     output('AlarmTopicArn', this.alarms.alarmTopic.topicArn, 'Subscribe operators to the alarms here');
   }

@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexProjections } from '../../functions/adapters/dynamodb/table-definition.ts';
 import { bundleTarget } from '../../infra/constructs/bundling.ts';
-import { defaultThrottle, writeRouteThrottle } from '../../infra/constructs/http-api.ts';
+import { editorRouteThrottle, publicRouteThrottle, routeKeyOf } from '../../infra/constructs/http-api.ts';
 import { lambdaFilterPattern } from '../../infra/constructs/stream-pipeline.ts';
 import { UpdatesFeedStack } from '../../infra/stacks/updates-feed-stack.ts';
 import { stageFromContext } from '../../infra/stage.ts';
@@ -208,24 +208,80 @@ describe('HTTP API', () => {
     });
   });
 
-  it('throttles the stage, and the write routes harder', () => {
-    const writeRouteKeys = routes
-      .filter((route) => route.method === 'POST')
-      .map((route) => `${route.method} ${route.path}`);
-    expect(writeRouteKeys.sort()).toEqual(['POST /briefs', 'POST /briefs/preview', 'POST /subscriptions']);
-    const writeSettings = {
-      ThrottlingRateLimit: writeRouteThrottle.rateLimit,
-      ThrottlingBurstLimit: writeRouteThrottle.burstLimit,
-    };
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      StageName: '$default',
-      DefaultRouteSettings: {
-        ThrottlingRateLimit: defaultThrottle.rateLimit,
-        ThrottlingBurstLimit: defaultThrottle.burstLimit,
-      },
-      RouteSettings: Object.fromEntries(writeRouteKeys.map((key) => [key, writeSettings])),
+  it('lets the CLI sign in with SRP and refresh tokens only, never with the plain password', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      GenerateSecret: false,
     });
-    expect(writeRouteThrottle.rateLimit).toBeLessThan(defaultThrottle.rateLimit);
+  });
+
+  it('enables no OAuth flow, and so no example.com callback, when no callback URL is given', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlowsUserPoolClient: false,
+      AllowedOAuthFlows: Match.absent(),
+      CallbackURLs: Match.absent(),
+    });
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+    expect(JSON.stringify(template.toJSON())).not.toContain('example.com');
+  });
+
+  it('signs the desk in with the authorization code grant only, back to the callback URLs given', () => {
+    const desk = synthesize({
+      callbackUrls: 'https://news.newsroom.test/desk',
+      logoutUrls: 'https://news.newsroom.test/',
+    });
+    desk.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email'],
+      CallbackURLs: ['https://news.newsroom.test/desk'],
+      LogoutURLs: ['https://news.newsroom.test/'],
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+    desk.template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    desk.template.hasOutput('SignInDomain', { Value: Match.anyValue() });
+  });
+
+  it('refuses a callback URL that is not https', () => {
+    expect(() => synthesize({ callbackUrls: 'http://news.newsroom.test/desk' })).toThrow(
+      /callbackUrls\.0: .*received "http:\/\/news\.newsroom\.test\/desk"/,
+    );
+  });
+
+  const stageSettings = () =>
+    (
+      Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0] as {
+        Properties: {
+          DefaultRouteSettings: Record<string, number>;
+          RouteSettings: Record<string, Record<string, number>>;
+        };
+      }
+    ).Properties;
+  const limits = (throttle: { rateLimit: number; burstLimit: number }) => ({
+    ThrottlingRateLimit: throttle.rateLimit,
+    ThrottlingBurstLimit: throttle.burstLimit,
+  });
+
+  // API Gateway applies DefaultRouteSettings to each route on its own, not to the routes together: every route's
+  // limit is spelled out, so that the template says what each route gets.
+  it.each(routes.filter((route) => route.auth))(
+    'throttles the editors’ route $method $path on its own, harder',
+    (route) => {
+      expect(stageSettings().RouteSettings[routeKeyOf(route)]).toEqual(limits(editorRouteThrottle));
+      expect(editorRouteThrottle.rateLimit).toBeLessThan(publicRouteThrottle.rateLimit);
+    },
+  );
+
+  it.each(routes.filter((route) => !route.auth))(
+    'throttles the public route $method $path on its own',
+    (route) => {
+      expect(stageSettings().RouteSettings[routeKeyOf(route)]).toEqual(limits(publicRouteThrottle));
+    },
+  );
+
+  it('gives a route outside the topology the public limit, and lists no route that does not exist', () => {
+    expect(stageSettings().DefaultRouteSettings).toEqual(limits(publicRouteThrottle));
+    expect(Object.keys(stageSettings().RouteSettings).sort()).toEqual(routes.map(routeKeyOf).sort());
   });
 
   it('writes an access log line per request, with its request id', () => {
