@@ -13,8 +13,9 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName, FunctionSpec, HttpRoute as TopologyRoute } from '../topology.ts';
 import type { EditorsIdentity } from './editors-identity.ts';
@@ -35,6 +36,22 @@ export const publicRouteThrottle = { rateLimit: 50, burstLimit: 100 } as const s
 /** Each editors' route on its own: uploads, previews and subscriptions cost storage, pipeline runs and SNS calls. */
 export const editorRouteThrottle = { rateLimit: 5, burstLimit: 10 } as const satisfies ThrottleSettings;
 
+/** The access log's fields: the throttled-request metric filters on `status`. */
+const accessLogFields = {
+  requestId: '$context.requestId',
+  sourceIp: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+} as const;
+
+/** HTTP APIs publish no throttle metric; a throttled request is an access log line with status 429. */
+export const throttledRequestsMetricName = 'ApiThrottledRequests';
+
 export interface FeedApiProps {
   functions: ReadonlyArray<readonly [FunctionName, FunctionSpec]>;
   resources: SharedResources;
@@ -50,6 +67,8 @@ export class FeedApi extends Construct {
   readonly functions = new Map<FunctionName, NodejsFunction>();
   /** The API's base URL without a trailing slash, e.g. for links in feeds. */
   readonly baseUrl: string;
+  /** Requests refused with 429 by the stage's throttles, per period. */
+  readonly throttledRequests: Metric;
 
   constructor(scope: Construct, id: string, props: FeedApiProps) {
     super(scope, id);
@@ -84,21 +103,18 @@ export class FeedApi extends Construct {
       throttle: publicRouteThrottle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.custom(
-          JSON.stringify({
-            requestId: '$context.requestId',
-            sourceIp: '$context.identity.sourceIp',
-            requestTime: '$context.requestTime',
-            routeKey: '$context.routeKey',
-            status: '$context.status',
-            responseLength: '$context.responseLength',
-            latencyMs: '$context.responseLatency',
-            integrationError: '$context.integrationErrorMessage',
-            authorizerError: '$context.authorizer.error',
-          }),
-        ),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
       },
     });
+    this.throttledRequests = accessLogs
+      .addMetricFilter('ThrottledRequests', {
+        filterPattern: FilterPattern.stringValue('$.status', '=', '429'),
+        metricNamespace: props.settings.metricsNamespace,
+        metricName: throttledRequestsMetricName,
+        metricValue: '1',
+        defaultValue: 0,
+      })
+      .metric({ statistic: 'Sum' });
 
     const routes: Array<{ route: TopologyRoute; created: HttpRoute }> = [];
     for (const [name, spec] of props.functions) {

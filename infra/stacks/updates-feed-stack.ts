@@ -2,6 +2,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { OperationalAlarms } from '../constructs/alarms.ts';
+import { OperationsDashboard } from '../constructs/dashboard.ts';
 import { EditorsIdentity } from '../constructs/editors-identity.ts';
 import { EventsTopic } from '../constructs/events-topic.ts';
 import { FeedApi } from '../constructs/http-api.ts';
@@ -29,6 +30,7 @@ export class UpdatesFeedStack extends Stack {
   readonly api: FeedApi;
   readonly pipeline: StreamPipeline;
   readonly alarms: OperationalAlarms;
+  readonly dashboard: OperationsDashboard;
 
   constructor(scope: Construct, id: string, props: UpdatesFeedStackProps) {
     super(scope, id, props);
@@ -41,7 +43,10 @@ export class UpdatesFeedStack extends Stack {
 
     // Stateful: data, subscribers and accounts.
     this.storage = new Storage(this, 'Storage');
-    this.events = new EventsTopic(this, 'Events');
+    this.events = new EventsTopic(this, 'Events', {
+      logRetention: settings.logRetentionDays,
+      successSamplePercent: settings.deliveryStatusSuccessSamplePercent,
+    });
     this.editors = new EditorsIdentity(this, 'Editors', {
       stage: props.stage.name,
       callbackUrls: settings.callbackUrls,
@@ -61,11 +66,26 @@ export class UpdatesFeedStack extends Stack {
       resources,
       settings: functionSettings,
     });
+    const deployedFunctions = new Map([...this.api.functions, ...this.pipeline.consumers]);
     this.alarms = new OperationalAlarms(this, 'Alarms', {
-      functions: new Map([...this.api.functions, ...this.pipeline.consumers]),
+      functions: deployedFunctions,
       streamConsumers: this.pipeline.consumers,
+      consumerFailureMetrics: new Map(
+        consumers.flatMap(([name, spec]) =>
+          spec.failureMetric === undefined ? [] : [[name, spec.failureMetric]],
+        ),
+      ),
+      metricsNamespace: functionSettings.metricsNamespace,
       failureQueue: this.pipeline.failureQueue,
+      apiStage: this.api.stage,
+      apiThrottledRequests: this.api.throttledRequests,
       thresholds: settings.alarms,
+    });
+    this.dashboard = new OperationsDashboard(this, 'Dashboard', {
+      alarms: this.alarms.alarms,
+      apiStage: this.api.stage,
+      functions: deployedFunctions,
+      topic: this.events.topic,
     });
 
     const output = (outputId: string, value: string, description: string) =>
@@ -89,6 +109,7 @@ export class UpdatesFeedStack extends Stack {
     }
     output('FailureQueueUrl', this.pipeline.failureQueue.queueUrl, 'Stream records given up on');
     output('AlarmTopicArn', this.alarms.alarmTopic.topicArn, 'Subscribe operators to the alarms here');
+    output('DashboardName', this.dashboard.dashboard.dashboardName, 'CloudWatch dashboard of this stage');
   }
 }
 

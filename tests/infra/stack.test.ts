@@ -397,59 +397,6 @@ describe('lambdaFilterPattern', () => {
   });
 });
 
-describe('alarms', () => {
-  const alarmsOn = (metricName: string) =>
-    Object.values(
-      template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metricName } }) as Record<
-        string,
-        { Properties: { Dimensions: Array<{ Value: unknown }>; AlarmActions: unknown[] } }
-      >,
-    );
-
-  it('raises an alarm when any function fails', () => {
-    const watched = alarmsOn('Errors').map(({ Properties }) => Properties.Dimensions[0]?.Value);
-    expect(watched).toHaveLength(deployed.size);
-    for (const fn of deployed.values()) expect(watched).toContainEqual({ Ref: logicalId(fn) });
-  });
-
-  it('raises an alarm when a stream consumer falls behind', () => {
-    const watched = alarmsOn('IteratorAge').map(({ Properties }) => Properties.Dimensions[0]?.Value);
-    expect(watched.sort()).toEqual(
-      [...stack.pipeline.consumers.values()].map((fn) => ({ Ref: logicalId(fn) })).sort(),
-    );
-  });
-
-  it('raises an alarm as soon as a record waits in the failure queue', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      ComparisonOperator: 'GreaterThanThreshold',
-      Threshold: 0,
-      Dimensions: [
-        { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(stack.pipeline.failureQueue), 'QueueName'] } },
-      ],
-    });
-  });
-
-  it('notifies the alarm topic, which CloudWatch can decrypt for', () => {
-    const alarmTopic = { Ref: logicalId(stack.alarms.alarmTopic) };
-    for (const { Properties } of [...alarmsOn('Errors'), ...alarmsOn('IteratorAge')]) {
-      expect(Properties.AlarmActions).toEqual([alarmTopic]);
-    }
-    template.hasResourceProperties('AWS::KMS::Key', {
-      EnableKeyRotation: true,
-      KeyPolicy: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Principal: { Service: 'cloudwatch.amazonaws.com' },
-            Action: Match.arrayWith(['kms:Decrypt']),
-          }),
-        ]),
-      },
-    });
-  });
-});
-
 describe('synthesis', () => {
   it('leaves no warning or error on any construct', () => {
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
@@ -466,6 +413,8 @@ describe('outputs', () => {
     'UserPoolId',
     'UserPoolClientId',
     'FailureQueueUrl',
+    'AlarmTopicArn',
+    'DashboardName',
   ])('exports %s', (name) => {
     template.hasOutput(name, { Value: Match.anyValue() });
   });

@@ -1,4 +1,4 @@
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTestOutputs, stagesContext, synthesize } from './synth.ts';
 
@@ -37,7 +37,7 @@ describe('stages', () => {
     expect([...namespaces(prod.template)]).toEqual(['UpdatesFeed-prod']);
   });
 
-  it('applies the stage’s settings from cdk.json: log retention, alarm thresholds', () => {
+  it('applies the stage’s settings from cdk.json: log retention, alarm thresholds, delivery sampling', () => {
     const settings = stagesContext.prod;
     expect(settings).toBeDefined();
     expect(settings?.logRetentionDays).not.toBe(stagesContext.dev?.logRetentionDays);
@@ -48,6 +48,18 @@ describe('stages', () => {
       MetricName: 'IteratorAge',
       Threshold: (settings?.alarms.iteratorAgeMinutes ?? 0) * 60_000,
     });
+    prod.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Latency',
+      Threshold: settings?.alarms.apiLatencyP99Ms,
+    });
+    const topic = Object.values(
+      prod.template.findResources('AWS::SNS::Topic', {
+        Properties: { DeliveryStatusLogging: Match.anyValue() },
+      }),
+    )[0] as { Properties: { DeliveryStatusLogging: Array<{ SuccessFeedbackSampleRate: string }> } };
+    for (const logging of topic.Properties.DeliveryStatusLogging) {
+      expect(logging.SuccessFeedbackSampleRate).toBe(String(settings?.deliveryStatusSuccessSamplePercent));
+    }
   });
 
   it('lets a stage keep the name of a stack deployed before stages existed', () => {
