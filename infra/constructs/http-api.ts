@@ -29,12 +29,24 @@ import {
 /**
  * Each public route on its own, per second. API Gateway applies a stage's limits per route (DefaultRouteSettings
  * is the limit every route gets, not a budget the routes share): the public routes together may take this times
- * their number.
+ * their number. Behind the CDN most reads never reach the API.
  */
 export const publicRouteThrottle = { rateLimit: 50, burstLimit: 100 } as const satisfies ThrottleSettings;
 
 /** Each editors' route on its own: uploads, previews and subscriptions cost storage, pipeline runs and SNS calls. */
 export const editorRouteThrottle = { rateLimit: 5, burstLimit: 10 } as const satisfies ThrottleSettings;
+
+/**
+ * Browsers only ever need the public GETs (readers' apps fetching feeds, with conditional requests); editors use
+ * the CLI or the desk, which is served from the same origin. The CDN answers with the same headers.
+ */
+export const readOnlyCors = {
+  allowOrigins: ['*'],
+  allowMethods: ['GET'],
+  allowHeaders: ['If-None-Match', 'If-Modified-Since'],
+  exposeHeaders: ['ETag', 'Last-Modified'],
+  maxAge: Duration.days(1),
+} as const;
 
 /** The access log's fields: the throttled-request metric filters on `status`. */
 const accessLogFields = {
@@ -65,7 +77,7 @@ export class FeedApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly functions = new Map<FunctionName, NodejsFunction>();
-  /** The API's base URL without a trailing slash, e.g. for links in feeds. */
+  /** The API's own base URL (execute-api) without a trailing slash; readers use the CDN's. */
   readonly baseUrl: string;
   /** Requests refused with 429 by the stage's throttles, per period. */
   readonly throttledRequests: Metric;
@@ -76,14 +88,13 @@ export class FeedApi extends Construct {
       apiName: 'updates-feed',
       description: 'Briefs in (editors), figures, changes and feeds out (everyone)',
       createDefaultStage: false,
-      // Browsers only ever need the public GETs (readers' apps fetching feeds); editors use the CLI, not a page.
       corsPreflight: {
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET],
-        allowHeaders: ['If-None-Match', 'If-Modified-Since'],
-        exposeHeaders: ['ETag', 'Last-Modified'],
+        allowOrigins: [...readOnlyCors.allowOrigins],
+        allowMethods: readOnlyCors.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...readOnlyCors.allowHeaders],
+        exposeHeaders: [...readOnlyCors.exposeHeaders],
         allowCredentials: false,
-        maxAge: Duration.days(1),
+        maxAge: readOnlyCors.maxAge,
       },
     });
     this.baseUrl = this.api.apiEndpoint;
@@ -142,10 +153,6 @@ export class FeedApi extends Construct {
             });
           }
         }
-      }
-      // Feed documents must carry absolute links; the API's own endpoint is known before any route exists.
-      if (spec.routes?.some((route) => route.path.startsWith('/feed.'))) {
-        handler.addEnvironment('PUBLIC_BASE_URL', this.baseUrl);
       }
     }
     this.throttleEachRoute(routes);

@@ -3,6 +3,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { OperationalAlarms } from '../constructs/alarms.ts';
 import { OperationsDashboard } from '../constructs/dashboard.ts';
+import { Edge } from '../constructs/edge.ts';
 import { EditorsIdentity } from '../constructs/editors-identity.ts';
 import { EventsTopic } from '../constructs/events-topic.ts';
 import { FeedApi } from '../constructs/http-api.ts';
@@ -28,6 +29,7 @@ export class UpdatesFeedStack extends Stack {
   readonly events: EventsTopic;
   readonly editors: EditorsIdentity;
   readonly api: FeedApi;
+  readonly edge: Edge;
   readonly pipeline: StreamPipeline;
   readonly alarms: OperationalAlarms;
   readonly dashboard: OperationsDashboard;
@@ -54,12 +56,20 @@ export class UpdatesFeedStack extends Stack {
     });
     const resources = { table: this.storage.table, topic: this.events.topic };
 
-    // Stateless: code, wiring and monitoring, replaceable at will.
+    // Stateless: code, wiring, delivery and monitoring, replaceable at will.
     this.api = new FeedApi(this, 'HttpApi', {
       functions: routed,
       resources,
       editors: this.editors,
       settings: functionSettings,
+    });
+    this.edge = new Edge(this, 'Edge', {
+      apiEndpoint: this.api.baseUrl,
+      routes: routed.flatMap(([, spec]) => spec.routes ?? []),
+      logRetentionDays: settings.logRetentionDays,
+      ...(settings.domainName === undefined || settings.certificateArn === undefined
+        ? {}
+        : { customDomain: { domainName: settings.domainName, certificateArn: settings.certificateArn } }),
     });
     this.pipeline = new StreamPipeline(this, 'StreamPipeline', {
       consumers,
@@ -90,8 +100,18 @@ export class UpdatesFeedStack extends Stack {
 
     const output = (outputId: string, value: string, description: string) =>
       new CfnOutput(this, outputId, { value, description });
-    output('ApiUrl', this.api.baseUrl, 'Base URL of the HTTP API');
-    output('FeedRssUrl', `${this.api.baseUrl}/feed.rss`, 'RSS feed of the latest figure changes');
+    output(
+      'PublicUrl',
+      this.edge.publicUrl,
+      'Where readers, feed readers and editors reach the service (the CDN)',
+    );
+    output(
+      'DistributionDomainName',
+      this.edge.distribution.distributionDomainName,
+      "Point the custom domain's DNS record (CNAME or alias) here",
+    );
+    output('FeedRssUrl', `${this.edge.publicUrl}/feed.rss`, 'RSS feed of the latest figure changes');
+    output('ApiUrl', this.api.baseUrl, 'The HTTP API itself, without the CDN');
     output('TopicArn', this.events.topic.topicArn, 'SNS topic of figure-change events');
     output('TableName', this.storage.table.tableName, 'DynamoDB table');
     output('UserPoolId', this.editors.userPool.userPoolId, "Editors' Cognito user pool");

@@ -78,12 +78,8 @@ describe('functions', () => {
     },
   );
 
-  it('gives the API base URL to the feeds function only', () => {
-    const withBaseUrl = topologyEntries.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name));
-    expect(withBaseUrl.map(([name]) => name)).toEqual(['feeds']);
-    expect(environmentOf('feeds').PUBLIC_BASE_URL).toEqual({
-      'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'],
-    });
+  it('pins no function to a base URL: links follow the host the request reached, the CDN’s included', () => {
+    expect(topologyEntries.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name))).toEqual([]);
   });
 });
 
@@ -406,8 +402,10 @@ describe('synthesis', () => {
 
 describe('outputs', () => {
   it.each([
-    'ApiUrl',
+    'PublicUrl',
+    'DistributionDomainName',
     'FeedRssUrl',
+    'ApiUrl',
     'TopicArn',
     'TableName',
     'UserPoolId',
@@ -419,9 +417,14 @@ describe('outputs', () => {
     template.hasOutput(name, { Value: Match.anyValue() });
   });
 
-  it('points FeedRssUrl at /feed.rss of the API', () => {
+  it('points FeedRssUrl at /feed.rss behind the CDN, not at the API itself', () => {
     template.hasOutput('FeedRssUrl', {
-      Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'] }, '/feed.rss']] },
+      Value: {
+        'Fn::Join': [
+          '',
+          ['https://', { 'Fn::GetAtt': [logicalId(stack.edge.distribution), 'DomainName'] }, '/feed.rss'],
+        ],
+      },
     });
   });
 });

@@ -8,6 +8,25 @@ afterAll(removeTestOutputs);
 
 const resourceIds = (template: Template) => Object.keys(template.toJSON().Resources as object).sort();
 
+/** Names CloudFront keeps account-wide: two stages in one account must not share one. */
+function accountWideNames(template: Template): string[] {
+  const names = [
+    ['AWS::CloudFront::CachePolicy', 'CachePolicyConfig'],
+    ['AWS::CloudFront::OriginRequestPolicy', 'OriginRequestPolicyConfig'],
+    ['AWS::CloudFront::ResponseHeadersPolicy', 'ResponseHeadersPolicyConfig'],
+  ].flatMap(([type, config]) =>
+    Object.values(template.findResources(type as string)).map((resource) =>
+      JSON.stringify(
+        (resource as { Properties: Record<string, { Name: unknown }> }).Properties[config as string]?.Name,
+      ),
+    ),
+  );
+  const functionNames = Object.values(template.findResources('AWS::CloudFront::Function')).map((resource) =>
+    JSON.stringify((resource as { Properties: { Name: unknown } }).Properties.Name),
+  );
+  return [...names, ...functionNames];
+}
+
 describe('stages', () => {
   it('names the stack after its stage: UpdatesFeed-dev by default, UpdatesFeed-prod with -c stage=prod', () => {
     expect(dev.stack.stackName).toBe('UpdatesFeed-dev');
@@ -22,6 +41,12 @@ describe('stages', () => {
       resourceIds(dev.template).filter((id) => !stackNamed(id)),
     );
     expect(resourceIds(dev.template).filter(stackNamed)).toHaveLength(2);
+  });
+
+  it('gives the two stages different names wherever CloudFront names are account-wide', () => {
+    const devNames = accountWideNames(dev.template);
+    expect(devNames).toHaveLength(4);
+    for (const name of accountWideNames(prod.template)) expect(devNames).not.toContain(name);
   });
 
   it('gives each stage its own metrics namespace, so one stage’s failures never raise the other’s alarms', () => {
@@ -76,6 +101,19 @@ describe('stages', () => {
   it('refuses a stage cdk.json does not define, naming the ones it does', () => {
     expect(() => synthesize({ stage: 'qa' })).toThrow(
       'unknown stage qa: the stages context (cdk.json) defines dev, prod',
+    );
+  });
+
+  it('refuses a custom domain without its certificate', () => {
+    expect(() => synthesize({ domainName: 'news.example.org' })).toThrow(
+      /certificateArn: domainName and certificateArn go together/,
+    );
+  });
+
+  it('refuses a certificate outside us-east-1, naming it', () => {
+    const arn = 'arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d';
+    expect(() => synthesize({ domainName: 'news.example.org', certificateArn: arn })).toThrow(
+      `certificateArn: must be an ACM certificate in us-east-1, the only region CloudFront takes certificates from (received "${arn}")`,
     );
   });
 });
