@@ -6,6 +6,7 @@ import { projectRoot } from '../infra/sandbox/paths.ts';
 import { benchBundles } from './bundles.ts';
 import { benchExtraction } from './extract.ts';
 import { table } from './format.ts';
+import { benchLatency, markdownForLatency } from './latency.ts';
 import { benchLoad } from './load.ts';
 import { markdownForLoad } from './load-report.ts';
 import { benchPages, markdownForPages } from './pages.ts';
@@ -21,10 +22,12 @@ process.stderr.write('weighing the pages…\n');
 const pageWeights = await benchPages();
 // RAM-backed when the machine has it, so the figures measure the system rather than this disk's fsync latency.
 const loadDataRoot = process.env.LOAD_DATA_ROOT ?? (existsSync('/dev/shm') ? '/dev/shm' : undefined);
+process.stderr.write('timing single briefs through an idle sandbox…\n');
+const latency = await benchLatency(loadDataRoot === undefined ? {} : { dataRoot: loadDataRoot });
 process.stderr.write('sending 1,000 briefs through the sandbox…\n');
 const load = await benchLoad(loadDataRoot === undefined ? {} : { dataRoot: loadDataRoot });
 
-const results = { when, machine, bundles, extraction, pages: pageWeights, load };
+const results = { when, machine, bundles, extraction, pages: pageWeights, latency, load };
 mkdirSync(join(projectRoot, 'bench', 'results'), { recursive: true });
 writeFileSync(join(projectRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -56,6 +59,10 @@ ${markdownForPages(pageWeights)}
 ## Figure extraction
 
 ${extraction.markdown}
+
+## Latency at idle
+
+${markdownForLatency(latency)}
 
 ## Load and cost: 1,000 briefs end to end
 

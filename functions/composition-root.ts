@@ -16,8 +16,11 @@ import { type Config, readConfig, required } from './config.ts';
 import { defaultAliases } from './core/default-aliases.ts';
 
 export const logger = new Logger({ serviceName: 'updates-feed' });
-/** CloudWatch metrics as EMF log lines; the sandbox turns them off with POWERTOOLS_METRICS_DISABLED. */
-export const metrics = new Metrics({ namespace: 'UpdatesFeed', serviceName: 'updates-feed' });
+/**
+ * CloudWatch metrics as EMF log lines, in the namespace POWERTOOLS_METRICS_NAMESPACE names: one per stage, which
+ * the stack sets and its alarms watch. The sandbox turns them off with POWERTOOLS_METRICS_DISABLED.
+ */
+export const metrics = new Metrics({ serviceName: 'updates-feed' });
 
 const config: Config = readConfig();
 let dynamodb: DynamoDBClient | undefined;

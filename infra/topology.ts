@@ -38,6 +38,11 @@ export interface FunctionSpec {
   timeoutSeconds: number;
   routes?: HttpRoute[];
   stream?: StreamConsumer;
+  /**
+   * The custom metric (a Count in the POWERTOOLS_METRICS_NAMESPACE namespace, dimension `service`) the handler
+   * emits for the records it fails: an alarm watches it, long before retries run out and the failure queue fills.
+   */
+  failureMetric?: string;
   /** What the function may do with the table and the topic; the stack grants exactly this. */
   access: { table?: 'read' | 'write' | 'readWrite'; topic?: 'publish' | 'subscribe' };
 }
@@ -94,15 +99,25 @@ export const functions = {
     description: 'Turns each new brief revision into observations and changes, one metric at a time',
     memoryMb: 1024,
     timeoutSeconds: 60,
+    // No batching window, on either consumer: at low volume a window only adds its length to every change's
+    // latency (the publisher's 1 s window was most of the sandbox's 1.1 s idle upload → subscriber time). Under load
+    // records pile up while an invocation runs, and the next read takes up to batchSize of them at once: batches
+    // grow with the load without a window.
     stream: {
+      // A revision carries a handful of figures; 100 of them are recorded well within the 60 s timeout.
       batchSize: 100,
       maxBatchingWindowSeconds: 0,
       retryAttempts: 5,
       maxRecordAgeSeconds: 3600,
       bisectBatchOnError: true,
+      // Must stay 1. These records are keyed by brief (BRIEF#id), and Lambda keeps order only per partition key
+      // across concurrent batches; but per-metric order spans briefs: two briefs naming one metric must be
+      // recorded in write order. The metric head's conditional write keeps concurrent writers from overwriting
+      // each other, not their order: a figure.changed could become a figure.backfilled.
       parallelizationFactor: 1,
       filters: [{ eventName: 'INSERT', newImagePrefix: { attribute: 'sk', prefix: 'REV#' } }],
     },
+    failureMetric: 'RevisionsFailed',
     access: { table: 'readWrite' },
   },
   publisher: {
@@ -111,14 +126,19 @@ export const functions = {
     memoryMb: 512,
     timeoutSeconds: 30,
     stream: {
+      // The handler publishes a batch's records in parallel: 50 is what one SDK client's socket pool sends at once.
       batchSize: 50,
-      maxBatchingWindowSeconds: 1,
+      maxBatchingWindowSeconds: 0,
       retryAttempts: 10,
       maxRecordAgeSeconds: 6 * 3600,
       bisectBatchOnError: true,
-      parallelizationFactor: 1,
+      // Safe above 1: these records are keyed by metric (METRIC#key), so a metric's changes still leave in order,
+      // and subscribers rely on none (they de-duplicate on the event id and order by the event's data). Two batches
+      // in flight per shard keep one slow SNS call (3 s × 3 attempts) from holding up every other metric.
+      parallelizationFactor: 2,
       filters: [{ eventName: 'INSERT', newImageHas: 'changeType' }],
     },
+    failureMetric: 'ChangesNotPublished',
     access: { topic: 'publish' },
   },
 } as const satisfies Record<string, FunctionSpec>;

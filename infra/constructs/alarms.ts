@@ -1,6 +1,8 @@
-// What pages an operator: functions failing, stream consumers falling behind, records given up on.
+// What pages an operator: the API failing or slow, throttling, functions failing, stream consumers falling behind
+// or failing records, records given up on.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IHttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -8,17 +10,25 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { StageSettings } from '../stage.ts';
 import type { FunctionName } from '../topology.ts';
-import { constructIdOf } from './topology-function.ts';
-
-/** A change should reach the topic within minutes; a consumer this far behind needs a look. */
-export const streamLagThreshold = Duration.minutes(5);
+import { constructIdOf, serviceName } from './topology-function.ts';
 
 export interface OperationalAlarmsProps {
   functions: ReadonlyMap<FunctionName, IFunction>;
   streamConsumers: ReadonlyMap<FunctionName, IFunction>;
+  /** The custom metric each stream consumer emits for the records it fails (topology `failureMetric`). */
+  consumerFailureMetrics: ReadonlyMap<FunctionName, string>;
+  /** Where the functions' custom metrics go (POWERTOOLS_METRICS_NAMESPACE). */
+  metricsNamespace: string;
   failureQueue: IQueue;
+  apiStage: IHttpStage;
+  /** Requests the API's throttles refused. */
+  apiThrottledRequests: Metric;
+  thresholds: StageSettings['alarms'];
 }
+
+const fiveMinutes = Duration.minutes(5);
 
 export class OperationalAlarms extends Construct {
   /** Subscribe operators here (email, chat); every alarm notifies it when raised and when cleared. */
@@ -39,23 +49,70 @@ export class OperationalAlarms extends Construct {
       masterKey: key,
       enforceSSL: true,
     });
+    const { thresholds } = props;
+
+    this.raise('ApiServerErrors', {
+      alarmDescription: `The API answered ${thresholds.apiServerErrorsPer5Minutes} or more requests with a 5xx in 5 minutes`,
+      metric: props.apiStage.metricServerError({ period: fiveMinutes, statistic: 'Sum' }),
+      threshold: thresholds.apiServerErrorsPer5Minutes,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+    this.raise('ApiLatencyP99', {
+      alarmDescription: `The API's p99 latency passed ${thresholds.apiLatencyP99Ms} ms in 2 of the last 3 periods of 5 minutes`,
+      metric: props.apiStage.metricLatency({ period: fiveMinutes, statistic: 'p99' }),
+      threshold: thresholds.apiLatencyP99Ms,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    });
+    this.raise('ApiThrottles', {
+      alarmDescription: "The API's per-route throttles refused requests (429) in the last 5 minutes",
+      metric: props.apiThrottledRequests.with({ period: fiveMinutes, statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
 
     for (const [name, fn] of props.functions) {
       this.raise(`${constructIdOf(name)}Errors`, {
         alarmDescription: `${name} failed at least once in 5 minutes (an unhandled error, not a 4xx answer)`,
-        metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        metric: fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      });
+      this.raise(`${constructIdOf(name)}Throttles`, {
+        alarmDescription: `${name} was throttled in the last 5 minutes: the account's Lambda concurrency ran out`,
+        metric: fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }),
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       });
     }
+    const lag = Duration.minutes(thresholds.iteratorAgeMinutes);
     for (const [name, fn] of props.streamConsumers) {
       this.raise(`${constructIdOf(name)}IteratorAge`, {
-        alarmDescription: `${name} is more than ${streamLagThreshold.toHumanString()} behind the table stream`,
+        alarmDescription: `${name} is more than ${lag.toHumanString()} behind the table stream`,
         metric: fn.metric('IteratorAge', { period: Duration.minutes(1), statistic: 'Maximum' }),
-        threshold: streamLagThreshold.toMilliseconds(),
+        threshold: lag.toMilliseconds(),
         evaluationPeriods: 3,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      });
+    }
+    for (const [name, metricName] of props.consumerFailureMetrics) {
+      this.raise(`${constructIdOf(name)}${metricName}`, {
+        alarmDescription: `${name} failed ${thresholds.consumerFailuresPer5Minutes} or more records in 5 minutes (${metricName}); they are retried, then sent to the failure queue`,
+        metric: new Metric({
+          namespace: props.metricsNamespace,
+          metricName,
+          dimensionsMap: { service: serviceName },
+          period: fiveMinutes,
+          statistic: 'Sum',
+        }),
+        threshold: thresholds.consumerFailuresPer5Minutes,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       });
     }
     this.raise('FailureQueueNotEmpty', {

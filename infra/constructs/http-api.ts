@@ -1,4 +1,4 @@
-// The HTTP API: every route of the topology, editors' routes behind a JWT authorizer, throttled and logged.
+// The HTTP API: every route of the topology, editors' routes behind a JWT authorizer, each route throttled, logged.
 import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -13,31 +13,74 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FunctionName, FunctionSpec } from '../topology.ts';
+import type { FunctionName, FunctionSpec, HttpRoute as TopologyRoute } from '../topology.ts';
 import type { EditorsIdentity } from './editors-identity.ts';
-import { constructIdOf, type SharedResources, TopologyFunction } from './topology-function.ts';
+import {
+  constructIdOf,
+  type FunctionSettings,
+  type SharedResources,
+  TopologyFunction,
+} from './topology-function.ts';
 
-/** Every route together, per second: enough for readers' apps and feed readers, a ceiling on cost. */
-export const defaultThrottle = { rateLimit: 50, burstLimit: 100 } as const satisfies ThrottleSettings;
+/**
+ * Each public route on its own, per second. API Gateway applies a stage's limits per route (DefaultRouteSettings
+ * is the limit every route gets, not a budget the routes share): the public routes together may take this times
+ * their number. Behind the CDN most reads never reach the API.
+ */
+export const publicRouteThrottle = { rateLimit: 50, burstLimit: 100 } as const satisfies ThrottleSettings;
 
-/** Writes (uploads, previews, subscriptions) cost storage, pipeline runs and SNS calls: a lower ceiling. */
-export const writeRouteThrottle = { rateLimit: 5, burstLimit: 10 } as const satisfies ThrottleSettings;
+/** Each editors' route on its own: uploads, previews and subscriptions cost storage, pipeline runs and SNS calls. */
+export const editorRouteThrottle = { rateLimit: 5, burstLimit: 10 } as const satisfies ThrottleSettings;
+
+/**
+ * Browsers only ever need the public GETs (readers' apps fetching feeds, with conditional requests); editors use
+ * the CLI or the desk, which is served from the same origin. The CDN answers with the same headers.
+ */
+export const readOnlyCors = {
+  allowOrigins: ['*'],
+  allowMethods: ['GET'],
+  allowHeaders: ['If-None-Match', 'If-Modified-Since'],
+  exposeHeaders: ['ETag', 'Last-Modified'],
+  maxAge: Duration.days(1),
+} as const;
+
+/** The access log's fields: the throttled-request metric filters on `status`. */
+const accessLogFields = {
+  requestId: '$context.requestId',
+  sourceIp: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+} as const;
+
+/** HTTP APIs publish no throttle metric; a throttled request is an access log line with status 429. */
+export const throttledRequestsMetricName = 'ApiThrottledRequests';
 
 export interface FeedApiProps {
   functions: ReadonlyArray<readonly [FunctionName, FunctionSpec]>;
   resources: SharedResources;
   editors: EditorsIdentity;
+  settings: FunctionSettings;
 }
+
+export const routeKeyOf = (route: TopologyRoute) => `${route.method} ${route.path}`;
 
 export class FeedApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly functions = new Map<FunctionName, NodejsFunction>();
-  /** The API's base URL without a trailing slash, e.g. for links in feeds. */
+  /** The API's own base URL (execute-api) without a trailing slash; readers use the CDN's. */
   readonly baseUrl: string;
+  /** Requests refused with 429 by the stage's throttles, per period. */
+  readonly throttledRequests: Metric;
 
   constructor(scope: Construct, id: string, props: FeedApiProps) {
     super(scope, id);
@@ -45,14 +88,13 @@ export class FeedApi extends Construct {
       apiName: 'updates-feed',
       description: 'Briefs in (editors), figures, changes and feeds out (everyone)',
       createDefaultStage: false,
-      // Browsers only ever need the public GETs (readers' apps fetching feeds); editors use the CLI, not a page.
       corsPreflight: {
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET],
-        allowHeaders: ['If-None-Match', 'If-Modified-Since'],
-        exposeHeaders: ['ETag', 'Last-Modified'],
+        allowOrigins: [...readOnlyCors.allowOrigins],
+        allowMethods: readOnlyCors.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...readOnlyCors.allowHeaders],
+        exposeHeaders: [...readOnlyCors.exposeHeaders],
         allowCredentials: false,
-        maxAge: Duration.days(1),
+        maxAge: readOnlyCors.maxAge,
       },
     });
     this.baseUrl = this.api.apiEndpoint;
@@ -63,36 +105,35 @@ export class FeedApi extends Construct {
       userPoolClients: [props.editors.userPoolClient],
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.settings.logRetention });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: defaultThrottle,
+      // The limit of any route without one of its own; every topology route has its own below.
+      throttle: publicRouteThrottle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.custom(
-          JSON.stringify({
-            requestId: '$context.requestId',
-            sourceIp: '$context.identity.sourceIp',
-            requestTime: '$context.requestTime',
-            routeKey: '$context.routeKey',
-            status: '$context.status',
-            responseLength: '$context.responseLength',
-            latencyMs: '$context.responseLatency',
-            integrationError: '$context.integrationErrorMessage',
-            authorizerError: '$context.authorizer.error',
-          }),
-        ),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
       },
     });
+    this.throttledRequests = accessLogs
+      .addMetricFilter('ThrottledRequests', {
+        filterPattern: FilterPattern.stringValue('$.status', '=', '429'),
+        metricNamespace: props.settings.metricsNamespace,
+        metricName: throttledRequestsMetricName,
+        metricValue: '1',
+        defaultValue: 0,
+      })
+      .metric({ statistic: 'Sum' });
 
-    const writeRoutes: Array<{ key: string; route: HttpRoute }> = [];
+    const routes: Array<{ route: TopologyRoute; created: HttpRoute }> = [];
     for (const [name, spec] of props.functions) {
       const { function: handler } = new TopologyFunction(this, constructIdOf(name), {
         name,
         spec,
         resources: props.resources,
+        settings: props.settings,
       });
       this.functions.set(name, handler);
       const integration = new HttpLambdaIntegration(`${constructIdOf(name)}Integration`, handler);
@@ -104,36 +145,34 @@ export class FeedApi extends Construct {
           ...(route.auth ? { authorizer: editorsAuthorizer } : {}),
         });
         for (const httpRoute of created) {
-          if (route.method !== 'GET')
-            writeRoutes.push({ key: `${route.method} ${route.path}`, route: httpRoute });
+          routes.push({ route, created: httpRoute });
           if (!route.auth) {
             Validations.of(httpRoute).acknowledge({
               id: 'AwsSolutions-APIG4',
-              reason: 'A public, read-only route by design (feeds, read API, health); throttled at the stage',
+              reason: 'A public, read-only route by design (feeds, read API, health); throttled per route',
             });
           }
         }
       }
-      // Feed documents must carry absolute links; the API's own endpoint is known before any route exists.
-      if (spec.routes?.some((route) => route.path.startsWith('/feed.'))) {
-        handler.addEnvironment('PUBLIC_BASE_URL', this.baseUrl);
-      }
     }
-    this.throttleWriteRoutes(writeRoutes);
+    this.throttleEachRoute(routes);
   }
 
-  /** The L2 stage has no per-route settings; they are keyed by route key, so those routes must exist first. */
-  private throttleWriteRoutes(routes: ReadonlyArray<{ key: string; route: HttpRoute }>): void {
+  /**
+   * Every route's limit spelled out in RouteSettings, so the template says what each route gets. The L2 stage has
+   * no per-route settings, and they are keyed by route key: the routes must exist first.
+   */
+  private throttleEachRoute(routes: ReadonlyArray<{ route: TopologyRoute; created: HttpRoute }>): void {
     const cfnStage = this.stage.node.defaultChild as CfnStage;
     cfnStage.routeSettings = Object.fromEntries(
-      routes.map(({ key }) => [
-        key,
-        {
-          ThrottlingRateLimit: writeRouteThrottle.rateLimit,
-          ThrottlingBurstLimit: writeRouteThrottle.burstLimit,
-        },
-      ]),
+      routes.map(({ route }) => {
+        const limits = route.auth ? editorRouteThrottle : publicRouteThrottle;
+        return [
+          routeKeyOf(route),
+          { ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit },
+        ];
+      }),
     );
-    for (const { route } of routes) this.stage.node.addDependency(route);
+    for (const { created } of routes) this.stage.node.addDependency(created);
   }
 }

@@ -7,7 +7,12 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionName, FunctionSpec, StreamConsumer, StreamFilter } from '../topology.ts';
-import { constructIdOf, type SharedResources, TopologyFunction } from './topology-function.ts';
+import {
+  constructIdOf,
+  type FunctionSettings,
+  type SharedResources,
+  TopologyFunction,
+} from './topology-function.ts';
 
 /** DynamoDB serves each stream shard to at most two concurrent readers; a third one is throttled. */
 export const maxStreamReaders = 2;
@@ -17,6 +22,7 @@ export type StreamConsumerSpec = FunctionSpec & { stream: StreamConsumer };
 export interface StreamPipelineProps {
   consumers: ReadonlyArray<readonly [FunctionName, StreamConsumerSpec]>;
   resources: SharedResources;
+  settings: FunctionSettings;
 }
 
 export class StreamPipeline extends Construct {
@@ -49,6 +55,7 @@ export class StreamPipeline extends Construct {
         name,
         spec,
         resources: props.resources,
+        settings: props.settings,
       });
       consumer.addEventSource(streamEventSource(props.resources.table, spec.stream, this.failureQueue));
       this.consumers.set(name, consumer);

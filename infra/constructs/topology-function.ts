@@ -5,7 +5,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { readConfig } from '../../functions/config.ts';
@@ -13,13 +13,20 @@ import { projectRoot } from '../sandbox/paths.ts';
 import type { FunctionName, FunctionSpec } from '../topology.ts';
 import { lambdaBundling } from './bundling.ts';
 
-/** Groups the logs and metrics of all the functions under one service. */
+/** Groups the logs and metrics of all the functions under one service: the `service` dimension of custom metrics. */
 export const serviceName = 'updates-feed';
 
 /** What a function's `access` may refer to. */
 export interface SharedResources {
   table: Table;
   topic: ITopic;
+}
+
+/** What every function of a stage shares. */
+export interface FunctionSettings {
+  logRetention: RetentionDays;
+  /** Custom metrics go here, one namespace per stage, so that two stages in one account never mix them. */
+  metricsNamespace: string;
 }
 
 /** Construct ids are part of the contract: `readApi` → `ReadApi`, stable as long as the topology key is. */
@@ -31,6 +38,7 @@ export interface TopologyFunctionProps {
   name: FunctionName;
   spec: FunctionSpec;
   resources: SharedResources;
+  settings: FunctionSettings;
 }
 
 export class TopologyFunction extends Construct {
@@ -40,7 +48,7 @@ export class TopologyFunction extends Construct {
   constructor(scope: Construct, id: string, props: TopologyFunctionProps) {
     super(scope, id);
     const { spec } = props;
-    const logGroup = new LogGroup(this, 'LogGroup', { retention: RetentionDays.ONE_MONTH });
+    const logGroup = new LogGroup(this, 'LogGroup', { retention: props.settings.logRetention });
     // An own role instead of AWSLambdaBasicExecutionRole: writing to this log group only, not to every one.
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -64,7 +72,7 @@ export class TopologyFunction extends Construct {
       bundling: lambdaBundling,
       environment: {
         POWERTOOLS_SERVICE_NAME: serviceName,
-        POWERTOOLS_METRICS_NAMESPACE: serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: props.settings.metricsNamespace,
         NODE_OPTIONS: '--enable-source-maps',
         // Read from the deploying shell as the sandbox reads it, and checked by the same schema.
         NEWSROOM_TIME_ZONE: readConfig().NEWSROOM_TIME_ZONE,

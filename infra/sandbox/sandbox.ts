@@ -134,6 +134,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             ...(options.duplicateDelivery === undefined
               ? {}
               : { duplicateDelivery: options.duplicateDelivery }),
+            ...(options.onInvoke === undefined ? {} : { onInvoke: options.onInvoke }),
           }),
         );
       }

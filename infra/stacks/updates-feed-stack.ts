@@ -1,15 +1,20 @@
-// The whole service in one stack, built from the topology; stateful constructs kept apart from stateless ones.
+// The whole service in one stack per stage, built from the topology; stateful constructs kept apart from stateless ones.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { OperationalAlarms } from '../constructs/alarms.ts';
+import { OperationsDashboard } from '../constructs/dashboard.ts';
+import { Edge } from '../constructs/edge.ts';
 import { EditorsIdentity } from '../constructs/editors-identity.ts';
 import { EventsTopic } from '../constructs/events-topic.ts';
 import { FeedApi } from '../constructs/http-api.ts';
 import { Storage } from '../constructs/storage.ts';
 import { type StreamConsumerSpec, StreamPipeline } from '../constructs/stream-pipeline.ts';
+import type { FunctionSettings } from '../constructs/topology-function.ts';
+import type { Stage } from '../stage.ts';
 import { type FunctionName, type FunctionSpec, functions as topologyFunctions } from '../topology.ts';
 
 export interface UpdatesFeedStackProps extends StackProps {
+  stage: Stage;
   functions?: Readonly<Record<FunctionName, FunctionSpec>>;
 }
 
@@ -24,38 +29,107 @@ export class UpdatesFeedStack extends Stack {
   readonly events: EventsTopic;
   readonly editors: EditorsIdentity;
   readonly api: FeedApi;
+  readonly edge: Edge;
   readonly pipeline: StreamPipeline;
   readonly alarms: OperationalAlarms;
+  readonly dashboard: OperationsDashboard;
 
-  constructor(scope: Construct, id: string, props: UpdatesFeedStackProps = {}) {
+  constructor(scope: Construct, id: string, props: UpdatesFeedStackProps) {
     super(scope, id, props);
+    const { settings } = props.stage;
     const { routed, consumers } = partition(props.functions ?? topologyFunctions);
+    const functionSettings: FunctionSettings = {
+      logRetention: settings.logRetentionDays,
+      metricsNamespace: this.stackName,
+    };
 
     // Stateful: data, subscribers and accounts.
     this.storage = new Storage(this, 'Storage');
-    this.events = new EventsTopic(this, 'Events');
-    this.editors = new EditorsIdentity(this, 'Editors');
+    this.events = new EventsTopic(this, 'Events', {
+      logRetention: settings.logRetentionDays,
+      successSamplePercent: settings.deliveryStatusSuccessSamplePercent,
+    });
+    this.editors = new EditorsIdentity(this, 'Editors', {
+      stage: props.stage.name,
+      callbackUrls: settings.callbackUrls,
+      logoutUrls: settings.logoutUrls,
+    });
     const resources = { table: this.storage.table, topic: this.events.topic };
 
-    // Stateless: code, wiring and monitoring, replaceable at will.
-    this.api = new FeedApi(this, 'HttpApi', { functions: routed, resources, editors: this.editors });
-    this.pipeline = new StreamPipeline(this, 'StreamPipeline', { consumers, resources });
+    // Stateless: code, wiring, delivery and monitoring, replaceable at will.
+    this.api = new FeedApi(this, 'HttpApi', {
+      functions: routed,
+      resources,
+      editors: this.editors,
+      settings: functionSettings,
+    });
+    this.edge = new Edge(this, 'Edge', {
+      apiEndpoint: this.api.baseUrl,
+      routes: routed.flatMap(([, spec]) => spec.routes ?? []),
+      logRetentionDays: settings.logRetentionDays,
+      ...(settings.domainName === undefined || settings.certificateArn === undefined
+        ? {}
+        : { customDomain: { domainName: settings.domainName, certificateArn: settings.certificateArn } }),
+    });
+    this.pipeline = new StreamPipeline(this, 'StreamPipeline', {
+      consumers,
+      resources,
+      settings: functionSettings,
+    });
+    const deployedFunctions = new Map([...this.api.functions, ...this.pipeline.consumers]);
     this.alarms = new OperationalAlarms(this, 'Alarms', {
-      functions: new Map([...this.api.functions, ...this.pipeline.consumers]),
+      functions: deployedFunctions,
       streamConsumers: this.pipeline.consumers,
+      consumerFailureMetrics: new Map(
+        consumers.flatMap(([name, spec]) =>
+          spec.failureMetric === undefined ? [] : [[name, spec.failureMetric]],
+        ),
+      ),
+      metricsNamespace: functionSettings.metricsNamespace,
       failureQueue: this.pipeline.failureQueue,
+      apiStage: this.api.stage,
+      apiThrottledRequests: this.api.throttledRequests,
+      thresholds: settings.alarms,
+    });
+    this.dashboard = new OperationsDashboard(this, 'Dashboard', {
+      alarms: this.alarms.alarms,
+      apiStage: this.api.stage,
+      functions: deployedFunctions,
+      topic: this.events.topic,
     });
 
     const output = (outputId: string, value: string, description: string) =>
       new CfnOutput(this, outputId, { value, description });
-    output('ApiUrl', this.api.baseUrl, 'Base URL of the HTTP API');
-    output('FeedRssUrl', `${this.api.baseUrl}/feed.rss`, 'RSS feed of the latest figure changes');
+    output(
+      'PublicUrl',
+      this.edge.publicUrl,
+      'Where readers, feed readers and editors reach the service (the CDN)',
+    );
+    output(
+      'DistributionDomainName',
+      this.edge.distribution.distributionDomainName,
+      "Point the custom domain's DNS record (CNAME or alias) here",
+    );
+    output('FeedRssUrl', `${this.edge.publicUrl}/feed.rss`, 'RSS feed of the latest figure changes');
+    output('ApiUrl', this.api.baseUrl, 'The HTTP API itself, without the CDN');
     output('TopicArn', this.events.topic.topicArn, 'SNS topic of figure-change events');
     output('TableName', this.storage.table.tableName, 'DynamoDB table');
     output('UserPoolId', this.editors.userPool.userPoolId, "Editors' Cognito user pool");
-    output('UserPoolClientId', this.editors.userPoolClient.userPoolClientId, 'App client of the upload CLI');
+    output(
+      'UserPoolClientId',
+      this.editors.userPoolClient.userPoolClientId,
+      'App client of the CLI and the desk',
+    );
+    if (this.editors.signInDomain !== undefined) {
+      output(
+        'SignInDomain',
+        this.editors.signInDomain.baseUrl(),
+        "The desk's sign-in pages (authorization code)",
+      );
+    }
     output('FailureQueueUrl', this.pipeline.failureQueue.queueUrl, 'Stream records given up on');
     output('AlarmTopicArn', this.alarms.alarmTopic.topicArn, 'Subscribe operators to the alarms here');
+    output('DashboardName', this.dashboard.dashboard.dashboardName, 'CloudWatch dashboard of this stage');
   }
 }
 

@@ -31,8 +31,19 @@ describe('cdk-nag AwsSolutions', () => {
     vi.restoreAllMocks();
   });
 
-  it('finds nothing that is not acknowledged', () => {
-    const { app } = buildApp();
+  const variants = {
+    'the default stage': {},
+    'prod with a custom domain and the desk’s sign-in': {
+      stage: 'prod',
+      domainName: 'news.example.org',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d',
+      callbackUrls: 'https://news.example.org/desk',
+      logoutUrls: 'https://news.example.org/',
+    },
+  };
+
+  it.each(Object.entries(variants))('finds nothing that is not acknowledged in %s', (_, context) => {
+    const { app } = createApp(testAppProps(context));
     const report = new AwsSolutionsChecks().validateScope(app);
     expect(
       report.violations.map(
@@ -53,12 +64,15 @@ describe('cdk-nag AwsSolutions', () => {
     }
   });
 
-  it('acknowledges only findings that would otherwise be reported', () => {
-    const acknowledged = new Set(acknowledgments(buildApp().app).map(({ id }) => id));
-    vi.spyOn(Validations.prototype, 'acknowledge').mockImplementation(() => {});
-    const unacknowledged = new Set(findingIds(buildApp().app));
-    expect(unacknowledged).toEqual(acknowledged);
-  });
+  it.each(Object.entries(variants))(
+    'acknowledges only findings that would otherwise be reported in %s',
+    (_, context) => {
+      const acknowledged = new Set(acknowledgments(createApp(testAppProps(context)).app).map(({ id }) => id));
+      vi.spyOn(Validations.prototype, 'acknowledge').mockImplementation(() => {});
+      const unacknowledged = new Set(findingIds(createApp(testAppProps(context)).app));
+      expect(unacknowledged).toEqual(acknowledged);
+    },
+  );
 
   it('is registered on the app, so that cdk synth fails on a new finding', () => {
     vi.spyOn(Validations.prototype, 'acknowledge').mockImplementation(() => {});

@@ -4,11 +4,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { indexProjections } from '../../functions/adapters/dynamodb/table-definition.ts';
 import { readConfig } from '../../functions/config.ts';
 import { bundleTarget } from '../../infra/constructs/bundling.ts';
-import { defaultThrottle, writeRouteThrottle } from '../../infra/constructs/http-api.ts';
+import { editorRouteThrottle, publicRouteThrottle, routeKeyOf } from '../../infra/constructs/http-api.ts';
 import { lambdaFilterPattern } from '../../infra/constructs/stream-pipeline.ts';
 import { UpdatesFeedStack } from '../../infra/stacks/updates-feed-stack.ts';
+import { stageFromContext } from '../../infra/stage.ts';
 import { type FunctionName, type FunctionSpec, functions, table, topic } from '../../infra/topology.ts';
-import { removeTestOutputs, synthesize, testAppProps } from './synth.ts';
+import { removeTestOutputs, stagesContext, synthesize, testAppProps } from './synth.ts';
 
 const { stack, template } = synthesize();
 afterAll(removeTestOutputs);
@@ -58,10 +59,10 @@ describe('functions', () => {
     });
   });
 
-  it.each(topologyEntries)('keeps the logs of %s for one month in its own log group', (name) => {
+  it.each(topologyEntries)("keeps the logs of %s for the stage's retention in its own log group", (name) => {
     const { LoggingConfig } = functionProperties(name) as { LoggingConfig: { LogGroup: { Ref: string } } };
     const logGroup = template.findResources('AWS::Logs::LogGroup')[LoggingConfig.LogGroup.Ref];
-    expect(logGroup).toMatchObject({ Properties: { RetentionInDays: 30 } });
+    expect(logGroup).toMatchObject({ Properties: { RetentionInDays: stagesContext.dev?.logRetentionDays } });
   });
 
   it.each(topologyEntries)(
@@ -70,6 +71,7 @@ describe('functions', () => {
       const environment = environmentOf(name);
       expect(environment).toMatchObject({
         POWERTOOLS_SERVICE_NAME: 'updates-feed',
+        POWERTOOLS_METRICS_NAMESPACE: stack.stackName,
         NODE_OPTIONS: '--enable-source-maps',
       });
       expect('TABLE_NAME' in environment).toBe(spec.access.table !== undefined);
@@ -82,12 +84,8 @@ describe('functions', () => {
     expect(readConfig({}).NEWSROOM_TIME_ZONE).toBe('Asia/Shanghai');
   });
 
-  it('gives the API base URL to the feeds function only', () => {
-    const withBaseUrl = topologyEntries.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name));
-    expect(withBaseUrl.map(([name]) => name)).toEqual(['feeds']);
-    expect(environmentOf('feeds').PUBLIC_BASE_URL).toEqual({
-      'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'],
-    });
+  it('pins no function to a base URL: links follow the host the request reached, the CDN’s included', () => {
+    expect(topologyEntries.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name))).toEqual([]);
   });
 });
 
@@ -212,24 +210,80 @@ describe('HTTP API', () => {
     });
   });
 
-  it('throttles the stage, and the write routes harder', () => {
-    const writeRouteKeys = routes
-      .filter((route) => route.method === 'POST')
-      .map((route) => `${route.method} ${route.path}`);
-    expect(writeRouteKeys.sort()).toEqual(['POST /briefs', 'POST /briefs/preview', 'POST /subscriptions']);
-    const writeSettings = {
-      ThrottlingRateLimit: writeRouteThrottle.rateLimit,
-      ThrottlingBurstLimit: writeRouteThrottle.burstLimit,
-    };
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      StageName: '$default',
-      DefaultRouteSettings: {
-        ThrottlingRateLimit: defaultThrottle.rateLimit,
-        ThrottlingBurstLimit: defaultThrottle.burstLimit,
-      },
-      RouteSettings: Object.fromEntries(writeRouteKeys.map((key) => [key, writeSettings])),
+  it('lets the CLI sign in with SRP and refresh tokens only, never with the plain password', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      GenerateSecret: false,
     });
-    expect(writeRouteThrottle.rateLimit).toBeLessThan(defaultThrottle.rateLimit);
+  });
+
+  it('enables no OAuth flow, and so no example.com callback, when no callback URL is given', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlowsUserPoolClient: false,
+      AllowedOAuthFlows: Match.absent(),
+      CallbackURLs: Match.absent(),
+    });
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+    expect(JSON.stringify(template.toJSON())).not.toContain('example.com');
+  });
+
+  it('signs the desk in with the authorization code grant only, back to the callback URLs given', () => {
+    const desk = synthesize({
+      callbackUrls: 'https://news.newsroom.test/desk',
+      logoutUrls: 'https://news.newsroom.test/',
+    });
+    desk.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email'],
+      CallbackURLs: ['https://news.newsroom.test/desk'],
+      LogoutURLs: ['https://news.newsroom.test/'],
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+    desk.template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    desk.template.hasOutput('SignInDomain', { Value: Match.anyValue() });
+  });
+
+  it('refuses a callback URL that is not https', () => {
+    expect(() => synthesize({ callbackUrls: 'http://news.newsroom.test/desk' })).toThrow(
+      /callbackUrls\.0: .*received "http:\/\/news\.newsroom\.test\/desk"/,
+    );
+  });
+
+  const stageSettings = () =>
+    (
+      Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0] as {
+        Properties: {
+          DefaultRouteSettings: Record<string, number>;
+          RouteSettings: Record<string, Record<string, number>>;
+        };
+      }
+    ).Properties;
+  const limits = (throttle: { rateLimit: number; burstLimit: number }) => ({
+    ThrottlingRateLimit: throttle.rateLimit,
+    ThrottlingBurstLimit: throttle.burstLimit,
+  });
+
+  // API Gateway applies DefaultRouteSettings to each route on its own, not to the routes together: every route's
+  // limit is spelled out, so that the template says what each route gets.
+  it.each(routes.filter((route) => route.auth))(
+    'throttles the editors’ route $method $path on its own, harder',
+    (route) => {
+      expect(stageSettings().RouteSettings[routeKeyOf(route)]).toEqual(limits(editorRouteThrottle));
+      expect(editorRouteThrottle.rateLimit).toBeLessThan(publicRouteThrottle.rateLimit);
+    },
+  );
+
+  it.each(routes.filter((route) => !route.auth))(
+    'throttles the public route $method $path on its own',
+    (route) => {
+      expect(stageSettings().RouteSettings[routeKeyOf(route)]).toEqual(limits(publicRouteThrottle));
+    },
+  );
+
+  it('gives a route outside the topology the public limit, and lists no route that does not exist', () => {
+    expect(stageSettings().DefaultRouteSettings).toEqual(limits(publicRouteThrottle));
+    expect(Object.keys(stageSettings().RouteSettings).sort()).toEqual(routes.map(routeKeyOf).sort());
   });
 
   it('writes an access log line per request, with its request id', () => {
@@ -300,9 +354,11 @@ describe('stream pipeline', () => {
 
   it('refuses a topology with a third stream reader', () => {
     const extra = { ...functions.publisher, description: 'a third reader' };
+    const app = new App(testAppProps());
     expect(
       () =>
-        new UpdatesFeedStack(new App(testAppProps()), 'TooManyReaders', {
+        new UpdatesFeedStack(app, 'TooManyReaders', {
+          stage: stageFromContext(app.node),
           functions: { ...functions, ingest: extra },
         }),
     ).toThrow(/at most 2 readers, the topology declares 3/);
@@ -310,9 +366,11 @@ describe('stream pipeline', () => {
 
   it('refuses a function that is neither routed nor on the stream', () => {
     const { routes: _routes, ...unreachable } = functions.readApi;
+    const app = new App(testAppProps());
     expect(
       () =>
-        new UpdatesFeedStack(new App(testAppProps()), 'Unreachable', {
+        new UpdatesFeedStack(app, 'Unreachable', {
+          stage: stageFromContext(app.node),
           functions: { ...functions, readApi: unreachable },
         }),
     ).toThrow(/function readApi must have either routes or a stream, got neither/);
@@ -341,59 +399,6 @@ describe('lambdaFilterPattern', () => {
   });
 });
 
-describe('alarms', () => {
-  const alarmsOn = (metricName: string) =>
-    Object.values(
-      template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metricName } }) as Record<
-        string,
-        { Properties: { Dimensions: Array<{ Value: unknown }>; AlarmActions: unknown[] } }
-      >,
-    );
-
-  it('raises an alarm when any function fails', () => {
-    const watched = alarmsOn('Errors').map(({ Properties }) => Properties.Dimensions[0]?.Value);
-    expect(watched).toHaveLength(deployed.size);
-    for (const fn of deployed.values()) expect(watched).toContainEqual({ Ref: logicalId(fn) });
-  });
-
-  it('raises an alarm when a stream consumer falls behind', () => {
-    const watched = alarmsOn('IteratorAge').map(({ Properties }) => Properties.Dimensions[0]?.Value);
-    expect(watched.sort()).toEqual(
-      [...stack.pipeline.consumers.values()].map((fn) => ({ Ref: logicalId(fn) })).sort(),
-    );
-  });
-
-  it('raises an alarm as soon as a record waits in the failure queue', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      ComparisonOperator: 'GreaterThanThreshold',
-      Threshold: 0,
-      Dimensions: [
-        { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(stack.pipeline.failureQueue), 'QueueName'] } },
-      ],
-    });
-  });
-
-  it('notifies the alarm topic, which CloudWatch can decrypt for', () => {
-    const alarmTopic = { Ref: logicalId(stack.alarms.alarmTopic) };
-    for (const { Properties } of [...alarmsOn('Errors'), ...alarmsOn('IteratorAge')]) {
-      expect(Properties.AlarmActions).toEqual([alarmTopic]);
-    }
-    template.hasResourceProperties('AWS::KMS::Key', {
-      EnableKeyRotation: true,
-      KeyPolicy: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Principal: { Service: 'cloudwatch.amazonaws.com' },
-            Action: Match.arrayWith(['kms:Decrypt']),
-          }),
-        ]),
-      },
-    });
-  });
-});
-
 describe('synthesis', () => {
   it('leaves no warning or error on any construct', () => {
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
@@ -403,20 +408,29 @@ describe('synthesis', () => {
 
 describe('outputs', () => {
   it.each([
-    'ApiUrl',
+    'PublicUrl',
+    'DistributionDomainName',
     'FeedRssUrl',
+    'ApiUrl',
     'TopicArn',
     'TableName',
     'UserPoolId',
     'UserPoolClientId',
     'FailureQueueUrl',
+    'AlarmTopicArn',
+    'DashboardName',
   ])('exports %s', (name) => {
     template.hasOutput(name, { Value: Match.anyValue() });
   });
 
-  it('points FeedRssUrl at /feed.rss of the API', () => {
+  it('points FeedRssUrl at /feed.rss behind the CDN, not at the API itself', () => {
     template.hasOutput('FeedRssUrl', {
-      Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'] }, '/feed.rss']] },
+      Value: {
+        'Fn::Join': [
+          '',
+          ['https://', { 'Fn::GetAtt': [logicalId(stack.edge.distribution), 'DomainName'] }, '/feed.rss'],
+        ],
+      },
     });
   });
 });

@@ -7,8 +7,15 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { createApp } from '../../infra/app.ts';
 import { projectRoot } from '../../infra/sandbox/paths.ts';
 
+/** What cdk.json says of a stage (infra/stage.ts parses it). */
+export interface StageContext {
+  logRetentionDays: number;
+  alarms: Record<string, number>;
+  deliveryStatusSuccessSamplePercent: number;
+}
+
 const cdkJson = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')) as {
-  context: Record<string, unknown>;
+  context: Record<string, unknown> & { stages: Record<string, StageContext> };
 };
 
 /** Bundling is skipped (every function still needs its entry file); assertions concern the template. */
@@ -16,19 +23,22 @@ export const testContext = { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] }
 
 const outdirs: string[] = [];
 
-/** An app of its own output directory, removed by `removeTestOutputs`. */
-export function testAppProps(): AppProps {
+/** The settings cdk.json gives each stage. */
+export const stagesContext = cdkJson.context.stages;
+
+/** An app of its own output directory, removed by `removeTestOutputs`; `context` as `-c key=value` would give it. */
+export function testAppProps(context: Record<string, unknown> = {}): AppProps {
   const outdir = mkdtempSync(join(tmpdir(), 'updates-feed-cdk-test-'));
   outdirs.push(outdir);
-  return { context: testContext, outdir };
+  return { context: { ...testContext, ...context }, outdir };
 }
 
 export function removeTestOutputs(): void {
   for (const outdir of outdirs.splice(0)) rmSync(outdir, { recursive: true, force: true });
 }
 
-export function synthesize() {
-  const { app, stack } = createApp(testAppProps());
+export function synthesize(context: Record<string, unknown> = {}) {
+  const { app, stack } = createApp(testAppProps(context));
   return { app, stack, template: Template.fromStack(stack) };
 }
 

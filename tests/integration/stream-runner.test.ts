@@ -621,6 +621,34 @@ describe('stream runner', () => {
     ]);
   });
 
+  it('reads an idle shard four times a second by default, as Lambda does, and describes the stream only at start', async () => {
+    const { streamArn, dataDir } = await createStreamTable();
+    const calls = { GetRecordsCommand: 0, DescribeStreamCommand: 0 };
+    const countingClient = createStreamsClient({ endpoint, region });
+    const send = countingClient.send.bind(countingClient);
+    countingClient.send = ((command: { constructor: { name: string } }, options?: unknown) => {
+      const name = command.constructor.name;
+      if (name === 'GetRecordsCommand' || name === 'DescribeStreamCommand') calls[name] += 1;
+      return (send as (command: unknown, options?: unknown) => Promise<unknown>)(command, options);
+    }) as typeof countingClient.send;
+    const runner = startStreamRunner({
+      consumerName: 'probe',
+      consumer: baseConsumer,
+      streamsClient: countingClient,
+      streamArn,
+      dataDir,
+      handler: recordingHandler().handler,
+    });
+    running.push(runner);
+    const windowMs = 3000;
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+
+    // Lambda's base rate is 4 reads a second per shard: more burns CPU for nothing, far fewer adds latency.
+    expect(calls.GetRecordsCommand).toBeLessThanOrEqual(windowMs / 250 + 1);
+    expect(calls.GetRecordsCommand).toBeGreaterThanOrEqual(windowMs / 250 / 2);
+    expect(calls.DescribeStreamCommand).toBe(1);
+  });
+
   it('refuses a table without a stream', async () => {
     const { tableName } = await createStreamTable(false);
     await expect(latestStreamArn(dynamodb, tableName)).rejects.toThrow(StreamNotEnabledError);

@@ -193,13 +193,16 @@ export class ShardWorker {
       return true;
     }
     const readTick = this.#env.tick();
+    const readStarted = performance.now();
     const received = await this.#read();
+    // Reads start at a steady rate, as Lambda's pollers do: the time a read took is not added to the pause.
+    const nextRead = this.#settings.pollIntervalMs - (performance.now() - readStarted);
     if (received === 0 && this.#buffer.length === 0) {
       this.idleReadTick = readTick;
       this.#env.stateChanged();
-      await this.#sleep.sleep(this.#settings.pollIntervalMs);
+      await this.#sleep.sleep(nextRead);
     } else if (received === 0) {
-      await this.#sleep.sleep(Math.min(this.#settings.pollIntervalMs, this.#batchingWindowLeft()));
+      await this.#sleep.sleep(Math.min(nextRead, this.#batchingWindowLeft()));
     }
     return false;
   }
