@@ -1,7 +1,7 @@
 // GET /feed.rss, /feed.atom, /feed.json: a query of stored changes, rendered, with ETag and 304.
-import { readDependencies } from '../composition-root.ts';
 import { feedEtag, isNotModified, lastModified, renderFeed } from '../core/feeds/index.ts';
 import type { ChangeLog } from '../core/ports.ts';
+import { feedDependencies } from '../wiring/feeds.ts';
 import { changeFilterOf } from './change-filter.ts';
 import { baseUrlOf, header, httpHandler, queryInt } from './http.ts';
 
@@ -44,4 +44,4 @@ export function makeFeedHandler(deps: FeedDeps) {
   });
 }
 
-export const handler = makeFeedHandler(readDependencies());
+export const handler = makeFeedHandler(feedDependencies());

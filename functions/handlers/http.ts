@@ -1,8 +1,8 @@
 // HTTP plumbing shared by the API handlers: body decoding, JSON answers, and the one map from errors to statuses.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { InvalidCursorError, RevisionTooLargeError } from '../adapters/dynamodb/index.ts';
-import { logger } from '../composition-root.ts';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../core/errors.ts';
+import { logger } from '../observability.ts';
 import { maxBodyBytes } from './limits.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2;

@@ -2,11 +2,12 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { revisionReferenceFromItem } from '../adapters/dynamodb/index.ts';
-import { logger, metrics, pipelineDependencies } from '../composition-root.ts';
 import type { Observation } from '../core/model.ts';
 import { observationsOf } from '../core/observations.ts';
 import type { BriefStore, MetricStore } from '../core/ports.ts';
 import { recordObservationsOfMetric } from '../core/record-observation.ts';
+import { logger, metrics } from '../observability.ts';
+import { pipelineDependencies } from '../wiring/pipeline.ts';
 import { MalformedRecordError, newImageOf } from './stream-records.ts';
 
 export interface PipelineDeps {

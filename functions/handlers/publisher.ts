@@ -3,15 +3,20 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { changeFromItem } from '../adapters/dynamodb/index.ts';
-import { metrics, publisherDependencies } from '../composition-root.ts';
 import type { ChangePublisher } from '../core/ports.ts';
+import { metrics } from '../observability.ts';
+import { publisherDependencies } from '../wiring/publisher.ts';
 import { newImageOf } from './stream-records.ts';
 
 /**
  * Records are independent (subscribers de-duplicate on the event id and order by the event's data), so they are
  * published in parallel; a failed one is reported alone and retried by the event-source mapping.
  */
-export function makePublisherHandler(deps: { publisher: ChangePublisher }) {
+export interface PublisherDeps {
+  publisher: ChangePublisher;
+}
+
+export function makePublisherHandler(deps: PublisherDeps) {
   const processRecord = async (record: DynamoDBRecord) => {
     await deps.publisher.publish([changeFromItem(newImageOf(record))]);
   };

@@ -1,12 +1,11 @@
 // The read-only API: briefs, metrics with their history, the change log as published events, and health.
-
 import { z } from 'zod';
-import { readDependencies } from '../composition-root.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { toCloudEvent } from '../core/events.ts';
 import { changeByEventId } from '../core/observations.ts';
 import type { BriefStore, ChangeLog, MetricStore } from '../core/ports.ts';
 import { parseWith } from '../core/validate.ts';
+import { readApiDependencies } from '../wiring/read-api.ts';
 import { changeFilterOf } from './change-filter.ts';
 import { type HttpEvent, httpHandler, json, queryInt } from './http.ts';
 
@@ -97,4 +96,4 @@ export function makeReadHandler(deps: ReadDeps) {
   });
 }
 
-export const handler = makeReadHandler(readDependencies());
+export const handler = makeReadHandler(readApiDependencies());

@@ -1,9 +1,9 @@
 // POST /subscriptions: an SNS subscription whose filter policy is built from the request.
 import { z } from 'zod';
-import { subscriptionDependencies } from '../composition-root.ts';
 import { changeTypes } from '../core/model.ts';
 import type { Subscriber, SubscriptionRequest } from '../core/ports.ts';
 import { parseWith } from '../core/validate.ts';
+import { subscriptionDependencies } from '../wiring/subscriptions.ts';
 import { httpHandler, json, jsonBody } from './http.ts';
 
 const filterSchema = z
@@ -45,7 +45,11 @@ const subscriptionSchema = z.discriminatedUnion('protocol', [
     .strict(),
 ]);
 
-export function makeSubscriptionHandler(deps: { subscriber: Subscriber }) {
+export interface SubscriptionDeps {
+  subscriber: Subscriber;
+}
+
+export function makeSubscriptionHandler(deps: SubscriptionDeps) {
   return httpHandler(async (event) => {
     const request = parseWith(subscriptionSchema, jsonBody(event), 'subscription') as SubscriptionRequest;
     const { subscriptionArn } = await deps.subscriber.subscribe(request);

@@ -10,9 +10,10 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { serviceName } from '../../functions/service.ts';
 import type { StageSettings } from '../stage.ts';
 import type { FunctionName } from '../topology.ts';
-import { constructIdOf, serviceName } from './topology-function.ts';
+import { constructIdOf } from './topology-function.ts';
 
 export interface OperationalAlarmsProps {
   functions: ReadonlyMap<FunctionName, IFunction>;
