@@ -1,5 +1,5 @@
 // The public event contract: CloudEvents 1.0 envelopes of figure changes, one zod schema per event type.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { publishedAtSchema } from './brief.ts';
 import { type Change, changeTypes, figureKinds, type Observation, qualifiers } from './model.ts';
 import { describeReceived } from './validate.ts';
@@ -10,7 +10,7 @@ import { describeReceived } from './validate.ts';
  */
 export const EVENT_SOURCE = 'urn:updates-feed';
 
-const nonEmpty = z.string().min(1);
+const nonEmpty = z.string().check(z.minLength(1));
 const isoDateTime = z.iso.datetime({ offset: true });
 
 export const observationSnapshotSchema = z
@@ -21,10 +21,10 @@ export const observationSnapshotSchema = z
     asOf: z.iso.date(),
     publishedAt: publishedAtSchema,
     briefId: nonEmpty,
-    revision: z.int().positive(),
+    revision: z.int().check(z.positive()),
     surface: z.string(),
   })
-  .meta({ id: 'ObservationSnapshot', description: 'One figure of a metric as a brief stated it' });
+  .check(z.meta({ id: 'ObservationSnapshot', description: 'One figure of a metric as a brief stated it' }));
 
 const changeDataSchema = z.object({
   metric: nonEmpty,
@@ -32,16 +32,16 @@ const changeDataSchema = z.object({
   unit: z.string(),
   kind: z.enum(figureKinds),
   region: z.string(),
-  previous: observationSnapshotSchema.nullable(),
+  previous: z.nullable(observationSnapshotSchema),
   current: observationSnapshotSchema,
-  delta: z.number().nullable(),
-  deltaPercent: z.number().nullable(),
+  delta: z.nullable(z.number()),
+  deltaPercent: z.nullable(z.number()),
   /** For percent-valued metrics, the move in percentage points. */
-  deltaPoints: z.number().nullable(),
-  direction: z.enum(['up', 'down']).nullable(),
+  deltaPoints: z.nullable(z.number()),
+  direction: z.nullable(z.enum(['up', 'down'])),
 });
 
-function eventSchemaOf<Type extends Change['type'], Data extends z.ZodType>(
+function eventSchemaOf<Type extends Change['type'], Data extends z.ZodMiniType>(
   id: string,
   type: Type,
   data: Data,
@@ -56,28 +56,28 @@ function eventSchemaOf<Type extends Change['type'], Data extends z.ZodType>(
       subject: nonEmpty,
       time: isoDateTime,
       datacontenttype: z.literal('application/json'),
-      dataschema: z.url().optional(),
+      dataschema: z.optional(z.url()),
       data,
     })
-    .meta({ id, title: type, description });
+    .check(z.meta({ id, title: type, description }));
 }
 
 export const figureAddedEvent = eventSchemaOf(
   'FigureAddedEvent',
   'figure.added',
-  changeDataSchema.extend({ previous: z.null() }),
+  z.extend(changeDataSchema, { previous: z.null() }),
   'The first value of a metric',
 );
 export const figureChangedEvent = eventSchemaOf(
   'FigureChangedEvent',
   'figure.changed',
-  changeDataSchema.extend({ previous: observationSnapshotSchema }),
+  z.extend(changeDataSchema, { previous: observationSnapshotSchema }),
   'A value with a newer as-of date than the latest one; it becomes the latest',
 );
 export const figureRevisedEvent = eventSchemaOf(
   'FigureRevisedEvent',
   'figure.revised',
-  changeDataSchema.extend({ previous: observationSnapshotSchema }),
+  z.extend(changeDataSchema, { previous: observationSnapshotSchema }),
   'A different value for the as-of date of the latest one',
 );
 export const figureBackfilledEvent = eventSchemaOf(
@@ -94,10 +94,12 @@ export const changeEventSchema = z
     figureRevisedEvent,
     figureBackfilledEvent,
   ])
-  .meta({
-    title: 'updates-feed change event',
-    description: `CloudEvents 1.0 (JSON format) envelope of a figure change; type is one of ${changeTypes.join(', ')}`,
-  });
+  .check(
+    z.meta({
+      title: 'updates-feed change event',
+      description: `CloudEvents 1.0 (JSON format) envelope of a figure change; type is one of ${changeTypes.join(', ')}`,
+    }),
+  );
 
 export type ObservationSnapshot = z.infer<typeof observationSnapshotSchema>;
 export type ChangeEventData = z.infer<typeof changeDataSchema>;
@@ -126,7 +128,7 @@ export class InvalidEventError extends Error {
 }
 
 function validated(input: unknown, context: string): ChangeEvent {
-  const result = changeEventSchema.safeParse(input);
+  const result = z.safeParse(changeEventSchema, input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
     path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),

@@ -1,5 +1,5 @@
 // The read-only API: briefs, metrics with their history, the change log as published events, and health.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { NotFoundError } from '../core/errors.ts';
 import { toCloudEvent } from '../core/events.ts';
 import { changeByEventId } from '../core/observations.ts';
@@ -15,7 +15,7 @@ export interface ReadDeps {
   changes: ChangeLog;
 }
 
-const cursorQuery = z.object({ after: z.string().min(1).max(512).optional() });
+const cursorQuery = z.object({ after: z.optional(z.string().check(z.minLength(1), z.maxLength(512))) });
 
 const cacheShort = { 'cache-control': 'public, max-age=5' };
 
