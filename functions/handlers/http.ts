@@ -1,8 +1,10 @@
 // HTTP plumbing shared by the API handlers: body decoding, JSON answers, and the one map from errors to statuses.
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { InvalidCursorError, RevisionTooLargeError } from '../adapters/dynamodb/index.ts';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../core/errors.ts';
-import { logger } from '../observability.ts';
+import { instrumented, logger, metrics } from '../observability.ts';
+import { httpMetricNames } from './http-metrics.ts';
 import { maxBodyBytes } from './limits.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -31,14 +33,27 @@ export function errorResult(error: unknown): HttpResult {
   return json(500, errorBody('internal', 'the request could not be completed; it is safe to retry'));
 }
 
+function countRequest(event: HttpEvent, result: HttpResult, startedMs: number): void {
+  const status = result.statusCode ?? 200;
+  metrics.addDimension('route', event.routeKey);
+  metrics.addMetric(httpMetricNames.requests, MetricUnit.Count, 1);
+  metrics.addMetric(httpMetricNames.clientErrors, MetricUnit.Count, status >= 400 && status < 500 ? 1 : 0);
+  metrics.addMetric(httpMetricNames.serverErrors, MetricUnit.Count, status >= 500 ? 1 : 0);
+  metrics.addMetric(httpMetricNames.latency, MetricUnit.Milliseconds, performance.now() - startedMs);
+}
+
 export function httpHandler(route: (event: HttpEvent) => Promise<HttpResult>) {
-  return async (event: HttpEvent): Promise<HttpResult> => {
+  return instrumented(async (event: HttpEvent): Promise<HttpResult> => {
+    const startedMs = performance.now();
+    let result: HttpResult;
     try {
-      return await route(event);
+      result = await route(event);
     } catch (error) {
-      return errorResult(error);
+      result = errorResult(error);
     }
-  };
+    countRequest(event, result, startedMs);
+    return result;
+  });
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

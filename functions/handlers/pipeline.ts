@@ -6,7 +6,7 @@ import type { Observation } from '../core/model.ts';
 import { observationsOf } from '../core/observations.ts';
 import type { BriefStore, MetricStore } from '../core/ports.ts';
 import { recordObservationsOfMetric } from '../core/record-observation.ts';
-import { logger, metrics } from '../observability.ts';
+import { instrumented, logger, metrics } from '../observability.ts';
 import { pipelineDependencies } from '../wiring/pipeline.ts';
 import { MalformedRecordError, newImageOf } from './stream-records.ts';
 
@@ -86,7 +86,6 @@ export function makePipelineHandler(deps: PipelineDeps) {
     metrics.addMetric('ObservationsRecorded', MetricUnit.Count, recorded);
     metrics.addMetric('ChangesRecorded', MetricUnit.Count, changes);
     metrics.addMetric('RevisionsFailed', MetricUnit.Count, failed.size);
-    metrics.publishStoredMetrics();
     return {
       batchItemFailures: [...failed].map((record) => ({
         itemIdentifier: record.dynamodb?.SequenceNumber ?? '',
@@ -95,4 +94,4 @@ export function makePipelineHandler(deps: PipelineDeps) {
   };
 }
 
-export const handler = makePipelineHandler(pipelineDependencies());
+export const handler = instrumented(makePipelineHandler(pipelineDependencies()));

@@ -4,7 +4,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { changeFromItem } from '../adapters/dynamodb/index.ts';
 import type { ChangePublisher } from '../core/ports.ts';
-import { metrics } from '../observability.ts';
+import { instrumented, metrics } from '../observability.ts';
 import { publisherDependencies } from '../wiring/publisher.ts';
 import { newImageOf } from './stream-records.ts';
 
@@ -28,9 +28,8 @@ export function makePublisherHandler(deps: PublisherDeps) {
     const failures = response.batchItemFailures.length;
     metrics.addMetric('ChangesPublished', MetricUnit.Count, event.Records.length - failures);
     metrics.addMetric('ChangesNotPublished', MetricUnit.Count, failures);
-    metrics.publishStoredMetrics();
     return response;
   };
 }
 
-export const handler = makePublisherHandler(publisherDependencies());
+export const handler = instrumented(makePublisherHandler(publisherDependencies()));

@@ -2,15 +2,18 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbClient } from '../adapters/dynamodb/client.ts';
 import { required } from '../config.ts';
+import { tracer } from '../observability.ts';
 import { config } from './environment.ts';
 
 let client: DynamoDBClient | undefined;
 
 export function dynamoDbClient(): DynamoDBClient {
-  client ??= createDynamoDbClient({
-    region: config.AWS_REGION,
-    ...(config.DYNAMODB_ENDPOINT === undefined ? {} : { endpoint: config.DYNAMODB_ENDPOINT }),
-  });
+  client ??= tracer.captureAWSv3Client(
+    createDynamoDbClient({
+      region: config.AWS_REGION,
+      ...(config.DYNAMODB_ENDPOINT === undefined ? {} : { endpoint: config.DYNAMODB_ENDPOINT }),
+    }),
+  );
   return client;
 }
 

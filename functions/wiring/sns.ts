@@ -2,15 +2,18 @@
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { createSnsClient } from '../adapters/sns/client.ts';
 import { required } from '../config.ts';
+import { tracer } from '../observability.ts';
 import { config } from './environment.ts';
 
 let client: SNSClient | undefined;
 
 export function snsClient(): SNSClient {
-  client ??= createSnsClient({
-    region: config.AWS_REGION,
-    ...(config.SNS_ENDPOINT === undefined ? {} : { endpoint: config.SNS_ENDPOINT }),
-  });
+  client ??= tracer.captureAWSv3Client(
+    createSnsClient({
+      region: config.AWS_REGION,
+      ...(config.SNS_ENDPOINT === undefined ? {} : { endpoint: config.SNS_ENDPOINT }),
+    }),
+  );
   return client;
 }
 

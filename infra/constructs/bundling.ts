@@ -1,9 +1,18 @@
 // How every Lambda bundle is built: the stack and the bundle benchmark both read these options.
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { projectRoot } from '../sandbox/paths.ts';
 
 /** Node 22 on Lambda: keep in step with the runtime chosen in topology-function.ts. */
 export const bundleTarget = 'node22';
+
+/**
+ * Modules replaced in every bundle, by paths relative to the project root (the directory esbuild runs in): the
+ * credential chain by the environment provider, the only one Lambda needs (see the replacement's comment).
+ */
+export const bundleAliases = {
+  '@aws-sdk/credential-provider-node': './functions/adapters/aws/environment-credentials.ts',
+} as const;
 
 /** Lets bundled CommonJS dependencies `require` Node built-ins from inside an ES module. */
 export const esmRequireBanner =
@@ -24,7 +33,10 @@ export const lambdaBundling = {
   banner: esmRequireBanner,
   // The extractor's Chinese vocabulary stays as UTF-8, smaller than \u escapes; NodejsFunction ignores its own
   // `charset` option, so the flag goes to esbuild directly.
-  esbuildArgs: { '--charset': 'utf8' as const },
+  esbuildArgs: {
+    '--charset': 'utf8' as const,
+    '--alias': Object.entries(bundleAliases).map(([module, replacement]) => `${module}=${replacement}`),
+  },
   externalModules: [] as string[],
   // Offline synth: the esbuild devDependency bundles locally, never Docker.
   forceDockerBundling: false,
@@ -45,6 +57,8 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     mainFields: lambdaBundling.mainFields,
     banner: { js: lambdaBundling.banner },
     charset: lambdaBundling.esbuildArgs['--charset'],
+    alias: bundleAliases,
+    absWorkingDir: projectRoot,
     external: lambdaBundling.externalModules,
     logLevel: 'error',
   };

@@ -6,7 +6,7 @@ import { OperationsDashboard } from '../constructs/dashboard.ts';
 import { Edge } from '../constructs/edge.ts';
 import { EditorsIdentity } from '../constructs/editors-identity.ts';
 import { EventsTopic } from '../constructs/events-topic.ts';
-import { FeedApi } from '../constructs/http-api.ts';
+import { FeedApi, routeKeyOf } from '../constructs/http-api.ts';
 import { Storage } from '../constructs/storage.ts';
 import { type StreamConsumerSpec, StreamPipeline } from '../constructs/stream-pipeline.ts';
 import type { FunctionSettings } from '../constructs/topology-function.ts';
@@ -85,6 +85,7 @@ export class UpdatesFeedStack extends Stack {
           spec.failureMetric === undefined ? [] : [[name, spec.failureMetric]],
         ),
       ),
+      httpRoutes: new Map(routed.map(([name, spec]) => [name, (spec.routes ?? []).map(routeKeyOf)])),
       metricsNamespace: functionSettings.metricsNamespace,
       failureQueue: this.pipeline.failureQueue,
       apiStage: this.api.stage,

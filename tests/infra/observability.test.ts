@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
+import { httpMetricNames } from '../../functions/handlers/http-metrics.ts';
 import { serviceName } from '../../functions/service.ts';
 import { deliveryStatusProtocols } from '../../infra/constructs/events-topic.ts';
 import { throttledRequestsMetricName } from '../../infra/constructs/http-api.ts';
@@ -110,6 +111,41 @@ describe('alarms', () => {
         Statistic: 'Sum',
         Threshold: thresholds.consumerFailuresPer5Minutes,
       });
+    },
+  );
+
+  it.each([...stack.api.functions.keys()])(
+    'raises an alarm on the 5xx answers %s counts on its routes, in the namespace it writes to',
+    (name) => {
+      const routes = ((functions[name] as FunctionSpec).routes ?? []).map(
+        (route) => `${route.method} ${route.path}`,
+      );
+      const math = Object.values(
+        template.findResources('AWS::CloudWatch::Alarm') as Record<
+          string,
+          { Properties: { Metrics?: Array<{ MetricStat?: { Metric: AlarmProperties } }> } }
+        >,
+      )
+        .map(({ Properties }) => Properties.Metrics ?? [])
+        .find((queries) =>
+          queries.some((query) =>
+            query.MetricStat?.Metric.Dimensions.some(
+              (dimension) => dimension.Name === 'route' && dimension.Value === routes[0],
+            ),
+          ),
+        );
+      const watched = (math ?? []).flatMap((query) =>
+        query.MetricStat === undefined ? [] : [query.MetricStat.Metric],
+      );
+      expect(
+        watched.map((metric) => metric.Dimensions.find((d) => d.Name === 'route')?.Value).sort(),
+      ).toEqual([...routes].sort());
+      for (const metric of watched) {
+        expect(metric).toMatchObject({
+          Namespace: stack.stackName,
+          MetricName: httpMetricNames.serverErrors,
+        });
+      }
     },
   );
 
