@@ -1,6 +1,6 @@
 // The read-only API: briefs, metrics with their history, the change log as published events, and health.
 import * as z from 'zod/mini';
-import { NotFoundError } from '../core/errors.ts';
+import { NotFoundError, ValidationError } from '../core/errors.ts';
 import { toCloudEvent } from '../core/events.ts';
 import { changeByEventId } from '../core/observations.ts';
 import type { BriefStore, ChangeLog, MetricStore } from '../core/ports.ts';
@@ -19,10 +19,33 @@ const cursorQuery = z.object({ after: z.optional(z.string().check(z.minLength(1)
 
 const cacheShort = { 'cache-control': 'public, max-age=5' };
 
+/**
+ * More than any brief id (128 characters), metric key or event id the system makes, and within DynamoDB's limit on
+ * a key (1,024 bytes for a sort key, which a metric key is in the metrics index).
+ */
+const maxPathParameterBytes = 1000;
+
+/**
+ * A path parameter as API Gateway hands it over: already percent-decoded (decoding again would turn a key's own
+ * `%` into an error). What no stored item can be keyed on is refused here rather than by DynamoDB.
+ */
 function pathParameter(event: HttpEvent, name: string): string {
   const value = event.pathParameters?.[name];
   if (value === undefined || value === '') throw new NotFoundError(`missing path parameter ${name}`);
-  return decodeURIComponent(value);
+  const bytes = Buffer.byteLength(value, 'utf8');
+  const refusal =
+    bytes > maxPathParameterBytes
+      ? `is ${bytes} bytes long in UTF-8; the limit is ${maxPathParameterBytes}`
+      : value.isWellFormed()
+        ? undefined
+        : 'contains an unpaired surrogate';
+  if (refusal !== undefined) {
+    const received = `(received ${JSON.stringify(value.slice(0, 80))}${value.length > 80 ? '...' : ''})`;
+    throw new ValidationError(`path parameter ${name} ${refusal} ${received}`, [
+      { path: name, message: `${refusal} ${received}` },
+    ]);
+  }
+  return value;
 }
 
 export function makeReadHandler(deps: ReadDeps) {
@@ -47,14 +70,14 @@ export function makeReadHandler(deps: ReadDeps) {
       }
       case 'GET /metrics/{key}': {
         const metric = pathParameter(event, 'key');
-        const head = await deps.metrics.getHead(metric);
-        if (head === undefined) throw new NotFoundError(`no metric with key ${JSON.stringify(metric)}`);
         const limit = queryInt(event, 'limit', 50, 200);
         const before = event.queryStringParameters?.before;
-        const history = await deps.metrics.history(metric, {
-          limit,
-          ...(before === undefined ? {} : { before }),
-        });
+        // Together: a bad `before` is refused whether or not the metric exists, and neither read waits for the other.
+        const [head, history] = await Promise.all([
+          deps.metrics.getHead(metric),
+          deps.metrics.history(metric, { limit, ...(before === undefined ? {} : { before }) }),
+        ]);
+        if (head === undefined) throw new NotFoundError(`no metric with key ${JSON.stringify(metric)}`);
         const { pending: _pending, ...summary } = head;
         return json(
           200,
