@@ -19,12 +19,12 @@ export function makeFeedHandler(deps: FeedDeps) {
     const limit = queryInt(event, 'limit', 50, 200);
     const changes = await deps.changes.latestChanges({ limit, ...filter });
     const search = event.rawQueryString ? `?${event.rawQueryString}` : '';
-    const { body, contentType } = renderFeed(format, changes, {
+    const options = {
       baseUrl: baseUrlOf(event, deps.publicBaseUrl),
       selfPath: `${event.rawPath}${search}`,
       filter,
-    });
-    const etag = feedEtag(body);
+    };
+    const etag = feedEtag(format, changes, options);
     const modified = lastModified(changes);
     const headers: Record<string, string> = {
       etag,
@@ -39,7 +39,9 @@ export function makeFeedHandler(deps: FeedDeps) {
         ? {}
         : { ifModifiedSince: header(event, 'if-modified-since') as string }),
     };
+    // Answered from the query's result alone: a poll that ends in 304 renders nothing.
     if (isNotModified(conditions, etag, modified)) return { statusCode: 304, headers };
+    const { body, contentType } = renderFeed(format, changes, options);
     return { statusCode: 200, headers: { ...headers, 'content-type': contentType }, body };
   });
 }

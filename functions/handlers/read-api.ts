@@ -98,10 +98,14 @@ export function makeReadHandler(deps: ReadDeps) {
           limit,
         });
         // The very events the topic carried, built by the same function from the same stored change.
-        return json(200, {
-          changes: page.items.map(toCloudEvent),
-          ...(page.cursor === undefined ? {} : { next: page.cursor }),
-        });
+        return json(
+          200,
+          {
+            changes: page.items.map(toCloudEvent),
+            ...(page.cursor === undefined ? {} : { next: page.cursor }),
+          },
+          cacheShort,
+        );
       }
       case 'GET /changes/{id}': {
         const id = pathParameter(event, 'id');
