@@ -3,7 +3,7 @@
 //
 // head:        pk METRIC#<metric>, sk HEAD, gsi2pk METRIC, gsi2sk <metric>, version, head (text)
 // observation: pk METRIC#<metric>, sk OBS#<key>, observation (text)                  without a change
-//              pk METRIC#<metric>, sk OBS#<key>, change (text), gsi1pk CHANGES,
+//              pk METRIC#<metric>, sk OBS#<key>, change (text), gsi1pk CHG#<shard of the event id>,
 //              gsi1sk <put attempted at>#<eventId>, region, changeType               with a change
 //
 // `change` exists exactly on the items with a change, and as a string: the publisher's stream filter tests that
@@ -23,7 +23,7 @@ import {
 import { fromItem, type Item, toItem } from './items.ts';
 import {
   changePosition,
-  changesPartition,
+  changesPartitionOf,
   headSortKey,
   metricOfPartitionKey,
   metricPartitionKey,
@@ -81,7 +81,7 @@ export function observationItem(stored: StoredObservation, attemptedAt: Date): I
   return toItem({
     ...keys,
     change: compactText(encodeStored(stored, reference)),
-    gsi1pk: changesPartition,
+    gsi1pk: changesPartitionOf(change.eventId),
     gsi1sk: changePosition(attemptedAt, change.eventId),
     region: observation.region,
     changeType: change.type,
