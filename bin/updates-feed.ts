@@ -1,6 +1,8 @@
 #!/usr/bin/env -S npx tsx
-// updates-feed: the sandbox, figure extraction from a file, and uploads to a sandbox or a deployed API.
+// updates-feed: the sandbox, figure extraction from a file, uploads to a sandbox or a deployed API, and the replay
+// of failed stream records.
 import { extractCommand } from './commands/extract.ts';
+import { replayCommand } from './commands/replay.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { uploadCommand } from './commands/upload.ts';
 
@@ -12,7 +14,10 @@ commands:
   extract FILE [--region R] [--published-at ISO]
       print the figures of a text file, one JSON object per line
   upload FILE... [--url http://localhost:3000] [--token T]
-      upload briefs (a JSON brief or an array of briefs per file)`;
+      upload briefs (a JSON brief or an array of briefs per file)
+  replay [--consumer pipeline|publisher] [--data-dir .sandbox] [--dry-run]
+      process again the stream records a consumer failed and kept, then clear them (docs/replay.md);
+      against AWS, set TABLE_NAME, TOPIC_ARN and AWS_REGION instead of --data-dir`;
 
 // `… | head` closes the pipe early: that ends the output, it is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -34,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       return extractCommand(rest, io);
     case 'upload':
       return uploadCommand(rest, io);
+    case 'replay':
+      return replayCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -4,15 +4,17 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { revisionReferenceFromItem } from '../adapters/dynamodb/index.ts';
 import type { Observation } from '../core/model.ts';
 import { observationsOf } from '../core/observations.ts';
-import type { BriefStore, MetricStore } from '../core/ports.ts';
+import type { BriefStore, FailureStore, MetricStore } from '../core/ports.ts';
 import { recordObservationsOfMetric } from '../core/record-observation.ts';
 import { instrumented, logger, metrics } from '../observability.ts';
 import { pipelineDependencies } from '../wiring/pipeline.ts';
-import { MalformedRecordError, newImageOf } from './stream-records.ts';
+import { keptForReplayMetric } from './replay-metric.ts';
+import { keepForReplay, MalformedRecordError, newImageOf } from './stream-records.ts';
 
 export interface PipelineDeps {
   briefs: BriefStore;
   metrics: MetricStore;
+  failures: FailureStore;
   now: () => Date;
 }
 
@@ -35,14 +37,14 @@ async function observationsOfRecord(deps: PipelineDeps, record: DynamoDBRecord):
  */
 export function makePipelineHandler(deps: PipelineDeps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-    const failed = new Set<DynamoDBRecord>();
+    const failed = new Map<DynamoDBRecord, unknown>();
     const loaded = await Promise.all(
       event.Records.map(async (record) => {
         try {
           return { record, observations: await observationsOfRecord(deps, record) };
         } catch (error) {
           logger.error('brief revision not processed', { eventID: record.eventID, error: error as Error });
-          failed.add(record);
+          failed.set(record, error);
           return { record, observations: [] };
         }
       }),
@@ -78,7 +80,7 @@ export function makePipelineHandler(deps: PipelineDeps) {
             error: error as Error,
           });
           // What was recorded is idempotent; every record of the series is retried.
-          for (const { record } of series) failed.add(record);
+          for (const { record } of series) if (!failed.has(record)) failed.set(record, error);
         }
       }
     });
@@ -86,8 +88,13 @@ export function makePipelineHandler(deps: PipelineDeps) {
     metrics.addMetric('ObservationsRecorded', MetricUnit.Count, recorded);
     metrics.addMetric('ChangesRecorded', MetricUnit.Count, changes);
     metrics.addMetric('RevisionsFailed', MetricUnit.Count, failed.size);
+    const kept = await keepForReplay(deps.failures, 'pipeline', failed, (image) => {
+      const { briefId, revision } = revisionReferenceFromItem(image);
+      return { brief: { id: briefId, revision } };
+    });
+    metrics.addMetric(keptForReplayMetric, MetricUnit.Count, kept);
     return {
-      batchItemFailures: [...failed].map((record) => ({
+      batchItemFailures: [...failed.keys()].map((record) => ({
         itemIdentifier: record.dynamodb?.SequenceNumber ?? '',
       })),
     };

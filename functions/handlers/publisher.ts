@@ -3,10 +3,11 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { changeFromItem } from '../adapters/dynamodb/index.ts';
-import type { ChangePublisher } from '../core/ports.ts';
+import type { ChangePublisher, FailureStore } from '../core/ports.ts';
 import { instrumented, metrics } from '../observability.ts';
 import { publisherDependencies } from '../wiring/publisher.ts';
-import { newImageOf } from './stream-records.ts';
+import { keptForReplayMetric } from './replay-metric.ts';
+import { keepForReplay, newImageOf } from './stream-records.ts';
 
 /**
  * Records are independent (subscribers de-duplicate on the event id and order by the event's data), so they are
@@ -14,20 +15,31 @@ import { newImageOf } from './stream-records.ts';
  */
 export interface PublisherDeps {
   publisher: ChangePublisher;
+  failures: FailureStore;
 }
 
 export function makePublisherHandler(deps: PublisherDeps) {
-  const processRecord = async (record: DynamoDBRecord) => {
-    await deps.publisher.publish([changeFromItem(newImageOf(record))]);
-  };
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   return async (event: DynamoDBStreamEvent) => {
+    const failed = new Map<DynamoDBRecord, unknown>();
+    const processRecord = async (record: DynamoDBRecord) => {
+      try {
+        await deps.publisher.publish([changeFromItem(newImageOf(record))]);
+      } catch (error) {
+        failed.set(record, error);
+        throw error;
+      }
+    };
     const response = await processPartialResponse(event, processRecord, processor, {
       processInParallel: true,
     });
     const failures = response.batchItemFailures.length;
     metrics.addMetric('ChangesPublished', MetricUnit.Count, event.Records.length - failures);
     metrics.addMetric('ChangesNotPublished', MetricUnit.Count, failures);
+    const kept = await keepForReplay(deps.failures, 'publisher', failed, (image) => ({
+      eventId: changeFromItem(image).eventId,
+    }));
+    metrics.addMetric(keptForReplayMetric, MetricUnit.Count, kept);
     return response;
   };
 }

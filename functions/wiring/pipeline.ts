@@ -1,5 +1,6 @@
 // The pipeline consumer's dependencies.
 import { DynamoBriefStore } from '../adapters/dynamodb/brief-store.ts';
+import { DynamoFailureStore } from '../adapters/dynamodb/failure-store.ts';
 import { DynamoMetricStore } from '../adapters/dynamodb/metric-store.ts';
 import type { PipelineDeps } from '../handlers/pipeline.ts';
 import { dynamoDbClient, tableName } from './dynamodb.ts';
@@ -9,6 +10,7 @@ export function pipelineDependencies(): PipelineDeps {
   return {
     briefs: new DynamoBriefStore(dynamoDbClient(), tableName()),
     metrics: new DynamoMetricStore(dynamoDbClient(), tableName()),
+    failures: new DynamoFailureStore(dynamoDbClient(), tableName()),
     now,
   };
 }

@@ -17,6 +17,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { httpMetricNames } from '../../functions/handlers/http-metrics.ts';
+import { keptForReplayMetric } from '../../functions/handlers/replay-metric.ts';
 import { serviceName } from '../../functions/service.ts';
 import type { StageSettings } from '../stage.ts';
 import type { FunctionName } from '../topology.ts';
@@ -152,6 +153,19 @@ export class OperationalAlarms extends Construct {
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       });
     }
+    this.raise('RecordsKeptForReplay', {
+      alarmDescription: `A stream consumer kept a failed record in the failure store (${keptForReplayMetric}): once its cause is fixed, run updates-feed replay (docs/replay.md)`,
+      metric: new Metric({
+        namespace: props.metricsNamespace,
+        metricName: keptForReplayMetric,
+        dimensionsMap: { service: serviceName },
+        period: fiveMinutes,
+        statistic: 'Sum',
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
     this.raise('FailureQueueNotEmpty', {
       alarmDescription: 'A stream record was given up on: it waits in the failure queue',
       metric: props.failureQueue.metricApproximateNumberOfMessagesVisible({

@@ -4,6 +4,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { httpMetricNames } from '../../functions/handlers/http-metrics.ts';
+import { keptForReplayMetric } from '../../functions/handlers/replay-metric.ts';
 import { serviceName } from '../../functions/service.ts';
 import { deliveryStatusProtocols } from '../../infra/constructs/events-topic.ts';
 import { throttledRequestsMetricName } from '../../infra/constructs/http-api.ts';
@@ -156,6 +157,20 @@ describe('alarms', () => {
       .join('\n');
     for (const [, spec] of consumers) {
       expect(sources).toContain(`addMetric('${spec.failureMetric}'`);
+    }
+  });
+
+  it('raises an alarm as soon as a consumer keeps a failed record for replay, on the metric both emit', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: stack.stackName,
+      MetricName: keptForReplayMetric,
+      Dimensions: [{ Name: 'service', Value: serviceName }],
+      Statistic: 'Sum',
+      Threshold: 1,
+    });
+    for (const handler of ['pipeline.ts', 'publisher.ts']) {
+      const source = readFileSync(join(projectRoot, 'functions', 'handlers', handler), 'utf8');
+      expect(source).toContain('addMetric(keptForReplayMetric');
     }
   });
 

@@ -11,6 +11,7 @@
 import { type PutItemCommandInput, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoFailureStore } from '../../functions/adapters/dynamodb/failure-store.ts';
 import {
   DynamoBriefStore,
   DynamoChangeLog,
@@ -121,7 +122,12 @@ beforeAll(async () => {
     import('../../functions/handlers/read-api.ts'),
   ]);
   const metrics = new DynamoMetricStore(slowClient, context.tableName);
-  const pipeline = makePipelineHandler({ briefs, metrics, now: () => new Date() });
+  const pipeline = makePipelineHandler({
+    briefs,
+    metrics,
+    failures: new DynamoFailureStore(context.client, context.tableName),
+    now: () => new Date(),
+  });
   const readApi = makeReadHandler({
     briefs,
     metrics: new DynamoMetricStore(context.client, context.tableName),

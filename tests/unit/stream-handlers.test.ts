@@ -12,6 +12,7 @@ import { makePublisherHandler } from '../../functions/handlers/publisher.ts';
 import revisionInsert from '../events/dynamodb/brief-revision-insert.json' with { type: 'json' };
 import { observation } from '../support/fixtures.ts';
 import { MemoryBriefStore } from '../support/memory-brief-store.ts';
+import { MemoryFailureStore } from '../support/memory-failure-store.ts';
 import { MemoryMetricStore } from '../support/memory-metric-store.ts';
 
 vi.hoisted(() => {
@@ -62,7 +63,7 @@ describe('the pipeline consumer', () => {
     const briefs = new MemoryBriefStore();
     const metrics = new MemoryMetricStore();
     const figures = await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
-    const handler = makePipelineHandler({ briefs, metrics, now });
+    const handler = makePipelineHandler({ briefs, metrics, failures: new MemoryFailureStore(), now });
 
     const response = await handler({ Records: [documented] } as DynamoDBStreamEvent);
 
@@ -80,7 +81,8 @@ describe('the pipeline consumer', () => {
     const metrics = new MemoryMetricStore();
     const figures = await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const handler = makePipelineHandler({ briefs, metrics, now });
+    const failures = new MemoryFailureStore();
+    const handler = makePipelineHandler({ briefs, metrics, failures, now });
 
     const response = await handler({
       Records: [revisionRecord('100', 'never-stored'), revisionRecord('200', 'jobs-2020-07')],
@@ -96,6 +98,39 @@ describe('the pipeline consumer', () => {
       eventID: 'event-100',
       error: { name: 'MalformedRecordError', message: 'revision 1 of never-stored is not readable' },
     });
+  });
+
+  it('keeps the record it fails for replay, with its keys, its brief revision and why', async () => {
+    const briefs = new MemoryBriefStore();
+    const failures = new MemoryFailureStore();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const handler = makePipelineHandler({ briefs, metrics: new MemoryMetricStore(), failures, now });
+
+    await handler({ Records: [revisionRecord('100', 'never-stored')] } as DynamoDBStreamEvent);
+    await handler({ Records: [revisionRecord('100', 'never-stored')] } as DynamoDBStreamEvent);
+
+    expect(await failures.list('pipeline')).toEqual([
+      {
+        consumer: 'pipeline',
+        keys: { pk: 'BRIEF#jobs-2020-07', sk: 'REV#000001' },
+        brief: { id: 'never-stored', revision: 1 },
+        error: 'MalformedRecordError: revision 1 of never-stored is not readable',
+        attempts: 2,
+        firstFailedAt: expect.any(String),
+        lastFailedAt: expect.any(String),
+      },
+    ]);
+  });
+
+  it('keeps nothing when every record succeeds', async () => {
+    const briefs = new MemoryBriefStore();
+    const metrics = new MemoryMetricStore();
+    await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
+    const failures = new MemoryFailureStore();
+    await makePipelineHandler({ briefs, metrics, failures, now })({
+      Records: [documented],
+    } as DynamoDBStreamEvent);
+    expect(failures.kept.size).toBe(0);
   });
 });
 
@@ -120,7 +155,7 @@ describe('the publisher consumer', () => {
     const first = changeRecord('300', 2.85);
     const second = changeRecord('400', 2.91);
 
-    const response = await makePublisherHandler({ publisher })({
+    const response = await makePublisherHandler({ publisher, failures: new MemoryFailureStore() })({
       Records: [first.record, second.record],
     } as DynamoDBStreamEvent);
 
@@ -140,10 +175,14 @@ describe('the publisher consumer', () => {
       },
     };
 
-    const response = await makePublisherHandler({ publisher })({
+    const failures = new MemoryFailureStore();
+    const response = await makePublisherHandler({ publisher, failures })({
       Records: [refused.record, accepted.record],
     } as DynamoDBStreamEvent);
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: '500' }]);
+    expect((await failures.list('publisher')).map(({ eventId, error }) => ({ eventId, error }))).toEqual([
+      { eventId: refused.change.eventId, error: 'Error: SNS answered InternalError' },
+    ]);
   });
 });

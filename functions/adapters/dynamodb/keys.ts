@@ -38,6 +38,8 @@ const maxRevision = 999_999;
 const maxPartIndex = 999;
 
 export const briefPartitionKey = (briefId: string): string => `BRIEF#${briefId}`;
+/** Records a stream consumer failed, one partition per consumer (failures are rare; replay reads them all). */
+export const failurePartitionKey = (consumer: string): string => `FAILURE#${consumer}`;
 const metricPartitionPrefix = 'METRIC#';
 export const metricPartitionKey = (metric: string): string => `${metricPartitionPrefix}${metric}`;
 /** The metric of a metric partition key; undefined for any other key. */
