@@ -1,4 +1,6 @@
 // How every Lambda bundle is built: the stack and the bundle benchmark both read these options.
+
+import { resolve } from 'node:path';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 import { projectRoot } from '../sandbox/paths.ts';
@@ -7,12 +9,15 @@ import { projectRoot } from '../sandbox/paths.ts';
 export const bundleTarget = 'node22';
 
 /**
- * Modules replaced in every bundle, by paths relative to the project root (the directory esbuild runs in): the
- * credential chain by the environment provider, the only one Lambda needs (see the replacement's comment).
+ * Modules replaced in every bundle, by paths from the project root (the directory esbuild runs in): the credential
+ * chain by the environment provider, the only one Lambda needs (see the replacement's comment).
  */
 export const bundleAliases = {
-  '@aws-sdk/credential-provider-node': './functions/adapters/aws/environment-credentials.ts',
+  '@aws-sdk/credential-provider-node': 'functions/adapters/aws/environment-credentials.ts',
 } as const;
+
+/** esbuild takes an alias's path as relative to its working directory only when it starts with `./`. */
+const aliasArguments = Object.entries(bundleAliases).map(([module, path]) => `${module}=./${path}`);
 
 /** Lets bundled CommonJS dependencies `require` Node built-ins from inside an ES module. */
 export const esmRequireBanner =
@@ -35,7 +40,7 @@ export const lambdaBundling = {
   // `charset` option, so the flag goes to esbuild directly.
   esbuildArgs: {
     '--charset': 'utf8' as const,
-    '--alias': Object.entries(bundleAliases).map(([module, replacement]) => `${module}=${replacement}`),
+    '--alias': aliasArguments,
   },
   externalModules: [] as string[],
   // Offline synth: the esbuild devDependency bundles locally, never Docker.
@@ -57,8 +62,9 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     mainFields: lambdaBundling.mainFields,
     banner: { js: lambdaBundling.banner },
     charset: lambdaBundling.esbuildArgs['--charset'],
-    alias: bundleAliases,
-    absWorkingDir: projectRoot,
+    alias: Object.fromEntries(
+      Object.entries(bundleAliases).map(([module, path]) => [module, resolve(projectRoot, path)]),
+    ),
     external: lambdaBundling.externalModules,
     logLevel: 'error',
   };
