@@ -187,7 +187,11 @@ describe('labels and metric identity', () => {
   });
 
   it('names a share of a target by the phrase before 的', () => {
-    expect(only('完成全年目标的52%。')).toMatchObject({ value: 52, label: '完成全年目标', kind: 'percent' });
+    expect(only('完成全年目标的52%。')).toMatchObject({
+      value: 52,
+      label: '完成全年目标比例',
+      kind: 'percent',
+    });
   });
 
   it('reads a rate whose denominator stands before the number', () => {
@@ -226,11 +230,12 @@ describe('labels and metric identity', () => {
     expect(figures[1]?.metric).toBe(only('老旧小区改造惠及3万余户居民').metric);
   });
 
-  it('keeps the comparison base of a change but not in the metric key', () => {
+  it('leaves the year-on-year base out of the label of a change, and keeps any other base', () => {
     const [level, change] = extractFigures('计划增殖放流鱼苗30.844亿尾，比去年增加4000万尾。', dalian);
     expect(level?.label).toBe('计划增殖放流鱼苗');
-    expect(change?.label).toBe('计划增殖放流鱼苗比去年增加');
+    expect(change?.label).toBe('计划增殖放流鱼苗增加');
     expect(change?.metric).toBe(only('计划增殖放流鱼苗增加4000万尾').metric);
+    expect(only('工业增加值增速比一季度提高0.5个百分点').label).toBe('工业增加值增速比一季度提高');
   });
 
   it('distributes a 分别 without a subject over the figures before it', () => {

@@ -1,6 +1,7 @@
 // The extractor: one left-to-right scan over a character-class table, labelling figures sentence by sentence.
 import { type AliasTable, metricKey } from '../metric-key.ts';
 import type { Figure, FigureKind } from '../model.ts';
+import { codeSet } from './chars.ts';
 import { englishClauseBefore, englishLabelBefore, englishObjectAfter } from './english.ts';
 import {
   chineseLabelBefore,
@@ -13,13 +14,27 @@ import {
   isPredicateOnly,
   nounAfter,
   predicateAfter,
+  stripLeading,
   subjectOf,
+  tidyLabel,
   topicOfClause,
   withImpliedObject,
 } from './labels.ts';
 import { isWrappedLineBreak } from './layout.ts';
-import { arabicDigit, chineseDigit, isChineseNumeral, readChineseNumeral } from './numerals.ts';
+import { arabicDigit, chineseDigit, isChineseNumeral } from './numerals.ts';
+import {
+  isYearEarlierSubject,
+  nowAt,
+  PERIOD_STARTS,
+  type Publication,
+  periodAt,
+  publicationDay,
+  publicationOf,
+  yearEarlier,
+  yearEarlierAt,
+} from './periods.ts';
 import { type RawFigure, readFigure } from './read-figure.ts';
+import { partShareLabel, populationFrame, populationShareLabel } from './shares.ts';
 
 export interface ExtractContext {
   /** The brief's region, part of every metric key ('大连'); default ''. */
@@ -35,74 +50,23 @@ enum CharClass {
   SentenceEnd = 2,
   LineBreak = 3,
   ClauseBreak = 4,
-  JieZhi = 5,
-  QiZhong = 6,
-  Period = 7,
+  QiZhong = 5,
+  Period = 6,
 }
 
 const CHAR_CLASS = new Uint8Array(0x10000);
 for (let code = 0; code < 0x10000; code++) {
   if (arabicDigit(code) >= 0 || isChineseNumeral(code)) CHAR_CLASS[code] = CharClass.NumberStart;
 }
-for (const char of '$＄') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
+// $4.29 billion, and vague amounts that open on a word (几千元, 数十亿元).
+for (const char of '$＄几数') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
 for (const char of '。！？!?') CHAR_CLASS[char.charCodeAt(0)] = CharClass.SentenceEnd;
 for (const char of '；;') CHAR_CLASS[char.charCodeAt(0)] = CharClass.ClauseBreak;
 CHAR_CLASS[0x0a] = CharClass.LineBreak;
-CHAR_CLASS['截'.charCodeAt(0)] = CharClass.JieZhi;
 CHAR_CLASS['其'.charCodeAt(0)] = CharClass.QiZhong;
 CHAR_CLASS['.'.charCodeAt(0)] = CharClass.Period;
 
-/** A number of the date in 截至5月11日 (Arabic or Chinese), with where it ends. */
-function readDatePart(text: string, index: number): { value: number; end: number } | undefined {
-  let cursor = index;
-  let digits = '';
-  while (cursor < text.length && cursor - index < 4 && arabicDigit(text.charCodeAt(cursor)) >= 0) {
-    digits += String(arabicDigit(text.charCodeAt(cursor++)));
-  }
-  if (digits !== '') return { value: Number(digits), end: cursor };
-  if (chineseDigit(text.charCodeAt(index)) >= 0 && chineseDigit(text.charCodeAt(index + 1)) >= 0) {
-    // 二〇二〇年: digit by digit.
-    while (cursor < text.length && cursor - index < 4 && chineseDigit(text.charCodeAt(cursor)) >= 0) {
-      digits += String(chineseDigit(text.charCodeAt(cursor++)));
-    }
-    return { value: Number(digits), end: cursor };
-  }
-  const numeral = readChineseNumeral(text, index, Math.min(text.length, index + 4));
-  return numeral === undefined ? undefined : { value: Number(numeral.integer), end: numeral.end };
-}
-
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** The date after 截至/截止 (截至5月11日, 截至2020年5月11日), as YYYY-MM-DD. */
-function asOfAfter(text: string, index: number, publishedAt: string | undefined): string | undefined {
-  let first = readDatePart(text, index);
-  if (first === undefined) return undefined;
-  let year: number | undefined;
-  if (text.charCodeAt(first.end) === 0x5e74 /* 年 */) {
-    year = first.value;
-    first = readDatePart(text, first.end + 1);
-    if (first === undefined) return undefined;
-  }
-  if (text.charCodeAt(first.end) !== 0x6708 /* 月 */) return undefined;
-  const day = readDatePart(text, first.end + 1);
-  if (day === undefined) return undefined;
-  const dayMark = text.charCodeAt(day.end);
-  if (dayMark !== 0x65e5 /* 日 */ && dayMark !== 0x53f7 /* 号 */) return undefined;
-  const month = first.value;
-  if (month < 1 || month > 12 || day.value < 1 || day.value > 31) return undefined;
-  if (year === undefined) {
-    const published = publishedAt === undefined ? Number.NaN : Date.parse(publishedAt);
-    if (Number.isNaN(published)) return undefined;
-    const publishedDate = new Date(published);
-    year = publishedDate.getUTCFullYear();
-    // 截至12月31日 in a January brief speaks of last year.
-    if (month > publishedDate.getUTCMonth() + 2) year -= 1;
-  }
-  if (year < 1000 || year > 9999) return undefined;
-  return `${year}-${pad(month)}-${pad(day.value)}`;
-}
-
-/** What the labels of one sentence share: the figures before, a 其中 total, a 分别 distribution, the as-of date. */
+/** What the labels of one sentence share: the figures before, a 其中 total, a 分别 distribution, the as-of dates. */
 class Sentence {
   start = 0;
   firstFigure = 0;
@@ -111,8 +75,11 @@ class Sentence {
   /** The label of the figure before when it counted things (规模以上服务业企业215家): the subject of what follows. */
   previousCounted: string | undefined;
   subtotalParent: string | undefined;
-  distributed: { labels: string[]; next: number } | undefined;
-  asOf: string | undefined;
+  distributed: { labels: string[]; next: number; growth: boolean } | undefined;
+  /** A 截至 date: it holds for every figure of the sentence, also those before it. */
+  until: string | undefined;
+  /** Where 去年同期 opened a clause of the clause group: the figures after it are one year earlier. */
+  yearEarlierFrom: number | undefined;
   /** Labels of the figures since the sentence or clause group began, for a 分别 without a subject. */
   readonly labels: string[] = [];
 
@@ -123,10 +90,11 @@ class Sentence {
     this.previousLabel = undefined;
     this.previousCounted = undefined;
     this.endClauseGroup();
-    this.asOf = undefined;
+    this.until = undefined;
   }
 
   endClauseGroup() {
+    this.yearEarlierFrom = undefined;
     this.subtotalParent = undefined;
     this.distributed = undefined;
     this.labels.length = 0;
@@ -178,7 +146,18 @@ class MetricTable {
   }
 }
 
+interface Named {
+  label: string;
+  growth: boolean;
+}
+
 const CONNECTOR_ONLY = /^[和、与及以]*$/;
+/** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
+const COMPARED_AFTER = codeSet('比较同与和于');
+/** Characters after which a word opens a clause (，今年… / 。去年同期…). */
+const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
+const OPEN_QUOTE = 0x201c; // “
+const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / growth$/;
 const LIGHT_VERB_OPENING = /^(?:实现|完成)/;
 const ENUMERATION_COMMA = 0x3001; // 、
@@ -189,13 +168,19 @@ class Extraction {
   private readonly sentence = new Sentence();
   private readonly region: string;
   private readonly metrics: MetricTable;
+  private readonly publication: Publication | undefined;
+  /** Where the search for periods resumes: text before it has been read for periods or was a figure. */
+  private periodsRead = 0;
+  /** The latest period of the paragraph (上半年, 截至5月10日): it locates the figures after it, sentence after sentence. */
+  private period: string | undefined;
 
   constructor(
     private readonly text: string,
-    private readonly context: ExtractContext,
+    context: ExtractContext,
   ) {
     this.region = context.region ?? '';
     this.metrics = new MetricTable(this.region, context.aliases);
+    this.publication = publicationOf(context.publishedAt);
   }
 
   run(): Figure[] {
@@ -219,18 +204,14 @@ class Extraction {
             this.endSentence(index + 1);
           break;
         case CharClass.LineBreak:
-          if (!isWrappedLineBreak(text, index)) this.endSentence(index + 1);
+          if (!isWrappedLineBreak(text, index)) {
+            this.endSentence(index + 1);
+            this.period = undefined;
+          }
           break;
         case CharClass.ClauseBreak:
           this.sentence.endClauseGroup();
           break;
-        case CharClass.JieZhi: {
-          const next = text.charCodeAt(index + 1);
-          if (next === 0x81f3 /* 至 */ || next === 0x6b62 /* 止 */) {
-            this.sentence.asOf = asOfAfter(text, index + 2, this.context.publishedAt) ?? this.sentence.asOf;
-          }
-          break;
-        }
         case CharClass.QiZhong:
           if (text.charCodeAt(index + 1) === 0x4e2d /* 中 */) {
             this.sentence.subtotalParent ??= this.sentence.previousLabel;
@@ -243,17 +224,52 @@ class Extraction {
   }
 
   private endSentence(next: number) {
-    const { asOf } = this.sentence;
-    if (asOf !== undefined) {
+    // A 截至 date after the last figure (…42303人，截至5月11日) still dates the sentence.
+    if (this.sentence.firstFigure < this.figures.length) this.readPeriods(next);
+    const { until } = this.sentence;
+    if (until !== undefined) {
       for (let index = this.sentence.firstFigure; index < this.figures.length; index++) {
         const figure = this.figures[index];
-        if (figure !== undefined) figure.asOf = asOf;
+        if (figure !== undefined) figure.asOf ??= until;
       }
     }
     this.sentence.reset(next, this.figures.length);
   }
 
+  /** Reads the periods, 截至 dates, 目前 and 去年同期 of the sentence up to `end`, each character once. */
+  private readPeriods(end: number) {
+    const { text, sentence, publication } = this;
+    let quoted = false;
+    for (let index = Math.max(this.periodsRead, sentence.start); index < end; index++) {
+      const code = text.charCodeAt(index);
+      // “2020年高校毕业生招聘月” is a name, not a period.
+      if (code === OPEN_QUOTE || code === CLOSE_QUOTE) quoted = code === OPEN_QUOTE;
+      const before = text.charCodeAt(index - 1);
+      if (quoted || !PERIOD_STARTS.has(code) || COMPARED_AFTER.has(before)) continue;
+      const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
+      const earlierEnd = clauseStart ? yearEarlierAt(text, index) : undefined;
+      if (earlierEnd !== undefined) {
+        sentence.yearEarlierFrom = index;
+        index = earlierEnd - 1;
+        continue;
+      }
+      const nowEnd = nowAt(text, index);
+      if (nowEnd !== undefined) {
+        this.period = undefined;
+        index = nowEnd - 1;
+        continue;
+      }
+      const found = periodAt(text, index, publication, clauseStart);
+      if (found === undefined) continue;
+      this.period = found.asOf;
+      if (found.until) sentence.until = found.asOf;
+      index = found.end - 1;
+    }
+    this.periodsRead = Math.max(this.periodsRead, end);
+  }
+
   private add(raw: RawFigure) {
+    this.readPeriods(raw.start);
     const named = raw.english ? this.englishLabel(raw) : this.chineseLabel(raw);
     const kind: FigureKind = raw.unit.kind === 'percent' && named.growth ? 'growth_rate' : raw.unit.kind;
     const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
@@ -269,14 +285,24 @@ class Extraction {
       metric,
     };
     if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
+    const earlier = this.sentence.yearEarlierFrom !== undefined;
+    const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.period;
+    if (asOf !== undefined) figure.asOf = asOf;
     this.figures.push(figure);
+    this.periodsRead = raw.end;
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
     this.sentence.previousCounted = raw.unit.counter ? label : undefined;
     this.sentence.labels.push(label);
   }
 
-  private englishLabel(raw: RawFigure): { label: string; growth: boolean } {
+  /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */
+  private currentAsOf(): string {
+    const published = this.publication === undefined ? undefined : publicationDay(this.publication);
+    return this.period ?? this.sentence.until ?? published ?? '';
+  }
+
+  private englishLabel(raw: RawFigure): Named {
     const previous = this.sentence.previousLabel?.replace(GROWTH_SUFFIX, '');
     const before = englishLabelBefore(englishClauseBefore(this.text, raw.start, this.sentence.previousEnd));
     // "rose 12% to $4.29 billion": the level the growth led to.
@@ -292,29 +318,38 @@ class Extraction {
     return { label: raw.unitPhrase ?? previous ?? raw.unit.unit, growth: before.growth };
   }
 
-  private chineseLabel(raw: RawFigure): { label: string; growth: boolean } {
+  private chineseLabel(raw: RawFigure): Named {
     const { sentence, text } = this;
     const clause = clauseBefore(text, raw.start, sentence.previousEnd);
+    // 去年同期为4.7万人: the series of the figure before, one year earlier.
+    if (isYearEarlierSubject(clause.text) && sentence.previousLabel !== undefined) {
+      return { label: sentence.previousLabel, growth: false };
+    }
     if (sentence.distributed !== undefined && CONNECTOR_ONLY.test(clause.text)) {
-      const { labels, next } = sentence.distributed;
+      const { labels, next, growth } = sentence.distributed;
       const label = labels[Math.min(next, labels.length - 1)] ?? '';
       sentence.distributed.next = next + 1;
-      return { label, growth: raw.unit.kind === 'percent' };
+      return { label, growth };
     }
     const before = chineseLabelBefore(clause.text, this.region);
     const distributed =
       before.distributed ?? this.distributedOverPrevious(raw, before.distributesOverPrevious);
     if (distributed !== undefined) {
-      sentence.distributed = { labels: distributed, next: 1 };
+      sentence.distributed = { labels: distributed, next: 1, growth: before.growth };
       return { label: distributed[0] ?? before.label, growth: before.growth };
+    }
+    if (raw.unit.kind === 'percent' && !before.growth) {
+      const share = this.shareLabel(raw, clause, before.label);
+      if (share !== undefined) return { label: share, growth: false };
     }
     const attributive = isAttributive(before.label);
     let label = attributive ? '' : before.label;
     const useNoun = raw.unit.noun === undefined && (raw.unit.counter || label === '' || isOpenBound(label));
     const after = useNoun ? nounAfter(text, raw.end) : undefined;
     const noun = after === undefined ? '' : countedNoun(after.noun, raw.unit.unit);
-    // 目标的52%: with no noun after the figure, the 的 phrase before it names it.
-    if (attributive && noun === '') label = before.label.slice(0, -1);
+    // 完成全年目标的52%: with no noun after the figure, the 的 phrase before it names it (a share: its 比例).
+    if (attributive && noun === '')
+      label = before.label.slice(0, -1) + (raw.unit.kind === 'percent' ? '比例' : '');
     if (raw.unit.counter && noun !== '') {
       label = counterLabel(label, noun, this.region);
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
@@ -343,9 +378,19 @@ class Extraction {
       label = isModifierOnly(label) ? label + parent : parent + label;
     }
     return {
-      label: label === '' ? raw.unit.unit : withImpliedObject(label, raw.unit.unit),
+      label: label === '' ? raw.unit.unit : tidyLabel(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,
     };
+  }
+
+  /** A share named by its part (占全部投资的41.2%) or by its population (63.5%的企业表示…, 七成居民支持…). */
+  private shareLabel(raw: RawFigure, clause: { text: string; start: number }, before: string) {
+    const { sentence, text } = this;
+    const previous = sentence.previousLabel === undefined ? undefined : subjectOf(sentence.previousLabel);
+    const part = partShareLabel(stripLeading(clause.text, this.region), previous);
+    if (part !== undefined || before !== '') return part;
+    const frame = populationFrame(clauseBefore(text, clause.start - 1, sentence.start).text);
+    return populationShareLabel(text, raw.end, frame);
   }
 
   /** 同比分别增长4.1%和9.6% after two levels: each figure to come takes the subject of one before, in order. */

@@ -31,14 +31,15 @@ const longestFirst = (words: string[]) => [...words].sort((left, right) => right
 const TRAILING_CONNECTIVES = new SuffixSet(
   (
     '控制在 保持在 稳定在 维持在 提升至 提升到 提高至 提高到 上升至 上升到 下降至 下降到 回落至 降至 增至 增长至 增长到 ' +
-    '达到了 达到 已达到 已达 高达 多达 约为 约有 共有 共计 合计 总计 累计达 累计 ' +
+    '达到了 达到 已达到 已达 高达 多达 约为 约有 共有 共计 合计 总计 累计达 累计 收于 报收 收报 报 多在 大多在 多为 ' +
+    '集中在 集中于 均在 一般在 发放 ' +
     '完成 实现 为 是 达 有 了 在 至 到 计 仅 只 就 即 已 均 都 则 亦 也 共 约 ，'
   ).split(' '),
 );
 
 /** Verbs that make a percentage a growth rate; they stay in the label (工业用电量增长). */
 const GROWTH_VERB_LIST =
-  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌'.split(
+  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌 减 涨 跌'.split(
     ' ',
   );
 const GROWTH_VERBS = new SuffixSet(GROWTH_VERB_LIST);
@@ -49,14 +50,14 @@ const LEADING_MODIFIER_LIST = (
   '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 全年 年内 ' +
   '上半年 下半年 近年来 近年 近期 期间 全市 全省 全国 全区 全县 全州 全镇 全乡 全村 我市 我省 我国 我区 我县 本市 本县 本区 ' +
   '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
-  '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 已有 已经 已 将 仍 还 继续 又 也 均 都 共有 共 有 ' +
-  '同比 环比 先后 平均每年 每年 当天 当日 全天 ' +
+  '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
+  '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与 此次 本次 这次 现有'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
 const PROTECTED_WORDS = new Lexicon(
-  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐'
+  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐 一次性 公司债 拟建'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -125,9 +126,10 @@ function endBeforeConnectives(text: string): number {
   return end;
 }
 
-/** After a leading date expression (5月份, 2013年以来, 1-4月, 第一季度), or `start` when there is none. */
+/** After a leading date expression (5月份, 2013年以来, 1-4月, 第一季度, 前4个月), or `start` when there is none. */
 function afterDate(text: string, start: number): number {
-  const ordinal = text.charCodeAt(start) === 0x7b2c; /* 第 */
+  const first = text.charCodeAt(start);
+  const ordinal = first === 0x7b2c /* 第 */ || first === 0x524d; /* 前 */
   let cursor = ordinal ? start + 1 : start;
   const digitsStart = cursor;
   while (cursor < text.length) {
@@ -173,13 +175,18 @@ function afterModifier(text: string, start: number): number {
 }
 
 const regionCache = new Map<string, Lexicon<true>>();
+/** 南屿区 is also written 南屿. */
+const REGION_SUFFIX = /[市省区县州]$/;
 
 /** 大连, 大连市…: the brief's own region opening a clause is not part of a label. */
 function regionPrefixes(region: string): Lexicon<true> {
   let lexicon = regionCache.get(region);
   if (lexicon === undefined) {
+    const base = REGION_SUFFIX.test(region) && region.length > 2 ? region.slice(0, -1) : region;
     const words =
-      region === '' ? [] : ['市', '省', '区', '县', '地区', '州', ''].map((suffix) => region + suffix);
+      region === ''
+        ? []
+        : [region, ...['市', '省', '区', '县', '地区', '州', ''].map((suffix) => base + suffix)];
     lexicon = new Lexicon(words.map((word) => [word, true] as const));
     if (regionCache.size < 64) regionCache.set(region, lexicon);
   }
@@ -195,6 +202,11 @@ function stripModifiers(text: string, regions: Lexicon<true>): string {
     start = next;
   }
   return afterAgent(start === 0 ? text : text.slice(start));
+}
+
+/** The phrase without its opening time, place, discourse and comparison words and the brief's region. */
+export function stripLeading(phrase: string, region: string): string {
+  return stripModifiers(withoutQuotes(phrase), regionPrefixes(region));
 }
 
 /** Time words and 共 that stand between who acted and what they did (市长热线全年受理群众诉求). */
@@ -226,17 +238,22 @@ function afterAgent(phrase: string): string {
 }
 
 /** Place words that end a phrase before a count quantify the noun (覆盖全县18个乡镇), not the verb. */
-const TRAILING_PLACES = new SuffixSet('全市 全省 全县 全区 全镇 全乡 全国 本市 本县 本区'.split(' '));
+const TRAILING_PLACES = new SuffixSet(
+  '全市 全省 全县 全区 全镇 全乡 全国 本市 本县 本区 两市 沪深两市'.split(' '),
+);
 
 function withoutTrailingPlace(phrase: string): string {
   const place = TRAILING_PLACES.suffixOf(phrase);
   return place === undefined || place === phrase ? phrase : phrase.slice(0, -place.length);
 }
 
+/** Heads that a 的 phrase defines the population of (通客车的行政村比例, 对公共交通的满意率): kept whole. */
+const SHARE_HEADS = new SuffixSet('率 比例 比重 占比 满意度'.split(' '));
+
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
 function headAfterDe(text: string): string {
   const last = text.lastIndexOf('的');
-  if (last < 0) return text;
+  if (last < 0 || SHARE_HEADS.suffixOf(text) !== undefined) return text;
   if (text.length - last - 1 >= 3) return text.slice(last + 1);
   const earlier = text.lastIndexOf('的', last - 1);
   return earlier < 0 ? text : text.slice(earlier + 1);
@@ -406,6 +423,8 @@ const SHARED_HEADS = new SuffixSet(
 
 /** The item with the head noun of the last item when it lacks one (粮食 + 蔬菜播种面积 → 粮食播种面积). */
 function withSharedHead(item: string, last: string): string {
+  const opening = parallelOpening(last);
+  if (opening > 0 && opening < last.length && item.length <= opening) return item + last.slice(opening);
   const head = SHARED_HEADS.suffixOf(last);
   if (head !== undefined && head.length < last.length) {
     return SHARED_HEADS.suffixOf(item) === undefined ? item + head : item;
@@ -414,10 +433,38 @@ function withSharedHead(item: string, last: string): string {
   return item.length <= 2 && last.length > item.length + 1 ? item + last.slice(item.length) : item;
 }
 
+/** Groups that parallel items differ by (城市、农村自来水覆盖率 → 城市自来水覆盖率, not 城市覆盖率). */
+const GROUP_WORDS = new Lexicon(
+  (
+    '城市 农村 城镇 乡村 城区 郊区 市区 县域 中心城区 男性 女性 国有 民营 外资 外商 私营 个体 集体 公办 民办 ' +
+    '国家级 省级 市级 县级 地级 大型 中型 小型 微型 线上 线下 本地 外地 一般 重点'
+  )
+    .split(' ')
+    .map((word) => [word, true] as const),
+);
+
+/** The length of the part of the last item that its parallels replace: 第三 of 第三产业增加值, 农村 of 农村居民. */
+function parallelOpening(last: string): number {
+  const ordinal = last.charCodeAt(0) === 0x7b2c; /* 第 */
+  let end = ordinal ? 1 : 0;
+  while (end < last.length && isChineseNumeral(last.charCodeAt(end))) end++;
+  if (end > (ordinal ? 1 : 0)) return end;
+  return GROUP_WORDS.match(last, 0)?.word.length ?? 0;
+}
+
+/** 第一、二、三产业: the ordinal mark of the first item holds for the bare numerals after it. */
+function withOrdinals(items: string[]): string[] {
+  const first = items[0] ?? '';
+  if (first.charCodeAt(0) !== 0x7b2c || !isChineseNumeral(first.charCodeAt(1))) return items;
+  return items.map((item) => (isChineseNumeral(item.charCodeAt(0)) ? `第${item}` : item));
+}
+
 /** Splits the subject of 分别 into one label per figure. */
 function distribute(subject: string, verb: string, regions: Lexicon<true>): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
-    const items = subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions));
+    const items = withOrdinals(
+      subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions)),
+    );
     const last = items.at(-1) ?? '';
     if (items.every((item) => item !== '')) {
       return items.map(
@@ -590,4 +637,27 @@ export function topicOfClause(clause: string): string | undefined {
   const start = clause.indexOf('以');
   const end = clause.lastIndexOf('为主');
   return start >= 0 && end > start + 1 ? clause.slice(start + 1, end) : undefined;
+}
+
+/** The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末): it only locates the figure. */
+const YEAR_ON_YEAR_BASE = /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十])/g;
+/** Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入): they belong in as-of. */
+const PERIOD_INSIDE =
+  /(?<![比较每])(?:今年|去年|上年|本年|当年|全年|全天|当天|当日|本周|本月|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+/** 多数家庭, 部分企业: a quantifier subject names no series. */
+const QUANTIFIED_SUBJECT =
+  /^(?:大多数|多数|大部分|部分|不少|许多)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
+/** 涨, 跌 and 减 alone name the change a reader calls 涨幅, 跌幅, 下降. */
+const BARE_CHANGE: [RegExp, string][] = [
+  [/(?<![上下])涨$/, '涨幅'],
+  [/(?<![上下])跌$/, '跌幅'],
+  [/(?<![缩削核免])减$/, '下降'],
+];
+
+/** The final form of a Chinese label: no year-on-year base or period inside it, 较 spelled 比, bare changes named. */
+export function tidyLabel(label: string): string {
+  let tidy = label.replace(YEAR_ON_YEAR_BASE, '').replace(PERIOD_INSIDE, '').replace(QUANTIFIED_SUBJECT, '');
+  if (tidy.includes('较')) tidy = tidy.replace(/较(?=[上去一二三四年同前])/g, '比');
+  for (const [bare, named] of BARE_CHANGE) tidy = tidy.replace(bare, named);
+  return tidy === '' ? label : tidy;
 }
