@@ -34,7 +34,14 @@ import {
   yearEarlierAt,
 } from './periods.ts';
 import { type RawFigure, readFigure } from './read-figure.ts';
-import { partShareLabel, populationFrame, populationShareLabel } from './shares.ts';
+import {
+  groupShares,
+  isPopulation,
+  partShareLabel,
+  populationFrame,
+  populationShareAfter,
+  shareOfPopulation,
+} from './shares.ts';
 
 export interface ExtractContext {
   /** The brief's region, part of every metric key ('大连'); default ''. */
@@ -74,6 +81,8 @@ class Sentence {
   previousLabel: string | undefined;
   /** The label of the figure before when it counted things (规模以上服务业企业215家): the subject of what follows. */
   previousCounted: string | undefined;
+  /** The noun a counter before counted (2416家企业中 → 企业): the population of shares that follow. */
+  previousNoun: string | undefined;
   subtotalParent: string | undefined;
   distributed: { labels: string[]; next: number; growth: boolean } | undefined;
   /** A 截至 date: it holds for every figure of the sentence, also those before it. */
@@ -89,6 +98,7 @@ class Sentence {
     this.previousEnd = start;
     this.previousLabel = undefined;
     this.previousCounted = undefined;
+    this.previousNoun = undefined;
     this.endClauseGroup();
     this.until = undefined;
   }
@@ -149,9 +159,18 @@ class MetricTable {
 interface Named {
   label: string;
   growth: boolean;
+  /** The noun read after a counter (企业 of 2416家企业). */
+  noun?: string;
 }
 
 const CONNECTOR_ONLY = /^[和、与及以]*$/;
+const OF_SHARE = '的比例';
+const HAS_DIGIT = /[0-9０-９]/;
+/** Words of a survey around a count of people, households or firms: the count is its sample. */
+const SURVEY_WORDS = /调查|访问|问卷|抽样|受访/;
+const SURVEY_WINDOW = 40;
+/** Verbs that introduce a survey's sample (访问居民, 覆盖中小企业). */
+const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
 /** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
@@ -173,6 +192,8 @@ class Extraction {
   private periodsRead = 0;
   /** The latest period of the paragraph (上半年, 截至5月10日): it locates the figures after it, sentence after sentence. */
   private period: string | undefined;
+  /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
+  private population: string | undefined;
 
   constructor(
     private readonly text: string,
@@ -207,6 +228,7 @@ class Extraction {
           if (!isWrappedLineBreak(text, index)) {
             this.endSentence(index + 1);
             this.period = undefined;
+            this.population = undefined;
           }
           break;
         case CharClass.ClauseBreak:
@@ -293,6 +315,7 @@ class Extraction {
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
     this.sentence.previousCounted = raw.unit.counter ? label : undefined;
+    this.sentence.previousNoun = named.noun;
     this.sentence.labels.push(label);
   }
 
@@ -331,6 +354,12 @@ class Extraction {
       sentence.distributed.next = next + 1;
       return { label, growth };
     }
+    if (raw.unit.kind === 'percent') this.readPopulationFrame(clause.start);
+    const groups = raw.unit.kind === 'percent' ? groupShares(clause.text, this.population) : undefined;
+    if (groups !== undefined) {
+      sentence.distributed = { labels: groups, next: 1, growth: false };
+      return { label: groups[0] ?? '', growth: false };
+    }
     const before = chineseLabelBefore(clause.text, this.region);
     const distributed =
       before.distributed ?? this.distributedOverPrevious(raw, before.distributesOverPrevious);
@@ -340,21 +369,25 @@ class Extraction {
     }
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.shareLabel(raw, clause, before.label);
-      if (share !== undefined) return { label: share, growth: false };
+      if (share !== undefined) return { label: tidyLabel(share), growth: false };
     }
     const attributive = isAttributive(before.label);
     let label = attributive ? '' : before.label;
     const useNoun = raw.unit.noun === undefined && (raw.unit.counter || label === '' || isOpenBound(label));
     const after = useNoun ? nounAfter(text, raw.end) : undefined;
     const noun = after === undefined ? '' : countedNoun(after.noun, raw.unit.unit);
-    // 完成全年目标的52%: with no noun after the figure, the 的 phrase before it names it (a share: its 比例).
-    if (attributive && noun === '')
-      label = before.label.slice(0, -1) + (raw.unit.kind === 'percent' ? '比例' : '');
+    // 完成全年目标的52%: with no noun after the figure, the 的 phrase before it names it (a share: its 比例; a
+    // count: of the population the paragraph is about, 选择国内游的1102户).
+    if (attributive && noun === '') {
+      const population = raw.unit.counter && this.population !== undefined ? `的${this.population}` : '';
+      label = before.label.slice(0, -1) + (raw.unit.kind === 'percent' ? '比例' : population);
+    }
     if (raw.unit.counter && noun !== '') {
       label = counterLabel(label, noun, this.region);
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
         label = predicateAfter(text, after.end) + noun;
       }
+      if (this.isSurveySample(raw, label, noun)) label = `受访${noun}`;
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
@@ -369,6 +402,11 @@ class Extraction {
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       label = subjectOf(sentence.previousLabel) + label;
     }
+    // 受访居民对公共交通的满意率为84.0%，对停车便利程度的满意率为49.6%: the second clause shares the subject.
+    const subjectBeforeDui = sentence.previousLabel?.indexOf('对') ?? -1;
+    if (label.startsWith('对') && subjectBeforeDui > 0) {
+      label = (sentence.previousLabel ?? '').slice(0, subjectBeforeDui) + label;
+    }
     const parent = sentence.subtotalParent;
     if (
       parent !== undefined &&
@@ -380,17 +418,47 @@ class Extraction {
     return {
       label: label === '' ? raw.unit.unit : tidyLabel(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,
+      noun,
     };
+  }
+
+  /**
+   * 1600户居民, 2416家企业 in a sentence about a survey: the sample, which a reader calls 受访居民, 受访企业,
+   * whatever verb introduced it (访问, 覆盖, 调查).
+   */
+  private isSurveySample(raw: RawFigure, label: string, noun: string): boolean {
+    if (!isPopulation(noun) || (label !== noun && !SAMPLE_VERBS.test(label.slice(0, -noun.length))))
+      return false;
+    const from = Math.max(this.sentence.start, raw.start - SURVEY_WINDOW);
+    return SURVEY_WORDS.test(this.text.slice(from, raw.end + SURVEY_WINDOW));
+  }
+
+  /** 受访老人中，…: the clause before `clauseStart` sets the population of the shares after it. */
+  private readPopulationFrame(clauseStart: number) {
+    const { sentence } = this;
+    const frame = populationFrame(
+      stripLeading(clauseBefore(this.text, clauseStart - 1, sentence.start).text, ''),
+    );
+    // 在接受调查的2416家企业中: the population is what the figure there counted.
+    if (frame !== undefined)
+      this.population = HAS_DIGIT.test(frame) ? (sentence.previousNoun ?? frame) : frame;
   }
 
   /** A share named by its part (占全部投资的41.2%) or by its population (63.5%的企业表示…, 七成居民支持…). */
   private shareLabel(raw: RawFigure, clause: { text: string; start: number }, before: string) {
     const { sentence, text } = this;
     const previous = sentence.previousLabel === undefined ? undefined : subjectOf(sentence.previousLabel);
-    const part = partShareLabel(stripLeading(clause.text, this.region), previous);
-    if (part !== undefined || before !== '') return part;
-    const frame = populationFrame(clauseBefore(text, clause.start - 1, sentence.start).text);
-    return populationShareLabel(text, raw.end, frame);
+    const part = partShareLabel(stripLeading(clause.text, this.region), previous, this.population);
+    if (part !== undefined) return part;
+    // 认为收入偏低的比例: the population the paragraph is about completes it.
+    if (before.endsWith(OF_SHARE) && this.population !== undefined) {
+      return shareOfPopulation(before.slice(0, -OF_SHARE.length), this.population);
+    }
+    if (before !== '') return undefined;
+    const known = this.population ?? sentence.previousNoun ?? sentence.previousCounted;
+    const share = populationShareAfter(text, raw.end, known);
+    if (share !== undefined) this.population = share.population;
+    return share?.label;
   }
 
   /** 同比分别增长4.1%和9.6% after two levels: each figure to come takes the subject of one before, in order. */

@@ -52,7 +52,7 @@ const LEADING_MODIFIER_LIST = (
   '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
-  '加快 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与 此次 本次 这次 现有'
+  '加快 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与此同时 此次 本次 这次 现有'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
@@ -156,8 +156,12 @@ function isNamedNumber(text: string, afterHao: number): boolean {
   return code >= 0x4e00 && code <= 0x9fff && !AFTER_DAY_NUMBER.has(code);
 }
 
-const COMPARISON_BASES = longestFirst('去年 上年 上月 上季度 年初 同期 常年 上一年 前一年'.split(' '));
-const COMPARISON_TAILS = longestFirst('同期 底 末 初'.split(' '));
+const COMPARISON_BASES = longestFirst(
+  '去年 上年 上月 上季度 年初 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准'.split(
+    ' ',
+  ),
+);
+const COMPARISON_TAILS = longestFirst('同期 全年 底 末 初'.split(' '));
 
 /** After a leading comparison base (比去年, 较去年底, 比一季度), or `start` when there is none. */
 function afterComparison(text: string, start: number): number {
@@ -215,7 +219,7 @@ const AGENT_ADVERBS = ['今年', '全年', '去年', '上半年', '下半年', '
 const AGENT_VERBS = new Lexicon(
   [
     ...OBJECT_VERBS,
-    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获'.split(
+    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获 访问'.split(
       ' ',
     ),
   ].map((word) => [word, true] as const),
@@ -392,7 +396,9 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
     lastKept = code;
   }
   out += text.slice(runStart, cursor);
-  return { noun: headAfterDe(out.endsWith('、') ? out.slice(0, -1) : out), end: cursor };
+  // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
+  const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
+  return { noun: headAfterDe(framed.endsWith('、') ? framed.slice(0, -1) : framed), end: cursor };
 }
 
 function lineBreakAt(text: string, index: number): number {

@@ -535,6 +535,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     qualifier = 'approx';
   }
   if (rangeMax !== undefined) valueMax = coreValue(rangeMax, unitExponent);
+  if (definesGroup(text, start, cursor, qualifier, valueMax)) return rejected(cursor);
   const english =
     unit.english || (text.charCodeAt(start - 1) === 0x20 && isLatinLetter(text.charCodeAt(start - 2)));
   if (!Number.isFinite(value) || (valueMax !== undefined && !Number.isFinite(valueMax)))
@@ -544,6 +545,27 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (unit.phrase !== undefined) figure.unitPhrase = unit.phrase;
   if (unitSource !== undefined) figure.unitSource = unitSource;
   return { figure, next: cursor };
+}
+
+const ZAI = 0x5728; // 在
+const DE = 0x7684; // 的
+const ENUMERATION_COMMA = 0x3001; // 、
+
+/**
+ * 月收入在8000元以上的占27.6%, 养老金在3000元以下、3000至5000元、5000元以上的: a bound that defines a group of
+ * people, not a figure of its own.
+ */
+function definesGroup(
+  text: string,
+  start: number,
+  end: number,
+  qualifier: Qualifier,
+  valueMax: number | undefined,
+): boolean {
+  if (qualifier !== 'over' && qualifier !== 'under' && valueMax === undefined) return false;
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
+  return (before === ZAI || before === ENUMERATION_COMMA) && (after === DE || after === ENUMERATION_COMMA);
 }
 
 /** Verbs before N倍 that make it a growth (增长一倍 = 100%) rather than a multiple (是去年的3倍). */
