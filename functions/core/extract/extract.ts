@@ -4,17 +4,28 @@ import type { Figure, FigureKind } from '../model.ts';
 import { codeSet } from './chars.ts';
 import { englishClauseBefore, englishLabelBefore, englishObjectAfter } from './english.ts';
 import {
+  agentOf,
+  changedOf,
   chineseLabelBefore,
   clauseBefore,
   countedNoun,
   counterLabel,
+  fundFor,
   isAttributive,
   isModifierOnly,
   isOpenBound,
   isPredicateOnly,
+  issuedAmount,
+  issuedBefore,
+  keptAgent,
   nounAfter,
   predicateAfter,
+  programmeOf,
+  purposeAfter,
+  revisedPlan,
+  splitAgent,
   stripLeading,
+  stripOpening,
   subjectOf,
   tidyLabel,
   topicOfClause,
@@ -83,6 +94,8 @@ class Sentence {
   previousCounted: string | undefined;
   /** The noun a counter before counted (2416家企业中 → 企业): the population of shares that follow. */
   previousNoun: string | undefined;
+  /** Who the sentence's actions are by (创业孵化平台已入驻团队…): the agent of a later clause without one. */
+  agent: string | undefined;
   subtotalParent: string | undefined;
   distributed: { labels: string[]; next: number; growth: boolean } | undefined;
   /** A 截至 date: it holds for every figure of the sentence, also those before it. */
@@ -99,6 +112,7 @@ class Sentence {
     this.previousLabel = undefined;
     this.previousCounted = undefined;
     this.previousNoun = undefined;
+    this.agent = undefined;
     this.endClauseGroup();
     this.until = undefined;
   }
@@ -178,7 +192,15 @@ const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / growth$/;
-const LIGHT_VERB_OPENING = /^(?:实现|完成)/;
+const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
+/** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
+const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收)/;
+/** Verbs by which counted ones received money (企业获得稳岗返还资金2.86亿元). */
+const RECEIVING = /^(?:已)?(?:获得|获|领取|得到)/;
+const BENEFITING = /^(?:受益|惠及)/;
+/** 主要预期目标是：, 目标为：: the figures after the colon are targets. */
+const TARGET_FRAME = /(预期)?目标[是为]?[：:]/;
+const TARGET_WINDOW = 60;
 const ENUMERATION_COMMA = 0x3001; // 、
 const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从由在'].map((char) => char.charCodeAt(0)));
 
@@ -194,6 +216,8 @@ class Extraction {
   private period: string | undefined;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
+  /** The programme the paragraph's funds belong to (稳岗返还), for those it benefits (受益企业). */
+  private programme: string | undefined;
 
   constructor(
     private readonly text: string,
@@ -229,6 +253,7 @@ class Extraction {
             this.endSentence(index + 1);
             this.period = undefined;
             this.population = undefined;
+            this.programme = undefined;
           }
           break;
         case CharClass.ClauseBreak:
@@ -382,7 +407,9 @@ class Extraction {
       const population = raw.unit.counter && this.population !== undefined ? `的${this.population}` : '';
       label = before.label.slice(0, -1) + (raw.unit.kind === 'percent' ? '比例' : population);
     }
-    if (raw.unit.counter && noun !== '') {
+    // 列入年度计划的120个重点项目: the 的 phrase defines the counted noun.
+    if (attributive && noun !== '' && raw.unit.counter) label = before.label + noun;
+    else if (raw.unit.counter && noun !== '') {
       label = counterLabel(label, noun, this.region);
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
         label = predicateAfter(text, after.end) + noun;
@@ -390,17 +417,23 @@ class Extraction {
       if (this.isSurveySample(raw, label, noun)) label = `受访${noun}`;
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
+    const previousClause = clauseBefore(text, clause.start - 1, sentence.start).text;
+    // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
-      label = sentence.previousLabel;
+      label = raw.unit.kind === 'percent' ? sentence.previousLabel : subjectOf(sentence.previousLabel);
     }
-    if (label === '') label = topicOfClause(clauseBefore(text, clause.start - 1, sentence.start).text) ?? '';
+    // 沪指全天震荡走高，收报3104.82点: the agent of the clause before.
+    if (label === '') label = sentence.agent ?? agentOf(previousClause, this.region) ?? '';
+    if (label === '') label = topicOfClause(previousClause) ?? '';
     // 共有企业215家，实现营业收入98.3亿元: a clause opening on a light verb has the things counted before as subject.
-    const counted = sentence.previousCounted;
-    if (counted !== undefined && LIGHT_VERB_OPENING.test(clause.text) && !label.endsWith('率')) {
+    const counted = sentence.previousNoun || sentence.previousCounted;
+    const lightVerb = LIGHT_VERB_OPENING.test(label) || LIGHT_VERB_OPENING.test(clause.text);
+    if (counted !== undefined && lightVerb && !label.endsWith('率')) {
       label = counted + label;
     }
+    label = this.withContext(raw, clause.text, previousClause, label);
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
-      label = subjectOf(sentence.previousLabel) + label;
+      label = changedOf(sentence.previousLabel, raw.unit.unit) + label;
     }
     // 受访居民对公共交通的满意率为84.0%，对停车便利程度的满意率为49.6%: the second clause shares the subject.
     const subjectBeforeDui = sentence.previousLabel?.indexOf('对') ?? -1;
@@ -420,6 +453,42 @@ class Extraction {
       growth: before.growth,
       noun,
     };
+  }
+
+  /**
+   * What the clause's neighbours add to a label: the agent of the sentence for an action without one (…平台已入驻
+   * 团队231个，带动就业岗位4120个), the purpose of a fund (…用于棚户区改造), the programme of those who benefit
+   * (受益企业 → 稳岗返还受益企业), what the counted ones received (企业获得稳岗返还资金 → 稳岗返还资金), the revised
+   * plan (老旧小区改造计划调整为…), what was issued, a target the sentence announces (预期目标是：…).
+   */
+  private withContext(raw: RawFigure, clause: string, previousClause: string, label: string): string {
+    const { sentence } = this;
+    const split = splitAgent(stripOpening(clause, this.region));
+    const agent = split === undefined ? '' : keptAgent(split.agent);
+    if (agent !== '') sentence.agent = agent;
+    else if (sentence.agent !== undefined && INHERITS_AGENT.test(label)) label = sentence.agent + label;
+    const revised = revisedPlan(stripLeading(clause, this.region));
+    if (revised !== undefined) return revised;
+    if (raw.unit.kind === 'money') {
+      const purpose = purposeAfter(this.text, raw.end);
+      if (purpose !== undefined) return fundFor(purpose, label);
+      const noun = sentence.previousNoun;
+      if (noun !== undefined && label.startsWith(noun) && RECEIVING.test(label.slice(noun.length))) {
+        return label.slice(noun.length).replace(RECEIVING, '');
+      }
+      const issued = issuedAmount(label) ?? issuedBefore(label, previousClause);
+      if (issued !== undefined) return issued;
+      this.programme = programmeOf(label) ?? this.programme;
+    }
+    if (BENEFITING.test(label) && this.programme !== undefined) label = this.programme + label;
+    return label + this.targetOf(raw);
+  }
+
+  /** 主要预期目标是：地区生产总值增长5.5%左右: the figures after it are targets. */
+  private targetOf(raw: RawFigure): string {
+    const from = Math.max(this.sentence.start, raw.start - TARGET_WINDOW);
+    const match = TARGET_FRAME.exec(this.text.slice(from, raw.start));
+    return match === null ? '' : `${match[1] ?? ''}目标`;
   }
 
   /**

@@ -68,8 +68,8 @@ const DATE_TAILS = longestFirst('以来 底 末 初 份 中旬 上旬 下旬 期
 /** Words ending a counted noun read forward (20848个城乡居民小区 | 全部实现…). */
 /** Verbs of which a counted noun is the subject (7.26万户企业享受社保费免减): they describe what is counted. */
 const PREDICATE_VERB_LIST = (
-  '享受 领取 参加 参与 获得 获评 发布 申请 办理 入选 入围 获批 落户 签约 投产 受益 接受 完成 实现 通过 入驻 ' +
-  '上线 参保 报名 享有 得到'
+  '享受 领取 参加 参与 获得 获评 获 发布 申请 办理 入选 入围 获批 落户 签约 投产 受益 接受 完成 实现 通过 入驻 ' +
+  '上线 参保 报名 享有 得到 发行 涨停 跌停 选择'
 ).split(' ');
 const PREDICATE_VERBS = new Lexicon(PREDICATE_VERB_LIST.map((word) => [word, true] as const));
 const FORWARD_STOP_WORDS = new Lexicon(
@@ -178,34 +178,65 @@ function afterModifier(text: string, start: number): number {
   return PROTECTED_WORDS.match(text, start) === undefined ? afterWord(text, start, LEADING_MODIFIERS) : start;
 }
 
-const regionCache = new Map<string, Lexicon<true>>();
+/** The brief's region as it opens clauses: its names (大连, 大连市; 南屿区, 南屿) and its division word (区). */
+interface Regions {
+  names: Lexicon<true>;
+  /** 区 of 南屿区: 区创业孵化平台 is the district's own platform. */
+  division: number | undefined;
+}
+
+const regionCache = new Map<string, Regions>();
 /** 南屿区 is also written 南屿. */
 const REGION_SUFFIX = /[市省区县州]$/;
 
 /** 大连, 大连市…: the brief's own region opening a clause is not part of a label. */
-function regionPrefixes(region: string): Lexicon<true> {
-  let lexicon = regionCache.get(region);
-  if (lexicon === undefined) {
-    const base = REGION_SUFFIX.test(region) && region.length > 2 ? region.slice(0, -1) : region;
+function regionPrefixes(region: string): Regions {
+  let regions = regionCache.get(region);
+  if (regions === undefined) {
+    const divided = REGION_SUFFIX.test(region) && region.length > 2;
+    const base = divided ? region.slice(0, -1) : region;
     const words =
       region === ''
         ? []
         : [region, ...['市', '省', '区', '县', '地区', '州', ''].map((suffix) => base + suffix)];
-    lexicon = new Lexicon(words.map((word) => [word, true] as const));
-    if (regionCache.size < 64) regionCache.set(region, lexicon);
+    regions = {
+      names: new Lexicon(words.map((word) => [word, true] as const)),
+      division: divided ? region.charCodeAt(region.length - 1) : undefined,
+    };
+    if (regionCache.size < 64) regionCache.set(region, regions);
   }
-  return lexicon;
+  return regions;
 }
 
-/** Removes opening time, place, discourse and comparison words, however they are stacked. */
-function stripModifiers(text: string, regions: Lexicon<true>): string {
+/** Removes opening time, place, discourse and comparison words, however they are stacked, and an agent's adverb. */
+function stripModifiers(text: string, regions: Regions): string {
+  return afterAgent(withoutOpening(text, regions));
+}
+
+function withoutOpening(text: string, regions: Regions): string {
   let start = 0;
   for (let round = 0; round < 12 && start < text.length; round++) {
-    const next = afterComparison(text, afterDate(text, afterModifier(text, afterWord(text, start, regions))));
+    const next = afterComparison(
+      text,
+      afterDate(text, afterModifier(text, afterRegion(text, start, regions))),
+    );
     if (next === start) break;
     start = next;
   }
-  return afterAgent(start === 0 ? text : text.slice(start));
+  return start === 0 ? text : text.slice(start);
+}
+
+/** Characters after 区, 市, 县 that make it part of a word (区域, 市场, 县级), not the brief's own district. */
+const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇乡');
+
+/** After the brief's region (南屿区, 南屿) or its bare division word (区创业孵化平台). */
+function afterRegion(text: string, start: number, regions: Regions): number {
+  const after = afterWord(text, start, regions.names);
+  if (after > start) return after;
+  const own = regions.division !== undefined && text.charCodeAt(start) === regions.division;
+  return own && text.length - start > 3 && !AFTER_OWN_DIVISION.has(text.charCodeAt(start + 1))
+    ? start + 1
+    : start;
 }
 
 /** The phrase without its opening time, place, discourse and comparison words and the brief's region. */
@@ -213,8 +244,31 @@ export function stripLeading(phrase: string, region: string): string {
   return stripModifiers(withoutQuotes(phrase), regionPrefixes(region));
 }
 
-/** Time words and 共 that stand between who acted and what they did (市长热线全年受理群众诉求). */
-const AGENT_ADVERBS = ['今年', '全年', '去年', '上半年', '下半年', '当年', '共计', '共'];
+/** stripLeading without collapsing an agent and its adverb (创业孵化平台已入驻团队 stays whole). */
+export function stripOpening(phrase: string, region: string): string {
+  return withoutOpening(withoutQuotes(phrase), regionPrefixes(region));
+}
+
+/** Time words, 已 and 共 that stand between who acted and what they did (市长热线全年受理群众诉求). */
+const AGENT_ADVERBS = [
+  '今年',
+  '全年',
+  '去年',
+  '上半年',
+  '下半年',
+  '当年',
+  '全天',
+  '已经',
+  '已',
+  '共计',
+  '共',
+];
+/** Adverbs that are words of their own anywhere (公共 holds a 共 that is not one): no verb list needed after them. */
+const FREE_ADVERBS = new Set(['今年', '全年', '去年', '上半年', '下半年', '当年', '全天', '已经', '已']);
+/** An agent longer than this is a source (安澜调查队四季度民生调查), not what is measured. */
+const MAX_AGENT = 6;
+/** Phrases that say when, not who (招聘月期间). */
+const NOT_AGENT = /(?:期间|以来|之际|时|后|前|中)$|^[第首该本]/;
 /** Verbs opening what was done, after an agent and an adverb. */
 const AGENT_VERBS = new Lexicon(
   [
@@ -227,18 +281,33 @@ const AGENT_VERBS = new Lexicon(
 
 const AGENT_ADVERB_STARTS = codeSet(AGENT_ADVERBS.map((adverb) => adverb[0] ?? '').join(''));
 
-/** 该院今年新增床位 → 新增床位: the agent before an adverb and a verb is not what is measured. */
-function afterAgent(phrase: string): string {
-  for (let at = phrase.length - 2; at > 0; at--) {
+/**
+ * Who acted and what they did, split at the adverb between them: 北向资金全天净买入 → 北向资金 + 净买入,
+ * 创业孵化平台已入驻团队 → 创业孵化平台 + 入驻团队; undefined when no adverb separates an agent.
+ */
+export function splitAgent(phrase: string): { agent: string; action: string } | undefined {
+  for (let at = 1; at < phrase.length - 1; at++) {
     if (!AGENT_ADVERB_STARTS.has(phrase.charCodeAt(at))) continue;
     for (const adverb of AGENT_ADVERBS) {
       const verbAt = at + adverb.length;
-      if (phrase.startsWith(adverb, at) && AGENT_VERBS.match(phrase, verbAt) !== undefined) {
-        return phrase.slice(verbAt);
+      if (!phrase.startsWith(adverb, at) || verbAt >= phrase.length) continue;
+      if (FREE_ADVERBS.has(adverb) ? at >= 2 : AGENT_VERBS.match(phrase, verbAt) !== undefined) {
+        return { agent: phrase.slice(0, at), action: phrase.slice(verbAt) };
       }
     }
   }
-  return phrase;
+  return undefined;
+}
+
+/** The agent a reader keeps in the name (零工市场撮合灵活就业), or '' for a source or a time (调查队…, 期间). */
+export function keptAgent(agent: string): string {
+  return agent.length > MAX_AGENT || NOT_AGENT.test(agent) ? '' : agent;
+}
+
+/** 市长热线全年受理群众诉求 → 市长热线受理群众诉求; 安澜调查队四季度民生调查共访问居民 → 访问居民. */
+function afterAgent(phrase: string): string {
+  const split = splitAgent(phrase);
+  return split === undefined ? phrase : keptAgent(split.agent) + split.action;
 }
 
 /** Place words that end a phrase before a count quantify the noun (覆盖全县18个乡镇), not the verb. */
@@ -251,6 +320,13 @@ function withoutTrailingPlace(phrase: string): string {
   return place === undefined || place === phrase ? phrase : phrase.slice(0, -place.length);
 }
 
+/** Verbs whose object a 的 phrase describes (关闭污染严重的小造纸厂): the verb and the head name the series. */
+const ACTIONS = new Lexicon(
+  '关闭 取缔 淘汰 整治 拆除 新建 建成 改造 培育 引进 认定 关停 搬迁 治理 修复 开工 完成 新增'
+    .split(' ')
+    .map((word) => [word, true] as const),
+);
+
 /** Heads that a 的 phrase defines the population of (通客车的行政村比例, 对公共交通的满意率): kept whole. */
 const SHARE_HEADS = new SuffixSet('率 比例 比重 占比 满意度'.split(' '));
 
@@ -258,6 +334,12 @@ const SHARE_HEADS = new SuffixSet('率 比例 比重 占比 满意度'.split(' '
 function headAfterDe(text: string): string {
   const last = text.lastIndexOf('的');
   if (last < 0 || SHARE_HEADS.suffixOf(text) !== undefined) return text;
+  // 累计关闭污染严重的小化工企业 → 累计关闭小化工企业: the action stays, its description goes.
+  const action = ACTIONS.match(text, text.startsWith('累计', 0) ? 2 : 0);
+  if (action !== undefined) {
+    const verbEnd = (text.startsWith('累计', 0) ? 2 : 0) + action.word.length;
+    return text.slice(0, verbEnd) + text.slice(last + 1);
+  }
   if (text.length - last - 1 >= 3) return text.slice(last + 1);
   const earlier = text.lastIndexOf('的', last - 1);
   return earlier < 0 ? text : text.slice(earlier + 1);
@@ -466,7 +548,7 @@ function withOrdinals(items: string[]): string[] {
 }
 
 /** Splits the subject of 分别 into one label per figure. */
-function distribute(subject: string, verb: string, regions: Lexicon<true>): string[] | undefined {
+function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
     const items = withOrdinals(
       subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions)),
@@ -520,10 +602,13 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   const verb = GROWTH_VERBS.suffixOf(phrase);
   const growth = verb !== undefined || GROWTH_NOUNS.some((noun) => phrase.includes(noun));
   const distributiveAt = phrase.lastIndexOf('分别');
-  if (distributiveAt >= 0 && phrase.length - distributiveAt <= 6) {
+  // 分别比一季度回落: a base between 分别 and the verb goes with each label.
+  const baseEnd = distributiveAt < 0 ? -1 : afterComparison(phrase, distributiveAt + 2);
+  const base = distributiveAt < 0 ? '' : phrase.slice(distributiveAt + 2, baseEnd).replace('较', '比');
+  if (distributiveAt >= 0 && phrase.length - baseEnd <= 4) {
     const subject = stripModifiers(phrase.slice(0, distributiveAt), regions);
     if (subject === '') return { label: verb ?? '', growth, distributesOverPrevious: verb ?? '' };
-    const labels = distribute(subject, verb ?? '', regions);
+    const labels = distribute(subject, base + (verb ?? ''), regions);
     const first = labels?.[0];
     if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
     phrase = subject + (verb ?? '');
@@ -534,7 +619,14 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     const base = comparisonIn(phrase);
     return { label: stripped.includes(base) ? stripped : base + stripped, growth };
   }
-  return { label: isAttributive(stripped) ? stripped : headAfterDe(stripped), growth };
+  return { label: isAttributive(stripped) ? stripped : headAfterDe(lastAttribute(stripped)), growth };
+}
+
+/** 符合条件、可申请稳岗返还的企业 → 可申请稳岗返还的企业: the last of parallel attributes defines the group. */
+function lastAttribute(phrase: string): string {
+  const de = phrase.lastIndexOf('的');
+  const comma = phrase.lastIndexOf('、', de);
+  return de > 0 && comma >= 0 ? phrase.slice(comma + 1) : phrase;
 }
 
 /** A one-character noun and its counter that make a word (663栋楼 counts 楼栋, 12辆车 counts 车辆). */
@@ -553,6 +645,8 @@ export function counterLabel(before: string, noun: string, region: string): stri
   const phrase = withoutTrailingPlace(
     afterOwner(stripModifiers(afterLastPreposition(ownClause), regionPrefixes(region))),
   );
+  // 两市超过了80只个股: a place alone only says where the counted noun is.
+  if (TRAILING_PLACES.suffixOf(phrase) === phrase) return noun;
   if (phrase.length <= SHORT_VERB_PHRASE) return phrase + noun;
   const verb = OBJECT_VERBS.find((candidate) => phrase.endsWith(candidate));
   return (verb ?? '') + noun;
@@ -566,7 +660,9 @@ const MAX_PREDICATE = 8;
  * 享受社保费免减), up to a number or punctuation; '' when none or too long to be part of a name.
  */
 export function predicateAfter(text: string, from: number): string {
-  if (PREDICATE_VERBS.match(text, from) === undefined) return '';
+  // 1.27万户企业已获稳岗返还资金: the stage word stays with the verb.
+  const stage = text.charCodeAt(from) === 0x5df2 /* 已 */ ? 1 : 0;
+  if (PREDICATE_VERBS.match(text, from + stage) === undefined) return '';
   let end = from;
   while (end < text.length && end - from <= MAX_PREDICATE) {
     const code = text.charCodeAt(end);
@@ -574,8 +670,11 @@ export function predicateAfter(text: string, from: number): string {
     if (code >= 0xff10 && code <= 0xff19) break;
     end++;
   }
-  return end - from > MAX_PREDICATE ? '' : text.slice(from, end);
+  // …获得稳岗返还资金2.86亿元: the funds are the next figure's measure, not what the counted ones did.
+  return end - from > MAX_PREDICATE ? '' : text.slice(from, end).replace(FUNDS_OBJECT, '');
 }
+
+const FUNDS_OBJECT = /(?<=.{3})资金$/;
 
 /** What a count in a unit is a number of, when nothing else names it (惠及34911户 → 惠及户数). */
 const COUNT_NOUNS: Record<string, string> = { 户: '户数', 人: '人数', 名: '人数', 位: '人数', 家: '家数' };
@@ -649,7 +748,7 @@ export function topicOfClause(clause: string): string | undefined {
 const YEAR_ON_YEAR_BASE = /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十])/g;
 /** Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入): they belong in as-of. */
 const PERIOD_INSIDE =
-  /(?<![比较每])(?:今年|去年|上年|本年|当年|全年|全天|当天|当日|本周|本月|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每]|比上年|较上年|比去年|较去年)(?:今年|去年|上年|本年|当年|全年|全天|当天|当日|本周|本月|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业: a quantifier subject names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
@@ -660,10 +759,92 @@ const BARE_CHANGE: [RegExp, string][] = [
   [/(?<![缩削核免])减$/, '下降'],
 ];
 
+/** 已 after an agent (创业孵化平台已入驻团队) says when, not which stage; 带动 before a verb only links. */
+const LINKING_WORDS = /(?<=.{2})已(?!经|有)|带动(?=提供|实现|新增|增加|吸纳)/g;
+
 /** The final form of a Chinese label: no year-on-year base or period inside it, 较 spelled 比, bare changes named. */
 export function tidyLabel(label: string): string {
-  let tidy = label.replace(YEAR_ON_YEAR_BASE, '').replace(PERIOD_INSIDE, '').replace(QUANTIFIED_SUBJECT, '');
+  let tidy = label
+    .replace(YEAR_ON_YEAR_BASE, '')
+    .replace(PERIOD_INSIDE, '')
+    .replace(QUANTIFIED_SUBJECT, '')
+    .replace(LINKING_WORDS, '');
   if (tidy.includes('较')) tidy = tidy.replace(/较(?=[上去一二三四年同前])/g, '比');
   for (const [bare, named] of BARE_CHANGE) tidy = tidy.replace(bare, named);
   return tidy === '' ? label : tidy;
+}
+
+const PURPOSE_LENGTH = 12;
+
+/** 安排专项资金5亿元用于棚户区改造: what the money is for, read after the figure, or undefined. */
+export function purposeAfter(text: string, from: number): string | undefined {
+  if (!text.startsWith('用于', from)) return undefined;
+  let end = from + 2;
+  while (end < text.length && end - from <= PURPOSE_LENGTH && !CLAUSE_STOP.has(text.charCodeAt(end))) end++;
+  const purpose = text.slice(from + 2, end).replace(/等$/, '');
+  return purpose === '' || end - from > PURPOSE_LENGTH ? undefined : purpose;
+}
+
+/** Verbs that allocate money (安排专项资金, 市财政拨付): the fund is what follows them. */
+const ALLOCATING = /^.*?(?:安排|投入|拨付|下达|筹集|统筹|落实|争取|设立|拿出|给予)/;
+
+/** 棚户区改造 + 安排专项资金 → 棚户区改造专项资金; 安排 alone → 棚户区改造资金. */
+export function fundFor(purpose: string, label: string): string {
+  const fund = label.replace(ALLOCATING, '');
+  return purpose + (fund === '' ? '资金' : fund);
+}
+
+/** The programme a fund belongs to (已发放稳岗返还资金 → 稳岗返还), or undefined when the label is no fund. */
+export function programmeOf(label: string): string | undefined {
+  const match = /^(?:已|累计)?(?:发放|获得|安排|拨付|兑现)?(.{2,}?)(?:资金|补贴资金)$/.exec(label);
+  return match?.[1];
+}
+
+/** 险企发行资本补充债 → 险企资本补充债发行规模: money issued is named by what was issued and 发行规模. */
+export function issuedAmount(label: string): string | undefined {
+  const match = /^(.*?)发行(.{2,})$/.exec(label);
+  if (match === null || MEASURES.test(match[2] ?? '')) return undefined;
+  return `${match[1]}${match[2]}发行规模`;
+}
+
+/** Nouns that already name a measure (发行规模, 发行利率): nothing to add to them. */
+const MEASURES = /(?:规模|金额|总额|利率|价格|数量)$/;
+
+/** 合计规模超过300亿元 after 7家保险公司发行资本补充债券: the measure of what the clause before issued. */
+export function issuedBefore(label: string, previousClause: string): string | undefined {
+  if (!/^(?:合计|总)?规模$/.test(label)) return undefined;
+  const issued = /发行([^0-9０-９，、]{2,12})$/.exec(previousClause);
+  return issued === null ? undefined : `${issued[1]}发行规模`;
+}
+
+/** Verbs a plan is named by, before or after their object (改造老旧小区 / 老旧小区改造). */
+const PLANNED_ACTIONS = /(改造|新建|建设|实施|整治|开工|完成|新增)$/;
+
+/**
+ * 老旧小区改造计划调整为改造 → 计划改造老旧小区: a revised plan is the plan's series, named verb first like the
+ * original (计划改造老旧小区76个).
+ */
+export function revisedPlan(label: string): string | undefined {
+  const match = /^(.+?)(?:计划|任务)(?:调整|调增|调减|增加|提高)?[为至到]/.exec(label);
+  const planned = match?.[1];
+  const verb = planned === undefined ? undefined : PLANNED_ACTIONS.exec(planned)?.[1];
+  if (planned === undefined || verb === undefined) return undefined;
+  return `计划${verb}${planned.slice(0, -verb.length)}`;
+}
+
+/** The agent of a clause without a figure (沪指全天震荡走高 → 沪指), when a reader keeps it in a name. */
+export function agentOf(clause: string, region: string): string | undefined {
+  const split = splitAgent(stripOpening(clause, region));
+  const agent = split === undefined ? '' : keptAgent(split.agent);
+  return agent === '' ? undefined : agent;
+}
+
+/**
+ * What a change continues from the label before: its subject (工业用电量增长 → 工业用电量), but the rate itself
+ * when the change is in percentage points (固定资产投资增速 + 比上半年回落).
+ */
+export function changedOf(previous: string, unit: string): string {
+  return unit === '个百分点' && GROWTH_NOUNS.some((noun) => previous.endsWith(noun))
+    ? previous
+    : subjectOf(previous);
 }

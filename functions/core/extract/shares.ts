@@ -130,5 +130,9 @@ export function partShareLabel(
     return shareOfPopulation(part.slice(0, -1), population);
   const subject = part === '' ? previousSubject : part;
   if (subject === undefined || subject === '') return undefined;
-  return isPopulation(subject) ? `${subject}比例` : `${subject.replace(LIGHT_VERBS, '')}占比`;
+  // A population defined by what it does (认为融资成本偏高的企业) has a 比例; a part of a whole (民营企业投资,
+  // 受益企业) has an 占比.
+  return isPopulation(subject) && subject.includes('的')
+    ? `${subject}比例`
+    : `${subject.replace(LIGHT_VERBS, '')}占比`;
 }
