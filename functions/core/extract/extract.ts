@@ -1,8 +1,9 @@
 // The extractor: one left-to-right scan over a character-class table, labelling figures sentence by sentence.
 import { type AliasTable, metricKey } from '../metric-key.ts';
-import type { Figure, FigureKind } from '../model.ts';
+import type { Figure, FigureKind, FigureWarning } from '../model.ts';
 import { codeSet } from './chars.ts';
 import { englishClauseBefore, englishLabelBefore, englishObjectAfter } from './english.ts';
+import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
 import {
   agentOf,
   changedOf,
@@ -18,8 +19,10 @@ import {
   issuedAmount,
   issuedBefore,
   keptAgent,
+  namesChange,
   nounAfter,
   predicateAfter,
+  predicateOf,
   programmeOf,
   purposeAfter,
   revisedPlan,
@@ -28,6 +31,7 @@ import {
   stripOpening,
   subjectOf,
   tidyLabel,
+  topicOf,
   topicOfClause,
   withImpliedObject,
 } from './labels.ts';
@@ -53,6 +57,7 @@ import {
   populationShareAfter,
   shareOfPopulation,
 } from './shares.ts';
+import { structureLabels } from './structure.ts';
 
 export interface ExtractContext {
   /** The brief's region, part of every metric key ('大连'); default ''. */
@@ -96,6 +101,10 @@ class Sentence {
   previousNoun: string | undefined;
   /** Who the sentence's actions are by (创业孵化平台已入驻团队…): the agent of a later clause without one. */
   agent: string | undefined;
+  /** The programme the sentence reports on (招聘月期间…, 举办“…招聘月”): what tells its figures from others. */
+  topic: string | undefined;
+  /** What the sentence counted first (创业孵化平台47家，在孵企业…): the subject of its later figures. */
+  firstCounted: string | undefined;
   subtotalParent: string | undefined;
   distributed: { labels: string[]; next: number; growth: boolean } | undefined;
   /** A 截至 date: it holds for every figure of the sentence, also those before it. */
@@ -113,6 +122,8 @@ class Sentence {
     this.previousCounted = undefined;
     this.previousNoun = undefined;
     this.agent = undefined;
+    this.topic = undefined;
+    this.firstCounted = undefined;
     this.endClauseGroup();
     this.until = undefined;
   }
@@ -175,9 +186,17 @@ interface Named {
   growth: boolean;
   /** The noun read after a counter (企业 of 2416家企业). */
   noun?: string;
+  /** Where that noun ends, when the figure counts it as the object of a preposition or in a list. */
+  nounEnd?: number;
 }
 
 const CONNECTOR_ONLY = /^[和、与及以]*$/;
+/** A predicate up to this long joins its noun directly (已返还企业); a longer one with 的. */
+const SHORT_PREDICATE = 4;
+const UNIT_WARNINGS: Record<NonNullable<RawFigure['unitSource']>, FigureWarning> = {
+  list: { code: 'unit-guessed', message: 'unit taken from the end of the list this figure opens' },
+  none: { code: 'unit-missing', message: 'no unit written after this figure' },
+};
 const OF_SHARE = '的比例';
 const HAS_DIGIT = /[0-9０-９]/;
 /** Words of a survey around a count of people, households or firms: the count is its sample. */
@@ -206,6 +225,8 @@ const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从�
 
 class Extraction {
   private readonly figures: Figure[] = [];
+  /** Per figure, what its context offers if its key meets another figure's. */
+  private readonly widenings: Widening[] = [];
   private readonly sentence = new Sentence();
   private readonly region: string;
   private readonly metrics: MetricTable;
@@ -238,6 +259,7 @@ class Extraction {
         case CharClass.NumberStart: {
           const reading = readFigure(text, index, this.sentence.previousEnd);
           if (reading.figure !== undefined) this.add(reading.figure);
+          for (const part of reading.parts ?? []) this.add(part);
           index = reading.next - 1;
           break;
         }
@@ -267,7 +289,30 @@ class Extraction {
       }
     }
     this.endSentence(length);
+    const keyOf = (label: string, unit: string) => this.metrics.entry(label, unit).metric;
+    settleIdentity(this.figures, this.widenings, headlineEnd(text), keyOf);
     return this.figures;
+  }
+
+  /**
+   * The label that tells a figure from a neighbour on its key: what the counted ones did (为1.63万户企业返还 →
+   * 已返还企业; 1.8万户企业，可享受返还 → 可享受返还企业), or the sentence's programme (招聘月提供就业岗位).
+   */
+  private widening(raw: RawFigure, named: Named, label: string): Widening {
+    const { sentence, text } = this;
+    const agent = sentence.agent;
+    const core = agent !== undefined && label.startsWith(agent) ? label.slice(agent.length) : label;
+    if (named.nounEnd !== undefined && named.noun !== undefined) {
+      const did = predicateOf(text, named.nounEnd);
+      if (did !== '') {
+        const stage = text.startsWith('已', raw.start - 2) ? '已' : '';
+        const joint = did.length > SHORT_PREDICATE ? '的' : '';
+        return { label: `${stage}${did}${joint}${named.noun}`, core };
+      }
+    }
+    const topic = sentence.topic ?? sentence.firstCounted;
+    const wider = topic === undefined || core.startsWith(topic) || topic === label ? undefined : topic + core;
+    return { label: wider, core };
   }
 
   private endSentence(next: number) {
@@ -334,12 +379,16 @@ class Extraction {
     if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
     const earlier = this.sentence.yearEarlierFrom !== undefined;
     const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.period;
-    if (asOf !== undefined) figure.asOf = asOf;
+    // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
+    if (asOf !== undefined && !label.startsWith('每')) figure.asOf = asOf;
+    if (raw.unitSource !== undefined) figure.warnings = [UNIT_WARNINGS[raw.unitSource]];
     this.figures.push(figure);
+    this.widenings.push(this.widening(raw, named, label));
     this.periodsRead = raw.end;
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
     this.sentence.previousCounted = raw.unit.counter ? label : undefined;
+    if (raw.unit.counter) this.sentence.firstCounted ??= label;
     this.sentence.previousNoun = named.noun;
     this.sentence.labels.push(label);
   }
@@ -386,6 +435,11 @@ class Extraction {
       return { label: groups[0] ?? '', growth: false };
     }
     const before = chineseLabelBefore(clause.text, this.region);
+    if (raw.structure !== undefined) {
+      const labels = structureLabels(before.label, raw.structure);
+      sentence.distributed = { labels, next: 1, growth: false };
+      return { label: labels[0] ?? before.label, growth: false };
+    }
     const distributed =
       before.distributed ?? this.distributedOverPrevious(raw, before.distributesOverPrevious);
     if (distributed !== undefined) {
@@ -448,10 +502,13 @@ class Extraction {
     ) {
       label = isModifierOnly(label) ? label + parent : parent + label;
     }
+    // 农村公路总里程实现翻一番: a growth written without its verb.
+    if (raw.unit.kind === 'growth_rate' && raw.unit.unit === '%' && !namesChange(label)) label += '增长';
     return {
       label: label === '' ? raw.unit.unit : tidyLabel(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,
       noun,
+      ...(after !== undefined && noun !== '' && label.endsWith(noun) ? { nounEnd: after.end } : {}),
     };
   }
 
@@ -463,6 +520,7 @@ class Extraction {
    */
   private withContext(raw: RawFigure, clause: string, previousClause: string, label: string): string {
     const { sentence } = this;
+    sentence.topic = topicOf(clause, this.region) ?? topicOf(previousClause, this.region) ?? sentence.topic;
     const split = splitAgent(stripOpening(clause, this.region));
     const agent = split === undefined ? '' : keptAgent(split.agent);
     if (agent !== '') sentence.agent = agent;

@@ -290,13 +290,25 @@ export function splitAgent(phrase: string): { agent: string; action: string } | 
     if (!AGENT_ADVERB_STARTS.has(phrase.charCodeAt(at))) continue;
     for (const adverb of AGENT_ADVERBS) {
       const verbAt = at + adverb.length;
-      if (!phrase.startsWith(adverb, at) || verbAt >= phrase.length) continue;
+      // 增速比上年全年回落: 全年 closes a comparison base there, it does not follow an agent.
+      if (!phrase.startsWith(adverb, at) || verbAt >= phrase.length || afterComparisonMark(phrase, at))
+        continue;
+      // 完成全年目标: 全年 names the target, it does not say when.
+      if (YEAR_NOUNS.test(phrase.slice(verbAt))) continue;
       if (FREE_ADVERBS.has(adverb) ? at >= 2 : AGENT_VERBS.match(phrase, verbAt) !== undefined) {
         return { agent: phrase.slice(0, at), action: phrase.slice(verbAt) };
       }
     }
   }
   return undefined;
+}
+
+const YEAR_NOUNS = /^(?:目标|计划|任务|平均)/;
+
+/** Whether `at` follows 比 or 较 and a base word (比上年 + 全年). */
+function afterComparisonMark(phrase: string, at: number): boolean {
+  const mark = Math.max(phrase.lastIndexOf('比', at), phrase.lastIndexOf('较', at));
+  return mark >= 0 && at - mark <= 3;
 }
 
 /** The agent a reader keeps in the name (零工市场撮合灵活就业), or '' for a source or a time (调查队…, 期间). */
@@ -847,4 +859,41 @@ export function changedOf(previous: string, unit: string): string {
   return unit === '个百分点' && GROWTH_NOUNS.some((noun) => previous.endsWith(noun))
     ? previous
     : subjectOf(previous);
+}
+
+/** 招聘月期间…, 举办“大连市2020年高校毕业生招聘月”: the programme a clause reports on, or undefined. */
+export function topicOf(clause: string, region: string): string | undefined {
+  const during = /^(.{2,8}?)期间/.exec(stripOpening(clause, region));
+  if (during?.[1] !== undefined) return during[1];
+  const held = /(?:举办|开展|启动|组织)了?(?:[“"「]([^”"」]{2,24})[”"」]|([^，。0-9]{2,20}?))(?:活动)?$/.exec(
+    clause,
+  );
+  const name = held?.[1] ?? held?.[2];
+  return name === undefined ? undefined : stripLeading(name, region);
+}
+
+const PREDICATE_LENGTH = 10;
+
+/**
+ * What counted ones did, read after their noun up to the next figure: 企业返还3.56亿元 → 返还, 失业人员发放失业金
+ * 2.18亿元 → 发放失业金; or the next clause when it opens on a modal (企业，可享受返还5亿元 → 可享受返还).
+ */
+export function predicateOf(text: string, nounEnd: number): string {
+  let start = nounEnd;
+  if (text.charCodeAt(start) === 0xff0c /* ， */ && MODAL_OPENING.test(text.charAt(start + 1))) start++;
+  let end = start;
+  while (end < text.length && end - start <= PREDICATE_LENGTH) {
+    const code = text.charCodeAt(end);
+    if (CLAUSE_STOP.has(code) || code < 0x80 || isChineseNumeral(code) || (code >= 0xff10 && code <= 0xff19))
+      break;
+    end++;
+  }
+  return end - start > PREDICATE_LENGTH ? '' : text.slice(start, end).replace(FUNDS_OBJECT, '');
+}
+
+const MODAL_OPENING = /[可将能均已]/;
+
+/** Whether a label says what changed and how (增长, 下降, 增速, 翻番…). */
+export function namesChange(label: string): boolean {
+  return CHANGE_ENDINGS.suffixOf(label) !== undefined || label.endsWith('翻番');
 }

@@ -22,6 +22,7 @@ import {
   scaledDecimal,
 } from './numerals.ts';
 import { chinesePrefixBefore, englishPrefixBefore, innerQualifier, suffixAt } from './qualifiers.ts';
+import { structureAt } from './structure.ts';
 import {
   chineseUnits,
   DAY_COUNT_UNIT,
@@ -55,10 +56,14 @@ export interface RawFigure {
   unitPhrase?: string;
   /** Where the unit came from when the figure does not write it: the end of its list, or nowhere. */
   unitSource?: 'list' | 'none';
+  /** The number of parts of the structure this figure opens (三次产业结构为4.1：38.6：57.3 → 3). */
+  structure?: number;
 }
 
 export interface Reading {
   figure?: RawFigure;
+  /** The other parts of a structure (4.1：38.6：57.3) the figure opens. */
+  parts?: RawFigure[];
   /** Where scanning resumes: after the figure, or after whatever was read and rejected. */
   next: number;
 }
@@ -403,6 +408,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   }
   const doubling = doublingAt(text, index, floor);
   if (doubling !== undefined) return { figure: doubling, next: doubling.end };
+  const [part, ...parts] = structureAt(text, index) ?? [];
+  if (part !== undefined)
+    return { figure: { ...part, structure: parts.length + 1 }, parts, next: parts.at(-1)?.end ?? part.end };
   if (prefixUnit === undefined && !quickCandidate(text, index)) return rejected(index + 1);
   const read = readCore(text, cursor);
   if (!isCore(read))

@@ -1,0 +1,146 @@
+// Metric identity within one text, settled after every figure is labelled: a headline figure and the body figure
+// it restates are one metric; two different figures never share a key at one as-of unless, after looking at more
+// context, nothing tells them apart, and then both stay and both are flagged for the editor.
+import { unitFamily } from '../metric-key.ts';
+import type { Figure, FigureWarning } from '../model.ts';
+
+/** What the text around a figure offers when its label alone does not tell it from a neighbour. */
+export interface Widening {
+  /** The label with the context that tells it apart (招聘月提供就业岗位, 已返还企业), or undefined. */
+  label: string | undefined;
+  /** The label without the agent or programme it took from its sentence (提供就业岗位), for finding neighbours. */
+  core: string;
+}
+
+export type KeyOf = (label: string, unit: string) => string;
+
+/** A rounded figure (约130亿元) holds values this close to it; a bound (3万余户, 超4000个) up to the next digit. */
+const ROUNDING = 0.15;
+const BOUND = 0.5;
+
+/** Whether two figures can be one value of one series: equal, or one a rounding or bound of the other. */
+export function compatible(left: Figure, right: Figure): boolean {
+  if (left.value === right.value && left.valueMax === right.valueMax) return true;
+  return within(left, right.value) || within(right, left.value);
+}
+
+function within(bound: Figure, value: number): boolean {
+  const spread = Math.abs(bound.value) * ROUNDING;
+  const reach = Math.abs(bound.value) * BOUND;
+  switch (bound.qualifier) {
+    case 'over':
+      return value >= bound.value && value < bound.value + reach;
+    case 'under':
+      return value <= bound.value && value > bound.value - reach;
+    case 'approx':
+      return Math.abs(value - bound.value) <= spread;
+    default:
+      return bound.valueMax !== undefined && value >= bound.value && value <= bound.valueMax;
+  }
+}
+
+/** The head of a label, for telling a restatement (稳岗返还资金 / 发放稳岗返还资金) from a coincidence. */
+function head(label: string): string {
+  return label.slice(-2);
+}
+
+function sameMeasure(left: Figure, right: Figure): boolean {
+  return left.kind === right.kind && unitFamily(left.unit) === unitFamily(right.unit);
+}
+
+/**
+ * The headline restates body figures (稳岗返还资金发放超3亿元 / 已发放稳岗返还资金3.12亿元): each headline figure
+ * that matches a body figure takes its key and, when it states none, its as-of.
+ */
+function joinHeadline(figures: Figure[], headlineEnd: number) {
+  const body = figures.filter((figure) => figure.offset >= headlineEnd);
+  for (const figure of figures) {
+    if (figure.offset >= headlineEnd) break;
+    const restated = body.find(
+      (candidate) =>
+        sameMeasure(candidate, figure) &&
+        compatible(candidate, figure) &&
+        (candidate.metric === figure.metric || head(candidate.label) === head(figure.label)),
+    );
+    if (restated === undefined) continue;
+    figure.metric = restated.metric;
+    if (figure.asOf === undefined && restated.asOf !== undefined) figure.asOf = restated.asOf;
+  }
+}
+
+const observed = (figure: Figure) => `${figure.metric}@${figure.asOf ?? ''}`;
+
+function warn(figure: Figure, warning: FigureWarning) {
+  figure.warnings = [...(figure.warnings ?? []), warning];
+}
+
+/**
+ * Different figures on one key at one as-of: each takes its wider label; those that still meet are kept and
+ * flagged. Figures that differ only by the context one of them took (提供就业岗位 / 创业孵化平台提供就业岗位) are
+ * neighbours too: the bare one takes its own context.
+ */
+function separate(figures: Figure[], widenings: Widening[], keyOf: KeyOf) {
+  const groups = new Map<string, number[]>();
+  figures.forEach((figure, index) => {
+    const core = `${keyOf(widenings[index]?.core ?? figure.label, figure.unit)}@${figure.asOf ?? ''}`;
+    groups.set(core, [...(groups.get(core) ?? []), index]);
+  });
+  for (const members of groups.values()) {
+    if (members.length < 2 || !hasConflict(figures, members)) continue;
+    for (const index of members) {
+      const figure = figures[index];
+      const widening = widenings[index];
+      const wider = widening?.label;
+      // A label that already carries its context (创业孵化平台提供就业岗位) is told apart; the bare ones widen.
+      if (figure === undefined || wider === undefined || figure.label !== widening?.core) continue;
+      figure.label = wider;
+      figure.metric = keyOf(wider, figure.unit);
+    }
+  }
+  flagCollisions(figures);
+}
+
+function hasConflict(figures: Figure[], members: number[]): boolean {
+  return members.some((left, at) =>
+    members.slice(at + 1).some((right) => {
+      const a = figures[left];
+      const b = figures[right];
+      return a !== undefined && b !== undefined && !compatible(a, b);
+    }),
+  );
+}
+
+function flagCollisions(figures: Figure[]) {
+  const byKey = new Map<string, Figure[]>();
+  for (const figure of figures) byKey.set(observed(figure), [...(byKey.get(observed(figure)) ?? []), figure]);
+  for (const group of byKey.values()) {
+    for (const figure of group) {
+      const other = group.find((candidate) => candidate !== figure && !compatible(candidate, figure));
+      if (other === undefined) continue;
+      warn(figure, {
+        code: 'collision',
+        message: `“${figure.surface}” and “${other.surface}” both read as ${figure.label} at one date but differ; name one of them`,
+      });
+    }
+  }
+}
+
+/** Settles the metric keys of one text's figures, in place. */
+export function settleIdentity(
+  figures: Figure[],
+  widenings: Widening[],
+  headlineEnd: number,
+  keyOf: KeyOf,
+): void {
+  if (headlineEnd > 0) joinHeadline(figures, headlineEnd);
+  separate(figures, widenings, keyOf);
+}
+
+/** Where the headline ends: a first line without a sentence end, set apart by a blank line; 0 when there is none. */
+export function headlineEnd(text: string): number {
+  const end = text.indexOf('\n\n');
+  if (end <= 0 || end > MAX_HEADLINE) return 0;
+  return /[。！？]/.test(text.slice(0, end)) ? 0 : end;
+}
+
+const MAX_HEADLINE = 80;
