@@ -307,6 +307,70 @@ describe('own labeled briefs', () => {
   );
 });
 
+describe('metric identity within and across briefs (issue 8 acceptance)', () => {
+  const may = { region: '青州', publishedAt: '2023-05-20T08:00:00+08:00', aliases: defaultAliases };
+  const june = { ...may, publishedAt: '2023-06-20T08:00:00+08:00' };
+
+  it('gives a plan and its rewording a month later one key (计划改造老旧小区 / 老旧小区改造计划调整为…)', () => {
+    const [planned] = extractFigures('计划改造老旧小区76个。', may);
+    const [revised] = extractFigures('老旧小区改造计划调整为改造老旧小区八十个。', june);
+    expect(revised?.value).toBe(80);
+    expect(revised?.metric).toBe(planned?.metric);
+  });
+
+  it('gives a headline figure and its body restatement one key and one as-of', () => {
+    const figures = extractFigures('前4个月新增就业3.86万人\n\n截至4月30日，全市新增就业3.86万人。', may);
+    expect(figures.map((figure) => [figure.metric, figure.asOf])).toEqual([
+      ['青州:城镇新增就业:people', '2023-04-30'],
+      ['青州:城镇新增就业:people', '2023-04-30'],
+    ]);
+  });
+
+  it('keeps firms that got a subsidy apart from firms that may apply for it', () => {
+    const [got, may_apply] = extractFigures('已获补贴企业1.2万户，可申请补贴企业1.5万户。', may);
+    expect(got?.label).toBe('已获补贴企业');
+    expect(may_apply?.label).toBe('可申请补贴企业');
+    expect(got?.metric).not.toBe(may_apply?.metric);
+  });
+
+  it('keeps a result apart from its plan in one brief', () => {
+    const [plan, done] = extractFigures('计划改造老旧小区76个，已改造老旧小区30个。', may);
+    expect(plan?.metric).not.toBe(done?.metric);
+  });
+
+  it('dates a 去年同期 figure one year earlier on the same series', () => {
+    const [now, before] = extractFigures('截至4月底，新增就业5.1万人，去年同期为4.7万人。', may);
+    expect(before?.metric).toBe(now?.metric);
+    expect([now?.asOf, before?.asOf]).toEqual(['2023-04-30', '2022-04-30']);
+  });
+
+  it('tells figures of one key apart by what the counted ones did, and flags what it cannot', () => {
+    const [eligible, , refunded] = extractFigures(
+      '全市有1.8万户企业，可享受返还5亿元，已为1.63万户企业返还3.56亿元。',
+      may,
+    );
+    expect([eligible?.label, refunded?.label]).toEqual(['可享受返还的企业', '已返还企业']);
+    expect(eligible?.metric).not.toBe(refunded?.metric);
+    const flagged = extractFigures('企业1.8万户。企业1.6万户。', may);
+    expect(flagged.map((figure) => figure.warnings?.map((warning) => warning.code))).toEqual([
+      ['collision'],
+      ['collision'],
+    ]);
+  });
+
+  it('names the programme of each of two job counts', () => {
+    const figures = extractFigures(
+      '启动“2023年高校毕业生招聘月”，提供就业岗位2.8万余个。创业孵化平台47家，在孵企业2399家，提供就业岗位11040个。',
+      may,
+    );
+    const jobs = figures.filter((figure) => figure.label.endsWith('提供就业岗位'));
+    expect(jobs.map((figure) => figure.label)).toEqual([
+      '高校毕业生招聘月提供就业岗位',
+      '创业孵化平台提供就业岗位',
+    ]);
+  });
+});
+
 describe('robustness on arbitrary text', () => {
   const alphabet = fc.constantFrom(
     ...'0123456789０１２３４５６７８９.,:∶-至到万亿千百十余多几约近超逾左右以上下零〇一二两三四五六七八九%％个人名户元美$第每分别其中截至年月日，。；\n “”()（）abcGkm '.split(

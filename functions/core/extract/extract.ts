@@ -166,6 +166,10 @@ class MetricTable {
     private readonly aliases: AliasTable | undefined,
   ) {}
 
+  strictKey(label: string, unit: string): string {
+    return metricKey({ region: this.region, label, unit }, this.aliases, { strict: true });
+  }
+
   entry(label: string, unit: string): { label: string; metric: string } {
     let labels = this.byUnit.get(unit);
     if (labels === undefined) {
@@ -289,8 +293,11 @@ class Extraction {
       }
     }
     this.endSentence(length);
-    const keyOf = (label: string, unit: string) => this.metrics.entry(label, unit).metric;
-    settleIdentity(this.figures, this.widenings, headlineEnd(text), keyOf);
+    const keys = {
+      of: (label: string, unit: string) => this.metrics.entry(label, unit).metric,
+      strict: (label: string, unit: string) => this.metrics.strictKey(label, unit),
+    };
+    settleIdentity(this.figures, this.widenings, headlineEnd(text), keys);
     return this.figures;
   }
 
@@ -310,7 +317,9 @@ class Extraction {
         return { label: `${stage}${did}${joint}${named.noun}`, core };
       }
     }
-    const topic = sentence.topic ?? sentence.firstCounted;
+    // What the sentence counted first is a subject of later figures only when it counts something else.
+    const counted = sentence.firstCounted?.slice(-2) === core.slice(-2) ? undefined : sentence.firstCounted;
+    const topic = sentence.topic ?? counted;
     const wider = topic === undefined || core.startsWith(topic) || topic === label ? undefined : topic + core;
     return { label: wider, core };
   }

@@ -12,7 +12,12 @@ export interface Widening {
   core: string;
 }
 
-export type KeyOf = (label: string, unit: string) => string;
+export interface Keys {
+  /** The key the label gives across briefs. */
+  of: (label: string, unit: string) => string;
+  /** The key that keeps stage words (计划, 已, 累计), for a result beside its plan in one brief. */
+  strict: (label: string, unit: string) => string;
+}
 
 /** A rounded figure (约130亿元) holds values this close to it; a bound (3万余户, 超4000个) up to the next digit. */
 const ROUNDING = 0.15;
@@ -79,10 +84,10 @@ function warn(figure: Figure, warning: FigureWarning) {
  * flagged. Figures that differ only by the context one of them took (提供就业岗位 / 创业孵化平台提供就业岗位) are
  * neighbours too: the bare one takes its own context.
  */
-function separate(figures: Figure[], widenings: Widening[], keyOf: KeyOf) {
+function separate(figures: Figure[], widenings: Widening[], keys: Keys) {
   const groups = new Map<string, number[]>();
   figures.forEach((figure, index) => {
-    const core = `${keyOf(widenings[index]?.core ?? figure.label, figure.unit)}@${figure.asOf ?? ''}`;
+    const core = `${keys.of(widenings[index]?.core ?? figure.label, figure.unit)}@${figure.asOf ?? ''}`;
     groups.set(core, [...(groups.get(core) ?? []), index]);
   });
   for (const members of groups.values()) {
@@ -94,10 +99,24 @@ function separate(figures: Figure[], widenings: Widening[], keyOf: KeyOf) {
       // A label that already carries its context (创业孵化平台提供就业岗位) is told apart; the bare ones widen.
       if (figure === undefined || wider === undefined || figure.label !== widening?.core) continue;
       figure.label = wider;
-      figure.metric = keyOf(wider, figure.unit);
+      figure.metric = keys.of(wider, figure.unit);
     }
   }
+  separateStages(figures, keys);
   flagCollisions(figures);
+}
+
+const RESULT_STAGE = /已|累计/;
+
+/** 计划改造老旧小区76个，已改造老旧小区30个: a result beside its plan takes the key that keeps its stage. */
+function separateStages(figures: Figure[], keys: Keys) {
+  for (const figure of figures) {
+    if (!RESULT_STAGE.test(figure.label)) continue;
+    const meets = figures.some(
+      (other) => other !== figure && observed(other) === observed(figure) && !compatible(other, figure),
+    );
+    if (meets) figure.metric = keys.strict(figure.label, figure.unit);
+  }
 }
 
 function hasConflict(figures: Figure[], members: number[]): boolean {
@@ -126,14 +145,9 @@ function flagCollisions(figures: Figure[]) {
 }
 
 /** Settles the metric keys of one text's figures, in place. */
-export function settleIdentity(
-  figures: Figure[],
-  widenings: Widening[],
-  headlineEnd: number,
-  keyOf: KeyOf,
-): void {
+export function settleIdentity(figures: Figure[], widenings: Widening[], headlineEnd: number, keys: Keys): void {
   if (headlineEnd > 0) joinHeadline(figures, headlineEnd);
-  separate(figures, widenings, keyOf);
+  separate(figures, widenings, keys);
 }
 
 /** Where the headline ends: a first line without a sentence end, set apart by a blank line; 0 when there is none. */
