@@ -39,6 +39,7 @@ import { isWrappedLineBreak } from './layout.ts';
 import { arabicDigit, chineseDigit, isChineseNumeral } from './numerals.ts';
 import {
   isYearEarlierSubject,
+  mayOpenPeriod,
   nowAt,
   PERIOD_STARTS,
   type Publication,
@@ -103,6 +104,8 @@ class Sentence {
   agent: string | undefined;
   /** The programme the sentence reports on (招聘月期间…, 举办“…招聘月”): what tells its figures from others. */
   topic: string | undefined;
+  /** Whether the text read so far names a programme (期间, 举办…), so that clauses are worth reading for it. */
+  topicHint = false;
   /** What the sentence counted first (创业孵化平台47家，在孵企业…): the subject of its later figures. */
   firstCounted: string | undefined;
   subtotalParent: string | undefined;
@@ -123,6 +126,7 @@ class Sentence {
     this.previousNoun = undefined;
     this.agent = undefined;
     this.topic = undefined;
+    this.topicHint = false;
     this.firstCounted = undefined;
     this.endClauseGroup();
     this.until = undefined;
@@ -212,6 +216,7 @@ const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|�
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
+const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / growth$/;
@@ -224,6 +229,12 @@ const BENEFITING = /^(?:受益|惠及)/;
 /** 主要预期目标是：, 目标为：: the figures after the colon are targets. */
 const TARGET_FRAME = /(预期)?目标[是为]?[：:]/;
 const TARGET_WINDOW = 60;
+/** Cheap tests that spare most clauses the slower readings they cannot need. */
+const TOPIC_HINT = /期间|举办|开展|启动|组织/;
+const ADVERB_HINT = /今年|全年|去年|[上下]半年|当年|全天|已|共/;
+const PLAN_HINT = /计划|任务/;
+const TOPIC_WORDS = ['期间', '举办', '开展', '启动', '组织'];
+const TOPIC_STARTS = codeSet(TOPIC_WORDS.map((word) => word[0]).join(''));
 const ENUMERATION_COMMA = 0x3001; // 、
 const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从由在'].map((char) => char.charCodeAt(0)));
 
@@ -235,6 +246,8 @@ class Extraction {
   private readonly region: string;
   private readonly metrics: MetricTable;
   private readonly publication: Publication | undefined;
+  private previousClauseStart = -1;
+  private previousClause = '';
   /** Where the search for periods resumes: text before it has been read for periods or was a figure. */
   private periodsRead = 0;
   /** The latest period of the paragraph (上半年, 截至5月10日): it locates the figures after it, sentence after sentence. */
@@ -346,6 +359,8 @@ class Extraction {
       // “2020年高校毕业生招聘月” is a name, not a period.
       if (code === OPEN_QUOTE || code === CLOSE_QUOTE) quoted = code === OPEN_QUOTE;
       const before = text.charCodeAt(index - 1);
+      if (TOPIC_STARTS.has(code) && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
+        sentence.topicHint = true;
       if (quoted || !PERIOD_STARTS.has(code) || COMPARED_AFTER.has(before)) continue;
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
       const earlierEnd = clauseStart ? yearEarlierAt(text, index) : undefined;
@@ -360,8 +375,12 @@ class Extraction {
         index = nowEnd - 1;
         continue;
       }
-      const found = periodAt(text, index, publication, clauseStart);
-      if (found === undefined) continue;
+      const found = mayOpenPeriod(text, index) ? periodAt(text, index, publication, clauseStart) : undefined;
+      if (found === undefined) {
+        // Only the first digit of a number can open a period: skip the rest of it.
+        while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
+        continue;
+      }
       this.period = found.asOf;
       if (found.until) sentence.until = found.asOf;
       index = found.end - 1;
@@ -480,21 +499,21 @@ class Extraction {
       if (this.isSurveySample(raw, label, noun)) label = `受访${noun}`;
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
-    const previousClause = clauseBefore(text, clause.start - 1, sentence.start).text;
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       label = raw.unit.kind === 'percent' ? sentence.previousLabel : subjectOf(sentence.previousLabel);
     }
     // 沪指全天震荡走高，收报3104.82点: the agent of the clause before.
-    if (label === '') label = sentence.agent ?? agentOf(previousClause, this.region) ?? '';
-    if (label === '') label = topicOfClause(previousClause) ?? '';
+    if (label === '')
+      label = sentence.agent ?? agentOf(this.previousClauseOf(clause.start), this.region) ?? '';
+    if (label === '') label = topicOfClause(this.previousClauseOf(clause.start)) ?? '';
     // 共有企业215家，实现营业收入98.3亿元: a clause opening on a light verb has the things counted before as subject.
     const counted = sentence.previousNoun || sentence.previousCounted;
     const lightVerb = LIGHT_VERB_OPENING.test(label) || LIGHT_VERB_OPENING.test(clause.text);
     if (counted !== undefined && lightVerb && !label.endsWith('率')) {
       label = counted + label;
     }
-    label = this.withContext(raw, clause.text, previousClause, label);
+    label = this.withContext(raw, clause, label);
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       label = changedOf(sentence.previousLabel, raw.unit.unit) + label;
     }
@@ -527,14 +546,21 @@ class Extraction {
    * (受益企业 → 稳岗返还受益企业), what the counted ones received (企业获得稳岗返还资金 → 稳岗返还资金), the revised
    * plan (老旧小区改造计划调整为…), what was issued, a target the sentence announces (预期目标是：…).
    */
-  private withContext(raw: RawFigure, clause: string, previousClause: string, label: string): string {
+  private withContext(
+    raw: RawFigure,
+    { text: clause, start }: { text: string; start: number },
+    label: string,
+  ): string {
     const { sentence } = this;
-    sentence.topic = topicOf(clause, this.region) ?? topicOf(previousClause, this.region) ?? sentence.topic;
-    const split = splitAgent(stripOpening(clause, this.region));
+    if (sentence.topicHint || TOPIC_HINT.test(clause)) {
+      const previous = this.previousClauseOf(start);
+      sentence.topic = topicOf(clause, this.region) ?? topicOf(previous, this.region) ?? sentence.topic;
+    }
+    const split = ADVERB_HINT.test(clause) ? splitAgent(stripOpening(clause, this.region)) : undefined;
     const agent = split === undefined ? '' : keptAgent(split.agent);
     if (agent !== '') sentence.agent = agent;
     else if (sentence.agent !== undefined && INHERITS_AGENT.test(label)) label = sentence.agent + label;
-    const revised = revisedPlan(stripLeading(clause, this.region));
+    const revised = PLAN_HINT.test(clause) ? revisedPlan(stripLeading(clause, this.region)) : undefined;
     if (revised !== undefined) return revised;
     if (raw.unit.kind === 'money') {
       const purpose = purposeAfter(this.text, raw.end);
@@ -543,7 +569,7 @@ class Extraction {
       if (noun !== undefined && label.startsWith(noun) && RECEIVING.test(label.slice(noun.length))) {
         return label.slice(noun.length).replace(RECEIVING, '');
       }
-      const issued = issuedAmount(label) ?? issuedBefore(label, previousClause);
+      const issued = issuedAmount(label) ?? issuedBefore(label, this.previousClauseOf(start));
       if (issued !== undefined) return issued;
       this.programme = programmeOf(label) ?? this.programme;
     }
@@ -554,7 +580,8 @@ class Extraction {
   /** 主要预期目标是：地区生产总值增长5.5%左右: the figures after it are targets. */
   private targetOf(raw: RawFigure): string {
     const from = Math.max(this.sentence.start, raw.start - TARGET_WINDOW);
-    const match = TARGET_FRAME.exec(this.text.slice(from, raw.start));
+    const before = this.text.slice(from, raw.start);
+    const match = before.includes('目标') ? TARGET_FRAME.exec(before) : null;
     return match === null ? '' : `${match[1] ?? ''}目标`;
   }
 
@@ -578,6 +605,15 @@ class Extraction {
     // 在接受调查的2416家企业中: the population is what the figure there counted.
     if (frame !== undefined)
       this.population = HAS_DIGIT.test(frame) ? (sentence.previousNoun ?? frame) : frame;
+  }
+
+  /** The clause before the one that starts at `clauseStart`, read once per figure at most. */
+  private previousClauseOf(clauseStart: number): string {
+    if (this.previousClauseStart !== clauseStart) {
+      this.previousClauseStart = clauseStart;
+      this.previousClause = clauseBefore(this.text, clauseStart - 1, this.sentence.start).text;
+    }
+    return this.previousClause;
   }
 
   /** A share named by its part (占全部投资的41.2%) or by its population (63.5%的企业表示…, 七成居民支持…). */

@@ -73,8 +73,6 @@ function joinHeadline(figures: Figure[], headlineEnd: number) {
   }
 }
 
-const observed = (figure: Figure) => `${figure.metric}@${figure.asOf ?? ''}`;
-
 function warn(figure: Figure, warning: FigureWarning) {
   figure.warnings = [...(figure.warnings ?? []), warning];
 }
@@ -85,13 +83,12 @@ function warn(figure: Figure, warning: FigureWarning) {
  * neighbours too: the bare one takes its own context.
  */
 function separate(figures: Figure[], widenings: Widening[], keys: Keys) {
-  const groups = new Map<string, number[]>();
+  const byCore = new Grouping<number>();
   figures.forEach((figure, index) => {
-    const core = `${keys.of(widenings[index]?.core ?? figure.label, figure.unit)}@${figure.asOf ?? ''}`;
-    groups.set(core, [...(groups.get(core) ?? []), index]);
+    byCore.add(keys.of(widenings[index]?.core ?? figure.label, figure.unit), figure.asOf, index);
   });
-  for (const members of groups.values()) {
-    if (members.length < 2 || !hasConflict(figures, members)) continue;
+  for (const members of byCore.groups()) {
+    if (conflicts(members.map((index) => figures[index] as Figure)).size === 0) continue;
     for (const index of members) {
       const figure = figures[index];
       const widening = widenings[index];
@@ -102,50 +99,89 @@ function separate(figures: Figure[], widenings: Widening[], keys: Keys) {
       figure.metric = keys.of(wider, figure.unit);
     }
   }
-  separateStages(figures, keys);
-  flagCollisions(figures);
+  const byKey = new Grouping<Figure>();
+  for (const figure of figures) byKey.add(figure.metric, figure.asOf, figure);
+  for (const group of byKey.groups()) {
+    separateStages(group, keys);
+    flagCollisions(group);
+  }
+}
+
+/** Items grouped by key and as-of, without building a string per item: a text names few keys many times. */
+class Grouping<T> {
+  private readonly byKey = new Map<string, Map<string | undefined, T[]>>();
+
+  add(key: string, asOf: string | undefined, item: T) {
+    let byAsOf = this.byKey.get(key);
+    if (byAsOf === undefined) {
+      byAsOf = new Map();
+      this.byKey.set(key, byAsOf);
+    }
+    const group = byAsOf.get(asOf);
+    if (group === undefined) byAsOf.set(asOf, [item]);
+    else group.push(item);
+  }
+
+  /** The groups of more than one item. */
+  *groups(): Generator<T[]> {
+    for (const byAsOf of this.byKey.values()) {
+      for (const group of byAsOf.values()) if (group.length > 1) yield group;
+    }
+  }
+}
+
+/** How many other values each value of a key is compared with: enough to find a conflict, few enough to stay linear. */
+const COMPARED_VALUES = 16;
+
+/** The figures of one key that conflict with another of it, each with one it conflicts with. */
+function conflicts(group: Figure[]): Map<Figure, Figure> {
+  const found = new Map<Figure, Figure>();
+  const byValue = new Map<number, Figure[]>();
+  for (const figure of group) {
+    const same = byValue.get(figure.value);
+    if (same === undefined) byValue.set(figure.value, [figure]);
+    else same.push(figure);
+  }
+  if (byValue.size < 2) return found;
+  const compared: Figure[] = [];
+  for (const same of byValue.values()) {
+    if (compared.length === COMPARED_VALUES) break;
+    compared.push(same[0] as Figure);
+  }
+  for (const same of byValue.values()) {
+    const representative = same[0] as Figure;
+    const other = compared.find((candidate) => !compatible(candidate, representative));
+    if (other !== undefined) for (const figure of same) found.set(figure, other);
+  }
+  return found;
 }
 
 const RESULT_STAGE = /已|累计/;
 
 /** 计划改造老旧小区76个，已改造老旧小区30个: a result beside its plan takes the key that keeps its stage. */
-function separateStages(figures: Figure[], keys: Keys) {
-  for (const figure of figures) {
-    if (!RESULT_STAGE.test(figure.label)) continue;
-    const meets = figures.some(
-      (other) => other !== figure && observed(other) === observed(figure) && !compatible(other, figure),
-    );
-    if (meets) figure.metric = keys.strict(figure.label, figure.unit);
+function separateStages(group: Figure[], keys: Keys) {
+  for (const figure of conflicts(group).keys()) {
+    if (RESULT_STAGE.test(figure.label)) figure.metric = keys.strict(figure.label, figure.unit);
   }
 }
 
-function hasConflict(figures: Figure[], members: number[]): boolean {
-  return members.some((left, at) =>
-    members.slice(at + 1).some((right) => {
-      const a = figures[left];
-      const b = figures[right];
-      return a !== undefined && b !== undefined && !compatible(a, b);
-    }),
-  );
-}
-
-function flagCollisions(figures: Figure[]) {
-  const byKey = new Map<string, Figure[]>();
-  for (const figure of figures) byKey.set(observed(figure), [...(byKey.get(observed(figure)) ?? []), figure]);
-  for (const group of byKey.values()) {
-    for (const figure of group) {
-      const other = group.find((candidate) => candidate !== figure && !compatible(candidate, figure));
-      if (other === undefined) continue;
-      warn(figure, {
-        code: 'collision',
-        message: `“${figure.surface}” and “${other.surface}” both read as ${figure.label} at one date but differ; name one of them`,
-      });
-    }
+function flagCollisions(group: Figure[]) {
+  const metric = group[0]?.metric;
+  for (const [figure, other] of conflicts(group.filter((figure) => figure.metric === metric))) {
+    warn(figure, {
+      code: 'collision',
+      message: `“${figure.surface}” and “${other.surface}” both read as ${figure.label} at one date but differ; name one of them`,
+    });
   }
 }
 
 /** Settles the metric keys of one text's figures, in place. */
-export function settleIdentity(figures: Figure[], widenings: Widening[], headlineEnd: number, keys: Keys): void {
+export function settleIdentity(
+  figures: Figure[],
+  widenings: Widening[],
+  headlineEnd: number,
+  keys: Keys,
+): void {
   if (headlineEnd > 0) joinHeadline(figures, headlineEnd);
   separate(figures, widenings, keys);
 }

@@ -233,6 +233,21 @@ export function periodAt(
   return asOf === undefined ? undefined : { asOf, end: located.end, until };
 }
 
+const PERIOD_WORD_CHARS = codeSet('年月季');
+const PERIOD_REACH = 8;
+
+/**
+ * Whether a period may start at `index`: a cheap look for 年, 月 or 季 close ahead, so that the numerals of running
+ * text (一线, 统一, 十三五) are not read as dates one by one.
+ */
+export function mayOpenPeriod(text: string, index: number): boolean {
+  const end = Math.min(text.length, index + PERIOD_REACH);
+  for (let cursor = index + 1; cursor < end; cursor++) {
+    if (PERIOD_WORD_CHARS.has(text.charCodeAt(cursor))) return true;
+  }
+  return false;
+}
+
 /** Characters a period, a reset or 去年同期 may start with; everything else is skipped without a look. */
 export const PERIOD_STARTS = codeSet(
   '截今去上下前第过目当现0123456789０１２３４５６７８９一二三四五六七八九十两〇',

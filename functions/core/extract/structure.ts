@@ -1,5 +1,6 @@
 // Structures of shares written with colons (三次产业结构为4.1：38.6：57.3): one percent figure per part, each
 // labelled by its part, rather than a ratio of the first two.
+import { codeSet } from './chars.ts';
 import type { RawFigure } from './read-figure.ts';
 import { PERCENT_UNIT } from './units.ts';
 
@@ -8,11 +9,16 @@ const PARTS =
 /** Words before the parts that say they make up a whole. */
 const WHOLE_BEFORE = /(?:结构|比例|比重|构成|之比)[为是达]?$/;
 const LOOKBACK = 8;
+const NUMBER_CHARS = codeSet('0123456789.');
+const COLONS = codeSet('：:∶');
 /** Rounding lets the parts miss 100 by this much. */
 const TOLERANCE = 0.5;
 
 /** The parts of a structure starting at `index`, as figures, or undefined when the numbers are no structure. */
 export function structureAt(text: string, index: number): RawFigure[] | undefined {
+  let numberEnd = index;
+  while (numberEnd - index < 6 && NUMBER_CHARS.has(text.charCodeAt(numberEnd))) numberEnd++;
+  if (!COLONS.has(text.charCodeAt(numberEnd))) return undefined;
   if (!WHOLE_BEFORE.test(text.slice(Math.max(0, index - LOOKBACK), index))) return undefined;
   PARTS.lastIndex = index;
   const match = PARTS.exec(text);
