@@ -1,8 +1,17 @@
 // The extractor: one left-to-right scan over a character-class table, labelling figures sentence by sentence.
 import { type AliasTable, metricKey } from '../metric-key.ts';
 import type { Figure, FigureKind, FigureWarning } from '../model.ts';
-import { codeSet } from './chars.ts';
-import { englishClauseBefore, englishLabelBefore, englishObjectAfter } from './english.ts';
+import { codeSet, isLatinLetter } from './chars.ts';
+import {
+  accountedShare,
+  baseAfter,
+  countedFrom,
+  englishClauseBefore,
+  englishLabelBefore,
+  englishObjectAfter,
+  respectiveLabels,
+  respondentShare,
+} from './english.ts';
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
 import {
   agentOf,
@@ -38,6 +47,9 @@ import {
 import { isWrappedLineBreak } from './layout.ts';
 import { arabicDigit, chineseDigit, isChineseNumeral } from './numerals.ts';
 import {
+  type EnglishPeriod,
+  englishPeriodAt,
+  isComparedWith,
   isYearEarlierSubject,
   mayOpenPeriod,
   nowAt,
@@ -217,9 +229,20 @@ const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
+const ENGLISH_CLAUSE_END = codeSet(',;.\n');
+const ENGLISH_PERIOD_REACH = 60;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
-const GROWTH_SUFFIX = / growth$/;
+const GROWTH_SUFFIX = / (?:growth|decline)$/;
+const ENGLISH_CHANGE = /^(?!share of).* (?:growth|decline)(?: from \w+)?$/;
+/** A clause that only links a subject to its figure (…, excluding students, was 15.3 percent). */
+const LINK_ONLY = /^\s*(?:was|were|is|are|stood at|stands at|reached)\s*$/;
+/** A phrase set off by commas that qualifies the subject before it. */
+const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
+const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
+const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped)\b/i;
+/** Words before a share of respondents that name nothing themselves (…found that 61.8 percent of them…). */
+const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
 /** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
 const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收)/;
@@ -359,6 +382,10 @@ class Extraction {
       // “2020年高校毕业生招聘月” is a name, not a period.
       if (code === OPEN_QUOTE || code === CLOSE_QUOTE) quoted = code === OPEN_QUOTE;
       const before = text.charCodeAt(index - 1);
+      if (isLatinLetter(code) && !isLatinLetter(before)) {
+        index = this.readEnglishPeriod(index) - 1;
+        continue;
+      }
       if (TOPIC_STARTS.has(code) && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
         sentence.topicHint = true;
       if (quoted || !PERIOD_STARTS.has(code) || COMPARED_AFTER.has(before)) continue;
@@ -388,10 +415,38 @@ class Extraction {
     this.periodsRead = Math.max(this.periodsRead, end);
   }
 
+  /** Reads an English period at a word start (In the first four months, …) and returns where reading resumes. */
+  private readEnglishPeriod(index: number): number {
+    const found = englishPeriodAt(this.text, index, this.publication);
+    if (found === undefined) {
+      let end = index;
+      while (isLatinLetter(this.text.charCodeAt(end))) end++;
+      return end;
+    }
+    if (!found.yearEarlier) this.period = found.asOf;
+    else if (!isComparedWith(this.text, index)) this.sentence.yearEarlierFrom = index;
+    return found.end;
+  }
+
+  /** The period an English figure's own clause gives after it (grew 5.3 percent in the first quarter). */
+  private englishPeriodAfter(raw: RawFigure): EnglishPeriod | undefined {
+    const { text } = this;
+    const limit = Math.min(text.length, raw.end + ENGLISH_PERIOD_REACH);
+    for (let index = raw.end; index < limit; index++) {
+      const code = text.charCodeAt(index);
+      if (ENGLISH_CLAUSE_END.has(code)) return undefined;
+      if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
+      const found = englishPeriodAt(text, index, this.publication);
+      if (found !== undefined && !(found.yearEarlier && isComparedWith(text, index))) return found;
+    }
+    return undefined;
+  }
+
   private add(raw: RawFigure) {
     this.readPeriods(raw.start);
     const named = raw.english ? this.englishLabel(raw) : this.chineseLabel(raw);
-    const kind: FigureKind = raw.unit.kind === 'percent' && named.growth ? 'growth_rate' : raw.unit.kind;
+    const growth = named.growth || (raw.english && ENGLISH_CHANGE.test(named.label));
+    const kind: FigureKind = raw.unit.kind === 'percent' && growth ? 'growth_rate' : raw.unit.kind;
     const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
     const figure: Figure = {
       offset: raw.start,
@@ -405,7 +460,9 @@ class Extraction {
       metric,
     };
     if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
-    const earlier = this.sentence.yearEarlierFrom !== undefined;
+    const own = raw.english ? this.englishPeriodAfter(raw) : undefined;
+    if (own !== undefined && !own.yearEarlier) this.period = own.asOf;
+    const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
     const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.period;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     if (asOf !== undefined && !label.startsWith('每')) figure.asOf = asOf;
@@ -428,19 +485,73 @@ class Extraction {
   }
 
   private englishLabel(raw: RawFigure): Named {
-    const previous = this.sentence.previousLabel?.replace(GROWTH_SUFFIX, '');
-    const before = englishLabelBefore(englishClauseBefore(this.text, raw.start, this.sentence.previousEnd));
-    // "rose 12% to $4.29 billion": the level the growth led to.
-    if (before.leadsTo && previous !== undefined) return { label: previous, growth: false };
+    const { sentence, text } = this;
+    const clause = englishClauseBefore(text, raw.start, sentence.previousEnd);
+    if (sentence.distributed !== undefined && ENGLISH_CONNECTOR_ONLY.test(clause)) {
+      const { labels, next, growth } = sentence.distributed;
+      sentence.distributed.next = next + 1;
+      return { label: labels[Math.min(next, labels.length - 1)] ?? '', growth };
+    }
+    const previous = sentence.previousLabel?.replace(GROWTH_SUFFIX, '');
+    const before = englishLabelBefore(this.beyondAside(clause, raw.start), this.region);
+    const change = DECLINE_BEFORE.test(clause) ? 'decline' : 'growth';
+    const respective = before.growth ? respectiveLabels(clause, change, text, raw.end) : undefined;
+    if (respective !== undefined) {
+      sentence.distributed = { labels: respective, next: 1, growth: true };
+      return { label: respective[0] ?? before.label, growth: true };
+    }
+    if (raw.unit.kind === 'percent' && !before.growth) {
+      const share = accountedShare(clause, this.region) ?? this.respondentShare(raw, before.label);
+      if (share !== undefined) return { label: share, growth: false };
+      // "slowing from 4.5 percent in the first quarter": the rate the sentence measured before.
+      if (before.label === '' && sentence.previousLabel?.endsWith(' growth') === true) {
+        return { label: sentence.previousLabel, growth: true };
+      }
+    }
+    // "The share of firms planning to expand hiring": who the survey's shares are of.
+    const sharedBy = /^share of (\w+)/.exec(before.label)?.[1];
+    if (sharedBy !== undefined) this.population = sharedBy;
+    // "rose 12% to $4.29 billion": the level the growth led to; "slowing from 4.5 percent": the growth before.
+    if (before.leadsTo && previous !== undefined) {
+      return raw.unit.kind === 'percent' && sentence.previousLabel !== undefined
+        ? { label: sentence.previousLabel, growth: true }
+        : { label: previous, growth: false };
+    }
+    // "A survey of 1,520 companies": the sample.
+    if (/survey$/.test(before.label) && raw.unitPhrase !== undefined) {
+      this.population = raw.unitPhrase;
+      return { label: `surveyed ${raw.unitPhrase}`, growth: false };
+    }
     if (before.label !== '' && !before.objectFollows) return before;
     // "attracted $4.29 billion in foreign investment": a measured amount names what it is of after it.
     const object =
       before.objectFollows && raw.unit.kind !== 'count' ? englishObjectAfter(this.text, raw.end) : undefined;
     if (object !== undefined) return { label: object, growth: before.growth };
-    // "…, up 8.5% from a year earlier": the growth of what the sentence measured before.
-    if (before.growth && raw.unitPhrase === undefined && previous !== undefined)
-      return { label: `${previous} growth`, growth: true };
-    return { label: raw.unitPhrase ?? previous ?? raw.unit.unit, growth: before.growth };
+    // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from
+    // February": a decline from another base, which names its own series.
+    const countsSomething = raw.unitPhrase !== undefined && raw.unit.kind === 'count';
+    if (before.growth && !countsSomething && previous !== undefined) {
+      return { label: `${previous} ${change}${baseAfter(text, raw.end) ?? ''}`, growth: true };
+    }
+    const counted = countsSomething ? countedFrom(raw.unitPhrase ?? '', text, raw.end) : undefined;
+    return { label: counted ?? previous ?? raw.unit.unit, growth: before.growth };
+  }
+
+  /** "The jobless rate for people aged 16 to 24, excluding students, was": the subject before the aside. */
+  private beyondAside(clause: string, start: number): string {
+    if (!LINK_ONLY.test(clause)) return clause;
+    const asideEnd = start - clause.length - 1;
+    const aside = englishClauseBefore(this.text, asideEnd, this.sentence.previousEnd);
+    if (!ASIDE.test(aside)) return clause;
+    return `${englishClauseBefore(this.text, asideEnd - aside.length - 1, this.sentence.previousEnd)} ${clause}`;
+  }
+
+  /** "61.8 percent of them expect…", "while 12.4 percent expect a decline": a share of the respondents. */
+  private respondentShare(raw: RawFigure, before: string): string | undefined {
+    if (before !== '' && !RESPONDENT_OPENERS.test(before)) return undefined;
+    const share = respondentShare(this.text, raw.end, this.population, this.region);
+    if (share !== undefined) this.population = share.population;
+    return share?.label;
   }
 
   private chineseLabel(raw: RawFigure): Named {

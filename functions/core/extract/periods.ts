@@ -274,3 +274,94 @@ export function yearEarlierAt(text: string, index: number): number | undefined {
 export function isYearEarlierSubject(clause: string): boolean {
   return /^(?:而|但|)(?:去年|上年)同期(?:为|是|有|约|仅|只有|达到?|共|则为)?$/.test(clause);
 }
+
+const MONTH_NUMBERS = new Map<string, number>(
+  [
+    ['january', 'jan'],
+    ['february', 'feb'],
+    ['march', 'mar'],
+    ['april', 'apr'],
+    ['may', 'may'],
+    ['june', 'jun'],
+    ['july', 'jul'],
+    ['august', 'aug'],
+    ['september', 'sep'],
+    ['october', 'oct'],
+    ['november', 'nov'],
+    ['december', 'dec'],
+  ].flatMap(([name, short], at) => [
+    [name ?? '', at + 1],
+    [short ?? '', at + 1],
+  ]),
+);
+const ORDINALS = new Map([
+  ['first', 1],
+  ['second', 2],
+  ['third', 3],
+  ['fourth', 4],
+]);
+const COUNTS = new Map(
+  ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'].map(
+    (word, at) => [word, at + 2] as const,
+  ),
+);
+
+/** English periods: the quarter or half (first quarter [of 2024], Q1), the first N months, a month range
+ * (January-April, Jan-April), a month (in March), a year (in 2023), last year; or a year earlier. */
+const ENGLISH_PERIOD =
+  /^(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|first (two|three|four|five|six|seven|eight|nine|ten|eleven) months|([a-z]+)(?:-| to )([a-z]+)|(last) year|(a year (?:earlier|ago)|the same (?:period|month|quarter) (?:a year earlier|last year|of last year))|in (january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d))(?: of ((?:19|20)\d\d))?/;
+
+export interface EnglishPeriod {
+  /** The day the period ends, or undefined for a year earlier than the current as-of. */
+  asOf: string | undefined;
+  yearEarlier: boolean;
+  end: number;
+}
+
+/**
+ * An English period starting at `index` (a word start): first quarter, Q1, first half, first four months,
+ * January-April, in March, in 2023, last year, a year earlier; undefined when none does. A hyphenated period
+ * names something (a second-quarter survey) and does not date it.
+ */
+export function englishPeriodAt(
+  text: string,
+  index: number,
+  publication: Publication | undefined,
+): EnglishPeriod | undefined {
+  if (publication === undefined) return undefined;
+  const match = ENGLISH_PERIOD.exec(text.slice(index, index + 48).toLowerCase());
+  if (match === null) return undefined;
+  const end = index + match[0].length;
+  if (text.charCodeAt(end) === 0x2d /* - */) return undefined;
+  if (match[8] !== undefined) return { asOf: undefined, yearEarlier: true, end };
+  const [, quarter, q, half, months, from, to, last, , month] = match;
+  const written = match[10] === undefined ? undefined : Number(match[10]);
+  let endMonth: number | undefined;
+  let year = written ?? publication.year;
+  if (quarter !== undefined) endMonth = (ORDINALS.get(quarter) ?? 0) * 3;
+  else if (q !== undefined) endMonth = Number(q) * 3;
+  else if (half !== undefined) endMonth = half === 'first' ? 6 : 12;
+  else if (months !== undefined) endMonth = COUNTS.get(months);
+  else if (from !== undefined && to !== undefined) {
+    if (MONTH_NUMBERS.get(from) === undefined) return undefined;
+    endMonth = MONTH_NUMBERS.get(to);
+  } else if (last !== undefined) {
+    endMonth = 12;
+    year = publication.year - 1;
+  } else if (month !== undefined) {
+    const monthNumber = MONTH_NUMBERS.get(month);
+    endMonth = monthNumber ?? 12;
+    if (monthNumber === undefined) year = Number(month);
+  }
+  if (endMonth === undefined) return undefined;
+  if (written === undefined && last === undefined && /^\d/.test(month ?? '') === false) {
+    if (isLastYears(endMonth, lastDayOf(year, endMonth), publication)) year--;
+  }
+  const asOf = isoDate(year, endMonth, lastDayOf(year, endMonth));
+  return asOf === undefined ? undefined : { asOf, yearEarlier: false, end };
+}
+
+/** "up 34.6 percent from a year earlier": a base the change is measured from, not the figure's date. */
+export function isComparedWith(text: string, index: number): boolean {
+  return /(?:from|than|over|with) $/.test(text.slice(Math.max(0, index - 6), index));
+}

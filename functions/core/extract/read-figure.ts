@@ -544,8 +544,11 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   }
   if (rangeMax !== undefined) valueMax = coreValue(rangeMax, unitExponent);
   if (definesGroup(text, start, cursor, qualifier, valueMax)) return rejected(cursor);
+  // 61.8% of Hainan firms…: a figure between Latin words is English whatever its unit.
   const english =
-    unit.english || (text.charCodeAt(start - 1) === 0x20 && isLatinLetter(text.charCodeAt(start - 2)));
+    unit.english ||
+    (text.charCodeAt(start - 1) === 0x20 && isLatinLetter(text.charCodeAt(start - 2))) ||
+    (!core.chinese && text.charCodeAt(cursor) === 0x20 && isLatinLetter(text.charCodeAt(cursor + 1)));
   if (!Number.isFinite(value) || (valueMax !== undefined && !Number.isFinite(valueMax)))
     return rejected(cursor);
   const figure: RawFigure = { start, end: cursor, unitEnd, value, unit: unit.unit, qualifier, english };
@@ -624,20 +627,28 @@ function listUnitAhead(
 ): { unit: UnitInfo; exponent: number } | undefined {
   let cursor = index;
   for (let item = 0; item < LIST_ITEMS; item++) {
-    if (!LIST_SEPARATORS.has(text.charCodeAt(cursor))) return undefined;
-    const next = readCore(text, cursor + 1);
+    const separator = listSeparatorAt(text, cursor);
+    if (separator === 0) return undefined;
+    const next = readCore(text, cursor + separator);
     if (!isCore(next) || next.chinese) return undefined;
     const found = readUnit(text, next.end, next, start);
     if (found === 'not-a-figure') return undefined;
     if (found !== undefined) {
       const { unit } = compoundUnit(text, found);
-      const listed =
-        unit.measure || text.lastIndexOf('分别', start) >= Math.max(0, start - DISTRIBUTION_LOOKBACK);
-      return listed ? { unit, exponent: next.exponent } : undefined;
+      const distributed = text.slice(Math.max(0, start - DISTRIBUTION_LOOKBACK), start).includes('分别');
+      return unit.measure || distributed ? { unit, exponent: next.exponent } : undefined;
     }
     cursor = next.end;
   }
   return undefined;
+}
+
+const ENGLISH_LIST_SEPARATORS = [' and ', ', ', ' or '];
+
+/** The length of a list separator at `index` (、, 和, " and ", ", "), or 0. */
+function listSeparatorAt(text: string, index: number): number {
+  if (LIST_SEPARATORS.has(text.charCodeAt(index))) return 1;
+  return ENGLISH_LIST_SEPARATORS.find((separator) => text.startsWith(separator, index))?.length ?? 0;
 }
 
 /** How far before a list its 分别 may stand (城镇、农村居民收入增速分别提高). */
