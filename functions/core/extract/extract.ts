@@ -257,7 +257,21 @@ const TOPIC_HINT = /期间|举办|开展|启动|组织/;
 const ADVERB_HINT = /今年|全年|去年|[上下]半年|当年|全天|已|共/;
 const PLAN_HINT = /计划|任务/;
 const TOPIC_WORDS = ['期间', '举办', '开展', '启动', '组织'];
-const TOPIC_STARTS = codeSet(TOPIC_WORDS.map((word) => word[0]).join(''));
+
+/** What a character may open while periods are read: one table lookup per character of running text. */
+enum Role {
+  Period = 1,
+  Topic = 2,
+  Latin = 4,
+  Quote = 8,
+}
+const PERIOD_ROLE = new Uint8Array(0x10000);
+for (const code of PERIOD_STARTS) PERIOD_ROLE[code] = (PERIOD_ROLE[code] ?? 0) | Role.Period;
+for (const word of TOPIC_WORDS)
+  PERIOD_ROLE[word.charCodeAt(0)] = (PERIOD_ROLE[word.charCodeAt(0)] ?? 0) | Role.Topic;
+for (let code = 0; code < 0x80; code++) if (isLatinLetter(code)) PERIOD_ROLE[code] = Role.Latin;
+PERIOD_ROLE[OPEN_QUOTE] = Role.Quote;
+PERIOD_ROLE[CLOSE_QUOTE] = Role.Quote;
 const ENUMERATION_COMMA = 0x3001; // 、
 const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从由在'].map((char) => char.charCodeAt(0)));
 
@@ -338,26 +352,17 @@ class Extraction {
   }
 
   /**
-   * The label that tells a figure from a neighbour on its key: what the counted ones did (为1.63万户企业返还 →
-   * 已返还企业; 1.8万户企业，可享受返还 → 可享受返还企业), or the sentence's programme (招聘月提供就业岗位).
+   * What the sentence offers a figure that meets a neighbour on its key: its label without the agent it took, and
+   * the programme or first-counted subject that could precede it.
    */
   private widening(raw: RawFigure, named: Named, label: string): Widening {
-    const { sentence, text } = this;
+    const { sentence } = this;
     const agent = sentence.agent;
     const core = agent !== undefined && label.startsWith(agent) ? label.slice(agent.length) : label;
-    if (named.nounEnd !== undefined && named.noun !== undefined) {
-      const did = predicateOf(text, named.nounEnd);
-      if (did !== '') {
-        const stage = text.startsWith('已', raw.start - 2) ? '已' : '';
-        const joint = did.length > SHORT_PREDICATE ? '的' : '';
-        return { label: `${stage}${did}${joint}${named.noun}`, core };
-      }
-    }
     // What the sentence counted first is a subject of later figures only when it counts something else.
     const counted = sentence.firstCounted?.slice(-2) === core.slice(-2) ? undefined : sentence.firstCounted;
     const topic = sentence.topic ?? counted;
-    const wider = topic === undefined || core.startsWith(topic) || topic === label ? undefined : topic + core;
-    return { label: wider, core };
+    return new ContextWidening(this.text, raw.start, named, label, core, topic);
   }
 
   private endSentence(next: number) {
@@ -379,16 +384,18 @@ class Extraction {
     let quoted = false;
     for (let index = Math.max(this.periodsRead, sentence.start); index < end; index++) {
       const code = text.charCodeAt(index);
+      const role = PERIOD_ROLE[code] ?? 0;
+      if (role === 0) continue;
       // “2020年高校毕业生招聘月” is a name, not a period.
-      if (code === OPEN_QUOTE || code === CLOSE_QUOTE) quoted = code === OPEN_QUOTE;
+      if (role & Role.Quote) quoted = code === OPEN_QUOTE;
       const before = text.charCodeAt(index - 1);
-      if (isLatinLetter(code) && !isLatinLetter(before)) {
-        index = this.readEnglishPeriod(index) - 1;
+      if (role & Role.Latin) {
+        if (!((PERIOD_ROLE[before] ?? 0) & Role.Latin)) index = this.readEnglishPeriod(index) - 1;
         continue;
       }
-      if (TOPIC_STARTS.has(code) && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
+      if (role & Role.Topic && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
         sentence.topicHint = true;
-      if (quoted || !PERIOD_STARTS.has(code) || COMPARED_AFTER.has(before)) continue;
+      if (quoted || !(role & Role.Period) || COMPARED_AFTER.has(before)) continue;
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
       const earlierEnd = clauseStart ? yearEarlierAt(text, index) : undefined;
       if (earlierEnd !== undefined) {
@@ -764,6 +771,35 @@ class Extraction {
       before !== ENUMERATION_COMMA &&
       text.charCodeAt(nounEnd) !== ENUMERATION_COMMA
     );
+  }
+}
+
+/**
+ * The label that tells a figure from a neighbour on its key: what the counted ones did (为1.63万户企业返还 →
+ * 已返还企业; 1.8万户企业，可享受返还 → 可享受返还的企业), or the sentence's programme (招聘月提供就业岗位).
+ * Read only for figures that meet a neighbour.
+ */
+class ContextWidening implements Widening {
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly named: Named,
+    private readonly written: string,
+    readonly core: string,
+    private readonly topic: string | undefined,
+  ) {}
+
+  label(): string | undefined {
+    const { named, text, topic, core } = this;
+    if (named.nounEnd !== undefined && named.noun !== undefined) {
+      const did = predicateOf(text, named.nounEnd);
+      if (did !== '') {
+        const stage = text.startsWith('已', this.start - 2) ? '已' : '';
+        const joint = did.length > SHORT_PREDICATE ? '的' : '';
+        return `${stage}${did}${joint}${named.noun}`;
+      }
+    }
+    return topic === undefined || core.startsWith(topic) || topic === this.written ? undefined : topic + core;
   }
 }
 

@@ -6,10 +6,10 @@ import type { Figure, FigureWarning } from '../model.ts';
 
 /** What the text around a figure offers when its label alone does not tell it from a neighbour. */
 export interface Widening {
-  /** The label with the context that tells it apart (招聘月提供就业岗位, 已返还企业), or undefined. */
-  label: string | undefined;
+  /** The label with the context that tells it apart (招聘月提供就业岗位, 已返还企业), read only when needed. */
+  label(): string | undefined;
   /** The label without the agent or programme it took from its sentence (提供就业岗位), for finding neighbours. */
-  core: string;
+  readonly core: string;
 }
 
 export interface Keys {
@@ -92,9 +92,10 @@ function separate(figures: Figure[], widenings: Widening[], keys: Keys) {
     for (const index of members) {
       const figure = figures[index];
       const widening = widenings[index];
-      const wider = widening?.label;
       // A label that already carries its context (创业孵化平台提供就业岗位) is told apart; the bare ones widen.
-      if (figure === undefined || wider === undefined || figure.label !== widening?.core) continue;
+      if (figure === undefined || widening === undefined || figure.label !== widening.core) continue;
+      const wider = widening.label();
+      if (wider === undefined) continue;
       figure.label = wider;
       figure.metric = keys.of(wider, figure.unit);
     }
