@@ -204,6 +204,8 @@ class MetricTable {
 interface Named {
   label: string;
   growth: boolean;
+  /** Named by a fallback (the figure before, the clause before, the unit) rather than by its own words. */
+  weak?: boolean;
   /** The noun read after a counter (企业 of 2416家企业). */
   noun?: string;
   /** Where that noun ends, when the figure counts it as the object of a preposition or in a list. */
@@ -211,6 +213,9 @@ interface Named {
 }
 
 const CONNECTOR_ONLY = /^[和、与及以]*$/;
+const GROWTH_VERB_AT_END = /(?:下降|减少|增长|增加)$/;
+/** 在接受调查的2416家企业中: the preposition frames the phrase, it is not part of the name. */
+const LEADING_PREPOSITION = /^[在对从]/;
 /** A predicate up to this long joins its noun directly (已返还企业); a longer one with 的. */
 const SHORT_PREDICATE = 4;
 const UNIT_WARNINGS: Record<NonNullable<RawFigure['unitSource']>, FigureWarning> = {
@@ -473,7 +478,15 @@ class Extraction {
     const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.period;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     if (asOf !== undefined && !label.startsWith('每')) figure.asOf = asOf;
-    if (raw.unitSource !== undefined) figure.warnings = [UNIT_WARNINGS[raw.unitSource]];
+    const warnings: FigureWarning[] = [];
+    if (raw.unitSource !== undefined) warnings.push(UNIT_WARNINGS[raw.unitSource]);
+    if (named.weak === true || label === figure.unit || label.length < 2) {
+      warnings.push({
+        code: 'weak-label',
+        message: `“${label}” is not named by the figure's own words; check it`,
+      });
+    }
+    if (warnings.length > 0) figure.warnings = warnings;
     this.figures.push(figure);
     this.widenings.push(this.widening(raw, named, label));
     this.periodsRead = raw.end;
@@ -564,9 +577,12 @@ class Extraction {
   private chineseLabel(raw: RawFigure): Named {
     const { sentence, text } = this;
     const clause = clauseBefore(text, raw.start, sentence.previousEnd);
-    // 去年同期为4.7万人: the series of the figure before, one year earlier.
+    // 去年同期为4.7万人: the series of the figure before, one year earlier; 去年同期为下降4.1%: its decline.
     if (isYearEarlierSubject(clause.text) && sentence.previousLabel !== undefined) {
-      return { label: sentence.previousLabel, growth: false };
+      const change = GROWTH_VERB_AT_END.exec(clause.text)?.[0];
+      const label =
+        change === undefined ? sentence.previousLabel : subjectOf(sentence.previousLabel) + change;
+      return { label, growth: change !== undefined };
     }
     if (sentence.distributed !== undefined && CONNECTOR_ONLY.test(clause.text)) {
       const { labels, next, growth } = sentence.distributed;
@@ -608,7 +624,8 @@ class Extraction {
       label = before.label.slice(0, -1) + (raw.unit.kind === 'percent' ? '比例' : population);
     }
     // 列入年度计划的120个重点项目: the 的 phrase defines the counted noun.
-    if (attributive && noun !== '' && raw.unit.counter) label = before.label + noun;
+    if (attributive && noun !== '' && raw.unit.counter)
+      label = before.label.replace(LEADING_PREPOSITION, '') + noun;
     else if (raw.unit.counter && noun !== '') {
       label = counterLabel(label, noun, this.region);
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
@@ -618,6 +635,8 @@ class Extraction {
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
+    // Names borrowed from elsewhere in the sentence, which the editor should check.
+    const named = label !== '';
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       label = raw.unit.kind === 'percent' ? sentence.previousLabel : subjectOf(sentence.previousLabel);
     }
@@ -625,6 +644,7 @@ class Extraction {
     if (label === '')
       label = sentence.agent ?? agentOf(this.previousClauseOf(clause.start), this.region) ?? '';
     if (label === '') label = topicOfClause(this.previousClauseOf(clause.start)) ?? '';
+    const weak = !named && raw.unit.kind !== 'growth_rate';
     // 共有企业215家，实现营业收入98.3亿元: a clause opening on a light verb has the things counted before as subject.
     const counted = sentence.previousNoun || sentence.previousCounted;
     const lightVerb = LIGHT_VERB_OPENING.test(label) || LIGHT_VERB_OPENING.test(clause.text);
@@ -633,7 +653,7 @@ class Extraction {
     }
     label = this.withContext(raw, clause, label);
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
-      label = changedOf(sentence.previousLabel, raw.unit.unit) + label;
+      label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
     }
     // 受访居民对公共交通的满意率为84.0%，对停车便利程度的满意率为49.6%: the second clause shares the subject.
     const subjectBeforeDui = sentence.previousLabel?.indexOf('对') ?? -1;
@@ -653,6 +673,7 @@ class Extraction {
     return {
       label: label === '' ? raw.unit.unit : tidyLabel(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,
+      weak: weak || label === '',
       noun,
       ...(after !== undefined && noun !== '' && label.endsWith(noun) ? { nounEnd: after.end } : {}),
     };

@@ -61,11 +61,14 @@ function joinHeadline(figures: Figure[], headlineEnd: number) {
   const body = figures.filter((figure) => figure.offset >= headlineEnd);
   for (const figure of figures) {
     if (figure.offset >= headlineEnd) break;
+    // The same value and measure restates the body figure; a rounded one must also name the same thing.
     const restated = body.find(
       (candidate) =>
         sameMeasure(candidate, figure) &&
         compatible(candidate, figure) &&
-        (candidate.metric === figure.metric || head(candidate.label) === head(figure.label)),
+        (candidate.value === figure.value ||
+          candidate.metric === figure.metric ||
+          head(candidate.label) === head(figure.label)),
     );
     if (restated === undefined) continue;
     figure.metric = restated.metric;

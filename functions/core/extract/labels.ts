@@ -52,7 +52,7 @@ const LEADING_MODIFIER_LIST = (
   '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
-  '加快 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与此同时 此次 本次 这次 现有'
+  '加快推进 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
@@ -69,7 +69,7 @@ const DATE_TAILS = longestFirst('以来 底 末 初 份 中旬 上旬 下旬 期
 /** Verbs of which a counted noun is the subject (7.26万户企业享受社保费免减): they describe what is counted. */
 const PREDICATE_VERB_LIST = (
   '享受 领取 参加 参与 获得 获评 获 发布 申请 办理 入选 入围 获批 落户 签约 投产 受益 接受 完成 实现 通过 入驻 ' +
-  '上线 参保 报名 享有 得到 发行 涨停 跌停 选择'
+  '上线 参保 报名 享有 得到 发行 涨停 跌停 上涨 下跌 选择'
 ).split(' ');
 const PREDICATE_VERBS = new Lexicon(PREDICATE_VERB_LIST.map((word) => [word, true] as const));
 const FORWARD_STOP_WORDS = new Lexicon(
@@ -157,7 +157,7 @@ function isNamedNumber(text: string, afterHao: number): boolean {
 }
 
 const COMPARISON_BASES = longestFirst(
-  '去年 上年 上月 上季度 年初 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准'.split(
+  '去年 上年 上月 上季度 年初 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日'.split(
     ' ',
   ),
 );
@@ -713,7 +713,7 @@ export function isModifierOnly(label: string): boolean {
 
 const CHANGE_VERBS = new Set([
   ...GROWTH_VERB_LIST,
-  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少'.split(' '),
+  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量'.split(' '),
 ]);
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落. */
@@ -765,11 +765,20 @@ const PERIOD_INSIDE =
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
 /** 涨, 跌 and 减 alone name the change a reader calls 涨幅, 跌幅, 下降. */
-const BARE_CHANGE = /(?<![上下])[涨跌]$|(?<![缩削核免])减$/;
-const BARE_CHANGE_NAMES: Record<string, string> = { 涨: '涨幅', 跌: '跌幅', 减: '下降' };
+const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免])减$/;
+const BARE_CHANGE_NAMES: Record<string, string> = {
+  涨: '涨幅',
+  跌: '跌幅',
+  收涨: '涨幅',
+  收跌: '跌幅',
+  减: '下降',
+};
 
-/** 已 after an agent (创业孵化平台已入驻团队) says when, not which stage; 带动 before a verb only links. */
-const LINKING_WORDS = /(?<=.{2})已(?!经|有)|带动(?=提供|实现|新增|增加|吸纳)/g;
+/**
+ * 已 after an agent (创业孵化平台已入驻团队) says when, not which stage (but it defines who a share counts:
+ * 表示订单已恢复的企业比例); 带动 before a verb only links.
+ */
+const LINKING_WORDS = /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)/g;
 
 /** The final form of a Chinese label: no year-on-year base or period inside it, 较 spelled 比, bare changes named. */
 export function tidyLabel(label: string): string {
@@ -854,10 +863,11 @@ export function agentOf(clause: string, region: string): string | undefined {
  * What a change continues from the label before: its subject (工业用电量增长 → 工业用电量), but the rate itself
  * when the change is in percentage points (固定资产投资增速 + 比上半年回落).
  */
-export function changedOf(previous: string, unit: string): string {
-  return unit === '个百分点' && GROWTH_NOUNS.some((noun) => previous.endsWith(noun))
-    ? previous
-    : subjectOf(previous);
+export function changedOf(previous: string, unit: string, change: string): string {
+  if (unit !== '个百分点' || GROWTH_NOUNS.some((noun) => change.startsWith(noun))) return subjectOf(previous);
+  if (GROWTH_NOUNS.some((noun) => previous.endsWith(noun))) return previous;
+  // 增长7.8%，较一季度加快0.6个百分点: what quickened is the growth rate, 增速.
+  return previous.endsWith('增长') ? `${previous.slice(0, -2)}增速` : subjectOf(previous);
 }
 
 /** 招聘月期间…, 举办“大连市2020年高校毕业生招聘月”: the programme a clause reports on, or undefined. */

@@ -488,10 +488,12 @@ export function readFigure(text: string, index: number, floor: number): Reading 
 
   // A lone 一 is an article (一名工作人员表示), and other lone numerals count only measures (三人, not 三项);
   // 一成 and 一倍 are measures of their own.
+  // 百名干部 is wording; 近百只 is a figure, made one by its qualifier.
+  const qualified = core.loneCharacter && prefixQualifier(text, start, floor) !== undefined;
   const loneYi = core.loneCharacter && first === 0x4e00 && !core.over && !isProportion(unit.unit);
-  if (core.chinese && core.loneCharacter && (loneYi || !unit.unit.measure) && prefixUnit === undefined)
-    return rejected(cursor);
-  if (core.loneHighUnit && prefixUnit === undefined) return rejected(cursor);
+  const lone = core.chinese && core.loneCharacter && (loneYi || !unit.unit.measure) && !qualified;
+  if (lone && prefixUnit === undefined) return rejected(cursor);
+  if (core.loneHighUnit && prefixUnit === undefined && !qualified) return rejected(cursor);
   if (isOrdinalContext(text, start) || isCodeBefore(text, start) || isInsideTitle(text, start))
     return rejected(cursor);
   if (idioms.match(text, start) !== undefined) return rejected(cursor);
@@ -576,8 +578,12 @@ function definesGroup(
   if (qualifier !== 'over' && qualifier !== 'under' && valueMax === undefined) return false;
   const before = text.charCodeAt(start - 1);
   const after = text.charCodeAt(end);
+  // 每周乘坐地铁5次以上的: a bound written after the figure and followed by 的 always defines a group.
+  if (after === DE && GROUP_BOUND.test(text.slice(end - 2, end))) return true;
   return (before === ZAI || before === ENUMERATION_COMMA) && (after === DE || after === ENUMERATION_COMMA);
 }
+
+const GROUP_BOUND = /以上|以下|以内/;
 
 /** Verbs before N倍 that make it a growth (增长一倍 = 100%) rather than a multiple (是去年的3倍). */
 const GROWTH_BEFORE_TIMES = new SuffixSet('增长 增加 提高 上升 提升 扩大 增'.split(' '));

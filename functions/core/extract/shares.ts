@@ -38,8 +38,12 @@ function populationAt(text: string, from: number): { start: number; end: number 
   return undefined;
 }
 
-/** Words that state rather than define what a population does (表示满意 is 满意), or only say when (今年). */
-const PREDICATE_NOISE = /表示|^已|今年|全年|(?:较|比)(?:上年|去年)同期|同比/g;
+/**
+ * Words that only say when (今年, 已 opening the predicate) or against what a year earlier (较上年同期), and 表示
+ * before an attitude (表示满意 is 满意; 表示订单已恢复 reports a fact and keeps it).
+ */
+const PREDICATE_NOISE =
+  /^已|今年|全年|(?:较|比)(?:上年|去年)同期|同比|表示(?=满意|不满意|支持|反对|愿意|主要|看重|希望|担心|无所谓|认可)/g;
 
 /** A share's label from what its population does: `${predicate}的${population}比例`. */
 export function shareOfPopulation(predicate: string, population: string): string {
@@ -54,8 +58,7 @@ export interface PopulationShare {
 
 /**
  * A share followed by its population and what that population does (63.5%的企业表示订单已恢复, 七成居民支持垃圾
- * 分类); `known` is the population the text set before (受访者中，42.5%表示满意), used when none follows, and it
- * names a population that follows more fully (规模以上工业企业…其中63.5%的企业 → 规模以上工业企业).
+ * 分类); `known` is the population the text set before (受访者中，42.5%表示满意), used when none follows.
  */
 export function populationShareAfter(
   text: string,
@@ -72,7 +75,7 @@ export function populationShareAfter(
   if (end - predicateStart > MAX_PREDICATE) return undefined;
   const predicate = text.slice(predicateStart, end);
   const written = found === undefined ? undefined : text.slice(found.start, found.end);
-  const population = written === undefined || (known?.endsWith(written) ?? false) ? known : written;
+  const population = written ?? known;
   if (population === undefined || (predicate === '' && found === undefined)) return undefined;
   return { label: shareOfPopulation(predicate, population), population };
 }
