@@ -57,7 +57,8 @@ const CONNECTIVES = new Set(
     'at to by of with from about around nearly almost over under more less than up down some approximately roughly ' +
     'added created reported registered recorded saw had has have rose rising grew growing increased increase ' +
     'fell falling declined dropped decreased climbed jumped slipped edged expanded expands expanding grows rises ' +
-    'surged hits stayed remained stays remains slows slowed slowing accelerated accelerating reaches grow'
+    'surged hits stayed remained stays remains slows slowed slowing accelerated accelerating reaches grow rise ' +
+    'fall falls climbs jumps drops dips widened narrowed widens narrows'
   ).split(' '),
 );
 /** Verbs whose object is what the number counts (Dalian added 42,303 urban jobs). */
@@ -65,12 +66,14 @@ const OBJECT_VERBS = new Set(
   'added created reported registered recorded saw had has have hired employed built planted'.split(' '),
 );
 const GROWTH_WORDS = new Set(
-  'rose rising grew grow growing increased increase up climbed jumped edged growth expanded expands expanding grows rises surged'.split(
+  'rose rising grew grow growing increased increase up climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps'.split(
     ' ',
   ),
 );
 /** Changes down: a decline keeps its value as written and says so in its label, like 下降. */
-const DECLINE_WORDS = new Set('fell falling declined dropped decreased down slipped'.split(' '));
+const DECLINE_WORDS = new Set(
+  'fell falling declined dropped decreased down slipped fall falls drops dips'.split(' '),
+);
 const DETERMINERS = new Set(
   'the a an its their his her our this that these those and or in on for with which who while as'.split(' '),
 );
@@ -137,7 +140,8 @@ export function englishLabelBefore(clause: string, region = ''): EnglishLabel {
   }
   const verb = lower(words.length - 1);
   if (words.length > 0 && (OBJECT_VERBS.has(verb) || isPastTense(verb))) {
-    objectFollows = true;
+    // "widened to 1.1 trillion yuan": a level the subject reached, not an object after the verb.
+    objectFollows = !reachedLevel;
     words.pop();
   }
   if (reachedLevel) {
@@ -220,8 +224,8 @@ export function englishClauseBefore(text: string, from: number, limit: number): 
 
 /** Verbs of what respondents do, and how they read as a share's description (expect → expecting). */
 const RESPONDENT_VERBS =
-  'expect|expects|expected|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned';
-const RESPONDENT_SHARE = new RegExp(`^ (?:of (?:the )?([A-Za-z -]+?) )?(${RESPONDENT_VERBS})\\b([^,.;]*)`);
+  'expect|expects|expected|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped';
+const RESPONDENT_SHARE = new RegExp(`^ (?:of (?:the )?([A-Za-z -]+?) )?(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`);
 const GERUNDS: Record<string, string> = {
   plan: 'planning',
   prefer: 'preferring',

@@ -249,6 +249,7 @@ const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slippe
 /** Words before a share of respondents that name nothing themselves (…found that 61.8 percent of them…). */
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
+const PRODUCED = /^(?:计划|已|累计)?(?:新增|新建|新开工|开工|建成|完成|改造|关闭|认定|培育|引进|新开)/;
 /** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
 const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收)/;
 /** Verbs by which counted ones received money (企业获得稳岗返还资金2.86亿元). */
@@ -646,9 +647,10 @@ class Extraction {
     if (label === '') label = topicOfClause(this.previousClauseOf(clause.start)) ?? '';
     const weak = !named && raw.unit.kind !== 'growth_rate';
     // 共有企业215家，实现营业收入98.3亿元: a clause opening on a light verb has the things counted before as subject.
+    // …but not what an action produced (新开工保障性住房8600套，完成棚户区改造1.2万户).
     const counted = sentence.previousNoun || sentence.previousCounted;
     const lightVerb = LIGHT_VERB_OPENING.test(label) || LIGHT_VERB_OPENING.test(clause.text);
-    if (counted !== undefined && lightVerb && !label.endsWith('率')) {
+    if (counted !== undefined && lightVerb && !label.endsWith('率') && !PRODUCED.test(counted)) {
       label = counted + label;
     }
     label = this.withContext(raw, clause, label);
