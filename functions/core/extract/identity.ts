@@ -24,7 +24,7 @@ const ROUNDING = 0.15;
 const BOUND = 0.5;
 
 /** Whether two figures can be one value of one series: equal, or one a rounding or bound of the other. */
-export function compatible(left: Figure, right: Figure): boolean {
+function compatible(left: Figure, right: Figure): boolean {
   if (left.value === right.value && left.valueMax === right.valueMax) return true;
   return within(left, right.value) || within(right, left.value);
 }
