@@ -743,11 +743,16 @@ const YEAR_ON_YEAR = new SuffixSet(['同比', '环比']);
 
 /** The measured thing of a label, without its growth verb: 工业用电量增长 → 工业用电量. */
 export function subjectOf(label: string): string {
-  const verb = GROWTH_VERBS.suffixOf(label);
+  const verb = CHANGE_ENDINGS.suffixOf(label);
   if (verb === undefined || verb === label) return label;
-  const subject = label.slice(0, -verb.length);
-  const base = YEAR_ON_YEAR.suffixOf(subject);
-  return base === undefined || base === subject ? subject : subject.slice(0, -base.length);
+  let subject = label.slice(0, -verb.length);
+  // 居民消费价格指数涨幅比上月扩大 → 居民消费价格指数: the base and the rate that changed go too.
+  const base = comparisonIn(subject);
+  if (base !== '' && subject.endsWith(base)) subject = subject.slice(0, -base.length);
+  const rate = GROWTH_NOUNS.find((noun) => subject.endsWith(noun) && subject.length > noun.length);
+  if (rate !== undefined && verb !== rate) subject = subject.slice(0, -rate.length);
+  const yearOnYear = YEAR_ON_YEAR.suffixOf(subject);
+  return yearOnYear === undefined || yearOnYear === subject ? subject : subject.slice(0, -yearOnYear.length);
 }
 
 /** 仍以中国对虾为主 → 中国对虾: the topic a clause sets for a figure that names nothing itself. */
