@@ -255,6 +255,9 @@ const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收)/;
 /** Verbs by which counted ones received money (企业获得稳岗返还资金2.86亿元). */
 const RECEIVING = /^(?:已)?(?:获得|获|领取|得到)/;
 const BENEFITING = /^(?:受益|惠及)/;
+const GIVING = /^(?:发放|提供|返还|兑现|拨付)/;
+const GIVING_BEFORE = /^.*?(?:发放|提供|返还|兑现|拨付)/;
+const PER_HEAD_LABEL = /^(?:人均|户均)$/;
 /** 主要预期目标是：, 目标为：: the figures after the colon are targets. */
 const TARGET_FRAME = /(预期)?目标[是为]?[：:]/;
 const TARGET_WINDOW = 60;
@@ -706,10 +709,18 @@ class Extraction {
     if (raw.unit.kind === 'money') {
       const purpose = purposeAfter(this.text, raw.end);
       if (purpose !== undefined) return fundFor(purpose, label);
+      // 企业获得稳岗返还资金2.86亿元 → 稳岗返还资金; 为1.2万名老人发放高龄津贴960万元 → 发放高龄津贴.
       const noun = sentence.previousNoun;
-      if (noun !== undefined && label.startsWith(noun) && RECEIVING.test(label.slice(noun.length))) {
-        return label.slice(noun.length).replace(RECEIVING, '');
-      }
+      const rest =
+        noun !== undefined && noun !== '' && label.startsWith(noun) ? label.slice(noun.length) : '';
+      if (RECEIVING.test(rest)) return rest.replace(RECEIVING, '');
+      // …返还3.56亿元: the money given, when the verb has no object of its own.
+      if (GIVING.test(rest)) return rest.replace(GIVING, '') === '' ? `${rest}资金` : rest;
+      // 人均800元 after 发放高龄津贴: per head of what was given.
+      const given = PER_HEAD_LABEL.test(label)
+        ? sentence.previousLabel?.replace(GIVING_BEFORE, '')
+        : undefined;
+      if (given !== undefined && given !== sentence.previousLabel) return label + given;
       const issued = issuedAmount(label) ?? issuedBefore(label, this.previousClauseOf(start));
       if (issued !== undefined) return issued;
       this.programme = programmeOf(label) ?? this.programme;

@@ -52,7 +52,7 @@ const LEADING_MODIFIER_LIST = (
   '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
-  '加快推进 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
+  '加快 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
   '乡里 村里'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
@@ -113,12 +113,15 @@ const LEVEL_VERBS = new SuffixSet(
   ).split(' '),
 );
 
+const PER_HEAD = codeSet('人户');
+
 /** Where a phrase ends once trailing connectives are removed: 复工率达到 → 复工率, 顺差扩大至 → 顺差. */
 function endBeforeConnectives(text: string): number {
   let end = text.length;
   for (let round = 0; round < 12 && end > 0; round++) {
     const word = TRAILING_CONNECTIVES.suffixOf(text, end);
-    if (word === undefined) break;
+    // 人均800元: 均 is part of 人均 there, not 都.
+    if (word === undefined || (word === '均' && PER_HEAD.has(text.charCodeAt(end - 2)))) break;
     end -= word.length;
     const reached = word === '至' || word === '到';
     const verb = reached ? LEVEL_VERBS.suffixOf(text, end) : undefined;
@@ -176,7 +179,10 @@ function afterComparison(text: string, start: number): number {
 }
 
 function afterModifier(text: string, start: number): number {
-  return PROTECTED_WORDS.match(text, start) === undefined ? afterWord(text, start, LEADING_MODIFIERS) : start;
+  if (PROTECTED_WORDS.match(text, start) !== undefined) return start;
+  const after = afterWord(text, start, LEADING_MODIFIERS);
+  // 较一季度加快: a change verb that ends the phrase is the change, not a modifier (加快推进…).
+  return after === text.length && text.startsWith('加快', start) ? start : after;
 }
 
 /** The brief's region as it opens clauses: its names (大连, 大连市; 南屿区, 南屿) and its division word (区). */
@@ -453,6 +459,8 @@ function skipFollowingFigure(text: string, index: number): number {
   return unit === undefined ? index : cursor + unit.word.length;
 }
 
+const AGE_BOUND = /^\d{1,3}(?:周)?岁(?:及以上|以上|以下)?/;
+
 /** The counted noun after a counter word, up to a verb, a preposition or punctuation, and where it stopped. */
 export function nounAfter(text: string, from: number): { noun: string; end: number } {
   let cursor = skipFollowingFigure(text, from);
@@ -460,6 +468,9 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   // Kept characters are contiguous runs of the text; only quotes, asides and line breaks split them.
   let out = '';
   let runStart = cursor;
+  // 1.2万名80岁以上老人: an age bound belongs to the counted noun.
+  const age = AGE_BOUND.exec(text.slice(cursor, cursor + 8));
+  if (age !== null) cursor += age[0].length;
   let kept = 0;
   let lastKept = 0;
   let depth = 0;

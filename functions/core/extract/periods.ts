@@ -147,6 +147,9 @@ function readPeriodEnd(
 
 /** Whether a year-less period ending on (month, day) lies so far after publication that it means last year. */
 function isLastYears(month: number, day: number, publication: Publication): boolean {
+  // Only early in a year does a period still to come mean last year's (四季度 in a January brief); later it is
+  // a plan for this year (下半年还将新增…).
+  if (publication.month > 2) return false;
   return month > publication.month + 1 || (month === publication.month + 1 && day > publication.day + 30);
 }
 
