@@ -35,6 +35,8 @@ export interface VagueAmount {
 }
 
 const JI = 0x51e0; // 几
+/** How far into a numeral a 几 may stand (三十几, 一百二十几). */
+const NUMERAL_REACH = 8;
 const SHU = 0x6570; // 数
 
 /** Whether `code` may open a vague amount that is not a numeral: 几千, 数十亿. */
@@ -68,6 +70,11 @@ function digitPair(text: string, index: number): VagueAmount | undefined {
 
 /** 十几万, 三十几: a numeral ending on a unit character, then 几, then an optional scale. */
 function unitThenSome(text: string, index: number): VagueAmount | undefined {
+  // Most numerals have no 几 after them: look before reading the numeral.
+  const limit = Math.min(text.length, index + NUMERAL_REACH);
+  let ji = index + 1;
+  while (ji < limit && text.charCodeAt(ji) !== JI) ji++;
+  if (ji === limit) return undefined;
   const numeral = readChineseNumeral(text, index);
   if (numeral === undefined || !numeral.endsOnUnit || numeral.fractionDigits !== '') return undefined;
   if (text.charCodeAt(numeral.end) !== JI) return undefined;

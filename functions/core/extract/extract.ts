@@ -223,6 +223,7 @@ const UNIT_WARNINGS: Record<NonNullable<RawFigure['unitSource']>, FigureWarning>
   none: { code: 'unit-missing', message: 'no unit written after this figure' },
 };
 const OF_SHARE = '的比例';
+const ZHONG = 0x4e2d; // 中
 const HAS_DIGIT = /[0-9０-９]/;
 /** Words of a survey around a count of people, households or firms: the count is its sample. */
 const SURVEY_WORDS = /调查|访问|问卷|抽样|受访/;
@@ -292,6 +293,7 @@ class Extraction {
   private readonly region: string;
   private readonly metrics: MetricTable;
   private readonly publication: Publication | undefined;
+  private readonly tidied = new Map<string, string>();
   private previousClauseStart = -1;
   private previousClause = '';
   /** Where the search for periods resumes: text before it has been read for periods or was a figure. */
@@ -614,7 +616,7 @@ class Extraction {
     }
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.shareLabel(raw, clause, before.label);
-      if (share !== undefined) return { label: tidyLabel(share), growth: false };
+      if (share !== undefined) return { label: this.tidy(share), growth: false };
     }
     const attributive = isAttributive(before.label);
     let label = attributive ? '' : before.label;
@@ -676,7 +678,7 @@ class Extraction {
     // 农村公路总里程实现翻一番: a growth written without its verb.
     if (raw.unit.kind === 'growth_rate' && raw.unit.unit === '%' && !namesChange(label)) label += '增长';
     return {
-      label: label === '' ? raw.unit.unit : tidyLabel(withImpliedObject(label, raw.unit.unit)),
+      label: label === '' ? raw.unit.unit : this.tidy(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,
       weak: weak || label === '',
       noun,
@@ -751,12 +753,22 @@ class Extraction {
   /** 受访老人中，…: the clause before `clauseStart` sets the population of the shares after it. */
   private readPopulationFrame(clauseStart: number) {
     const { sentence } = this;
-    const frame = populationFrame(
-      stripLeading(clauseBefore(this.text, clauseStart - 1, sentence.start).text, ''),
-    );
+    // Only a clause that ends on 中 (受访老人中，) can frame a population.
+    if (clauseStart <= sentence.start || this.text.charCodeAt(clauseStart - 2) !== ZHONG) return;
+    const frame = populationFrame(stripLeading(this.previousClauseOf(clauseStart), ''));
     // 在接受调查的2416家企业中: the population is what the figure there counted.
     if (frame !== undefined)
       this.population = HAS_DIGIT.test(frame) ? (sentence.previousNoun ?? frame) : frame;
+  }
+
+  /** tidyLabel, once per distinct label of the text: a text names the same few metrics again and again. */
+  private tidy(label: string): string {
+    let tidy = this.tidied.get(label);
+    if (tidy === undefined) {
+      tidy = tidyLabel(label);
+      this.tidied.set(label, tidy);
+    }
+    return tidy;
   }
 
   /** The clause before the one that starts at `clauseStart`, read once per figure at most. */
@@ -771,9 +783,11 @@ class Extraction {
   /** A share named by its part (占全部投资的41.2%) or by its population (63.5%的企业表示…, 七成居民支持…). */
   private shareLabel(raw: RawFigure, clause: { text: string; start: number }, before: string) {
     const { sentence, text } = this;
-    const previous = sentence.previousLabel === undefined ? undefined : subjectOf(sentence.previousLabel);
-    const part = partShareLabel(stripLeading(clause.text, this.region), previous, this.population);
-    if (part !== undefined) return part;
+    if (clause.text.includes('占')) {
+      const previous = sentence.previousLabel === undefined ? undefined : subjectOf(sentence.previousLabel);
+      const part = partShareLabel(stripLeading(clause.text, this.region), previous, this.population);
+      if (part !== undefined) return part;
+    }
     // 认为收入偏低的比例: the population the paragraph is about completes it.
     if (before.endsWith(OF_SHARE) && this.population !== undefined) {
       return shareOfPopulation(before.slice(0, -OF_SHARE.length), this.population);

@@ -134,11 +134,16 @@ class Grouping<T> {
   }
 }
 
+const NO_CONFLICTS: ReadonlyMap<Figure, Figure> = new Map();
+
 /** How many other values each value of a key is compared with: enough to find a conflict, few enough to stay linear. */
 const COMPARED_VALUES = 16;
 
 /** The figures of one key that conflict with another of it, each with one it conflicts with. */
-function conflicts(group: Figure[]): Map<Figure, Figure> {
+function conflicts(group: Figure[]): ReadonlyMap<Figure, Figure> {
+  // Most groups repeat one value (a headline and its body): nothing to compare, nothing to allocate.
+  const first = group[0]?.value;
+  if (group.every((figure) => figure.value === first)) return NO_CONFLICTS;
   const found = new Map<Figure, Figure>();
   const byValue = new Map<number, Figure[]>();
   for (const figure of group) {
@@ -171,7 +176,10 @@ function separateStages(group: Figure[], keys: Keys) {
 
 function flagCollisions(group: Figure[]) {
   const metric = group[0]?.metric;
-  for (const [figure, other] of conflicts(group.filter((figure) => figure.metric === metric))) {
+  const still = group.every((figure) => figure.metric === metric)
+    ? group
+    : group.filter((f) => f.metric === metric);
+  for (const [figure, other] of conflicts(still)) {
     warn(figure, {
       code: 'collision',
       message: `“${figure.surface}” and “${other.surface}” both read as ${figure.label} at one date but differ; name one of them`,
