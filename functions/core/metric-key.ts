@@ -26,6 +26,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/归属于上市公司股东净利润/g, '归母净利润'],
   [/增速|增幅|增长率/g, '增长'],
   [/均价/g, '平均价格'],
+  [/比重/g, '占比'],
   [/获得|获/g, '获'],
   [/预期目标/g, '预期'],
   [/(增长|下降)预期$/, '预期$1'],
@@ -176,7 +177,7 @@ export function unitFamily(unit: string): string {
 
 /** Nouns the unit already says: 惠及3万余户居民 and 惠及34911户 count the same households. */
 const IMPLIED_BY_FAMILY: Record<string, RegExp> = {
-  households: /(?:居民|住户|家庭|户数)$/,
+  households: /(?:居民|住户|家庭|(?<!用)户数)$/,
   people: /(?:人数|人口)$/,
 };
 

@@ -730,7 +730,7 @@ const CHANGE_VERBS = new Set([
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 同比 环比'.split(' ').map((word) => [word, true] as const),
+  '平均 年均 涨幅 增幅 增速 降幅 同比 环比 比重 占比'.split(' ').map((word) => [word, true] as const),
 );
 
 /** A change without its subject (增加, 比去年增加, 两年平均增长) continues the subject of the figure before it. */
@@ -876,11 +876,15 @@ export function agentOf(clause: string, region: string): string | undefined {
   return agent === '' ? undefined : agent;
 }
 
+const SHARE_WORDS = /^(?:比重|占比)/;
+
 /**
  * What a change continues from the label before: its subject (工业用电量增长 → 工业用电量), but the rate itself
  * when the change is in percentage points (固定资产投资增速 + 比上半年回落).
  */
 export function changedOf(previous: string, unit: string, change: string): string {
+  // 民营企业进出口额占比61.7%，比重较去年同期提升3.2个百分点: the share itself changed.
+  if (SHARE_WORDS.test(change) && SHARE_WORDS.test(previous.slice(-2))) return previous.slice(0, -2);
   if (unit !== '个百分点' || GROWTH_NOUNS.some((noun) => change.startsWith(noun))) return subjectOf(previous);
   if (GROWTH_NOUNS.some((noun) => previous.endsWith(noun))) return previous;
   // 增长7.8%，较一季度加快0.6个百分点: what quickened is the growth rate, 增速.
