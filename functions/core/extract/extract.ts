@@ -116,8 +116,8 @@ class Sentence {
   agent: string | undefined;
   /** The programme the sentence reports on (招聘月期间…, 举办“…招聘月”): what tells its figures from others. */
   topic: string | undefined;
-  /** Whether the text read so far names a programme (期间, 举办…), so that clauses are worth reading for it. */
-  topicHint = false;
+  /** Where the sentence last names a programme (期间, 举办…): the clauses there are worth reading for it. */
+  topicHintAt = -1;
   /** What the sentence counted first (创业孵化平台47家，在孵企业…): the subject of its later figures. */
   firstCounted: string | undefined;
   subtotalParent: string | undefined;
@@ -138,7 +138,7 @@ class Sentence {
     this.previousNoun = undefined;
     this.agent = undefined;
     this.topic = undefined;
-    this.topicHint = false;
+    this.topicHintAt = -1;
     this.firstCounted = undefined;
     this.endClauseGroup();
     this.until = undefined;
@@ -263,9 +263,9 @@ const PER_HEAD_LABEL = /^(?:人均|户均)$/;
 const TARGET_FRAME = /(预期)?目标[是为]?[：:]/;
 const TARGET_WINDOW = 60;
 /** Cheap tests that spare most clauses the slower readings they cannot need. */
-const TOPIC_HINT = /期间|举办|开展|启动|组织/;
 const ADVERB_HINT = /今年|全年|去年|[上下]半年|当年|全天|已|共/;
 const PLAN_HINT = /计划|任务/;
+const TOPIC_REACH = 80;
 const TOPIC_WORDS = ['期间', '举办', '开展', '启动', '组织'];
 
 /** What a character may open while periods are read: one table lookup per character of running text. */
@@ -405,7 +405,7 @@ class Extraction {
         continue;
       }
       if (role & Role.Topic && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
-        sentence.topicHint = true;
+        sentence.topicHintAt = index;
       if (quoted || !(role & Role.Period) || COMPARED_AFTER.has(before)) continue;
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
       const earlierEnd = clauseStart ? yearEarlierAt(text, index) : undefined;
@@ -698,7 +698,9 @@ class Extraction {
     label: string,
   ): string {
     const { sentence } = this;
-    if (sentence.topicHint || TOPIC_HINT.test(clause)) {
+    // The programme word stands in this clause or the one before it (举办…，提供就业岗位…), if anywhere: two
+    // clause windows back at most.
+    if (sentence.topicHintAt >= start - TOPIC_REACH) {
       const previous = this.previousClauseOf(start);
       sentence.topic = topicOf(clause, this.region) ?? topicOf(previous, this.region) ?? sentence.topic;
     }

@@ -23,8 +23,11 @@ export function publicationOf(publishedAt: string | undefined): Publication | un
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function lastDayOf(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : (MONTH_DAYS[month - 1] ?? 31);
 }
 
 function isoDate(year: number, month: number, day: number): string | undefined {
