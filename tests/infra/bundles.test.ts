@@ -13,7 +13,7 @@ import { type FunctionName, type FunctionSpec, functions } from '../../infra/top
  * alone is 190 KiB) and Powertools Tracer (the X-Ray SDK, 125 KiB), no function gets there: BENCHMARKS.md gives
  * each one's size, and this budget keeps what was won from coming back.
  */
-const bundleBudgetKiB = 470;
+const bundleBudgetKiB = 500;
 
 const entries = Object.entries(functions) as Array<[FunctionName, FunctionSpec]>;
 const outDir = mkdtempSync(join(tmpdir(), 'updates-feed-bundle-test-'));
