@@ -63,6 +63,7 @@ export function changeDetails(change: Change): string[] {
   return delta === undefined ? lines : [...lines, `Change: ${delta}`];
 }
 
+/** The metric's page, where people follow a link from a feed item or a mail (the JSON is at /metrics/{key}). */
 export function metricUrl(linkBase: string, metric: string): string {
-  return `${linkBase.replace(/\/+$/, '')}/metrics/${encodeURIComponent(metric.toWellFormed())}`;
+  return `${linkBase.replace(/\/+$/, '')}/metric/${encodeURIComponent(metric.toWellFormed())}`;
 }

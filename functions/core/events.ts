@@ -1,14 +1,11 @@
 // The public event contract: CloudEvents 1.0 envelopes of figure changes, one zod schema per event type.
 import { z } from 'zod';
 import { publishedAtSchema } from './brief.ts';
-import { type Change, changeTypes, figureKinds, type Observation, qualifiers } from './model.ts';
+import { cloudEventOf, EVENT_SOURCE } from './event-envelope.ts';
+import { type Change, changeTypes, figureKinds, qualifiers } from './model.ts';
 import { describeReceived } from './validate.ts';
 
-/**
- * The same in the sandbox and on every AWS deployment, so that (source, id), the CloudEvents identity consumers
- * de-duplicate on, does not depend on where an event was computed; event ids are already deterministic.
- */
-export const EVENT_SOURCE = 'urn:updates-feed';
+export { EVENT_SOURCE };
 
 const nonEmpty = z.string().min(1);
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -139,45 +136,10 @@ function validated(input: unknown, context: string): ChangeEvent {
   throw new InvalidEventError(`${context}: ${summary}`, issues, { cause: result.error });
 }
 
-function snapshotOf(observation: Observation): ObservationSnapshot {
-  return {
-    value: observation.value,
-    unit: observation.unit,
-    qualifier: observation.qualifier,
-    asOf: observation.asOf,
-    publishedAt: observation.publishedAt,
-    briefId: observation.briefId,
-    revision: observation.revision,
-    surface: observation.surface,
-  };
-}
-
 /** The event published for a change; validated here so that nothing off-contract reaches the topic. */
 export function toCloudEvent(change: Change): ChangeEvent {
-  const { current } = change;
   return validated(
-    {
-      specversion: '1.0',
-      id: change.eventId,
-      source: EVENT_SOURCE,
-      type: change.type,
-      subject: change.metric,
-      time: change.recordedAt,
-      datacontenttype: 'application/json',
-      data: {
-        metric: change.metric,
-        label: current.label,
-        unit: current.unit,
-        kind: current.kind,
-        region: current.region,
-        previous: change.previous === null ? null : snapshotOf(change.previous),
-        current: snapshotOf(current),
-        delta: change.delta,
-        deltaPercent: change.deltaPercent,
-        deltaPoints: change.deltaPoints,
-        direction: change.direction,
-      },
-    },
+    cloudEventOf(change),
     `change ${change.eventId} of ${change.metric} does not make a valid ${change.type} event`,
   );
 }

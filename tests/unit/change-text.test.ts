@@ -55,9 +55,9 @@ describe('changeDetails', () => {
 });
 
 describe('metricUrl', () => {
-  it('links to the metric under the base, whatever slashes the base ends with', () => {
+  it('links to the metric’s page under the base, whatever slashes the base ends with', () => {
     expect(metricUrl('https://feeds.example.org//', 'cn:城镇登记失业率:%')).toBe(
-      `https://feeds.example.org/metrics/${encodeURIComponent('cn:城镇登记失业率:%')}`,
+      `https://feeds.example.org/metric/${encodeURIComponent('cn:城镇登记失业率:%')}`,
     );
   });
 });

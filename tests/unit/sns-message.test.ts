@@ -93,12 +93,12 @@ describe('subjectFor', () => {
 });
 
 describe('emailBody', () => {
-  it('gives the facts, the event id and, when the API is known, the link to the metric', () => {
+  it('gives the facts, the event id and, when the API is known, the link to the metric’s page', () => {
     const body = emailBody(change(), { linkBase: 'https://feeds.example.org/' });
     expect(body.startsWith(changeDetails(change()).join('\n'))).toBe(true);
     expect(body).toContain('Event id: 0f3c2a9be1d84c55a7e6b1c2d3e4f501');
     expect(body).toContain(
-      `Details: https://feeds.example.org/metrics/${encodeURIComponent('cn:城镇登记失业率:%')}`,
+      `Details: https://feeds.example.org/metric/${encodeURIComponent('cn:城镇登记失业率:%')}`,
     );
     expect(emailBody(change())).not.toContain('Details:');
   });

@@ -1,5 +1,7 @@
-// Every call the pages make to the API, and the one place that knows its wire shapes: when a route changes
-// (CloudEvents from /changes, plain dates in publishedAt), this file changes and the pages do not.
+// Every call the pages make to the API, and the one place that knows its wire shapes: when a route changes,
+// this file changes and the pages do not.
+import { cloudEventOf } from '../../functions/core/event-envelope.ts';
+import { type FeedExtension, feedExtension } from '../../functions/core/feeds/extension.ts';
 import type { Change, Observation } from '../../functions/core/model.ts';
 import { authorization } from './auth.ts';
 import type {
@@ -76,43 +78,6 @@ export function query(parameters: Record<string, string | undefined>): string {
   return defined.length === 0 ? '' : `?${new URLSearchParams(defined)}`;
 }
 
-/** Today's /changes and preview items, as the CloudEvents they will become (the shape `toCloudEvent` gives). */
-function asEvent(change: Change): ChangeEvent {
-  const snapshot = (observation: Observation) => ({
-    value: observation.value,
-    unit: observation.unit,
-    qualifier: observation.qualifier,
-    asOf: observation.asOf,
-    publishedAt: observation.publishedAt,
-    briefId: observation.briefId,
-    revision: observation.revision,
-    surface: observation.surface,
-  });
-  const { current } = change;
-  return {
-    specversion: '1.0',
-    id: change.eventId,
-    source: 'urn:updates-feed',
-    type: change.type,
-    subject: change.metric,
-    time: change.recordedAt,
-    datacontenttype: 'application/json',
-    data: {
-      metric: change.metric,
-      label: current.label,
-      unit: current.unit,
-      kind: current.kind,
-      region: current.region,
-      previous: change.previous === null ? null : snapshot(change.previous),
-      current: snapshot(current),
-      delta: change.delta,
-      deltaPercent: change.deltaPercent,
-      deltaPoints: change.deltaPoints,
-      direction: change.direction,
-    },
-  } as ChangeEvent;
-}
-
 export interface ChangeFilter {
   region?: string;
   type?: ChangeType;
@@ -120,21 +85,16 @@ export interface ChangeFilter {
 }
 
 /**
- * The newest changes first. /changes pages forward from the oldest, so this reads to the end and keeps the
- * last `limit`; a newest-first query (or structured items in /feed.json) would make it one request.
+ * The newest changes first, one request whatever the history's length: /feed.json is the newest-first query of
+ * the change log (edge-cached, and not held back like /changes, which serves consumers in commit order), and
+ * each of its items carries its change as the CloudEvent the topic carried.
  */
 export async function latestChanges(filter: ChangeFilter, limit: number): Promise<ChangeEvent[]> {
-  let kept: Change[] = [];
-  let after: string | undefined;
-  do {
-    const page = await call<{ changes: Change[]; next?: string }>(
-      'GET',
-      `/changes${query({ ...filter, after, limit: '1000' })}`,
-    );
-    kept = [...kept, ...page.body.changes].slice(-limit);
-    after = page.body.next;
-  } while (after !== undefined);
-  return kept.reverse().map(asEvent);
+  const { body } = await call<{ items: Record<typeof feedExtension, FeedExtension>[] }>(
+    'GET',
+    `/feed.json${query({ ...filter, limit: String(limit) })}`,
+  );
+  return body.items.map((item) => item[feedExtension].event);
 }
 
 export async function metrics(): Promise<MetricSummary[]> {
@@ -167,7 +127,10 @@ export async function metricHistory(
       }>('GET', `/metrics/${encodeURIComponent(key)}${query({ before, limit: '200' })}`);
       metric = page.body.metric;
       for (const entry of page.body.history)
-        history.push({ observation: entry.observation, change: entry.change && asEvent(entry.change) });
+        history.push({
+          observation: entry.observation,
+          change: entry.change && cloudEventOf(entry.change),
+        });
       before = page.body.next;
     } while (before !== undefined);
   } catch (error) {
@@ -201,21 +164,20 @@ export type DraftField = keyof Draft;
 
 /** The newsroom's time zone (UTC+8): a day on the desk is that day there. */
 const newsroomOffsetHours = 8;
-const newsroomOffset = `+${String(newsroomOffsetHours).padStart(2, '0')}:00`;
 
 /** Today in the newsroom, YYYY-MM-DD. */
 export function newsroomToday(now = new Date()): string {
   return new Date(now.getTime() + newsroomOffsetHours * 3600_000).toISOString().slice(0, 10);
 }
 
-/** The brief as POST /briefs wants it; publishedAt takes a date-time until the API accepts the plain day. */
+/** The brief as POST /briefs wants it: publishedAt is the newspaper's day, which the API reads in the newsroom's time zone. */
 function briefOf(draft: Draft): Record<string, string> {
   const optional = (name: string, value: string) => (value.trim() === '' ? {} : { [name]: value });
   return {
     ...optional('id', draft.id),
     headline: draft.headline,
     body: draft.body,
-    ...optional('publishedAt', draft.date === '' ? '' : `${draft.date}T00:00:00${newsroomOffset}`),
+    ...optional('publishedAt', draft.date),
     ...optional('region', draft.region),
     ...optional('source', draft.source),
   };
@@ -287,7 +249,7 @@ export async function preview(draft: Draft): Promise<Preview> {
     body: briefOf(draft),
     auth: true,
   });
-  return { ...body, changes: body.changes.map(asEvent) };
+  return { ...body, changes: body.changes.map(cloudEventOf) };
 }
 
 export interface Published {
