@@ -293,6 +293,43 @@ describe("the editors' desk, /desk", () => {
     },
   );
 
+  it(
+    'lists a brief’s revisions newest first, opens an earlier one and publishes it as a new revision',
+    browserTimeout,
+    async () => {
+      const { page, trouble } = await openPage(browser, { token: harness.token });
+      await page.goto(`${harness.url}/desk`);
+      const id = 'browser-revisions-brief';
+      const first = '截至6月30日，某镇城镇新增就业800人。';
+      await page.getByLabel('稿件编号').fill(id);
+      await page.getByLabel('地区').fill('某镇');
+      await page.getByLabel('标题').fill('某镇城镇新增就业800人');
+      await page.getByLabel('正文').fill(first);
+      const result = page.locator('.result');
+      const publish = page.getByRole('button', { name: '发布' });
+      await publish.click();
+      await expect.poll(() => result.textContent()).toContain('第 1 版');
+      await page.getByLabel('正文').fill('截至6月30日，某镇城镇新增就业820人。');
+      await publish.click();
+      await expect.poll(() => result.textContent()).toBe(`已发布：${id} 的第 2 版。`);
+
+      const listed = page.locator('.recent-list > li', { hasText: id });
+      await expect.poll(() => listed.locator('.recent-meta').textContent()).toContain('第 2 版');
+      await listed.getByRole('button', { name: '打开第 1 版' }).click();
+      await expect.poll(() => page.getByLabel('正文').inputValue()).toBe(first);
+      await expect(page.locator('.editing-note').textContent()).resolves.toContain('最新为第 2 版');
+      await publish.click();
+      await expect.poll(() => result.textContent()).toBe(`已发布：${id} 的第 3 版。`);
+      await expect.poll(() => listed.locator('.recent-meta').textContent()).toContain('第 3 版');
+      await expect(listed.locator('.revision-chip').allTextContents()).resolves.toEqual([
+        '第 2 版',
+        '第 1 版',
+      ]);
+      expectNoTrouble(trouble);
+      await page.close();
+    },
+  );
+
   it("shows the API's message next to the field it is about", browserTimeout, async () => {
     const { page } = await openPage(browser, { token: harness.token });
     await page.goto(`${harness.url}/desk`);

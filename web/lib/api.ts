@@ -10,6 +10,7 @@ import type {
   FigureView,
   HistoryEntry,
   MetricSummary,
+  RevisionSummary,
   StoredBrief,
 } from './shapes.ts';
 
@@ -47,6 +48,9 @@ async function call<T>(method: 'GET' | 'POST', path: Path, options: { body?: unk
     headers,
     // A redirect must not carry the token anywhere.
     redirect: 'error',
+    // The browser asks again (by ETag, cheap) rather than show a copy from before the editor's last publish; the
+    // CDN still answers most of these from its own cache.
+    cache: 'no-cache',
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
   const text = await response.text();
@@ -147,6 +151,25 @@ export async function brief(id: string): Promise<StoredBrief | undefined> {
     if (error instanceof ApiError && error.status === 404) return undefined;
     throw error;
   }
+}
+
+/** A brief's latest revisions, newest first; undefined when there is no such brief. */
+export async function briefRevisions(id: string, limit: number): Promise<RevisionSummary[] | undefined> {
+  try {
+    const { body } = await call<{ revisions: RevisionSummary[] }>(
+      'GET',
+      `/briefs/${encodeURIComponent(id)}/revisions${query({ limit: String(limit) })}`,
+    );
+    return body.revisions;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** One stored revision of a brief, whole. */
+export async function briefRevision(id: string, revision: number): Promise<StoredBrief> {
+  return (await call<StoredBrief>('GET', `/briefs/${encodeURIComponent(id)}/revisions/${revision}`)).body;
 }
 
 /** What the editor fills in on the desk. */

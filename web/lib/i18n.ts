@@ -132,6 +132,10 @@ const zh = {
   recentEmpty: '在此浏览器发布的稿件会列在这里。',
   recentOpen: '打开编辑',
   recentMissing: '{id}：找不到这篇稿件。',
+  olderRevisions: '较早的版本：',
+  openRevision: '打开第 {n} 版',
+  editingLatest: '正在修改 {id} 的第 {n} 版（最新）：发布后成为新的一版。',
+  editingOlder: '正在以 {id} 的第 {n} 版为底稿修改（最新为第 {latest} 版）：发布后成为新的一版。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -269,6 +273,11 @@ const en: Record<MessageKey, string> = {
   recentEmpty: 'Briefs published from this browser are listed here.',
   recentOpen: 'Open',
   recentMissing: '{id}: this brief was not found.',
+  olderRevisions: 'Earlier revisions:',
+  openRevision: 'Open revision {n}',
+  editingLatest: 'Editing revision {n} (the latest) of {id}: publishing makes a new revision.',
+  editingOlder:
+    'Editing from revision {n} of {id} (the latest is {latest}): publishing makes a new revision.',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -7,7 +7,7 @@ export const changesPartition = 'CHANGES';
 /** Partition of the sparse `metrics` index. */
 export const metricsPartition = 'METRIC';
 
-const maxRevision = 999_999;
+export const maxRevision = 999_999;
 const maxPartIndex = 999;
 
 export const briefPartitionKey = (briefId: string): string => `BRIEF#${briefId}`;
