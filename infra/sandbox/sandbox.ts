@@ -146,7 +146,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       routes,
       token,
       port,
-      pages: siteServer(),
+      // Editors paste the sandbox's token; the desk's day is the handlers' newsroom day.
+      pages: siteServer({ signIn: { kind: 'token' }, timeZone: readConfig().NEWSROOM_TIME_ZONE }),
       onError: (error) => log(`request failed: ${(error as Error).stack ?? String(error)}`),
     });
     stops.push(() => gateway.close());

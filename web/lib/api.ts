@@ -13,6 +13,7 @@ import type {
   RevisionSummary,
   StoredBrief,
 } from './shapes.ts';
+import { type SiteConfig, siteConfigPath } from './site-config.ts';
 
 export { changeTypes } from '../../functions/core/model.ts';
 export type * from './shapes.ts';
@@ -36,6 +37,8 @@ export class ApiError extends Error {
 }
 
 type Path = `/${string}`;
+
+export type { SiteConfig };
 
 /** Same-origin paths only: the editors' token never leaves for another host. */
 async function call<T>(method: 'GET' | 'POST', path: Path, options: { body?: unknown; auth?: boolean } = {}) {
@@ -153,6 +156,14 @@ export async function brief(id: string): Promise<StoredBrief | undefined> {
   }
 }
 
+let config: Promise<SiteConfig> | undefined;
+
+/** How this deployment signs editors in and which day it is for the newsroom; asked once per page. */
+export function siteConfig(): Promise<SiteConfig> {
+  config ??= call<SiteConfig>('GET', siteConfigPath).then(({ body }) => body);
+  return config;
+}
+
 /** A brief's latest revisions, newest first; undefined when there is no such brief. */
 export async function briefRevisions(id: string, limit: number): Promise<RevisionSummary[] | undefined> {
   try {
@@ -185,12 +196,16 @@ export interface Draft {
 
 export type DraftField = keyof Draft;
 
-/** The newsroom's time zone (UTC+8): a day on the desk is that day there. */
-const newsroomOffsetHours = 8;
-
-/** Today in the newsroom, YYYY-MM-DD. */
-export function newsroomToday(now = new Date()): string {
-  return new Date(now.getTime() + newsroomOffsetHours * 3600_000).toISOString().slice(0, 10);
+/** Today in the newsroom's time zone, YYYY-MM-DD: the day the API reads a publication day in. */
+export function newsroomToday(timeZone: string, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((each) => each.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** The brief as POST /briefs wants it: publishedAt is the newspaper's day, which the API reads in the newsroom's time zone. */

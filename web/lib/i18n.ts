@@ -97,6 +97,10 @@ const zh = {
     '请输入编辑令牌（沙箱启动时打印，也保存在 .sandbox/editor-token）。令牌只保存在本标签页，关闭即失效。',
   signInSubscribeLead: '目前创建订阅需要编辑令牌。',
   tokenLabel: '编辑令牌',
+  signInCognitoLead: '用编辑账号登录（需要多因素验证）。登录凭据只保存在本标签页，关闭即失效。',
+  signInCognito: '用编辑账号登录',
+  signInUnavailable: '此站点地址未登记为登录回调地址，请从登记的地址打开编辑台。',
+  signInFailed: '登录未完成：{message}',
   signIn: '登录',
   signOut: '退出',
   tokenRejected: '令牌无效，请重新输入。',
@@ -237,6 +241,12 @@ const en: Record<MessageKey, string> = {
     'Enter the editors’ token (the sandbox prints it at start and keeps it in .sandbox/editor-token). It is kept in this tab only.',
   signInSubscribeLead: 'Creating a subscription needs the editors’ token for now.',
   tokenLabel: 'Editors’ token',
+  signInCognitoLead:
+    'Sign in with your editor account (multi-factor). The credential is kept in this tab only.',
+  signInCognito: 'Sign in with your editor account',
+  signInUnavailable:
+    'This address is not a registered sign-in callback; open the desk at its registered address.',
+  signInFailed: 'Sign-in did not complete: {message}',
   signIn: 'Sign in',
   signOut: 'Sign out',
   tokenRejected: 'The token was not accepted; enter it again.',

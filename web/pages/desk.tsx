@@ -16,6 +16,7 @@ import {
   type Published,
   preview,
   publish,
+  type SiteConfig,
 } from '../lib/api.ts';
 import { BriefText, FigureTable } from '../lib/brief-text.tsx';
 import { ChangeList } from '../lib/change-list.tsx';
@@ -24,7 +25,7 @@ import { formatDay, formatMoment } from '../lib/format.ts';
 import { type MessageKey, t } from '../lib/i18n.ts';
 import { recentBriefIds, rememberBrief } from '../lib/recent-briefs.ts';
 import { mount, Notice, useTitle } from '../lib/shell.tsx';
-import { SignIn, useEditor } from '../lib/sign-in.tsx';
+import { SignIn, useEditor, WithSiteConfig } from '../lib/sign-in.tsx';
 import { useLoad } from '../lib/use-load.ts';
 
 /** Long enough not to ask at every keystroke, short enough to feel live. */
@@ -32,8 +33,8 @@ const previewDelayMs = 350;
 
 type Issues = PlacedIssues<DraftField>;
 
-function newDraft(): Draft {
-  const today = newsroomToday();
+function newDraft(timeZone: string): Draft {
+  const today = newsroomToday(timeZone);
   // An id from the start, so that publishing again after an edit is a revision of the same brief.
   return {
     id: `desk-${today}-${crypto.randomUUID().slice(0, 8)}`,
@@ -141,8 +142,8 @@ function RecentBriefs({ round, onOpen }: { round: number; onOpen: (draft: Draft,
   );
 }
 
-function Desk({ onRejected }: { onRejected: () => void }) {
-  const [draft, setDraft] = useState<Draft>(newDraft);
+function Desk({ timeZone, onRejected }: { timeZone: string; onRejected: () => void }) {
+  const [draft, setDraft] = useState<Draft>(() => newDraft(timeZone));
   const [shown, setShown] = useState<{ draft: Draft; answer: Preview } | undefined>();
   const [updating, setUpdating] = useState(false);
   const [issues, setIssues] = useState<Issues | undefined>();
@@ -270,7 +271,7 @@ function Desk({ onRejected }: { onRejected: () => void }) {
             <button type="submit" class="button" disabled={publishing}>
               {publishing ? t('publishing') : t('publish')}
             </button>
-            <button type="button" class="button button-quiet" onClick={() => open(newDraft())}>
+            <button type="button" class="button button-quiet" onClick={() => open(newDraft(timeZone))}>
               {t('newBrief')}
             </button>
           </div>
@@ -320,9 +321,8 @@ function Desk({ onRejected }: { onRejected: () => void }) {
   );
 }
 
-function DeskPage() {
-  useTitle(t('deskTitle'));
-  const editor = useEditor();
+function DeskFor({ config }: { config: SiteConfig }) {
+  const editor = useEditor(config.signIn);
   return (
     <>
       <div class="page-head page-head-split">
@@ -337,12 +337,17 @@ function DeskPage() {
         ) : null}
       </div>
       {editor.signedIn ? (
-        <Desk onRejected={() => editor.signOut('rejected')} />
+        <Desk timeZone={config.timeZone} onRejected={() => editor.signOut('rejected')} />
       ) : (
-        <SignIn lead={t('signInLead')} rejected={editor.rejected} onSignIn={editor.signIn} />
+        <SignIn lead={t('signInLead')} signIn={config.signIn} editor={editor} />
       )}
     </>
   );
+}
+
+function DeskPage() {
+  useTitle(t('deskTitle'));
+  return <WithSiteConfig>{(config) => <DeskFor config={config} />}</WithSiteConfig>;
 }
 
 mount(DeskPage);
