@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { type BuildOptions, type BuildResult, build, buildSync, type Metafile } from 'esbuild';
 import { type SiteConfig, siteConfigPath } from './lib/site-config.ts';
 
-const webRoot = dirname(fileURLToPath(import.meta.url));
+export const webRoot = dirname(fileURLToPath(import.meta.url));
 
 /**
  * One entry per page rather than one app with routes: the desk never loads the chart library and the metric
