@@ -127,11 +127,13 @@ export function htmlFiles(built: BuiltSite): Files {
 }
 
 /** A bundled asset of part of the site: esbuild runs here, at synth, with the sandbox's very options. */
-function siteAsset(files: (built: BuiltSite) => Files): ISource {
+function siteAsset(part: string, files: (built: BuiltSite) => Files): ISource {
   return Source.asset(webRoot, {
     // The pages import from functions/ too: only the output says whether they changed.
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
+      // CDK caches a bundle by its options, where the local function does not count: the part tells them apart.
+      environment: { SITE_PART: part },
       // Never pulled: the local build below either succeeds or throws.
       image: DockerImage.fromRegistry('scratch'),
       local: {
@@ -214,7 +216,7 @@ export class Pages extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     const assets = new BucketDeployment(this, 'Assets', {
-      sources: [siteAsset(assetFiles)],
+      sources: [siteAsset('assets', assetFiles)],
       destinationBucket: this.bucket,
       destinationKeyPrefix: 'assets/',
       cacheControl: [CacheControl.fromString(immutable)],
@@ -224,7 +226,7 @@ export class Pages extends Construct {
       logGroup,
     });
     new BucketDeployment(this, 'Html', {
-      sources: [siteAsset(htmlFiles), Source.jsonData(siteConfigKey, props.config)],
+      sources: [siteAsset('html', htmlFiles), Source.jsonData(siteConfigKey, props.config)],
       destinationBucket: this.bucket,
       destinationKeyPrefix: pageKeyPrefix,
       cacheControl: [CacheControl.fromString(revalidated)],

@@ -1,7 +1,6 @@
 // The whole service in one stack per stage, built from the topology; stateful constructs kept apart from stateless ones.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { readConfig } from '../../functions/config.ts';
 import type { SiteConfig } from '../../web/lib/site-config.ts';
 import { OperationalAlarms } from '../constructs/alarms.ts';
 import { OperationsDashboard } from '../constructs/dashboard.ts';
@@ -13,6 +12,7 @@ import { Pages } from '../constructs/pages.ts';
 import { Storage } from '../constructs/storage.ts';
 import { type StreamConsumerSpec, StreamPipeline } from '../constructs/stream-pipeline.ts';
 import type { FunctionSettings } from '../constructs/topology-function.ts';
+import { siteConfigOf } from '../site-config.ts';
 import type { Stage } from '../stage.ts';
 import { type FunctionName, type FunctionSpec, functions as topologyFunctions } from '../topology.ts';
 
@@ -81,7 +81,7 @@ export class UpdatesFeedStack extends Stack {
             scopes: ['openid', 'email'],
           };
     this.pages = new Pages(this, 'Pages', {
-      config: { signIn, timeZone: readConfig().NEWSROOM_TIME_ZONE },
+      config: siteConfigOf(signIn),
       // The desk redeems its sign-in code at the hosted UI's token endpoint: the one other origin it may call.
       connectTo: signInDomain === undefined ? [] : [signInDomain],
       logRetention: settings.logRetentionDays,

@@ -411,3 +411,57 @@ describe('hostile brief text', () => {
     },
   );
 });
+
+describe('corrections of a metric, where the API has them', () => {
+  it(
+    'offers rename, merge and alias from a figure on the desk and on its metric page, and nothing where the routes answer 404',
+    browserTimeout,
+    async () => {
+      const editor = { authorization: `Bearer ${harness.token}` };
+      const available = (await harness.request('/aliases', { headers: editor })).status !== 404;
+      const { page, trouble } = await openPage(browser, { token: harness.token });
+      // Asked once per page: the answer decides whether the controls appear.
+      const asked = page.waitForResponse((response) => new URL(response.url()).pathname === '/aliases');
+      await page.goto(`${harness.url}/desk`);
+      const id = 'browser-corrections-brief';
+      await page.getByLabel('稿件编号').fill(id);
+      await page.getByLabel('地区').fill('更正乡');
+      await page.getByLabel('标题').fill('更正乡城镇新增就业900人');
+      await page.getByLabel('正文').fill('截至6月30日，更正乡城镇新增就业900人。');
+      await page.locator('.figure-table').waitFor();
+      await asked;
+      const correct = page.getByRole('button', { name: '更正“城镇新增就业”' });
+      if (!available) {
+        await expect(correct.count()).resolves.toBe(0);
+        await expect(page.locator('.corrections').count()).resolves.toBe(0);
+        expectNoTrouble(trouble);
+        await page.close();
+        return;
+      }
+
+      await correct.first().click();
+      const panel = page.locator('.corrections');
+      await panel.getByLabel('“城镇新增就业”是哪个指标名的另一种说法').fill('新增就业人数');
+      await panel.getByRole('button', { name: '声明别名' }).click();
+      await expect.poll(() => panel.getByRole('status').textContent()).toContain('新增就业人数');
+      await panel.getByRole('button', { name: '删除别名“城镇新增就业”' }).click();
+      await expect.poll(() => panel.getByRole('status').textContent()).toContain('已删除');
+
+      await page.getByRole('button', { name: '发布' }).click();
+      await page.getByRole('status').filter({ hasText: '已发布' }).waitFor();
+      await harness.settled();
+      const metrics = await harness.request<{ metrics: { metric: string; region: string }[] }>(
+        '/metrics?limit=200',
+      );
+      const metric = metrics.body.metrics.find((candidate) => candidate.region === '更正乡')?.metric ?? '';
+      await page.goto(`${harness.url}${metricPath(metric)}`);
+      const onMetric = page.locator('.corrections');
+      await onMetric.getByLabel('新的指标名').fill('更正乡新增就业');
+      await onMetric.getByRole('button', { name: '重命名' }).click();
+      await page.waitForURL((url) => url.pathname !== metricPath(metric));
+      await page.locator('.metric-head h1').waitFor();
+      expectNoTrouble(trouble);
+      await page.close();
+    },
+  );
+});

@@ -41,7 +41,11 @@ type Path = `/${string}`;
 export type { SiteConfig };
 
 /** Same-origin paths only: the editors' token never leaves for another host. */
-async function call<T>(method: 'GET' | 'POST', path: Path, options: { body?: unknown; auth?: boolean } = {}) {
+async function call<T>(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: Path,
+  options: { body?: unknown; auth?: boolean } = {},
+) {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const credential = options.auth ? authorization() : undefined;
@@ -49,8 +53,8 @@ async function call<T>(method: 'GET' | 'POST', path: Path, options: { body?: unk
   const response = await fetch(path, {
     method,
     headers,
-    // A redirect must not carry the token anywhere.
-    redirect: 'error',
+    // A redirect must not carry the token anywhere; a public read follows one (a merged metric's moves on).
+    redirect: options.auth ? 'error' : 'follow',
     // The browser asks again (by ETag, cheap) rather than show a copy from before the editor's last publish; the
     // CDN still answers most of these from its own cache.
     cache: 'no-cache',
@@ -354,3 +358,42 @@ const subscriptionFieldOfPath: Record<string, SubscriptionField> = {
 };
 
 export const subscriptionIssues = (error: unknown) => placeIssues(error, subscriptionFieldOfPath);
+
+/** An editors' alias: a label variant and the canonical label it stands for. */
+export interface Alias {
+  from: string;
+  to: string;
+}
+
+/** The aliases editors stored, and those the project ships (data/aliases.json), which only a file edit changes. */
+export async function aliases(): Promise<{ aliases: Alias[]; defaults: Alias[] }> {
+  return (await call<{ aliases: Alias[]; defaults: Alias[] }>('GET', '/aliases', { auth: true })).body;
+}
+
+export async function declareAlias(alias: Alias): Promise<void> {
+  await call('POST', '/aliases', { body: alias, auth: true });
+}
+
+export async function removeAlias(from: string): Promise<void> {
+  await call('DELETE', `/aliases/${encodeURIComponent(from)}`, { auth: true });
+}
+
+/** Where a metric's series lives after a rename (a new label is a new key) or a merge. */
+export interface Moved {
+  into: string;
+}
+
+export async function renameMetric(metric: string, label: string): Promise<Moved> {
+  const path: Path = `/metrics/${encodeURIComponent(metric)}/rename`;
+  return (await call<Moved>('POST', path, { body: { label }, auth: true })).body;
+}
+
+export async function mergeMetric(metric: string, into: string): Promise<Moved> {
+  const path: Path = `/metrics/${encodeURIComponent(metric)}/merge`;
+  return (await call<Moved>('POST', path, { body: { into }, auth: true })).body;
+}
+
+export type CorrectionField = 'label' | 'into' | 'to';
+
+export const correctionIssues = (error: unknown) =>
+  placeIssues<CorrectionField>(error, { label: 'label', into: 'into', from: 'to', to: 'to' });

@@ -25,4 +25,6 @@ export interface SiteConfig {
   signIn: CognitoSignIn | TokenSignIn;
   /** The newsroom's IANA time zone: the desk's "today" is that day there, as the API reads a publication day. */
   timeZone: string;
+  /** Whether the API has the editors' corrections (aliases, rename, merge), which come with the naming work. */
+  corrections: boolean;
 }

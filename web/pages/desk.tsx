@@ -9,6 +9,7 @@ import {
   type DraftField,
   draftIssues,
   draftOf,
+  type FigureView,
   isUnauthorized,
   newsroomToday,
   type PlacedIssues,
@@ -20,6 +21,7 @@ import {
 } from '../lib/api.ts';
 import { BriefText, FigureTable } from '../lib/brief-text.tsx';
 import { ChangeList } from '../lib/change-list.tsx';
+import { CorrectionsPanel } from '../lib/corrections.tsx';
 import { Field, FormIssues } from '../lib/field.tsx';
 import { formatDay, formatMoment } from '../lib/format.ts';
 import { type MessageKey, t } from '../lib/i18n.ts';
@@ -142,7 +144,16 @@ function RecentBriefs({ round, onOpen }: { round: number; onOpen: (draft: Draft,
   );
 }
 
-function Desk({ timeZone, onRejected }: { timeZone: string; onRejected: () => void }) {
+function Desk({
+  timeZone,
+  corrections,
+  onRejected,
+}: {
+  timeZone: string;
+  /** Whether the API has the editors' corrections. */
+  corrections: boolean;
+  onRejected: () => void;
+}) {
   const [draft, setDraft] = useState<Draft>(() => newDraft(timeZone));
   const [shown, setShown] = useState<{ draft: Draft; answer: Preview } | undefined>();
   const [updating, setUpdating] = useState(false);
@@ -151,6 +162,9 @@ function Desk({ timeZone, onRejected }: { timeZone: string; onRejected: () => vo
   const [publishing, setPublishing] = useState(false);
   const [recentRound, setRecentRound] = useState(0);
   const [opened, setOpened] = useState<Opened | undefined>();
+  const [correcting, setCorrecting] = useState<FigureView | undefined>();
+  // A correction changes how the same text reads: the preview asks again.
+  const [previewRound, setPreviewRound] = useState(0);
   // The newest draft: answers about older ones arrive late and are dropped.
   const latest = useRef(draft);
   latest.current = draft;
@@ -179,7 +193,7 @@ function Desk({ timeZone, onRejected }: { timeZone: string; onRejected: () => vo
       }
     }, previewDelayMs);
     return () => clearTimeout(timer);
-  }, [draft]);
+  }, [draft, previewRound]);
 
   const edit = (field: DraftField) => (event: { currentTarget: { value: string } }) => {
     setDraft({ ...draft, [field]: event.currentTarget.value });
@@ -300,10 +314,25 @@ function Desk({ timeZone, onRejected }: { timeZone: string; onRejected: () => vo
           ) : (
             <>
               <BriefText brief={shown.draft} figures={shown.answer.figures} />
-              {shown.answer.figures.length === 0 ? null : <FigureTable figures={shown.answer.figures} />}
+              {shown.answer.figures.length === 0 ? null : (
+                <FigureTable
+                  figures={shown.answer.figures}
+                  onCorrect={corrections ? setCorrecting : undefined}
+                />
+              )}
             </>
           )}
         </section>
+        {correcting === undefined ? null : (
+          <CorrectionsPanel
+            key={`${correcting.offset}:${correcting.length}`}
+            metric={correcting.metric}
+            label={correcting.label}
+            onMoved={(moved) => setCorrecting({ ...correcting, metric: moved.into })}
+            onChanged={() => setPreviewRound((round) => round + 1)}
+            onRejected={onRejected}
+          />
+        )}
         {shown === undefined ? null : (
           <section class="panel impact" aria-labelledby="impact-title">
             <h2 class="panel-title" id="impact-title">
@@ -337,7 +366,11 @@ function DeskFor({ config }: { config: SiteConfig }) {
         ) : null}
       </div>
       {editor.signedIn ? (
-        <Desk timeZone={config.timeZone} onRejected={() => editor.signOut('rejected')} />
+        <Desk
+          timeZone={config.timeZone}
+          corrections={config.corrections}
+          onRejected={() => editor.signOut('rejected')}
+        />
       ) : (
         <SignIn lead={t('signInLead')} signIn={config.signIn} editor={editor} />
       )}
