@@ -107,12 +107,8 @@ async function targetOf(
   const { chain, head } = await followMerges(store, request.into, await store.getHead(request.into));
   const metric = chain.at(-1) ?? request.into;
   if (head === undefined && !request.createInto) {
-    throw new ValidationError(`invalid merge: into: no metric has this key`, [
-      {
-        path: 'into',
-        message: `no metric has this key (received ${describeReceived(request, ['into'])})`,
-      },
-    ]);
+    const message = `no metric has this key (received ${describeReceived(request, ['into'])})`;
+    throw new ValidationError(`invalid merge: into: ${message}`, [{ path: 'into', message }]);
   }
   if (metric === request.from)
     throw new ConflictError(`metric ${quoted(request.from)} cannot be merged into itself`);
