@@ -1,15 +1,11 @@
 // The editors' aliases, one item each in one partition:
 // pk ALIASES, sk ALIAS#<from>, from, to, updatedAt.
-import {
-  DeleteItemCommand,
-  type DynamoDBClient,
-  PutItemCommand,
-  QueryCommand,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Alias, AliasStore } from '../../core/ports.ts';
 import { UndecodableItemError } from './compact-codec.ts';
 import { fromItem, type Item, toItem } from './items.ts';
 import { aliasesPartition, aliasPrefix, aliasSortKey } from './keys.ts';
+import { queryAll } from './query-all.ts';
 
 function aliasFromItem(item: Item): Alias {
   const { from, to, updatedAt } = fromItem(item);
@@ -26,22 +22,8 @@ export class DynamoAliasStore implements AliasStore {
   ) {}
 
   async listAliases(): Promise<Alias[]> {
-    const aliases: Alias[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: toItem({ ':pk': aliasesPartition, ':prefix': aliasPrefix }),
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      aliases.push(...(page.Items ?? []).map(aliasFromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return aliases;
+    const items = await queryAll(this.client, this.tableName, { pk: aliasesPartition, prefix: aliasPrefix });
+    return items.map(aliasFromItem);
   }
 
   async putAlias(alias: Alias): Promise<string | undefined> {

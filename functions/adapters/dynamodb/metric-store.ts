@@ -24,6 +24,7 @@ import {
   storedObservationFromItem,
 } from './metric-items.ts';
 import { assertPageLimit, decodeCursor, encodeCursor } from './paging.ts';
+import { queryAll } from './query-all.ts';
 import { table } from './table-layout.ts';
 
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
@@ -193,27 +194,12 @@ export class DynamoMetricStore implements MetricStore {
   }
 
   /** Every observation item of a metric, or only the attributes named. */
-  private async observationItems(metric: string, projection?: string): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: toItem({
-            ':pk': metricPartitionKey(metric),
-            ':prefix': observationPrefix,
-          }),
-          ...(projection === undefined ? {} : { ProjectionExpression: projection }),
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return items;
+  private observationItems(metric: string, projection?: string): Promise<Item[]> {
+    return queryAll(this.client, this.tableName, {
+      pk: metricPartitionKey(metric),
+      prefix: observationPrefix,
+      ...(projection === undefined ? {} : { projection }),
+    });
   }
 
   async previousObservation(metric: string, key: string): Promise<StoredObservation | undefined> {
