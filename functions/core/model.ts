@@ -15,6 +15,20 @@ export const figureKinds = [
 ] as const;
 export type FigureKind = (typeof figureKinds)[number];
 
+/**
+ * Why an editor should look at a figure before trusting its metric: `collision` (another figure of the brief has
+ * the same key and as-of but a different value), `weak-label` (named from a fallback rather than the text's own
+ * words), `unit-missing` (no unit written: 达300余万), `unit-guessed` (the unit was inferred from the sentence).
+ */
+export const figureWarningCodes = ['collision', 'weak-label', 'unit-missing', 'unit-guessed'] as const;
+export type FigureWarningCode = (typeof figureWarningCodes)[number];
+
+export interface FigureWarning {
+  code: FigureWarningCode;
+  /** For the editor, in the brief's terms (which other figure, which fallback). */
+  message: string;
+}
+
 /** One figure found in a text; offsets are JavaScript string indices into that text. */
 export interface Figure {
   offset: number;
@@ -30,8 +44,10 @@ export interface Figure {
   label: string;
   kind: FigureKind;
   metric: string;
-  /** ISO date (YYYY-MM-DD) when the sentence states one (截至5月11日). */
+  /** ISO date (YYYY-MM-DD) when the text locates the figure (截至5月11日, 一季度, 去年同期). */
   asOf?: string;
+  /** Present only when there is something to check. */
+  warnings?: FigureWarning[];
 }
 
 /** A figure as one point of a metric's series: what the diff compares. */
