@@ -91,20 +91,16 @@ export async function uploadBrief(input: unknown, deps: IngestDeps): Promise<Upl
   throw new ContentionError(`brief ${briefId} kept changing while it was being stored`);
 }
 
-/** Something about a figure an editor should check; the extractor gives some, the preview adds its own. */
-export interface FigureWarningNote {
-  code: string;
+/** What the preview warns of beside the extractor's warnings: a figure whose metric was merged into another. */
+export interface PreviewWarning {
+  code: 'metric-merged';
   message: string;
 }
 
 /** A figure as the preview shows it: its metric as it would be recorded, merges followed. */
-export type PreviewFigure = Omit<Figure, 'warnings'> & { warnings?: FigureWarningNote[] };
-
-/** The warnings the extractor gave a figure, if it gives any. */
-function extractorWarnings(figure: Figure): FigureWarningNote[] {
-  const { warnings } = figure as { warnings?: FigureWarningNote[] };
-  return warnings ?? [];
-}
+export type PreviewFigure = Omit<Figure, 'warnings'> & {
+  warnings?: (NonNullable<Figure['warnings']>[number] | PreviewWarning)[];
+};
 
 /**
  * The answer an upload would give, plus the changes it would cause; writes nothing. Each figure's metric is the
@@ -144,17 +140,16 @@ export async function previewBrief(
   }
   const shown = figures.map((figure): PreviewFigure => {
     const metric = metricOf(figure.metric);
-    const warnings = [
-      ...extractorWarnings(figure),
-      ...(metric === figure.metric
+    const merged: PreviewWarning[] =
+      metric === figure.metric
         ? []
         : [
             {
               code: 'metric-merged',
               message: `metric ${figure.metric} was merged into ${metric}: the figure is recorded there`,
             },
-          ]),
-    ];
+          ];
+    const warnings = [...(figure.warnings ?? []), ...merged];
     return { ...figure, metric, ...(warnings.length === 0 ? {} : { warnings }) };
   });
   return { ...answerOf(revision), figures: shown, changes };
