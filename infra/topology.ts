@@ -5,7 +5,7 @@ import { table as tableLayout } from '../functions/adapters/dynamodb/table-layou
 export const table = { id: 'Table', ...tableLayout } as const;
 
 export interface HttpRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   /** Editors' routes: a bearer token in the sandbox, a JWT authorizer on AWS. */
   auth: boolean;
@@ -93,6 +93,22 @@ export const functions = {
     timeoutSeconds: 10,
     routes: [{ method: 'POST', path: '/subscriptions', auth: true }],
     access: { topic: 'subscribe' },
+  },
+  corrections: {
+    entry: 'functions/handlers/corrections.ts',
+    description: "Editors' aliases of labels, and metrics renamed or merged into another",
+    memoryMb: 512,
+    // A merge copies a metric's whole history, a few writes at a time; within API Gateway's 30 s, and one cut
+    // short is completed by sending it again.
+    timeoutSeconds: 25,
+    routes: [
+      { method: 'GET', path: '/aliases', auth: true },
+      { method: 'POST', path: '/aliases', auth: true },
+      { method: 'DELETE', path: '/aliases/{from}', auth: true },
+      { method: 'POST', path: '/metrics/{key}/rename', auth: true },
+      { method: 'POST', path: '/metrics/{key}/merge', auth: true },
+    ],
+    access: { table: 'readWrite' },
   },
   pipeline: {
     entry: 'functions/handlers/pipeline.ts',

@@ -10,7 +10,8 @@ export function firstControlCharacter(text: string): number | undefined {
   return undefined;
 }
 
-const cleanText = (max: number) =>
+/** Text of at most `max` characters, without control characters or unpaired surrogates. */
+export const cleanText = (max: number) =>
   z
     .string()
     .max(max)

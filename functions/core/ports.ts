@@ -38,6 +38,12 @@ export interface MetricHead {
   /** Written ahead of its observation item so that a crash between the two writes can be rolled forward. */
   pending?: StoredObservation;
   updatedAt: string;
+  /** The editors' name for the metric, given by a rename: its label, whatever the latest figure calls it. */
+  name?: string;
+  /** Set once the metric was merged into another: its writers and readers follow it there. */
+  mergedInto?: string;
+  /** The longest chain of merged metrics that leads here: a merge that would make it too long is refused. */
+  mergeDepth?: number;
 }
 
 /** An observation with the change it caused, if any: the unit of history and of the feed. */
@@ -63,7 +69,29 @@ export interface MetricStore {
   previousObservation(metric: string, key: string): Promise<StoredObservation | undefined>;
   /** Observations of one metric, newest first. */
   history(metric: string, options: { limit: number; before?: string }): Promise<Page<StoredObservation>>;
+  /** Heads of the metrics that hold a series, in key order: merged ones are left out. */
   listHeads(options: { limit: number; after?: string }): Promise<Page<MetricHead>>;
+  /**
+   * Copies every observation of `from` into the series of `into` as history: as an observation of `into`,
+   * without its change (so it raises no event), never over an observation `into` holds. A writer of `into` that
+   * commits an observation under the same key replaces the copy. Idempotent; answers how many it copied.
+   */
+  copyHistory(from: string, into: string): Promise<number>;
+}
+
+/** An editors' alias: a label variant and the canonical label it stands for. */
+export interface Alias {
+  from: string;
+  to: string;
+  updatedAt: string;
+}
+
+export interface AliasStore {
+  listAliases(): Promise<Alias[]>;
+  /** Stores or replaces the alias of `from`; answers the label it stood for before, if any. */
+  putAlias(alias: Alias): Promise<string | undefined>;
+  /** False when no stored alias has that `from`. */
+  deleteAlias(from: string): Promise<boolean>;
 }
 
 export interface ChangeFilter {

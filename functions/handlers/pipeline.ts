@@ -5,8 +5,9 @@ import { revisionReferenceFromItem } from '../adapters/dynamodb/index.ts';
 import { logger, metrics, pipelineDependencies } from '../composition-root.ts';
 import type { Observation } from '../core/model.ts';
 import { observationsOf } from '../core/observations.ts';
-import type { BriefStore, MetricStore } from '../core/ports.ts';
+import type { BriefRevision, BriefStore, MetricStore } from '../core/ports.ts';
 import { recordObservationsOfMetric } from '../core/record-observation.ts';
+import { resolveMerges } from '../core/redirects.ts';
 import { MalformedRecordError, newImageOf } from './stream-records.ts';
 
 export interface PipelineDeps {
@@ -18,12 +19,12 @@ export interface PipelineDeps {
 /** Metrics are independent of each other, so several are recorded at once. */
 const metricsInFlight = 32;
 
-async function observationsOfRecord(deps: PipelineDeps, record: DynamoDBRecord): Promise<Observation[]> {
+async function revisionOfRecord(deps: PipelineDeps, record: DynamoDBRecord): Promise<BriefRevision> {
   const { briefId, revision } = revisionReferenceFromItem(newImageOf(record));
   const stored = await deps.briefs.getRevision(briefId, revision);
   if (stored === undefined)
     throw new MalformedRecordError(`revision ${revision} of ${briefId} is not readable`);
-  return observationsOf(stored);
+  return stored;
 }
 
 /**
@@ -38,24 +39,28 @@ export function makePipelineHandler(deps: PipelineDeps) {
     const loaded = await Promise.all(
       event.Records.map(async (record) => {
         try {
-          return { record, observations: await observationsOfRecord(deps, record) };
+          return { record, revision: await revisionOfRecord(deps, record) };
         } catch (error) {
           logger.error('brief revision not processed', { eventID: record.eventID, error: error as Error });
           failed.add(record);
-          return { record, observations: [] };
+          return { record, revision: undefined };
         }
       }),
     );
+    // One batched read of every head the batch touches, instead of one or two reads per metric; a merged
+    // metric's figures are recorded in the metric it was merged into.
+    const { metricOf, heads } = await resolveMerges(
+      deps.metrics,
+      loaded.flatMap(({ revision }) => revision?.figures.map((figure) => figure.metric) ?? []),
+    );
     const byMetric = new Map<string, { record: DynamoDBRecord; observation: Observation }[]>();
-    for (const { record, observations } of loaded) {
-      for (const observation of observations) {
+    for (const { record, revision } of loaded) {
+      for (const observation of revision === undefined ? [] : observationsOf(revision, metricOf)) {
         const series = byMetric.get(observation.metric) ?? [];
         series.push({ record, observation });
         byMetric.set(observation.metric, series);
       }
     }
-    // One batched read of every head the batch touches, instead of one or two reads per metric.
-    const heads = await deps.metrics.getCommittedHeads([...byMetric.keys()]);
     const queue = [...byMetric.values()];
     let recorded = 0;
     let changes = 0;

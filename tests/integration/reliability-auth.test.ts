@@ -37,13 +37,55 @@ function filesUnder(directory: string): string[] {
   });
 }
 
-/** A request body each editors' route would accept with the right token, naming what it would write. */
-function acceptableBody(route: HttpRoute, marker: string): Record<string, unknown> {
-  if (route.path === '/subscriptions') {
-    return { protocol: 'email', endpoint: `${marker}@example.com` };
+/** The metric of each brief prepareFor uploaded, by its id. */
+const metricOf = new Map<string, string>();
+const metricNamed = (id: string) => metricOf.get(id) ?? `区-${id}:城镇新增就业:people`;
+
+/** The path and body each editors' route would accept with the right token, naming what it would write. */
+function acceptableRequest(route: HttpRoute, marker: string): { path: string; body?: unknown } {
+  const path = route.path
+    .replace('{from}', encodeURIComponent(`${marker}-label`))
+    .replace('{key}', encodeURIComponent(metricNamed(marker)));
+  switch (route.path) {
+    case '/subscriptions':
+      return { path, body: { protocol: 'email', endpoint: `${marker}@example.com` } };
+    case '/aliases':
+      return route.method === 'GET' ? { path } : { path, body: { from: `${marker}-label`, to: marker } };
+    case '/aliases/{from}':
+      return { path };
+    case '/metrics/{key}/rename':
+      return { path, body: { label: `${marker}-renamed` } };
+    case '/metrics/{key}/merge':
+      return { path, body: { into: metricNamed(`${marker}-into`) } };
+    default:
+      return { path, body: briefWithOneFigure(marker) };
   }
-  return briefWithOneFigure(marker);
 }
+
+/** What an accepted request needs to find: the metrics a rename or merge names, the alias a delete removes. */
+async function prepareFor(route: HttpRoute, marker: string): Promise<void> {
+  if (route.path.startsWith('/metrics/')) {
+    for (const id of [marker, `${marker}-into`]) {
+      const answer = await harness.post<{ figures: { metric: string }[] }>('/briefs', briefWithOneFigure(id));
+      expect(answer.status).toBe(201);
+      metricOf.set(id, answer.body.figures[0]?.metric ?? '');
+    }
+    await harness.settled();
+  }
+  if (route.path === '/aliases/{from}')
+    expect((await harness.post('/aliases', { from: `${marker}-label`, to: marker })).status).toBe(201);
+}
+
+function send(route: HttpRoute, marker: string, headers: Record<string, string>) {
+  const { path, body } = acceptableRequest(route, marker);
+  return harness.request<{ error: { code: string } }>(path, {
+    method: route.method,
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+const withToken = () => ({ authorization: `Bearer ${harness.token}` });
 
 function badAuthorizations(token: string): [string, Record<string, string>][] {
   return [
@@ -84,10 +126,15 @@ afterAll(async () => {
 });
 
 describe("the editors' routes", () => {
-  it('are the upload, preview and subscription routes of the topology', () => {
+  it('are the upload, preview, subscription and correction routes of the topology', () => {
     expect(editorsRoutes.map((route) => `${route.method} ${route.path}`).sort()).toEqual([
+      'DELETE /aliases/{from}',
+      'GET /aliases',
+      'POST /aliases',
       'POST /briefs',
       'POST /briefs/preview',
+      'POST /metrics/{key}/merge',
+      'POST /metrics/{key}/rename',
       'POST /subscriptions',
     ]);
   });
@@ -102,11 +149,7 @@ describe("the editors' routes", () => {
           0,
           100,
         );
-        const answer = await harness.post<{ error: { code: string } }>(
-          route.path,
-          acceptableBody(route, marker),
-          headers,
-        );
+        const answer = await send(route, marker, headers);
         expect(answer.status, name).toBe(401);
         expect(answer.body.error.code, name).toBe('unauthorized');
         expect(answer.headers.get('www-authenticate'), name).toMatch(/^Bearer/);
@@ -118,9 +161,10 @@ describe("the editors' routes", () => {
     });
 
     it(`${route.method} ${route.path} accepts the right token`, async () => {
-      const marker = `authorized-${route.path.replace(/\W/g, '')}`;
-      const answer = await harness.post(route.path, acceptableBody(route, marker));
-      expect([200, 201], answer.text).toContain(answer.status);
+      const marker = `authorized-${route.method}-${route.path.replace(/\W/g, '')}`;
+      await prepareFor(route, marker);
+      const answer = await send(route, marker, withToken());
+      expect([200, 201, 204], answer.text).toContain(answer.status);
     });
   }
 });
@@ -161,9 +205,7 @@ describe('the public routes', () => {
 
   it('send no CORS grant on the editors’ routes', async () => {
     for (const route of editorsRoutes) {
-      const answer = await harness.post(route.path, acceptableBody(route, 'cors-probe'), {
-        origin: 'https://elsewhere.example',
-      });
+      const answer = await send(route, 'cors-probe', { ...withToken(), origin: 'https://elsewhere.example' });
       expect(answer.headers.get('access-control-allow-origin'), route.path).toBeNull();
     }
   });

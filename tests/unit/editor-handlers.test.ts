@@ -47,7 +47,7 @@ describe('POST /briefs and /briefs/preview', () => {
       briefs,
       metrics,
       now: () => new Date('2020-07-15T00:00:01Z'),
-      aliases: {},
+      aliases: async () => ({}),
       timeZone: 'Asia/Shanghai',
     });
     return { briefs, handler };

@@ -52,7 +52,7 @@ describe('the pipeline consumer', () => {
       briefs,
       metrics,
       now,
-      aliases: {},
+      aliases: async () => ({}),
       timeZone: 'Asia/Shanghai',
     });
     return answer.figures;

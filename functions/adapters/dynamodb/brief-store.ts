@@ -13,6 +13,7 @@ import type { BriefRevision, BriefStore } from '../../core/ports.ts';
 import { deleteItems, putItems } from './batch.ts';
 import { fromItem, type Item, itemSizeBytes, listElementBytes, primaryKey, toItem } from './items.ts';
 import { briefPartitionKey, partPrefix, partSortKey, revisionPrefix, revisionSortKey } from './keys.ts';
+import { queryAll } from './query-all.ts';
 
 /** Below DynamoDB's 400 KB item limit with room for the key attributes and rounding. */
 export const maxItemBytes = 350 * 1024;
@@ -251,24 +252,10 @@ export class DynamoBriefStore implements BriefStore {
     contentHash: string,
     partCount: number,
   ): Promise<Figure[]> {
-    const parts: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: toItem({
-            ':pk': briefPartitionKey(briefId),
-            ':prefix': partPrefix(revision, contentHash),
-          }),
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      parts.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    const parts = await queryAll(this.client, this.tableName, {
+      pk: briefPartitionKey(briefId),
+      prefix: partPrefix(revision, contentHash),
+    });
     if (parts.length !== partCount) {
       throw new IncompleteRevisionError(
         `revision ${revision} of brief ${briefId} commits ${partCount} figure parts, found ${parts.length}`,

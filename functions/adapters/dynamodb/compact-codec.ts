@@ -6,7 +6,7 @@
 //
 // | field                        | name | left out when equal to                                              |
 // |------------------------------|------|---------------------------------------------------------------------|
-// | Observation.metric           | mt   | the item's metric (from pk, or gsi2sk of a head)                    |
+// | Observation.metric           | mt   | the item's metric (from pk)                                         |
 // | Observation.key              | ky   | observationKey() of its own asOf, publishedAt, briefId and revision |
 // |                              |      |   if publishedAt is a date-time (a day's instant needs a time zone) |
 // | Observation.asOf             | as   | the reference observation's field: none for an item's observation,  |
@@ -36,8 +36,11 @@
 // | MetricHead.latest            | lt   | never left out                                                      |
 // | MetricHead.pending           | pd   | absent (undefined)                                                  |
 // | MetricHead.updatedAt         | up   | never left out                                                      |
-// | MetricHead.label/unit/kind/region | lb/u/kd/rg | the latest observation's field                       |
-// | MetricHead.metric, version   | —    | the item's gsi2sk and `version` attributes                          |
+// | MetricHead.label/unit/kind/region | lb/u/kd/rg | the latest observation's field; label: the name if any |
+// | MetricHead.name              | nm   | absent (undefined): set by editors' renames only                    |
+// | MetricHead.mergedInto        | mi   | absent: set on a metric merged into another                         |
+// | MetricHead.mergeDepth        | md   | absent: set on a metric others were merged into                     |
+// | MetricHead.metric, version   | —    | the item's pk and `version` attributes                              |
 //
 // Values are stored as they are: numbers as JSON numbers, whose text round-trips every finite double exactly.
 import { isPublicationDay } from '../../core/brief.ts';
@@ -92,6 +95,13 @@ const headDescriptorNames: Record<HeadDescriptor, string> = {
   region: observationNames.region,
 };
 const headNames = { latest: 'lt', pending: 'pd', updatedAt: 'up' } as const;
+type EditorsField = 'name' | 'mergedInto' | 'mergeDepth';
+const editorsNames: Record<EditorsField, string> = { name: 'nm', mergedInto: 'mi', mergeDepth: 'md' };
+const editorsTypes: Record<EditorsField, 'string' | 'number'> = {
+  name: 'string',
+  mergedInto: 'string',
+  mergeDepth: 'number',
+};
 
 type Reference<Field extends string> = Partial<Record<Field, unknown>>;
 
@@ -265,11 +275,20 @@ export function decodeStored(compact: Compact, reference: StoredReference, where
   return { observation, change, recordedAt };
 }
 
+/** What a head's descriptors are left out against: its latest observation's, but the label is the name if any. */
+const descriptorReference = (latest: Observation, name: unknown) =>
+  typeof name === 'string' ? { ...latest, label: name } : latest;
+
 /** The head without what its item's keys and `version` attribute hold. */
 export function encodeHead(head: MetricHead): Compact {
   const { latest, pending, updatedAt } = head;
+  const editors: Compact = {};
+  for (const [field, name] of Object.entries(editorsNames) as [EditorsField, string][]) {
+    if (head[field] !== undefined) editors[name] = head[field];
+  }
   return {
-    ...omitReferenced(head, headDescriptorNames, latest),
+    ...omitReferenced(head, headDescriptorNames, descriptorReference(latest, head.name)),
+    ...editors,
     [headNames.latest]: encodeObservation(latest, { metric: head.metric }),
     ...(pending === undefined
       ? {}
@@ -289,10 +308,22 @@ export function decodeHead(
     { metric: held.metric },
     latestWhere,
   );
-  const descriptors = restoreReferenced(compact, headDescriptorNames, latest, where) as Pick<
-    MetricHead,
-    HeadDescriptor
-  >;
+  const editors: Partial<Record<EditorsField, unknown>> = {};
+  for (const [field, name] of Object.entries(editorsNames) as [EditorsField, string][]) {
+    if (!Object.hasOwn(compact, name)) continue;
+    if (typeof compact[name] !== editorsTypes[field]) {
+      throw new UndecodableItemError(
+        `${where}: ${field} ('${name}') must be a ${editorsTypes[field]}, received ${JSON.stringify(compact[name])}`,
+      );
+    }
+    editors[field] = compact[name];
+  }
+  const descriptors = restoreReferenced(
+    compact,
+    headDescriptorNames,
+    descriptorReference(latest, editors.name),
+    where,
+  ) as Pick<MetricHead, HeadDescriptor>;
   const updatedAt = compact[headNames.updatedAt];
   if (typeof updatedAt !== 'string') {
     throw new UndecodableItemError(
@@ -314,6 +345,7 @@ export function decodeHead(
     latest,
     ...(pending === undefined ? {} : { pending }),
     updatedAt,
+    ...(editors as Pick<MetricHead, EditorsField>),
   };
 }
 
