@@ -96,7 +96,8 @@ export const functions = {
   },
   pipeline: {
     entry: 'functions/handlers/pipeline.ts',
-    description: 'Turns each new brief revision into observations and changes, one metric at a time',
+    description:
+      'Turns each new brief revision into observations and changes, one metric at a time, and publishes its digest',
     memoryMb: 1024,
     timeoutSeconds: 60,
     // No batching window, on either consumer: at low volume a window only adds its length to every change's
@@ -118,7 +119,8 @@ export const functions = {
       filters: [{ eventName: 'INSERT', newImagePrefix: { attribute: 'sk', prefix: 'REV#' } }],
     },
     failureMetric: 'RevisionsFailed',
-    access: { table: 'readWrite' },
+    // It publishes each revision's digest once all its observations are recorded: only it knows when that is.
+    access: { table: 'readWrite', topic: 'publish' },
   },
   publisher: {
     entry: 'functions/handlers/publisher.ts',

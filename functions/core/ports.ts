@@ -1,6 +1,7 @@
 // Ports: what the core needs from the outside world. Adapters in functions/adapters implement them.
 
 import type { Brief } from './brief.ts';
+import type { RevisionDigest } from './digest.ts';
 import type { Change, Figure, Observation } from './model.ts';
 
 /** One stored revision of a brief, with the figures found in it. */
@@ -92,6 +93,11 @@ export interface Page<T> {
 export interface ChangePublisher {
   /** At least once; subscribers de-duplicate on the event id. */
   publish(changes: Change[]): Promise<void>;
+}
+
+export interface DigestPublisher {
+  /** At least once, under the digest's deterministic id. */
+  publishDigest(digest: RevisionDigest): Promise<void>;
 }
 
 export type SubscriptionProtocol = 'email' | 'http' | 'https' | 'sqs';

@@ -53,11 +53,11 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets the publisher alone publish to the topic', () => {
+  it('lets the publisher (changes) and the pipeline (digests) alone publish to the topic', () => {
     expect(holders('sns:Publish')).toEqual(
       topologyEntries.filter(([, spec]) => spec.access.topic === 'publish').map(([name]) => name),
     );
-    expect(holders('sns:Publish')).toEqual(['publisher']);
+    expect(holders('sns:Publish').sort()).toEqual(['pipeline', 'publisher']);
   });
 
   it('lets the subscriptions function alone subscribe, to the changes topic only', () => {

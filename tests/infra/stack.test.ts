@@ -84,8 +84,16 @@ describe('functions', () => {
     expect(readConfig({}).NEWSROOM_TIME_ZONE).toBe('Asia/Shanghai');
   });
 
-  it('pins no function to a base URL: links follow the host the request reached, the CDN’s included', () => {
-    expect(topologyEntries.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name))).toEqual([]);
+  it('pins no API function to a base URL: links follow the host the request reached, the CDN’s included', () => {
+    const routed = topologyEntries.filter(([, spec]) => spec.stream === undefined);
+    expect(routed.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name))).toEqual([]);
+  });
+
+  it('gives the stream consumers, which write email with no request to follow, the public URL', () => {
+    const distribution = stack.getLogicalId(stack.edge.distribution.node.defaultChild as CfnElement);
+    for (const [name] of topologyEntries.filter(([, spec]) => spec.stream !== undefined)) {
+      expect(JSON.stringify(environmentOf(name).PUBLIC_BASE_URL), name).toContain(distribution);
+    }
   });
 });
 
