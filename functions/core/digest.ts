@@ -49,6 +49,10 @@ export function digestOf(
     publishedAt: brief.publishedAt,
     changes,
     // Recording times are ISO instants in UTC: as text they sort in time order.
-    time: changes.map((change) => change.recordedAt).sort().at(-1) ?? revision.storedAt,
+    time:
+      changes
+        .map((change) => change.recordedAt)
+        .sort()
+        .at(-1) ?? revision.storedAt,
   };
 }

@@ -20,6 +20,11 @@ export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
 
+/** The request contradicts what exists (a subscription of the same endpoint with other choices, say). */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
+
 export class PayloadTooLargeError extends Error {
   override name = 'PayloadTooLargeError';
 }

@@ -8,7 +8,7 @@ import { changeByEventId } from '../core/observations.ts';
 import type { BriefStore, ChangeLog, MetricStore } from '../core/ports.ts';
 import { parseWith } from '../core/validate.ts';
 import { changeFilterOf } from './change-filter.ts';
-import { type HttpEvent, httpHandler, json, queryInt } from './http.ts';
+import { httpHandler, json, pathParameter, queryInt } from './http.ts';
 
 export interface ReadDeps {
   briefs: BriefStore;
@@ -19,12 +19,6 @@ export interface ReadDeps {
 const cursorQuery = z.object({ after: z.string().min(1).max(512).optional() });
 
 const cacheShort = { 'cache-control': 'public, max-age=5' };
-
-function pathParameter(event: HttpEvent, name: string): string {
-  const value = event.pathParameters?.[name];
-  if (value === undefined || value === '') throw new NotFoundError(`missing path parameter ${name}`);
-  return decodeURIComponent(value);
-}
 
 export function makeReadHandler(deps: ReadDeps) {
   return httpHandler(async (event) => {

@@ -282,12 +282,19 @@ describe('HTTP API', () => {
     },
   );
 
-  it.each(routes.filter((route) => !route.auth))(
+  it.each(routes.filter((route) => !route.auth && route.throttle === undefined))(
     'throttles the public route $method $path on its own',
     (route) => {
       expect(stageSettings().RouteSettings[routeKeyOf(route)]).toEqual(limits(publicRouteThrottle));
     },
   );
+
+  it.each(
+    routes.flatMap((route) => (route.throttle === undefined ? [] : [{ ...route, throttle: route.throttle }])),
+  )('throttles $method $path, which makes SNS send mail, tighter than any editors’ route', (route) => {
+    expect(stageSettings().RouteSettings[routeKeyOf(route)]).toEqual(limits(route.throttle));
+    expect(route.throttle.rateLimit).toBeLessThan(editorRouteThrottle.rateLimit);
+  });
 
   it('gives a route outside the topology the public limit, and lists no route that does not exist', () => {
     expect(stageSettings().DefaultRouteSettings).toEqual(limits(publicRouteThrottle));
