@@ -83,18 +83,25 @@ export function readDependencies() {
   };
 }
 
+/** Changes and digests go to the topic alike, their email texts linking to the public site's pages. */
+function eventPublisher(): SnsChangePublisher {
+  return new SnsChangePublisher(snsClient(), required(config, 'TOPIC_ARN'), {
+    linkBase: config.PUBLIC_BASE_URL,
+  });
+}
+
 export function pipelineDependencies() {
   const table = required(config, 'TABLE_NAME');
   return {
     briefs: new DynamoBriefStore(dynamoDbClient(), table),
     metrics: new DynamoMetricStore(dynamoDbClient(), table),
+    digests: eventPublisher(),
     now,
   };
 }
 
 export function publisherDependencies() {
-  const topicArn = required(config, 'TOPIC_ARN');
-  return { publisher: new SnsChangePublisher(snsClient(), topicArn, { linkBase: config.PUBLIC_BASE_URL }) };
+  return { publisher: eventPublisher() };
 }
 
 export function subscriptionDependencies() {

@@ -1,5 +1,6 @@
 // The Brief as editors send it, validated at the boundary.
 import { z } from 'zod';
+import { languages } from './model.ts';
 
 /** C0 controls other than tab, newline and carriage return, and DEL, have no place in a brief. */
 export function firstControlCharacter(text: string): number | undefined {
@@ -53,7 +54,7 @@ export const briefSchema = z
       .url({ protocol: /^https?$/ })
       .max(2000)
       .optional(),
-    language: z.enum(['zh', 'en']).optional(),
+    language: z.enum(languages).optional(),
   })
   .strict();
 

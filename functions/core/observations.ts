@@ -1,7 +1,7 @@
 // From a stored brief revision to the observations it contributes, one per metric, and back from an event id.
 import { publicationInstant } from './brief.ts';
 import { observationKey, parseEventId } from './diff.ts';
-import type { Change, Figure, Observation } from './model.ts';
+import { type Change, defaultLanguage, type Figure, type Observation } from './model.ts';
 import type { BriefRevision, BriefStore, MetricStore } from './ports.ts';
 import { followMerges } from './redirects.ts';
 
@@ -33,6 +33,7 @@ export function observationsOf(
   const publishedDate = brief.publishedAt.slice(0, 10);
   // Resolved with the time zone the revision was stored under, so that its keys never depend on today's setting.
   const published = publicationInstant(brief.publishedAt, revision.timeZone).toISOString();
+  const language = brief.language ?? defaultLanguage;
   return [...chosen.values()].map(({ figure, index, metric }) => {
     const asOf = figure.asOf ?? brief.asOf ?? publishedDate;
     return {
@@ -55,6 +56,7 @@ export function observationsOf(
       kind: figure.kind,
       region: brief.region ?? '',
       surface: figure.surface,
+      ...(language === defaultLanguage ? {} : { language }),
     };
   });
 }

@@ -1,6 +1,7 @@
 // Ports: what the core needs from the outside world. Adapters in functions/adapters implement them.
 
 import type { Brief } from './brief.ts';
+import type { RevisionDigest } from './digest.ts';
 import type { Change, Figure, Observation } from './model.ts';
 
 /** One stored revision of a brief, with the figures found in it. */
@@ -122,7 +123,16 @@ export interface ChangePublisher {
   publish(changes: Change[]): Promise<void>;
 }
 
+export interface DigestPublisher {
+  /** At least once, under the digest's deterministic id. */
+  publishDigest(digest: RevisionDigest): Promise<void>;
+}
+
 export type SubscriptionProtocol = 'email' | 'http' | 'https' | 'sqs';
+
+/** Each change as its own message, or one digest per brief revision listing all of its changes. */
+export const deliveries = ['each', 'digest'] as const;
+export type Delivery = (typeof deliveries)[number];
 
 export interface SubscriptionFilter {
   metrics?: string[];
@@ -135,9 +145,28 @@ export interface SubscriptionRequest {
   protocol: SubscriptionProtocol;
   endpoint: string;
   filter?: SubscriptionFilter;
+  delivery: Delivery;
 }
 
 export interface Subscriber {
   /** Returns the subscription ARN, or 'pending confirmation'. */
   subscribe(request: SubscriptionRequest): Promise<{ subscriptionArn: string }>;
+}
+
+/** A subscription as the topic holds it. */
+export interface SubscriptionSummary {
+  /** Its id on the topic; absent while it awaits confirmation, as SNS names no subscription before. */
+  id?: string;
+  protocol: string;
+  endpoint: string;
+  confirmed: boolean;
+  /** Absent while pending: SNS tells nothing more of a subscription before it is confirmed. */
+  delivery?: Delivery;
+  filter?: SubscriptionFilter;
+}
+
+export interface SubscriptionDirectory {
+  list(options: { after?: string }): Promise<Page<SubscriptionSummary>>;
+  /** Deletes a confirmed subscription of the topic; 'not_found' when the topic has none of that id. */
+  unsubscribe(id: string): Promise<'deleted' | 'not_found'>;
 }

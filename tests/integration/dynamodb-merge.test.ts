@@ -28,6 +28,8 @@ vi.hoisted(() => {
 });
 
 const now = () => new Date('2020-09-01T00:00:00.000Z');
+/** The pipeline's digests are not what these tests are about. */
+const digests = { publishDigest: async () => {} };
 const documented = revisionInsert.Records[0] as DynamoDBStreamEvent['Records'][number];
 
 let context: Awaited<ReturnType<typeof freshTable>>;
@@ -72,7 +74,7 @@ async function record(briefId: string, figures: Figure[], store: MetricStore = m
   });
   expect(await briefs.putRevision(revision)).toBe('stored');
   sequence += 1;
-  const response = await makePipelineHandler({ briefs, metrics: store, now })({
+  const response = await makePipelineHandler({ briefs, metrics: store, digests, now })({
     Records: [
       {
         ...documented,

@@ -21,6 +21,7 @@
 // | Observation.kind             | kd   |   〃                                                                |
 // | Observation.region           | rg   |   〃, or the `region` attribute of an observation item with a change |
 // | Observation.surface          | sf   |   〃                                                                |
+// | Observation.language         | lg   |   〃, an absent language meaning the default (Chinese)               |
 // | StoredObservation.recordedAt | at   | the head's updatedAt, for its pending observation                   |
 // | StoredObservation.change     | —    | flattened: its fields below sit beside the observation's            |
 // | Change.type                  | ty   | the `changeType` attribute of an observation item                   |
@@ -45,7 +46,14 @@
 // Values are stored as they are: numbers as JSON numbers, whose text round-trips every finite double exactly.
 import { isPublicationDay } from '../../core/brief.ts';
 import { eventIdOf, observationKey } from '../../core/diff.ts';
-import type { Change, ChangeType, Observation } from '../../core/model.ts';
+import {
+  type Change,
+  type ChangeType,
+  defaultLanguage,
+  type Language,
+  languages,
+  type Observation,
+} from '../../core/model.ts';
 import type { MetricHead, StoredObservation } from '../../core/ports.ts';
 
 /** A record in the compact form, as stored in an item's text attribute. */
@@ -55,7 +63,7 @@ export class UndecodableItemError extends Error {
   override name = 'UndecodableItemError';
 }
 
-type ObservationField = Exclude<keyof Observation, 'key'>;
+type ObservationField = Exclude<keyof Observation, 'key' | 'language'>;
 const observationNames: Record<ObservationField, string> = {
   metric: 'mt',
   asOf: 'as',
@@ -72,6 +80,7 @@ const observationNames: Record<ObservationField, string> = {
   surface: 'sf',
 };
 const observationKeyName = 'ky';
+const languageName = 'lg';
 const recordedAtName = 'at';
 
 type ChangeField = Exclude<keyof Change, 'previous' | 'current'>;
@@ -134,6 +143,8 @@ function restoreReferenced<Field extends string>(
   return record as Record<Field, unknown>;
 }
 
+const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
+
 type KeyParts = Pick<Observation, 'asOf' | 'publishedAt' | 'briefId' | 'revision'>;
 
 /**
@@ -146,8 +157,9 @@ function derivedKey(parts: KeyParts): string | undefined {
 }
 
 export function encodeObservation(observation: Observation, reference: Partial<Observation>): Compact {
-  const { key, ...fields } = observation;
+  const { key, language = defaultLanguage, ...fields } = observation;
   const compact = omitReferenced(fields, observationNames, reference);
+  if (language !== (reference.language ?? defaultLanguage)) compact[languageName] = language;
   return key === derivedKey(observation) ? compact : { ...compact, [observationKeyName]: key };
 }
 
@@ -158,6 +170,14 @@ export function decodeObservation(
 ): Observation {
   const fields = restoreReferenced(compact, observationNames, reference, where) as Omit<Observation, 'key'>;
   const key = Object.hasOwn(compact, observationKeyName) ? compact[observationKeyName] : derivedKey(fields);
+  const language: unknown = Object.hasOwn(compact, languageName)
+    ? compact[languageName]
+    : (reference.language ?? defaultLanguage);
+  if (!isLanguage(language)) {
+    throw new UndecodableItemError(
+      `${where}: language ('${languageName}') must be one of ${languages.join(', ')}, received ${JSON.stringify(language)}`,
+    );
+  }
   if (typeof key !== 'string') {
     throw new UndecodableItemError(
       `${where}: key ('${observationKeyName}') is absent and publishedAt ${JSON.stringify(fields.publishedAt)} does not rebuild it`,
@@ -178,6 +198,7 @@ export function decodeObservation(
     kind: fields.kind,
     region: fields.region,
     surface: fields.surface,
+    ...(language === defaultLanguage ? {} : { language }),
   };
 }
 
@@ -203,7 +224,11 @@ function changeReference(current: Observation, recordedAt: string, type: ChangeT
 }
 
 function assertCurrentIsStored(change: Change, observation: Observation): void {
-  const fields: (keyof Observation)[] = ['key', ...(Object.keys(observationNames) as ObservationField[])];
+  const fields: (keyof Observation)[] = [
+    'key',
+    'language',
+    ...(Object.keys(observationNames) as ObservationField[]),
+  ];
   const differing = fields.filter((field) => !Object.is(change.current[field], observation[field]));
   if (differing.length > 0) {
     throw new TypeError(
