@@ -5,6 +5,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import {
   createDynamoDbClient,
+  DynamoAliasStore,
   DynamoBriefStore,
   DynamoChangeLog,
   DynamoMetricStore,
@@ -13,6 +14,7 @@ import { createSnsClient } from './adapters/sns/client.ts';
 import { SnsChangePublisher } from './adapters/sns/publisher.ts';
 import { SnsSubscriber } from './adapters/sns/subscriber.ts';
 import { type Config, readConfig, required } from './config.ts';
+import { cachedAliasTable } from './core/aliases.ts';
 import { defaultAliases } from './core/default-aliases.ts';
 
 export const logger = new Logger({ serviceName: 'updates-feed' });
@@ -46,12 +48,28 @@ const now = () => new Date();
 
 export function ingestDependencies() {
   const table = required(config, 'TABLE_NAME');
+  const stored = new DynamoAliasStore(dynamoDbClient(), table);
   return {
     briefs: new DynamoBriefStore(dynamoDbClient(), table),
     metrics: new DynamoMetricStore(dynamoDbClient(), table),
     now,
-    aliases: defaultAliases,
+    aliases: cachedAliasTable({
+      defaults: defaultAliases,
+      load: () => stored.listAliases(),
+      ttlMs: config.ALIASES_CACHE_MS,
+      now: Date.now,
+    }),
     timeZone: config.NEWSROOM_TIME_ZONE,
+  };
+}
+
+export function correctionsDependencies() {
+  const table = required(config, 'TABLE_NAME');
+  return {
+    aliases: new DynamoAliasStore(dynamoDbClient(), table),
+    defaultAliases,
+    metrics: new DynamoMetricStore(dynamoDbClient(), table),
+    now,
   };
 }
 
@@ -65,18 +83,25 @@ export function readDependencies() {
   };
 }
 
+/** Changes and digests go to the topic alike, their email texts linking to the public site's pages. */
+function eventPublisher(): SnsChangePublisher {
+  return new SnsChangePublisher(snsClient(), required(config, 'TOPIC_ARN'), {
+    linkBase: config.PUBLIC_BASE_URL,
+  });
+}
+
 export function pipelineDependencies() {
   const table = required(config, 'TABLE_NAME');
   return {
     briefs: new DynamoBriefStore(dynamoDbClient(), table),
     metrics: new DynamoMetricStore(dynamoDbClient(), table),
+    digests: eventPublisher(),
     now,
   };
 }
 
 export function publisherDependencies() {
-  const topicArn = required(config, 'TOPIC_ARN');
-  return { publisher: new SnsChangePublisher(snsClient(), topicArn, { linkBase: config.PUBLIC_BASE_URL }) };
+  return { publisher: eventPublisher() };
 }
 
 export function subscriptionDependencies() {

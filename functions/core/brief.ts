@@ -1,5 +1,6 @@
 // The Brief as editors send it, validated at the boundary.
 import { z } from 'zod';
+import { languages } from './model.ts';
 
 /** C0 controls other than tab, newline and carriage return, and DEL, have no place in a brief. */
 export function firstControlCharacter(text: string): number | undefined {
@@ -10,7 +11,8 @@ export function firstControlCharacter(text: string): number | undefined {
   return undefined;
 }
 
-const cleanText = (max: number) =>
+/** Text of at most `max` characters, without control characters or unpaired surrogates. */
+export const cleanText = (max: number) =>
   z
     .string()
     .max(max)
@@ -52,7 +54,7 @@ export const briefSchema = z
       .url({ protocol: /^https?$/ })
       .max(2000)
       .optional(),
-    language: z.enum(['zh', 'en']).optional(),
+    language: z.enum(languages).optional(),
   })
   .strict();
 

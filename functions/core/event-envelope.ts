@@ -1,6 +1,6 @@
 // The CloudEvent of a change, assembled without the schema library: the pages build the events of a preview and of
 // a metric's history with it and stay light, and events.ts validates the very same envelope before it is published.
-import type { ChangeEvent, ObservationSnapshot } from './events.ts';
+import type { ChangeEvent, ChangeEventData, ObservationSnapshot } from './events.ts';
 import type { Change, Observation } from './model.ts';
 
 /**
@@ -22,9 +22,26 @@ function snapshotOf(observation: Observation): ObservationSnapshot {
   };
 }
 
+/** A change's event data, which digests list too. */
+export function changeDataOf(change: Change): ChangeEventData {
+  const { current } = change;
+  return {
+    metric: change.metric,
+    label: current.label,
+    unit: current.unit,
+    kind: current.kind,
+    region: current.region,
+    previous: change.previous === null ? null : snapshotOf(change.previous),
+    current: snapshotOf(current),
+    delta: change.delta,
+    deltaPercent: change.deltaPercent,
+    deltaPoints: change.deltaPoints,
+    direction: change.direction,
+  };
+}
+
 /** Unchecked: `toCloudEvent` is this envelope validated against the event's schema. */
 export function cloudEventOf(change: Change): ChangeEvent {
-  const { current } = change;
   // The type's pairing of `type` with `previous` is what the schema checks; assembled here, it is taken on trust.
   return {
     specversion: '1.0',
@@ -34,18 +51,6 @@ export function cloudEventOf(change: Change): ChangeEvent {
     subject: change.metric,
     time: change.recordedAt,
     datacontenttype: 'application/json',
-    data: {
-      metric: change.metric,
-      label: current.label,
-      unit: current.unit,
-      kind: current.kind,
-      region: current.region,
-      previous: change.previous === null ? null : snapshotOf(change.previous),
-      current: snapshotOf(current),
-      delta: change.delta,
-      deltaPercent: change.deltaPercent,
-      deltaPoints: change.deltaPoints,
-      direction: change.direction,
-    },
+    data: changeDataOf(change),
   } as ChangeEvent;
 }

@@ -11,7 +11,28 @@ const BRACKETED = /[(（][^()（）]*[)）]/g;
  * year-on-year base in any of its spellings (同比, 比去年, 较上年同期, 比年初), 现有 and 拥有 (全市现有/拥有X).
  */
 const NEUTRAL_WORDS =
-  /开展|进行|完成(?!率)|实现(?!率)|拥有|现有|同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?|(?:比|较)年初|累计|全年|今年|已经|已|了|的/g;
+  /开展|进行|发放|完成(?!率)|实现(?!率)|拥有|现有|同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?|(?:比|较)年初|全年|今年|了|的/g;
+/**
+ * Stage words (计划, 已, 累计): 计划改造老旧小区 and 老旧小区改造 are one series from brief to brief, so a key drops
+ * them; within one brief, where a plan and a result stand side by side, the strict key keeps them apart.
+ */
+const STAGE_WORDS = /计划|任务|累计|已经|已/g;
+/** Spellings of one word (规上 = 规模以上, 营收 = 营业收入, 增速 = 增长), in the order they are applied. */
+const SYNONYMS: [RegExp, string][] = [
+  [/规上/g, '规模以上'],
+  [/营收/g, '营业收入'],
+  [/沪指/g, '上证指数'],
+  [/深成指/g, '深证成指'],
+  [/归属于上市公司股东净利润/g, '归母净利润'],
+  [/增速|增幅|增长率/g, '增长'],
+  [/均价/g, '平均价格'],
+  [/比重/g, '占比'],
+  [/获得|获/g, '获'],
+  [/预期目标/g, '预期'],
+  [/(增长|下降)预期$/, '预期$1'],
+];
+/** Verbs a target is named by, before or after the object (改造老旧小区 = 老旧小区改造). */
+const OBJECT_FIRST = /^(.{2,8}?)(改造|新建|建设|整治|治理|修缮|开工)$/;
 const TRAILING_CONNECTIVES = /(?:达到|已达|控制在|保持在|提升至|提高至|为|达|是)+$/;
 /** Characters that would break a key used in a URL path or query. */
 const UNSAFE_KEY_CHARS = /[/?#%\\]/g;
@@ -26,13 +47,21 @@ function fold(text: string): string {
   return NEEDS_FOLDING.test(text) ? text.normalize('NFKC').toLowerCase() : text;
 }
 
-/** The canonical form of a label: aliases applied, punctuation, quotes, neutral wording and connectives removed. */
-export function normalizeLabel(label: string, aliases: AliasTable = {}): string {
+export interface KeyOptions {
+  /** Keep stage words (计划, 已, 累计), to tell a plan from a result within one brief. */
+  strict?: boolean;
+}
+
+/**
+ * The canonical form of a label: aliases applied, punctuation, quotes, neutral wording, stage words (unless
+ * strict) and connectives removed, synonyms spelled one way, verb before object.
+ */
+export function normalizeLabel(label: string, aliases: AliasTable = {}, options: KeyOptions = {}): string {
   const direct = aliasOf(aliases, label);
-  if (direct !== undefined) return normalizeWithoutAliases(direct);
-  const normalized = normalizeWithoutAliases(label);
+  if (direct !== undefined) return normalizeWithoutAliases(direct, options);
+  const normalized = normalizeWithoutAliases(label, options);
   const alias = aliasOf(aliases, normalized);
-  if (alias !== undefined) return normalizeWithoutAliases(alias);
+  if (alias !== undefined) return normalizeWithoutAliases(alias, options);
   return normalized;
 }
 
@@ -47,10 +76,13 @@ function clean(text: string): string {
   return folded.replace(BRACKETED, '').replace(QUOTES, '').trim().replace(SPACES, '-');
 }
 
-function normalizeWithoutAliases(label: string): string {
+function normalizeWithoutAliases(label: string, options: KeyOptions): string {
   const cleaned = clean(label);
-  const neutral = cleaned.replace(NEUTRAL_WORDS, '');
-  return (neutral === '' ? cleaned : neutral).replace(TRAILING_CONNECTIVES, '') || cleaned;
+  let neutral = cleaned.replace(NEUTRAL_WORDS, '');
+  if (options.strict !== true) neutral = neutral.replace(STAGE_WORDS, '');
+  for (const [spelling, word] of SYNONYMS) neutral = neutral.replace(spelling, word);
+  const ordered = neutral.replace(OBJECT_FIRST, '$2$1');
+  return (ordered === '' ? cleaned : ordered).replace(TRAILING_CONNECTIVES, '') || cleaned;
 }
 
 const UNIT_FAMILIES: Record<string, string> = {
@@ -80,6 +112,7 @@ const UNIT_FAMILIES: Record<string, string> = {
   households: 'households',
   人次: 'person-times',
   倍: 'times',
+  点: 'index-points',
   ratio: 'ratio',
   公顷: 'area:ha',
   ha: 'area:ha',
@@ -93,6 +126,7 @@ const UNIT_FAMILIES: Record<string, string> = {
   吨: 'mass:t',
   t: 'mass:t',
   千克: 'mass:kg',
+  公斤: 'mass:kg',
   kg: 'mass:kg',
   克: 'mass:g',
   毫克: 'mass:mg',
@@ -101,7 +135,14 @@ const UNIT_FAMILIES: Record<string, string> = {
   升: 'volume:l',
   毫升: 'volume:ml',
   天: 'days',
+  日: 'days',
+  周: 'weeks',
+  月: 'months',
+  年: 'years',
   小时: 'hours',
+  时: 'hours',
+  分钟: 'minutes',
+  秒: 'seconds',
   千瓦时: 'energy:kWh',
   kWh: 'energy:kWh',
   千瓦: 'power:kW',
@@ -136,7 +177,7 @@ export function unitFamily(unit: string): string {
 
 /** Nouns the unit already says: 惠及3万余户居民 and 惠及34911户 count the same households. */
 const IMPLIED_BY_FAMILY: Record<string, RegExp> = {
-  households: /(?:居民|住户|家庭|户数)$/,
+  households: /(?:居民|住户|家庭|(?<!用)户数)$/,
   people: /(?:人数|人口)$/,
 };
 
@@ -144,10 +185,11 @@ const IMPLIED_BY_FAMILY: Record<string, RegExp> = {
 export function metricKey(
   parts: { region?: string; label: string; unit: string },
   aliases?: AliasTable,
+  options: KeyOptions = {},
 ): string {
   const region = clean(parts.region ?? '');
   const family = unitFamily(parts.unit);
-  const label = normalizeLabel(parts.label, aliases);
+  const label = normalizeLabel(parts.label, aliases, options);
   const implied = IMPLIED_BY_FAMILY[family];
   const core = implied === undefined ? label : label.replace(implied, '') || label;
   const key = `${region}:${core}:${family}`;

@@ -3,6 +3,11 @@
 export const qualifiers = ['exact', 'approx', 'over', 'under'] as const;
 export type Qualifier = (typeof qualifiers)[number];
 
+/** The languages briefs are written in; a brief that names none is Chinese, the newsroom's language. */
+export const languages = ['zh', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = 'zh';
+
 export const figureKinds = [
   'count',
   'money',
@@ -14,6 +19,20 @@ export const figureKinds = [
   'other',
 ] as const;
 export type FigureKind = (typeof figureKinds)[number];
+
+/**
+ * Why an editor should look at a figure before trusting its metric: `collision` (another figure of the brief has
+ * the same key and as-of but a different value), `weak-label` (named from a fallback rather than the text's own
+ * words), `unit-missing` (no unit written: 达300余万), `unit-guessed` (the unit was inferred from the sentence).
+ */
+export const figureWarningCodes = ['collision', 'weak-label', 'unit-missing', 'unit-guessed'] as const;
+export type FigureWarningCode = (typeof figureWarningCodes)[number];
+
+export interface FigureWarning {
+  code: FigureWarningCode;
+  /** For the editor, in the brief's terms (which other figure, which fallback). */
+  message: string;
+}
 
 /** One figure found in a text; offsets are JavaScript string indices into that text. */
 export interface Figure {
@@ -30,8 +49,10 @@ export interface Figure {
   label: string;
   kind: FigureKind;
   metric: string;
-  /** ISO date (YYYY-MM-DD) when the sentence states one (截至5月11日). */
+  /** ISO date (YYYY-MM-DD) when the text locates the figure (截至5月11日, 一季度, 去年同期). */
   asOf?: string;
+  /** Present only when there is something to check. */
+  warnings?: FigureWarning[];
 }
 
 /** A figure as one point of a metric's series: what the diff compares. */
@@ -52,6 +73,11 @@ export interface Observation {
   kind: FigureKind;
   region: string;
   surface: string;
+  /**
+   * The brief's language, in which people read about this observation's change; absent for the default (Chinese),
+   * so that stored items and answers of Chinese briefs stay as they were.
+   */
+  language?: Language;
 }
 
 export const changeTypes = ['figure.added', 'figure.changed', 'figure.revised', 'figure.backfilled'] as const;

@@ -2,7 +2,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { InvalidCursorError, RevisionTooLargeError } from '../adapters/dynamodb/index.ts';
 import { logger } from '../composition-root.ts';
-import { NotFoundError, PayloadTooLargeError, ValidationError } from '../core/errors.ts';
+import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../core/errors.ts';
 import { maxBodyBytes } from './limits.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -24,6 +24,7 @@ export function errorResult(error: unknown): HttpResult {
     return json(400, errorBody('invalid_request', error.message, error.issues));
   if (error instanceof InvalidCursorError) return json(400, errorBody('invalid_cursor', error.message));
   if (error instanceof NotFoundError) return json(404, errorBody('not_found', error.message));
+  if (error instanceof ConflictError) return json(409, errorBody('conflict', error.message));
   if (error instanceof PayloadTooLargeError || error instanceof RevisionTooLargeError) {
     return json(413, errorBody('payload_too_large', error.message));
   }
@@ -61,6 +62,12 @@ export function jsonBody(event: HttpEvent): unknown {
   } catch (cause) {
     throw new ValidationError(`the body is not valid JSON: ${(cause as Error).message}`, [], { cause });
   }
+}
+
+export function pathParameter(event: HttpEvent, name: string): string {
+  const value = event.pathParameters?.[name];
+  if (value === undefined || value === '') throw new NotFoundError(`missing path parameter ${name}`);
+  return decodeURIComponent(value);
 }
 
 export function header(event: HttpEvent, name: string): string | undefined {

@@ -6,9 +6,10 @@ import { NotFoundError } from '../core/errors.ts';
 import { toCloudEvent } from '../core/events.ts';
 import { changeByEventId } from '../core/observations.ts';
 import type { BriefStore, ChangeLog, MetricStore } from '../core/ports.ts';
+import { followMerges } from '../core/redirects.ts';
 import { parseWith } from '../core/validate.ts';
 import { changeFilterOf } from './change-filter.ts';
-import { type HttpEvent, httpHandler, json, queryInt } from './http.ts';
+import { httpHandler, json, pathParameter, queryInt } from './http.ts';
 
 export interface ReadDeps {
   briefs: BriefStore;
@@ -24,12 +25,6 @@ const cacheStored = { 'cache-control': 'public, max-age=86400' };
 
 /** Revision numbers as keys.ts pads them: 1 to 999999, written without leading zeros. */
 const revisionNumber = /^[1-9]\d{0,5}$/;
-
-function pathParameter(event: HttpEvent, name: string): string {
-  const value = event.pathParameters?.[name];
-  if (value === undefined || value === '') throw new NotFoundError(`missing path parameter ${name}`);
-  return decodeURIComponent(value);
-}
 
 export function makeReadHandler(deps: ReadDeps) {
   return httpHandler(async (event) => {
@@ -81,6 +76,13 @@ export function makeReadHandler(deps: ReadDeps) {
         const metric = pathParameter(event, 'key');
         const head = await deps.metrics.getHead(metric);
         if (head === undefined) throw new NotFoundError(`no metric with key ${JSON.stringify(metric)}`);
+        if (head.mergedInto !== undefined) {
+          // A merged metric answers where its series went, in one hop however many merges led there.
+          const into = (await followMerges(deps.metrics, metric, head)).chain.at(-1) ?? head.mergedInto;
+          const search = event.rawQueryString ? `?${event.rawQueryString}` : '';
+          const location = `/metrics/${encodeURIComponent(into)}${search}`;
+          return json(308, { metric, mergedInto: into, location }, { ...cacheShort, location });
+        }
         const limit = queryInt(event, 'limit', 50, 200);
         const before = event.queryStringParameters?.before;
         const history = await deps.metrics.history(metric, {

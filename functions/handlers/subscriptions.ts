@@ -1,60 +1,76 @@
-// POST /subscriptions: an SNS subscription whose filter policy is built from the request.
+// The editors' subscription routes: subscribe any endpoint (POST), list the topic's subscriptions (GET), delete
+// one (DELETE /subscriptions/{id}).
 import { z } from 'zod';
 import { subscriptionDependencies } from '../composition-root.ts';
-import { changeTypes } from '../core/model.ts';
-import type { Subscriber, SubscriptionRequest } from '../core/ports.ts';
+import { NotFoundError } from '../core/errors.ts';
+import type { Subscriber, SubscriptionDirectory, SubscriptionSummary } from '../core/ports.ts';
 import { parseWith } from '../core/validate.ts';
-import { httpHandler, json, jsonBody } from './http.ts';
+import { httpHandler, json, jsonBody, pathParameter } from './http.ts';
+import { subscriptionRequestOf, subscriptionSchema } from './subscription-request.ts';
 
-const filterSchema = z
-  .object({
-    metrics: z.array(z.string().min(1).max(512)).min(1).max(100).optional(),
-    regions: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
-    types: z.array(z.enum(changeTypes)).min(1).optional(),
-    minAbsChangePercent: z.number().min(0).max(1e6).optional(),
-  })
-  .strict();
+const listQuery = z.object({ after: z.string().min(1).max(2048).optional() });
+// SNS names subscriptions `<topic ARN>:<uuid>`; the id is the uuid.
+const subscriptionId = z.guid('must be the id of a subscription, as GET /subscriptions lists it');
 
-const subscriptionSchema = z.discriminatedUnion('protocol', [
-  z.object({ protocol: z.literal('email'), endpoint: z.email(), filter: filterSchema.optional() }).strict(),
-  z
-    .object({
-      protocol: z.literal('http'),
-      endpoint: z.url({ protocol: /^http$/ }),
-      filter: filterSchema.optional(),
-    })
-    .strict(),
-  z
-    .object({
-      protocol: z.literal('https'),
-      endpoint: z.url({ protocol: /^https$/ }),
-      filter: filterSchema.optional(),
-    })
-    .strict(),
-  z
-    .object({
-      protocol: z.literal('sqs'),
-      endpoint: z
-        .string()
-        .regex(
-          /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/,
-          'must be an SQS queue ARN',
-        ),
-      filter: filterSchema.optional(),
-    })
-    .strict(),
-]);
+/**
+ * An address partly hidden, `d***@example.com`: an editor recognizes a subscriber, and a leaked listing or a
+ * screen shared does not hand out readers' addresses.
+ */
+export function maskedEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 1 ? '***' : `${address.slice(0, 1)}***${address.slice(at)}`;
+}
 
-export function makeSubscriptionHandler(deps: { subscriber: Subscriber }) {
+function view(subscription: SubscriptionSummary) {
+  const { id, protocol, endpoint, confirmed, delivery, filter } = subscription;
+  return {
+    id: id ?? null,
+    protocol,
+    endpoint: protocol.startsWith('email') ? maskedEmail(endpoint) : endpoint,
+    status: confirmed ? 'confirmed' : 'pending_confirmation',
+    delivery: delivery ?? null,
+    filter: filter ?? null,
+  };
+}
+
+const noStore = { 'cache-control': 'no-store' };
+
+export function makeSubscriptionHandler(deps: { subscriber: Subscriber & SubscriptionDirectory }) {
   return httpHandler(async (event) => {
-    const request = parseWith(subscriptionSchema, jsonBody(event), 'subscription') as SubscriptionRequest;
-    const { subscriptionArn } = await deps.subscriber.subscribe(request);
-    return json(201, {
-      subscriptionArn,
-      status: subscriptionArn === 'pending confirmation' ? 'pending_confirmation' : 'confirmed',
-      protocol: request.protocol,
-      endpoint: request.endpoint,
-    });
+    switch (event.routeKey) {
+      case 'POST /subscriptions': {
+        const request = subscriptionRequestOf(parseWith(subscriptionSchema, jsonBody(event), 'subscription'));
+        const { subscriptionArn } = await deps.subscriber.subscribe(request);
+        return json(201, {
+          subscriptionArn,
+          status: subscriptionArn === 'pending confirmation' ? 'pending_confirmation' : 'confirmed',
+          protocol: request.protocol,
+          endpoint: request.endpoint,
+          delivery: request.delivery,
+        });
+      }
+      case 'GET /subscriptions': {
+        const { after } = parseWith(listQuery, event.queryStringParameters ?? {}, 'query');
+        const page = await deps.subscriber.list(after === undefined ? {} : { after });
+        return json(
+          200,
+          {
+            subscriptions: page.items.map(view),
+            ...(page.cursor === undefined ? {} : { next: page.cursor }),
+          },
+          noStore,
+        );
+      }
+      case 'DELETE /subscriptions/{id}': {
+        const id = parseWith(subscriptionId, pathParameter(event, 'id'), 'subscription id');
+        if ((await deps.subscriber.unsubscribe(id)) === 'not_found') {
+          throw new NotFoundError(`no confirmed subscription with id ${JSON.stringify(id)}`);
+        }
+        return { statusCode: 204, headers: noStore };
+      }
+      default:
+        throw new NotFoundError(`no route ${event.routeKey}`);
+    }
   });
 }
 

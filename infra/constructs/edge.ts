@@ -248,8 +248,9 @@ export class Edge extends Construct {
 }
 
 /**
- * CloudFront's path pattern for a route path: `{param}` matches one segment or more, as `*` does. Exact paths come
- * first, since the first matching behavior wins (`/briefs/preview` before `/briefs/*`).
+ * CloudFront's path pattern for a route path: each `{param}` becomes `*`, which matches one segment or more. Exact
+ * paths come first, then the longer patterns, since the first matching behavior wins (`/briefs/preview` before
+ * `/briefs/*`, and a metric's editors' routes before its public read).
  */
 function behaviorsFor(
   routes: readonly HttpRoute[],
@@ -257,7 +258,7 @@ function behaviorsFor(
 ): Record<string, BehaviorOptions> {
   const byPattern = new Map<string, HttpRoute[]>();
   for (const route of routes) {
-    const pattern = route.path.replace(/\{[^}]+\}.*$/, '*');
+    const pattern = route.path.replace(/\{[^}]+\}/g, '*');
     byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), route]);
   }
   const patterns = [...byPattern.keys()].sort(

@@ -99,6 +99,7 @@ export class UpdatesFeedStack extends Stack {
       consumers,
       resources,
       settings: functionSettings,
+      publicUrl: this.edge.publicUrl,
     });
     const deployedFunctions = new Map([...this.api.functions, ...this.pipeline.consumers]);
     this.alarms = new OperationalAlarms(this, 'Alarms', {

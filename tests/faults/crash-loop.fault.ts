@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minimumSettleMs } from '../../functions/adapters/dynamodb/index.ts';
 import type { Brief } from '../../functions/core/brief.ts';
 import { freePort } from '../../infra/sandbox/dynamodb-local.ts';
 import { type HttpSubscriber, startHttpSubscriber } from '../support/http-subscriber.ts';
@@ -193,6 +194,8 @@ async function referenceRun() {
   const subscriber = await startHttpSubscriber();
   subscribers.push(subscriber);
   await subscribe(ready, dataDir, subscriber);
+  // The seed editions settled before the sandbox said ready; their last changes are listed once the window passes.
+  await new Promise((resolve) => setTimeout(resolve, minimumSettleMs));
   const seeded = (await changeLog(ready.url)).map((change) => change.eventId);
   for (const brief of briefs) {
     if (!(await upload(sandbox, ready, brief)))

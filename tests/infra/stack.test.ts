@@ -86,8 +86,16 @@ describe('functions', () => {
     expect(readConfig({}).NEWSROOM_TIME_ZONE).toBe('Asia/Shanghai');
   });
 
-  it('pins no function to a base URL: links follow the host the request reached, the CDN’s included', () => {
-    expect(topologyEntries.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name))).toEqual([]);
+  it('pins no API function to a base URL: links follow the host the request reached, the CDN’s included', () => {
+    const routed = topologyEntries.filter(([, spec]) => spec.stream === undefined);
+    expect(routed.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name))).toEqual([]);
+  });
+
+  it('gives the stream consumers, which write email with no request to follow, the public URL', () => {
+    const distribution = stack.getLogicalId(stack.edge.distribution.node.defaultChild as CfnElement);
+    for (const [name] of topologyEntries.filter(([, spec]) => spec.stream !== undefined)) {
+      expect(JSON.stringify(environmentOf(name).PUBLIC_BASE_URL), name).toContain(distribution);
+    }
   });
 });
 
@@ -276,12 +284,19 @@ describe('HTTP API', () => {
     },
   );
 
-  it.each(routes.filter((route) => !route.auth))(
+  it.each(routes.filter((route) => !route.auth && route.throttle === undefined))(
     'throttles the public route $method $path on its own',
     (route) => {
       expect(stageSettings().RouteSettings[routeKeyOf(route)]).toEqual(limits(publicRouteThrottle));
     },
   );
+
+  it.each(
+    routes.flatMap((route) => (route.throttle === undefined ? [] : [{ ...route, throttle: route.throttle }])),
+  )('throttles $method $path, which makes SNS send mail, tighter than any editors’ route', (route) => {
+    expect(stageSettings().RouteSettings[routeKeyOf(route)]).toEqual(limits(route.throttle));
+    expect(route.throttle.rateLimit).toBeLessThan(editorRouteThrottle.rateLimit);
+  });
 
   it('gives a route outside the topology the public limit, and lists no route that does not exist', () => {
     expect(stageSettings().DefaultRouteSettings).toEqual(limits(publicRouteThrottle));

@@ -44,10 +44,13 @@ describe.skipIf(page === undefined)('extraction quality on the corpus page', () 
     expect(report.nonFigureHits.map((hit) => `${hit.offset} ${hit.why}`)).toEqual([]);
   });
 
-  it('dates the jobs figures by 截至5月11日 in their sentence and leaves the others undated', () => {
+  it('dates figures by the 截至 date or the period of their sentence and leaves the others undated', () => {
     const dated = found.filter((figure) => figure.asOf !== undefined);
-    expect(new Set(dated.map((figure) => figure.asOf))).toEqual(new Set(['2020-05-11']));
-    expect(dated.map((figure) => figure.unit)).toEqual(['人', '人', '人', '%']);
+    expect(new Set(dated.map((figure) => figure.asOf))).toEqual(
+      new Set(['2020-03-31', '2020-05-11', '2020-12-31']),
+    );
+    const jobs = dated.filter((figure) => figure.asOf === '2020-05-11');
+    expect(jobs.map((figure) => figure.unit)).toEqual(['人', '人', '人', '%']);
   });
 
   it('gives the headline and the body wording of one metric the same metric key', () => {

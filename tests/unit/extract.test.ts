@@ -187,7 +187,11 @@ describe('labels and metric identity', () => {
   });
 
   it('names a share of a target by the phrase before 的', () => {
-    expect(only('完成全年目标的52%。')).toMatchObject({ value: 52, label: '完成全年目标', kind: 'percent' });
+    expect(only('完成全年目标的52%。')).toMatchObject({
+      value: 52,
+      label: '完成全年目标比例',
+      kind: 'percent',
+    });
   });
 
   it('reads a rate whose denominator stands before the number', () => {
@@ -226,11 +230,12 @@ describe('labels and metric identity', () => {
     expect(figures[1]?.metric).toBe(only('老旧小区改造惠及3万余户居民').metric);
   });
 
-  it('keeps the comparison base of a change but not in the metric key', () => {
+  it('leaves the year-on-year base out of the label of a change, and keeps any other base', () => {
     const [level, change] = extractFigures('计划增殖放流鱼苗30.844亿尾，比去年增加4000万尾。', dalian);
     expect(level?.label).toBe('计划增殖放流鱼苗');
-    expect(change?.label).toBe('计划增殖放流鱼苗比去年增加');
+    expect(change?.label).toBe('计划增殖放流鱼苗增加');
     expect(change?.metric).toBe(only('计划增殖放流鱼苗增加4000万尾').metric);
+    expect(only('工业增加值增速比一季度提高0.5个百分点').label).toBe('工业增加值增速比一季度提高');
   });
 
   it('distributes a 分别 without a subject over the figures before it', () => {
@@ -300,6 +305,178 @@ describe('own labeled briefs', () => {
       }
     },
   );
+});
+
+describe('the misses, units and kinds of issue 8', () => {
+  const read = (text: string) =>
+    extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
+      surface,
+      value,
+      ...(valueMax === undefined ? {} : { valueMax }),
+      unit,
+      qualifier,
+      kind,
+    }));
+
+  it.each([
+    ['出口额增长一倍。', { surface: '一倍', value: 100, unit: '%', qualifier: 'exact', kind: 'growth_rate' }],
+    [
+      '收入比2010年翻一番。',
+      { surface: '翻一番', value: 100, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
+    ],
+    ['占比约一成。', { surface: '约一成', value: 10, unit: '%', qualifier: 'approx', kind: 'percent' }],
+    [
+      '上证指数收于3200点。',
+      { surface: '3200点', value: 3200, unit: '点', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '服务人次达300余万。',
+      { surface: '300余万', value: 3000000, unit: '', qualifier: 'over', kind: 'count' },
+    ],
+    [
+      '两市超过了80只个股涨停。',
+      { surface: '超过了80只', value: 80, unit: '只', qualifier: 'over', kind: 'count' },
+    ],
+    [
+      '收费五六百元。',
+      { surface: '五六百元', value: 500, valueMax: 600, unit: '元', qualifier: 'approx', kind: 'money' },
+    ],
+    [
+      '花费几千元。',
+      { surface: '几千元', value: 1000, valueMax: 10000, unit: '元', qualifier: 'approx', kind: 'money' },
+    ],
+    [
+      '规模多在数十亿元。',
+      { surface: '数十亿元', value: 1e9, valueMax: 1e10, unit: '元', qualifier: 'approx', kind: 'money' },
+    ],
+    ['售价仅三块五毛。', { surface: '三块五毛', value: 3.5, unit: '元', qualifier: 'exact', kind: 'money' }],
+    [
+      '资助100万元（含）以上。',
+      { surface: '100万元（含）以上', value: 1000000, unit: '元', qualifier: 'over', kind: 'money' },
+    ],
+    [
+      '处理规模为8万吨/日。',
+      { surface: '8万吨/日', value: 80000, unit: '吨/日', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '均价为20.8元/公斤。',
+      { surface: '20.8元/公斤', value: 20.8, unit: '元/公斤', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      '投诉量同比减七成。',
+      { surface: '七成', value: 70, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
+    ],
+  ])('reads %s', (text, figure) => {
+    expect(read(text)).toEqual([figure]);
+  });
+
+  it('reads the first item of a list whose unit and scale come once, at its end', () => {
+    expect(read('城镇、农村居民收入增速分别提高0.9、1.4个百分点。').map((figure) => figure.value)).toEqual([
+      0.9, 1.4,
+    ]);
+    expect(read('沪市、深市成交额分别为3820、4690亿元。').map((figure) => figure.value)).toEqual([
+      382e9, 469e9,
+    ]);
+  });
+
+  it('reads a structure of shares as one share per part', () => {
+    const figures = extractFigures('轻重工业结构为40.5：59.5。', dalian);
+    expect(figures.map(({ value, unit, kind, label }) => ({ value, unit, kind, label }))).toEqual([
+      { value: 40.5, unit: '%', kind: 'percent', label: '轻工业占比' },
+      { value: 59.5, unit: '%', kind: 'percent', label: '重工业占比' },
+    ]);
+  });
+
+  it('names the hard shapes the labelling guide lists', () => {
+    const label = (text: string) => extractFigures(text, dalian).map((figure) => figure.label);
+    expect(label('受访企业中，63.5%的企业表示订单已恢复。')).toEqual(['表示订单已恢复的企业比例']);
+    expect(label('其中，民营企业完成投资120亿元，占全部投资的41.2%。')[1]).toBe('民营企业投资占比');
+    expect(label('约七成居民支持垃圾分类。')).toEqual(['支持垃圾分类的居民比例']);
+    expect(label('第一、二、三产业增加值分别增长3.1%、6.4%和7.7%。')).toEqual([
+      '第一产业增加值增长',
+      '第二产业增加值增长',
+      '第三产业增加值增长',
+    ]);
+    expect(label('今年安排专项资金5亿元用于棚户区改造。')).toEqual(['棚户区改造专项资金']);
+    expect(label('关闭污染严重的小造纸厂37家。')).toEqual(['关闭小造纸厂']);
+    expect(label('城市、农村自来水覆盖率分别达到98%和85%。')).toEqual([
+      '城市自来水覆盖率',
+      '农村自来水覆盖率',
+    ]);
+  });
+
+  it('warns of a missing unit, a unit read from the list end and a label borrowed from a weak cue', () => {
+    const codes = (text: string) =>
+      extractFigures(text, dalian).map((figure) => figure.warnings?.map((warning) => warning.code) ?? []);
+    expect(codes('服务人次达300余万。')).toEqual([['unit-missing']]);
+    expect(codes('分别提高0.9、1.4个百分点。')[0]).toContain('unit-guessed');
+    expect(codes('约三项。')).toEqual([['weak-label']]);
+    expect(codes('城镇登记失业率控制在2.79%。')).toEqual([[]]);
+  });
+});
+
+describe('metric identity within and across briefs (issue 8 acceptance)', () => {
+  const may = { region: '青州', publishedAt: '2023-05-20T08:00:00+08:00', aliases: defaultAliases };
+  const june = { ...may, publishedAt: '2023-06-20T08:00:00+08:00' };
+
+  it('gives a plan and its rewording a month later one key (计划改造老旧小区 / 老旧小区改造计划调整为…)', () => {
+    const [planned] = extractFigures('计划改造老旧小区76个。', may);
+    const [revised] = extractFigures('老旧小区改造计划调整为改造老旧小区八十个。', june);
+    expect(revised?.value).toBe(80);
+    expect(revised?.metric).toBe(planned?.metric);
+  });
+
+  it('gives a headline figure and its body restatement one key and one as-of', () => {
+    const figures = extractFigures('前4个月新增就业3.86万人\n\n截至4月30日，全市新增就业3.86万人。', may);
+    expect(figures.map((figure) => [figure.metric, figure.asOf])).toEqual([
+      ['青州:城镇新增就业:people', '2023-04-30'],
+      ['青州:城镇新增就业:people', '2023-04-30'],
+    ]);
+  });
+
+  it('keeps firms that got a subsidy apart from firms that may apply for it', () => {
+    const [got, may_apply] = extractFigures('已获补贴企业1.2万户，可申请补贴企业1.5万户。', may);
+    expect(got?.label).toBe('已获补贴企业');
+    expect(may_apply?.label).toBe('可申请补贴企业');
+    expect(got?.metric).not.toBe(may_apply?.metric);
+  });
+
+  it('keeps a result apart from its plan in one brief', () => {
+    const [plan, done] = extractFigures('计划改造老旧小区76个，已改造老旧小区30个。', may);
+    expect(plan?.metric).not.toBe(done?.metric);
+  });
+
+  it('dates a 去年同期 figure one year earlier on the same series', () => {
+    const [now, before] = extractFigures('截至4月底，新增就业5.1万人，去年同期为4.7万人。', may);
+    expect(before?.metric).toBe(now?.metric);
+    expect([now?.asOf, before?.asOf]).toEqual(['2023-04-30', '2022-04-30']);
+  });
+
+  it('tells figures of one key apart by what the counted ones did, and flags what it cannot', () => {
+    const [eligible, , refunded] = extractFigures(
+      '全市有1.8万户企业，可享受返还5亿元，已为1.63万户企业返还3.56亿元。',
+      may,
+    );
+    expect([eligible?.label, refunded?.label]).toEqual(['可享受返还的企业', '已返还企业']);
+    expect(eligible?.metric).not.toBe(refunded?.metric);
+    const flagged = extractFigures('企业1.8万户。企业1.6万户。', may);
+    expect(flagged.map((figure) => figure.warnings?.map((warning) => warning.code))).toEqual([
+      ['collision'],
+      ['collision'],
+    ]);
+  });
+
+  it('names the programme of each of two job counts', () => {
+    const figures = extractFigures(
+      '启动“2023年高校毕业生招聘月”，提供就业岗位2.8万余个。创业孵化平台47家，在孵企业2399家，提供就业岗位11040个。',
+      may,
+    );
+    const jobs = figures.filter((figure) => figure.label.endsWith('提供就业岗位'));
+    expect(jobs.map((figure) => figure.label)).toEqual([
+      '高校毕业生招聘月提供就业岗位',
+      '创业孵化平台提供就业岗位',
+    ]);
+  });
 });
 
 describe('robustness on arbitrary text', () => {

@@ -194,7 +194,7 @@ describe('items', () => {
     expect(feed.items[1].url).toBe(
       `https://feeds.example.org/prod/metric/${encodeURIComponent('cn:城镇登记失业率:%')}`,
     );
-    expect(feed.items[1].title).toBe('城镇登记失业率 2.79% → 2.95% (+0.16 pp)');
+    expect(feed.items[1].title).toBe('城镇登记失业率 2.79% → 2.95%（+0.16个百分点）');
     expect(feed.items[1].date_published).toBe('2024-01-01T00:00:00.000Z');
     expect(feed.items[1].tags).toEqual(['figure.changed']);
   });

@@ -50,6 +50,19 @@ describe('normalizeLabel', () => {
     expect(unitFamily('toString')).toBe('count:tostring');
   });
 
+  it('spells synonyms one way (规上, 营收, 增速) and puts the verb before its object', () => {
+    expect(normalizeLabel('规上工业增加值增长')).toBe(normalizeLabel('规模以上工业增加值增长'));
+    expect(normalizeLabel('营收增长')).toBe(normalizeLabel('营业收入增速'));
+    expect(normalizeLabel('老旧小区改造')).toBe(normalizeLabel('改造老旧小区'));
+  });
+
+  it('drops stage words from the key across briefs but keeps them in the strict key', () => {
+    expect(normalizeLabel('计划改造老旧小区')).toBe(normalizeLabel('老旧小区改造任务'));
+    expect(normalizeLabel('已改造老旧小区', {}, { strict: true })).not.toBe(
+      normalizeLabel('计划改造老旧小区', {}, { strict: true }),
+    );
+  });
+
   it('folds full-width letters and capitals', () => {
     expect(normalizeLabel('ＧＤＰ增长')).toBe(normalizeLabel('gdp增长'));
   });

@@ -20,6 +20,7 @@ import {
   revisionPrefix,
   revisionSortKey,
 } from './keys.ts';
+import { queryAll } from './query-all.ts';
 
 /** Below DynamoDB's 400 KB item limit with room for the key attributes and rounding. */
 export const maxItemBytes = 350 * 1024;
@@ -315,24 +316,10 @@ export class DynamoBriefStore implements BriefStore {
     contentHash: string,
     partCount: number,
   ): Promise<Figure[]> {
-    const parts: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: toItem({
-            ':pk': briefPartitionKey(briefId),
-            ':prefix': partPrefix(revision, contentHash),
-          }),
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      parts.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    const parts = await queryAll(this.client, this.tableName, {
+      pk: briefPartitionKey(briefId),
+      prefix: partPrefix(revision, contentHash),
+    });
     if (parts.length !== partCount) {
       throw new IncompleteRevisionError(
         `revision ${revision} of brief ${briefId} commits ${partCount} figure parts, found ${parts.length}`,

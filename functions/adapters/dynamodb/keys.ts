@@ -6,6 +6,10 @@ export const headSortKey = 'HEAD';
 export const changesPartition = 'CHANGES';
 /** Partition of the sparse `metrics` index. */
 export const metricsPartition = 'METRIC';
+/** The one partition of the editors' aliases: all of them are read at once, and there are few. */
+export const aliasesPartition = 'ALIASES';
+export const aliasPrefix = 'ALIAS#';
+export const aliasSortKey = (from: string): string => `${aliasPrefix}${from}`;
 
 export const maxRevision = 999_999;
 const maxPartIndex = 999;

@@ -56,7 +56,9 @@ const CONNECTIVES = new Set(
     'was is are were be been stood stands reached reaching hit totaled totalled totaling totalling came amounted ' +
     'at to by of with from about around nearly almost over under more less than up down some approximately roughly ' +
     'added created reported registered recorded saw had has have rose rising grew growing increased increase ' +
-    'fell falling declined dropped decreased climbed jumped slipped edged'
+    'fell falling declined dropped decreased climbed jumped slipped edged expanded expands expanding grows rises ' +
+    'surged hits stayed remained stays remains slows slowed slowing accelerated accelerating reaches grow rise ' +
+    'fall falls climbs jumps drops dips widened narrowed widens narrows'
   ).split(' '),
 );
 /** Verbs whose object is what the number counts (Dalian added 42,303 urban jobs). */
@@ -64,9 +66,13 @@ const OBJECT_VERBS = new Set(
   'added created reported registered recorded saw had has have hired employed built planted'.split(' '),
 );
 const GROWTH_WORDS = new Set(
-  'rose rising grew growing increased increase up fell falling declined dropped decreased down climbed jumped slipped edged growth'.split(
+  'rose rising grew grow growing increased increase up climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps'.split(
     ' ',
   ),
+);
+/** Changes down: a decline keeps its value as written and says so in its label, like 下降. */
+const DECLINE_WORDS = new Set(
+  'fell falling declined dropped decreased down slipped fall falls drops dips'.split(' '),
 );
 const DETERMINERS = new Set(
   'the a an its their his her our this that these those and or in on for with which who while as'.split(' '),
@@ -79,7 +85,12 @@ const LABEL_PREPOSITIONS = new Set(['to', 'of', 'for']);
 const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.split(' '));
 /** Words ending in -ed that are not verbs. */
 const NOT_VERBS = new Set(['hundred', 'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed']);
-const MAX_LABEL_WORDS = 6;
+const MAX_LABEL_WORDS = 9;
+/** Past participles that stand as adjectives inside a name (registered urban unemployment rate). */
+const PARTICIPLE_ADJECTIVES = new Set(['registered', 'surveyed', 'listed', 'designated', 'value-added']);
+
+/** Nouns that change form when they name a growth (the economy grows → economic growth). */
+const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
 
 /** A past-tense verb (attracted, handled): it ends a label and takes the number as its object. */
 function isPastTense(word: string): boolean {
@@ -96,12 +107,22 @@ export interface EnglishLabel {
 }
 
 /** The noun phrase before the number's verb ("the city's registered unemployment rate was" → registered unemployment rate). */
-export function englishLabelBefore(clause: string): EnglishLabel {
+export function englishLabelBefore(clause: string, region = ''): EnglishLabel {
   const words = clause.split(/[\s,;:()]+/).filter((word) => word !== '');
   // "the city's jobless rate": the owner ends the label.
   const owner = words.findLastIndex((word) => POSSESSIVE.test(word));
   if (owner >= 0) words.splice(0, owner + 1);
+  // "Hainan tourism revenue", "Tourism revenue during the holiday": the place and the time are not the measure.
+  if (region !== '' && words[0]?.toLowerCase() === region.toLowerCase()) words.shift();
+  // "income of Hainan residents": whose, when it is the brief's region, is not the measure either.
+  const ofRegion = words.findIndex(
+    (word, at) => word === 'of' && words[at + 1]?.toLowerCase() === region.toLowerCase(),
+  );
+  if (region !== '' && ofRegion > 0) words.splice(ofRegion, 3);
+  const during = words.findLastIndex((word) => word.toLowerCase() === 'during');
+  if (during > 0) words.splice(during, words.length - during - (isVerbAtEnd(words) ? 1 : 0));
   let growth = false;
+  let decline = false;
   let objectFollows = false;
   const lower = (at: number) => (words[at] ?? '').toLowerCase();
   const lastWord = lower(words.length - 1);
@@ -113,15 +134,20 @@ export function englishLabelBefore(clause: string): EnglishLabel {
   while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) {
     const word = lower(words.length - 1);
     if (GROWTH_WORDS.has(word)) growth = true;
+    if (DECLINE_WORDS.has(word)) decline = true;
     if (OBJECT_VERBS.has(word)) objectFollows = true;
     words.pop();
   }
   const verb = lower(words.length - 1);
   if (words.length > 0 && (OBJECT_VERBS.has(verb) || isPastTense(verb))) {
-    objectFollows = true;
+    // "widened to 1.1 trillion yuan": a level the subject reached, not an object after the verb.
+    objectFollows = !reachedLevel;
     words.pop();
   }
-  if (reachedLevel) growth = false;
+  if (reachedLevel) {
+    growth = false;
+    decline = false;
+  }
   const kept: string[] = [];
   for (let at = words.length - 1; at >= 0 && kept.length < MAX_LABEL_WORDS; at--) {
     const word = words[at] ?? '';
@@ -134,13 +160,34 @@ export function englishLabelBefore(clause: string): EnglishLabel {
           at > 0 &&
           !CONNECTIVES.has(previous) &&
           !DETERMINERS.has(previous)));
-    if (!insideLabel && (DETERMINERS.has(current) || CONNECTIVES.has(current) || isPastTense(current))) break;
+    const adjective = kept.length > 0 && PARTICIPLE_ADJECTIVES.has(current);
+    const investmentIn = current === 'in' && previous === 'investment' && kept.length > 0;
+    if (
+      !insideLabel &&
+      !adjective &&
+      !investmentIn &&
+      (DETERMINERS.has(current) || CONNECTIVES.has(current) || isPastTense(current))
+    )
+      break;
     kept.unshift(word);
     const capitalAfterLower = /^[A-Z]/.test(word) && at > 0 && !/^[A-Z]/.test(words[at - 1] ?? '');
     if (capitalAfterLower && !ARTICLES.has(previous) && !LABEL_PREPOSITIONS.has(previous)) break;
   }
   const label = kept.join(' ').toLowerCase();
-  return { label: growth && label !== '' ? `${label} growth` : label, growth, objectFollows, leadsTo };
+  const change = decline ? 'decline' : 'growth';
+  const changed = label.replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
+  return {
+    label: (growth || decline) && label !== '' ? `${changed} ${change}` : label,
+    growth: growth || decline,
+    objectFollows,
+    leadsTo,
+  };
+}
+
+/** Whether the clause ends on a verb of its own (…during the holiday reached): it stays after a cut phrase. */
+function isVerbAtEnd(words: string[]): boolean {
+  const last = (words.at(-1) ?? '').toLowerCase();
+  return CONNECTIVES.has(last) || isPastTense(last);
 }
 
 /** "… in foreign investment", "… of greenways": what a measured amount is of, read after it. */
@@ -173,4 +220,97 @@ export function englishClauseBefore(text: string, from: number, limit: number): 
     index--;
   }
   return text.slice(index, from);
+}
+
+/** Verbs of what respondents do, and how they read as a share's description (expect → expecting). */
+const RESPONDENT_VERBS =
+  'expect|expects|expected|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped';
+const RESPONDENT_SHARE = new RegExp(`^ (?:of (?:the )?([A-Za-z -]+?) )?(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`);
+const GERUNDS: Record<string, string> = {
+  plan: 'planning',
+  prefer: 'preferring',
+  say: 'saying',
+  use: 'using',
+};
+const FILLER_AFTER = / this year| next year| their| its/g;
+
+function gerund(verb: string): string {
+  const stem = verb.replace(/(?:ed|s)$/, (ending) => (ending === 'ed' && verb.endsWith('ned') ? 'n' : ''));
+  const base = verb.endsWith('said') ? 'say' : stem.replace(/nn$/, 'n');
+  return GERUNDS[base] ?? (base.endsWith('e') ? `${base.slice(0, -1)}ing` : `${base}ing`);
+}
+
+/**
+ * "61.8 percent of them expect sales to rise this year", "12.4 percent expect a decline": a share of
+ * respondents, named "share of {who} {doing what}". `population` names who when the text does not.
+ */
+export function respondentShare(
+  text: string,
+  end: number,
+  population: string | undefined,
+  region: string,
+): { label: string; population: string } | undefined {
+  const match = RESPONDENT_SHARE.exec(text.slice(end, end + 90));
+  const verb = match?.[2];
+  if (match === null || verb === undefined) return undefined;
+  const written = match[1] === undefined || match[1] === 'them' ? undefined : match[1];
+  const who = written === undefined ? population : withoutRegion(written, region);
+  if (who === undefined) return undefined;
+  const rest = (match[3] ?? '').replace(FILLER_AFTER, '').trimEnd();
+  return { label: `share of ${who} ${gerund(verb)}${rest}`, population: who };
+}
+
+function withoutRegion(phrase: string, region: string): string {
+  return region !== '' && phrase.toLowerCase().startsWith(`${region.toLowerCase()} `)
+    ? phrase.slice(region.length + 1)
+    : phrase;
+}
+
+/** "accounted for 50.8 percent of the total": the share of the subject before the verb. */
+export function accountedShare(clause: string, region: string): string | undefined {
+  const match = /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|made up|represented|took up)$/.exec(
+    clause.trim(),
+  );
+  const subject = match?.[1];
+  if (subject === undefined) return undefined;
+  const label = englishLabelBefore(subject, region).label;
+  return label === '' ? undefined : `${label} share`;
+}
+
+/** ", down 0.1 percentage points from February": the base a change is measured from, unless a year earlier. */
+export function baseAfter(text: string, end: number): string | undefined {
+  const match = /^ from ([A-Za-z]+(?: [A-Za-z]+)?)/.exec(text.slice(end, end + 40));
+  const base = match?.[1];
+  if (base === undefined || /^(?:a year|last year|the same|a month)/.test(base)) return undefined;
+  return ` from ${base.split(' ')[0]}`;
+}
+
+/**
+ * "Investment in infrastructure and manufacturing grew 6.5 and 9.9 percent, respectively": one label per
+ * item of the subject, in order (investment in infrastructure growth, investment in manufacturing growth).
+ */
+export function respectiveLabels(
+  clause: string,
+  change: string,
+  text: string,
+  end: number,
+): string[] | undefined {
+  if (!/^(?:[^.;]|\.\d){0,40}respectively/.test(text.slice(end, end + 60))) return undefined;
+  // "Urban and rural residents saw their incomes grow": what grew is theirs.
+  const subject = clause
+    .trim()
+    .replace(/ saw (?:their|its) (\w+?)s? \w+$/, ' $1')
+    .replace(/ (?:grew|grow|rose|increased|expanded|fell|declined|dropped|decreased|were up|were down)$/, '');
+  const match = /^(.*?)\b(\S+) and (\S+)(.*)$/.exec(subject);
+  if (match === null) return undefined;
+  const [, head = '', first = '', second = '', tail = ''] = match;
+  return [`${head}${first}${tail}`, `${head}${second}${tail}`].map(
+    (label) => `${label.toLowerCase()} ${change}`,
+  );
+}
+
+/** "visits from tourists" → "tourist visits". */
+export function countedFrom(unitPhrase: string, text: string, end: number): string {
+  const match = /^ from ([a-z]+)s\b/.exec(text.slice(end, end + 30));
+  return match === null ? unitPhrase : `${match[1]} ${unitPhrase}`;
 }

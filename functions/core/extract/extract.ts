@@ -1,25 +1,76 @@
 // The extractor: one left-to-right scan over a character-class table, labelling figures sentence by sentence.
 import { type AliasTable, metricKey } from '../metric-key.ts';
-import type { Figure, FigureKind } from '../model.ts';
-import { englishClauseBefore, englishLabelBefore, englishObjectAfter } from './english.ts';
+import type { Figure, FigureKind, FigureWarning } from '../model.ts';
+import { codeSet, isLatinLetter } from './chars.ts';
 import {
+  accountedShare,
+  baseAfter,
+  countedFrom,
+  englishClauseBefore,
+  englishLabelBefore,
+  englishObjectAfter,
+  respectiveLabels,
+  respondentShare,
+} from './english.ts';
+import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
+import {
+  agentOf,
+  changedOf,
   chineseLabelBefore,
   clauseBefore,
   countedNoun,
   counterLabel,
+  fundFor,
   isAttributive,
   isModifierOnly,
   isOpenBound,
   isPredicateOnly,
+  issuedAmount,
+  issuedBefore,
+  keptAgent,
+  namesChange,
   nounAfter,
   predicateAfter,
+  predicateOf,
+  programmeOf,
+  purposeAfter,
+  revisedPlan,
+  splitAgent,
+  stripLeading,
+  stripOpening,
   subjectOf,
+  tidyLabel,
+  topicOf,
   topicOfClause,
   withImpliedObject,
 } from './labels.ts';
 import { isWrappedLineBreak } from './layout.ts';
-import { arabicDigit, chineseDigit, isChineseNumeral, readChineseNumeral } from './numerals.ts';
+import { arabicDigit, chineseDigit, isChineseNumeral } from './numerals.ts';
+import {
+  type EnglishPeriod,
+  englishPeriodAt,
+  isComparedWith,
+  isYearEarlierSubject,
+  mayOpenPeriod,
+  nowAt,
+  PERIOD_STARTS,
+  type Publication,
+  periodAt,
+  publicationDay,
+  publicationOf,
+  yearEarlier,
+  yearEarlierAt,
+} from './periods.ts';
 import { type RawFigure, readFigure } from './read-figure.ts';
+import {
+  groupShares,
+  isPopulation,
+  partShareLabel,
+  populationFrame,
+  populationShareAfter,
+  shareOfPopulation,
+} from './shares.ts';
+import { structureLabels } from './structure.ts';
 
 export interface ExtractContext {
   /** The brief's region, part of every metric key ('大连'); default ''. */
@@ -35,74 +86,23 @@ enum CharClass {
   SentenceEnd = 2,
   LineBreak = 3,
   ClauseBreak = 4,
-  JieZhi = 5,
-  QiZhong = 6,
-  Period = 7,
+  QiZhong = 5,
+  Period = 6,
 }
 
 const CHAR_CLASS = new Uint8Array(0x10000);
 for (let code = 0; code < 0x10000; code++) {
   if (arabicDigit(code) >= 0 || isChineseNumeral(code)) CHAR_CLASS[code] = CharClass.NumberStart;
 }
-for (const char of '$＄') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
+// $4.29 billion, and vague amounts that open on a word (几千元, 数十亿元).
+for (const char of '$＄几数') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
 for (const char of '。！？!?') CHAR_CLASS[char.charCodeAt(0)] = CharClass.SentenceEnd;
 for (const char of '；;') CHAR_CLASS[char.charCodeAt(0)] = CharClass.ClauseBreak;
 CHAR_CLASS[0x0a] = CharClass.LineBreak;
-CHAR_CLASS['截'.charCodeAt(0)] = CharClass.JieZhi;
 CHAR_CLASS['其'.charCodeAt(0)] = CharClass.QiZhong;
 CHAR_CLASS['.'.charCodeAt(0)] = CharClass.Period;
 
-/** A number of the date in 截至5月11日 (Arabic or Chinese), with where it ends. */
-function readDatePart(text: string, index: number): { value: number; end: number } | undefined {
-  let cursor = index;
-  let digits = '';
-  while (cursor < text.length && cursor - index < 4 && arabicDigit(text.charCodeAt(cursor)) >= 0) {
-    digits += String(arabicDigit(text.charCodeAt(cursor++)));
-  }
-  if (digits !== '') return { value: Number(digits), end: cursor };
-  if (chineseDigit(text.charCodeAt(index)) >= 0 && chineseDigit(text.charCodeAt(index + 1)) >= 0) {
-    // 二〇二〇年: digit by digit.
-    while (cursor < text.length && cursor - index < 4 && chineseDigit(text.charCodeAt(cursor)) >= 0) {
-      digits += String(chineseDigit(text.charCodeAt(cursor++)));
-    }
-    return { value: Number(digits), end: cursor };
-  }
-  const numeral = readChineseNumeral(text, index, Math.min(text.length, index + 4));
-  return numeral === undefined ? undefined : { value: Number(numeral.integer), end: numeral.end };
-}
-
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** The date after 截至/截止 (截至5月11日, 截至2020年5月11日), as YYYY-MM-DD. */
-function asOfAfter(text: string, index: number, publishedAt: string | undefined): string | undefined {
-  let first = readDatePart(text, index);
-  if (first === undefined) return undefined;
-  let year: number | undefined;
-  if (text.charCodeAt(first.end) === 0x5e74 /* 年 */) {
-    year = first.value;
-    first = readDatePart(text, first.end + 1);
-    if (first === undefined) return undefined;
-  }
-  if (text.charCodeAt(first.end) !== 0x6708 /* 月 */) return undefined;
-  const day = readDatePart(text, first.end + 1);
-  if (day === undefined) return undefined;
-  const dayMark = text.charCodeAt(day.end);
-  if (dayMark !== 0x65e5 /* 日 */ && dayMark !== 0x53f7 /* 号 */) return undefined;
-  const month = first.value;
-  if (month < 1 || month > 12 || day.value < 1 || day.value > 31) return undefined;
-  if (year === undefined) {
-    const published = publishedAt === undefined ? Number.NaN : Date.parse(publishedAt);
-    if (Number.isNaN(published)) return undefined;
-    const publishedDate = new Date(published);
-    year = publishedDate.getUTCFullYear();
-    // 截至12月31日 in a January brief speaks of last year.
-    if (month > publishedDate.getUTCMonth() + 2) year -= 1;
-  }
-  if (year < 1000 || year > 9999) return undefined;
-  return `${year}-${pad(month)}-${pad(day.value)}`;
-}
-
-/** What the labels of one sentence share: the figures before, a 其中 total, a 分别 distribution, the as-of date. */
+/** What the labels of one sentence share: the figures before, a 其中 total, a 分别 distribution, the as-of dates. */
 class Sentence {
   start = 0;
   firstFigure = 0;
@@ -110,9 +110,22 @@ class Sentence {
   previousLabel: string | undefined;
   /** The label of the figure before when it counted things (规模以上服务业企业215家): the subject of what follows. */
   previousCounted: string | undefined;
+  /** The noun a counter before counted (2416家企业中 → 企业): the population of shares that follow. */
+  previousNoun: string | undefined;
+  /** Who the sentence's actions are by (创业孵化平台已入驻团队…): the agent of a later clause without one. */
+  agent: string | undefined;
+  /** The programme the sentence reports on (招聘月期间…, 举办“…招聘月”): what tells its figures from others. */
+  topic: string | undefined;
+  /** Where the sentence last names a programme (期间, 举办…): the clauses there are worth reading for it. */
+  topicHintAt = -1;
+  /** What the sentence counted first (创业孵化平台47家，在孵企业…): the subject of its later figures. */
+  firstCounted: string | undefined;
   subtotalParent: string | undefined;
-  distributed: { labels: string[]; next: number } | undefined;
-  asOf: string | undefined;
+  distributed: { labels: string[]; next: number; growth: boolean } | undefined;
+  /** A 截至 date: it holds for every figure of the sentence, also those before it. */
+  until: string | undefined;
+  /** Where 去年同期 opened a clause of the clause group: the figures after it are one year earlier. */
+  yearEarlierFrom: number | undefined;
   /** Labels of the figures since the sentence or clause group began, for a 分别 without a subject. */
   readonly labels: string[] = [];
 
@@ -122,11 +135,17 @@ class Sentence {
     this.previousEnd = start;
     this.previousLabel = undefined;
     this.previousCounted = undefined;
+    this.previousNoun = undefined;
+    this.agent = undefined;
+    this.topic = undefined;
+    this.topicHintAt = -1;
+    this.firstCounted = undefined;
     this.endClauseGroup();
-    this.asOf = undefined;
+    this.until = undefined;
   }
 
   endClauseGroup() {
+    this.yearEarlierFrom = undefined;
     this.subtotalParent = undefined;
     this.distributed = undefined;
     this.labels.length = 0;
@@ -163,6 +182,10 @@ class MetricTable {
     private readonly aliases: AliasTable | undefined,
   ) {}
 
+  strictKey(label: string, unit: string): string {
+    return metricKey({ region: this.region, label, unit }, this.aliases, { strict: true });
+  }
+
   entry(label: string, unit: string): { label: string; metric: string } {
     let labels = this.byUnit.get(unit);
     if (labels === undefined) {
@@ -178,24 +201,117 @@ class MetricTable {
   }
 }
 
+interface Named {
+  label: string;
+  growth: boolean;
+  /** Named by a fallback (the figure before, the clause before, the unit) rather than by its own words. */
+  weak?: boolean;
+  /** The noun read after a counter (企业 of 2416家企业). */
+  noun?: string;
+  /** Where that noun ends, when the figure counts it as the object of a preposition or in a list. */
+  nounEnd?: number;
+}
+
 const CONNECTOR_ONLY = /^[和、与及以]*$/;
-const GROWTH_SUFFIX = / growth$/;
-const LIGHT_VERB_OPENING = /^(?:实现|完成)/;
+const GROWTH_VERB_AT_END = /(?:下降|减少|增长|增加)$/;
+/** 在接受调查的2416家企业中: the preposition frames the phrase, it is not part of the name. */
+const LEADING_PREPOSITION = /^[在对从]/;
+/** A predicate up to this long joins its noun directly (已返还企业); a longer one with 的. */
+const SHORT_PREDICATE = 4;
+const UNIT_WARNINGS: Record<NonNullable<RawFigure['unitSource']>, FigureWarning> = {
+  list: { code: 'unit-guessed', message: 'unit taken from the end of the list this figure opens' },
+  none: { code: 'unit-missing', message: 'no unit written after this figure' },
+};
+const OF_SHARE = '的比例';
+const ZHONG = 0x4e2d; // 中
+const HAS_DIGIT = /[0-9０-９]/;
+/** Words of a survey around a count of people, households or firms: the count is its sample. */
+const SURVEY_WORDS = /调查|访问|问卷|抽样|受访/;
+const SURVEY_WINDOW = 40;
+/** Verbs that introduce a survey's sample (访问居民, 覆盖中小企业). */
+const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
+/** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
+const COMPARED_AFTER = codeSet('比较同与和于');
+/** Characters after which a word opens a clause (，今年… / 。去年同期…). */
+const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
+const DIGITS = codeSet('0123456789０１２３４５６７８９');
+const ENGLISH_CLAUSE_END = codeSet(',;.\n');
+const ENGLISH_PERIOD_REACH = 60;
+const OPEN_QUOTE = 0x201c; // “
+const CLOSE_QUOTE = 0x201d; // ”
+const GROWTH_SUFFIX = / (?:growth|decline)$/;
+const ENGLISH_CHANGE = /^(?!share of).* (?:growth|decline)(?: from \w+)?$/;
+/** A clause that only links a subject to its figure (…, excluding students, was 15.3 percent). */
+const LINK_ONLY = /^\s*(?:was|were|is|are|stood at|stands at|reached)\s*$/;
+/** A phrase set off by commas that qualifies the subject before it. */
+const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
+const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
+const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped)\b/i;
+/** Words before a share of respondents that name nothing themselves (…found that 61.8 percent of them…). */
+const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
+const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
+const PRODUCED = /^(?:计划|已|累计)?(?:新增|新建|新开工|开工|建成|完成|改造|关闭|认定|培育|引进|新开)/;
+/** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
+const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收)/;
+/** Verbs by which counted ones received money (企业获得稳岗返还资金2.86亿元). */
+const RECEIVING = /^(?:已)?(?:获得|获|领取|得到)/;
+const BENEFITING = /^(?:受益|惠及)/;
+const GIVING = /^(?:发放|提供|返还|兑现|拨付)/;
+const GIVING_BEFORE = /^.*?(?:发放|提供|返还|兑现|拨付)/;
+const PER_HEAD_LABEL = /^(?:人均|户均)$/;
+/** 主要预期目标是：, 目标为：: the figures after the colon are targets. */
+const TARGET_FRAME = /(预期)?目标[是为]?[：:]/;
+const TARGET_WINDOW = 60;
+/** Cheap tests that spare most clauses the slower readings they cannot need. */
+const ADVERB_HINT = /今年|全年|去年|[上下]半年|当年|全天|已|共/;
+const PLAN_HINT = /计划|任务/;
+const TOPIC_REACH = 80;
+const TOPIC_WORDS = ['期间', '举办', '开展', '启动', '组织'];
+
+/** What a character may open while periods are read: one table lookup per character of running text. */
+enum Role {
+  Period = 1,
+  Topic = 2,
+  Latin = 4,
+  Quote = 8,
+}
+const PERIOD_ROLE = new Uint8Array(0x10000);
+for (const code of PERIOD_STARTS) PERIOD_ROLE[code] = (PERIOD_ROLE[code] ?? 0) | Role.Period;
+for (const word of TOPIC_WORDS)
+  PERIOD_ROLE[word.charCodeAt(0)] = (PERIOD_ROLE[word.charCodeAt(0)] ?? 0) | Role.Topic;
+for (let code = 0; code < 0x80; code++) if (isLatinLetter(code)) PERIOD_ROLE[code] = Role.Latin;
+PERIOD_ROLE[OPEN_QUOTE] = Role.Quote;
+PERIOD_ROLE[CLOSE_QUOTE] = Role.Quote;
 const ENUMERATION_COMMA = 0x3001; // 、
 const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从由在'].map((char) => char.charCodeAt(0)));
 
 class Extraction {
   private readonly figures: Figure[] = [];
+  /** Per figure, what its context offers if its key meets another figure's. */
+  private readonly widenings: Widening[] = [];
   private readonly sentence = new Sentence();
   private readonly region: string;
   private readonly metrics: MetricTable;
+  private readonly publication: Publication | undefined;
+  private readonly tidied = new Map<string, string>();
+  private previousClauseStart = -1;
+  private previousClause = '';
+  /** Where the search for periods resumes: text before it has been read for periods or was a figure. */
+  private periodsRead = 0;
+  /** The latest period of the paragraph (上半年, 截至5月10日): it locates the figures after it, sentence after sentence. */
+  private period: string | undefined;
+  /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
+  private population: string | undefined;
+  /** The programme the paragraph's funds belong to (稳岗返还), for those it benefits (受益企业). */
+  private programme: string | undefined;
 
   constructor(
     private readonly text: string,
-    private readonly context: ExtractContext,
+    context: ExtractContext,
   ) {
     this.region = context.region ?? '';
     this.metrics = new MetricTable(this.region, context.aliases);
+    this.publication = publicationOf(context.publishedAt);
   }
 
   run(): Figure[] {
@@ -208,6 +324,7 @@ class Extraction {
         case CharClass.NumberStart: {
           const reading = readFigure(text, index, this.sentence.previousEnd);
           if (reading.figure !== undefined) this.add(reading.figure);
+          for (const part of reading.parts ?? []) this.add(part);
           index = reading.next - 1;
           break;
         }
@@ -219,18 +336,16 @@ class Extraction {
             this.endSentence(index + 1);
           break;
         case CharClass.LineBreak:
-          if (!isWrappedLineBreak(text, index)) this.endSentence(index + 1);
+          if (!isWrappedLineBreak(text, index)) {
+            this.endSentence(index + 1);
+            this.period = undefined;
+            this.population = undefined;
+            this.programme = undefined;
+          }
           break;
         case CharClass.ClauseBreak:
           this.sentence.endClauseGroup();
           break;
-        case CharClass.JieZhi: {
-          const next = text.charCodeAt(index + 1);
-          if (next === 0x81f3 /* 至 */ || next === 0x6b62 /* 止 */) {
-            this.sentence.asOf = asOfAfter(text, index + 2, this.context.publishedAt) ?? this.sentence.asOf;
-          }
-          break;
-        }
         case CharClass.QiZhong:
           if (text.charCodeAt(index + 1) === 0x4e2d /* 中 */) {
             this.sentence.subtotalParent ??= this.sentence.previousLabel;
@@ -239,23 +354,117 @@ class Extraction {
       }
     }
     this.endSentence(length);
+    const keys = {
+      of: (label: string, unit: string) => this.metrics.entry(label, unit).metric,
+      strict: (label: string, unit: string) => this.metrics.strictKey(label, unit),
+    };
+    settleIdentity(this.figures, this.widenings, headlineEnd(text), keys);
     return this.figures;
   }
 
+  /**
+   * What the sentence offers a figure that meets a neighbour on its key: its label without the agent it took, and
+   * the programme or first-counted subject that could precede it.
+   */
+  private widening(raw: RawFigure, named: Named, label: string): Widening {
+    const { sentence } = this;
+    const agent = sentence.agent;
+    const core = agent !== undefined && label.startsWith(agent) ? label.slice(agent.length) : label;
+    // What the sentence counted first is a subject of later figures only when it counts something else.
+    const counted = sentence.firstCounted?.slice(-2) === core.slice(-2) ? undefined : sentence.firstCounted;
+    const topic = sentence.topic ?? counted;
+    return new ContextWidening(this.text, raw.start, named, label, core, topic);
+  }
+
   private endSentence(next: number) {
-    const { asOf } = this.sentence;
-    if (asOf !== undefined) {
+    // A 截至 date after the last figure (…42303人，截至5月11日) still dates the sentence.
+    if (this.sentence.firstFigure < this.figures.length) this.readPeriods(next);
+    const { until } = this.sentence;
+    if (until !== undefined) {
       for (let index = this.sentence.firstFigure; index < this.figures.length; index++) {
         const figure = this.figures[index];
-        if (figure !== undefined) figure.asOf = asOf;
+        if (figure !== undefined) figure.asOf ??= until;
       }
     }
     this.sentence.reset(next, this.figures.length);
   }
 
+  /** Reads the periods, 截至 dates, 目前 and 去年同期 of the sentence up to `end`, each character once. */
+  private readPeriods(end: number) {
+    const { text, sentence, publication } = this;
+    let quoted = false;
+    for (let index = Math.max(this.periodsRead, sentence.start); index < end; index++) {
+      const code = text.charCodeAt(index);
+      const role = PERIOD_ROLE[code] ?? 0;
+      if (role === 0) continue;
+      // “2020年高校毕业生招聘月” is a name, not a period.
+      if (role & Role.Quote) quoted = code === OPEN_QUOTE;
+      const before = text.charCodeAt(index - 1);
+      if (role & Role.Latin) {
+        if (!((PERIOD_ROLE[before] ?? 0) & Role.Latin)) index = this.readEnglishPeriod(index) - 1;
+        continue;
+      }
+      if (role & Role.Topic && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
+        sentence.topicHintAt = index;
+      if (quoted || !(role & Role.Period) || COMPARED_AFTER.has(before)) continue;
+      const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
+      const earlierEnd = clauseStart ? yearEarlierAt(text, index) : undefined;
+      if (earlierEnd !== undefined) {
+        sentence.yearEarlierFrom = index;
+        index = earlierEnd - 1;
+        continue;
+      }
+      const nowEnd = nowAt(text, index);
+      if (nowEnd !== undefined) {
+        this.period = undefined;
+        index = nowEnd - 1;
+        continue;
+      }
+      const found = mayOpenPeriod(text, index) ? periodAt(text, index, publication, clauseStart) : undefined;
+      if (found === undefined) {
+        // Only the first digit of a number can open a period: skip the rest of it.
+        while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
+        continue;
+      }
+      this.period = found.asOf;
+      if (found.until) sentence.until = found.asOf;
+      index = found.end - 1;
+    }
+    this.periodsRead = Math.max(this.periodsRead, end);
+  }
+
+  /** Reads an English period at a word start (In the first four months, …) and returns where reading resumes. */
+  private readEnglishPeriod(index: number): number {
+    const found = englishPeriodAt(this.text, index, this.publication);
+    if (found === undefined) {
+      let end = index;
+      while (isLatinLetter(this.text.charCodeAt(end))) end++;
+      return end;
+    }
+    if (!found.yearEarlier) this.period = found.asOf;
+    else if (!isComparedWith(this.text, index)) this.sentence.yearEarlierFrom = index;
+    return found.end;
+  }
+
+  /** The period an English figure's own clause gives after it (grew 5.3 percent in the first quarter). */
+  private englishPeriodAfter(raw: RawFigure): EnglishPeriod | undefined {
+    const { text } = this;
+    const limit = Math.min(text.length, raw.end + ENGLISH_PERIOD_REACH);
+    for (let index = raw.end; index < limit; index++) {
+      const code = text.charCodeAt(index);
+      if (ENGLISH_CLAUSE_END.has(code)) return undefined;
+      if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
+      const found = englishPeriodAt(text, index, this.publication);
+      if (found !== undefined && !(found.yearEarlier && isComparedWith(text, index))) return found;
+    }
+    return undefined;
+  }
+
   private add(raw: RawFigure) {
+    this.readPeriods(raw.start);
     const named = raw.english ? this.englishLabel(raw) : this.chineseLabel(raw);
-    const kind: FigureKind = raw.unit.kind === 'percent' && named.growth ? 'growth_rate' : raw.unit.kind;
+    const growth = named.growth || (raw.english && ENGLISH_CHANGE.test(named.label));
+    const kind: FigureKind = raw.unit.kind === 'percent' && growth ? 'growth_rate' : raw.unit.kind;
     const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
     const figure: Figure = {
       offset: raw.start,
@@ -269,70 +478,194 @@ class Extraction {
       metric,
     };
     if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
+    const own = raw.english ? this.englishPeriodAfter(raw) : undefined;
+    if (own !== undefined && !own.yearEarlier) this.period = own.asOf;
+    const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
+    const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.period;
+    // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
+    if (asOf !== undefined && !label.startsWith('每')) figure.asOf = asOf;
+    const warnings: FigureWarning[] = [];
+    if (raw.unitSource !== undefined) warnings.push(UNIT_WARNINGS[raw.unitSource]);
+    if (named.weak === true || label === figure.unit || label.length < 2) {
+      warnings.push({
+        code: 'weak-label',
+        message: `“${label}” is not named by the figure's own words; check it`,
+      });
+    }
+    if (warnings.length > 0) figure.warnings = warnings;
     this.figures.push(figure);
+    this.widenings.push(this.widening(raw, named, label));
+    this.periodsRead = raw.end;
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
     this.sentence.previousCounted = raw.unit.counter ? label : undefined;
+    if (raw.unit.counter) this.sentence.firstCounted ??= label;
+    this.sentence.previousNoun = named.noun;
     this.sentence.labels.push(label);
   }
 
-  private englishLabel(raw: RawFigure): { label: string; growth: boolean } {
-    const previous = this.sentence.previousLabel?.replace(GROWTH_SUFFIX, '');
-    const before = englishLabelBefore(englishClauseBefore(this.text, raw.start, this.sentence.previousEnd));
-    // "rose 12% to $4.29 billion": the level the growth led to.
-    if (before.leadsTo && previous !== undefined) return { label: previous, growth: false };
+  /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */
+  private currentAsOf(): string {
+    const published = this.publication === undefined ? undefined : publicationDay(this.publication);
+    return this.period ?? this.sentence.until ?? published ?? '';
+  }
+
+  private englishLabel(raw: RawFigure): Named {
+    const { sentence, text } = this;
+    const clause = englishClauseBefore(text, raw.start, sentence.previousEnd);
+    if (sentence.distributed !== undefined && ENGLISH_CONNECTOR_ONLY.test(clause)) {
+      const { labels, next, growth } = sentence.distributed;
+      sentence.distributed.next = next + 1;
+      return { label: labels[Math.min(next, labels.length - 1)] ?? '', growth };
+    }
+    const previous = sentence.previousLabel?.replace(GROWTH_SUFFIX, '');
+    const before = englishLabelBefore(this.beyondAside(clause, raw.start), this.region);
+    const change = DECLINE_BEFORE.test(clause) ? 'decline' : 'growth';
+    const respective = before.growth ? respectiveLabels(clause, change, text, raw.end) : undefined;
+    if (respective !== undefined) {
+      sentence.distributed = { labels: respective, next: 1, growth: true };
+      return { label: respective[0] ?? before.label, growth: true };
+    }
+    if (raw.unit.kind === 'percent' && !before.growth) {
+      const share = accountedShare(clause, this.region) ?? this.respondentShare(raw, before.label);
+      if (share !== undefined) return { label: share, growth: false };
+      // "slowing from 4.5 percent in the first quarter": the rate the sentence measured before.
+      if (before.label === '' && sentence.previousLabel?.endsWith(' growth') === true) {
+        return { label: sentence.previousLabel, growth: true };
+      }
+    }
+    // "The share of firms planning to expand hiring": who the survey's shares are of.
+    const sharedBy = /^share of (\w+)/.exec(before.label)?.[1];
+    if (sharedBy !== undefined) this.population = sharedBy;
+    // "rose 12% to $4.29 billion": the level the growth led to; "slowing from 4.5 percent": the growth before.
+    if (before.leadsTo && previous !== undefined) {
+      return raw.unit.kind === 'percent' && sentence.previousLabel !== undefined
+        ? { label: sentence.previousLabel, growth: true }
+        : { label: previous, growth: false };
+    }
+    // "A survey of 1,520 companies": the sample.
+    if (/survey$/.test(before.label) && raw.unitPhrase !== undefined) {
+      this.population = raw.unitPhrase;
+      return { label: `surveyed ${raw.unitPhrase}`, growth: false };
+    }
     if (before.label !== '' && !before.objectFollows) return before;
     // "attracted $4.29 billion in foreign investment": a measured amount names what it is of after it.
     const object =
       before.objectFollows && raw.unit.kind !== 'count' ? englishObjectAfter(this.text, raw.end) : undefined;
     if (object !== undefined) return { label: object, growth: before.growth };
-    // "…, up 8.5% from a year earlier": the growth of what the sentence measured before.
-    if (before.growth && raw.unitPhrase === undefined && previous !== undefined)
-      return { label: `${previous} growth`, growth: true };
-    return { label: raw.unitPhrase ?? previous ?? raw.unit.unit, growth: before.growth };
+    // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from
+    // February": a decline from another base, which names its own series.
+    const countsSomething = raw.unitPhrase !== undefined && raw.unit.kind === 'count';
+    if (before.growth && !countsSomething && previous !== undefined) {
+      return { label: `${previous} ${change}${baseAfter(text, raw.end) ?? ''}`, growth: true };
+    }
+    const counted = countsSomething ? countedFrom(raw.unitPhrase ?? '', text, raw.end) : undefined;
+    return { label: counted ?? previous ?? raw.unit.unit, growth: before.growth };
   }
 
-  private chineseLabel(raw: RawFigure): { label: string; growth: boolean } {
+  /** "The jobless rate for people aged 16 to 24, excluding students, was": the subject before the aside. */
+  private beyondAside(clause: string, start: number): string {
+    if (!LINK_ONLY.test(clause)) return clause;
+    const asideEnd = start - clause.length - 1;
+    const aside = englishClauseBefore(this.text, asideEnd, this.sentence.previousEnd);
+    if (!ASIDE.test(aside)) return clause;
+    return `${englishClauseBefore(this.text, asideEnd - aside.length - 1, this.sentence.previousEnd)} ${clause}`;
+  }
+
+  /** "61.8 percent of them expect…", "while 12.4 percent expect a decline": a share of the respondents. */
+  private respondentShare(raw: RawFigure, before: string): string | undefined {
+    if (before !== '' && !RESPONDENT_OPENERS.test(before)) return undefined;
+    const share = respondentShare(this.text, raw.end, this.population, this.region);
+    if (share !== undefined) this.population = share.population;
+    return share?.label;
+  }
+
+  private chineseLabel(raw: RawFigure): Named {
     const { sentence, text } = this;
     const clause = clauseBefore(text, raw.start, sentence.previousEnd);
+    // 去年同期为4.7万人: the series of the figure before, one year earlier; 去年同期为下降4.1%: its decline.
+    if (isYearEarlierSubject(clause.text) && sentence.previousLabel !== undefined) {
+      const change = GROWTH_VERB_AT_END.exec(clause.text)?.[0];
+      const label =
+        change === undefined ? sentence.previousLabel : subjectOf(sentence.previousLabel) + change;
+      return { label, growth: change !== undefined };
+    }
     if (sentence.distributed !== undefined && CONNECTOR_ONLY.test(clause.text)) {
-      const { labels, next } = sentence.distributed;
+      const { labels, next, growth } = sentence.distributed;
       const label = labels[Math.min(next, labels.length - 1)] ?? '';
       sentence.distributed.next = next + 1;
-      return { label, growth: raw.unit.kind === 'percent' };
+      return { label, growth };
+    }
+    if (raw.unit.kind === 'percent') this.readPopulationFrame(clause.start);
+    const groups = raw.unit.kind === 'percent' ? groupShares(clause.text, this.population) : undefined;
+    if (groups !== undefined) {
+      sentence.distributed = { labels: groups, next: 1, growth: false };
+      return { label: groups[0] ?? '', growth: false };
     }
     const before = chineseLabelBefore(clause.text, this.region);
+    if (raw.structure !== undefined) {
+      const labels = structureLabels(before.label, raw.structure);
+      sentence.distributed = { labels, next: 1, growth: false };
+      return { label: labels[0] ?? before.label, growth: false };
+    }
     const distributed =
       before.distributed ?? this.distributedOverPrevious(raw, before.distributesOverPrevious);
     if (distributed !== undefined) {
-      sentence.distributed = { labels: distributed, next: 1 };
+      sentence.distributed = { labels: distributed, next: 1, growth: before.growth };
       return { label: distributed[0] ?? before.label, growth: before.growth };
+    }
+    if (raw.unit.kind === 'percent' && !before.growth) {
+      const share = this.shareLabel(raw, clause, before.label);
+      if (share !== undefined) return { label: this.tidy(share), growth: false };
     }
     const attributive = isAttributive(before.label);
     let label = attributive ? '' : before.label;
     const useNoun = raw.unit.noun === undefined && (raw.unit.counter || label === '' || isOpenBound(label));
     const after = useNoun ? nounAfter(text, raw.end) : undefined;
     const noun = after === undefined ? '' : countedNoun(after.noun, raw.unit.unit);
-    // 目标的52%: with no noun after the figure, the 的 phrase before it names it.
-    if (attributive && noun === '') label = before.label.slice(0, -1);
-    if (raw.unit.counter && noun !== '') {
+    // 完成全年目标的52%: with no noun after the figure, the 的 phrase before it names it (a share: its 比例; a
+    // count: of the population the paragraph is about, 选择国内游的1102户).
+    if (attributive && noun === '') {
+      const population = raw.unit.counter && this.population !== undefined ? `的${this.population}` : '';
+      label = before.label.slice(0, -1) + (raw.unit.kind === 'percent' ? '比例' : population);
+    }
+    // 列入年度计划的120个重点项目: the 的 phrase defines the counted noun.
+    if (attributive && noun !== '' && raw.unit.counter)
+      label = before.label.replace(LEADING_PREPOSITION, '') + noun;
+    else if (raw.unit.counter && noun !== '') {
       label = counterLabel(label, noun, this.region);
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
         label = predicateAfter(text, after.end) + noun;
       }
+      if (this.isSurveySample(raw, label, noun)) label = `受访${noun}`;
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
+    // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
+    // Names borrowed from elsewhere in the sentence, which the editor should check.
+    const named = label !== '';
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
-      label = sentence.previousLabel;
+      label = raw.unit.kind === 'percent' ? sentence.previousLabel : subjectOf(sentence.previousLabel);
     }
-    if (label === '') label = topicOfClause(clauseBefore(text, clause.start - 1, sentence.start).text) ?? '';
+    // 沪指全天震荡走高，收报3104.82点: the agent of the clause before.
+    if (label === '')
+      label = sentence.agent ?? agentOf(this.previousClauseOf(clause.start), this.region) ?? '';
+    if (label === '') label = topicOfClause(this.previousClauseOf(clause.start)) ?? '';
+    const weak = !named && raw.unit.kind !== 'growth_rate';
     // 共有企业215家，实现营业收入98.3亿元: a clause opening on a light verb has the things counted before as subject.
-    const counted = sentence.previousCounted;
-    if (counted !== undefined && LIGHT_VERB_OPENING.test(clause.text) && !label.endsWith('率')) {
+    // …but not what an action produced (新开工保障性住房8600套，完成棚户区改造1.2万户).
+    const counted = sentence.previousNoun || sentence.previousCounted;
+    const lightVerb = LIGHT_VERB_OPENING.test(label) || LIGHT_VERB_OPENING.test(clause.text);
+    if (counted !== undefined && lightVerb && !label.endsWith('率') && !PRODUCED.test(counted)) {
       label = counted + label;
     }
+    label = this.withContext(raw, clause, label);
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
-      label = subjectOf(sentence.previousLabel) + label;
+      label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
+    }
+    // 受访居民对公共交通的满意率为84.0%，对停车便利程度的满意率为49.6%: the second clause shares the subject.
+    const subjectBeforeDui = sentence.previousLabel?.indexOf('对') ?? -1;
+    if (label.startsWith('对') && subjectBeforeDui > 0) {
+      label = (sentence.previousLabel ?? '').slice(0, subjectBeforeDui) + label;
     }
     const parent = sentence.subtotalParent;
     if (
@@ -342,10 +675,130 @@ class Extraction {
     ) {
       label = isModifierOnly(label) ? label + parent : parent + label;
     }
+    // 农村公路总里程实现翻一番: a growth written without its verb.
+    if (raw.unit.kind === 'growth_rate' && raw.unit.unit === '%' && !namesChange(label)) label += '增长';
     return {
-      label: label === '' ? raw.unit.unit : withImpliedObject(label, raw.unit.unit),
+      label: label === '' ? raw.unit.unit : this.tidy(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,
+      weak: weak || label === '',
+      noun,
+      ...(after !== undefined && noun !== '' && label.endsWith(noun) ? { nounEnd: after.end } : {}),
     };
+  }
+
+  /**
+   * What the clause's neighbours add to a label: the agent of the sentence for an action without one (…平台已入驻
+   * 团队231个，带动就业岗位4120个), the purpose of a fund (…用于棚户区改造), the programme of those who benefit
+   * (受益企业 → 稳岗返还受益企业), what the counted ones received (企业获得稳岗返还资金 → 稳岗返还资金), the revised
+   * plan (老旧小区改造计划调整为…), what was issued, a target the sentence announces (预期目标是：…).
+   */
+  private withContext(
+    raw: RawFigure,
+    { text: clause, start }: { text: string; start: number },
+    label: string,
+  ): string {
+    const { sentence } = this;
+    // The programme word stands in this clause or the one before it (举办…，提供就业岗位…), if anywhere: two
+    // clause windows back at most.
+    if (sentence.topicHintAt >= start - TOPIC_REACH) {
+      const previous = this.previousClauseOf(start);
+      sentence.topic = topicOf(clause, this.region) ?? topicOf(previous, this.region) ?? sentence.topic;
+    }
+    const split = ADVERB_HINT.test(clause) ? splitAgent(stripOpening(clause, this.region)) : undefined;
+    const agent = split === undefined ? '' : keptAgent(split.agent);
+    if (agent !== '') sentence.agent = agent;
+    else if (sentence.agent !== undefined && INHERITS_AGENT.test(label)) label = sentence.agent + label;
+    const revised = PLAN_HINT.test(clause) ? revisedPlan(stripLeading(clause, this.region)) : undefined;
+    if (revised !== undefined) return revised;
+    if (raw.unit.kind === 'money') {
+      const purpose = purposeAfter(this.text, raw.end);
+      if (purpose !== undefined) return fundFor(purpose, label);
+      // 企业获得稳岗返还资金2.86亿元 → 稳岗返还资金; 为1.2万名老人发放高龄津贴960万元 → 发放高龄津贴.
+      const noun = sentence.previousNoun;
+      const rest =
+        noun !== undefined && noun !== '' && label.startsWith(noun) ? label.slice(noun.length) : '';
+      if (RECEIVING.test(rest)) return rest.replace(RECEIVING, '');
+      // …返还3.56亿元: the money given, when the verb has no object of its own.
+      if (GIVING.test(rest)) return rest.replace(GIVING, '') === '' ? `${rest}资金` : rest;
+      // 人均800元 after 发放高龄津贴: per head of what was given.
+      const given = PER_HEAD_LABEL.test(label)
+        ? sentence.previousLabel?.replace(GIVING_BEFORE, '')
+        : undefined;
+      if (given !== undefined && given !== sentence.previousLabel) return label + given;
+      const issued = issuedAmount(label) ?? issuedBefore(label, this.previousClauseOf(start));
+      if (issued !== undefined) return issued;
+      this.programme = programmeOf(label) ?? this.programme;
+    }
+    if (BENEFITING.test(label) && this.programme !== undefined) label = this.programme + label;
+    return label + this.targetOf(raw);
+  }
+
+  /** 主要预期目标是：地区生产总值增长5.5%左右: the figures after it are targets. */
+  private targetOf(raw: RawFigure): string {
+    const from = Math.max(this.sentence.start, raw.start - TARGET_WINDOW);
+    const before = this.text.slice(from, raw.start);
+    const match = before.includes('目标') ? TARGET_FRAME.exec(before) : null;
+    return match === null ? '' : `${match[1] ?? ''}目标`;
+  }
+
+  /**
+   * 1600户居民, 2416家企业 in a sentence about a survey: the sample, which a reader calls 受访居民, 受访企业,
+   * whatever verb introduced it (访问, 覆盖, 调查).
+   */
+  private isSurveySample(raw: RawFigure, label: string, noun: string): boolean {
+    if (!isPopulation(noun) || (label !== noun && !SAMPLE_VERBS.test(label.slice(0, -noun.length))))
+      return false;
+    const from = Math.max(this.sentence.start, raw.start - SURVEY_WINDOW);
+    return SURVEY_WORDS.test(this.text.slice(from, raw.end + SURVEY_WINDOW));
+  }
+
+  /** 受访老人中，…: the clause before `clauseStart` sets the population of the shares after it. */
+  private readPopulationFrame(clauseStart: number) {
+    const { sentence } = this;
+    // Only a clause that ends on 中 (受访老人中，) can frame a population.
+    if (clauseStart <= sentence.start || this.text.charCodeAt(clauseStart - 2) !== ZHONG) return;
+    const frame = populationFrame(stripLeading(this.previousClauseOf(clauseStart), ''));
+    // 在接受调查的2416家企业中: the population is what the figure there counted.
+    if (frame !== undefined)
+      this.population = HAS_DIGIT.test(frame) ? (sentence.previousNoun ?? frame) : frame;
+  }
+
+  /** tidyLabel, once per distinct label of the text: a text names the same few metrics again and again. */
+  private tidy(label: string): string {
+    let tidy = this.tidied.get(label);
+    if (tidy === undefined) {
+      tidy = tidyLabel(label);
+      this.tidied.set(label, tidy);
+    }
+    return tidy;
+  }
+
+  /** The clause before the one that starts at `clauseStart`, read once per figure at most. */
+  private previousClauseOf(clauseStart: number): string {
+    if (this.previousClauseStart !== clauseStart) {
+      this.previousClauseStart = clauseStart;
+      this.previousClause = clauseBefore(this.text, clauseStart - 1, this.sentence.start).text;
+    }
+    return this.previousClause;
+  }
+
+  /** A share named by its part (占全部投资的41.2%) or by its population (63.5%的企业表示…, 七成居民支持…). */
+  private shareLabel(raw: RawFigure, clause: { text: string; start: number }, before: string) {
+    const { sentence, text } = this;
+    if (clause.text.includes('占')) {
+      const previous = sentence.previousLabel === undefined ? undefined : subjectOf(sentence.previousLabel);
+      const part = partShareLabel(stripLeading(clause.text, this.region), previous, this.population);
+      if (part !== undefined) return part;
+    }
+    // 认为收入偏低的比例: the population the paragraph is about completes it.
+    if (before.endsWith(OF_SHARE) && this.population !== undefined) {
+      return shareOfPopulation(before.slice(0, -OF_SHARE.length), this.population);
+    }
+    if (before !== '') return undefined;
+    const known = this.population ?? sentence.previousNoun ?? sentence.previousCounted;
+    const share = populationShareAfter(text, raw.end, known);
+    if (share !== undefined) this.population = share.population;
+    return share?.label;
   }
 
   /** 同比分别增长4.1%和9.6% after two levels: each figure to come takes the subject of one before, in order. */
@@ -368,6 +821,35 @@ class Extraction {
       before !== ENUMERATION_COMMA &&
       text.charCodeAt(nounEnd) !== ENUMERATION_COMMA
     );
+  }
+}
+
+/**
+ * The label that tells a figure from a neighbour on its key: what the counted ones did (为1.63万户企业返还 →
+ * 已返还企业; 1.8万户企业，可享受返还 → 可享受返还的企业), or the sentence's programme (招聘月提供就业岗位).
+ * Read only for figures that meet a neighbour.
+ */
+class ContextWidening implements Widening {
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly named: Named,
+    private readonly written: string,
+    readonly core: string,
+    private readonly topic: string | undefined,
+  ) {}
+
+  label(): string | undefined {
+    const { named, text, topic, core } = this;
+    if (named.nounEnd !== undefined && named.noun !== undefined) {
+      const did = predicateOf(text, named.nounEnd);
+      if (did !== '') {
+        const stage = text.startsWith('已', this.start - 2) ? '已' : '';
+        const joint = did.length > SHORT_PREDICATE ? '的' : '';
+        return `${stage}${did}${joint}${named.noun}`;
+      }
+    }
+    return topic === undefined || core.startsWith(topic) || topic === this.written ? undefined : topic + core;
   }
 }
 

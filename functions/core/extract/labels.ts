@@ -31,14 +31,15 @@ const longestFirst = (words: string[]) => [...words].sort((left, right) => right
 const TRAILING_CONNECTIVES = new SuffixSet(
   (
     '控制在 保持在 稳定在 维持在 提升至 提升到 提高至 提高到 上升至 上升到 下降至 下降到 回落至 降至 增至 增长至 增长到 ' +
-    '达到了 达到 已达到 已达 高达 多达 约为 约有 共有 共计 合计 总计 累计达 累计 ' +
+    '达到了 达到 已达到 已达 高达 多达 约为 约有 共有 共计 合计 总计 累计达 累计 收于 报收 收报 报 多在 大多在 多为 ' +
+    '集中在 集中于 均在 一般在 发放 ' +
     '完成 实现 为 是 达 有 了 在 至 到 计 仅 只 就 即 已 均 都 则 亦 也 共 约 ，'
   ).split(' '),
 );
 
 /** Verbs that make a percentage a growth rate; they stay in the label (工业用电量增长). */
 const GROWTH_VERB_LIST =
-  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌'.split(
+  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌 减 涨 跌'.split(
     ' ',
   );
 const GROWTH_VERBS = new SuffixSet(GROWTH_VERB_LIST);
@@ -49,14 +50,15 @@ const LEADING_MODIFIER_LIST = (
   '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 全年 年内 ' +
   '上半年 下半年 近年来 近年 近期 期间 全市 全省 全国 全区 全县 全州 全镇 全乡 全村 我市 我省 我国 我区 我县 本市 本县 本区 ' +
   '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
-  '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 已有 已经 已 将 仍 还 继续 又 也 均 都 共有 共 有 ' +
-  '同比 环比 先后 平均每年 每年 当天 当日 全天 ' +
-  '加快 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与 此次 本次 这次 现有'
+  '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
+  '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
+  '加快 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
+  '乡里 村里'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
 const PROTECTED_WORDS = new Lexicon(
-  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐'
+  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐 一次性 公司债 拟建'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -67,8 +69,8 @@ const DATE_TAILS = longestFirst('以来 底 末 初 份 中旬 上旬 下旬 期
 /** Words ending a counted noun read forward (20848个城乡居民小区 | 全部实现…). */
 /** Verbs of which a counted noun is the subject (7.26万户企业享受社保费免减): they describe what is counted. */
 const PREDICATE_VERB_LIST = (
-  '享受 领取 参加 参与 获得 获评 发布 申请 办理 入选 入围 获批 落户 签约 投产 受益 接受 完成 实现 通过 入驻 ' +
-  '上线 参保 报名 享有 得到'
+  '享受 领取 参加 参与 获得 获评 获 发布 申请 办理 入选 入围 获批 落户 签约 投产 受益 接受 完成 实现 通过 入驻 ' +
+  '上线 参保 报名 享有 得到 发行 涨停 跌停 上涨 下跌 选择'
 ).split(' ');
 const PREDICATE_VERBS = new Lexicon(PREDICATE_VERB_LIST.map((word) => [word, true] as const));
 const FORWARD_STOP_WORDS = new Lexicon(
@@ -111,12 +113,15 @@ const LEVEL_VERBS = new SuffixSet(
   ).split(' '),
 );
 
+const PER_HEAD = codeSet('人户');
+
 /** Where a phrase ends once trailing connectives are removed: 复工率达到 → 复工率, 顺差扩大至 → 顺差. */
 function endBeforeConnectives(text: string): number {
   let end = text.length;
   for (let round = 0; round < 12 && end > 0; round++) {
     const word = TRAILING_CONNECTIVES.suffixOf(text, end);
-    if (word === undefined) break;
+    // 人均800元: 均 is part of 人均 there, not 都.
+    if (word === undefined || (word === '均' && PER_HEAD.has(text.charCodeAt(end - 2)))) break;
     end -= word.length;
     const reached = word === '至' || word === '到';
     const verb = reached ? LEVEL_VERBS.suffixOf(text, end) : undefined;
@@ -125,9 +130,10 @@ function endBeforeConnectives(text: string): number {
   return end;
 }
 
-/** After a leading date expression (5月份, 2013年以来, 1-4月, 第一季度), or `start` when there is none. */
+/** After a leading date expression (5月份, 2013年以来, 1-4月, 第一季度, 前4个月), or `start` when there is none. */
 function afterDate(text: string, start: number): number {
-  const ordinal = text.charCodeAt(start) === 0x7b2c; /* 第 */
+  const first = text.charCodeAt(start);
+  const ordinal = first === 0x7b2c /* 第 */ || first === 0x524d; /* 前 */
   let cursor = ordinal ? start + 1 : start;
   const digitsStart = cursor;
   while (cursor < text.length) {
@@ -154,8 +160,12 @@ function isNamedNumber(text: string, afterHao: number): boolean {
   return code >= 0x4e00 && code <= 0x9fff && !AFTER_DAY_NUMBER.has(code);
 }
 
-const COMPARISON_BASES = longestFirst('去年 上年 上月 上季度 年初 同期 常年 上一年 前一年'.split(' '));
-const COMPARISON_TAILS = longestFirst('同期 底 末 初'.split(' '));
+const COMPARISON_BASES = longestFirst(
+  '去年 上年 上月 上季度 年初 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日'.split(
+    ' ',
+  ),
+);
+const COMPARISON_TAILS = longestFirst('同期 全年 底 末 初'.split(' '));
 
 /** After a leading comparison base (比去年, 较去年底, 比一季度), or `start` when there is none. */
 function afterComparison(text: string, start: number): number {
@@ -169,41 +179,108 @@ function afterComparison(text: string, start: number): number {
 }
 
 function afterModifier(text: string, start: number): number {
-  return PROTECTED_WORDS.match(text, start) === undefined ? afterWord(text, start, LEADING_MODIFIERS) : start;
+  if (PROTECTED_WORDS.match(text, start) !== undefined) return start;
+  const after = afterWord(text, start, LEADING_MODIFIERS);
+  // 较一季度加快: a change verb that ends the phrase is the change, not a modifier (加快推进…).
+  return after === text.length && text.startsWith('加快', start) ? start : after;
 }
 
-const regionCache = new Map<string, Lexicon<true>>();
+/** The brief's region as it opens clauses: its names (大连, 大连市; 南屿区, 南屿) and its division word (区). */
+interface Regions {
+  names: Lexicon<true>;
+  /** 区 of 南屿区: 区创业孵化平台 is the district's own platform. */
+  division: number | undefined;
+}
+
+const regionCache = new Map<string, Regions>();
+/** 南屿区 is also written 南屿. */
+const REGION_SUFFIX = /[市省区县州]$/;
 
 /** 大连, 大连市…: the brief's own region opening a clause is not part of a label. */
-function regionPrefixes(region: string): Lexicon<true> {
-  let lexicon = regionCache.get(region);
-  if (lexicon === undefined) {
+function regionPrefixes(region: string): Regions {
+  let regions = regionCache.get(region);
+  if (regions === undefined) {
+    const divided = REGION_SUFFIX.test(region) && region.length > 2;
+    const base = divided ? region.slice(0, -1) : region;
     const words =
-      region === '' ? [] : ['市', '省', '区', '县', '地区', '州', ''].map((suffix) => region + suffix);
-    lexicon = new Lexicon(words.map((word) => [word, true] as const));
-    if (regionCache.size < 64) regionCache.set(region, lexicon);
+      region === ''
+        ? []
+        : [region, ...['市', '省', '区', '县', '地区', '州', ''].map((suffix) => base + suffix)];
+    regions = {
+      names: new Lexicon(words.map((word) => [word, true] as const)),
+      division: divided ? region.charCodeAt(region.length - 1) : undefined,
+    };
+    if (regionCache.size < 64) regionCache.set(region, regions);
   }
-  return lexicon;
+  return regions;
 }
 
-/** Removes opening time, place, discourse and comparison words, however they are stacked. */
-function stripModifiers(text: string, regions: Lexicon<true>): string {
+/** Removes opening time, place, discourse and comparison words, however they are stacked, and an agent's adverb. */
+function stripModifiers(text: string, regions: Regions): string {
+  return afterAgent(withoutOpening(text, regions));
+}
+
+function withoutOpening(text: string, regions: Regions): string {
   let start = 0;
   for (let round = 0; round < 12 && start < text.length; round++) {
-    const next = afterComparison(text, afterDate(text, afterModifier(text, afterWord(text, start, regions))));
+    const next = afterComparison(
+      text,
+      afterDate(text, afterModifier(text, afterRegion(text, start, regions))),
+    );
     if (next === start) break;
     start = next;
   }
-  return afterAgent(start === 0 ? text : text.slice(start));
+  return start === 0 ? text : text.slice(start);
 }
 
-/** Time words and 共 that stand between who acted and what they did (市长热线全年受理群众诉求). */
-const AGENT_ADVERBS = ['今年', '全年', '去年', '上半年', '下半年', '当年', '共计', '共'];
+/** Characters after 区, 市, 县 that make it part of a word (区域, 市场, 县级), not the brief's own district. */
+const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇乡');
+
+/** After the brief's region (南屿区, 南屿) or its bare division word (区创业孵化平台). */
+function afterRegion(text: string, start: number, regions: Regions): number {
+  const after = afterWord(text, start, regions.names);
+  if (after > start) return after;
+  const own = regions.division !== undefined && text.charCodeAt(start) === regions.division;
+  return own && text.length - start > 3 && !AFTER_OWN_DIVISION.has(text.charCodeAt(start + 1))
+    ? start + 1
+    : start;
+}
+
+/** The phrase without its opening time, place, discourse and comparison words and the brief's region. */
+export function stripLeading(phrase: string, region: string): string {
+  return stripModifiers(withoutQuotes(phrase), regionPrefixes(region));
+}
+
+/** stripLeading without collapsing an agent and its adverb (创业孵化平台已入驻团队 stays whole). */
+export function stripOpening(phrase: string, region: string): string {
+  return withoutOpening(withoutQuotes(phrase), regionPrefixes(region));
+}
+
+/** Time words, 已 and 共 that stand between who acted and what they did (市长热线全年受理群众诉求). */
+const AGENT_ADVERBS = [
+  '今年',
+  '全年',
+  '去年',
+  '上半年',
+  '下半年',
+  '当年',
+  '全天',
+  '已经',
+  '已',
+  '共计',
+  '共',
+];
+/** Adverbs that are words of their own anywhere (公共 holds a 共 that is not one): no verb list needed after them. */
+const FREE_ADVERBS = new Set(['今年', '全年', '去年', '上半年', '下半年', '当年', '全天', '已经', '已']);
+/** An agent longer than this is a source (安澜调查队四季度民生调查), not what is measured. */
+const MAX_AGENT = 6;
+/** Phrases that say when, not who (招聘月期间). */
+const NOT_AGENT = /(?:期间|以来|之际|时|后|前|中)$|^[第首该本]/;
 /** Verbs opening what was done, after an agent and an adverb. */
 const AGENT_VERBS = new Lexicon(
   [
     ...OBJECT_VERBS,
-    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获'.split(
+    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获 访问'.split(
       ' ',
     ),
   ].map((word) => [word, true] as const),
@@ -211,32 +288,77 @@ const AGENT_VERBS = new Lexicon(
 
 const AGENT_ADVERB_STARTS = codeSet(AGENT_ADVERBS.map((adverb) => adverb[0] ?? '').join(''));
 
-/** 该院今年新增床位 → 新增床位: the agent before an adverb and a verb is not what is measured. */
-function afterAgent(phrase: string): string {
-  for (let at = phrase.length - 2; at > 0; at--) {
+/**
+ * Who acted and what they did, split at the adverb between them: 北向资金全天净买入 → 北向资金 + 净买入,
+ * 创业孵化平台已入驻团队 → 创业孵化平台 + 入驻团队; undefined when no adverb separates an agent.
+ */
+export function splitAgent(phrase: string): { agent: string; action: string } | undefined {
+  for (let at = 1; at < phrase.length - 1; at++) {
     if (!AGENT_ADVERB_STARTS.has(phrase.charCodeAt(at))) continue;
     for (const adverb of AGENT_ADVERBS) {
       const verbAt = at + adverb.length;
-      if (phrase.startsWith(adverb, at) && AGENT_VERBS.match(phrase, verbAt) !== undefined) {
-        return phrase.slice(verbAt);
+      // 增速比上年全年回落: 全年 closes a comparison base there, it does not follow an agent.
+      if (!phrase.startsWith(adverb, at) || verbAt >= phrase.length || afterComparisonMark(phrase, at))
+        continue;
+      // 完成全年目标: 全年 names the target, it does not say when.
+      if (YEAR_NOUNS.test(phrase.slice(verbAt))) continue;
+      if (FREE_ADVERBS.has(adverb) ? at >= 2 : AGENT_VERBS.match(phrase, verbAt) !== undefined) {
+        return { agent: phrase.slice(0, at), action: phrase.slice(verbAt) };
       }
     }
   }
-  return phrase;
+  return undefined;
+}
+
+const YEAR_NOUNS = /^(?:目标|计划|任务|平均)/;
+
+/** Whether `at` follows 比 or 较 and a base word (比上年 + 全年). */
+function afterComparisonMark(phrase: string, at: number): boolean {
+  const mark = Math.max(phrase.lastIndexOf('比', at), phrase.lastIndexOf('较', at));
+  return mark >= 0 && at - mark <= 3;
+}
+
+/** The agent a reader keeps in the name (零工市场撮合灵活就业), or '' for a source or a time (调查队…, 期间). */
+export function keptAgent(agent: string): string {
+  return agent.length > MAX_AGENT || NOT_AGENT.test(agent) ? '' : agent;
+}
+
+/** 市长热线全年受理群众诉求 → 市长热线受理群众诉求; 安澜调查队四季度民生调查共访问居民 → 访问居民. */
+function afterAgent(phrase: string): string {
+  const split = splitAgent(phrase);
+  return split === undefined ? phrase : keptAgent(split.agent) + split.action;
 }
 
 /** Place words that end a phrase before a count quantify the noun (覆盖全县18个乡镇), not the verb. */
-const TRAILING_PLACES = new SuffixSet('全市 全省 全县 全区 全镇 全乡 全国 本市 本县 本区'.split(' '));
+const TRAILING_PLACES = new SuffixSet(
+  '全市 全省 全县 全区 全镇 全乡 全国 本市 本县 本区 两市 沪深两市'.split(' '),
+);
 
 function withoutTrailingPlace(phrase: string): string {
   const place = TRAILING_PLACES.suffixOf(phrase);
   return place === undefined || place === phrase ? phrase : phrase.slice(0, -place.length);
 }
 
+/** Verbs whose object a 的 phrase describes (关闭污染严重的小造纸厂): the verb and the head name the series. */
+const ACTIONS = new Lexicon(
+  '关闭 取缔 淘汰 整治 拆除 新建 建成 改造 培育 引进 认定 关停 搬迁 治理 修复 开工 完成 新增'
+    .split(' ')
+    .map((word) => [word, true] as const),
+);
+
+/** Heads that a 的 phrase defines the population of (通客车的行政村比例, 对公共交通的满意率): kept whole. */
+const SHARE_HEADS = new SuffixSet('率 比例 比重 占比 满意度'.split(' '));
+
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
 function headAfterDe(text: string): string {
   const last = text.lastIndexOf('的');
-  if (last < 0) return text;
+  if (last < 0 || SHARE_HEADS.suffixOf(text) !== undefined) return text;
+  // 累计关闭污染严重的小化工企业 → 累计关闭小化工企业: the action stays, its description goes.
+  const action = ACTIONS.match(text, text.startsWith('累计', 0) ? 2 : 0);
+  if (action !== undefined) {
+    const verbEnd = (text.startsWith('累计', 0) ? 2 : 0) + action.word.length;
+    return text.slice(0, verbEnd) + text.slice(last + 1);
+  }
   if (text.length - last - 1 >= 3) return text.slice(last + 1);
   const earlier = text.lastIndexOf('的', last - 1);
   return earlier < 0 ? text : text.slice(earlier + 1);
@@ -337,6 +459,8 @@ function skipFollowingFigure(text: string, index: number): number {
   return unit === undefined ? index : cursor + unit.word.length;
 }
 
+const AGE_BOUND = /^\d{1,3}(?:周)?岁(?:及以上|以上|以下)?/;
+
 /** The counted noun after a counter word, up to a verb, a preposition or punctuation, and where it stopped. */
 export function nounAfter(text: string, from: number): { noun: string; end: number } {
   let cursor = skipFollowingFigure(text, from);
@@ -344,6 +468,9 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   // Kept characters are contiguous runs of the text; only quotes, asides and line breaks split them.
   let out = '';
   let runStart = cursor;
+  // 1.2万名80岁以上老人: an age bound belongs to the counted noun.
+  const age = AGE_BOUND.exec(text.slice(cursor, cursor + 8));
+  if (age !== null) cursor += age[0].length;
   let kept = 0;
   let lastKept = 0;
   let depth = 0;
@@ -375,7 +502,9 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
     lastKept = code;
   }
   out += text.slice(runStart, cursor);
-  return { noun: headAfterDe(out.endsWith('、') ? out.slice(0, -1) : out), end: cursor };
+  // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
+  const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
+  return { noun: headAfterDe(framed.endsWith('、') ? framed.slice(0, -1) : framed), end: cursor };
 }
 
 function lineBreakAt(text: string, index: number): number {
@@ -406,6 +535,8 @@ const SHARED_HEADS = new SuffixSet(
 
 /** The item with the head noun of the last item when it lacks one (粮食 + 蔬菜播种面积 → 粮食播种面积). */
 function withSharedHead(item: string, last: string): string {
+  const opening = parallelOpening(last);
+  if (opening > 0 && opening < last.length && item.length <= opening) return item + last.slice(opening);
   const head = SHARED_HEADS.suffixOf(last);
   if (head !== undefined && head.length < last.length) {
     return SHARED_HEADS.suffixOf(item) === undefined ? item + head : item;
@@ -414,10 +545,38 @@ function withSharedHead(item: string, last: string): string {
   return item.length <= 2 && last.length > item.length + 1 ? item + last.slice(item.length) : item;
 }
 
+/** Groups that parallel items differ by (城市、农村自来水覆盖率 → 城市自来水覆盖率, not 城市覆盖率). */
+const GROUP_WORDS = new Lexicon(
+  (
+    '城市 农村 城镇 乡村 城区 郊区 市区 县域 中心城区 男性 女性 国有 民营 外资 外商 私营 个体 集体 公办 民办 ' +
+    '国家级 省级 市级 县级 地级 大型 中型 小型 微型 线上 线下 本地 外地 一般 重点'
+  )
+    .split(' ')
+    .map((word) => [word, true] as const),
+);
+
+/** The length of the part of the last item that its parallels replace: 第三 of 第三产业增加值, 农村 of 农村居民. */
+function parallelOpening(last: string): number {
+  const ordinal = last.charCodeAt(0) === 0x7b2c; /* 第 */
+  let end = ordinal ? 1 : 0;
+  while (end < last.length && isChineseNumeral(last.charCodeAt(end))) end++;
+  if (end > (ordinal ? 1 : 0)) return end;
+  return GROUP_WORDS.match(last, 0)?.word.length ?? 0;
+}
+
+/** 第一、二、三产业: the ordinal mark of the first item holds for the bare numerals after it. */
+function withOrdinals(items: string[]): string[] {
+  const first = items[0] ?? '';
+  if (first.charCodeAt(0) !== 0x7b2c || !isChineseNumeral(first.charCodeAt(1))) return items;
+  return items.map((item) => (isChineseNumeral(item.charCodeAt(0)) ? `第${item}` : item));
+}
+
 /** Splits the subject of 分别 into one label per figure. */
-function distribute(subject: string, verb: string, regions: Lexicon<true>): string[] | undefined {
+function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
-    const items = subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions));
+    const items = withOrdinals(
+      subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions)),
+    );
     const last = items.at(-1) ?? '';
     if (items.every((item) => item !== '')) {
       return items.map(
@@ -467,10 +626,13 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   const verb = GROWTH_VERBS.suffixOf(phrase);
   const growth = verb !== undefined || GROWTH_NOUNS.some((noun) => phrase.includes(noun));
   const distributiveAt = phrase.lastIndexOf('分别');
-  if (distributiveAt >= 0 && phrase.length - distributiveAt <= 6) {
+  // 分别比一季度回落: a base between 分别 and the verb goes with each label.
+  const baseEnd = distributiveAt < 0 ? -1 : afterComparison(phrase, distributiveAt + 2);
+  const base = distributiveAt < 0 ? '' : phrase.slice(distributiveAt + 2, baseEnd).replace('较', '比');
+  if (distributiveAt >= 0 && phrase.length - baseEnd <= 4) {
     const subject = stripModifiers(phrase.slice(0, distributiveAt), regions);
     if (subject === '') return { label: verb ?? '', growth, distributesOverPrevious: verb ?? '' };
-    const labels = distribute(subject, verb ?? '', regions);
+    const labels = distribute(subject, base + (verb ?? ''), regions);
     const first = labels?.[0];
     if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
     phrase = subject + (verb ?? '');
@@ -481,7 +643,14 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     const base = comparisonIn(phrase);
     return { label: stripped.includes(base) ? stripped : base + stripped, growth };
   }
-  return { label: isAttributive(stripped) ? stripped : headAfterDe(stripped), growth };
+  return { label: isAttributive(stripped) ? stripped : headAfterDe(lastAttribute(stripped)), growth };
+}
+
+/** 符合条件、可申请稳岗返还的企业 → 可申请稳岗返还的企业: the last of parallel attributes defines the group. */
+function lastAttribute(phrase: string): string {
+  const de = phrase.lastIndexOf('的');
+  const comma = phrase.lastIndexOf('、', de);
+  return de > 0 && comma >= 0 ? phrase.slice(comma + 1) : phrase;
 }
 
 /** A one-character noun and its counter that make a word (663栋楼 counts 楼栋, 12辆车 counts 车辆). */
@@ -500,6 +669,8 @@ export function counterLabel(before: string, noun: string, region: string): stri
   const phrase = withoutTrailingPlace(
     afterOwner(stripModifiers(afterLastPreposition(ownClause), regionPrefixes(region))),
   );
+  // 两市超过了80只个股: a place alone only says where the counted noun is.
+  if (TRAILING_PLACES.suffixOf(phrase) === phrase) return noun;
   if (phrase.length <= SHORT_VERB_PHRASE) return phrase + noun;
   const verb = OBJECT_VERBS.find((candidate) => phrase.endsWith(candidate));
   return (verb ?? '') + noun;
@@ -513,7 +684,9 @@ const MAX_PREDICATE = 8;
  * 享受社保费免减), up to a number or punctuation; '' when none or too long to be part of a name.
  */
 export function predicateAfter(text: string, from: number): string {
-  if (PREDICATE_VERBS.match(text, from) === undefined) return '';
+  // 1.27万户企业已获稳岗返还资金: the stage word stays with the verb.
+  const stage = text.charCodeAt(from) === 0x5df2 /* 已 */ ? 1 : 0;
+  if (PREDICATE_VERBS.match(text, from + stage) === undefined) return '';
   let end = from;
   while (end < text.length && end - from <= MAX_PREDICATE) {
     const code = text.charCodeAt(end);
@@ -521,8 +694,11 @@ export function predicateAfter(text: string, from: number): string {
     if (code >= 0xff10 && code <= 0xff19) break;
     end++;
   }
-  return end - from > MAX_PREDICATE ? '' : text.slice(from, end);
+  // …获得稳岗返还资金2.86亿元: the funds are the next figure's measure, not what the counted ones did.
+  return end - from > MAX_PREDICATE ? '' : text.slice(from, end).replace(FUNDS_OBJECT, '');
 }
+
+const FUNDS_OBJECT = /(?<=.{3})资金$/;
 
 /** What a count in a unit is a number of, when nothing else names it (惠及34911户 → 惠及户数). */
 const COUNT_NOUNS: Record<string, string> = { 户: '户数', 人: '人数', 名: '人数', 位: '人数', 家: '家数' };
@@ -549,12 +725,12 @@ export function isModifierOnly(label: string): boolean {
 
 const CHANGE_VERBS = new Set([
   ...GROWTH_VERB_LIST,
-  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少'.split(' '),
+  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量'.split(' '),
 ]);
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 同比 环比'.split(' ').map((word) => [word, true] as const),
+  '平均 年均 涨幅 增幅 增速 降幅 同比 环比 比重 占比'.split(' ').map((word) => [word, true] as const),
 );
 
 /** A change without its subject (增加, 比去年增加, 两年平均增长) continues the subject of the figure before it. */
@@ -578,11 +754,16 @@ const YEAR_ON_YEAR = new SuffixSet(['同比', '环比']);
 
 /** The measured thing of a label, without its growth verb: 工业用电量增长 → 工业用电量. */
 export function subjectOf(label: string): string {
-  const verb = GROWTH_VERBS.suffixOf(label);
+  const verb = CHANGE_ENDINGS.suffixOf(label);
   if (verb === undefined || verb === label) return label;
-  const subject = label.slice(0, -verb.length);
-  const base = YEAR_ON_YEAR.suffixOf(subject);
-  return base === undefined || base === subject ? subject : subject.slice(0, -base.length);
+  let subject = label.slice(0, -verb.length);
+  // 居民消费价格指数涨幅比上月扩大 → 居民消费价格指数: the base and the rate that changed go too.
+  const base = comparisonIn(subject);
+  if (base !== '' && subject.endsWith(base)) subject = subject.slice(0, -base.length);
+  const rate = GROWTH_NOUNS.find((noun) => subject.endsWith(noun) && subject.length > noun.length);
+  if (rate !== undefined && verb !== rate) subject = subject.slice(0, -rate.length);
+  const yearOnYear = YEAR_ON_YEAR.suffixOf(subject);
+  return yearOnYear === undefined || yearOnYear === subject ? subject : subject.slice(0, -yearOnYear.length);
 }
 
 /** 仍以中国对虾为主 → 中国对虾: the topic a clause sets for a figure that names nothing itself. */
@@ -590,4 +771,159 @@ export function topicOfClause(clause: string): string | undefined {
   const start = clause.indexOf('以');
   const end = clause.lastIndexOf('为主');
   return start >= 0 && end > start + 1 ? clause.slice(start + 1, end) : undefined;
+}
+
+/** The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末): it only locates the figure. */
+const YEAR_ON_YEAR_BASE = /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十])/g;
+/** Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入): they belong in as-of. */
+const PERIOD_INSIDE =
+  /(?<![比较每]|比上年|较上年|比去年|较去年)(?:今年|去年|上年|本年|当年|全年|全天|当天|当日|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+/** 多数家庭, 部分企业: a quantifier subject names no series. */
+const QUANTIFIED_SUBJECT =
+  /^(?:大多数|多数|大部分|部分|不少|许多)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
+/** 涨, 跌 and 减 alone name the change a reader calls 涨幅, 跌幅, 下降. */
+const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免])减$/;
+const BARE_CHANGE_NAMES: Record<string, string> = {
+  涨: '涨幅',
+  跌: '跌幅',
+  收涨: '涨幅',
+  收跌: '跌幅',
+  减: '下降',
+};
+
+/**
+ * 已 after an agent (创业孵化平台已入驻团队) says when, not which stage (but it defines who a share counts:
+ * 表示订单已恢复的企业比例); 带动 before a verb only links.
+ */
+const LINKING_WORDS = /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)/g;
+
+/** The final form of a Chinese label: no year-on-year base or period inside it, 较 spelled 比, bare changes named. */
+export function tidyLabel(label: string): string {
+  let tidy = label.replace(NOT_IN_LABELS, '').replace(QUANTIFIED_SUBJECT, '');
+  if (tidy.includes('较')) tidy = tidy.replace(/较(?=[上去一二三四年同前])/g, '比');
+  tidy = tidy.replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
+  return tidy === '' ? label : tidy;
+}
+
+/** All that a tidy label leaves out, in one pass. */
+const NOT_IN_LABELS = new RegExp(
+  [YEAR_ON_YEAR_BASE.source, PERIOD_INSIDE.source, LINKING_WORDS.source].join('|'),
+  'g',
+);
+
+const PURPOSE_LENGTH = 12;
+
+/** 安排专项资金5亿元用于棚户区改造: what the money is for, read after the figure, or undefined. */
+export function purposeAfter(text: string, from: number): string | undefined {
+  if (!text.startsWith('用于', from)) return undefined;
+  let end = from + 2;
+  while (end < text.length && end - from <= PURPOSE_LENGTH && !CLAUSE_STOP.has(text.charCodeAt(end))) end++;
+  const purpose = text.slice(from + 2, end).replace(/等$/, '');
+  return purpose === '' || end - from > PURPOSE_LENGTH ? undefined : purpose;
+}
+
+/** Verbs that allocate money (安排专项资金, 市财政拨付): the fund is what follows them. */
+const ALLOCATING = /^.*?(?:安排|投入|拨付|下达|筹集|统筹|落实|争取|设立|拿出|给予)/;
+
+/** 棚户区改造 + 安排专项资金 → 棚户区改造专项资金; 安排 alone → 棚户区改造资金. */
+export function fundFor(purpose: string, label: string): string {
+  const fund = label.replace(ALLOCATING, '');
+  return purpose + (fund === '' ? '资金' : fund);
+}
+
+/** The programme a fund belongs to (已发放稳岗返还资金 → 稳岗返还), or undefined when the label is no fund. */
+export function programmeOf(label: string): string | undefined {
+  const match = /^(?:已|累计)?(?:发放|获得|安排|拨付|兑现)?(.{2,}?)(?:资金|补贴资金)$/.exec(label);
+  return match?.[1];
+}
+
+/** 险企发行资本补充债 → 险企资本补充债发行规模: money issued is named by what was issued and 发行规模. */
+export function issuedAmount(label: string): string | undefined {
+  const match = /^(.*?)发行(.{2,})$/.exec(label);
+  if (match === null || MEASURES.test(match[2] ?? '')) return undefined;
+  return `${match[1]}${match[2]}发行规模`;
+}
+
+/** Nouns that already name a measure (发行规模, 发行利率): nothing to add to them. */
+const MEASURES = /(?:规模|金额|总额|利率|价格|数量)$/;
+
+/** 合计规模超过300亿元 after 7家保险公司发行资本补充债券: the measure of what the clause before issued. */
+export function issuedBefore(label: string, previousClause: string): string | undefined {
+  if (!/^(?:合计|总)?规模$/.test(label)) return undefined;
+  const issued = /发行([^0-9０-９，、]{2,12})$/.exec(previousClause);
+  return issued === null ? undefined : `${issued[1]}发行规模`;
+}
+
+/** Verbs a plan is named by, before or after their object (改造老旧小区 / 老旧小区改造). */
+const PLANNED_ACTIONS = /(改造|新建|建设|实施|整治|开工|完成|新增)$/;
+
+/**
+ * 老旧小区改造计划调整为改造 → 计划改造老旧小区: a revised plan is the plan's series, named verb first like the
+ * original (计划改造老旧小区76个).
+ */
+export function revisedPlan(label: string): string | undefined {
+  const match = /^(.+?)(?:计划|任务)(?:调整|调增|调减|增加|提高)?[为至到]/.exec(label);
+  const planned = match?.[1];
+  const verb = planned === undefined ? undefined : PLANNED_ACTIONS.exec(planned)?.[1];
+  if (planned === undefined || verb === undefined) return undefined;
+  return `计划${verb}${planned.slice(0, -verb.length)}`;
+}
+
+/** The agent of a clause without a figure (沪指全天震荡走高 → 沪指), when a reader keeps it in a name. */
+export function agentOf(clause: string, region: string): string | undefined {
+  const split = splitAgent(stripOpening(clause, region));
+  const agent = split === undefined ? '' : keptAgent(split.agent);
+  return agent === '' ? undefined : agent;
+}
+
+const SHARE_WORDS = /^(?:比重|占比)/;
+
+/**
+ * What a change continues from the label before: its subject (工业用电量增长 → 工业用电量), but the rate itself
+ * when the change is in percentage points (固定资产投资增速 + 比上半年回落).
+ */
+export function changedOf(previous: string, unit: string, change: string): string {
+  // 民营企业进出口额占比61.7%，比重较去年同期提升3.2个百分点: the share itself changed.
+  if (SHARE_WORDS.test(change) && SHARE_WORDS.test(previous.slice(-2))) return previous.slice(0, -2);
+  if (unit !== '个百分点' || GROWTH_NOUNS.some((noun) => change.startsWith(noun))) return subjectOf(previous);
+  if (GROWTH_NOUNS.some((noun) => previous.endsWith(noun))) return previous;
+  // 增长7.8%，较一季度加快0.6个百分点: what quickened is the growth rate, 增速.
+  return previous.endsWith('增长') ? `${previous.slice(0, -2)}增速` : subjectOf(previous);
+}
+
+/** 招聘月期间…, 举办“大连市2020年高校毕业生招聘月”: the programme a clause reports on, or undefined. */
+export function topicOf(clause: string, region: string): string | undefined {
+  const during = /^(.{2,8}?)期间/.exec(stripOpening(clause, region));
+  if (during?.[1] !== undefined) return during[1];
+  const held = /(?:举办|开展|启动|组织)了?(?:[“"「]([^”"」]{2,24})[”"」]|([^，。0-9]{2,20}?))(?:活动)?$/.exec(
+    clause,
+  );
+  const name = held?.[1] ?? held?.[2];
+  return name === undefined ? undefined : stripLeading(name, region);
+}
+
+const PREDICATE_LENGTH = 10;
+
+/**
+ * What counted ones did, read after their noun up to the next figure: 企业返还3.56亿元 → 返还, 失业人员发放失业金
+ * 2.18亿元 → 发放失业金; or the next clause when it opens on a modal (企业，可享受返还5亿元 → 可享受返还).
+ */
+export function predicateOf(text: string, nounEnd: number): string {
+  let start = nounEnd;
+  if (text.charCodeAt(start) === 0xff0c /* ， */ && MODAL_OPENING.test(text.charAt(start + 1))) start++;
+  let end = start;
+  while (end < text.length && end - start <= PREDICATE_LENGTH) {
+    const code = text.charCodeAt(end);
+    if (CLAUSE_STOP.has(code) || code < 0x80 || isChineseNumeral(code) || (code >= 0xff10 && code <= 0xff19))
+      break;
+    end++;
+  }
+  return end - start > PREDICATE_LENGTH ? '' : text.slice(start, end).replace(FUNDS_OBJECT, '');
+}
+
+const MODAL_OPENING = /[可将能均已]/;
+
+/** Whether a label says what changed and how (增长, 下降, 增速, 翻番…). */
+export function namesChange(label: string): boolean {
+  return CHANGE_ENDINGS.suffixOf(label) !== undefined || label.endsWith('翻番');
 }

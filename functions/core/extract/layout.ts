@@ -19,7 +19,7 @@ export function skipLayoutSpace(text: string, index: number): number {
 /** A line at least this long that ends without punctuation was cut by the layout, not ended by the author. */
 const WRAPPED_LINE_LENGTH = 36;
 
-const LINE_END_PUNCTUATION = new Set([...'。！？!?；;：:，,、）)”"》】…'].map((char) => char.charCodeAt(0)));
+const LINE_END_PUNCTUATION = new Set([...'。！？!?；;：:，,、）)”"》】….'].map((char) => char.charCodeAt(0)));
 
 /**
  * Whether the line break at `index` (a '\n') only wraps a running sentence: the text before it is a long line

@@ -98,15 +98,6 @@ export function readChineseNumeral(
   let lastGood = -1;
   let snapshot: bigint = 0n;
 
-  const valueSoFar = () => {
-    let tail = 0n;
-    if (pending >= 0) {
-      const tailPower = zeroGap || lastPower === 0 ? 0 : lastPower - 1;
-      tail = BigInt(pending) * 10n ** BigInt(tailPower);
-    }
-    return total + tenThousands + section + tail;
-  };
-
   for (; index < limit; index++) {
     const code = text.charCodeAt(index);
     const digit = chineseDigit(code);
@@ -122,7 +113,7 @@ export function readChineseNumeral(
       pending = digit;
       endsOnUnit = false;
       lastGood = index + 1;
-      snapshot = valueSoFar();
+      snapshot = total + tenThousands + section + pendingTail(pending, zeroGap, lastPower);
       continue;
     }
     const power = chinesePower(code);
@@ -152,7 +143,7 @@ export function readChineseNumeral(
     lastPower = power;
     endsOnUnit = true;
     lastGood = index + 1;
-    snapshot = valueSoFar();
+    snapshot = total + tenThousands + section + pendingTail(pending, zeroGap, lastPower);
   }
   if (lastGood < 0) return undefined;
   const integer = snapshot;
@@ -177,6 +168,13 @@ export function readChineseNumeral(
     endsOnUnit = exponent > 0;
   }
   return { end, integer, fractionDigits, exponent, length: end - start, endsOnUnit };
+}
+
+/** A digit not yet multiplied by a unit: an abbreviated tail (三万五 = 35000) or a plain last digit. */
+function pendingTail(pending: number, zeroGap: boolean, lastPower: number): bigint {
+  if (pending < 0) return 0n;
+  const tailPower = zeroGap || lastPower === 0 ? 0 : lastPower - 1;
+  return BigInt(pending) * 10n ** BigInt(tailPower);
 }
 
 /** The value of a whole Chinese numeral ('三万四千五百' → 34500, '负三点五' → -3.5); undefined if not one. */

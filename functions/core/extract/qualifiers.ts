@@ -84,14 +84,16 @@ interface Found {
   index: number;
 }
 
-/** A Chinese qualifier ending exactly at `index`. */
+/** A Chinese qualifier ending exactly at `index`, or before a 了 there (超过了80只). */
 export function chinesePrefixBefore(text: string, index: number): Found | undefined {
-  const word = CHINESE_PREFIX_WORDS.suffixOf(text, index);
+  const end = text.charCodeAt(index - 1) === 0x4e86 /* 了 */ ? index - 1 : index;
+  const word = CHINESE_PREFIX_WORDS.suffixOf(text, end);
   const qualifier = word === undefined ? undefined : CHINESE_PREFIXES.get(word);
-  return word === undefined || qualifier === undefined
-    ? undefined
-    : { qualifier, index: index - word.length };
+  return word === undefined || qualifier === undefined ? undefined : { qualifier, index: end - word.length };
 }
+
+/** 100万元（含）以上: the bound includes the figure itself, which does not change the qualifier. */
+const INCLUSIVE_MARKS = ['（含）', '(含)'];
 
 /** An English qualifier ending at `index`, allowing one space before the number ("about 12%", "over $4 billion"). */
 export function englishPrefixBefore(text: string, index: number): Found | undefined {
@@ -107,8 +109,10 @@ export function englishPrefixBefore(text: string, index: number): Found | undefi
 
 /** A suffix qualifier starting at `index` (Chinese directly, English after one space); index is where it ends. */
 export function suffixAt(text: string, index: number): Found | undefined {
+  const inclusive = INCLUSIVE_MARKS.find((mark) => text.startsWith(mark, index));
+  const from = inclusive === undefined ? index : index + inclusive.length;
   for (const [word, qualifier] of CHINESE_SUFFIXES) {
-    if (text.startsWith(word, index)) return { qualifier, index: index + word.length };
+    if (text.startsWith(word, from)) return { qualifier, index: from + word.length };
   }
   if (text.charCodeAt(index) !== 0x20) return undefined;
   for (const [phrase, qualifier] of ENGLISH_SUFFIXES) {

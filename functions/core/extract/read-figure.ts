@@ -2,6 +2,7 @@
 
 import type { Qualifier } from '../model.ts';
 import { codeSet, isLatinLetter } from './chars.ts';
+import { opensVagueAmount, readChineseScale, vagueAmountAt } from './chinese-amounts.ts';
 import { englishUnitAt } from './english.ts';
 import { skipLayoutSpace } from './layout.ts';
 import {
@@ -21,16 +22,23 @@ import {
   scaledDecimal,
 } from './numerals.ts';
 import { chinesePrefixBefore, englishPrefixBefore, innerQualifier, suffixAt } from './qualifiers.ts';
+import { structureAt } from './structure.ts';
 import {
   chineseUnits,
   DAY_COUNT_UNIT,
+  denominators,
   englishScales,
+  GROWTH_PERCENT_UNIT,
   HOUR_COUNT_UNIT,
+  INDEX_POINT_UNIT,
   PERCENT_UNIT,
   PERMILLE_UNIT,
   RATIO_UNIT,
+  SuffixSet,
+  UNWRITTEN_UNIT,
   type UnitInfo,
   USD_UNIT,
+  YUAN_UNIT,
 } from './units.ts';
 
 export interface RawFigure {
@@ -46,10 +54,16 @@ export interface RawFigure {
   english: boolean;
   /** For English figures, the unit with its describing words (urban jobs). */
   unitPhrase?: string;
+  /** Where the unit came from when the figure does not write it: the end of its list, or nowhere. */
+  unitSource?: 'list' | 'none';
+  /** The number of parts of the structure this figure opens (三次产业结构为4.1：38.6：57.3 → 3). */
+  structure?: number;
 }
 
 export interface Reading {
   figure?: RawFigure;
+  /** The other parts of a structure (4.1：38.6：57.3) the figure opens. */
+  parts?: RawFigure[];
   /** Where scanning resumes: after the figure, or after whatever was read and rejected. */
   next: number;
 }
@@ -67,6 +81,8 @@ interface NumberCore {
   scaled: boolean;
   englishStyle: boolean;
   over: boolean;
+  /** The upper bound of a vague amount (五六百 → 600, 几千 → 10000), at the same exponent. */
+  maxDigits?: string;
 }
 
 const RANGE_CONNECTORS = codeSet('至到-–—~～－〜');
@@ -95,28 +111,6 @@ function threeDigitsFollow(text: string, index: number): boolean {
   );
 }
 
-/** Chinese scale characters after a number (万, 亿, 千万, 万亿), stopping where a unit starts (千米, 百分点). */
-function readChineseScale(text: string, index: number): { end: number; exponent: number } {
-  let cursor = index;
-  let exponent = 0;
-  let lastPower = 99;
-  let wanSeen = false;
-  while (cursor < text.length) {
-    const power = chinesePower(text.charCodeAt(cursor));
-    if (power === 0) break;
-    const unit = chineseUnits.match(text, cursor);
-    if (unit !== undefined && unit.word.length > 1) break;
-    const allowed =
-      power < 4 ? lastPower === 99 : power === 4 ? !wanSeen && lastPower !== 8 : lastPower !== 8;
-    if (!allowed) break;
-    if (power === 4) wanSeen = true;
-    exponent += power;
-    lastPower = power;
-    cursor++;
-  }
-  return { end: cursor, exponent };
-}
-
 function readEnglishScale(text: string, index: number): { end: number; exponent: number } | undefined {
   const start = text.charCodeAt(index) === 0x20 ? index + 1 : index;
   let end = start;
@@ -133,6 +127,22 @@ function unitOrScaleAt(text: string, index: number): boolean {
 function readCore(text: string, index: number): NumberCore | { rejectedUntil: number } | undefined {
   const first = text.charCodeAt(index);
   if (isArabic(first)) return readArabicCore(text, index);
+  const vague = vagueAmountAt(text, index);
+  if (vague !== undefined) {
+    return {
+      end: vague.end,
+      integerDigits: vague.lower.toString(),
+      fractionDigits: '',
+      exponent: 0,
+      chinese: true,
+      loneCharacter: vague.lone,
+      loneHighUnit: false,
+      scaled: chinesePower(text.charCodeAt(vague.end - 1)) >= 4,
+      englishStyle: false,
+      over: false,
+      maxDigits: vague.upper.toString(),
+    };
+  }
   if (!isChineseNumeral(first)) return undefined;
   const numeral = readChineseNumeral(text, index);
   if (numeral === undefined) return { rejectedUntil: index + 1 };
@@ -288,6 +298,20 @@ function nounJustBefore(text: string, start: number, nouns: string[]): boolean {
   return false;
 }
 
+const DIAN = 0x70b9; // 点
+/** After N点, characters that make it a time of day (3点半, 10点钟, 8点前). */
+const CLOCK_AFTER = codeSet('半钟整前后左多起到至');
+const INDEX_WORDS = ['指数', '点位', '大盘', '收于', '报收', '上涨', '下跌', '涨', '跌'];
+
+/** 收于3200点, 上涨25.3点: index points; 下午3点 is a time, 三点五 a decimal. */
+function isIndexPoints(text: string, index: number, core: NumberCore, start: number): boolean {
+  if (core.chinese || text.charCodeAt(index) !== DIAN) return false;
+  const after = text.charCodeAt(index + 1);
+  if (isArabic(after) || isChineseNumeral(after) || CLOCK_AFTER.has(after)) return false;
+  if (core.fractionDigits !== '' || core.integerDigits.length >= 3) return true;
+  return nounJustBefore(text, start, INDEX_WORDS);
+}
+
 /** A time unit read as a count where the clause counts time; elsewhere 20天 is a duration, not a figure. */
 function countedTimeAt(text: string, index: number, start: number): UnitRead | undefined {
   for (const { unit, nouns } of COUNTED_TIME) {
@@ -308,6 +332,8 @@ function readUnit(
   if (direct !== undefined) return { unit: direct.entry, end: index + direct.word.length, english: false };
   const counted = countedTimeAt(text, index, start);
   if (counted !== undefined) return counted;
+  if (isIndexPoints(text, index, core, start))
+    return { unit: INDEX_POINT_UNIT, end: index + 1, english: false };
   const code = text.charCodeAt(index);
   if (isLatinLetter(code) || (code === 0x20 && isLatinLetter(text.charCodeAt(index + 1)))) {
     if (core.chinese) return undefined;
@@ -326,16 +352,17 @@ function readUnit(
   return undefined;
 }
 
-/** 元/平方米, 元每吨: a rate between two units. */
+/** A rate between two units, kept as written (元/平方米, 元/公斤, 万吨/日 → 吨/日); a price is money. */
 function compoundUnit(text: string, read: UnitRead): UnitRead {
-  if (!SLASHES.has(text.charCodeAt(read.end))) return read;
-  const second = chineseUnits.match(text, read.end + 1);
-  if (second === undefined || second.entry.kind === 'percent') return read;
-  return {
-    ...read,
-    unit: { unit: `${read.unit.unit}/${second.entry.unit}`, kind: 'other', measure: true, counter: false },
-    end: read.end + 1 + second.word.length,
-  };
+  if (!SLASHES.has(text.charCodeAt(read.end)) || read.unit.kind === 'percent') return read;
+  const second = denominators.match(text, read.end + 1);
+  if (second === undefined || second.entry === '%') return read;
+  return { ...read, unit: rateUnit(read.unit, second.entry), end: read.end + 1 + second.word.length };
+}
+
+function rateUnit(numerator: UnitInfo, denominator: string): UnitInfo {
+  const kind = numerator.kind === 'money' ? 'money' : 'other';
+  return { unit: `${numerator.unit}/${denominator}`, kind, measure: true, counter: false };
 }
 
 const MEI = 0x6bcf; // 每
@@ -350,17 +377,9 @@ function perUnitBefore(
   if (unit.kind === 'percent' || unit.kind === 'ratio') return undefined;
   for (let length = 1; length <= 4 && start - length - 1 >= floor; length++) {
     if (text.charCodeAt(start - length - 1) !== MEI) continue;
-    const denominator = chineseUnits.match(text, start - length);
+    const denominator = denominators.match(text, start - length);
     if (denominator?.word.length === length) {
-      return {
-        unit: {
-          unit: `${unit.unit}/${denominator.entry.unit}`,
-          kind: 'other',
-          measure: true,
-          counter: false,
-        },
-        start: start - length - 1,
-      };
+      return { unit: rateUnit(unit, denominator.entry), start: start - length - 1 };
     }
   }
   return undefined;
@@ -387,6 +406,11 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     prefixUnit = first === 0x767e /* 百 */ ? PERCENT_UNIT : PERMILLE_UNIT;
     cursor += 3;
   }
+  const doubling = doublingAt(text, index, floor);
+  if (doubling !== undefined) return { figure: doubling, next: doubling.end };
+  const [part, ...parts] = structureAt(text, index) ?? [];
+  if (part !== undefined)
+    return { figure: { ...part, structure: parts.length + 1 }, parts, next: parts.at(-1)?.end ?? part.end };
   if (prefixUnit === undefined && !quickCandidate(text, index)) return rejected(index + 1);
   const read = readCore(text, cursor);
   if (!isCore(read))
@@ -424,37 +448,65 @@ export function readFigure(text: string, index: number, floor: number): Reading 
 
   if (unit === undefined && prefixUnit !== undefined)
     unit = { unit: prefixUnit, end: cursor, english: prefixUnit === USD_UNIT };
+  let unitSource: RawFigure['unitSource'];
   if (unit === undefined) {
     const found = readUnit(text, cursor, core, start);
     if (found === 'not-a-figure') return rejected(cursor);
-    if (found === undefined) {
-      // Bare numbers are years, codes and list numbers in Chinese text; English ones need grouping or a scale.
-      if (!core.englishStyle || core.chinese) return rejected(cursor);
-      unit = { unit: { unit: '', kind: 'other', measure: true, counter: false }, end: cursor, english: true };
-    } else unit = compoundUnit(text, found);
+    if (found !== undefined) unit = compoundUnit(text, found);
+    else {
+      const listed = core.chinese ? undefined : listUnitAhead(text, cursor, start);
+      if (listed !== undefined) {
+        unit = { unit: listed.unit, end: cursor, english: false };
+        if (!core.scaled) inheritedExponent = listed.exponent;
+        unitSource = 'list';
+      } else if (endsOnHighScale(text, index, core)) {
+        // 达300余万: a count whose unit the writer left out.
+        unit = { unit: UNWRITTEN_UNIT, end: cursor, english: false };
+        unitSource = 'none';
+      } else if (core.englishStyle && !core.chinese) {
+        unit = {
+          unit: { unit: '', kind: 'other', measure: true, counter: false },
+          end: cursor,
+          english: true,
+        };
+        unitSource = 'none';
+      } else {
+        // Bare numbers are years, codes and list numbers in Chinese text; English ones need grouping or a scale.
+        return rejected(cursor);
+      }
+    }
   }
-  const unitExponent = unit.unit.exponent ?? 0;
-  const value = ratio ?? coreValue(core, inheritedExponent + unitExponent);
-  let valueMax = upper === undefined ? undefined : coreValue(upper, unitExponent);
+  let fractionDigits = core.fractionDigits;
+  const yuan = unit.unit.unit === '块' && core.exponent === 0 ? yuanAfter(text, unit.end) : undefined;
+  if (yuan !== undefined) {
+    unit = { unit: YUAN_UNIT, end: yuan.end, english: false };
+    fractionDigits = yuan.fractionDigits;
+  }
+  let unitExponent = unit.unit.exponent ?? 0;
   cursor = unit.end;
   const unitEnd = cursor;
 
-  // A lone 一 is an article (一名工作人员表示), and other lone numerals count only measures (三人, not 三项).
-  const loneYi = core.loneCharacter && first === 0x4e00 && !core.over;
-  if (core.chinese && core.loneCharacter && (loneYi || !unit.unit.measure) && prefixUnit === undefined)
-    return rejected(cursor);
-  if (core.loneHighUnit && prefixUnit === undefined) return rejected(cursor);
+  // A lone 一 is an article (一名工作人员表示), and other lone numerals count only measures (三人, not 三项);
+  // 一成 and 一倍 are measures of their own.
+  // 百名干部 is wording; 近百只 is a figure, made one by its qualifier.
+  const qualified = core.loneCharacter && prefixQualifier(text, start, floor) !== undefined;
+  const loneYi = core.loneCharacter && first === 0x4e00 && !core.over && !isProportion(unit.unit);
+  const lone = core.chinese && core.loneCharacter && (loneYi || !unit.unit.measure) && !qualified;
+  if (lone && prefixUnit === undefined) return rejected(cursor);
+  if (core.loneHighUnit && prefixUnit === undefined && !qualified) return rejected(cursor);
   if (isOrdinalContext(text, start) || isCodeBefore(text, start) || isInsideTitle(text, start))
     return rejected(cursor);
   if (idioms.match(text, start) !== undefined) return rejected(cursor);
   if (!core.chinese && isEnglishDate(text, start, cursor)) return rejected(cursor);
 
+  let rangeMax: NumberCore | undefined;
   const suffix = suffixAt(text, cursor);
   if (suffix !== undefined) {
     if (qualifier === 'exact') qualifier = suffix.qualifier;
     cursor = suffix.index;
   } else if (
-    valueMax === undefined &&
+    upper === undefined &&
+    core.maxDigits === undefined &&
     RANGE_CONNECTORS.has(text.charCodeAt(cursor)) &&
     startsNumber(text, cursor + 1)
   ) {
@@ -463,7 +515,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     if (isCore(right)) {
       const rightUnit = readUnit(text, right.end, right, start);
       if (typeof rightUnit === 'object' && rightUnit.unit.unit === unit.unit.unit) {
-        valueMax = coreValue(right, unitExponent);
+        rangeMax = right;
         cursor = rightUnit.end;
       }
     }
@@ -479,14 +531,164 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     start = prefix.index;
     if (qualifier === 'exact') qualifier = prefix.qualifier;
   }
+  // 增长一倍, 提高了1.5倍: a growth of 100%, 150%.
+  if (unit.unit.unit === '倍' && GROWTH_BEFORE_TIMES.suffixOf(text, withoutLe(text, start)) !== undefined) {
+    unit = { ...unit, unit: GROWTH_PERCENT_UNIT };
+    unitExponent += 2;
+  }
+  const value =
+    ratio ??
+    scaledDecimal(core.integerDigits, fractionDigits, core.exponent + inheritedExponent + unitExponent);
+  let valueMax = upper === undefined ? undefined : coreValue(upper, unitExponent);
+  if (core.maxDigits !== undefined) {
+    valueMax = scaledDecimal(core.maxDigits, '', unitExponent);
+    qualifier = 'approx';
+  }
+  if (rangeMax !== undefined) valueMax = coreValue(rangeMax, unitExponent);
+  if (definesGroup(text, start, cursor, qualifier, valueMax)) return rejected(cursor);
+  // 61.8% of Hainan firms…: a figure between Latin words is English whatever its unit.
   const english =
-    unit.english || (text.charCodeAt(start - 1) === 0x20 && isLatinLetter(text.charCodeAt(start - 2)));
+    unit.english ||
+    (text.charCodeAt(start - 1) === 0x20 && isLatinLetter(text.charCodeAt(start - 2))) ||
+    (!core.chinese && text.charCodeAt(cursor) === 0x20 && isLatinLetter(text.charCodeAt(cursor + 1)));
   if (!Number.isFinite(value) || (valueMax !== undefined && !Number.isFinite(valueMax)))
     return rejected(cursor);
   const figure: RawFigure = { start, end: cursor, unitEnd, value, unit: unit.unit, qualifier, english };
   if (valueMax !== undefined) figure.valueMax = valueMax;
   if (unit.phrase !== undefined) figure.unitPhrase = unit.phrase;
+  if (unitSource !== undefined) figure.unitSource = unitSource;
   return { figure, next: cursor };
+}
+
+const ZAI = 0x5728; // 在
+const DE = 0x7684; // 的
+const ENUMERATION_COMMA = 0x3001; // 、
+
+/**
+ * 月收入在8000元以上的占27.6%, 养老金在3000元以下、3000至5000元、5000元以上的: a bound that defines a group of
+ * people, not a figure of its own.
+ */
+function definesGroup(
+  text: string,
+  start: number,
+  end: number,
+  qualifier: Qualifier,
+  valueMax: number | undefined,
+): boolean {
+  if (qualifier !== 'over' && qualifier !== 'under' && valueMax === undefined) return false;
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
+  // 每周乘坐地铁5次以上的: a bound written after the figure and followed by 的 always defines a group.
+  if (after === DE && GROUP_BOUND.test(text.slice(end - 2, end))) return true;
+  return (before === ZAI || before === ENUMERATION_COMMA) && (after === DE || after === ENUMERATION_COMMA);
+}
+
+const GROUP_BOUND = /以上|以下|以内/;
+
+/** Verbs before N倍 that make it a growth (增长一倍 = 100%) rather than a multiple (是去年的3倍). */
+const GROWTH_BEFORE_TIMES = new SuffixSet('增长 增加 提高 上升 提升 扩大 增'.split(' '));
+const LE = 0x4e86; // 了
+
+/** The index before a 了 that ends at `index` (增长了), else `index`. */
+function withoutLe(text: string, index: number): number {
+  return text.charCodeAt(index - 1) === LE ? index - 1 : index;
+}
+
+const FAN = 0x756a; // 番
+const FAN_VERB = 0x7ffb; // 翻
+
+/** 翻一番, 翻了两番: doubling n times is a growth of (2^n - 1) × 100%. */
+function doublingAt(text: string, index: number, floor: number): RawFigure | undefined {
+  if (text.charCodeAt(index + 1) !== FAN) return undefined;
+  const times = chineseDigit(text.charCodeAt(index));
+  const verbAt = withoutLe(text, index) - 1;
+  if (times < 1 || times > 4 || verbAt < floor || text.charCodeAt(verbAt) !== FAN_VERB) return undefined;
+  const end = index + 2;
+  return {
+    start: verbAt,
+    end,
+    unitEnd: end,
+    value: (2 ** times - 1) * 100,
+    unit: GROWTH_PERCENT_UNIT,
+    qualifier: 'exact',
+    english: false,
+  };
+}
+
+function isProportion(unit: UnitInfo): boolean {
+  return unit.exponent !== undefined || unit.unit === '倍';
+}
+
+const LIST_SEPARATORS = codeSet('、和与及');
+const LIST_ITEMS = 8;
+
+/**
+ * 分别提高0.9、1.4个百分点: a list item whose unit (and scale) the writer put once, after the last item.
+ * Only a measure unit, or any unit after 分别, so that 2019、2020 and list numbers stay what they are.
+ */
+function listUnitAhead(
+  text: string,
+  index: number,
+  start: number,
+): { unit: UnitInfo; exponent: number } | undefined {
+  let cursor = index;
+  for (let item = 0; item < LIST_ITEMS; item++) {
+    const separator = listSeparatorAt(text, cursor);
+    if (separator === 0) return undefined;
+    const next = readCore(text, cursor + separator);
+    if (!isCore(next) || next.chinese) return undefined;
+    const found = readUnit(text, next.end, next, start);
+    if (found === 'not-a-figure') return undefined;
+    if (found !== undefined) {
+      const { unit } = compoundUnit(text, found);
+      const distributed = text.slice(Math.max(0, start - DISTRIBUTION_LOOKBACK), start).includes('分别');
+      return unit.measure || distributed ? { unit, exponent: next.exponent } : undefined;
+    }
+    cursor = next.end;
+  }
+  return undefined;
+}
+
+const ENGLISH_LIST_SEPARATORS = [' and ', ', ', ' or '];
+
+/** The length of a list separator at `index` (、, 和, " and ", ", "), or 0. */
+function listSeparatorAt(text: string, index: number): number {
+  if (LIST_SEPARATORS.has(text.charCodeAt(index))) return 1;
+  return ENGLISH_LIST_SEPARATORS.find((separator) => text.startsWith(separator, index))?.length ?? 0;
+}
+
+/** How far before a list its 分别 may stand (城镇、农村居民收入增速分别提高). */
+const DISTRIBUTION_LOOKBACK = 8;
+
+/** A number that ends on 万 or 亿 (300余万, 三百万) but not a bare scale word (千万, 万一). */
+function endsOnHighScale(text: string, index: number, core: NumberCore): boolean {
+  if (core.englishStyle || chinesePower(text.charCodeAt(core.end - 1)) < 4) return false;
+  return !core.chinese || chineseDigit(text.charCodeAt(index)) > 0;
+}
+
+const JIAO = codeSet('毛角');
+const FEN = 0x5206; // 分
+const QIAN = 0x94b1; // 钱
+
+/** 三块五毛, 一百三十五块六角七分钱, 五块钱: the spoken yuan, with its 角 and 分 as decimals. */
+function yuanAfter(text: string, index: number): { fractionDigits: string; end: number } | undefined {
+  if (text.charCodeAt(index) === QIAN) return { fractionDigits: '', end: index + 1 };
+  const jiao = digitAt(text, index);
+  if (jiao < 0 || !JIAO.has(text.charCodeAt(index + 1))) return undefined;
+  let fractionDigits = String(jiao);
+  let end = index + 2;
+  const fen = digitAt(text, end);
+  if (fen >= 0 && text.charCodeAt(end + 1) === FEN) {
+    fractionDigits += String(fen);
+    end += 2;
+  }
+  if (text.charCodeAt(end) === QIAN) end++;
+  return { fractionDigits, end };
+}
+
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return isArabic(code) ? arabicDigit(code) : chineseDigit(code);
 }
 
 /**
@@ -497,6 +699,7 @@ function quickCandidate(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (isArabic(code)) return true;
   const after = text.charCodeAt(index + 1);
+  if (!isChineseNumeral(code)) return opensVagueAmount(code, after);
   return (
     isChineseNumeral(after) ||
     chineseDigit(after) >= 0 ||

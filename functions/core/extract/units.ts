@@ -105,7 +105,7 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['立方米', measure('立方米', 'volume')],
   ['吨', measure('吨', 'other')],
   ['千克', measure('千克', 'other')],
-  ['公斤', measure('千克', 'other')],
+  ['公斤', measure('公斤', 'other')],
   ['克', measure('克', 'other')],
   ['毫克', measure('毫克', 'other')],
   ['微克', measure('微克', 'other')],
@@ -123,6 +123,15 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
 ];
 
 export const chineseUnits = new Lexicon(CHINESE_UNITS);
+
+/** Denominators of a rate that are not units of their own (万吨/日, 元/人·次 aside): time. */
+const PER_TIME = '日 天 年 月 周 小时 时 分钟 秒'.split(' ');
+
+/** The denominator of a rate after / or 每: a unit (元/公斤) or a time (万吨/日). */
+export const denominators = new Lexicon<string>([
+  ...CHINESE_UNITS.map(([word, info]) => [word, info.unit] as const),
+  ...PER_TIME.map((word) => [word, word] as const),
+]);
 
 /** Units written with Latin letters directly after a number (5km) or after a space (42,303 jobs). */
 const ENGLISH_UNITS: [string, UnitInfo][] = [
@@ -172,6 +181,13 @@ export function englishCountUnit(word: string): UnitInfo {
 }
 
 export const RATIO_UNIT: UnitInfo = measure('ratio', 'ratio');
+export const YUAN_UNIT: UnitInfo = measure('元', 'money');
+/** 增长一倍, 翻一番: a growth written without %. */
+export const GROWTH_PERCENT_UNIT: UnitInfo = measure('%', 'growth_rate');
+/** 达300余万: no unit written; the counted noun, if any, follows. */
+export const UNWRITTEN_UNIT: UnitInfo = { unit: '', kind: 'count', measure: true, counter: true };
+/** Index points (收于3200点), read only where the number cannot be an hour. */
+export const INDEX_POINT_UNIT: UnitInfo = measure('点', 'other');
 export const USD_UNIT: UnitInfo = measure('USD', 'money');
 export const PERCENT_UNIT: UnitInfo = measure('%', 'percent');
 export const PERMILLE_UNIT: UnitInfo = measure('‰', 'percent');

@@ -1,6 +1,6 @@
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents of figure changes; every string passes the sanitizer first.
 import { Feed, type Item } from 'feed';
-import { changeDetails, changeHeadline, metricUrl } from '../change-text.ts';
+import { changeDetails, changeHeadline, metricPageUrl } from '../change-text.ts';
 import { toCloudEvent } from '../events.ts';
 import type { Change } from '../model.ts';
 import type { ChangeFilter } from '../ports.ts';
@@ -92,7 +92,7 @@ function entriesOf(changes: Change[], baseUrl: string): FeedEntry[] {
   return changes
     .map((change) => ({
       id: feedItemId(change),
-      url: metricUrl(baseUrl, change.metric),
+      url: metricPageUrl(baseUrl, change.metric),
       title: changeHeadline(change),
       text: toXmlSafeText(changeDetails(change).join('\n')),
       date: timeOf(change),

@@ -1,0 +1,208 @@
+// Metric identity within one text, settled after every figure is labelled: a headline figure and the body figure
+// it restates are one metric; two different figures never share a key at one as-of unless, after looking at more
+// context, nothing tells them apart, and then both stay and both are flagged for the editor.
+import { unitFamily } from '../metric-key.ts';
+import type { Figure, FigureWarning } from '../model.ts';
+
+/** What the text around a figure offers when its label alone does not tell it from a neighbour. */
+export interface Widening {
+  /** The label with the context that tells it apart (招聘月提供就业岗位, 已返还企业), read only when needed. */
+  label(): string | undefined;
+  /** The label without the agent or programme it took from its sentence (提供就业岗位), for finding neighbours. */
+  readonly core: string;
+}
+
+export interface Keys {
+  /** The key the label gives across briefs. */
+  of: (label: string, unit: string) => string;
+  /** The key that keeps stage words (计划, 已, 累计), for a result beside its plan in one brief. */
+  strict: (label: string, unit: string) => string;
+}
+
+/** A rounded figure (约130亿元) holds values this close to it; a bound (3万余户, 超4000个) up to the next digit. */
+const ROUNDING = 0.15;
+const BOUND = 0.5;
+
+/** Whether two figures can be one value of one series: equal, or one a rounding or bound of the other. */
+function compatible(left: Figure, right: Figure): boolean {
+  if (left.value === right.value && left.valueMax === right.valueMax) return true;
+  return within(left, right.value) || within(right, left.value);
+}
+
+function within(bound: Figure, value: number): boolean {
+  const spread = Math.abs(bound.value) * ROUNDING;
+  const reach = Math.abs(bound.value) * BOUND;
+  switch (bound.qualifier) {
+    case 'over':
+      return value >= bound.value && value < bound.value + reach;
+    case 'under':
+      return value <= bound.value && value > bound.value - reach;
+    case 'approx':
+      return Math.abs(value - bound.value) <= spread;
+    default:
+      return bound.valueMax !== undefined && value >= bound.value && value <= bound.valueMax;
+  }
+}
+
+/** The head of a label, for telling a restatement (稳岗返还资金 / 发放稳岗返还资金) from a coincidence. */
+function head(label: string): string {
+  return label.slice(-2);
+}
+
+function sameMeasure(left: Figure, right: Figure): boolean {
+  return left.kind === right.kind && unitFamily(left.unit) === unitFamily(right.unit);
+}
+
+/**
+ * The headline restates body figures (稳岗返还资金发放超3亿元 / 已发放稳岗返还资金3.12亿元): each headline figure
+ * that matches a body figure takes its key and, when it states none, its as-of.
+ */
+function joinHeadline(figures: Figure[], headlineEnd: number) {
+  const body = figures.filter((figure) => figure.offset >= headlineEnd);
+  for (const figure of figures) {
+    if (figure.offset >= headlineEnd) break;
+    // The same value and measure restates the body figure; a rounded one must also name the same thing.
+    const restated = body.find(
+      (candidate) =>
+        sameMeasure(candidate, figure) &&
+        compatible(candidate, figure) &&
+        (candidate.value === figure.value ||
+          candidate.metric === figure.metric ||
+          head(candidate.label) === head(figure.label)),
+    );
+    if (restated === undefined) continue;
+    figure.metric = restated.metric;
+    if (figure.asOf === undefined && restated.asOf !== undefined) figure.asOf = restated.asOf;
+  }
+}
+
+function warn(figure: Figure, warning: FigureWarning) {
+  figure.warnings = [...(figure.warnings ?? []), warning];
+}
+
+/**
+ * Different figures on one key at one as-of: each takes its wider label; those that still meet are kept and
+ * flagged. Figures that differ only by the context one of them took (提供就业岗位 / 创业孵化平台提供就业岗位) are
+ * neighbours too: the bare one takes its own context.
+ */
+function separate(figures: Figure[], widenings: Widening[], keys: Keys) {
+  const byCore = new Grouping<number>();
+  figures.forEach((figure, index) => {
+    byCore.add(keys.of(widenings[index]?.core ?? figure.label, figure.unit), figure.asOf, index);
+  });
+  for (const members of byCore.groups()) {
+    if (conflicts(members.map((index) => figures[index] as Figure)).size === 0) continue;
+    for (const index of members) {
+      const figure = figures[index];
+      const widening = widenings[index];
+      // A label that already carries its context (创业孵化平台提供就业岗位) is told apart; the bare ones widen.
+      if (figure === undefined || widening === undefined || figure.label !== widening.core) continue;
+      const wider = widening.label();
+      if (wider === undefined) continue;
+      figure.label = wider;
+      figure.metric = keys.of(wider, figure.unit);
+    }
+  }
+  const byKey = new Grouping<Figure>();
+  for (const figure of figures) byKey.add(figure.metric, figure.asOf, figure);
+  for (const group of byKey.groups()) {
+    separateStages(group, keys);
+    flagCollisions(group);
+  }
+}
+
+/** Items grouped by key and as-of, without building a string per item: a text names few keys many times. */
+class Grouping<T> {
+  private readonly byKey = new Map<string, Map<string | undefined, T[]>>();
+
+  add(key: string, asOf: string | undefined, item: T) {
+    let byAsOf = this.byKey.get(key);
+    if (byAsOf === undefined) {
+      byAsOf = new Map();
+      this.byKey.set(key, byAsOf);
+    }
+    const group = byAsOf.get(asOf);
+    if (group === undefined) byAsOf.set(asOf, [item]);
+    else group.push(item);
+  }
+
+  /** The groups of more than one item. */
+  *groups(): Generator<T[]> {
+    for (const byAsOf of this.byKey.values()) {
+      for (const group of byAsOf.values()) if (group.length > 1) yield group;
+    }
+  }
+}
+
+const NO_CONFLICTS: ReadonlyMap<Figure, Figure> = new Map();
+
+/** How many other values each value of a key is compared with: enough to find a conflict, few enough to stay linear. */
+const COMPARED_VALUES = 16;
+
+/** The figures of one key that conflict with another of it, each with one it conflicts with. */
+function conflicts(group: Figure[]): ReadonlyMap<Figure, Figure> {
+  // Most groups repeat one value (a headline and its body): nothing to compare, nothing to allocate.
+  const first = group[0]?.value;
+  if (group.every((figure) => figure.value === first)) return NO_CONFLICTS;
+  const found = new Map<Figure, Figure>();
+  const byValue = new Map<number, Figure[]>();
+  for (const figure of group) {
+    const same = byValue.get(figure.value);
+    if (same === undefined) byValue.set(figure.value, [figure]);
+    else same.push(figure);
+  }
+  if (byValue.size < 2) return found;
+  const compared: Figure[] = [];
+  for (const same of byValue.values()) {
+    if (compared.length === COMPARED_VALUES) break;
+    compared.push(same[0] as Figure);
+  }
+  for (const same of byValue.values()) {
+    const representative = same[0] as Figure;
+    const other = compared.find((candidate) => !compatible(candidate, representative));
+    if (other !== undefined) for (const figure of same) found.set(figure, other);
+  }
+  return found;
+}
+
+const RESULT_STAGE = /已|累计/;
+
+/** 计划改造老旧小区76个，已改造老旧小区30个: a result beside its plan takes the key that keeps its stage. */
+function separateStages(group: Figure[], keys: Keys) {
+  for (const figure of conflicts(group).keys()) {
+    if (RESULT_STAGE.test(figure.label)) figure.metric = keys.strict(figure.label, figure.unit);
+  }
+}
+
+function flagCollisions(group: Figure[]) {
+  const metric = group[0]?.metric;
+  const still = group.every((figure) => figure.metric === metric)
+    ? group
+    : group.filter((f) => f.metric === metric);
+  for (const [figure, other] of conflicts(still)) {
+    warn(figure, {
+      code: 'collision',
+      message: `“${figure.surface}” and “${other.surface}” both read as ${figure.label} at one date but differ; name one of them`,
+    });
+  }
+}
+
+/** Settles the metric keys of one text's figures, in place. */
+export function settleIdentity(
+  figures: Figure[],
+  widenings: Widening[],
+  headlineEnd: number,
+  keys: Keys,
+): void {
+  if (headlineEnd > 0) joinHeadline(figures, headlineEnd);
+  separate(figures, widenings, keys);
+}
+
+/** Where the headline ends: a first line without a sentence end, set apart by a blank line; 0 when there is none. */
+export function headlineEnd(text: string): number {
+  const end = text.indexOf('\n\n');
+  if (end <= 0 || end > MAX_HEADLINE) return 0;
+  return /[。！？]/.test(text.slice(0, end)) ? 0 : end;
+}
+
+const MAX_HEADLINE = 80;

@@ -1,0 +1,375 @@
+// Dates and periods that locate figures (截至5月11日, 一季度, 1-5月, 上半年, 前4个月, 2022年, 去年同期): the
+// day each one ends, which is the figure's as-of.
+import { codeSet } from './chars.ts';
+import { arabicDigit, chineseDigit, readChineseNumeral } from './numerals.ts';
+
+/** The publication date a period without a year is read against. */
+export interface Publication {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function publicationOf(publishedAt: string | undefined): Publication | undefined {
+  const time = publishedAt === undefined ? Number.NaN : Date.parse(publishedAt);
+  if (Number.isNaN(time)) return undefined;
+  // The calendar day as written (2023-07-18T00:30:00+08:00 is the 18th where it was published).
+  const written = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt ?? '');
+  if (written !== null)
+    return { year: Number(written[1]), month: Number(written[2]), day: Number(written[3]) };
+  const date = new Date(time);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function lastDayOf(year: number, month: number): number {
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : (MONTH_DAYS[month - 1] ?? 31);
+}
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > lastDayOf(year, month))
+    return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** The same day one year earlier (29 February falls back to the 28th): the as-of of 去年同期. */
+export function yearEarlier(isoDay: string): string {
+  const year = Number(isoDay.slice(0, 4)) - 1;
+  const month = Number(isoDay.slice(5, 7));
+  const day = Math.min(Number(isoDay.slice(8, 10)), lastDayOf(year, month));
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export function publicationDay(publication: Publication): string {
+  return `${publication.year}-${pad(publication.month)}-${pad(publication.day)}`;
+}
+
+/** A number of a date (Arabic, 二〇二〇 digit by digit, or a Chinese numeral), with where it ends. */
+function readDatePart(text: string, index: number): { value: number; end: number } | undefined {
+  let cursor = index;
+  let digits = '';
+  while (cursor < text.length && cursor - index < 4 && arabicDigit(text.charCodeAt(cursor)) >= 0) {
+    digits += String(arabicDigit(text.charCodeAt(cursor++)));
+  }
+  if (digits !== '') return { value: Number(digits), end: cursor };
+  if (chineseDigit(text.charCodeAt(index)) >= 0 && chineseDigit(text.charCodeAt(index + 1)) >= 0) {
+    while (cursor < text.length && cursor - index < 4 && chineseDigit(text.charCodeAt(cursor)) >= 0) {
+      digits += String(chineseDigit(text.charCodeAt(cursor++)));
+    }
+    return { value: Number(digits), end: cursor };
+  }
+  const numeral = readChineseNumeral(text, index, Math.min(text.length, index + 3));
+  return numeral === undefined ? undefined : { value: Number(numeral.integer), end: numeral.end };
+}
+
+const YEAR = 0x5e74; // 年
+const MONTH = 0x6708; // 月
+const RANGE_MARKS = codeSet('-–—~～－至到');
+const MONTH_END_WORDS = ['份', '末', '底'];
+
+export interface Located {
+  asOf: string;
+  end: number;
+  /** 截至…: the date holds for the whole sentence, not only what follows it. */
+  until: boolean;
+}
+
+interface YearRead {
+  year?: number;
+  end: number;
+  /** Written as digits (2022年), not relative to publication (今年, 去年). */
+  written?: boolean;
+}
+
+/**
+ * Reads the year of an explicit or relative period at `index`: 2022年, 二〇二二年, 今年, 去年, 上年, 过去一年,
+ * 过去五年. `undefined` year with `end === index` when none is written.
+ */
+function readYear(text: string, index: number, publication: Publication): YearRead {
+  if (text.startsWith('今年', index)) return { year: publication.year, end: index + 2 };
+  if (text.startsWith('去年', index) || text.startsWith('上年', index)) {
+    return { year: publication.year - 1, end: index + 2 };
+  }
+  if (text.startsWith('过去', index)) {
+    // 过去一年, 过去五年, 过去的三年: the years up to the end of the last one.
+    const from = text.startsWith('的', index + 2) ? index + 3 : index + 2;
+    const span = readChineseNumeral(text, from, Math.min(text.length, from + 3));
+    const end = span?.end ?? from;
+    return text.charCodeAt(end) === YEAR ? { year: publication.year - 1, end: end + 1 } : { end: index };
+  }
+  const part = readDatePart(text, index);
+  if (part !== undefined && part.value >= 1000 && text.charCodeAt(part.end) === YEAR) {
+    return { year: part.value, end: part.end + 1, written: true };
+  }
+  return { end: index };
+}
+
+/** The month a period ends in and where its words end: 一季度 (3), 前三季度 (9), 上半年 (6), 1-5月 (5)… */
+function readPeriodEnd(
+  text: string,
+  index: number,
+): { month: number; day?: number; end: number } | undefined {
+  if (text.startsWith('上半年', index)) return { month: 6, end: index + 3 };
+  if (text.startsWith('下半年', index)) return { month: 12, end: index + 3 };
+  let cursor = index;
+  const bounded = text.startsWith('前', cursor);
+  if (bounded) cursor++;
+  else if (text.startsWith('第', cursor)) cursor++;
+  const first = readDatePart(text, cursor);
+  if (first === undefined) return undefined;
+  cursor = first.end;
+  if (text.startsWith('季度', cursor)) {
+    return first.value >= 1 && first.value <= 4 ? { month: first.value * 3, end: cursor + 2 } : undefined;
+  }
+  if (bounded && text.startsWith('个月', cursor)) {
+    return first.value >= 1 && first.value <= 12 ? { month: first.value, end: cursor + 2 } : undefined;
+  }
+  let month = first.value;
+  if (RANGE_MARKS.has(text.charCodeAt(cursor))) {
+    const second = readDatePart(text, cursor + 1);
+    if (second === undefined || second.value <= first.value) return undefined;
+    month = second.value;
+    cursor = second.end;
+  }
+  if (text.charCodeAt(cursor) !== MONTH || month < 1 || month > 12) return undefined;
+  cursor++;
+  const day = readDatePart(text, cursor);
+  if (
+    day !== undefined &&
+    (text.charCodeAt(day.end) === 0x65e5 /* 日 */ || text.charCodeAt(day.end) === 0x53f7)
+  ) {
+    return { month, day: day.value, end: day.end + 1 };
+  }
+  const tail = MONTH_END_WORDS.find((word) => text.startsWith(word, cursor));
+  return { month, end: tail === undefined ? cursor : cursor + tail.length };
+}
+
+/** Whether a year-less period ending on (month, day) lies so far after publication that it means last year. */
+function isLastYears(month: number, day: number, publication: Publication): boolean {
+  // Only early in a year does a period still to come mean last year's (四季度 in a January brief); later it is
+  // a plan for this year (下半年还将新增…).
+  if (publication.month > 2) return false;
+  return month > publication.month + 1 || (month === publication.month + 1 && day > publication.day + 30);
+}
+
+const YEAR_PERIOD = 0x5ea6; // 度
+/** After 年度, words that open the clause it dates (2020年度，全市… / 2020年度全市…). */
+const OPENS_CLAUSE = codeSet('，,。；;：:全我本该各');
+
+function isProgrammeName(next: number): boolean {
+  return next >= 0x4e00 && next <= 0x9fff && !OPENS_CLAUSE.has(next);
+}
+
+/** Ideographs after a period that make it something else: a start (以来, 起), a target (目标), a name (的). */
+const NOT_LOCATING_AFTER = [
+  '以来',
+  '起',
+  '开始',
+  '至今',
+  '的',
+  '前',
+  '后',
+  '以后',
+  '以前',
+  '同期',
+  '初',
+  // 今年秋季 is a season, which ends on no known day.
+  '春季',
+  '夏季',
+  '秋季',
+  '冬季',
+  // A survey or a release named by its period (二季度调查, 7月发布的) is not dated by it.
+  '调查',
+  '发布',
+  '民生调查',
+  '问卷',
+];
+
+/**
+ * The as-of of a period or 截至 date starting at `index`, or undefined: 截至5月11日, 截至6月底, 一季度, 1-5月,
+ * 上半年, 前4个月, 2022年, 去年, 今年一季度, 2023年上半年. 去年同期 is not read here: it is the figure's own
+ * period, read where the figure is labelled.
+ */
+export function periodAt(
+  text: string,
+  index: number,
+  publication: Publication | undefined,
+  clauseStart: boolean,
+): Located | undefined {
+  if (publication === undefined) return undefined;
+  let cursor = index;
+  // 今年 dates a clause it opens (今年，南屿区安排…); inside one (平台今年已吸纳) it only says when.
+  const opensOnThisYear = text.startsWith('今年', index);
+  const until = text.startsWith('截至', cursor) || text.startsWith('截止', cursor);
+  if (until) {
+    cursor += 2;
+    if (text.startsWith('到', cursor)) cursor++;
+  }
+  const year = readYear(text, cursor, publication);
+  cursor = year.end;
+  const period = readPeriodEnd(text, cursor);
+  let located: { month: number; day: number; end: number } | undefined;
+  if (period !== undefined) {
+    if (period.day !== undefined && !until) return undefined;
+    const month = period.month;
+    const probeYear = year.year ?? publication.year;
+    located = { month, day: period.day ?? lastDayOf(probeYear, month), end: period.end };
+  } else if (year.year !== undefined && cursor > index && (clauseStart || !opensOnThisYear)) {
+    // 2022年, 2020年度, 去年, 过去五年: the whole year. A year naming what follows (2021年度重点项目, 2024年春风行动)
+    // is a programme; only a past year's report (2023年统计公报) is still dated by it.
+    const fiscal = text.charCodeAt(cursor) === YEAR_PERIOD;
+    const end = fiscal ? cursor + 1 : cursor;
+    const naming = isProgrammeName(text.charCodeAt(end));
+    if (naming && (fiscal || (year.written === true && year.year >= publication.year))) return undefined;
+    located = { month: 12, day: 31, end };
+  }
+  if (located === undefined) return undefined;
+  if (NOT_LOCATING_AFTER.some((word) => text.startsWith(word, located.end))) return undefined;
+  let resolvedYear = year.year ?? publication.year;
+  if (year.year === undefined && isLastYears(located.month, located.day, publication)) resolvedYear--;
+  const asOf = isoDate(
+    resolvedYear,
+    located.month,
+    Math.min(located.day, lastDayOf(resolvedYear, located.month)),
+  );
+  return asOf === undefined ? undefined : { asOf, end: located.end, until };
+}
+
+const PERIOD_WORD_CHARS = codeSet('年月季');
+const PERIOD_REACH = 8;
+
+/**
+ * Whether a period may start at `index`: a cheap look for 年, 月 or 季 close ahead, so that the numerals of running
+ * text (一线, 统一, 十三五) are not read as dates one by one.
+ */
+export function mayOpenPeriod(text: string, index: number): boolean {
+  const end = Math.min(text.length, index + PERIOD_REACH);
+  for (let cursor = index + 1; cursor < end; cursor++) {
+    if (PERIOD_WORD_CHARS.has(text.charCodeAt(cursor))) return true;
+  }
+  return false;
+}
+
+/** Characters a period, a reset or 去年同期 may start with; everything else is skipped without a look. */
+export const PERIOD_STARTS = codeSet(
+  '截今去上下前第过目当现0123456789０１２３４５６７８９一二三四五六七八九十两〇',
+);
+
+/** Words after which figures are of now, not of the period before them (目前已开工项目98个). */
+const NOW_WORDS = ['目前', '当前', '现在', '截至目前', '截止目前', '截至当前'];
+
+/** Where a word that brings figures back to the present ends, or undefined. */
+export function nowAt(text: string, index: number): number | undefined {
+  const word = NOW_WORDS.find((candidate) => text.startsWith(candidate, index));
+  return word === undefined ? undefined : index + word.length;
+}
+
+const YEAR_EARLIER = ['去年同期', '上年同期'];
+
+/** Where 去年同期 or 上年同期 ends when it opens a clause at `index`: what follows is one year earlier. */
+export function yearEarlierAt(text: string, index: number): number | undefined {
+  const word = YEAR_EARLIER.find((candidate) => text.startsWith(candidate, index));
+  return word === undefined ? undefined : index + word.length;
+}
+
+/** 去年同期 or 上年同期 with at most a verb before a figure: the figure is the series of the one before. */
+export function isYearEarlierSubject(clause: string): boolean {
+  return /^(?:而|但|)(?:去年|上年)同期(?:为|是|有|约|仅|只有|达到?|共|则为)?(?:下降|减少|增长|增加)?$/.test(
+    clause,
+  );
+}
+
+const MONTH_NUMBERS = new Map<string, number>(
+  [
+    ['january', 'jan'],
+    ['february', 'feb'],
+    ['march', 'mar'],
+    ['april', 'apr'],
+    ['may', 'may'],
+    ['june', 'jun'],
+    ['july', 'jul'],
+    ['august', 'aug'],
+    ['september', 'sep'],
+    ['october', 'oct'],
+    ['november', 'nov'],
+    ['december', 'dec'],
+  ].flatMap(([name, short], at) => [
+    [name ?? '', at + 1],
+    [short ?? '', at + 1],
+  ]),
+);
+const ORDINALS = new Map([
+  ['first', 1],
+  ['second', 2],
+  ['third', 3],
+  ['fourth', 4],
+]);
+const COUNTS = new Map(
+  ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'].map(
+    (word, at) => [word, at + 2] as const,
+  ),
+);
+
+/** English periods: the quarter or half (first quarter [of 2024], Q1), the first N months, a month range
+ * (January-April, Jan-April), a month (in March), a year (in 2023), last year; or a year earlier. */
+const ENGLISH_PERIOD =
+  /^(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|first (two|three|four|five|six|seven|eight|nine|ten|eleven) months|([a-z]+)(?:-| to )([a-z]+)|(last) year|(a year (?:earlier|ago)|the same (?:period|month|quarter) (?:a year earlier|last year|of last year))|in (january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d))(?: of ((?:19|20)\d\d))?/;
+
+export interface EnglishPeriod {
+  /** The day the period ends, or undefined for a year earlier than the current as-of. */
+  asOf: string | undefined;
+  yearEarlier: boolean;
+  end: number;
+}
+
+/**
+ * An English period starting at `index` (a word start): first quarter, Q1, first half, first four months,
+ * January-April, in March, in 2023, last year, a year earlier; undefined when none does. A hyphenated period
+ * names something (a second-quarter survey) and does not date it.
+ */
+export function englishPeriodAt(
+  text: string,
+  index: number,
+  publication: Publication | undefined,
+): EnglishPeriod | undefined {
+  if (publication === undefined) return undefined;
+  const match = ENGLISH_PERIOD.exec(text.slice(index, index + 48).toLowerCase());
+  if (match === null) return undefined;
+  const end = index + match[0].length;
+  if (text.charCodeAt(end) === 0x2d /* - */) return undefined;
+  if (match[8] !== undefined) return { asOf: undefined, yearEarlier: true, end };
+  const [, quarter, q, half, months, from, to, last, , month] = match;
+  const written = match[10] === undefined ? undefined : Number(match[10]);
+  let endMonth: number | undefined;
+  let year = written ?? publication.year;
+  if (quarter !== undefined) endMonth = (ORDINALS.get(quarter) ?? 0) * 3;
+  else if (q !== undefined) endMonth = Number(q) * 3;
+  else if (half !== undefined) endMonth = half === 'first' ? 6 : 12;
+  else if (months !== undefined) endMonth = COUNTS.get(months);
+  else if (from !== undefined && to !== undefined) {
+    if (MONTH_NUMBERS.get(from) === undefined) return undefined;
+    endMonth = MONTH_NUMBERS.get(to);
+  } else if (last !== undefined) {
+    endMonth = 12;
+    year = publication.year - 1;
+  } else if (month !== undefined) {
+    const monthNumber = MONTH_NUMBERS.get(month);
+    endMonth = monthNumber ?? 12;
+    if (monthNumber === undefined) year = Number(month);
+  }
+  if (endMonth === undefined) return undefined;
+  if (written === undefined && last === undefined && /^\d/.test(month ?? '') === false) {
+    if (isLastYears(endMonth, lastDayOf(year, endMonth), publication)) year--;
+  }
+  const asOf = isoDate(year, endMonth, lastDayOf(year, endMonth));
+  return asOf === undefined ? undefined : { asOf, yearEarlier: false, end };
+}
+
+/** "up 34.6 percent from a year earlier": a base the change is measured from, not the figure's date. */
+export function isComparedWith(text: string, index: number): boolean {
+  return /(?:from|than|over|with) $/.test(text.slice(Math.max(0, index - 6), index));
+}

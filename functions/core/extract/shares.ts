@@ -1,0 +1,141 @@
+// Labels of shares: the population a share is of (63.5%的企业表示订单已恢复 → 表示订单已恢复的企业比例) and the
+// part a 占 share is of (民营企业完成投资120亿元，占全部投资的41.2% → 民营企业投资占比).
+import { codeSet } from './chars.ts';
+import { Lexicon, SuffixSet } from './units.ts';
+
+const POPULATION_WORDS = (
+  '企业 居民 市民 村民 农户 农民 家庭 受访者 受访企业 受访居民 受访家庭 受访职工 受访老人 受访对象 被调查者 被访者 ' +
+  '调查对象 消费者 用户 学生 员工 职工 网民 网友 游客 商户 商家 群众 人员 青年 老人 老年人 患者 毕业生 家长 教师 ' +
+  '工人 负责人 经营者 管理者 中小企业 小微企业 民营企业 外资企业 样本企业 门店 店铺 机构 单位 学校 行政村 乡镇 ' +
+  '城市 小区 人'
+).split(' ');
+
+/** Nouns that name who or what a share counts (企业, 受访者, 居民…), read after the share. */
+const POPULATION_HEADS = new Lexicon(POPULATION_WORDS.map((word) => [word, true] as const));
+const POPULATION_ENDINGS = new SuffixSet(POPULATION_WORDS);
+
+/** How far after a share its population may start (的中小企业负责人). */
+const POPULATION_WINDOW = 6;
+const MAX_PREDICATE = 16;
+const CLAUSE_END = codeSet('，,。；;：:！？!?\n（(');
+
+/** The population noun at `from` (heads in a row: 企业负责人), and where it ends; undefined when none starts near. */
+function populationAt(text: string, from: number): { start: number; end: number } | undefined {
+  for (let start = from; start < text.length && start - from <= POPULATION_WINDOW; start++) {
+    if (CLAUSE_END.has(text.charCodeAt(start))) return undefined;
+    let head = POPULATION_HEADS.match(text, start);
+    if (head === undefined) continue;
+    let end = start + head.word.length;
+    for (
+      head = POPULATION_HEADS.match(text, end);
+      head !== undefined;
+      head = POPULATION_HEADS.match(text, end)
+    ) {
+      end += head.word.length;
+    }
+    return { start: from, end };
+  }
+  return undefined;
+}
+
+/**
+ * Words that only say when (今年, 已 opening the predicate) or against what a year earlier (较上年同期), and 表示
+ * before an attitude (表示满意 is 满意; 表示订单已恢复 reports a fact and keeps it).
+ */
+const PREDICATE_NOISE =
+  /^已|今年|全年|(?:较|比)(?:上年|去年)同期|同比|表示(?=满意|不满意|支持|反对|愿意|主要|看重|希望|担心|无所谓|认可)/g;
+
+/** A share's label from what its population does: `${predicate}的${population}比例`. */
+export function shareOfPopulation(predicate: string, population: string): string {
+  const defined = predicate.replace(PREDICATE_NOISE, '');
+  return defined === '' ? `${population}比例` : `${defined}的${population}比例`;
+}
+
+export interface PopulationShare {
+  label: string;
+  population: string;
+}
+
+/**
+ * A share followed by its population and what that population does (63.5%的企业表示订单已恢复, 七成居民支持垃圾
+ * 分类); `known` is the population the text set before (受访者中，42.5%表示满意), used when none follows.
+ */
+export function populationShareAfter(
+  text: string,
+  from: number,
+  known: string | undefined,
+): PopulationShare | undefined {
+  let cursor = from;
+  if (text.startsWith('的', cursor)) cursor++;
+  const found = populationAt(text, cursor);
+  const predicateStart = found?.end ?? cursor;
+  let end = predicateStart;
+  while (end < text.length && end - predicateStart <= MAX_PREDICATE && !CLAUSE_END.has(text.charCodeAt(end)))
+    end++;
+  if (end - predicateStart > MAX_PREDICATE) return undefined;
+  const predicate = text.slice(predicateStart, end);
+  const written = found === undefined ? undefined : text.slice(found.start, found.end);
+  const population = written ?? known;
+  if (population === undefined || (predicate === '' && found === undefined)) return undefined;
+  return { label: shareOfPopulation(predicate, population), population };
+}
+
+/** 受访企业中, 在受访者中, 网购生鲜的受访居民中: a clause that names the population of the shares after it. */
+export function populationFrame(clause: string): string | undefined {
+  const match = /^(?:在)?(.{2,16})中$/.exec(clause);
+  return match?.[1];
+}
+
+/**
+ * 每月养老金在3000元以下、3000至5000元、5000元以上的分别占: one share per group, each group completed by what the
+ * first one says before its bound (每月养老金在).
+ */
+export function groupShares(phrase: string, population: string | undefined): string[] | undefined {
+  const at = phrase.lastIndexOf(GROUPS_SHARE);
+  if (at <= 0 || population === undefined) return undefined;
+  const groups = phrase.slice(0, at).split(/[、和及与]/);
+  const first = groups[0] ?? '';
+  const prefix = first.slice(0, first.lastIndexOf('在') + 1);
+  if (groups.length < 2 || prefix === '') return undefined;
+  return groups.map((group) =>
+    shareOfPopulation(group.startsWith(prefix) ? group : prefix + group, population),
+  );
+}
+
+const GROUPS_SHARE = '的分别占';
+
+/** Whether a phrase ends on a population noun (对停车便利程度满意的受访者). */
+export function isPopulation(phrase: string): boolean {
+  return POPULATION_ENDINGS.suffixOf(phrase) !== undefined;
+}
+
+/** 占 as the verb of a share (占地区生产总值的), not inside 占地面积, 占用, 占有. */
+const SHARE_VERB = /占(?!地面积|地$|用|有|领)/;
+const LIGHT_VERBS = /完成|实现/g;
+/** Adverbs between a part and its 占 (仅占, 约占, 均占). */
+const BEFORE_SHARE_VERB = /(?:仅|只|约|均|大约|共|则|分别)$/;
+
+/**
+ * The label of a 占 share: `${part}占比` (第三产业增加值占GDP的比重, 民营企业完成投资120亿元，占全部投资的41.2%:
+ * the part written before 占 or the subject of the figure before), or the population's `比例` when the part is a
+ * population (认为融资成本偏高的企业占38.2%, 与子女同住的占54.2% with the population known before).
+ */
+export function partShareLabel(
+  phrase: string,
+  previousSubject: string | undefined,
+  population: string | undefined,
+): string | undefined {
+  const match = SHARE_VERB.exec(phrase);
+  // 订单增加的企业占比为58.4%: 占比 is the noun, and the phrase is the label as written.
+  if (match === null || (match.index > 0 && phrase.startsWith('占比', match.index))) return undefined;
+  const part = phrase.slice(0, match.index).replace(BEFORE_SHARE_VERB, '');
+  if (part.endsWith('的') && population !== undefined)
+    return shareOfPopulation(part.slice(0, -1), population);
+  const subject = part === '' ? previousSubject : part;
+  if (subject === undefined || subject === '') return undefined;
+  // A population defined by what it does (认为融资成本偏高的企业) has a 比例; a part of a whole (民营企业投资,
+  // 受益企业) has an 占比.
+  return isPopulation(subject) && subject.includes('的')
+    ? `${subject}比例`
+    : `${subject.replace(LIGHT_VERBS, '')}占比`;
+}
