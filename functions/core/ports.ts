@@ -170,12 +170,12 @@ export interface Subscriber {
 
 /** A subscription as the topic holds it. */
 export interface SubscriptionSummary {
-  /** Its id on the topic; absent while it awaits confirmation, as SNS names no subscription before. */
+  /** Its id on the topic; absent while it awaits confirmation, as the topic names no subscription before. */
   id?: string;
   protocol: string;
   endpoint: string;
   confirmed: boolean;
-  /** Absent while pending: SNS tells nothing more of a subscription before it is confirmed. */
+  /** Absent while pending: the topic tells nothing more of a subscription before it is confirmed. */
   delivery?: Delivery;
   filter?: SubscriptionFilter;
 }

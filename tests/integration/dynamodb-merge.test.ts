@@ -318,7 +318,7 @@ describe('a merge racing the old key’s writer', () => {
 describe('renaming a metric', () => {
   it('moves it to the key of its new name, history and all, and names it there', async () => {
     await twoInterleavedMetrics();
-    const label = '规上工业企业复工率（全市）';
+    const label = '全市工业企业复工比例';
     const into = metricKey({ region: '大连', label, unit: '%' });
 
     const outcome = await renameMetric(metrics, { metric: A, label, aliases: {} }, now);
