@@ -418,8 +418,6 @@ describe('corrections of a metric', () => {
     browserTimeout,
     async () => {
       const { page, trouble } = await openPage(browser, { token: harness.token });
-      // Asked once per page: the answer decides whether the controls appear.
-      const asked = page.waitForResponse((response) => new URL(response.url()).pathname === '/aliases');
       await page.goto(`${harness.url}/desk`);
       const id = 'browser-corrections-brief';
       await page.getByLabel('稿件编号').fill(id);
@@ -427,7 +425,6 @@ describe('corrections of a metric', () => {
       await page.getByLabel('标题').fill('更正乡城镇新增就业900人');
       await page.getByLabel('正文').fill('截至6月30日，更正乡城镇新增就业900人。');
       await page.locator('.figure-table').waitFor();
-      await asked;
       const correct = page.getByRole('button', { name: '更正“城镇新增就业”' });
       await correct.first().click();
       const panel = page.locator('.corrections');
