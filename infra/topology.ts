@@ -72,6 +72,8 @@ export const functions = {
     timeoutSeconds: 10,
     routes: [
       { method: 'GET', path: '/briefs/{id}', auth: false },
+      { method: 'GET', path: '/briefs/{id}/revisions', auth: false },
+      { method: 'GET', path: '/briefs/{id}/revisions/{revision}', auth: false },
       { method: 'GET', path: '/metrics', auth: false },
       { method: 'GET', path: '/metrics/{key}', auth: false },
       { method: 'GET', path: '/changes', auth: false },

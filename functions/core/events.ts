@@ -3,14 +3,11 @@
 import { z } from 'zod';
 import { publishedAtSchema } from './brief.ts';
 import type { RevisionDigest } from './digest.ts';
-import { type Change, changeTypes, figureKinds, languages, type Observation, qualifiers } from './model.ts';
+import { changeDataOf, cloudEventOf, EVENT_SOURCE } from './event-envelope.ts';
+import { type Change, changeTypes, figureKinds, languages, qualifiers } from './model.ts';
 import { describeReceived } from './validate.ts';
 
-/**
- * The same in the sandbox and on every AWS deployment, so that (source, id), the CloudEvents identity consumers
- * de-duplicate on, does not depend on where an event was computed; event ids are already deterministic.
- */
-export const EVENT_SOURCE = 'urn:updates-feed';
+export { EVENT_SOURCE };
 
 const nonEmpty = z.string().min(1);
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -178,50 +175,11 @@ function validated<Schema extends z.ZodType>(
   throw new InvalidEventError(`${context}: ${summary}`, issues, { cause: result.error });
 }
 
-function snapshotOf(observation: Observation): ObservationSnapshot {
-  return {
-    value: observation.value,
-    unit: observation.unit,
-    qualifier: observation.qualifier,
-    asOf: observation.asOf,
-    publishedAt: observation.publishedAt,
-    briefId: observation.briefId,
-    revision: observation.revision,
-    surface: observation.surface,
-  };
-}
-
-function changeDataOf(change: Change): ChangeEventData {
-  const { current } = change;
-  return {
-    metric: change.metric,
-    label: current.label,
-    unit: current.unit,
-    kind: current.kind,
-    region: current.region,
-    previous: change.previous === null ? null : snapshotOf(change.previous),
-    current: snapshotOf(current),
-    delta: change.delta,
-    deltaPercent: change.deltaPercent,
-    deltaPoints: change.deltaPoints,
-    direction: change.direction,
-  };
-}
-
 /** The event published for a change; validated here so that nothing off-contract reaches the topic. */
 export function toCloudEvent(change: Change): ChangeEvent {
   return validated(
     changeEventSchema,
-    {
-      specversion: '1.0',
-      id: change.eventId,
-      source: EVENT_SOURCE,
-      type: change.type,
-      subject: change.metric,
-      time: change.recordedAt,
-      datacontenttype: 'application/json',
-      data: changeDataOf(change),
-    },
+    cloudEventOf(change),
     `change ${change.eventId} of ${change.metric} does not make a valid ${change.type} event`,
   );
 }

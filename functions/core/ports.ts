@@ -16,6 +16,16 @@ export interface BriefRevision {
   timeZone: string;
 }
 
+/** What a list of a brief's revisions shows of each: enough to choose one, without its body or figures. */
+export interface RevisionSummary {
+  briefId: string;
+  revision: number;
+  contentHash: string;
+  storedAt: string;
+  headline: string;
+  publishedAt: string;
+}
+
 export interface BriefStore {
   /** The latest revision of a brief, read consistently. */
   latestRevision(briefId: string): Promise<BriefRevision | undefined>;
@@ -25,6 +35,11 @@ export interface BriefStore {
    */
   putRevision(revision: BriefRevision): Promise<'stored' | 'taken'>;
   getRevision(briefId: string, revision: number): Promise<BriefRevision | undefined>;
+  /**
+   * A brief's revisions, newest first, those below `before` when given; the cursor is the revision number to pass
+   * as `before` for the next page. One query on the brief's own items: no index, no item per listing.
+   */
+  revisions(briefId: string, options: { limit: number; before?: number }): Promise<Page<RevisionSummary>>;
 }
 
 /** The per-metric serialization point: the latest observation and the one being committed. */

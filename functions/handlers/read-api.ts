@@ -20,6 +20,11 @@ export interface ReadDeps {
 const cursorQuery = z.object({ after: z.string().min(1).max(512).optional() });
 
 const cacheShort = { 'cache-control': 'public, max-age=5' };
+/** A stored revision never changes; the edge still keeps nothing longer than its own cap. */
+const cacheStored = { 'cache-control': 'public, max-age=86400' };
+
+/** Revision numbers as keys.ts pads them: 1 to 999999, written without leading zeros. */
+const revisionNumber = /^[1-9]\d{0,5}$/;
 
 export function makeReadHandler(deps: ReadDeps) {
   return httpHandler(async (event) => {
@@ -29,6 +34,32 @@ export function makeReadHandler(deps: ReadDeps) {
         const revision = await deps.briefs.latestRevision(id);
         if (revision === undefined) throw new NotFoundError(`no brief with id ${JSON.stringify(id)}`);
         return json(200, revision, cacheShort);
+      }
+      case 'GET /briefs/{id}/revisions': {
+        const id = pathParameter(event, 'id');
+        const limit = queryInt(event, 'limit', 20, 100);
+        const before =
+          event.queryStringParameters?.before === undefined
+            ? undefined
+            : queryInt(event, 'before', 1, Number.MAX_SAFE_INTEGER);
+        const page = await deps.briefs.revisions(id, { limit, ...(before === undefined ? {} : { before }) });
+        if (page.items.length === 0 && before === undefined)
+          throw new NotFoundError(`no brief with id ${JSON.stringify(id)}`);
+        return json(
+          200,
+          { revisions: page.items, ...(page.cursor === undefined ? {} : { next: page.cursor }) },
+          cacheShort,
+        );
+      }
+      case 'GET /briefs/{id}/revisions/{revision}': {
+        const id = pathParameter(event, 'id');
+        const number = pathParameter(event, 'revision');
+        const revision = revisionNumber.test(number)
+          ? await deps.briefs.getRevision(id, Number(number))
+          : undefined;
+        if (revision === undefined)
+          throw new NotFoundError(`brief ${JSON.stringify(id)} has no revision ${JSON.stringify(number)}`);
+        return json(200, revision, cacheStored);
       }
       case 'GET /metrics': {
         const limit = queryInt(event, 'limit', 50, 200);

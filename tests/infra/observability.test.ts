@@ -8,7 +8,7 @@ import { throttledRequestsMetricName } from '../../infra/constructs/http-api.ts'
 import { serviceName } from '../../infra/constructs/topology-function.ts';
 import { projectRoot } from '../../infra/sandbox/paths.ts';
 import { type FunctionName, type FunctionSpec, functions } from '../../infra/topology.ts';
-import { removeTestOutputs, stagesContext, synthesize } from './synth.ts';
+import { projectFunctions, removeTestOutputs, stagesContext, synthesize } from './synth.ts';
 
 const { stack, template } = synthesize();
 afterAll(removeTestOutputs);
@@ -166,8 +166,10 @@ describe('dashboard', () => {
 
 describe('tracing', () => {
   it('traces every function actively with X-Ray', () => {
-    template.resourceCountIs('AWS::Lambda::Function', deployed.size);
-    template.allResourcesProperties('AWS::Lambda::Function', { TracingConfig: { Mode: 'Active' } });
+    const traced = projectFunctions(template);
+    expect(traced).toHaveLength(deployed.size);
+    for (const [id, { Properties }] of traced)
+      expect(Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
   });
 });
 

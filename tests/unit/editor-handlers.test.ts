@@ -80,7 +80,7 @@ describe('POST /briefs and /briefs/preview', () => {
     expect(JSON.parse(preview.body ?? '').changes.map((change: { type: string }) => change.type)).toEqual([
       'figure.added',
     ]);
-    expect(briefs.revisions.size).toBe(0);
+    expect(briefs.stored.size).toBe(0);
   });
 
   it('answers 400 naming the field for a brief without a headline, and stores nothing', async () => {
@@ -92,7 +92,7 @@ describe('POST /briefs and /briefs/preview', () => {
     expect(JSON.parse(answer.body ?? '').error.issues.map((issue: { path: string }) => issue.path)).toContain(
       'headline',
     );
-    expect(briefs.revisions.size).toBe(0);
+    expect(briefs.stored.size).toBe(0);
   });
 });
 

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { Feed } from 'feed';
 import { describe, expect, it } from 'vitest';
+import { parseChangeEvent, toCloudEvent } from '../../functions/core/events.ts';
+import { feedExtension } from '../../functions/core/feeds/extension.ts';
 import { type FeedFormat, feedItemId, renderFeed } from '../../functions/core/feeds/index.ts';
 import { assertSafeXmlDocument, FeedRenderError } from '../../functions/core/feeds/sanitize.ts';
 import type { Change } from '../../functions/core/model.ts';
@@ -137,6 +139,19 @@ describe('JSON Feed', () => {
       expect(item.content_text).toContain('<script>');
     }
   });
+
+  it('carries each item’s change as the CloudEvent the topic carries, in the _updates_feed extension', () => {
+    const events = feed.items.map((item: Record<string, { event: unknown }>) => item[feedExtension]?.event);
+    // Newest first, like the items; the event parses as the contract says, hostile text and all.
+    expect(events).toEqual([...hostileChanges].reverse().map(toCloudEvent));
+    for (const event of events) expect(parseChangeEvent(event)).toEqual(event);
+    expect(feedExtension).toMatch(/^_[a-z]/);
+  });
+
+  it('keeps RSS and Atom free of the extension', () => {
+    for (const format of xmlFormats)
+      expect(renderFeed(format, hostileChanges, options).body).not.toContain(feedExtension);
+  });
 });
 
 describe('items', () => {
@@ -174,7 +189,7 @@ describe('items', () => {
     expect(feedItemId(change({ eventId: 'a b/c' }))).toBe('urn:updates-feed:event:a%20b%2Fc');
   });
 
-  it('link to the metric and say what moved in the title', () => {
+  it('link to the metric’s page, not its JSON, and say what moved in the title', () => {
     const feed = JSON.parse(renderFeed('json', changes, options).body);
     expect(feed.items[1].url).toBe(
       `https://feeds.example.org/prod/metric/${encodeURIComponent('cn:城镇登记失业率:%')}`,

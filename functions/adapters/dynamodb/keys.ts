@@ -11,7 +11,7 @@ export const aliasesPartition = 'ALIASES';
 export const aliasPrefix = 'ALIAS#';
 export const aliasSortKey = (from: string): string => `${aliasPrefix}${from}`;
 
-const maxRevision = 999_999;
+export const maxRevision = 999_999;
 const maxPartIndex = 999;
 
 export const briefPartitionKey = (briefId: string): string => `BRIEF#${briefId}`;
