@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbClient, itemSizeBytes, writeUnits } from '../functions/adapters/dynamodb/index.ts';
+import { DIGEST_EVENT_TYPE } from '../functions/core/events.ts';
 import { tableName } from '../infra/sandbox/sandbox.ts';
 import { itemTypeOf, type Key } from './capacity-meter.ts';
 
@@ -87,23 +88,26 @@ export interface Publication {
   bytes: number;
 }
 
-/** Every message the topic accepted, from the sandbox's `published.jsonl`, duplicates kept. */
+/** Every change the topic accepted, from the sandbox's `published.jsonl`, duplicates kept; digests are not changes. */
 export function publications(dataDir: string): Publication[] {
   const file = join(dataDir, 'published.jsonl');
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => {
+    .flatMap((line) => {
       const published = JSON.parse(line) as { timestamp: string; bodies: { default: string } };
       const event = JSON.parse(published.bodies.default) as EventEnvelope;
-      return {
-        eventId: event.id,
-        briefId: event.data.current.briefId,
-        type: event.type,
-        atMs: Date.parse(published.timestamp),
-        bytes: Buffer.byteLength(published.bodies.default),
-      };
+      if (event.type === DIGEST_EVENT_TYPE) return [];
+      return [
+        {
+          eventId: event.id,
+          briefId: event.data.current.briefId,
+          type: event.type,
+          atMs: Date.parse(published.timestamp),
+          bytes: Buffer.byteLength(published.bodies.default),
+        },
+      ];
     });
 }
 

@@ -2,6 +2,7 @@
 // updates-feed: the sandbox, figure extraction from a file, uploads to a sandbox or a deployed API, and the replay
 // of failed stream records.
 import { extractCommand } from './commands/extract.ts';
+import type { CommandIo } from './commands/io.ts';
 import { replayCommand } from './commands/replay.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { uploadCommand } from './commands/upload.ts';
@@ -14,7 +15,8 @@ commands:
   extract FILE [--region R] [--published-at ISO]
       print the figures of a text file, one JSON object per line
   upload FILE... [--url http://localhost:3000] [--token T]
-      upload briefs (a JSON brief or an array of briefs per file)
+      upload briefs (a JSON brief or an array of briefs per file), in order; on a terminal a status line
+      shows files, briefs, rate and failures; each failure is named on stderr; exit 1 when any failed
   replay [--consumer pipeline|publisher] [--data-dir .sandbox] [--dry-run]
       process again the stream records a consumer failed and kept, then clear them (docs/replay.md);
       against AWS, set TABLE_NAME, TOPIC_ARN and AWS_REGION instead of --data-dir`;
@@ -25,9 +27,31 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const io = {
+/** Erases the status line (carriage return, erase line): what is printed next takes its place. */
+const eraseLine = '\r\x1b[2K';
+let statusShown = false;
+
+const io: CommandIo = {
   stdout: (line: string) => process.stdout.write(`${line}\n`),
-  stderr: (line: string) => process.stderr.write(`${line}\n`),
+  // A message printed while a status line shows goes above it; the next update draws the status again.
+  stderr: (line: string) => {
+    process.stderr.write(`${statusShown ? eraseLine : ''}${line}\n`);
+    statusShown = false;
+  },
+  ...(process.stderr.isTTY
+    ? {
+        status: {
+          update: (line: string) => {
+            process.stderr.write(`${eraseLine}${line}`);
+            statusShown = true;
+          },
+          done: () => {
+            if (statusShown) process.stderr.write('\n');
+            statusShown = false;
+          },
+        },
+      }
+    : {}),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -23,6 +23,8 @@ const environmentSchema = z.object({
    * functions and the changes index's propagation delay (see adapters/dynamodb/change-log.ts).
    */
   CHANGES_SETTLE_MS: z._default(z.coerce.number().check(z.int(), z.minimum(minimumSettleMs)), 10_000),
+  /** How long a function keeps the editors' aliases before reading them again: how late a new alias applies. */
+  ALIASES_CACHE_MS: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(3_600_000)), 30_000),
 });
 
 export type Config = z.output<typeof environmentSchema>;

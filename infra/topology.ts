@@ -5,10 +5,12 @@ import { table as tableLayout } from '../functions/adapters/dynamodb/table-layou
 export const table = { id: 'Table', ...tableLayout } as const;
 
 export interface HttpRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   /** Editors' routes: a bearer token in the sandbox, a JWT authorizer on AWS. */
   auth: boolean;
+  /** API Gateway's limit for this route, per second, where the one for its kind (public, editors') is too loose. */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 /** Matches DynamoDB stream records the way Lambda event filtering does (a subset of its pattern grammar). */
@@ -44,7 +46,11 @@ export interface FunctionSpec {
    */
   failureMetric?: string;
   /** What the function may do with the table and the topic; the stack grants exactly this. */
-  access: { table?: 'read' | 'write' | 'readWrite'; topic?: 'publish' | 'subscribe' };
+  access: {
+    table?: 'read' | 'write' | 'readWrite';
+    /** `manageSubscriptions`: subscribe, and list, read and delete the topic's subscriptions. */
+    topic?: 'publish' | 'subscribe' | 'manageSubscriptions';
+  };
 }
 
 export const functions = {
@@ -66,6 +72,8 @@ export const functions = {
     timeoutSeconds: 10,
     routes: [
       { method: 'GET', path: '/briefs/{id}', auth: false },
+      { method: 'GET', path: '/briefs/{id}/revisions', auth: false },
+      { method: 'GET', path: '/briefs/{id}/revisions/{revision}', auth: false },
       { method: 'GET', path: '/metrics', auth: false },
       { method: 'GET', path: '/metrics/{key}', auth: false },
       { method: 'GET', path: '/changes', auth: false },
@@ -88,15 +96,55 @@ export const functions = {
   },
   subscriptions: {
     entry: 'functions/handlers/subscriptions.ts',
-    description: 'Subscribes an endpoint to the topic with a filter policy',
+    description:
+      "Editors subscribe any endpoint with a filter policy, list the topic's subscriptions, delete one",
     memoryMb: 256,
     timeoutSeconds: 10,
-    routes: [{ method: 'POST', path: '/subscriptions', auth: true }],
+    routes: [
+      { method: 'POST', path: '/subscriptions', auth: true },
+      { method: 'GET', path: '/subscriptions', auth: true },
+      { method: 'DELETE', path: '/subscriptions/{id}', auth: true },
+    ],
+    access: { topic: 'manageSubscriptions' },
+  },
+  emailSubscriptions: {
+    entry: 'functions/handlers/email-subscriptions.ts',
+    description: 'Readers subscribe an email address, confirmed by the link SNS mails (double opt-in)',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    // Public, as readers have no account; each request can make SNS send a confirmation mail, so it takes one
+    // request a second with bursts of five, all readers together, far below the public reads.
+    routes: [
+      {
+        method: 'POST',
+        path: '/email-subscriptions',
+        auth: false,
+        throttle: { rateLimit: 1, burstLimit: 5 },
+      },
+    ],
+    // Its own function, so that the public route can subscribe and nothing more.
     access: { topic: 'subscribe' },
+  },
+  corrections: {
+    entry: 'functions/handlers/corrections.ts',
+    description: "Editors' aliases of labels, and metrics renamed or merged into another",
+    memoryMb: 512,
+    // A merge copies a metric's whole history, a few writes at a time; within API Gateway's 30 s, and one cut
+    // short is completed by sending it again.
+    timeoutSeconds: 25,
+    routes: [
+      { method: 'GET', path: '/aliases', auth: true },
+      { method: 'POST', path: '/aliases', auth: true },
+      { method: 'DELETE', path: '/aliases/{from}', auth: true },
+      { method: 'POST', path: '/metrics/{key}/rename', auth: true },
+      { method: 'POST', path: '/metrics/{key}/merge', auth: true },
+    ],
+    access: { table: 'readWrite' },
   },
   pipeline: {
     entry: 'functions/handlers/pipeline.ts',
-    description: 'Turns each new brief revision into observations and changes, one metric at a time',
+    description:
+      'Turns each new brief revision into observations and changes, one metric at a time, and publishes its digest',
     memoryMb: 1024,
     timeoutSeconds: 60,
     // No batching window, on either consumer: at low volume a window only adds its length to every change's
@@ -118,7 +166,8 @@ export const functions = {
       filters: [{ eventName: 'INSERT', newImagePrefix: { attribute: 'sk', prefix: 'REV#' } }],
     },
     failureMetric: 'RevisionsFailed',
-    access: { table: 'readWrite' },
+    // It publishes each revision's digest once all its observations are recorded: only it knows when that is.
+    access: { table: 'readWrite', topic: 'publish' },
   },
   publisher: {
     entry: 'functions/handlers/publisher.ts',

@@ -1,8 +1,10 @@
-// Writes schemas/change-event.schema.json from the zod event schemas (npm run schema); a unit test keeps it fresh.
+// Writes the event JSON Schemas under schemas/ from the zod event schemas (npm run schema); a unit test keeps them fresh.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { changeEventJsonSchemaText } from '../functions/core/events.ts';
+import { eventJsonSchemaTexts } from '../functions/core/events.ts';
 
-const target = fileURLToPath(new URL('../schemas/change-event.schema.json', import.meta.url));
-writeFileSync(target, changeEventJsonSchemaText());
-console.log(`wrote ${target}`);
+for (const [name, text] of Object.entries(eventJsonSchemaTexts())) {
+  const target = fileURLToPath(new URL(`../schemas/${name}`, import.meta.url));
+  writeFileSync(target, text);
+  console.log(`wrote ${target}`);
+}

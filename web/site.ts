@@ -1,11 +1,13 @@
 // The pages: one esbuild entry per page, bundled into memory, and the answers the sandbox serves them with.
-// The same build and the same security headers are what a static host (S3 behind CloudFront) will serve.
+// The same build and the same security headers are what the stack deploys to S3 behind CloudFront
+// (infra/constructs/pages.ts).
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { type BuildOptions, type BuildResult, build, buildSync, type Metafile } from 'esbuild';
+import { type SiteConfig, siteConfigPath } from './lib/site-config.ts';
 
-const webRoot = dirname(fileURLToPath(import.meta.url));
+export const webRoot = dirname(fileURLToPath(import.meta.url));
 
 /**
  * One entry per page rather than one app with routes: the desk never loads the chart library and the metric
@@ -24,27 +26,37 @@ export type PageName = (typeof pages)[number]['name'];
 
 /**
  * No inline script or style anywhere, and Trusted Types with no policy: a string can never reach an HTML sink
- * (innerHTML and the like throw), so brief text can only ever be rendered as text.
+ * (innerHTML and the like throw), so brief text can only ever be rendered as text. `connectTo` adds origins the
+ * pages may call besides their own: the Cognito token endpoint on a stack with the hosted UI, nothing else.
  */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
-].join('; ');
+export function contentSecurityPolicy(connectTo: readonly string[] = []): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    ["connect-src 'self'", ...connectTo].join(' '),
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
+  ].join('; ');
+}
 
-export const securityHeaders = {
-  'content-security-policy': contentSecurityPolicy,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'cross-origin-opener-policy': 'same-origin',
-} as const;
+/**
+ * Every page and asset is sent with these, by the sandbox and (as CloudFront's response headers policy) by the
+ * stack: one definition, so the two cannot drift. HSTS is the edge's alone, since the sandbox speaks plain http.
+ */
+export function securityHeaders(connectTo: readonly string[] = []) {
+  return {
+    'content-security-policy': contentSecurityPolicy(connectTo),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'same-origin',
+    'cross-origin-opener-policy': 'same-origin',
+  } as const;
+}
 
 export interface StaticAnswer {
   statusCode: number;
@@ -109,26 +121,37 @@ ${stylesheet === undefined ? '' : `<link rel="stylesheet" href="${stylesheet}">\
 
 const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#f5c542"/><path d="M7 22l6-7 5 4 7-9" fill="none" stroke="#17324d" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 
+const buildOptions = {
+  absWorkingDir: webRoot,
+  entryPoints: Object.fromEntries(pages.map((page) => [page.name, page.entry])),
+  outdir: 'assets',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['chrome111', 'firefox115', 'safari16.4'],
+  minify: true,
+  charset: 'utf8',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  entryNames: '[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
+  metafile: true,
+  write: false,
+  logLevel: 'silent',
+} as const satisfies BuildOptions;
+
+/** The sandbox builds on its first page request. */
 export async function buildSite(): Promise<BuiltSite> {
-  const result = await build({
-    absWorkingDir: webRoot,
-    entryPoints: Object.fromEntries(pages.map((page) => [page.name, page.entry])),
-    outdir: 'assets',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['chrome111', 'firefox115', 'safari16.4'],
-    minify: true,
-    charset: 'utf8',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    entryNames: '[name]-[hash]',
-    chunkNames: 'chunk-[hash]',
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
-  });
+  return siteOf(await build(buildOptions));
+}
+
+/** CDK constructs are synchronous: the stack builds the same site with the same options at synth. */
+export function buildSiteSync(): BuiltSite {
+  return siteOf(buildSync(buildOptions));
+}
+
+function siteOf(result: BuildResult<typeof buildOptions>): BuiltSite {
   const assets = new Map<string, Asset>([
     ['/assets/favicon.svg', { contentType: contentTypeOf('.svg'), body: favicon }],
   ]);
@@ -163,13 +186,26 @@ export function gzipWeight(site: BuiltSite, page: PageName): number {
   return site.filesOf(page).reduce((total, file) => total + gzipSync(Buffer.from(file.body)).byteLength, 0);
 }
 
+/** HTML and the site's config are asked for again on every load; they name everything else. */
+export const revalidated = 'no-cache';
+/** Names carry a content hash, except the icon, which never changes in substance. */
+export const immutable = 'public, max-age=31536000, immutable';
+
 /**
- * Answers GET requests for pages and assets, building the site on the first one: processes that serve only the
- * API (most tests) never pay for the build.
+ * Answers GET requests for pages, assets and the site's config, building the site on the first page or asset:
+ * processes that serve only the API (most tests) never pay for the build.
  */
-export function siteServer(): (path: string) => Promise<StaticAnswer | undefined> {
+export function siteServer(config: SiteConfig): (path: string) => Promise<StaticAnswer | undefined> {
+  const headers = securityHeaders();
   let built: Promise<BuiltSite> | undefined;
   return async (path) => {
+    if (path === siteConfigPath) {
+      return {
+        statusCode: 200,
+        headers: { ...headers, 'content-type': 'application/json', 'cache-control': revalidated },
+        body: JSON.stringify(config),
+      };
+    }
     const page = pages.find((candidate) => candidate.route.test(path));
     if (page === undefined && !path.startsWith('/assets/')) return undefined;
     // A failed build is retried by the next request, so a fixed source needs no restart.
@@ -181,11 +217,7 @@ export function siteServer(): (path: string) => Promise<StaticAnswer | undefined
     if (page !== undefined) {
       return {
         statusCode: 200,
-        headers: {
-          ...securityHeaders,
-          'content-type': 'text/html; charset=utf-8',
-          'cache-control': 'no-cache',
-        },
+        headers: { ...headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': revalidated },
         body: site.html.get(page.name) ?? '',
       };
     }
@@ -193,12 +225,7 @@ export function siteServer(): (path: string) => Promise<StaticAnswer | undefined
     if (asset === undefined) return undefined;
     return {
       statusCode: 200,
-      headers: {
-        ...securityHeaders,
-        'content-type': asset.contentType,
-        // Names carry a content hash, except the icon, which never changes in substance.
-        'cache-control': 'public, max-age=31536000, immutable',
-      },
+      headers: { ...headers, 'content-type': asset.contentType, 'cache-control': immutable },
       body: asset.body,
     };
   };

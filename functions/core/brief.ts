@@ -1,5 +1,6 @@
 // The Brief as editors send it, validated at the boundary.
 import * as z from 'zod/mini';
+import { languages } from './model.ts';
 
 /** C0 controls other than tab, newline and carriage return, and DEL, have no place in a brief. */
 export function firstControlCharacter(text: string): number | undefined {
@@ -10,7 +11,8 @@ export function firstControlCharacter(text: string): number | undefined {
   return undefined;
 }
 
-const cleanText = (max: number) =>
+/** Text of at most `max` characters, without control characters or unpaired surrogates. */
+export const cleanText = (max: number) =>
   z.string().check(
     z.maxLength(max),
     z.superRefine((text, context) => {
@@ -58,7 +60,7 @@ export const briefSchema = z.strictObject({
   region: z.optional(trimmedText(100)),
   source: z.optional(cleanText(200)),
   url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
-  language: z.optional(z.enum(['zh', 'en'])),
+  language: z.optional(z.enum(languages)),
 });
 
 export type Brief = z.infer<typeof briefSchema>;

@@ -20,6 +20,11 @@ export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
 
+/** The request contradicts what is stored (a metric merged elsewhere, an alias cycle, a subscription of the same endpoint with other choices); retrying will not help. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
+
 export class PayloadTooLargeError extends Error {
   override name = 'PayloadTooLargeError';
 }

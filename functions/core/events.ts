@@ -1,14 +1,13 @@
-// The public event contract: CloudEvents 1.0 envelopes of figure changes, one zod schema per event type.
+// The public event contract: CloudEvents 1.0 envelopes of figure changes and of brief digests, one zod schema per
+// event type.
 import * as z from 'zod/mini';
 import { publishedAtSchema } from './brief.ts';
-import { type Change, changeTypes, figureKinds, type Observation, qualifiers } from './model.ts';
+import type { RevisionDigest } from './digest.ts';
+import { changeDataOf, cloudEventOf, EVENT_SOURCE } from './event-envelope.ts';
+import { type Change, changeTypes, figureKinds, languages, qualifiers } from './model.ts';
 import { describeReceived } from './validate.ts';
 
-/**
- * The same in the sandbox and on every AWS deployment, so that (source, id), the CloudEvents identity consumers
- * de-duplicate on, does not depend on where an event was computed; event ids are already deterministic.
- */
-export const EVENT_SOURCE = 'urn:updates-feed';
+export { EVENT_SOURCE };
 
 const nonEmpty = z.string().check(z.minLength(1));
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -41,7 +40,7 @@ const changeDataSchema = z.object({
   direction: z.nullable(z.enum(['up', 'down'])),
 });
 
-function eventSchemaOf<Type extends Change['type'], Data extends z.ZodMiniType>(
+function eventSchemaOf<Type extends string, Data extends z.ZodMiniType>(
   id: string,
   type: Type,
   data: Data,
@@ -109,6 +108,43 @@ export type FigureRevisedEvent = z.infer<typeof figureRevisedEvent>;
 export type FigureBackfilledEvent = z.infer<typeof figureBackfilledEvent>;
 export type ChangeEvent = z.infer<typeof changeEventSchema>;
 
+/** The type of a digest: one event per brief revision that changed something, listing its changes. */
+export const DIGEST_EVENT_TYPE = 'brief.digest';
+
+export const digestedChangeSchema = z
+  .extend(changeDataSchema, { id: nonEmpty, type: z.enum(changeTypes) })
+  .check(
+    z.meta({
+      id: 'DigestedChange',
+      description: "One change of the revision: the data of its change event, with that event's id and type",
+    }),
+  );
+
+export const digestEventSchema = eventSchemaOf(
+  'BriefDigestEvent',
+  DIGEST_EVENT_TYPE,
+  z.object({
+    briefId: nonEmpty,
+    revision: z.int().check(z.positive()),
+    headline: z.string(),
+    language: z.enum(languages),
+    region: z.string(),
+    publishedAt: publishedAtSchema,
+    changeCount: z.int().check(z.positive(), z.meta({ description: 'How many changes the revision made' })),
+    changes: z.array(digestedChangeSchema).check(
+      z.meta({
+        description:
+          'The changes in figure order; fewer than changeCount when the list was cut to fit one message on the ' +
+          'topic (each change also has its own event)',
+      }),
+    ),
+  }),
+  "All the changes one brief revision made, in one event: what digest subscribers receive; subject is the brief's id",
+);
+
+export type DigestedChange = z.infer<typeof digestedChangeSchema>;
+export type DigestEvent = z.infer<typeof digestEventSchema>;
+
 export interface EventIssue {
   /** Dotted path into the event, e.g. `data.current.value`; `(root)` for the event itself. */
   path: string;
@@ -127,8 +163,12 @@ export class InvalidEventError extends Error {
   }
 }
 
-function validated(input: unknown, context: string): ChangeEvent {
-  const result = z.safeParse(changeEventSchema, input);
+function validated<Schema extends z.ZodMiniType>(
+  schema: Schema,
+  input: unknown,
+  context: string,
+): z.infer<Schema> {
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
     path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
@@ -141,58 +181,65 @@ function validated(input: unknown, context: string): ChangeEvent {
   throw new InvalidEventError(`${context}: ${summary}`, issues, { cause: result.error });
 }
 
-function snapshotOf(observation: Observation): ObservationSnapshot {
-  return {
-    value: observation.value,
-    unit: observation.unit,
-    qualifier: observation.qualifier,
-    asOf: observation.asOf,
-    publishedAt: observation.publishedAt,
-    briefId: observation.briefId,
-    revision: observation.revision,
-    surface: observation.surface,
-  };
-}
-
 /** The event published for a change; validated here so that nothing off-contract reaches the topic. */
 export function toCloudEvent(change: Change): ChangeEvent {
-  const { current } = change;
   return validated(
-    {
-      specversion: '1.0',
-      id: change.eventId,
-      source: EVENT_SOURCE,
-      type: change.type,
-      subject: change.metric,
-      time: change.recordedAt,
-      datacontenttype: 'application/json',
-      data: {
-        metric: change.metric,
-        label: current.label,
-        unit: current.unit,
-        kind: current.kind,
-        region: current.region,
-        previous: change.previous === null ? null : snapshotOf(change.previous),
-        current: snapshotOf(current),
-        delta: change.delta,
-        deltaPercent: change.deltaPercent,
-        deltaPoints: change.deltaPoints,
-        direction: change.direction,
-      },
-    },
+    changeEventSchema,
+    cloudEventOf(change),
     `change ${change.eventId} of ${change.metric} does not make a valid ${change.type} event`,
   );
 }
 
-/** Validates a received event (already JSON-decoded); unknown extension attributes are dropped. */
-export function parseChangeEvent(json: unknown): ChangeEvent {
-  return validated(json, 'invalid change event');
+/** The digest event listing the first `listed` changes of the revision (all of them by default); validated. */
+export function toDigestEvent(digest: RevisionDigest, listed = digest.changes.length): DigestEvent {
+  return validated(
+    digestEventSchema,
+    {
+      specversion: '1.0',
+      id: digest.id,
+      source: EVENT_SOURCE,
+      type: DIGEST_EVENT_TYPE,
+      subject: digest.briefId,
+      time: digest.time,
+      datacontenttype: 'application/json',
+      data: {
+        briefId: digest.briefId,
+        revision: digest.revision,
+        headline: digest.headline,
+        language: digest.language,
+        region: digest.region,
+        publishedAt: digest.publishedAt,
+        changeCount: digest.changes.length,
+        changes: digest.changes
+          .slice(0, listed)
+          .map((change) => ({ id: change.eventId, type: change.type, ...changeDataOf(change) })),
+      },
+    },
+    `digest ${digest.id} does not make a valid ${DIGEST_EVENT_TYPE} event`,
+  );
 }
 
-/** The committed schemas/change-event.schema.json, byte for byte. */
-export function changeEventJsonSchemaText(): string {
+/** Validates a received change event (already JSON-decoded); unknown extension attributes are dropped. */
+export function parseChangeEvent(json: unknown): ChangeEvent {
+  return validated(changeEventSchema, json, 'invalid change event');
+}
+
+/** Validates a received digest event (already JSON-decoded); unknown extension attributes are dropped. */
+export function parseDigestEvent(json: unknown): DigestEvent {
+  return validated(digestEventSchema, json, 'invalid digest event');
+}
+
+/** The committed JSON Schemas, by file name under schemas/, byte for byte (`npm run schema` writes them). */
+export function eventJsonSchemaTexts(): Record<string, string> {
+  return {
+    'change-event.schema.json': jsonSchemaText(changeEventSchema, 'urn:updates-feed:schema:change-event'),
+    'digest-event.schema.json': jsonSchemaText(digestEventSchema, 'urn:updates-feed:schema:digest-event'),
+  };
+}
+
+function jsonSchemaText(schema: z.ZodMiniType, id: string): string {
   // 'input' leaves objects open, as a tolerant CloudEvents consumer must be (extension attributes may appear).
-  const schema = z.toJSONSchema(changeEventSchema, { target: 'draft-2020-12', io: 'input' });
-  const { $schema, ...definition } = schema;
-  return `${JSON.stringify({ $schema, $id: 'urn:updates-feed:schema:change-event', ...definition }, null, 2)}\n`;
+  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' });
+  const { $schema, ...definition } = generated;
+  return `${JSON.stringify({ $schema, $id: id, ...definition }, null, 2)}\n`;
 }

@@ -8,13 +8,15 @@ import type { Change, Figure } from './model.ts';
 import { observationsOf } from './observations.ts';
 import type { BriefRevision, BriefStore, MetricStore } from './ports.ts';
 import { planObservation } from './record-observation.ts';
+import { resolveMerges } from './redirects.ts';
 import { parseWith } from './validate.ts';
 
 export interface IngestDeps {
   briefs: BriefStore;
   metrics: MetricStore;
   now: () => Date;
-  aliases: AliasTable;
+  /** The alias table in force: the defaults and the editors' stored aliases (see aliases.ts). */
+  aliases: () => Promise<AliasTable>;
   /** The newsroom's (IANA) time zone, stored with each revision. */
   timeZone: string;
 }
@@ -50,7 +52,7 @@ function answerOf(revision: BriefRevision): IngestAnswer {
   };
 }
 
-function prepare(input: unknown, deps: IngestDeps) {
+async function prepare(input: unknown, deps: IngestDeps) {
   const brief = parseWith(briefSchema, input, 'brief');
   const contentHash = contentHashOf(brief);
   // Without an id, identical content maps to the same brief, which makes a blind re-upload a no-op.
@@ -58,7 +60,7 @@ function prepare(input: unknown, deps: IngestDeps) {
   const figures = extractFigures(briefText(brief), {
     ...(brief.region === undefined ? {} : { region: brief.region }),
     publishedAt: brief.publishedAt,
-    aliases: deps.aliases,
+    aliases: await deps.aliases(),
   });
   return { brief, briefId, contentHash, figures };
 }
@@ -70,7 +72,7 @@ function prepare(input: unknown, deps: IngestDeps) {
 const MAX_REVISION_RACES = 20;
 
 export async function uploadBrief(input: unknown, deps: IngestDeps): Promise<UploadResult> {
-  const { brief, briefId, contentHash, figures } = prepare(input, deps);
+  const { brief, briefId, contentHash, figures } = await prepare(input, deps);
   for (let attempt = 0; attempt < MAX_REVISION_RACES; attempt++) {
     const latest = await deps.briefs.latestRevision(briefId);
     if (latest?.contentHash === contentHash) return { outcome: 'unchanged', answer: answerOf(latest) };
@@ -89,12 +91,26 @@ export async function uploadBrief(input: unknown, deps: IngestDeps): Promise<Upl
   throw new ContentionError(`brief ${briefId} kept changing while it was being stored`);
 }
 
-/** The answer an upload would give, plus the changes it would cause; writes nothing. */
+/** What the preview warns of beside the extractor's warnings: a figure whose metric was merged into another. */
+export interface PreviewWarning {
+  code: 'metric-merged';
+  message: string;
+}
+
+/** A figure as the preview shows it: its metric as it would be recorded, merges followed. */
+export type PreviewFigure = Omit<Figure, 'warnings'> & {
+  warnings?: (NonNullable<Figure['warnings']>[number] | PreviewWarning)[];
+};
+
+/**
+ * The answer an upload would give, plus the changes it would cause; writes nothing. Each figure's metric is the
+ * one it would be recorded in: a metric merged into another is followed there, with a warning that says so.
+ */
 export async function previewBrief(
   input: unknown,
   deps: IngestDeps,
-): Promise<IngestAnswer & { changes: Change[] }> {
-  const { brief, briefId, contentHash, figures } = prepare(input, deps);
+): Promise<Omit<IngestAnswer, 'figures'> & { figures: PreviewFigure[]; changes: Change[] }> {
+  const { brief, briefId, contentHash, figures } = await prepare(input, deps);
   const latest = await deps.briefs.latestRevision(briefId);
   const revision: BriefRevision = {
     briefId,
@@ -105,14 +121,36 @@ export async function previewBrief(
     storedAt: deps.now().toISOString(),
     timeZone: deps.timeZone,
   };
+  const { metricOf, heads } = await resolveMerges(
+    deps.metrics,
+    figures.map((figure) => figure.metric),
+  );
   const recordedAt = deps.now().toISOString();
   const changes: Change[] = [];
   if (latest?.contentHash !== contentHash) {
-    for (const observation of observationsOf(revision)) {
-      const head = await deps.metrics.getHead(observation.metric);
-      const { stored } = await planObservation(deps.metrics, observation, head, recordedAt);
+    for (const observation of observationsOf(revision, metricOf)) {
+      const { stored } = await planObservation(
+        deps.metrics,
+        observation,
+        heads.get(observation.metric),
+        recordedAt,
+      );
       if (stored.change !== null) changes.push(stored.change);
     }
   }
-  return { ...answerOf(revision), changes };
+  const shown = figures.map((figure): PreviewFigure => {
+    const metric = metricOf(figure.metric);
+    const merged: PreviewWarning[] =
+      metric === figure.metric
+        ? []
+        : [
+            {
+              code: 'metric-merged',
+              message: `metric ${figure.metric} was merged into ${metric}: the figure is recorded there`,
+            },
+          ];
+    const warnings = [...(figure.warnings ?? []), ...merged];
+    return { ...figure, metric, ...(warnings.length === 0 ? {} : { warnings }) };
+  });
+  return { ...answerOf(revision), figures: shown, changes };
 }

@@ -3,6 +3,11 @@
 export const qualifiers = ['exact', 'approx', 'over', 'under'] as const;
 export type Qualifier = (typeof qualifiers)[number];
 
+/** The languages briefs are written in; a brief that names none is Chinese, the newsroom's language. */
+export const languages = ['zh', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = 'zh';
+
 export const figureKinds = [
   'count',
   'money',
@@ -68,6 +73,11 @@ export interface Observation {
   kind: FigureKind;
   region: string;
   surface: string;
+  /**
+   * The brief's language, in which people read about this observation's change; absent for the default (Chinese),
+   * so that stored items and answers of Chinese briefs stay as they were.
+   */
+  language?: Language;
 }
 
 export const changeTypes = ['figure.added', 'figure.changed', 'figure.revised', 'figure.backfilled'] as const;

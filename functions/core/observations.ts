@@ -1,8 +1,9 @@
 // From a stored brief revision to the observations it contributes, one per metric, and back from an event id.
 import { publicationInstant } from './brief.ts';
 import { observationKey, parseEventId } from './diff.ts';
-import type { Change, Figure, Observation } from './model.ts';
+import { type Change, defaultLanguage, type Figure, type Observation } from './model.ts';
 import type { BriefRevision, BriefStore, MetricStore } from './ports.ts';
+import { followMerges } from './redirects.ts';
 
 const qualifierRank: Record<Figure['qualifier'], number> = { exact: 0, approx: 2, over: 4, under: 4 };
 
@@ -14,22 +15,29 @@ function precisionRank(figure: Figure): number {
 /**
  * Within one brief the same metric counts once: a headline's rounded figure (逾4万人) and the body's exact one
  * (截至5月11日…42303人) are one observation, and the most precise figure is the one kept (the first among equals).
+ * `metricOf` names the metric that holds a figure's series now (see redirects.ts): two figures whose metrics
+ * were merged are one metric too.
  */
-export function observationsOf(revision: BriefRevision): Observation[] {
-  const chosen = new Map<string, { figure: Figure; index: number }>();
+export function observationsOf(
+  revision: BriefRevision,
+  metricOf: (metric: string) => string = (metric) => metric,
+): Observation[] {
+  const chosen = new Map<string, { figure: Figure; index: number; metric: string }>();
   revision.figures.forEach((figure, index) => {
-    const held = chosen.get(figure.metric);
+    const metric = metricOf(figure.metric);
+    const held = chosen.get(metric);
     if (held === undefined || precisionRank(figure) < precisionRank(held.figure))
-      chosen.set(figure.metric, { figure, index });
+      chosen.set(metric, { figure, index, metric });
   });
   const { brief } = revision;
   const publishedDate = brief.publishedAt.slice(0, 10);
   // Resolved with the time zone the revision was stored under, so that its keys never depend on today's setting.
   const published = publicationInstant(brief.publishedAt, revision.timeZone).toISOString();
-  return [...chosen.values()].map(({ figure, index }) => {
+  const language = brief.language ?? defaultLanguage;
+  return [...chosen.values()].map(({ figure, index, metric }) => {
     const asOf = figure.asOf ?? brief.asOf ?? publishedDate;
     return {
-      metric: figure.metric,
+      metric,
       key: observationKey({
         asOf,
         publishedAt: published,
@@ -48,13 +56,15 @@ export function observationsOf(revision: BriefRevision): Observation[] {
       kind: figure.kind,
       region: brief.region ?? '',
       surface: figure.surface,
+      ...(language === defaultLanguage ? {} : { language }),
     };
   });
 }
 
 /**
  * The change an event id names, found without an index of ids: the id names a stored revision and one of its
- * figures, which give the observation's metric and key, and so the one item that holds its change.
+ * figures, which give the observation's metric and key, and so the one item that holds its change. A figure
+ * recorded after its metric was merged has its change in a metric the merge led to: those are looked at next.
  */
 export async function changeByEventId(
   id: string,
@@ -67,5 +77,12 @@ export async function changeByEventId(
   const observation = observationsOf(revision).find((each) => each.figureIndex === named.figureIndex);
   if (observation === undefined) return undefined;
   const stored = await stores.metrics.getObservation(observation.metric, observation.key);
-  return stored?.change?.eventId === id ? stored.change : undefined;
+  if (stored?.change?.eventId === id) return stored.change;
+  const head = await stores.metrics.getHead(observation.metric);
+  const { chain } = await followMerges(stores.metrics, observation.metric, head);
+  for (const metric of chain.slice(1)) {
+    const merged = await stores.metrics.getObservation(metric, observation.key);
+    if (merged?.change?.eventId === id) return merged.change;
+  }
+  return undefined;
 }

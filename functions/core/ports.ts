@@ -1,6 +1,7 @@
 // Ports: what the core needs from the outside world. Adapters in functions/adapters implement them.
 
 import type { Brief } from './brief.ts';
+import type { RevisionDigest } from './digest.ts';
 import type { Change, Figure, Observation } from './model.ts';
 
 /** One stored revision of a brief, with the figures found in it. */
@@ -15,6 +16,16 @@ export interface BriefRevision {
   timeZone: string;
 }
 
+/** What a list of a brief's revisions shows of each: enough to choose one, without its body or figures. */
+export interface RevisionSummary {
+  briefId: string;
+  revision: number;
+  contentHash: string;
+  storedAt: string;
+  headline: string;
+  publishedAt: string;
+}
+
 export interface BriefStore {
   /** The latest revision of a brief, read consistently. */
   latestRevision(briefId: string): Promise<BriefRevision | undefined>;
@@ -24,6 +35,11 @@ export interface BriefStore {
    */
   putRevision(revision: BriefRevision): Promise<'stored' | 'taken'>;
   getRevision(briefId: string, revision: number): Promise<BriefRevision | undefined>;
+  /**
+   * A brief's revisions, newest first, those below `before` when given; the cursor is the revision number to pass
+   * as `before` for the next page. One query on the brief's own items: no index, no item per listing.
+   */
+  revisions(briefId: string, options: { limit: number; before?: number }): Promise<Page<RevisionSummary>>;
 }
 
 /** The per-metric serialization point: the latest observation and the one being committed. */
@@ -38,6 +54,12 @@ export interface MetricHead {
   /** Written ahead of its observation item so that a crash between the two writes can be rolled forward. */
   pending?: StoredObservation;
   updatedAt: string;
+  /** The editors' name for the metric, given by a rename: its label, whatever the latest figure calls it. */
+  name?: string;
+  /** Set once the metric was merged into another: its writers and readers follow it there. */
+  mergedInto?: string;
+  /** The longest chain of merged metrics that leads here: a merge that would make it too long is refused. */
+  mergeDepth?: number;
 }
 
 /** An observation with the change it caused, if any: the unit of history and of the feed. */
@@ -63,7 +85,29 @@ export interface MetricStore {
   previousObservation(metric: string, key: string): Promise<StoredObservation | undefined>;
   /** Observations of one metric, newest first. */
   history(metric: string, options: { limit: number; before?: string }): Promise<Page<StoredObservation>>;
+  /** Heads of the metrics that hold a series, in key order: merged ones are left out. */
   listHeads(options: { limit: number; after?: string }): Promise<Page<MetricHead>>;
+  /**
+   * Copies every observation of `from` into the series of `into` as history: as an observation of `into`,
+   * without its change (so it raises no event), never over an observation `into` holds. A writer of `into` that
+   * commits an observation under the same key replaces the copy. Idempotent; answers how many it copied.
+   */
+  copyHistory(from: string, into: string): Promise<number>;
+}
+
+/** An editors' alias: a label variant and the canonical label it stands for. */
+export interface Alias {
+  from: string;
+  to: string;
+  updatedAt: string;
+}
+
+export interface AliasStore {
+  listAliases(): Promise<Alias[]>;
+  /** Stores or replaces the alias of `from`; answers the label it stood for before, if any. */
+  putAlias(alias: Alias): Promise<string | undefined>;
+  /** False when no stored alias has that `from`. */
+  deleteAlias(from: string): Promise<boolean>;
 }
 
 export interface ChangeFilter {
@@ -94,7 +138,16 @@ export interface ChangePublisher {
   publish(changes: Change[]): Promise<void>;
 }
 
+export interface DigestPublisher {
+  /** At least once, under the digest's deterministic id. */
+  publishDigest(digest: RevisionDigest): Promise<void>;
+}
+
 export type SubscriptionProtocol = 'email' | 'http' | 'https' | 'sqs';
+
+/** Each change as its own message, or one digest per brief revision listing all of its changes. */
+export const deliveries = ['each', 'digest'] as const;
+export type Delivery = (typeof deliveries)[number];
 
 export interface SubscriptionFilter {
   metrics?: string[];
@@ -107,6 +160,7 @@ export interface SubscriptionRequest {
   protocol: SubscriptionProtocol;
   endpoint: string;
   filter?: SubscriptionFilter;
+  delivery: Delivery;
 }
 
 export interface Subscriber {
@@ -143,4 +197,22 @@ export interface FailureStore {
   record(failure: FailedRecord, at: Date): Promise<void>;
   list(consumer: Consumer): Promise<StoredFailure[]>;
   clear(failure: Pick<FailedRecord, 'consumer' | 'keys'>): Promise<void>;
+}
+
+/** A subscription as the topic holds it. */
+export interface SubscriptionSummary {
+  /** Its id on the topic; absent while it awaits confirmation, as the topic names no subscription before. */
+  id?: string;
+  protocol: string;
+  endpoint: string;
+  confirmed: boolean;
+  /** Absent while pending: the topic tells nothing more of a subscription before it is confirmed. */
+  delivery?: Delivery;
+  filter?: SubscriptionFilter;
+}
+
+export interface SubscriptionDirectory {
+  list(options: { after?: string }): Promise<Page<SubscriptionSummary>>;
+  /** Deletes a confirmed subscription of the topic; 'not_found' when the topic has none of that id. */
+  unsubscribe(id: string): Promise<'deleted' | 'not_found'>;
 }

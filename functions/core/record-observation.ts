@@ -7,6 +7,7 @@ import { classifyChange } from './diff.ts';
 import { ContentionError } from './errors.ts';
 import type { Observation } from './model.ts';
 import type { MetricHead, MetricStore, StoredObservation } from './ports.ts';
+import { followMerges } from './redirects.ts';
 
 export interface Plan {
   stored: StoredObservation;
@@ -14,11 +15,31 @@ export interface Plan {
 }
 
 /** Commits a head's pending observation if its item is missing; reads first, as a failed conditional write costs a write unit. */
-async function rollForward(store: MetricStore, head: MetricHead | undefined): Promise<void> {
+export async function rollForward(store: MetricStore, head: MetricHead | undefined): Promise<void> {
   const pending = head?.pending;
   if (pending === undefined) return;
   const committed = await store.getObservation(pending.observation.metric, pending.observation.key);
   if (committed === undefined) await store.putObservation(pending);
+}
+
+/** A head's description of its series, `latest` as given; what editors set (a name, merges) carried over. */
+export function headOf(
+  metric: string,
+  latest: Observation,
+  editors: Pick<MetricHead, 'name' | 'mergeDepth'> | undefined,
+): Omit<MetricHead, 'version' | 'updatedAt'> {
+  const name = editors?.name;
+  const mergeDepth = editors?.mergeDepth;
+  return {
+    metric,
+    label: name ?? latest.label,
+    unit: latest.unit,
+    kind: latest.kind,
+    region: latest.region,
+    latest,
+    ...(name === undefined ? {} : { name }),
+    ...(mergeDepth === undefined ? {} : { mergeDepth }),
+  };
 }
 
 /** What recording `observation` against `head` would store; reads only. */
@@ -39,13 +60,8 @@ export async function planObservation(
   return {
     stored,
     head: {
-      metric: observation.metric,
+      ...headOf(observation.metric, shown, head),
       version: (head?.version ?? 0) + 1,
-      label: shown.label,
-      unit: shown.unit,
-      kind: shown.kind,
-      region: shown.region,
-      latest: shown,
       pending: stored,
       updatedAt: recordedAt,
     },
@@ -89,6 +105,10 @@ async function recordOnce(
   return { stored: plan.stored, head: committedHead };
 }
 
+/** After a lost race for a head: a pause with jitter, growing with the attempt, so racing writers spread out. */
+export const backOff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+
 /** A head read or written moments ago: current unless another writer moved it since, which the claim detects. */
 export interface KnownHead {
   head: MetricHead | undefined;
@@ -102,14 +122,20 @@ async function recordWithRetries(
   maxAttempts: number,
 ): Promise<Recorded> {
   let head = known?.head;
+  let target = observation;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    if (known === undefined || attempt > 0) head = await store.getHead(observation.metric);
-    const recorded = await recordOnce(store, observation, head, now);
+    if (known === undefined || attempt > 0) head = await store.getHead(target.metric);
+    if (head?.mergedInto !== undefined) {
+      // Merged since this writer looked: the series, and so this observation, continues where it was merged.
+      const followed = await followMerges(store, target.metric, head);
+      target = { ...target, metric: followed.chain.at(-1) ?? target.metric };
+      head = followed.head;
+    }
+    const recorded = await recordOnce(store, target, head, now);
     if (recorded !== 'contended') return recorded;
-    // Another writer moved the head: back off with jitter so racing writers spread out.
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+    await backOff(attempt);
   }
-  throw new ContentionError(`metric ${observation.metric} stayed contended for ${maxAttempts} attempts`);
+  throw new ContentionError(`metric ${target.metric} stayed contended for ${maxAttempts} attempts`);
 }
 
 export async function recordObservation(
@@ -124,7 +150,8 @@ export async function recordObservation(
 /**
  * Records one metric's observations in the given order. The head each write leaves is kept in hand for the
  * next one, which then needs no reads: two writes per observation while no other writer touches the metric.
- * `known` is the metric's head as the caller read it, if it did.
+ * `known` is the metric's head as the caller read it, if it did. When the metric turns out to be merged, the
+ * rest of the series follows the first observation to the metric it was merged into.
  */
 export async function recordObservationsOfMetric(
   store: MetricStore,
@@ -135,9 +162,12 @@ export async function recordObservationsOfMetric(
 ): Promise<StoredObservation[]> {
   const recorded: StoredObservation[] = [];
   let current = known;
+  let metric: string | undefined;
   for (const observation of observations) {
-    const result = await recordWithRetries(store, observation, now, current, maxAttempts);
+    const target = metric === undefined ? observation : { ...observation, metric };
+    const result = await recordWithRetries(store, target, now, current, maxAttempts);
     recorded.push(result.stored);
+    metric = result.stored.observation.metric;
     current = result.head === undefined ? undefined : { head: result.head };
   }
   return recorded;

@@ -2,7 +2,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { InvalidCursorError, RevisionTooLargeError } from '../adapters/dynamodb/index.ts';
-import { NotFoundError, PayloadTooLargeError, ValidationError } from '../core/errors.ts';
+import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../core/errors.ts';
 import { instrumented, logger, metrics } from '../observability.ts';
 import { httpMetricNames } from './http-metrics.ts';
 import { maxBodyBytes } from './limits.ts';
@@ -26,6 +26,7 @@ export function errorResult(error: unknown): HttpResult {
     return json(400, errorBody('invalid_request', error.message, error.issues));
   if (error instanceof InvalidCursorError) return json(400, errorBody('invalid_cursor', error.message));
   if (error instanceof NotFoundError) return json(404, errorBody('not_found', error.message));
+  if (error instanceof ConflictError) return json(409, errorBody('conflict', error.message));
   if (error instanceof PayloadTooLargeError || error instanceof RevisionTooLargeError) {
     return json(413, errorBody('payload_too_large', error.message));
   }
@@ -76,6 +77,35 @@ export function jsonBody(event: HttpEvent): unknown {
   } catch (cause) {
     throw new ValidationError(`the body is not valid JSON: ${(cause as Error).message}`, [], { cause });
   }
+}
+
+/**
+ * More than any brief id (128 characters), metric key or event id the system makes, and within DynamoDB's limit on
+ * a key (1,024 bytes for a sort key, which a metric key is in the metrics index).
+ */
+const maxPathParameterBytes = 1000;
+
+/**
+ * A path parameter as API Gateway hands it over: already percent-decoded (decoding again would turn a key's own
+ * `%` into an error). What no stored item can be keyed on is refused here rather than by DynamoDB.
+ */
+export function pathParameter(event: HttpEvent, name: string): string {
+  const value = event.pathParameters?.[name];
+  if (value === undefined || value === '') throw new NotFoundError(`missing path parameter ${name}`);
+  const bytes = Buffer.byteLength(value, 'utf8');
+  const refusal =
+    bytes > maxPathParameterBytes
+      ? `is ${bytes} bytes long in UTF-8; the limit is ${maxPathParameterBytes}`
+      : value.isWellFormed()
+        ? undefined
+        : 'contains an unpaired surrogate';
+  if (refusal !== undefined) {
+    const received = `(received ${JSON.stringify(value.slice(0, 80))}${value.length > 80 ? '...' : ''})`;
+    throw new ValidationError(`path parameter ${name} ${refusal} ${received}`, [
+      { path: name, message: `${refusal} ${received}` },
+    ]);
+  }
+  return value;
 }
 
 export function header(event: HttpEvent, name: string): string | undefined {

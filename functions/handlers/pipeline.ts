@@ -4,16 +4,26 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { revisionReferenceFromItem } from '../adapters/dynamodb/index.ts';
 import type { Observation } from '../core/model.ts';
 import { observationsOf } from '../core/observations.ts';
-import type { BriefStore, FailureStore, MetricStore } from '../core/ports.ts';
+import type {
+  BriefRevision,
+  BriefStore,
+  DigestPublisher,
+  FailureStore,
+  MetricStore,
+  StoredObservation,
+} from '../core/ports.ts';
 import { recordObservationsOfMetric } from '../core/record-observation.ts';
+import { resolveMerges } from '../core/redirects.ts';
 import { instrumented, logger, metrics } from '../observability.ts';
 import { pipelineDependencies } from '../wiring/pipeline.ts';
 import { keptForReplayMetric } from './replay-metric.ts';
+import { publishRevisionDigests } from './revision-digests.ts';
 import { keepForReplay, MalformedRecordError, newImageOf } from './stream-records.ts';
 
 export interface PipelineDeps {
   briefs: BriefStore;
   metrics: MetricStore;
+  digests: DigestPublisher;
   failures: FailureStore;
   now: () => Date;
 }
@@ -21,19 +31,20 @@ export interface PipelineDeps {
 /** Metrics are independent of each other, so several are recorded at once. */
 const metricsInFlight = 32;
 
-async function observationsOfRecord(deps: PipelineDeps, record: DynamoDBRecord): Promise<Observation[]> {
+async function revisionOfRecord(deps: PipelineDeps, record: DynamoDBRecord): Promise<BriefRevision> {
   const { briefId, revision } = revisionReferenceFromItem(newImageOf(record));
   const stored = await deps.briefs.getRevision(briefId, revision);
   if (stored === undefined)
     throw new MalformedRecordError(`revision ${revision} of ${briefId} is not readable`);
-  return observationsOf(stored);
+  return stored;
 }
 
 /**
  * The whole batch is grouped by metric, each metric's observations kept in record order: changes of one metric
  * are computed one at a time in write order, while different metrics proceed in parallel. (Powertools' batch
  * processor handles one record at a time, which cannot keep that order across records processed in parallel.)
- * A record fails, and is retried by the event-source mapping, when any of its observations could not be recorded.
+ * A record fails, and is retried by the event-source mapping, when any of its observations could not be recorded,
+ * or when, all recorded, its revision's digest could not be published; failed records are also kept for replay.
  */
 export function makePipelineHandler(deps: PipelineDeps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
@@ -41,24 +52,29 @@ export function makePipelineHandler(deps: PipelineDeps) {
     const loaded = await Promise.all(
       event.Records.map(async (record) => {
         try {
-          return { record, observations: await observationsOfRecord(deps, record) };
+          return { record, revision: await revisionOfRecord(deps, record) };
         } catch (error) {
           logger.error('brief revision not processed', { eventID: record.eventID, error: error as Error });
           failed.set(record, error);
-          return { record, observations: [] };
+          return { record, revision: undefined };
         }
       }),
     );
+    // One batched read of every head the batch touches, instead of one or two reads per metric; a merged
+    // metric's figures are recorded in the metric it was merged into.
+    const { metricOf, heads } = await resolveMerges(
+      deps.metrics,
+      loaded.flatMap(({ revision }) => revision?.figures.map((figure) => figure.metric) ?? []),
+    );
+    const recordedOf = new Map<DynamoDBRecord, StoredObservation[]>(loaded.map(({ record }) => [record, []]));
     const byMetric = new Map<string, { record: DynamoDBRecord; observation: Observation }[]>();
-    for (const { record, observations } of loaded) {
-      for (const observation of observations) {
+    for (const { record, revision } of loaded) {
+      for (const observation of revision === undefined ? [] : observationsOf(revision, metricOf)) {
         const series = byMetric.get(observation.metric) ?? [];
         series.push({ record, observation });
         byMetric.set(observation.metric, series);
       }
     }
-    // One batched read of every head the batch touches, instead of one or two reads per metric.
-    const heads = await deps.metrics.getCommittedHeads([...byMetric.keys()]);
     const queue = [...byMetric.values()];
     let recorded = 0;
     let changes = 0;
@@ -72,6 +88,10 @@ export function makePipelineHandler(deps: PipelineDeps) {
             deps.now,
             { head: heads.get(metric) },
           );
+          stored.forEach((item, index) => {
+            const record = series[index]?.record;
+            if (record !== undefined) recordedOf.get(record)?.push(item);
+          });
           recorded += stored.length;
           changes += stored.filter((item) => item.change !== null).length;
         } catch (error) {
@@ -85,6 +105,13 @@ export function makePipelineHandler(deps: PipelineDeps) {
       }
     });
     await Promise.all(workers);
+    const complete = loaded.flatMap(({ record, revision }) =>
+      revision === undefined || failed.has(record)
+        ? []
+        : [{ record, revision, recorded: recordedOf.get(record) ?? [] }],
+    );
+    for (const [record, error] of await publishRevisionDigests(deps.digests, complete))
+      failed.set(record, error);
     metrics.addMetric('ObservationsRecorded', MetricUnit.Count, recorded);
     metrics.addMetric('ChangesRecorded', MetricUnit.Count, changes);
     metrics.addMetric('RevisionsFailed', MetricUnit.Count, failed.size);

@@ -1,13 +1,14 @@
 // The read-only API: briefs, metrics with their history, the change log as published events, and health.
 import * as z from 'zod/mini';
-import { NotFoundError, ValidationError } from '../core/errors.ts';
+import { NotFoundError } from '../core/errors.ts';
 import { toCloudEvent } from '../core/events.ts';
 import { changeByEventId } from '../core/observations.ts';
 import type { BriefStore, ChangeLog, MetricStore } from '../core/ports.ts';
+import { followMerges } from '../core/redirects.ts';
 import { parseWith } from '../core/validate.ts';
 import { readApiDependencies } from '../wiring/read-api.ts';
 import { changeFilterOf } from './change-filter.ts';
-import { type HttpEvent, httpHandler, json, queryInt } from './http.ts';
+import { httpHandler, json, pathParameter, queryInt } from './http.ts';
 
 export interface ReadDeps {
   briefs: BriefStore;
@@ -18,35 +19,11 @@ export interface ReadDeps {
 const cursorQuery = z.object({ after: z.optional(z.string().check(z.minLength(1), z.maxLength(512))) });
 
 const cacheShort = { 'cache-control': 'public, max-age=5' };
+/** A stored revision never changes; the edge still keeps nothing longer than its own cap. */
+const cacheStored = { 'cache-control': 'public, max-age=86400' };
 
-/**
- * More than any brief id (128 characters), metric key or event id the system makes, and within DynamoDB's limit on
- * a key (1,024 bytes for a sort key, which a metric key is in the metrics index).
- */
-const maxPathParameterBytes = 1000;
-
-/**
- * A path parameter as API Gateway hands it over: already percent-decoded (decoding again would turn a key's own
- * `%` into an error). What no stored item can be keyed on is refused here rather than by DynamoDB.
- */
-function pathParameter(event: HttpEvent, name: string): string {
-  const value = event.pathParameters?.[name];
-  if (value === undefined || value === '') throw new NotFoundError(`missing path parameter ${name}`);
-  const bytes = Buffer.byteLength(value, 'utf8');
-  const refusal =
-    bytes > maxPathParameterBytes
-      ? `is ${bytes} bytes long in UTF-8; the limit is ${maxPathParameterBytes}`
-      : value.isWellFormed()
-        ? undefined
-        : 'contains an unpaired surrogate';
-  if (refusal !== undefined) {
-    const received = `(received ${JSON.stringify(value.slice(0, 80))}${value.length > 80 ? '...' : ''})`;
-    throw new ValidationError(`path parameter ${name} ${refusal} ${received}`, [
-      { path: name, message: `${refusal} ${received}` },
-    ]);
-  }
-  return value;
-}
+/** Revision numbers as keys.ts pads them: 1 to 999999, written without leading zeros. */
+const revisionNumber = /^[1-9]\d{0,5}$/;
 
 export function makeReadHandler(deps: ReadDeps) {
   return httpHandler(async (event) => {
@@ -56,6 +33,32 @@ export function makeReadHandler(deps: ReadDeps) {
         const revision = await deps.briefs.latestRevision(id);
         if (revision === undefined) throw new NotFoundError(`no brief with id ${JSON.stringify(id)}`);
         return json(200, revision, cacheShort);
+      }
+      case 'GET /briefs/{id}/revisions': {
+        const id = pathParameter(event, 'id');
+        const limit = queryInt(event, 'limit', 20, 100);
+        const before =
+          event.queryStringParameters?.before === undefined
+            ? undefined
+            : queryInt(event, 'before', 1, Number.MAX_SAFE_INTEGER);
+        const page = await deps.briefs.revisions(id, { limit, ...(before === undefined ? {} : { before }) });
+        if (page.items.length === 0 && before === undefined)
+          throw new NotFoundError(`no brief with id ${JSON.stringify(id)}`);
+        return json(
+          200,
+          { revisions: page.items, ...(page.cursor === undefined ? {} : { next: page.cursor }) },
+          cacheShort,
+        );
+      }
+      case 'GET /briefs/{id}/revisions/{revision}': {
+        const id = pathParameter(event, 'id');
+        const number = pathParameter(event, 'revision');
+        const revision = revisionNumber.test(number)
+          ? await deps.briefs.getRevision(id, Number(number))
+          : undefined;
+        if (revision === undefined)
+          throw new NotFoundError(`brief ${JSON.stringify(id)} has no revision ${JSON.stringify(number)}`);
+        return json(200, revision, cacheStored);
       }
       case 'GET /metrics': {
         const limit = queryInt(event, 'limit', 50, 200);
@@ -78,6 +81,13 @@ export function makeReadHandler(deps: ReadDeps) {
           deps.metrics.history(metric, { limit, ...(before === undefined ? {} : { before }) }),
         ]);
         if (head === undefined) throw new NotFoundError(`no metric with key ${JSON.stringify(metric)}`);
+        if (head.mergedInto !== undefined) {
+          // A merged metric answers where its series went, in one hop however many merges led there.
+          const into = (await followMerges(deps.metrics, metric, head)).chain.at(-1) ?? head.mergedInto;
+          const search = event.rawQueryString ? `?${event.rawQueryString}` : '';
+          const location = `/metrics/${encodeURIComponent(into)}${search}`;
+          return json(308, { metric, mergedInto: into, location }, { ...cacheShort, location });
+        }
         const { pending: _pending, ...summary } = head;
         return json(
           200,

@@ -1,62 +1,80 @@
-// POST /subscriptions: an SNS subscription whose filter policy is built from the request.
+// The editors' subscription routes: subscribe any endpoint (POST), list the topic's subscriptions (GET), delete
+// one (DELETE /subscriptions/{id}).
 import * as z from 'zod/mini';
-import { changeTypes } from '../core/model.ts';
-import type { Subscriber, SubscriptionRequest } from '../core/ports.ts';
+import { NotFoundError } from '../core/errors.ts';
+import type { Subscriber, SubscriptionDirectory, SubscriptionSummary } from '../core/ports.ts';
 import { parseWith } from '../core/validate.ts';
 import { subscriptionDependencies } from '../wiring/subscriptions.ts';
-import { httpHandler, json, jsonBody } from './http.ts';
+import { httpHandler, json, jsonBody, pathParameter } from './http.ts';
+import { subscriptionRequestOf, subscriptionSchema } from './subscription-request.ts';
 
-const filterSchema = z.strictObject({
-  metrics: z.optional(
-    z.array(z.string().check(z.minLength(1), z.maxLength(512))).check(z.minLength(1), z.maxLength(100)),
-  ),
-  regions: z.optional(
-    z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.minLength(1), z.maxLength(50)),
-  ),
-  types: z.optional(z.array(z.enum(changeTypes)).check(z.minLength(1))),
-  minAbsChangePercent: z.optional(z.number().check(z.minimum(0), z.maximum(1e6))),
-});
+const listQuery = z.object({ after: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))) });
+// SNS names subscriptions `<topic ARN>:<uuid>`; the id is the uuid.
+const subscriptionId = z.guid('must be the id of a subscription, as GET /subscriptions lists it');
 
-const subscriptionSchema = z.discriminatedUnion('protocol', [
-  z.strictObject({ protocol: z.literal('email'), endpoint: z.email(), filter: z.optional(filterSchema) }),
-  z.strictObject({
-    protocol: z.literal('http'),
-    endpoint: z.url({ protocol: /^http$/ }),
-    filter: z.optional(filterSchema),
-  }),
-  z.strictObject({
-    protocol: z.literal('https'),
-    endpoint: z.url({ protocol: /^https$/ }),
-    filter: z.optional(filterSchema),
-  }),
-  z.strictObject({
-    protocol: z.literal('sqs'),
-    endpoint: z
-      .string()
-      .check(
-        z.regex(
-          /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/,
-          'must be an SQS queue ARN',
-        ),
-      ),
-    filter: z.optional(filterSchema),
-  }),
-]);
+/**
+ * An address partly hidden, `d***@example.com`: an editor recognizes a subscriber, and a leaked listing or a
+ * screen shared does not hand out readers' addresses.
+ */
+export function maskedEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 1 ? '***' : `${address.slice(0, 1)}***${address.slice(at)}`;
+}
+
+function view(subscription: SubscriptionSummary) {
+  const { id, protocol, endpoint, confirmed, delivery, filter } = subscription;
+  return {
+    id: id ?? null,
+    protocol,
+    endpoint: protocol.startsWith('email') ? maskedEmail(endpoint) : endpoint,
+    status: confirmed ? 'confirmed' : 'pending_confirmation',
+    delivery: delivery ?? null,
+    filter: filter ?? null,
+  };
+}
+
+const noStore = { 'cache-control': 'no-store' };
 
 export interface SubscriptionDeps {
-  subscriber: Subscriber;
+  subscriber: Subscriber & SubscriptionDirectory;
 }
 
 export function makeSubscriptionHandler(deps: SubscriptionDeps) {
   return httpHandler(async (event) => {
-    const request = parseWith(subscriptionSchema, jsonBody(event), 'subscription') as SubscriptionRequest;
-    const { subscriptionArn } = await deps.subscriber.subscribe(request);
-    return json(201, {
-      subscriptionArn,
-      status: subscriptionArn === 'pending confirmation' ? 'pending_confirmation' : 'confirmed',
-      protocol: request.protocol,
-      endpoint: request.endpoint,
-    });
+    switch (event.routeKey) {
+      case 'POST /subscriptions': {
+        const request = subscriptionRequestOf(parseWith(subscriptionSchema, jsonBody(event), 'subscription'));
+        const { subscriptionArn } = await deps.subscriber.subscribe(request);
+        return json(201, {
+          subscriptionArn,
+          status: subscriptionArn === 'pending confirmation' ? 'pending_confirmation' : 'confirmed',
+          protocol: request.protocol,
+          endpoint: request.endpoint,
+          delivery: request.delivery,
+        });
+      }
+      case 'GET /subscriptions': {
+        const { after } = parseWith(listQuery, event.queryStringParameters ?? {}, 'query');
+        const page = await deps.subscriber.list(after === undefined ? {} : { after });
+        return json(
+          200,
+          {
+            subscriptions: page.items.map(view),
+            ...(page.cursor === undefined ? {} : { next: page.cursor }),
+          },
+          noStore,
+        );
+      }
+      case 'DELETE /subscriptions/{id}': {
+        const id = parseWith(subscriptionId, pathParameter(event, 'id'), 'subscription id');
+        if ((await deps.subscriber.unsubscribe(id)) === 'not_found') {
+          throw new NotFoundError(`no confirmed subscription with id ${JSON.stringify(id)}`);
+        }
+        return { statusCode: 204, headers: noStore };
+      }
+      default:
+        throw new NotFoundError(`no route ${event.routeKey}`);
+    }
   });
 }
 

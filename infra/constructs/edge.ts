@@ -72,20 +72,21 @@ export interface EdgeProps {
   logRetentionDays: number;
   /** A custom domain, with an ACM certificate in us-east-1 that covers it; absent, the CloudFront domain serves. */
   customDomain?: { domainName: string; certificateArn: string };
+  /** The default behavior, for every path no API route claims: the pages (constructs/pages.ts). */
+  pages: BehaviorOptions;
 }
 
 /**
  * One behavior per route path of the topology: public GETs cached (keyed on the query string and the public host,
  * for as long as the handler's Cache-Control says, at most `maxEdgeTtl`), everything else passed through with all
- * its headers, Authorization included. Every API route has a behavior of its own, so the default behavior is free
- * to become the pages' S3 origin: `distribution.addBehavior(path, S3BucketOrigin.withOriginAccessControl(bucket),
- * { responseHeadersPolicy: … })` for their paths, or a new default behavior, leaves the API's routes as they are.
+ * its headers, Authorization included. Every API route has a behavior of its own, so the default behavior is the
+ * pages', and a path that is neither a route nor a page never reaches the API.
  */
 export class Edge extends Construct {
   readonly distribution: Distribution;
   /** `https://` and the custom domain, or the CloudFront domain: where feeds, pages and reads are public. */
   readonly publicUrl: string;
-  /** Security headers and the API's CORS, for the API's behaviors; pages will want a CSP of their own. */
+  /** Security headers and the API's CORS, for the API's behaviors; the pages have a CSP of their own. */
   readonly apiResponseHeaders: ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: EdgeProps) {
@@ -205,7 +206,7 @@ export class Edge extends Construct {
     const custom = props.customDomain;
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `updates-feed ${Stack.of(this).stackName}`,
-      defaultBehavior: passedThrough,
+      defaultBehavior: props.pages,
       additionalBehaviors: behaviorsFor(props.routes, { cached, passedThrough }),
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Readers are in East Asia first: price class 200 serves it; 100 would send them to Europe or America.
@@ -247,8 +248,9 @@ export class Edge extends Construct {
 }
 
 /**
- * CloudFront's path pattern for a route path: `{param}` matches one segment or more, as `*` does. Exact paths come
- * first, since the first matching behavior wins (`/briefs/preview` before `/briefs/*`).
+ * CloudFront's path pattern for a route path: each `{param}` becomes `*`, which matches one segment or more. Exact
+ * paths come first, then the longer patterns, since the first matching behavior wins (`/briefs/preview` before
+ * `/briefs/*`, and a metric's editors' routes before its public read).
  */
 function behaviorsFor(
   routes: readonly HttpRoute[],
@@ -256,7 +258,7 @@ function behaviorsFor(
 ): Record<string, BehaviorOptions> {
   const byPattern = new Map<string, HttpRoute[]>();
   for (const route of routes) {
-    const pattern = route.path.replace(/\{[^}]+\}.*$/, '*');
+    const pattern = route.path.replace(/\{[^}]+\}/g, '*');
     byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), route]);
   }
   const patterns = [...byPattern.keys()].sort(

@@ -23,6 +23,11 @@ export interface StreamPipelineProps {
   consumers: ReadonlyArray<readonly [FunctionName, StreamConsumerSpec]>;
   resources: SharedResources;
   settings: FunctionSettings;
+  /**
+   * Where readers find the pages, for the links in email: a consumer has no request whose host it could follow.
+   * The CDN's URL makes no cycle, since nothing the CDN is built from depends on a consumer.
+   */
+  publicUrl: string;
 }
 
 export class StreamPipeline extends Construct {
@@ -57,6 +62,7 @@ export class StreamPipeline extends Construct {
         resources: props.resources,
         settings: props.settings,
       });
+      consumer.addEnvironment('PUBLIC_BASE_URL', props.publicUrl);
       consumer.addEventSource(streamEventSource(props.resources.table, spec.stream, this.failureQueue));
       this.consumers.set(name, consumer);
     }

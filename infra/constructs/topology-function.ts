@@ -82,7 +82,8 @@ export class TopologyFunction extends Construct {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'Resource * only for actions without resource-level permissions: xray:PutTraceSegments and ' +
-        'xray:PutTelemetryRecords (active tracing) and, on stream consumers, dynamodb:ListStreams',
+        'xray:PutTelemetryRecords (active tracing), on stream consumers dynamodb:ListStreams, and for the ' +
+        "editors' subscriptions sns:GetSubscriptionAttributes and sns:Unsubscribe",
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
@@ -109,15 +110,29 @@ export class TopologyFunction extends Construct {
       this.function.addEnvironment('TOPIC_ARN', topic.topicArn);
       topic.grantPublish(this.function);
     }
-    if (access.topic === 'subscribe') {
+    if (access.topic === 'subscribe' || access.topic === 'manageSubscriptions') {
       this.function.addEnvironment('TOPIC_ARN', topic.topicArn);
       // Topic has no grantSubscribe: subscribing to this one topic, nothing else about it.
+      const onTopic = access.topic === 'subscribe' ? ['sns:Subscribe'] : subscriptionManagementOnTopic;
+      this.function.addToRolePolicy(new PolicyStatement({ actions: onTopic, resources: [topic.topicArn] }));
+    }
+    if (access.topic === 'manageSubscriptions') {
+      // SNS has no resource-level permission for these two (a subscription is no IAM resource type): the code
+      // only ever names subscriptions of this topic, `<topic ARN>:<id>`.
       this.function.addToRolePolicy(
-        new PolicyStatement({ actions: ['sns:Subscribe'], resources: [topic.topicArn] }),
+        new PolicyStatement({ actions: subscriptionManagementUnscoped, resources: ['*'] }),
       );
     }
   }
 }
+
+/** What listing, reading and deleting the topic's subscriptions take, on the topic itself. */
+const subscriptionManagementOnTopic = ['sns:Subscribe', 'sns:ListSubscriptionsByTopic'];
+/**
+ * And on every resource, as the Service Authorization Reference lists no resource type for them
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html).
+ */
+export const subscriptionManagementUnscoped = ['sns:GetSubscriptionAttributes', 'sns:Unsubscribe'];
 
 /** How cdk-nag spells the table's `<arn>/index/*` resource in its finding ids. */
 function tableIndexesArnPattern(table: Table): string {

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { createDynamoDbClient, ensureTable } from '../../functions/adapters/dynamodb/index.ts';
 import { readConfig } from '../../functions/config.ts';
 import { siteServer } from '../../web/site.ts';
+import { siteConfigOf } from '../site-config.ts';
 import { type FunctionSpec, functions } from '../topology.ts';
 import { freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type GatewayRoute, type HttpLambda, startGateway } from './http-gateway.ts';
@@ -150,7 +151,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       routes,
       token,
       port,
-      pages: siteServer(),
+      // Editors paste the sandbox's token.
+      pages: siteServer(siteConfigOf({ kind: 'token' })),
       onError: (error) => log(`request failed: ${(error as Error).stack ?? String(error)}`),
     });
     stops.push(() => gateway.close());

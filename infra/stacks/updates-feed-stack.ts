@@ -1,15 +1,18 @@
 // The whole service in one stack per stage, built from the topology; stateful constructs kept apart from stateless ones.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import type { SiteConfig } from '../../web/lib/site-config.ts';
 import { OperationalAlarms } from '../constructs/alarms.ts';
 import { OperationsDashboard } from '../constructs/dashboard.ts';
 import { Edge } from '../constructs/edge.ts';
 import { EditorsIdentity } from '../constructs/editors-identity.ts';
 import { EventsTopic } from '../constructs/events-topic.ts';
 import { FeedApi, routeKeyOf } from '../constructs/http-api.ts';
+import { Pages } from '../constructs/pages.ts';
 import { Storage } from '../constructs/storage.ts';
 import { type StreamConsumerSpec, StreamPipeline } from '../constructs/stream-pipeline.ts';
 import type { FunctionSettings } from '../constructs/topology-function.ts';
+import { siteConfigOf } from '../site-config.ts';
 import type { Stage } from '../stage.ts';
 import { type FunctionName, type FunctionSpec, functions as topologyFunctions } from '../topology.ts';
 
@@ -29,6 +32,7 @@ export class UpdatesFeedStack extends Stack {
   readonly events: EventsTopic;
   readonly editors: EditorsIdentity;
   readonly api: FeedApi;
+  readonly pages: Pages;
   readonly edge: Edge;
   readonly pipeline: StreamPipeline;
   readonly alarms: OperationalAlarms;
@@ -63,7 +67,27 @@ export class UpdatesFeedStack extends Stack {
       editors: this.editors,
       settings: functionSettings,
     });
+    const signInDomain = this.editors.signInDomain?.baseUrl();
+    const signIn: SiteConfig['signIn'] =
+      signInDomain === undefined
+        ? // Without callback URLs there is no hosted UI: editors paste an access token got with SRP.
+          { kind: 'token' }
+        : {
+            kind: 'cognito',
+            domain: signInDomain,
+            clientId: this.editors.userPoolClient.userPoolClientId,
+            redirectUris: [...settings.callbackUrls],
+            logoutUris: [...settings.logoutUrls],
+            scopes: ['openid', 'email'],
+          };
+    this.pages = new Pages(this, 'Pages', {
+      config: siteConfigOf(signIn),
+      // The desk redeems its sign-in code at the hosted UI's token endpoint: the one other origin it may call.
+      connectTo: signInDomain === undefined ? [] : [signInDomain],
+      logRetention: settings.logRetentionDays,
+    });
     this.edge = new Edge(this, 'Edge', {
+      pages: this.pages.behavior,
       apiEndpoint: this.api.baseUrl,
       routes: routed.flatMap(([, spec]) => spec.routes ?? []),
       logRetentionDays: settings.logRetentionDays,
@@ -75,6 +99,7 @@ export class UpdatesFeedStack extends Stack {
       consumers,
       resources,
       settings: functionSettings,
+      publicUrl: this.edge.publicUrl,
     });
     const deployedFunctions = new Map([...this.api.functions, ...this.pipeline.consumers]);
     this.alarms = new OperationalAlarms(this, 'Alarms', {

@@ -293,6 +293,43 @@ describe("the editors' desk, /desk", () => {
     },
   );
 
+  it(
+    'lists a brief’s revisions newest first, opens an earlier one and publishes it as a new revision',
+    browserTimeout,
+    async () => {
+      const { page, trouble } = await openPage(browser, { token: harness.token });
+      await page.goto(`${harness.url}/desk`);
+      const id = 'browser-revisions-brief';
+      const first = '截至6月30日，某镇城镇新增就业800人。';
+      await page.getByLabel('稿件编号').fill(id);
+      await page.getByLabel('地区').fill('某镇');
+      await page.getByLabel('标题').fill('某镇城镇新增就业800人');
+      await page.getByLabel('正文').fill(first);
+      const result = page.locator('.result');
+      const publish = page.getByRole('button', { name: '发布' });
+      await publish.click();
+      await expect.poll(() => result.textContent()).toContain('第 1 版');
+      await page.getByLabel('正文').fill('截至6月30日，某镇城镇新增就业820人。');
+      await publish.click();
+      await expect.poll(() => result.textContent()).toBe(`已发布：${id} 的第 2 版。`);
+
+      const listed = page.locator('.recent-list > li', { hasText: id });
+      await expect.poll(() => listed.locator('.recent-meta').textContent()).toContain('第 2 版');
+      await listed.getByRole('button', { name: '打开第 1 版' }).click();
+      await expect.poll(() => page.getByLabel('正文').inputValue()).toBe(first);
+      await expect(page.locator('.editing-note').textContent()).resolves.toContain('最新为第 2 版');
+      await publish.click();
+      await expect.poll(() => result.textContent()).toBe(`已发布：${id} 的第 3 版。`);
+      await expect.poll(() => listed.locator('.recent-meta').textContent()).toContain('第 3 版');
+      await expect(listed.locator('.revision-chip').allTextContents()).resolves.toEqual([
+        '第 2 版',
+        '第 1 版',
+      ]);
+      expectNoTrouble(trouble);
+      await page.close();
+    },
+  );
+
   it("shows the API's message next to the field it is about", browserTimeout, async () => {
     const { page } = await openPage(browser, { token: harness.token });
     await page.goto(`${harness.url}/desk`);
@@ -370,6 +407,47 @@ describe('hostile brief text', () => {
           "(() => { try { document.createElement('div').innerHTML = '<b>x</b>'; return 'assigned'; } catch (error) { return error.name; } })()",
         ),
       ).resolves.toBe('TypeError');
+      await page.close();
+    },
+  );
+});
+
+describe('corrections of a metric', () => {
+  it(
+    'offers rename, merge and alias from a figure on the desk and on its metric page',
+    browserTimeout,
+    async () => {
+      const { page, trouble } = await openPage(browser, { token: harness.token });
+      await page.goto(`${harness.url}/desk`);
+      const id = 'browser-corrections-brief';
+      await page.getByLabel('稿件编号').fill(id);
+      await page.getByLabel('地区').fill('更正乡');
+      await page.getByLabel('标题').fill('更正乡城镇新增就业900人');
+      await page.getByLabel('正文').fill('截至6月30日，更正乡城镇新增就业900人。');
+      await page.locator('.figure-table').waitFor();
+      const correct = page.getByRole('button', { name: '更正“城镇新增就业”' });
+      await correct.first().click();
+      const panel = page.locator('.corrections');
+      await panel.getByLabel('“城镇新增就业”是哪个指标名的另一种说法').fill('新增就业人数');
+      await panel.getByRole('button', { name: '声明别名' }).click();
+      await expect.poll(() => panel.getByRole('status').textContent()).toContain('新增就业人数');
+      await panel.getByRole('button', { name: '删除别名“城镇新增就业”' }).click();
+      await expect.poll(() => panel.getByRole('status').textContent()).toContain('已删除');
+
+      await page.getByRole('button', { name: '发布' }).click();
+      await page.getByRole('status').filter({ hasText: '已发布' }).waitFor();
+      await harness.settled();
+      const metrics = await harness.request<{ metrics: { metric: string; region: string }[] }>(
+        '/metrics?limit=200',
+      );
+      const metric = metrics.body.metrics.find((candidate) => candidate.region === '更正乡')?.metric ?? '';
+      await page.goto(`${harness.url}${metricPath(metric)}`);
+      const onMetric = page.locator('.corrections');
+      await onMetric.getByLabel('新的指标名').fill('更正乡新增就业');
+      await onMetric.getByRole('button', { name: '重命名' }).click();
+      await page.waitForURL((url) => url.pathname !== metricPath(metric));
+      await page.locator('.metric-head h1').waitFor();
+      expectNoTrouble(trouble);
       await page.close();
     },
   );

@@ -1,6 +1,7 @@
 // What the sandbox shows from outside: the change log, the feed, the topic's log and the events a subscriber got.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DIGEST_EVENT_TYPE } from '../../functions/core/events.ts';
 import type { HttpSubscriber } from '../support/http-subscriber.ts';
 
 /** What identifies a change's meaning: equal in two runs of the same uploads in the same order. */
@@ -86,7 +87,7 @@ export interface TopicLog {
   unreadableLines: number;
 }
 
-/** Every message the local SNS accepted, from `<dataDir>/published.jsonl`, duplicates kept. */
+/** Every change the local SNS accepted, from `<dataDir>/published.jsonl`, duplicates kept; digests left out. */
 export function topicLog(dataDir: string): TopicLog {
   const file = join(dataDir, 'published.jsonl');
   const log: TopicLog = { eventIds: [], unreadableLines: 0 };
@@ -95,7 +96,8 @@ export function topicLog(dataDir: string): TopicLog {
     if (line === '') continue;
     try {
       const message = JSON.parse(line) as { bodies: { default: string } };
-      log.eventIds.push((JSON.parse(message.bodies.default) as { id: string }).id);
+      const event = JSON.parse(message.bodies.default) as { id: string; type: string };
+      if (event.type !== DIGEST_EVENT_TYPE) log.eventIds.push(event.id);
     } catch {
       log.unreadableLines += 1;
     }

@@ -15,6 +15,7 @@ const logicalId = (element: { node: { defaultChild?: unknown } }) =>
 
 interface Behavior {
   PathPattern?: string;
+  TargetOriginId: string;
   AllowedMethods: string[];
   CachePolicyId: unknown;
   OriginRequestPolicyId: unknown;
@@ -30,7 +31,12 @@ const distributionConfig = (
       DistributionConfig: {
         CacheBehaviors: Behavior[];
         DefaultCacheBehavior: Behavior;
-        Origins: Array<{ DomainName: unknown; CustomOriginConfig: Record<string, unknown> }>;
+        Origins: Array<{
+          Id: string;
+          DomainName: unknown;
+          CustomOriginConfig?: Record<string, unknown>;
+          OriginAccessControlId?: unknown;
+        }>;
         Logging: { Bucket: unknown; Prefix: string };
         Aliases?: string[];
         ViewerCertificate?: Record<string, unknown>;
@@ -38,7 +44,8 @@ const distributionConfig = (
     };
   }
 ).Properties.DistributionConfig;
-const behaviors = [...distributionConfig.CacheBehaviors, distributionConfig.DefaultCacheBehavior];
+const apiBehaviors = distributionConfig.CacheBehaviors;
+const apiOrigin = distributionConfig.Origins.find((origin) => origin.CustomOriginConfig !== undefined);
 
 /** CloudFront's path patterns: `*` any run of characters, `?` one, case-sensitive; the first match wins. */
 function behaviorFor(path: string): Behavior {
@@ -60,21 +67,24 @@ const samplePath = (route: HttpRoute) => route.path.replace(/\{[^}]+\}/g, '100%2
 
 const routes = Object.values(functions).flatMap((spec: FunctionSpec) => spec.routes ?? []);
 const publicReads = routes.filter((route) => route.method === 'GET' && !route.auth);
-const editorsRoutes = routes.filter((route) => route.auth);
+/** Editors' routes, and the readers' POST (subscribing an email address): nothing there may be cached. */
+const passedThroughRoutes = routes.filter((route) => route.auth || route.method !== 'GET');
 
 describe('the CDN in front of the API', () => {
-  it('is one distribution whose origin is the HTTP API, reached over TLS 1.2 only', () => {
+  it('is one distribution whose API origin is the HTTP API, reached over TLS 1.2 only', () => {
     template.resourceCountIs('AWS::CloudFront::Distribution', 1);
-    expect(distributionConfig.Origins).toHaveLength(1);
+    // The API, and the pages' bucket (tests/infra/pages.test.ts).
+    expect(distributionConfig.Origins).toHaveLength(2);
     // The host part of the API's endpoint, https://<id>.execute-api.<region>.amazonaws.com.
     const apiEndpoint = { 'Fn::GetAtt': [logicalId(stack.api.api), 'ApiEndpoint'] };
-    expect(distributionConfig.Origins[0]?.DomainName).toEqual({
+    expect(apiOrigin?.DomainName).toEqual({
       'Fn::Select': [0, { 'Fn::Split': ['/', { 'Fn::Select': [1, { 'Fn::Split': ['//', apiEndpoint] }] }] }],
     });
-    expect(distributionConfig.Origins[0]?.CustomOriginConfig).toMatchObject({
+    expect(apiOrigin?.CustomOriginConfig).toMatchObject({
       OriginProtocolPolicy: 'https-only',
       OriginSSLProtocols: ['TLSv1.2'],
     });
+    for (const behavior of apiBehaviors) expect(behavior.TargetOriginId).toBe(apiOrigin?.Id);
   });
 
   it.each(publicReads)(
@@ -105,7 +115,7 @@ describe('the CDN in front of the API', () => {
     });
   });
 
-  it.each(editorsRoutes)(
+  it.each(passedThroughRoutes)(
     'passes $method $path through uncached, Authorization and body included',
     (route) => {
       const behavior = behaviorFor(samplePath(route));
@@ -118,19 +128,16 @@ describe('the CDN in front of the API', () => {
     },
   );
 
-  it('passes whatever no route claims through to the API uncached, over HTTPS only', () => {
-    expect(behaviorFor('/no-such-route')).toBe(distributionConfig.DefaultCacheBehavior);
-    expect(distributionConfig.DefaultCacheBehavior).toMatchObject({
-      CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
-      ViewerProtocolPolicy: 'https-only',
-    });
+  it('leaves whatever no route claims to the pages, never to the API', () => {
+    for (const path of ['/', '/desk', '/metric/x', '/no-such-route'])
+      expect(behaviorFor(path).TargetOriginId, path).not.toBe(apiOrigin?.Id);
   });
 
-  it('compresses, forwards the viewer host and sends the security headers on every behavior', () => {
+  it('compresses, forwards the viewer host and sends the security headers on every API behavior', () => {
     const forwardViewerHost = {
       'Fn::GetAtt': [logicalId(stack.edge.node.findChild('ForwardViewerHost')), 'FunctionARN'],
     };
-    for (const behavior of behaviors) {
+    for (const behavior of apiBehaviors) {
       expect(behavior.Compress).toBe(true);
       expect(behavior.FunctionAssociations).toEqual([
         { EventType: 'viewer-request', FunctionARN: forwardViewerHost },

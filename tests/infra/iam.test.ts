@@ -1,5 +1,6 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { subscriptionManagementUnscoped } from '../../infra/constructs/topology-function.ts';
 import { type FunctionName, type FunctionSpec, functions } from '../../infra/topology.ts';
 import { asList, identityStatements, removeTestOutputs, synthesize } from './synth.ts';
 
@@ -14,6 +15,7 @@ const actionsWithoutResourceScope = new Set([
   'xray:PutTraceSegments',
   'xray:PutTelemetryRecords',
   'dynamodb:ListStreams',
+  ...subscriptionManagementUnscoped,
 ]);
 const tableWrites = [
   'dynamodb:PutItem',
@@ -53,21 +55,34 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets the publisher alone publish to the topic', () => {
+  it('lets the publisher (changes) and the pipeline (digests) alone publish to the topic', () => {
     expect(holders('sns:Publish')).toEqual(
       topologyEntries.filter(([, spec]) => spec.access.topic === 'publish').map(([name]) => name),
     );
-    expect(holders('sns:Publish')).toEqual(['publisher']);
+    expect(holders('sns:Publish').sort()).toEqual(['pipeline', 'publisher']);
   });
 
-  it('lets the subscriptions function alone subscribe, to the changes topic only', () => {
-    expect(holders('sns:Subscribe')).toEqual(['subscriptions']);
+  it("lets the editors' and the readers' subscription functions alone subscribe, to the changes topic only", () => {
+    expect(holders('sns:Subscribe')).toEqual(['subscriptions', 'emailSubscriptions']);
     const subscribe = statements.filter(({ statement }) =>
       asList(statement.Action).includes('sns:Subscribe'),
     );
-    expect(subscribe.map(({ statement }) => statement.Resource)).toEqual([
-      { Ref: stack.getLogicalId(stack.events.topic.node.defaultChild as CfnElement) },
-    ]);
+    const topicRef = { Ref: stack.getLogicalId(stack.events.topic.node.defaultChild as CfnElement) };
+    expect(subscribe.map(({ statement }) => statement.Resource)).toEqual([topicRef, topicRef]);
+  });
+
+  it("lets the editors' subscription function alone list, read and delete subscriptions; the readers' only subscribe", () => {
+    for (const action of ['sns:ListSubscriptionsByTopic', ...subscriptionManagementUnscoped]) {
+      expect(holders(action), action).toEqual(['subscriptions']);
+    }
+    const sns = (name: FunctionName) => [...actionsOf(name)].filter((action) => action.startsWith('sns:'));
+    expect(sns('emailSubscriptions')).toEqual(['sns:Subscribe']);
+    const listing = statements.find(({ statement }) =>
+      asList(statement.Action).includes('sns:ListSubscriptionsByTopic'),
+    );
+    expect(listing?.statement.Resource).toEqual({
+      Ref: stack.getLogicalId(stack.events.topic.node.defaultChild as CfnElement),
+    });
   });
 
   it.each(topologyEntries.filter(([, spec]) => spec.access.table === 'read'))(

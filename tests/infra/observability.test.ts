@@ -10,7 +10,7 @@ import { deliveryStatusProtocols } from '../../infra/constructs/events-topic.ts'
 import { throttledRequestsMetricName } from '../../infra/constructs/http-api.ts';
 import { projectRoot } from '../../infra/sandbox/paths.ts';
 import { type FunctionName, type FunctionSpec, functions } from '../../infra/topology.ts';
-import { removeTestOutputs, stagesContext, synthesize } from './synth.ts';
+import { projectFunctions, removeTestOutputs, stagesContext, synthesize } from './synth.ts';
 
 const { stack, template } = synthesize();
 afterAll(removeTestOutputs);
@@ -217,8 +217,10 @@ describe('dashboard', () => {
 
 describe('tracing', () => {
   it('traces every function actively with X-Ray', () => {
-    template.resourceCountIs('AWS::Lambda::Function', deployed.size);
-    template.allResourcesProperties('AWS::Lambda::Function', { TracingConfig: { Mode: 'Active' } });
+    const traced = projectFunctions(template);
+    expect(traced).toHaveLength(deployed.size);
+    for (const [id, { Properties }] of traced)
+      expect(Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
   });
 });
 

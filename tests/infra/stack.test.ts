@@ -9,7 +9,7 @@ import { lambdaFilterPattern } from '../../infra/constructs/stream-pipeline.ts';
 import { UpdatesFeedStack } from '../../infra/stacks/updates-feed-stack.ts';
 import { stageFromContext } from '../../infra/stage.ts';
 import { type FunctionName, type FunctionSpec, functions, table, topic } from '../../infra/topology.ts';
-import { removeTestOutputs, stagesContext, synthesize, testAppProps } from './synth.ts';
+import { projectFunctions, removeTestOutputs, stagesContext, synthesize, testAppProps } from './synth.ts';
 
 const { stack, template } = synthesize();
 afterAll(removeTestOutputs);
@@ -31,24 +31,26 @@ const environmentOf = (name: FunctionName) =>
   (functionProperties(name).Environment as { Variables: Record<string, unknown> }).Variables;
 
 describe('functions', () => {
-  it('deploys exactly one function per topology entry', () => {
-    template.resourceCountIs('AWS::Lambda::Function', topologyEntries.length);
+  it('deploys exactly one function per topology entry, besides the one that deploys the pages', () => {
+    expect(projectFunctions(template)).toHaveLength(topologyEntries.length);
+    template.resourceCountIs('AWS::Lambda::Function', topologyEntries.length + 1);
     expect([...deployed.keys()].sort()).toEqual(Object.keys(functions).sort());
   });
 
   it('runs every function on Node 22, arm64, with active tracing', () => {
-    template.allResourcesProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
-      Architectures: ['arm64'],
-      TracingConfig: { Mode: 'Active' },
-      Handler: 'index.handler',
-    });
+    for (const [id, { Properties }] of projectFunctions(template)) {
+      expect(Properties, id).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+      });
+    }
   });
 
   it('bundles for the Node version it deploys', () => {
-    template.allResourcesProperties('AWS::Lambda::Function', {
-      Runtime: `nodejs${bundleTarget.replace(/^node/, '')}.x`,
-    });
+    for (const [id, { Properties }] of projectFunctions(template))
+      expect(Properties.Runtime, id).toBe(`nodejs${bundleTarget.replace(/^node/, '')}.x`);
   });
 
   it.each(topologyEntries)('gives %s the memory, timeout and description of the topology', (name, spec) => {
@@ -84,8 +86,16 @@ describe('functions', () => {
     expect(readConfig({}).NEWSROOM_TIME_ZONE).toBe('Asia/Shanghai');
   });
 
-  it('pins no function to a base URL: links follow the host the request reached, the CDN’s included', () => {
-    expect(topologyEntries.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name))).toEqual([]);
+  it('pins no API function to a base URL: links follow the host the request reached, the CDN’s included', () => {
+    const routed = topologyEntries.filter(([, spec]) => spec.stream === undefined);
+    expect(routed.filter(([name]) => 'PUBLIC_BASE_URL' in environmentOf(name))).toEqual([]);
+  });
+
+  it('gives the stream consumers, which write email with no request to follow, the public URL', () => {
+    const distribution = stack.getLogicalId(stack.edge.distribution.node.defaultChild as CfnElement);
+    for (const [name] of topologyEntries.filter(([, spec]) => spec.stream !== undefined)) {
+      expect(JSON.stringify(environmentOf(name).PUBLIC_BASE_URL), name).toContain(distribution);
+    }
   });
 });
 
@@ -274,12 +284,19 @@ describe('HTTP API', () => {
     },
   );
 
-  it.each(routes.filter((route) => !route.auth))(
+  it.each(routes.filter((route) => !route.auth && route.throttle === undefined))(
     'throttles the public route $method $path on its own',
     (route) => {
       expect(stageSettings().RouteSettings[routeKeyOf(route)]).toEqual(limits(publicRouteThrottle));
     },
   );
+
+  it.each(
+    routes.flatMap((route) => (route.throttle === undefined ? [] : [{ ...route, throttle: route.throttle }])),
+  )('throttles $method $path, which makes SNS send mail, tighter than any editors’ route', (route) => {
+    expect(stageSettings().RouteSettings[routeKeyOf(route)]).toEqual(limits(route.throttle));
+    expect(route.throttle.rateLimit).toBeLessThan(editorRouteThrottle.rateLimit);
+  });
 
   it('gives a route outside the topology the public limit, and lists no route that does not exist', () => {
     expect(stageSettings().DefaultRouteSettings).toEqual(limits(publicRouteThrottle));

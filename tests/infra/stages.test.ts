@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeTestOutputs, stagesContext, synthesize } from './synth.ts';
+import { projectFunctions, removeTestOutputs, stagesContext, synthesize } from './synth.ts';
 
 const dev = synthesize();
 const prod = synthesize({ stage: 'prod' });
@@ -45,17 +45,18 @@ describe('stages', () => {
 
   it('gives the two stages different names wherever CloudFront names are account-wide', () => {
     const devNames = accountWideNames(dev.template);
-    expect(devNames).toHaveLength(4);
+    // The API's cache, origin request and response headers policies and host function; the pages' headers and router.
+    expect(devNames).toHaveLength(6);
     for (const name of accountWideNames(prod.template)) expect(devNames).not.toContain(name);
   });
 
   it('gives each stage its own metrics namespace, so one stage’s failures never raise the other’s alarms', () => {
     const namespaces = (template: Template) =>
       new Set(
-        Object.values(template.findResources('AWS::Lambda::Function')).map(
-          (fn) =>
-            (fn as { Properties: { Environment: { Variables: Record<string, string> } } }).Properties
-              .Environment.Variables.POWERTOOLS_METRICS_NAMESPACE,
+        projectFunctions(template).map(
+          ([, fn]) =>
+            (fn.Properties.Environment as { Variables: Record<string, string> }).Variables
+              .POWERTOOLS_METRICS_NAMESPACE,
         ),
       );
     expect([...namespaces(dev.template)]).toEqual(['UpdatesFeed-dev']);

@@ -42,6 +42,21 @@ export function synthesize(context: Record<string, unknown> = {}) {
   return { app, stack, template: Template.fromStack(stack) };
 }
 
+/**
+ * The project's own functions: every Lambda function but aws-cdk-lib's BucketDeployment handler, which copies the
+ * built pages into their bucket at deploy time.
+ */
+export function projectFunctions(
+  template: Template,
+): Array<[string, { Properties: Record<string, unknown> }]> {
+  return Object.entries(
+    template.findResources('AWS::Lambda::Function') as Record<
+      string,
+      { Properties: Record<string, unknown> }
+    >,
+  ).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'));
+}
+
 export interface PolicyStatement {
   Effect: string;
   Action: string | string[];

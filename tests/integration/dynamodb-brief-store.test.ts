@@ -137,6 +137,41 @@ describe('DynamoBriefStore', () => {
     expect(await store.getRevision('split', 1)).toEqual(revision);
   });
 
+  it('lists revisions newest first with their headline and publication, large ones too, a page at a time', async () => {
+    const headlines = ['第一版', '第二版', '第三版'];
+    for (const [index, headline] of headlines.entries()) {
+      const revision = index + 1;
+      await store.putRevision(
+        briefRevision({
+          briefId: 'listed',
+          revision,
+          contentHash: `hash-${revision}`,
+          storedAt: `2020-05-1${revision}T00:00:00.000Z`,
+          brief: { ...briefRevision().brief, headline, publishedAt: `2020-05-1${revision}` },
+          // The second revision is too large for one item: its brief sits beside its figure parts.
+          figures: revision === 2 ? Array.from({ length: 1500 }, (_, i) => incompressibleFigure(i)) : [],
+        }),
+      );
+    }
+    const first = await store.revisions('listed', { limit: 2 });
+    expect(first.items).toEqual([
+      {
+        briefId: 'listed',
+        revision: 3,
+        contentHash: 'hash-3',
+        storedAt: '2020-05-13T00:00:00.000Z',
+        headline: '第三版',
+        publishedAt: '2020-05-13',
+      },
+      expect.objectContaining({ revision: 2, headline: '第二版', publishedAt: '2020-05-12' }),
+    ]);
+    expect(first.cursor).toBe('2');
+    const second = await store.revisions('listed', { limit: 2, before: Number(first.cursor) });
+    expect(second.items.map((item) => item.headline)).toEqual(['第一版']);
+    expect(second.cursor).toBeUndefined();
+    expect(await store.revisions('never-uploaded', { limit: 5 })).toEqual({ items: [] });
+  });
+
   it('removes the parts of a losing writer without touching the winner', async () => {
     const figures = Array.from({ length: 1500 }, (_, index) => figure(index, 150));
     const winner = briefRevision({ briefId: 'split-race', figures, contentHash: 'winner' });

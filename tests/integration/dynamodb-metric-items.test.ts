@@ -53,9 +53,11 @@ const observationArb: fc.Arbitrary<Observation> = fc
     region: fc.constantFrom('大连', ''),
     surface: fc.oneof(fc.constantFrom('约4.29亿元', '98.4%', '2.79%'), fc.string()),
     ownKey: fc.option(fc.string(), { freq: 4 }),
+    english: fc.boolean(),
   })
-  .map(({ ownKey, ...fields }) => ({
+  .map(({ ownKey, english, ...fields }) => ({
     ...fields,
+    ...(english ? { language: 'en' as const } : {}),
     key:
       ownKey ??
       (isPublicationDay(fields.publishedAt) || Number.isNaN(Date.parse(fields.publishedAt))
@@ -65,10 +67,13 @@ const observationArb: fc.Arbitrary<Observation> = fc
 
 /** Another observation of the same series: some fields of `current` changed. */
 const relatedArb = (current: Observation): fc.Arbitrary<Observation> =>
-  fc.tuple(observationArb, fc.array(fc.boolean(), { minLength: 15, maxLength: 15 })).map(([other, keep]) => {
-    const fields = Object.keys(current) as (keyof Observation)[];
+  fc.tuple(observationArb, fc.array(fc.boolean(), { minLength: 16, maxLength: 16 })).map(([other, keep]) => {
+    // Either one's fields, the optional language included: a previous value may be in another language.
+    const fields = [...new Set([...Object.keys(current), ...Object.keys(other)])] as (keyof Observation)[];
     return Object.fromEntries(
-      fields.map((field, index) => [field, keep[index] ? current[field] : other[field]]),
+      fields
+        .map((field, index) => [field, keep[index] ? current[field] : other[field]])
+        .filter(([, value]) => value !== undefined),
     ) as unknown as Observation;
   });
 

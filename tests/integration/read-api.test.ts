@@ -51,8 +51,18 @@ const revisions = [
   ]),
 ];
 
-function request(routeKey: string, options: { query?: Record<string, string>; id?: string } = {}) {
-  const path = routeKey.replace(/^GET /, '').replace('{id}', options.id ?? '');
+function request(
+  routeKey: string,
+  options: { query?: Record<string, string>; id?: string; revision?: string } = {},
+) {
+  const path = routeKey
+    .replace(/^GET /, '')
+    .replace('{id}', options.id ?? '')
+    .replace('{revision}', options.revision ?? '');
+  const pathParameters = {
+    ...(options.id === undefined ? {} : { id: options.id }),
+    ...(options.revision === undefined ? {} : { revision: options.revision }),
+  };
   return {
     version: '2.0',
     routeKey,
@@ -60,7 +70,7 @@ function request(routeKey: string, options: { query?: Record<string, string>; id
     rawQueryString: new URLSearchParams(options.query).toString(),
     headers: { host: 'api.example.com' },
     ...(options.query === undefined ? {} : { queryStringParameters: options.query }),
-    ...(options.id === undefined ? {} : { pathParameters: { id: options.id } }),
+    ...(Object.keys(pathParameters).length === 0 ? {} : { pathParameters }),
     requestContext: { domainName: 'api.example.com', stage: '$default' },
   } as unknown as APIGatewayProxyEventV2;
 }
@@ -149,6 +159,50 @@ describe('GET /changes/{id}', () => {
     expect(body(answer)).toEqual({
       error: { code: 'not_found', message: `no change event with id ${JSON.stringify(id)}`, issues: [] },
     });
+  });
+});
+
+describe('GET /briefs/{id}/revisions and /briefs/{id}/revisions/{revision}', () => {
+  const briefId = 'jobs.2020.06';
+
+  it('lists a brief’s revisions newest first, and answers one revision whole', async () => {
+    const listed = await readApi(request('GET /briefs/{id}/revisions', { id: briefId }));
+    expect(listed.statusCode).toBe(200);
+    expect(body(listed)).toEqual({
+      revisions: [
+        {
+          briefId,
+          revision: 1,
+          contentHash: `hash-${briefId}`,
+          storedAt: '2020-06-01T00:00:00.000Z',
+          headline: '失业率',
+          publishedAt: '2020-06-15T08:00:00+08:00',
+        },
+      ],
+    });
+    const one = await readApi(
+      request('GET /briefs/{id}/revisions/{revision}', { id: briefId, revision: '1' }),
+    );
+    expect(one.statusCode).toBe(200);
+    expect(body(one)).toEqual(JSON.parse(JSON.stringify(revisions[1])));
+  });
+
+  it.each([
+    ['a brief that does not exist', 'GET /briefs/{id}/revisions', 'no-such-brief', undefined],
+    ['a revision that does not exist', 'GET /briefs/{id}/revisions/{revision}', briefId, '2'],
+    ['a revision that is no number', 'GET /briefs/{id}/revisions/{revision}', briefId, '01'],
+  ])('answers 404 for %s', async (_, routeKey, id, revision) => {
+    const answer = await readApi(request(routeKey, { id, ...(revision === undefined ? {} : { revision }) }));
+    expect(answer.statusCode).toBe(404);
+    expect(body(answer)).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('refuses a page size it does not serve, naming the parameter', async () => {
+    const answer = await readApi(
+      request('GET /briefs/{id}/revisions', { id: briefId, query: { limit: '500' } }),
+    );
+    expect(answer.statusCode).toBe(400);
+    expect(body(answer)).toMatchObject({ error: { issues: [{ path: 'limit' }] } });
   });
 });
 

@@ -12,7 +12,8 @@ const allRoutes: HttpRoute[] = Object.values(functions).flatMap((spec) =>
   'routes' in spec ? [...spec.routes] : [],
 );
 const editorsRoutes = allRoutes.filter((route) => route.auth);
-const publicRoutes = allRoutes.filter((route) => !route.auth);
+const publicReads = allRoutes.filter((route) => !route.auth && route.method === 'GET');
+const publicWrites = allRoutes.filter((route) => !route.auth && route.method !== 'GET');
 
 let harness: Harness;
 const logged: string[] = [];
@@ -37,13 +38,73 @@ function filesUnder(directory: string): string[] {
   });
 }
 
-/** A request body each editors' route would accept with the right token, naming what it would write. */
-function acceptableBody(route: HttpRoute, marker: string): Record<string, unknown> {
-  if (route.path === '/subscriptions') {
-    return { protocol: 'email', endpoint: `${marker}@example.com` };
-  }
-  return briefWithOneFigure(marker);
+/** The metric of each brief prepareFor uploaded, by its id. */
+const metricOf = new Map<string, string>();
+const metricNamed = (id: string) => metricOf.get(id) ?? `区-${id}:城镇新增就业:people`;
+/** The subscription prepareFor created for a marker: what DELETE /subscriptions/{id} names. */
+const subscriptionIdOf = new Map<string, string>();
+
+/** A subscription of the sandbox's topic that is confirmed at once. */
+async function queueSubscriptionId(): Promise<string> {
+  const endpoint = `arn:aws:sqs:us-east-1:000000000000:auth-${harness.sandbox.sns.subscriptions().length}`;
+  const answer = await harness.post<{ subscriptionArn: string }>('/subscriptions', {
+    protocol: 'sqs',
+    endpoint,
+  });
+  return answer.body.subscriptionArn.slice(harness.sandbox.topicArn.length + 1);
 }
+
+/** The path and body each editors' route would accept with the right token, naming what it would write. */
+function acceptableRequest(route: HttpRoute, marker: string): { path: string; body?: unknown } {
+  const path = route.path
+    .replace('{from}', encodeURIComponent(`${marker}-label`))
+    .replace('{key}', encodeURIComponent(metricNamed(marker)))
+    .replace('{id}', encodeURIComponent(subscriptionIdOf.get(marker) ?? marker));
+  switch (route.path) {
+    case '/subscriptions':
+      return route.method === 'GET'
+        ? { path }
+        : { path, body: { protocol: 'email', endpoint: `${marker}@example.com` } };
+    case '/subscriptions/{id}':
+      return { path };
+    case '/aliases':
+      return route.method === 'GET' ? { path } : { path, body: { from: `${marker}-label`, to: marker } };
+    case '/aliases/{from}':
+      return { path };
+    case '/metrics/{key}/rename':
+      return { path, body: { label: `${marker}-renamed` } };
+    case '/metrics/{key}/merge':
+      return { path, body: { into: metricNamed(`${marker}-into`) } };
+    default:
+      return { path, body: briefWithOneFigure(marker) };
+  }
+}
+
+/** What an accepted request needs to find: the metrics a rename or merge names, the alias a delete removes. */
+async function prepareFor(route: HttpRoute, marker: string): Promise<void> {
+  if (route.path.startsWith('/metrics/')) {
+    for (const id of [marker, `${marker}-into`]) {
+      const answer = await harness.post<{ figures: { metric: string }[] }>('/briefs', briefWithOneFigure(id));
+      expect(answer.status).toBe(201);
+      metricOf.set(id, answer.body.figures[0]?.metric ?? '');
+    }
+    await harness.settled();
+  }
+  if (route.path === '/subscriptions/{id}') subscriptionIdOf.set(marker, await queueSubscriptionId());
+  if (route.path === '/aliases/{from}')
+    expect((await harness.post('/aliases', { from: `${marker}-label`, to: marker })).status).toBe(201);
+}
+
+function send(route: HttpRoute, marker: string, headers: Record<string, string>) {
+  const { path, body } = acceptableRequest(route, marker);
+  return harness.request<{ error: { code: string } }>(path, {
+    method: route.method,
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+const withToken = () => ({ authorization: `Bearer ${harness.token}` });
 
 function badAuthorizations(token: string): [string, Record<string, string>][] {
   return [
@@ -84,10 +145,17 @@ afterAll(async () => {
 });
 
 describe("the editors' routes", () => {
-  it('are the upload, preview and subscription routes of the topology', () => {
+  it('are the upload, preview, subscription and correction routes of the topology', () => {
     expect(editorsRoutes.map((route) => `${route.method} ${route.path}`).sort()).toEqual([
+      'DELETE /aliases/{from}',
+      'DELETE /subscriptions/{id}',
+      'GET /aliases',
+      'GET /subscriptions',
+      'POST /aliases',
       'POST /briefs',
       'POST /briefs/preview',
+      'POST /metrics/{key}/merge',
+      'POST /metrics/{key}/rename',
       'POST /subscriptions',
     ]);
   });
@@ -102,11 +170,9 @@ describe("the editors' routes", () => {
           0,
           100,
         );
-        const answer = await harness.post<{ error: { code: string } }>(
-          route.path,
-          acceptableBody(route, marker),
-          headers,
-        );
+        // A real subscription, so that a delete with the wrong credential would have something to remove.
+        if (route.path === '/subscriptions/{id}') subscriptionIdOf.set(marker, await queueSubscriptionId());
+        const answer = await send(route, marker, headers);
         expect(answer.status, name).toBe(401);
         expect(answer.body.error.code, name).toBe('unauthorized');
         expect(answer.headers.get('www-authenticate'), name).toMatch(/^Bearer/);
@@ -114,13 +180,16 @@ describe("the editors' routes", () => {
       }
       await harness.settled();
       expect(await harness.itemCount()).toBe(items);
-      expect(harness.sandbox.sns.subscriptions()).toHaveLength(subscriptions);
+      // Each delete of a subscription subscribed one queue with the right token, to name it with the wrong one.
+      const named = route.path === '/subscriptions/{id}' ? badAuthorizations(harness.token).length : 0;
+      expect(harness.sandbox.sns.subscriptions()).toHaveLength(subscriptions + named);
     });
 
     it(`${route.method} ${route.path} accepts the right token`, async () => {
-      const marker = `authorized-${route.path.replace(/\W/g, '')}`;
-      const answer = await harness.post(route.path, acceptableBody(route, marker));
-      expect([200, 201], answer.text).toContain(answer.status);
+      const marker = `authorized-${route.method}-${route.path.replace(/\W/g, '')}`;
+      await prepareFor(route, marker);
+      const answer = await send(route, marker, withToken());
+      expect([200, 201, 204], answer.text).toContain(answer.status);
     });
   }
 });
@@ -132,7 +201,7 @@ describe('the public routes', () => {
     await harness.settled();
     const [event] = await harness.changes();
     const metric = event?.subject ?? '';
-    for (const route of publicRoutes) {
+    for (const route of publicReads) {
       const id = route.path.startsWith('/changes/') ? (event?.id ?? '') : 'public-read';
       const path = route.path.replace('{id}', id).replace('{key}', encodeURIComponent(metric));
       expect((await harness.request(path)).status, path).toBe(200);
@@ -142,7 +211,7 @@ describe('the public routes', () => {
   it('are read-only: POST, PUT, PATCH and DELETE answer 404 or 405 and change nothing', async () => {
     const items = await harness.itemCount();
     const changes = await harness.changes();
-    for (const route of publicRoutes) {
+    for (const route of publicReads) {
       const path = route.path.replace('{id}', 'public-read').replace('{key}', 'some-metric');
       for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
         const answer = await harness.request(path, {
@@ -161,11 +230,38 @@ describe('the public routes', () => {
 
   it('send no CORS grant on the editors’ routes', async () => {
     for (const route of editorsRoutes) {
-      const answer = await harness.post(route.path, acceptableBody(route, 'cors-probe'), {
-        origin: 'https://elsewhere.example',
-      });
+      const answer = await send(route, 'cors-probe', { ...withToken(), origin: 'https://elsewhere.example' });
       expect(answer.headers.get('access-control-allow-origin'), route.path).toBeNull();
     }
+  });
+
+  it('write only through the readers’ email subscription, which takes an email address and nothing else', async () => {
+    expect(publicWrites.map((route) => `${route.method} ${route.path}`)).toEqual([
+      'POST /email-subscriptions',
+    ]);
+    // The earlier tests' uploads are recorded first, so that the count below is this test's alone.
+    await harness.settled();
+    const items = await harness.itemCount();
+    const subscriptions = harness.sandbox.sns.subscriptions().length;
+    const refused = [
+      { protocol: 'https', endpoint: 'https://hooks.example.com/x' },
+      { protocol: 'sqs', endpoint: 'arn:aws:sqs:us-east-1:000000000000:q' },
+      briefWithOneFigure('written-through-the-readers-route'),
+    ];
+    for (const body of refused) {
+      expect((await harness.post('/email-subscriptions', body, {})).status, JSON.stringify(body)).toBe(400);
+    }
+    const accepted = await harness.post(
+      '/email-subscriptions',
+      { protocol: 'email', endpoint: 'r@example.com' },
+      {},
+    );
+    expect(accepted.status).toBe(202);
+    await harness.settled();
+    expect(await harness.itemCount()).toBe(items);
+    expect(harness.sandbox.sns.subscriptions().slice(subscriptions)).toMatchObject([
+      { protocol: 'email', endpoint: 'r@example.com', confirmed: false },
+    ]);
   });
 });
 

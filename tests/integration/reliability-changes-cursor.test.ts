@@ -114,6 +114,7 @@ beforeAll(async () => {
   // The handler modules build their own dependencies when they load; these tests use the seams.
   Object.assign(process.env, {
     TABLE_NAME: context.tableName,
+    TOPIC_ARN: 'arn:aws:sns:us-east-1:000000000000:changes-cursor',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     POWERTOOLS_METRICS_DISABLED: 'true',
   });
@@ -122,9 +123,12 @@ beforeAll(async () => {
     import('../../functions/handlers/read-api.ts'),
   ]);
   const metrics = new DynamoMetricStore(slowClient, context.tableName);
+  // Digests are not what this test judges: published nowhere.
+  const digests = { publishDigest: async () => {} };
   const pipeline = makePipelineHandler({
     briefs,
     metrics,
+    digests,
     failures: new DynamoFailureStore(context.client, context.tableName),
     now: () => new Date(),
   });

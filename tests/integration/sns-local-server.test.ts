@@ -1,5 +1,5 @@
 // The sandbox's SNS as subscribers and the SDK see it: confirmation, filtering, delivery formats, limits, restarts.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import {
   BatchEntryIdsNotDistinctException,
   BatchRequestTooLongException,
   EmptyBatchRequestException,
+  GetSubscriptionAttributesCommand,
   InvalidBatchEntryIdException,
   InvalidParameterException,
   ListSubscriptionsByTopicCommand,
@@ -22,8 +23,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSnsClient } from '../../functions/adapters/sns/client.ts';
 import { SnsChangePublisher } from '../../functions/adapters/sns/publisher.ts';
 import { SnsSubscriber } from '../../functions/adapters/sns/subscriber.ts';
-import type { SubscriptionRequest } from '../../functions/core/ports.ts';
+import type { RevisionDigest } from '../../functions/core/digest.ts';
+import { ConflictError } from '../../functions/core/errors.ts';
+import type { Change } from '../../functions/core/model.ts';
+import type { Delivery, SubscriptionRequest } from '../../functions/core/ports.ts';
 import { type LocalSns, type LocalSnsOptions, startLocalSns } from '../../infra/sandbox/local-sns/index.ts';
+import { mailBody, mailFiles, mailSubject } from '../support/mail.ts';
 import { addedChange, change } from '../unit/feed-fixtures.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -68,22 +73,6 @@ async function confirm(endpoint: Endpoint): Promise<string> {
   const answer = await fetch(url);
   expect(answer.status).toBe(200);
   return await answer.text();
-}
-
-function mailFiles(dataDir: string, address: string): string[] {
-  const directory = join(dataDir, 'mail', address);
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory)
-    .sort()
-    .map((name) => readFileSync(join(directory, name), 'utf8'));
-}
-
-/** The body of an .eml, decoded from base64 when its Content-Transfer-Encoding says so. */
-function mailBody(eml: string | undefined): string {
-  const [head = '', body = ''] = (eml ?? '').split('\r\n\r\n');
-  return head.includes('Content-Transfer-Encoding: base64')
-    ? Buffer.from(body.replaceAll('\r\n', ''), 'base64').toString('utf8')
-    : body;
 }
 
 function jsonLines(file: string): unknown[] {
@@ -137,6 +126,7 @@ describe('the local SNS', () => {
     const { subscriptionArn } = await new SnsSubscriber(client, topicArn).subscribe({
       protocol: 'http',
       endpoint: subscriber.url,
+      delivery: 'each',
     });
     expect(subscriptionArn).toBe('pending confirmation');
     await new SnsChangePublisher(client, topicArn).publish([change({ eventId: 'before-confirmation' })]);
@@ -171,6 +161,7 @@ describe('the local SNS', () => {
     await new SnsSubscriber(client, topicArn).subscribe({
       protocol: 'http',
       endpoint: subscriber.url,
+      delivery: 'each',
       filter: { types: ['figure.changed'], regions: ['cn'], minAbsChangePercent: 5 },
     });
     await sns.flush();
@@ -240,7 +231,11 @@ describe('the local SNS', () => {
     const flaky = await endpoint([200, 500, 503]);
     const broken = await endpoint([200, 500, 500, 500]);
     for (const subscriber of [flaky, broken]) {
-      await new SnsSubscriber(client, topicArn).subscribe({ protocol: 'http', endpoint: subscriber.url });
+      await new SnsSubscriber(client, topicArn).subscribe({
+        protocol: 'http',
+        endpoint: subscriber.url,
+        delivery: 'each',
+      });
     }
     await sns.flush();
     await confirm(flaky);
@@ -259,7 +254,11 @@ describe('the local SNS', () => {
 
   it('stops delivering once the UnsubscribeURL is visited', async () => {
     const subscriber = await endpoint();
-    await new SnsSubscriber(client, topicArn).subscribe({ protocol: 'http', endpoint: subscriber.url });
+    await new SnsSubscriber(client, topicArn).subscribe({
+      protocol: 'http',
+      endpoint: subscriber.url,
+      delivery: 'each',
+    });
     await sns.flush();
     await confirm(subscriber);
     const publisher = new SnsChangePublisher(client, topicArn);
@@ -279,6 +278,7 @@ describe('the local SNS', () => {
     const { subscriptionArn } = await new SnsSubscriber(client, topicArn).subscribe({
       protocol: 'email',
       endpoint: address,
+      delivery: 'each',
     });
     expect(subscriptionArn).toBe('pending confirmation');
     await sns.flush();
@@ -294,6 +294,8 @@ describe('the local SNS', () => {
         TopicArn: topicArn,
         Subject: '城镇登记失业率上升',
         Message: '失业率 2.79% → 2.95%',
+        // Subscriptions to each change take only messages typed as one.
+        MessageAttributes: { type: { DataType: 'String', StringValue: 'figure.changed' } },
       }),
     );
     await sns.flush();
@@ -301,16 +303,11 @@ describe('the local SNS', () => {
     const [, notification, chinese] = mailFiles(dataDir, address);
     expect(notification).toContain('Content-Type: text/plain; charset=UTF-8\r\n');
     expect(notification).toContain('Content-Transfer-Encoding: 8bit\r\n');
-    expect(notification).toContain('Subject: updates-feed: figure.changed mailed\r\n');
+    expect(mailSubject(notification)).toBe('城镇登记失业率 2.79% → 2.95%（+0.16个百分点）');
     expect(notification).toContain('城镇登记失业率 2.79% → 2.95%');
     expect(notification).toContain('Action=Unsubscribe');
-    const encodedSubject = /^Subject: (.*(?:\r\n .*)*)\r\n/m.exec(chinese ?? '')?.[1] ?? '';
-    expect(encodedSubject).toMatch(/^=\?UTF-8\?B\?/);
-    const decoded = encodedSubject
-      .split('\r\n ')
-      .map((word) => Buffer.from(word.slice('=?UTF-8?B?'.length, -2), 'base64').toString('utf8'))
-      .join('');
-    expect(decoded).toBe('城镇登记失业率上升');
+    expect(chinese).toMatch(/^Subject: =\?UTF-8\?B\?/m);
+    expect(mailSubject(chinese)).toBe('城镇登记失业率上升');
     expect(chinese).toContain('失业率 2.79% → 2.95%');
   });
 
@@ -339,6 +336,7 @@ describe('the local SNS', () => {
     const queueSubscription = await new SnsSubscriber(client, topicArn).subscribe({
       protocol: 'sqs',
       endpoint: queue,
+      delivery: 'each',
     });
     expect(queueSubscription.subscriptionArn).toMatch(/^arn:aws:sns:us-east-1:000000000000:changes:/);
     await client.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'lambda', Endpoint: fn }));
@@ -371,7 +369,11 @@ describe('the local SNS', () => {
     await stop();
     await start({ duplicateDelivery: true });
     const subscriber = await endpoint();
-    await new SnsSubscriber(client, topicArn).subscribe({ protocol: 'http', endpoint: subscriber.url });
+    await new SnsSubscriber(client, topicArn).subscribe({
+      protocol: 'http',
+      endpoint: subscriber.url,
+      delivery: 'each',
+    });
     await sns.flush();
     await confirm(subscriber);
     await new SnsChangePublisher(client, topicArn).publish([change({ eventId: 'doubled' })]);
@@ -388,6 +390,7 @@ describe('the local SNS', () => {
     await new SnsSubscriber(client, topicArn).subscribe({
       protocol: 'http',
       endpoint: subscriber.url,
+      delivery: 'each',
       filter: { types: ['figure.changed'] },
     });
     await sns.flush();
@@ -422,13 +425,246 @@ describe('the local SNS', () => {
       protocol: 'http',
       endpoint: subscriber.url,
       filter: { regions: ['cn'] },
+      delivery: 'each',
     };
     await new SnsSubscriber(client, topicArn).subscribe(request);
     await new SnsSubscriber(client, topicArn).subscribe(request);
     expect(sns.subscriptions()).toHaveLength(1);
+    const policy = JSON.stringify({ region: ['hk'] });
     await expect(
-      new SnsSubscriber(client, topicArn).subscribe({ ...request, filter: { regions: ['hk'] } }),
+      client.send(
+        new SubscribeCommand({
+          TopicArn: topicArn,
+          Protocol: 'http',
+          Endpoint: subscriber.url,
+          Attributes: { FilterPolicy: policy, FilterPolicyScope: 'MessageAttributes' },
+        }),
+      ),
     ).rejects.toThrow(InvalidParameterException);
+    for (const other of [{ filter: { regions: ['hk'] } }, { delivery: 'digest' as const }]) {
+      await expect(new SnsSubscriber(client, topicArn).subscribe({ ...request, ...other })).rejects.toThrow(
+        ConflictError,
+      );
+    }
+  });
+
+  describe('subscriptions as editors manage them', () => {
+    async function confirmedEmail(address: string, subscription: Partial<SubscriptionRequest> = {}) {
+      await new SnsSubscriber(client, topicArn).subscribe({
+        protocol: 'email',
+        endpoint: address,
+        delivery: 'digest',
+        ...subscription,
+      });
+      await sns.flush();
+      const link = /http:\/\/\S+Action=ConfirmSubscription\S+/.exec(
+        mailFiles(dataDir, address)[0] ?? '',
+      )?.[0];
+      expect((await fetch(link ?? '')).status).toBe(200);
+      return sns.subscriptions().find((each) => each.endpoint === address)?.subscriptionArn ?? '';
+    }
+
+    it('answers GetSubscriptionAttributes with the state and the attributes SNS keeps, or NotFound', async () => {
+      const arn = await confirmedEmail('reader@example.com', { filter: { regions: ['大连'] } });
+      const { Attributes } = await client.send(
+        new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }),
+      );
+      expect(Attributes).toMatchObject({
+        SubscriptionArn: arn,
+        TopicArn: topicArn,
+        Protocol: 'email',
+        Endpoint: 'reader@example.com',
+        Owner: '000000000000',
+        PendingConfirmation: 'false',
+        ConfirmationWasAuthenticated: 'false',
+        RawMessageDelivery: 'false',
+        FilterPolicyScope: 'MessageAttributes',
+      });
+      expect(JSON.parse(Attributes?.FilterPolicy ?? '')).toEqual({
+        region: ['大连'],
+        type: ['brief.digest'],
+      });
+      await expect(
+        client.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: `${topicArn}:no-such-one` })),
+      ).rejects.toThrow(NotFoundException);
+    });
+
+    it('lists confirmed subscriptions with their filter and delivery, pending ones with no id', async () => {
+      await confirmedEmail('reader@example.com', {
+        filter: { types: ['figure.changed'], minAbsChangePercent: 1 },
+      });
+      const subscriber = await endpoint();
+      await new SnsSubscriber(client, topicArn).subscribe({
+        protocol: 'http',
+        endpoint: subscriber.url,
+        filter: { metrics: ['cn:城镇登记失业率:%'] },
+        delivery: 'each',
+      });
+      await sns.flush();
+
+      const { items, cursor } = await new SnsSubscriber(client, topicArn).list({});
+      expect(cursor).toBeUndefined();
+      expect(items).toEqual([
+        {
+          id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          protocol: 'email',
+          endpoint: 'reader@example.com',
+          confirmed: true,
+          delivery: 'digest',
+          filter: { types: ['figure.changed'], minAbsChangePercent: 1 },
+        },
+        { protocol: 'http', endpoint: subscriber.url, confirmed: false },
+      ]);
+      await confirm(subscriber);
+      const [, http] = (await new SnsSubscriber(client, topicArn).list({})).items;
+      expect(http).toMatchObject({
+        confirmed: true,
+        delivery: 'each',
+        filter: { metrics: ['cn:城镇登记失业率:%'] },
+      });
+    });
+
+    it('pages the listing 100 at a time', async () => {
+      for (let index = 0; index < 101; index++) {
+        await client.send(
+          new SubscribeCommand({ TopicArn: topicArn, Protocol: 'email', Endpoint: `r${index}@example.com` }),
+        );
+      }
+      const directory = new SnsSubscriber(client, topicArn);
+      const first = await directory.list({});
+      expect(first.items).toHaveLength(100);
+      const second = await directory.list({ after: first.cursor ?? '' });
+      expect(second.items.map((item) => item.endpoint)).toEqual(['r100@example.com']);
+      expect(second.cursor).toBeUndefined();
+    });
+
+    it('unsubscribes a subscription of the topic by its id, and knows no other id', async () => {
+      const kept = await confirmedEmail('kept@example.com');
+      const gone = await confirmedEmail('gone@example.com');
+      const directory = new SnsSubscriber(client, topicArn);
+      const id = gone.slice(topicArn.length + 1);
+
+      expect(await directory.unsubscribe(id)).toBe('deleted');
+      expect(await directory.unsubscribe(id)).toBe('not_found');
+      expect(await directory.unsubscribe('00000000-0000-0000-0000-000000000000')).toBe('not_found');
+      expect(sns.subscriptions().map((each) => each.subscriptionArn)).toEqual([kept]);
+    });
+
+    it("stops the mail of a reader who follows the unsubscribe link at the end of SNS's mail", async () => {
+      await confirmedEmail('leaving@example.com', { delivery: 'each' });
+      await new SnsChangePublisher(client, topicArn).publish([change({ eventId: 'before-leaving' })]);
+      await sns.flush();
+      const [, notification] = mailFiles(dataDir, 'leaving@example.com');
+      const link = /http:\/\/\S+Action=Unsubscribe\S+/.exec(mailBody(notification))?.[0] ?? '';
+      expect((await fetch(link)).status).toBe(200);
+
+      await new SnsChangePublisher(client, topicArn).publish([change({ eventId: 'after-leaving' })]);
+      await sns.flush();
+      expect(mailFiles(dataDir, 'leaving@example.com')).toHaveLength(2);
+      expect(sns.subscriptions()).toEqual([]);
+    });
+  });
+
+  describe('digests', () => {
+    const digest = (changes: Change[]): RevisionDigest => ({
+      id: 'brief-may.1.digest',
+      briefId: 'brief-may',
+      revision: 1,
+      headline: '城镇登记失业率升至2.95%',
+      language: 'zh',
+      region: 'cn',
+      publishedAt: '2020-06-15',
+      changes,
+      time: '2020-06-15T02:00:01.250Z',
+    });
+
+    async function confirmedHttp(filter: SubscriptionRequest['filter'], delivery: Delivery) {
+      const subscriber = await endpoint();
+      await new SnsSubscriber(client, topicArn).subscribe({
+        protocol: 'http',
+        endpoint: subscriber.url,
+        delivery,
+        ...(filter === undefined ? {} : { filter }),
+      });
+      await sns.flush();
+      await confirm(subscriber);
+      return subscriber;
+    }
+
+    const received = (subscriber: Endpoint) =>
+      subscriber.ofType('Notification').map((item) => JSON.parse(item.body.Message).id as string);
+
+    it('reach digest subscribers only, and changes each-subscribers only', async () => {
+      const each = await confirmedHttp(undefined, 'each');
+      const digesting = await confirmedHttp(undefined, 'digest');
+      const publisher = new SnsChangePublisher(client, topicArn);
+      await publisher.publish([change()]);
+      await publisher.publishDigest(digest([change()]));
+      await sns.flush();
+
+      expect(received(each)).toEqual([change().eventId]);
+      expect(received(digesting)).toEqual(['brief-may.1.digest']);
+    });
+
+    it('pass a digest subscription’s filter when any of its changes matches each key', async () => {
+      const fall = change({
+        eventId: 'brief-may.1.1',
+        metric: 'cn:jobs:people',
+        deltaPercent: -12.5,
+        direction: 'down',
+        current: { ...change().current, region: '大连' },
+      });
+      const filters: [string, SubscriptionRequest['filter']][] = [
+        ['metric', { metrics: ['cn:jobs:people'] }],
+        ['region', { regions: ['大连'] }],
+        ['type', { types: ['figure.changed'] }],
+        ['minimum', { minAbsChangePercent: 10 }],
+        ['other metric', { metrics: ['cn:other:%'] }],
+        ['other type', { types: ['figure.revised'] }],
+        ['larger minimum', { minAbsChangePercent: 20 }],
+      ];
+      const subscribers = await Promise.all(filters.map(([, filter]) => confirmedHttp(filter, 'digest')));
+      await new SnsChangePublisher(client, topicArn).publishDigest(digest([change(), fall]));
+      await sns.flush();
+
+      expect(
+        Object.fromEntries(filters.map(([name], index) => [name, received(subscribers[index] as Endpoint)])),
+      ).toEqual({
+        metric: ['brief-may.1.digest'],
+        region: ['brief-may.1.digest'],
+        type: ['brief-may.1.digest'],
+        minimum: ['brief-may.1.digest'],
+        'other metric': [],
+        'other type': [],
+        'larger minimum': [],
+      });
+    });
+
+    it('mail a digest subscriber one mail whose subject names the brief and its changes', async () => {
+      const address = 'digest@example.com';
+      await client.send(
+        new SubscribeCommand({
+          TopicArn: topicArn,
+          Protocol: 'email',
+          Endpoint: address,
+          Attributes: { FilterPolicy: '{"type":["brief.digest"]}' },
+        }),
+      );
+      await sns.flush();
+      await fetch(
+        /http:\/\/\S+Action=ConfirmSubscription\S+/.exec(mailFiles(dataDir, address)[0] ?? '')?.[0] ?? '',
+      );
+      await new SnsChangePublisher(client, topicArn, { linkBase: 'http://localhost:3000' }).publishDigest(
+        digest([change(), addedChange({ eventId: 'brief-may.1.1' })]),
+      );
+      await sns.flush();
+
+      const [, mail] = mailFiles(dataDir, address);
+      expect(mailSubject(mail)).toBe('城镇登记失业率升至2.95%（2项变化）');
+      expect(mailBody(mail)).toContain('1. 城镇登记失业率 2.79% → 2.95%（+0.16个百分点）');
+      expect(mailBody(mail)).toContain('http://localhost:3000/brief/brief-may');
+      expect(mailBody(mail)).toContain('Action=Unsubscribe');
+    });
   });
 
   describe('refuses what SNS refuses', () => {

@@ -8,6 +8,8 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSnsClient } from '../../functions/adapters/sns/client.ts';
 import { PublishError, SnsChangePublisher } from '../../functions/adapters/sns/publisher.ts';
+import type { RevisionDigest } from '../../functions/core/digest.ts';
+import { toDigestEvent } from '../../functions/core/events.ts';
 import type { Change } from '../../functions/core/model.ts';
 import { type LocalSns, startLocalSns } from '../../infra/sandbox/local-sns/index.ts';
 import { change } from '../unit/feed-fixtures.ts';
@@ -79,10 +81,8 @@ describe('SnsChangePublisher against the local SNS', () => {
     expect(params[`${entry}MessageStructure`]).toBe('json');
     expect(params[`${entry}Id`]).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
     const bodies = JSON.parse(params[`${entry}Message`] ?? '{}') as Record<string, string>;
-    expect(Object.keys(bodies).sort()).toEqual(
-      ['default', 'email', 'email-json', 'http', 'https', 'lambda', 'sqs'].sort(),
-    );
-    const event = JSON.parse(bodies.http ?? '{}') as { id: string; type: string; subject: string };
+    expect(Object.keys(bodies).sort()).toEqual(['default', 'email']);
+    const event = JSON.parse(bodies.default ?? '{}') as { id: string; type: string; subject: string };
     expect(event).toMatchObject({
       id: figureChanged.eventId,
       type: 'figure.changed',
@@ -106,12 +106,53 @@ describe('SnsChangePublisher against the local SNS', () => {
     expect(Number(attributes.get('absChangePercent')?.value)).toBeCloseTo(5.7348, 4);
   });
 
-  it('gives a Chinese headline an ASCII subject that SNS accepts under its strictest rule', async () => {
+  it('sends the headline as the subject, UTF-8 on the wire, and the topic takes it', async () => {
     const before = sns.requests().length;
+    const acceptedBefore = publishedEventIds(dataDir).length;
     await publisher.publish([change({ eventId: 'subject-check' })]);
     const subject = batchCallsSince(before)[0]?.params['PublishBatchRequestEntries.member.1.Subject'] ?? '';
-    expect(subject).toMatch(/^[\x21-\x7e][\x20-\x7e]{0,98}$/);
-    expect(subject).toContain('figure.changed');
+    expect(subject).toBe('城镇登记失业率 2.79% → 2.95%（+0.16个百分点）');
+    expect(publishedEventIds(dataDir).slice(acceptedBefore)).toEqual(['subject-check']);
+  });
+
+  it('sends a digest as a json-structured entry with its CloudEvent, its subject and its String.Array attributes', async () => {
+    const before = sns.requests().length;
+    const digest: RevisionDigest = {
+      id: 'brief-may.1.digest',
+      briefId: 'brief-may',
+      revision: 1,
+      headline: '城镇登记失业率升至2.95%',
+      language: 'zh',
+      region: 'cn',
+      publishedAt: '2020-06-15',
+      changes: [change(), change({ eventId: 'brief-may.1.1', metric: 'cn:jobs:people' })],
+      time: '2020-06-15T02:00:01.250Z',
+    };
+    await publisher.publishDigest(digest);
+
+    const params = batchCallsSince(before)[0]?.params ?? {};
+    const entry = 'PublishBatchRequestEntries.member.1.';
+    expect(params[`${entry}Subject`]).toBe('城镇登记失业率升至2.95%（2项变化）');
+    expect(params[`${entry}MessageStructure`]).toBe('json');
+    const bodies = JSON.parse(params[`${entry}Message`] ?? '{}') as Record<string, string>;
+    expect(JSON.parse(bodies.default ?? '{}')).toEqual(toDigestEvent(digest));
+    const attributes = Object.fromEntries(
+      [1, 2, 3, 4, 5].map((index) => {
+        const prefix = `${entry}MessageAttributes.entry.${index}.`;
+        return [
+          params[`${prefix}Name`],
+          [params[`${prefix}Value.DataType`], params[`${prefix}Value.StringValue`]],
+        ];
+      }),
+    );
+    expect(attributes).toEqual({
+      type: ['String', 'brief.digest'],
+      metric: ['String.Array', JSON.stringify(['cn:城镇登记失业率:%', 'cn:jobs:people'])],
+      region: ['String.Array', '["cn"]'],
+      changeType: ['String.Array', '["figure.changed"]'],
+      absChangePercent: ['Number', '5.7348'],
+    });
+    expect(publishedEventIds(dataDir).at(-1)).toBe('brief-may.1.digest');
   });
 
   it('sends 25 changes in three PublishBatch calls of at most ten entries', async () => {

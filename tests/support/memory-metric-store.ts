@@ -7,6 +7,8 @@ export class MemoryMetricStore implements MetricStore {
   readonly observations = new Map<string, Map<string, StoredObservation>>();
   /** Observation keys in the order their heads were claimed: the order writers were serialized in. */
   readonly claimOrder: string[] = [];
+  /** `metric\nkey` of the observations a merge copied, which the metric's own writer may replace. */
+  readonly copies = new Set<string>();
   /** Called before each write; a test throws from it to simulate a crash at that point. */
   beforeWrite: (operation: 'claimHead' | 'putObservation') => void = () => {};
 
@@ -43,9 +45,24 @@ export class MemoryMetricStore implements MetricStore {
 
   async putObservation(stored: StoredObservation) {
     this.beforeWrite('putObservation');
-    const series = this.observations.get(stored.observation.metric) ?? new Map<string, StoredObservation>();
-    if (!series.has(stored.observation.key)) series.set(stored.observation.key, structuredClone(stored));
-    this.observations.set(stored.observation.metric, series);
+    const { metric, key } = stored.observation;
+    const series = this.observations.get(metric) ?? new Map<string, StoredObservation>();
+    if (!series.has(key) || this.copies.delete(`${metric}\n${key}`)) series.set(key, structuredClone(stored));
+    this.observations.set(metric, series);
+  }
+
+  async copyHistory(from: string, into: string) {
+    const target = this.observations.get(into) ?? new Map<string, StoredObservation>();
+    this.observations.set(into, target);
+    let copied = 0;
+    for (const stored of this.ordered(from)) {
+      if (target.has(stored.observation.key)) continue;
+      const observation = { ...stored.observation, metric: into };
+      target.set(observation.key, structuredClone({ ...stored, observation, change: null }));
+      this.copies.add(`${into}\n${observation.key}`);
+      copied++;
+    }
+    return copied;
   }
 
   private ordered(metric: string): StoredObservation[] {
@@ -79,7 +96,7 @@ export class MemoryMetricStore implements MetricStore {
     const after = options.after;
     const heads = [...this.heads.values()]
       .sort((a, b) => (a.metric < b.metric ? -1 : 1))
-      .filter((head) => after === undefined || head.metric > after);
+      .filter((head) => head.mergedInto === undefined && (after === undefined || head.metric > after));
     return { items: heads.slice(0, options.limit) };
   }
 

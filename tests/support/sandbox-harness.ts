@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, vi } from 'vitest';
 import { createDynamoDbClient, minimumSettleMs } from '../../functions/adapters/dynamodb/index.ts';
-import type { ChangeEvent } from '../../functions/core/events.ts';
+import {
+  type ChangeEvent,
+  DIGEST_EVENT_TYPE,
+  type DigestEvent,
+  parseDigestEvent,
+} from '../../functions/core/events.ts';
 import { type Sandbox, type SandboxOptions, startSandbox, tableName } from '../../infra/sandbox/sandbox.ts';
 import type { StreamFailureRecord } from '../../infra/sandbox/stream-runner/index.ts';
 import { type HttpSubscriber, startHttpSubscriber } from './http-subscriber.ts';
@@ -154,8 +159,10 @@ export interface Harness {
   changes(): Promise<ChangeEvent[]>;
   /** Every observation of a metric, newest first, with the change it caused. */
   history(metric: string): Promise<{ observation: ObservationView; change: ChangeView | null }[]>;
-  /** The machines' event of every message the topic accepted, from `<dataDir>/published.jsonl`. */
+  /** The machines' event of every change the topic accepted, from `<dataDir>/published.jsonl`. */
   published(): TopicEvent[];
+  /** Every digest the topic accepted, from the same log. */
+  digests(): DigestEvent[];
   /** Batches the stream runner discarded for one consumer. */
   failures(consumer: string): StreamFailureRecord[];
   /** Items in the table, read straight from DynamoDB: the measure of "nothing was written". */
@@ -174,6 +181,13 @@ function linesOf(path: string): string[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '');
+}
+
+function topicEvents(dataDir: string): (TopicEvent | { type: typeof DIGEST_EVENT_TYPE })[] {
+  return linesOf(join(dataDir, 'published.jsonl')).map((line) => {
+    const message = JSON.parse(line) as { bodies: { default: string } };
+    return JSON.parse(message.bodies.default) as TopicEvent;
+  });
 }
 
 export async function startHarness(
@@ -269,10 +283,11 @@ export async function startHarness(
       return all;
     },
     published: () =>
-      linesOf(join(sandbox.dataDir, 'published.jsonl')).map((line) => {
-        const message = JSON.parse(line) as { bodies: { default: string } };
-        return JSON.parse(message.bodies.default) as TopicEvent;
-      }),
+      topicEvents(sandbox.dataDir).filter((event): event is TopicEvent => event.type !== DIGEST_EVENT_TYPE),
+    digests: () =>
+      topicEvents(sandbox.dataDir)
+        .filter((event) => event.type === DIGEST_EVENT_TYPE)
+        .map(parseDigestEvent),
     failures: (consumer) =>
       linesOf(join(sandbox.dataDir, 'failures', `${consumer}.jsonl`)).map(
         (line) => JSON.parse(line) as StreamFailureRecord,

@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { RevisionDigest } from '../../functions/core/digest.ts';
 import {
   type ChangeEvent,
-  changeEventJsonSchemaText,
+  type DigestEvent,
   EVENT_SOURCE,
+  eventJsonSchemaTexts,
   InvalidEventError,
   parseChangeEvent,
+  parseDigestEvent,
   toCloudEvent,
+  toDigestEvent,
 } from '../../functions/core/events.ts';
 import { addedChange, change, observation } from './feed-fixtures.ts';
 
-const committedSchemaPath = new URL('../../schemas/change-event.schema.json', import.meta.url);
+const committedSchema = (name: string) =>
+  readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8');
 
 function thrownBy(action: () => unknown): InvalidEventError {
   try {
@@ -23,11 +28,11 @@ function thrownBy(action: () => unknown): InvalidEventError {
 }
 
 /** The event as it travels: JSON text, decoded. */
-function wire(event: ChangeEvent): Record<string, unknown> {
+function wire(event: ChangeEvent | DigestEvent): Record<string, unknown> {
   return JSON.parse(JSON.stringify(event));
 }
 
-function withData(event: ChangeEvent, data: Record<string, unknown>): Record<string, unknown> {
+function withData(event: ChangeEvent | DigestEvent, data: Record<string, unknown>): Record<string, unknown> {
   const decoded = wire(event);
   return { ...decoded, data: { ...(decoded.data as object), ...data } };
 }
@@ -186,6 +191,7 @@ type JsonSchema = {
   enum?: unknown[];
   required?: string[];
   properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
 };
 
 function jsonType(value: unknown): string {
@@ -195,7 +201,7 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-/** The structural part of JSON Schema the committed file uses: $ref, oneOf/anyOf, type, const, enum, required. */
+/** The structural part of JSON Schema the committed files use: $ref, oneOf/anyOf, type, const, enum, required, items. */
 function structuralErrors(schema: JsonSchema, root: JsonSchema, value: unknown, path: string): string[] {
   if (schema.$ref !== undefined) {
     const target = root.$defs?.[schema.$ref.replace('#/$defs/', '')];
@@ -216,6 +222,12 @@ function structuralErrors(schema: JsonSchema, root: JsonSchema, value: unknown, 
   }
   if ('const' in schema && schema.const !== value) return [`${path}: not ${String(schema.const)}`];
   if (schema.enum !== undefined && !schema.enum.includes(value)) return [`${path}: not in enum`];
+  if (Array.isArray(value)) {
+    const { items } = schema;
+    return items === undefined
+      ? []
+      : value.flatMap((item, index) => structuralErrors(items, root, item, `${path}[${index}]`));
+  }
   if (actual !== 'object') return [];
   const record = value as Record<string, unknown>;
   const missing = (schema.required ?? [])
@@ -227,13 +239,17 @@ function structuralErrors(schema: JsonSchema, root: JsonSchema, value: unknown, 
   return [...missing, ...nested];
 }
 
-describe('the committed JSON Schema', () => {
-  const committed = readFileSync(committedSchemaPath, 'utf8');
-  const schema = JSON.parse(committed) as JsonSchema & { $schema: string };
+describe('the committed JSON Schemas', () => {
+  it.each(Object.entries(eventJsonSchemaTexts()))(
+    '%s is exactly what scripts/generate-event-schema.ts generates today (run npm run schema after a change)',
+    (name, generated) => {
+      expect(committedSchema(name)).toBe(generated);
+    },
+  );
+});
 
-  it('is exactly what scripts/generate-event-schema.ts generates today (run npm run schema after a change)', () => {
-    expect(committed).toBe(changeEventJsonSchemaText());
-  });
+describe('the committed change event JSON Schema', () => {
+  const schema = JSON.parse(committedSchema('change-event.schema.json')) as JsonSchema & { $schema: string };
 
   it('is draft 2020-12 with one definition per event type', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
@@ -261,5 +277,110 @@ describe('the committed JSON Schema', () => {
     expect(structuralErrors(schema, schema, withoutSubject, '$')).not.toEqual([]);
     const published = toCloudEvent(change());
     expect(structuralErrors(schema, schema, withData(published, { previous: null }), '$')).not.toEqual([]);
+  });
+});
+
+function digestOf(changes = [change(), addedChange({ eventId: 'brief-may.1.1', metric: 'cn:jobs:people' })]) {
+  const digest: RevisionDigest = {
+    id: 'brief-may.1.digest',
+    briefId: 'brief-may',
+    revision: 1,
+    headline: '城镇登记失业率升至2.95%',
+    language: 'zh',
+    region: 'cn',
+    publishedAt: '2020-06-15',
+    changes,
+    time: '2020-06-15T02:00:01.250Z',
+  };
+  return digest;
+}
+
+describe('toDigestEvent', () => {
+  it("wraps a revision's changes in one CloudEvents envelope named after the brief", () => {
+    const event = toDigestEvent(digestOf());
+    expect(event).toMatchObject({
+      specversion: '1.0',
+      id: 'brief-may.1.digest',
+      source: EVENT_SOURCE,
+      type: 'brief.digest',
+      subject: 'brief-may',
+      time: '2020-06-15T02:00:01.250Z',
+      datacontenttype: 'application/json',
+    });
+    expect(event.data).toMatchObject({
+      briefId: 'brief-may',
+      revision: 1,
+      headline: '城镇登记失业率升至2.95%',
+      language: 'zh',
+      region: 'cn',
+      publishedAt: '2020-06-15',
+      changeCount: 2,
+    });
+  });
+
+  it('lists each change as the data of its own event, with that event’s id and type', () => {
+    const [first, second] = toDigestEvent(digestOf()).data.changes;
+    expect(first).toEqual({ id: change().eventId, type: 'figure.changed', ...toCloudEvent(change()).data });
+    expect(second).toMatchObject({ id: 'brief-may.1.1', type: 'figure.added', previous: null });
+  });
+
+  it('lists only the first changes when told, still counting them all', () => {
+    const event = toDigestEvent(digestOf(), 1);
+    expect(event.data.changes.map((entry) => entry.id)).toEqual([change().eventId]);
+    expect(event.data.changeCount).toBe(2);
+  });
+
+  it('refuses a digest off the contract, naming the field', () => {
+    const error = thrownBy(() => toDigestEvent(digestOf([])));
+    expect(error.issues).toContainEqual(expect.objectContaining({ path: 'data.changeCount', received: '0' }));
+    expect(error.message).toContain('brief-may.1.digest');
+  });
+});
+
+describe('parseDigestEvent', () => {
+  it('accepts a published digest as it comes off the wire, dropping unknown extension attributes', () => {
+    const published = toDigestEvent(digestOf());
+    expect(parseDigestEvent(wire(published))).toEqual(published);
+    expect(parseDigestEvent({ ...wire(published), traceparent: '00-abc-def-01' })).toEqual(published);
+  });
+
+  it('rejects a change event, and a listed change without its id, naming the field', () => {
+    expect(thrownBy(() => parseDigestEvent(wire(toCloudEvent(change())))).issues).toContainEqual(
+      expect.objectContaining({ path: 'type', received: '"figure.changed"' }),
+    );
+    const published = toDigestEvent(digestOf());
+    const { id: _dropped, ...withoutId } = published.data.changes[0] ?? {};
+    const error = thrownBy(() => parseDigestEvent(withData(published, { changes: [withoutId] })));
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({ path: 'data.changes.0.id', received: 'nothing' }),
+    );
+  });
+
+  it('is not fooled into reading a digest as a change event', () => {
+    expect(thrownBy(() => parseChangeEvent(wire(toDigestEvent(digestOf())))).issues[0]?.path).toBe('type');
+  });
+});
+
+describe('the committed digest event JSON Schema', () => {
+  const schema = JSON.parse(committedSchema('digest-event.schema.json')) as JsonSchema & { $schema: string };
+
+  it('is draft 2020-12, with the listed changes shaped as change event data', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.$defs?.BriefDigestEvent?.properties?.type?.const).toBe('brief.digest');
+    expect(JSON.stringify(schema)).toContain('DigestedChange');
+  });
+
+  it('accepts a published digest, whole or cut short', () => {
+    expect(structuralErrors(schema, schema, wire(toDigestEvent(digestOf())), '$')).toEqual([]);
+    expect(structuralErrors(schema, schema, wire(toDigestEvent(digestOf(), 0)), '$')).toEqual([]);
+  });
+
+  it('rejects a digest whose listed change lacks its type, and a change event', () => {
+    const published = toDigestEvent(digestOf());
+    const { type: _dropped, ...withoutType } = published.data.changes[0] ?? {};
+    expect(
+      structuralErrors(schema, schema, withData(published, { changes: [withoutType] }), '$'),
+    ).not.toEqual([]);
+    expect(structuralErrors(schema, schema, wire(toCloudEvent(change())), '$')).not.toEqual([]);
   });
 });

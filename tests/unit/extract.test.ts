@@ -387,7 +387,7 @@ describe('the misses, units and kinds of issue 8', () => {
     ]);
   });
 
-  it('names the hard shapes of LABELS.md', () => {
+  it('names the hard shapes the labelling guide lists', () => {
     const label = (text: string) => extractFigures(text, dalian).map((figure) => figure.label);
     expect(label('受访企业中，63.5%的企业表示订单已恢复。')).toEqual(['表示订单已恢复的企业比例']);
     expect(label('其中，民营企业完成投资120亿元，占全部投资的41.2%。')[1]).toBe('民营企业投资占比');

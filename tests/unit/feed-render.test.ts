@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { Feed } from 'feed';
 import { describe, expect, it } from 'vitest';
+import { parseChangeEvent, toCloudEvent } from '../../functions/core/events.ts';
+import { feedExtension } from '../../functions/core/feeds/extension.ts';
 import { type FeedFormat, feedItemId, renderFeed } from '../../functions/core/feeds/index.ts';
 import { assertSafeXmlDocument, FeedRenderError } from '../../functions/core/feeds/sanitize.ts';
 import type { Change } from '../../functions/core/model.ts';
@@ -137,6 +139,19 @@ describe('JSON Feed', () => {
       expect(item.content_text).toContain('<script>');
     }
   });
+
+  it('carries each item’s change as the CloudEvent the topic carries, in the _updates_feed extension', () => {
+    const events = feed.items.map((item: Record<string, { event: unknown }>) => item[feedExtension]?.event);
+    // Newest first, like the items; the event parses as the contract says, hostile text and all.
+    expect(events).toEqual([...hostileChanges].reverse().map(toCloudEvent));
+    for (const event of events) expect(parseChangeEvent(event)).toEqual(event);
+    expect(feedExtension).toMatch(/^_[a-z]/);
+  });
+
+  it('keeps RSS and Atom free of the extension', () => {
+    for (const format of xmlFormats)
+      expect(renderFeed(format, hostileChanges, options).body).not.toContain(feedExtension);
+  });
 });
 
 describe('items', () => {
@@ -174,12 +189,12 @@ describe('items', () => {
     expect(feedItemId(change({ eventId: 'a b/c' }))).toBe('urn:updates-feed:event:a%20b%2Fc');
   });
 
-  it('link to the metric and say what moved in the title', () => {
+  it('link to the metric’s page, not its JSON, and say what moved in the title', () => {
     const feed = JSON.parse(renderFeed('json', changes, options).body);
     expect(feed.items[1].url).toBe(
-      `https://feeds.example.org/prod/metrics/${encodeURIComponent('cn:城镇登记失业率:%')}`,
+      `https://feeds.example.org/prod/metric/${encodeURIComponent('cn:城镇登记失业率:%')}`,
     );
-    expect(feed.items[1].title).toBe('城镇登记失业率 2.79% → 2.95% (+0.16 pp)');
+    expect(feed.items[1].title).toBe('城镇登记失业率 2.79% → 2.95%（+0.16个百分点）');
     expect(feed.items[1].date_published).toBe('2024-01-01T00:00:00.000Z');
     expect(feed.items[1].tags).toEqual(['figure.changed']);
   });

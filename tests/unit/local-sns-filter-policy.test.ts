@@ -112,7 +112,10 @@ describe('filter policy matching', () => {
   });
 
   it('evaluates the policies the subscription API builds as intended', () => {
-    const policy = filterPolicyFor({ regions: ['cn'], types: ['figure.changed'], minAbsChangePercent: 5 });
+    const policy = filterPolicyFor(
+      { regions: ['cn'], types: ['figure.changed'], minAbsChangePercent: 5 },
+      'each',
+    );
     const attributes = {
       type: string('figure.changed'),
       region: string('cn'),

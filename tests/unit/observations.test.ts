@@ -92,6 +92,7 @@ describe('changeByEventId', () => {
     putRevision: async () => 'taken',
     getRevision: async (briefId, number) =>
       briefId === stored.briefId && number === stored.revision ? stored : undefined,
+    revisions: async () => ({ items: [] }),
   };
 
   it('names each observation by the figure it was taken from', () => {

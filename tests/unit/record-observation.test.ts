@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mergeMetric } from '../../functions/core/merge-metrics.ts';
 import type { Observation } from '../../functions/core/model.ts';
 import { recordObservation, recordObservationsOfMetric } from '../../functions/core/record-observation.ts';
 import { observation } from '../support/fixtures.ts';
@@ -119,5 +120,29 @@ describe('recordObservationsOfMetric', () => {
     };
     const stored = await recordObservationsOfMetric(store, [may, june], now);
     expect(stored[1]?.change?.previous?.value).toBe(2.8);
+  });
+});
+
+describe('recording a metric that was merged into another', () => {
+  it('follows the merge from a head read before it, and takes the rest of the series along', async () => {
+    const store = new MemoryMetricStore();
+    const source = observation({ metric: '大连:登记失业率:percent' });
+    const target = observation({ metric: '大连:城镇登记失业率:percent', asOf: '2020-05-31', value: 2.85 });
+    await recordObservation(store, source, now);
+    await recordObservation(store, target, now);
+    const stale = await store.getHead(source.metric);
+    await mergeMetric(store, { from: source.metric, into: target.metric, createInto: false }, now);
+
+    const june = observation({ metric: source.metric, asOf: '2020-06-30', value: 2.91, briefId: 'june' });
+    const july = observation({ metric: source.metric, asOf: '2020-07-31', value: 2.95, briefId: 'july' });
+    const recorded = await recordObservationsOfMetric(store, [june, july], now, { head: stale });
+
+    expect(recorded.map(({ observation: { metric } }) => metric)).toEqual([target.metric, target.metric]);
+    expect(recorded.map(({ change }) => [change?.type, change?.previous?.value])).toEqual([
+      ['figure.changed', 2.85],
+      ['figure.changed', 2.91],
+    ]);
+    expect(store.changes(source.metric)).toHaveLength(1);
+    expect((await store.getHead(target.metric))?.latest.value).toBe(2.95);
   });
 });

@@ -3,10 +3,12 @@
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { observationItem } from '../../functions/adapters/dynamodb/metric-items.ts';
+import { PublishError } from '../../functions/adapters/sns/publisher.ts';
 import { classifyChange } from '../../functions/core/diff.ts';
+import type { RevisionDigest } from '../../functions/core/digest.ts';
 import { uploadBrief } from '../../functions/core/ingest.ts';
 import type { Change } from '../../functions/core/model.ts';
-import type { ChangePublisher } from '../../functions/core/ports.ts';
+import type { ChangePublisher, DigestPublisher } from '../../functions/core/ports.ts';
 import { makePipelineHandler } from '../../functions/handlers/pipeline.ts';
 import { makePublisherHandler } from '../../functions/handlers/publisher.ts';
 import revisionInsert from '../events/dynamodb/brief-revision-insert.json' with { type: 'json' };
@@ -40,6 +42,20 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Keeps the digests the pipeline publishes; `failWith` makes the next publications fail. */
+function digestInbox() {
+  const digests: RevisionDigest[] = [];
+  const failures: unknown[] = [];
+  const publisher: DigestPublisher = {
+    publishDigest: async (digest) => {
+      const failure = failures.shift();
+      if (failure !== undefined) throw failure;
+      digests.push(digest);
+    },
+  };
+  return { digests, publisher, failWith: (error: unknown) => failures.push(error) };
+}
+
 describe('the pipeline consumer', () => {
   async function uploaded(briefs: MemoryBriefStore, metrics: MemoryMetricStore, id: string, region: string) {
     const brief = {
@@ -53,7 +69,7 @@ describe('the pipeline consumer', () => {
       briefs,
       metrics,
       now,
-      aliases: {},
+      aliases: async () => ({}),
       timeZone: 'Asia/Shanghai',
     });
     return answer.figures;
@@ -63,7 +79,13 @@ describe('the pipeline consumer', () => {
     const briefs = new MemoryBriefStore();
     const metrics = new MemoryMetricStore();
     const figures = await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
-    const handler = makePipelineHandler({ briefs, metrics, failures: new MemoryFailureStore(), now });
+    const handler = makePipelineHandler({
+      briefs,
+      metrics,
+      digests: digestInbox().publisher,
+      failures: new MemoryFailureStore(),
+      now,
+    });
 
     const response = await handler({ Records: [documented] } as DynamoDBStreamEvent);
 
@@ -82,7 +104,7 @@ describe('the pipeline consumer', () => {
     const figures = await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const failures = new MemoryFailureStore();
-    const handler = makePipelineHandler({ briefs, metrics, failures, now });
+    const handler = makePipelineHandler({ briefs, metrics, digests: digestInbox().publisher, failures, now });
 
     const response = await handler({
       Records: [revisionRecord('100', 'never-stored'), revisionRecord('200', 'jobs-2020-07')],
@@ -104,7 +126,13 @@ describe('the pipeline consumer', () => {
     const briefs = new MemoryBriefStore();
     const failures = new MemoryFailureStore();
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const handler = makePipelineHandler({ briefs, metrics: new MemoryMetricStore(), failures, now });
+    const handler = makePipelineHandler({
+      briefs,
+      metrics: new MemoryMetricStore(),
+      digests: digestInbox().publisher,
+      failures,
+      now,
+    });
 
     await handler({ Records: [revisionRecord('100', 'never-stored')] } as DynamoDBStreamEvent);
     await handler({ Records: [revisionRecord('100', 'never-stored')] } as DynamoDBStreamEvent);
@@ -127,10 +155,131 @@ describe('the pipeline consumer', () => {
     const metrics = new MemoryMetricStore();
     await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
     const failures = new MemoryFailureStore();
-    await makePipelineHandler({ briefs, metrics, failures, now })({
+    await makePipelineHandler({ briefs, metrics, digests: digestInbox().publisher, failures, now })({
       Records: [documented],
     } as DynamoDBStreamEvent);
     expect(failures.kept.size).toBe(0);
+  });
+});
+
+describe("the pipeline consumer's digests", () => {
+  async function twoRevisions() {
+    const briefs = new MemoryBriefStore();
+    const metrics = new MemoryMetricStore();
+    const brief = (rate: string, jobs: number) => ({
+      id: 'jobs-2020-07',
+      headline: `大连城镇登记失业率为${rate}%`,
+      body: `截至7月10日，大连城镇登记失业率为${rate}%，城镇新增就业${jobs}人。`,
+      publishedAt: '2020-07-15T08:00:00+08:00',
+      region: '大连',
+    });
+    const dependencies = { briefs, metrics, now, aliases: async () => ({}), timeZone: 'Asia/Shanghai' };
+    await uploadBrief(brief('2.91', 1200), dependencies);
+    await uploadBrief(brief('2.95', 1300), dependencies);
+    const revision = (number: number) =>
+      record(String(number * 100), { ...documented.dynamodb?.NewImage, revision: { N: String(number) } });
+    return { briefs, metrics, revision };
+  }
+
+  it('publishes one digest per revision, listing its changes in figure order, once they are all recorded', async () => {
+    const { briefs, metrics, revision } = await twoRevisions();
+    const inbox = digestInbox();
+    const handler = makePipelineHandler({
+      briefs,
+      metrics,
+      digests: inbox.publisher,
+      failures: new MemoryFailureStore(),
+      now,
+    });
+
+    const response = await handler({ Records: [revision(1), revision(2)] } as DynamoDBStreamEvent);
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(inbox.digests.map((digest) => digest.id)).toEqual([
+      'jobs-2020-07.1.digest',
+      'jobs-2020-07.2.digest',
+    ]);
+    const [first, second] = inbox.digests;
+    expect(first?.changes.map((change) => change.type)).toEqual(['figure.added', 'figure.added']);
+    expect(second?.changes.map((change) => [change.type, change.current.value])).toEqual([
+      ['figure.revised', 2.95],
+      ['figure.revised', 1300],
+    ]);
+    expect(second).toMatchObject({ headline: '大连城镇登记失业率为2.95%', language: 'zh', region: '大连' });
+  });
+
+  it('retries the revision when its digest could not be published, and then publishes the same digest', async () => {
+    const { briefs, metrics, revision } = await twoRevisions();
+    const inbox = digestInbox();
+    const handler = makePipelineHandler({
+      briefs,
+      metrics,
+      digests: inbox.publisher,
+      failures: new MemoryFailureStore(),
+      now,
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    inbox.failWith(new Error('SNS hung up'));
+
+    const failed = await handler({ Records: [revision(1)] } as DynamoDBStreamEvent);
+    const writes: string[] = [];
+    metrics.beforeWrite = (operation) => void writes.push(operation);
+    const retried = await handler({ Records: [revision(1)] } as DynamoDBStreamEvent);
+
+    expect(failed.batchItemFailures).toEqual([{ itemIdentifier: '100' }]);
+    expect(JSON.parse(String(logged.mock.calls[0]?.[0]))).toMatchObject({ message: 'digest not published' });
+    expect(retried.batchItemFailures).toEqual([]);
+    expect(writes).toEqual([]);
+    expect(inbox.digests.map((digest) => [digest.id, digest.changes.length])).toEqual([
+      ['jobs-2020-07.1.digest', 2],
+    ]);
+  });
+
+  it('does not hold up the stream for a digest SNS refuses for good', async () => {
+    const { briefs, metrics, revision } = await twoRevisions();
+    const inbox = digestInbox();
+    const handler = makePipelineHandler({
+      briefs,
+      metrics,
+      digests: inbox.publisher,
+      failures: new MemoryFailureStore(),
+      now,
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    inbox.failWith(
+      new PublishError([
+        {
+          eventId: 'jobs-2020-07.1.digest',
+          code: 'InvalidParameter',
+          message: 'too long',
+          senderFault: true,
+        },
+      ]),
+    );
+
+    const response = await handler({ Records: [revision(1)] } as DynamoDBStreamEvent);
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(logged).toHaveBeenCalledOnce();
+  });
+
+  it('publishes no digest for a revision that changed nothing', async () => {
+    const { briefs, metrics, revision } = await twoRevisions();
+    const inbox = digestInbox();
+    const handler = makePipelineHandler({
+      briefs,
+      metrics,
+      digests: inbox.publisher,
+      failures: new MemoryFailureStore(),
+      now,
+    });
+    await handler({ Records: [revision(1)] } as DynamoDBStreamEvent);
+    const unchanged = { ...(await briefs.getRevision('jobs-2020-07', 1)), revision: 3 } as never;
+    await briefs.putRevision(unchanged);
+
+    await handler({ Records: [revision(3)] } as DynamoDBStreamEvent);
+
+    expect(inbox.digests.map((digest) => digest.id)).toEqual(['jobs-2020-07.1.digest']);
   });
 });
 

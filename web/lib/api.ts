@@ -1,5 +1,7 @@
-// Every call the pages make to the API, and the one place that knows its wire shapes: when a route changes
-// (CloudEvents from /changes, plain dates in publishedAt), this file changes and the pages do not.
+// Every call the pages make to the API, and the one place that knows its wire shapes: when a route changes,
+// this file changes and the pages do not.
+import { cloudEventOf } from '../../functions/core/event-envelope.ts';
+import { type FeedExtension, feedExtension } from '../../functions/core/feeds/extension.ts';
 import type { Change, Observation } from '../../functions/core/model.ts';
 import { authorization } from './auth.ts';
 import type {
@@ -8,8 +10,10 @@ import type {
   FigureView,
   HistoryEntry,
   MetricSummary,
+  RevisionSummary,
   StoredBrief,
 } from './shapes.ts';
+import { type SiteConfig, siteConfigPath } from './site-config.ts';
 
 export { changeTypes } from '../../functions/core/model.ts';
 export type * from './shapes.ts';
@@ -34,8 +38,14 @@ export class ApiError extends Error {
 
 type Path = `/${string}`;
 
+export type { SiteConfig };
+
 /** Same-origin paths only: the editors' token never leaves for another host. */
-async function call<T>(method: 'GET' | 'POST', path: Path, options: { body?: unknown; auth?: boolean } = {}) {
+async function call<T>(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: Path,
+  options: { body?: unknown; auth?: boolean } = {},
+) {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const credential = options.auth ? authorization() : undefined;
@@ -43,8 +53,11 @@ async function call<T>(method: 'GET' | 'POST', path: Path, options: { body?: unk
   const response = await fetch(path, {
     method,
     headers,
-    // A redirect must not carry the token anywhere.
-    redirect: 'error',
+    // A redirect must not carry the token anywhere; a public read follows one (a merged metric's moves on).
+    redirect: options.auth ? 'error' : 'follow',
+    // The browser asks again (by ETag, cheap) rather than show a copy from before the editor's last publish; the
+    // CDN still answers most of these from its own cache.
+    cache: 'no-cache',
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
   const text = await response.text();
@@ -76,43 +89,6 @@ export function query(parameters: Record<string, string | undefined>): string {
   return defined.length === 0 ? '' : `?${new URLSearchParams(defined)}`;
 }
 
-/** Today's /changes and preview items, as the CloudEvents they will become (the shape `toCloudEvent` gives). */
-function asEvent(change: Change): ChangeEvent {
-  const snapshot = (observation: Observation) => ({
-    value: observation.value,
-    unit: observation.unit,
-    qualifier: observation.qualifier,
-    asOf: observation.asOf,
-    publishedAt: observation.publishedAt,
-    briefId: observation.briefId,
-    revision: observation.revision,
-    surface: observation.surface,
-  });
-  const { current } = change;
-  return {
-    specversion: '1.0',
-    id: change.eventId,
-    source: 'urn:updates-feed',
-    type: change.type,
-    subject: change.metric,
-    time: change.recordedAt,
-    datacontenttype: 'application/json',
-    data: {
-      metric: change.metric,
-      label: current.label,
-      unit: current.unit,
-      kind: current.kind,
-      region: current.region,
-      previous: change.previous === null ? null : snapshot(change.previous),
-      current: snapshot(current),
-      delta: change.delta,
-      deltaPercent: change.deltaPercent,
-      deltaPoints: change.deltaPoints,
-      direction: change.direction,
-    },
-  } as ChangeEvent;
-}
-
 export interface ChangeFilter {
   region?: string;
   type?: ChangeType;
@@ -120,21 +96,16 @@ export interface ChangeFilter {
 }
 
 /**
- * The newest changes first. /changes pages forward from the oldest, so this reads to the end and keeps the
- * last `limit`; a newest-first query (or structured items in /feed.json) would make it one request.
+ * The newest changes first, one request whatever the history's length: /feed.json is the newest-first query of
+ * the change log (edge-cached, and not held back like /changes, which serves consumers in commit order), and
+ * each of its items carries its change as the CloudEvent the topic carried.
  */
 export async function latestChanges(filter: ChangeFilter, limit: number): Promise<ChangeEvent[]> {
-  let kept: Change[] = [];
-  let after: string | undefined;
-  do {
-    const page = await call<{ changes: Change[]; next?: string }>(
-      'GET',
-      `/changes${query({ ...filter, after, limit: '1000' })}`,
-    );
-    kept = [...kept, ...page.body.changes].slice(-limit);
-    after = page.body.next;
-  } while (after !== undefined);
-  return kept.reverse().map(asEvent);
+  const { body } = await call<{ items: Record<typeof feedExtension, FeedExtension>[] }>(
+    'GET',
+    `/feed.json${query({ ...filter, limit: String(limit) })}`,
+  );
+  return body.items.map((item) => item[feedExtension].event);
 }
 
 export async function metrics(): Promise<MetricSummary[]> {
@@ -167,7 +138,10 @@ export async function metricHistory(
       }>('GET', `/metrics/${encodeURIComponent(key)}${query({ before, limit: '200' })}`);
       metric = page.body.metric;
       for (const entry of page.body.history)
-        history.push({ observation: entry.observation, change: entry.change && asEvent(entry.change) });
+        history.push({
+          observation: entry.observation,
+          change: entry.change && cloudEventOf(entry.change),
+        });
       before = page.body.next;
     } while (before !== undefined);
   } catch (error) {
@@ -186,6 +160,33 @@ export async function brief(id: string): Promise<StoredBrief | undefined> {
   }
 }
 
+let config: Promise<SiteConfig> | undefined;
+
+/** How this deployment signs editors in and which day it is for the newsroom; asked once per page. */
+export function siteConfig(): Promise<SiteConfig> {
+  config ??= call<SiteConfig>('GET', siteConfigPath).then(({ body }) => body);
+  return config;
+}
+
+/** A brief's latest revisions, newest first; undefined when there is no such brief. */
+export async function briefRevisions(id: string, limit: number): Promise<RevisionSummary[] | undefined> {
+  try {
+    const { body } = await call<{ revisions: RevisionSummary[] }>(
+      'GET',
+      `/briefs/${encodeURIComponent(id)}/revisions${query({ limit: String(limit) })}`,
+    );
+    return body.revisions;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** One stored revision of a brief, whole. */
+export async function briefRevision(id: string, revision: number): Promise<StoredBrief> {
+  return (await call<StoredBrief>('GET', `/briefs/${encodeURIComponent(id)}/revisions/${revision}`)).body;
+}
+
 /** What the editor fills in on the desk. */
 export interface Draft {
   id: string;
@@ -199,23 +200,26 @@ export interface Draft {
 
 export type DraftField = keyof Draft;
 
-/** The newsroom's time zone (UTC+8): a day on the desk is that day there. */
-const newsroomOffsetHours = 8;
-const newsroomOffset = `+${String(newsroomOffsetHours).padStart(2, '0')}:00`;
-
-/** Today in the newsroom, YYYY-MM-DD. */
-export function newsroomToday(now = new Date()): string {
-  return new Date(now.getTime() + newsroomOffsetHours * 3600_000).toISOString().slice(0, 10);
+/** Today in the newsroom's time zone, YYYY-MM-DD: the day the API reads a publication day in. */
+export function newsroomToday(timeZone: string, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((each) => each.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** The brief as POST /briefs wants it; publishedAt takes a date-time until the API accepts the plain day. */
+/** The brief as POST /briefs wants it: publishedAt is the newspaper's day, which the API reads in the newsroom's time zone. */
 function briefOf(draft: Draft): Record<string, string> {
   const optional = (name: string, value: string) => (value.trim() === '' ? {} : { [name]: value });
   return {
     ...optional('id', draft.id),
     headline: draft.headline,
     body: draft.body,
-    ...optional('publishedAt', draft.date === '' ? '' : `${draft.date}T00:00:00${newsroomOffset}`),
+    ...optional('publishedAt', draft.date),
     ...optional('region', draft.region),
     ...optional('source', draft.source),
   };
@@ -287,7 +291,7 @@ export async function preview(draft: Draft): Promise<Preview> {
     body: briefOf(draft),
     auth: true,
   });
-  return { ...body, changes: body.changes.map(asEvent) };
+  return { ...body, changes: body.changes.map(cloudEventOf) };
 }
 
 export interface Published {
@@ -354,3 +358,42 @@ const subscriptionFieldOfPath: Record<string, SubscriptionField> = {
 };
 
 export const subscriptionIssues = (error: unknown) => placeIssues(error, subscriptionFieldOfPath);
+
+/** An editors' alias: a label variant and the canonical label it stands for. */
+export interface Alias {
+  from: string;
+  to: string;
+}
+
+/** The aliases editors stored, and those the project ships (data/aliases.json), which only a file edit changes. */
+export async function aliases(): Promise<{ aliases: Alias[]; defaults: Alias[] }> {
+  return (await call<{ aliases: Alias[]; defaults: Alias[] }>('GET', '/aliases', { auth: true })).body;
+}
+
+export async function declareAlias(alias: Alias): Promise<void> {
+  await call('POST', '/aliases', { body: alias, auth: true });
+}
+
+export async function removeAlias(from: string): Promise<void> {
+  await call('DELETE', `/aliases/${encodeURIComponent(from)}`, { auth: true });
+}
+
+/** Where a metric's series lives after a rename (a new label is a new key) or a merge. */
+export interface Moved {
+  into: string;
+}
+
+export async function renameMetric(metric: string, label: string): Promise<Moved> {
+  const path: Path = `/metrics/${encodeURIComponent(metric)}/rename`;
+  return (await call<Moved>('POST', path, { body: { label }, auth: true })).body;
+}
+
+export async function mergeMetric(metric: string, into: string): Promise<Moved> {
+  const path: Path = `/metrics/${encodeURIComponent(metric)}/merge`;
+  return (await call<Moved>('POST', path, { body: { into }, auth: true })).body;
+}
+
+export type CorrectionField = 'label' | 'into' | 'to';
+
+export const correctionIssues = (error: unknown) =>
+  placeIssues<CorrectionField>(error, { label: 'label', into: 'into', from: 'to', to: 'to' });

@@ -1,6 +1,5 @@
-// The editors' credential, and the only place that knows how it is obtained and kept. In the sandbox it is the
-// bearer token typed in once per tab; on AWS, sign-in will go through the Cognito hosted UI (authorization code
-// with PKCE) and keep its access token here the same way, so the rest of the pages do not change.
+// The editors' credential and where it is kept. In the sandbox it is the bearer token typed in once per tab; on
+// AWS, the Cognito hosted UI's access token (cognito.ts) is kept here the same way, so no page tells them apart.
 
 const storageKey = 'updates-feed.editor-token';
 

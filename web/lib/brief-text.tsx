@@ -96,9 +96,12 @@ export function BriefText({
 export function FigureTable({
   figures,
   linkMetrics = false,
+  onCorrect,
 }: {
   figures: FigureView[];
   linkMetrics?: boolean;
+  /** Offers a correction of each figure's metric (the desk, where the API has the routes). */
+  onCorrect?: ((figure: FigureView) => void) | undefined;
 }) {
   const warned = figures.some((figure) => (figure.warnings ?? []).length > 0);
   return (
@@ -110,6 +113,11 @@ export function FigureTable({
           <th scope="col">{t('figureLabel')}</th>
           <th scope="col">{t('figureMetric')}</th>
           {warned ? <th scope="col">{t('figureWarnings')}</th> : null}
+          {onCorrect === undefined ? null : (
+            <th scope="col">
+              <span class="visually-hidden">{t('correct')}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -130,6 +138,18 @@ export function FigureTable({
                 ))}
               </td>
             ) : null}
+            {onCorrect === undefined ? null : (
+              <td>
+                <button
+                  type="button"
+                  class="link-button"
+                  aria-label={t('correctFigure', { label: figure.label })}
+                  onClick={() => onCorrect(figure)}
+                >
+                  {t('correct')}
+                </button>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -1,9 +1,9 @@
 // The API's data as the pages use it. Types only, and no browser globals: unit tests in Node import it too.
 import type { ChangeEvent } from '../../functions/core/events.ts';
 import type { ChangeType, Figure, Observation } from '../../functions/core/model.ts';
-import type { BriefRevision, MetricHead } from '../../functions/core/ports.ts';
+import type { BriefRevision, MetricHead, RevisionSummary } from '../../functions/core/ports.ts';
 
-export type { ChangeEvent, ChangeType, Observation };
+export type { ChangeEvent, ChangeType, Observation, RevisionSummary };
 export type MetricSummary = Omit<MetricHead, 'pending'>;
 export type StoredBrief = BriefRevision;
 

@@ -3,11 +3,13 @@
 import '../styles/site.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  brief,
+  briefRevision,
+  briefRevisions,
   type Draft,
   type DraftField,
   draftIssues,
   draftOf,
+  type FigureView,
   isUnauthorized,
   newsroomToday,
   type PlacedIssues,
@@ -15,15 +17,17 @@ import {
   type Published,
   preview,
   publish,
+  type SiteConfig,
 } from '../lib/api.ts';
 import { BriefText, FigureTable } from '../lib/brief-text.tsx';
 import { ChangeList } from '../lib/change-list.tsx';
+import { CorrectionsPanel } from '../lib/corrections.tsx';
 import { Field, FormIssues } from '../lib/field.tsx';
-import { formatDay } from '../lib/format.ts';
+import { formatDay, formatMoment } from '../lib/format.ts';
 import { type MessageKey, t } from '../lib/i18n.ts';
 import { recentBriefIds, rememberBrief } from '../lib/recent-briefs.ts';
 import { mount, Notice, useTitle } from '../lib/shell.tsx';
-import { SignIn, useEditor } from '../lib/sign-in.tsx';
+import { SignIn, useEditor, WithSiteConfig } from '../lib/sign-in.tsx';
 import { useLoad } from '../lib/use-load.ts';
 
 /** Long enough not to ask at every keystroke, short enough to feel live. */
@@ -31,8 +35,8 @@ const previewDelayMs = 350;
 
 type Issues = PlacedIssues<DraftField>;
 
-function newDraft(): Draft {
-  const today = newsroomToday();
+function newDraft(timeZone: string): Draft {
+  const today = newsroomToday(timeZone);
   // An id from the start, so that publishing again after an edit is a revision of the same brief.
   return {
     id: `desk-${today}-${crypto.randomUUID().slice(0, 8)}`,
@@ -50,58 +54,117 @@ const publishedKeys: Record<Published['outcome'], MessageKey> = {
   unchanged: 'publishedUnchanged',
 };
 
-function RecentBriefs({ round, onOpen }: { round: number; onOpen: (draft: Draft) => void }) {
+/** Enough to go back a few steps; older revisions are a query away (GET /briefs/{id}/revisions?before=). */
+const revisionsShown = 5;
+
+/** The revision an editor opened, to say what publishing will do. */
+interface Opened {
+  id: string;
+  revision: number;
+  latest: number;
+}
+
+function RecentBriefs({ round, onOpen }: { round: number; onOpen: (draft: Draft, opened: Opened) => void }) {
   const ids = recentBriefIds();
-  const stored = useLoad(
-    () => Promise.all(ids.map(async (id) => ({ id, stored: await brief(id) }))),
+  const listed = useLoad(
+    () => Promise.all(ids.map(async (id) => ({ id, revisions: await briefRevisions(id, revisionsShown) }))),
     [round],
   );
+  const [opening, setOpening] = useState<string | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+  const open = async (id: string, revision: number, latest: number) => {
+    setOpening(`${id}#${revision}`);
+    setFailure(undefined);
+    try {
+      onOpen(draftOf(await briefRevision(id, revision)), { id, revision, latest });
+    } catch (error) {
+      setFailure(t('loadFailed', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setOpening(undefined);
+    }
+  };
   return (
     <section class="panel" aria-labelledby="recent-title">
       <h2 class="panel-title" id="recent-title">
         {t('recentTitle')}
       </h2>
       {ids.length === 0 ? <p class="field-hint">{t('recentEmpty')}</p> : null}
-      {stored.state === 'failed' ? (
-        <Notice tone="error">{t('loadFailed', { message: stored.error.message })}</Notice>
+      {listed.state === 'failed' ? (
+        <Notice tone="error">{t('loadFailed', { message: listed.error.message })}</Notice>
       ) : null}
-      {stored.state === 'done' ? (
+      {failure === undefined ? null : <Notice tone="error">{failure}</Notice>}
+      {listed.state === 'done' ? (
         <ul class="recent-list">
-          {stored.value.map(({ id, stored: found }) =>
-            found === undefined ? (
-              <li key={id} class="recent-missing">
-                {t('recentMissing', { id })}
-              </li>
-            ) : (
+          {listed.value.map(({ id, revisions }) => {
+            const [latest, ...older] = revisions ?? [];
+            if (latest === undefined)
+              return (
+                <li key={id} class="recent-missing">
+                  {t('recentMissing', { id })}
+                </li>
+              );
+            return (
               <li key={id}>
-                <div class="recent-headline">{found.brief.headline}</div>
+                <div class="recent-headline">{latest.headline}</div>
                 <div class="recent-meta">
-                  {id} · {t('briefRevision', { n: found.revision })} · {formatDay(found.brief.publishedAt)}
+                  {id} · {t('briefRevision', { n: latest.revision })} · {formatDay(latest.publishedAt)}
                 </div>
                 <button
                   type="button"
                   class="button button-quiet button-small"
-                  onClick={() => onOpen(draftOf(found))}
+                  disabled={opening !== undefined}
+                  onClick={() => open(id, latest.revision, latest.revision)}
                 >
                   {t('recentOpen')}
                 </button>
+                {older.length === 0 ? null : (
+                  <div class="recent-revisions">
+                    <span class="recent-revisions-label">{t('olderRevisions')}</span>
+                    {older.map((revision) => (
+                      <button
+                        key={revision.revision}
+                        type="button"
+                        class="revision-chip"
+                        aria-label={t('openRevision', { n: revision.revision })}
+                        title={`${revision.headline} · ${formatMoment(revision.storedAt)}`}
+                        disabled={opening !== undefined}
+                        onClick={() => open(id, revision.revision, latest.revision)}
+                      >
+                        {t('briefRevision', { n: revision.revision })}
+                      </button>
+                    ))}
+                  </div>
+                )}
               </li>
-            ),
-          )}
+            );
+          })}
         </ul>
       ) : null}
     </section>
   );
 }
 
-function Desk({ onRejected }: { onRejected: () => void }) {
-  const [draft, setDraft] = useState<Draft>(newDraft);
+function Desk({
+  timeZone,
+  corrections,
+  onRejected,
+}: {
+  timeZone: string;
+  /** Whether the API has the editors' corrections. */
+  corrections: boolean;
+  onRejected: () => void;
+}) {
+  const [draft, setDraft] = useState<Draft>(() => newDraft(timeZone));
   const [shown, setShown] = useState<{ draft: Draft; answer: Preview } | undefined>();
   const [updating, setUpdating] = useState(false);
   const [issues, setIssues] = useState<Issues | undefined>();
   const [published, setPublished] = useState<Published | undefined>();
   const [publishing, setPublishing] = useState(false);
   const [recentRound, setRecentRound] = useState(0);
+  const [opened, setOpened] = useState<Opened | undefined>();
+  const [correcting, setCorrecting] = useState<FigureView | undefined>();
+  // A correction changes how the same text reads: the preview asks again.
+  const [previewRound, setPreviewRound] = useState(0);
   // The newest draft: answers about older ones arrive late and are dropped.
   const latest = useRef(draft);
   latest.current = draft;
@@ -130,11 +193,13 @@ function Desk({ onRejected }: { onRejected: () => void }) {
       }
     }, previewDelayMs);
     return () => clearTimeout(timer);
-  }, [draft]);
+  }, [draft, previewRound]);
 
   const edit = (field: DraftField) => (event: { currentTarget: { value: string } }) => {
     setDraft({ ...draft, [field]: event.currentTarget.value });
     setPublished(undefined);
+    // Another id is another brief: the revision it was opened from no longer says what publishing does.
+    if (field === 'id') setOpened(undefined);
   };
 
   const submit = async (event: Event) => {
@@ -144,6 +209,7 @@ function Desk({ onRejected }: { onRejected: () => void }) {
       const result = await publish(draft);
       rememberBrief(result.brief.id);
       setPublished(result);
+      setOpened(undefined);
       setIssues(undefined);
       setRecentRound((round) => round + 1);
     } catch (error) {
@@ -153,8 +219,9 @@ function Desk({ onRejected }: { onRejected: () => void }) {
     }
   };
 
-  const open = (next: Draft) => {
+  const open = (next: Draft, from?: Opened) => {
     setDraft(next);
+    setOpened(from);
     setPublished(undefined);
     window.scrollTo({ top: 0 });
   };
@@ -165,6 +232,15 @@ function Desk({ onRejected }: { onRejected: () => void }) {
     <div class="desk">
       <div class="desk-compose">
         <form class="panel" onSubmit={submit} noValidate>
+          {opened === undefined ? null : (
+            <p class="editing-note" role="status">
+              {t(opened.revision === opened.latest ? 'editingLatest' : 'editingOlder', {
+                id: opened.id,
+                n: opened.revision,
+                latest: opened.latest,
+              })}
+            </p>
+          )}
           <Field id="headline" label={t('headline')} error={error('headline')}>
             {(control) => (
               <input
@@ -209,7 +285,7 @@ function Desk({ onRejected }: { onRejected: () => void }) {
             <button type="submit" class="button" disabled={publishing}>
               {publishing ? t('publishing') : t('publish')}
             </button>
-            <button type="button" class="button button-quiet" onClick={() => open(newDraft())}>
+            <button type="button" class="button button-quiet" onClick={() => open(newDraft(timeZone))}>
               {t('newBrief')}
             </button>
           </div>
@@ -238,10 +314,25 @@ function Desk({ onRejected }: { onRejected: () => void }) {
           ) : (
             <>
               <BriefText brief={shown.draft} figures={shown.answer.figures} />
-              {shown.answer.figures.length === 0 ? null : <FigureTable figures={shown.answer.figures} />}
+              {shown.answer.figures.length === 0 ? null : (
+                <FigureTable
+                  figures={shown.answer.figures}
+                  onCorrect={corrections ? setCorrecting : undefined}
+                />
+              )}
             </>
           )}
         </section>
+        {correcting === undefined ? null : (
+          <CorrectionsPanel
+            key={`${correcting.offset}:${correcting.length}`}
+            metric={correcting.metric}
+            label={correcting.label}
+            onMoved={(moved) => setCorrecting({ ...correcting, metric: moved.into })}
+            onChanged={() => setPreviewRound((round) => round + 1)}
+            onRejected={onRejected}
+          />
+        )}
         {shown === undefined ? null : (
           <section class="panel impact" aria-labelledby="impact-title">
             <h2 class="panel-title" id="impact-title">
@@ -259,9 +350,8 @@ function Desk({ onRejected }: { onRejected: () => void }) {
   );
 }
 
-function DeskPage() {
-  useTitle(t('deskTitle'));
-  const editor = useEditor();
+function DeskFor({ config }: { config: SiteConfig }) {
+  const editor = useEditor(config.signIn);
   return (
     <>
       <div class="page-head page-head-split">
@@ -276,12 +366,21 @@ function DeskPage() {
         ) : null}
       </div>
       {editor.signedIn ? (
-        <Desk onRejected={() => editor.signOut('rejected')} />
+        <Desk
+          timeZone={config.timeZone}
+          corrections={config.corrections}
+          onRejected={() => editor.signOut('rejected')}
+        />
       ) : (
-        <SignIn lead={t('signInLead')} rejected={editor.rejected} onSignIn={editor.signIn} />
+        <SignIn lead={t('signInLead')} signIn={config.signIn} editor={editor} />
       )}
     </>
   );
+}
+
+function DeskPage() {
+  useTitle(t('deskTitle'));
+  return <WithSiteConfig>{(config) => <DeskFor config={config} />}</WithSiteConfig>;
 }
 
 mount(DeskPage);

@@ -1,11 +1,15 @@
 // `/metric/{key}`: one metric, its history by as-of date as a chart and as a table, its feeds and subscription.
 import '../styles/site.css';
+import { useState } from 'preact/hooks';
 import { type HistoryEntry, type MetricSummary, metricHistory } from '../lib/api.ts';
+import { editorToken, forgetEditorToken } from '../lib/auth.ts';
+import { CorrectionsPanel } from '../lib/corrections.tsx';
 import { formatDay, formatDelta, formatFigure, typeName, typeSlug } from '../lib/format.ts';
 import { HistoryChart } from '../lib/history-chart.tsx';
 import { t } from '../lib/i18n.ts';
-import { briefHref, feedFormats, feedHref, subscribeHref } from '../lib/links.ts';
+import { briefHref, feedFormats, feedHref, metricHref, subscribeHref } from '../lib/links.ts';
 import { mount, Notice, useTitle } from '../lib/shell.tsx';
+import { WithSiteConfig } from '../lib/sign-in.tsx';
 import { useLoad } from '../lib/use-load.ts';
 
 function metricKeyOfPath(): string {
@@ -55,6 +59,33 @@ function ObservationTable({ history }: { history: HistoryEntry[] }) {
   );
 }
 
+/**
+ * An editor signed in on this tab (at the desk) corrects the metric here too, where the API has the routes; a
+ * reader sees nothing of it.
+ */
+function MetricCorrections({ metric }: { metric: MetricSummary }) {
+  const [signedIn, setSignedIn] = useState(editorToken() !== undefined);
+  if (!signedIn) return null;
+  const signOut = () => {
+    forgetEditorToken();
+    setSignedIn(false);
+  };
+  return (
+    <WithSiteConfig>
+      {(config) =>
+        config.corrections ? (
+          <CorrectionsPanel
+            metric={metric.metric}
+            label={metric.label}
+            onMoved={(moved) => location.assign(metricHref(moved.into))}
+            onRejected={signOut}
+          />
+        ) : null
+      }
+    </WithSiteConfig>
+  );
+}
+
 function Metric({ metric, history }: { metric: MetricSummary; history: HistoryEntry[] }) {
   const lastChange = history.find((entry) => entry.change !== null)?.change ?? null;
   const delta = lastChange === null ? undefined : formatDelta(lastChange.data);
@@ -100,6 +131,7 @@ function Metric({ metric, history }: { metric: MetricSummary; history: HistoryEn
         </h2>
         <ObservationTable history={history} />
       </section>
+      <MetricCorrections metric={metric} />
     </>
   );
 }
@@ -116,6 +148,9 @@ function MetricPage() {
   if (loaded.state === 'failed')
     return <Notice tone="error">{t('loadFailed', { message: loaded.error.message })}</Notice>;
   if (loaded.value === undefined) return <Notice>{t('metricNotFound')}</Notice>;
+  // A merged metric's read answers where its series went: the address follows it.
+  if (loaded.value.metric.metric !== key)
+    history.replaceState(null, '', metricHref(loaded.value.metric.metric));
   return <Metric metric={loaded.value.metric} history={loaded.value.history} />;
 }
 

@@ -9,6 +9,7 @@ import {
   isUnauthorized,
   metrics,
   type PlacedIssues,
+  type SiteConfig,
   type SubscriptionField,
   subscribeByEmail,
   subscriptionIssues,
@@ -17,7 +18,7 @@ import { Field, FormIssues } from '../lib/field.tsx';
 import { typeName } from '../lib/format.ts';
 import { t } from '../lib/i18n.ts';
 import { mount, Notice, useTitle } from '../lib/shell.tsx';
-import { SignIn, useEditor } from '../lib/sign-in.tsx';
+import { SignIn, useEditor, WithSiteConfig } from '../lib/sign-in.tsx';
 import { useLoad } from '../lib/use-load.ts';
 
 type Issues = PlacedIssues<SubscriptionField>;
@@ -242,9 +243,8 @@ function SubscribeForm({ onRejected }: { onRejected: () => void }) {
   );
 }
 
-function SubscribePage() {
-  useTitle(t('subscribeTitle'));
-  const editor = useEditor();
+function SubscribeFor({ config }: { config: SiteConfig }) {
+  const editor = useEditor(config.signIn);
   return (
     <>
       <div class="page-head">
@@ -258,7 +258,7 @@ function SubscribePage() {
           ) : (
             <>
               <Notice>{t('signInSubscribeLead')}</Notice>
-              <SignIn lead={t('signInLead')} rejected={editor.rejected} onSignIn={editor.signIn} />
+              <SignIn lead={t('signInLead')} signIn={config.signIn} editor={editor} />
             </>
           )}
         </div>
@@ -275,6 +275,11 @@ function SubscribePage() {
       </div>
     </>
   );
+}
+
+function SubscribePage() {
+  useTitle(t('subscribeTitle'));
+  return <WithSiteConfig>{(config) => <SubscribeFor config={config} />}</WithSiteConfig>;
 }
 
 mount(SubscribePage);

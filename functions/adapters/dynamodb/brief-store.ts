@@ -9,10 +9,18 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { Brief } from '../../core/brief.ts';
 import type { Figure } from '../../core/model.ts';
-import type { BriefRevision, BriefStore } from '../../core/ports.ts';
+import type { BriefRevision, BriefStore, Page, RevisionSummary } from '../../core/ports.ts';
 import { deleteItems, putItems } from './batch.ts';
 import { fromItem, type Item, itemSizeBytes, listElementBytes, primaryKey, toItem } from './items.ts';
-import { briefPartitionKey, partPrefix, partSortKey, revisionPrefix, revisionSortKey } from './keys.ts';
+import {
+  briefPartitionKey,
+  maxRevision,
+  partPrefix,
+  partSortKey,
+  revisionPrefix,
+  revisionSortKey,
+} from './keys.ts';
+import { queryAll } from './query-all.ts';
 
 /** Below DynamoDB's 400 KB item limit with room for the key attributes and rounding. */
 export const maxItemBytes = 350 * 1024;
@@ -140,6 +148,32 @@ export function revisionReferenceFromItem(item: Item): { briefId: string; revisi
   return { briefId, revision };
 }
 
+function summaryOf(item: Item): RevisionSummary {
+  const record = fromItem(item) as {
+    briefId: string;
+    revision: number;
+    contentHash: string;
+    storedAt: string;
+    content?: Uint8Array;
+    brief?: Brief;
+  };
+  // A compact revision holds its brief compressed; a large one holds it as a map beside its figure parts.
+  const brief = record.content === undefined ? record.brief : decompressContent(record.content).brief;
+  if (brief === undefined) {
+    throw new IncompleteRevisionError(
+      `revision ${record.revision} of brief ${record.briefId} has no content`,
+    );
+  }
+  return {
+    briefId: record.briefId,
+    revision: record.revision,
+    contentHash: record.contentHash,
+    storedAt: record.storedAt,
+    headline: brief.headline,
+    publishedAt: brief.publishedAt,
+  };
+}
+
 export class DynamoBriefStore implements BriefStore {
   constructor(
     private readonly client: DynamoDBClient,
@@ -170,6 +204,37 @@ export class DynamoBriefStore implements BriefStore {
       }),
     );
     return item === undefined ? undefined : this.assemble(item);
+  }
+
+  async revisions(
+    briefId: string,
+    options: { limit: number; before?: number },
+  ): Promise<Page<RevisionSummary>> {
+    const highest = Math.min(options.before === undefined ? maxRevision : options.before - 1, maxRevision);
+    if (highest < 1) return { items: [] };
+    const { Items: items = [], LastEvaluatedKey: more } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        // Revision items only: the figure parts sort apart (PART#) and are not read.
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lowest AND :highest',
+        ExpressionAttributeValues: toItem({
+          ':pk': briefPartitionKey(briefId),
+          ':lowest': revisionSortKey(1),
+          ':highest': revisionSortKey(highest),
+        }),
+        ProjectionExpression: 'briefId, revision, contentHash, storedAt, content, brief',
+        ScanIndexForward: false,
+        Limit: options.limit,
+      }),
+    );
+    const summaries = items.map(summaryOf);
+    const last = summaries.at(-1);
+    return {
+      items: summaries,
+      ...(more === undefined || last === undefined || last.revision <= 1
+        ? {}
+        : { cursor: String(last.revision) }),
+    };
   }
 
   async putRevision(revision: BriefRevision): Promise<'stored' | 'taken'> {
@@ -251,24 +316,10 @@ export class DynamoBriefStore implements BriefStore {
     contentHash: string,
     partCount: number,
   ): Promise<Figure[]> {
-    const parts: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: toItem({
-            ':pk': briefPartitionKey(briefId),
-            ':prefix': partPrefix(revision, contentHash),
-          }),
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      parts.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    const parts = await queryAll(this.client, this.tableName, {
+      pk: briefPartitionKey(briefId),
+      prefix: partPrefix(revision, contentHash),
+    });
     if (parts.length !== partCount) {
       throw new IncompleteRevisionError(
         `revision ${revision} of brief ${briefId} commits ${partCount} figure parts, found ${parts.length}`,

@@ -6,7 +6,7 @@
 //
 // | field                        | name | left out when equal to                                              |
 // |------------------------------|------|---------------------------------------------------------------------|
-// | Observation.metric           | mt   | the item's metric (from pk, or gsi2sk of a head)                    |
+// | Observation.metric           | mt   | the item's metric (from pk)                                         |
 // | Observation.key              | ky   | observationKey() of its own asOf, publishedAt, briefId and revision |
 // |                              |      |   if publishedAt is a date-time (a day's instant needs a time zone) |
 // | Observation.asOf             | as   | the reference observation's field: none for an item's observation,  |
@@ -21,6 +21,7 @@
 // | Observation.kind             | kd   |   〃                                                                |
 // | Observation.region           | rg   |   〃, or the `region` attribute of an observation item with a change |
 // | Observation.surface          | sf   |   〃                                                                |
+// | Observation.language         | lg   |   〃, an absent language meaning the default (Chinese)               |
 // | StoredObservation.recordedAt | at   | the head's updatedAt, for its pending observation                   |
 // | StoredObservation.change     | —    | flattened: its fields below sit beside the observation's            |
 // | Change.type                  | ty   | the `changeType` attribute of an observation item                   |
@@ -36,13 +37,23 @@
 // | MetricHead.latest            | lt   | never left out                                                      |
 // | MetricHead.pending           | pd   | absent (undefined)                                                  |
 // | MetricHead.updatedAt         | up   | never left out                                                      |
-// | MetricHead.label/unit/kind/region | lb/u/kd/rg | the latest observation's field                       |
-// | MetricHead.metric, version   | —    | the item's gsi2sk and `version` attributes                          |
+// | MetricHead.label/unit/kind/region | lb/u/kd/rg | the latest observation's field; label: the name if any |
+// | MetricHead.name              | nm   | absent (undefined): set by editors' renames only                    |
+// | MetricHead.mergedInto        | mi   | absent: set on a metric merged into another                         |
+// | MetricHead.mergeDepth        | md   | absent: set on a metric others were merged into                     |
+// | MetricHead.metric, version   | —    | the item's pk and `version` attributes                              |
 //
 // Values are stored as they are: numbers as JSON numbers, whose text round-trips every finite double exactly.
 import { isPublicationDay } from '../../core/brief.ts';
 import { eventIdOf, observationKey } from '../../core/diff.ts';
-import type { Change, ChangeType, Observation } from '../../core/model.ts';
+import {
+  type Change,
+  type ChangeType,
+  defaultLanguage,
+  type Language,
+  languages,
+  type Observation,
+} from '../../core/model.ts';
 import type { MetricHead, StoredObservation } from '../../core/ports.ts';
 
 /** A record in the compact form, as stored in an item's text attribute. */
@@ -52,7 +63,7 @@ export class UndecodableItemError extends Error {
   override name = 'UndecodableItemError';
 }
 
-type ObservationField = Exclude<keyof Observation, 'key'>;
+type ObservationField = Exclude<keyof Observation, 'key' | 'language'>;
 const observationNames: Record<ObservationField, string> = {
   metric: 'mt',
   asOf: 'as',
@@ -69,6 +80,7 @@ const observationNames: Record<ObservationField, string> = {
   surface: 'sf',
 };
 const observationKeyName = 'ky';
+const languageName = 'lg';
 const recordedAtName = 'at';
 
 type ChangeField = Exclude<keyof Change, 'previous' | 'current'>;
@@ -92,6 +104,13 @@ const headDescriptorNames: Record<HeadDescriptor, string> = {
   region: observationNames.region,
 };
 const headNames = { latest: 'lt', pending: 'pd', updatedAt: 'up' } as const;
+type EditorsField = 'name' | 'mergedInto' | 'mergeDepth';
+const editorsNames: Record<EditorsField, string> = { name: 'nm', mergedInto: 'mi', mergeDepth: 'md' };
+const editorsTypes: Record<EditorsField, 'string' | 'number'> = {
+  name: 'string',
+  mergedInto: 'string',
+  mergeDepth: 'number',
+};
 
 type Reference<Field extends string> = Partial<Record<Field, unknown>>;
 
@@ -124,6 +143,8 @@ function restoreReferenced<Field extends string>(
   return record as Record<Field, unknown>;
 }
 
+const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
+
 type KeyParts = Pick<Observation, 'asOf' | 'publishedAt' | 'briefId' | 'revision'>;
 
 /**
@@ -136,8 +157,9 @@ function derivedKey(parts: KeyParts): string | undefined {
 }
 
 export function encodeObservation(observation: Observation, reference: Partial<Observation>): Compact {
-  const { key, ...fields } = observation;
+  const { key, language = defaultLanguage, ...fields } = observation;
   const compact = omitReferenced(fields, observationNames, reference);
+  if (language !== (reference.language ?? defaultLanguage)) compact[languageName] = language;
   return key === derivedKey(observation) ? compact : { ...compact, [observationKeyName]: key };
 }
 
@@ -148,6 +170,14 @@ export function decodeObservation(
 ): Observation {
   const fields = restoreReferenced(compact, observationNames, reference, where) as Omit<Observation, 'key'>;
   const key = Object.hasOwn(compact, observationKeyName) ? compact[observationKeyName] : derivedKey(fields);
+  const language: unknown = Object.hasOwn(compact, languageName)
+    ? compact[languageName]
+    : (reference.language ?? defaultLanguage);
+  if (!isLanguage(language)) {
+    throw new UndecodableItemError(
+      `${where}: language ('${languageName}') must be one of ${languages.join(', ')}, received ${JSON.stringify(language)}`,
+    );
+  }
   if (typeof key !== 'string') {
     throw new UndecodableItemError(
       `${where}: key ('${observationKeyName}') is absent and publishedAt ${JSON.stringify(fields.publishedAt)} does not rebuild it`,
@@ -168,6 +198,7 @@ export function decodeObservation(
     kind: fields.kind,
     region: fields.region,
     surface: fields.surface,
+    ...(language === defaultLanguage ? {} : { language }),
   };
 }
 
@@ -193,7 +224,11 @@ function changeReference(current: Observation, recordedAt: string, type: ChangeT
 }
 
 function assertCurrentIsStored(change: Change, observation: Observation): void {
-  const fields: (keyof Observation)[] = ['key', ...(Object.keys(observationNames) as ObservationField[])];
+  const fields: (keyof Observation)[] = [
+    'key',
+    'language',
+    ...(Object.keys(observationNames) as ObservationField[]),
+  ];
   const differing = fields.filter((field) => !Object.is(change.current[field], observation[field]));
   if (differing.length > 0) {
     throw new TypeError(
@@ -265,11 +300,20 @@ export function decodeStored(compact: Compact, reference: StoredReference, where
   return { observation, change, recordedAt };
 }
 
+/** What a head's descriptors are left out against: its latest observation's, but the label is the name if any. */
+const descriptorReference = (latest: Observation, name: unknown) =>
+  typeof name === 'string' ? { ...latest, label: name } : latest;
+
 /** The head without what its item's keys and `version` attribute hold. */
 export function encodeHead(head: MetricHead): Compact {
   const { latest, pending, updatedAt } = head;
+  const editors: Compact = {};
+  for (const [field, name] of Object.entries(editorsNames) as [EditorsField, string][]) {
+    if (head[field] !== undefined) editors[name] = head[field];
+  }
   return {
-    ...omitReferenced(head, headDescriptorNames, latest),
+    ...omitReferenced(head, headDescriptorNames, descriptorReference(latest, head.name)),
+    ...editors,
     [headNames.latest]: encodeObservation(latest, { metric: head.metric }),
     ...(pending === undefined
       ? {}
@@ -289,10 +333,22 @@ export function decodeHead(
     { metric: held.metric },
     latestWhere,
   );
-  const descriptors = restoreReferenced(compact, headDescriptorNames, latest, where) as Pick<
-    MetricHead,
-    HeadDescriptor
-  >;
+  const editors: Partial<Record<EditorsField, unknown>> = {};
+  for (const [field, name] of Object.entries(editorsNames) as [EditorsField, string][]) {
+    if (!Object.hasOwn(compact, name)) continue;
+    if (typeof compact[name] !== editorsTypes[field]) {
+      throw new UndecodableItemError(
+        `${where}: ${field} ('${name}') must be a ${editorsTypes[field]}, received ${JSON.stringify(compact[name])}`,
+      );
+    }
+    editors[field] = compact[name];
+  }
+  const descriptors = restoreReferenced(
+    compact,
+    headDescriptorNames,
+    descriptorReference(latest, editors.name),
+    where,
+  ) as Pick<MetricHead, HeadDescriptor>;
   const updatedAt = compact[headNames.updatedAt];
   if (typeof updatedAt !== 'string') {
     throw new UndecodableItemError(
@@ -314,6 +370,7 @@ export function decodeHead(
     latest,
     ...(pending === undefined ? {} : { pending }),
     updatedAt,
+    ...(editors as Pick<MetricHead, EditorsField>),
   };
 }
 

@@ -1,4 +1,5 @@
 // The DynamoDB adapters of the core's ports, and what the sandbox and the stream consumers need besides.
+export { DynamoAliasStore } from './alias-store.ts';
 export {
   DynamoBriefStore,
   IncompleteRevisionError,

@@ -33,8 +33,12 @@ export const changesPartitions: readonly string[] = [
 ];
 /** Partition of the sparse `metrics` index. */
 export const metricsPartition = 'METRIC';
+/** The one partition of the editors' aliases: all of them are read at once, and there are few. */
+export const aliasesPartition = 'ALIASES';
+export const aliasPrefix = 'ALIAS#';
+export const aliasSortKey = (from: string): string => `${aliasPrefix}${from}`;
 
-const maxRevision = 999_999;
+export const maxRevision = 999_999;
 const maxPartIndex = 999;
 
 export const briefPartitionKey = (briefId: string): string => `BRIEF#${briefId}`;

@@ -2,7 +2,9 @@
 // of compact-codec.ts, as JSON text.
 //
 // head:        pk METRIC#<metric>, sk HEAD, gsi2pk METRIC, gsi2sk <metric>, version, head (text)
+//              pk METRIC#<metric>, sk HEAD, version, head (text)                    merged into another
 // observation: pk METRIC#<metric>, sk OBS#<key>, observation (text)                  without a change
+//              pk METRIC#<metric>, sk OBS#<key>, observation (text), copiedFrom     copied by a merge
 //              pk METRIC#<metric>, sk OBS#<key>, change (text), gsi1pk CHG#<shard of the event id>,
 //              gsi1sk <put attempted at>#<eventId>, region, changeType               with a change
 //
@@ -48,25 +50,39 @@ function attributeOfType<Type extends 'string' | 'number'>(
   return value as Type extends 'string' ? string : number;
 }
 
+/** A merged metric's head leaves the `metrics` index: GET /metrics lists the metrics that hold a series. */
 export function headItem(head: MetricHead): Item {
   return toItem({
     pk: metricPartitionKey(head.metric),
     sk: headSortKey,
-    gsi2pk: metricsPartition,
-    gsi2sk: head.metric,
+    ...(head.mergedInto === undefined ? { gsi2pk: metricsPartition, gsi2sk: head.metric } : {}),
     version: head.version,
     head: compactText(encodeHead(head)),
   });
+}
+
+function metricOfItem(record: Record<string, unknown>, where: string): string {
+  const metric = metricOfPartitionKey(attributeOfType(record, 'pk', 'string', where));
+  if (metric === undefined) throw new UndecodableItemError(`${where}: not in a metric's partition`);
+  return metric;
 }
 
 export function headFromItem(item: Item): MetricHead {
   const where = describeItem(item);
   const record = fromItem(item);
   const held = {
-    metric: attributeOfType(record, 'gsi2sk', 'string', where),
+    metric: metricOfItem(record, where),
     version: attributeOfType(record, 'version', 'number', where),
   };
   return decodeHead(parseCompactText(record.head, `${where} head`), held, where);
+}
+
+/**
+ * A merge's copy of an observation of `from`: an observation item of its new metric without a change, marked so
+ * that the metric's own writer may replace it (see DynamoMetricStore.putObservation).
+ */
+export function copiedObservationItem(stored: StoredObservation, from: string, attemptedAt: Date): Item {
+  return { ...observationItem({ ...stored, change: null }, attemptedAt), ...toItem({ copiedFrom: from }) };
 }
 
 /** `attemptedAt`: when the put of this item is attempted, which places a change in the changes index. */
@@ -92,8 +108,7 @@ export function observationItem(stored: StoredObservation, attemptedAt: Date): I
 export function storedObservationFromItem(item: Item): StoredObservation {
   const where = describeItem(item);
   const record = fromItem(item);
-  const metric = metricOfPartitionKey(attributeOfType(record, 'pk', 'string', where));
-  if (metric === undefined) throw new UndecodableItemError(`${where}: not in a metric's partition`);
+  const metric = metricOfItem(record, where);
   if (record.change === undefined) {
     return decodeStored(
       parseCompactText(record.observation, `${where} observation`),

@@ -16,8 +16,15 @@ import {
   observationPrefix,
   observationSortKey,
 } from './keys.ts';
-import { headFromItem, headItem, observationItem, storedObservationFromItem } from './metric-items.ts';
+import {
+  copiedObservationItem,
+  headFromItem,
+  headItem,
+  observationItem,
+  storedObservationFromItem,
+} from './metric-items.ts';
 import { assertPageLimit, decodeCursor, encodeCursor } from './paging.ts';
+import { queryAll } from './query-all.ts';
 import { table } from './table-layout.ts';
 
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
@@ -28,6 +35,8 @@ const isConditionFailure = (error: unknown): boolean => error instanceof Conditi
  */
 export const changePutTimeoutMs = 2000;
 const changePutAttempts = 3;
+/** Copies a merge writes at once: a one-off editors' action, kept from crowding out the pipeline's writes. */
+const copiesInFlight = 8;
 
 export class ChangePutTimeoutError extends Error {
   override name = 'ChangePutTimeoutError';
@@ -118,6 +127,7 @@ export class DynamoMetricStore implements MetricStore {
    * An observation's content is fixed by the head claim that committed it (a roll-forward writes the very same
    * pending copy), so one without a change is written unconditionally, batched with the other writers' puts.
    * One with a change also takes a position in the changes index, which must not move once taken: see putChange.
+   * Either replaces a merge's copy under the same key (copyHistory), which holds no position.
    */
   async putObservation(stored: StoredObservation): Promise<void> {
     if (stored.change === null) await this.observationWriter.put(observationItem(stored, this.now()));
@@ -138,7 +148,7 @@ export class DynamoMetricStore implements MetricStore {
           new PutItemCommand({
             TableName: this.tableName,
             Item: observationItem(stored, this.now()),
-            ConditionExpression: 'attribute_not_exists(pk)',
+            ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(copiedFrom)',
           }),
           { abortSignal: AbortSignal.timeout(changePutTimeoutMs) },
         );
@@ -154,6 +164,42 @@ export class DynamoMetricStore implements MetricStore {
         }
       }
     }
+  }
+
+  async copyHistory(from: string, into: string): Promise<number> {
+    const held = new Set((await this.observationItems(into, 'sk')).map((item) => item.sk?.S));
+    const missing = (await this.observationItems(from)).filter((item) => !held.has(item.sk?.S));
+    let copied = 0;
+    const copyNext = async (): Promise<void> => {
+      for (let item = missing.pop(); item !== undefined; item = missing.pop()) {
+        const stored = storedObservationFromItem(item);
+        const copy = { ...stored, observation: { ...stored.observation, metric: into } };
+        try {
+          await this.client.send(
+            new PutItemCommand({
+              TableName: this.tableName,
+              Item: copiedObservationItem(copy, from, this.now()),
+              // Never over an observation of `into`: its own writer, or this very copy made before a crash.
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          );
+          copied++;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(copiesInFlight, missing.length) }, copyNext));
+    return copied;
+  }
+
+  /** Every observation item of a metric, or only the attributes named. */
+  private observationItems(metric: string, projection?: string): Promise<Item[]> {
+    return queryAll(this.client, this.tableName, {
+      pk: metricPartitionKey(metric),
+      prefix: observationPrefix,
+      ...(projection === undefined ? {} : { projection }),
+    });
   }
 
   async previousObservation(metric: string, key: string): Promise<StoredObservation | undefined> {

@@ -1,8 +1,14 @@
-// A subscription's filter, as the SNS filter policy on the message attributes that message.ts sets.
+// A subscription's filter and delivery, as the SNS filter policy on the message attributes that message.ts sets,
+// and back from it.
+import * as z from 'zod/mini';
 import { ValidationError } from '../../core/errors.ts';
-import { changeTypes } from '../../core/model.ts';
-import type { SubscriptionFilter } from '../../core/ports.ts';
+import { DIGEST_EVENT_TYPE } from '../../core/events.ts';
+import { type ChangeType, changeTypes } from '../../core/model.ts';
+import type { Delivery, SubscriptionFilter } from '../../core/ports.ts';
 import { filterPolicyLimits, numericMatching } from './limits.ts';
+
+/** Every change type starts so, and a digest's does not: one value that lets every change through, and no digest. */
+const changeTypePrefix = 'figure.';
 
 /** A filter SNS would refuse, or that would never match: a 400 for the subscriber, naming the field. */
 export class SubscriptionFilterError extends ValidationError {
@@ -44,16 +50,19 @@ function thresholdOf(minAbsChangePercent: number): number {
 }
 
 /**
- * The SNS filter policy for a subscription filter; `{}` means no filter, so leave the FilterPolicy attribute
- * unset. At most four keys, under SNS's five; the value combinations are checked against SNS's limit.
+ * The SNS filter policy for a subscription: its filter on the attributes changes and digests share (metric,
+ * region, absChangePercent), and its delivery on `type`. Each change: the types asked for, or any change type;
+ * digest: the digest type, the change types asked for then on the digest's `changeType`. So neither kind of
+ * subscriber receives the other kind of message. At most five keys, SNS's limit; the value combinations are
+ * checked against SNS's limit.
  */
-export function filterPolicyFor(filter: SubscriptionFilter): Record<string, unknown> {
+export function filterPolicyFor(filter: SubscriptionFilter, delivery: Delivery): Record<string, unknown> {
   const policy: Record<string, unknown[]> = {};
   const counted: [keyof SubscriptionFilter, number][] = [];
   const listed: [keyof SubscriptionFilter, string, readonly string[] | undefined][] = [
     ['metrics', 'metric', filter.metrics],
     ['regions', 'region', filter.regions],
-    ['types', 'type', filter.types],
+    ['types', delivery === 'digest' ? 'changeType' : 'type', filter.types],
   ];
   for (const [field, attribute, values] of listed) {
     if (values === undefined) continue;
@@ -68,6 +77,8 @@ export function filterPolicyFor(filter: SubscriptionFilter): Record<string, unkn
       [{ path: 'filter.types', message: `must be one of ${changeTypes.join(', ')}` }],
     );
   }
+  if (delivery === 'digest') policy.type = [DIGEST_EVENT_TYPE];
+  else policy.type ??= [{ prefix: changeTypePrefix }];
   if (filter.minAbsChangePercent !== undefined) {
     policy.absChangePercent = [{ numeric: ['>=', thresholdOf(filter.minAbsChangePercent)] }];
   }
@@ -81,4 +92,49 @@ export function filterPolicyFor(filter: SubscriptionFilter): Record<string, unkn
     );
   }
   return policy;
+}
+
+const strings = z.catch(z.optional(z.array(z.string())), undefined);
+/** What filterPolicyFor makes; other keys and shapes, in a policy set by hand, are ignored. */
+const madePolicySchema = z.object({
+  metric: strings,
+  region: strings,
+  type: z.catch(z.optional(z.array(z.unknown())), undefined),
+  changeType: strings,
+  absChangePercent: z.catch(
+    z.optional(z.tuple([z.object({ numeric: z.tuple([z.literal('>='), z.number()]) })])),
+    undefined,
+  ),
+});
+
+const isChangeType = (value: unknown): value is ChangeType => changeTypes.includes(value as ChangeType);
+
+/**
+ * The delivery and filter a subscription's policy stands for, read back from SNS (the policy is where they are
+ * kept: nothing else stores subscriptions). A policy without a `type` key is from before digests: it receives
+ * changes and digests alike, and reads as `each`.
+ */
+export function subscriptionOfPolicy(policyJson: string | undefined): {
+  delivery: Delivery;
+  filter: SubscriptionFilter;
+} {
+  let parsed: unknown = {};
+  try {
+    parsed = policyJson === undefined || policyJson === '' ? {} : JSON.parse(policyJson);
+  } catch {
+    // SNS only holds policies it could parse; an unreadable one reads as no filter.
+  }
+  const policy = z.parse(z.catch(madePolicySchema, {}), parsed);
+  const digest = policy.type?.includes(DIGEST_EVENT_TYPE) ?? false;
+  const types = (digest ? policy.changeType : policy.type)?.filter(isChangeType);
+  const minimum = policy.absChangePercent?.[0].numeric[1];
+  return {
+    delivery: digest ? 'digest' : 'each',
+    filter: {
+      ...(policy.metric === undefined ? {} : { metrics: policy.metric }),
+      ...(policy.region === undefined ? {} : { regions: policy.region }),
+      ...(types === undefined || types.length === 0 ? {} : { types }),
+      ...(minimum === undefined ? {} : { minAbsChangePercent: minimum }),
+    },
+  };
 }

@@ -32,12 +32,17 @@ export function messageSizeBytes(message: string, attributes: Record<string, Att
   return bytes;
 }
 
-/** The strictest reading of SNS's subject rules (older docs: ASCII only), so a subject valid here is valid on AWS. */
-export function isPortableSubject(subject: string): boolean {
-  if (subject.length === 0 || subject.length > maxSubjectChars) return false;
-  for (let index = 0; index < subject.length; index++) {
-    const code = subject.charCodeAt(index);
-    if (code < 0x20 || code > 0x7e) return false;
-  }
-  return subject[0] !== ' ';
+/**
+ * SNS's rule for subjects: UTF-8 text with no line breaks or control characters, less than 100 characters long
+ * (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html); characters counted in UTF-16 units, the longer
+ * count, and no leading space, so that a subject valid here is valid on AWS.
+ */
+export function isValidSubject(subject: string): boolean {
+  return (
+    subject.length > 0 &&
+    subject.length <= maxSubjectChars &&
+    subject.isWellFormed() &&
+    !/[\p{Cc}\u0085\u2028\u2029]/u.test(subject) &&
+    !/^\s/u.test(subject)
+  );
 }

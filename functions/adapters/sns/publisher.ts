@@ -1,10 +1,11 @@
-// Publishes changes to the SNS topic in as few PublishBatch calls as SNS's limits allow.
+// Publishes changes and digests to the SNS topic in as few PublishBatch calls as SNS's limits allow.
 import { PublishBatchCommand, type PublishBatchRequestEntry, type SNSClient } from '@aws-sdk/client-sns';
+import type { RevisionDigest } from '../../core/digest.ts';
 import { toCloudEvent } from '../../core/events.ts';
 import type { Change } from '../../core/model.ts';
-import type { ChangePublisher } from '../../core/ports.ts';
+import type { ChangePublisher, DigestPublisher } from '../../core/ports.ts';
 import { maxBatchEntries, maxMessageBytes } from './limits.ts';
-import { type MessageOptions, snsMessageFor } from './message.ts';
+import { type MessageOptions, type SnsMessage, snsDigestMessageFor, snsMessageFor } from './message.ts';
 
 export interface PublishFailure {
   eventId: string;
@@ -15,7 +16,7 @@ export interface PublishFailure {
   senderFault: boolean;
 }
 
-/** Some changes were not accepted by SNS; the caller retries them (subscribers de-duplicate on the event id). */
+/** Some events were not accepted by SNS; the caller retries them (subscribers de-duplicate on the event id). */
 export class PublishError extends Error {
   override name = 'PublishError';
   constructor(
@@ -23,7 +24,7 @@ export class PublishError extends Error {
     options?: ErrorOptions,
   ) {
     super(
-      `SNS did not accept ${failures.length} change(s): ${failures
+      `SNS did not accept ${failures.length} event(s): ${failures
         .map((failure) => `${failure.eventId} (${failure.code}: ${failure.message})`)
         .join('; ')}`,
       options,
@@ -46,14 +47,20 @@ function batchEntryId(position: number, eventId: string): string {
   return `${position}_${eventId.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 80);
 }
 
-/** Throws for a change that cannot make a valid message (off-contract event, too large even when shortened). */
-function prepare(change: Change, position: number, options: MessageOptions): PreparedEntry {
-  const { message, subject, attributes, bytes } = snsMessageFor(change, toCloudEvent(change), options);
+/** An event to send: its id, and its message, built when the batch is prepared. */
+interface Outgoing {
+  eventId: string;
+  /** Throws for an event that cannot make a valid message (off-contract, too large even when shortened). */
+  build: () => SnsMessage;
+}
+
+function prepare(outgoing: Outgoing, position: number): PreparedEntry {
+  const { message, subject, attributes, bytes } = outgoing.build();
   return {
-    eventId: change.eventId,
+    eventId: outgoing.eventId,
     bytes,
     entry: {
-      Id: batchEntryId(position, change.eventId),
+      Id: batchEntryId(position, outgoing.eventId),
       Message: message,
       MessageStructure: 'json',
       Subject: subject,
@@ -81,12 +88,12 @@ function packBatches(entries: PreparedEntry[]): PreparedEntry[][] {
 }
 
 interface WaitingCaller {
-  changes: Change[];
+  events: Outgoing[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
-export class SnsChangePublisher implements ChangePublisher {
+export class SnsChangePublisher implements ChangePublisher, DigestPublisher {
   private waiting: WaitingCaller[] = [];
 
   constructor(
@@ -97,11 +104,24 @@ export class SnsChangePublisher implements ChangePublisher {
 
   /**
    * Calls made in the same turn of the event loop (a stream batch's records, published in parallel) share
-   * PublishBatch requests of ten; each caller learns only of its own changes' failures.
+   * PublishBatch requests of ten; each caller learns only of its own events' failures.
    */
   publish(changes: Change[]): Promise<void> {
+    return this.enqueue(
+      changes.map((change) => ({
+        eventId: change.eventId,
+        build: () => snsMessageFor(change, toCloudEvent(change), this.options),
+      })),
+    );
+  }
+
+  publishDigest(digest: RevisionDigest): Promise<void> {
+    return this.enqueue([{ eventId: digest.id, build: () => snsDigestMessageFor(digest, this.options) }]);
+  }
+
+  private enqueue(events: Outgoing[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ changes, resolve, reject });
+      this.waiting.push({ events, resolve, reject });
       if (this.waiting.length === 1) setImmediate(() => void this.flush());
     });
   }
@@ -111,7 +131,7 @@ export class SnsChangePublisher implements ChangePublisher {
     this.waiting = [];
     let failed: PublishError | undefined;
     try {
-      await this.send(callers.flatMap((caller) => caller.changes));
+      await this.send(callers.flatMap((caller) => caller.events));
     } catch (error) {
       if (!(error instanceof PublishError)) {
         for (const caller of callers) caller.reject(error);
@@ -120,25 +140,25 @@ export class SnsChangePublisher implements ChangePublisher {
       failed = error;
     }
     for (const caller of callers) {
-      const ids = new Set(caller.changes.map((change) => change.eventId));
+      const ids = new Set(caller.events.map((event) => event.eventId));
       const own = failed?.failures.filter((failure) => ids.has(failure.eventId)) ?? [];
       if (own.length === 0) caller.resolve();
       else caller.reject(new PublishError(own, { cause: failed?.cause }));
     }
   }
 
-  private async send(changes: Change[]): Promise<void> {
-    const distinct = [...new Map(changes.map((change) => [change.eventId, change])).values()];
+  private async send(events: Outgoing[]): Promise<void> {
+    const distinct = [...new Map(events.map((event) => [event.eventId, event])).values()];
     const failures: PublishFailure[] = [];
     const prepared: PreparedEntry[] = [];
-    for (const [position, change] of distinct.entries()) {
+    for (const [position, event] of distinct.entries()) {
       try {
-        prepared.push(prepare(change, position, this.options));
+        prepared.push(prepare(event, position));
       } catch (error) {
-        // One change that can never be sent must not hold back the others; the caller reports it as failed.
+        // One event that can never be sent must not hold back the others; the caller reports it as failed.
         const reason = error instanceof Error ? error : new Error(String(error));
         failures.push({
-          eventId: change.eventId,
+          eventId: event.eventId,
           code: reason.name,
           message: reason.message,
           senderFault: true,

@@ -19,7 +19,7 @@
 //   in the first quarter), carried through its paragraph until 目前 or a new period; 去年同期 and "a year
 //   earlier" are the same series one year before. A headline figure that restates a body figure takes its key
 //   and as-of.
-// - Labels name the series: subject and measure plus what tells it from its neighbours (see LABELS.md); two
+// - Labels name the series: subject and measure plus what tells it from its neighbours (see tests/fixtures/extract/labeled/README.md); two
 //   different figures of one text never share a key at one as-of unless nothing tells them apart, and then both
 //   carry a 'collision' warning.
 // - Not figures: dates and times, durations (20天, 3个月, 十几年, 三年行动计划), ordinals, codes (5G),

@@ -1,8 +1,10 @@
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents of figure changes; every string passes the sanitizer first.
 import { Feed, type Item } from 'feed';
-import { changeDetails, changeHeadline, metricUrl } from '../change-text.ts';
+import { changeDetails, changeHeadline, metricPageUrl } from '../change-text.ts';
+import { toCloudEvent } from '../events.ts';
 import type { Change } from '../model.ts';
 import type { ChangeFilter } from '../ports.ts';
+import { type FeedExtension, feedExtension } from './extension.ts';
 import {
   assertSafeXmlDocument,
   escapeHtml,
@@ -83,17 +85,19 @@ interface FeedEntry {
   text: string;
   date: Date;
   type: Change['type'];
+  change: Change;
 }
 
 function entriesOf(changes: Change[], baseUrl: string): FeedEntry[] {
   return changes
     .map((change) => ({
       id: feedItemId(change),
-      url: metricUrl(baseUrl, change.metric),
+      url: metricPageUrl(baseUrl, change.metric),
       title: changeHeadline(change),
       text: toXmlSafeText(changeDetails(change).join('\n')),
       date: timeOf(change),
       type: change.type,
+      change,
     }))
     .sort((a, b) => b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -158,6 +162,7 @@ function jsonFeed(entries: FeedEntry[], title: string, baseUrl: string, selfUrl:
         content_text: entry.text,
         date_published: entry.date.toISOString(),
         tags: [entry.type],
+        [feedExtension]: { event: toCloudEvent(entry.change) } satisfies FeedExtension,
       })),
     },
     null,

@@ -175,6 +175,14 @@ export function xmlFields(fields: Record<string, string | boolean | undefined>):
     .join('');
 }
 
+/** A map of strings as SNS answers one (`<entry><key>…</key><value>…</value></entry>`…), the keys sorted. */
+export function xmlMap(map: Record<string, string>): string {
+  return Object.keys(map)
+    .sort()
+    .map((key) => `<entry>${xmlFields({ key, value: map[key] })}</entry>`)
+    .join('');
+}
+
 /** `<ActionResponse><ActionResult>…</ActionResult><ResponseMetadata>…</ResponseMetadata></ActionResponse>`. */
 export function xmlResponse(action: string, result: string | undefined, requestId: string): string {
   const body = result === undefined ? '' : `<${action}Result>${result}</${action}Result>`;

@@ -24,6 +24,7 @@ import {
   validateMessageAttributes,
   xmlError,
   xmlFields,
+  xmlMap,
   xmlResponse,
 } from './query-protocol.ts';
 import {
@@ -293,6 +294,8 @@ class LocalSnsServer {
         return this.unsubscribe(params);
       case 'ListSubscriptionsByTopic':
         return this.listSubscriptionsByTopic(params);
+      case 'GetSubscriptionAttributes':
+        return this.getSubscriptionAttributes(params);
       case 'Publish':
       case 'PublishBatch': {
         if (await this.injectedFault(request)) return 'client gone';
@@ -437,6 +440,27 @@ class LocalSnsServer {
     const arn = required(params, 'SubscriptionArn');
     if (this.store.subscriptions.delete(arn)) this.store.save();
     return undefined;
+  }
+
+  /** What SNS answers for a subscription: who and where it is, its state, and the attributes it was given. */
+  private getSubscriptionAttributes(params: Params): string {
+    const arn = required(params, 'SubscriptionArn');
+    const subscription = this.store.subscriptions.get(arn);
+    if (subscription === undefined) throw new SnsApiError('NotFound', 404, 'Subscription does not exist');
+    return `<Attributes>${xmlMap({
+      ...subscription.attributes,
+      Owner: accountId,
+      RawMessageDelivery: subscription.attributes.RawMessageDelivery ?? 'false',
+      TopicArn: subscription.topicArn,
+      Endpoint: subscription.endpoint,
+      Protocol: subscription.protocol,
+      PendingConfirmation: String(!subscription.confirmed),
+      // Queues and functions are confirmed by their owner's signed Subscribe; others by following a link.
+      ConfirmationWasAuthenticated: String(
+        subscription.protocol === 'sqs' || subscription.protocol === 'lambda',
+      ),
+      SubscriptionArn: subscription.arn,
+    })}</Attributes>`;
   }
 
   private listSubscriptionsByTopic(params: Params): string {
