@@ -1,6 +1,6 @@
 // Bundles every topology function exactly as the stack does, then weighs each bundle and times its import.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,12 @@ import { build } from 'esbuild';
 import { esbuildOptions } from '../infra/constructs/bundling.ts';
 import { projectRoot } from '../infra/sandbox/paths.ts';
 import { type FunctionName, functions } from '../infra/topology.ts';
+
+/**
+ * The tree the "before" column bundles: main as issue 10 found it, before the functions were made lean (one
+ * composition root, classic zod, the whole credential chain). BUNDLE_BASELINE names another commit.
+ */
+export const baselineCommit = process.env.BUNDLE_BASELINE ?? 'a6a60cd';
 
 export interface BundleBench {
   name: FunctionName;
@@ -19,9 +25,37 @@ export interface BundleBench {
   /** Median of `importRunsMs`. */
   importMs: number;
   importRunsMs: number[];
+  /** The same function bundled from `baselineCommit`, as the stack bundled it then; absent if it did not exist. */
+  before?: { bytes: number; gzipBytes: number; importMs: number };
 }
 
-const importRuns = 5;
+/** The baseline's sources, beside this checkout's node_modules, bundled as the stack bundled them then. */
+function checkoutBaseline(outDir: string): string {
+  const root = join(outDir, 'baseline');
+  execFileSync('mkdir', ['-p', root]);
+  const archive = execFileSync('git', ['archive', '--format=tar', baselineCommit, 'functions', 'data'], {
+    cwd: projectRoot,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  execFileSync('tar', ['-x', '-C', root], { input: archive });
+  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'));
+  return root;
+}
+
+async function weigh(entry: string, outfile: string, options: { alias: boolean }) {
+  const built = esbuildOptions(entry, outfile);
+  await build(options.alias ? built : { ...built, alias: {} });
+  const code = readFileSync(outfile);
+  const importRunsMs = Array.from({ length: importRuns }, () => timeImport(outfile));
+  return {
+    bytes: code.byteLength,
+    gzipBytes: gzipSync(code).byteLength,
+    importMs: median(importRunsMs),
+    importRunsMs,
+  };
+}
+
+const importRuns = 7;
 
 /** Lambda sets these; the handlers read their configuration when imported. */
 const lambdaLikeEnvironment = {
@@ -42,19 +76,24 @@ process.stdout.write(String(Number(process.hrtime.bigint() - started) / 1e6));
 export async function benchBundles(): Promise<BundleBench[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'updates-feed-bundles-'));
   try {
+    const baseline = checkoutBaseline(outDir);
     const results: BundleBench[] = [];
     for (const [name, spec] of Object.entries(functions) as Array<[FunctionName, { entry: string }]>) {
-      const outfile = join(outDir, name, 'index.mjs');
-      await build(esbuildOptions(resolve(projectRoot, spec.entry), outfile));
-      const code = readFileSync(outfile);
-      const importRunsMs = Array.from({ length: importRuns }, () => timeImport(outfile));
+      // Interleaved, so that the machine's load weighs on both columns alike.
+      const now = await weigh(resolve(projectRoot, spec.entry), join(outDir, name, 'index.mjs'), {
+        alias: true,
+      });
+      const oldEntry = join(baseline, spec.entry);
+      const before = existsSync(oldEntry)
+        ? await weigh(oldEntry, join(outDir, name, 'before.mjs'), { alias: false })
+        : undefined;
       results.push({
         name,
         entry: spec.entry,
-        bytes: code.byteLength,
-        gzipBytes: gzipSync(code).byteLength,
-        importMs: median(importRunsMs),
-        importRunsMs,
+        ...now,
+        ...(before === undefined
+          ? {}
+          : { before: { bytes: before.bytes, gzipBytes: before.gzipBytes, importMs: before.importMs } }),
       });
     }
     return results;

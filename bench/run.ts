@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../infra/sandbox/paths.ts';
-import { benchBundles } from './bundles.ts';
+import { baselineCommit, benchBundles } from './bundles.ts';
 import { benchExtraction } from './extract.ts';
 import { table } from './format.ts';
 import { benchLatency, markdownForLatency } from './latency.ts';
@@ -40,15 +40,17 @@ These machines are shared and noisy: compare figures from one run with each othe
 ## Function bundles
 
 Each function bundled exactly as the stack bundles it (esbuild, minified, ESM, Node 22 target), and the time to
-import that bundle in a fresh Node process (median of several runs; a proxy for the cold-start init cost).
+import that bundle in a fresh Node process (median of ${bundles[0]?.importRunsMs.length ?? 0} runs; a proxy for the cold-start init cost). "Before" is the
+same function bundled, in the same run and interleaved with it, from commit \`${baselineCommit}\` (main before the functions were made lean: one
+composition root, classic zod, the SDK's whole credential chain, no Tracer). Targets: 250 KiB, 40 ms.
 
 ${table(
-  ['function', 'minified', 'gzip', 'import (ms, median)'],
+  ['function', 'minified before → now', 'gzip before → now', 'import before → now (ms, median)'],
   bundles.map((bundle) => [
     bundle.name,
-    `${kib(bundle.bytes)} KiB`,
-    `${kib(bundle.gzipBytes)} KiB`,
-    bundle.importMs.toFixed(1),
+    `${bundle.before === undefined ? '-' : kib(bundle.before.bytes)} → ${kib(bundle.bytes)} KiB`,
+    `${bundle.before === undefined ? '-' : kib(bundle.before.gzipBytes)} → ${kib(bundle.gzipBytes)} KiB`,
+    `${bundle.before === undefined ? '-' : bundle.before.importMs.toFixed(1)} → ${bundle.importMs.toFixed(1)}`,
   ]),
 )}
 

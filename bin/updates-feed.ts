@@ -1,7 +1,9 @@
 #!/usr/bin/env -S npx tsx
-// updates-feed: the sandbox, figure extraction from a file, and uploads to a sandbox or a deployed API.
+// updates-feed: the sandbox, figure extraction from a file, uploads to a sandbox or a deployed API, and the replay
+// of failed stream records.
 import { extractCommand } from './commands/extract.ts';
 import type { CommandIo } from './commands/io.ts';
+import { replayCommand } from './commands/replay.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { uploadCommand } from './commands/upload.ts';
 
@@ -14,7 +16,10 @@ commands:
       print the figures of a text file, one JSON object per line
   upload FILE... [--url http://localhost:3000] [--token T]
       upload briefs (a JSON brief or an array of briefs per file), in order; on a terminal a status line
-      shows files, briefs, rate and failures; each failure is named on stderr; exit 1 when any failed`;
+      shows files, briefs, rate and failures; each failure is named on stderr; exit 1 when any failed
+  replay [--consumer pipeline|publisher] [--data-dir .sandbox] [--dry-run]
+      process again the stream records a consumer failed and kept, then clear them (docs/replay.md);
+      against AWS, set TABLE_NAME, TOPIC_ARN and AWS_REGION instead of --data-dir`;
 
 // `… | head` closes the pipe early: that ends the output, it is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -58,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
       return extractCommand(rest, io);
     case 'upload':
       return uploadCommand(rest, io);
+    case 'replay':
+      return replayCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -188,7 +188,8 @@ export const functions = {
       filters: [{ eventName: 'INSERT', newImageHas: 'changeType' }],
     },
     failureMetric: 'ChangesNotPublished',
-    access: { topic: 'publish' },
+    // The table only to keep the records it fails for replay (failure items); it reads nothing from it.
+    access: { topic: 'publish', table: 'write' },
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -1,6 +1,6 @@
 // Editors' aliases: the defaults shipped in data/aliases.json, and those editors store through the API, as one
 // table the extractor applies.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cleanText } from './brief.ts';
 import { ConflictError } from './errors.ts';
 import type { AliasTable } from './metric-key.ts';
@@ -8,18 +8,16 @@ import type { Alias } from './ports.ts';
 import { parseWith } from './validate.ts';
 
 /** A label as a reader sees it: one line of text. */
-export const labelSchema = cleanText(100).pipe(
+export const labelSchema = z.pipe(
+  cleanText(100),
   z
     .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .regex(/^[^\t\n\r]*$/, 'must be one line'),
+    .check(z.trim(), z.minLength(1, 'must not be empty'), z.regex(/^[^\t\n\r]*$/, 'must be one line')),
 );
 
 export const aliasRequestSchema = z
-  .object({ from: labelSchema, to: labelSchema })
-  .strict()
-  .refine((alias) => alias.from !== alias.to, { message: 'must differ from from', path: ['to'] });
+  .strictObject({ from: labelSchema, to: labelSchema })
+  .check(z.refine((alias) => alias.from !== alias.to, { message: 'must differ from from', path: ['to'] }));
 
 export type AliasRequest = z.output<typeof aliasRequestSchema>;
 

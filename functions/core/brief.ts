@@ -1,5 +1,5 @@
 // The Brief as editors send it, validated at the boundary.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { languages } from './model.ts';
 
 /** C0 controls other than tab, newline and carriage return, and DEL, have no place in a brief. */
@@ -13,10 +13,9 @@ export function firstControlCharacter(text: string): number | undefined {
 
 /** Text of at most `max` characters, without control characters or unpaired surrogates. */
 export const cleanText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .superRefine((text, context) => {
+  z.string().check(
+    z.maxLength(max),
+    z.superRefine((text, context) => {
       const control = firstControlCharacter(text);
       if (control !== undefined) {
         context.addIssue({
@@ -26,7 +25,12 @@ export const cleanText = (max: number) =>
       }
       if (!text.isWellFormed())
         context.addIssue({ code: 'custom', message: 'contains an unpaired surrogate' });
-    });
+    }),
+  );
+
+/** Clean text, trimmed, that must not be empty once trimmed. */
+const trimmedText = (max: number, message?: string) =>
+  z.pipe(cleanText(max), z.string().check(z.trim(), z.minLength(1, message)));
 
 /** What `publishedAt` may be, as error messages and the event contract say it. */
 export const publishedAtForms =
@@ -36,27 +40,28 @@ export const publishedAtForms =
 /** A date-time without an offset is refused: its instant would depend on whoever reads it. */
 export const publishedAtSchema = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: `must be ${publishedAtForms}` })
-  .meta({ description: `When the brief was published: ${publishedAtForms}, as the editor gave it` });
+  .check(z.meta({ description: `When the brief was published: ${publishedAtForms}, as the editor gave it` }));
 
-export const briefSchema = z
-  .object({
-    id: z
+export const briefSchema = z.strictObject({
+  id: z.optional(
+    z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'must be 1-128 letters, digits, dot, dash or underscore')
-      .optional(),
-    headline: cleanText(500).pipe(z.string().trim().min(1, 'must not be empty')),
-    body: cleanText(200_000).pipe(z.string().trim().min(1, 'must not be empty')),
-    publishedAt: publishedAtSchema,
-    asOf: z.iso.date().optional(),
-    region: cleanText(100).pipe(z.string().trim().min(1)).optional(),
-    source: cleanText(200).optional(),
-    url: z
-      .url({ protocol: /^https?$/ })
-      .max(2000)
-      .optional(),
-    language: z.enum(languages).optional(),
-  })
-  .strict();
+      .check(
+        z.regex(
+          /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+          'must be 1-128 letters, digits, dot, dash or underscore',
+        ),
+      ),
+  ),
+  headline: trimmedText(500, 'must not be empty'),
+  body: trimmedText(200_000, 'must not be empty'),
+  publishedAt: publishedAtSchema,
+  asOf: z.optional(z.iso.date()),
+  region: z.optional(trimmedText(100)),
+  source: z.optional(cleanText(200)),
+  url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
+  language: z.optional(z.enum(languages)),
+});
 
 export type Brief = z.infer<typeof briefSchema>;
 

@@ -1,6 +1,6 @@
 // The public event contract: CloudEvents 1.0 envelopes of figure changes and of brief digests, one zod schema per
 // event type.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { publishedAtSchema } from './brief.ts';
 import type { RevisionDigest } from './digest.ts';
 import { changeDataOf, cloudEventOf, EVENT_SOURCE } from './event-envelope.ts';
@@ -9,7 +9,7 @@ import { describeReceived } from './validate.ts';
 
 export { EVENT_SOURCE };
 
-const nonEmpty = z.string().min(1);
+const nonEmpty = z.string().check(z.minLength(1));
 const isoDateTime = z.iso.datetime({ offset: true });
 
 export const observationSnapshotSchema = z
@@ -20,10 +20,10 @@ export const observationSnapshotSchema = z
     asOf: z.iso.date(),
     publishedAt: publishedAtSchema,
     briefId: nonEmpty,
-    revision: z.int().positive(),
+    revision: z.int().check(z.positive()),
     surface: z.string(),
   })
-  .meta({ id: 'ObservationSnapshot', description: 'One figure of a metric as a brief stated it' });
+  .check(z.meta({ id: 'ObservationSnapshot', description: 'One figure of a metric as a brief stated it' }));
 
 const changeDataSchema = z.object({
   metric: nonEmpty,
@@ -31,16 +31,16 @@ const changeDataSchema = z.object({
   unit: z.string(),
   kind: z.enum(figureKinds),
   region: z.string(),
-  previous: observationSnapshotSchema.nullable(),
+  previous: z.nullable(observationSnapshotSchema),
   current: observationSnapshotSchema,
-  delta: z.number().nullable(),
-  deltaPercent: z.number().nullable(),
+  delta: z.nullable(z.number()),
+  deltaPercent: z.nullable(z.number()),
   /** For percent-valued metrics, the move in percentage points. */
-  deltaPoints: z.number().nullable(),
-  direction: z.enum(['up', 'down']).nullable(),
+  deltaPoints: z.nullable(z.number()),
+  direction: z.nullable(z.enum(['up', 'down'])),
 });
 
-function eventSchemaOf<Type extends string, Data extends z.ZodType>(
+function eventSchemaOf<Type extends string, Data extends z.ZodMiniType>(
   id: string,
   type: Type,
   data: Data,
@@ -55,28 +55,28 @@ function eventSchemaOf<Type extends string, Data extends z.ZodType>(
       subject: nonEmpty,
       time: isoDateTime,
       datacontenttype: z.literal('application/json'),
-      dataschema: z.url().optional(),
+      dataschema: z.optional(z.url()),
       data,
     })
-    .meta({ id, title: type, description });
+    .check(z.meta({ id, title: type, description }));
 }
 
 export const figureAddedEvent = eventSchemaOf(
   'FigureAddedEvent',
   'figure.added',
-  changeDataSchema.extend({ previous: z.null() }),
+  z.extend(changeDataSchema, { previous: z.null() }),
   'The first value of a metric',
 );
 export const figureChangedEvent = eventSchemaOf(
   'FigureChangedEvent',
   'figure.changed',
-  changeDataSchema.extend({ previous: observationSnapshotSchema }),
+  z.extend(changeDataSchema, { previous: observationSnapshotSchema }),
   'A value with a newer as-of date than the latest one; it becomes the latest',
 );
 export const figureRevisedEvent = eventSchemaOf(
   'FigureRevisedEvent',
   'figure.revised',
-  changeDataSchema.extend({ previous: observationSnapshotSchema }),
+  z.extend(changeDataSchema, { previous: observationSnapshotSchema }),
   'A different value for the as-of date of the latest one',
 );
 export const figureBackfilledEvent = eventSchemaOf(
@@ -93,10 +93,12 @@ export const changeEventSchema = z
     figureRevisedEvent,
     figureBackfilledEvent,
   ])
-  .meta({
-    title: 'updates-feed change event',
-    description: `CloudEvents 1.0 (JSON format) envelope of a figure change; type is one of ${changeTypes.join(', ')}`,
-  });
+  .check(
+    z.meta({
+      title: 'updates-feed change event',
+      description: `CloudEvents 1.0 (JSON format) envelope of a figure change; type is one of ${changeTypes.join(', ')}`,
+    }),
+  );
 
 export type ObservationSnapshot = z.infer<typeof observationSnapshotSchema>;
 export type ChangeEventData = z.infer<typeof changeDataSchema>;
@@ -109,29 +111,33 @@ export type ChangeEvent = z.infer<typeof changeEventSchema>;
 /** The type of a digest: one event per brief revision that changed something, listing its changes. */
 export const DIGEST_EVENT_TYPE = 'brief.digest';
 
-export const digestedChangeSchema = changeDataSchema
-  .extend({ id: nonEmpty, type: z.enum(changeTypes) })
-  .meta({
-    id: 'DigestedChange',
-    description: "One change of the revision: the data of its change event, with that event's id and type",
-  });
+export const digestedChangeSchema = z
+  .extend(changeDataSchema, { id: nonEmpty, type: z.enum(changeTypes) })
+  .check(
+    z.meta({
+      id: 'DigestedChange',
+      description: "One change of the revision: the data of its change event, with that event's id and type",
+    }),
+  );
 
 export const digestEventSchema = eventSchemaOf(
   'BriefDigestEvent',
   DIGEST_EVENT_TYPE,
   z.object({
     briefId: nonEmpty,
-    revision: z.int().positive(),
+    revision: z.int().check(z.positive()),
     headline: z.string(),
     language: z.enum(languages),
     region: z.string(),
     publishedAt: publishedAtSchema,
-    changeCount: z.int().positive().meta({ description: 'How many changes the revision made' }),
-    changes: z.array(digestedChangeSchema).meta({
-      description:
-        'The changes in figure order; fewer than changeCount when the list was cut to fit one message on the topic ' +
-        '(each change also has its own event)',
-    }),
+    changeCount: z.int().check(z.positive(), z.meta({ description: 'How many changes the revision made' })),
+    changes: z.array(digestedChangeSchema).check(
+      z.meta({
+        description:
+          'The changes in figure order; fewer than changeCount when the list was cut to fit one message on the ' +
+          'topic (each change also has its own event)',
+      }),
+    ),
   }),
   "All the changes one brief revision made, in one event: what digest subscribers receive; subject is the brief's id",
 );
@@ -157,12 +163,12 @@ export class InvalidEventError extends Error {
   }
 }
 
-function validated<Schema extends z.ZodType>(
+function validated<Schema extends z.ZodMiniType>(
   schema: Schema,
   input: unknown,
   context: string,
 ): z.infer<Schema> {
-  const result = schema.safeParse(input);
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
     path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
@@ -231,7 +237,7 @@ export function eventJsonSchemaTexts(): Record<string, string> {
   };
 }
 
-function jsonSchemaText(schema: z.ZodType, id: string): string {
+function jsonSchemaText(schema: z.ZodMiniType, id: string): string {
   // 'input' leaves objects open, as a tolerant CloudEvents consumer must be (extension attributes may appear).
   const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' });
   const { $schema, ...definition } = generated;

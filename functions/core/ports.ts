@@ -168,6 +168,37 @@ export interface Subscriber {
   subscribe(request: SubscriptionRequest): Promise<{ subscriptionArn: string }>;
 }
 
+/** The stream consumers, whose failed records are kept for replay. */
+export type Consumer = 'pipeline' | 'publisher';
+
+/**
+ * A stream record a consumer could not process, kept beyond the stream's 24 hours: the table keys of the item
+ * whose new image the record carried (processing it again starts from the item), and what names it for people.
+ */
+export interface FailedRecord {
+  consumer: Consumer;
+  keys: { pk: string; sk: string };
+  /** The pipeline's: the brief revision. */
+  brief?: { id: string; revision: number };
+  /** The publisher's: the change's event id, when the item could be read. */
+  eventId?: string;
+  error: string;
+}
+
+export interface StoredFailure extends FailedRecord {
+  /** How many invocations failed it since it was first kept. */
+  attempts: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+}
+
+export interface FailureStore {
+  /** Idempotent per record: the same record failing again counts one more attempt. */
+  record(failure: FailedRecord, at: Date): Promise<void>;
+  list(consumer: Consumer): Promise<StoredFailure[]>;
+  clear(failure: Pick<FailedRecord, 'consumer' | 'keys'>): Promise<void>;
+}
+
 /** A subscription as the topic holds it. */
 export interface SubscriptionSummary {
   /** Its id on the topic; absent while it awaits confirmation, as the topic names no subscription before. */

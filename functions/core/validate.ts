@@ -1,6 +1,11 @@
 // zod at the boundary: errors name the field and the value received.
-import type { z } from 'zod';
+
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { ValidationError } from './errors.ts';
+
+// zod/mini leaves its messages to a locale, to keep bundles small: English, as the classic build says them.
+z.config(en());
 
 /** A short, printable rendering of the value at `path` in `input`, for error messages that name what was received. */
 export function describeReceived(input: unknown, path: readonly PropertyKey[]): string {
@@ -15,8 +20,9 @@ export function describeReceived(input: unknown, path: readonly PropertyKey[]): 
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-export function parseWith<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
-  const result = schema.safeParse(input);
+/** Any zod schema, zod/mini's as the functions use or the classic ones infra uses. */
+export function parseWith<T extends z.core.$ZodType>(schema: T, input: unknown, what: string): z.output<T> {
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => {
     const path = issue.path.map(String).join('.') || '(root)';

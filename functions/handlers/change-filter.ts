@@ -1,14 +1,14 @@
 // The change filter the feeds and GET /changes take from their query strings: one schema for both.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { changeTypes } from '../core/model.ts';
 import type { ChangeFilter } from '../core/ports.ts';
 import { parseWith } from '../core/validate.ts';
 import type { HttpEvent } from './http.ts';
 
 const changeFilterQuery = z.object({
-  metric: z.string().min(1).max(512).optional(),
-  region: z.string().min(1).max(100).optional(),
-  type: z.enum(changeTypes).optional(),
+  metric: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+  region: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  type: z.optional(z.enum(changeTypes)),
 });
 
 export function changeFilterOf(event: HttpEvent): ChangeFilter {

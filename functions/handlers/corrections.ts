@@ -1,7 +1,6 @@
 // Editors' corrections: aliases of labels (GET/POST /aliases, DELETE /aliases/{from}), and a metric renamed or
 // merged into another (POST /metrics/{key}/rename, /metrics/{key}/merge).
-import { z } from 'zod';
-import { correctionsDependencies } from '../composition-root.ts';
+import * as z from 'zod/mini';
 import {
   aliasRequestSchema,
   aliasTable,
@@ -14,6 +13,7 @@ import { type MergeOutcome, mergeMetric, renameMetric } from '../core/merge-metr
 import type { AliasTable } from '../core/metric-key.ts';
 import type { AliasStore, MetricStore } from '../core/ports.ts';
 import { parseWith } from '../core/validate.ts';
+import { correctionsDependencies } from '../wiring/corrections.ts';
 import { httpHandler, json, jsonBody, pathParameter } from './http.ts';
 
 export interface CorrectionsDeps {
@@ -24,8 +24,8 @@ export interface CorrectionsDeps {
   now: () => Date;
 }
 
-const renameSchema = z.object({ label: labelSchema }).strict();
-const mergeSchema = z.object({ into: z.string().min(1).max(512) }).strict();
+const renameSchema = z.strictObject({ label: labelSchema });
+const mergeSchema = z.strictObject({ into: z.string().check(z.minLength(1), z.maxLength(512)) });
 const noStore = { 'cache-control': 'no-store' };
 
 function mergeAnswer({ from, into, copied, head }: MergeOutcome) {

@@ -1,9 +1,9 @@
 // POST /email-subscriptions: readers subscribe an email address themselves, with no editor's token. SNS mails the
 // address a confirmation link and sends nothing else until it is followed (double opt-in), and the route is
 // throttled hard: at worst it sends a few confirmation mails.
-import { subscriptionDependencies } from '../composition-root.ts';
 import type { Subscriber } from '../core/ports.ts';
 import { parseWith } from '../core/validate.ts';
+import { subscriptionDependencies } from '../wiring/subscriptions.ts';
 import { httpHandler, json, jsonBody } from './http.ts';
 import { emailSubscriptionSchema, subscriptionRequestOf } from './subscription-request.ts';
 

@@ -1,7 +1,7 @@
 // GET /feed.rss, /feed.atom, /feed.json: a query of stored changes, rendered, with ETag and 304.
-import { readDependencies } from '../composition-root.ts';
 import { feedEtag, isNotModified, lastModified, renderFeed } from '../core/feeds/index.ts';
 import type { ChangeLog } from '../core/ports.ts';
+import { feedDependencies } from '../wiring/feeds.ts';
 import { changeFilterOf } from './change-filter.ts';
 import { baseUrlOf, header, httpHandler, queryInt } from './http.ts';
 
@@ -19,12 +19,12 @@ export function makeFeedHandler(deps: FeedDeps) {
     const limit = queryInt(event, 'limit', 50, 200);
     const changes = await deps.changes.latestChanges({ limit, ...filter });
     const search = event.rawQueryString ? `?${event.rawQueryString}` : '';
-    const { body, contentType } = renderFeed(format, changes, {
+    const options = {
       baseUrl: baseUrlOf(event, deps.publicBaseUrl),
       selfPath: `${event.rawPath}${search}`,
       filter,
-    });
-    const etag = feedEtag(body);
+    };
+    const etag = feedEtag(format, changes, options);
     const modified = lastModified(changes);
     const headers: Record<string, string> = {
       etag,
@@ -39,9 +39,11 @@ export function makeFeedHandler(deps: FeedDeps) {
         ? {}
         : { ifModifiedSince: header(event, 'if-modified-since') as string }),
     };
+    // Answered from the query's result alone: a poll that ends in 304 renders nothing.
     if (isNotModified(conditions, etag, modified)) return { statusCode: 304, headers };
+    const { body, contentType } = renderFeed(format, changes, options);
     return { statusCode: 200, headers: { ...headers, 'content-type': contentType }, body };
   });
 }
 
-export const handler = makeFeedHandler(readDependencies());
+export const handler = makeFeedHandler(feedDependencies());

@@ -1,8 +1,10 @@
 // HTTP plumbing shared by the API handlers: body decoding, JSON answers, and the one map from errors to statuses.
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { InvalidCursorError, RevisionTooLargeError } from '../adapters/dynamodb/index.ts';
-import { logger } from '../composition-root.ts';
 import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../core/errors.ts';
+import { instrumented, logger, metrics } from '../observability.ts';
+import { httpMetricNames } from './http-metrics.ts';
 import { maxBodyBytes } from './limits.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -32,14 +34,27 @@ export function errorResult(error: unknown): HttpResult {
   return json(500, errorBody('internal', 'the request could not be completed; it is safe to retry'));
 }
 
+function countRequest(event: HttpEvent, result: HttpResult, startedMs: number): void {
+  const status = result.statusCode ?? 200;
+  metrics.addDimension('route', event.routeKey);
+  metrics.addMetric(httpMetricNames.requests, MetricUnit.Count, 1);
+  metrics.addMetric(httpMetricNames.clientErrors, MetricUnit.Count, status >= 400 && status < 500 ? 1 : 0);
+  metrics.addMetric(httpMetricNames.serverErrors, MetricUnit.Count, status >= 500 ? 1 : 0);
+  metrics.addMetric(httpMetricNames.latency, MetricUnit.Milliseconds, performance.now() - startedMs);
+}
+
 export function httpHandler(route: (event: HttpEvent) => Promise<HttpResult>) {
-  return async (event: HttpEvent): Promise<HttpResult> => {
+  return instrumented(async (event: HttpEvent): Promise<HttpResult> => {
+    const startedMs = performance.now();
+    let result: HttpResult;
     try {
-      return await route(event);
+      result = await route(event);
     } catch (error) {
-      return errorResult(error);
+      result = errorResult(error);
     }
-  };
+    countRequest(event, result, startedMs);
+    return result;
+  });
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -64,10 +79,33 @@ export function jsonBody(event: HttpEvent): unknown {
   }
 }
 
+/**
+ * More than any brief id (128 characters), metric key or event id the system makes, and within DynamoDB's limit on
+ * a key (1,024 bytes for a sort key, which a metric key is in the metrics index).
+ */
+const maxPathParameterBytes = 1000;
+
+/**
+ * A path parameter as API Gateway hands it over: already percent-decoded (decoding again would turn a key's own
+ * `%` into an error). What no stored item can be keyed on is refused here rather than by DynamoDB.
+ */
 export function pathParameter(event: HttpEvent, name: string): string {
   const value = event.pathParameters?.[name];
   if (value === undefined || value === '') throw new NotFoundError(`missing path parameter ${name}`);
-  return decodeURIComponent(value);
+  const bytes = Buffer.byteLength(value, 'utf8');
+  const refusal =
+    bytes > maxPathParameterBytes
+      ? `is ${bytes} bytes long in UTF-8; the limit is ${maxPathParameterBytes}`
+      : value.isWellFormed()
+        ? undefined
+        : 'contains an unpaired surrogate';
+  if (refusal !== undefined) {
+    const received = `(received ${JSON.stringify(value.slice(0, 80))}${value.length > 80 ? '...' : ''})`;
+    throw new ValidationError(`path parameter ${name} ${refusal} ${received}`, [
+      { path: name, message: `${refusal} ${received}` },
+    ]);
+  }
+  return value;
 }
 
 export function header(event: HttpEvent, name: string): string | undefined {

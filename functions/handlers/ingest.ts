@@ -1,6 +1,6 @@
 // POST /briefs and POST /briefs/preview.
-import { ingestDependencies } from '../composition-root.ts';
 import { type IngestDeps, previewBrief, uploadBrief } from '../core/ingest.ts';
+import { ingestDependencies } from '../wiring/ingest.ts';
 import { httpHandler, json, jsonBody } from './http.ts';
 
 export function makeIngestHandler(deps: IngestDeps) {

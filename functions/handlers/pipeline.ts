@@ -2,25 +2,29 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { revisionReferenceFromItem } from '../adapters/dynamodb/index.ts';
-import { logger, metrics, pipelineDependencies } from '../composition-root.ts';
 import type { Observation } from '../core/model.ts';
 import { observationsOf } from '../core/observations.ts';
 import type {
   BriefRevision,
   BriefStore,
   DigestPublisher,
+  FailureStore,
   MetricStore,
   StoredObservation,
 } from '../core/ports.ts';
 import { recordObservationsOfMetric } from '../core/record-observation.ts';
 import { resolveMerges } from '../core/redirects.ts';
+import { instrumented, logger, metrics } from '../observability.ts';
+import { pipelineDependencies } from '../wiring/pipeline.ts';
+import { keptForReplayMetric } from './replay-metric.ts';
 import { publishRevisionDigests } from './revision-digests.ts';
-import { MalformedRecordError, newImageOf } from './stream-records.ts';
+import { keepForReplay, MalformedRecordError, newImageOf } from './stream-records.ts';
 
 export interface PipelineDeps {
   briefs: BriefStore;
   metrics: MetricStore;
   digests: DigestPublisher;
+  failures: FailureStore;
   now: () => Date;
 }
 
@@ -40,18 +44,18 @@ async function revisionOfRecord(deps: PipelineDeps, record: DynamoDBRecord): Pro
  * are computed one at a time in write order, while different metrics proceed in parallel. (Powertools' batch
  * processor handles one record at a time, which cannot keep that order across records processed in parallel.)
  * A record fails, and is retried by the event-source mapping, when any of its observations could not be recorded,
- * or when, all recorded, its revision's digest could not be published.
+ * or when, all recorded, its revision's digest could not be published; failed records are also kept for replay.
  */
 export function makePipelineHandler(deps: PipelineDeps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-    const failed = new Set<DynamoDBRecord>();
+    const failed = new Map<DynamoDBRecord, unknown>();
     const loaded = await Promise.all(
       event.Records.map(async (record) => {
         try {
           return { record, revision: await revisionOfRecord(deps, record) };
         } catch (error) {
           logger.error('brief revision not processed', { eventID: record.eventID, error: error as Error });
-          failed.add(record);
+          failed.set(record, error);
           return { record, revision: undefined };
         }
       }),
@@ -96,7 +100,7 @@ export function makePipelineHandler(deps: PipelineDeps) {
             error: error as Error,
           });
           // What was recorded is idempotent; every record of the series is retried.
-          for (const { record } of series) failed.add(record);
+          for (const { record } of series) if (!failed.has(record)) failed.set(record, error);
         }
       }
     });
@@ -106,17 +110,22 @@ export function makePipelineHandler(deps: PipelineDeps) {
         ? []
         : [{ record, revision, recorded: recordedOf.get(record) ?? [] }],
     );
-    for (const record of await publishRevisionDigests(deps.digests, complete)) failed.add(record);
+    for (const [record, error] of await publishRevisionDigests(deps.digests, complete))
+      failed.set(record, error);
     metrics.addMetric('ObservationsRecorded', MetricUnit.Count, recorded);
     metrics.addMetric('ChangesRecorded', MetricUnit.Count, changes);
     metrics.addMetric('RevisionsFailed', MetricUnit.Count, failed.size);
-    metrics.publishStoredMetrics();
+    const kept = await keepForReplay(deps.failures, 'pipeline', failed, (image) => {
+      const { briefId, revision } = revisionReferenceFromItem(image);
+      return { brief: { id: briefId, revision } };
+    });
+    metrics.addMetric(keptForReplayMetric, MetricUnit.Count, kept);
     return {
-      batchItemFailures: [...failed].map((record) => ({
+      batchItemFailures: [...failed.keys()].map((record) => ({
         itemIdentifier: record.dynamodb?.SequenceNumber ?? '',
       })),
     };
   };
 }
 
-export const handler = makePipelineHandler(pipelineDependencies());
+export const handler = instrumented(makePipelineHandler(pipelineDependencies()));

@@ -1,13 +1,12 @@
 // The read-only API: briefs, metrics with their history, the change log as published events, and health.
-
-import { z } from 'zod';
-import { readDependencies } from '../composition-root.ts';
+import * as z from 'zod/mini';
 import { NotFoundError } from '../core/errors.ts';
 import { toCloudEvent } from '../core/events.ts';
 import { changeByEventId } from '../core/observations.ts';
 import type { BriefStore, ChangeLog, MetricStore } from '../core/ports.ts';
 import { followMerges } from '../core/redirects.ts';
 import { parseWith } from '../core/validate.ts';
+import { readApiDependencies } from '../wiring/read-api.ts';
 import { changeFilterOf } from './change-filter.ts';
 import { httpHandler, json, pathParameter, queryInt } from './http.ts';
 
@@ -17,7 +16,7 @@ export interface ReadDeps {
   changes: ChangeLog;
 }
 
-const cursorQuery = z.object({ after: z.string().min(1).max(512).optional() });
+const cursorQuery = z.object({ after: z.optional(z.string().check(z.minLength(1), z.maxLength(512))) });
 
 const cacheShort = { 'cache-control': 'public, max-age=5' };
 /** A stored revision never changes; the edge still keeps nothing longer than its own cap. */
@@ -74,7 +73,13 @@ export function makeReadHandler(deps: ReadDeps) {
       }
       case 'GET /metrics/{key}': {
         const metric = pathParameter(event, 'key');
-        const head = await deps.metrics.getHead(metric);
+        const limit = queryInt(event, 'limit', 50, 200);
+        const before = event.queryStringParameters?.before;
+        // Together: a bad `before` is refused whether or not the metric exists, and neither read waits for the other.
+        const [head, history] = await Promise.all([
+          deps.metrics.getHead(metric),
+          deps.metrics.history(metric, { limit, ...(before === undefined ? {} : { before }) }),
+        ]);
         if (head === undefined) throw new NotFoundError(`no metric with key ${JSON.stringify(metric)}`);
         if (head.mergedInto !== undefined) {
           // A merged metric answers where its series went, in one hop however many merges led there.
@@ -83,12 +88,6 @@ export function makeReadHandler(deps: ReadDeps) {
           const location = `/metrics/${encodeURIComponent(into)}${search}`;
           return json(308, { metric, mergedInto: into, location }, { ...cacheShort, location });
         }
-        const limit = queryInt(event, 'limit', 50, 200);
-        const before = event.queryStringParameters?.before;
-        const history = await deps.metrics.history(metric, {
-          limit,
-          ...(before === undefined ? {} : { before }),
-        });
         const { pending: _pending, ...summary } = head;
         return json(
           200,
@@ -109,10 +108,14 @@ export function makeReadHandler(deps: ReadDeps) {
           limit,
         });
         // The very events the topic carried, built by the same function from the same stored change.
-        return json(200, {
-          changes: page.items.map(toCloudEvent),
-          ...(page.cursor === undefined ? {} : { next: page.cursor }),
-        });
+        return json(
+          200,
+          {
+            changes: page.items.map(toCloudEvent),
+            ...(page.cursor === undefined ? {} : { next: page.cursor }),
+          },
+          cacheShort,
+        );
       }
       case 'GET /changes/{id}': {
         const id = pathParameter(event, 'id');
@@ -130,4 +133,4 @@ export function makeReadHandler(deps: ReadDeps) {
   });
 }
 
-export const handler = makeReadHandler(readDependencies());
+export const handler = makeReadHandler(readApiDependencies());

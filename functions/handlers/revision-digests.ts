@@ -3,9 +3,9 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { PublishError } from '../adapters/sns/publisher.ts';
-import { logger, metrics } from '../composition-root.ts';
 import { digestOf } from '../core/digest.ts';
 import type { BriefRevision, DigestPublisher, StoredObservation } from '../core/ports.ts';
+import { logger, metrics } from '../observability.ts';
 
 export interface RecordedRevision {
   record: DynamoDBRecord;
@@ -20,17 +20,17 @@ function isPermanent(error: unknown): boolean {
 }
 
 /**
- * Returns the records to retry: those whose digest SNS did not take for a reason that may pass. The retry records
+ * Returns the records to retry, with why: those whose digest SNS did not take for a reason that may pass. The retry records
  * nothing twice (the recorder gives back what it stored) and publishes the digest again under the same id. A
  * digest refused for good is logged and counted rather than retried, so that it cannot hold up the stream.
  */
 export async function publishRevisionDigests(
   publisher: DigestPublisher,
   revisions: readonly RecordedRevision[],
-): Promise<DynamoDBRecord[]> {
+): Promise<Map<DynamoDBRecord, unknown>> {
   let published = 0;
   let refused = 0;
-  const retry: DynamoDBRecord[] = [];
+  const retry = new Map<DynamoDBRecord, unknown>();
   await Promise.all(
     revisions.map(async ({ record, revision, recorded }) => {
       const digest = digestOf(revision, recorded);
@@ -41,7 +41,7 @@ export async function publishRevisionDigests(
       } catch (error) {
         logger.error('digest not published', { digest: digest.id, error: error as Error });
         if (isPermanent(error)) refused++;
-        else retry.push(record);
+        else retry.set(record, error);
       }
     }),
   );

@@ -1,6 +1,9 @@
-// Reading the new image of a DynamoDB stream record, in the SDK's attribute shape the adapters decode.
+// Reading the new image of a DynamoDB stream record, in the SDK's attribute shape the adapters decode, and keeping
+// the records a consumer failed.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import type { Consumer, FailedRecord, FailureStore } from '../core/ports.ts';
+import { logger } from '../observability.ts';
 
 export class MalformedRecordError extends Error {
   override name = 'MalformedRecordError';
@@ -13,4 +16,45 @@ export function newImageOf(record: DynamoDBRecord): Record<string, AttributeValu
   }
   // aws-lambda's AttributeValue and the SDK's describe the same wire shape.
   return image as Record<string, AttributeValue>;
+}
+
+/**
+ * Keeps each failed record in the failure store, so that it can be replayed after the stream's 24 hours. A record
+ * whose failure cannot be kept is still reported as failed: it is retried, then lands in the on-failure queue.
+ */
+export async function keepForReplay(
+  store: FailureStore,
+  consumer: Consumer,
+  failures: ReadonlyMap<DynamoDBRecord, unknown>,
+  describe: (image: Record<string, AttributeValue>) => Pick<FailedRecord, 'brief' | 'eventId'>,
+): Promise<number> {
+  const kept = await Promise.all(
+    [...failures].map(async ([record, error]) => {
+      const keys = record.dynamodb?.Keys;
+      const pk = keys?.pk?.S;
+      const sk = keys?.sk?.S;
+      if (pk === undefined || sk === undefined) return false;
+      let named: Pick<FailedRecord, 'brief' | 'eventId'> = {};
+      try {
+        named = describe(newImageOf(record));
+      } catch {
+        // What cannot be read is named by its keys alone.
+      }
+      try {
+        await store.record({ consumer, keys: { pk, sk }, ...named, error: errorText(error) }, new Date());
+        return true;
+      } catch (storeError) {
+        logger.error('failed record not kept for replay', {
+          eventID: record.eventID,
+          error: storeError as Error,
+        });
+        return false;
+      }
+    }),
+  );
+  return kept.filter(Boolean).length;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

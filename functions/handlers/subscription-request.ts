@@ -1,5 +1,5 @@
 // What a subscription request may say: for the editors' route, every protocol; for the readers' route, email.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { changeTypes } from '../core/model.ts';
 import {
   type Delivery,
@@ -8,37 +8,41 @@ import {
   type SubscriptionRequest,
 } from '../core/ports.ts';
 
-const filterSchema = z
-  .object({
-    metrics: z.array(z.string().min(1).max(512)).min(1).max(100).optional(),
-    regions: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
-    types: z.array(z.enum(changeTypes)).min(1).optional(),
-    minAbsChangePercent: z.number().min(0).max(1e6).optional(),
-  })
-  .strict();
+const filterSchema = z.strictObject({
+  metrics: z.optional(
+    z.array(z.string().check(z.minLength(1), z.maxLength(512))).check(z.minLength(1), z.maxLength(100)),
+  ),
+  regions: z.optional(
+    z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.minLength(1), z.maxLength(50)),
+  ),
+  types: z.optional(z.array(z.enum(changeTypes)).check(z.minLength(1))),
+  minAbsChangePercent: z.optional(z.number().check(z.minimum(0), z.maximum(1e6))),
+});
 
-const choices = { filter: filterSchema.optional(), delivery: z.enum(deliveries).optional() };
+const choices = { filter: z.optional(filterSchema), delivery: z.optional(z.enum(deliveries)) };
 
-export const emailSubscriptionSchema = z
-  .object({ protocol: z.literal('email'), endpoint: z.email(), ...choices })
-  .strict();
+export const emailSubscriptionSchema = z.strictObject({
+  protocol: z.literal('email'),
+  endpoint: z.email(),
+  ...choices,
+});
 
 export const subscriptionSchema = z.discriminatedUnion('protocol', [
   emailSubscriptionSchema,
-  z.object({ protocol: z.literal('http'), endpoint: z.url({ protocol: /^http$/ }), ...choices }).strict(),
-  z.object({ protocol: z.literal('https'), endpoint: z.url({ protocol: /^https$/ }), ...choices }).strict(),
-  z
-    .object({
-      protocol: z.literal('sqs'),
-      endpoint: z
-        .string()
-        .regex(
+  z.strictObject({ protocol: z.literal('http'), endpoint: z.url({ protocol: /^http$/ }), ...choices }),
+  z.strictObject({ protocol: z.literal('https'), endpoint: z.url({ protocol: /^https$/ }), ...choices }),
+  z.strictObject({
+    protocol: z.literal('sqs'),
+    endpoint: z
+      .string()
+      .check(
+        z.regex(
           /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/,
           'must be an SQS queue ARN',
         ),
-      ...choices,
-    })
-    .strict(),
+      ),
+    ...choices,
+  }),
 ]);
 
 /**

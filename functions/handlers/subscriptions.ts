@@ -1,14 +1,14 @@
 // The editors' subscription routes: subscribe any endpoint (POST), list the topic's subscriptions (GET), delete
 // one (DELETE /subscriptions/{id}).
-import { z } from 'zod';
-import { subscriptionDependencies } from '../composition-root.ts';
+import * as z from 'zod/mini';
 import { NotFoundError } from '../core/errors.ts';
 import type { Subscriber, SubscriptionDirectory, SubscriptionSummary } from '../core/ports.ts';
 import { parseWith } from '../core/validate.ts';
+import { subscriptionDependencies } from '../wiring/subscriptions.ts';
 import { httpHandler, json, jsonBody, pathParameter } from './http.ts';
 import { subscriptionRequestOf, subscriptionSchema } from './subscription-request.ts';
 
-const listQuery = z.object({ after: z.string().min(1).max(2048).optional() });
+const listQuery = z.object({ after: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))) });
 // SNS names subscriptions `<topic ARN>:<uuid>`; the id is the uuid.
 const subscriptionId = z.guid('must be the id of a subscription, as GET /subscriptions lists it');
 
@@ -35,7 +35,11 @@ function view(subscription: SubscriptionSummary) {
 
 const noStore = { 'cache-control': 'no-store' };
 
-export function makeSubscriptionHandler(deps: { subscriber: Subscriber & SubscriptionDirectory }) {
+export interface SubscriptionDeps {
+  subscriber: Subscriber & SubscriptionDirectory;
+}
+
+export function makeSubscriptionHandler(deps: SubscriptionDeps) {
   return httpHandler(async (event) => {
     switch (event.routeKey) {
       case 'POST /subscriptions': {

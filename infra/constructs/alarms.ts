@@ -2,7 +2,13 @@
 // or failing records, records given up on.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IHttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -10,15 +16,20 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { httpMetricNames } from '../../functions/handlers/http-metrics.ts';
+import { keptForReplayMetric } from '../../functions/handlers/replay-metric.ts';
+import { serviceName } from '../../functions/service.ts';
 import type { StageSettings } from '../stage.ts';
 import type { FunctionName } from '../topology.ts';
-import { constructIdOf, serviceName } from './topology-function.ts';
+import { constructIdOf } from './topology-function.ts';
 
 export interface OperationalAlarmsProps {
   functions: ReadonlyMap<FunctionName, IFunction>;
   streamConsumers: ReadonlyMap<FunctionName, IFunction>;
   /** The custom metric each stream consumer emits for the records it fails (topology `failureMetric`). */
   consumerFailureMetrics: ReadonlyMap<FunctionName, string>;
+  /** The route keys (`GET /feed.rss`) each HTTP function serves: its per-route metrics carry them. */
+  httpRoutes: ReadonlyMap<FunctionName, readonly string[]>;
   /** Where the functions' custom metrics go (POWERTOOLS_METRICS_NAMESPACE). */
   metricsNamespace: string;
   failureQueue: IQueue;
@@ -90,6 +101,33 @@ export class OperationalAlarms extends Construct {
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       });
     }
+    for (const [name, routes] of props.httpRoutes) {
+      // The API's own 5xx alarm says that something failed; this one says which function, counted by its handler.
+      const perRoute = Object.fromEntries(
+        routes.map((route, index) => [
+          `route${index}`,
+          new Metric({
+            namespace: props.metricsNamespace,
+            metricName: httpMetricNames.serverErrors,
+            dimensionsMap: { service: serviceName, route },
+            period: fiveMinutes,
+            statistic: 'Sum',
+          }),
+        ]),
+      );
+      this.raise(`${constructIdOf(name)}ServerErrors`, {
+        alarmDescription: `${name} answered ${thresholds.apiServerErrorsPer5Minutes} or more requests with a 5xx in 5 minutes (${httpMetricNames.serverErrors}, all its routes)`,
+        metric: new MathExpression({
+          expression: `SUM([${Object.keys(perRoute).join(', ')}])`,
+          usingMetrics: perRoute,
+          period: fiveMinutes,
+          label: `${name} ${httpMetricNames.serverErrors}`,
+        }),
+        threshold: thresholds.apiServerErrorsPer5Minutes,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      });
+    }
     const lag = Duration.minutes(thresholds.iteratorAgeMinutes);
     for (const [name, fn] of props.streamConsumers) {
       this.raise(`${constructIdOf(name)}IteratorAge`, {
@@ -115,6 +153,19 @@ export class OperationalAlarms extends Construct {
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       });
     }
+    this.raise('RecordsKeptForReplay', {
+      alarmDescription: `A stream consumer kept a failed record in the failure store (${keptForReplayMetric}): once its cause is fixed, run updates-feed replay (docs/replay.md)`,
+      metric: new Metric({
+        namespace: props.metricsNamespace,
+        metricName: keptForReplayMetric,
+        dimensionsMap: { service: serviceName },
+        period: fiveMinutes,
+        statistic: 'Sum',
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
     this.raise('FailureQueueNotEmpty', {
       alarmDescription: 'A stream record was given up on: it waits in the failure queue',
       metric: props.failureQueue.metricApproximateNumberOfMessagesVisible({

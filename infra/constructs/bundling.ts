@@ -1,9 +1,23 @@
 // How every Lambda bundle is built: the stack and the bundle benchmark both read these options.
+
+import { resolve } from 'node:path';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { projectRoot } from '../sandbox/paths.ts';
 
 /** Node 22 on Lambda: keep in step with the runtime chosen in topology-function.ts. */
 export const bundleTarget = 'node22';
+
+/**
+ * Modules replaced in every bundle, by paths from the project root (the directory esbuild runs in): the credential
+ * chain by the environment provider, the only one Lambda needs (see the replacement's comment).
+ */
+export const bundleAliases = {
+  '@aws-sdk/credential-provider-node': 'functions/adapters/aws/environment-credentials.ts',
+} as const;
+
+/** esbuild takes an alias's path as relative to its working directory only when it starts with `./`. */
+const aliasArguments = Object.entries(bundleAliases).map(([module, path]) => `${module}=./${path}`);
 
 /** Lets bundled CommonJS dependencies `require` Node built-ins from inside an ES module. */
 export const esmRequireBanner =
@@ -24,7 +38,10 @@ export const lambdaBundling = {
   banner: esmRequireBanner,
   // The extractor's Chinese vocabulary stays as UTF-8, smaller than \u escapes; NodejsFunction ignores its own
   // `charset` option, so the flag goes to esbuild directly.
-  esbuildArgs: { '--charset': 'utf8' as const },
+  esbuildArgs: {
+    '--charset': 'utf8' as const,
+    '--alias': aliasArguments,
+  },
   externalModules: [] as string[],
   // Offline synth: the esbuild devDependency bundles locally, never Docker.
   forceDockerBundling: false,
@@ -45,6 +62,9 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     mainFields: lambdaBundling.mainFields,
     banner: { js: lambdaBundling.banner },
     charset: lambdaBundling.esbuildArgs['--charset'],
+    alias: Object.fromEntries(
+      Object.entries(bundleAliases).map(([module, path]) => [module, resolve(projectRoot, path)]),
+    ),
     external: lambdaBundling.externalModules,
     logLevel: 'error',
   };

@@ -9,12 +9,10 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { readConfig } from '../../functions/config.ts';
+import { serviceName } from '../../functions/service.ts';
 import { projectRoot } from '../sandbox/paths.ts';
 import type { FunctionName, FunctionSpec } from '../topology.ts';
 import { lambdaBundling } from './bundling.ts';
-
-/** Groups the logs and metrics of all the functions under one service: the `service` dimension of custom metrics. */
-export const serviceName = 'updates-feed';
 
 /** What a function's `access` may refer to. */
 export interface SharedResources {

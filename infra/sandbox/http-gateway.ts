@@ -198,7 +198,18 @@ export async function startGateway(options: {
           problem(413, 'payload_too_large', `the body exceeds ${gatewayPayloadLimit} bytes`),
         );
       }
-      const values = (chosen.match?.slice(1) ?? []) as string[];
+      // API Gateway hands path parameters to the function percent-decoded; one that does not decode is refused
+      // before any function runs.
+      let values: string[];
+      try {
+        values = ((chosen.match?.slice(1) ?? []) as string[]).map((value) => decodeURIComponent(value));
+      } catch {
+        request.resume();
+        return send(
+          response,
+          problem(400, 'invalid_request', `the path ${url.pathname} is not valid percent-encoded UTF-8`),
+        );
+      }
       send(response, await chosen.entry.route.handler(toEvent(request, url, body, chosen.entry, values)));
     } catch (error) {
       options.onError?.(error);

@@ -12,7 +12,7 @@ import { type FunctionSpec, functions } from '../topology.ts';
 import { freePort, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type GatewayRoute, type HttpLambda, startGateway } from './http-gateway.ts';
 import { type LocalSns, startLocalSns } from './local-sns/index.ts';
-import { projectRoot } from './paths.ts';
+import { projectRoot, sandboxEnvironmentFile } from './paths.ts';
 import { sampleEditions } from './sample-data.ts';
 import {
   createStreamsClient,
@@ -93,7 +93,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const token = editorToken(dataDir, options.token);
     // The handlers read their environment once, so the port must be known before they load.
     const port = options.port === 0 ? await freePort() : options.port;
-    Object.assign(process.env, {
+    const functionEnvironment = {
       AWS_REGION: region,
       AWS_ACCESS_KEY_ID: 'sandbox',
       AWS_SECRET_ACCESS_KEY: 'sandbox',
@@ -102,6 +102,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       DYNAMODB_ENDPOINT: dynamodb.endpoint,
       SNS_ENDPOINT: sns.endpoint,
       PUBLIC_BASE_URL: `http://localhost:${port}`,
+    };
+    writeFileSync(sandboxEnvironmentFile(dataDir), `${JSON.stringify(functionEnvironment, null, 2)}\n`);
+    Object.assign(process.env, {
+      ...functionEnvironment,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
       ...(options.changesSettleMs === undefined

@@ -7,7 +7,7 @@ import { OperationsDashboard } from '../constructs/dashboard.ts';
 import { Edge } from '../constructs/edge.ts';
 import { EditorsIdentity } from '../constructs/editors-identity.ts';
 import { EventsTopic } from '../constructs/events-topic.ts';
-import { FeedApi } from '../constructs/http-api.ts';
+import { FeedApi, routeKeyOf } from '../constructs/http-api.ts';
 import { Pages } from '../constructs/pages.ts';
 import { Storage } from '../constructs/storage.ts';
 import { type StreamConsumerSpec, StreamPipeline } from '../constructs/stream-pipeline.ts';
@@ -110,6 +110,7 @@ export class UpdatesFeedStack extends Stack {
           spec.failureMetric === undefined ? [] : [[name, spec.failureMetric]],
         ),
       ),
+      httpRoutes: new Map(routed.map(([name, spec]) => [name, (spec.routes ?? []).map(routeKeyOf)])),
       metricsNamespace: functionSettings.metricsNamespace,
       failureQueue: this.pipeline.failureQueue,
       apiStage: this.api.stage,

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
+import { httpMetricNames } from '../../functions/handlers/http-metrics.ts';
+import { keptForReplayMetric } from '../../functions/handlers/replay-metric.ts';
+import { serviceName } from '../../functions/service.ts';
 import { deliveryStatusProtocols } from '../../infra/constructs/events-topic.ts';
 import { throttledRequestsMetricName } from '../../infra/constructs/http-api.ts';
-import { serviceName } from '../../infra/constructs/topology-function.ts';
 import { projectRoot } from '../../infra/sandbox/paths.ts';
 import { type FunctionName, type FunctionSpec, functions } from '../../infra/topology.ts';
 import { projectFunctions, removeTestOutputs, stagesContext, synthesize } from './synth.ts';
@@ -113,6 +115,41 @@ describe('alarms', () => {
     },
   );
 
+  it.each([...stack.api.functions.keys()])(
+    'raises an alarm on the 5xx answers %s counts on its routes, in the namespace it writes to',
+    (name) => {
+      const routes = ((functions[name] as FunctionSpec).routes ?? []).map(
+        (route) => `${route.method} ${route.path}`,
+      );
+      const math = Object.values(
+        template.findResources('AWS::CloudWatch::Alarm') as Record<
+          string,
+          { Properties: { Metrics?: Array<{ MetricStat?: { Metric: AlarmProperties } }> } }
+        >,
+      )
+        .map(({ Properties }) => Properties.Metrics ?? [])
+        .find((queries) =>
+          queries.some((query) =>
+            query.MetricStat?.Metric.Dimensions.some(
+              (dimension) => dimension.Name === 'route' && dimension.Value === routes[0],
+            ),
+          ),
+        );
+      const watched = (math ?? []).flatMap((query) =>
+        query.MetricStat === undefined ? [] : [query.MetricStat.Metric],
+      );
+      expect(
+        watched.map((metric) => metric.Dimensions.find((d) => d.Name === 'route')?.Value).sort(),
+      ).toEqual([...routes].sort());
+      for (const metric of watched) {
+        expect(metric).toMatchObject({
+          Namespace: stack.stackName,
+          MetricName: httpMetricNames.serverErrors,
+        });
+      }
+    },
+  );
+
   it('watches only failure metrics a handler actually emits', () => {
     const handlersDir = join(projectRoot, 'functions', 'handlers');
     const sources = readdirSync(handlersDir)
@@ -120,6 +157,20 @@ describe('alarms', () => {
       .join('\n');
     for (const [, spec] of consumers) {
       expect(sources).toContain(`addMetric('${spec.failureMetric}'`);
+    }
+  });
+
+  it('raises an alarm as soon as a consumer keeps a failed record for replay, on the metric both emit', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: stack.stackName,
+      MetricName: keptForReplayMetric,
+      Dimensions: [{ Name: 'service', Value: serviceName }],
+      Statistic: 'Sum',
+      Threshold: 1,
+    });
+    for (const handler of ['pipeline.ts', 'publisher.ts']) {
+      const source = readFileSync(join(projectRoot, 'functions', 'handlers', handler), 'utf8');
+      expect(source).toContain('addMetric(keptForReplayMetric');
     }
   });
 

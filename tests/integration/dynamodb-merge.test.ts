@@ -19,6 +19,7 @@ import { changeByEventId } from '../../functions/core/observations.ts';
 import type { MetricStore } from '../../functions/core/ports.ts';
 import { makePipelineHandler } from '../../functions/handlers/pipeline.ts';
 import revisionInsert from '../events/dynamodb/brief-revision-insert.json' with { type: 'json' };
+import { MemoryFailureStore } from '../support/memory-failure-store.ts';
 import { briefRevision, freshTable } from './dynamodb-fixtures.ts';
 
 vi.hoisted(() => {
@@ -30,6 +31,7 @@ vi.hoisted(() => {
 const now = () => new Date('2020-09-01T00:00:00.000Z');
 /** The pipeline's digests are not what these tests are about. */
 const digests = { publishDigest: async () => {} };
+const failures = new MemoryFailureStore();
 const documented = revisionInsert.Records[0] as DynamoDBStreamEvent['Records'][number];
 
 let context: Awaited<ReturnType<typeof freshTable>>;
@@ -74,7 +76,7 @@ async function record(briefId: string, figures: Figure[], store: MetricStore = m
   });
   expect(await briefs.putRevision(revision)).toBe('stored');
   sequence += 1;
-  const response = await makePipelineHandler({ briefs, metrics: store, digests, now })({
+  const response = await makePipelineHandler({ briefs, metrics: store, digests, failures, now })({
     Records: [
       {
         ...documented,

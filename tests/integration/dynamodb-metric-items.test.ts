@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoChangeLog } from '../../functions/adapters/dynamodb/change-log.ts';
 import { UndecodableItemError } from '../../functions/adapters/dynamodb/compact-codec.ts';
 import { type Item, itemSizeBytes, primaryKey, toItem } from '../../functions/adapters/dynamodb/items.ts';
+import { changesPartitionOf } from '../../functions/adapters/dynamodb/keys.ts';
 import {
   changeFromItem,
   headFromItem,
@@ -141,14 +142,12 @@ describe('the compact layout of metric items', () => {
 
   it('carries `change` as a string exactly when there is a change, beside what the change log filters on', () => {
     const current = chineseObservation();
-    const withChange = observationItem(
-      stored(current, chineseObservation({ asOf: '2020-04-30', value: 3.01 })),
-      attemptedAt,
-    );
+    const changed = stored(current, chineseObservation({ asOf: '2020-04-30', value: 3.01 }));
+    const withChange = observationItem(changed, attemptedAt);
     const withoutChange = observationItem(stored(current, current), attemptedAt);
     expect(typeof withChange.change?.S).toBe('string');
     expect(withChange).toMatchObject({
-      gsi1pk: { S: 'CHANGES' },
+      gsi1pk: { S: changesPartitionOf(changed.change?.eventId ?? '') },
       region: { S: '大连' },
       changeType: { S: 'figure.changed' },
     });

@@ -153,7 +153,8 @@ describe('GET /changes/{id}', () => {
     ['a revision that does not exist', 'jobs-2020-05.2.0'],
     ['something that is no event id', 'not an id'],
   ])('answers 404 with the standard error body for %s', async (_, id) => {
-    const answer = await readApi(request('GET /changes/{id}', { id: encodeURIComponent(id) }));
+    // API Gateway hands the function the path parameter decoded.
+    const answer = await readApi(request('GET /changes/{id}', { id }));
     expect(answer.statusCode).toBe(404);
     expect(body(answer)).toEqual({
       error: { code: 'not_found', message: `no change event with id ${JSON.stringify(id)}`, issues: [] },

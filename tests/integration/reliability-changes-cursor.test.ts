@@ -6,10 +6,12 @@
 // position a late commit could still take. Here a middleware on the pipeline's DynamoDB client delays each put
 // of a change between the moment its position is stamped and its commit, by up to 1.5 s (within the put's
 // deadline), while the same records also reach two invocations at once, so heads are contended and rolled
-// forward.
-import type { PutItemCommandInput } from '@aws-sdk/client-dynamodb';
+// forward. The changes index spreads its writes over several partitions, which the reads merge: the consumer must
+// still see one order, the order of the changes' positions.
+import { type PutItemCommandInput, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoFailureStore } from '../../functions/adapters/dynamodb/failure-store.ts';
 import {
   DynamoBriefStore,
   DynamoChangeLog,
@@ -89,6 +91,8 @@ let context: Awaited<ReturnType<typeof freshTable>>;
 let seen: string[];
 let recorded: string[];
 let delayedCommits = 0;
+/** Each stored change's partition of the changes index and its position there, by event id. */
+let placed: Map<string, { partition: string; position: string }>;
 const slowClient = localClient();
 
 beforeAll(async () => {
@@ -121,7 +125,13 @@ beforeAll(async () => {
   const metrics = new DynamoMetricStore(slowClient, context.tableName);
   // Digests are not what this test judges: published nowhere.
   const digests = { publishDigest: async () => {} };
-  const pipeline = makePipelineHandler({ briefs, metrics, digests, now: () => new Date() });
+  const pipeline = makePipelineHandler({
+    briefs,
+    metrics,
+    digests,
+    failures: new DynamoFailureStore(context.client, context.tableName),
+    now: () => new Date(),
+  });
   const readApi = makeReadHandler({
     briefs,
     metrics: new DynamoMetricStore(context.client, context.tableName),
@@ -180,6 +190,15 @@ beforeAll(async () => {
       ...history.items.flatMap((stored) => (stored.change === null ? [] : [stored.change.eventId])),
     );
   }
+  const { Items: items = [] } = await context.client.send(
+    new ScanCommand({ TableName: context.tableName, FilterExpression: 'attribute_exists(gsi1pk)' }),
+  );
+  placed = new Map(
+    items.map((item) => [
+      (item.gsi1sk?.S ?? '').split('#').slice(1).join('#'),
+      { partition: item.gsi1pk?.S ?? '', position: item.gsi1sk?.S ?? '' },
+    ]),
+  );
 }, 120_000);
 
 afterAll(() => {
@@ -197,5 +216,15 @@ describe('a consumer polling GET /changes while concurrent pipelines commit slow
     const skipped = recorded.filter((id) => !seen.includes(id));
     expect({ repeated, skipped }).toEqual({ repeated: [], skipped: [] });
     expect(seen.length).toBe(recorded.length);
+  });
+
+  it('had its changes written to several partitions of the changes index', () => {
+    const partitions = new Set([...placed.values()].map((place) => place.partition));
+    expect(partitions.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('sees them in the order of their positions, merged across the partitions', () => {
+    const positions = seen.map((id) => placed.get(id)?.position ?? '');
+    expect(positions).toEqual([...positions].sort());
   });
 });

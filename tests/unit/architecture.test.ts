@@ -29,13 +29,18 @@ describe('the functions Lambda bundles', () => {
     );
     expect(reachingOut).toEqual([]);
   });
+
+  it('use zod/mini, never the classic zod build, which alone would add 370 KiB to every bundle', () => {
+    const classic = sourceFiles('functions').filter((file) => importsOf(file).includes('zod'));
+    expect(classic).toEqual([]);
+  });
 });
 
 describe('functions/core', () => {
   const files = sourceFiles('functions/core');
 
   it('imports only zod, the feed renderer and hashing: no AWS SDK, no Lambda types, no I/O', () => {
-    const allowed = new Set(['zod', 'feed', 'node:crypto']);
+    const allowed = new Set(['zod/mini', 'zod/locales', 'feed', 'node:crypto']);
     const outside = files.flatMap((file) =>
       importsOf(file)
         .filter((specifier) => !specifier.startsWith('.') && !allowed.has(specifier))

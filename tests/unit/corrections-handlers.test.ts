@@ -93,10 +93,10 @@ describe('the alias routes', () => {
     const { send, aliases } = await corrections();
     await send('POST /aliases', { body: { from: '固投', to: '固定资产投资' } });
     expect(
-      (await send('DELETE /aliases/{from}', { path: { from: encodeURIComponent('固投') } })).status,
+      (await send('DELETE /aliases/{from}', { path: { from: '固投' } })).status,
     ).toBe(204);
     expect(aliases.aliases.size).toBe(0);
-    const shipped = await send('DELETE /aliases/{from}', { path: { from: encodeURIComponent('新增就业') } });
+    const shipped = await send('DELETE /aliases/{from}', { path: { from: '新增就业' } });
     expect(shipped.status).toBe(404);
     expect(shipped.body.error.message).toContain('data/aliases.json');
   });
@@ -107,13 +107,13 @@ describe('the metric routes', () => {
     const { send, metrics } = await corrections();
     await recordObservation(metrics, observation({ metric: '大连:失业率:percent', asOf: '2020-04-30' }), now);
     const merged = await send('POST /metrics/{key}/merge', {
-      path: { key: encodeURIComponent(A) },
+      path: { key: A },
       body: { into: B },
     });
     expect(merged).toMatchObject({ status: 200, body: { from: A, into: B, copied: 1 } });
     expect(merged.body.metric).not.toHaveProperty('pending');
     const elsewhere = await send('POST /metrics/{key}/merge', {
-      path: { key: encodeURIComponent(A) },
+      path: { key: A },
       body: { into: '大连:失业率:percent' },
     });
     expect(elsewhere.status).toBe(409);
@@ -122,7 +122,7 @@ describe('the metric routes', () => {
   it('rename a metric whose new name keeps its key: named, nothing copied', async () => {
     const { send, metrics } = await corrections();
     const renamed = await send('POST /metrics/{key}/rename', {
-      path: { key: encodeURIComponent(B) },
+      path: { key: B },
       body: { label: '城镇登记失业率（%）' },
     });
     expect(renamed).toMatchObject({ status: 200, body: { from: B, into: B, copied: 0 } });
@@ -136,11 +136,11 @@ describe('the metric routes', () => {
 describe('GET /metrics/{key} of a merged metric', () => {
   it('answers 308 to the metric it was merged into, query kept', async () => {
     const { send, metrics } = await corrections();
-    await send('POST /metrics/{key}/merge', { path: { key: encodeURIComponent(A) }, body: { into: B } });
+    await send('POST /metrics/{key}/merge', { path: { key: A }, body: { into: B } });
     const read = makeReadHandler({ briefs: new MemoryBriefStore(), metrics, changes: noChanges });
 
     const answer = await read(
-      request('GET /metrics/{key}', { path: { key: encodeURIComponent(A) }, query: 'limit=5' }),
+      request('GET /metrics/{key}', { path: { key: A }, query: 'limit=5' }),
     );
 
     const location = `/metrics/${encodeURIComponent(B)}?limit=5`;

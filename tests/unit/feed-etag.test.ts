@@ -2,13 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { feedEtag, isNotModified, lastModified } from '../../functions/core/feeds/index.ts';
 import { change } from './feed-fixtures.ts';
 
-const etag = feedEtag('<rss>one</rss>');
+const options = { baseUrl: 'https://news.example.org', selfPath: '/feed.rss' };
+const listed = [change({ eventId: 'jobs.1.0' }), change({ eventId: 'jobs.1.1' })];
+const etag = feedEtag('rss', listed, options);
 
 describe('feedEtag', () => {
-  it('is a strong, quoted tag that follows the body', () => {
-    expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
-    expect(feedEtag('<rss>one</rss>')).toBe(etag);
-    expect(feedEtag('<rss>two</rss>')).not.toBe(etag);
+  it('is a weak, quoted tag of what the feed is rendered from, known before rendering', () => {
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{43}"$/);
+    expect(feedEtag('rss', [...listed], { ...options })).toBe(etag);
+  });
+
+  it('changes with the changes listed, the format, the links and the filter', () => {
+    const others = [
+      feedEtag('rss', [...listed, change({ eventId: 'jobs.2.0' })], options),
+      feedEtag('rss', listed.slice(1), options),
+      feedEtag('atom', listed, options),
+      feedEtag('rss', listed, { ...options, baseUrl: 'https://d111111abcdef8.cloudfront.net' }),
+      feedEtag('rss', listed, { ...options, selfPath: '/feed.rss?region=大连' }),
+    ];
+    expect(new Set([etag, ...others]).size).toBe(others.length + 1);
   });
 });
 

@@ -14,6 +14,7 @@ import { makePublisherHandler } from '../../functions/handlers/publisher.ts';
 import revisionInsert from '../events/dynamodb/brief-revision-insert.json' with { type: 'json' };
 import { observation } from '../support/fixtures.ts';
 import { MemoryBriefStore } from '../support/memory-brief-store.ts';
+import { MemoryFailureStore } from '../support/memory-failure-store.ts';
 import { MemoryMetricStore } from '../support/memory-metric-store.ts';
 
 vi.hoisted(() => {
@@ -78,7 +79,13 @@ describe('the pipeline consumer', () => {
     const briefs = new MemoryBriefStore();
     const metrics = new MemoryMetricStore();
     const figures = await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
-    const handler = makePipelineHandler({ briefs, metrics, digests: digestInbox().publisher, now });
+    const handler = makePipelineHandler({
+      briefs,
+      metrics,
+      digests: digestInbox().publisher,
+      failures: new MemoryFailureStore(),
+      now,
+    });
 
     const response = await handler({ Records: [documented] } as DynamoDBStreamEvent);
 
@@ -96,7 +103,8 @@ describe('the pipeline consumer', () => {
     const metrics = new MemoryMetricStore();
     const figures = await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const handler = makePipelineHandler({ briefs, metrics, digests: digestInbox().publisher, now });
+    const failures = new MemoryFailureStore();
+    const handler = makePipelineHandler({ briefs, metrics, digests: digestInbox().publisher, failures, now });
 
     const response = await handler({
       Records: [revisionRecord('100', 'never-stored'), revisionRecord('200', 'jobs-2020-07')],
@@ -112,6 +120,45 @@ describe('the pipeline consumer', () => {
       eventID: 'event-100',
       error: { name: 'MalformedRecordError', message: 'revision 1 of never-stored is not readable' },
     });
+  });
+
+  it('keeps the record it fails for replay, with its keys, its brief revision and why', async () => {
+    const briefs = new MemoryBriefStore();
+    const failures = new MemoryFailureStore();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const handler = makePipelineHandler({
+      briefs,
+      metrics: new MemoryMetricStore(),
+      digests: digestInbox().publisher,
+      failures,
+      now,
+    });
+
+    await handler({ Records: [revisionRecord('100', 'never-stored')] } as DynamoDBStreamEvent);
+    await handler({ Records: [revisionRecord('100', 'never-stored')] } as DynamoDBStreamEvent);
+
+    expect(await failures.list('pipeline')).toEqual([
+      {
+        consumer: 'pipeline',
+        keys: { pk: 'BRIEF#jobs-2020-07', sk: 'REV#000001' },
+        brief: { id: 'never-stored', revision: 1 },
+        error: 'MalformedRecordError: revision 1 of never-stored is not readable',
+        attempts: 2,
+        firstFailedAt: expect.any(String),
+        lastFailedAt: expect.any(String),
+      },
+    ]);
+  });
+
+  it('keeps nothing when every record succeeds', async () => {
+    const briefs = new MemoryBriefStore();
+    const metrics = new MemoryMetricStore();
+    await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
+    const failures = new MemoryFailureStore();
+    await makePipelineHandler({ briefs, metrics, digests: digestInbox().publisher, failures, now })({
+      Records: [documented],
+    } as DynamoDBStreamEvent);
+    expect(failures.kept.size).toBe(0);
   });
 });
 
@@ -137,7 +184,13 @@ describe("the pipeline consumer's digests", () => {
   it('publishes one digest per revision, listing its changes in figure order, once they are all recorded', async () => {
     const { briefs, metrics, revision } = await twoRevisions();
     const inbox = digestInbox();
-    const handler = makePipelineHandler({ briefs, metrics, digests: inbox.publisher, now });
+    const handler = makePipelineHandler({
+      briefs,
+      metrics,
+      digests: inbox.publisher,
+      failures: new MemoryFailureStore(),
+      now,
+    });
 
     const response = await handler({ Records: [revision(1), revision(2)] } as DynamoDBStreamEvent);
 
@@ -158,7 +211,13 @@ describe("the pipeline consumer's digests", () => {
   it('retries the revision when its digest could not be published, and then publishes the same digest', async () => {
     const { briefs, metrics, revision } = await twoRevisions();
     const inbox = digestInbox();
-    const handler = makePipelineHandler({ briefs, metrics, digests: inbox.publisher, now });
+    const handler = makePipelineHandler({
+      briefs,
+      metrics,
+      digests: inbox.publisher,
+      failures: new MemoryFailureStore(),
+      now,
+    });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     inbox.failWith(new Error('SNS hung up'));
 
@@ -179,7 +238,13 @@ describe("the pipeline consumer's digests", () => {
   it('does not hold up the stream for a digest SNS refuses for good', async () => {
     const { briefs, metrics, revision } = await twoRevisions();
     const inbox = digestInbox();
-    const handler = makePipelineHandler({ briefs, metrics, digests: inbox.publisher, now });
+    const handler = makePipelineHandler({
+      briefs,
+      metrics,
+      digests: inbox.publisher,
+      failures: new MemoryFailureStore(),
+      now,
+    });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     inbox.failWith(
       new PublishError([
@@ -201,7 +266,13 @@ describe("the pipeline consumer's digests", () => {
   it('publishes no digest for a revision that changed nothing', async () => {
     const { briefs, metrics, revision } = await twoRevisions();
     const inbox = digestInbox();
-    const handler = makePipelineHandler({ briefs, metrics, digests: inbox.publisher, now });
+    const handler = makePipelineHandler({
+      briefs,
+      metrics,
+      digests: inbox.publisher,
+      failures: new MemoryFailureStore(),
+      now,
+    });
     await handler({ Records: [revision(1)] } as DynamoDBStreamEvent);
     const unchanged = { ...(await briefs.getRevision('jobs-2020-07', 1)), revision: 3 } as never;
     await briefs.putRevision(unchanged);
@@ -233,7 +304,7 @@ describe('the publisher consumer', () => {
     const first = changeRecord('300', 2.85);
     const second = changeRecord('400', 2.91);
 
-    const response = await makePublisherHandler({ publisher })({
+    const response = await makePublisherHandler({ publisher, failures: new MemoryFailureStore() })({
       Records: [first.record, second.record],
     } as DynamoDBStreamEvent);
 
@@ -253,10 +324,14 @@ describe('the publisher consumer', () => {
       },
     };
 
-    const response = await makePublisherHandler({ publisher })({
+    const failures = new MemoryFailureStore();
+    const response = await makePublisherHandler({ publisher, failures })({
       Records: [refused.record, accepted.record],
     } as DynamoDBStreamEvent);
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: '500' }]);
+    expect((await failures.list('publisher')).map(({ eventId, error }) => ({ eventId, error }))).toEqual([
+      { eventId: refused.change.eventId, error: 'Error: SNS answered InternalError' },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-// The changes index read as a log: in commit order with a cursor that never skips a change, or newest first.
+// The changes index read as a log: in commit order with a cursor that never skips a change, or newest first. The
+// index's writes are spread over several partitions (keys.ts); every read merges them in position order.
 //
 // A change's position is when the put that committed it was attempted (keys.ts), so a change that commits late
 // can still land behind entries already served. The log therefore serves a position only once it is older than
@@ -9,7 +10,7 @@ import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { Change } from '../../core/model.ts';
 import type { ChangeFilter, ChangeLog, Page } from '../../core/ports.ts';
 import { type Item, toItem } from './items.ts';
-import { changePositionShape, changesPartition, metricPartitionKey } from './keys.ts';
+import { changePositionShape, changeShardCount, changesPartitions, metricPartitionKey } from './keys.ts';
 import { changeFromItem } from './metric-items.ts';
 import { changePutTimeoutMs } from './metric-store.ts';
 import { assertPageLimit, decodeCursor, encodeCursor } from './paging.ts';
@@ -129,20 +130,102 @@ export class DynamoChangeLog implements ChangeLog {
     return scan.entries.map((entry) => entry.change);
   }
 
-  private async scan(request: {
-    ascending: boolean;
-    after: string | undefined;
-    before: string | undefined;
-    wanted: number;
-    budget: number;
-    filter: ChangeFilter;
-  }): Promise<ChangeScan> {
-    const { values, ...filter } = filterClause(request.filter);
-    const filtered = filter.FilterExpression !== undefined;
-    const range = keyCondition(request);
-    let budget = request.budget;
+  /**
+   * The entries of every partition of the index in position order (ascending or descending), merged: each
+   * partition is read a page at a time, and only as far as the merge needs it. Positions are unique, so the merge
+   * is one total order, the same as when the index had a single partition.
+   */
+  private async scan(request: ScanRequest): Promise<ChangeScan> {
+    const readers = changesPartitions.map(
+      (partition) =>
+        new PartitionReader(this.client, this.tableName, partition, request, {
+          budget: Math.ceil(request.budget / changesPartitions.length),
+          pageSize: Math.ceil(request.wanted / changeShardCount) + 1,
+        }),
+    );
+    const before = (a: string, b: string) => (request.ascending ? a < b : a > b);
     const entries: Entry[] = [];
-    let startKey: Item | undefined;
+    while (entries.length < request.wanted) {
+      const empty = readers.filter((reader) => reader.needsPage);
+      if (empty.length > 0) {
+        await Promise.all(empty.map((reader) => reader.readPage()));
+        continue;
+      }
+      // A partition that stopped on its budget may still hold entries up to where it stopped: nothing past that
+      // point can be served before it is read.
+      let next: PartitionReader | undefined;
+      let horizon: string | undefined;
+      for (const reader of readers) {
+        const head = reader.head?.position ?? reader.stoppedAt;
+        if (head === undefined) continue;
+        if (reader.head === undefined) {
+          if (horizon === undefined || before(head, horizon)) horizon = head;
+        } else if (next?.head === undefined || before(head, next.head.position)) next = reader;
+      }
+      const nextEntry = next?.head;
+      if (nextEntry === undefined || (horizon !== undefined && !before(nextEntry.position, horizon))) {
+        return horizon === undefined ? { entries } : { entries, stoppedAt: horizon };
+      }
+      entries.push(nextEntry);
+      next?.take();
+    }
+    return { entries };
+  }
+}
+
+interface ScanRequest {
+  ascending: boolean;
+  after: string | undefined;
+  before: string | undefined;
+  wanted: number;
+  budget: number;
+  filter: ChangeFilter;
+}
+
+/** One partition of the index, read page by page in position order within the range and filter of a scan. */
+class PartitionReader {
+  private readonly buffer: Entry[] = [];
+  private startKey: Item | undefined;
+  private started = false;
+  private budget: number;
+  /** The last entry evaluated, when the partition's budget ran out before the end of its range. */
+  stoppedAt: string | undefined;
+
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+    private readonly partition: string,
+    private readonly request: ScanRequest,
+    limits: { budget: number; pageSize: number },
+  ) {
+    this.budget = limits.budget;
+    this.pageSize = limits.pageSize;
+  }
+
+  private readonly pageSize: number;
+
+  get head(): Entry | undefined {
+    return this.buffer[0];
+  }
+
+  take(): void {
+    this.buffer.shift();
+  }
+
+  /** Nothing buffered, and more to read. */
+  get needsPage(): boolean {
+    return (
+      this.buffer.length === 0 &&
+      (!this.started || this.startKey !== undefined) &&
+      this.budget > 0 &&
+      this.stoppedAt === undefined
+    );
+  }
+
+  async readPage(): Promise<void> {
+    const { values, ...filter } = filterClause(this.request.filter);
+    const filtered = filter.FilterExpression !== undefined;
+    const range = keyCondition(this.request);
     do {
       const page = await this.client.send(
         new QueryCommand({
@@ -150,22 +233,22 @@ export class DynamoChangeLog implements ChangeLog {
           IndexName: table.changeIndex.name,
           KeyConditionExpression: range.expression,
           ...filter,
-          ExpressionAttributeValues: toItem({ ':partition': changesPartition, ...range.values, ...values }),
-          ScanIndexForward: request.ascending,
-          // Unfiltered, every entry matches: read no more than needed, and the `after` entry itself.
-          Limit: filtered ? budget : Math.min(budget, request.wanted - entries.length + 1),
-          ExclusiveStartKey: startKey,
+          ExpressionAttributeValues: toItem({ ':partition': this.partition, ...range.values, ...values }),
+          ScanIndexForward: this.request.ascending,
+          // Unfiltered, every entry matches: a page of about this partition's share, and the `after` entry itself.
+          Limit: filtered ? this.budget : Math.min(this.budget, this.pageSize + 1),
+          ExclusiveStartKey: this.startKey,
         }),
       );
+      this.started = true;
       for (const item of page.Items ?? []) {
         const position = item.gsi1sk?.S ?? '';
-        if (position !== request.after && entries.length < request.wanted)
-          entries.push({ change: changeFromItem(item), position });
+        if (position !== this.request.after) this.buffer.push({ change: changeFromItem(item), position });
       }
-      budget -= page.ScannedCount ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined && entries.length < request.wanted && budget > 0);
-    const stoppedAt = entries.length < request.wanted ? startKey?.gsi1sk?.S : undefined;
-    return stoppedAt === undefined ? { entries } : { entries, stoppedAt };
+      this.budget -= page.ScannedCount ?? 0;
+      this.startKey = page.LastEvaluatedKey;
+    } while (this.buffer.length === 0 && this.startKey !== undefined && this.budget > 0);
+    // Entries past the last one evaluated stay unknown: the merge serves nothing beyond it.
+    if (this.budget <= 0 && this.startKey !== undefined) this.stoppedAt = this.startKey.gsi1sk?.S;
   }
 }

@@ -2,8 +2,35 @@
 export const revisionPrefix = 'REV#';
 export const observationPrefix = 'OBS#';
 export const headSortKey = 'HEAD';
-/** Partition of the sparse `changes` index. */
-export const changesPartition = 'CHANGES';
+/**
+ * How many partitions the sparse `changes` index spreads its writes over. One index partition takes about 1,000
+ * writes a second; a single one capped every change of the system at that (docs/capacity.md). Reads merge the
+ * partitions in position order. Changing the count re-homes no stored change: a new count needs the old
+ * partitions kept in `changesPartitions` until those changes age out.
+ */
+export const changeShardCount = 8;
+
+/** FNV-1a, 32 bits: stable across releases and runtimes, which the shard of a stored change relies on. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** The `changes` index partition of a change: a hash of its event id, so concurrent writers spread evenly. */
+export const changesPartitionOf = (eventId: string): string => `CHG#${fnv1a(eventId) % changeShardCount}`;
+
+/**
+ * Every partition a read of the `changes` index merges: the shards, and the single partition changes were
+ * written to before the index was sharded, so that a table from then stays readable.
+ */
+export const changesPartitions: readonly string[] = [
+  ...Array.from({ length: changeShardCount }, (_, shard) => `CHG#${shard}`),
+  'CHANGES',
+];
 /** Partition of the sparse `metrics` index. */
 export const metricsPartition = 'METRIC';
 /** The one partition of the editors' aliases: all of them are read at once, and there are few. */
@@ -15,6 +42,8 @@ export const maxRevision = 999_999;
 const maxPartIndex = 999;
 
 export const briefPartitionKey = (briefId: string): string => `BRIEF#${briefId}`;
+/** Records a stream consumer failed, one partition per consumer (failures are rare; replay reads them all). */
+export const failurePartitionKey = (consumer: string): string => `FAILURE#${consumer}`;
 const metricPartitionPrefix = 'METRIC#';
 export const metricPartitionKey = (metric: string): string => `${metricPartitionPrefix}${metric}`;
 /** The metric of a metric partition key; undefined for any other key. */

@@ -5,7 +5,7 @@
 //              pk METRIC#<metric>, sk HEAD, version, head (text)                    merged into another
 // observation: pk METRIC#<metric>, sk OBS#<key>, observation (text)                  without a change
 //              pk METRIC#<metric>, sk OBS#<key>, observation (text), copiedFrom     copied by a merge
-//              pk METRIC#<metric>, sk OBS#<key>, change (text), gsi1pk CHANGES,
+//              pk METRIC#<metric>, sk OBS#<key>, change (text), gsi1pk CHG#<shard of the event id>,
 //              gsi1sk <put attempted at>#<eventId>, region, changeType               with a change
 //
 // `change` exists exactly on the items with a change, and as a string: the publisher's stream filter tests that
@@ -25,7 +25,7 @@ import {
 import { fromItem, type Item, toItem } from './items.ts';
 import {
   changePosition,
-  changesPartition,
+  changesPartitionOf,
   headSortKey,
   metricOfPartitionKey,
   metricPartitionKey,
@@ -97,7 +97,7 @@ export function observationItem(stored: StoredObservation, attemptedAt: Date): I
   return toItem({
     ...keys,
     change: compactText(encodeStored(stored, reference)),
-    gsi1pk: changesPartition,
+    gsi1pk: changesPartitionOf(change.eventId),
     gsi1sk: changePosition(attemptedAt, change.eventId),
     region: observation.region,
     changeType: change.type,

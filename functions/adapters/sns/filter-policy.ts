@@ -1,6 +1,6 @@
 // A subscription's filter and delivery, as the SNS filter policy on the message attributes that message.ts sets,
 // and back from it.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from '../../core/errors.ts';
 import { DIGEST_EVENT_TYPE } from '../../core/events.ts';
 import { type ChangeType, changeTypes } from '../../core/model.ts';
@@ -94,17 +94,17 @@ export function filterPolicyFor(filter: SubscriptionFilter, delivery: Delivery):
   return policy;
 }
 
-const strings = z.array(z.string()).optional();
+const strings = z.catch(z.optional(z.array(z.string())), undefined);
 /** What filterPolicyFor makes; other keys and shapes, in a policy set by hand, are ignored. */
 const madePolicySchema = z.object({
-  metric: strings.catch(undefined),
-  region: strings.catch(undefined),
-  type: z.array(z.unknown()).optional().catch(undefined),
-  changeType: strings.catch(undefined),
-  absChangePercent: z
-    .tuple([z.object({ numeric: z.tuple([z.literal('>='), z.number()]) })])
-    .optional()
-    .catch(undefined),
+  metric: strings,
+  region: strings,
+  type: z.catch(z.optional(z.array(z.unknown())), undefined),
+  changeType: strings,
+  absChangePercent: z.catch(
+    z.optional(z.tuple([z.object({ numeric: z.tuple([z.literal('>='), z.number()]) })])),
+    undefined,
+  ),
 });
 
 const isChangeType = (value: unknown): value is ChangeType => changeTypes.includes(value as ChangeType);
@@ -124,7 +124,7 @@ export function subscriptionOfPolicy(policyJson: string | undefined): {
   } catch {
     // SNS only holds policies it could parse; an unreadable one reads as no filter.
   }
-  const policy = madePolicySchema.catch({}).parse(parsed);
+  const policy = z.parse(z.catch(madePolicySchema, {}), parsed);
   const digest = policy.type?.includes(DIGEST_EVENT_TYPE) ?? false;
   const types = (digest ? policy.changeType : policy.type)?.filter(isChangeType);
   const minimum = policy.absChangePercent?.[0].numeric[1];

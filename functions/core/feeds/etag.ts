@@ -1,10 +1,24 @@
-// Conditional GET for feeds: a strong ETag of the body, Last-Modified of the newest change, and the 304 decision.
+// Conditional GET for feeds: an ETag computed before rendering, Last-Modified of the newest change, and the 304
+// decision.
 import { createHash } from 'node:crypto';
 import type { Change } from '../model.ts';
+import type { FeedFormat, FeedOptions } from './render.ts';
 
-/** Strong: two bodies share it only if they are byte for byte the same. */
-export function feedEtag(body: string): string {
-  return `"${createHash('sha256').update(body, 'utf8').digest('base64url')}"`;
+/**
+ * A tag of everything a feed is rendered from: its format, its links and the changes it lists (a change never
+ * alters once stored, so its event id stands for its content). Known from the query's result, it lets a
+ * conditional request be answered without rendering. Weak, because it vouches for the content rather than the
+ * bytes: a new release of the renderer may lay out the same feed differently.
+ */
+export function feedEtag(format: FeedFormat, changes: readonly Change[], options: FeedOptions): string {
+  const source = JSON.stringify([
+    format,
+    options.baseUrl,
+    options.selfPath,
+    options.title ?? null,
+    changes.map((change) => change.eventId),
+  ]);
+  return `W/"${createHash('sha256').update(source, 'utf8').digest('base64url')}"`;
 }
 
 /** The HTTP-date (IMF-fixdate) of the newest change, or undefined for an empty feed. */

@@ -1,0 +1,2 @@
+/** The `service` of every log line and the dimension of every custom metric: the alarms watch it. */
+export const serviceName = 'updates-feed';
