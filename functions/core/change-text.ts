@@ -4,6 +4,7 @@ import { toSingleLine } from './feeds/sanitize.ts';
 import { type Change, defaultLanguage, type Language, type Observation } from './model.ts';
 import {
   formatFigure,
+  formatFigures,
   formatNumber,
   formatPercentChange,
   formatSignedQuantity,
@@ -130,7 +131,7 @@ export function changeHeadline(change: Change, maxChars = Number.POSITIVE_INFINI
   const values =
     previous === null
       ? formatFigure(current, language)
-      : `${formatFigure(previous, language)} → ${formatFigure(current, language)}`;
+      : formatFigures([previous, current], language).join(' → ');
   const notes = [...moveNotes(change, language), words[language].typeNote[change.type](current.asOf)].filter(
     (note) => note !== undefined,
   );

@@ -44,34 +44,70 @@ export function formatNumber(value: number, language: Language): string {
 }
 
 /** A scale only where it loses nothing at two decimals: 429000000 is 4.29亿, 51268 stays 51,268. */
-function scaledNumber(value: number, language: Language): string {
-  const magnitude = Math.abs(value);
-  for (const [scale, word] of scales[language]) {
-    const hundredths = (value / scale) * 100;
-    if (magnitude >= scale && Math.abs(Math.round(hundredths) - hundredths) < 1e-6) {
-      return `${formatWith(language, { maximumFractionDigits: 2 }, value / scale)}${word}`;
-    }
-  }
-  return formatNumber(value, language);
+function scaleOf(values: readonly number[], language: Language): readonly [number, string] | undefined {
+  return scales[language].find(([scale]) =>
+    values.every((value) => {
+      const hundredths = (value / scale) * 100;
+      return Math.abs(value) >= scale && Math.abs(Math.round(hundredths) - hundredths) < 1e-6;
+    }),
+  );
 }
 
-/** A number with its unit as written: 2.85%, 7.26万户, 42,303 people; CJK units and % sit against the number. */
-export function formatQuantity(value: number, unit: string, language: Language): string {
-  const number = scaledNumber(value, language);
+function scaledNumber(
+  value: number,
+  language: Language,
+  scale: readonly [number, string] | undefined,
+): string {
+  if (scale === undefined) return formatNumber(value, language);
+  const [factor, word] = scale;
+  return `${formatWith(language, { maximumFractionDigits: 2 }, value / factor)}${word}`;
+}
+
+function quantityText(
+  value: number,
+  unit: string,
+  language: Language,
+  scale: readonly [number, string] | undefined,
+): string {
+  const number = scaledNumber(value, language, scale);
   return unit === '' || unit === '%' || /^[\u3000-\u9fff\uff00-\uffef]/u.test(unit)
     ? `${number}${unit}`
     : `${number} ${unit}`;
 }
 
-/** A figure as the brief stated it: 约4.29亿元, about 4.29 billion USD. */
-export function formatFigure(
-  figure: { value: number; unit: string; qualifier: Qualifier },
+/** A number with its unit as written: 2.85%, 7.26万户, 42,303 people; CJK units and % sit against the number. */
+export function formatQuantity(value: number, unit: string, language: Language): string {
+  return quantityText(value, unit, language, scaleOf([value], language));
+}
+
+type Stated = { value: number; unit: string; qualifier: Qualifier };
+
+function formatScaledFigure(
+  figure: Stated,
   language: Language,
+  scale: readonly [number, string] | undefined,
 ): string {
   const word = qualifierWords[language][figure.qualifier];
-  const quantity = formatQuantity(figure.value, figure.unit, language);
+  const quantity = quantityText(figure.value, figure.unit, language, scale);
   if (word === '') return quantity;
   return language === 'zh' ? `${word}${quantity}` : `${word} ${quantity}`;
+}
+
+/** A figure as the brief stated it: 约4.29亿元, about 4.29 billion USD. */
+export function formatFigure(figure: Stated, language: Language): string {
+  return formatScaledFigure(figure, language, scaleOf([figure.value], language));
+}
+
+/**
+ * Figures read side by side, written on one scale: 51,268人 → 61,200人 rather than 51,268人 → 6.12万人, and
+ * 4.29亿元 → 4.5亿元 where both allow it.
+ */
+export function formatFigures(figures: readonly Stated[], language: Language): string[] {
+  const scale = scaleOf(
+    figures.map((figure) => figure.value),
+    language,
+  );
+  return figures.map((figure) => formatScaledFigure(figure, language, scale));
 }
 
 /** A signed move in a unit: +8,965人, −0.5 USD. */

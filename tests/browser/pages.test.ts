@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../infra/sandbox/paths.ts';
 import { type Browser, launchBrowser, openPage, type PageTrouble } from '../support/browser.ts';
+import { mailBody, mailFiles, mailSubject } from '../support/mail.ts';
 import { type Harness, startHarness } from '../support/sandbox-harness.ts';
 
 /** A page load, a debounced preview and a pipeline round on two shared cores take seconds each. */
@@ -151,27 +152,33 @@ describe('one metric, /metric/{key}', () => {
 
 describe('the subscription page, /subscribe', () => {
   it(
-    'offers the filters the API takes and says a confirmation mail is on its way',
+    'offers the filters the API takes to any reader, no token asked, and says a confirmation mail is on its way',
     browserTimeout,
     async () => {
-      const { page, trouble } = await openPage(browser, { token: harness.token });
+      const { page, trouble } = await openPage(browser);
       await page.goto(`${harness.url}/subscribe?metric=${encodeURIComponent(unemploymentRate)}`);
       await page.getByRole('checkbox', { name: '城镇登记失业率 · 大连' }).waitFor();
       await expect(page.getByRole('checkbox', { name: '城镇登记失业率 · 大连' }).isChecked()).resolves.toBe(
         true,
       );
-      await page.getByLabel('电子邮箱').fill('desk@example.com');
+      await page.getByLabel('电子邮箱').fill('reader@example.com');
       await page.getByRole('checkbox', { name: '变化', exact: true }).check();
       await page.getByLabel('最小变化幅度（%）').fill('1');
       await screenshot(page, 'subscribe-zh');
       await page.getByRole('button', { name: '订阅', exact: true }).click();
       await expect(page.getByRole('status').filter({ hasText: '确认邮件' }).textContent()).resolves.toContain(
-        'desk@example.com',
+        'reader@example.com',
       );
+      // Through the readers' route, pending until the reader follows the confirmation mail's link.
+      expect(
+        harness.sandbox.sns
+          .subscriptions()
+          .filter((subscription) => subscription.endpoint === 'reader@example.com'),
+      ).toMatchObject([{ protocol: 'email', confirmed: false }]);
       expectNoTrouble(trouble);
       await page.close();
 
-      const english = await openPage(browser, { lang: 'en', token: harness.token });
+      const english = await openPage(browser, { lang: 'en' });
       await english.page.goto(`${harness.url}/subscribe`);
       await english.page.getByRole('checkbox', { name: 'Changed', exact: true }).waitFor();
       await screenshot(english.page, 'subscribe-en');
@@ -447,6 +454,57 @@ describe('corrections of a metric', () => {
       await onMetric.getByRole('button', { name: '重命名' }).click();
       await page.waitForURL((url) => url.pathname !== metricPath(metric));
       await page.locator('.metric-head h1').waitFor();
+      expectNoTrouble(trouble);
+      await page.close();
+    },
+  );
+});
+
+describe('the digest mail', () => {
+  it(
+    'lists the changes of one brief revision, each with its metric page, as a mail client shows it',
+    browserTimeout,
+    async () => {
+      const address = 'digest.reader@example.com';
+      const { page, trouble } = await openPage(browser);
+      await page.goto(`${harness.url}/subscribe`);
+      await page.getByLabel('电子邮箱').fill(address);
+      await page.getByRole('button', { name: '订阅', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: address }).waitFor();
+      await harness.settled();
+      const confirmation = mailBody(mailFiles(harness.dataDir, address)[0]);
+      const link = /http:\/\/\S+Action=ConfirmSubscription\S+/.exec(confirmation)?.[0] ?? '';
+      expect((await fetch(link)).status).toBe(200);
+      const published = await harness.post('/briefs', {
+        id: 'browser-digest-edition',
+        headline: '大连城镇新增就业超过6万人',
+        body: '截至9月10日，大连城镇新增就业61200人，城镇登记失业率为2.83%。',
+        publishedAt: '2020-09-15',
+        region: '大连',
+      });
+      expect(published.status, published.text).toBe(201);
+      await harness.settled();
+
+      const [digest, ...more] = mailFiles(harness.dataDir, address).slice(1);
+      expect(more).toEqual([]);
+      const subject = mailSubject(digest);
+      const body = mailBody(digest);
+      expect(subject).toBe('大连城镇新增就业超过6万人（2项变化）');
+      expect(body).toContain(`${harness.url}/metric/${encodeURIComponent(newJobs)}`);
+      // Shown as a mail client shows a plain-text mail: its subject, its sender, its text as written.
+      await page.goto('about:blank');
+      const escaped = (text: string) =>
+        text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+      await page.setContent(
+        `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>${escaped(subject)}</title></head>` +
+          '<body style="margin:0;font:15px/1.6 \'Noto Sans CJK SC\',sans-serif;color:#1d2327;background:#f4f5f7">' +
+          '<div style="max-width:820px;margin:24px auto;background:#fff;border:1px solid #d8dce0;border-radius:8px">' +
+          `<div style="padding:16px 24px;border-bottom:1px solid #e4e7ea"><div style="font-size:19px;font-weight:600">${escaped(subject)}</div>` +
+          `<div style="color:#58626b">updates-feed-changes → ${escaped(address)}</div></div>` +
+          `<pre style="margin:0;padding:16px 24px;white-space:pre-wrap;word-break:break-all;font:inherit">${escaped(body)}</pre>` +
+          '</div></body></html>',
+      );
+      await screenshot(page, 'digest-mail');
       expectNoTrouble(trouble);
       await page.close();
     },

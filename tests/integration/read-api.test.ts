@@ -210,7 +210,7 @@ describe('the feeds', () => {
   it('show a brief published on a day with that day, not as the evening before in UTC', async () => {
     const answer = await feeds(request('GET /feed.json'));
     expect(answer.statusCode).toBe(200);
-    expect(answer.body).toContain('published 2020-05-14,');
+    expect(answer.body).toContain('2020-05-14发布');
     expect(answer.body).not.toContain('2020-05-13T16:00');
     expect(answer.body).toContain('urn:updates-feed:event:jobs-2020-05.1.0');
   });

@@ -203,7 +203,10 @@ describe('the public routes', () => {
     const metric = event?.subject ?? '';
     for (const route of publicReads) {
       const id = route.path.startsWith('/changes/') ? (event?.id ?? '') : 'public-read';
-      const path = route.path.replace('{id}', id).replace('{key}', encodeURIComponent(metric));
+      const path = route.path
+        .replace('{id}', id)
+        .replace('{key}', encodeURIComponent(metric))
+        .replace('{revision}', '1');
       expect((await harness.request(path)).status, path).toBe(200);
     }
   });

@@ -37,7 +37,7 @@ const parameterRoutes = (Object.values(functions) as FunctionSpec[])
 
 const pathCases = parameterRoutes.flatMap((route) =>
   Object.entries(badParameters).map(
-    ([what, parameter]) => [`${route.path} with ${what}`, route.path.replace(/\{\w+\}/, parameter)] as const,
+    ([what, parameter]) => [`${route.path} with ${what}`, route.path.replace(/\{\w+\}/g, parameter)] as const,
   ),
 );
 
@@ -54,13 +54,21 @@ const queryCases = [
   ['/metrics/x?limit=-1', 'limit'],
   ['/feed.rss?limit=201', 'limit'],
   ['/feed.atom?region=', 'region'],
+  ['/briefs/bad-paths/revisions?limit=500', 'limit'],
+  ['/briefs/bad-paths/revisions?before=abc', 'before'],
   ['/feed.json?type=%00', 'type'],
 ] as const;
 
 describe('malformed paths and queries', () => {
   it('covers every public route with a path parameter', () => {
     expect(parameterRoutes.map((route) => route.path).sort()).toEqual(
-      ['/briefs/{id}', '/changes/{id}', '/metrics/{key}'].sort(),
+      [
+        '/briefs/{id}',
+        '/briefs/{id}/revisions',
+        '/briefs/{id}/revisions/{revision}',
+        '/changes/{id}',
+        '/metrics/{key}',
+      ].sort(),
     );
   });
 

@@ -71,14 +71,30 @@ describe('changeHeadline', () => {
     expect(changeHeadline(jobs)).toBe('jobs added 40,000 people → over 42,303 people (+2,303 people, +5.8%)');
   });
 
-  it('writes large figures in the scale a newsroom uses, where no digit is lost', () => {
+  it('writes both sides of a move on the scale a newsroom uses, where neither loses a digit', () => {
     const money = jobsChange({
       previous: observation({ label: '社保费免减', unit: '元', value: 2735000000, qualifier: 'approx' }),
       current: observation({ label: '社保费免减', unit: '元', value: 3012345678 }),
       delta: 277345678,
       deltaPercent: 10.1406,
     });
-    expect(changeHeadline(money)).toBe('社保费免减 约27.35亿元 → 3,012,345,678元（+277,345,678元，+10.1%）');
+    expect(changeHeadline(money)).toBe(
+      '社保费免减 约2,735,000,000元 → 3,012,345,678元（+277,345,678元，+10.1%）',
+    );
+    const households = jobsChange({
+      previous: observation({ label: '惠及居民', unit: '户', value: 72600 }),
+      current: observation({ label: '惠及居民', unit: '户', value: 81000 }),
+      delta: 8400,
+      deltaPercent: 11.5702,
+    });
+    expect(changeHeadline(households)).toBe('惠及居民 7.26万户 → 8.1万户（+8,400户，+11.6%）');
+    const jobs = jobsChange({
+      previous: observation({ label: '城镇新增就业', unit: '人', value: 51268 }),
+      current: observation({ label: '城镇新增就业', unit: '人', value: 61200 }),
+      delta: 9932,
+      deltaPercent: 19.3727,
+    });
+    expect(changeHeadline(jobs)).toBe('城镇新增就业 51,268人 → 61,200人（+9,932人，+19.4%）');
     const billions = jobsChange({
       previous: observation({ label: 'fees waived', unit: 'USD', value: 2735000000, qualifier: 'approx' }),
       current: observation({ label: 'fees waived', unit: 'USD', value: 3000000000 }),
@@ -86,7 +102,7 @@ describe('changeHeadline', () => {
       deltaPercent: 9.6892,
     });
     expect(changeHeadline(inEnglish(billions))).toBe(
-      'fees waived about 2,735 million USD → 3 billion USD (+265 million USD, +9.7%)',
+      'fees waived about 2,735 million USD → 3,000 million USD (+265 million USD, +9.7%)',
     );
   });
 

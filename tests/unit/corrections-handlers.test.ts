@@ -92,9 +92,7 @@ describe('the alias routes', () => {
   it('delete a stored alias with 204, and answer 404 saying a shipped one stays', async () => {
     const { send, aliases } = await corrections();
     await send('POST /aliases', { body: { from: '固投', to: '固定资产投资' } });
-    expect(
-      (await send('DELETE /aliases/{from}', { path: { from: '固投' } })).status,
-    ).toBe(204);
+    expect((await send('DELETE /aliases/{from}', { path: { from: '固投' } })).status).toBe(204);
     expect(aliases.aliases.size).toBe(0);
     const shipped = await send('DELETE /aliases/{from}', { path: { from: '新增就业' } });
     expect(shipped.status).toBe(404);
@@ -139,9 +137,7 @@ describe('GET /metrics/{key} of a merged metric', () => {
     await send('POST /metrics/{key}/merge', { path: { key: A }, body: { into: B } });
     const read = makeReadHandler({ briefs: new MemoryBriefStore(), metrics, changes: noChanges });
 
-    const answer = await read(
-      request('GET /metrics/{key}', { path: { key: A }, query: 'limit=5' }),
-    );
+    const answer = await read(request('GET /metrics/{key}', { path: { key: A }, query: 'limit=5' }));
 
     const location = `/metrics/${encodeURIComponent(B)}?limit=5`;
     expect(answer.statusCode).toBe(308);

@@ -41,10 +41,17 @@ describe('an instrumented handler', () => {
     const publish = vi.spyOn(metrics, 'publishStoredMetrics');
     await expect(
       instrumented(async () => {
+        metrics.addMetric('Attempted', 'Count', 1);
         throw new Error('boom');
       })({}, context),
     ).rejects.toThrow('boom');
     expect(publish).toHaveBeenCalledOnce();
+  });
+
+  it('writes nothing, and warns of nothing, when an overlapping invocation wrote its metrics already', async () => {
+    const publish = vi.spyOn(metrics, 'publishStoredMetrics');
+    await instrumented(async () => 'nothing counted')({}, context);
+    expect(publish).not.toHaveBeenCalled();
   });
 });
 

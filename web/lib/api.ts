@@ -325,7 +325,7 @@ export type SubscriptionField =
   | 'minAbsChangePercent'
   | 'delivery';
 
-export async function subscribeByEmail(request: EmailSubscription): Promise<{ pending: boolean }> {
+export async function subscribeByEmail(request: EmailSubscription): Promise<void> {
   const nonEmpty = <T>(name: string, values: T[]) => (values.length === 0 ? {} : { [name]: values });
   const filter = {
     ...nonEmpty('regions', request.regions),
@@ -335,17 +335,15 @@ export async function subscribeByEmail(request: EmailSubscription): Promise<{ pe
       ? {}
       : { minAbsChangePercent: request.minAbsChangePercent }),
   };
-  const { body } = await call<{ status: string }>('POST', '/subscriptions', {
+  // The readers' route: no token, and the same answer whoever subscribed; SNS mails a confirmation link.
+  await call<{ status: string }>('POST', '/email-subscriptions', {
     body: {
       protocol: 'email',
       endpoint: request.email,
       ...(Object.keys(filter).length === 0 ? {} : { filter }),
-      // Per-change mail is what the API does without the field, and it refuses fields it does not know yet.
-      ...(request.delivery === 'each' ? {} : { delivery: request.delivery }),
+      delivery: request.delivery,
     },
-    auth: true,
   });
-  return { pending: body.status === 'pending_confirmation' };
 }
 
 const subscriptionFieldOfPath: Record<string, SubscriptionField> = {

@@ -95,7 +95,6 @@ const zh = {
   signInTitle: '编辑登录',
   signInLead:
     '请输入编辑令牌（沙箱启动时打印，也保存在 .sandbox/editor-token）。令牌只保存在本标签页，关闭即失效。',
-  signInSubscribeLead: '目前创建订阅需要编辑令牌。',
   tokenLabel: '编辑令牌',
   signInCognitoLead: '用编辑账号登录（需要多因素验证）。登录凭据只保存在本标签页，关闭即失效。',
   signInCognito: '用编辑账号登录',
@@ -259,7 +258,6 @@ const en: Record<MessageKey, string> = {
   signInTitle: 'Editor sign-in',
   signInLead:
     'Enter the editors’ token (the sandbox prints it at start and keeps it in .sandbox/editor-token). It is kept in this tab only.',
-  signInSubscribeLead: 'Creating a subscription needs the editors’ token for now.',
   tokenLabel: 'Editors’ token',
   signInCognitoLead:
     'Sign in with your editor account (multi-factor). The credential is kept in this tab only.',

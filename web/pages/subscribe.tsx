@@ -6,10 +6,8 @@ import {
   type ChangeType,
   changeTypes,
   type EmailSubscription,
-  isUnauthorized,
   metrics,
   type PlacedIssues,
-  type SiteConfig,
   type SubscriptionField,
   subscribeByEmail,
   subscriptionIssues,
@@ -17,8 +15,7 @@ import {
 import { Field, FormIssues } from '../lib/field.tsx';
 import { typeName } from '../lib/format.ts';
 import { t } from '../lib/i18n.ts';
-import { mount, Notice, useTitle } from '../lib/shell.tsx';
-import { SignIn, useEditor, WithSiteConfig } from '../lib/sign-in.tsx';
+import { mount, useTitle } from '../lib/shell.tsx';
 import { useLoad } from '../lib/use-load.ts';
 
 type Issues = PlacedIssues<SubscriptionField>;
@@ -79,14 +76,15 @@ function ChoiceGroup<T extends string>({
   );
 }
 
-function SubscribeForm({ onRejected }: { onRejected: () => void }) {
+function SubscribeForm() {
   const preset = new URLSearchParams(location.search).get('metric');
   const [request, setRequest] = useState<EmailSubscription>({
     email: '',
     regions: [],
     metrics: preset === null ? [] : [preset],
     types: [],
-    delivery: 'each',
+    // One mail per brief revision: a brief of eight figures would otherwise send eight.
+    delivery: 'digest',
   });
   const [minimum, setMinimum] = useState('');
   const [metricSearch, setMetricSearch] = useState('');
@@ -123,7 +121,6 @@ function SubscribeForm({ onRejected }: { onRejected: () => void }) {
       setIssues(undefined);
       setConfirmedTo(request.email);
     } catch (error) {
-      if (isUnauthorized(error)) return onRejected();
       setIssues(subscriptionIssues(error));
     } finally {
       setSending(false);
@@ -243,8 +240,8 @@ function SubscribeForm({ onRejected }: { onRejected: () => void }) {
   );
 }
 
-function SubscribeFor({ config }: { config: SiteConfig }) {
-  const editor = useEditor(config.signIn);
+function SubscribePage() {
+  useTitle(t('subscribeTitle'));
   return (
     <>
       <div class="page-head">
@@ -253,14 +250,7 @@ function SubscribeFor({ config }: { config: SiteConfig }) {
       </div>
       <div class="with-aside">
         <div>
-          {editor.signedIn ? (
-            <SubscribeForm onRejected={() => editor.signOut('rejected')} />
-          ) : (
-            <>
-              <Notice>{t('signInSubscribeLead')}</Notice>
-              <SignIn lead={t('signInLead')} signIn={config.signIn} editor={editor} />
-            </>
-          )}
+          <SubscribeForm />
         </div>
         <aside class="aside" aria-labelledby="how-title">
           <h2 class="panel-title" id="how-title">
@@ -275,11 +265,6 @@ function SubscribeFor({ config }: { config: SiteConfig }) {
       </div>
     </>
   );
-}
-
-function SubscribePage() {
-  useTitle(t('subscribeTitle'));
-  return <WithSiteConfig>{(config) => <SubscribeFor config={config} />}</WithSiteConfig>;
 }
 
 mount(SubscribePage);
