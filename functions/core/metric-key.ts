@@ -132,6 +132,8 @@ const UNIT_FAMILIES: Record<string, string> = {
   毫克: 'mass:mg',
   微克: 'mass:ug',
   斤: 'mass:jin',
+  盎司: 'mass:oz',
+  股: 'shares',
   升: 'volume:l',
   毫升: 'volume:ml',
   天: 'days',
@@ -158,7 +160,7 @@ const UNIT_FAMILIES: Record<string, string> = {
 
 /** Counter words measure the same thing whichever one the writer picked (企业23家 / 23个企业). */
 const COUNTERS = new Set(
-  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班 管'.split(
+  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班 管 部'.split(
     ' ',
   ),
 );

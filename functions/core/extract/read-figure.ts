@@ -352,12 +352,29 @@ function readUnit(
   return undefined;
 }
 
-/** A rate between two units, kept as written (元/平方米, 元/公斤, 万吨/日 → 吨/日); a price is money. */
+/**
+ * A rate between two units, kept as written (元/平方米, 元/公斤, 美元/盎司, 万吨/日 → 吨/日: the scale goes, the
+ * words stay); a price is money.
+ */
 function compoundUnit(text: string, read: UnitRead): UnitRead {
   if (!SLASHES.has(text.charCodeAt(read.end)) || read.unit.kind === 'percent') return read;
   const second = denominators.match(text, read.end + 1);
   if (second === undefined || second.entry === '%') return read;
-  return { ...read, unit: rateUnit(read.unit, second.entry), end: read.end + 1 + second.word.length };
+  const written = read.english ? undefined : writtenUnitBefore(text, read.end, read.unit);
+  return {
+    ...read,
+    unit: rateUnit(written ?? read.unit, second.entry),
+    end: read.end + 1 + second.word.length,
+  };
+}
+
+/** The unit word as the text writes it before `end` (美元 where the unit says USD). */
+function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo | undefined {
+  for (let length = 1; length <= 4; length++) {
+    const word = chineseUnits.match(text, end - length);
+    if (word?.word.length === length && word.entry === unit) return { ...unit, unit: word.word };
+  }
+  return undefined;
 }
 
 function rateUnit(numerator: UnitInfo, denominator: string): UnitInfo {
@@ -379,6 +396,8 @@ function perUnitBefore(
     if (text.charCodeAt(start - length - 1) !== MEI) continue;
     const denominator = denominators.match(text, start - length);
     if (denominator?.word.length === length) {
+      // 每人每年380元: two denominators make a standard written as a plain amount, not a rate.
+      if (perUnitBefore(text, start - length - 1, unit, floor) !== undefined) return undefined;
       return { unit: rateUnit(unit, denominator.entry), start: start - length - 1 };
     }
   }
@@ -513,8 +532,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     // 3%-5%, 3万元至5万元: the upper bound repeats the unit.
     const right = readCore(text, cursor + 1);
     if (isCore(right)) {
-      const rightUnit = readUnit(text, right.end, right, start);
-      if (typeof rightUnit === 'object' && rightUnit.unit.unit === unit.unit.unit) {
+      const found = readUnit(text, right.end, right, start);
+      const rightUnit = typeof found === 'object' ? compoundUnit(text, found) : undefined;
+      if (rightUnit !== undefined && rightUnit.unit.unit === unit.unit.unit) {
         rangeMax = right;
         cursor = rightUnit.end;
       }
