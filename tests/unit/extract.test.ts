@@ -103,6 +103,8 @@ describe('qualifiers wherever they stand', () => {
     ['不到300人', 'under'],
     ['1000人以下', 'under'],
     ['1500人左右', 'approx'],
+    ['不低于420亿元', 'over'],
+    ['不高于3%', 'under'],
   ])('reads %s as %s', (surface, qualifier) => {
     const figure = only(`共计${surface}。`);
     expect(figure.qualifier).toBe(qualifier);
@@ -200,6 +202,10 @@ describe('labels and metric identity', () => {
       unit: '人/平方公里',
       label: '城区人口密度',
     });
+  });
+
+  it('reads a standard per head and per year as a plain amount named without its denominators', () => {
+    expect(only('个人缴费标准为每人每年380元。')).toMatchObject({ unit: '元', label: '个人缴费标准' });
   });
 
   it('makes 增长5% a growth rate and 复工率98.4% a percent', () => {
@@ -362,6 +368,33 @@ describe('the misses, units and kinds of issue 8', () => {
       '均价为20.8元/公斤。',
       { surface: '20.8元/公斤', value: 20.8, unit: '元/公斤', qualifier: 'exact', kind: 'money' },
     ],
+    [
+      '金价一度触及2400美元/盎司。',
+      { surface: '2400美元/盎司', value: 2400, unit: '美元/盎司', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      '报价升至703元/克至708元/克。',
+      {
+        surface: '703元/克至708元/克',
+        value: 703,
+        valueMax: 708,
+        unit: '元/克',
+        qualifier: 'exact',
+        kind: 'money',
+      },
+    ],
+    [
+      '预计回购股份约658万股至1316万股。',
+      {
+        surface: '约658万股至1316万股',
+        value: 6580000,
+        valueMax: 13160000,
+        unit: '股',
+        qualifier: 'approx',
+        kind: 'count',
+      },
+    ],
+    ['新开工加装电梯63部。', { surface: '63部', value: 63, unit: '部', qualifier: 'exact', kind: 'count' }],
     [
       '投诉量同比减七成。',
       { surface: '七成', value: 70, unit: '%', qualifier: 'exact', kind: 'growth_rate' },

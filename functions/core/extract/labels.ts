@@ -5,7 +5,7 @@
 import { codeSet } from './chars.ts';
 import { isWrappedLineBreak } from './layout.ts';
 import { isChineseNumeral } from './numerals.ts';
-import { chineseUnits, Lexicon, SuffixSet } from './units.ts';
+import { chineseUnits, denominators, Lexicon, SuffixSet } from './units.ts';
 
 const BACK_WINDOW = 40;
 const FORWARD_WINDOW = 12;
@@ -115,13 +115,63 @@ const LEVEL_VERBS = new SuffixSet(
 
 const PER_HEAD = codeSet('人户');
 
-/** Where a phrase ends once trailing connectives are removed: 复工率达到 → 复工率, 顺差扩大至 → 顺差. */
+/**
+ * Adverbs between a subject and its verb or figure: they say how, when or how surely, not what is measured
+ * (猪肉价格则上涨, 茶叶产量首次突破, 优良天数比例连续五年保持在, 产值有望突破).
+ */
+const ADVERBS = new SuffixSet(
+  (
+    '则 亦 也 仍 又 均 都 已 已经 同样 首次 首 再次 一度 继续 持续 进一步 将 仍将 还将 也将 有望 大幅 小幅 ' +
+    '明显 稳步 略有 盘中 当日 当天'
+  ).split(' '),
+);
+/** 连续五年, 连续3个月: a span the level held for, not part of what is measured. */
+const HELD_FOR = /连续[0-9一二三四五六七八九十两]+(?:年|个月|个季度|天|周)$/;
+
+/** Where a phrase ends without the adverbs that end it (猪肉价格则 → 猪肉价格); `end` when none does. */
+function endBeforeAdverbs(text: string, end: number): number {
+  let cut = end;
+  for (let round = 0; round < 4 && cut > 0; round++) {
+    const adverb = ADVERBS.suffixOf(text, cut);
+    // 人均800元: 均 is part of 人均 there, not 都.
+    if (adverb !== undefined && !(adverb === '均' && PER_HEAD.has(text.charCodeAt(cut - 2)))) {
+      if (adverb.length === cut) break;
+      cut -= adverb.length;
+      continue;
+    }
+    const held = HELD_FOR.exec(text.slice(Math.max(0, cut - 8), cut));
+    if (held === null || held[0].length === cut) break;
+    cut -= held[0].length;
+  }
+  return cut;
+}
+
+/** 每人每年, 每月: the denominators a standard is stated per, written before its amount. */
+function endBeforeDenominators(text: string, end: number): number {
+  let cut = end;
+  for (let round = 0; round < 3; round++) {
+    const mei = text.lastIndexOf('每', cut - 2);
+    if (mei <= 0 || cut - mei > 3 || denominators.match(text, mei + 1)?.word.length !== cut - mei - 1) break;
+    cut = mei;
+  }
+  return cut;
+}
+
+/**
+ * Where a phrase ends once trailing connectives, adverbs and denominators are removed: 复工率达到 → 复工率,
+ * 顺差扩大至 → 顺差, 茶叶产量首次 → 茶叶产量, 个人缴费标准为每人每年 → 个人缴费标准.
+ */
 function endBeforeConnectives(text: string): number {
   let end = text.length;
   for (let round = 0; round < 12 && end > 0; round++) {
     const word = TRAILING_CONNECTIVES.suffixOf(text, end);
     // 人均800元: 均 is part of 人均 there, not 都.
-    if (word === undefined || (word === '均' && PER_HEAD.has(text.charCodeAt(end - 2)))) break;
+    if (word === undefined || (word === '均' && PER_HEAD.has(text.charCodeAt(end - 2)))) {
+      const cut = endBeforeDenominators(text, endBeforeAdverbs(text, end));
+      if (cut === end) break;
+      end = cut;
+      continue;
+    }
     end -= word.length;
     const reached = word === '至' || word === '到';
     const verb = reached ? LEVEL_VERBS.suffixOf(text, end) : undefined;
@@ -624,6 +674,11 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   const unquoted = withoutQuotes(dropLeadingQuoted(clause));
   let phrase = unquoted.slice(0, endBeforeConnectives(unquoted));
   const verb = GROWTH_VERBS.suffixOf(phrase);
+  if (verb !== undefined) {
+    const verbAt = phrase.length - verb.length;
+    const cut = endBeforeAdverbs(phrase, verbAt);
+    if (cut < verbAt) phrase = phrase.slice(0, cut) + verb;
+  }
   const growth = verb !== undefined || GROWTH_NOUNS.some((noun) => phrase.includes(noun));
   const distributiveAt = phrase.lastIndexOf('分别');
   // 分别比一季度回落: a base between 分别 and the verb goes with each label.
