@@ -160,11 +160,12 @@ const UNIT_FAMILIES: Record<string, string> = {
 
 /** Counter words measure the same thing whichever one the writer picked (企业23家 / 23个企业). */
 const COUNTERS = new Set(
-  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班 管 部'.split(
+  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班 管 部 本 册'.split(
     ' ',
   ),
 );
-const REPEATED_COUNTERS = /^(?:次|剂次|个次|户次|家次|辆次|架次|车次|艘次|场次|批次|班次|台次|航次|趟次)$/;
+const REPEATED_COUNTERS =
+  /^(?:次|剂次|个次|户次|家次|辆次|架次|车次|艘次|场次|批次|班次|台次|航次|趟次|册次)$/;
 
 /** The family a unit belongs to, so that values in one series are comparable: 元 → 'money:CNY', 名 → 'people'. */
 export function unitFamily(unit: string): string {

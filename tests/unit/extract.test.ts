@@ -133,6 +133,7 @@ describe('not figures', () => {
     'The plan started on May 12 in 2020.',
     '一名工作人员表示，坚持五位一体总体布局',
     'G20峰会与5A级景区，拨打12345热线',
+    '网络书店遥遥领先，实体书店和图书馆分列二、三位',
   ])('finds nothing in %s', (text) => {
     expect(extractFigures(text, dalian)).toEqual([]);
   });
@@ -396,11 +397,31 @@ describe('the misses, units and kinds of issue 8', () => {
     ],
     ['新开工加装电梯63部。', { surface: '63部', value: 63, unit: '部', qualifier: 'exact', kind: 'count' }],
     [
+      '近半数受访者表示满意。',
+      { surface: '近半数', value: 50, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
+    [
+      '四成多表示愿意降低薪资预期。',
+      { surface: '四成多', value: 40, unit: '%', qualifier: 'over', kind: 'percent' },
+    ],
+    [
+      '人均阅读量为4.6本，外借图书68.9万册次。',
+      { surface: '4.6本', value: 4.6, unit: '本', qualifier: 'exact', kind: 'count' },
+      { surface: '68.9万册次', value: 689000, unit: '册次', qualifier: 'exact', kind: 'count' },
+    ],
+    [
       '投诉量同比减七成。',
       { surface: '七成', value: 70, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
     ],
-  ])('reads %s', (text, figure) => {
-    expect(read(text)).toEqual([figure]);
+  ])('reads %s', (text, ...figures) => {
+    expect(read(text)).toEqual(figures);
+  });
+
+  it('reads a bound that defines the group a figure right after it counts or shares as no figure', () => {
+    expect(read('超过50万元的村有十一个，500元至1000元的占31.2%。').map((figure) => figure.surface)).toEqual([
+      '十一个',
+      '31.2%',
+    ]);
   });
 
   it('reads the first item of a list whose unit and scale come once, at its end', () => {

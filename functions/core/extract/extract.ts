@@ -94,8 +94,8 @@ const CHAR_CLASS = new Uint8Array(0x10000);
 for (let code = 0; code < 0x10000; code++) {
   if (arabicDigit(code) >= 0 || isChineseNumeral(code)) CHAR_CLASS[code] = CharClass.NumberStart;
 }
-// $4.29 billion, and vague amounts that open on a word (几千元, 数十亿元).
-for (const char of '$＄几数') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
+// $4.29 billion, vague amounts that open on a word (几千元, 数十亿元) and half a population (半数).
+for (const char of '$＄几数半') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
 for (const char of '。！？!?') CHAR_CLASS[char.charCodeAt(0)] = CharClass.SentenceEnd;
 for (const char of '；;') CHAR_CLASS[char.charCodeAt(0)] = CharClass.ClauseBreak;
 CHAR_CLASS[0x0a] = CharClass.LineBreak;
