@@ -258,6 +258,30 @@ describe('labels and metric identity', () => {
     ]);
   });
 
+  it('keeps a term (1年期) in the name, and reads a rate a change reached as the rate', () => {
+    const figures = extractFigures(
+      '7月22日1年期贷款市场报价利率为3.35%，5年期以上LPR为3.85%，同样下调0.1个百分点。央行此前已将7天期逆回购操作利率下调0.1个百分点至1.7%。',
+      { publishedAt: '2024-07-23' },
+    );
+    expect(figures.map((figure) => figure.label)).toEqual([
+      '1年期贷款市场报价利率',
+      '5年期以上LPR',
+      '5年期以上LPR下调',
+      '7天期逆回购操作利率下调',
+      '7天期逆回购操作利率',
+    ]);
+    expect(figures[0]?.asOf).toBe('2024-07-22');
+  });
+
+  it('drops the adverbs between a subject and its verb or figure', () => {
+    expect(
+      extractFigures(
+        '猪肉价格则上涨5.7%，茶叶产量首次突破1万吨，优良天数比例连续五年保持在95%以上。',
+        dalian,
+      ).map((figure) => figure.label),
+    ).toEqual(['猪肉价格上涨', '茶叶产量', '优良天数比例']);
+  });
+
   it('reads a level reached (扩大至, fell to) as a level, not a change', () => {
     expect(only('贸易顺差扩大至356.1亿元。')).toMatchObject({ label: '贸易顺差', kind: 'money' });
     expect(only('The unemployment rate fell to 3.9% in June.')).toMatchObject({

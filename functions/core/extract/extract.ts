@@ -213,6 +213,7 @@ interface Named {
 }
 
 const CONNECTOR_ONLY = /^[和、与及以]*$/;
+const REACHED = /^(?:至|到|达到?)$/;
 const GROWTH_VERB_AT_END = /(?:下降|减少|增长|增加)$/;
 /** 在接受调查的2416家企业中: the preposition frames the phrase, it is not part of the name. */
 const LEADING_PREPOSITION = /^[在对从]/;
@@ -644,7 +645,10 @@ class Extraction {
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
-      label = raw.unit.kind === 'percent' ? sentence.previousLabel : subjectOf(sentence.previousLabel);
+      // 下调0.1个百分点至1.7%: the level a change reached is the level of its subject.
+      const reached = REACHED.test(clause.text);
+      label =
+        raw.unit.kind === 'percent' && !reached ? sentence.previousLabel : subjectOf(sentence.previousLabel);
     }
     // 沪指全天震荡走高，收报3104.82点: the agent of the clause before.
     if (label === '')

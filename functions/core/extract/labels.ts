@@ -39,7 +39,7 @@ const TRAILING_CONNECTIVES = new SuffixSet(
 
 /** Verbs that make a percentage a growth rate; they stay in the label (工业用电量增长). */
 const GROWTH_VERB_LIST =
-  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌 减 涨 跌'.split(
+  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌 下调 上调 减 涨 跌'.split(
     ' ',
   );
 const GROWTH_VERBS = new SuffixSet(GROWTH_VERB_LIST);
@@ -108,7 +108,7 @@ function afterWord(text: string, start: number, words: Lexicon<true>): number {
 /** Verbs that, before 至/到, say a level was reached: 贸易顺差扩大至356亿元 states the surplus, not its change. */
 const LEVEL_VERBS = new SuffixSet(
   (
-    '增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 ' +
+    '增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 下调 上调 ' +
     '增 降 升 涨 跌 缩减 扩展 延长 缩短'
   ).split(' '),
 );
@@ -135,12 +135,11 @@ function endBeforeAdverbs(text: string, end: number): number {
     const adverb = ADVERBS.suffixOf(text, cut);
     // 人均800元: 均 is part of 人均 there, not 都.
     if (adverb !== undefined && !(adverb === '均' && PER_HEAD.has(text.charCodeAt(cut - 2)))) {
-      if (adverb.length === cut) break;
       cut -= adverb.length;
       continue;
     }
     const held = HELD_FOR.exec(text.slice(Math.max(0, cut - 8), cut));
-    if (held === null || held[0].length === cut) break;
+    if (held === null) break;
     cut -= held[0].length;
   }
   return cut;
@@ -197,6 +196,8 @@ function afterDate(text: string, start: number): number {
   if (dateWord === undefined) return start;
   cursor += dateWord.length;
   if (dateWord === '年' && (text.startsWith('平均', cursor) || text.startsWith('均', cursor))) return start;
+  // 1年期贷款市场报价利率, 3个月期: a term names the series, it does not date it.
+  if (text.startsWith('期', cursor)) return start;
   if (dateWord === '号' && isNamedNumber(text, cursor)) return start;
   const tail = DATE_TAILS.find((word) => text.startsWith(word, cursor));
   return tail === undefined ? cursor : cursor + tail.length;
@@ -376,8 +377,12 @@ export function keptAgent(agent: string): string {
 /** 市长热线全年受理群众诉求 → 市长热线受理群众诉求; 安澜调查队四季度民生调查共访问居民 → 访问居民. */
 function afterAgent(phrase: string): string {
   const split = splitAgent(phrase);
-  return split === undefined ? phrase : keptAgent(split.agent) + split.action;
+  if (split === undefined) return phrase;
+  // 央行此前已将7天期逆回购操作利率下调: what the agent did may open on the object marker 将 or 把.
+  return keptAgent(split.agent) + split.action.slice(afterWord(split.action, 0, OBJECT_MARKERS));
 }
+
+const OBJECT_MARKERS = new Lexicon([['将', true] as const, ['把', true] as const]);
 
 /** Place words that end a phrase before a count quantify the noun (覆盖全县18个乡镇), not the verb. */
 const TRAILING_PLACES = new SuffixSet(

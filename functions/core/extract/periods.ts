@@ -214,7 +214,8 @@ export function periodAt(
   const period = readPeriodEnd(text, cursor);
   let located: { month: number; day: number; end: number } | undefined;
   if (period !== undefined) {
-    if (period.day !== undefined && !until) return undefined;
+    if (period.day !== undefined && !until && !(clauseStart && opensFigurePhrase(text, period.end)))
+      return undefined;
     const month = period.month;
     const probeYear = year.year ?? publication.year;
     located = { month, day: period.day ?? lastDayOf(probeYear, month), end: period.end };
@@ -237,6 +238,14 @@ export function periodAt(
     Math.min(located.day, lastDayOf(resolvedYear, located.month)),
   );
   return asOf === undefined ? undefined : { asOf, end: located.end, until };
+}
+
+/**
+ * 7月22日1年期LPR为3.35%: a day that opens the very noun phrase of a figure dates it; a day that opens a clause
+ * of its own (5月13日，记者从…获悉) is when something was reported or happened.
+ */
+function opensFigurePhrase(text: string, end: number): boolean {
+  return arabicDigit(text.charCodeAt(end)) >= 0;
 }
 
 const PERIOD_WORD_CHARS = codeSet('年月季');
