@@ -13,10 +13,11 @@ const BRACKETED = /[(（][^()（）]*[)）]/g;
 const NEUTRAL_WORDS =
   /开展|进行|发放|完成(?!率)|实现(?!率)|拥有|现有|同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?|(?:比|较)年初|全年|今年|了|的/g;
 /**
- * Stage words (计划, 已, 累计): 计划改造老旧小区 and 老旧小区改造 are one series from brief to brief, so a key drops
- * them; within one brief, where a plan and a result stand side by side, the strict key keeps them apart.
+ * Stage words (计划, 预计, 已, 累计): 计划改造老旧小区 and 老旧小区改造 are one series from brief to brief, so a key
+ * drops them; within one brief, where a plan or forecast and a result stand side by side, the strict key keeps them
+ * apart.
  */
-const STAGE_WORDS = /计划|任务|累计|已经|已/g;
+const STAGE_WORDS = /计划|任务|预计|累计|已经|已/g;
 /** Spellings of one word (规上 = 规模以上, 营收 = 营业收入, 增速 = 增长), in the order they are applied. */
 const SYNONYMS: [RegExp, string][] = [
   [/规上/g, '规模以上'],

@@ -273,6 +273,28 @@ describe('labels and metric identity', () => {
     expect(figures[0]?.asOf).toBe('2024-07-22');
   });
 
+  it('gives a clause that names no subject the subject of the clause before', () => {
+    const labels = (text: string) => extractFigures(text, dalian).map((figure) => figure.label);
+    expect(labels('杨梅种植面积6.8万亩，预计总产量5.2万吨，产值9亿元。')).toEqual([
+      '杨梅种植面积',
+      '预计杨梅总产量',
+      '杨梅产值',
+    ]);
+    expect(labels('新能源车零售67.5万辆，零售渗透率达43.5%。')).toEqual([
+      '新能源车零售',
+      '新能源车零售渗透率',
+    ]);
+    expect(labels('本科生平均期望月薪为6850元，硕士生为9420元。')).toEqual([
+      '本科生平均期望月薪',
+      '硕士生平均期望月薪',
+    ]);
+    expect(labels('涉及663栋楼，惠及34911户，总投资约4.29亿元。')).toEqual([
+      '涉及楼栋',
+      '惠及户数',
+      '总投资',
+    ]);
+  });
+
   it('drops the adverbs between a subject and its verb or figure', () => {
     expect(
       extractFigures(

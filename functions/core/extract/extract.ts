@@ -18,6 +18,7 @@ import {
   changedOf,
   chineseLabelBefore,
   clauseBefore,
+  continuedSubject,
   countedNoun,
   counterLabel,
   fundFor,
@@ -665,11 +666,8 @@ class Extraction {
     label = this.withContext(raw, clause, label);
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
-    }
-    // 受访居民对公共交通的满意率为84.0%，对停车便利程度的满意率为49.6%: the second clause shares the subject.
-    const subjectBeforeDui = sentence.previousLabel?.indexOf('对') ?? -1;
-    if (label.startsWith('对') && subjectBeforeDui > 0) {
-      label = (sentence.previousLabel ?? '').slice(0, subjectBeforeDui) + label;
+    } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
+      label = continuedSubject(label, sentence.previousLabel) ?? label;
     }
     const parent = sentence.subtotalParent;
     if (

@@ -52,7 +52,7 @@ const LEADING_MODIFIER_LIST = (
   '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
-  '加快 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
+  '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
   '乡里 村里'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
@@ -271,8 +271,12 @@ function stripModifiers(text: string, regions: Regions): string {
   return afterAgent(withoutOpening(text, regions));
 }
 
+/** 预计: a forecast is a series of its own, so the word stays while the modifiers after it go. */
+const FORECAST = '预计';
+
 function withoutOpening(text: string, regions: Regions): string {
-  let start = 0;
+  const forecast = text.startsWith(FORECAST) ? FORECAST.length : 0;
+  let start = forecast;
   for (let round = 0; round < 12 && start < text.length; round++) {
     const next = afterComparison(
       text,
@@ -281,7 +285,8 @@ function withoutOpening(text: string, regions: Regions): string {
     if (next === start) break;
     start = next;
   }
-  return start === 0 ? text : text.slice(start);
+  if (start === forecast) return text;
+  return forecast === 0 ? text.slice(start) : FORECAST + text.slice(start);
 }
 
 /** Characters after 区, 市, 县 that make it part of a word (区域, 市场, 县级), not the brief's own district. */
@@ -826,6 +831,65 @@ export function subjectOf(label: string): string {
   return yearOnYear === undefined || yearOnYear === subject ? subject : subject.slice(0, -yearOnYear.length);
 }
 
+/** Measures a clause may name without their subject (…杨梅种植面积6.8万亩，总产量5.2万吨，产值…). */
+const BARE_MEASURES = new Set(
+  (
+    '面积 种植面积 播种面积 产量 总产量 产值 总产值 综合产值 销售额 销量 销售量 零售额 收入 总收入 投资 总投资 ' +
+    '规模 总规模 总额 余额 价格 均价 单价 增加值 用电量 客流量 成交额 成交量 利润 净利润 出货量 渗透率 ' +
+    '覆盖率 普及率 完成率 开工率 利用率 达标率 线上销售 线上销量 线上销售额 参保率 参保人数 零售 ' +
+    // Measures named by a compound of their own, which hold no subject (营业 is none).
+    '营业收入 营业总收入 主营业务收入 可支配收入 人均可支配收入 归母净利润 利润总额 税收收入 财政收入 预算收入'
+  ).split(' '),
+);
+const MEASURE_ENDINGS = new SuffixSet(BARE_MEASURES);
+/** Stage words a bare measure may open with (预计总产量): they stay before the subject it takes. */
+const STAGE_OPENING = /^(?:预计|计划|累计|已|新增)/;
+
+/**
+ * A clause that names no subject continues the one before it in the sentence (`previous`, a label):
+ * - a bare measure takes the subject of the measure before (杨梅种植面积 + 预计总产量 → 预计杨梅总产量);
+ * - a measure that opens on the end of the one before takes what preceded it (新能源车零售 + 零售渗透率);
+ * - a group alone takes the measure of the group before (本科生平均期望月薪 + 硕士生 → 硕士生平均期望月薪);
+ * - what a population judges takes the population (受访居民对公共交通满意率 + 对停车便利程度满意率).
+ * Undefined when the label stands on its own.
+ */
+export function continuedSubject(label: string, previous: string): string | undefined {
+  // 受访居民对公共交通的满意率…，对停车便利程度的满意率…: what is judged changes, not who judges.
+  const judged = previous.indexOf('对');
+  if (label.startsWith('对')) return judged > 0 ? previous.slice(0, judged) + label : undefined;
+  const stage = STAGE_OPENING.exec(label)?.[0] ?? '';
+  const measure = label.slice(stage.length);
+  const subject = subjectOf(previous).replace(STAGE_OPENING, '');
+  // 纳入计划的项目 + 累计完成投资: the head of a defined subject, not its definition.
+  const before = subject.slice(subject.lastIndexOf('的') + 1);
+  const head = MEASURE_ENDINGS.suffixOf(before);
+  const topic = head === undefined ? '' : before.slice(0, -head.length);
+  // 惠及户数 + 总投资: what an action reached is no subject of other measures.
+  if (topic.length < 2 || OBJECT_VERBS.some((verb) => topic.endsWith(verb)))
+    return parallelGroup(label, before);
+  if (BARE_MEASURES.has(measure)) return topic.endsWith(measure) ? undefined : stage + topic + measure;
+  // 新能源车零售 + 零售渗透率: the measure before opens this one.
+  return head !== undefined && label.startsWith(head) && label.length > head.length
+    ? topic + label
+    : undefined;
+}
+
+/** How long a group that stands for the measure of the group before it may be (硕士生, 农村居民). */
+const MAX_GROUP = 4;
+
+/** Last characters of a word for a group of people or places (本科生, 农村居民, 女性, 县城). */
+const GROUP_ENDINGS = codeSet('生民员者性户村镇区县市城');
+
+/** 硕士生 after 本科生平均期望月薪: the group replaces the group that opens the label before (same last character). */
+function parallelGroup(label: string, before: string): string | undefined {
+  if (label.length < 2 || label.length > MAX_GROUP || !GROUP_ENDINGS.has(label.charCodeAt(label.length - 1)))
+    return undefined;
+  const end = before.indexOf(label.charAt(label.length - 1)) + 1;
+  return end >= 2 && end <= MAX_GROUP + 1 && end < before.length - 1 && before.slice(0, end) !== label
+    ? label + before.slice(end)
+    : undefined;
+}
+
 /** 仍以中国对虾为主 → 中国对虾: the topic a clause sets for a figure that names nothing itself. */
 export function topicOfClause(clause: string): string | undefined {
   const start = clause.indexOf('以');
@@ -837,7 +901,7 @@ export function topicOfClause(clause: string): string | undefined {
 const YEAR_ON_YEAR_BASE = /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十])/g;
 /** Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入): they belong in as-of. */
 const PERIOD_INSIDE =
-  /(?<![比较每]|比上年|较上年|比去年|较去年)(?:今年|去年|上年|本年|当年|全年|全天|当天|当日|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每]|比上年|较上年|比去年|较去年)(?:今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业: a quantifier subject names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
@@ -853,9 +917,10 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
 
 /**
  * 已 after an agent (创业孵化平台已入驻团队) says when, not which stage (but it defines who a share counts:
- * 表示订单已恢复的企业比例); 带动 before a verb only links.
+ * 表示订单已恢复的企业比例); 带动 before a verb only links; 实现 is a light verb (实现营业收入 is 营业收入).
  */
-const LINKING_WORDS = /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)/g;
+const LINKING_WORDS =
+  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)/g;
 
 /** The final form of a Chinese label: no year-on-year base or period inside it, 较 spelled 比, bare changes named. */
 export function tidyLabel(label: string): string {
