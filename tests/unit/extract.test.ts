@@ -295,6 +295,18 @@ describe('labels and metric identity', () => {
     ]);
   });
 
+  it('leaves out the company a brief reports on, quantifiers, 通过 and 另有', () => {
+    const labels = (text: string) => extractFigures(text, {}).map((figure) => figure.label);
+    expect(labels('青岚科技三季度营收同比增长12.5%\n\n青岚科技10月28日披露三季报，营收为8.3亿元。')).toEqual([
+      '营收增长',
+      '营收',
+    ]);
+    expect(labels('多家连锁药店布洛芬零售价为25元，另有待验收桥梁12座，通过直播间卖出茶叶3.4万斤。')).toEqual(
+      ['连锁药店布洛芬零售价', '待验收桥梁', '直播间卖出茶叶'],
+    );
+    expect(only('云溪镇投资2.6亿元建设污水处理厂。', { region: '云溪镇' }).label).toBe('污水处理厂投资');
+  });
+
   it('drops the adverbs between a subject and its verb or figure', () => {
     expect(
       extractFigures(

@@ -15,6 +15,7 @@ import {
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
 import {
   agentOf,
+  announcerOf,
   changedOf,
   chineseLabelBefore,
   clauseBefore,
@@ -304,6 +305,8 @@ class Extraction {
   private period: string | undefined;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
+  /** Who the brief reports on when it opens headline and body alike (青岚科技…/青岚科技10月28日披露…). */
+  private readonly announcer: string | undefined;
   /** The programme the paragraph's funds belong to (稳岗返还), for those it benefits (受益企业). */
   private programme: string | undefined;
 
@@ -314,6 +317,7 @@ class Extraction {
     this.region = context.region ?? '';
     this.metrics = new MetricTable(this.region, context.aliases);
     this.publication = publicationOf(context.publishedAt);
+    this.announcer = announcerOf(text, headlineEnd(text));
   }
 
   run(): Figure[] {
@@ -713,7 +717,7 @@ class Extraction {
     const revised = PLAN_HINT.test(clause) ? revisedPlan(stripLeading(clause, this.region)) : undefined;
     if (revised !== undefined) return revised;
     if (raw.unit.kind === 'money') {
-      const purpose = purposeAfter(this.text, raw.end);
+      const purpose = purposeAfter(this.text, raw.end, label);
       if (purpose !== undefined) return fundFor(purpose, label);
       // 企业获得稳岗返还资金2.86亿元 → 稳岗返还资金; 为1.2万名老人发放高龄津贴960万元 → 发放高龄津贴.
       const noun = sentence.previousNoun;
@@ -770,6 +774,10 @@ class Extraction {
     let tidy = this.tidied.get(label);
     if (tidy === undefined) {
       tidy = tidyLabel(label);
+      // 青岚科技营收增长: the company the brief reports on names none of its series.
+      const { announcer } = this;
+      if (announcer !== undefined && tidy.startsWith(announcer) && tidy.length > announcer.length + 1)
+        tidy = tidy.slice(announcer.length);
       this.tidied.set(label, tidy);
     }
     return tidy;

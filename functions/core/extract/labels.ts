@@ -53,12 +53,12 @@ const LEADING_MODIFIER_LIST = (
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
-  '乡里 村里'
+  '乡里 村里 另有 另 通过 过去'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
 const PROTECTED_WORDS = new Lexicon(
-  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐 一次性 公司债 拟建'
+  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐 一次性 公司债 拟建 通过率'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -890,6 +890,30 @@ function parallelGroup(label: string, before: string): string | undefined {
     : undefined;
 }
 
+/** What follows a reporting body's name when it announces (4月25日晚发布, 公告, 披露…). */
+const ANNOUNCING = /^(?:[0-9０-９]|发布|公告|公布|披露|宣布|表示|称)/;
+const MAX_ANNOUNCER = 8;
+
+/**
+ * The company or body a brief reports on: the name both its headline and its body open on, when the body goes on
+ * to say when or what it announced (青岚科技三季度营收… / 青岚科技10月28日披露…); undefined when none.
+ */
+export function announcerOf(text: string, headlineEnd: number): string | undefined {
+  if (headlineEnd <= 0) return undefined;
+  const body = headlineEnd + 2;
+  let length = 0;
+  while (
+    length < MAX_ANNOUNCER &&
+    length < headlineEnd &&
+    text.charCodeAt(length) === text.charCodeAt(body + length) &&
+    text.charCodeAt(length) >= 0x4e00
+  )
+    length++;
+  return length >= 2 && ANNOUNCING.test(text.slice(body + length, body + length + 2))
+    ? text.slice(0, length)
+    : undefined;
+}
+
 /** 仍以中国对虾为主 → 中国对虾: the topic a clause sets for a figure that names nothing itself. */
 export function topicOfClause(clause: string): string | undefined {
   const start = clause.indexOf('以');
@@ -902,9 +926,9 @@ const YEAR_ON_YEAR_BASE = /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)
 /** Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入): they belong in as-of. */
 const PERIOD_INSIDE =
   /(?<![比较每]|比上年|较上年|比去年|较去年)(?:今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
-/** 多数家庭, 部分企业: a quantifier subject names no series. */
+/** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
-  /^(?:大多数|多数|大部分|部分|不少|许多)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
+  /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
 /** 涨, 跌 and 减 alone name the change a reader calls 涨幅, 跌幅, 下降. */
 const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免])减$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
@@ -938,9 +962,18 @@ const NOT_IN_LABELS = new RegExp(
 
 const PURPOSE_LENGTH = 12;
 
-/** 安排专项资金5亿元用于棚户区改造: what the money is for, read after the figure, or undefined. */
-export function purposeAfter(text: string, from: number): string | undefined {
-  if (!text.startsWith('用于', from)) return undefined;
+/** Words that say what money is for, after its amount (…5亿元用于棚户区改造, 投资2.6亿元建设污水处理厂). */
+const PURPOSE_OPENING = /^(?:用于|实施|建设)/;
+/** A label that only says money was invested: its purpose, after the amount, names it. */
+const INVESTED = /^(?:拟|计划)?(?:投资|投入)$/;
+
+/**
+ * 安排专项资金5亿元用于棚户区改造, 投资2.6亿元建设污水处理厂: what the money is for, read after the figure,
+ * or undefined.
+ */
+export function purposeAfter(text: string, from: number, label: string): string | undefined {
+  const opening = PURPOSE_OPENING.exec(text.slice(from, from + 2))?.[0];
+  if (opening === undefined || (opening !== '用于' && !INVESTED.test(label))) return undefined;
   let end = from + 2;
   while (end < text.length && end - from <= PURPOSE_LENGTH && !CLAUSE_STOP.has(text.charCodeAt(end))) end++;
   const purpose = text.slice(from + 2, end).replace(/等$/, '');
