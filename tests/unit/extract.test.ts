@@ -338,6 +338,30 @@ describe('labels and metric identity', () => {
     const figure = only('截至12月31日，新增就业5万人。', { publishedAt: '2021-01-05T08:00:00Z' });
     expect(figure.asOf).toBe('2020-12-31');
   });
+
+  it('dates 全年 by the year a clause it opens speaks of, a planned year, or in spring the year before', () => {
+    const march = { publishedAt: '2023-03-10T08:00:00Z' };
+    const asOf = (text: string, context: ExtractContext = march) =>
+      extractFigures(text, context).map((figure) => figure.asOf);
+    expect(asOf('全年全区办理不动产登记4.2万件，同比增长6.5%。')).toEqual(['2022-12-31', '2022-12-31']);
+    expect(asOf('全年力争新开工保障房800套。')).toEqual(['2023-12-31']);
+    expect(asOf('2021年，全县新建公厕32座。全年改造农村道路58公里。')).toEqual(['2021-12-31', '2021-12-31']);
+    // In May, a year reached may be last year's or this one's.
+    expect(asOf('全年办理不动产登记4.2万件。', dalian)).toEqual([undefined]);
+    expect(asOf('全年计划办理不动产登记5万件。', dalian)).toEqual(['2020-12-31']);
+    // Inside a clause it only says when: 农户全年增收 is no date.
+    expect(asOf('有61.2%的农户全年增收。')).toEqual([undefined]);
+  });
+
+  it('reads figures since a start, or of an earlier release, as of now; a base compared with dates nothing', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('一季度新开工项目12个。自2016年开展整治以来，累计整治河道40条。')).toEqual([
+      '2020-03-31',
+      undefined,
+    ]);
+    expect(asOf('4月新开工项目12个。该局此前已将补贴标准提高至600元。')).toEqual(['2020-04-30', undefined]);
+    expect(asOf('上半年客运量下降21.4%，降幅比1-4月收窄3.2个百分点。')).toEqual(['2020-06-30', '2020-06-30']);
+  });
 });
 
 describe('own labeled briefs', () => {

@@ -60,6 +60,7 @@ import {
   periodAt,
   publicationDay,
   publicationOf,
+  wholeYearAt,
   yearEarlier,
   yearEarlierAt,
 } from './periods.ts';
@@ -236,6 +237,7 @@ const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|�
 /** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
+const SINCE = 0x81ea; // 自
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
@@ -412,8 +414,23 @@ class Extraction {
       }
       if (role & Role.Topic && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
         sentence.topicHintAt = index;
-      if (quoted || !(role & Role.Period) || COMPARED_AFTER.has(before)) continue;
+      if (quoted || !(role & Role.Period)) continue;
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
+      if (COMPARED_AFTER.has(before) || before === SINCE) {
+        // 降幅较1-5月收窄: a base compared with is read whole, so that none of it (5月) dates a figure; 自2019年
+        // 启动…以来: figures since a start are of now.
+        const base = mayOpenPeriod(text, index) ? periodAt(text, index, publication, false) : undefined;
+        if (before === SINCE && base !== undefined) this.period = undefined;
+        if (base !== undefined) index = base.end - 1;
+        continue;
+      }
+      // Like 今年, 全年 dates a clause it opens; inside one (企业全年实现盈利) it only says when.
+      const wholeYear = clauseStart ? wholeYearAt(text, index, publication, this.period) : undefined;
+      if (wholeYear !== undefined) {
+        this.period = wholeYear.asOf;
+        index = wholeYear.end - 1;
+        continue;
+      }
       const earlierEnd = clauseStart ? yearEarlierAt(text, index) : undefined;
       if (earlierEnd !== undefined) {
         sentence.yearEarlierFrom = index;

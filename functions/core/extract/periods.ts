@@ -265,11 +265,38 @@ export function mayOpenPeriod(text: string, index: number): boolean {
 
 /** Characters a period, a reset or 去年同期 may start with; everything else is skipped without a look. */
 export const PERIOD_STARTS = codeSet(
-  '截今去上下前第过目当现0123456789０１２３４５６７８９一二三四五六七八九十两〇',
+  '截今去上下前第过目当现此全0123456789０１２３４５６７８９一二三四五六七八九十两〇',
 );
 
-/** Words after which figures are of now, not of the period before them (目前已开工项目98个). */
-const NOW_WORDS = ['目前', '当前', '现在', '截至目前', '截止目前', '截至当前'];
+/**
+ * Words after which figures are of now, not of the period before them (目前已开工项目98个), or of some earlier
+ * release the text does not date (据此前公布的普查…, 该局此前已将…).
+ */
+const NOW_WORDS = ['目前', '当前', '现在', '截至目前', '截止目前', '截至当前', '此前'];
+
+/** Words of a plan or forecast after 全年: the year meant is the one under way, not the one just ended. */
+const WHOLE_YEAR_AHEAD = /^.{0,4}?(?:力争|计划|预计|预期|目标|确保|将|有望|要)/;
+
+/**
+ * 全年 at `index`: the end of the year the paragraph speaks of (`current`, from 2023年… before it); else, for a plan
+ * or forecast (全年力争…), of the year of publication; else, early in a year (up to March), of the year just
+ * ended (全年办理不动产登记4.2万件 in a March brief). Later in a year a 全年 reached may be last year's or this one's:
+ * undefined, as when 全年 is not there.
+ */
+export function wholeYearAt(
+  text: string,
+  index: number,
+  publication: Publication | undefined,
+  current: string | undefined,
+): Located | undefined {
+  if (publication === undefined || !text.startsWith('全年', index)) return undefined;
+  const end = index + 2;
+  let year: number | undefined;
+  if (current !== undefined) year = Number(current.slice(0, 4));
+  else if (WHOLE_YEAR_AHEAD.test(text.slice(end, end + 8))) year = publication.year;
+  else if (publication.month <= 3) year = publication.year - 1;
+  return year === undefined ? undefined : { asOf: `${year}-12-31`, end, until: false };
+}
 
 /** Where a word that brings figures back to the present ends, or undefined. */
 export function nowAt(text: string, index: number): number | undefined {
