@@ -364,6 +364,45 @@ describe('labels and metric identity', () => {
   });
 });
 
+describe('English labels', () => {
+  const kelso = { region: 'Kelso', publishedAt: '2024-08-12', aliases: defaultAliases };
+  const read = (text: string) =>
+    extractFigures(text, kelso).map((figure) => [figure.label, figure.kind, figure.asOf ?? '']);
+
+  it('names a counted object by the measuring verb, as headlines and bodies write it', () => {
+    expect(
+      read(
+        'Kelso airport handles a record 2.3 million travellers\n\n' +
+          'The airport handled 2.3 million travellers in the first half, up 11 percent from a year earlier. ' +
+          'Kelso sold 5,200 tractors abroad in July.',
+      ),
+    ).toEqual([
+      ['travellers handled', 'count', '2024-06-30'],
+      ['travellers handled', 'count', '2024-06-30'],
+      ['growth in travellers handled', 'growth_rate', '2024-06-30'],
+      ['tractors sold abroad', 'count', '2024-07-31'],
+    ]);
+  });
+
+  it('reads a share of a whole, whatever change word its verb holds, and the whole it is of', () => {
+    expect(
+      read(
+        'Wool made up 44 percent of the total. Rail takes 18 percent of freight volume. ' +
+          'Exports accounted for 30 percent of farm output.',
+      ).map(([label]) => label),
+    ).toEqual(['wool share', 'rail share of freight volume', 'exports share of farm output']);
+  });
+
+  it('dates a base written with last year a year before, and dates nothing after it by it', () => {
+    expect(
+      read(
+        'A poll of 900 drivers found 52.5 percent plan to buy a hybrid, up from 41 percent last year. ' +
+          'The average budget was 150,000 yuan.',
+      ).map(([, , asOf]) => asOf),
+    ).toEqual(['', '', '2023-08-12', '']);
+  });
+});
+
 describe('own labeled briefs', () => {
   const context = ownLabels.context;
   it.each(ownLabels.cases.map((brief) => [brief.text.slice(0, 24), brief] as const))(

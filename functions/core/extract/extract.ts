@@ -5,10 +5,12 @@ import { codeSet, isLatinLetter } from './chars.ts';
 import {
   accountedShare,
   baseAfter,
+  changeOf,
   countedFrom,
   englishClauseBefore,
   englishLabelBefore,
   englishObjectAfter,
+  measuredObject,
   respectiveLabels,
   respondentShare,
 } from './english.ts';
@@ -501,7 +503,9 @@ class Extraction {
       metric,
     };
     if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
-    const own = raw.english ? this.englishPeriodAfter(raw) : undefined;
+    let own = raw.english ? this.englishPeriodAfter(raw) : undefined;
+    // "up from 47.9 percent last year": the base of a change, a year before the figure it is compared with.
+    if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
     if (own !== undefined && !own.yearEarlier) this.period = own.asOf;
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
     const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.period;
@@ -518,7 +522,8 @@ class Extraction {
     if (warnings.length > 0) figure.warnings = warnings;
     this.figures.push(figure);
     this.widenings.push(this.widening(raw, named, label));
-    this.periodsRead = raw.end;
+    // A period the figure took as its own (up from 47.9 percent last year) dates nothing after it.
+    this.periodsRead = Math.max(raw.end, own?.end ?? 0);
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
     this.sentence.previousCounted = raw.unit.counter ? label : undefined;
@@ -549,8 +554,12 @@ class Extraction {
       sentence.distributed = { labels: respective, next: 1, growth: true };
       return { label: respective[0] ?? before.label, growth: true };
     }
+    // "Outbound boxes made up 57.2 percent": a share, whatever change word its verb holds.
+    const accounted =
+      raw.unit.kind === 'percent' ? accountedShare(clause, this.region, text, raw.end) : undefined;
+    if (accounted !== undefined) return { label: accounted, growth: false };
     if (raw.unit.kind === 'percent' && !before.growth) {
-      const share = accountedShare(clause, this.region) ?? this.respondentShare(raw, before.label);
+      const share = this.respondentShare(raw, before.label);
       if (share !== undefined) return { label: share, growth: false };
       // "slowing from 4.5 percent in the first quarter": the rate the sentence measured before.
       if (before.label === '' && sentence.previousLabel?.endsWith(' growth') === true) {
@@ -580,9 +589,13 @@ class Extraction {
     // February": a decline from another base, which names its own series.
     const countsSomething = raw.unitPhrase !== undefined && raw.unit.kind === 'count';
     if (before.growth && !countsSomething && previous !== undefined) {
-      return { label: `${previous} ${change}${baseAfter(text, raw.end) ?? ''}`, growth: true };
+      return { label: `${changeOf(previous, change)}${baseAfter(text, raw.end) ?? ''}`, growth: true };
     }
-    const counted = countsSomething ? countedFrom(raw.unitPhrase ?? '', text, raw.end) : undefined;
+    const countedNoun = countsSomething ? countedFrom(raw.unitPhrase ?? '', text, raw.end) : undefined;
+    const counted =
+      countedNoun === undefined
+        ? undefined
+        : (measuredObject(before.verb, countedNoun, text, raw.end) ?? countedNoun);
     return { label: counted ?? previous ?? raw.unit.unit, growth: before.growth };
   }
 

@@ -359,6 +359,8 @@ export interface EnglishPeriod {
   /** The day the period ends, or undefined for a year earlier than the current as-of. */
   asOf: string | undefined;
   yearEarlier: boolean;
+  /** Written "last year". */
+  lastYear?: boolean;
   end: number;
 }
 
@@ -402,7 +404,10 @@ export function englishPeriodAt(
     if (isLastYears(endMonth, lastDayOf(year, endMonth), publication)) year--;
   }
   const asOf = isoDate(year, endMonth, lastDayOf(year, endMonth));
-  return asOf === undefined ? undefined : { asOf, yearEarlier: false, end };
+  if (asOf === undefined) return undefined;
+  return last === undefined
+    ? { asOf, yearEarlier: false, end }
+    : { asOf, yearEarlier: false, lastYear: true, end };
 }
 
 /** "up 34.6 percent from a year earlier": a base the change is measured from, not the figure's date. */
