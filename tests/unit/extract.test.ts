@@ -307,6 +307,36 @@ describe('labels and metric identity', () => {
     expect(only('云溪镇投资2.6亿元建设污水处理厂。', { region: '云溪镇' }).label).toBe('污水处理厂投资');
   });
 
+  it('keeps compounds of divisions, words ending in 约 and what a month alone did; drops 平均 after a measure', () => {
+    const labels = (text: string, region = '青溪') =>
+      extractFigures(text, { region, publishedAt: '2024-07-10' }).map((figure) => figure.label);
+    expect(labels('青溪省市重点项目完成投资58.4亿元，螺纹钢期货合约收报3560元/吨。')).toEqual([
+      '省市重点项目完成投资',
+      '螺纹钢期货合约',
+    ]);
+    expect(labels('受访者平均月薪平均为5200元。')).toEqual(['受访者平均月薪']);
+    expect(labels('1-6月，新能源车销量为498万辆。6月单月，新能源车销量为98.2万辆，环比下降3.2%。')).toEqual([
+      '新能源车销量',
+      '新能源车单月销量',
+      '新能源车单月销量环比下降',
+    ]);
+  });
+
+  it('reads what is hoped for as a forecast, a change against the month start as its subject’s, no holiday', () => {
+    const labels = (text: string) =>
+      extractFigures(text, { region: '青溪', publishedAt: '2024-07-10' }).map((figure) => figure.label);
+    expect(labels('樱桃种植面积2.1万亩，产值有望突破5亿元。')).toEqual(['樱桃种植面积', '预计樱桃产值']);
+    expect(labels('蔬菜报价升至8元/公斤，较月初上涨约1元/公斤。')).toEqual([
+      '蔬菜报价',
+      '蔬菜报价较月初上涨',
+    ]);
+    expect(labels('春节期间景区客流量增长12%。本次调查共回收有效问卷3200份。')).toEqual([
+      '景区客流量增长',
+      '回收有效问卷',
+    ]);
+    expect(labels('在1200名受访职工中，六成表示满意。')[0]).toBe('受访职工');
+  });
+
   it('drops the adverbs between a subject and its verb or figure', () => {
     expect(
       extractFigures(

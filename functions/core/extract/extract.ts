@@ -47,6 +47,7 @@ import {
   topicOf,
   topicOfClause,
   withImpliedObject,
+  withSingleMonth,
 } from './labels.ts';
 import { isWrappedLineBreak } from './layout.ts';
 import { arabicDigit, chineseDigit, isChineseNumeral } from './numerals.ts';
@@ -240,6 +241,8 @@ const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|�
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
 const SINCE = 0x81ea; // 自
+/** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
+const SINGLE_MONTH = '单月';
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
@@ -488,6 +491,8 @@ class Extraction {
   private add(raw: RawFigure) {
     this.readPeriods(raw.start);
     const named = raw.english ? this.englishLabel(raw) : this.chineseLabel(raw);
+    if (!raw.english && this.text.slice(this.sentence.start, raw.start).includes(SINGLE_MONTH))
+      named.label = withSingleMonth(named.label);
     const growth = named.growth || (raw.english && ENGLISH_CHANGE.test(named.label));
     const kind: FigureKind = raw.unit.kind === 'percent' && growth ? 'growth_rate' : raw.unit.kind;
     const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
@@ -673,7 +678,7 @@ class Extraction {
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
         label = predicateAfter(text, after.end) + noun;
       }
-      if (this.isSurveySample(raw, label, noun)) label = `受访${noun}`;
+      if (this.isSurveySample(raw, label, noun)) label = noun.startsWith('受访') ? noun : `受访${noun}`;
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.

@@ -53,7 +53,7 @@ const LEADING_MODIFIER_LIST = (
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
-  '乡里 村里 另有 另 通过 过去'
+  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
@@ -122,7 +122,7 @@ const PER_HEAD = codeSet('人户');
 const ADVERBS = new SuffixSet(
   (
     '则 亦 也 仍 又 均 都 已 已经 同样 首次 首 再次 一度 继续 持续 进一步 将 仍将 还将 也将 有望 大幅 小幅 ' +
-    '明显 稳步 略有 盘中 当日 当天'
+    '明显 稳步 略有 盘中 当日 当天 平均'
   ).split(' '),
 );
 /** 连续五年, 连续3个月: a span the level held for, not part of what is measured. */
@@ -156,6 +156,9 @@ function endBeforeDenominators(text: string, end: number): number {
   return cut;
 }
 
+/** First characters of words that end in 约 (合约, 契约, 签约, 预约, 条约, 公约, 履约, 违约, 特约, 节约, 制约). */
+const WORDS_ENDING_IN_YUE = codeSet('合契签预条公履违特节制邀');
+
 /**
  * Where a phrase ends once trailing connectives, adverbs and denominators are removed: 复工率达到 → 复工率,
  * 顺差扩大至 → 顺差, 茶叶产量首次 → 茶叶产量, 个人缴费标准为每人每年 → 个人缴费标准.
@@ -165,6 +168,13 @@ function endBeforeConnectives(text: string): number {
   for (let round = 0; round < 12 && end > 0; round++) {
     const word = TRAILING_CONNECTIVES.suffixOf(text, end);
     // 人均800元: 均 is part of 人均 there, not 都.
+    // 合约, 签约: 约 is part of the word there, not 大约.
+    if (word === '约' && WORDS_ENDING_IN_YUE.has(text.charCodeAt(end - 2))) break;
+    // 月薪平均为6420元: 平均 after the measure only says how it was taken.
+    if (word === '均' && text.charCodeAt(end - 2) === 0x5e73 /* 平 */ && end > 3) {
+      end -= 2;
+      continue;
+    }
     if (word === undefined || (word === '均' && PER_HEAD.has(text.charCodeAt(end - 2)))) {
       const cut = endBeforeDenominators(text, endBeforeAdverbs(text, end));
       if (cut === end) break;
@@ -212,7 +222,7 @@ function isNamedNumber(text: string, afterHao: number): boolean {
 }
 
 const COMPARISON_BASES = longestFirst(
-  '去年 上年 上月 上季度 年初 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日'.split(
+  '去年 上年 上月 上个月 上季度 年初 月初 上周 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日 前一交易日'.split(
     ' ',
   ),
 );
@@ -289,12 +299,21 @@ function withoutOpening(text: string, regions: Regions): string {
   return forecast === 0 ? text.slice(start) : FORECAST + text.slice(start);
 }
 
+const DIVISION_WORDS = codeSet('省市区县');
+
 /** Characters after 区, 市, 县 that make it part of a word (区域, 市场, 县级), not the brief's own district. */
 const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇乡');
 
 /** After the brief's region (南屿区, 南屿) or its bare division word (区创业孵化平台). */
 function afterRegion(text: string, start: number, regions: Regions): number {
   const after = afterWord(text, start, regions.names);
+  // 泉溪省市重点项目: the division word opens a compound of divisions (省市, 市县), which stays.
+  if (
+    after > start &&
+    DIVISION_WORDS.has(text.charCodeAt(after - 1)) &&
+    DIVISION_WORDS.has(text.charCodeAt(after))
+  )
+    return after - 1 > start + 1 ? after - 1 : start;
   if (after > start) return after;
   const own = regions.division !== undefined && text.charCodeAt(start) === regions.division;
   return own && text.length - start > 3 && !AFTER_OWN_DIVISION.has(text.charCodeAt(start + 1))
@@ -678,6 +697,8 @@ function comparisonIn(phrase: string): string {
   return '';
 }
 
+const HOPED = /有望(?:突破|达到|达|超过|实现)?$/;
+
 /** The label written before a Chinese figure, and whether it speaks of growth. */
 export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
   const regions = regionPrefixes(region);
@@ -702,7 +723,10 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
     phrase = subject + (verb ?? '');
   }
-  const stripped = afterOwner(stripModifiers(phrase, regions));
+  let stripped = afterOwner(stripModifiers(phrase, regions));
+  // 产值有望突破5亿元: what is hoped for is a forecast, a series of its own like 预计产值.
+  if (HOPED.test(unquoted) && !stripped.startsWith(FORECAST) && stripped !== '')
+    stripped = FORECAST + stripped;
   if (isPredicateOnly(stripped)) {
     // 比去年增加: the base says what the change is measured against; keep it with the verb.
     const base = comparisonIn(phrase);
@@ -874,6 +898,19 @@ export function continuedSubject(label: string, previous: string): string | unde
     : undefined;
 }
 
+/**
+ * 6月单月，百强房企销售额… → 百强房企单月销售额: a month's own figure is a series apart from the year's running
+ * total, so 单月 goes before the measure; the label as it is when it names no measure.
+ */
+export function withSingleMonth(label: string): string {
+  if (label.includes('单月')) return label;
+  const subject = subjectOf(label);
+  const measure = MEASURE_ENDINGS.suffixOf(subject);
+  if (measure === undefined || !label.startsWith(subject)) return label;
+  const at = subject.length - measure.length;
+  return `${label.slice(0, at)}单月${label.slice(at)}`;
+}
+
 /** How long a group that stands for the measure of the group before it may be (硕士生, 农村居民). */
 const MAX_GROUP = 4;
 
@@ -923,9 +960,12 @@ export function topicOfClause(clause: string): string | undefined {
 
 /** The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末): it only locates the figure. */
 const YEAR_ON_YEAR_BASE = /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十])/g;
-/** Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入): they belong in as-of. */
+/**
+ * Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入, 夜市国庆期间客流量): they belong in as-of,
+ * or only say when.
+ */
 const PERIOD_INSIDE =
-  /(?<![比较每]|比上年|较上年|比去年|较去年)(?:今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
