@@ -392,6 +392,13 @@ describe('labels and metric identity', () => {
     expect(asOf('4月新开工项目12个。该局此前已将补贴标准提高至600元。')).toEqual(['2020-04-30', undefined]);
     expect(asOf('上半年客运量下降21.4%，降幅比1-4月收窄3.2个百分点。')).toEqual(['2020-06-30', '2020-06-30']);
   });
+
+  it('dates figures by a day set off before what was measured on it, not before a report or a thing made', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('5月8日，铜期货主力合约收报4.2万元/吨。')).toEqual(['2020-05-08']);
+    expect(asOf('5月8日，记者从市商务局获悉，全市网络零售额达12亿元。')).toEqual([undefined]);
+    expect(asOf('5月8日，船厂交付的8万吨级散货船下水。')).toEqual([undefined]);
+  });
 });
 
 describe('English labels', () => {

@@ -245,8 +245,18 @@ export function periodAt(
  * of its own (5月13日，记者从…获悉) is when something was reported or happened.
  */
 function opensFigurePhrase(text: string, end: number): boolean {
-  return arabicDigit(text.charCodeAt(end)) >= 0;
+  if (arabicDigit(text.charCodeAt(end)) >= 0) return true;
+  // 4月11日，多家金店报价升至…: a day set off before what was measured on it dates it, unless what follows says
+  // who reported or met (5月13日，记者从…获悉) or describes a thing made (4月17日，船厂建造的2.8万立方米…).
+  const code = text.charCodeAt(end);
+  if (code !== 0xff0c && code !== 0x2c) return false;
+  return !NOT_MEASURED_ON_DAY.test(text.slice(end + 1, end + 1 + DAY_CLAUSE_REACH));
 }
+
+/** Words in the clause after a day that make the day when something was reported, held or made. */
+const NOT_MEASURED_ON_DAY =
+  /^[^，。；]*?(?:记者|获悉|了解到|发布|公布|公告|披露|宣布|召开|举行|举办|会议|表示|介绍|称|报告|通报|消息|印发|出台|启动|开幕|闭幕|的[0-9０-９一二三四五六七八九十两])/;
+const DAY_CLAUSE_REACH = 24;
 
 const PERIOD_WORD_CHARS = codeSet('年月季');
 const PERIOD_REACH = 8;
