@@ -399,6 +399,15 @@ describe('labels and metric identity', () => {
     expect(asOf('5月8日，记者从市商务局获悉，全市网络零售额达12亿元。')).toEqual([undefined]);
     expect(asOf('5月8日，船厂交付的8万吨级散货船下水。')).toEqual([undefined]);
   });
+
+  it('leaves an amount stated per unit undated, as a standard', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('一季度，全市发放护理补贴1200万元，补贴标准为每人每月300元，每户最高补助5000元。')).toEqual([
+      '2020-03-31',
+      undefined,
+      undefined,
+    ]);
+  });
 });
 
 describe('English labels', () => {

@@ -241,6 +241,8 @@ const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|�
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
 const SINCE = 0x81ea; // 自
+/** 每人每年, 每亩, 每10股 right before an amount: the amount is a standard per unit. */
+const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
 const SINGLE_MONTH = '单月';
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
@@ -515,7 +517,9 @@ class Extraction {
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
     const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.period;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
-    if (asOf !== undefined && !label.startsWith('每')) figure.asOf = asOf;
+    // …标准为每人每年380元: so is an amount stated per unit right before it.
+    const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
+    if (asOf !== undefined && !label.startsWith('每') && !perUnit) figure.asOf = asOf;
     const warnings: FigureWarning[] = [];
     if (raw.unitSource !== undefined) warnings.push(UNIT_WARNINGS[raw.unitSource]);
     if (named.weak === true || label === figure.unit || label.length < 2) {
