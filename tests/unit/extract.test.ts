@@ -307,6 +307,10 @@ describe('labels and metric identity', () => {
     expect(only('云溪镇投资2.6亿元建设污水处理厂。', { region: '云溪镇' }).label).toBe('污水处理厂投资');
   });
 
+  it('keeps 已, the stage, in what a population has done', () => {
+    expect(only('超六成受访职工已获得加薪。', {}).label).toBe('已获得加薪的受访职工比例');
+  });
+
   it('keeps compounds of divisions, words ending in 约 and what a month alone did; drops 平均 after a measure', () => {
     const labels = (text: string, region = '青溪') =>
       extractFigures(text, { region, publishedAt: '2024-07-10' }).map((figure) => figure.label);

@@ -39,11 +39,12 @@ function populationAt(text: string, from: number): { start: number; end: number 
 }
 
 /**
- * Words that only say when (今年, 已 opening the predicate) or against what a year earlier (较上年同期), and 表示
- * before an attitude (表示满意 is 满意; 表示订单已恢复 reports a fact and keeps it).
+ * Words that only say when (今年) or against what a year earlier (较上年同期), and 表示 before an attitude (表示满意
+ * is 满意; 表示订单已恢复 reports a fact and keeps it). 已 opening the predicate stays: it is the stage that tells
+ * those who already did from those who plan to (已获得录用通知的毕业生比例).
  */
 const PREDICATE_NOISE =
-  /^已|今年|全年|(?:较|比)(?:上年|去年)同期|同比|表示(?=满意|不满意|支持|反对|愿意|主要|看重|希望|担心|无所谓|认可)/g;
+  /今年|全年|(?:较|比)(?:上年|去年)同期|同比|表示(?=满意|不满意|支持|反对|愿意|主要|看重|希望|担心|无所谓|认可)/g;
 
 /** A share's label from what its population does: `${predicate}的${population}比例`. */
 export function shareOfPopulation(predicate: string, population: string): string {
