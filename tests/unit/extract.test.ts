@@ -307,6 +307,20 @@ describe('labels and metric identity', () => {
     expect(only('云溪镇投资2.6亿元建设污水处理厂。', { region: '云溪镇' }).label).toBe('污水处理厂投资');
   });
 
+  it('gives each choice of a listed share its verb and the population the clause opens on', () => {
+    const labels = (text: string) => extractFigures(text, {}).map((figure) => figure.label);
+    expect(
+      labels(
+        '受访家长中希望孩子报读理科、文科和艺术类专业的比例分别为41.2%、35.5%和9.8%，另有7.1%表示尚未决定。',
+      ),
+    ).toEqual([
+      '希望孩子报读理科的受访家长比例',
+      '希望孩子报读文科的受访家长比例',
+      '希望孩子报读艺术类专业的受访家长比例',
+      '表示尚未决定的受访家长比例',
+    ]);
+  });
+
   it('keeps 已, the stage, in what a population has done', () => {
     expect(only('超六成受访职工已获得加薪。', {}).label).toBe('已获得加薪的受访职工比例');
   });

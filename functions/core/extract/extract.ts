@@ -69,7 +69,9 @@ import {
 } from './periods.ts';
 import { type RawFigure, readFigure } from './read-figure.ts';
 import {
+  choiceShares,
   groupShares,
+  inlinePopulation,
   isPopulation,
   partShareLabel,
   populationFrame,
@@ -641,7 +643,17 @@ class Extraction {
       sentence.distributed.next = next + 1;
       return { label, growth };
     }
-    if (raw.unit.kind === 'percent') this.readPopulationFrame(clause.start);
+    if (raw.unit.kind === 'percent') {
+      this.readPopulationFrame(clause.start);
+      // 受访毕业生中希望进入国有企业、民营企业…的比例分别为: the population, then one share per choice.
+      const inline = inlinePopulation(clause.text);
+      if (inline !== undefined) this.population = inline.population;
+      const choices = choiceShares(stripLeading(inline?.rest ?? clause.text, this.region), this.population);
+      if (choices !== undefined) {
+        sentence.distributed = { labels: choices, next: 1, growth: false };
+        return { label: choices[0] ?? '', growth: false };
+      }
+    }
     const groups = raw.unit.kind === 'percent' ? groupShares(clause.text, this.population) : undefined;
     if (groups !== undefined) {
       sentence.distributed = { labels: groups, next: 1, growth: false };
