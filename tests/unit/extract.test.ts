@@ -321,6 +321,15 @@ describe('labels and metric identity', () => {
     ]);
   });
 
+  it('keeps a 的 phrase that is a term, a stage or a bound defining the group', () => {
+    const labels = (text: string) => extractFigures(text, {}).map((figure) => figure.label);
+    expect(
+      labels(
+        '投资活动产生的现金流量净额为2.4亿元。新成立的债券型基金九十只。集体经济收入超过30万元的村有12个。',
+      ),
+    ).toEqual(['投资活动产生的现金流量净额', '新成立的债券型基金', '集体经济收入超过30万元的村']);
+  });
+
   it('keeps 已, the stage, in what a population has done', () => {
     expect(only('超六成受访职工已获得加薪。', {}).label).toBe('已获得加薪的受访职工比例');
   });
