@@ -330,6 +330,12 @@ describe('labels and metric identity', () => {
     ).toEqual(['投资活动产生的现金流量净额', '新成立的债券型基金', '集体经济收入超过30万元的村']);
   });
 
+  it('gives every thing of a 分别 list the actions listed before the first', () => {
+    expect(
+      extractFigures('新建、扩建养老院和日间照料中心分别为6所、15个。', {}).map((figure) => figure.label),
+    ).toEqual(['新建扩建养老院', '新建扩建日间照料中心']);
+  });
+
   it('keeps 已, the stage, in what a population has done', () => {
     expect(only('超六成受访职工已获得加薪。', {}).label).toBe('已获得加薪的受访职工比例');
   });

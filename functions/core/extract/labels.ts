@@ -657,11 +657,33 @@ function withOrdinals(items: string[]): string[] {
   return items.map((item) => (isChineseNumeral(item.charCodeAt(0)) ? `第${item}` : item));
 }
 
+/** Actions a list of things built may share (新建、改扩建中小学和幼儿园). */
+const BUILDING_ACTIONS = longestFirst(
+  '新建 改建 扩建 改扩建 续建 新改建 迁建 建成 新增 改造 提升改造'.split(' '),
+);
+
+/**
+ * 新建、改扩建中小学和幼儿园 → 新建改扩建中小学, 新建改扩建幼儿园: actions listed before the first thing are done to
+ * every thing listed, so they are no items of their own.
+ */
+function withSharedActions(items: string[]): string[] {
+  let actions = '';
+  let at = 0;
+  while (at < items.length - 1 && BUILDING_ACTIONS.includes(items[at] ?? '')) actions += items[at++];
+  if (actions === '') return items;
+  const first = items[at] ?? '';
+  const own = BUILDING_ACTIONS.find((action) => first.startsWith(action) && first.length > action.length);
+  const shared = actions + (own ?? '');
+  return items
+    .slice(at)
+    .map((item, index) => (index === 0 ? shared + first.slice(own?.length ?? 0) : shared + item));
+}
+
 /** Splits the subject of 分别 into one label per figure. */
 function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
-    const items = withOrdinals(
-      subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions)),
+    const items = withSharedActions(
+      withOrdinals(subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions))),
     );
     const last = items.at(-1) ?? '';
     if (items.every((item) => item !== '')) {
