@@ -13,10 +13,11 @@ const BRACKETED = /[(（][^()（）]*[)）]/g;
 const NEUTRAL_WORDS =
   /开展|进行|发放|完成(?!率)|实现(?!率)|拥有|现有|同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?|(?:比|较)年初|全年|今年|了|的/g;
 /**
- * Stage words (计划, 已, 累计): 计划改造老旧小区 and 老旧小区改造 are one series from brief to brief, so a key drops
- * them; within one brief, where a plan and a result stand side by side, the strict key keeps them apart.
+ * Stage words (计划, 预计, 已, 累计): 计划改造老旧小区 and 老旧小区改造 are one series from brief to brief, so a key
+ * drops them; within one brief, where a plan or forecast and a result stand side by side, the strict key keeps them
+ * apart.
  */
-const STAGE_WORDS = /计划|任务|累计|已经|已/g;
+const STAGE_WORDS = /计划|任务|预计|累计|已经|已/g;
 /** Spellings of one word (规上 = 规模以上, 营收 = 营业收入, 增速 = 增长), in the order they are applied. */
 const SYNONYMS: [RegExp, string][] = [
   [/规上/g, '规模以上'],
@@ -132,6 +133,8 @@ const UNIT_FAMILIES: Record<string, string> = {
   毫克: 'mass:mg',
   微克: 'mass:ug',
   斤: 'mass:jin',
+  盎司: 'mass:oz',
+  股: 'shares',
   升: 'volume:l',
   毫升: 'volume:ml',
   天: 'days',
@@ -158,11 +161,12 @@ const UNIT_FAMILIES: Record<string, string> = {
 
 /** Counter words measure the same thing whichever one the writer picked (企业23家 / 23个企业). */
 const COUNTERS = new Set(
-  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班 管'.split(
+  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班 管 部 本 册'.split(
     ' ',
   ),
 );
-const REPEATED_COUNTERS = /^(?:次|剂次|个次|户次|家次|辆次|架次|车次|艘次|场次|批次|班次|台次|航次|趟次)$/;
+const REPEATED_COUNTERS =
+  /^(?:次|剂次|个次|户次|家次|辆次|架次|车次|艘次|场次|批次|班次|台次|航次|趟次|册次)$/;
 
 /** The family a unit belongs to, so that values in one series are comparable: 元 → 'money:CNY', 名 → 'people'. */
 export function unitFamily(unit: string): string {

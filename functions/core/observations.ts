@@ -1,4 +1,4 @@
-// From a stored brief revision to the observations it contributes, one per metric, and back from an event id.
+// From a stored brief revision to the observations it contributes, one per metric and as-of, and back from an event id.
 import { publicationInstant } from './brief.ts';
 import { observationKey, parseEventId } from './diff.ts';
 import { type Change, defaultLanguage, type Figure, type Observation } from './model.ts';
@@ -13,52 +13,63 @@ function precisionRank(figure: Figure): number {
 }
 
 /**
- * Within one brief the same metric counts once: a headline's rounded figure (逾4万人) and the body's exact one
- * (截至5月11日…42303人) are one observation, and the most precise figure is the one kept (the first among equals).
- * `metricOf` names the metric that holds a figure's series now (see redirects.ts): two figures whose metrics
- * were merged are one metric too.
+ * Within one brief a metric counts once per as-of date: a headline's rounded figure (逾4万人) and the body's exact
+ * one (截至5月11日…42303人), which the extractor dates alike, are one observation, and the most precise figure is
+ * the one kept (the first among equals); a 去年同期 figure of the same metric is a second observation, one year
+ * earlier. Figures flagged as colliding share a key and a date too: the most precise is recorded, and both stay in
+ * the revision's figures with their warnings for the editor. `metricOf` names the metric that holds a figure's
+ * series now (see redirects.ts): two figures whose metrics were merged are one metric too.
  */
 export function observationsOf(
   revision: BriefRevision,
   metricOf: (metric: string) => string = (metric) => metric,
 ): Observation[] {
-  const chosen = new Map<string, { figure: Figure; index: number; metric: string }>();
-  revision.figures.forEach((figure, index) => {
-    const metric = metricOf(figure.metric);
-    const held = chosen.get(metric);
-    if (held === undefined || precisionRank(figure) < precisionRank(held.figure))
-      chosen.set(metric, { figure, index, metric });
-  });
   const { brief } = revision;
   const publishedDate = brief.publishedAt.slice(0, 10);
+  const asOfOf = (figure: Figure) => figure.asOf ?? brief.asOf ?? publishedDate;
+  const chosen = new Map<string, Map<string, { figure: Figure; index: number; metric: string }>>();
+  revision.figures.forEach((figure, index) => {
+    const metric = metricOf(figure.metric);
+    let byAsOf = chosen.get(metric);
+    if (byAsOf === undefined) {
+      byAsOf = new Map();
+      chosen.set(metric, byAsOf);
+    }
+    const asOf = asOfOf(figure);
+    const held = byAsOf.get(asOf);
+    if (held === undefined || precisionRank(figure) < precisionRank(held.figure))
+      byAsOf.set(asOf, { figure, index, metric });
+  });
   // Resolved with the time zone the revision was stored under, so that its keys never depend on today's setting.
   const published = publicationInstant(brief.publishedAt, revision.timeZone).toISOString();
   const language = brief.language ?? defaultLanguage;
-  return [...chosen.values()].map(({ figure, index, metric }) => {
-    const asOf = figure.asOf ?? brief.asOf ?? publishedDate;
-    return {
-      metric,
-      key: observationKey({
+  return [...chosen.values()]
+    .flatMap((byAsOf) => [...byAsOf.values()])
+    .map(({ figure, index, metric }) => {
+      const asOf = asOfOf(figure);
+      return {
+        metric,
+        key: observationKey({
+          asOf,
+          publishedAt: published,
+          briefId: revision.briefId,
+          revision: revision.revision,
+        }),
         asOf,
-        publishedAt: published,
+        publishedAt: brief.publishedAt,
         briefId: revision.briefId,
         revision: revision.revision,
-      }),
-      asOf,
-      publishedAt: brief.publishedAt,
-      briefId: revision.briefId,
-      revision: revision.revision,
-      figureIndex: index,
-      value: figure.value,
-      unit: figure.unit,
-      qualifier: figure.qualifier,
-      label: figure.label,
-      kind: figure.kind,
-      region: brief.region ?? '',
-      surface: figure.surface,
-      ...(language === defaultLanguage ? {} : { language }),
-    };
-  });
+        figureIndex: index,
+        value: figure.value,
+        unit: figure.unit,
+        qualifier: figure.qualifier,
+        label: figure.label,
+        kind: figure.kind,
+        region: brief.region ?? '',
+        surface: figure.surface,
+        ...(language === defaultLanguage ? {} : { language }),
+      };
+    });
 }
 
 /**

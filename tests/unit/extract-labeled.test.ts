@@ -1,6 +1,7 @@
-// Quality on the labeled set of issue 8, per split: dev (the extractor may be tuned on it) and test (never read
-// by whoever tunes; only its aggregates are ever printed). QUALITY_REPORT=1 prints the scores, and for dev the
-// misses; LABELED_SPLIT=dev runs one split only.
+// Quality on the labeled set of issue 8, per split: dev (the extractor may be tuned on it), check (a second
+// writer's briefs, never used to tune a rule, only to see whether one generalizes) and test (never read by whoever
+// tunes). Only dev's misses are ever printed; the others print aggregates. QUALITY_REPORT=1 prints the scores;
+// LABELED_SPLIT=dev runs one split only.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ import {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const labeledRoot = join(here, '..', 'fixtures', 'extract', 'labeled');
-const splits = ['dev', 'test'] as const;
+const splits = ['dev', 'check', 'test'] as const;
 type Split = (typeof splits)[number];
 
 const chosenSplit = process.env.LABELED_SPLIT;
@@ -35,6 +36,26 @@ const FIELD_FLOORS: Record<(typeof fields)[number], number> = {
   label: 0.95,
   kind: 0.95,
   asOf: 0.95,
+};
+
+interface Floors {
+  targets: typeof TARGETS;
+  fields: typeof FIELD_FLOORS;
+  /** Most collisions allowed: the target is none. */
+  collisions: number;
+}
+
+/** What each split must reach: the targets, or a regression guard just below what a split has reached. */
+const FLOORS: Record<Split, Floors> = {
+  dev: { targets: TARGETS, fields: FIELD_FLOORS, collisions: 0 },
+  // Regression guard: the check split is not tuned on, so it sits below the targets (reached when it was added:
+  // fully right 54.4%, label 55.7%, asOf 73.9%, one collision).
+  check: {
+    targets: { fullyRight: 0.54, precision: 0.98, recall: 0.97 },
+    fields: { value: 0.96, unit: 0.94, qualifier: 0.95, label: 0.55, kind: 0.93, asOf: 0.73 },
+    collisions: 1,
+  },
+  test: { targets: TARGETS, fields: FIELD_FLOORS, collisions: 0 },
 };
 
 const extract: Extract = (text, context) => extractFigures(text, { ...context, aliases: defaultAliases });
@@ -100,29 +121,30 @@ for (const split of splits) {
   describe.skipIf(files.length === 0)(`extraction quality on the labeled ${split} split`, () => {
     const scores = files.map((file) => scoreFile(file, extract));
     const totals = aggregate(scores);
-    if (report) printReport(split, scores, totals);
+    const floors = FLOORS[split];
+    if (report && files.length > 0) printReport(split, scores, totals);
 
-    it('finds at least 98% of the labeled figures', () => {
-      expect(totals.recall).toBeGreaterThanOrEqual(TARGETS.recall);
+    it(`finds at least ${floors.targets.recall} of the labeled figures`, () => {
+      expect(totals.recall).toBeGreaterThanOrEqual(floors.targets.recall);
     });
 
-    it('reports at most 1% of figures that are not labeled figures', () => {
-      expect(totals.precision).toBeGreaterThanOrEqual(TARGETS.precision);
+    it(`reports at least ${floors.targets.precision} of figures that are labeled figures`, () => {
+      expect(totals.precision).toBeGreaterThanOrEqual(floors.targets.precision);
     });
 
-    it('gets at least 95% of figures fully right (value, unit, qualifier and an acceptable label)', () => {
-      expect(totals.fullyRight).toBeGreaterThanOrEqual(TARGETS.fullyRight);
+    it(`gets at least ${floors.targets.fullyRight} of figures fully right (value, unit, qualifier and an acceptable label)`, () => {
+      expect(totals.fullyRight).toBeGreaterThanOrEqual(floors.targets.fullyRight);
     });
 
-    it.each(fields.map((field) => [field, FIELD_FLOORS[field]] as const))(
+    it.each(fields.map((field) => [field, floors.fields[field]] as const))(
       'gets the %s of at least %d of the figures right',
       (field, floor) => {
         expect(totals.perField[field]).toBeGreaterThanOrEqual(floor);
       },
     );
 
-    it('never gives two different metrics of one brief one key at one as-of', () => {
-      expect(totals.collisions).toBe(0);
+    it(`never gives two different metrics of one brief one key at one as-of (at most ${floors.collisions})`, () => {
+      expect(totals.collisions).toBeLessThanOrEqual(floors.collisions);
     });
   });
 }

@@ -103,6 +103,8 @@ describe('qualifiers wherever they stand', () => {
     ['不到300人', 'under'],
     ['1000人以下', 'under'],
     ['1500人左右', 'approx'],
+    ['不低于420亿元', 'over'],
+    ['不高于3%', 'under'],
   ])('reads %s as %s', (surface, qualifier) => {
     const figure = only(`共计${surface}。`);
     expect(figure.qualifier).toBe(qualifier);
@@ -131,6 +133,7 @@ describe('not figures', () => {
     'The plan started on May 12 in 2020.',
     '一名工作人员表示，坚持五位一体总体布局',
     'G20峰会与5A级景区，拨打12345热线',
+    '网络书店遥遥领先，实体书店和图书馆分列二、三位',
   ])('finds nothing in %s', (text) => {
     expect(extractFigures(text, dalian)).toEqual([]);
   });
@@ -202,6 +205,10 @@ describe('labels and metric identity', () => {
     });
   });
 
+  it('reads a standard per head and per year as a plain amount named without its denominators', () => {
+    expect(only('个人缴费标准为每人每年380元。')).toMatchObject({ unit: '元', label: '个人缴费标准' });
+  });
+
   it('makes 增长5% a growth rate and 复工率98.4% a percent', () => {
     expect(only('订单增长5%').kind).toBe('growth_rate');
     expect(only('复工率98.4%').kind).toBe('percent');
@@ -251,6 +258,127 @@ describe('labels and metric identity', () => {
     ]);
   });
 
+  it('keeps a term (1年期) in the name, and reads a rate a change reached as the rate', () => {
+    const figures = extractFigures(
+      '7月22日1年期贷款市场报价利率为3.35%，5年期以上LPR为3.85%，同样下调0.1个百分点。央行此前已将7天期逆回购操作利率下调0.1个百分点至1.7%。',
+      { publishedAt: '2024-07-23' },
+    );
+    expect(figures.map((figure) => figure.label)).toEqual([
+      '1年期贷款市场报价利率',
+      '5年期以上LPR',
+      '5年期以上LPR下调',
+      '7天期逆回购操作利率下调',
+      '7天期逆回购操作利率',
+    ]);
+    expect(figures[0]?.asOf).toBe('2024-07-22');
+  });
+
+  it('gives a clause that names no subject the subject of the clause before', () => {
+    const labels = (text: string) => extractFigures(text, dalian).map((figure) => figure.label);
+    expect(labels('杨梅种植面积6.8万亩，预计总产量5.2万吨，产值9亿元。')).toEqual([
+      '杨梅种植面积',
+      '预计杨梅总产量',
+      '杨梅产值',
+    ]);
+    expect(labels('新能源车零售67.5万辆，零售渗透率达43.5%。')).toEqual([
+      '新能源车零售',
+      '新能源车零售渗透率',
+    ]);
+    expect(labels('本科生平均期望月薪为6850元，硕士生为9420元。')).toEqual([
+      '本科生平均期望月薪',
+      '硕士生平均期望月薪',
+    ]);
+    expect(labels('涉及663栋楼，惠及34911户，总投资约4.29亿元。')).toEqual([
+      '涉及楼栋',
+      '惠及户数',
+      '总投资',
+    ]);
+  });
+
+  it('leaves out the company a brief reports on, quantifiers, 通过 and 另有', () => {
+    const labels = (text: string) => extractFigures(text, {}).map((figure) => figure.label);
+    expect(labels('青岚科技三季度营收同比增长12.5%\n\n青岚科技10月28日披露三季报，营收为8.3亿元。')).toEqual([
+      '营收增长',
+      '营收',
+    ]);
+    expect(labels('多家连锁药店布洛芬零售价为25元，另有待验收桥梁12座，通过直播间卖出茶叶3.4万斤。')).toEqual(
+      ['连锁药店布洛芬零售价', '待验收桥梁', '直播间卖出茶叶'],
+    );
+    expect(only('云溪镇投资2.6亿元建设污水处理厂。', { region: '云溪镇' }).label).toBe('污水处理厂投资');
+  });
+
+  it('gives each choice of a listed share its verb and the population the clause opens on', () => {
+    const labels = (text: string) => extractFigures(text, {}).map((figure) => figure.label);
+    expect(
+      labels(
+        '受访家长中希望孩子报读理科、文科和艺术类专业的比例分别为41.2%、35.5%和9.8%，另有7.1%表示尚未决定。',
+      ),
+    ).toEqual([
+      '希望孩子报读理科的受访家长比例',
+      '希望孩子报读文科的受访家长比例',
+      '希望孩子报读艺术类专业的受访家长比例',
+      '表示尚未决定的受访家长比例',
+    ]);
+  });
+
+  it('keeps a 的 phrase that is a term, a stage or a bound defining the group', () => {
+    const labels = (text: string) => extractFigures(text, {}).map((figure) => figure.label);
+    expect(
+      labels(
+        '投资活动产生的现金流量净额为2.4亿元。新成立的债券型基金九十只。集体经济收入超过30万元的村有12个。',
+      ),
+    ).toEqual(['投资活动产生的现金流量净额', '新成立的债券型基金', '集体经济收入超过30万元的村']);
+  });
+
+  it('gives every thing of a 分别 list the actions listed before the first', () => {
+    expect(
+      extractFigures('新建、扩建养老院和日间照料中心分别为6所、15个。', {}).map((figure) => figure.label),
+    ).toEqual(['新建扩建养老院', '新建扩建日间照料中心']);
+  });
+
+  it('keeps 已, the stage, in what a population has done', () => {
+    expect(only('超六成受访职工已获得加薪。', {}).label).toBe('已获得加薪的受访职工比例');
+  });
+
+  it('keeps compounds of divisions, words ending in 约 and what a month alone did; drops 平均 after a measure', () => {
+    const labels = (text: string, region = '青溪') =>
+      extractFigures(text, { region, publishedAt: '2024-07-10' }).map((figure) => figure.label);
+    expect(labels('青溪省市重点项目完成投资58.4亿元，螺纹钢期货合约收报3560元/吨。')).toEqual([
+      '省市重点项目完成投资',
+      '螺纹钢期货合约',
+    ]);
+    expect(labels('受访者平均月薪平均为5200元。')).toEqual(['受访者平均月薪']);
+    expect(labels('1-6月，新能源车销量为498万辆。6月单月，新能源车销量为98.2万辆，环比下降3.2%。')).toEqual([
+      '新能源车销量',
+      '新能源车单月销量',
+      '新能源车单月销量环比下降',
+    ]);
+  });
+
+  it('reads what is hoped for as a forecast, a change against the month start as its subject’s, no holiday', () => {
+    const labels = (text: string) =>
+      extractFigures(text, { region: '青溪', publishedAt: '2024-07-10' }).map((figure) => figure.label);
+    expect(labels('樱桃种植面积2.1万亩，产值有望突破5亿元。')).toEqual(['樱桃种植面积', '预计樱桃产值']);
+    expect(labels('蔬菜报价升至8元/公斤，较月初上涨约1元/公斤。')).toEqual([
+      '蔬菜报价',
+      '蔬菜报价较月初上涨',
+    ]);
+    expect(labels('春节期间景区客流量增长12%。本次调查共回收有效问卷3200份。')).toEqual([
+      '景区客流量增长',
+      '回收有效问卷',
+    ]);
+    expect(labels('在1200名受访职工中，六成表示满意。')[0]).toBe('受访职工');
+  });
+
+  it('drops the adverbs between a subject and its verb or figure', () => {
+    expect(
+      extractFigures(
+        '猪肉价格则上涨5.7%，茶叶产量首次突破1万吨，优良天数比例连续五年保持在95%以上。',
+        dalian,
+      ).map((figure) => figure.label),
+    ).toEqual(['猪肉价格上涨', '茶叶产量', '优良天数比例']);
+  });
+
   it('reads a level reached (扩大至, fell to) as a level, not a change', () => {
     expect(only('贸易顺差扩大至356.1亿元。')).toMatchObject({ label: '贸易顺差', kind: 'money' });
     expect(only('The unemployment rate fell to 3.9% in June.')).toMatchObject({
@@ -272,6 +400,85 @@ describe('labels and metric identity', () => {
   it('takes 截至12月31日 in a January brief as last year', () => {
     const figure = only('截至12月31日，新增就业5万人。', { publishedAt: '2021-01-05T08:00:00Z' });
     expect(figure.asOf).toBe('2020-12-31');
+  });
+
+  it('dates 全年 by the year a clause it opens speaks of, a planned year, or in spring the year before', () => {
+    const march = { publishedAt: '2023-03-10T08:00:00Z' };
+    const asOf = (text: string, context: ExtractContext = march) =>
+      extractFigures(text, context).map((figure) => figure.asOf);
+    expect(asOf('全年全区办理不动产登记4.2万件，同比增长6.5%。')).toEqual(['2022-12-31', '2022-12-31']);
+    expect(asOf('全年力争新开工保障房800套。')).toEqual(['2023-12-31']);
+    expect(asOf('2021年，全县新建公厕32座。全年改造农村道路58公里。')).toEqual(['2021-12-31', '2021-12-31']);
+    // In May, a year reached may be last year's or this one's.
+    expect(asOf('全年办理不动产登记4.2万件。', dalian)).toEqual([undefined]);
+    expect(asOf('全年计划办理不动产登记5万件。', dalian)).toEqual(['2020-12-31']);
+    // Inside a clause it only says when: 农户全年增收 is no date.
+    expect(asOf('有61.2%的农户全年增收。')).toEqual([undefined]);
+  });
+
+  it('reads figures since a start, or of an earlier release, as of now; a base compared with dates nothing', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('一季度新开工项目12个。自2016年开展整治以来，累计整治河道40条。')).toEqual([
+      '2020-03-31',
+      undefined,
+    ]);
+    expect(asOf('4月新开工项目12个。该局此前已将补贴标准提高至600元。')).toEqual(['2020-04-30', undefined]);
+    expect(asOf('上半年客运量下降21.4%，降幅比1-4月收窄3.2个百分点。')).toEqual(['2020-06-30', '2020-06-30']);
+  });
+
+  it('dates figures by a day set off before what was measured on it, not before a report or a thing made', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('5月8日，铜期货主力合约收报4.2万元/吨。')).toEqual(['2020-05-08']);
+    expect(asOf('5月8日，记者从市商务局获悉，全市网络零售额达12亿元。')).toEqual([undefined]);
+    expect(asOf('5月8日，船厂交付的8万吨级散货船下水。')).toEqual([undefined]);
+  });
+
+  it('leaves an amount stated per unit undated, as a standard', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('一季度，全市发放护理补贴1200万元，补贴标准为每人每月300元，每户最高补助5000元。')).toEqual([
+      '2020-03-31',
+      undefined,
+      undefined,
+    ]);
+  });
+});
+
+describe('English labels', () => {
+  const kelso = { region: 'Kelso', publishedAt: '2024-08-12', aliases: defaultAliases };
+  const read = (text: string) =>
+    extractFigures(text, kelso).map((figure) => [figure.label, figure.kind, figure.asOf ?? '']);
+
+  it('names a counted object by the measuring verb, as headlines and bodies write it', () => {
+    expect(
+      read(
+        'Kelso airport handles a record 2.3 million travellers\n\n' +
+          'The airport handled 2.3 million travellers in the first half, up 11 percent from a year earlier. ' +
+          'Kelso sold 5,200 tractors abroad in July.',
+      ),
+    ).toEqual([
+      ['travellers handled', 'count', '2024-06-30'],
+      ['travellers handled', 'count', '2024-06-30'],
+      ['growth in travellers handled', 'growth_rate', '2024-06-30'],
+      ['tractors sold abroad', 'count', '2024-07-31'],
+    ]);
+  });
+
+  it('reads a share of a whole, whatever change word its verb holds, and the whole it is of', () => {
+    expect(
+      read(
+        'Wool made up 44 percent of the total. Rail takes 18 percent of freight volume. ' +
+          'Exports accounted for 30 percent of farm output.',
+      ).map(([label]) => label),
+    ).toEqual(['wool share', 'rail share of freight volume', 'exports share of farm output']);
+  });
+
+  it('dates a base written with last year a year before, and dates nothing after it by it', () => {
+    expect(
+      read(
+        'A poll of 900 drivers found 52.5 percent plan to buy a hybrid, up from 41 percent last year. ' +
+          'The average budget was 150,000 yuan.',
+      ).map(([, , asOf]) => asOf),
+    ).toEqual(['', '', '2023-08-12', '']);
   });
 });
 
@@ -363,11 +570,58 @@ describe('the misses, units and kinds of issue 8', () => {
       { surface: '20.8元/公斤', value: 20.8, unit: '元/公斤', qualifier: 'exact', kind: 'money' },
     ],
     [
+      '金价一度触及2400美元/盎司。',
+      { surface: '2400美元/盎司', value: 2400, unit: '美元/盎司', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      '报价升至703元/克至708元/克。',
+      {
+        surface: '703元/克至708元/克',
+        value: 703,
+        valueMax: 708,
+        unit: '元/克',
+        qualifier: 'exact',
+        kind: 'money',
+      },
+    ],
+    [
+      '预计回购股份约658万股至1316万股。',
+      {
+        surface: '约658万股至1316万股',
+        value: 6580000,
+        valueMax: 13160000,
+        unit: '股',
+        qualifier: 'approx',
+        kind: 'count',
+      },
+    ],
+    ['新开工加装电梯63部。', { surface: '63部', value: 63, unit: '部', qualifier: 'exact', kind: 'count' }],
+    [
+      '近半数受访者表示满意。',
+      { surface: '近半数', value: 50, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
+    [
+      '四成多表示愿意降低薪资预期。',
+      { surface: '四成多', value: 40, unit: '%', qualifier: 'over', kind: 'percent' },
+    ],
+    [
+      '人均阅读量为4.6本，外借图书68.9万册次。',
+      { surface: '4.6本', value: 4.6, unit: '本', qualifier: 'exact', kind: 'count' },
+      { surface: '68.9万册次', value: 689000, unit: '册次', qualifier: 'exact', kind: 'count' },
+    ],
+    [
       '投诉量同比减七成。',
       { surface: '七成', value: 70, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
     ],
-  ])('reads %s', (text, figure) => {
-    expect(read(text)).toEqual([figure]);
+  ])('reads %s', (text, ...figures) => {
+    expect(read(text)).toEqual(figures);
+  });
+
+  it('reads a bound that defines the group a figure right after it counts or shares as no figure', () => {
+    expect(read('超过50万元的村有十一个，500元至1000元的占31.2%。').map((figure) => figure.surface)).toEqual([
+      '十一个',
+      '31.2%',
+    ]);
   });
 
   it('reads the first item of a list whose unit and scale come once, at its end', () => {

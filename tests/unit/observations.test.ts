@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { eventIdOf } from '../../functions/core/diff.ts';
+import { extractFigures } from '../../functions/core/extract/index.ts';
 import type { Figure } from '../../functions/core/model.ts';
 import { changeByEventId, observationsOf } from '../../functions/core/observations.ts';
 import type { BriefRevision, BriefStore } from '../../functions/core/ports.ts';
@@ -33,21 +35,52 @@ function revision(figures: Figure[]): BriefRevision {
 }
 
 describe('observationsOf', () => {
-  it('counts a metric once per brief, keeping the exact figure over the headline’s rounded one', () => {
+  it('counts a metric once per brief and as-of, keeping the exact figure over the headline’s rounded one', () => {
     const observations = observationsOf(
       revision([
-        figure({ surface: '逾4万人', value: 40000, qualifier: 'over' }),
+        figure({ surface: '逾4万人', value: 40000, qualifier: 'over', asOf: '2020-05-11' }),
         figure({ asOf: '2020-05-11' }),
       ]),
     );
     expect(observations.map((item) => [item.value, item.asOf])).toEqual([[42303, '2020-05-11']]);
   });
 
-  it('prefers the figure that states its as-of date among equally exact ones', () => {
+  it('records a headline figure and the body figure it restates once, as the extractor dates them alike', () => {
+    const text = '大连新增就业逾4万人\n\n截至5月11日，全市城镇新增就业42303人。';
+    const figures = extractFigures(text, { region: '大连', publishedAt: '2020-05-14' });
+    expect(figures).toHaveLength(2);
+    expect(observationsOf(revision(figures)).map((item) => [item.value, item.asOf])).toEqual([
+      [42303, '2020-05-11'],
+    ]);
+  });
+
+  it('keeps a 去年同期 figure of the same metric as its own observation, one year earlier', () => {
+    const text = '上半年，全市基金分红总额约45亿元，去年同期约130亿元。';
+    const figures = extractFigures(text, { publishedAt: '2023-07-20' });
+    expect(figures[0]?.metric).toBe(figures[1]?.metric);
+    const observations = observationsOf(revision(figures));
+    expect(observations.map((item) => [item.value, item.asOf, item.figureIndex])).toEqual([
+      [4500000000, '2023-06-30', 0],
+      [13000000000, '2022-06-30', 1],
+    ]);
+    expect(new Set(observations.map(eventIdOf)).size).toBe(2);
+  });
+
+  it('records the most precise of two colliding figures and leaves both, flagged, in the brief', () => {
+    const collision = { code: 'collision' as const, message: 'both read as 城镇新增就业' };
+    const stored = revision([
+      figure({ surface: '约4万人', value: 40000, qualifier: 'approx', warnings: [collision] }),
+      figure({ surface: '1.2万人', value: 12000, warnings: [collision] }),
+    ]);
+    expect(observationsOf(stored).map((item) => [item.value, item.figureIndex])).toEqual([[12000, 1]]);
+    expect(stored.figures.map((item) => item.warnings?.[0]?.code)).toEqual(['collision', 'collision']);
+  });
+
+  it('prefers the figure that states its as-of date among equally exact ones of one date', () => {
     const observations = observationsOf(
-      revision([figure({ value: 2.79 }), figure({ value: 2.79, asOf: '2020-05-11' })]),
+      revision([figure({ value: 2.79 }), figure({ value: 2.79, asOf: '2020-05-14' })]),
     );
-    expect(observations.map((item) => item.asOf)).toEqual(['2020-05-11']);
+    expect(observations.map((item) => item.figureIndex)).toEqual([1]);
   });
 
   it('falls back to the brief’s as-of date, then to its publication date', () => {
@@ -83,7 +116,7 @@ describe('observations of a brief published on a day', () => {
 
 describe('changeByEventId', () => {
   const stored = revision([
-    figure({ surface: '逾4万人', value: 40000, qualifier: 'over' }),
+    figure({ surface: '逾4万人', value: 40000, qualifier: 'over', asOf: '2020-05-11' }),
     figure({ asOf: '2020-05-11' }),
     figure({ metric: '大连:城镇登记失业率:percent', value: 2.79, unit: '%', surface: '2.79%' }),
   ]);

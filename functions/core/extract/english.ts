@@ -104,7 +104,49 @@ export interface EnglishLabel {
   objectFollows: boolean;
   /** Only "to" stands before the number: the level a change led to (rose 12% to $4.29 billion). */
   leadsTo: boolean;
+  /** The past-tense verb the number is the object of (handled, exported). */
+  verb?: string;
 }
+
+/**
+ * Verbs whose object and participle are what a reader calls the measure (containers handled, cars exported,
+ * homes sold), as a Chinese label keeps its verb (售出茶叶).
+ */
+const MEASURE_VERBS = new Set(
+  'handled exported imported shipped sent sold delivered produced manufactured transported processed'.split(
+    ' ',
+  ),
+);
+/** Their present tense, as headlines write them (Port handles 4.2 million containers), to the participle. */
+const PRESENT_MEASURE_VERBS: Record<string, string> = {
+  handles: 'handled',
+  exports: 'exported',
+  imports: 'imported',
+  ships: 'shipped',
+  sends: 'sent',
+  sells: 'sold',
+  delivers: 'delivered',
+  produces: 'produced',
+};
+const MEASURED_LABEL = new RegExp(`\\b(?:${[...MEASURE_VERBS].join('|')})(?: abroad| overseas)?$`);
+
+/** "growth in containers handled": a change of a measure named by its verb reads with "in". */
+export function changeOf(label: string, change: string): string {
+  return MEASURED_LABEL.test(label) ? `${change} in ${label}` : `${label} ${change}`;
+}
+
+/** Adverbs after the counted noun that belong to such a measure (cars shipped abroad). */
+const MEASURE_ADVERB = /^ (abroad|overseas)\b/;
+
+/** "exported 68,400 cars" → cars exported: what a counted object of a measuring verb names, or undefined. */
+export function measuredObject(verb: string | undefined, counted: string, text: string, end: number) {
+  if (verb === undefined || !MEASURE_VERBS.has(verb)) return undefined;
+  const adverb = MEASURE_ADVERB.exec(text.slice(end, end + 10))?.[1];
+  return adverb === undefined ? `${counted} ${verb}` : `${counted} ${verb} ${adverb}`;
+}
+
+/** Words between a verb and its number that only say how large it was (handled a record 4.2 million…). */
+const AMOUNT_ADJECTIVES = new Set(['record', 'estimated', 'all-time']);
 
 /** The noun phrase before the number's verb ("the city's registered unemployment rate was" → registered unemployment rate). */
 export function englishLabelBefore(clause: string, region = ''): EnglishLabel {
@@ -124,6 +166,7 @@ export function englishLabelBefore(clause: string, region = ''): EnglishLabel {
   let growth = false;
   let decline = false;
   let objectFollows = false;
+  let verbOfObject: string | undefined;
   const lower = (at: number) => (words[at] ?? '').toLowerCase();
   const lastWord = lower(words.length - 1);
   // "fell to 3.9%", "stood at 5%", "down from 4.5%": a level, not the change.
@@ -131,6 +174,8 @@ export function englishLabelBefore(clause: string, region = ''): EnglishLabel {
   const leadsTo =
     lastWord === 'to' &&
     words.every((word) => word.toLowerCase() === 'to' || ADVERBIALS.has(word.toLowerCase()));
+  if (AMOUNT_ADJECTIVES.has(lower(words.length - 1)) && ARTICLES.has(lower(words.length - 2)))
+    words.splice(-2);
   while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) {
     const word = lower(words.length - 1);
     if (GROWTH_WORDS.has(word)) growth = true;
@@ -138,10 +183,16 @@ export function englishLabelBefore(clause: string, region = ''): EnglishLabel {
     if (OBJECT_VERBS.has(word)) objectFollows = true;
     words.pop();
   }
-  const verb = lower(words.length - 1);
-  if (words.length > 0 && (OBJECT_VERBS.has(verb) || isPastTense(verb))) {
+  const written = lower(words.length - 1);
+  // A present tense is a verb only after its subject (Port Ashford handles…), never as the subject (Exports…).
+  const verb =
+    words.length > 1 && Object.hasOwn(PRESENT_MEASURE_VERBS, written)
+      ? (PRESENT_MEASURE_VERBS[written] ?? written)
+      : written;
+  if (words.length > 0 && (OBJECT_VERBS.has(verb) || isPastTense(verb) || MEASURE_VERBS.has(verb))) {
     // "widened to 1.1 trillion yuan": a level the subject reached, not an object after the verb.
     objectFollows = !reachedLevel;
+    if (objectFollows) verbOfObject = verb;
     words.pop();
   }
   if (reachedLevel) {
@@ -181,6 +232,7 @@ export function englishLabelBefore(clause: string, region = ''): EnglishLabel {
     growth: growth || decline,
     objectFollows,
     leadsTo,
+    ...(verbOfObject === undefined ? {} : { verb: verbOfObject }),
   };
 }
 
@@ -267,14 +319,39 @@ function withoutRegion(phrase: string, region: string): string {
 }
 
 /** "accounted for 50.8 percent of the total": the share of the subject before the verb. */
-export function accountedShare(clause: string, region: string): string | undefined {
-  const match = /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|made up|represented|took up)$/.exec(
-    clause.trim(),
-  );
+export function accountedShare(clause: string, region: string, text = '', end = 0): string | undefined {
+  const match =
+    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|made up|makes up|make up|represented|represents|took up|takes up|takes|took)$/.exec(
+      clause.trim(),
+    );
   const subject = match?.[1];
   if (subject === undefined) return undefined;
   const label = englishLabelBefore(subject, region).label;
-  return label === '' ? undefined : `${label} share`;
+  if (label === '') return undefined;
+  const whole = wholeOf(text, end);
+  return whole === undefined ? `${label} share` : `${label} share of ${whole}`;
+}
+
+/** Words that end the noun phrase of a whole (…31 percent of general spending, and…). */
+const WHOLE_STOP = /^(?:and|or|while|but|which|as|in|from|up|down|compared|against|than|a|an|the|its|their)$/;
+/** A whole that only points back at what the text counted before (of the total, of them). */
+const ANAPHORIC_WHOLE = /^(?:total|whole|them|it|all|overall)$/;
+
+/**
+ * "…31 percent of general spending": the whole a share is of, after the figure, without its article; undefined
+ * when none is written or it only points back (of the total).
+ */
+function wholeOf(text: string, end: number): string | undefined {
+  const match = /^ of (?:the )?([A-Za-z][A-Za-z' -]{0,40})/.exec(text.slice(end, end + 48));
+  const phrase = match?.[1];
+  if (phrase === undefined) return undefined;
+  const words: string[] = [];
+  for (const word of phrase.split(' ')) {
+    if (word === '' || WHOLE_STOP.test(word.toLowerCase()) || words.length === 4) break;
+    words.push(word.toLowerCase());
+  }
+  const whole = words.join(' ');
+  return whole === '' || ANAPHORIC_WHOLE.test(whole) ? undefined : whole;
 }
 
 /** ", down 0.1 percentage points from February": the base a change is measured from, unless a year earlier. */

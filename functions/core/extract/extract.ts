@@ -5,19 +5,23 @@ import { codeSet, isLatinLetter } from './chars.ts';
 import {
   accountedShare,
   baseAfter,
+  changeOf,
   countedFrom,
   englishClauseBefore,
   englishLabelBefore,
   englishObjectAfter,
+  measuredObject,
   respectiveLabels,
   respondentShare,
 } from './english.ts';
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
 import {
   agentOf,
+  announcerOf,
   changedOf,
   chineseLabelBefore,
   clauseBefore,
+  continuedSubject,
   countedNoun,
   counterLabel,
   fundFor,
@@ -43,6 +47,7 @@ import {
   topicOf,
   topicOfClause,
   withImpliedObject,
+  withSingleMonth,
 } from './labels.ts';
 import { isWrappedLineBreak } from './layout.ts';
 import { arabicDigit, chineseDigit, isChineseNumeral } from './numerals.ts';
@@ -58,12 +63,15 @@ import {
   periodAt,
   publicationDay,
   publicationOf,
+  wholeYearAt,
   yearEarlier,
   yearEarlierAt,
 } from './periods.ts';
 import { type RawFigure, readFigure } from './read-figure.ts';
 import {
+  choiceShares,
   groupShares,
+  inlinePopulation,
   isPopulation,
   partShareLabel,
   populationFrame,
@@ -94,8 +102,8 @@ const CHAR_CLASS = new Uint8Array(0x10000);
 for (let code = 0; code < 0x10000; code++) {
   if (arabicDigit(code) >= 0 || isChineseNumeral(code)) CHAR_CLASS[code] = CharClass.NumberStart;
 }
-// $4.29 billion, and vague amounts that open on a word (几千元, 数十亿元).
-for (const char of '$＄几数') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
+// $4.29 billion, vague amounts that open on a word (几千元, 数十亿元) and half a population (半数).
+for (const char of '$＄几数半') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
 for (const char of '。！？!?') CHAR_CLASS[char.charCodeAt(0)] = CharClass.SentenceEnd;
 for (const char of '；;') CHAR_CLASS[char.charCodeAt(0)] = CharClass.ClauseBreak;
 CHAR_CLASS[0x0a] = CharClass.LineBreak;
@@ -213,6 +221,7 @@ interface Named {
 }
 
 const CONNECTOR_ONLY = /^[和、与及以]*$/;
+const REACHED = /^(?:至|到|达到?)$/;
 const GROWTH_VERB_AT_END = /(?:下降|减少|增长|增加)$/;
 /** 在接受调查的2416家企业中: the preposition frames the phrase, it is not part of the name. */
 const LEADING_PREPOSITION = /^[在对从]/;
@@ -233,6 +242,11 @@ const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|�
 /** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
+const SINCE = 0x81ea; // 自
+/** 每人每年, 每亩, 每10股 right before an amount: the amount is a standard per unit. */
+const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
+/** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
+const SINGLE_MONTH = '单月';
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
@@ -302,6 +316,8 @@ class Extraction {
   private period: string | undefined;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
+  /** Who the brief reports on when it opens headline and body alike (青岚科技…/青岚科技10月28日披露…). */
+  private readonly announcer: string | undefined;
   /** The programme the paragraph's funds belong to (稳岗返还), for those it benefits (受益企业). */
   private programme: string | undefined;
 
@@ -312,6 +328,7 @@ class Extraction {
     this.region = context.region ?? '';
     this.metrics = new MetricTable(this.region, context.aliases);
     this.publication = publicationOf(context.publishedAt);
+    this.announcer = announcerOf(text, headlineEnd(text));
   }
 
   run(): Figure[] {
@@ -406,8 +423,23 @@ class Extraction {
       }
       if (role & Role.Topic && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
         sentence.topicHintAt = index;
-      if (quoted || !(role & Role.Period) || COMPARED_AFTER.has(before)) continue;
+      if (quoted || !(role & Role.Period)) continue;
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
+      if (COMPARED_AFTER.has(before) || before === SINCE) {
+        // 降幅较1-5月收窄: a base compared with is read whole, so that none of it (5月) dates a figure; 自2019年
+        // 启动…以来: figures since a start are of now.
+        const base = mayOpenPeriod(text, index) ? periodAt(text, index, publication, false) : undefined;
+        if (before === SINCE && base !== undefined) this.period = undefined;
+        if (base !== undefined) index = base.end - 1;
+        continue;
+      }
+      // Like 今年, 全年 dates a clause it opens; inside one (企业全年实现盈利) it only says when.
+      const wholeYear = clauseStart ? wholeYearAt(text, index, publication, this.period) : undefined;
+      if (wholeYear !== undefined) {
+        this.period = wholeYear.asOf;
+        index = wholeYear.end - 1;
+        continue;
+      }
       const earlierEnd = clauseStart ? yearEarlierAt(text, index) : undefined;
       if (earlierEnd !== undefined) {
         sentence.yearEarlierFrom = index;
@@ -463,6 +495,8 @@ class Extraction {
   private add(raw: RawFigure) {
     this.readPeriods(raw.start);
     const named = raw.english ? this.englishLabel(raw) : this.chineseLabel(raw);
+    if (!raw.english && this.text.slice(this.sentence.start, raw.start).includes(SINGLE_MONTH))
+      named.label = withSingleMonth(named.label);
     const growth = named.growth || (raw.english && ENGLISH_CHANGE.test(named.label));
     const kind: FigureKind = raw.unit.kind === 'percent' && growth ? 'growth_rate' : raw.unit.kind;
     const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
@@ -478,12 +512,16 @@ class Extraction {
       metric,
     };
     if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
-    const own = raw.english ? this.englishPeriodAfter(raw) : undefined;
+    let own = raw.english ? this.englishPeriodAfter(raw) : undefined;
+    // "up from 47.9 percent last year": the base of a change, a year before the figure it is compared with.
+    if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
     if (own !== undefined && !own.yearEarlier) this.period = own.asOf;
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
     const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.period;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
-    if (asOf !== undefined && !label.startsWith('每')) figure.asOf = asOf;
+    // …标准为每人每年380元: so is an amount stated per unit right before it.
+    const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
+    if (asOf !== undefined && !label.startsWith('每') && !perUnit) figure.asOf = asOf;
     const warnings: FigureWarning[] = [];
     if (raw.unitSource !== undefined) warnings.push(UNIT_WARNINGS[raw.unitSource]);
     if (named.weak === true || label === figure.unit || label.length < 2) {
@@ -495,7 +533,8 @@ class Extraction {
     if (warnings.length > 0) figure.warnings = warnings;
     this.figures.push(figure);
     this.widenings.push(this.widening(raw, named, label));
-    this.periodsRead = raw.end;
+    // A period the figure took as its own (up from 47.9 percent last year) dates nothing after it.
+    this.periodsRead = Math.max(raw.end, own?.end ?? 0);
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
     this.sentence.previousCounted = raw.unit.counter ? label : undefined;
@@ -526,8 +565,12 @@ class Extraction {
       sentence.distributed = { labels: respective, next: 1, growth: true };
       return { label: respective[0] ?? before.label, growth: true };
     }
+    // "Outbound boxes made up 57.2 percent": a share, whatever change word its verb holds.
+    const accounted =
+      raw.unit.kind === 'percent' ? accountedShare(clause, this.region, text, raw.end) : undefined;
+    if (accounted !== undefined) return { label: accounted, growth: false };
     if (raw.unit.kind === 'percent' && !before.growth) {
-      const share = accountedShare(clause, this.region) ?? this.respondentShare(raw, before.label);
+      const share = this.respondentShare(raw, before.label);
       if (share !== undefined) return { label: share, growth: false };
       // "slowing from 4.5 percent in the first quarter": the rate the sentence measured before.
       if (before.label === '' && sentence.previousLabel?.endsWith(' growth') === true) {
@@ -557,9 +600,13 @@ class Extraction {
     // February": a decline from another base, which names its own series.
     const countsSomething = raw.unitPhrase !== undefined && raw.unit.kind === 'count';
     if (before.growth && !countsSomething && previous !== undefined) {
-      return { label: `${previous} ${change}${baseAfter(text, raw.end) ?? ''}`, growth: true };
+      return { label: `${changeOf(previous, change)}${baseAfter(text, raw.end) ?? ''}`, growth: true };
     }
-    const counted = countsSomething ? countedFrom(raw.unitPhrase ?? '', text, raw.end) : undefined;
+    const countedNoun = countsSomething ? countedFrom(raw.unitPhrase ?? '', text, raw.end) : undefined;
+    const counted =
+      countedNoun === undefined
+        ? undefined
+        : (measuredObject(before.verb, countedNoun, text, raw.end) ?? countedNoun);
     return { label: counted ?? previous ?? raw.unit.unit, growth: before.growth };
   }
 
@@ -596,7 +643,17 @@ class Extraction {
       sentence.distributed.next = next + 1;
       return { label, growth };
     }
-    if (raw.unit.kind === 'percent') this.readPopulationFrame(clause.start);
+    if (raw.unit.kind === 'percent') {
+      this.readPopulationFrame(clause.start);
+      // 受访毕业生中希望进入国有企业、民营企业…的比例分别为: the population, then one share per choice.
+      const inline = inlinePopulation(clause.text);
+      if (inline !== undefined) this.population = inline.population;
+      const choices = choiceShares(stripLeading(inline?.rest ?? clause.text, this.region), this.population);
+      if (choices !== undefined) {
+        sentence.distributed = { labels: choices, next: 1, growth: false };
+        return { label: choices[0] ?? '', growth: false };
+      }
+    }
     const groups = raw.unit.kind === 'percent' ? groupShares(clause.text, this.population) : undefined;
     if (groups !== undefined) {
       sentence.distributed = { labels: groups, next: 1, growth: false };
@@ -637,14 +694,17 @@ class Extraction {
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
         label = predicateAfter(text, after.end) + noun;
       }
-      if (this.isSurveySample(raw, label, noun)) label = `受访${noun}`;
+      if (this.isSurveySample(raw, label, noun)) label = noun.startsWith('受访') ? noun : `受访${noun}`;
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
-      label = raw.unit.kind === 'percent' ? sentence.previousLabel : subjectOf(sentence.previousLabel);
+      // 下调0.1个百分点至1.7%: the level a change reached is the level of its subject.
+      const reached = REACHED.test(clause.text);
+      label =
+        raw.unit.kind === 'percent' && !reached ? sentence.previousLabel : subjectOf(sentence.previousLabel);
     }
     // 沪指全天震荡走高，收报3104.82点: the agent of the clause before.
     if (label === '')
@@ -661,11 +721,8 @@ class Extraction {
     label = this.withContext(raw, clause, label);
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
-    }
-    // 受访居民对公共交通的满意率为84.0%，对停车便利程度的满意率为49.6%: the second clause shares the subject.
-    const subjectBeforeDui = sentence.previousLabel?.indexOf('对') ?? -1;
-    if (label.startsWith('对') && subjectBeforeDui > 0) {
-      label = (sentence.previousLabel ?? '').slice(0, subjectBeforeDui) + label;
+    } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
+      label = continuedSubject(label, sentence.previousLabel) ?? label;
     }
     const parent = sentence.subtotalParent;
     if (
@@ -711,7 +768,7 @@ class Extraction {
     const revised = PLAN_HINT.test(clause) ? revisedPlan(stripLeading(clause, this.region)) : undefined;
     if (revised !== undefined) return revised;
     if (raw.unit.kind === 'money') {
-      const purpose = purposeAfter(this.text, raw.end);
+      const purpose = purposeAfter(this.text, raw.end, label);
       if (purpose !== undefined) return fundFor(purpose, label);
       // 企业获得稳岗返还资金2.86亿元 → 稳岗返还资金; 为1.2万名老人发放高龄津贴960万元 → 发放高龄津贴.
       const noun = sentence.previousNoun;
@@ -768,6 +825,10 @@ class Extraction {
     let tidy = this.tidied.get(label);
     if (tidy === undefined) {
       tidy = tidyLabel(label);
+      // 青岚科技营收增长: the company the brief reports on names none of its series.
+      const { announcer } = this;
+      if (announcer !== undefined && tidy.startsWith(announcer) && tidy.length > announcer.length + 1)
+        tidy = tidy.slice(announcer.length);
       this.tidied.set(label, tidy);
     }
     return tidy;

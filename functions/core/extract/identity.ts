@@ -165,12 +165,15 @@ function conflicts(group: Figure[]): ReadonlyMap<Figure, Figure> {
   return found;
 }
 
-const RESULT_STAGE = /已|累计/;
+const STAGED = /已|累计|预计/;
 
-/** 计划改造老旧小区76个，已改造老旧小区30个: a result beside its plan takes the key that keeps its stage. */
+/**
+ * 计划改造老旧小区76个，已改造老旧小区30个: a result beside its plan, or a forecast beside its result, takes the
+ * key that keeps its stage.
+ */
 function separateStages(group: Figure[], keys: Keys) {
   for (const figure of conflicts(group).keys()) {
-    if (RESULT_STAGE.test(figure.label)) figure.metric = keys.strict(figure.label, figure.unit);
+    if (STAGED.test(figure.label)) figure.metric = keys.strict(figure.label, figure.unit);
   }
 }
 

@@ -5,7 +5,7 @@
 import { codeSet } from './chars.ts';
 import { isWrappedLineBreak } from './layout.ts';
 import { isChineseNumeral } from './numerals.ts';
-import { chineseUnits, Lexicon, SuffixSet } from './units.ts';
+import { chineseUnits, denominators, Lexicon, SuffixSet } from './units.ts';
 
 const BACK_WINDOW = 40;
 const FORWARD_WINDOW = 12;
@@ -39,7 +39,7 @@ const TRAILING_CONNECTIVES = new SuffixSet(
 
 /** Verbs that make a percentage a growth rate; they stay in the label (工业用电量增长). */
 const GROWTH_VERB_LIST =
-  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌 减 涨 跌'.split(
+  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌 下调 上调 减 涨 跌'.split(
     ' ',
   );
 const GROWTH_VERBS = new SuffixSet(GROWTH_VERB_LIST);
@@ -52,13 +52,13 @@ const LEADING_MODIFIER_LIST = (
   '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
-  '加快 推进 推动 加强 力争 确保 预计 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
-  '乡里 村里'
+  '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
+  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
 const PROTECTED_WORDS = new Lexicon(
-  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐 一次性 公司债 拟建'
+  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐 一次性 公司债 拟建 通过率'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -108,20 +108,79 @@ function afterWord(text: string, start: number, words: Lexicon<true>): number {
 /** Verbs that, before 至/到, say a level was reached: 贸易顺差扩大至356亿元 states the surplus, not its change. */
 const LEVEL_VERBS = new SuffixSet(
   (
-    '增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 ' +
+    '增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 下调 上调 ' +
     '增 降 升 涨 跌 缩减 扩展 延长 缩短'
   ).split(' '),
 );
 
 const PER_HEAD = codeSet('人户');
 
-/** Where a phrase ends once trailing connectives are removed: 复工率达到 → 复工率, 顺差扩大至 → 顺差. */
+/**
+ * Adverbs between a subject and its verb or figure: they say how, when or how surely, not what is measured
+ * (猪肉价格则上涨, 茶叶产量首次突破, 优良天数比例连续五年保持在, 产值有望突破).
+ */
+const ADVERBS = new SuffixSet(
+  (
+    '则 亦 也 仍 又 均 都 已 已经 同样 首次 首 再次 一度 继续 持续 进一步 将 仍将 还将 也将 有望 大幅 小幅 ' +
+    '明显 稳步 略有 盘中 当日 当天 平均'
+  ).split(' '),
+);
+/** 连续五年, 连续3个月: a span the level held for, not part of what is measured. */
+const HELD_FOR = /连续[0-9一二三四五六七八九十两]+(?:年|个月|个季度|天|周)$/;
+
+/** Where a phrase ends without the adverbs that end it (猪肉价格则 → 猪肉价格); `end` when none does. */
+function endBeforeAdverbs(text: string, end: number): number {
+  let cut = end;
+  for (let round = 0; round < 4 && cut > 0; round++) {
+    const adverb = ADVERBS.suffixOf(text, cut);
+    // 人均800元: 均 is part of 人均 there, not 都.
+    if (adverb !== undefined && !(adverb === '均' && PER_HEAD.has(text.charCodeAt(cut - 2)))) {
+      cut -= adverb.length;
+      continue;
+    }
+    const held = HELD_FOR.exec(text.slice(Math.max(0, cut - 8), cut));
+    if (held === null) break;
+    cut -= held[0].length;
+  }
+  return cut;
+}
+
+/** 每人每年, 每月: the denominators a standard is stated per, written before its amount. */
+function endBeforeDenominators(text: string, end: number): number {
+  let cut = end;
+  for (let round = 0; round < 3; round++) {
+    const mei = text.lastIndexOf('每', cut - 2);
+    if (mei <= 0 || cut - mei > 3 || denominators.match(text, mei + 1)?.word.length !== cut - mei - 1) break;
+    cut = mei;
+  }
+  return cut;
+}
+
+/** First characters of words that end in 约 (合约, 契约, 签约, 预约, 条约, 公约, 履约, 违约, 特约, 节约, 制约). */
+const WORDS_ENDING_IN_YUE = codeSet('合契签预条公履违特节制邀');
+
+/**
+ * Where a phrase ends once trailing connectives, adverbs and denominators are removed: 复工率达到 → 复工率,
+ * 顺差扩大至 → 顺差, 茶叶产量首次 → 茶叶产量, 个人缴费标准为每人每年 → 个人缴费标准.
+ */
 function endBeforeConnectives(text: string): number {
   let end = text.length;
   for (let round = 0; round < 12 && end > 0; round++) {
     const word = TRAILING_CONNECTIVES.suffixOf(text, end);
     // 人均800元: 均 is part of 人均 there, not 都.
-    if (word === undefined || (word === '均' && PER_HEAD.has(text.charCodeAt(end - 2)))) break;
+    // 合约, 签约: 约 is part of the word there, not 大约.
+    if (word === '约' && WORDS_ENDING_IN_YUE.has(text.charCodeAt(end - 2))) break;
+    // 月薪平均为6420元: 平均 after the measure only says how it was taken.
+    if (word === '均' && text.charCodeAt(end - 2) === 0x5e73 /* 平 */ && end > 3) {
+      end -= 2;
+      continue;
+    }
+    if (word === undefined || (word === '均' && PER_HEAD.has(text.charCodeAt(end - 2)))) {
+      const cut = endBeforeDenominators(text, endBeforeAdverbs(text, end));
+      if (cut === end) break;
+      end = cut;
+      continue;
+    }
     end -= word.length;
     const reached = word === '至' || word === '到';
     const verb = reached ? LEVEL_VERBS.suffixOf(text, end) : undefined;
@@ -147,6 +206,8 @@ function afterDate(text: string, start: number): number {
   if (dateWord === undefined) return start;
   cursor += dateWord.length;
   if (dateWord === '年' && (text.startsWith('平均', cursor) || text.startsWith('均', cursor))) return start;
+  // 1年期贷款市场报价利率, 3个月期: a term names the series, it does not date it.
+  if (text.startsWith('期', cursor)) return start;
   if (dateWord === '号' && isNamedNumber(text, cursor)) return start;
   const tail = DATE_TAILS.find((word) => text.startsWith(word, cursor));
   return tail === undefined ? cursor : cursor + tail.length;
@@ -161,7 +222,7 @@ function isNamedNumber(text: string, afterHao: number): boolean {
 }
 
 const COMPARISON_BASES = longestFirst(
-  '去年 上年 上月 上季度 年初 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日'.split(
+  '去年 上年 上月 上个月 上季度 年初 月初 上周 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日 前一交易日'.split(
     ' ',
   ),
 );
@@ -220,8 +281,12 @@ function stripModifiers(text: string, regions: Regions): string {
   return afterAgent(withoutOpening(text, regions));
 }
 
+/** 预计: a forecast is a series of its own, so the word stays while the modifiers after it go. */
+const FORECAST = '预计';
+
 function withoutOpening(text: string, regions: Regions): string {
-  let start = 0;
+  const forecast = text.startsWith(FORECAST) ? FORECAST.length : 0;
+  let start = forecast;
   for (let round = 0; round < 12 && start < text.length; round++) {
     const next = afterComparison(
       text,
@@ -230,8 +295,11 @@ function withoutOpening(text: string, regions: Regions): string {
     if (next === start) break;
     start = next;
   }
-  return start === 0 ? text : text.slice(start);
+  if (start === forecast) return text;
+  return forecast === 0 ? text.slice(start) : FORECAST + text.slice(start);
 }
+
+const DIVISION_WORDS = codeSet('省市区县');
 
 /** Characters after 区, 市, 县 that make it part of a word (区域, 市场, 县级), not the brief's own district. */
 const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇乡');
@@ -239,6 +307,13 @@ const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇�
 /** After the brief's region (南屿区, 南屿) or its bare division word (区创业孵化平台). */
 function afterRegion(text: string, start: number, regions: Regions): number {
   const after = afterWord(text, start, regions.names);
+  // 泉溪省市重点项目: the division word opens a compound of divisions (省市, 市县), which stays.
+  if (
+    after > start &&
+    DIVISION_WORDS.has(text.charCodeAt(after - 1)) &&
+    DIVISION_WORDS.has(text.charCodeAt(after))
+  )
+    return after - 1 > start + 1 ? after - 1 : start;
   if (after > start) return after;
   const own = regions.division !== undefined && text.charCodeAt(start) === regions.division;
   return own && text.length - start > 3 && !AFTER_OWN_DIVISION.has(text.charCodeAt(start + 1))
@@ -326,8 +401,12 @@ export function keptAgent(agent: string): string {
 /** 市长热线全年受理群众诉求 → 市长热线受理群众诉求; 安澜调查队四季度民生调查共访问居民 → 访问居民. */
 function afterAgent(phrase: string): string {
   const split = splitAgent(phrase);
-  return split === undefined ? phrase : keptAgent(split.agent) + split.action;
+  if (split === undefined) return phrase;
+  // 央行此前已将7天期逆回购操作利率下调: what the agent did may open on the object marker 将 or 把.
+  return keptAgent(split.agent) + split.action.slice(afterWord(split.action, 0, OBJECT_MARKERS));
 }
+
+const OBJECT_MARKERS = new Lexicon([['将', true] as const, ['把', true] as const]);
 
 /** Place words that end a phrase before a count quantify the noun (覆盖全县18个乡镇), not the verb. */
 const TRAILING_PLACES = new SuffixSet(
@@ -349,10 +428,17 @@ const ACTIONS = new Lexicon(
 /** Heads that a 的 phrase defines the population of (通客车的行政村比例, 对公共交通的满意率): kept whole. */
 const SHARE_HEADS = new SuffixSet('率 比例 比重 占比 满意度'.split(' '));
 
+/** 的 phrases that define the series rather than describe it. */
+const DEFINING_DE =
+  /(?:活动产生的|^新(?:成立|设立|注册|开业|上市|发行)的|(?:超过|高于|低于|不足|达到)[0-9０-９一二三四五六七八九十百千万亿.]+[\u4e00-\u9fff]{0,2}(?:以上|以下)?的)$/;
+
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
 function headAfterDe(text: string): string {
   const last = text.lastIndexOf('的');
   if (last < 0 || SHARE_HEADS.suffixOf(text) !== undefined) return text;
+  // 经营活动产生的现金流量净额, 新成立的基金, 收入超过50万元的村: a 的 phrase that is a term, a stage or a bound
+  // defines which ones are meant, and stays.
+  if (DEFINING_DE.test(text.slice(0, last + 1))) return text;
   // 累计关闭污染严重的小化工企业 → 累计关闭小化工企业: the action stays, its description goes.
   const action = ACTIONS.match(text, text.startsWith('累计', 0) ? 2 : 0);
   if (action !== undefined) {
@@ -571,11 +657,33 @@ function withOrdinals(items: string[]): string[] {
   return items.map((item) => (isChineseNumeral(item.charCodeAt(0)) ? `第${item}` : item));
 }
 
+/** Actions a list of things built may share (新建、改扩建中小学和幼儿园). */
+const BUILDING_ACTIONS = longestFirst(
+  '新建 改建 扩建 改扩建 续建 新改建 迁建 建成 新增 改造 提升改造'.split(' '),
+);
+
+/**
+ * 新建、改扩建中小学和幼儿园 → 新建改扩建中小学, 新建改扩建幼儿园: actions listed before the first thing are done to
+ * every thing listed, so they are no items of their own.
+ */
+function withSharedActions(items: string[]): string[] {
+  let actions = '';
+  let at = 0;
+  while (at < items.length - 1 && BUILDING_ACTIONS.includes(items[at] ?? '')) actions += items[at++];
+  if (actions === '') return items;
+  const first = items[at] ?? '';
+  const own = BUILDING_ACTIONS.find((action) => first.startsWith(action) && first.length > action.length);
+  const shared = actions + (own ?? '');
+  return items
+    .slice(at)
+    .map((item, index) => (index === 0 ? shared + first.slice(own?.length ?? 0) : shared + item));
+}
+
 /** Splits the subject of 分别 into one label per figure. */
 function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
-    const items = withOrdinals(
-      subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions)),
+    const items = withSharedActions(
+      withOrdinals(subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions))),
     );
     const last = items.at(-1) ?? '';
     if (items.every((item) => item !== '')) {
@@ -618,12 +726,19 @@ function comparisonIn(phrase: string): string {
   return '';
 }
 
+const HOPED = /有望(?:突破|达到|达|超过|实现)?$/;
+
 /** The label written before a Chinese figure, and whether it speaks of growth. */
 export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
   const regions = regionPrefixes(region);
   const unquoted = withoutQuotes(dropLeadingQuoted(clause));
   let phrase = unquoted.slice(0, endBeforeConnectives(unquoted));
   const verb = GROWTH_VERBS.suffixOf(phrase);
+  if (verb !== undefined) {
+    const verbAt = phrase.length - verb.length;
+    const cut = endBeforeAdverbs(phrase, verbAt);
+    if (cut < verbAt) phrase = phrase.slice(0, cut) + verb;
+  }
   const growth = verb !== undefined || GROWTH_NOUNS.some((noun) => phrase.includes(noun));
   const distributiveAt = phrase.lastIndexOf('分别');
   // 分别比一季度回落: a base between 分别 and the verb goes with each label.
@@ -637,7 +752,10 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
     phrase = subject + (verb ?? '');
   }
-  const stripped = afterOwner(stripModifiers(phrase, regions));
+  let stripped = afterOwner(stripModifiers(phrase, regions));
+  // 产值有望突破5亿元: what is hoped for is a forecast, a series of its own like 预计产值.
+  if (HOPED.test(unquoted) && !stripped.startsWith(FORECAST) && stripped !== '')
+    stripped = FORECAST + stripped;
   if (isPredicateOnly(stripped)) {
     // 比去年增加: the base says what the change is measured against; keep it with the verb.
     const base = comparisonIn(phrase);
@@ -766,6 +884,102 @@ export function subjectOf(label: string): string {
   return yearOnYear === undefined || yearOnYear === subject ? subject : subject.slice(0, -yearOnYear.length);
 }
 
+/** Measures a clause may name without their subject (…杨梅种植面积6.8万亩，总产量5.2万吨，产值…). */
+const BARE_MEASURES = new Set(
+  (
+    '面积 种植面积 播种面积 产量 总产量 产值 总产值 综合产值 销售额 销量 销售量 零售额 收入 总收入 投资 总投资 ' +
+    '规模 总规模 总额 余额 价格 均价 单价 增加值 用电量 客流量 成交额 成交量 利润 净利润 出货量 渗透率 ' +
+    '覆盖率 普及率 完成率 开工率 利用率 达标率 线上销售 线上销量 线上销售额 参保率 参保人数 零售 ' +
+    // Measures named by a compound of their own, which hold no subject (营业 is none).
+    '营业收入 营业总收入 主营业务收入 可支配收入 人均可支配收入 归母净利润 利润总额 税收收入 财政收入 预算收入'
+  ).split(' '),
+);
+const MEASURE_ENDINGS = new SuffixSet(BARE_MEASURES);
+/** Stage words a bare measure may open with (预计总产量): they stay before the subject it takes. */
+const STAGE_OPENING = /^(?:预计|计划|累计|已|新增)/;
+
+/**
+ * A clause that names no subject continues the one before it in the sentence (`previous`, a label):
+ * - a bare measure takes the subject of the measure before (杨梅种植面积 + 预计总产量 → 预计杨梅总产量);
+ * - a measure that opens on the end of the one before takes what preceded it (新能源车零售 + 零售渗透率);
+ * - a group alone takes the measure of the group before (本科生平均期望月薪 + 硕士生 → 硕士生平均期望月薪);
+ * - what a population judges takes the population (受访居民对公共交通满意率 + 对停车便利程度满意率).
+ * Undefined when the label stands on its own.
+ */
+export function continuedSubject(label: string, previous: string): string | undefined {
+  // 受访居民对公共交通的满意率…，对停车便利程度的满意率…: what is judged changes, not who judges.
+  const judged = previous.indexOf('对');
+  if (label.startsWith('对')) return judged > 0 ? previous.slice(0, judged) + label : undefined;
+  const stage = STAGE_OPENING.exec(label)?.[0] ?? '';
+  const measure = label.slice(stage.length);
+  const subject = subjectOf(previous).replace(STAGE_OPENING, '');
+  // 纳入计划的项目 + 累计完成投资: the head of a defined subject, not its definition.
+  const before = subject.slice(subject.lastIndexOf('的') + 1);
+  const head = MEASURE_ENDINGS.suffixOf(before);
+  const topic = head === undefined ? '' : before.slice(0, -head.length);
+  // 惠及户数 + 总投资: what an action reached is no subject of other measures.
+  if (topic.length < 2 || OBJECT_VERBS.some((verb) => topic.endsWith(verb)))
+    return parallelGroup(label, before);
+  if (BARE_MEASURES.has(measure)) return topic.endsWith(measure) ? undefined : stage + topic + measure;
+  // 新能源车零售 + 零售渗透率: the measure before opens this one.
+  return head !== undefined && label.startsWith(head) && label.length > head.length
+    ? topic + label
+    : undefined;
+}
+
+/**
+ * 6月单月，百强房企销售额… → 百强房企单月销售额: a month's own figure is a series apart from the year's running
+ * total, so 单月 goes before the measure; the label as it is when it names no measure.
+ */
+export function withSingleMonth(label: string): string {
+  if (label.includes('单月')) return label;
+  const subject = subjectOf(label);
+  const measure = MEASURE_ENDINGS.suffixOf(subject);
+  if (measure === undefined || !label.startsWith(subject)) return label;
+  const at = subject.length - measure.length;
+  return `${label.slice(0, at)}单月${label.slice(at)}`;
+}
+
+/** How long a group that stands for the measure of the group before it may be (硕士生, 农村居民). */
+const MAX_GROUP = 4;
+
+/** Last characters of a word for a group of people or places (本科生, 农村居民, 女性, 县城). */
+const GROUP_ENDINGS = codeSet('生民员者性户村镇区县市城');
+
+/** 硕士生 after 本科生平均期望月薪: the group replaces the group that opens the label before (same last character). */
+function parallelGroup(label: string, before: string): string | undefined {
+  if (label.length < 2 || label.length > MAX_GROUP || !GROUP_ENDINGS.has(label.charCodeAt(label.length - 1)))
+    return undefined;
+  const end = before.indexOf(label.charAt(label.length - 1)) + 1;
+  return end >= 2 && end <= MAX_GROUP + 1 && end < before.length - 1 && before.slice(0, end) !== label
+    ? label + before.slice(end)
+    : undefined;
+}
+
+/** What follows a reporting body's name when it announces (4月25日晚发布, 公告, 披露…). */
+const ANNOUNCING = /^(?:[0-9０-９]|发布|公告|公布|披露|宣布|表示|称)/;
+const MAX_ANNOUNCER = 8;
+
+/**
+ * The company or body a brief reports on: the name both its headline and its body open on, when the body goes on
+ * to say when or what it announced (青岚科技三季度营收… / 青岚科技10月28日披露…); undefined when none.
+ */
+export function announcerOf(text: string, headlineEnd: number): string | undefined {
+  if (headlineEnd <= 0) return undefined;
+  const body = headlineEnd + 2;
+  let length = 0;
+  while (
+    length < MAX_ANNOUNCER &&
+    length < headlineEnd &&
+    text.charCodeAt(length) === text.charCodeAt(body + length) &&
+    text.charCodeAt(length) >= 0x4e00
+  )
+    length++;
+  return length >= 2 && ANNOUNCING.test(text.slice(body + length, body + length + 2))
+    ? text.slice(0, length)
+    : undefined;
+}
+
 /** 仍以中国对虾为主 → 中国对虾: the topic a clause sets for a figure that names nothing itself. */
 export function topicOfClause(clause: string): string | undefined {
   const start = clause.indexOf('以');
@@ -775,12 +989,15 @@ export function topicOfClause(clause: string): string | undefined {
 
 /** The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末): it only locates the figure. */
 const YEAR_ON_YEAR_BASE = /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十])/g;
-/** Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入): they belong in as-of. */
+/**
+ * Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入, 夜市国庆期间客流量): they belong in as-of,
+ * or only say when.
+ */
 const PERIOD_INSIDE =
-  /(?<![比较每]|比上年|较上年|比去年|较去年)(?:今年|去年|上年|本年|当年|全年|全天|当天|当日|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
-/** 多数家庭, 部分企业: a quantifier subject names no series. */
+  /(?<![比较每]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+/** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
-  /^(?:大多数|多数|大部分|部分|不少|许多)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
+  /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
 /** 涨, 跌 and 减 alone name the change a reader calls 涨幅, 跌幅, 下降. */
 const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免])减$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
@@ -793,9 +1010,10 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
 
 /**
  * 已 after an agent (创业孵化平台已入驻团队) says when, not which stage (but it defines who a share counts:
- * 表示订单已恢复的企业比例); 带动 before a verb only links.
+ * 表示订单已恢复的企业比例); 带动 before a verb only links; 实现 is a light verb (实现营业收入 is 营业收入).
  */
-const LINKING_WORDS = /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)/g;
+const LINKING_WORDS =
+  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)/g;
 
 /** The final form of a Chinese label: no year-on-year base or period inside it, 较 spelled 比, bare changes named. */
 export function tidyLabel(label: string): string {
@@ -813,9 +1031,18 @@ const NOT_IN_LABELS = new RegExp(
 
 const PURPOSE_LENGTH = 12;
 
-/** 安排专项资金5亿元用于棚户区改造: what the money is for, read after the figure, or undefined. */
-export function purposeAfter(text: string, from: number): string | undefined {
-  if (!text.startsWith('用于', from)) return undefined;
+/** Words that say what money is for, after its amount (…5亿元用于棚户区改造, 投资2.6亿元建设污水处理厂). */
+const PURPOSE_OPENING = /^(?:用于|实施|建设)/;
+/** A label that only says money was invested: its purpose, after the amount, names it. */
+const INVESTED = /^(?:拟|计划)?(?:投资|投入)$/;
+
+/**
+ * 安排专项资金5亿元用于棚户区改造, 投资2.6亿元建设污水处理厂: what the money is for, read after the figure,
+ * or undefined.
+ */
+export function purposeAfter(text: string, from: number, label: string): string | undefined {
+  const opening = PURPOSE_OPENING.exec(text.slice(from, from + 2))?.[0];
+  if (opening === undefined || (opening !== '用于' && !INVESTED.test(label))) return undefined;
   let end = from + 2;
   while (end < text.length && end - from <= PURPOSE_LENGTH && !CLAUSE_STOP.has(text.charCodeAt(end))) end++;
   const purpose = text.slice(from + 2, end).replace(/等$/, '');

@@ -3,6 +3,7 @@
 // Most of them need no list: a number must be followed by a unit to be a figure, so 5月12日, 2020年, 十三五,
 // 六稳, 一盘棋 and 一带一路 fall out on their own. The lists below catch what would otherwise pass.
 import { isLatinLetter } from './chars.ts';
+import { isChineseNumeral } from './numerals.ts';
 import { Lexicon } from './units.ts';
 
 /** Counter + time word: 3个月 is a duration although 个 is a counter. */
@@ -19,12 +20,22 @@ export const idioms = new Lexicon<true>(
     .map((word) => [word, true] as const),
 );
 
-/** Characters before a number that make it an ordinal, a weekday or a denominator (第一位, 星期三, 每万人). */
-const ORDINAL_BEFORE = new Set([...'第星拜每初'].map((char) => char.charCodeAt(0)));
+/**
+ * Characters before a number that make it an ordinal, a weekday, a denominator or a rank (第一位, 星期三, 每万人,
+ * 分列二、三位).
+ */
+const ORDINAL_BEFORE = new Set([...'第星拜每初列'].map((char) => char.charCodeAt(0)));
+const ENUMERATION_COMMA = 0x3001; // 、
 
 export function isOrdinalContext(text: string, start: number): boolean {
   const before = text.charCodeAt(start - 1);
   if (ORDINAL_BEFORE.has(before)) return true;
+  // 分列二、三位: the items after the first of a list of ranks are ranks too.
+  if (before === ENUMERATION_COMMA) {
+    let item = start - 1;
+    while (item > 0 && isChineseNumeral(text.charCodeAt(item - 1))) item--;
+    return item < start - 1 && ORDINAL_BEFORE.has(text.charCodeAt(item - 1));
+  }
   // 前三季度 and 前10名 rank or bound a period; 目前 and 此前 end in 前 without that sense.
   if (before === 0x524d /* 前 */) {
     const twoBefore = text.charCodeAt(start - 2);

@@ -214,7 +214,8 @@ export function periodAt(
   const period = readPeriodEnd(text, cursor);
   let located: { month: number; day: number; end: number } | undefined;
   if (period !== undefined) {
-    if (period.day !== undefined && !until) return undefined;
+    if (period.day !== undefined && !until && !(clauseStart && opensFigurePhrase(text, period.end)))
+      return undefined;
     const month = period.month;
     const probeYear = year.year ?? publication.year;
     located = { month, day: period.day ?? lastDayOf(probeYear, month), end: period.end };
@@ -239,6 +240,24 @@ export function periodAt(
   return asOf === undefined ? undefined : { asOf, end: located.end, until };
 }
 
+/**
+ * 7月22日1年期LPR为3.35%: a day that opens the very noun phrase of a figure dates it; a day that opens a clause
+ * of its own (5月13日，记者从…获悉) is when something was reported or happened.
+ */
+function opensFigurePhrase(text: string, end: number): boolean {
+  if (arabicDigit(text.charCodeAt(end)) >= 0) return true;
+  // 4月11日，多家金店报价升至…: a day set off before what was measured on it dates it, unless what follows says
+  // who reported or met (5月13日，记者从…获悉) or describes a thing made (4月17日，船厂建造的2.8万立方米…).
+  const code = text.charCodeAt(end);
+  if (code !== 0xff0c && code !== 0x2c) return false;
+  return !NOT_MEASURED_ON_DAY.test(text.slice(end + 1, end + 1 + DAY_CLAUSE_REACH));
+}
+
+/** Words in the clause after a day that make the day when something was reported, held or made. */
+const NOT_MEASURED_ON_DAY =
+  /^[^，。；]*?(?:记者|获悉|了解到|发布|公布|公告|披露|宣布|召开|举行|举办|会议|表示|介绍|称|报告|通报|消息|印发|出台|启动|开幕|闭幕|的[0-9０-９一二三四五六七八九十两])/;
+const DAY_CLAUSE_REACH = 24;
+
 const PERIOD_WORD_CHARS = codeSet('年月季');
 const PERIOD_REACH = 8;
 
@@ -256,11 +275,38 @@ export function mayOpenPeriod(text: string, index: number): boolean {
 
 /** Characters a period, a reset or 去年同期 may start with; everything else is skipped without a look. */
 export const PERIOD_STARTS = codeSet(
-  '截今去上下前第过目当现0123456789０１２３４５６７８９一二三四五六七八九十两〇',
+  '截今去上下前第过目当现此全0123456789０１２３４５６７８９一二三四五六七八九十两〇',
 );
 
-/** Words after which figures are of now, not of the period before them (目前已开工项目98个). */
-const NOW_WORDS = ['目前', '当前', '现在', '截至目前', '截止目前', '截至当前'];
+/**
+ * Words after which figures are of now, not of the period before them (目前已开工项目98个), or of some earlier
+ * release the text does not date (据此前公布的普查…, 该局此前已将…).
+ */
+const NOW_WORDS = ['目前', '当前', '现在', '截至目前', '截止目前', '截至当前', '此前'];
+
+/** Words of a plan or forecast after 全年: the year meant is the one under way, not the one just ended. */
+const WHOLE_YEAR_AHEAD = /^.{0,4}?(?:力争|计划|预计|预期|目标|确保|将|有望|要)/;
+
+/**
+ * 全年 at `index`: the end of the year the paragraph speaks of (`current`, from 2023年… before it); else, for a plan
+ * or forecast (全年力争…), of the year of publication; else, early in a year (up to March), of the year just
+ * ended (全年办理不动产登记4.2万件 in a March brief). Later in a year a 全年 reached may be last year's or this one's:
+ * undefined, as when 全年 is not there.
+ */
+export function wholeYearAt(
+  text: string,
+  index: number,
+  publication: Publication | undefined,
+  current: string | undefined,
+): Located | undefined {
+  if (publication === undefined || !text.startsWith('全年', index)) return undefined;
+  const end = index + 2;
+  let year: number | undefined;
+  if (current !== undefined) year = Number(current.slice(0, 4));
+  else if (WHOLE_YEAR_AHEAD.test(text.slice(end, end + 8))) year = publication.year;
+  else if (publication.month <= 3) year = publication.year - 1;
+  return year === undefined ? undefined : { asOf: `${year}-12-31`, end, until: false };
+}
 
 /** Where a word that brings figures back to the present ends, or undefined. */
 export function nowAt(text: string, index: number): number | undefined {
@@ -323,6 +369,8 @@ export interface EnglishPeriod {
   /** The day the period ends, or undefined for a year earlier than the current as-of. */
   asOf: string | undefined;
   yearEarlier: boolean;
+  /** Written "last year". */
+  lastYear?: boolean;
   end: number;
 }
 
@@ -366,7 +414,10 @@ export function englishPeriodAt(
     if (isLastYears(endMonth, lastDayOf(year, endMonth), publication)) year--;
   }
   const asOf = isoDate(year, endMonth, lastDayOf(year, endMonth));
-  return asOf === undefined ? undefined : { asOf, yearEarlier: false, end };
+  if (asOf === undefined) return undefined;
+  return last === undefined
+    ? { asOf, yearEarlier: false, end }
+    : { asOf, yearEarlier: false, lastYear: true, end };
 }
 
 /** "up 34.6 percent from a year earlier": a base the change is measured from, not the figure's date. */

@@ -352,12 +352,29 @@ function readUnit(
   return undefined;
 }
 
-/** A rate between two units, kept as written (元/平方米, 元/公斤, 万吨/日 → 吨/日); a price is money. */
+/**
+ * A rate between two units, kept as written (元/平方米, 元/公斤, 美元/盎司, 万吨/日 → 吨/日: the scale goes, the
+ * words stay); a price is money.
+ */
 function compoundUnit(text: string, read: UnitRead): UnitRead {
   if (!SLASHES.has(text.charCodeAt(read.end)) || read.unit.kind === 'percent') return read;
   const second = denominators.match(text, read.end + 1);
   if (second === undefined || second.entry === '%') return read;
-  return { ...read, unit: rateUnit(read.unit, second.entry), end: read.end + 1 + second.word.length };
+  const written = read.english ? undefined : writtenUnitBefore(text, read.end, read.unit);
+  return {
+    ...read,
+    unit: rateUnit(written ?? read.unit, second.entry),
+    end: read.end + 1 + second.word.length,
+  };
+}
+
+/** The unit word as the text writes it before `end` (美元 where the unit says USD). */
+function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo | undefined {
+  for (let length = 1; length <= 4; length++) {
+    const word = chineseUnits.match(text, end - length);
+    if (word?.word.length === length && word.entry === unit) return { ...unit, unit: word.word };
+  }
+  return undefined;
 }
 
 function rateUnit(numerator: UnitInfo, denominator: string): UnitInfo {
@@ -379,6 +396,8 @@ function perUnitBefore(
     if (text.charCodeAt(start - length - 1) !== MEI) continue;
     const denominator = denominators.match(text, start - length);
     if (denominator?.word.length === length) {
+      // 每人每年380元: two denominators make a standard written as a plain amount, not a rate.
+      if (perUnitBefore(text, start - length - 1, unit, floor) !== undefined) return undefined;
       return { unit: rateUnit(unit, denominator.entry), start: start - length - 1 };
     }
   }
@@ -406,7 +425,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     prefixUnit = first === 0x767e /* 百 */ ? PERCENT_UNIT : PERMILLE_UNIT;
     cursor += 3;
   }
-  const doubling = doublingAt(text, index, floor);
+  const doubling = doublingAt(text, index, floor) ?? halfAt(text, index, floor);
   if (doubling !== undefined) return { figure: doubling, next: doubling.end };
   const [part, ...parts] = structureAt(text, index) ?? [];
   if (part !== undefined)
@@ -500,6 +519,11 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (!core.chinese && isEnglishDate(text, start, cursor)) return rejected(cursor);
 
   let rangeMax: NumberCore | undefined;
+  // 四成多, 两倍多: 多 after a proportion bounds it as 余 does inside a number.
+  if (isProportion(unit.unit) && innerQualifier(text.charCodeAt(cursor)) === 'over') {
+    qualifier = 'over';
+    cursor++;
+  }
   const suffix = suffixAt(text, cursor);
   if (suffix !== undefined) {
     if (qualifier === 'exact') qualifier = suffix.qualifier;
@@ -513,8 +537,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     // 3%-5%, 3万元至5万元: the upper bound repeats the unit.
     const right = readCore(text, cursor + 1);
     if (isCore(right)) {
-      const rightUnit = readUnit(text, right.end, right, start);
-      if (typeof rightUnit === 'object' && rightUnit.unit.unit === unit.unit.unit) {
+      const found = readUnit(text, right.end, right, start);
+      const rightUnit = typeof found === 'object' ? compoundUnit(text, found) : undefined;
+      if (rightUnit !== undefined && rightUnit.unit.unit === unit.unit.unit) {
         rangeMax = right;
         cursor = rightUnit.end;
       }
@@ -561,6 +586,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
 }
 
 const ZAI = 0x5728; // 在
+const ZHAN = 0x5360; // 占
 const DE = 0x7684; // 的
 const ENUMERATION_COMMA = 0x3001; // 、
 
@@ -580,10 +606,24 @@ function definesGroup(
   const after = text.charCodeAt(end);
   // 每周乘坐地铁5次以上的: a bound written after the figure and followed by 的 always defines a group.
   if (after === DE && GROUP_BOUND.test(text.slice(end - 2, end))) return true;
-  return (before === ZAI || before === ENUMERATION_COMMA) && (after === DE || after === ENUMERATION_COMMA);
+  if ((before === ZAI || before === ENUMERATION_COMMA) && (after === DE || after === ENUMERATION_COMMA))
+    return true;
+  // 超过50万元的村有十一个, 500元至1000元的占31.2%: the group a figure right after it counts or shares.
+  return after === DE && countedRightAfter(text, end + 1);
 }
 
 const GROUP_BOUND = /以上|以下|以内/;
+/** How far after a group's 的 the figure that counts it may stand (的房企有55家). */
+const GROUP_COUNT_REACH = 6;
+
+function countedRightAfter(text: string, from: number): boolean {
+  for (let index = from; index < text.length && index - from <= GROUP_COUNT_REACH; index++) {
+    const code = text.charCodeAt(index);
+    if (CLAUSE_PUNCTUATION.has(code) || code === DE) return false;
+    if (code === ZHAN || isArabic(code) || isChineseNumeral(code)) return true;
+  }
+  return false;
+}
 
 /** Verbs before N倍 that make it a growth (增长一倍 = 100%) rather than a multiple (是去年的3倍). */
 const GROWTH_BEFORE_TIMES = new SuffixSet('增长 增加 提高 上升 提升 扩大 增'.split(' '));
@@ -613,6 +653,24 @@ function doublingAt(text: string, index: number, floor: number): RawFigure | und
     qualifier: 'exact',
     english: false,
   };
+}
+
+const BAN = 0x534a; // 半
+
+/** 近半数受访者, 半数以上: half of a population, a share of 50%. */
+function halfAt(text: string, index: number, floor: number): RawFigure | undefined {
+  if (text.charCodeAt(index) !== BAN || !text.startsWith('数', index + 1)) return undefined;
+  let end = index + 2;
+  let qualifier: Qualifier = 'exact';
+  const suffix = suffixAt(text, end);
+  if (suffix !== undefined) {
+    qualifier = suffix.qualifier;
+    end = suffix.index;
+  }
+  const prefix = prefixQualifier(text, index, floor);
+  if (prefix !== undefined && qualifier === 'exact') qualifier = prefix.qualifier;
+  const start = prefix?.index ?? index;
+  return { start, end, unitEnd: index + 2, value: 50, unit: PERCENT_UNIT, qualifier, english: false };
 }
 
 function isProportion(unit: UnitInfo): boolean {

@@ -39,11 +39,12 @@ function populationAt(text: string, from: number): { start: number; end: number 
 }
 
 /**
- * Words that only say when (今年, 已 opening the predicate) or against what a year earlier (较上年同期), and 表示
- * before an attitude (表示满意 is 满意; 表示订单已恢复 reports a fact and keeps it).
+ * Words that only say when (今年) or against what a year earlier (较上年同期), and 表示 before an attitude (表示满意
+ * is 满意; 表示订单已恢复 reports a fact and keeps it). 已 opening the predicate stays: it is the stage that tells
+ * those who already did from those who plan to (已获得录用通知的毕业生比例).
  */
 const PREDICATE_NOISE =
-  /^已|今年|全年|(?:较|比)(?:上年|去年)同期|同比|表示(?=满意|不满意|支持|反对|愿意|主要|看重|希望|担心|无所谓|认可)/g;
+  /今年|全年|(?:较|比)(?:上年|去年)同期|同比|表示(?=满意|不满意|支持|反对|愿意|主要|看重|希望|担心|无所谓|认可)/g;
 
 /** A share's label from what its population does: `${predicate}的${population}比例`. */
 export function shareOfPopulation(predicate: string, population: string): string {
@@ -138,4 +139,45 @@ export function partShareLabel(
   return isPopulation(subject) && subject.includes('的')
     ? `${subject}比例`
     : `${subject.replace(LIGHT_VERBS, '')}占比`;
+}
+
+/** 受访毕业生中希望…: a population the clause opens on, inside it, and the rest of the clause. */
+export function inlinePopulation(clause: string): { population: string; rest: string } | undefined {
+  const match = /^(?:在)?([^，,。；;]{2,10}?)中(?![心国央间部小学级型期])/.exec(clause);
+  const population = match?.[1];
+  if (match === null || population === undefined || !isPopulation(population)) return undefined;
+  const rest = clause.slice(match[0].length);
+  return rest.length >= 2 ? { population, rest } : undefined;
+}
+
+/** Verbs a list of choices opens on, which the later choices share (希望进入国有企业、民营企业…). */
+const CHOICE_VERBS = longest(
+  '希望进入 希望到 希望去 希望 愿意 打算 计划 倾向于 首选到 首选 选择 进入 前往 从事 使用 购买 认为 支持'.split(
+    ' ',
+  ),
+);
+
+function longest(words: string[]): string[] {
+  return [...words].sort((left, right) => right.length - left.length);
+}
+
+/**
+ * 希望进入国有企业、民营企业和机关事业单位的比例分别为…: one share per choice, each with the verb the first one
+ * opens on and the population (希望进入民营企业的受访毕业生比例); undefined when the phrase is no such list.
+ */
+export function choiceShares(phrase: string, population: string | undefined): string[] | undefined {
+  const match = /^(.+?)的?(?:比例|占比|比重)分别(?:为|是|占|达)?$/.exec(phrase);
+  const core = match?.[1];
+  if (core === undefined) return undefined;
+  const items = core.split(/[、和与及]/);
+  const first = items[0] ?? '';
+  if (items.length < 2 || items.some((item) => item === '')) return undefined;
+  const opening = CHOICE_VERBS.find((word) => first.startsWith(word) && first.length > word.length) ?? '';
+  // 希望孩子报读理科、文科: the first choice is as long as the next one, the rest of it is what all choices share.
+  const aligned = first.slice(0, Math.max(0, first.length - (items[1] ?? '').length));
+  const verb = opening !== '' && aligned.startsWith(opening) ? aligned : opening;
+  return items.map((item) => {
+    const choice = verb === '' || CHOICE_VERBS.some((word) => item.startsWith(word)) ? item : verb + item;
+    return population === undefined ? `${choice}的比例` : shareOfPopulation(choice, population);
+  });
 }
