@@ -472,6 +472,30 @@ describe('English labels', () => {
     ).toEqual(['wool share', 'rail share of freight volume', 'exports share of farm output']);
   });
 
+  it('reads multiples and shares written in words', () => {
+    const figures = extractFigures(
+      "Kelso's wool exports nearly tripled in May. The number of ferry calls at Port Kelso doubled. " +
+        'One in four Kelso farmers own a tractor, and fewer than one in ten said they would sell land. ' +
+        'Double-digit growth is no figure.',
+      kelso,
+    );
+    expect(
+      figures.map(({ surface, value, unit, qualifier, kind, label }) => [
+        surface,
+        value,
+        unit,
+        qualifier,
+        kind,
+        label,
+      ]),
+    ).toEqual([
+      ['nearly tripled', 200, '%', 'approx', 'growth_rate', 'wool exports growth'],
+      ['doubled', 100, '%', 'exact', 'growth_rate', 'ferry calls growth'],
+      ['One in four', 25, '%', 'exact', 'percent', 'share of farmers owning a tractor'],
+      ['fewer than one in ten', 10, '%', 'under', 'percent', 'share of farmers saying they would sell land'],
+    ]);
+  });
+
   it('dates a base written with last year a year before, and dates nothing after it by it', () => {
     expect(
       read(

@@ -67,7 +67,7 @@ import {
   yearEarlier,
   yearEarlierAt,
 } from './periods.ts';
-import { type RawFigure, readFigure } from './read-figure.ts';
+import { englishWordFigureAt, type RawFigure, readFigure } from './read-figure.ts';
 import {
   choiceShares,
   groupShares,
@@ -96,6 +96,8 @@ enum CharClass {
   ClauseBreak = 4,
   QiZhong = 5,
   Period = 6,
+  /** A Latin letter that may open a figure written in words (doubled, one in five). */
+  WordNumber = 7,
 }
 
 const CHAR_CLASS = new Uint8Array(0x10000);
@@ -104,6 +106,7 @@ for (let code = 0; code < 0x10000; code++) {
 }
 // $4.29 billion, vague amounts that open on a word (几千元, 数十亿元) and half a population (半数).
 for (const char of '$＄几数半') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
+for (const char of 'dtqofsenDTQOFSEN') CHAR_CLASS[char.charCodeAt(0)] = CharClass.WordNumber;
 for (const char of '。！？!?') CHAR_CLASS[char.charCodeAt(0)] = CharClass.SentenceEnd;
 for (const char of '；;') CHAR_CLASS[char.charCodeAt(0)] = CharClass.ClauseBreak;
 CHAR_CLASS[0x0a] = CharClass.LineBreak;
@@ -345,6 +348,14 @@ class Extraction {
           index = reading.next - 1;
           break;
         }
+        case CharClass.WordNumber: {
+          const figure = englishWordFigureAt(text, index, this.sentence.previousEnd);
+          if (figure !== undefined) {
+            this.add(figure);
+            index = figure.end - 1;
+          }
+          break;
+        }
         case CharClass.SentenceEnd:
           this.endSentence(index + 1);
           break;
@@ -495,6 +506,9 @@ class Extraction {
   private add(raw: RawFigure) {
     this.readPeriods(raw.start);
     const named = raw.english ? this.englishLabel(raw) : this.chineseLabel(raw);
+    // "exports nearly tripled": the growth of what the clause names.
+    if (raw.multiple === true && !GROWTH_SUFFIX.test(named.label) && named.label !== raw.unit.unit)
+      named.label = changeOf(named.label, 'growth');
     if (!raw.english && this.text.slice(this.sentence.start, raw.start).includes(SINGLE_MONTH))
       named.label = withSingleMonth(named.label);
     const growth = named.growth || (raw.english && ENGLISH_CHANGE.test(named.label));
@@ -558,7 +572,12 @@ class Extraction {
       return { label: labels[Math.min(next, labels.length - 1)] ?? '', growth };
     }
     const previous = sentence.previousLabel?.replace(GROWTH_SUFFIX, '');
-    const before = englishLabelBefore(this.beyondAside(clause, raw.start), this.region);
+    // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
+    const before = englishLabelBefore(
+      this.beyondAside(clause, raw.start),
+      this.region,
+      raw.multiple !== true,
+    );
     const change = DECLINE_BEFORE.test(clause) ? 'decline' : 'growth';
     const respective = before.growth ? respectiveLabels(clause, change, text, raw.end) : undefined;
     if (respective !== undefined) {
