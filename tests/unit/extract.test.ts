@@ -336,6 +336,12 @@ describe('labels and metric identity', () => {
     ).toEqual(['新建扩建养老院', '新建扩建日间照料中心']);
   });
 
+  it('reads a sample past the cohort that opens it', () => {
+    expect(extractFigures('某机构对全国3200名2025届高校毕业生开展问卷调查。', {})[0]?.label).toBe(
+      '受访高校毕业生',
+    );
+  });
+
   it('keeps 已, the stage, in what a population has done', () => {
     expect(only('超六成受访职工已获得加薪。', {}).label).toBe('已获得加薪的受访职工比例');
   });
@@ -493,6 +499,23 @@ describe('English labels', () => {
       ['doubled', 100, '%', 'exact', 'growth_rate', 'ferry calls growth'],
       ['One in four', 25, '%', 'exact', 'percent', 'share of farmers owning a tractor'],
       ['fewer than one in ten', 10, '%', 'under', 'percent', 'share of farmers saying they would sell land'],
+    ]);
+  });
+
+  it('reads the subject beyond an aside, a value worth, a change written after its figure and a venue', () => {
+    expect(
+      read(
+        'Wool exports, including yarn, rose 9 percent to 3,400 tonnes, worth 41 million yuan. ' +
+          'Freight at Kelso Airport reached 2.1 million tonnes, 6.5 percent higher than a year earlier. ' +
+          'Wool exports were 1,200 tonnes.',
+      ).map(([label]) => label),
+    ).toEqual([
+      'wool exports growth',
+      'wool exports',
+      'wool exports value',
+      'freight',
+      'freight growth',
+      'wool exports',
     ]);
   });
 

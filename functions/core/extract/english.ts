@@ -163,8 +163,9 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   if (region !== '' && ofRegion > 0) words.splice(ofRegion, 3);
   // "calls at Port Ashford": where they were counted is no part of the measure.
   const at = words.findLastIndex((word) => word.toLowerCase() === 'at');
-  if (at > 0 && at < words.length - 1 && words.slice(at + 1).every((word) => /^[A-Z]/.test(word)))
-    words.splice(at);
+  let named = at + 1;
+  while (at > 0 && named < words.length && /^[A-Z]/.test(words[named] ?? '')) named++;
+  if (at > 0 && named > at + 1) words.splice(at, named - at);
   // "The number of cruise calls": the count is the calls.
   const numberOf = words.findIndex(
     (word, index) => word.toLowerCase() === 'number' && words[index + 1]?.toLowerCase() === 'of',
@@ -185,6 +186,7 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     words.every((word) => word.toLowerCase() === 'to' || ADVERBIALS.has(word.toLowerCase()));
   if (AMOUNT_ADJECTIVES.has(lower(words.length - 1)) && ARTICLES.has(lower(words.length - 2)))
     words.splice(-2);
+  const beforeConnectives = words.length;
   while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) {
     const word = lower(words.length - 1);
     if (GROWTH_WORDS.has(word)) growth = true;
@@ -193,9 +195,13 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     words.pop();
   }
   const written = lower(words.length - 1);
-  // A present tense is a verb only after its subject (Port Ashford handles…), never as the subject (Exports…).
+  // A present tense is a verb only after its subject and right before its object (Port Ashford handles 4.2
+  // million…), never as the subject (Exports rose…, Exports were…).
   const verb =
-    objectMayFollow && words.length > 1 && Object.hasOwn(PRESENT_MEASURE_VERBS, written)
+    objectMayFollow &&
+    words.length === beforeConnectives &&
+    words.length > 1 &&
+    Object.hasOwn(PRESENT_MEASURE_VERBS, written)
       ? (PRESENT_MEASURE_VERBS[written] ?? written)
       : written;
   if (words.length > 0 && (OBJECT_VERBS.has(verb) || isPastTense(verb) || MEASURE_VERBS.has(verb))) {

@@ -259,7 +259,12 @@ const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / (?:growth|decline)$/;
 const ENGLISH_CHANGE = /^(?!share of).* (?:growth|decline)(?: from \w+)?$/;
 /** A clause that only links a subject to its figure (…, excluding students, was 15.3 percent). */
-const LINK_ONLY = /^\s*(?:was|were|is|are|stood at|stands at|reached)\s*$/;
+const LINK_ONLY =
+  /^\s*(?:was|were|is|are|stood at|stands at|reached|rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped)\s*$/;
+/** "…152,000 units, worth 23.6 billion yuan": the value of what the sentence counted. */
+const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
+/** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
+const CHANGE_AFTER = /^ (?:(higher|more|up)|(lower|less|down)) (?:than|from|on)\b/;
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
@@ -610,7 +615,14 @@ class Extraction {
       this.population = raw.unitPhrase;
       return { label: `surveyed ${raw.unitPhrase}`, growth: false };
     }
+    if (WORTH_ONLY.test(clause) && previous !== undefined)
+      return { label: `${previous} value`, growth: false };
     if (before.label !== '' && !before.objectFollows) return before;
+    const changeAfter =
+      raw.unit.kind === 'percent' ? CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16)) : null;
+    if (changeAfter !== null && before.label === '' && previous !== undefined) {
+      return { label: changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth'), growth: true };
+    }
     // "attracted $4.29 billion in foreign investment": a measured amount names what it is of after it.
     const object =
       before.objectFollows && raw.unit.kind !== 'count' ? englishObjectAfter(this.text, raw.end) : undefined;
