@@ -342,6 +342,17 @@ describe('labels and metric identity', () => {
     );
   });
 
+  it('names people counted by what they did after the population, and a share of a plan by what was done', () => {
+    const labels = (text: string) => extractFigures(text, {}).map((figure) => figure.label);
+    expect(labels('受访职工中，七成已参加培训。在已报名的320人中，女性占六成。')).toEqual([
+      '已参加培训的受访职工比例',
+      '已报名的受访职工',
+      '女性占比',
+    ]);
+    expect(labels('在已报名的320人中，女性占六成。')[0]).toBe('已报名人数');
+    expect(labels('前三季度完成造林面积8.2万亩，为全年计划的91%。')[1]).toBe('完成全年计划比例');
+  });
+
   it('keeps 已, the stage, in what a population has done', () => {
     expect(only('超六成受访职工已获得加薪。', {}).label).toBe('已获得加薪的受访职工比例');
   });

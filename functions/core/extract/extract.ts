@@ -246,6 +246,8 @@ const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|�
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
 const SINCE = 0x81ea; // 自
+/** Units that count people themselves (8430人), which a 的 phrase before them defines. */
+const PEOPLE_UNITS = new Set(['人', '名', '位']);
 /** 每人每年, 每亩, 每10股 right before an amount: the amount is a standard per unit. */
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
@@ -714,8 +716,22 @@ class Extraction {
     // 完成全年目标的52%: with no noun after the figure, the 的 phrase before it names it (a share: its 比例; a
     // count: of the population the paragraph is about, 选择国内游的1102户).
     if (attributive && noun === '') {
-      const population = raw.unit.counter && this.population !== undefined ? `的${this.population}` : '';
-      label = before.label.slice(0, -1) + (raw.unit.kind === 'percent' ? '比例' : population);
+      // 在已签约的8430人中: people counted by what they did are of the population, or a number of people.
+      const people = PEOPLE_UNITS.has(raw.unit.unit);
+      const population =
+        (raw.unit.counter || people) && this.population !== undefined
+          ? `的${this.population}`
+          : people
+            ? '人数'
+            : '';
+      let defined = before.label.slice(0, -1).replace(LEADING_PREPOSITION, '');
+      // 累计完成投资258.4亿元，为年度计划的61.5%: the share of the plan that was done.
+      const of = /^(?:为|相当于)/.exec(defined)?.[0];
+      if (of !== undefined && raw.unit.kind === 'percent') {
+        const done = sentence.previousLabel?.includes('完成') === true ? '完成' : '';
+        defined = done + defined.slice(of.length);
+      }
+      label = defined + (raw.unit.kind === 'percent' ? '比例' : population);
     }
     // 列入年度计划的120个重点项目: the 的 phrase defines the counted noun.
     if (attributive && noun !== '' && raw.unit.counter)
