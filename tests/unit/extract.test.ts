@@ -530,6 +530,15 @@ describe('English labels', () => {
     ]);
   });
 
+  it('dates figures by the day they run up to (through, as of, at the end of)', () => {
+    expect(
+      read(
+        'Wool exports climbed 8 percent through July. As of March 31, 2024, the county had 41,000 registered firms. ' +
+          'Deposits stood at 3.2 billion yuan at the end of June.',
+      ).map(([, , asOf]) => asOf),
+    ).toEqual(['2024-07-31', '2024-03-31', '2024-06-30']);
+  });
+
   it('dates a base written with last year a year before, and dates nothing after it by it', () => {
     expect(
       read(
