@@ -336,6 +336,23 @@ describe('labels and metric identity', () => {
     ).toEqual(['新建扩建养老院', '新建扩建日间照料中心']);
   });
 
+  it('reads a sample past the cohort that opens it', () => {
+    expect(extractFigures('某机构对全国3200名2025届高校毕业生开展问卷调查。', {})[0]?.label).toBe(
+      '受访高校毕业生',
+    );
+  });
+
+  it('names people counted by what they did after the population, and a share of a plan by what was done', () => {
+    const labels = (text: string) => extractFigures(text, {}).map((figure) => figure.label);
+    expect(labels('受访职工中，七成已参加培训。在已报名的320人中，女性占六成。')).toEqual([
+      '已参加培训的受访职工比例',
+      '已报名的受访职工',
+      '女性占比',
+    ]);
+    expect(labels('在已报名的320人中，女性占六成。')[0]).toBe('已报名人数');
+    expect(labels('前三季度完成造林面积8.2万亩，为全年计划的91%。')[1]).toBe('完成全年计划比例');
+  });
+
   it('keeps 已, the stage, in what a population has done', () => {
     expect(only('超六成受访职工已获得加薪。', {}).label).toBe('已获得加薪的受访职工比例');
   });
@@ -470,6 +487,56 @@ describe('English labels', () => {
           'Exports accounted for 30 percent of farm output.',
       ).map(([label]) => label),
     ).toEqual(['wool share', 'rail share of freight volume', 'exports share of farm output']);
+  });
+
+  it('reads multiples and shares written in words', () => {
+    const figures = extractFigures(
+      "Kelso's wool exports nearly tripled in May. The number of ferry calls at Port Kelso doubled. " +
+        'One in four Kelso farmers own a tractor, and fewer than one in ten said they would sell land. ' +
+        'Double-digit growth is no figure.',
+      kelso,
+    );
+    expect(
+      figures.map(({ surface, value, unit, qualifier, kind, label }) => [
+        surface,
+        value,
+        unit,
+        qualifier,
+        kind,
+        label,
+      ]),
+    ).toEqual([
+      ['nearly tripled', 200, '%', 'approx', 'growth_rate', 'wool exports growth'],
+      ['doubled', 100, '%', 'exact', 'growth_rate', 'ferry calls growth'],
+      ['One in four', 25, '%', 'exact', 'percent', 'share of farmers owning a tractor'],
+      ['fewer than one in ten', 10, '%', 'under', 'percent', 'share of farmers saying they would sell land'],
+    ]);
+  });
+
+  it('reads the subject beyond an aside, a value worth, a change written after its figure and a venue', () => {
+    expect(
+      read(
+        'Wool exports, including yarn, rose 9 percent to 3,400 tonnes, worth 41 million yuan. ' +
+          'Freight at Kelso Airport reached 2.1 million tonnes, 6.5 percent higher than a year earlier. ' +
+          'Wool exports were 1,200 tonnes.',
+      ).map(([label]) => label),
+    ).toEqual([
+      'wool exports growth',
+      'wool exports',
+      'wool exports value',
+      'freight',
+      'freight growth',
+      'wool exports',
+    ]);
+  });
+
+  it('dates figures by the day they run up to (through, as of, at the end of)', () => {
+    expect(
+      read(
+        'Wool exports climbed 8 percent through July. As of March 31, 2024, the county had 41,000 registered firms. ' +
+          'Deposits stood at 3.2 billion yuan at the end of June.',
+      ).map(([, , asOf]) => asOf),
+    ).toEqual(['2024-07-31', '2024-03-31', '2024-06-30']);
   });
 
   it('dates a base written with last year a year before, and dates nothing after it by it', () => {

@@ -149,7 +149,7 @@ export function measuredObject(verb: string | undefined, counted: string, text: 
 const AMOUNT_ADJECTIVES = new Set(['record', 'estimated', 'all-time']);
 
 /** The noun phrase before the number's verb ("the city's registered unemployment rate was" → registered unemployment rate). */
-export function englishLabelBefore(clause: string, region = ''): EnglishLabel {
+export function englishLabelBefore(clause: string, region = '', objectMayFollow = true): EnglishLabel {
   const words = clause.split(/[\s,;:()]+/).filter((word) => word !== '');
   // "the city's jobless rate": the owner ends the label.
   const owner = words.findLastIndex((word) => POSSESSIVE.test(word));
@@ -161,6 +161,16 @@ export function englishLabelBefore(clause: string, region = ''): EnglishLabel {
     (word, at) => word === 'of' && words[at + 1]?.toLowerCase() === region.toLowerCase(),
   );
   if (region !== '' && ofRegion > 0) words.splice(ofRegion, 3);
+  // "calls at Port Ashford": where they were counted is no part of the measure.
+  const at = words.findLastIndex((word) => word.toLowerCase() === 'at');
+  let named = at + 1;
+  while (at > 0 && named < words.length && /^[A-Z]/.test(words[named] ?? '')) named++;
+  if (at > 0 && named > at + 1) words.splice(at, named - at);
+  // "The number of cruise calls": the count is the calls.
+  const numberOf = words.findIndex(
+    (word, index) => word.toLowerCase() === 'number' && words[index + 1]?.toLowerCase() === 'of',
+  );
+  if (numberOf >= 0 && numberOf <= 1 && words.length > numberOf + 2) words.splice(0, numberOf + 2);
   const during = words.findLastIndex((word) => word.toLowerCase() === 'during');
   if (during > 0) words.splice(during, words.length - during - (isVerbAtEnd(words) ? 1 : 0));
   let growth = false;
@@ -176,6 +186,7 @@ export function englishLabelBefore(clause: string, region = ''): EnglishLabel {
     words.every((word) => word.toLowerCase() === 'to' || ADVERBIALS.has(word.toLowerCase()));
   if (AMOUNT_ADJECTIVES.has(lower(words.length - 1)) && ARTICLES.has(lower(words.length - 2)))
     words.splice(-2);
+  const beforeConnectives = words.length;
   while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) {
     const word = lower(words.length - 1);
     if (GROWTH_WORDS.has(word)) growth = true;
@@ -184,9 +195,13 @@ export function englishLabelBefore(clause: string, region = ''): EnglishLabel {
     words.pop();
   }
   const written = lower(words.length - 1);
-  // A present tense is a verb only after its subject (Port Ashford handles…), never as the subject (Exports…).
+  // A present tense is a verb only after its subject and right before its object (Port Ashford handles 4.2
+  // million…), never as the subject (Exports rose…, Exports were…).
   const verb =
-    words.length > 1 && Object.hasOwn(PRESENT_MEASURE_VERBS, written)
+    objectMayFollow &&
+    words.length === beforeConnectives &&
+    words.length > 1 &&
+    Object.hasOwn(PRESENT_MEASURE_VERBS, written)
       ? (PRESENT_MEASURE_VERBS[written] ?? written)
       : written;
   if (words.length > 0 && (OBJECT_VERBS.has(verb) || isPastTense(verb) || MEASURE_VERBS.has(verb))) {
@@ -277,7 +292,9 @@ export function englishClauseBefore(text: string, from: number, limit: number): 
 /** Verbs of what respondents do, and how they read as a share's description (expect → expecting). */
 const RESPONDENT_VERBS =
   'expect|expects|expected|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped';
-const RESPONDENT_SHARE = new RegExp(`^ (?:of (?:the )?([A-Za-z -]+?) )?(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`);
+const RESPONDENT_SHARE = new RegExp(
+  `^ (?:of (?:the )?([A-Za-z -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
+);
 const GERUNDS: Record<string, string> = {
   plan: 'planning',
   prefer: 'preferring',
@@ -303,12 +320,14 @@ export function respondentShare(
   region: string,
 ): { label: string; population: string } | undefined {
   const match = RESPONDENT_SHARE.exec(text.slice(end, end + 90));
-  const verb = match?.[2];
+  const verb = match?.[3];
   if (match === null || verb === undefined) return undefined;
-  const written = match[1] === undefined || match[1] === 'them' ? undefined : match[1];
-  const who = written === undefined ? population : withoutRegion(written, region);
-  if (who === undefined) return undefined;
-  const rest = (match[3] ?? '').replace(FILLER_AFTER, '').trimEnd();
+  // "61.8 percent of them expect…", "one in five households own…": who, when written.
+  const named = match[1] ?? match[2];
+  const written = named === undefined || named === 'them' ? undefined : named;
+  // Shares of people who say or plan something are of those asked, when the text names no one.
+  const who = written === undefined ? (population ?? 'respondents') : withoutRegion(written, region);
+  const rest = (match[4] ?? '').replace(FILLER_AFTER, '').trimEnd();
   return { label: `share of ${who} ${gerund(verb)}${rest}`, population: who };
 }
 

@@ -67,7 +67,7 @@ import {
   yearEarlier,
   yearEarlierAt,
 } from './periods.ts';
-import { type RawFigure, readFigure } from './read-figure.ts';
+import { englishWordFigureAt, type RawFigure, readFigure } from './read-figure.ts';
 import {
   choiceShares,
   groupShares,
@@ -96,6 +96,8 @@ enum CharClass {
   ClauseBreak = 4,
   QiZhong = 5,
   Period = 6,
+  /** A Latin letter that may open a figure written in words (doubled, one in five). */
+  WordNumber = 7,
 }
 
 const CHAR_CLASS = new Uint8Array(0x10000);
@@ -104,6 +106,7 @@ for (let code = 0; code < 0x10000; code++) {
 }
 // $4.29 billion, vague amounts that open on a word (几千元, 数十亿元) and half a population (半数).
 for (const char of '$＄几数半') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
+for (const char of 'dtqofsenDTQOFSEN') CHAR_CLASS[char.charCodeAt(0)] = CharClass.WordNumber;
 for (const char of '。！？!?') CHAR_CLASS[char.charCodeAt(0)] = CharClass.SentenceEnd;
 for (const char of '；;') CHAR_CLASS[char.charCodeAt(0)] = CharClass.ClauseBreak;
 CHAR_CLASS[0x0a] = CharClass.LineBreak;
@@ -243,6 +246,8 @@ const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|�
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
 const SINCE = 0x81ea; // 自
+/** Units that count people themselves (8430人), which a 的 phrase before them defines. */
+const PEOPLE_UNITS = new Set(['人', '名', '位']);
 /** 每人每年, 每亩, 每10股 right before an amount: the amount is a standard per unit. */
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
@@ -256,7 +261,12 @@ const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / (?:growth|decline)$/;
 const ENGLISH_CHANGE = /^(?!share of).* (?:growth|decline)(?: from \w+)?$/;
 /** A clause that only links a subject to its figure (…, excluding students, was 15.3 percent). */
-const LINK_ONLY = /^\s*(?:was|were|is|are|stood at|stands at|reached)\s*$/;
+const LINK_ONLY =
+  /^\s*(?:was|were|is|are|stood at|stands at|reached|rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped)\s*$/;
+/** "…152,000 units, worth 23.6 billion yuan": the value of what the sentence counted. */
+const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
+/** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
+const CHANGE_AFTER = /^ (?:(higher|more|up)|(lower|less|down)) (?:than|from|on)\b/;
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
@@ -343,6 +353,14 @@ class Extraction {
           if (reading.figure !== undefined) this.add(reading.figure);
           for (const part of reading.parts ?? []) this.add(part);
           index = reading.next - 1;
+          break;
+        }
+        case CharClass.WordNumber: {
+          const figure = englishWordFigureAt(text, index, this.sentence.previousEnd);
+          if (figure !== undefined) {
+            this.add(figure);
+            index = figure.end - 1;
+          }
           break;
         }
         case CharClass.SentenceEnd:
@@ -495,6 +513,9 @@ class Extraction {
   private add(raw: RawFigure) {
     this.readPeriods(raw.start);
     const named = raw.english ? this.englishLabel(raw) : this.chineseLabel(raw);
+    // "exports nearly tripled": the growth of what the clause names.
+    if (raw.multiple === true && !GROWTH_SUFFIX.test(named.label) && named.label !== raw.unit.unit)
+      named.label = changeOf(named.label, 'growth');
     if (!raw.english && this.text.slice(this.sentence.start, raw.start).includes(SINGLE_MONTH))
       named.label = withSingleMonth(named.label);
     const growth = named.growth || (raw.english && ENGLISH_CHANGE.test(named.label));
@@ -558,7 +579,12 @@ class Extraction {
       return { label: labels[Math.min(next, labels.length - 1)] ?? '', growth };
     }
     const previous = sentence.previousLabel?.replace(GROWTH_SUFFIX, '');
-    const before = englishLabelBefore(this.beyondAside(clause, raw.start), this.region);
+    // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
+    const before = englishLabelBefore(
+      this.beyondAside(clause, raw.start),
+      this.region,
+      raw.multiple !== true,
+    );
     const change = DECLINE_BEFORE.test(clause) ? 'decline' : 'growth';
     const respective = before.growth ? respectiveLabels(clause, change, text, raw.end) : undefined;
     if (respective !== undefined) {
@@ -591,7 +617,14 @@ class Extraction {
       this.population = raw.unitPhrase;
       return { label: `surveyed ${raw.unitPhrase}`, growth: false };
     }
+    if (WORTH_ONLY.test(clause) && previous !== undefined)
+      return { label: `${previous} value`, growth: false };
     if (before.label !== '' && !before.objectFollows) return before;
+    const changeAfter =
+      raw.unit.kind === 'percent' ? CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16)) : null;
+    if (changeAfter !== null && before.label === '' && previous !== undefined) {
+      return { label: changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth'), growth: true };
+    }
     // "attracted $4.29 billion in foreign investment": a measured amount names what it is of after it.
     const object =
       before.objectFollows && raw.unit.kind !== 'count' ? englishObjectAfter(this.text, raw.end) : undefined;
@@ -683,8 +716,22 @@ class Extraction {
     // 完成全年目标的52%: with no noun after the figure, the 的 phrase before it names it (a share: its 比例; a
     // count: of the population the paragraph is about, 选择国内游的1102户).
     if (attributive && noun === '') {
-      const population = raw.unit.counter && this.population !== undefined ? `的${this.population}` : '';
-      label = before.label.slice(0, -1) + (raw.unit.kind === 'percent' ? '比例' : population);
+      // 在已签约的8430人中: people counted by what they did are of the population, or a number of people.
+      const people = PEOPLE_UNITS.has(raw.unit.unit);
+      const population =
+        (raw.unit.counter || people) && this.population !== undefined
+          ? `的${this.population}`
+          : people
+            ? '人数'
+            : '';
+      let defined = before.label.slice(0, -1).replace(LEADING_PREPOSITION, '');
+      // 累计完成投资258.4亿元，为年度计划的61.5%: the share of the plan that was done.
+      const of = /^(?:为|相当于)/.exec(defined)?.[0];
+      if (of !== undefined && raw.unit.kind === 'percent') {
+        const done = sentence.previousLabel?.includes('完成') === true ? '完成' : '';
+        defined = done + defined.slice(of.length);
+      }
+      label = defined + (raw.unit.kind === 'percent' ? '比例' : population);
     }
     // 列入年度计划的120个重点项目: the 的 phrase defines the counted noun.
     if (attributive && noun !== '' && raw.unit.counter)

@@ -545,6 +545,8 @@ function skipFollowingFigure(text: string, index: number): number {
   return unit === undefined ? index : cursor + unit.word.length;
 }
 
+/** 2024届, 二〇二四届: a year's cohort before the noun it counts. */
+const COHORT = /^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})届/;
 const AGE_BOUND = /^\d{1,3}(?:周)?岁(?:及以上|以上|以下)?/;
 
 /** The counted noun after a counter word, up to a verb, a preposition or punctuation, and where it stopped. */
@@ -557,6 +559,12 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   // 1.2万名80岁以上老人: an age bound belongs to the counted noun.
   const age = AGE_BOUND.exec(text.slice(cursor, cursor + 8));
   if (age !== null) cursor += age[0].length;
+  // 1.36万名2024届毕业生: the cohort only says which year's; the noun follows it.
+  const cohort = COHORT.exec(text.slice(cursor, cursor + 6));
+  if (cohort !== null) {
+    cursor += cohort[0].length;
+    runStart = cursor;
+  }
   let kept = 0;
   let lastKept = 0;
   let depth = 0;

@@ -379,12 +379,29 @@ export interface EnglishPeriod {
  * January-April, in March, in 2023, last year, a year earlier; undefined when none does. A hyphenated period
  * names something (a second-quarter survey) and does not date it.
  */
+/** "through September", "by the end of June", "as of March 31, 2024": the day figures run up to. */
+const ENGLISH_UNTIL =
+  /^(?:through|by the end of|at the end of|as of|as at) (january|february|march|april|may|june|july|august|september|october|november|december)(?: (\d{1,2})(?!\d))?(?:,? ((?:19|20)\d\d))?/;
+
+function englishUntilAt(text: string, index: number, publication: Publication): EnglishPeriod | undefined {
+  const match = ENGLISH_UNTIL.exec(text.slice(index, index + 48).toLowerCase());
+  const month = match?.[1] === undefined ? undefined : MONTH_NUMBERS.get(match[1]);
+  if (match === null || month === undefined) return undefined;
+  let year = match[3] === undefined ? publication.year : Number(match[3]);
+  const day = match[2] === undefined ? undefined : Number(match[2]);
+  if (match[3] === undefined && isLastYears(month, day ?? lastDayOf(year, month), publication)) year--;
+  const asOf = isoDate(year, month, day ?? lastDayOf(year, month));
+  return asOf === undefined ? undefined : { asOf, yearEarlier: false, end: index + match[0].length };
+}
+
 export function englishPeriodAt(
   text: string,
   index: number,
   publication: Publication | undefined,
 ): EnglishPeriod | undefined {
   if (publication === undefined) return undefined;
+  const until = englishUntilAt(text, index, publication);
+  if (until !== undefined) return until;
   const match = ENGLISH_PERIOD.exec(text.slice(index, index + 48).toLowerCase());
   if (match === null) return undefined;
   const end = index + match[0].length;

@@ -58,6 +58,8 @@ export interface RawFigure {
   unitSource?: 'list' | 'none';
   /** The number of parts of the structure this figure opens (三次产业结构为4.1：38.6：57.3 → 3). */
   structure?: number;
+  /** A change written as a multiple (doubled, nearly triple): the growth of what the clause names. */
+  multiple?: boolean;
 }
 
 export interface Reading {
@@ -766,4 +768,76 @@ function quickCandidate(text: string, index: number): boolean {
     chineseUnits.has(after) ||
     RANGE_CONNECTORS.has(after)
   );
+}
+
+/** Multiples a change may be written as (doubled, nearly triple): the growth they stand for, in percent. */
+const MULTIPLES = new Map<string, number>([
+  ['double', 100],
+  ['doubled', 100],
+  ['doubles', 100],
+  ['triple', 200],
+  ['tripled', 200],
+  ['triples', 200],
+  ['quadrupled', 300],
+  ['quadruple', 300],
+]);
+const SMALL_NUMBERS = new Map(
+  ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].map((word, at) => [
+    word,
+    at + 1,
+  ]),
+);
+/** Words a share written as "one in five" ends on: the whole it is a part of. */
+const IN_WHOLE = /^ in (two|three|four|five|six|seven|eight|nine|ten)\b/i;
+const FEWER = /(?:^|\s)(?:fewer|less) than $/i;
+const MAX_WORD = 12;
+
+function latinWordAt(text: string, index: number): string {
+  let end = index;
+  while (end < text.length && end - index < MAX_WORD && isLatinLetter(text.charCodeAt(end))) end++;
+  return text.slice(index, end).toLowerCase();
+}
+
+/**
+ * English figures written in words: a multiple (doubled → 100% growth, nearly triple → about 200%) and a share
+ * (one in five → 20%, fewer than one in ten → under 10%); undefined at any other word.
+ */
+export function englishWordFigureAt(text: string, index: number, floor: number): RawFigure | undefined {
+  if (isLatinLetter(text.charCodeAt(index - 1))) return undefined;
+  const word = latinWordAt(text, index);
+  const wordEnd = index + word.length;
+  const multiple = MULTIPLES.get(word);
+  const parts = SMALL_NUMBERS.get(word);
+  if (multiple === undefined && parts === undefined) return undefined;
+  // double-digit, a double room: a multiple stands as the verb, before no hyphen or noun of its own.
+  if (
+    multiple !== undefined &&
+    (text.charCodeAt(wordEnd) === 0x2d || /^ (?:the|digit|room)/i.test(text.slice(wordEnd, wordEnd + 7)))
+  )
+    return undefined;
+  let value: number;
+  let end = wordEnd;
+  if (multiple !== undefined) value = multiple;
+  else {
+    const whole = IN_WHOLE.exec(text.slice(wordEnd, wordEnd + 12));
+    const of = whole?.[1] === undefined ? undefined : SMALL_NUMBERS.get(whole[1].toLowerCase());
+    if (whole === null || of === undefined || parts === undefined || parts >= of) return undefined;
+    value = Math.round((parts / of) * 1000) / 10;
+    end = wordEnd + whole[0].length;
+  }
+  const prefix = englishPrefixBefore(text, index);
+  const lookBack = text.slice(Math.max(floor, index - 12), index);
+  const fewer = FEWER.exec(lookBack);
+  const start = fewer !== null ? index - fewer[0].trimStart().length : (prefix?.index ?? index);
+  const qualifier: Qualifier = fewer !== null ? 'under' : (prefix?.qualifier ?? 'exact');
+  return {
+    start: Math.max(start, floor),
+    end,
+    unitEnd: end,
+    value,
+    unit: multiple === undefined ? PERCENT_UNIT : GROWTH_PERCENT_UNIT,
+    qualifier,
+    english: true,
+    ...(multiple === undefined ? {} : { multiple: true }),
+  };
 }
