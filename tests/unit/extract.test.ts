@@ -353,6 +353,12 @@ describe('labels and metric identity', () => {
     expect(labels('前三季度完成造林面积8.2万亩，为全年计划的91%。')[1]).toBe('完成全年计划比例');
   });
 
+  it('reads a share after a reporting word, with the bound that says which people it counts as no figure', () => {
+    expect(
+      extractFigures('调查称近半数受访者每年在外就餐花费在3000元以下', {}).map((figure) => figure.label),
+    ).toEqual(['每年在外就餐花费在3000元以下的受访者比例']);
+  });
+
   it('keeps 已, the stage, in what a population has done', () => {
     expect(only('超六成受访职工已获得加薪。', {}).label).toBe('已获得加薪的受访职工比例');
   });

@@ -610,11 +610,23 @@ function definesGroup(
   if (after === DE && GROUP_BOUND.test(text.slice(end - 2, end))) return true;
   if ((before === ZAI || before === ENUMERATION_COMMA) && (after === DE || after === ENUMERATION_COMMA))
     return true;
+  // 近半数受访者每年花费在500元以下: the bound says which people a share before it counts.
+  if (before === ZAI && GROUP_BOUND.test(text.slice(end - 2, end)) && shareEarlierInClause(text, start))
+    return true;
   // 超过50万元的村有十一个, 500元至1000元的占31.2%: the group a figure right after it counts or shares.
   return after === DE && countedRightAfter(text, end + 1);
 }
 
 const GROUP_BOUND = /以上|以下|以内/;
+const SHARE_OF_PEOPLE = /(?:[0-9０-９.]%|[一二三四五六七八九十]成|半数)/;
+const SHARE_REACH = 24;
+
+/** Whether a share of people (近半数, 六成, 61.8%) stands earlier in the clause of `start`. */
+function shareEarlierInClause(text: string, start: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < SHARE_REACH && !CLAUSE_PUNCTUATION.has(text.charCodeAt(from - 1))) from--;
+  return SHARE_OF_PEOPLE.test(text.slice(from, start));
+}
 /** How far after a group's 的 the figure that counts it may stand (的房企有55家). */
 const GROUP_COUNT_REACH = 6;
 
