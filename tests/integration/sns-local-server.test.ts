@@ -23,13 +23,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSnsClient } from '../../functions/adapters/sns/client.ts';
 import { SnsChangePublisher } from '../../functions/adapters/sns/publisher.ts';
 import { SnsSubscriber } from '../../functions/adapters/sns/subscriber.ts';
-import type { RevisionDigest } from '../../functions/core/digest.ts';
 import { ConflictError } from '../../functions/core/errors.ts';
 import type { Change } from '../../functions/core/model.ts';
 import type { Delivery, SubscriptionRequest } from '../../functions/core/ports.ts';
 import { type LocalSns, type LocalSnsOptions, startLocalSns } from '../../infra/sandbox/local-sns/index.ts';
 import { mailBody, mailFiles, mailSubject } from '../support/mail.ts';
-import { addedChange, change } from '../unit/feed-fixtures.ts';
+import { addedChange, change, digest as digestOf } from '../unit/feed-fixtures.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -566,17 +565,7 @@ describe('the local SNS', () => {
   });
 
   describe('digests', () => {
-    const digest = (changes: Change[]): RevisionDigest => ({
-      id: 'brief-may.1.digest',
-      briefId: 'brief-may',
-      revision: 1,
-      headline: '城镇登记失业率升至2.95%',
-      language: 'zh',
-      region: 'cn',
-      publishedAt: '2020-06-15',
-      changes,
-      time: '2020-06-15T02:00:01.250Z',
-    });
+    const digest = (changes: Change[]) => digestOf(changes);
 
     async function confirmedHttp(filter: SubscriptionRequest['filter'], delivery: Delivery) {
       const subscriber = await endpoint();

@@ -8,11 +8,10 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSnsClient } from '../../functions/adapters/sns/client.ts';
 import { PublishError, SnsChangePublisher } from '../../functions/adapters/sns/publisher.ts';
-import type { RevisionDigest } from '../../functions/core/digest.ts';
 import { toDigestEvent } from '../../functions/core/events.ts';
 import type { Change } from '../../functions/core/model.ts';
 import { type LocalSns, startLocalSns } from '../../infra/sandbox/local-sns/index.ts';
-import { change } from '../unit/feed-fixtures.ts';
+import { change, digest as digestOf } from '../unit/feed-fixtures.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const region = 'us-east-1';
@@ -117,17 +116,7 @@ describe('SnsChangePublisher against the local SNS', () => {
 
   it('sends a digest as a json-structured entry with its CloudEvent, its subject and its String.Array attributes', async () => {
     const before = sns.requests().length;
-    const digest: RevisionDigest = {
-      id: 'brief-may.1.digest',
-      briefId: 'brief-may',
-      revision: 1,
-      headline: '城镇登记失业率升至2.95%',
-      language: 'zh',
-      region: 'cn',
-      publishedAt: '2020-06-15',
-      changes: [change(), change({ eventId: 'brief-may.1.1', metric: 'cn:jobs:people' })],
-      time: '2020-06-15T02:00:01.250Z',
-    };
+    const digest = digestOf([change(), change({ eventId: 'brief-may.1.1', metric: 'cn:jobs:people' })]);
     await publisher.publishDigest(digest);
 
     const params = batchCallsSince(before)[0]?.params ?? {};

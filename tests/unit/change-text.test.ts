@@ -10,7 +10,15 @@ import {
 } from '../../functions/core/change-text.ts';
 import type { RevisionDigest } from '../../functions/core/digest.ts';
 import type { Change } from '../../functions/core/model.ts';
-import { addedChange, change, hostileText, observation, unwantedCodePoints } from './feed-fixtures.ts';
+import {
+  addedChange,
+  change,
+  dalianJobsDigest,
+  digest as digestOf,
+  hostileText,
+  observation,
+  unwantedCodePoints,
+} from './feed-fixtures.ts';
 
 /** 城镇新增就业 42303人 → 51268人, as the second sample edition moves it. */
 function jobsChange(overrides: Partial<Change> = {}): Change {
@@ -35,18 +43,7 @@ function inEnglish(subject: Change): Change {
 }
 
 function digest(changes: Change[], overrides: Partial<RevisionDigest> = {}): RevisionDigest {
-  return {
-    id: 'dalian-jobs-2020-06.1.digest',
-    briefId: 'dalian-jobs-2020-06',
-    revision: 1,
-    headline: '大连城镇新增就业突破5万人',
-    language: 'zh',
-    region: '大连',
-    publishedAt: '2020-06-15T08:00:00+08:00',
-    changes,
-    time: '2020-06-15T00:00:02.000Z',
-    ...overrides,
-  };
+  return digestOf(changes, { ...dalianJobsDigest, ...overrides });
 }
 
 describe('changeHeadline', () => {

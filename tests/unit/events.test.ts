@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RevisionDigest } from '../../functions/core/digest.ts';
 import {
   type ChangeEvent,
   type DigestEvent,
@@ -12,7 +11,7 @@ import {
   toCloudEvent,
   toDigestEvent,
 } from '../../functions/core/events.ts';
-import { addedChange, change, observation } from './feed-fixtures.ts';
+import { addedChange, change, digest, observation } from './feed-fixtures.ts';
 
 const committedSchema = (name: string) =>
   readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8');
@@ -281,18 +280,7 @@ describe('the committed change event JSON Schema', () => {
 });
 
 function digestOf(changes = [change(), addedChange({ eventId: 'brief-may.1.1', metric: 'cn:jobs:people' })]) {
-  const digest: RevisionDigest = {
-    id: 'brief-may.1.digest',
-    briefId: 'brief-may',
-    revision: 1,
-    headline: '城镇登记失业率升至2.95%',
-    language: 'zh',
-    region: 'cn',
-    publishedAt: '2020-06-15',
-    changes,
-    time: '2020-06-15T02:00:01.250Z',
-  };
-  return digest;
+  return digest(changes);
 }
 
 describe('toDigestEvent', () => {

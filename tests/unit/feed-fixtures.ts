@@ -1,4 +1,5 @@
 // Hand-built changes for the event, notification and feed tests.
+import type { RevisionDigest } from '../../functions/core/digest.ts';
 import type { Change, Observation } from '../../functions/core/model.ts';
 
 export function observation(overrides: Partial<Observation> = {}): Observation {
@@ -99,3 +100,29 @@ export function unwantedCodePoints(text: string): number[] {
     .map((character) => character.codePointAt(0) ?? 0)
     .filter((code) => code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfffe || code === 0xffff);
 }
+
+/** The digest of a brief revision that made these changes: by default the May brief of the fixtures' metric. */
+export function digest(changes: Change[], overrides: Partial<RevisionDigest> = {}): RevisionDigest {
+  return {
+    id: 'brief-may.1.digest',
+    briefId: 'brief-may',
+    revision: 1,
+    headline: '城镇登记失业率升至2.95%',
+    language: 'zh',
+    region: 'cn',
+    publishedAt: '2020-06-15',
+    changes,
+    time: '2020-06-15T02:00:01.250Z',
+    ...overrides,
+  };
+}
+
+/** The second sample edition's digest, as its readers get it. */
+export const dalianJobsDigest = {
+  id: 'dalian-jobs-2020-06.1.digest',
+  briefId: 'dalian-jobs-2020-06',
+  headline: '大连城镇新增就业突破5万人',
+  region: '大连',
+  publishedAt: '2020-06-15T08:00:00+08:00',
+  time: '2020-06-15T00:00:02.000Z',
+} satisfies Partial<RevisionDigest>;

@@ -5,25 +5,12 @@ import {
   subscriptionOfPolicy,
 } from '../../functions/adapters/sns/filter-policy.ts';
 import { digestAttributesFor, messageAttributesFor } from '../../functions/adapters/sns/message.ts';
-import type { RevisionDigest } from '../../functions/core/digest.ts';
 import type { Change } from '../../functions/core/model.ts';
 import type { Delivery, SubscriptionFilter } from '../../functions/core/ports.ts';
 import { matchesFilterPolicy, parseFilterPolicy } from '../../infra/sandbox/local-sns/filter-policy.ts';
-import { addedChange, change, observation } from './feed-fixtures.ts';
+import { addedChange, change, digest, observation } from './feed-fixtures.ts';
 
-function digestOf(changes: Change[]): RevisionDigest {
-  return {
-    id: 'brief-may.1.digest',
-    briefId: 'brief-may',
-    revision: 1,
-    headline: '城镇登记失业率升至2.95%',
-    language: 'zh',
-    region: 'cn',
-    publishedAt: '2020-06-15',
-    changes,
-    time: '2020-06-15T02:00:01.250Z',
-  };
-}
+const digestOf = (changes: Change[]) => digest(changes);
 
 /** Whether SNS, as the sandbox applies policies, sends a message with these attributes to the subscription. */
 const delivers = (filter: SubscriptionFilter, delivery: Delivery, attributes: Record<string, unknown>) =>

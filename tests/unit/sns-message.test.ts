@@ -10,10 +10,17 @@ import {
   subjectFor,
 } from '../../functions/adapters/sns/message.ts';
 import { changeEmailText, digestEmailText } from '../../functions/core/change-text.ts';
-import type { RevisionDigest } from '../../functions/core/digest.ts';
 import { parseDigestEvent, toCloudEvent, toDigestEvent } from '../../functions/core/events.ts';
 import type { Change } from '../../functions/core/model.ts';
-import { addedChange, change, hostileText, observation, unwantedCodePoints } from './feed-fixtures.ts';
+import {
+  addedChange,
+  change,
+  dalianJobsDigest,
+  digest,
+  hostileText,
+  observation,
+  unwantedCodePoints,
+} from './feed-fixtures.ts';
 
 /** SNS attribute names: letters, digits, `_-.`, no leading/trailing/double dot, no AWS./Amazon. prefix. */
 const legalAttributeName = /^(?!AWS\.|Amazon\.)(?!\.)(?!.*\.\.)[A-Za-z0-9_.-]{1,256}(?<!\.)$/;
@@ -146,19 +153,7 @@ describe('messageSizeBytes', () => {
   });
 });
 
-function digestOf(changes: Change[]): RevisionDigest {
-  return {
-    id: 'dalian-jobs-2020-06.1.digest',
-    briefId: 'dalian-jobs-2020-06',
-    revision: 1,
-    headline: '大连城镇新增就业突破5万人',
-    language: 'zh',
-    region: '大连',
-    publishedAt: '2020-06-15T08:00:00+08:00',
-    changes,
-    time: '2020-06-15T00:00:02.000Z',
-  };
-}
+const digestOf = (changes: Change[]) => digest(changes, dalianJobsDigest);
 
 /** `count` changes of distinct metrics, figure by figure, as a long brief would make them. */
 function manyChanges(count: number): Change[] {
