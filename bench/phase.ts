@@ -3,11 +3,16 @@
 import { writeFileSync } from 'node:fs';
 import { benchLatency } from './latency.ts';
 import { benchLoad } from './load.ts';
+import { benchRender } from './render.ts';
 
 const [phase, resultFile, dataRoot] = process.argv.slice(2);
 const options = dataRoot === undefined || dataRoot === '' ? {} : { dataRoot };
-const result =
-  phase === 'latency' ? await benchLatency(options) : phase === 'load' ? await benchLoad(options) : undefined;
+const phases: Record<string, () => Promise<unknown>> = {
+  latency: () => benchLatency(options),
+  load: () => benchLoad(options),
+  render: () => benchRender(options),
+};
+const result = phase === undefined ? undefined : await phases[phase]?.();
 if (result === undefined || resultFile === undefined)
-  throw new Error(`usage: phase.ts latency|load RESULT_FILE [DATA_ROOT]`);
+  throw new Error(`usage: phase.ts latency|load|render RESULT_FILE [DATA_ROOT]`);
 writeFileSync(resultFile, JSON.stringify(result));

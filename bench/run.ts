@@ -11,6 +11,7 @@ import { type LatencyBench, markdownForLatency } from './latency.ts';
 import type { LoadBench } from './load.ts';
 import { markdownForLoad } from './load-report.ts';
 import { benchPages, markdownForPages } from './pages.ts';
+import { markdownForRender, type RenderBench } from './render.ts';
 
 const when = new Date().toISOString();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -24,7 +25,7 @@ const pageWeights = await benchPages();
 // RAM-backed when the machine has it, so the figures measure the system rather than this disk's fsync latency.
 const loadDataRoot = process.env.LOAD_DATA_ROOT ?? (existsSync('/dev/shm') ? '/dev/shm' : undefined);
 /** A sandbox phase in a process of its own (see phase.ts), its result read back. */
-function inOwnProcess<Result>(phase: 'latency' | 'load'): Result {
+function inOwnProcess<Result>(phase: 'latency' | 'load' | 'render'): Result {
   const folder = mkdtempSync(join(tmpdir(), 'updates-feed-bench-'));
   try {
     const resultFile = join(folder, 'result.json');
@@ -38,12 +39,14 @@ function inOwnProcess<Result>(phase: 'latency' | 'load'): Result {
     rmSync(folder, { recursive: true, force: true });
   }
 }
+process.stderr.write('timing each page’s first render in Chromium…\n');
+const render = inOwnProcess<RenderBench[]>('render');
 process.stderr.write('timing single briefs through an idle sandbox…\n');
 const latency = inOwnProcess<LatencyBench>('latency');
 process.stderr.write('sending 1,000 briefs through the sandbox…\n');
 const load = inOwnProcess<LoadBench>('load');
 
-const results = { when, machine, bundles, extraction, pages: pageWeights, latency, load };
+const results = { when, machine, bundles, extraction, pages: pageWeights, render, latency, load };
 mkdirSync(join(projectRoot, 'bench', 'results'), { recursive: true });
 writeFileSync(join(projectRoot, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -73,6 +76,10 @@ ${table(
 ## Page weight
 
 ${markdownForPages(pageWeights)}
+
+## First render
+
+${markdownForRender(render)}
 
 ## Figure extraction
 
