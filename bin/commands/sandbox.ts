@@ -62,6 +62,7 @@ export async function sandboxCommand(args: string[], io: CommandIo): Promise<num
   }
   const { url } = sandbox;
   io.stdout(`updates-feed sandbox ready in ${((Date.now() - started) / 1000).toFixed(1)} s (data in ${sandbox.dataDir})
+  pages        ${url}/   ${url}/desk   ${url}/subscribe
   API          ${url}   (GET /healthz, /metrics, /changes, /briefs/{id})
   feeds        ${url}/feed.rss   ${url}/feed.atom   ${url}/feed.json
   upload       curl -X POST ${url}/briefs -H 'authorization: Bearer ${sandbox.token}' -H 'content-type: application/json' -d @brief.json

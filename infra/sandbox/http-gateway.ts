@@ -158,8 +158,11 @@ export async function startGateway(options: {
         .map((entry) => ({ entry, match: entry.pattern.exec(url.pathname) }))
         .filter((candidate) => candidate.match !== null);
       const chosen = candidates.find((candidate) => candidate.entry.route.method === request.method);
+      // HEAD as GET, as S3 and CloudFront answer it: link checkers and `curl -I` ask pages so; Node sends no body.
       const page =
-        chosen === undefined && request.method === 'GET' ? await options.pages?.(url.pathname) : undefined;
+        chosen === undefined && (request.method === 'GET' || request.method === 'HEAD')
+          ? await options.pages?.(url.pathname)
+          : undefined;
       if (page !== undefined) {
         request.resume();
         return send(response, page);

@@ -73,6 +73,12 @@ describe('the latest changes, /', () => {
       const { page, trouble } = await openPage(browser);
       const response = await page.goto(`${harness.url}/`);
       expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+      const head = await fetch(`${harness.url}/desk`, { method: 'HEAD' });
+      expect([head.status, head.headers.get('content-security-policy')]).toEqual([
+        200,
+        expect.stringContaining("script-src 'self'"),
+      ]);
+      expect(await head.text()).toBe('');
       await page.locator('.change').first().waitFor();
       expect(await page.locator('.change').count()).toBeGreaterThan(10);
       await screenshot(page, 'latest-zh');
