@@ -1,7 +1,7 @@
 // The whole system on one machine: DynamoDB Local, the local SNS, the stream runners and the HTTP gateway,
 // all wired from infra/topology.ts and running the very same handler modules as Lambda.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDynamoDbClient, ensureTable } from '../../functions/adapters/dynamodb/index.ts';
@@ -174,7 +174,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       changesSettleMs,
       stop,
     };
-    if (options.seed && freshDataDir) await seedSampleBriefs(sandbox, log);
+    // A start stopped while it seeded leaves the marker, and the next one finishes the job: uploading a brief
+    // that is already stored changes nothing. Without it, a Ctrl-C during the first start left a half-seeded feed.
+    const seeding = join(dataDir, 'seeding');
+    if (options.seed && (freshDataDir || existsSync(seeding))) {
+      writeFileSync(seeding, '');
+      await seedSampleBriefs(sandbox, log);
+      rmSync(seeding);
+    }
     return sandbox;
   } catch (error) {
     await stop();
