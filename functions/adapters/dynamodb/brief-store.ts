@@ -158,15 +158,22 @@ export function revisionReferenceFromItem(item: Item): { briefId: string; revisi
   return { briefId, revision };
 }
 
+/** A revision item's attributes: compact (its content compressed) or large (its brief here, figures in parts). */
+type RevisionRecord = {
+  briefId: string;
+  revision: number;
+  contentHash: string;
+  storedAt: string;
+  content?: Uint8Array;
+  brief?: Brief;
+  timeZone?: string;
+  partCount?: number;
+};
+
+const revisionRecordOf = (item: Item) => fromItem(item) as RevisionRecord;
+
 function summaryOf(item: Item): RevisionSummary {
-  const record = fromItem(item) as {
-    briefId: string;
-    revision: number;
-    contentHash: string;
-    storedAt: string;
-    content?: Uint8Array;
-    brief?: Brief;
-  };
+  const record = revisionRecordOf(item);
   // A compact revision holds its brief compressed; a large one holds it as a map beside its figure parts.
   const brief = record.content === undefined ? record.brief : decompressContent(record.content).brief;
   if (brief === undefined) {
@@ -289,16 +296,7 @@ export class DynamoBriefStore implements BriefStore {
   }
 
   private async assemble(item: Item): Promise<BriefRevision> {
-    const record = fromItem(item) as {
-      briefId: string;
-      revision: number;
-      contentHash: string;
-      storedAt: string;
-      content?: Uint8Array;
-      brief?: Brief;
-      timeZone?: string;
-      partCount?: number;
-    };
+    const record = revisionRecordOf(item);
     const stamp = {
       briefId: record.briefId,
       revision: record.revision,
