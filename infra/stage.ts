@@ -33,6 +33,11 @@ const stageSettingsSchema = z
       iteratorAgeMinutes: z.number().int().positive(),
       /** Records a stream consumer reports as failed within 5 minutes that raise the alarm (they are retried). */
       consumerFailuresPer5Minutes: z.number().int().positive(),
+      /**
+       * Share of the topic's deliveries, in percent, that failed in each of 3 periods of 5 minutes to raise the
+       * alarm: the only signal SNS gives for email, whose deliveries have no status log.
+       */
+      topicDeliveryFailurePercent: z.number().positive().max(100),
     }),
     /** Share of successful SNS deliveries logged (failures always are); 100 in dev, less where traffic costs. */
     deliveryStatusSuccessSamplePercent: z.number().int().min(0).max(100),

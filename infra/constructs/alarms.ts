@@ -1,5 +1,5 @@
 // What pages an operator: the API failing or slow, throttling, functions failing, stream consumers falling behind
-// or failing records, records given up on.
+// or failing records, records given up on, the topic's deliveries failing.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IHttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
@@ -13,7 +13,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { httpMetricNames } from '../../functions/handlers/http-metrics.ts';
@@ -33,6 +33,8 @@ export interface OperationalAlarmsProps {
   /** Where the functions' custom metrics go (POWERTOOLS_METRICS_NAMESPACE). */
   metricsNamespace: string;
   failureQueue: IQueue;
+  /** The topic the changes are published to: its failed deliveries page too. */
+  eventsTopic: ITopic;
   apiStage: IHttpStage;
   /** Requests the API's throttles refused. */
   apiThrottledRequests: Metric;
@@ -175,6 +177,25 @@ export class OperationalAlarms extends Construct {
       threshold: 0,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    });
+    const deliveries = {
+      failed: props.eventsTopic.metricNumberOfNotificationsFailed({ period: fiveMinutes, statistic: 'Sum' }),
+      delivered: props.eventsTopic.metricNumberOfNotificationsDelivered({
+        period: fiveMinutes,
+        statistic: 'Sum',
+      }),
+    };
+    this.raise('TopicDeliveriesFailing', {
+      alarmDescription: `${thresholds.topicDeliveryFailurePercent}% or more of the topic's deliveries failed in each of 3 periods of 5 minutes: an endpoint is down, or email addresses bounce (email has no delivery-status log; SNS counts its failures here)`,
+      metric: new MathExpression({
+        expression: 'IF(failed + delivered > 0, 100 * failed / (failed + delivered), 0)',
+        usingMetrics: deliveries,
+        period: fiveMinutes,
+        label: 'failed deliveries (%)',
+      }),
+      threshold: thresholds.topicDeliveryFailurePercent,
+      evaluationPeriods: 3,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
   }
 

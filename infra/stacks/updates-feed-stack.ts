@@ -113,6 +113,7 @@ export class UpdatesFeedStack extends Stack {
       httpRoutes: new Map(routed.map(([name, spec]) => [name, (spec.routes ?? []).map(routeKeyOf)])),
       metricsNamespace: functionSettings.metricsNamespace,
       failureQueue: this.pipeline.failureQueue,
+      eventsTopic: this.events.topic,
       apiStage: this.api.stage,
       apiThrottledRequests: this.api.throttledRequests,
       thresholds: settings.alarms,

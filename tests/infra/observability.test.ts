@@ -27,6 +27,8 @@ interface AlarmProperties {
   MetricName: string;
   Dimensions: Array<{ Name: string; Value: unknown }>;
   Threshold: number;
+  EvaluationPeriods: number;
+  Metrics?: Array<{ MetricStat?: { Metric: { MetricName: string } } }>;
   AlarmActions: unknown[];
   OKActions: unknown[];
 }
@@ -184,6 +186,20 @@ describe('alarms', () => {
         { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(stack.pipeline.failureQueue), 'QueueName'] } },
       ],
     });
+  });
+
+  it('raises an alarm when the stage’s share of the topic’s deliveries fails, the only signal email gives', () => {
+    const topicDeliveries = alarms.filter((alarm) =>
+      JSON.stringify(alarm.Metrics ?? []).includes('NumberOfNotificationsFailed'),
+    );
+    expect(topicDeliveries).toHaveLength(1);
+    const [alarm] = topicDeliveries;
+    expect(alarm?.Threshold).toBe(thresholds.topicDeliveryFailurePercent);
+    expect(alarm?.EvaluationPeriods).toBe(3);
+    const metricNames = (alarm?.Metrics ?? []).flatMap((query) =>
+      query.MetricStat === undefined ? [] : [query.MetricStat.Metric.MetricName],
+    );
+    expect(metricNames.sort()).toEqual(['NumberOfNotificationsDelivered', 'NumberOfNotificationsFailed']);
   });
 
   it('notifies the alarm topic when any alarm is raised and cleared, a topic CloudWatch can decrypt for', () => {
