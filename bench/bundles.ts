@@ -27,7 +27,21 @@ export interface BundleBench {
   importRunsMs: number[];
   /** The same function bundled from `baselineCommit`, as the stack bundled it then; absent if it did not exist. */
   before?: { bytes: number; gzipBytes: number; importMs: number };
+  /**
+   * The road not taken: the same function with the AWS SDK left to the Lambda runtime and Powertools (with the
+   * X-Ray SDK) to its layer. Its import loads those from node_modules, as Lambda loads them from the runtime and
+   * the layer, so the time counts everything a cold start would.
+   */
+  providedExternally: { bytes: number; gzipBytes: number; importMs: number };
 }
+
+/** What the Node.js 22 runtime ships (the AWS SDK v3) and what the Powertools layer ships (Powertools, X-Ray SDK). */
+export const providedByRuntimeAndLayer = [
+  '@aws-sdk/*',
+  '@smithy/*',
+  '@aws-lambda-powertools/*',
+  'aws-xray-sdk-core',
+];
 
 /** The baseline's sources, beside this checkout's node_modules, bundled as the stack bundled them then. */
 function checkoutBaseline(outDir: string): string {
@@ -42,9 +56,13 @@ function checkoutBaseline(outDir: string): string {
   return root;
 }
 
-async function weigh(entry: string, outfile: string, options: { alias: boolean }) {
+async function weigh(entry: string, outfile: string, options: { alias: boolean; external?: string[] }) {
   const built = esbuildOptions(entry, outfile);
-  await build(options.alias ? built : { ...built, alias: {} });
+  await build({
+    ...built,
+    ...(options.alias ? {} : { alias: {} }),
+    ...(options.external === undefined ? {} : { external: options.external }),
+  });
   const code = readFileSync(outfile);
   const importRunsMs = Array.from({ length: importRuns }, () => timeImport(outfile));
   return {
@@ -77,12 +95,22 @@ export async function benchBundles(): Promise<BundleBench[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'updates-feed-bundles-'));
   try {
     const baseline = checkoutBaseline(outDir);
+    // Externals resolve from here, the way the runtime's and the layer's modules resolve on Lambda.
+    symlinkSync(join(projectRoot, 'node_modules'), join(outDir, 'node_modules'));
     const results: BundleBench[] = [];
     for (const [name, spec] of Object.entries(functions) as Array<[FunctionName, { entry: string }]>) {
       // Interleaved, so that the machine's load weighs on both columns alike.
       const now = await weigh(resolve(projectRoot, spec.entry), join(outDir, name, 'index.mjs'), {
         alias: true,
       });
+      const providedExternally = await weigh(
+        resolve(projectRoot, spec.entry),
+        join(outDir, name, 'external.mjs'),
+        {
+          alias: true,
+          external: providedByRuntimeAndLayer,
+        },
+      );
       const oldEntry = join(baseline, spec.entry);
       const before = existsSync(oldEntry)
         ? await weigh(oldEntry, join(outDir, name, 'before.mjs'), { alias: false })
@@ -91,6 +119,11 @@ export async function benchBundles(): Promise<BundleBench[]> {
         name,
         entry: spec.entry,
         ...now,
+        providedExternally: {
+          bytes: providedExternally.bytes,
+          gzipBytes: providedExternally.gzipBytes,
+          importMs: providedExternally.importMs,
+        },
         ...(before === undefined
           ? {}
           : { before: { bytes: before.bytes, gzipBytes: before.gzipBytes, importMs: before.importMs } }),
