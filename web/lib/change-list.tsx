@@ -1,12 +1,13 @@
 // A list of figure changes as a reader takes them in: what moved, to what, from what, and where it was said.
 import type { ChangeEvent } from './api.ts';
-import { formatDay, formatDelta, formatFigure, formatMoment, typeName, typeSlug } from './format.ts';
+import { formatChangeFigures, formatDay, formatDelta, formatMoment, typeName, typeSlug } from './format.ts';
 import { t } from './i18n.ts';
 import { briefHref, metricHref } from './links.ts';
 
 function ChangeItem({ event, showSource }: { event: ChangeEvent; showSource: boolean }) {
   const { data } = event;
   const delta = formatDelta(data);
+  const figures = formatChangeFigures(data);
   return (
     <li class={`change change-${typeSlug(event.type)}`}>
       <span class="change-type">{typeName(event.type)}</span>
@@ -16,11 +17,11 @@ function ChangeItem({ event, showSource }: { event: ChangeEvent; showSource: boo
         </a>
         {data.region === '' ? null : <span class="change-region">{data.region}</span>}
         <p class="change-before">
-          {data.previous === null ? (
+          {data.previous === null || figures.previous === undefined ? (
             t(event.type === 'figure.backfilled' ? 'noEarlierValue' : 'firstValue')
           ) : (
             <>
-              {t('previously', { value: formatFigure(data.previous), date: formatDay(data.previous.asOf) })}
+              {t('previously', { value: figures.previous, date: formatDay(data.previous.asOf) })}
               {' · '}
               <a href={briefHref(data.previous.briefId)}>{t('fromBrief', { id: data.previous.briefId })}</a>
             </>
@@ -35,7 +36,7 @@ function ChangeItem({ event, showSource }: { event: ChangeEvent; showSource: boo
         ) : null}
       </div>
       <div class="change-figure">
-        <span class="change-value">{formatFigure(data.current)}</span>
+        <span class="change-value">{figures.current}</span>
         <span class="change-asof">{t('asOf', { date: formatDay(data.current.asOf) })}</span>
         {delta === undefined ? null : (
           <span class={`change-delta change-delta-${data.direction ?? 'flat'}`}>
