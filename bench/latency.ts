@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Sandbox, startSandbox } from '../infra/sandbox/sandbox.ts';
 import { childProcessCpuSeconds } from './process-cpu.ts';
+import { subscribeOverHttp } from './subscribe.ts';
 
 export interface LatencyOptions {
   /** Briefs sent one after the other, each once the previous one has arrived. Default 15. */
@@ -130,13 +131,7 @@ export async function benchLatency(options: LatencyOptions = {}): Promise<Latenc
   });
   const subscriber = await startSubscriber();
   try {
-    const subscribed = await fetch(`${sandbox.url}/subscriptions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ protocol: 'http', endpoint: subscriber.url }),
-    });
-    if (subscribed.status !== 201) throw new Error(`subscribing answered ${subscribed.status}`);
-    await sandbox.settled();
+    await subscribeOverHttp(sandbox, subscriber.url);
     // Warm-up: the first brief pays for module and connection set-up, which is not what is measured.
     const warmUp = brief(0);
     const warmArrival = subscriber.arrival(warmUp.id, 30_000);

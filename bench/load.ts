@@ -23,6 +23,7 @@ import {
   publications,
   storedObservations,
 } from './sandbox-reads.ts';
+import { subscribeOverHttp } from './subscribe.ts';
 
 export interface Percentiles {
   p50: number;
@@ -185,13 +186,7 @@ export async function benchLoad(options: LoadOptions = {}): Promise<LoadBench> {
   const sandbox = await startSandbox({ port: 0, dataDir, token: 'load-benchmark-token', seed: false });
   const subscriber = await startHttpSubscriber();
   try {
-    const subscribed = await fetch(`${sandbox.url}/subscriptions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ protocol: 'http', endpoint: subscriber.url }),
-    });
-    if (subscribed.status !== 201) throw new Error(`subscribing answered ${subscribed.status}`);
-    await sandbox.settled();
+    await subscribeOverHttp(sandbox, subscriber.url);
     const before = meter.snapshot();
 
     const loadAtStart = loadavg()[0] ?? 0;
