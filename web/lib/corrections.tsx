@@ -1,5 +1,6 @@
 // Editors' corrections of a metric, from one of its figures: rename it, merge it into another, or declare its label
 // an alias of the canonical one. Shown only where the API has the routes (they come with the naming work).
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import {
   type Alias,
@@ -42,6 +43,40 @@ function useAction(onRejected: () => void) {
       }
     },
   };
+}
+
+type Action = ReturnType<typeof useAction>;
+
+/** A correction's form: its field, the API's other complaints under it, and its button. */
+function CorrectionForm({
+  action,
+  submit,
+  button,
+  blocked = false,
+  children,
+}: {
+  action: Action;
+  submit: () => Promise<void>;
+  button: string;
+  /** The form cannot be sent yet (nothing chosen). */
+  blocked?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <form
+      class="correction"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void action.run(submit);
+      }}
+    >
+      {children}
+      <FormIssues lines={action.issues?.other ?? []} />
+      <button type="submit" class="button button-quiet button-small" disabled={action.busy || blocked}>
+        {button}
+      </button>
+    </form>
+  );
 }
 
 function AliasList({
@@ -130,15 +165,13 @@ export function CorrectionsPanel({
       <p class="corrections-subject">
         {label} · <code>{metric}</code>
       </p>
-      <form
-        class="correction"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void rename.run(async () => {
-            const moved = await renameMetric(metric, newLabel);
-            finished(t('renamedTo', { label: newLabel }));
-            onMoved(moved);
-          });
+      <CorrectionForm
+        action={rename}
+        button={t('renameButton')}
+        submit={async () => {
+          const moved = await renameMetric(metric, newLabel);
+          finished(t('renamedTo', { label: newLabel }));
+          onMoved(moved);
         }}
       >
         <Field id="rename-label" label={t('renameLabel')} error={rename.issues?.fields.label}>
@@ -152,20 +185,15 @@ export function CorrectionsPanel({
             />
           )}
         </Field>
-        <FormIssues lines={rename.issues?.other ?? []} />
-        <button type="submit" class="button button-quiet button-small" disabled={rename.busy}>
-          {t('renameButton')}
-        </button>
-      </form>
-      <form
-        class="correction"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void merge.run(async () => {
-            const moved = await mergeMetric(metric, into);
-            finished(t('mergedInto', { metric: moved.into }));
-            onMoved(moved);
-          });
+      </CorrectionForm>
+      <CorrectionForm
+        action={merge}
+        button={t('mergeButton')}
+        blocked={into === ''}
+        submit={async () => {
+          const moved = await mergeMetric(metric, into);
+          finished(t('mergedInto', { metric: moved.into }));
+          onMoved(moved);
         }}
       >
         <Field
@@ -190,19 +218,13 @@ export function CorrectionsPanel({
             </select>
           )}
         </Field>
-        <FormIssues lines={merge.issues?.other ?? []} />
-        <button type="submit" class="button button-quiet button-small" disabled={merge.busy || into === ''}>
-          {t('mergeButton')}
-        </button>
-      </form>
-      <form
-        class="correction"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void alias.run(async () => {
-            await declareAlias({ from: label, to: canonical });
-            finished(t('aliasDeclared', { from: label, to: canonical }));
-          });
+      </CorrectionForm>
+      <CorrectionForm
+        action={alias}
+        button={t('aliasButton')}
+        submit={async () => {
+          await declareAlias({ from: label, to: canonical });
+          finished(t('aliasDeclared', { from: label, to: canonical }));
         }}
       >
         <Field
@@ -221,11 +243,7 @@ export function CorrectionsPanel({
             />
           )}
         </Field>
-        <FormIssues lines={alias.issues?.other ?? []} />
-        <button type="submit" class="button button-quiet button-small" disabled={alias.busy}>
-          {t('aliasButton')}
-        </button>
-      </form>
+      </CorrectionForm>
       <AliasList
         label={label}
         round={round}
