@@ -178,11 +178,6 @@ describe("the pipeline consumer's digests", () => {
     await uploadBrief(brief('2.95', 1300), dependencies);
     const revision = (number: number) =>
       record(String(number * 100), { ...documented.dynamodb?.NewImage, revision: { N: String(number) } });
-    return { briefs, metrics, revision };
-  }
-
-  it('publishes one digest per revision, listing its changes in figure order, once they are all recorded', async () => {
-    const { briefs, metrics, revision } = await twoRevisions();
     const inbox = digestInbox();
     const handler = makePipelineHandler({
       briefs,
@@ -191,6 +186,11 @@ describe("the pipeline consumer's digests", () => {
       failures: new MemoryFailureStore(),
       now,
     });
+    return { briefs, metrics, revision, inbox, handler };
+  }
+
+  it('publishes one digest per revision, listing its changes in figure order, once they are all recorded', async () => {
+    const { revision, inbox, handler } = await twoRevisions();
 
     const response = await handler({ Records: [revision(1), revision(2)] } as DynamoDBStreamEvent);
 
@@ -209,15 +209,7 @@ describe("the pipeline consumer's digests", () => {
   });
 
   it('retries the revision when its digest could not be published, and then publishes the same digest', async () => {
-    const { briefs, metrics, revision } = await twoRevisions();
-    const inbox = digestInbox();
-    const handler = makePipelineHandler({
-      briefs,
-      metrics,
-      digests: inbox.publisher,
-      failures: new MemoryFailureStore(),
-      now,
-    });
+    const { metrics, revision, inbox, handler } = await twoRevisions();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     inbox.failWith(new Error('SNS hung up'));
 
@@ -236,15 +228,7 @@ describe("the pipeline consumer's digests", () => {
   });
 
   it('does not hold up the stream for a digest SNS refuses for good', async () => {
-    const { briefs, metrics, revision } = await twoRevisions();
-    const inbox = digestInbox();
-    const handler = makePipelineHandler({
-      briefs,
-      metrics,
-      digests: inbox.publisher,
-      failures: new MemoryFailureStore(),
-      now,
-    });
+    const { revision, inbox, handler } = await twoRevisions();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     inbox.failWith(
       new PublishError([
@@ -264,15 +248,7 @@ describe("the pipeline consumer's digests", () => {
   });
 
   it('publishes no digest for a revision that changed nothing', async () => {
-    const { briefs, metrics, revision } = await twoRevisions();
-    const inbox = digestInbox();
-    const handler = makePipelineHandler({
-      briefs,
-      metrics,
-      digests: inbox.publisher,
-      failures: new MemoryFailureStore(),
-      now,
-    });
+    const { briefs, revision, inbox, handler } = await twoRevisions();
     await handler({ Records: [revision(1)] } as DynamoDBStreamEvent);
     const unchanged = { ...(await briefs.getRevision('jobs-2020-07', 1)), revision: 3 } as never;
     await briefs.putRevision(unchanged);
