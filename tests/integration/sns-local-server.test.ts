@@ -109,6 +109,20 @@ describe('the local SNS', () => {
     return started;
   }
 
+  /** An http endpoint subscribed through the project's subscriber, and confirmed. */
+  async function confirmedHttp(filter?: SubscriptionRequest['filter'], delivery: Delivery = 'each') {
+    const subscriber = await endpoint();
+    await new SnsSubscriber(client, topicArn).subscribe({
+      protocol: 'http',
+      endpoint: subscriber.url,
+      delivery,
+      ...(filter === undefined ? {} : { filter }),
+    });
+    await sns.flush();
+    await confirm(subscriber);
+    return subscriber;
+  }
+
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'local-sns-'));
     await start();
@@ -156,15 +170,11 @@ describe('the local SNS', () => {
   });
 
   it('delivers to a confirmed http subscriber only the notifications its filter policy matches', async () => {
-    const subscriber = await endpoint();
-    await new SnsSubscriber(client, topicArn).subscribe({
-      protocol: 'http',
-      endpoint: subscriber.url,
-      delivery: 'each',
-      filter: { types: ['figure.changed'], regions: ['cn'], minAbsChangePercent: 5 },
+    const subscriber = await confirmedHttp({
+      types: ['figure.changed'],
+      regions: ['cn'],
+      minAbsChangePercent: 5,
     });
-    await sns.flush();
-    await confirm(subscriber);
     const matching = change({ eventId: 'matching' });
     await new SnsChangePublisher(client, topicArn).publish([
       matching,
@@ -252,14 +262,7 @@ describe('the local SNS', () => {
   });
 
   it('stops delivering once the UnsubscribeURL is visited', async () => {
-    const subscriber = await endpoint();
-    await new SnsSubscriber(client, topicArn).subscribe({
-      protocol: 'http',
-      endpoint: subscriber.url,
-      delivery: 'each',
-    });
-    await sns.flush();
-    await confirm(subscriber);
+    const subscriber = await confirmedHttp();
     const publisher = new SnsChangePublisher(client, topicArn);
     await publisher.publish([change({ eventId: 'first' })]);
     await sns.flush();
@@ -367,14 +370,7 @@ describe('the local SNS', () => {
   it('delivers every notification twice, under one MessageId, when duplicate delivery is on', async () => {
     await stop();
     await start({ duplicateDelivery: true });
-    const subscriber = await endpoint();
-    await new SnsSubscriber(client, topicArn).subscribe({
-      protocol: 'http',
-      endpoint: subscriber.url,
-      delivery: 'each',
-    });
-    await sns.flush();
-    await confirm(subscriber);
+    const subscriber = await confirmedHttp();
     await new SnsChangePublisher(client, topicArn).publish([change({ eventId: 'doubled' })]);
     await sns.flush();
 
@@ -385,15 +381,7 @@ describe('the local SNS', () => {
   });
 
   it('keeps topics and confirmed subscriptions across a restart on the same data dir', async () => {
-    const subscriber = await endpoint();
-    await new SnsSubscriber(client, topicArn).subscribe({
-      protocol: 'http',
-      endpoint: subscriber.url,
-      delivery: 'each',
-      filter: { types: ['figure.changed'] },
-    });
-    await sns.flush();
-    await confirm(subscriber);
+    const subscriber = await confirmedHttp({ types: ['figure.changed'] });
     await stop();
     expect(readFileSync(join(dataDir, 'sns.json'), 'utf8')).toContain(subscriber.url);
 
@@ -567,24 +555,11 @@ describe('the local SNS', () => {
   describe('digests', () => {
     const digest = (changes: Change[]) => digestOf(changes);
 
-    async function confirmedHttp(filter: SubscriptionRequest['filter'], delivery: Delivery) {
-      const subscriber = await endpoint();
-      await new SnsSubscriber(client, topicArn).subscribe({
-        protocol: 'http',
-        endpoint: subscriber.url,
-        delivery,
-        ...(filter === undefined ? {} : { filter }),
-      });
-      await sns.flush();
-      await confirm(subscriber);
-      return subscriber;
-    }
-
     const received = (subscriber: Endpoint) =>
       subscriber.ofType('Notification').map((item) => JSON.parse(item.body.Message).id as string);
 
     it('reach digest subscribers only, and changes each-subscribers only', async () => {
-      const each = await confirmedHttp(undefined, 'each');
+      const each = await confirmedHttp();
       const digesting = await confirmedHttp(undefined, 'digest');
       const publisher = new SnsChangePublisher(client, topicArn);
       await publisher.publish([change()]);
