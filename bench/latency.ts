@@ -118,7 +118,7 @@ async function upload(sandbox: Sandbox, body: unknown): Promise<void> {
 }
 
 export async function benchLatency(options: LatencyOptions = {}): Promise<LatencyBench> {
-  const samples = options.samples ?? 15;
+  const samples = options.samples ?? 41;
   const dataDir = mkdtempSync(join(options.dataRoot ?? tmpdir(), 'updates-feed-latency-'));
   const handlerMs = new Map<string, number[]>();
   const sandbox = await startSandbox({
