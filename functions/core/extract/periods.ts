@@ -182,9 +182,10 @@ const NOT_LOCATING_AFTER = [
   '夏季',
   '秋季',
   '冬季',
-  // A survey or a release named by its period (二季度调查, 7月发布的) is not dated by it.
+  // A survey or a release named by its period (二季度调查, 7月发布的, 7月公布的) is not dated by it.
   '调查',
   '发布',
+  '公布',
   '民生调查',
   '问卷',
 ];
