@@ -456,6 +456,28 @@ describe('labels and metric identity', () => {
     expect(asOf('5月8日，船厂交付的8万吨级散货船下水。')).toEqual([undefined]);
   });
 
+  it('dates by a day only its sentence and those that go on about it (其中, 当日, 同期), and from the day a change holds', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('截至4月底，全区建成公共充电桩820个。全区电动汽车保有量约3万辆。')).toEqual([
+      '2020-04-30',
+      undefined,
+    ]);
+    expect(asOf('截至5月6日，全市发放消费券900万元。其中，餐饮券300万元。另有120万元尚未领取。')).toEqual([
+      '2020-05-06',
+      '2020-05-06',
+      '2020-05-06',
+    ]);
+    expect(
+      asOf('5月8日，铜期货收报4.2万元/吨。铝期货当日收报1.4万元/吨。锌期货报价在2万元/吨左右。'),
+    ).toEqual(['2020-05-08', '2020-05-08', undefined]);
+    expect(asOf('截至5月6日，参保企业3200家。参保职工4.1万人，较去年同期增加2100人。')).toEqual([
+      '2020-05-06',
+      '2020-05-06',
+      '2020-05-06',
+    ]);
+    expect(asOf('5月20日起，多家银行下调存款利率。其中，活期存款利率降至0.2%。')).toEqual(['2020-05-20']);
+  });
+
   it('leaves an amount stated per unit undated, as a standard', () => {
     const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
     expect(asOf('一季度，全市发放护理补贴1200万元，补贴标准为每人每月300元，每户最高补助5000元。')).toEqual([

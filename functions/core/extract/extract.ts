@@ -52,6 +52,7 @@ import {
 import { isWrappedLineBreak } from './layout.ts';
 import { arabicDigit, chineseDigit, isChineseNumeral } from './numerals.ts';
 import {
+  continuesDay,
   type EnglishPeriod,
   englishPeriodAt,
   isComparedWith,
@@ -63,6 +64,7 @@ import {
   periodAt,
   publicationDay,
   publicationOf,
+  sameDayAt,
   wholeYearAt,
   yearEarlier,
   yearEarlierAt,
@@ -322,8 +324,15 @@ class Extraction {
   private previousClause = '';
   /** Where the search for periods resumes: text before it has been read for periods or was a figure. */
   private periodsRead = 0;
-  /** The latest period of the paragraph (上半年, 截至5月10日): it locates the figures after it, sentence after sentence. */
+  /** The latest period of the paragraph (上半年, 2023年): it locates the figures after it, sentence after sentence. */
   private period: string | undefined;
+  /**
+   * A day (截至5月10日, 9月9日, 截至6月底): a stock measured on it, which dates its own sentence and those that go on
+   * about it (其中…, 当日…, 去年同期…), not the next one that turns to something else.
+   */
+  private day: string | undefined;
+  /** The latest day of the paragraph, which 当日 refers back to. */
+  private lastDay: string | undefined;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
   /** Who the brief reports on when it opens headline and body alike (青岚科技…/青岚科技10月28日披露…). */
@@ -373,7 +382,8 @@ class Extraction {
         case CharClass.LineBreak:
           if (!isWrappedLineBreak(text, index)) {
             this.endSentence(index + 1);
-            this.period = undefined;
+            this.locate(undefined);
+            this.lastDay = undefined;
             this.population = undefined;
             this.programme = undefined;
           }
@@ -412,8 +422,9 @@ class Extraction {
   }
 
   private endSentence(next: number) {
-    // A 截至 date after the last figure (…42303人，截至5月11日) still dates the sentence.
-    if (this.sentence.firstFigure < this.figures.length) this.readPeriods(next);
+    // A 截至 date after the last figure (…42303人，截至5月11日) still dates the sentence; a day in a sentence
+    // without figures (6月20日起，…) dates the sentences that go on about it.
+    this.readPeriods(next);
     const { until } = this.sentence;
     if (until !== undefined) {
       for (let index = this.sentence.firstFigure; index < this.figures.length; index++) {
@@ -422,6 +433,18 @@ class Extraction {
       }
     }
     this.sentence.reset(next, this.figures.length);
+    if (this.day !== undefined && !continuesDay(this.text, next)) this.day = undefined;
+  }
+
+  /** A period that holds from here on, sentence after sentence, in place of any day before it. */
+  private locate(asOf: string | undefined) {
+    this.period = asOf;
+    this.day = undefined;
+  }
+
+  /** The as-of the text has reached: the day of this sentence, else the paragraph's period. */
+  private located(): string | undefined {
+    return this.day ?? this.period;
   }
 
   /** Reads the periods, 截至 dates, 目前 and 去年同期 of the sentence up to `end`, each character once. */
@@ -447,14 +470,14 @@ class Extraction {
         // 降幅较1-5月收窄: a base compared with is read whole, so that none of it (5月) dates a figure; 自2019年
         // 启动…以来: figures since a start are of now.
         const base = mayOpenPeriod(text, index) ? periodAt(text, index, publication, false) : undefined;
-        if (before === SINCE && base !== undefined) this.period = undefined;
+        if (before === SINCE && base !== undefined) this.locate(undefined);
         if (base !== undefined) index = base.end - 1;
         continue;
       }
       // Like 今年, 全年 dates a clause it opens; inside one (企业全年实现盈利) it only says when.
-      const wholeYear = clauseStart ? wholeYearAt(text, index, publication, this.period) : undefined;
+      const wholeYear = clauseStart ? wholeYearAt(text, index, publication, this.located()) : undefined;
       if (wholeYear !== undefined) {
-        this.period = wholeYear.asOf;
+        this.locate(wholeYear.asOf);
         index = wholeYear.end - 1;
         continue;
       }
@@ -466,8 +489,14 @@ class Extraction {
       }
       const nowEnd = nowAt(text, index);
       if (nowEnd !== undefined) {
-        this.period = undefined;
+        this.locate(undefined);
         index = nowEnd - 1;
+        continue;
+      }
+      const sameDayEnd = sameDayAt(text, index);
+      if (sameDayEnd !== undefined) {
+        this.day = this.lastDay ?? this.day;
+        index = sameDayEnd - 1;
         continue;
       }
       const found = mayOpenPeriod(text, index) ? periodAt(text, index, publication, clauseStart) : undefined;
@@ -476,7 +505,12 @@ class Extraction {
         while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
         continue;
       }
-      this.period = found.asOf;
+      if (found.day) {
+        // After a day, the figures of a later sentence are of now, not of the period before the day.
+        this.period = undefined;
+        this.day = found.asOf;
+        this.lastDay = found.asOf;
+      } else this.locate(found.asOf);
       if (found.until) sentence.until = found.asOf;
       index = found.end - 1;
     }
@@ -491,7 +525,7 @@ class Extraction {
       while (isLatinLetter(this.text.charCodeAt(end))) end++;
       return end;
     }
-    if (!found.yearEarlier) this.period = found.asOf;
+    if (!found.yearEarlier) this.locate(found.asOf);
     else if (!isComparedWith(this.text, index)) this.sentence.yearEarlierFrom = index;
     return found.end;
   }
@@ -536,9 +570,9 @@ class Extraction {
     let own = raw.english ? this.englishPeriodAfter(raw) : undefined;
     // "up from 47.9 percent last year": the base of a change, a year before the figure it is compared with.
     if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
-    if (own !== undefined && !own.yearEarlier) this.period = own.asOf;
+    if (own !== undefined && !own.yearEarlier) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
-    const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.period;
+    const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.located();
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it.
     const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
@@ -567,7 +601,7 @@ class Extraction {
   /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */
   private currentAsOf(): string {
     const published = this.publication === undefined ? undefined : publicationDay(this.publication);
-    return this.period ?? this.sentence.until ?? published ?? '';
+    return this.located() ?? this.sentence.until ?? published ?? '';
   }
 
   private englishLabel(raw: RawFigure): Named {

@@ -76,6 +76,8 @@ export interface Located {
   end: number;
   /** 截至…: the date holds for the whole sentence, not only what follows it. */
   until: boolean;
+  /** A day or a 截至 date rather than a period: it dates a stock on that day, not the figures of a paragraph. */
+  day: boolean;
 }
 
 interface YearRead {
@@ -215,11 +217,15 @@ export function periodAt(
   const period = readPeriodEnd(text, cursor);
   let located: { month: number; day: number; end: number } | undefined;
   if (period !== undefined) {
-    if (period.day !== undefined && !until && !(clauseStart && opensFigurePhrase(text, period.end)))
-      return undefined;
+    let end = period.end;
+    if (period.day !== undefined && !until) {
+      // 6月20日起，…下调存款利率: the day from which the new levels hold dates them.
+      if (text.startsWith(FROM_DAY, end)) end += FROM_DAY.length;
+      if (!(clauseStart && opensFigurePhrase(text, end))) return undefined;
+    }
     const month = period.month;
     const probeYear = year.year ?? publication.year;
-    located = { month, day: period.day ?? lastDayOf(probeYear, month), end: period.end };
+    located = { month, day: period.day ?? lastDayOf(probeYear, month), end };
   } else if (year.year !== undefined && cursor > index && (clauseStart || !opensOnThisYear)) {
     // 2022年, 2020年度, 去年, 过去五年: the whole year. A year naming what follows (2021年度重点项目, 2024年春风行动)
     // is a programme; only a past year's report (2023年统计公报) is still dated by it.
@@ -238,8 +244,11 @@ export function periodAt(
     located.month,
     Math.min(located.day, lastDayOf(resolvedYear, located.month)),
   );
-  return asOf === undefined ? undefined : { asOf, end: located.end, until };
+  if (asOf === undefined) return undefined;
+  return { asOf, end: located.end, until, day: until || period?.day !== undefined };
 }
+
+const FROM_DAY = '起';
 
 /**
  * 7月22日1年期LPR为3.35%: a day that opens the very noun phrase of a figure dates it; a day that opens a clause
@@ -306,8 +315,37 @@ export function wholeYearAt(
   if (current !== undefined) year = Number(current.slice(0, 4));
   else if (WHOLE_YEAR_AHEAD.test(text.slice(end, end + 8))) year = publication.year;
   else if (publication.month <= 3) year = publication.year - 1;
-  return year === undefined ? undefined : { asOf: `${year}-12-31`, end, until: false };
+  return year === undefined ? undefined : { asOf: `${year}-12-31`, end, until: false, day: false };
 }
+
+const SAME_DAY = ['当日', '当天', '同日'];
+
+/** Where 当日 (the day named before) ends, or undefined. */
+export function sameDayAt(text: string, index: number): number | undefined {
+  const word = SAME_DAY.find((candidate) => text.startsWith(candidate, index));
+  return word === undefined ? undefined : index + word.length;
+}
+
+/** Words that open a sentence still about the day before: a part of what was counted, more of it, that day. */
+const GOES_ON_ABOUT_DAY = ['其中', '另有', '另外', ...SAME_DAY, '去年同期', '上年同期'];
+/** How far a sentence is searched for 同期, which compares it with a year before at the same day. */
+const SAME_PERIOD_REACH = 60;
+const SENTENCE_ENDS = codeSet('。！？!?\n');
+
+/**
+ * Whether the sentence at `start` goes on about the day the sentence before was dated by: it opens with 其中, 另有,
+ * 当日 or 去年同期, or compares with the same day a year before (较去年同期减少93只).
+ */
+export function continuesDay(text: string, start: number): boolean {
+  if (GOES_ON_ABOUT_DAY.some((word) => text.startsWith(word, start))) return true;
+  const limit = Math.min(text.length, start + SAME_PERIOD_REACH);
+  for (let index = start; index < limit && !SENTENCE_ENDS.has(text.charCodeAt(index)); index++) {
+    if (text.charCodeAt(index) === SAME && text.charCodeAt(index + 1) === PERIOD) return true;
+  }
+  return false;
+}
+const SAME = 0x540c; // 同
+const PERIOD = 0x671f; // 期
 
 /** Where a word that brings figures back to the present ends, or undefined. */
 export function nowAt(text: string, index: number): number | undefined {
