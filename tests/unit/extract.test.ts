@@ -783,6 +783,14 @@ describe('metric identity within and across briefs (issue 8 acceptance)', () => 
     ]);
   });
 
+  it('dates an undated headline figure that restates none by the lead of the body', () => {
+    const figures = extractFigures(
+      '公共充电桩总数超过6000个\n\n截至4月底，全市已建成公共充电桩6218个。',
+      may,
+    );
+    expect(figures.map((figure) => figure.asOf)).toEqual(['2023-04-30', '2023-04-30']);
+  });
+
   it('keeps firms that got a subsidy apart from firms that may apply for it', () => {
     const [got, may_apply] = extractFigures('已获补贴企业1.2万户，可申请补贴企业1.5万户。', may);
     expect(got?.label).toBe('已获补贴企业');
