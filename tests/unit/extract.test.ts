@@ -449,6 +449,15 @@ describe('labels and metric identity', () => {
     expect(asOf('上半年客运量下降21.4%，降幅比1-4月收窄3.2个百分点。')).toEqual(['2020-06-30', '2020-06-30']);
   });
 
+  it('dates by a period with 的 only the figure right after it (由2018年末的40.2%提高到…)', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('2019年，全市森林覆盖率由2017年末的40.2%提高到42.5%。')).toEqual([
+      '2017-12-31',
+      '2019-12-31',
+    ]);
+    expect(asOf('截至2019年底，全市共有养老机构52家。')).toEqual(['2019-12-31']);
+  });
+
   it('dates figures by a day set off before what was measured on it, not before a report or a thing made', () => {
     const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
     expect(asOf('5月8日，铜期货主力合约收报4.2万元/吨。')).toEqual(['2020-05-08']);

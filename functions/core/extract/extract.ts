@@ -139,6 +139,8 @@ class Sentence {
   until: string | undefined;
   /** Where 去年同期 opened a clause of the clause group: the figures after it are one year earlier. */
   yearEarlierFrom: number | undefined;
+  /** The as-of of the next figure alone (由2017年末的61.8%…). */
+  nextFigureAsOf: string | undefined;
   /** Labels of the figures since the sentence or clause group began, for a 分别 without a subject. */
   readonly labels: string[] = [];
 
@@ -155,6 +157,7 @@ class Sentence {
     this.firstCounted = undefined;
     this.endClauseGroup();
     this.until = undefined;
+    this.nextFigureAsOf = undefined;
   }
 
   endClauseGroup() {
@@ -505,7 +508,8 @@ class Extraction {
         while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
         continue;
       }
-      if (found.day) {
+      if (found.ofFigure === true) sentence.nextFigureAsOf = found.asOf;
+      else if (found.day) {
         // After a day, the figures of a later sentence are of now, not of the period before the day.
         this.period = undefined;
         this.day = found.asOf;
@@ -572,7 +576,8 @@ class Extraction {
     if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
     if (own !== undefined && !own.yearEarlier) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
-    const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.located();
+    const asOf = this.sentence.nextFigureAsOf ?? (earlier ? yearEarlier(this.currentAsOf()) : this.located());
+    this.sentence.nextFigureAsOf = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it.
     const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
