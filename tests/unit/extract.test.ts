@@ -584,6 +584,23 @@ describe('English labels', () => {
       ).map(([, , asOf]) => asOf),
     ).toEqual(['', '', '2023-08-12', '']);
   });
+
+  it('dates English figures by the paragraph, not a base compared with, an average, or a forecast of the year', () => {
+    const asOf = (text: string) => extractFigures(text, kelso).map((figure) => figure.asOf);
+    expect(
+      asOf(
+        'Kelso port handled 4.1 million containers in the first half. Average waiting time fell to 20 hours. ' +
+          'Exports made up 55 percent of the volume.',
+      ),
+    ).toEqual(['2024-06-30', undefined, '2024-06-30']);
+    expect(
+      asOf("The new budget is 3.2 percent larger than last year's. Salaries take 60 percent of it."),
+    ).toEqual([undefined, undefined]);
+    expect(asOf('The airport expects to exceed 9 million passengers this year.')).toEqual(['2024-12-31']);
+    expect(asOf('A survey found that 61.8 percent of firms expect sales to rise this year.')).toEqual([
+      undefined,
+    ]);
+  });
 });
 
 describe('own labeled briefs', () => {

@@ -261,6 +261,10 @@ const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
 const ENGLISH_PERIOD_REACH = 60;
+const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per)\b/i;
+const AVERAGE_REACH = 16;
+const FORECAST_BEFORE = /\b(?:expects?|expected|forecasts?|projects?|aims?)\b/i;
+const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / (?:growth|decline)$/;
@@ -336,6 +340,8 @@ class Extraction {
   private day: string | undefined;
   /** The latest day of the paragraph, which 当日 refers back to. */
   private lastDay: string | undefined;
+  /** The paragraph's period, held back while a sentence of averages that names none of its own is read. */
+  private heldPeriod: string | undefined;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
   /** Who the brief reports on when it opens headline and body alike (青岚科技…/青岚科技10月28日披露…). */
@@ -387,6 +393,7 @@ class Extraction {
             this.endSentence(index + 1);
             this.locate(undefined);
             this.lastDay = undefined;
+            this.heldPeriod = undefined;
             this.population = undefined;
             this.programme = undefined;
           }
@@ -437,6 +444,14 @@ class Extraction {
     }
     this.sentence.reset(next, this.figures.length);
     if (this.day !== undefined && !continuesDay(this.text, next)) this.day = undefined;
+    this.period ??= this.heldPeriod;
+    this.heldPeriod = undefined;
+    // "Average security wait times fell…", "Each passenger spent…": a level per head or per trip is of now, not a
+    // quantity of the period the paragraph opened with.
+    if (AVERAGE_OPENING.test(this.text.slice(next, next + AVERAGE_REACH))) {
+      this.heldPeriod = this.period;
+      this.period = undefined;
+    }
   }
 
   /** A period that holds from here on, sentence after sentence, in place of any day before it. */
@@ -529,8 +544,10 @@ class Extraction {
       while (isLatinLetter(this.text.charCodeAt(end))) end++;
       return end;
     }
+    // "3.2 percent larger than last year's": a base compared with dates nothing.
+    if (isComparedWith(this.text, index)) return found.end;
     if (!found.yearEarlier) this.locate(found.asOf);
-    else if (!isComparedWith(this.text, index)) this.sentence.yearEarlierFrom = index;
+    else this.sentence.yearEarlierFrom = index;
     return found.end;
   }
 
@@ -543,7 +560,7 @@ class Extraction {
       if (ENGLISH_CLAUSE_END.has(code)) return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
       const found = englishPeriodAt(text, index, this.publication);
-      if (found !== undefined && !(found.yearEarlier && isComparedWith(text, index))) return found;
+      if (found !== undefined && !isComparedWith(text, index)) return found;
     }
     return undefined;
   }
@@ -576,7 +593,11 @@ class Extraction {
     if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
     if (own !== undefined && !own.yearEarlier) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
-    const asOf = this.sentence.nextFigureAsOf ?? (earlier ? yearEarlier(this.currentAsOf()) : this.located());
+    const forecast = raw.english && own === undefined ? this.forecastYearOf(raw) : undefined;
+    const asOf =
+      this.sentence.nextFigureAsOf ??
+      forecast ??
+      (earlier ? yearEarlier(this.currentAsOf()) : this.located());
     this.sentence.nextFigureAsOf = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it.
@@ -601,6 +622,22 @@ class Extraction {
     if (raw.unit.counter) this.sentence.firstCounted ??= label;
     this.sentence.previousNoun = named.noun;
     this.sentence.labels.push(label);
+  }
+
+  /**
+   * "expects to exceed 23 million passengers this year", "expects full-year volume to exceed…": a forecast for the
+   * year under way is of its last day. Only a forecast before the figure counts: in "61.8 percent expect sales to
+   * rise this year" the figure is a share of those asked, of now.
+   */
+  private forecastYearOf(raw: RawFigure): string | undefined {
+    if (this.publication === undefined) return undefined;
+    const before = englishClauseBefore(this.text, raw.start, this.sentence.previousEnd);
+    if (!FORECAST_BEFORE.test(before)) return undefined;
+    const after = this.text.slice(raw.end, raw.end + ENGLISH_PERIOD_REACH);
+    const clauseAfter = after.slice(0, after.search(/[,;.]|$/));
+    return YEAR_UNDER_WAY.test(before) || YEAR_UNDER_WAY.test(clauseAfter)
+      ? `${this.publication.year}-12-31`
+      : undefined;
   }
 
   /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */
