@@ -449,6 +449,14 @@ describe('labels and metric identity', () => {
     expect(asOf('上半年客运量下降21.4%，降幅比1-4月收窄3.2个百分点。')).toEqual(['2020-06-30', '2020-06-30']);
   });
 
+  it('dates a plan for this year (今年将…, 2020年某县将…) by the year, and 今年 inside a clause otherwise not', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('全市今年将新增城镇就业6万人以上。')).toEqual(['2020-12-31']);
+    expect(asOf('报告对今年工作作出部署：城镇新增就业6万人以上。')).toEqual(['2020-12-31']);
+    expect(asOf('报告提出，2020年长海县将新建村级养老服务站46个。')).toEqual(['2020-12-31']);
+    expect(asOf('孵化平台今年已吸纳入驻团队212个。')).toEqual([undefined]);
+  });
+
   it('dates by a period with 的 only the figure right after it (由2018年末的40.2%提高到…)', () => {
     const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
     expect(asOf('2019年，全市森林覆盖率由2017年末的40.2%提高到42.5%。')).toEqual([

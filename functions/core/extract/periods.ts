@@ -161,6 +161,11 @@ function isLastYears(month: number, day: number, publication: Publication): bool
 }
 
 const YEAR_PERIOD = 0x5ea6; // 度
+/** Words after 今年 that make what follows a plan or target for the year. */
+const PLAN_AFTER_THIS_YEAR = /^(?:将|计划|力争|拟|目标|工作)/;
+/** A plan verb within a few characters, in the same clause. */
+const PLAN_SOON = /^[^，。；：,;:]{0,5}?(?:将|计划|力争|拟)/;
+const PLAN_REACH = 8;
 /** 2023年末, 去年底: the last day of the year, as the whole year is. */
 const YEAR_END_WORDS = codeSet('末底');
 /** After 年度, words that open the clause it dates (2020年度，全市… / 2020年度全市…). */
@@ -209,8 +214,10 @@ export function periodAt(
 ): Located | undefined {
   if (publication === undefined) return undefined;
   let cursor = index;
-  // 今年 dates a clause it opens (今年，南屿区安排…); inside one (平台今年已吸纳) it only says when.
-  const opensOnThisYear = text.startsWith('今年', index);
+  // 今年 dates a clause it opens (今年，南屿区安排…) or a plan it opens (临澜今年将新增…, 报告对今年工作作出部署); inside
+  // a clause otherwise (平台今年已吸纳) it only says when.
+  const opensOnThisYear =
+    text.startsWith('今年', index) && !PLAN_AFTER_THIS_YEAR.test(text.slice(index + 2, index + 4));
   const until = text.startsWith('截至', cursor) || text.startsWith('截止', cursor);
   if (until) {
     cursor += 2;
@@ -236,7 +243,9 @@ export function periodAt(
     const fiscal = text.charCodeAt(cursor) === YEAR_PERIOD;
     const yearEnd = !fiscal && YEAR_END_WORDS.has(text.charCodeAt(cursor));
     const end = fiscal || yearEnd ? cursor + 1 : cursor;
-    const naming = !yearEnd && isProgrammeName(text.charCodeAt(end));
+    // 2023年柏原县将新建…: what a plan verb soon follows is the place or body that plans, not a programme.
+    const naming =
+      !yearEnd && isProgrammeName(text.charCodeAt(end)) && !PLAN_SOON.test(text.slice(end, end + PLAN_REACH));
     if (naming && (fiscal || (year.written === true && year.year >= publication.year))) return undefined;
     located = { month: 12, day: 31, end };
   }
