@@ -493,6 +493,10 @@ describe('labels and metric identity', () => {
       '2020-05-06',
     ]);
     expect(asOf('5月20日起，多家银行下调存款利率。其中，活期存款利率降至0.2%。')).toEqual(['2020-05-20']);
+    expect(asOf('调查显示，2019年居民人均阅读图书4.6本。综合阅读率为82.7%。')).toEqual([
+      '2019-12-31',
+      undefined,
+    ]);
   });
 
   it('leaves an amount stated per unit undated, as a standard', () => {

@@ -245,6 +245,7 @@ const HAS_DIGIT = /[0-9０-９]/;
 /** Words of a survey around a count of people, households or firms: the count is its sample. */
 const SURVEY_WORDS = /调查|访问|问卷|抽样|受访/;
 const SURVEY_WINDOW = 40;
+const SURVEY_FINDINGS = /调查(?:显示|结果|发现|表明)/;
 /** Verbs that introduce a survey's sample (访问居民, 覆盖中小企业). */
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
 /** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
@@ -335,7 +336,8 @@ class Extraction {
   private period: string | undefined;
   /**
    * A day (截至5月10日, 9月9日, 截至6月底): a stock measured on it, which dates its own sentence and those that go on
-   * about it (其中…, 当日…, 去年同期…), not the next one that turns to something else.
+   * about it (其中…, 当日…, 去年同期…), not the next one that turns to something else. So does the period of a
+   * survey's findings.
    */
   private day: string | undefined;
   /** The latest day of the paragraph, which 当日 refers back to. */
@@ -524,11 +526,12 @@ class Extraction {
         continue;
       }
       if (found.ofFigure === true) sentence.nextFigureAsOf = found.asOf;
-      else if (found.day) {
-        // After a day, the figures of a later sentence are of now, not of the period before the day.
+      else if (found.day || SURVEY_FINDINGS.test(text.slice(sentence.start, index))) {
+        // After a day, the figures of a later sentence are of now, not of the period before the day. A survey
+        // dates the findings of the sentence that gives the period (调查显示，2023年…), not the rest of its report.
         this.period = undefined;
         this.day = found.asOf;
-        this.lastDay = found.asOf;
+        if (found.day) this.lastDay = found.asOf;
       } else this.locate(found.asOf);
       if (found.until) sentence.until = found.asOf;
       index = found.end - 1;
