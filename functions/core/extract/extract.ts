@@ -246,6 +246,10 @@ const HAS_DIGIT = /[0-9０-９]/;
 const SURVEY_WORDS = /调查|访问|问卷|抽样|受访/;
 const SURVEY_WINDOW = 40;
 const SURVEY_FINDINGS = /调查(?:显示|结果|发现|表明)/;
+const THIS_YEAR = '今年';
+/** A task or plan that the figure after 今年 measures, named in its clause. */
+const YEARS_TASK_AFTER = /^[^，。；,;]*?(?:任务|计划)/;
+const YEARS_TASK_REACH = 20;
 /** Verbs that introduce a survey's sample (访问居民, 覆盖中小企业). */
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
 /** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
@@ -596,11 +600,13 @@ class Extraction {
     if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
     if (own !== undefined && !own.yearEarlier) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
-    const forecast = raw.english && own === undefined ? this.forecastYearOf(raw) : undefined;
+    const ofYear = raw.english
+      ? own === undefined
+        ? this.forecastYearOf(raw)
+        : undefined
+      : this.yearsTaskOf(raw);
     const asOf =
-      this.sentence.nextFigureAsOf ??
-      forecast ??
-      (earlier ? yearEarlier(this.currentAsOf()) : this.located());
+      this.sentence.nextFigureAsOf ?? ofYear ?? (earlier ? yearEarlier(this.currentAsOf()) : this.located());
     this.sentence.nextFigureAsOf = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it.
@@ -639,6 +645,17 @@ class Extraction {
     const after = this.text.slice(raw.end, raw.end + ENGLISH_PERIOD_REACH);
     const clauseAfter = after.slice(0, after.search(/[,;.]|$/));
     return YEAR_UNDER_WAY.test(before) || YEAR_UNDER_WAY.test(clauseAfter)
+      ? `${this.publication.year}-12-31`
+      : undefined;
+  }
+
+  /**
+   * 截至8月底，今年4.2万亩高标准农田建设任务已完成2.52万亩: the task of the year is of the year's last day, though
+   * what was done of it by then is of the day.
+   */
+  private yearsTaskOf(raw: RawFigure): string | undefined {
+    if (this.publication === undefined || !this.text.endsWith(THIS_YEAR, raw.start)) return undefined;
+    return YEARS_TASK_AFTER.test(this.text.slice(raw.end, raw.end + YEARS_TASK_REACH))
       ? `${this.publication.year}-12-31`
       : undefined;
   }
