@@ -474,7 +474,7 @@ describe('labels and metric identity', () => {
     expect(asOf('5月8日，船厂交付的8万吨级散货船下水。')).toEqual([undefined]);
   });
 
-  it('dates by a day only its sentence and those that go on about it (其中, 当日, 同期), and from the day a change holds', () => {
+  it('dates by a day, the period of survey findings or a holiday only their sentence; by a day also those going on about it', () => {
     const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
     expect(asOf('截至4月底，全区建成公共充电桩820个。全区电动汽车保有量约3万辆。')).toEqual([
       '2020-04-30',
@@ -497,6 +497,11 @@ describe('labels and metric identity', () => {
     expect(asOf('调查显示，2019年居民人均阅读图书4.6本。综合阅读率为82.7%。')).toEqual([
       '2019-12-31',
       undefined,
+    ]);
+    expect(asOf('一季度接待游客120万人次。“五一”假期，景区日均接待游客3万人次。门票收入1.2亿元。')).toEqual([
+      '2020-03-31',
+      undefined,
+      '2020-03-31',
     ]);
   });
 

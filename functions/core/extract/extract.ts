@@ -305,6 +305,7 @@ const ADVERB_HINT = /今年|全年|去年|[上下]半年|当年|全天|已|共/;
 const PLAN_HINT = /计划|任务/;
 const TOPIC_REACH = 80;
 const TOPIC_WORDS = ['期间', '举办', '开展', '启动', '组织'];
+const EVENT_SPANS = ['期间', '假期', '黄金周', '小长假'];
 
 /** What a character may open while periods are read: one table lookup per character of running text. */
 enum Role {
@@ -312,11 +313,14 @@ enum Role {
   Topic = 2,
   Latin = 4,
   Quote = 8,
+  Event = 16,
 }
 const PERIOD_ROLE = new Uint8Array(0x10000);
 for (const code of PERIOD_STARTS) PERIOD_ROLE[code] = (PERIOD_ROLE[code] ?? 0) | Role.Period;
 for (const word of TOPIC_WORDS)
   PERIOD_ROLE[word.charCodeAt(0)] = (PERIOD_ROLE[word.charCodeAt(0)] ?? 0) | Role.Topic;
+for (const word of EVENT_SPANS)
+  PERIOD_ROLE[word.charCodeAt(0)] = (PERIOD_ROLE[word.charCodeAt(0)] ?? 0) | Role.Event;
 for (let code = 0; code < 0x80; code++) if (isLatinLetter(code)) PERIOD_ROLE[code] = Role.Latin;
 PERIOD_ROLE[OPEN_QUOTE] = Role.Quote;
 PERIOD_ROLE[CLOSE_QUOTE] = Role.Quote;
@@ -346,7 +350,7 @@ class Extraction {
   private day: string | undefined;
   /** The latest day of the paragraph, which 当日 refers back to. */
   private lastDay: string | undefined;
-  /** The paragraph's period, held back while a sentence of averages that names none of its own is read. */
+  /** The paragraph's period, held back while a sentence of averages or of an event that names none is read. */
   private heldPeriod: string | undefined;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
@@ -485,6 +489,12 @@ class Extraction {
       if (role & Role.Latin) {
         if (!((PERIOD_ROLE[before] ?? 0) & Role.Latin)) index = this.readEnglishPeriod(index) - 1;
         continue;
+      }
+      // “五一”假期，…, 招聘月期间…: the figures of a holiday or an event are of its days, which the text does not date.
+      if (role & Role.Event && EVENT_SPANS.some((word) => text.startsWith(word, index))) {
+        this.heldPeriod ??= this.period;
+        this.period = undefined;
+        this.day = undefined;
       }
       if (role & Role.Topic && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
         sentence.topicHintAt = index;
