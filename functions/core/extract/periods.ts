@@ -437,9 +437,9 @@ export interface EnglishPeriod {
  * January-April, in March, in 2023, last year, a year earlier; undefined when none does. A hyphenated period
  * names something (a second-quarter survey) and does not date it.
  */
-/** "through September", "by the end of June", "as of March 31, 2024": the day figures run up to. */
+/** "through September", "by the end of June", "as of end-June", "as of March 31, 2024": the day figures run up to. */
 const ENGLISH_UNTIL =
-  /^(?:through|by the end of|at the end of|as of|as at) (january|february|march|april|may|june|july|august|september|october|november|december)(?: (\d{1,2})(?!\d))?(?:,? ((?:19|20)\d\d))?/;
+  /^(?:(?:through|by the end of|at the end of|as of|as at) |(?:as of|as at|at|by) end-)(january|february|march|april|may|june|july|august|september|october|november|december)(?: (\d{1,2})(?!\d))?(?:,? ((?:19|20)\d\d))?/;
 
 function englishUntilAt(text: string, index: number, publication: Publication): EnglishPeriod | undefined {
   const match = ENGLISH_UNTIL.exec(text.slice(index, index + 48).toLowerCase());
