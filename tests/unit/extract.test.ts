@@ -615,6 +615,7 @@ describe('English labels', () => {
       asOf("The new budget is 3.2 percent larger than last year's. Salaries take 60 percent of it."),
     ).toEqual([undefined, undefined]);
     expect(asOf('The airport expects to exceed 9 million passengers this year.')).toEqual(['2024-12-31']);
+    expect(asOf('Exports rose 5 percent from January to April.')).toEqual(['2024-04-30']);
     expect(
       asOf('Loans stood at 900 billion yuan at end-March. Deposits rose 8 percent as of end-June.'),
     ).toEqual(['2024-03-31', '2024-06-30']);

@@ -327,6 +327,14 @@ PERIOD_ROLE[CLOSE_QUOTE] = Role.Quote;
 const ENUMERATION_COMMA = 0x3001; // 、
 const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从由在'].map((char) => char.charCodeAt(0)));
 
+/**
+ * "3.2 percent larger than last year's", "up from a year earlier": a base compared with dates nothing. A period after
+ * "from" that is no year before ("from January to April") is still the figures' own.
+ */
+function isComparedBase(text: string, index: number, found: EnglishPeriod): boolean {
+  return (found.yearEarlier || found.lastYear === true) && isComparedWith(text, index);
+}
+
 class Extraction {
   private readonly figures: Figure[] = [];
   /** Per figure, what its context offers if its key meets another figure's. */
@@ -561,8 +569,7 @@ class Extraction {
       while (isLatinLetter(this.text.charCodeAt(end))) end++;
       return end;
     }
-    // "3.2 percent larger than last year's": a base compared with dates nothing.
-    if (isComparedWith(this.text, index)) return found.end;
+    if (isComparedBase(this.text, index, found)) return found.end;
     if (!found.yearEarlier) this.locate(found.asOf);
     else this.sentence.yearEarlierFrom = index;
     return found.end;
@@ -577,7 +584,7 @@ class Extraction {
       if (ENGLISH_CLAUSE_END.has(code)) return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
       const found = englishPeriodAt(text, index, this.publication);
-      if (found !== undefined && !isComparedWith(text, index)) return found;
+      if (found !== undefined && !isComparedBase(text, index, found)) return found;
     }
     return undefined;
   }
