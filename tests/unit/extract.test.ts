@@ -455,6 +455,11 @@ describe('labels and metric identity', () => {
     expect(asOf('报告对今年工作作出部署：城镇新增就业6万人以上。')).toEqual(['2020-12-31']);
     expect(asOf('报告提出，2020年长海县将新建村级养老服务站46个。')).toEqual(['2020-12-31']);
     expect(asOf('孵化平台今年已吸纳入驻团队212个。')).toEqual([undefined]);
+    expect(asOf('另有在建电梯41部，预计年内全区加装电梯总数将突破800部。')).toEqual([
+      undefined,
+      '2020-12-31',
+    ]);
+    expect(asOf('年内将新建口袋公园12个。全市年内已新增绿地80公顷。')).toEqual(['2020-12-31', undefined]);
     expect(asOf('截至4月底，全县今年1.2万亩造林任务已完成8000亩。')).toEqual(['2020-12-31', '2020-04-30']);
   });
 

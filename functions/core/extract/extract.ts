@@ -250,6 +250,9 @@ const THIS_YEAR = '今年';
 /** A task or plan that the figure after 今年 measures, named in its clause. */
 const YEARS_TASK_AFTER = /^[^，。；,;]*?(?:任务|计划)/;
 const YEARS_TASK_REACH = 20;
+/** 预计年内…将, 力争年底前…: a forecast or plan for the end of the year under way, in the figure's clause. */
+const WITHIN_YEAR_FORESEEN =
+  /(?:(?:预计|计划|力争|有望|将)[^，。；,;]*?(?:年内|年底前|年末前)|(?:年内|年底前|年末前)[^，。；,;]*?(?:预计|计划|力争|有望|将))[^，。；,;]*$/;
 /** Verbs that introduce a survey's sample (访问居民, 覆盖中小企业). */
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
 /** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
@@ -668,13 +671,18 @@ class Extraction {
 
   /**
    * 截至8月底，今年4.2万亩高标准农田建设任务已完成2.52万亩: the task of the year is of the year's last day, though
-   * what was done of it by then is of the day.
+   * what was done of it by then is of the day. So is what is foreseen within the year (预计年内…将突破800部).
    */
   private yearsTaskOf(raw: RawFigure): string | undefined {
-    if (this.publication === undefined || !this.text.endsWith(THIS_YEAR, raw.start)) return undefined;
-    return YEARS_TASK_AFTER.test(this.text.slice(raw.end, raw.end + YEARS_TASK_REACH))
-      ? `${this.publication.year}-12-31`
-      : undefined;
+    if (this.publication === undefined) return undefined;
+    const task =
+      this.text.endsWith(THIS_YEAR, raw.start) &&
+      YEARS_TASK_AFTER.test(this.text.slice(raw.end, raw.end + YEARS_TASK_REACH));
+    const clauseBefore = this.text.slice(
+      Math.max(this.sentence.previousEnd, raw.start - YEARS_TASK_REACH),
+      raw.start,
+    );
+    return task || WITHIN_YEAR_FORESEEN.test(clauseBefore) ? `${this.publication.year}-12-31` : undefined;
   }
 
   /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */
