@@ -249,7 +249,7 @@ const SURVEY_FINDINGS = /调查(?:显示|结果|发现|表明)/;
 const THIS_YEAR = '今年';
 /** A task or plan that the figure after 今年 measures, named in its clause. */
 const YEARS_TASK_AFTER = /^[^，。；,;]*?(?:任务|计划)/;
-const YEARS_TASK_REACH = 20;
+const YEAR_PLAN_REACH = 20;
 /** 预计年内…将, 力争年底前…: a forecast or plan for the end of the year under way, in the figure's clause. */
 const WITHIN_YEAR_FORESEEN =
   /(?:(?:预计|计划|力争|有望|将)[^，。；,;]*?(?:年内|年底前|年末前)|(?:年内|年底前|年末前)[^，。；,;]*?(?:预计|计划|力争|有望|将))[^，。；,;]*$/;
@@ -620,13 +620,9 @@ class Extraction {
     if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
     if (own !== undefined && !own.yearEarlier) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
-    const ofYear = raw.english
-      ? own === undefined
-        ? this.forecastYearOf(raw)
-        : undefined
-      : this.yearsTaskOf(raw);
+    const planned = own === undefined ? this.plannedForYearOf(raw) : undefined;
     const asOf =
-      this.sentence.nextFigureAsOf ?? ofYear ?? (earlier ? yearEarlier(this.currentAsOf()) : this.located());
+      this.sentence.nextFigureAsOf ?? planned ?? (earlier ? yearEarlier(this.currentAsOf()) : this.located());
     this.sentence.nextFigureAsOf = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it.
@@ -653,36 +649,39 @@ class Extraction {
     this.sentence.labels.push(label);
   }
 
+  /** The last day of the year under way when the figure is planned or foreseen for it, else undefined. */
+  private plannedForYearOf(raw: RawFigure): string | undefined {
+    if (this.publication === undefined) return undefined;
+    const planned = raw.english ? this.isForecastForYear(raw) : this.isPlannedForYear(raw);
+    return planned ? `${this.publication.year}-12-31` : undefined;
+  }
+
   /**
    * "expects to exceed 23 million passengers this year", "expects full-year volume to exceed…": a forecast for the
-   * year under way is of its last day. Only a forecast before the figure counts: in "61.8 percent expect sales to
-   * rise this year" the figure is a share of those asked, of now.
+   * year under way. Only a forecast before the figure counts: in "61.8 percent expect sales to rise this year" the
+   * figure is a share of those asked, of now.
    */
-  private forecastYearOf(raw: RawFigure): string | undefined {
-    if (this.publication === undefined) return undefined;
+  private isForecastForYear(raw: RawFigure): boolean {
     const before = englishClauseBefore(this.text, raw.start, this.sentence.previousEnd);
-    if (!FORECAST_BEFORE.test(before)) return undefined;
+    if (!FORECAST_BEFORE.test(before)) return false;
     const after = this.text.slice(raw.end, raw.end + ENGLISH_PERIOD_REACH);
     const clauseAfter = after.slice(0, after.search(/[,;.]|$/));
-    return YEAR_UNDER_WAY.test(before) || YEAR_UNDER_WAY.test(clauseAfter)
-      ? `${this.publication.year}-12-31`
-      : undefined;
+    return YEAR_UNDER_WAY.test(before) || YEAR_UNDER_WAY.test(clauseAfter);
   }
 
   /**
    * 截至8月底，今年4.2万亩高标准农田建设任务已完成2.52万亩: the task of the year is of the year's last day, though
    * what was done of it by then is of the day. So is what is foreseen within the year (预计年内…将突破800部).
    */
-  private yearsTaskOf(raw: RawFigure): string | undefined {
-    if (this.publication === undefined) return undefined;
+  private isPlannedForYear(raw: RawFigure): boolean {
     const task =
       this.text.endsWith(THIS_YEAR, raw.start) &&
-      YEARS_TASK_AFTER.test(this.text.slice(raw.end, raw.end + YEARS_TASK_REACH));
-    const clauseBefore = this.text.slice(
-      Math.max(this.sentence.previousEnd, raw.start - YEARS_TASK_REACH),
+      YEARS_TASK_AFTER.test(this.text.slice(raw.end, raw.end + YEAR_PLAN_REACH));
+    const before = this.text.slice(
+      Math.max(this.sentence.previousEnd, raw.start - YEAR_PLAN_REACH),
       raw.start,
     );
-    return task || WITHIN_YEAR_FORESEEN.test(clauseBefore) ? `${this.publication.year}-12-31` : undefined;
+    return task || WITHIN_YEAR_FORESEEN.test(before);
   }
 
   /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */

@@ -82,6 +82,7 @@ function joinHeadline(figures: Figure[], headlineEnd: number) {
   }
 }
 
+/** The as-of of the body's first figure of the headline figure's kind, unless it sets two values on one key. */
 function summedAsOf(figure: Figure, body: Figure[]): string | undefined {
   const asOf = body.find((candidate) => candidate.kind === figure.kind)?.asOf;
   const clashes = body.some(
