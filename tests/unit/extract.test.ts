@@ -449,11 +449,65 @@ describe('labels and metric identity', () => {
     expect(asOf('上半年客运量下降21.4%，降幅比1-4月收窄3.2个百分点。')).toEqual(['2020-06-30', '2020-06-30']);
   });
 
+  it('dates a plan for this year (今年将…, 2020年某县将…) by the year, and 今年 inside a clause otherwise not', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('全市今年将新增城镇就业6万人以上。')).toEqual(['2020-12-31']);
+    expect(asOf('报告对今年工作作出部署：城镇新增就业6万人以上。')).toEqual(['2020-12-31']);
+    expect(asOf('报告提出，2020年长海县将新建村级养老服务站46个。')).toEqual(['2020-12-31']);
+    expect(asOf('孵化平台今年已吸纳入驻团队212个。')).toEqual([undefined]);
+    expect(asOf('另有在建电梯41部，预计年内全区加装电梯总数将突破800部。')).toEqual([
+      undefined,
+      '2020-12-31',
+    ]);
+    expect(asOf('年内将新建口袋公园12个。全市年内已新增绿地80公顷。')).toEqual(['2020-12-31', undefined]);
+    expect(asOf('截至4月底，全县今年1.2万亩造林任务已完成8000亩。')).toEqual(['2020-12-31', '2020-04-30']);
+  });
+
+  it('dates by a period with 的 only the figure right after it (由2018年末的40.2%提高到…)', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('2019年，全市森林覆盖率由2017年末的40.2%提高到42.5%。')).toEqual([
+      '2017-12-31',
+      '2019-12-31',
+    ]);
+    expect(asOf('截至2019年底，全市共有养老机构52家。')).toEqual(['2019-12-31']);
+  });
+
   it('dates figures by a day set off before what was measured on it, not before a report or a thing made', () => {
     const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
     expect(asOf('5月8日，铜期货主力合约收报4.2万元/吨。')).toEqual(['2020-05-08']);
     expect(asOf('5月8日，记者从市商务局获悉，全市网络零售额达12亿元。')).toEqual([undefined]);
     expect(asOf('5月8日，船厂交付的8万吨级散货船下水。')).toEqual([undefined]);
+  });
+
+  it('dates by a day, the period of survey findings or a holiday only their sentence; by a day also those going on about it', () => {
+    const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
+    expect(asOf('截至4月底，全区建成公共充电桩820个。全区电动汽车保有量约3万辆。')).toEqual([
+      '2020-04-30',
+      undefined,
+    ]);
+    expect(asOf('截至5月6日，全市发放消费券900万元。其中，餐饮券300万元。另有120万元尚未领取。')).toEqual([
+      '2020-05-06',
+      '2020-05-06',
+      '2020-05-06',
+    ]);
+    expect(
+      asOf('5月8日，铜期货收报4.2万元/吨。铝期货当日收报1.4万元/吨。锌期货报价在2万元/吨左右。'),
+    ).toEqual(['2020-05-08', '2020-05-08', undefined]);
+    expect(asOf('截至5月6日，参保企业3200家。参保职工4.1万人，较去年同期增加2100人。')).toEqual([
+      '2020-05-06',
+      '2020-05-06',
+      '2020-05-06',
+    ]);
+    expect(asOf('5月20日起，多家银行下调存款利率。其中，活期存款利率降至0.2%。')).toEqual(['2020-05-20']);
+    expect(asOf('调查显示，2019年居民人均阅读图书4.6本。综合阅读率为82.7%。')).toEqual([
+      '2019-12-31',
+      undefined,
+    ]);
+    expect(asOf('一季度接待游客120万人次。“五一”假期，景区日均接待游客3万人次。门票收入1.2亿元。')).toEqual([
+      '2020-03-31',
+      undefined,
+      '2020-03-31',
+    ]);
   });
 
   it('leaves an amount stated per unit undated, as a standard', () => {
@@ -552,6 +606,27 @@ describe('English labels', () => {
           'The average budget was 150,000 yuan.',
       ).map(([, , asOf]) => asOf),
     ).toEqual(['', '', '2023-08-12', '']);
+  });
+
+  it('dates English figures by the paragraph, not a base compared with, an average, or a forecast of the year', () => {
+    const asOf = (text: string) => extractFigures(text, kelso).map((figure) => figure.asOf);
+    expect(
+      asOf(
+        'Kelso port handled 4.1 million containers in the first half. Average waiting time fell to 20 hours. ' +
+          'Exports made up 55 percent of the volume.',
+      ),
+    ).toEqual(['2024-06-30', undefined, '2024-06-30']);
+    expect(
+      asOf("The new budget is 3.2 percent larger than last year's. Salaries take 60 percent of it."),
+    ).toEqual([undefined, undefined]);
+    expect(asOf('The airport expects to exceed 9 million passengers this year.')).toEqual(['2024-12-31']);
+    expect(asOf('Exports rose 5 percent from January to April.')).toEqual(['2024-04-30']);
+    expect(
+      asOf('Loans stood at 900 billion yuan at end-March. Deposits rose 8 percent as of end-June.'),
+    ).toEqual(['2024-03-31', '2024-06-30']);
+    expect(asOf('A survey found that 61.8 percent of firms expect sales to rise this year.')).toEqual([
+      undefined,
+    ]);
   });
 });
 
@@ -759,6 +834,14 @@ describe('metric identity within and across briefs (issue 8 acceptance)', () => 
       ['青州:城镇新增就业:people', '2023-04-30'],
       ['青州:城镇新增就业:people', '2023-04-30'],
     ]);
+  });
+
+  it('dates an undated headline figure that restates none by the lead of the body', () => {
+    const figures = extractFigures(
+      '公共充电桩总数超过6000个\n\n截至4月底，全市已建成公共充电桩6218个。',
+      may,
+    );
+    expect(figures.map((figure) => figure.asOf)).toEqual(['2023-04-30', '2023-04-30']);
   });
 
   it('keeps firms that got a subsidy apart from firms that may apply for it', () => {

@@ -52,6 +52,7 @@ import {
 import { isWrappedLineBreak } from './layout.ts';
 import { arabicDigit, chineseDigit, isChineseNumeral } from './numerals.ts';
 import {
+  continuesDay,
   type EnglishPeriod,
   englishPeriodAt,
   isComparedWith,
@@ -63,6 +64,7 @@ import {
   periodAt,
   publicationDay,
   publicationOf,
+  sameDayAt,
   wholeYearAt,
   yearEarlier,
   yearEarlierAt,
@@ -137,6 +139,8 @@ class Sentence {
   until: string | undefined;
   /** Where 去年同期 opened a clause of the clause group: the figures after it are one year earlier. */
   yearEarlierFrom: number | undefined;
+  /** The as-of of the next figure alone (由2017年末的61.8%…). */
+  nextFigureAsOf: string | undefined;
   /** Labels of the figures since the sentence or clause group began, for a 分别 without a subject. */
   readonly labels: string[] = [];
 
@@ -153,6 +157,7 @@ class Sentence {
     this.firstCounted = undefined;
     this.endClauseGroup();
     this.until = undefined;
+    this.nextFigureAsOf = undefined;
   }
 
   endClauseGroup() {
@@ -240,6 +245,14 @@ const HAS_DIGIT = /[0-9０-９]/;
 /** Words of a survey around a count of people, households or firms: the count is its sample. */
 const SURVEY_WORDS = /调查|访问|问卷|抽样|受访/;
 const SURVEY_WINDOW = 40;
+const SURVEY_FINDINGS = /调查(?:显示|结果|发现|表明)/;
+const THIS_YEAR = '今年';
+/** A task or plan that the figure after 今年 measures, named in its clause. */
+const YEARS_TASK_AFTER = /^[^，。；,;]*?(?:任务|计划)/;
+const YEAR_PLAN_REACH = 20;
+/** 预计年内…将, 力争年底前…: a forecast or plan for the end of the year under way, in the figure's clause. */
+const WITHIN_YEAR_FORESEEN =
+  /(?:(?:预计|计划|力争|有望|将)[^，。；,;]*?(?:年内|年底前|年末前)|(?:年内|年底前|年末前)[^，。；,;]*?(?:预计|计划|力争|有望|将))[^，。；,;]*$/;
 /** Verbs that introduce a survey's sample (访问居民, 覆盖中小企业). */
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
 /** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
@@ -256,6 +269,10 @@ const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
 const ENGLISH_PERIOD_REACH = 60;
+const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per)\b/i;
+const AVERAGE_REACH = 16;
+const FORECAST_BEFORE = /\b(?:expects?|expected|forecasts?|projects?|aims?)\b/i;
+const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / (?:growth|decline)$/;
@@ -291,6 +308,7 @@ const ADVERB_HINT = /今年|全年|去年|[上下]半年|当年|全天|已|共/;
 const PLAN_HINT = /计划|任务/;
 const TOPIC_REACH = 80;
 const TOPIC_WORDS = ['期间', '举办', '开展', '启动', '组织'];
+const EVENT_SPANS = ['期间', '假期', '黄金周', '小长假'];
 
 /** What a character may open while periods are read: one table lookup per character of running text. */
 enum Role {
@@ -298,16 +316,27 @@ enum Role {
   Topic = 2,
   Latin = 4,
   Quote = 8,
+  Event = 16,
 }
 const PERIOD_ROLE = new Uint8Array(0x10000);
 for (const code of PERIOD_STARTS) PERIOD_ROLE[code] = (PERIOD_ROLE[code] ?? 0) | Role.Period;
 for (const word of TOPIC_WORDS)
   PERIOD_ROLE[word.charCodeAt(0)] = (PERIOD_ROLE[word.charCodeAt(0)] ?? 0) | Role.Topic;
+for (const word of EVENT_SPANS)
+  PERIOD_ROLE[word.charCodeAt(0)] = (PERIOD_ROLE[word.charCodeAt(0)] ?? 0) | Role.Event;
 for (let code = 0; code < 0x80; code++) if (isLatinLetter(code)) PERIOD_ROLE[code] = Role.Latin;
 PERIOD_ROLE[OPEN_QUOTE] = Role.Quote;
 PERIOD_ROLE[CLOSE_QUOTE] = Role.Quote;
 const ENUMERATION_COMMA = 0x3001; // 、
 const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从由在'].map((char) => char.charCodeAt(0)));
+
+/**
+ * "3.2 percent larger than last year's", "up from a year earlier": a base compared with dates nothing. A period after
+ * "from" that is no year before ("from January to April") is still the figures' own.
+ */
+function isComparedBase(text: string, index: number, found: EnglishPeriod): boolean {
+  return (found.yearEarlier || found.lastYear === true) && isComparedWith(text, index);
+}
 
 class Extraction {
   private readonly figures: Figure[] = [];
@@ -322,8 +351,18 @@ class Extraction {
   private previousClause = '';
   /** Where the search for periods resumes: text before it has been read for periods or was a figure. */
   private periodsRead = 0;
-  /** The latest period of the paragraph (上半年, 截至5月10日): it locates the figures after it, sentence after sentence. */
+  /** The latest period of the paragraph (上半年, 2023年): it locates the figures after it, sentence after sentence. */
   private period: string | undefined;
+  /**
+   * A day (截至5月10日, 9月9日, 截至6月底): a stock measured on it, which dates its own sentence and those that go on
+   * about it (其中…, 当日…, 去年同期…), not the next one that turns to something else. So does the period of a
+   * survey's findings.
+   */
+  private day: string | undefined;
+  /** The latest day of the paragraph, which 当日 refers back to. */
+  private lastDay: string | undefined;
+  /** The paragraph's period, held back while a sentence of averages or of an event that names none is read. */
+  private heldPeriod: string | undefined;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
   /** Who the brief reports on when it opens headline and body alike (青岚科技…/青岚科技10月28日披露…). */
@@ -373,7 +412,9 @@ class Extraction {
         case CharClass.LineBreak:
           if (!isWrappedLineBreak(text, index)) {
             this.endSentence(index + 1);
-            this.period = undefined;
+            this.locate(undefined);
+            this.lastDay = undefined;
+            this.heldPeriod = undefined;
             this.population = undefined;
             this.programme = undefined;
           }
@@ -412,8 +453,9 @@ class Extraction {
   }
 
   private endSentence(next: number) {
-    // A 截至 date after the last figure (…42303人，截至5月11日) still dates the sentence.
-    if (this.sentence.firstFigure < this.figures.length) this.readPeriods(next);
+    // A 截至 date after the last figure (…42303人，截至5月11日) still dates the sentence; a day in a sentence
+    // without figures (6月20日起，…) dates the sentences that go on about it.
+    this.readPeriods(next);
     const { until } = this.sentence;
     if (until !== undefined) {
       for (let index = this.sentence.firstFigure; index < this.figures.length; index++) {
@@ -422,6 +464,26 @@ class Extraction {
       }
     }
     this.sentence.reset(next, this.figures.length);
+    if (this.day !== undefined && !continuesDay(this.text, next)) this.day = undefined;
+    this.period ??= this.heldPeriod;
+    this.heldPeriod = undefined;
+    // "Average security wait times fell…", "Each passenger spent…": a level per head or per trip is of now, not a
+    // quantity of the period the paragraph opened with.
+    if (AVERAGE_OPENING.test(this.text.slice(next, next + AVERAGE_REACH))) {
+      this.heldPeriod = this.period;
+      this.period = undefined;
+    }
+  }
+
+  /** A period that holds from here on, sentence after sentence, in place of any day before it. */
+  private locate(asOf: string | undefined) {
+    this.period = asOf;
+    this.day = undefined;
+  }
+
+  /** The as-of the text has reached: the day of this sentence, else the paragraph's period. */
+  private located(): string | undefined {
+    return this.day ?? this.period;
   }
 
   /** Reads the periods, 截至 dates, 目前 and 去年同期 of the sentence up to `end`, each character once. */
@@ -439,6 +501,12 @@ class Extraction {
         if (!((PERIOD_ROLE[before] ?? 0) & Role.Latin)) index = this.readEnglishPeriod(index) - 1;
         continue;
       }
+      // “五一”假期，…, 招聘月期间…: the figures of a holiday or an event are of its days, which the text does not date.
+      if (role & Role.Event && EVENT_SPANS.some((word) => text.startsWith(word, index))) {
+        this.heldPeriod ??= this.period;
+        this.period = undefined;
+        this.day = undefined;
+      }
       if (role & Role.Topic && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
         sentence.topicHintAt = index;
       if (quoted || !(role & Role.Period)) continue;
@@ -447,14 +515,14 @@ class Extraction {
         // 降幅较1-5月收窄: a base compared with is read whole, so that none of it (5月) dates a figure; 自2019年
         // 启动…以来: figures since a start are of now.
         const base = mayOpenPeriod(text, index) ? periodAt(text, index, publication, false) : undefined;
-        if (before === SINCE && base !== undefined) this.period = undefined;
+        if (before === SINCE && base !== undefined) this.locate(undefined);
         if (base !== undefined) index = base.end - 1;
         continue;
       }
       // Like 今年, 全年 dates a clause it opens; inside one (企业全年实现盈利) it only says when.
-      const wholeYear = clauseStart ? wholeYearAt(text, index, publication, this.period) : undefined;
+      const wholeYear = clauseStart ? wholeYearAt(text, index, publication, this.located()) : undefined;
       if (wholeYear !== undefined) {
-        this.period = wholeYear.asOf;
+        this.locate(wholeYear.asOf);
         index = wholeYear.end - 1;
         continue;
       }
@@ -466,8 +534,14 @@ class Extraction {
       }
       const nowEnd = nowAt(text, index);
       if (nowEnd !== undefined) {
-        this.period = undefined;
+        this.locate(undefined);
         index = nowEnd - 1;
+        continue;
+      }
+      const sameDayEnd = sameDayAt(text, index);
+      if (sameDayEnd !== undefined) {
+        this.day = this.lastDay ?? this.day;
+        index = sameDayEnd - 1;
         continue;
       }
       const found = mayOpenPeriod(text, index) ? periodAt(text, index, publication, clauseStart) : undefined;
@@ -476,7 +550,14 @@ class Extraction {
         while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
         continue;
       }
-      this.period = found.asOf;
+      if (found.ofFigure === true) sentence.nextFigureAsOf = found.asOf;
+      else if (found.day || SURVEY_FINDINGS.test(text.slice(sentence.start, index))) {
+        // After a day, the figures of a later sentence are of now, not of the period before the day. A survey
+        // dates the findings of the sentence that gives the period (调查显示，2023年…), not the rest of its report.
+        this.period = undefined;
+        this.day = found.asOf;
+        if (found.day) this.lastDay = found.asOf;
+      } else this.locate(found.asOf);
       if (found.until) sentence.until = found.asOf;
       index = found.end - 1;
     }
@@ -491,8 +572,9 @@ class Extraction {
       while (isLatinLetter(this.text.charCodeAt(end))) end++;
       return end;
     }
-    if (!found.yearEarlier) this.period = found.asOf;
-    else if (!isComparedWith(this.text, index)) this.sentence.yearEarlierFrom = index;
+    if (isComparedBase(this.text, index, found)) return found.end;
+    if (!found.yearEarlier) this.locate(found.asOf);
+    else this.sentence.yearEarlierFrom = index;
     return found.end;
   }
 
@@ -505,7 +587,7 @@ class Extraction {
       if (ENGLISH_CLAUSE_END.has(code)) return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
       const found = englishPeriodAt(text, index, this.publication);
-      if (found !== undefined && !(found.yearEarlier && isComparedWith(text, index))) return found;
+      if (found !== undefined && !isComparedBase(text, index, found)) return found;
     }
     return undefined;
   }
@@ -536,9 +618,12 @@ class Extraction {
     let own = raw.english ? this.englishPeriodAfter(raw) : undefined;
     // "up from 47.9 percent last year": the base of a change, a year before the figure it is compared with.
     if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
-    if (own !== undefined && !own.yearEarlier) this.period = own.asOf;
+    if (own !== undefined && !own.yearEarlier) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
-    const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.period;
+    const planned = own === undefined ? this.plannedForYearOf(raw) : undefined;
+    const asOf =
+      this.sentence.nextFigureAsOf ?? planned ?? (earlier ? yearEarlier(this.currentAsOf()) : this.located());
+    this.sentence.nextFigureAsOf = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it.
     const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
@@ -564,10 +649,45 @@ class Extraction {
     this.sentence.labels.push(label);
   }
 
+  /** The last day of the year under way when the figure is planned or foreseen for it, else undefined. */
+  private plannedForYearOf(raw: RawFigure): string | undefined {
+    if (this.publication === undefined) return undefined;
+    const planned = raw.english ? this.isForecastForYear(raw) : this.isPlannedForYear(raw);
+    return planned ? `${this.publication.year}-12-31` : undefined;
+  }
+
+  /**
+   * "expects to exceed 23 million passengers this year", "expects full-year volume to exceed…": a forecast for the
+   * year under way. Only a forecast before the figure counts: in "61.8 percent expect sales to rise this year" the
+   * figure is a share of those asked, of now.
+   */
+  private isForecastForYear(raw: RawFigure): boolean {
+    const before = englishClauseBefore(this.text, raw.start, this.sentence.previousEnd);
+    if (!FORECAST_BEFORE.test(before)) return false;
+    const after = this.text.slice(raw.end, raw.end + ENGLISH_PERIOD_REACH);
+    const clauseAfter = after.slice(0, after.search(/[,;.]|$/));
+    return YEAR_UNDER_WAY.test(before) || YEAR_UNDER_WAY.test(clauseAfter);
+  }
+
+  /**
+   * 截至8月底，今年4.2万亩高标准农田建设任务已完成2.52万亩: the task of the year is of the year's last day, though
+   * what was done of it by then is of the day. So is what is foreseen within the year (预计年内…将突破800部).
+   */
+  private isPlannedForYear(raw: RawFigure): boolean {
+    const task =
+      this.text.endsWith(THIS_YEAR, raw.start) &&
+      YEARS_TASK_AFTER.test(this.text.slice(raw.end, raw.end + YEAR_PLAN_REACH));
+    const before = this.text.slice(
+      Math.max(this.sentence.previousEnd, raw.start - YEAR_PLAN_REACH),
+      raw.start,
+    );
+    return task || WITHIN_YEAR_FORESEEN.test(before);
+  }
+
   /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */
   private currentAsOf(): string {
     const published = this.publication === undefined ? undefined : publicationDay(this.publication);
-    return this.period ?? this.sentence.until ?? published ?? '';
+    return this.located() ?? this.sentence.until ?? published ?? '';
   }
 
   private englishLabel(raw: RawFigure): Named {

@@ -55,7 +55,9 @@ function sameMeasure(left: Figure, right: Figure): boolean {
 
 /**
  * The headline restates body figures (稳岗返还资金发放超3亿元 / 已发放稳岗返还资金3.12亿元): each headline figure
- * that matches a body figure takes its key and, when it states none, its as-of.
+ * that matches a body figure takes its key and, when it states none, its as-of. One that matches none and states no
+ * date of its own sums up the body's first figure of its kind (跌破3200元/吨 / 均价报3186元/吨) and takes its as-of,
+ * unless that would set it beside a body figure of its key with another value.
  */
 function joinHeadline(figures: Figure[], headlineEnd: number) {
   const body = figures.filter((figure) => figure.offset >= headlineEnd);
@@ -70,10 +72,23 @@ function joinHeadline(figures: Figure[], headlineEnd: number) {
           candidate.metric === figure.metric ||
           head(candidate.label) === head(figure.label)),
     );
-    if (restated === undefined) continue;
+    if (restated === undefined) {
+      const summed = figure.asOf === undefined ? summedAsOf(figure, body) : undefined;
+      if (summed !== undefined) figure.asOf = summed;
+      continue;
+    }
     figure.metric = restated.metric;
     if (figure.asOf === undefined && restated.asOf !== undefined) figure.asOf = restated.asOf;
   }
+}
+
+/** The as-of of the body's first figure of the headline figure's kind, unless it sets two values on one key. */
+function summedAsOf(figure: Figure, body: Figure[]): string | undefined {
+  const asOf = body.find((candidate) => candidate.kind === figure.kind)?.asOf;
+  const clashes = body.some(
+    (other) => other.metric === figure.metric && other.asOf === asOf && !compatible(other, figure),
+  );
+  return clashes ? undefined : asOf;
 }
 
 function warn(figure: Figure, warning: FigureWarning) {

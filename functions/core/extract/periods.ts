@@ -76,6 +76,10 @@ export interface Located {
   end: number;
   /** 截至…: the date holds for the whole sentence, not only what follows it. */
   until: boolean;
+  /** A day or a 截至 date rather than a period: it dates a stock on that day, not the figures of a paragraph. */
+  day: boolean;
+  /** The period of the one figure right after it (2017年末的61.8%), not of those that follow. */
+  ofFigure?: boolean;
 }
 
 interface YearRead {
@@ -157,6 +161,13 @@ function isLastYears(month: number, day: number, publication: Publication): bool
 }
 
 const YEAR_PERIOD = 0x5ea6; // 度
+/** Words after 今年 that make what follows a plan or target for the year. */
+const PLAN_AFTER_THIS_YEAR = /^(?:将|计划|力争|拟|目标|工作)/;
+/** A plan verb within a few characters, in the same clause. */
+const PLAN_SOON = /^[^，。；：,;:]{0,5}?(?:将|计划|力争|拟)/;
+const PLAN_REACH = 8;
+/** 2023年末, 去年底: the last day of the year, as the whole year is. */
+const YEAR_END_WORDS = codeSet('末底');
 /** After 年度, words that open the clause it dates (2020年度，全市… / 2020年度全市…). */
 const OPENS_CLAUSE = codeSet('，,。；;：:全我本该各');
 
@@ -182,9 +193,10 @@ const NOT_LOCATING_AFTER = [
   '夏季',
   '秋季',
   '冬季',
-  // A survey or a release named by its period (二季度调查, 7月发布的) is not dated by it.
+  // A survey or a release named by its period (二季度调查, 7月发布的, 7月公布的) is not dated by it.
   '调查',
   '发布',
+  '公布',
   '民生调查',
   '问卷',
 ];
@@ -202,8 +214,10 @@ export function periodAt(
 ): Located | undefined {
   if (publication === undefined) return undefined;
   let cursor = index;
-  // 今年 dates a clause it opens (今年，南屿区安排…); inside one (平台今年已吸纳) it only says when.
-  const opensOnThisYear = text.startsWith('今年', index);
+  // 今年 dates a clause it opens (今年，南屿区安排…) or a plan it opens (临澜今年将新增…, 报告对今年工作作出部署); inside
+  // a clause otherwise (平台今年已吸纳) it only says when.
+  const opensOnThisYear =
+    text.startsWith('今年', index) && !PLAN_AFTER_THIS_YEAR.test(text.slice(index + 2, index + 4));
   const until = text.startsWith('截至', cursor) || text.startsWith('截止', cursor);
   if (until) {
     cursor += 2;
@@ -214,22 +228,32 @@ export function periodAt(
   const period = readPeriodEnd(text, cursor);
   let located: { month: number; day: number; end: number } | undefined;
   if (period !== undefined) {
-    if (period.day !== undefined && !until && !(clauseStart && opensFigurePhrase(text, period.end)))
-      return undefined;
+    let end = period.end;
+    if (period.day !== undefined && !until) {
+      // 6月20日起，…下调存款利率: the day from which the new levels hold dates them.
+      if (text.startsWith(FROM_DAY, end)) end += FROM_DAY.length;
+      if (!(clauseStart && opensFigurePhrase(text, end))) return undefined;
+    }
     const month = period.month;
     const probeYear = year.year ?? publication.year;
-    located = { month, day: period.day ?? lastDayOf(probeYear, month), end: period.end };
+    located = { month, day: period.day ?? lastDayOf(probeYear, month), end };
   } else if (year.year !== undefined && cursor > index && (clauseStart || !opensOnThisYear)) {
-    // 2022年, 2020年度, 去年, 过去五年: the whole year. A year naming what follows (2021年度重点项目, 2024年春风行动)
-    // is a programme; only a past year's report (2023年统计公报) is still dated by it.
+    // 2022年, 2020年度, 2023年末, 去年, 过去五年: the whole year. A year naming what follows (2021年度重点项目,
+    // 2024年春风行动) is a programme; only a past year's report (2023年统计公报) is still dated by it.
     const fiscal = text.charCodeAt(cursor) === YEAR_PERIOD;
-    const end = fiscal ? cursor + 1 : cursor;
-    const naming = isProgrammeName(text.charCodeAt(end));
+    const yearEnd = !fiscal && YEAR_END_WORDS.has(text.charCodeAt(cursor));
+    const end = fiscal || yearEnd ? cursor + 1 : cursor;
+    // 2023年柏原县将新建…: what a plan verb soon follows is the place or body that plans, not a programme.
+    const naming =
+      !yearEnd && isProgrammeName(text.charCodeAt(end)) && !PLAN_SOON.test(text.slice(end, end + PLAN_REACH));
     if (naming && (fiscal || (year.written === true && year.year >= publication.year))) return undefined;
     located = { month: 12, day: 31, end };
   }
   if (located === undefined) return undefined;
-  if (NOT_LOCATING_AFTER.some((word) => text.startsWith(word, located.end))) return undefined;
+  // 由2017年末的61.8%提高到92.4%: a period that a figure right after its 的 belongs to dates that figure alone.
+  const ofFigure = text.charCodeAt(located.end) === OF && arabicDigit(text.charCodeAt(located.end + 1)) >= 0;
+  if (ofFigure) located.end++;
+  else if (NOT_LOCATING_AFTER.some((word) => text.startsWith(word, located.end))) return undefined;
   let resolvedYear = year.year ?? publication.year;
   if (year.year === undefined && isLastYears(located.month, located.day, publication)) resolvedYear--;
   const asOf = isoDate(
@@ -237,8 +261,13 @@ export function periodAt(
     located.month,
     Math.min(located.day, lastDayOf(resolvedYear, located.month)),
   );
-  return asOf === undefined ? undefined : { asOf, end: located.end, until };
+  if (asOf === undefined) return undefined;
+  return { asOf, end: located.end, until, day: until || period?.day !== undefined, ofFigure };
 }
+
+const OF = 0x7684; // 的
+
+const FROM_DAY = '起';
 
 /**
  * 7月22日1年期LPR为3.35%: a day that opens the very noun phrase of a figure dates it; a day that opens a clause
@@ -305,8 +334,37 @@ export function wholeYearAt(
   if (current !== undefined) year = Number(current.slice(0, 4));
   else if (WHOLE_YEAR_AHEAD.test(text.slice(end, end + 8))) year = publication.year;
   else if (publication.month <= 3) year = publication.year - 1;
-  return year === undefined ? undefined : { asOf: `${year}-12-31`, end, until: false };
+  return year === undefined ? undefined : { asOf: `${year}-12-31`, end, until: false, day: false };
 }
+
+const SAME_DAY = ['当日', '当天', '同日'];
+
+/** Where 当日 (the day named before) ends, or undefined. */
+export function sameDayAt(text: string, index: number): number | undefined {
+  const word = SAME_DAY.find((candidate) => text.startsWith(candidate, index));
+  return word === undefined ? undefined : index + word.length;
+}
+
+/** Words that open a sentence still about the day before: a part of what was counted, more of it, that day. */
+const GOES_ON_ABOUT_DAY = ['其中', '另有', '另外', ...SAME_DAY, '去年同期', '上年同期'];
+/** How far a sentence is searched for 同期, which compares it with a year before at the same day. */
+const SAME_PERIOD_REACH = 60;
+const SENTENCE_ENDS = codeSet('。！？!?\n');
+
+/**
+ * Whether the sentence at `start` goes on about the day the sentence before was dated by: it opens with 其中, 另有,
+ * 当日 or 去年同期, or compares with the same day a year before (较去年同期减少93只).
+ */
+export function continuesDay(text: string, start: number): boolean {
+  if (GOES_ON_ABOUT_DAY.some((word) => text.startsWith(word, start))) return true;
+  const limit = Math.min(text.length, start + SAME_PERIOD_REACH);
+  for (let index = start; index < limit && !SENTENCE_ENDS.has(text.charCodeAt(index)); index++) {
+    if (text.charCodeAt(index) === SAME && text.charCodeAt(index + 1) === PERIOD) return true;
+  }
+  return false;
+}
+const SAME = 0x540c; // 同
+const PERIOD = 0x671f; // 期
 
 /** Where a word that brings figures back to the present ends, or undefined. */
 export function nowAt(text: string, index: number): number | undefined {
@@ -379,9 +437,9 @@ export interface EnglishPeriod {
  * January-April, in March, in 2023, last year, a year earlier; undefined when none does. A hyphenated period
  * names something (a second-quarter survey) and does not date it.
  */
-/** "through September", "by the end of June", "as of March 31, 2024": the day figures run up to. */
+/** "through September", "by the end of June", "as of end-June", "as of March 31, 2024": the day figures run up to. */
 const ENGLISH_UNTIL =
-  /^(?:through|by the end of|at the end of|as of|as at) (january|february|march|april|may|june|july|august|september|october|november|december)(?: (\d{1,2})(?!\d))?(?:,? ((?:19|20)\d\d))?/;
+  /^(?:(?:through|by the end of|at the end of|as of|as at) |(?:as of|as at|at|by) end-)(january|february|march|april|may|june|july|august|september|october|november|december)(?: (\d{1,2})(?!\d))?(?:,? ((?:19|20)\d\d))?/;
 
 function englishUntilAt(text: string, index: number, publication: Publication): EnglishPeriod | undefined {
   const match = ENGLISH_UNTIL.exec(text.slice(index, index + 48).toLowerCase());
