@@ -32,7 +32,7 @@ const TRAILING_CONNECTIVES = new SuffixSet(
   (
     '控制在 保持在 稳定在 维持在 提升至 提升到 提高至 提高到 上升至 上升到 下降至 下降到 回落至 降至 增至 增长至 增长到 ' +
     '达到了 达到 已达到 已达 高达 多达 约为 约有 共有 共计 合计 总计 累计达 累计 收于 报收 收报 报 多在 大多在 多为 ' +
-    '集中在 集中于 均在 一般在 发放 ' +
+    '集中在 集中于 均在 一般在 发放 定为 确定为 ' +
     '完成 实现 为 是 达 有 了 在 至 到 计 仅 只 就 即 已 均 都 则 亦 也 共 约 ，'
   ).split(' '),
 );
@@ -64,7 +64,7 @@ const PROTECTED_WORDS = new Lexicon(
 );
 
 const DATE_WORDS = longestFirst('个月 月份 季度 年度 年 月 日 号 季'.split(' '));
-const DATE_TAILS = longestFirst('以来 底 末 初 份 中旬 上旬 下旬 期间 前 后 中 内'.split(' '));
+const DATE_TAILS = longestFirst('以来 来 底 末 初 份 中旬 上旬 下旬 期间 前 后 中 内'.split(' '));
 
 /** Words ending a counted noun read forward (20848个城乡居民小区 | 全部实现…). */
 /** Verbs of which a counted noun is the subject (7.26万户企业享受社保费免减): they describe what is counted. */
@@ -108,7 +108,7 @@ function afterWord(text: string, start: number, words: Lexicon<true>): number {
 /** Verbs that, before 至/到, say a level was reached: 贸易顺差扩大至356亿元 states the surplus, not its change. */
 const LEVEL_VERBS = new SuffixSet(
   (
-    '增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 下调 上调 ' +
+    '增长 增加 提高 上升 提升 下降 减少 降低 回落 回升 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 下调 上调 ' +
     '增 降 升 涨 跌 缩减 扩展 延长 缩短'
   ).split(' '),
 );
@@ -122,7 +122,7 @@ const PER_HEAD = codeSet('人户');
 const ADVERBS = new SuffixSet(
   (
     '则 亦 也 仍 又 均 都 已 已经 同样 首次 首 再次 一度 继续 持续 进一步 将 仍将 还将 也将 有望 大幅 小幅 ' +
-    '明显 稳步 略有 盘中 当日 当天 平均'
+    '明显 稳步 略有 盘中 当日 当天 平均 由此'
   ).split(' '),
 );
 /** 连续五年, 连续3个月: a span the level held for, not part of what is measured. */
@@ -226,7 +226,8 @@ const COMPARISON_BASES = longestFirst(
     ' ',
   ),
 );
-const COMPARISON_TAILS = longestFirst('同期 全年 底 末 初'.split(' '));
+/** What a base may name after its period: 比去年秋季学期, 较3月调查 (a survey round is a base like a month). */
+const COMPARISON_TAILS = longestFirst('同期 全年 底 末 初 秋季学期 春季学期 学期 调查'.split(' '));
 
 /** After a leading comparison base (比去年, 较去年底, 比一季度), or `start` when there is none. */
 function afterComparison(text: string, start: number): number {
@@ -430,7 +431,7 @@ const SHARE_HEADS = new SuffixSet('率 比例 比重 占比 满意度'.split(' '
 
 /** 的 phrases that define the series rather than describe it. */
 const DEFINING_DE =
-  /(?:活动产生的|^新(?:成立|设立|注册|开业|上市|发行)的|(?:超过|高于|低于|不足|达到)[0-9０-９一二三四五六七八九十百千万亿.]+[\u4e00-\u9fff]{0,2}(?:以上|以下)?的)$/;
+  /(?:活动产生的|扣除[^的]{1,12}后的|^新(?:成立|设立|注册|开业|上市|发行)的|(?:超过|高于|低于|不足|达到)[0-9０-９一二三四五六七八九十百千万亿.]+[\u4e00-\u9fff]{0,2}(?:以上|以下)?的)$/;
 
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
 function headAfterDe(text: string): string {
@@ -905,6 +906,7 @@ const BARE_MEASURES = new Set(
 const MEASURE_ENDINGS = new SuffixSet(BARE_MEASURES);
 /** Stage words a bare measure may open with (预计总产量): they stay before the subject it takes. */
 const STAGE_OPENING = /^(?:预计|计划|累计|已|新增)/;
+const STAGE_ENDING = /(?:预计|计划|累计|已|新增)$/;
 
 /**
  * A clause that names no subject continues the one before it in the sentence (`previous`, a label):
@@ -924,7 +926,8 @@ export function continuedSubject(label: string, previous: string): string | unde
   // 纳入计划的项目 + 累计完成投资: the head of a defined subject, not its definition.
   const before = subject.slice(subject.lastIndexOf('的') + 1);
   const head = MEASURE_ENDINGS.suffixOf(before);
-  const topic = head === undefined ? '' : before.slice(0, -head.length);
+  // 猕猴桃预计产量 + 预计综合产值: the stage word before the measure is this label's own, not the topic's.
+  const topic = head === undefined ? '' : before.slice(0, -head.length).replace(STAGE_ENDING, '');
   // 惠及户数 + 总投资: what an action reached is no subject of other measures.
   if (topic.length < 2 || OBJECT_VERBS.some((verb) => topic.endsWith(verb)))
     return parallelGroup(label, before);
@@ -995,8 +998,12 @@ export function topicOfClause(clause: string): string | undefined {
   return start >= 0 && end > start + 1 ? clause.slice(start + 1, end) : undefined;
 }
 
-/** The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末): it only locates the figure. */
-const YEAR_ON_YEAR_BASE = /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十])/g;
+/**
+ * The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末): it only locates the figure. A base that
+ * goes on to name a part of the year (比去年秋季学期, 比上年全年) is another series' base and stays.
+ */
+const YEAR_ON_YEAR_BASE =
+  /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
 /**
  * Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入, 夜市国庆期间客流量): they belong in as-of,
  * or only say when.

@@ -23,6 +23,7 @@ const CHINESE_PREFIXES = new Map<string, Qualifier>([
   ['逾', 'over'],
   ['超', 'over'],
   ['不超过', 'under'],
+  ['跌破', 'under'],
   ['不高于', 'under'],
   ['不多于', 'under'],
   ['不到', 'under'],
