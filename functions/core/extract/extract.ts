@@ -285,6 +285,7 @@ const GIVING_BEFORE = /^.*?(?:发放|提供|返还|兑现|拨付)/;
 const PER_HEAD_LABEL = /^(?:人均|户均)$/;
 /** 主要预期目标是：, 目标为：: the figures after the colon are targets. */
 const TARGET_FRAME = /(预期)?目标[是为]?[：:]/;
+const AIMED = /(?:力争|争取)(?:达到|实现|突破|超过)?$/;
 const TARGET_WINDOW = 60;
 /** Cheap tests that spare most clauses the slower readings they cannot need. */
 const ADVERB_HINT = /今年|全年|去年|[上下]半年|当年|全天|已|共/;
@@ -834,11 +835,15 @@ class Extraction {
       this.programme = programmeOf(label) ?? this.programme;
     }
     if (BENEFITING.test(label) && this.programme !== undefined) label = this.programme + label;
-    return label + this.targetOf(raw);
+    return label + this.targetOf(raw, clause);
   }
 
-  /** 主要预期目标是：地区生产总值增长5.5%左右: the figures after it are targets. */
-  private targetOf(raw: RawFigure): string {
+  /**
+   * 主要预期目标是：地区生产总值增长5.5%左右: the figures after it are targets; so is a figure its own clause strives
+   * for (工业总产值力争达到560亿元), a series apart from the level reached.
+   */
+  private targetOf(raw: RawFigure, clause: string): string {
+    if (AIMED.test(clause)) return '目标';
     const from = Math.max(this.sentence.start, raw.start - TARGET_WINDOW);
     const before = this.text.slice(from, raw.start);
     const match = before.includes('目标') ? TARGET_FRAME.exec(before) : null;
