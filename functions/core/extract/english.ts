@@ -113,7 +113,7 @@ export interface EnglishLabel {
  * homes sold), as a Chinese label keeps its verb (售出茶叶).
  */
 const MEASURE_VERBS = new Set(
-  'handled exported imported shipped sent sold delivered produced manufactured transported processed'.split(
+  'handled exported imported shipped sent sold delivered produced manufactured transported processed served'.split(
     ' ',
   ),
 );
@@ -127,7 +127,17 @@ const PRESENT_MEASURE_VERBS: Record<string, string> = {
   sells: 'sold',
   delivers: 'delivered',
   produces: 'produced',
+  serves: 'served',
 };
+/**
+ * Present tenses that headlines give a subject before its object (Council approves $1.26 billion budget, Schools
+ * adopt…): the verb, like a past tense, is no part of the label, and the words after the number name the measure.
+ */
+const PRESENT_OBJECT_VERBS = new Set(
+  'adopt adopts approve approves pass passes post posts attract attracts receive receives welcome welcomes host hosts draw draws'.split(
+    ' ',
+  ),
+);
 const MEASURED_LABEL = new RegExp(`\\b(?:${[...MEASURE_VERBS].join('|')})(?: abroad| overseas)?$`);
 
 /** "growth in containers handled": a change of a measure named by its verb reads with "in". */
@@ -186,6 +196,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     words.every((word) => word.toLowerCase() === 'to' || ADVERBIALS.has(word.toLowerCase()));
   if (AMOUNT_ADJECTIVES.has(lower(words.length - 1)) && ARTICLES.has(lower(words.length - 2)))
     words.splice(-2);
+  // "adopted a $684 million budget": the article belongs to the amount, the verb stands before it.
+  else if (ARTICLES.has(lower(words.length - 1)) && words.length > 1) words.pop();
   const beforeConnectives = words.length;
   while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) {
     const word = lower(words.length - 1);
@@ -204,7 +216,15 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     Object.hasOwn(PRESENT_MEASURE_VERBS, written)
       ? (PRESENT_MEASURE_VERBS[written] ?? written)
       : written;
-  if (words.length > 0 && (OBJECT_VERBS.has(verb) || isPastTense(verb) || MEASURE_VERBS.has(verb))) {
+  const presentObjectVerb =
+    objectMayFollow &&
+    words.length === beforeConnectives &&
+    words.length > 1 &&
+    PRESENT_OBJECT_VERBS.has(verb);
+  if (
+    words.length > 0 &&
+    (OBJECT_VERBS.has(verb) || isPastTense(verb) || MEASURE_VERBS.has(verb) || presentObjectVerb)
+  ) {
     // "widened to 1.1 trillion yuan": a level the subject reached, not an object after the verb.
     objectFollows = !reachedLevel;
     if (objectFollows) verbOfObject = verb;
@@ -257,8 +277,11 @@ function isVerbAtEnd(words: string[]): boolean {
   return CONNECTIVES.has(last) || isPastTense(last);
 }
 
-/** "… in foreign investment", "… of greenways": what a measured amount is of, read after it. */
-export function englishObjectAfter(text: string, end: number): string | undefined {
+/**
+ * "… in foreign investment", "… of greenways": what a measured amount is of, read after it; an amount of money
+ * may also name it directly ("adopted a $684 million operating budget").
+ */
+export function englishObjectAfter(text: string, end: number, money = false): string | undefined {
   const words: string[] = [];
   let cursor = end;
   for (let count = 0; count < 4; count++) {
@@ -267,11 +290,14 @@ export function englishObjectAfter(text: string, end: number): string | undefine
     let stop = start;
     while (stop < text.length && stop - start < 24 && isLatinLetter(text.charCodeAt(stop))) stop++;
     const word = text.slice(start, stop).toLowerCase();
-    if (count === 0) {
-      if (word !== 'in' && word !== 'of') return undefined;
-    } else if (word === '' || UNIT_STOP_WORDS.has(word) || CONNECTIVES.has(word) || DETERMINERS.has(word))
-      break;
-    else words.push(word);
+    const linking = word === 'in' || word === 'of';
+    if (count === 0 && linking) {
+      cursor = stop;
+      continue;
+    }
+    if (count === 0 && !money) return undefined;
+    if (word === '' || UNIT_STOP_WORDS.has(word) || CONNECTIVES.has(word) || DETERMINERS.has(word)) break;
+    words.push(word);
     cursor = stop;
   }
   return words.length === 0 ? undefined : words.join(' ');
@@ -340,7 +366,7 @@ function withoutRegion(phrase: string, region: string): string {
 /** "accounted for 50.8 percent of the total": the share of the subject before the verb. */
 export function accountedShare(clause: string, region: string, text = '', end = 0): string | undefined {
   const match =
-    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|made up|makes up|make up|represented|represents|took up|takes up|takes|took)$/.exec(
+    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise)$/.exec(
       clause.trim(),
     );
   const subject = match?.[1];

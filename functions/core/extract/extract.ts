@@ -266,7 +266,8 @@ const LINK_ONLY =
 /** "…152,000 units, worth 23.6 billion yuan": the value of what the sentence counted. */
 const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
 /** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
-const CHANGE_AFTER = /^ (?:(higher|more|up)|(lower|less|down)) (?:than|from|on)\b/;
+const CHANGE_AFTER =
+  /^ (?:(higher|more|up|larger|bigger|greater)|(lower|less|down|smaller)) (?:than|from|on)\b/;
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
@@ -492,8 +493,10 @@ class Extraction {
       while (isLatinLetter(this.text.charCodeAt(end))) end++;
       return end;
     }
-    if (!found.yearEarlier) this.period = found.asOf;
-    else if (!isComparedWith(this.text, index)) this.sentence.yearEarlierFrom = index;
+    const compared = isComparedWith(this.text, index);
+    if (!found.yearEarlier) {
+      if (!(found.lastYear === true && compared)) this.period = found.asOf;
+    } else if (!compared) this.sentence.yearEarlierFrom = index;
     return found.end;
   }
 
@@ -506,7 +509,12 @@ class Extraction {
       if (ENGLISH_CLAUSE_END.has(code)) return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
       const found = englishPeriodAt(text, index, this.publication);
-      if (found !== undefined && !(found.yearEarlier && isComparedWith(text, index))) return found;
+      // "larger than last year's", "up from a year earlier": a base compared with, not the figure's period.
+      if (
+        found !== undefined &&
+        !((found.yearEarlier || found.lastYear === true) && isComparedWith(text, index))
+      )
+        return found;
     }
     return undefined;
   }
@@ -628,7 +636,9 @@ class Extraction {
     }
     // "attracted $4.29 billion in foreign investment": a measured amount names what it is of after it.
     const object =
-      before.objectFollows && raw.unit.kind !== 'count' ? englishObjectAfter(this.text, raw.end) : undefined;
+      before.objectFollows && raw.unit.kind !== 'count'
+        ? englishObjectAfter(this.text, raw.end, raw.unit.kind === 'money')
+        : undefined;
     if (object !== undefined) return { label: object, growth: before.growth };
     // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from
     // February": a decline from another base, which names its own series.
