@@ -47,6 +47,7 @@ import {
   topicOf,
   topicOfClause,
   withImpliedObject,
+  withoutReceiving,
   withSingleMonth,
 } from './labels.ts';
 import { isWrappedLineBreak } from './layout.ts';
@@ -721,7 +722,10 @@ class Extraction {
     }
     const attributive = isAttributive(before.label);
     let label = attributive ? '' : before.label;
-    const useNoun = raw.unit.noun === undefined && (raw.unit.counter || label === '' || isOpenBound(label));
+    const received = withoutReceiving(label);
+    const useNoun =
+      raw.unit.noun === undefined &&
+      (raw.unit.counter || label === '' || isOpenBound(label) || received !== undefined);
     const after = useNoun ? nounAfter(text, raw.end) : undefined;
     const noun = after === undefined ? '' : countedNoun(after.noun, raw.unit.unit);
     // 完成全年目标的52%: with no noun after the figure, the 的 phrase before it names it (a share: its 比例; a
@@ -755,6 +759,7 @@ class Extraction {
       if (this.isSurveySample(raw, label, noun)) label = noun.startsWith('受访') ? noun : `受访${noun}`;
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
+    else if (received !== undefined && noun !== '') label = received + noun;
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';

@@ -43,7 +43,7 @@ const GROWTH_VERB_LIST =
     ' ',
   );
 const GROWTH_VERBS = new SuffixSet(GROWTH_VERB_LIST);
-const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅'];
+const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅', '跌幅'];
 
 /** Time, place and discourse words that open a clause but are not part of what is measured. */
 const LEADING_MODIFIER_LIST = (
@@ -53,7 +53,7 @@ const LEADING_MODIFIER_LIST = (
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
-  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称'
+  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
@@ -185,7 +185,8 @@ function endBeforeConnectives(text: string): number {
     end -= word.length;
     const reached = word === '至' || word === '到';
     const verb = reached ? LEVEL_VERBS.suffixOf(text, end) : undefined;
-    if (verb !== undefined && end > verb.length) end -= verb.length;
+    // 提高到92.4% alone: the level its subject reached, named by the clause before (…由61.8%提高到92.4%).
+    if (verb !== undefined && end >= verb.length) end -= verb.length;
   }
   return end;
 }
@@ -737,12 +738,19 @@ function comparisonIn(phrase: string): string {
 }
 
 const HOPED = /有望(?:突破|达到|达|超过|实现)?$/;
+/** 普及率由2017年末的61.8%提高到…: the level a change started from is a level of the same subject. */
+const FROM_LEVEL = /(?<=.{2})(?<!自)[由从](?:[^由从的]{0,10}的)?$/;
+/** 每月在校外培训上的平均支出: what the money went on names the measure (每月校外培训平均支出). */
+const SPENT_ON = /在([^在的]{2,10})上的/;
 
 /** The label written before a Chinese figure, and whether it speaks of growth. */
 export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
   const regions = regionPrefixes(region);
   const unquoted = withoutQuotes(dropLeadingQuoted(clause));
-  let phrase = unquoted.slice(0, endBeforeConnectives(unquoted));
+  let phrase = unquoted
+    .slice(0, endBeforeConnectives(unquoted))
+    .replace(FROM_LEVEL, '')
+    .replace(SPENT_ON, '$1');
   const verb = GROWTH_VERBS.suffixOf(phrase);
   if (verb !== undefined) {
     const verbAt = phrase.length - verb.length;
@@ -842,6 +850,15 @@ export function isAttributive(label: string): boolean {
   return label.endsWith('的');
 }
 
+/** 老人每餐可享受 + 5元的补贴 → 老人每餐补贴: what is received, after the figure, names it instead of the verb. */
+const RECEIVING_END = /(?:可|能|均可)?(?:享受|享有|获得|领取)$/;
+
+/** The label without a receiving verb it ends on, or undefined when it ends on none. */
+export function withoutReceiving(label: string): string | undefined {
+  const cut = label.replace(RECEIVING_END, '');
+  return cut === label || cut.length < 2 ? undefined : cut;
+}
+
 /** A bound without its subject (每人最高1000元补贴标准): the noun after the figure completes the label. */
 export function isOpenBound(label: string): boolean {
   return label.endsWith('最高') || label.endsWith('最低') || label.endsWith('最多') || label.endsWith('最少');
@@ -858,7 +875,7 @@ const CHANGE_VERBS = new Set([
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 同比 环比 比重 占比'.split(' ').map((word) => [word, true] as const),
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比'.split(' ').map((word) => [word, true] as const),
 );
 
 /** A change without its subject (增加, 比去年增加, 两年平均增长) continues the subject of the figure before it. */
@@ -952,11 +969,11 @@ export function withSingleMonth(label: string): string {
   return `${label.slice(0, at)}单月${label.slice(at)}`;
 }
 
-/** How long a group that stands for the measure of the group before it may be (硕士生, 农村居民). */
-const MAX_GROUP = 4;
+/** How long a group that stands for the measure of the group before it may be (硕士生, 农村居民, 初中生家长). */
+const MAX_GROUP = 5;
 
-/** Last characters of a word for a group of people or places (本科生, 农村居民, 女性, 县城). */
-const GROUP_ENDINGS = codeSet('生民员者性户村镇区县市城');
+/** Last characters of a word for a group of people or places (本科生, 农村居民, 女性, 县城, 家长, 老人, 职工). */
+const GROUP_ENDINGS = codeSet('生民员者性户村镇区县市城长人工童');
 
 /** 硕士生 after 本科生平均期望月薪: the group replaces the group that opens the label before (same last character). */
 function parallelGroup(label: string, before: string): string | undefined {
