@@ -247,6 +247,8 @@ const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|�
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
 const SINCE = 0x81ea; // 自
+const FROM_MARK = 0x7531; // 由
+const FROM_POINT = 0x4ece; // 从
 /** Units that count people themselves (8430人), which a 的 phrase before them defines. */
 const PEOPLE_UNITS = new Set(['人', '名', '位']);
 /** 每人每年, 每亩, 每10股 right before an amount: the amount is a standard per unit. */
@@ -327,6 +329,8 @@ class Extraction {
   private periodsRead = 0;
   /** The latest period of the paragraph (上半年, 截至5月10日): it locates the figures after it, sentence after sentence. */
   private period: string | undefined;
+  /** The period of a level a change starts from (由2017年末的61.8%提高到…): it dates that figure only. */
+  private startPeriod: string | undefined;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
   /** Who the brief reports on when it opens headline and body alike (青岚科技…/青岚科技10月28日披露…). */
@@ -454,6 +458,14 @@ class Extraction {
         if (base !== undefined) index = base.end - 1;
         continue;
       }
+      if (before === FROM_MARK || before === FROM_POINT) {
+        const start = mayOpenPeriod(text, index) ? periodAt(text, index, publication, false) : undefined;
+        if (start !== undefined) {
+          this.startPeriod = start.asOf;
+          index = start.end - 1;
+          continue;
+        }
+      }
       // Like 今年, 全年 dates a clause it opens; inside one (企业全年实现盈利) it only says when.
       const wholeYear = clauseStart ? wholeYearAt(text, index, publication, this.period) : undefined;
       if (wholeYear !== undefined) {
@@ -548,7 +560,8 @@ class Extraction {
     if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
     if (own !== undefined && !own.yearEarlier) this.period = own.asOf;
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
-    const asOf = earlier ? yearEarlier(this.currentAsOf()) : this.period;
+    const asOf = earlier ? yearEarlier(this.currentAsOf()) : (this.startPeriod ?? this.period);
+    this.startPeriod = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it.
     const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
