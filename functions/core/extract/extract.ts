@@ -24,6 +24,7 @@ import {
   continuedSubject,
   countedNoun,
   counterLabel,
+  doneOfTask,
   fundFor,
   isAttributive,
   isModifierOnly,
@@ -31,6 +32,8 @@ import {
   isPredicateOnly,
   issuedAmount,
   issuedBefore,
+  isTask,
+  isWorkDone,
   keptAgent,
   namesChange,
   nounAfter,
@@ -43,6 +46,7 @@ import {
   stripLeading,
   stripOpening,
   subjectOf,
+  taskThing,
   tidyLabel,
   topicOf,
   topicOfClause,
@@ -289,6 +293,8 @@ const GIVING_BEFORE = /^.*?(?:发放|提供|返还|兑现|拨付)/;
 const PER_HEAD_LABEL = /^(?:人均|户均)$/;
 /** 主要预期目标是：, 目标为：: the figures after the colon are targets. */
 const TARGET_FRAME = /(预期)?目标[是为]?[：:]/;
+/** 任务已完成 before the figure: progress on the task, with the stage word it is written with. */
+const TASK_DONE = /(已经|已)?完成了?$/;
 const AIMED = /(?:力争|争取)(?:达到|实现|突破|超过)?$/;
 const TARGET_WINDOW = 60;
 /** Cheap tests that spare most clauses the slower readings they cannot need. */
@@ -337,6 +343,8 @@ class Extraction {
   private readonly announcer: string | undefined;
   /** The programme the paragraph's funds belong to (稳岗返还), for those it benefits (受益企业). */
   private programme: string | undefined;
+  /** The task the paragraph reports progress on (村级养老服务站建设任务), for what was done of it. */
+  private task: string | undefined;
 
   constructor(
     private readonly text: string,
@@ -383,6 +391,7 @@ class Extraction {
             this.period = undefined;
             this.population = undefined;
             this.programme = undefined;
+            this.task = undefined;
           }
           break;
         case CharClass.ClauseBreak:
@@ -794,7 +803,7 @@ class Extraction {
     if (counted !== undefined && lightVerb && !label.endsWith('率') && !PRODUCED.test(counted)) {
       label = counted + label;
     }
-    label = this.withContext(raw, clause, label);
+    label = this.withContext(raw, clause, this.withTask(raw, clause.text, label));
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
@@ -864,6 +873,24 @@ class Extraction {
     }
     if (BENEFITING.test(label) && this.programme !== undefined) label = this.programme + label;
     return label + this.targetOf(raw, clause);
+  }
+
+  /**
+   * Progress on a task the paragraph set: 建设任务已完成六成 is the task's 完成率, 已完成2.52万亩 what was built, and
+   * what was done without a noun (已建成投用32个, 完成率约七成) takes the task's thing.
+   */
+  private withTask(raw: RawFigure, clause: string, label: string): string {
+    const share = raw.unit.kind === 'percent';
+    if (isTask(label)) {
+      this.task = label;
+      const done = TASK_DONE.exec(clause);
+      if (done === null) return label;
+      return share ? `${label}完成率` : doneOfTask(label, done[1] ?? '');
+    }
+    const { task } = this;
+    if (task === undefined) return label;
+    if (share && label === '完成率') return task + label;
+    return raw.unit.counter && isWorkDone(label) ? label + taskThing(task) : label;
   }
 
   /**

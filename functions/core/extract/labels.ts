@@ -859,6 +859,33 @@ export function withoutReceiving(label: string): string | undefined {
   return cut === label || cut.length < 2 ? undefined : cut;
 }
 
+const TASK = /(?:建设)?任务$/;
+
+/** 村级养老服务站建设任务, 新增停车泊位任务: a task a paragraph may go on to report progress on. */
+export function isTask(label: string): boolean {
+  return TASK.test(label) && label.length > 4;
+}
+
+/** What a task is about: 新增停车泊位任务 → 停车泊位, 村级养老服务站建设任务 → 村级养老服务站. */
+export function taskThing(task: string): string {
+  return task.replace(TASK, '').replace(STAGE_OPENING, '');
+}
+
+/**
+ * What was done of a task, with its stage word: a building task done is what was built (建设任务 → 已建成高标准农田,
+ * which a reader tells from the task itself), another task done is its work done (改造任务 → 已完成老旧小区改造).
+ */
+export function doneOfTask(task: string, stage: string): string {
+  return task.endsWith('建设任务') ? `${stage}建成${taskThing(task)}` : `${stage}完成${task.slice(0, -2)}`;
+}
+
+/** 已建成投用, 完工, 已竣工并投入使用: what was done, with nothing of what it was done to. */
+const WORK_DONE = /^(?:已|累计)?(?:新开工|开工|竣工|完工|建成|投用|投入使用|完成|并)+$/;
+
+export function isWorkDone(label: string): boolean {
+  return WORK_DONE.test(label);
+}
+
 /** A bound without its subject (每人最高1000元补贴标准): the noun after the figure completes the label. */
 export function isOpenBound(label: string): boolean {
   return label.endsWith('最高') || label.endsWith('最低') || label.endsWith('最多') || label.endsWith('最少');
