@@ -281,6 +281,7 @@ const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
 const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found that 61.8 percent of them…). */
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
+const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$/;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
 const PRODUCED = /^(?:计划|已|累计)?(?:新增|新建|新开工|开工|建成|完成|改造|关闭|认定|培育|引进|新开)/;
 /** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
@@ -804,6 +805,10 @@ class Extraction {
       label = counted + label;
     }
     label = this.withContext(raw, clause, this.withTask(raw, clause.text, label));
+    // 共新成立公募基金568只，合计发行规模5462.7亿元: a total measured over the things just counted is theirs.
+    const total = TOTAL_MEASURE.exec(label)?.[1];
+    if (total !== undefined && sentence.previousCounted !== undefined)
+      label = sentence.previousCounted + total;
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
