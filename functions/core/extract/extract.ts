@@ -281,7 +281,8 @@ const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
 const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found that 61.8 percent of them…). */
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
-const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$/;
+const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
+const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
 const PRODUCED = /^(?:计划|已|累计)?(?:新增|新建|新开工|开工|建成|完成|改造|关闭|认定|培育|引进|新开)/;
 /** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
@@ -806,9 +807,11 @@ class Extraction {
     }
     label = this.withContext(raw, clause, this.withTask(raw, clause.text, label));
     // 共新成立公募基金568只，合计发行规模5462.7亿元: a total measured over the things just counted is theirs.
-    const total = TOTAL_MEASURE.exec(label)?.[1];
-    if (total !== undefined && sentence.previousCounted !== undefined)
-      label = sentence.previousCounted + total;
+    // 规模以上工业企业净增26家，总数达到218家: the number of the things whose change was counted.
+    const total = TOTAL_MEASURE.exec(label);
+    const measure = total === null ? undefined : (total[1] ?? total[2]);
+    if (measure !== undefined && sentence.previousCounted !== undefined)
+      label = sentence.previousCounted.replace(COUNT_CHANGE, '') + measure;
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {

@@ -900,9 +900,11 @@ const CHANGE_VERBS = new Set([
   ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量'.split(' '),
 ]);
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
-/** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落. */
+/** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落, 同口径增长. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比'.split(' ').map((word) => [word, true] as const),
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径'
+    .split(' ')
+    .map((word) => [word, true] as const),
 );
 
 /** A change without its subject (增加, 比去年增加, 两年平均增长) continues the subject of the figure before it. */
