@@ -10,6 +10,7 @@ import {
   idioms,
   isCodeBefore,
   isEnglishDate,
+  isEnglishYear,
   isInsideTitle,
   isOrdinalContext,
 } from './not-figures.ts';
@@ -474,6 +475,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     const found = readUnit(text, cursor, core, start);
     if (found === 'not-a-figure') return rejected(cursor);
     if (found !== undefined) unit = compoundUnit(text, found);
+    else if (isEnglishYear(text, start, cursor)) return rejected(cursor);
     else {
       const listed = core.chinese ? undefined : listUnitAhead(text, cursor, start);
       if (listed !== undefined) {
