@@ -79,10 +79,14 @@ const DETERMINERS = new Set(
 );
 const ARTICLES = new Set(['the', 'a', 'an']);
 const POSSESSIVE = /['’]s$/;
-/** Prepositions that may stand inside a label (area sown to grain, exports to the EU, output of grain). */
-const LABEL_PREPOSITIONS = new Set(['to', 'of', 'for']);
+/**
+ * Prepositions that may stand inside a label (area sown to grain, exports to the EU, output of grain, arrivals from
+ * Europe) when a noun, not a verb, stands before them (up from 4.5 percent is no label).
+ */
+const LABEL_PREPOSITIONS = new Set(['to', 'of', 'for', 'from']);
 /** Words that may stand between a change and "to" without naming anything (rose 6.4% year on year to …). */
 const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.split(' '));
+const PARTICIPLE = /^[a-z]{3,}ing$/;
 /** Words ending in -ed that are not verbs. */
 const NOT_VERBS = new Set(['hundred', 'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed']);
 const MAX_LABEL_WORDS = 9;
@@ -198,6 +202,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     words.splice(-2);
   // "adopted a $684 million budget": the article belongs to the amount, the verb stands before it.
   else if (ARTICLES.has(lower(words.length - 1)) && words.length > 1) words.pop();
+  // "with the average stay lengthening to 4.6 nights": the participle says how the level was reached.
+  if (reachedLevel && words.length > 2 && PARTICIPLE.test(lower(words.length - 2))) words.splice(-2, 1);
   const beforeConnectives = words.length;
   while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) {
     const word = lower(words.length - 1);
@@ -259,6 +265,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     const capitalAfterLower = /^[A-Z]/.test(word) && at > 0 && !/^[A-Z]/.test(words[at - 1] ?? '');
     if (capitalAfterLower && !ARTICLES.has(previous) && !LABEL_PREPOSITIONS.has(previous)) break;
   }
+  // "those from the Middle East": an article the loop kept for a preposition that did not stay opens nothing.
+  if (kept.length > 1 && ARTICLES.has((kept[0] ?? '').toLowerCase())) kept.shift();
   const label = kept.join(' ').toLowerCase();
   const change = decline ? 'decline' : 'growth';
   const changed = label.replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
@@ -363,8 +371,17 @@ function withoutRegion(phrase: string, region: string): string {
     : phrase;
 }
 
-/** "accounted for 50.8 percent of the total": the share of the subject before the verb. */
-export function accountedShare(clause: string, region: string, text = '', end = 0): string | undefined {
+/**
+ * "accounted for 50.8 percent of the total": the share of the subject before the verb, of the whole written after
+ * it or, when that only points back (of the total), of what the text `counted` last.
+ */
+export function accountedShare(
+  clause: string,
+  region: string,
+  text = '',
+  end = 0,
+  counted?: string,
+): string | undefined {
   const match =
     /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise)$/.exec(
       clause.trim(),
@@ -373,12 +390,14 @@ export function accountedShare(clause: string, region: string, text = '', end = 
   if (subject === undefined) return undefined;
   const label = englishLabelBefore(subject, region).label;
   if (label === '') return undefined;
-  const whole = wholeOf(text, end);
+  // "…served 11.3 million passengers. International travelers made up 23 percent of the total": of the passengers.
+  const whole = wholeOf(text, end) ?? (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? counted : undefined);
   return whole === undefined ? `${label} share` : `${label} share of ${whole}`;
 }
 
 /** Words that end the noun phrase of a whole (…31 percent of general spending, and…). */
 const WHOLE_STOP = /^(?:and|or|while|but|which|as|in|from|up|down|compared|against|than|a|an|the|its|their)$/;
+const ANAPHORIC_OF = /^ of (?:the )?(?:total|whole|overall)\b/;
 /** A whole that only points back at what the text counted before (of the total, of them). */
 const ANAPHORIC_WHOLE = /^(?:total|whole|them|it|all|overall)$/;
 

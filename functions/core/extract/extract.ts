@@ -347,6 +347,8 @@ class Extraction {
   private programme: string | undefined;
   /** The task the paragraph reports progress on (村级养老服务站建设任务), for what was done of it. */
   private task: string | undefined;
+  /** What the paragraph's English text counted last (11.3 million passengers), the whole of a share "of the total". */
+  private countedPhrase: string | undefined;
 
   constructor(
     private readonly text: string,
@@ -394,6 +396,7 @@ class Extraction {
             this.population = undefined;
             this.programme = undefined;
             this.task = undefined;
+            this.countedPhrase = undefined;
           }
           break;
         case CharClass.ClauseBreak:
@@ -595,6 +598,8 @@ class Extraction {
     this.sentence.previousCounted = raw.unit.counter ? label : undefined;
     if (raw.unit.counter) this.sentence.firstCounted ??= label;
     this.sentence.previousNoun = named.noun;
+    if (raw.english && raw.unit.kind === 'count' && raw.unitPhrase !== undefined)
+      this.countedPhrase = raw.unitPhrase;
     this.sentence.labels.push(label);
   }
 
@@ -627,7 +632,9 @@ class Extraction {
     }
     // "Outbound boxes made up 57.2 percent": a share, whatever change word its verb holds.
     const accounted =
-      raw.unit.kind === 'percent' ? accountedShare(clause, this.region, text, raw.end) : undefined;
+      raw.unit.kind === 'percent'
+        ? accountedShare(clause, this.region, text, raw.end, this.countedPhrase)
+        : undefined;
     if (accounted !== undefined) return { label: accounted, growth: false };
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.respondentShare(raw, before.label);

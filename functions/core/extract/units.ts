@@ -171,6 +171,10 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['metres', measure('m', 'other')],
   ['kg', measure('kg', 'other')],
   ['teu', measure('TEU', 'count')],
+  // Durations (wait times, stays) are measures of their own, not counts of things.
+  ['minutes', measure('minutes', 'other')],
+  ['hours', measure('hours', 'other')],
+  ['nights', measure('nights', 'other')],
 ];
 
 /** Keyed by the lower-case word or two-word phrase. */
