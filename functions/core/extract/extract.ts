@@ -812,6 +812,12 @@ class Extraction {
     if (counted !== undefined && lightVerb && !label.endsWith('率') && !PRODUCED.test(counted)) {
       label = counted + label;
     }
+    // 新建社区健身中心26个、口袋公园41个: what is listed after a count shares the action that opened the list.
+    const listed = clause.text.startsWith('、')
+      ? PRODUCED.exec(sentence.previousLabel ?? '')?.[0]
+      : undefined;
+    if (listed !== undefined && raw.unit.counter && label !== '' && !PRODUCED.test(label))
+      label = listed + label;
     label = this.withContext(raw, clause, this.withTask(raw, clause.text, label));
     // 共新成立公募基金568只，合计发行规模5462.7亿元: a total measured over the things just counted is theirs.
     // 规模以上工业企业净增26家，总数达到218家: the number of the things whose change was counted.
