@@ -227,8 +227,11 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     words.length === beforeConnectives &&
     words.length > 1 &&
     PRESENT_OBJECT_VERBS.has(verb);
+  // "Air cargo handled at Millbrook doubled": before a multiple, which is the verb, a measure verb is its participle.
+  const participle = !objectMayFollow && MEASURE_VERBS.has(verb);
   if (
     words.length > 0 &&
+    !participle &&
     (OBJECT_VERBS.has(verb) || isPastTense(verb) || MEASURE_VERBS.has(verb) || presentObjectVerb)
   ) {
     // "widened to 1.1 trillion yuan": a level the subject reached, not an object after the verb.
@@ -254,10 +257,13 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
           !DETERMINERS.has(previous)));
     const adjective = kept.length > 0 && PARTICIPLE_ADJECTIVES.has(current);
     const investmentIn = current === 'in' && previous === 'investment' && kept.length > 0;
+    // "Air cargo handled … doubled to 184,000 tonnes": a measure verb ending the subject names the measure.
+    const measured = kept.length === 0 && MEASURE_VERBS.has(current) && at > 0;
     if (
       !insideLabel &&
       !adjective &&
       !investmentIn &&
+      !measured &&
       (DETERMINERS.has(current) || CONNECTIVES.has(current) || isPastTense(current))
     )
       break;

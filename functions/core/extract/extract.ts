@@ -266,6 +266,8 @@ const ENGLISH_PERIOD_REACH = 60;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / (?:growth|decline)$/;
+/** "growth in containers handled": a change of a measure named by its verb. */
+const GROWTH_PREFIX = /^(?:growth|decline) in /;
 const ENGLISH_CHANGE = /^(?!share of).* (?:growth|decline)(?: from \w+)?$/;
 /** A clause that only links a subject to its figure (…, excluding students, was 15.3 percent). */
 const LINK_ONLY =
@@ -617,7 +619,7 @@ class Extraction {
       sentence.distributed.next = next + 1;
       return { label: labels[Math.min(next, labels.length - 1)] ?? '', growth };
     }
-    const previous = sentence.previousLabel?.replace(GROWTH_SUFFIX, '');
+    const previous = sentence.previousLabel?.replace(GROWTH_SUFFIX, '').replace(GROWTH_PREFIX, '');
     // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
     const before = englishLabelBefore(
       this.beyondAside(clause, raw.start),
