@@ -685,7 +685,9 @@ class Extraction {
       countedNoun === undefined
         ? undefined
         : (measuredObject(before.verb, countedNoun, text, raw.end) ?? countedNoun);
-    return { label: counted ?? previous ?? raw.unit.unit, growth: before.growth };
+    // "Freight rates on the route to Frankfurt averaged $3.85": with no object after it, the subject names it.
+    const subject = before.label === '' ? undefined : before.label;
+    return { label: counted ?? subject ?? previous ?? raw.unit.unit, growth: before.growth };
   }
 
   /** "The jobless rate for people aged 16 to 24, excluding students, was": the subject before the aside. */
