@@ -299,6 +299,8 @@ const PER_HEAD_LABEL = /^(?:人均|户均)$/;
 const TARGET_FRAME = /(预期)?目标[是为]?[：:]/;
 /** 任务已完成 before the figure: progress on the task, with the stage word it is written with. */
 const TASK_DONE = /(已经|已)?完成了?$/;
+const SHARE_TRADE = /(?:增持|减持|回购)$/;
+const PLANNED = /(?:拟|计划)(?=增持|减持|回购)/;
 const AIMED = /(?:力争|争取)(?:达到|实现|突破|超过)?$/;
 const TARGET_WINDOW = 60;
 /** Cheap tests that spare most clauses the slower readings they cannot need. */
@@ -894,6 +896,8 @@ class Extraction {
       if (given !== undefined && given !== sentence.previousLabel) return label + given;
       const issued = issuedAmount(label) ?? issuedBefore(label, this.previousClauseOf(start));
       if (issued !== undefined) return issued;
+      // 控股股东拟增持不低于5000万元: money a holder trades is the amount of the trade, planned or done.
+      if (SHARE_TRADE.test(label)) return `${label.replace(PLANNED, '')}金额`;
       this.programme = programmeOf(label) ?? this.programme;
     }
     if (BENEFITING.test(label) && this.programme !== undefined) label = this.programme + label;
