@@ -87,6 +87,7 @@ const LABEL_PREPOSITIONS = new Set(['to', 'of', 'for', 'from']);
 /** Words that may stand between a change and "to" without naming anything (rose 6.4% year on year to …). */
 const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.split(' '));
 const PARTICIPLE = /^[a-z]{3,}ing$/;
+const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare))s$/;
 /** Words ending in -ed that are not verbs. */
 const NOT_VERBS = new Set(['hundred', 'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed']);
 const MAX_LABEL_WORDS = 9;
@@ -273,7 +274,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   }
   // "those from the Middle East": an article the loop kept for a preposition that did not stay opens nothing.
   if (kept.length > 1 && ARTICLES.has((kept[0] ?? '').toLowerCase())) kept.shift();
-  const label = kept.join(' ').toLowerCase();
+  // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
+  const label = kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1');
   const change = decline ? 'decline' : 'growth';
   const changed = label.replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
   return {
