@@ -1,6 +1,6 @@
 // Quality on the labeled set of issue 8, per split: dev (the extractor may be tuned on it), check (a second
-// writer's briefs, never used to tune a rule, only to see whether one generalizes) and test (never read by whoever
-// tunes). Only dev's misses are ever printed; the others print aggregates. QUALITY_REPORT=1 prints the scores;
+// writer's briefs, added untuned to see whether rules generalize, and tuned on in round 3) and test (never read by
+// whoever tunes). Only dev's misses are ever printed; the others print aggregates. QUALITY_REPORT=1 prints the scores;
 // LABELED_SPLIT=dev runs one split only.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,19 +47,22 @@ interface Floors {
 
 /** What each split must reach: the targets, or a regression guard just below what a split has reached. */
 const FLOORS: Record<Split, Floors> = {
-  // Regression guard: issue 8's targets (TARGETS, FIELD_FLOORS) are not reached on dev after two rounds of tuning
-  // on it (fully right 87.5%, label 87.5%, asOf 96.0%, no collision).
+  // Regression guard: issue 8's targets (TARGETS, FIELD_FLOORS) are not reached on dev after three rounds of tuning
+  // on it (fully right 88.2%, label 88.2%, asOf 96.0%, precision 100%, no collision; 87.5%, 87.5%, 96.0%, 99.8%
+  // after the second round).
   dev: {
-    targets: { fullyRight: 0.87, precision: 0.99, recall: 0.99 },
-    fields: { ...FIELD_FLOORS, label: 0.87 },
+    targets: { fullyRight: 0.88, precision: 0.995, recall: 0.99 },
+    fields: { ...FIELD_FLOORS, label: 0.88 },
     collisions: 0,
   },
-  // Regression guard: the check split is not tuned on, so it sits below the targets (reached when it was added:
-  // fully right 54.4%, label 55.7%, asOf 73.9%, one collision).
+  // Regression guard: the check split was added untuned (fully right 54.4%, label 55.7%, asOf 73.9%, one
+  // collision) and was tuned on in round 3, so it no longer tells whether a rule generalizes (only the blind test
+  // split does): fully right 73.2%, label 75.6%, asOf 81.5%, precision 99.0%, recall 99.7%, no collision (57.5%,
+  // 59.2%, 78.4%, 98.6%, 99.3% and one collision before round 3).
   check: {
-    targets: { fullyRight: 0.54, precision: 0.98, recall: 0.97 },
-    fields: { value: 0.96, unit: 0.94, qualifier: 0.95, label: 0.55, kind: 0.93, asOf: 0.73 },
-    collisions: 1,
+    targets: { fullyRight: 0.73, precision: 0.985, recall: 0.99 },
+    fields: { value: 0.985, unit: 0.97, qualifier: 0.99, label: 0.75, kind: 0.985, asOf: 0.81 },
+    collisions: 0,
   },
   // Regression guard: the blind split, scored by someone who never tuned on it, after the second round of tuning
   // reached fully right 60.4%, label 61.5%, asOf 89.9%, precision 97.9%, 7 collisions (59.4%, 60.4%, 89.6%,
