@@ -83,7 +83,9 @@ const POSSESSIVE = /['’]s$/;
  * Prepositions that may stand inside a label (area sown to grain, exports to the EU, output of grain, arrivals from
  * Europe) when a noun, not a verb, stands before them (up from 4.5 percent is no label).
  */
-const LABEL_PREPOSITIONS = new Set(['to', 'of', 'for', 'from']);
+const LABEL_PREPOSITIONS = new Set(['to', 'of', 'for', 'from', 'by']);
+/** "spending by overseas tourists": a measure whose owner follows it reads its change as "growth in …". */
+const OWNER_AFTER = / (?:by|from) /;
 /** Words that may stand between a change and "to" without naming anything (rose 6.4% year on year to …). */
 const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.split(' '));
 const PARTICIPLE = /^[a-z]{3,}ing$/;
@@ -279,7 +281,12 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   const change = decline ? 'decline' : 'growth';
   const changed = label.replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
   return {
-    label: (growth || decline) && label !== '' ? `${changed} ${change}` : label,
+    label:
+      (growth || decline) && label !== ''
+        ? OWNER_AFTER.test(label)
+          ? `${change} in ${label}`
+          : `${changed} ${change}`
+        : label,
     growth: growth || decline,
     objectFollows,
     leadsTo,
@@ -396,7 +403,9 @@ export function accountedShare(
     );
   const subject = match?.[1];
   if (subject === undefined) return undefined;
-  const label = englishLabelBefore(subject, region).label;
+  // "Foreign and regional travelers accounted for…": two modifiers of one noun are one group.
+  const paired = PAIRED_MODIFIERS.test(subject) ? subject.toLowerCase() : undefined;
+  const label = paired ?? englishLabelBefore(subject, region).label;
   if (label === '') return undefined;
   // "…served 11.3 million passengers. International travelers made up 23 percent of the total": of the passengers.
   const whole = wholeOf(text, end) ?? (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? counted : undefined);
@@ -405,6 +414,7 @@ export function accountedShare(
 
 /** Words that end the noun phrase of a whole (…31 percent of general spending, and…). */
 const WHOLE_STOP = /^(?:and|or|while|but|which|as|in|from|up|down|compared|against|than|a|an|the|its|their)$/;
+const PAIRED_MODIFIERS = /^[A-Za-z-]+ and [a-z-]+ [a-z-]+$/;
 const ANAPHORIC_OF = /^ of (?:the )?(?:total|whole|overall)\b/;
 /** A whole that only points back at what the text counted before (of the total, of them). */
 const ANAPHORIC_WHOLE = /^(?:total|whole|them|it|all|overall)$/;
