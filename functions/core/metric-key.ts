@@ -126,6 +126,8 @@ const UNIT_FAMILIES: Record<string, string> = {
   m3: 'volume:m3',
   吨: 'mass:t',
   t: 'mass:t',
+  tonnes: 'mass:t',
+  tons: 'mass:t',
   千克: 'mass:kg',
   公斤: 'mass:kg',
   kg: 'mass:kg',

@@ -1,6 +1,6 @@
 // Quality on the labeled set of issue 8, per split: dev (the extractor may be tuned on it), check (a second
-// writer's briefs, used to see whether a rule generalizes; round 3 tuned the as-of on it, declared) and test (never
-// read by whoever tunes). Only dev's misses are ever printed; the others print aggregates. QUALITY_REPORT=1 prints the scores;
+// writer's briefs, added untuned to see whether rules generalize; round 3 tuned labels and as-of on it, declared) and
+// test (never read by whoever tunes). Only dev's misses are ever printed; the others print aggregates. QUALITY_REPORT=1 prints the scores;
 // LABELED_SPLIT=dev runs one split only.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,26 +47,30 @@ interface Floors {
 
 /** What each split must reach: the targets, or a regression guard just below what a split has reached. */
 const FLOORS: Record<Split, Floors> = {
-  // Regression guard: issue 8's targets (TARGETS, FIELD_FLOORS) are not reached on dev after three rounds of
-  // tuning on it (fully right 87.9%, label 87.9%, asOf 98.4%, no collision; 87.5%, 87.5%, 96.0% after two).
+  // Regression guard: issue 8's targets (TARGETS, FIELD_FLOORS) are not reached on dev after three rounds of tuning
+  // on it (fully right 88.2%, label 88.2%, asOf 98.4%, precision 100%, no collision; 87.5%, 87.5%, 96.0%, 99.8%
+  // after the second round).
   dev: {
-    targets: { fullyRight: 0.875, precision: 0.99, recall: 0.99 },
-    fields: { ...FIELD_FLOORS, label: 0.875, asOf: 0.98 },
+    targets: { fullyRight: 0.88, precision: 0.995, recall: 0.99 },
+    fields: { ...FIELD_FLOORS, label: 0.88, asOf: 0.98 },
     collisions: 0,
   },
-  // Regression guard: check was not tuned on until round 3, which tuned the as-of on it (asOf 78.4% → 95.8%;
-  // fully right 57.5%, label 59.2%, one collision; 54.4%, 55.7%, 73.9% when it was added). It sits below the targets.
+  // Regression guard: the check split was added untuned (fully right 54.4%, label 55.7%, asOf 73.9%, one
+  // collision) and was tuned on in round 3 (labels and as-of), so it no longer tells whether a rule generalizes
+  // (only the blind test split does): fully right 74.6%, label 77.0%, asOf 96.5%, precision 99.0%, recall 99.7%, no
+  // collision (57.5%, 59.2%, 78.4%, 98.6%, 99.3% and one collision before round 3).
   check: {
-    targets: { fullyRight: 0.57, precision: 0.98, recall: 0.99 },
-    fields: { value: 0.98, unit: 0.96, qualifier: 0.97, label: 0.59, kind: 0.96, asOf: 0.955 },
-    collisions: 1,
+    targets: { fullyRight: 0.74, precision: 0.985, recall: 0.99 },
+    fields: { value: 0.985, unit: 0.97, qualifier: 0.99, label: 0.76, kind: 0.985, asOf: 0.96 },
+    collisions: 0,
   },
-  // Regression guard: the blind split, scored by someone who never tuned on it, after the second round of tuning
-  // reached fully right 60.4%, label 61.5%, asOf 89.9%, precision 97.9%, 7 collisions (59.4%, 60.4%, 89.6%,
-  // 96.9% and 6 after the first round): far from the targets, which is what the issue's closing note reports.
+  // Regression guard: the blind split, scored by someone who never tuned on it, after the third round of tuning
+  // reached fully right 61.2%, label 61.9%, asOf 89.9%, precision 97.9%, 7 collisions (60.4%, 61.5%, 89.9%, 97.9%
+  // and 7 after the second round; 59.4%, 60.4%, 89.6%, 96.9% and 6 after the first): far from the targets, which
+  // is what the issue's closing note reports.
   test: {
-    targets: { fullyRight: 0.6, precision: 0.97, recall: 0.99 },
-    fields: { value: 0.99, unit: 0.97, qualifier: 0.99, label: 0.61, kind: 0.96, asOf: 0.89 },
+    targets: { fullyRight: 0.61, precision: 0.97, recall: 0.99 },
+    fields: { value: 0.99, unit: 0.98, qualifier: 0.99, label: 0.615, kind: 0.96, asOf: 0.89 },
     collisions: 7,
   },
 };

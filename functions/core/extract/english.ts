@@ -79,10 +79,17 @@ const DETERMINERS = new Set(
 );
 const ARTICLES = new Set(['the', 'a', 'an']);
 const POSSESSIVE = /['’]s$/;
-/** Prepositions that may stand inside a label (area sown to grain, exports to the EU, output of grain). */
-const LABEL_PREPOSITIONS = new Set(['to', 'of', 'for']);
+/**
+ * Prepositions that may stand inside a label (area sown to grain, exports to the EU, output of grain, arrivals from
+ * Europe) when a noun, not a verb, stands before them (up from 4.5 percent is no label).
+ */
+const LABEL_PREPOSITIONS = new Set(['to', 'of', 'for', 'from', 'by']);
+/** "spending by overseas tourists": a measure whose owner follows it reads its change as "growth in …". */
+const OWNER_AFTER = / (?:by|from) /;
 /** Words that may stand between a change and "to" without naming anything (rose 6.4% year on year to …). */
 const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.split(' '));
+const PARTICIPLE = /^[a-z]{3,}ing$/;
+const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare))s$/;
 /** Words ending in -ed that are not verbs. */
 const NOT_VERBS = new Set(['hundred', 'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed']);
 const MAX_LABEL_WORDS = 9;
@@ -113,7 +120,7 @@ export interface EnglishLabel {
  * homes sold), as a Chinese label keeps its verb (售出茶叶).
  */
 const MEASURE_VERBS = new Set(
-  'handled exported imported shipped sent sold delivered produced manufactured transported processed'.split(
+  'handled exported imported shipped sent sold delivered produced manufactured transported processed served'.split(
     ' ',
   ),
 );
@@ -127,7 +134,17 @@ const PRESENT_MEASURE_VERBS: Record<string, string> = {
   sells: 'sold',
   delivers: 'delivered',
   produces: 'produced',
+  serves: 'served',
 };
+/**
+ * Present tenses that headlines give a subject before its object (Council approves $1.26 billion budget, Schools
+ * adopt…): the verb, like a past tense, is no part of the label, and the words after the number name the measure.
+ */
+const PRESENT_OBJECT_VERBS = new Set(
+  'adopt adopts approve approves pass passes post posts attract attracts receive receives welcome welcomes host hosts draw draws'.split(
+    ' ',
+  ),
+);
 const MEASURED_LABEL = new RegExp(`\\b(?:${[...MEASURE_VERBS].join('|')})(?: abroad| overseas)?$`);
 
 /** "growth in containers handled": a change of a measure named by its verb reads with "in". */
@@ -186,6 +203,10 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     words.every((word) => word.toLowerCase() === 'to' || ADVERBIALS.has(word.toLowerCase()));
   if (AMOUNT_ADJECTIVES.has(lower(words.length - 1)) && ARTICLES.has(lower(words.length - 2)))
     words.splice(-2);
+  // "adopted a $684 million budget": the article belongs to the amount, the verb stands before it.
+  else if (ARTICLES.has(lower(words.length - 1)) && words.length > 1) words.pop();
+  // "with the average stay lengthening to 4.6 nights": the participle says how the level was reached.
+  if (reachedLevel && words.length > 2 && PARTICIPLE.test(lower(words.length - 2))) words.splice(-2, 1);
   const beforeConnectives = words.length;
   while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) {
     const word = lower(words.length - 1);
@@ -204,7 +225,18 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     Object.hasOwn(PRESENT_MEASURE_VERBS, written)
       ? (PRESENT_MEASURE_VERBS[written] ?? written)
       : written;
-  if (words.length > 0 && (OBJECT_VERBS.has(verb) || isPastTense(verb) || MEASURE_VERBS.has(verb))) {
+  const presentObjectVerb =
+    objectMayFollow &&
+    words.length === beforeConnectives &&
+    words.length > 1 &&
+    PRESENT_OBJECT_VERBS.has(verb);
+  // "Air cargo handled at Millbrook doubled": before a multiple, which is the verb, a measure verb is its participle.
+  const participle = !objectMayFollow && MEASURE_VERBS.has(verb);
+  if (
+    words.length > 0 &&
+    !participle &&
+    (OBJECT_VERBS.has(verb) || isPastTense(verb) || MEASURE_VERBS.has(verb) || presentObjectVerb)
+  ) {
     // "widened to 1.1 trillion yuan": a level the subject reached, not an object after the verb.
     objectFollows = !reachedLevel;
     if (objectFollows) verbOfObject = verb;
@@ -228,10 +260,13 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
           !DETERMINERS.has(previous)));
     const adjective = kept.length > 0 && PARTICIPLE_ADJECTIVES.has(current);
     const investmentIn = current === 'in' && previous === 'investment' && kept.length > 0;
+    // "Air cargo handled … doubled to 184,000 tonnes": a measure verb ending the subject names the measure.
+    const measured = kept.length === 0 && MEASURE_VERBS.has(current) && at > 0;
     if (
       !insideLabel &&
       !adjective &&
       !investmentIn &&
+      !measured &&
       (DETERMINERS.has(current) || CONNECTIVES.has(current) || isPastTense(current))
     )
       break;
@@ -239,11 +274,19 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     const capitalAfterLower = /^[A-Z]/.test(word) && at > 0 && !/^[A-Z]/.test(words[at - 1] ?? '');
     if (capitalAfterLower && !ARTICLES.has(previous) && !LABEL_PREPOSITIONS.has(previous)) break;
   }
-  const label = kept.join(' ').toLowerCase();
+  // "those from the Middle East": an article the loop kept for a preposition that did not stay opens nothing.
+  if (kept.length > 1 && ARTICLES.has((kept[0] ?? '').toLowerCase())) kept.shift();
+  // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
+  const label = kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1');
   const change = decline ? 'decline' : 'growth';
   const changed = label.replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
   return {
-    label: (growth || decline) && label !== '' ? `${changed} ${change}` : label,
+    label:
+      (growth || decline) && label !== ''
+        ? OWNER_AFTER.test(label)
+          ? `${change} in ${label}`
+          : `${changed} ${change}`
+        : label,
     growth: growth || decline,
     objectFollows,
     leadsTo,
@@ -257,8 +300,11 @@ function isVerbAtEnd(words: string[]): boolean {
   return CONNECTIVES.has(last) || isPastTense(last);
 }
 
-/** "… in foreign investment", "… of greenways": what a measured amount is of, read after it. */
-export function englishObjectAfter(text: string, end: number): string | undefined {
+/**
+ * "… in foreign investment", "… of greenways": what a measured amount is of, read after it; an amount of money
+ * may also name it directly ("adopted a $684 million operating budget").
+ */
+export function englishObjectAfter(text: string, end: number, money = false): string | undefined {
   const words: string[] = [];
   let cursor = end;
   for (let count = 0; count < 4; count++) {
@@ -267,11 +313,14 @@ export function englishObjectAfter(text: string, end: number): string | undefine
     let stop = start;
     while (stop < text.length && stop - start < 24 && isLatinLetter(text.charCodeAt(stop))) stop++;
     const word = text.slice(start, stop).toLowerCase();
-    if (count === 0) {
-      if (word !== 'in' && word !== 'of') return undefined;
-    } else if (word === '' || UNIT_STOP_WORDS.has(word) || CONNECTIVES.has(word) || DETERMINERS.has(word))
-      break;
-    else words.push(word);
+    const linking = word === 'in' || word === 'of';
+    if (count === 0 && linking) {
+      cursor = stop;
+      continue;
+    }
+    if (count === 0 && !money) return undefined;
+    if (word === '' || UNIT_STOP_WORDS.has(word) || CONNECTIVES.has(word) || DETERMINERS.has(word)) break;
+    words.push(word);
     cursor = stop;
   }
   return words.length === 0 ? undefined : words.join(' ');
@@ -291,7 +340,7 @@ export function englishClauseBefore(text: string, from: number, limit: number): 
 
 /** Verbs of what respondents do, and how they read as a share's description (expect → expecting). */
 const RESPONDENT_VERBS =
-  'expect|expects|expected|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped';
+  'expect|expects|expected|accept|accepts|accepted|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped';
 const RESPONDENT_SHARE = new RegExp(
   `^ (?:of (?:the )?([A-Za-z -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
 );
@@ -337,22 +386,36 @@ function withoutRegion(phrase: string, region: string): string {
     : phrase;
 }
 
-/** "accounted for 50.8 percent of the total": the share of the subject before the verb. */
-export function accountedShare(clause: string, region: string, text = '', end = 0): string | undefined {
+/**
+ * "accounted for 50.8 percent of the total": the share of the subject before the verb, of the whole written after
+ * it or, when that only points back (of the total), of what the text `counted` last.
+ */
+export function accountedShare(
+  clause: string,
+  region: string,
+  text = '',
+  end = 0,
+  counted?: string,
+): string | undefined {
   const match =
-    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|made up|makes up|make up|represented|represents|took up|takes up|takes|took)$/.exec(
+    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise)$/.exec(
       clause.trim(),
     );
   const subject = match?.[1];
   if (subject === undefined) return undefined;
-  const label = englishLabelBefore(subject, region).label;
+  // "Foreign and regional travelers accounted for…": two modifiers of one noun are one group.
+  const paired = PAIRED_MODIFIERS.test(subject) ? subject.toLowerCase() : undefined;
+  const label = paired ?? englishLabelBefore(subject, region).label;
   if (label === '') return undefined;
-  const whole = wholeOf(text, end);
+  // "…served 11.3 million passengers. International travelers made up 23 percent of the total": of the passengers.
+  const whole = wholeOf(text, end) ?? (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? counted : undefined);
   return whole === undefined ? `${label} share` : `${label} share of ${whole}`;
 }
 
 /** Words that end the noun phrase of a whole (…31 percent of general spending, and…). */
 const WHOLE_STOP = /^(?:and|or|while|but|which|as|in|from|up|down|compared|against|than|a|an|the|its|their)$/;
+const PAIRED_MODIFIERS = /^[A-Za-z-]+ and [a-z-]+ [a-z-]+$/;
+const ANAPHORIC_OF = /^ of (?:the )?(?:total|whole|overall)\b/;
 /** A whole that only points back at what the text counted before (of the total, of them). */
 const ANAPHORIC_WHOLE = /^(?:total|whole|them|it|all|overall)$/;
 

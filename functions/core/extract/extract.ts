@@ -24,6 +24,7 @@ import {
   continuedSubject,
   countedNoun,
   counterLabel,
+  doneOfTask,
   fundFor,
   isAttributive,
   isModifierOnly,
@@ -31,6 +32,8 @@ import {
   isPredicateOnly,
   issuedAmount,
   issuedBefore,
+  isTask,
+  isWorkDone,
   keptAgent,
   namesChange,
   nounAfter,
@@ -43,10 +46,12 @@ import {
   stripLeading,
   stripOpening,
   subjectOf,
+  taskThing,
   tidyLabel,
   topicOf,
   topicOfClause,
   withImpliedObject,
+  withoutReceiving,
   withSingleMonth,
 } from './labels.ts';
 import { isWrappedLineBreak } from './layout.ts';
@@ -255,6 +260,8 @@ const WITHIN_YEAR_FORESEEN =
   /(?:(?:预计|计划|力争|有望|将)[^，。；,;]*?(?:年内|年底前|年末前)|(?:年内|年底前|年末前)[^，。；,;]*?(?:预计|计划|力争|有望|将))[^，。；,;]*$/;
 /** Verbs that introduce a survey's sample (访问居民, 覆盖中小企业). */
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
+/** 帮助1.38万名就业困难人员实现再就业: what the counted ones achieved names the series. */
+const OUTCOME_AFTER = /^实现([\u4e00-\u9fff]{2,6})(?=[，,。；;]|$)/;
 /** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
@@ -276,6 +283,8 @@ const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / (?:growth|decline)$/;
+/** "growth in containers handled": a change of a measure named by its verb. */
+const GROWTH_PREFIX = /^(?:growth|decline) in /;
 const ENGLISH_CHANGE = /^(?!share of).* (?:growth|decline)(?: from \w+)?$/;
 /** A clause that only links a subject to its figure (…, excluding students, was 15.3 percent). */
 const LINK_ONLY =
@@ -283,13 +292,16 @@ const LINK_ONLY =
 /** "…152,000 units, worth 23.6 billion yuan": the value of what the sentence counted. */
 const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
 /** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
-const CHANGE_AFTER = /^ (?:(higher|more|up)|(lower|less|down)) (?:than|from|on)\b/;
+const CHANGE_AFTER =
+  /^ (?:(higher|more|up|larger|bigger|greater)|(lower|less|down|smaller)) (?:than|from|on)\b/;
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
 const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found that 61.8 percent of them…). */
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
+const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
+const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
 const PRODUCED = /^(?:计划|已|累计)?(?:新增|新建|新开工|开工|建成|完成|改造|关闭|认定|培育|引进|新开)/;
 /** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
@@ -302,6 +314,11 @@ const GIVING_BEFORE = /^.*?(?:发放|提供|返还|兑现|拨付)/;
 const PER_HEAD_LABEL = /^(?:人均|户均)$/;
 /** 主要预期目标是：, 目标为：: the figures after the colon are targets. */
 const TARGET_FRAME = /(预期)?目标[是为]?[：:]/;
+/** 任务已完成 before the figure: progress on the task, with the stage word it is written with. */
+const TASK_DONE = /(已经|已)?完成了?$/;
+const SHARE_TRADE = /(?:增持|减持|回购)$/;
+const PLANNED = /(?:拟|计划)(?=增持|减持|回购)/;
+const AIMED = /(?:力争|争取)(?:达到|实现|突破|超过)?$/;
 const TARGET_WINDOW = 60;
 /** Cheap tests that spare most clauses the slower readings they cannot need. */
 const ADVERB_HINT = /今年|全年|去年|[上下]半年|当年|全天|已|共/;
@@ -369,6 +386,10 @@ class Extraction {
   private readonly announcer: string | undefined;
   /** The programme the paragraph's funds belong to (稳岗返还), for those it benefits (受益企业). */
   private programme: string | undefined;
+  /** The task the paragraph reports progress on (村级养老服务站建设任务), for what was done of it. */
+  private task: string | undefined;
+  /** What the paragraph's English text counted last (11.3 million passengers), the whole of a share "of the total". */
+  private countedPhrase: string | undefined;
 
   constructor(
     private readonly text: string,
@@ -417,6 +438,8 @@ class Extraction {
             this.heldPeriod = undefined;
             this.population = undefined;
             this.programme = undefined;
+            this.task = undefined;
+            this.countedPhrase = undefined;
           }
           break;
         case CharClass.ClauseBreak:
@@ -646,6 +669,8 @@ class Extraction {
     this.sentence.previousCounted = raw.unit.counter ? label : undefined;
     if (raw.unit.counter) this.sentence.firstCounted ??= label;
     this.sentence.previousNoun = named.noun;
+    if (raw.english && raw.unit.kind === 'count' && raw.unitPhrase !== undefined)
+      this.countedPhrase = raw.unitPhrase;
     this.sentence.labels.push(label);
   }
 
@@ -698,7 +723,7 @@ class Extraction {
       sentence.distributed.next = next + 1;
       return { label: labels[Math.min(next, labels.length - 1)] ?? '', growth };
     }
-    const previous = sentence.previousLabel?.replace(GROWTH_SUFFIX, '');
+    const previous = sentence.previousLabel?.replace(GROWTH_SUFFIX, '').replace(GROWTH_PREFIX, '');
     // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
     const before = englishLabelBefore(
       this.beyondAside(clause, raw.start),
@@ -713,7 +738,9 @@ class Extraction {
     }
     // "Outbound boxes made up 57.2 percent": a share, whatever change word its verb holds.
     const accounted =
-      raw.unit.kind === 'percent' ? accountedShare(clause, this.region, text, raw.end) : undefined;
+      raw.unit.kind === 'percent'
+        ? accountedShare(clause, this.region, text, raw.end, this.countedPhrase)
+        : undefined;
     if (accounted !== undefined) return { label: accounted, growth: false };
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.respondentShare(raw, before.label);
@@ -747,7 +774,9 @@ class Extraction {
     }
     // "attracted $4.29 billion in foreign investment": a measured amount names what it is of after it.
     const object =
-      before.objectFollows && raw.unit.kind !== 'count' ? englishObjectAfter(this.text, raw.end) : undefined;
+      before.objectFollows && raw.unit.kind !== 'count'
+        ? englishObjectAfter(this.text, raw.end, raw.unit.kind === 'money')
+        : undefined;
     if (object !== undefined) return { label: object, growth: before.growth };
     // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from
     // February": a decline from another base, which names its own series.
@@ -760,7 +789,9 @@ class Extraction {
       countedNoun === undefined
         ? undefined
         : (measuredObject(before.verb, countedNoun, text, raw.end) ?? countedNoun);
-    return { label: counted ?? previous ?? raw.unit.unit, growth: before.growth };
+    // "Freight rates on the route to Frankfurt averaged $3.85": with no object after it, the subject names it.
+    const subject = before.label === '' ? undefined : before.label;
+    return { label: counted ?? subject ?? previous ?? raw.unit.unit, growth: before.growth };
   }
 
   /** "The jobless rate for people aged 16 to 24, excluding students, was": the subject before the aside. */
@@ -830,7 +861,10 @@ class Extraction {
     }
     const attributive = isAttributive(before.label);
     let label = attributive ? '' : before.label;
-    const useNoun = raw.unit.noun === undefined && (raw.unit.counter || label === '' || isOpenBound(label));
+    const received = withoutReceiving(label);
+    const useNoun =
+      raw.unit.noun === undefined &&
+      (raw.unit.counter || label === '' || isOpenBound(label) || received !== undefined);
     const after = useNoun ? nounAfter(text, raw.end) : undefined;
     const noun = after === undefined ? '' : countedNoun(after.noun, raw.unit.unit);
     // 完成全年目标的52%: with no noun after the figure, the 的 phrase before it names it (a share: its 比例; a
@@ -861,9 +895,12 @@ class Extraction {
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
         label = predicateAfter(text, after.end) + noun;
       }
+      const outcome = after === undefined ? null : OUTCOME_AFTER.exec(text.slice(after.end, after.end + 10));
+      if (outcome !== null) label += outcome[1];
       if (this.isSurveySample(raw, label, noun)) label = noun.startsWith('受访') ? noun : `受访${noun}`;
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
+    else if (received !== undefined && noun !== '') label = received + noun;
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';
@@ -885,7 +922,19 @@ class Extraction {
     if (counted !== undefined && lightVerb && !label.endsWith('率') && !PRODUCED.test(counted)) {
       label = counted + label;
     }
-    label = this.withContext(raw, clause, label);
+    // 新建社区健身中心26个、口袋公园41个: what is listed after a count shares the action that opened the list.
+    const listed = clause.text.startsWith('、')
+      ? PRODUCED.exec(sentence.previousLabel ?? '')?.[0]
+      : undefined;
+    if (listed !== undefined && raw.unit.counter && label !== '' && !PRODUCED.test(label))
+      label = listed + label;
+    label = this.withContext(raw, clause, this.withTask(raw, clause.text, label));
+    // 共新成立公募基金568只，合计发行规模5462.7亿元: a total measured over the things just counted is theirs.
+    // 规模以上工业企业净增26家，总数达到218家: the number of the things whose change was counted.
+    const total = TOTAL_MEASURE.exec(label);
+    const measure = total === null ? undefined : (total[1] ?? total[2]);
+    if (measure !== undefined && sentence.previousCounted !== undefined)
+      label = sentence.previousCounted.replace(COUNT_CHANGE, '') + measure;
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
@@ -951,14 +1000,38 @@ class Extraction {
       if (given !== undefined && given !== sentence.previousLabel) return label + given;
       const issued = issuedAmount(label) ?? issuedBefore(label, this.previousClauseOf(start));
       if (issued !== undefined) return issued;
+      // 控股股东拟增持不低于5000万元: money a holder trades is the amount of the trade, planned or done.
+      if (SHARE_TRADE.test(label)) return `${label.replace(PLANNED, '')}金额`;
       this.programme = programmeOf(label) ?? this.programme;
     }
     if (BENEFITING.test(label) && this.programme !== undefined) label = this.programme + label;
-    return label + this.targetOf(raw);
+    return label + this.targetOf(raw, clause);
   }
 
-  /** 主要预期目标是：地区生产总值增长5.5%左右: the figures after it are targets. */
-  private targetOf(raw: RawFigure): string {
+  /**
+   * Progress on a task the paragraph set: 建设任务已完成六成 is the task's 完成率, 已完成2.52万亩 what was built, and
+   * what was done without a noun (已建成投用32个, 完成率约七成) takes the task's thing.
+   */
+  private withTask(raw: RawFigure, clause: string, label: string): string {
+    const share = raw.unit.kind === 'percent';
+    if (isTask(label)) {
+      this.task = label;
+      const done = TASK_DONE.exec(clause);
+      if (done === null) return label;
+      return share ? `${label}完成率` : doneOfTask(label, done[1] ?? '');
+    }
+    const { task } = this;
+    if (task === undefined) return label;
+    if (share && label === '完成率') return task + label;
+    return raw.unit.counter && isWorkDone(label) ? label + taskThing(task) : label;
+  }
+
+  /**
+   * 主要预期目标是：地区生产总值增长5.5%左右: the figures after it are targets; so is a figure its own clause strives
+   * for (工业总产值力争达到560亿元), a series apart from the level reached.
+   */
+  private targetOf(raw: RawFigure, clause: string): string {
+    if (AIMED.test(clause)) return '目标';
     const from = Math.max(this.sentence.start, raw.start - TARGET_WINDOW);
     const before = this.text.slice(from, raw.start);
     const match = before.includes('目标') ? TARGET_FRAME.exec(before) : null;

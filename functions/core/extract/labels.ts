@@ -32,7 +32,7 @@ const TRAILING_CONNECTIVES = new SuffixSet(
   (
     '控制在 保持在 稳定在 维持在 提升至 提升到 提高至 提高到 上升至 上升到 下降至 下降到 回落至 降至 增至 增长至 增长到 ' +
     '达到了 达到 已达到 已达 高达 多达 约为 约有 共有 共计 合计 总计 累计达 累计 收于 报收 收报 报 多在 大多在 多为 ' +
-    '集中在 集中于 均在 一般在 发放 ' +
+    '集中在 集中于 均在 一般在 发放 定为 确定为 ' +
     '完成 实现 为 是 达 有 了 在 至 到 计 仅 只 就 即 已 均 都 则 亦 也 共 约 ，'
   ).split(' '),
 );
@@ -43,7 +43,7 @@ const GROWTH_VERB_LIST =
     ' ',
   );
 const GROWTH_VERBS = new SuffixSet(GROWTH_VERB_LIST);
-const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅'];
+const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅', '跌幅'];
 
 /** Time, place and discourse words that open a clause but are not part of what is measured. */
 const LEADING_MODIFIER_LIST = (
@@ -53,7 +53,7 @@ const LEADING_MODIFIER_LIST = (
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
-  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称'
+  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
@@ -64,7 +64,7 @@ const PROTECTED_WORDS = new Lexicon(
 );
 
 const DATE_WORDS = longestFirst('个月 月份 季度 年度 年 月 日 号 季'.split(' '));
-const DATE_TAILS = longestFirst('以来 底 末 初 份 中旬 上旬 下旬 期间 前 后 中 内'.split(' '));
+const DATE_TAILS = longestFirst('以来 来 底 末 初 份 中旬 上旬 下旬 期间 前 后 中 内'.split(' '));
 
 /** Words ending a counted noun read forward (20848个城乡居民小区 | 全部实现…). */
 /** Verbs of which a counted noun is the subject (7.26万户企业享受社保费免减): they describe what is counted. */
@@ -90,6 +90,7 @@ const CONTRACTIONS: [string, string[]][] = [
   ['进出口', ['进口', '出口']],
   ['中小学', ['中学', '小学']],
   ['城乡居民', ['城镇居民', '农村居民']],
+  ['城乡', ['城市', '农村']],
   ['中外资', ['中资', '外资']],
   ['大中小学', ['大学', '中学', '小学']],
   ['一二三产业', ['第一产业', '第二产业', '第三产业']],
@@ -108,7 +109,7 @@ function afterWord(text: string, start: number, words: Lexicon<true>): number {
 /** Verbs that, before 至/到, say a level was reached: 贸易顺差扩大至356亿元 states the surplus, not its change. */
 const LEVEL_VERBS = new SuffixSet(
   (
-    '增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 下调 上调 ' +
+    '增长 增加 提高 上升 提升 下降 减少 降低 回落 回升 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 下调 上调 ' +
     '增 降 升 涨 跌 缩减 扩展 延长 缩短'
   ).split(' '),
 );
@@ -122,7 +123,7 @@ const PER_HEAD = codeSet('人户');
 const ADVERBS = new SuffixSet(
   (
     '则 亦 也 仍 又 均 都 已 已经 同样 首次 首 再次 一度 继续 持续 进一步 将 仍将 还将 也将 有望 大幅 小幅 ' +
-    '明显 稳步 略有 盘中 当日 当天 平均'
+    '明显 稳步 略有 盘中 当日 当天 平均 由此 力争 争取'
   ).split(' '),
 );
 /** 连续五年, 连续3个月: a span the level held for, not part of what is measured. */
@@ -184,7 +185,8 @@ function endBeforeConnectives(text: string): number {
     end -= word.length;
     const reached = word === '至' || word === '到';
     const verb = reached ? LEVEL_VERBS.suffixOf(text, end) : undefined;
-    if (verb !== undefined && end > verb.length) end -= verb.length;
+    // 提高到92.4% alone: the level its subject reached, named by the clause before (…由61.8%提高到92.4%).
+    if (verb !== undefined && end >= verb.length) end -= verb.length;
   }
   return end;
 }
@@ -226,7 +228,8 @@ const COMPARISON_BASES = longestFirst(
     ' ',
   ),
 );
-const COMPARISON_TAILS = longestFirst('同期 全年 底 末 初'.split(' '));
+/** What a base may name after its period: 比去年秋季学期, 较3月调查 (a survey round is a base like a month). */
+const COMPARISON_TAILS = longestFirst('同期 全年 底 末 初 秋季学期 春季学期 学期 调查'.split(' '));
 
 /** After a leading comparison base (比去年, 较去年底, 比一季度), or `start` when there is none. */
 function afterComparison(text: string, start: number): number {
@@ -430,7 +433,7 @@ const SHARE_HEADS = new SuffixSet('率 比例 比重 占比 满意度'.split(' '
 
 /** 的 phrases that define the series rather than describe it. */
 const DEFINING_DE =
-  /(?:活动产生的|^新(?:成立|设立|注册|开业|上市|发行)的|(?:超过|高于|低于|不足|达到)[0-9０-９一二三四五六七八九十百千万亿.]+[\u4e00-\u9fff]{0,2}(?:以上|以下)?的)$/;
+  /(?:活动产生的|扣除[^的]{1,12}后的|^新(?:成立|设立|注册|开业|上市|发行)的|(?:超过|高于|低于|不足|达到)[0-9０-９一二三四五六七八九十百千万亿.]+[\u4e00-\u9fff]{0,2}(?:以上|以下)?的)$/;
 
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
 function headAfterDe(text: string): string {
@@ -735,12 +738,19 @@ function comparisonIn(phrase: string): string {
 }
 
 const HOPED = /有望(?:突破|达到|达|超过|实现)?$/;
+/** 普及率由2017年末的61.8%提高到…: the level a change started from is a level of the same subject. */
+const FROM_LEVEL = /(?<=.{2})(?<!自)[由从](?:[^由从的]{0,10}的)?$/;
+/** 每月在校外培训上的平均支出: what the money went on names the measure (每月校外培训平均支出). */
+const SPENT_ON = /在([^在的]{2,10})上的/;
 
 /** The label written before a Chinese figure, and whether it speaks of growth. */
 export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
   const regions = regionPrefixes(region);
   const unquoted = withoutQuotes(dropLeadingQuoted(clause));
-  let phrase = unquoted.slice(0, endBeforeConnectives(unquoted));
+  let phrase = unquoted
+    .slice(0, endBeforeConnectives(unquoted))
+    .replace(FROM_LEVEL, '')
+    .replace(SPENT_ON, '$1');
   const verb = GROWTH_VERBS.suffixOf(phrase);
   if (verb !== undefined) {
     const verbAt = phrase.length - verb.length;
@@ -840,6 +850,42 @@ export function isAttributive(label: string): boolean {
   return label.endsWith('的');
 }
 
+/** 老人每餐可享受 + 5元的补贴 → 老人每餐补贴: what is received, after the figure, names it instead of the verb. */
+const RECEIVING_END = /(?:可|能|均可)?(?:享受|享有|获得|领取)$/;
+
+/** The label without a receiving verb it ends on, or undefined when it ends on none. */
+export function withoutReceiving(label: string): string | undefined {
+  const cut = label.replace(RECEIVING_END, '');
+  return cut === label || cut.length < 2 ? undefined : cut;
+}
+
+const TASK = /(?:建设)?任务$/;
+
+/** 村级养老服务站建设任务, 新增停车泊位任务: a task a paragraph may go on to report progress on. */
+export function isTask(label: string): boolean {
+  return TASK.test(label) && label.length > 4;
+}
+
+/** What a task is about: 新增停车泊位任务 → 停车泊位, 村级养老服务站建设任务 → 村级养老服务站. */
+export function taskThing(task: string): string {
+  return task.replace(TASK, '').replace(STAGE_OPENING, '');
+}
+
+/**
+ * What was done of a task, with its stage word: a building task done is what was built (建设任务 → 已建成高标准农田,
+ * which a reader tells from the task itself), another task done is its work done (改造任务 → 已完成老旧小区改造).
+ */
+export function doneOfTask(task: string, stage: string): string {
+  return task.endsWith('建设任务') ? `${stage}建成${taskThing(task)}` : `${stage}完成${task.slice(0, -2)}`;
+}
+
+/** 已建成投用, 完工, 已竣工并投入使用: what was done, with nothing of what it was done to. */
+const WORK_DONE = /^(?:已|累计)?(?:新开工|开工|竣工|完工|建成|投用|投入使用|完成|并)+$/;
+
+export function isWorkDone(label: string): boolean {
+  return WORK_DONE.test(label);
+}
+
 /** A bound without its subject (每人最高1000元补贴标准): the noun after the figure completes the label. */
 export function isOpenBound(label: string): boolean {
   return label.endsWith('最高') || label.endsWith('最低') || label.endsWith('最多') || label.endsWith('最少');
@@ -854,9 +900,11 @@ const CHANGE_VERBS = new Set([
   ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量'.split(' '),
 ]);
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
-/** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落. */
+/** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落, 同口径增长. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 同比 环比 比重 占比'.split(' ').map((word) => [word, true] as const),
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径'
+    .split(' ')
+    .map((word) => [word, true] as const),
 );
 
 /** A change without its subject (增加, 比去年增加, 两年平均增长) continues the subject of the figure before it. */
@@ -905,6 +953,7 @@ const BARE_MEASURES = new Set(
 const MEASURE_ENDINGS = new SuffixSet(BARE_MEASURES);
 /** Stage words a bare measure may open with (预计总产量): they stay before the subject it takes. */
 const STAGE_OPENING = /^(?:预计|计划|累计|已|新增)/;
+const STAGE_ENDING = /(?:预计|计划|累计|已|新增)$/;
 
 /**
  * A clause that names no subject continues the one before it in the sentence (`previous`, a label):
@@ -924,7 +973,8 @@ export function continuedSubject(label: string, previous: string): string | unde
   // 纳入计划的项目 + 累计完成投资: the head of a defined subject, not its definition.
   const before = subject.slice(subject.lastIndexOf('的') + 1);
   const head = MEASURE_ENDINGS.suffixOf(before);
-  const topic = head === undefined ? '' : before.slice(0, -head.length);
+  // 猕猴桃预计产量 + 预计综合产值: the stage word before the measure is this label's own, not the topic's.
+  const topic = head === undefined ? '' : before.slice(0, -head.length).replace(STAGE_ENDING, '');
   // 惠及户数 + 总投资: what an action reached is no subject of other measures.
   if (topic.length < 2 || OBJECT_VERBS.some((verb) => topic.endsWith(verb)))
     return parallelGroup(label, before);
@@ -948,11 +998,11 @@ export function withSingleMonth(label: string): string {
   return `${label.slice(0, at)}单月${label.slice(at)}`;
 }
 
-/** How long a group that stands for the measure of the group before it may be (硕士生, 农村居民). */
-const MAX_GROUP = 4;
+/** How long a group that stands for the measure of the group before it may be (硕士生, 农村居民, 初中生家长). */
+const MAX_GROUP = 5;
 
-/** Last characters of a word for a group of people or places (本科生, 农村居民, 女性, 县城). */
-const GROUP_ENDINGS = codeSet('生民员者性户村镇区县市城');
+/** Last characters of a word for a group of people or places (本科生, 农村居民, 女性, 县城, 家长, 老人, 职工). */
+const GROUP_ENDINGS = codeSet('生民员者性户村镇区县市城长人工童');
 
 /** 硕士生 after 本科生平均期望月薪: the group replaces the group that opens the label before (same last character). */
 function parallelGroup(label: string, before: string): string | undefined {
@@ -995,14 +1045,18 @@ export function topicOfClause(clause: string): string | undefined {
   return start >= 0 && end > start + 1 ? clause.slice(start + 1, end) : undefined;
 }
 
-/** The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末): it only locates the figure. */
-const YEAR_ON_YEAR_BASE = /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十])/g;
+/**
+ * The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末): it only locates the figure. A base that
+ * goes on to name a part of the year (比去年秋季学期, 比上年全年) is another series' base and stays.
+ */
+const YEAR_ON_YEAR_BASE =
+  /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
 /**
  * Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入, 夜市国庆期间客流量): they belong in as-of,
  * or only say when.
  */
 const PERIOD_INSIDE =
-  /(?<![比较每]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
@@ -1018,10 +1072,11 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
 
 /**
  * 已 after an agent (创业孵化平台已入驻团队) says when, not which stage (but it defines who a share counts:
- * 表示订单已恢复的企业比例); 带动 before a verb only links; 实现 is a light verb (实现营业收入 is 营业收入).
+ * 表示订单已恢复的企业比例); 带动 before a verb only links; 实现 is a light verb (实现营业收入 is 营业收入); 再 after a
+ * plan (计划再新建) only says it comes on top of what was done.
  */
 const LINKING_WORDS =
-  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)/g;
+  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)/g;
 
 /** The final form of a Chinese label: no year-on-year base or period inside it, 较 spelled 比, bare changes named. */
 export function tidyLabel(label: string): string {

@@ -99,6 +99,13 @@ export function isEnglishDate(text: string, start: number, end: number): boolean
   return MONTH_NAMES.has(latinWordBefore(text, start)) || MONTH_NAMES.has(latinWordAfter(text, end));
 }
 
+const YEAR = /^(?:19|20)\d{2}$/;
+
+/** "the first half of 2024", "fiscal 2025": a bare four-digit number after an English word, with no unit, is a year. */
+export function isEnglishYear(text: string, start: number, end: number): boolean {
+  return YEAR.test(text.slice(start, end)) && latinWordBefore(text, start) !== '';
+}
+
 function latinWordBefore(text: string, start: number): string {
   let end = start;
   if (text.charCodeAt(end - 1) === 0x20) end--;

@@ -23,6 +23,7 @@ const CHINESE_PREFIXES = new Map<string, Qualifier>([
   ['逾', 'over'],
   ['超', 'over'],
   ['不超过', 'under'],
+  ['跌破', 'under'],
   ['不高于', 'under'],
   ['不多于', 'under'],
   ['不到', 'under'],
@@ -66,6 +67,14 @@ const ENGLISH_PREFIXES: [string, Qualifier][] = (
     ['at least', 'over'],
     ['upwards of', 'over'],
     ['in excess of', 'over'],
+    // Headlines and reports bound a figure by its verb (shipments top 90,000 tonnes, expects to exceed 23 million).
+    ['exceeding', 'over'],
+    ['exceeded', 'over'],
+    ['exceeds', 'over'],
+    ['exceed', 'over'],
+    ['topped', 'over'],
+    ['tops', 'over'],
+    ['top', 'over'],
     ['less than', 'under'],
     ['fewer than', 'under'],
     ['under', 'under'],
@@ -98,6 +107,8 @@ export function chinesePrefixBefore(text: string, index: number): Found | undefi
 /** 100万元（含）以上: the bound includes the figure itself, which does not change the qualifier. */
 const INCLUSIVE_MARKS = ['（含）', '(含)'];
 
+const ARTICLE_BEFORE = /\b(?:the|a) $/i;
+
 /** An English qualifier ending at `index`, allowing one space before the number ("about 12%", "over $4 billion"). */
 export function englishPrefixBefore(text: string, index: number): Found | undefined {
   const end = text.charCodeAt(index - 1) === 0x20 ? index - 1 : index;
@@ -105,7 +116,10 @@ export function englishPrefixBefore(text: string, index: number): Found | undefi
   for (const [phrase, qualifier] of ENGLISH_PREFIXES) {
     const start = end - phrase.length;
     if (start < 0 || isLatinLetter(text.charCodeAt(start - 1))) continue;
-    if (text.slice(start, end).toLowerCase() === phrase) return { qualifier, index: start };
+    if (text.slice(start, end).toLowerCase() !== phrase) continue;
+    // "the top 10 exporters": a rank, not a bound.
+    if (phrase === 'top' && ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) continue;
+    return { qualifier, index: start };
   }
   return undefined;
 }

@@ -10,6 +10,7 @@ import {
   idioms,
   isCodeBefore,
   isEnglishDate,
+  isEnglishYear,
   isInsideTitle,
   isOrdinalContext,
 } from './not-figures.ts';
@@ -474,6 +475,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     const found = readUnit(text, cursor, core, start);
     if (found === 'not-a-figure') return rejected(cursor);
     if (found !== undefined) unit = compoundUnit(text, found);
+    else if (isEnglishYear(text, start, cursor)) return rejected(cursor);
     else {
       const listed = core.chinese ? undefined : listUnitAhead(text, cursor, start);
       if (listed !== undefined) {
@@ -793,14 +795,14 @@ const MULTIPLES = new Map<string, number>([
   ['quadrupled', 300],
   ['quadruple', 300],
 ]);
-const SMALL_NUMBERS = new Map(
-  ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].map((word, at) => [
-    word,
-    at + 1,
-  ]),
-);
-/** Words a share written as "one in five" ends on: the whole it is a part of. */
-const IN_WHOLE = /^ in (two|three|four|five|six|seven|eight|nine|ten)\b/i;
+const SMALL_NUMBERS = new Map([
+  ...['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].map(
+    (word, at) => [word, at + 1] as const,
+  ),
+  ['twenty', 20] as const,
+]);
+/** Words a share written as "one in five" or "one in twenty" ends on: the whole it is a part of. */
+const IN_WHOLE = /^ in (two|three|four|five|six|seven|eight|nine|ten|twenty)\b/i;
 const FEWER = /(?:^|\s)(?:fewer|less) than $/i;
 const MAX_WORD = 12;
 
@@ -831,7 +833,7 @@ export function englishWordFigureAt(text: string, index: number, floor: number):
   let end = wordEnd;
   if (multiple !== undefined) value = multiple;
   else {
-    const whole = IN_WHOLE.exec(text.slice(wordEnd, wordEnd + 12));
+    const whole = IN_WHOLE.exec(text.slice(wordEnd, wordEnd + 14));
     const of = whole?.[1] === undefined ? undefined : SMALL_NUMBERS.get(whole[1].toLowerCase());
     if (whole === null || of === undefined || parts === undefined || parts >= of) return undefined;
     value = Math.round((parts / of) * 1000) / 10;

@@ -160,8 +160,9 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['square kilometres', measure('km2', 'area')],
   ['cubic meters', measure('m3', 'volume')],
   ['cubic metres', measure('m3', 'volume')],
-  ['tonnes', measure('t', 'other')],
-  ['tons', measure('t', 'other')],
+  // As written, like 吨: the key's unit family (mass:t) is where tonnes and 吨 meet.
+  ['tonnes', measure('tonnes', 'other')],
+  ['tons', measure('tons', 'other')],
   ['kwh', measure('kWh', 'other')],
   ['km', measure('km', 'other')],
   ['kilometers', measure('km', 'other')],
@@ -171,6 +172,10 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['metres', measure('m', 'other')],
   ['kg', measure('kg', 'other')],
   ['teu', measure('TEU', 'count')],
+  // Durations (wait times, stays) are measures of their own, not counts of things.
+  ['minutes', measure('minutes', 'other')],
+  ['hours', measure('hours', 'other')],
+  ['nights', measure('nights', 'other')],
 ];
 
 /** Keyed by the lower-case word or two-word phrase. */
