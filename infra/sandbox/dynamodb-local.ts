@@ -85,6 +85,23 @@ async function stopOrphan(pidFile: string, dataDir: string): Promise<void> {
 }
 
 /**
+ * JVMs this process started and has not stopped. A process that ends without stopping them (an uncaught error, a
+ * broken pipe, process.exit) takes them along: an in-memory instance has no pid file a later start could reclaim
+ * it by, and an orphaned JVM holds its memory until someone notices.
+ */
+const running = new Set<ChildProcess>();
+let killOnExitInstalled = false;
+
+function killOnExit(child: ChildProcess): void {
+  running.add(child);
+  if (killOnExitInstalled) return;
+  killOnExitInstalled = true;
+  process.once('exit', () => {
+    for (const orphan of running) orphan.kill('SIGKILL');
+  });
+}
+
+/**
  * `dataDir` absent keeps the database in memory. sharedDb always: otherwise every access key and region
  * sees its own database and tables seem to vanish between the sandbox, the tests and the CLI.
  */
@@ -100,6 +117,8 @@ export async function startDynamoDbLocal(
     await stopOrphan(pidFile, path);
   }
   const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  killOnExit(child);
+  child.once('exit', () => running.delete(child));
   if (pidFile !== undefined && child.pid !== undefined) writeFileSync(pidFile, String(child.pid));
   let stderr = '';
   child.stdout?.resume();
