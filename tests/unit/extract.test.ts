@@ -930,3 +930,44 @@ describe('robustness on arbitrary text', () => {
     expect(figures.every((figure) => Number.isFinite(figure.value))).toBe(true);
   });
 });
+
+describe('labels after round 3 of issue 8', () => {
+  const read = (text: string) =>
+    extractFigures(text, { publishedAt: '2024-07-10' }).map((figure) => [
+      figure.surface,
+      figure.label,
+      figure.qualifier,
+      figure.unit,
+    ]);
+
+  it('reads 跌破 as a bound, not part of what is measured', () => {
+    expect(read('本周螺纹钢现货价格跌破3100元/吨。')).toEqual([
+      ['跌破3100元/吨', '螺纹钢现货价格', 'under', '元/吨'],
+    ]);
+  });
+
+  it('keeps the phrase that defines a measure (扣除…后的净利润)', () => {
+    expect(read('公司上半年扣除非经常性损益后的净利润为1.92亿元。')).toEqual([
+      ['1.92亿元', '扣除非经常性损益后的净利润', 'exact', '元'],
+    ]);
+  });
+
+  it('distributes 城乡…分别 over 城市 and 农村, so the two standards keep apart', () => {
+    expect(read('全市城乡低保标准分别提高到每月980元和每月790元。')).toEqual([
+      ['每月980元', '城市低保标准', 'exact', '元/月'],
+      ['每月790元', '农村低保标准', 'exact', '元/月'],
+    ]);
+  });
+
+  it('leaves a headline verb out of an English label, and names a money amount by the noun after it', () => {
+    expect(read('The council adopted a $512 million operating budget for next year.')).toEqual([
+      ['$512 million', 'operating budget', 'exact', 'USD'],
+    ]);
+  });
+
+  it('reads "topped" as a lower bound and keeps tonnes as written', () => {
+    expect(read('Exports topped 45,000 tonnes in the quarter.')).toEqual([
+      ['topped 45,000 tonnes', 'exports', 'over', 'tonnes'],
+    ]);
+  });
+});
