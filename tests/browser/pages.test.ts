@@ -257,7 +257,8 @@ describe("the editors' desk, /desk", () => {
       await expect(page.getByRole('status').filter({ hasText: '已发布' }).textContent()).resolves.toContain(
         id,
       );
-      await expect(page.locator('.recent-list').textContent()).resolves.toContain(id);
+      // The list reloads after the publish answers: wait for the brief's entry rather than read the list at once.
+      await page.locator('.recent-list li', { hasText: id }).waitFor();
       await harness.settled();
 
       await page.goto(`${harness.url}/`);
