@@ -111,7 +111,8 @@ describe('the latest changes, /', () => {
     const { page, trouble } = await openPage(browser);
     await page.goto(`${harness.url}/`);
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    await expect(page.locator('h1').textContent()).resolves.toBe('Latest changes');
+    // The switch re-renders in place: poll rather than read the heading the instant the click returns.
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Latest changes');
     await page.locator('.change').first().waitFor();
     await screenshot(page, 'latest-en');
     await page.goto(`${harness.url}/subscribe`);
