@@ -22,10 +22,15 @@ export interface BundleBench {
   /** Minified bundle, source map excluded. */
   bytes: number;
   gzipBytes: number;
-  /** Median of `importRunsMs`. */
+  /** Median of `importRunsMs`: imported as prod runs it, without run-time source maps. */
   importMs: number;
   importRunsMs: number[];
-  /** The same function bundled from `baselineCommit`, as the stack bundled it then; absent if it did not exist. */
+  /** Median import as dev runs it, with `--enable-source-maps` (the stage setting `runtimeSourceMaps`). */
+  importWithSourceMapsMs: number;
+  /**
+   * The same function bundled from `baselineCommit`, as the stack bundled and ran it then (run-time source maps
+   * on); absent if it did not exist.
+   */
   before?: { bytes: number; gzipBytes: number; importMs: number };
   /**
    * The road not taken: the same function with the AWS SDK left to the Lambda runtime and Powertools (with the
@@ -56,7 +61,11 @@ function checkoutBaseline(outDir: string): string {
   return root;
 }
 
-async function weigh(entry: string, outfile: string, options: { alias: boolean; external?: string[] }) {
+async function weigh(
+  entry: string,
+  outfile: string,
+  options: { alias: boolean; external?: string[]; sourceMaps: boolean },
+) {
   const built = esbuildOptions(entry, outfile);
   await build({
     ...built,
@@ -64,7 +73,7 @@ async function weigh(entry: string, outfile: string, options: { alias: boolean; 
     ...(options.external === undefined ? {} : { external: options.external }),
   });
   const code = readFileSync(outfile);
-  const importRunsMs = Array.from({ length: importRuns }, () => timeImport(outfile));
+  const importRunsMs = Array.from({ length: importRuns }, () => timeImport(outfile, options.sourceMaps));
   return {
     bytes: code.byteLength,
     gzipBytes: gzipSync(code).byteLength,
@@ -81,7 +90,6 @@ const lambdaLikeEnvironment = {
   TOPIC_ARN: 'arn:aws:sns:us-east-1:000000000000:bench',
   AWS_REGION: 'us-east-1',
   POWERTOOLS_SERVICE_NAME: 'updates-feed',
-  NODE_OPTIONS: '--enable-source-maps',
 };
 
 /** Runs in a fresh process: only the module's own evaluation is timed, not Node's start-up. */
@@ -100,25 +108,26 @@ export async function benchBundles(): Promise<BundleBench[]> {
     const results: BundleBench[] = [];
     for (const [name, spec] of Object.entries(functions) as Array<[FunctionName, { entry: string }]>) {
       // Interleaved, so that the machine's load weighs on both columns alike.
-      const now = await weigh(resolve(projectRoot, spec.entry), join(outDir, name, 'index.mjs'), {
+      const entry = resolve(projectRoot, spec.entry);
+      const now = await weigh(entry, join(outDir, name, 'index.mjs'), { alias: true, sourceMaps: false });
+      const withSourceMaps = await weigh(entry, join(outDir, name, 'index.mjs'), {
         alias: true,
+        sourceMaps: true,
       });
-      const providedExternally = await weigh(
-        resolve(projectRoot, spec.entry),
-        join(outDir, name, 'external.mjs'),
-        {
-          alias: true,
-          external: providedByRuntimeAndLayer,
-        },
-      );
+      const providedExternally = await weigh(entry, join(outDir, name, 'external.mjs'), {
+        alias: true,
+        external: providedByRuntimeAndLayer,
+        sourceMaps: false,
+      });
       const oldEntry = join(baseline, spec.entry);
       const before = existsSync(oldEntry)
-        ? await weigh(oldEntry, join(outDir, name, 'before.mjs'), { alias: false })
+        ? await weigh(oldEntry, join(outDir, name, 'before.mjs'), { alias: false, sourceMaps: true })
         : undefined;
       results.push({
         name,
         entry: spec.entry,
         ...now,
+        importWithSourceMapsMs: withSourceMaps.importMs,
         providedExternally: {
           bytes: providedExternally.bytes,
           gzipBytes: providedExternally.gzipBytes,
@@ -135,13 +144,17 @@ export async function benchBundles(): Promise<BundleBench[]> {
   }
 }
 
-function timeImport(bundle: string): number {
+function timeImport(bundle: string, sourceMaps: boolean): number {
   const output = execFileSync(
     process.execPath,
     ['--input-type=module', '--eval', importTimer, pathToFileURL(bundle).href],
     // Node 20 here makes the bundled SDK print a support warning on stderr: kept out of the report.
     {
-      env: { PATH: process.env.PATH, ...lambdaLikeEnvironment },
+      env: {
+        PATH: process.env.PATH,
+        ...lambdaLikeEnvironment,
+        ...(sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
+      },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     },

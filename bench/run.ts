@@ -59,9 +59,10 @@ These machines are shared and noisy: compare figures from one run with each othe
 ## Function bundles
 
 Each function bundled exactly as the stack bundles it (esbuild, minified, ESM, Node 22 target), and the time to
-import that bundle in a fresh Node process (median of ${bundles[0]?.importRunsMs.length ?? 0} runs; a proxy for the cold-start init cost). "Before" is the
+import that bundle in a fresh Node process (median of ${bundles[0]?.importRunsMs.length ?? 0} runs; a proxy for the cold-start init cost), as prod runs it
+(no run-time source maps) and, in brackets after it, as dev runs it (\`--enable-source-maps\`, the stage setting \`runtimeSourceMaps\`). "Before" is the
 same function bundled, in the same run and interleaved with it, from commit \`${baselineCommit}\` (main before the functions were made lean: one
-composition root, classic zod, the SDK's whole credential chain, no Tracer). Targets: 250 KiB, 40 ms.
+composition root, classic zod, the SDK's whole credential chain, no Tracer), run as the stack ran it then, with source maps. Targets: 250 KiB, 40 ms.
 "Provided" is the road not taken: the same function with ${providedByRuntimeAndLayer.map((module) => `\`${module}\``).join(', ')}
 left out of the bundle, for the Node.js runtime (the SDK) and the Powertools layer (Powertools, the X-Ray SDK) to
 provide; its import loads them from node_modules, as Lambda would from the runtime and the layer.
@@ -71,13 +72,13 @@ ${table(
     'function',
     'minified before → now (provided)',
     'gzip before → now (provided)',
-    'import before → now (provided), ms, median',
+    'import before → now [dev] (provided), ms, median',
   ],
   bundles.map((bundle) => [
     bundle.name,
     `${bundle.before === undefined ? '-' : kib(bundle.before.bytes)} → ${kib(bundle.bytes)} KiB (${kib(bundle.providedExternally.bytes)})`,
     `${bundle.before === undefined ? '-' : kib(bundle.before.gzipBytes)} → ${kib(bundle.gzipBytes)} KiB (${kib(bundle.providedExternally.gzipBytes)})`,
-    `${bundle.before === undefined ? '-' : bundle.before.importMs.toFixed(1)} → ${bundle.importMs.toFixed(1)} (${bundle.providedExternally.importMs.toFixed(1)})`,
+    `${bundle.before === undefined ? '-' : bundle.before.importMs.toFixed(1)} → ${bundle.importMs.toFixed(1)} [${bundle.importWithSourceMapsMs.toFixed(1)}] (${bundle.providedExternally.importMs.toFixed(1)})`,
   ]),
 )}
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env -S npx tsx
 // updates-feed: the sandbox, figure extraction from a file, uploads to a sandbox or a deployed API, and the replay
-// of failed stream records.
+// of failed stream records, and stack traces of deployed functions mapped to the sources.
 import { extractCommand } from './commands/extract.ts';
 import type { CommandIo } from './commands/io.ts';
 import { replayCommand } from './commands/replay.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
+import { stackTraceCommand } from './commands/stack-trace.ts';
 import { uploadCommand } from './commands/upload.ts';
 
 const usage = `usage: updates-feed <command> [options]
@@ -19,7 +20,10 @@ commands:
       shows files, briefs, rate and failures; each failure is named on stderr; exit 1 when any failed
   replay [--consumer pipeline|publisher] [--data-dir .sandbox] [--dry-run]
       process again the stream records a consumer failed and kept, then clear them (docs/replay.md);
-      against AWS, set TABLE_NAME, TOPIC_ARN and AWS_REGION instead of --data-dir`;
+      against AWS, set TABLE_NAME, TOPIC_ARN and AWS_REGION instead of --data-dir
+  stack-trace FUNCTION [--file TRACE]
+      map a stack trace a deployed function logged (stdin, or TRACE) back to the sources; run it on the
+      commit that was deployed (a stage without runtimeSourceMaps logs positions in the minified bundle)`;
 
 // `… | head` closes the pipe early: that ends the output, it is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -65,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       return uploadCommand(rest, io);
     case 'replay':
       return replayCommand(rest, io);
+    case 'stack-trace':
+      return stackTraceCommand(rest, io);
     case undefined:
     case '-h':
     case '--help':

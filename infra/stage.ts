@@ -39,6 +39,12 @@ const stageSettingsSchema = z
        */
       topicDeliveryFailurePercent: z.number().positive().max(100),
     }),
+    /**
+     * Node maps stack traces through the bundle's source map at run time (`--enable-source-maps`). Parsing the map
+     * costs about a fifth of each cold start's import (BENCHMARKS.md), so a stage where cold starts matter leaves it
+     * off and maps a logged trace afterwards with `updates-feed stack-trace`.
+     */
+    runtimeSourceMaps: z.boolean(),
     /** Share of successful SNS deliveries logged (failures always are); 100 in dev, less where traffic costs. */
     deliveryStatusSuccessSamplePercent: z.number().int().min(0).max(100),
     /** Custom domain of the distribution; needs certificateArn, an ACM certificate in us-east-1 covering it. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { defaultAliases } from '../../functions/core/default-aliases.ts';
 import { type ExtractContext, extractFigures } from '../../functions/core/extract/index.ts';
-import type { CommandIo } from './io.ts';
+import { type CommandIo, parsedOrUsage } from './io.ts';
 
 const usage = 'usage: updates-feed extract FILE [--region R] [--published-at ISO]';
 
@@ -16,13 +16,8 @@ function readText(file: string): string | Error {
 }
 
 export async function extractCommand(args: string[], io: CommandIo): Promise<number> {
-  let parsed: ReturnType<typeof parseOptions>;
-  try {
-    parsed = parseOptions(args);
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
-    return 2;
-  }
+  const parsed = parsedOrUsage(() => parseOptions(args), io, usage);
+  if (parsed === undefined) return 2;
   const { values, positionals } = parsed;
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) {

@@ -7,3 +7,13 @@ export interface CommandIo {
    */
   status?: { update: (line: string) => void; done: () => void };
 }
+
+/** A command's options parsed, or, when they cannot be, the reason and the usage on stderr and `undefined`. */
+export function parsedOrUsage<Parsed>(parse: () => Parsed, io: CommandIo, usage: string): Parsed | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return undefined;
+  }
+}

@@ -25,6 +25,8 @@ export interface FunctionSettings {
   logRetention: RetentionDays;
   /** Custom metrics go here, one namespace per stage, so that two stages in one account never mix them. */
   metricsNamespace: string;
+  /** Whether Node maps stack traces through the source map at run time; see the stage setting. */
+  runtimeSourceMaps: boolean;
 }
 
 /** Construct ids are part of the contract: `readApi` → `ReadApi`, stable as long as the topology key is. */
@@ -71,7 +73,7 @@ export class TopologyFunction extends Construct {
       environment: {
         POWERTOOLS_SERVICE_NAME: serviceName,
         POWERTOOLS_METRICS_NAMESPACE: props.settings.metricsNamespace,
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(props.settings.runtimeSourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         // Read from the deploying shell as the sandbox reads it, and checked by the same schema.
         NEWSROOM_TIME_ZONE: readConfig().NEWSROOM_TIME_ZONE,
       },

@@ -45,6 +45,7 @@ export class UpdatesFeedStack extends Stack {
     const functionSettings: FunctionSettings = {
       logRetention: settings.logRetentionDays,
       metricsNamespace: this.stackName,
+      runtimeSourceMaps: settings.runtimeSourceMaps,
     };
 
     // Stateful: data, subscribers and accounts.

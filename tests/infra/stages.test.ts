@@ -88,6 +88,20 @@ describe('stages', () => {
     }
   });
 
+  it('maps stack traces at run time where the stage asks for it (dev), and spares prod the cold-start cost', () => {
+    expect(stagesContext.dev?.runtimeSourceMaps).toBe(true);
+    expect(stagesContext.prod?.runtimeSourceMaps).toBe(false);
+    const nodeOptions = (template: Template) =>
+      projectFunctions(template).map(
+        ([, resource]) =>
+          (resource.Properties.Environment as { Variables?: Record<string, string> } | undefined)?.Variables
+            ?.NODE_OPTIONS,
+      );
+    expect(nodeOptions(dev.template).length).toBeGreaterThan(0);
+    expect(new Set(nodeOptions(dev.template))).toEqual(new Set(['--enable-source-maps']));
+    expect(new Set(nodeOptions(prod.template))).toEqual(new Set([undefined]));
+  });
+
   it('lets a stage keep the name of a stack deployed before stages existed', () => {
     const legacy = synthesize({
       stages: { ...stagesContext, dev: { ...stagesContext.dev, stackName: 'UpdatesFeed' } },

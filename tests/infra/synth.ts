@@ -12,6 +12,7 @@ export interface StageContext {
   logRetentionDays: number;
   alarms: Record<string, number>;
   deliveryStatusSuccessSamplePercent: number;
+  runtimeSourceMaps: boolean;
 }
 
 const cdkJson = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')) as {
