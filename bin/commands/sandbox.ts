@@ -25,6 +25,9 @@ function launchers(depth: number): number[] {
 }
 
 export async function sandboxCommand(args: string[], io: CommandIo): Promise<number> {
+  // The SDK warns on every start under Node 20 that its releases from January 2027 on need Node 22; the version
+  // package-lock.json pins runs on Node 20, and the README says so once instead.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { values } = parseArgs({
     args,
     options: {
