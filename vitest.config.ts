@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Polled conditions wait on other processes (the sandbox's consumers, a browser); on two shared cores that can
+    // take seconds, and a longer limit only delays a failure, it never lets a wrong value pass.
+    expect: { poll: { timeout: 10_000 } },
     env: {
       // The SDK's notice that Node 20 support ends says nothing about the code under test; printed once per worker
       // it buries what does.
