@@ -7,20 +7,21 @@ import { expect, it } from 'vitest';
 import { projectRoot } from '../../infra/sandbox/paths.ts';
 
 const skippedFolders = new Set(['node_modules', '.git', 'cdk.out', 'coverage', 'results']);
+/** Not repo folders: what `npm start` and the tests write, present or not depending on what ran before. */
+const isSkipped = (name: string) => skippedFolders.has(name) || name.startsWith('.sandbox');
 const checkedExtensions = new Set(['.ts', '.md', '.json']);
 
 function textFiles(folder = ''): string[] {
   return readdirSync(join(projectRoot, folder), { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
-    if (entry.isDirectory())
-      return skippedFolders.has(entry.name) || entry.name.startsWith('.sandbox') ? [] : textFiles(path);
+    if (entry.isDirectory()) return isSkipped(entry.name) ? [] : textFiles(path);
     const checked = checkedExtensions.has(extname(entry.name)) || path === join('.ci', 'run');
     return checked && entry.name !== 'package-lock.json' ? [path] : [];
   });
 }
 
 const files = textFiles();
-const topLevel = new Set(readdirSync(projectRoot).filter((name) => !skippedFolders.has(name)));
+const topLevel = new Set(readdirSync(projectRoot).filter((name) => !isSkipped(name)));
 const baseNames = new Set(files.map((file) => file.split('/').at(-1)));
 
 /** A path with a repo folder or a ./ or ../ start, or a bare name of a source or doc file. */
