@@ -971,3 +971,38 @@ describe('labels after round 3 of issue 8', () => {
     ]);
   });
 });
+
+describe('labels after round 4 of issue 8', () => {
+  const read = (text: string) =>
+    extractFigures(text, { publishedAt: '2024-07-10' }).map((figure) => [
+      figure.surface,
+      figure.label,
+      figure.qualifier,
+      figure.unit,
+    ]);
+  const key = (text: string) =>
+    extractFigures(text, { publishedAt: '2024-07-10' }).map((figure) => figure.metric);
+
+  it('keeps 较 as the writer spelled it, and the key still meets the 比 wording', () => {
+    expect(read('本月面粉批发均价较上月下降0.3元/公斤。')).toEqual([
+      ['0.3元/公斤', '面粉批发均价较上月下降', 'exact', '元/公斤'],
+    ]);
+    expect(key('本月面粉批发均价较上月下降0.3元/公斤。')).toEqual(
+      key('本月面粉批发均价比上月下降0.3元/公斤。'),
+    );
+  });
+
+  it('names a rate compared with another group by the subject the sentence just measured', () => {
+    expect(read('上半年全区社会消费品零售总额增长6.2%，增速快于全市1.1个百分点。')).toEqual([
+      ['6.2%', '社会消费品零售总额增长', 'exact', '%'],
+      ['1.1个百分点', '社会消费品零售总额增速快于全市', 'exact', '个百分点'],
+    ]);
+  });
+
+  it('leaves a bare time word that opens the clause (年末, 上周, 同期) out of the label', () => {
+    expect(read('上周鲜鸡蛋零售均价为9.8元/公斤。')).toEqual([
+      ['9.8元/公斤', '鲜鸡蛋零售均价', 'exact', '元/公斤'],
+    ]);
+    expect(read('年末全县农村自来水普及率为96.3%。')).toEqual([['96.3%', '农村自来水普及率', 'exact', '%']]);
+  });
+});

@@ -37,6 +37,7 @@ import {
   keptAgent,
   namesChange,
   nounAfter,
+  opensOnRateComparison,
   predicateAfter,
   predicateOf,
   programmeOf,
@@ -937,6 +938,9 @@ class Extraction {
       label = sentence.previousCounted.replace(COUNT_CHANGE, '') + measure;
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
+    } else if (opensOnRateComparison(label) && sentence.previousLabel !== undefined) {
+      // …增长5.7%，增速高于全省平均水平0.4个百分点: the rate compared is the rate of the subject before.
+      label = subjectOf(sentence.previousLabel) + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       label = continuedSubject(label, sentence.previousLabel) ?? label;
     }

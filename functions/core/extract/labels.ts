@@ -53,7 +53,9 @@ const LEADING_MODIFIER_LIST = (
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
-  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市'
+  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市 ' +
+  // Bare time words that only say when (年末主城区猪肉零售均价, 上周蔬菜批发均价, 同期全市城镇调查失业率).
+  '年末 年底 月末 月底 上周 上月 同期'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
@@ -924,6 +926,17 @@ export function isPredicateOnly(label: string): boolean {
   return CHANGE_VERBS.has(rest) || (rest === '' && GROWTH_NOUNS.includes(label));
 }
 
+/**
+ * 增速高于全省平均水平, 涨幅快于全国: a rate compared with another group's, with no subject of its own; it is the
+ * rate of the subject the sentence just measured.
+ */
+const RATE_COMPARISON =
+  /^(?:增速|增幅|涨幅|降幅|跌幅|增长率)(?:均|仍|也|继续)?(?:高于|低于|快于|慢于|超过|领先于?|落后于?)/;
+
+export function opensOnRateComparison(label: string): boolean {
+  return RATE_COMPARISON.test(label);
+}
+
 const YEAR_ON_YEAR = new SuffixSet(['同比', '环比']);
 
 /** The measured thing of a label, without its growth verb: 工业用电量增长 → 工业用电量. */
@@ -1078,10 +1091,12 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
 const LINKING_WORDS =
   /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)/g;
 
-/** The final form of a Chinese label: no year-on-year base or period inside it, 较 spelled 比, bare changes named. */
+/**
+ * The final form of a Chinese label: no year-on-year base or period inside it, bare changes named. 较 stays as the
+ * writer spelled it (较年初增加 is read as written); the metric key spells it 比, so both wordings meet.
+ */
 export function tidyLabel(label: string): string {
   let tidy = label.replace(NOT_IN_LABELS, '').replace(QUANTIFIED_SUBJECT, '');
-  if (tidy.includes('较')) tidy = tidy.replace(/较(?=[上去一二三四年同前])/g, '比');
   tidy = tidy.replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
   return tidy === '' ? label : tidy;
 }
