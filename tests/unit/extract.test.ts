@@ -368,7 +368,8 @@ describe('labels and metric identity', () => {
       extractFigures(text, { region, publishedAt: '2024-07-10' }).map((figure) => figure.label);
     expect(labels('青溪省市重点项目完成投资58.4亿元，螺纹钢期货合约收报3560元/吨。')).toEqual([
       '省市重点项目完成投资',
-      '螺纹钢期货合约',
+      // 合约 keeps its 约; the price it closed at (收报) is its closing price.
+      '螺纹钢期货合约收盘价',
     ]);
     expect(labels('受访者平均月薪平均为5200元。')).toEqual(['受访者平均月薪']);
     expect(labels('1-6月，新能源车销量为498万辆。6月单月，新能源车销量为98.2万辆，环比下降3.2%。')).toEqual([
@@ -1004,5 +1005,19 @@ describe('labels after round 4 of issue 8', () => {
       ['9.8元/公斤', '鲜鸡蛋零售均价', 'exact', '元/公斤'],
     ]);
     expect(read('年末全县农村自来水普及率为96.3%。')).toEqual([['96.3%', '农村自来水普及率', 'exact', '%']]);
+  });
+
+  it('leaves a weekday and the degree fused with 涨/跌 (大跌) out of an index label', () => {
+    expect(read('周五恒生指数大跌2.1%，收报16320.5点。')).toEqual([
+      ['2.1%', '恒生指数跌幅', 'exact', '%'],
+      ['16320.5点', '恒生指数', 'exact', '点'],
+    ]);
+  });
+
+  it('names a price a contract closed at its closing price, without the exchange, and its change by the contract', () => {
+    expect(read('上海期货交易所沪铜主力合约收于73560元/吨，下跌1.2%。')).toEqual([
+      ['73560元/吨', '沪铜主力合约收盘价', 'exact', '元/吨'],
+      ['1.2%', '沪铜主力合约下跌', 'exact', '%'],
+    ]);
   });
 });

@@ -273,6 +273,8 @@ const PEOPLE_UNITS = new Set(['人', '名', '位']);
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
 const SINGLE_MONTH = '单月';
+const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
+const PRICE_END = /(?:价|价格|指数)$/;
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
@@ -954,6 +956,10 @@ class Extraction {
     }
     // 农村公路总里程实现翻一番: a growth written without its verb.
     if (raw.unit.kind === 'growth_rate' && raw.unit.unit === '%' && !namesChange(label)) label += '增长';
+    // 黄金9999合约收报485.6元/克: a price a market closed at is its closing price, a series apart from the intraday
+    // high or the average; an index level (收报3030.1点) is the index itself.
+    if (raw.unit.kind === 'money' && CLOSED_AT.test(clause.text) && label !== '' && !PRICE_END.test(label))
+      label += '收盘价';
     return {
       label: label === '' ? raw.unit.unit : this.tidy(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,

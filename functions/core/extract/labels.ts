@@ -55,7 +55,7 @@ const LEADING_MODIFIER_LIST = (
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
   '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市 ' +
   // Bare time words that only say when (年末主城区猪肉零售均价, 上周蔬菜批发均价, 同期全市城镇调查失业率).
-  '年末 年底 月末 月底 上周 上月 同期'
+  '年末 年底 月末 月底 上周 上月 同期 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
@@ -739,6 +739,9 @@ function comparisonIn(phrase: string): string {
   return '';
 }
 
+/** Degree words fused with 涨 or 跌 (大涨, 微跌, 暴涨): they say by how much, which the figure states. */
+const DEGREE_BEFORE_MOVE = codeSet('大小微暴狂急');
+
 const HOPED = /有望(?:突破|达到|达|超过|实现)?$/;
 /** 普及率由2017年末的61.8%提高到…: the level a change started from is a level of the same subject. */
 const FROM_LEVEL = /(?<=.{2})(?<!自)[由从](?:[^由从的]{0,10}的)?$/;
@@ -755,7 +758,12 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     .replace(SPENT_ON, '$1');
   const verb = GROWTH_VERBS.suffixOf(phrase);
   if (verb !== undefined) {
-    const verbAt = phrase.length - verb.length;
+    let verbAt = phrase.length - verb.length;
+    // 上证指数大涨, 股价暴跌: how much a price moved is the figure's business, not the name of the series.
+    if (verb.length === 1 && verbAt >= 1 && DEGREE_BEFORE_MOVE.has(phrase.charCodeAt(verbAt - 1))) {
+      phrase = phrase.slice(0, verbAt - 1) + verb;
+      verbAt--;
+    }
     const cut = endBeforeAdverbs(phrase, verbAt);
     if (cut < verbAt) phrase = phrase.slice(0, cut) + verb;
   }
@@ -953,6 +961,14 @@ export function subjectOf(label: string): string {
   return yearOnYear === undefined || yearOnYear === subject ? subject : subject.slice(0, -yearOnYear.length);
 }
 
+/** 合约收盘价 → 合约: what a contract's change is named by (合约涨幅), its closing price being the level. */
+const CLOSING_PRICE = /(?<=.{2})收盘价$/;
+
+/** The subject a change after a level takes: the level's subject, without 收盘价. */
+export function movedOf(label: string): string {
+  return subjectOf(label).replace(CLOSING_PRICE, '');
+}
+
 /** Measures a clause may name without their subject (…杨梅种植面积6.8万亩，总产量5.2万吨，产值…). */
 const BARE_MEASURES = new Set(
   (
@@ -1073,6 +1089,12 @@ const PERIOD_INSIDE =
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
+/**
+ * 上海黄金交易所黄金9999合约, 大商所铁矿石期货: the exchange only says where the contract trades; the contract
+ * names the series.
+ */
+const VENUE =
+  /^[\u4e00-\u9fff]{1,8}?(?:交易所|金交所|期交所|联交所|商所|交所)(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 /** 涨, 跌 and 减 alone name the change a reader calls 涨幅, 跌幅, 下降. */
 const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免])减$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
@@ -1096,7 +1118,7 @@ const LINKING_WORDS =
  * writer spelled it (较年初增加 is read as written); the metric key spells it 比, so both wordings meet.
  */
 export function tidyLabel(label: string): string {
-  let tidy = label.replace(NOT_IN_LABELS, '').replace(QUANTIFIED_SUBJECT, '');
+  let tidy = label.replace(NOT_IN_LABELS, '').replace(QUANTIFIED_SUBJECT, '').replace(VENUE, '');
   tidy = tidy.replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
   return tidy === '' ? label : tidy;
 }
@@ -1190,7 +1212,7 @@ const SHARE_WORDS = /^(?:比重|占比)/;
 export function changedOf(previous: string, unit: string, change: string): string {
   // 民营企业进出口额占比61.7%，比重较去年同期提升3.2个百分点: the share itself changed.
   if (SHARE_WORDS.test(change) && SHARE_WORDS.test(previous.slice(-2))) return previous.slice(0, -2);
-  if (unit !== '个百分点' || GROWTH_NOUNS.some((noun) => change.startsWith(noun))) return subjectOf(previous);
+  if (unit !== '个百分点' || GROWTH_NOUNS.some((noun) => change.startsWith(noun))) return movedOf(previous);
   if (GROWTH_NOUNS.some((noun) => previous.endsWith(noun))) return previous;
   // 增长7.8%，较一季度加快0.6个百分点: what quickened is the growth rate, 增速.
   return previous.endsWith('增长') ? `${previous.slice(0, -2)}增速` : subjectOf(previous);
