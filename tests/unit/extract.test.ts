@@ -1020,4 +1020,28 @@ describe('labels after round 4 of issue 8', () => {
       ['1.2%', '沪铜主力合约下跌', 'exact', '%'],
     ]);
   });
+
+  it("reads 对N名X的问卷调查 as a sample of X, who the survey's later counts and shares are of", () => {
+    expect(
+      read(
+        '某协会对3100名快递员的问卷调查显示，超五成受访快递员日均工作时间在10小时以上，日均派件超过200件的有412人（占13.3%）。',
+      ),
+    ).toEqual([
+      ['3100名', '受访快递员', 'exact', '名'],
+      ['超五成', '日均工作时间在10小时以上的受访快递员比例', 'over', '%'],
+      ['412人', '日均派件超过200件的受访快递员', 'exact', '人'],
+      ['13.3%', '日均派件超过200件的受访快递员比例', 'exact', '%'],
+    ]);
+  });
+
+  it('gives groups listed before a share (城镇、农村…的比例分别为) the rest of the last item, and reads 公共 whole', () => {
+    expect(read('城镇、农村居民对公共服务满意的比例分别为81.2%和76.5%。')).toEqual([
+      ['81.2%', '城镇居民对公共服务满意的比例', 'exact', '%'],
+      ['76.5%', '农村居民对公共服务满意的比例', 'exact', '%'],
+    ]);
+    expect(read('男性、女性受访者吸烟的比例分别为36.4%和3.1%。')).toEqual([
+      ['36.4%', '男性受访者吸烟的比例', 'exact', '%'],
+      ['3.1%', '女性受访者吸烟的比例', 'exact', '%'],
+    ]);
+  });
 });

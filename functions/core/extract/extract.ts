@@ -900,7 +900,11 @@ class Extraction {
       }
       const outcome = after === undefined ? null : OUTCOME_AFTER.exec(text.slice(after.end, after.end + 10));
       if (outcome !== null) label += outcome[1];
-      if (this.isSurveySample(raw, label, noun)) label = noun.startsWith('受访') ? noun : `受访${noun}`;
+      if (after?.surveyed === true || this.isSurveySample(raw, label, noun)) {
+        label = noun.startsWith('受访') ? noun : `受访${noun}`;
+        // 对2810名租客的问卷调查显示，…月租金超过4000元的有197人: the sample is who the survey's figures count.
+        if (after?.surveyed === true) this.population = label;
+      }
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
     else if (received !== undefined && noun !== '') label = received + noun;

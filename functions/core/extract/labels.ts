@@ -382,6 +382,8 @@ export function splitAgent(phrase: string): { agent: string; action: string } | 
         continue;
       // 完成全年目标: 全年 names the target, it does not say when.
       if (YEAR_NOUNS.test(phrase.slice(verbAt))) continue;
+      // 公共服务: the 共 of 公共 is no adverb.
+      if (adverb.startsWith('共') && phrase.charCodeAt(at - 1) === 0x516c /* 公 */) continue;
       if (FREE_ADVERBS.has(adverb) ? at >= 2 : AGENT_VERBS.match(phrase, verbAt) !== undefined) {
         return { agent: phrase.slice(0, at), action: phrase.slice(verbAt) };
       }
@@ -552,10 +554,12 @@ function skipFollowingFigure(text: string, index: number): number {
 
 /** 2024届, 二〇二四届: a year's cohort before the noun it counts. */
 const COHORT = /^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})届/;
-const AGE_BOUND = /^\d{1,3}(?:周)?岁(?:及以上|以上|以下)?/;
+const AGE_BOUND = /^\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?(?:周)?岁(?:及以上|以上|以下)?/;
+/** 租客的问卷调查, 居民的抽样调查: what a survey of the counted ones is written as after their noun. */
+const SURVEY_OF = /^([^的]{1,8})的[^的]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
 
 /** The counted noun after a counter word, up to a verb, a preposition or punctuation, and where it stopped. */
-export function nounAfter(text: string, from: number): { noun: string; end: number } {
+export function nounAfter(text: string, from: number): { noun: string; end: number; surveyed?: boolean } {
   let cursor = skipFollowingFigure(text, from);
   if (text.startsWith('的', cursor)) cursor++;
   // Kept characters are contiguous runs of the text; only quotes, asides and line breaks split them.
@@ -603,6 +607,9 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   out += text.slice(runStart, cursor);
   // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
   const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
+  // 对1.6万名应届毕业生的调查显示: the survey is of the counted ones, which are the noun, not the survey.
+  const surveyed = SURVEY_OF.exec(framed)?.[1];
+  if (surveyed !== undefined) return { noun: surveyed, end: cursor, surveyed: true };
   return { noun: headAfterDe(framed.endsWith('、') ? framed.slice(0, -1) : framed), end: cursor };
 }
 
@@ -661,6 +668,20 @@ function parallelOpening(last: string): number {
   while (end < last.length && isChineseNumeral(last.charCodeAt(end))) end++;
   if (end > (ordinal ? 1 : 0)) return end;
   return GROUP_WORDS.match(last, 0)?.word.length ?? 0;
+}
+
+/**
+ * 城镇、农村受访者…的比例: the items before the last are only the groups its opening stands for, so they share the
+ * rest of the last item (城镇受访者…的比例); they are no choices of their own.
+ */
+export function isGroupList(items: string[]): boolean {
+  const last = items.at(-1) ?? '';
+  const opening = parallelOpening(last);
+  return (
+    opening > 0 &&
+    opening < last.length &&
+    items.slice(0, -1).every((item) => item.length <= opening && GROUP_WORDS.match(item, 0) !== undefined)
+  );
 }
 
 /** 第一、二、三产业: the ordinal mark of the first item holds for the bare numerals after it. */

@@ -1,6 +1,7 @@
 // Labels of shares: the population a share is of (63.5%的企业表示订单已恢复 → 表示订单已恢复的企业比例) and the
 // part a 占 share is of (民营企业完成投资120亿元，占全部投资的41.2% → 民营企业投资占比).
 import { codeSet } from './chars.ts';
+import { isGroupList } from './labels.ts';
 import { Lexicon, SuffixSet } from './units.ts';
 
 const POPULATION_WORDS = (
@@ -68,7 +69,12 @@ export function populationShareAfter(
 ): PopulationShare | undefined {
   let cursor = from;
   if (text.startsWith('的', cursor)) cursor++;
-  const found = populationAt(text, cursor);
+  // 超六成受访租客月租金在2000元以下: the population the text already named, written again after the share.
+  const found =
+    populationAt(text, cursor) ??
+    (known !== undefined && known.length >= 2 && text.startsWith(known, cursor)
+      ? { start: cursor, end: cursor + known.length }
+      : undefined);
   const predicateStart = found?.end ?? cursor;
   let end = predicateStart;
   while (end < text.length && end - predicateStart <= MAX_PREDICATE && !CLAUSE_END.has(text.charCodeAt(end)))
@@ -136,9 +142,8 @@ export function partShareLabel(
   if (subject === undefined || subject === '') return undefined;
   // A population defined by what it does (认为融资成本偏高的企业) has a 比例; a part of a whole (民营企业投资,
   // 受益企业) has an 占比.
-  return isPopulation(subject) && subject.includes('的')
-    ? `${subject}比例`
-    : `${subject.replace(LIGHT_VERBS, '')}占比`;
+  const counted = isPopulation(subject) || (population !== undefined && subject.endsWith(population));
+  return counted && subject.includes('的') ? `${subject}比例` : `${subject.replace(LIGHT_VERBS, '')}占比`;
 }
 
 /** 受访毕业生中希望…: a population the clause opens on, inside it, and the rest of the clause. */
@@ -171,7 +176,7 @@ export function choiceShares(phrase: string, population: string | undefined): st
   if (core === undefined) return undefined;
   const items = core.split(/[、和与及]/);
   const first = items[0] ?? '';
-  if (items.length < 2 || items.some((item) => item === '')) return undefined;
+  if (items.length < 2 || items.some((item) => item === '') || isGroupList(items)) return undefined;
   const opening = CHOICE_VERBS.find((word) => first.startsWith(word) && first.length > word.length) ?? '';
   // 希望孩子报读理科、文科: the first choice is as long as the next one, the rest of it is what all choices share.
   const aligned = first.slice(0, Math.max(0, first.length - (items[1] ?? '').length));
