@@ -1044,4 +1044,29 @@ describe('labels after round 4 of issue 8', () => {
       ['3.1%', '女性受访者吸烟的比例', 'exact', '%'],
     ]);
   });
+
+  it('gives a bracket written as its bound alone the measure and population of the share before it', () => {
+    expect(read('月通勤费用300元以下的受访者占41.6%，300元至600元的占38.2%，600元以上的占20.2%。')).toEqual([
+      ['41.6%', '月通勤费用300元以下的受访者比例', 'exact', '%'],
+      ['38.2%', '月通勤费用300元至600元的受访者比例', 'exact', '%'],
+      ['20.2%', '月通勤费用600元以上的受访者比例', 'exact', '%'],
+    ]);
+  });
+
+  it('completes the brackets of one 分别占 list with the measure before the first bound', () => {
+    expect(
+      read('受访者中，日均通勤时间不足30分钟、30至60分钟、60分钟以上的分别占45.1、38.7和16.2%。'),
+    ).toEqual([
+      ['45.1', '日均通勤时间不足30分钟的受访者比例', 'exact', '%'],
+      ['38.7', '日均通勤时间30至60分钟的受访者比例', 'exact', '%'],
+      ['16.2%', '日均通勤时间60分钟以上的受访者比例', 'exact', '%'],
+    ]);
+  });
+
+  it('puts the domain a sentence opens on (从家政消费看，) into the measure of its brackets', () => {
+    expect(read('从家政消费看，年支出不足2000元的家庭占47.2%，2000至5000元的占35.6%。')).toEqual([
+      ['47.2%', '年家政支出不足2000元的家庭比例', 'exact', '%'],
+      ['35.6%', '年家政支出2000至5000元的家庭比例', 'exact', '%'],
+    ]);
+  });
 });

@@ -77,6 +77,7 @@ import {
 } from './periods.ts';
 import { englishWordFigureAt, type RawFigure, readFigure } from './read-figure.ts';
 import {
+  bracketShare,
   choiceShares,
   groupShares,
   inlinePopulation,
@@ -84,7 +85,9 @@ import {
   partShareLabel,
   populationFrame,
   populationShareAfter,
+  scopeOf,
   shareOfPopulation,
+  withScope,
 } from './shares.ts';
 import { structureLabels } from './structure.ts';
 
@@ -273,6 +276,8 @@ const PEOPLE_UNITS = new Set(['人', '名', '位']);
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
 const SINGLE_MONTH = '单月';
+/** How far into a sentence its opening domain frame (在购书花费上，) may reach. */
+const SCOPE_REACH = 12;
 const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
@@ -843,6 +848,9 @@ class Extraction {
     }
     const groups = raw.unit.kind === 'percent' ? groupShares(clause.text, this.population) : undefined;
     if (groups !== undefined) {
+      const scope = scopeOf(text.slice(sentence.start, sentence.start + SCOPE_REACH));
+      if (scope !== undefined)
+        for (let at = 0; at < groups.length; at++) groups[at] = withScope(groups[at] ?? '', scope);
       sentence.distributed = { labels: groups, next: 1, growth: false };
       return { label: groups[0] ?? '', growth: false };
     }
@@ -860,7 +868,7 @@ class Extraction {
     }
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.shareLabel(raw, clause, before.label);
-      if (share !== undefined) return { label: this.tidy(share), growth: false };
+      if (share !== undefined) return { label: this.tidy(this.scoped(share)), growth: false };
     }
     const attributive = isAttributive(before.label);
     let label = attributive ? '' : before.label;
@@ -1074,6 +1082,12 @@ class Extraction {
       this.population = HAS_DIGIT.test(frame) ? (sentence.previousNoun ?? frame) : frame;
   }
 
+  /** A share label with the domain its sentence opened on (在购书花费上，…), when it names a bracket. */
+  private scoped(label: string): string {
+    const scope = scopeOf(this.text.slice(this.sentence.start, this.sentence.start + SCOPE_REACH));
+    return scope === undefined ? label : withScope(label, scope);
+  }
+
   /** tidyLabel, once per distinct label of the text: a text names the same few metrics again and again. */
   private tidy(label: string): string {
     let tidy = this.tidied.get(label);
@@ -1101,6 +1115,8 @@ class Extraction {
   private shareLabel(raw: RawFigure, clause: { text: string; start: number }, before: string) {
     const { sentence, text } = this;
     if (clause.text.includes('占')) {
+      const bracket = bracketShare(stripLeading(clause.text, this.region), sentence.previousLabel);
+      if (bracket !== undefined) return bracket;
       const previous = sentence.previousLabel === undefined ? undefined : subjectOf(sentence.previousLabel);
       const part = partShareLabel(stripLeading(clause.text, this.region), previous, this.population);
       if (part !== undefined) return part;
