@@ -1069,4 +1069,15 @@ describe('labels after round 4 of issue 8', () => {
       ['35.6%', '年家政支出2000至5000元的家庭比例', 'exact', '%'],
     ]);
   });
+
+  it("keeps 当月 after a month (8月当月): the month's own figure is a series apart from the running total", () => {
+    expect(
+      read('1-8月全市社会消费品零售总额1520.3亿元，增长5.1%。其中8月当月零售额196.2亿元，增长6.3%。'),
+    ).toEqual([
+      ['1520.3亿元', '社会消费品零售总额', 'exact', '元'],
+      ['5.1%', '社会消费品零售总额增长', 'exact', '%'],
+      ['196.2亿元', '当月零售额', 'exact', '元'],
+      ['6.3%', '当月零售额增长', 'exact', '%'],
+    ]);
+  });
 });

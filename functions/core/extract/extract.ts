@@ -276,6 +276,9 @@ const PEOPLE_UNITS = new Set(['人', '名', '位']);
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
 const SINGLE_MONTH = '单月';
+/** 10月当月, 5月份当月: the month's own figures, like 单月. */
+const MONTH_OWN = /[0-9一二三四五六七八九十]月份?当月/;
+const THIS_MONTH = '当月';
 /** How far into a sentence its opening domain frame (在购书花费上，) may reach. */
 const SCOPE_REACH = 12;
 const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
@@ -629,8 +632,13 @@ class Extraction {
     // "exports nearly tripled": the growth of what the clause names.
     if (raw.multiple === true && !GROWTH_SUFFIX.test(named.label) && named.label !== raw.unit.unit)
       named.label = changeOf(named.label, 'growth');
-    if (!raw.english && this.text.slice(this.sentence.start, raw.start).includes(SINGLE_MONTH))
-      named.label = withSingleMonth(named.label);
+    if (!raw.english) {
+      const before = this.text.slice(this.sentence.start, raw.start);
+      if (before.includes(SINGLE_MONTH)) named.label = withSingleMonth(named.label);
+      // 10月当月实现零售额: the month's own figure, apart from the running total; named 当月 as written.
+      else if (MONTH_OWN.test(before) && !named.label.startsWith(THIS_MONTH))
+        named.label = THIS_MONTH + named.label;
+    }
     const growth = named.growth || (raw.english && ENGLISH_CHANGE.test(named.label));
     const kind: FigureKind = raw.unit.kind === 'percent' && growth ? 'growth_rate' : raw.unit.kind;
     const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
