@@ -1080,4 +1080,18 @@ describe('labels after round 4 of issue 8', () => {
       ['6.3%', '当月零售额增长', 'exact', '%'],
     ]);
   });
+
+  it("names the whole after a list of groups (全市平均为) by the groups' label without its group word", () => {
+    expect(read('城镇、农村居民人均可支配收入分别为42308元和21975元，全市平均为35120元。')).toEqual([
+      ['42308元', '城镇居民人均可支配收入', 'exact', '元'],
+      ['21975元', '农村居民人均可支配收入', 'exact', '元'],
+      ['35120元', '居民人均可支配收入', 'exact', '元'],
+    ]);
+    expect(read('城镇、农村受访者每天阅读纸质书的比例分别为24.1%和13.6%，全市平均为19.8%。').at(-1)).toEqual([
+      '19.8%',
+      '每天阅读纸质书的受访者比例',
+      'exact',
+      '%',
+    ]);
+  });
 });

@@ -51,6 +51,7 @@ import {
   tidyLabel,
   topicOf,
   topicOfClause,
+  wholeOfGroup,
   withImpliedObject,
   withoutReceiving,
   withSingleMonth,
@@ -238,6 +239,8 @@ interface Named {
 }
 
 const CONNECTOR_ONLY = /^[和、与及以]*$/;
+/** 全市平均为, 总体为: the whole of the groups just listed. */
+const OVERALL = /^(?:全市|全省|全县|全区|全国|总体|整体|全部|综合)?(?:平均)?(?:水平)?(?:为|是|达到?)$/;
 const REACHED = /^(?:至|到|达到?)$/;
 const GROWTH_VERB_AT_END = /(?:下降|减少|增长|增加)$/;
 /** 在接受调查的2416家企业中: the preposition frames the phrase, it is not part of the name. */
@@ -836,6 +839,11 @@ class Extraction {
       const label =
         change === undefined ? sentence.previousLabel : subjectOf(sentence.previousLabel) + change;
       return { label, growth: change !== undefined };
+    }
+    // 城镇、农村受访者…的比例分别为34.7%和22.5%，全市平均为30.1%: the whole the groups were parts of.
+    if (sentence.distributed !== undefined && OVERALL.test(clause.text)) {
+      const whole = wholeOfGroup(sentence.distributed.labels.at(-1) ?? '');
+      if (whole !== undefined) return { label: whole, growth: sentence.distributed.growth };
     }
     if (sentence.distributed !== undefined && CONNECTOR_ONLY.test(clause.text)) {
       const { labels, next, growth } = sentence.distributed;

@@ -684,6 +684,20 @@ export function isGroupList(items: string[]): boolean {
   );
 }
 
+/**
+ * 农村受访者具备基本健康素养的比例 → 具备基本健康素养的受访者比例: a group's label without its group word names the
+ * whole (全市平均为…); undefined when the label opens on no group word.
+ */
+export function wholeOfGroup(label: string): string | undefined {
+  const group = GROUP_WORDS.match(label, 0)?.word;
+  if (group === undefined || label.length <= group.length + 1) return undefined;
+  const rest = label.slice(group.length);
+  const share = /^(受访者|居民|受访居民|受访家庭|家庭|企业|受访企业|职工|学生|家长)(.{2,20})的比例$/.exec(
+    rest,
+  );
+  return share === null ? rest : `${share[2]}的${share[1]}比例`;
+}
+
 /** 第一、二、三产业: the ordinal mark of the first item holds for the bare numerals after it. */
 function withOrdinals(items: string[]): string[] {
   const first = items[0] ?? '';
