@@ -1094,4 +1094,23 @@ describe('labels after round 4 of issue 8', () => {
       '%',
     ]);
   });
+
+  it('leaves light and modal verbs out (完成 opening a measure, 可获 before a grant, 表示, 能有), keeps 有 that defines a population', () => {
+    expect(read('全县完成地区生产总值356.2亿元，增长5.9%。')).toEqual([
+      ['356.2亿元', '地区生产总值', 'exact', '元'],
+      ['5.9%', '地区生产总值增长', 'exact', '%'],
+    ]);
+    expect(read('符合条件的家庭，每户最高可获补贴3万元。')).toEqual([
+      ['3万元', '每户最高补贴', 'exact', '元'],
+    ]);
+    expect(read('不少商户表示节假日日均营业额能有两三千元。')).toEqual([
+      ['两三千元', '商户节假日日均营业额', 'approx', '元'],
+    ]);
+    expect(read('有购房意向的受访家庭占21.4%。')).toEqual([
+      ['21.4%', '有购房意向的受访家庭比例', 'exact', '%'],
+    ]);
+    expect(read('另有2.3万名登记失业人员正在接受技能培训。')).toEqual([
+      ['2.3万名', '登记失业人员', 'exact', '名'],
+    ]);
+  });
 });

@@ -909,7 +909,12 @@ class Extraction {
       // 累计完成投资258.4亿元，为年度计划的61.5%: the share of the plan that was done.
       const of = /^(?:为|相当于)/.exec(defined)?.[0];
       if (of !== undefined && raw.unit.kind === 'percent') {
-        const done = sentence.previousLabel?.includes('完成') === true ? '完成' : '';
+        // 完成造林面积8.2万亩: the clause before says what was done, also when its label leaves 完成 out.
+        const done =
+          sentence.previousLabel?.includes('完成') === true ||
+          this.previousClauseOf(clause.start).includes('完成')
+            ? '完成'
+            : '';
         defined = done + defined.slice(of.length);
       }
       label = defined + (raw.unit.kind === 'percent' ? '比例' : population);

@@ -33,6 +33,7 @@ const TRAILING_CONNECTIVES = new SuffixSet(
     '控制在 保持在 稳定在 维持在 提升至 提升到 提高至 提高到 上升至 上升到 下降至 下降到 回落至 降至 增至 增长至 增长到 ' +
     '达到了 达到 已达到 已达 高达 多达 约为 约有 共有 共计 合计 总计 累计达 累计 收于 报收 收报 报 多在 大多在 多为 ' +
     '集中在 集中于 均在 一般在 发放 定为 确定为 ' +
+    '能有 可有 能达到 可达到 能达 可达 ' +
     '完成 实现 为 是 达 有 了 在 至 到 计 仅 只 就 即 已 均 都 则 亦 也 共 约 ，'
   ).split(' '),
 );
@@ -80,7 +81,7 @@ const FORWARD_STOP_WORDS = new Lexicon(
     ...PREDICATE_VERB_LIST,
     ...(
       '组成 组建 进行 全部 全面 值守 共同 驰援 落地 发放 返还 开展 用于 正式 投入 建成 ' +
-      '对 在 与 和 及 将 已 等 为 是 被 把 向 从 到 于 均 都 也 还 并 可 就 让 给'
+      '正在 对 在 与 和 及 将 已 等 为 是 被 把 向 从 到 于 均 都 也 还 并 可 就 让 给'
     ).split(' '),
   ].map((word) => [word, true] as const),
 );
@@ -244,8 +245,13 @@ function afterComparison(text: string, start: number): number {
   return tail === undefined ? afterBase : afterBase + tail.length;
 }
 
+/** 有吸烟习惯的受访者: 有 opening a 的 phrase defines those counted; it is no filler there. */
+const HAVING_DEFINES = /^有[^的，,、]{2,10}的/;
+
 function afterModifier(text: string, start: number): number {
   if (PROTECTED_WORDS.match(text, start) !== undefined) return start;
+  if (text.charCodeAt(start) === 0x6709 /* 有 */ && HAVING_DEFINES.test(text.slice(start, start + 13)))
+    return start;
   const after = afterWord(text, start, LEADING_MODIFIERS);
   // 较一季度加快: a change verb that ends the phrase is the change, not a modifier (加快推进…).
   return after === text.length && text.startsWith('加快', start) ? start : after;
@@ -1141,12 +1147,16 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
 };
 
 /**
+ * 完成 opening a measure is a light verb like 实现 (完成地区生产总值 is 地区生产总值; 完成营造林 and a 完成率 keep it); 可获
+ * before what is granted only says it may be had (每台电梯最高可获补贴 → 每台电梯最高补贴); 表示 only reports what was
+ * said, unless it defines who a share counts (表示订单已恢复的企业比例).
+ *
  * 已 after an agent (创业孵化平台已入驻团队) says when, not which stage (but it defines who a share counts:
  * 表示订单已恢复的企业比例); 带动 before a verb only links; 实现 is a light verb (实现营业收入 is 营业收入); 再 after a
  * plan (计划再新建) only says it comes on top of what was done.
  */
 const LINKING_WORDS =
-  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)/g;
+  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))/g;
 
 /**
  * The final form of a Chinese label: no year-on-year base or period inside it, bare changes named. 较 stays as the
