@@ -1113,4 +1113,13 @@ describe('labels after round 4 of issue 8', () => {
       ['2.3万名', '登记失业人员', 'exact', '名'],
     ]);
   });
+
+  it('names an amount written before its money noun by the noun and its purpose, or the verb that gave it', () => {
+    expect(read('市里安排1.6亿元专项资金用于农村供水保障。')).toEqual([
+      ['1.6亿元', '农村供水保障专项资金', 'exact', '元'],
+    ]);
+    expect(read('县文旅局发放的300万元消费券已全部核销。')).toEqual([
+      ['300万元', '发放消费券', 'exact', '元'],
+    ]);
+  });
 });

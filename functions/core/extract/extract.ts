@@ -279,6 +279,12 @@ const PEOPLE_UNITS = new Set(['人', '名', '位']);
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
 const SINGLE_MONTH = '单月';
+/** Money nouns written right after an amount (2.4亿元专项资金, 500万元消费券). */
+const FUND_AFTER = /^[\u4e00-\u9fff]{0,4}?(?:资金|基金|债券|补贴|补助|经费|消费券|奖金)/;
+const FUND_REACH = 10;
+/** A clause before such an amount that only gives it (安排, 发放的): the verb alone, whatever the agent. */
+const GIVING_VERB_END =
+  /(?:^|[^\u4e00-\u9fff]|^.{0,8}?)(安排|投入|拨付|下达|筹集|统筹|落实|争取|设立|拿出|给予|发放|发行|募集)的?$/;
 /** 10月当月, 5月份当月: the month's own figures, like 单月. */
 const MONTH_OWN = /[0-9一二三四五六七八九十]月份?当月/;
 const THIS_MONTH = '当月';
@@ -871,6 +877,19 @@ class Extraction {
       return { label: groups[0] ?? '', growth: false };
     }
     const before = chineseLabelBefore(clause.text, this.region);
+    // 安排2.4亿元专项资金用于养老服务, 发放的500万元消费券: the amount before its noun; the noun names the money and
+    // what it is for (养老服务专项资金), else the verb that gave it (发放消费券).
+    if (raw.unit.kind === 'money') {
+      const fund = FUND_AFTER.exec(text.slice(raw.end, raw.end + FUND_REACH))?.[0];
+      const verb = GIVING_VERB_END.exec(clause.text)?.[1];
+      if (fund !== undefined && (before.label === '' || verb !== undefined)) {
+        const purpose = purposeAfter(text, raw.end + fund.length, '');
+        return {
+          label: this.tidy(purpose === undefined ? (verb ?? '') + fund : purpose + fund),
+          growth: false,
+        };
+      }
+    }
     if (raw.structure !== undefined) {
       const labels = structureLabels(before.label, raw.structure);
       sentence.distributed = { labels, next: 1, growth: false };
