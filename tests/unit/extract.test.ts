@@ -1122,4 +1122,11 @@ describe('labels after round 4 of issue 8', () => {
       ['300万元', '发放消费券', 'exact', '元'],
     ]);
   });
+
+  it('names a share followed by 为 and a noun (约七成为餐饮摊位) by that part', () => {
+    expect(read('园区共有入驻企业412家，其中近六成为科技型企业。')).toEqual([
+      ['412家', '入驻企业', 'exact', '家'],
+      ['近六成', '科技型企业占比', 'approx', '%'],
+    ]);
+  });
 });

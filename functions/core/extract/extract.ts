@@ -279,6 +279,9 @@ const PEOPLE_UNITS = new Set(['人', '名', '位']);
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
 const SINGLE_MONTH = '单月';
+/** 七成为餐饮摊位, 六成是女性: a share followed by what part it is, up to the clause's end. */
+const SHARE_IS_PART = /^(?:为|是)([\u4e00-\u9fff]{2,10})(?=[，,。；;！？!?]|$)/;
+const SHARE_PART_REACH = 13;
 /** Money nouns written right after an amount (2.4亿元专项资金, 500万元消费券). */
 const FUND_AFTER = /^[\u4e00-\u9fff]{0,4}?(?:资金|基金|债券|补贴|补助|经费|消费券|奖金)/;
 const FUND_REACH = 10;
@@ -1166,6 +1169,9 @@ class Extraction {
       return shareOfPopulation(before.slice(0, -OF_SHARE.length), this.population);
     }
     if (before !== '') return undefined;
+    // 其中约七成为餐饮摊位: the share is of the part named after 为.
+    const part = SHARE_IS_PART.exec(text.slice(raw.end, raw.end + SHARE_PART_REACH))?.[1];
+    if (part !== undefined) return `${part}占比`;
     const known = this.population ?? sentence.previousNoun ?? sentence.previousCounted;
     const share = populationShareAfter(text, raw.end, known);
     if (share !== undefined) this.population = share.population;
