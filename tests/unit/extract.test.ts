@@ -1129,4 +1129,16 @@ describe('labels after round 4 of issue 8', () => {
       ['近六成', '科技型企业占比', 'approx', '%'],
     ]);
   });
+
+  it('names an English share by the state after its copula ("were satisfied with…"), of those a poll asked', () => {
+    expect(
+      read(
+        'A poll of 1,800 commuters found that 61.2 percent were satisfied with bus punctuality, while 22 percent were unhappy with fares.',
+      ),
+    ).toEqual([
+      ['1,800 commuters', 'surveyed commuters', 'exact', 'commuters'],
+      ['61.2 percent', 'share of commuters satisfied with bus punctuality', 'exact', '%'],
+      ['22 percent', 'share of commuters unhappy with fares', 'exact', '%'],
+    ]);
+  });
 });

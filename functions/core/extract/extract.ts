@@ -787,8 +787,8 @@ class Extraction {
         ? { label: sentence.previousLabel, growth: true }
         : { label: previous, growth: false };
     }
-    // "A survey of 1,520 companies": the sample.
-    if (/survey$/.test(before.label) && raw.unitPhrase !== undefined) {
+    // "A survey of 1,520 companies", "a poll of 1,800 commuters": the sample.
+    if (/(?:survey|poll)$/.test(before.label) && raw.unitPhrase !== undefined) {
       this.population = raw.unitPhrase;
       return { label: `surveyed ${raw.unitPhrase}`, growth: false };
     }
