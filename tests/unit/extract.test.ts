@@ -1141,4 +1141,9 @@ describe('labels after round 4 of issue 8', () => {
       ['22 percent', 'share of commuters unhappy with fares', 'exact', '%'],
     ]);
   });
+
+  it('leaves the place a 在 phrase names out of what was done there (在各街道新建14个口袋公园)', () => {
+    expect(read('区里在各街道新建14个口袋公园。')).toEqual([['14个', '新建口袋公园', 'exact', '个']]);
+    expect(read('在建加装电梯21部。')).toEqual([['21部', '在建加装电梯', 'exact', '部']]);
+  });
 });

@@ -858,10 +858,17 @@ export function counterLabel(before: string, noun: string, region: string): stri
   );
   // 两市超过了80只个股: a place alone only says where the counted noun is.
   if (TRAILING_PLACES.suffixOf(phrase) === phrase) return noun;
+  // 在老城区新开3处夜市街区: after 在, a place, then what was done there; the place only says where.
+  const placed = PLACE_THEN_ACTION.exec(phrase);
+  if (placed?.[1] !== undefined && ownClause.includes(`在${phrase}`)) return placed[1] + noun;
   if (phrase.length <= SHORT_VERB_PHRASE) return phrase + noun;
   const verb = OBJECT_VERBS.find((candidate) => phrase.endsWith(candidate));
   return (verb ?? '') + noun;
 }
+
+/** A place (two to six characters) and the action done there: 老城区 + 新开. */
+const PLACE_THEN_ACTION =
+  /^[\u4e00-\u9fff]{2,6}?(?<=[区县市镇乡村城街道园湾港])((?:新开工|新开|新建|新增|建成|改造|关闭|引进|开设|设立|布设|安装)[\u4e00-\u9fff]{0,4})$/;
 
 /** A longer predicate is a statement about the counted thing, not part of its name. */
 const MAX_PREDICATE = 8;
