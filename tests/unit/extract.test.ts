@@ -1146,4 +1146,12 @@ describe('labels after round 4 of issue 8', () => {
     expect(read('区里在各街道新建14个口袋公园。')).toEqual([['14个', '新建口袋公园', 'exact', '个']]);
     expect(read('在建加装电梯21部。')).toEqual([['21部', '在建加装电梯', 'exact', '部']]);
   });
+
+  it('keeps a base of its own (比2015年) in a change that only names it, and leaves the year-on-year base out', () => {
+    expect(read('全市农村居民人均可支配收入达到2.6万元，比2015年翻一番。')).toEqual([
+      ['2.6万元', '农村居民人均可支配收入', 'exact', '元'],
+      ['翻一番', '农村居民人均可支配收入比2015年增长', 'exact', '%'],
+    ]);
+    expect(read('全县粮食产量达到52万吨，比上年增长3%。').at(-1)?.[1]).toBe('粮食产量增长');
+  });
 });

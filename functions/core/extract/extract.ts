@@ -279,6 +279,8 @@ const PEOPLE_UNITS = new Set(['人', '名', '位']);
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
 const SINGLE_MONTH = '单月';
+/** A clause that is only a comparison base with a year (比2013年, 较2020年末): what a change is measured against. */
+const BASE_ONLY = /^(?:比|较)[0-9一二三四五六七八九十〇零]{2,4}年(?:末|底|初)?$/;
 /** 七成为餐饮摊位, 六成是女性: a share followed by what part it is, up to the clause's end. */
 const SHARE_IS_PART = /^(?:为|是)([\u4e00-\u9fff]{2,10})(?=[，,。；;！？!?]|$)/;
 const SHARE_PART_REACH = 13;
@@ -967,6 +969,10 @@ class Extraction {
       const reached = REACHED.test(clause.text);
       label =
         raw.unit.kind === 'percent' && !reached ? sentence.previousLabel : subjectOf(sentence.previousLabel);
+      // 人均地区生产总值达到9.6万元，比2013年翻一番: a change against a base of its own names the base (the
+      // year-on-year base is dropped when the label is tidied).
+      const base = raw.unit.kind === 'growth_rate' ? BASE_ONLY.exec(clause.text)?.[0] : undefined;
+      if (base !== undefined) label = subjectOf(sentence.previousLabel) + base;
     }
     // 沪指全天震荡走高，收报3104.82点: the agent of the clause before.
     if (label === '')
