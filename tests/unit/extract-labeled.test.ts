@@ -70,10 +70,10 @@ const FLOORS: Record<Split, Floors> = {
   // Regression guard: blind through three rounds (after the third: fully right 61.2%, label 61.9%, asOf 89.9%,
   // precision 97.9%, 7 collisions; 60.4%, 61.5%, 89.9%, 97.9% and 7 after the second; 59.4%, 60.4%, 89.6%, 96.9%
   // and 6 after the first), tuned on from round 4, so it too no longer tells whether a rule generalizes: after round
-  // 4's labels fully right 74.1%, label 74.8%, asOf 89.9%, precision 97.9%, 4 collisions.
+  // 4's labels fully right 74.8%, label 75.5%, asOf 89.9%, precision 97.9%, 4 collisions.
   test: {
-    targets: { fullyRight: 0.735, precision: 0.97, recall: 0.99 },
-    fields: { value: 0.99, unit: 0.98, qualifier: 0.99, label: 0.745, kind: 0.96, asOf: 0.89 },
+    targets: { fullyRight: 0.745, precision: 0.97, recall: 0.99 },
+    fields: { value: 0.99, unit: 0.98, qualifier: 0.99, label: 0.75, kind: 0.96, asOf: 0.89 },
     collisions: 4,
   },
 };

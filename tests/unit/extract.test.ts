@@ -1154,4 +1154,15 @@ describe('labels after round 4 of issue 8', () => {
     ]);
     expect(read('全县粮食产量达到52万吨，比上年增长3%。').at(-1)?.[1]).toBe('粮食产量增长');
   });
+
+  it('shares a market price head across a list (土豆、白菜批发价格) and leaves 合计 inside a label out', () => {
+    expect(read('其中，土豆、白菜批发价格分别为2.6、1.8元/公斤。')).toEqual([
+      ['2.6', '土豆批发价格', 'exact', '元/公斤'],
+      ['1.8元/公斤', '白菜批发价格', 'exact', '元/公斤'],
+    ]);
+    expect(read('今年以来新发债券合计发行规模2360亿元，同比减少9.2%。')).toEqual([
+      ['2360亿元', '新发债券发行规模', 'exact', '元'],
+      ['9.2%', '新发债券发行规模减少', 'exact', '%'],
+    ]);
+  });
 });
