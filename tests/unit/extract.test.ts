@@ -368,7 +368,8 @@ describe('labels and metric identity', () => {
       extractFigures(text, { region, publishedAt: '2024-07-10' }).map((figure) => figure.label);
     expect(labels('青溪省市重点项目完成投资58.4亿元，螺纹钢期货合约收报3560元/吨。')).toEqual([
       '省市重点项目完成投资',
-      '螺纹钢期货合约',
+      // 合约 keeps its 约; the price it closed at (收报) is its closing price.
+      '螺纹钢期货合约收盘价',
     ]);
     expect(labels('受访者平均月薪平均为5200元。')).toEqual(['受访者平均月薪']);
     expect(labels('1-6月，新能源车销量为498万辆。6月单月，新能源车销量为98.2万辆，环比下降3.2%。')).toEqual([
@@ -968,6 +969,200 @@ describe('labels after round 3 of issue 8', () => {
   it('reads "topped" as a lower bound and keeps tonnes as written', () => {
     expect(read('Exports topped 45,000 tonnes in the quarter.')).toEqual([
       ['topped 45,000 tonnes', 'exports', 'over', 'tonnes'],
+    ]);
+  });
+});
+
+describe('labels after round 4 of issue 8', () => {
+  const read = (text: string) =>
+    extractFigures(text, { publishedAt: '2024-07-10' }).map((figure) => [
+      figure.surface,
+      figure.label,
+      figure.qualifier,
+      figure.unit,
+    ]);
+  const key = (text: string) =>
+    extractFigures(text, { publishedAt: '2024-07-10' }).map((figure) => figure.metric);
+
+  it('keeps 较 as the writer spelled it, and the key still meets the 比 wording', () => {
+    expect(read('本月面粉批发均价较上月下降0.3元/公斤。')).toEqual([
+      ['0.3元/公斤', '面粉批发均价较上月下降', 'exact', '元/公斤'],
+    ]);
+    expect(key('本月面粉批发均价较上月下降0.3元/公斤。')).toEqual(
+      key('本月面粉批发均价比上月下降0.3元/公斤。'),
+    );
+  });
+
+  it('names a rate compared with another group by the subject the sentence just measured', () => {
+    expect(read('上半年全区社会消费品零售总额增长6.2%，增速快于全市1.1个百分点。')).toEqual([
+      ['6.2%', '社会消费品零售总额增长', 'exact', '%'],
+      ['1.1个百分点', '社会消费品零售总额增速快于全市', 'exact', '个百分点'],
+    ]);
+  });
+
+  it('leaves a bare time word that opens the clause (年末, 上周, 同期) out of the label', () => {
+    expect(read('上周鲜鸡蛋零售均价为9.8元/公斤。')).toEqual([
+      ['9.8元/公斤', '鲜鸡蛋零售均价', 'exact', '元/公斤'],
+    ]);
+    expect(read('年末全县农村自来水普及率为96.3%。')).toEqual([['96.3%', '农村自来水普及率', 'exact', '%']]);
+  });
+
+  it('leaves a weekday and the degree fused with 涨/跌 (大跌) out of an index label', () => {
+    expect(read('周五恒生指数大跌2.1%，收报16320.5点。')).toEqual([
+      ['2.1%', '恒生指数跌幅', 'exact', '%'],
+      ['16320.5点', '恒生指数', 'exact', '点'],
+    ]);
+  });
+
+  it('names a price a contract closed at its closing price, without the exchange, and its change by the contract', () => {
+    expect(read('上海期货交易所沪铜主力合约收于73560元/吨，下跌1.2%。')).toEqual([
+      ['73560元/吨', '沪铜主力合约收盘价', 'exact', '元/吨'],
+      ['1.2%', '沪铜主力合约下跌', 'exact', '%'],
+    ]);
+  });
+
+  it("reads 对N名X的问卷调查 as a sample of X, who the survey's later counts and shares are of", () => {
+    expect(
+      read(
+        '某协会对3100名快递员的问卷调查显示，超五成受访快递员日均工作时间在10小时以上，日均派件超过200件的有412人（占13.3%）。',
+      ),
+    ).toEqual([
+      ['3100名', '受访快递员', 'exact', '名'],
+      ['超五成', '日均工作时间在10小时以上的受访快递员比例', 'over', '%'],
+      ['412人', '日均派件超过200件的受访快递员', 'exact', '人'],
+      ['13.3%', '日均派件超过200件的受访快递员比例', 'exact', '%'],
+    ]);
+  });
+
+  it('gives groups listed before a share (城镇、农村…的比例分别为) the rest of the last item, and reads 公共 whole', () => {
+    expect(read('城镇、农村居民对公共服务满意的比例分别为81.2%和76.5%。')).toEqual([
+      ['81.2%', '城镇居民对公共服务满意的比例', 'exact', '%'],
+      ['76.5%', '农村居民对公共服务满意的比例', 'exact', '%'],
+    ]);
+    expect(read('男性、女性受访者吸烟的比例分别为36.4%和3.1%。')).toEqual([
+      ['36.4%', '男性受访者吸烟的比例', 'exact', '%'],
+      ['3.1%', '女性受访者吸烟的比例', 'exact', '%'],
+    ]);
+  });
+
+  it('gives a bracket written as its bound alone the measure and population of the share before it', () => {
+    expect(read('月通勤费用300元以下的受访者占41.6%，300元至600元的占38.2%，600元以上的占20.2%。')).toEqual([
+      ['41.6%', '月通勤费用300元以下的受访者比例', 'exact', '%'],
+      ['38.2%', '月通勤费用300元至600元的受访者比例', 'exact', '%'],
+      ['20.2%', '月通勤费用600元以上的受访者比例', 'exact', '%'],
+    ]);
+  });
+
+  it('completes the brackets of one 分别占 list with the measure before the first bound', () => {
+    expect(
+      read('受访者中，日均通勤时间不足30分钟、30至60分钟、60分钟以上的分别占45.1、38.7和16.2%。'),
+    ).toEqual([
+      ['45.1', '日均通勤时间不足30分钟的受访者比例', 'exact', '%'],
+      ['38.7', '日均通勤时间30至60分钟的受访者比例', 'exact', '%'],
+      ['16.2%', '日均通勤时间60分钟以上的受访者比例', 'exact', '%'],
+    ]);
+  });
+
+  it('puts the domain a sentence opens on (从家政消费看，) into the measure of its brackets', () => {
+    expect(read('从家政消费看，年支出不足2000元的家庭占47.2%，2000至5000元的占35.6%。')).toEqual([
+      ['47.2%', '年家政支出不足2000元的家庭比例', 'exact', '%'],
+      ['35.6%', '年家政支出2000至5000元的家庭比例', 'exact', '%'],
+    ]);
+  });
+
+  it("keeps 当月 after a month (8月当月): the month's own figure is a series apart from the running total", () => {
+    expect(
+      read('1-8月全市社会消费品零售总额1520.3亿元，增长5.1%。其中8月当月零售额196.2亿元，增长6.3%。'),
+    ).toEqual([
+      ['1520.3亿元', '社会消费品零售总额', 'exact', '元'],
+      ['5.1%', '社会消费品零售总额增长', 'exact', '%'],
+      ['196.2亿元', '当月零售额', 'exact', '元'],
+      ['6.3%', '当月零售额增长', 'exact', '%'],
+    ]);
+  });
+
+  it("names the whole after a list of groups (全市平均为) by the groups' label without its group word", () => {
+    expect(read('城镇、农村居民人均可支配收入分别为42308元和21975元，全市平均为35120元。')).toEqual([
+      ['42308元', '城镇居民人均可支配收入', 'exact', '元'],
+      ['21975元', '农村居民人均可支配收入', 'exact', '元'],
+      ['35120元', '居民人均可支配收入', 'exact', '元'],
+    ]);
+    expect(read('城镇、农村受访者每天阅读纸质书的比例分别为24.1%和13.6%，全市平均为19.8%。').at(-1)).toEqual([
+      '19.8%',
+      '每天阅读纸质书的受访者比例',
+      'exact',
+      '%',
+    ]);
+  });
+
+  it('leaves light and modal verbs out (完成 opening a measure, 可获 before a grant, 表示, 能有), keeps 有 that defines a population', () => {
+    expect(read('全县完成地区生产总值356.2亿元，增长5.9%。')).toEqual([
+      ['356.2亿元', '地区生产总值', 'exact', '元'],
+      ['5.9%', '地区生产总值增长', 'exact', '%'],
+    ]);
+    expect(read('符合条件的家庭，每户最高可获补贴3万元。')).toEqual([
+      ['3万元', '每户最高补贴', 'exact', '元'],
+    ]);
+    expect(read('不少商户表示节假日日均营业额能有两三千元。')).toEqual([
+      ['两三千元', '商户节假日日均营业额', 'approx', '元'],
+    ]);
+    expect(read('有购房意向的受访家庭占21.4%。')).toEqual([
+      ['21.4%', '有购房意向的受访家庭比例', 'exact', '%'],
+    ]);
+    expect(read('另有2.3万名登记失业人员正在接受技能培训。')).toEqual([
+      ['2.3万名', '登记失业人员', 'exact', '名'],
+    ]);
+  });
+
+  it('names an amount written before its money noun by the noun and its purpose, or the verb that gave it', () => {
+    expect(read('市里安排1.6亿元专项资金用于农村供水保障。')).toEqual([
+      ['1.6亿元', '农村供水保障专项资金', 'exact', '元'],
+    ]);
+    expect(read('县文旅局发放的300万元消费券已全部核销。')).toEqual([
+      ['300万元', '发放消费券', 'exact', '元'],
+    ]);
+  });
+
+  it('names a share followed by 为 and a noun (约七成为餐饮摊位) by that part', () => {
+    expect(read('园区共有入驻企业412家，其中近六成为科技型企业。')).toEqual([
+      ['412家', '入驻企业', 'exact', '家'],
+      ['近六成', '科技型企业占比', 'approx', '%'],
+    ]);
+  });
+
+  it('names an English share by the state after its copula ("were satisfied with…"), of those a poll asked', () => {
+    expect(
+      read(
+        'A poll of 1,800 commuters found that 61.2 percent were satisfied with bus punctuality, while 22 percent were unhappy with fares.',
+      ),
+    ).toEqual([
+      ['1,800 commuters', 'surveyed commuters', 'exact', 'commuters'],
+      ['61.2 percent', 'share of commuters satisfied with bus punctuality', 'exact', '%'],
+      ['22 percent', 'share of commuters unhappy with fares', 'exact', '%'],
+    ]);
+  });
+
+  it('leaves the place a 在 phrase names out of what was done there (在各街道新建14个口袋公园)', () => {
+    expect(read('区里在各街道新建14个口袋公园。')).toEqual([['14个', '新建口袋公园', 'exact', '个']]);
+    expect(read('在建加装电梯21部。')).toEqual([['21部', '在建加装电梯', 'exact', '部']]);
+  });
+
+  it('keeps a base of its own (比2015年) in a change that only names it, and leaves the year-on-year base out', () => {
+    expect(read('全市农村居民人均可支配收入达到2.6万元，比2015年翻一番。')).toEqual([
+      ['2.6万元', '农村居民人均可支配收入', 'exact', '元'],
+      ['翻一番', '农村居民人均可支配收入比2015年增长', 'exact', '%'],
+    ]);
+    expect(read('全县粮食产量达到52万吨，比上年增长3%。').at(-1)?.[1]).toBe('粮食产量增长');
+  });
+
+  it('shares a market price head across a list (土豆、白菜批发价格) and leaves 合计 inside a label out', () => {
+    expect(read('其中，土豆、白菜批发价格分别为2.6、1.8元/公斤。')).toEqual([
+      ['2.6', '土豆批发价格', 'exact', '元/公斤'],
+      ['1.8元/公斤', '白菜批发价格', 'exact', '元/公斤'],
+    ]);
+    expect(read('今年以来新发债券合计发行规模2360亿元，同比减少9.2%。')).toEqual([
+      ['2360亿元', '新发债券发行规模', 'exact', '元'],
+      ['9.2%', '新发债券发行规模减少', 'exact', '%'],
     ]);
   });
 });

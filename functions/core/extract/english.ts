@@ -344,6 +344,9 @@ const RESPONDENT_VERBS =
 const RESPONDENT_SHARE = new RegExp(
   `^ (?:of (?:the )?([A-Za-z -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
 );
+/** "percent (of them) were satisfied with…": a copula, then the state (not a number, an article or a change). */
+const RESPONDENT_STATE =
+  /^ (?:of (?:the )?([A-Za-z -]+?) )?(?:were|are|was|is) (?!up\b|down\b|a\b|an\b|the\b|in\b|from\b)([a-z][a-z-]*(?: [a-z][a-z-]*){0,7})/;
 const GERUNDS: Record<string, string> = {
   plan: 'planning',
   prefer: 'preferring',
@@ -368,7 +371,14 @@ export function respondentShare(
   population: string | undefined,
   region: string,
 ): { label: string; population: string } | undefined {
-  const match = RESPONDENT_SHARE.exec(text.slice(end, end + 90));
+  const after = text.slice(end, end + 90);
+  // "69.4 percent were satisfied with local public services": a state the share is in, after its copula.
+  const state = RESPONDENT_STATE.exec(after);
+  if (state !== null && state[2] !== undefined) {
+    const who = state[1] === undefined ? (population ?? 'respondents') : withoutRegion(state[1], region);
+    return { label: `share of ${who} ${state[2].replace(FILLER_AFTER, '').trimEnd()}`, population: who };
+  }
+  const match = RESPONDENT_SHARE.exec(after);
   const verb = match?.[3];
   if (match === null || verb === undefined) return undefined;
   // "61.8 percent of them expect…", "one in five households own…": who, when written.

@@ -37,6 +37,7 @@ import {
   keptAgent,
   namesChange,
   nounAfter,
+  opensOnRateComparison,
   predicateAfter,
   predicateOf,
   programmeOf,
@@ -50,6 +51,7 @@ import {
   tidyLabel,
   topicOf,
   topicOfClause,
+  wholeOfGroup,
   withImpliedObject,
   withoutReceiving,
   withSingleMonth,
@@ -76,6 +78,7 @@ import {
 } from './periods.ts';
 import { englishWordFigureAt, type RawFigure, readFigure } from './read-figure.ts';
 import {
+  bracketShare,
   choiceShares,
   groupShares,
   inlinePopulation,
@@ -83,7 +86,9 @@ import {
   partShareLabel,
   populationFrame,
   populationShareAfter,
+  scopeOf,
   shareOfPopulation,
+  withScope,
 } from './shares.ts';
 import { structureLabels } from './structure.ts';
 
@@ -234,6 +239,8 @@ interface Named {
 }
 
 const CONNECTOR_ONLY = /^[和、与及以]*$/;
+/** 全市平均为, 总体为: the whole of the groups just listed. */
+const OVERALL = /^(?:全市|全省|全县|全区|全国|总体|整体|全部|综合)?(?:平均)?(?:水平)?(?:为|是|达到?)$/;
 const REACHED = /^(?:至|到|达到?)$/;
 const GROWTH_VERB_AT_END = /(?:下降|减少|增长|增加)$/;
 /** 在接受调查的2416家企业中: the preposition frames the phrase, it is not part of the name. */
@@ -272,6 +279,24 @@ const PEOPLE_UNITS = new Set(['人', '名', '位']);
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
 const SINGLE_MONTH = '单月';
+/** A clause that is only a comparison base with a year (比2013年, 较2020年末): what a change is measured against. */
+const BASE_ONLY = /^(?:比|较)[0-9一二三四五六七八九十〇零]{2,4}年(?:末|底|初)?$/;
+/** 七成为餐饮摊位, 六成是女性: a share followed by what part it is, up to the clause's end. */
+const SHARE_IS_PART = /^(?:为|是)([\u4e00-\u9fff]{2,10})(?=[，,。；;！？!?]|$)/;
+const SHARE_PART_REACH = 13;
+/** Money nouns written right after an amount (2.4亿元专项资金, 500万元消费券). */
+const FUND_AFTER = /^[\u4e00-\u9fff]{0,4}?(?:资金|基金|债券|补贴|补助|经费|消费券|奖金)/;
+const FUND_REACH = 10;
+/** A clause before such an amount that only gives it (安排, 发放的): the verb alone, whatever the agent. */
+const GIVING_VERB_END =
+  /(?:^|[^\u4e00-\u9fff]|^.{0,8}?)(安排|投入|拨付|下达|筹集|统筹|落实|争取|设立|拿出|给予|发放|发行|募集)的?$/;
+/** 10月当月, 5月份当月: the month's own figures, like 单月. */
+const MONTH_OWN = /[0-9一二三四五六七八九十]月份?当月/;
+const THIS_MONTH = '当月';
+/** How far into a sentence its opening domain frame (在购书花费上，) may reach. */
+const SCOPE_REACH = 12;
+const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
+const PRICE_END = /(?:价|价格|指数)$/;
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
@@ -621,8 +646,13 @@ class Extraction {
     // "exports nearly tripled": the growth of what the clause names.
     if (raw.multiple === true && !GROWTH_SUFFIX.test(named.label) && named.label !== raw.unit.unit)
       named.label = changeOf(named.label, 'growth');
-    if (!raw.english && this.text.slice(this.sentence.start, raw.start).includes(SINGLE_MONTH))
-      named.label = withSingleMonth(named.label);
+    if (!raw.english) {
+      const before = this.text.slice(this.sentence.start, raw.start);
+      if (before.includes(SINGLE_MONTH)) named.label = withSingleMonth(named.label);
+      // 10月当月实现零售额: the month's own figure, apart from the running total; named 当月 as written.
+      else if (MONTH_OWN.test(before) && !named.label.startsWith(THIS_MONTH))
+        named.label = THIS_MONTH + named.label;
+    }
     const growth = named.growth || (raw.english && ENGLISH_CHANGE.test(named.label));
     const kind: FigureKind = raw.unit.kind === 'percent' && growth ? 'growth_rate' : raw.unit.kind;
     const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
@@ -759,8 +789,8 @@ class Extraction {
         ? { label: sentence.previousLabel, growth: true }
         : { label: previous, growth: false };
     }
-    // "A survey of 1,520 companies": the sample.
-    if (/survey$/.test(before.label) && raw.unitPhrase !== undefined) {
+    // "A survey of 1,520 companies", "a poll of 1,800 commuters": the sample.
+    if (/(?:survey|poll)$/.test(before.label) && raw.unitPhrase !== undefined) {
       this.population = raw.unitPhrase;
       return { label: `surveyed ${raw.unitPhrase}`, growth: false };
     }
@@ -821,6 +851,11 @@ class Extraction {
         change === undefined ? sentence.previousLabel : subjectOf(sentence.previousLabel) + change;
       return { label, growth: change !== undefined };
     }
+    // 城镇、农村受访者…的比例分别为34.7%和22.5%，全市平均为30.1%: the whole the groups were parts of.
+    if (sentence.distributed !== undefined && OVERALL.test(clause.text)) {
+      const whole = wholeOfGroup(sentence.distributed.labels.at(-1) ?? '');
+      if (whole !== undefined) return { label: whole, growth: sentence.distributed.growth };
+    }
     if (sentence.distributed !== undefined && CONNECTOR_ONLY.test(clause.text)) {
       const { labels, next, growth } = sentence.distributed;
       const label = labels[Math.min(next, labels.length - 1)] ?? '';
@@ -840,10 +875,26 @@ class Extraction {
     }
     const groups = raw.unit.kind === 'percent' ? groupShares(clause.text, this.population) : undefined;
     if (groups !== undefined) {
+      const scope = scopeOf(text.slice(sentence.start, sentence.start + SCOPE_REACH));
+      if (scope !== undefined)
+        for (let at = 0; at < groups.length; at++) groups[at] = withScope(groups[at] ?? '', scope);
       sentence.distributed = { labels: groups, next: 1, growth: false };
       return { label: groups[0] ?? '', growth: false };
     }
     const before = chineseLabelBefore(clause.text, this.region);
+    // 安排2.4亿元专项资金用于养老服务, 发放的500万元消费券: the amount before its noun; the noun names the money and
+    // what it is for (养老服务专项资金), else the verb that gave it (发放消费券).
+    if (raw.unit.kind === 'money') {
+      const fund = FUND_AFTER.exec(text.slice(raw.end, raw.end + FUND_REACH))?.[0];
+      const verb = GIVING_VERB_END.exec(clause.text)?.[1];
+      if (fund !== undefined && (before.label === '' || verb !== undefined)) {
+        const purpose = purposeAfter(text, raw.end + fund.length, '');
+        return {
+          label: this.tidy(purpose === undefined ? (verb ?? '') + fund : purpose + fund),
+          growth: false,
+        };
+      }
+    }
     if (raw.structure !== undefined) {
       const labels = structureLabels(before.label, raw.structure);
       sentence.distributed = { labels, next: 1, growth: false };
@@ -857,7 +908,7 @@ class Extraction {
     }
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.shareLabel(raw, clause, before.label);
-      if (share !== undefined) return { label: this.tidy(share), growth: false };
+      if (share !== undefined) return { label: this.tidy(this.scoped(share)), growth: false };
     }
     const attributive = isAttributive(before.label);
     let label = attributive ? '' : before.label;
@@ -882,7 +933,12 @@ class Extraction {
       // 累计完成投资258.4亿元，为年度计划的61.5%: the share of the plan that was done.
       const of = /^(?:为|相当于)/.exec(defined)?.[0];
       if (of !== undefined && raw.unit.kind === 'percent') {
-        const done = sentence.previousLabel?.includes('完成') === true ? '完成' : '';
+        // 完成造林面积8.2万亩: the clause before says what was done, also when its label leaves 完成 out.
+        const done =
+          sentence.previousLabel?.includes('完成') === true ||
+          this.previousClauseOf(clause.start).includes('完成')
+            ? '完成'
+            : '';
         defined = done + defined.slice(of.length);
       }
       label = defined + (raw.unit.kind === 'percent' ? '比例' : population);
@@ -897,7 +953,11 @@ class Extraction {
       }
       const outcome = after === undefined ? null : OUTCOME_AFTER.exec(text.slice(after.end, after.end + 10));
       if (outcome !== null) label += outcome[1];
-      if (this.isSurveySample(raw, label, noun)) label = noun.startsWith('受访') ? noun : `受访${noun}`;
+      if (after?.surveyed === true || this.isSurveySample(raw, label, noun)) {
+        label = noun.startsWith('受访') ? noun : `受访${noun}`;
+        // 对2810名租客的问卷调查显示，…月租金超过4000元的有197人: the sample is who the survey's figures count.
+        if (after?.surveyed === true) this.population = label;
+      }
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
     else if (received !== undefined && noun !== '') label = received + noun;
@@ -909,6 +969,10 @@ class Extraction {
       const reached = REACHED.test(clause.text);
       label =
         raw.unit.kind === 'percent' && !reached ? sentence.previousLabel : subjectOf(sentence.previousLabel);
+      // 人均地区生产总值达到9.6万元，比2013年翻一番: a change against a base of its own names the base (the
+      // year-on-year base is dropped when the label is tidied).
+      const base = raw.unit.kind === 'growth_rate' ? BASE_ONLY.exec(clause.text)?.[0] : undefined;
+      if (base !== undefined) label = subjectOf(sentence.previousLabel) + base;
     }
     // 沪指全天震荡走高，收报3104.82点: the agent of the clause before.
     if (label === '')
@@ -937,6 +1001,9 @@ class Extraction {
       label = sentence.previousCounted.replace(COUNT_CHANGE, '') + measure;
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
+    } else if (opensOnRateComparison(label) && sentence.previousLabel !== undefined) {
+      // …增长5.7%，增速高于全省平均水平0.4个百分点: the rate compared is the rate of the subject before.
+      label = subjectOf(sentence.previousLabel) + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       label = continuedSubject(label, sentence.previousLabel) ?? label;
     }
@@ -950,6 +1017,10 @@ class Extraction {
     }
     // 农村公路总里程实现翻一番: a growth written without its verb.
     if (raw.unit.kind === 'growth_rate' && raw.unit.unit === '%' && !namesChange(label)) label += '增长';
+    // 黄金9999合约收报485.6元/克: a price a market closed at is its closing price, a series apart from the intraday
+    // high or the average; an index level (收报3030.1点) is the index itself.
+    if (raw.unit.kind === 'money' && CLOSED_AT.test(clause.text) && label !== '' && !PRICE_END.test(label))
+      label += '收盘价';
     return {
       label: label === '' ? raw.unit.unit : this.tidy(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,
@@ -1060,6 +1131,12 @@ class Extraction {
       this.population = HAS_DIGIT.test(frame) ? (sentence.previousNoun ?? frame) : frame;
   }
 
+  /** A share label with the domain its sentence opened on (在购书花费上，…), when it names a bracket. */
+  private scoped(label: string): string {
+    const scope = scopeOf(this.text.slice(this.sentence.start, this.sentence.start + SCOPE_REACH));
+    return scope === undefined ? label : withScope(label, scope);
+  }
+
   /** tidyLabel, once per distinct label of the text: a text names the same few metrics again and again. */
   private tidy(label: string): string {
     let tidy = this.tidied.get(label);
@@ -1087,6 +1164,8 @@ class Extraction {
   private shareLabel(raw: RawFigure, clause: { text: string; start: number }, before: string) {
     const { sentence, text } = this;
     if (clause.text.includes('占')) {
+      const bracket = bracketShare(stripLeading(clause.text, this.region), sentence.previousLabel);
+      if (bracket !== undefined) return bracket;
       const previous = sentence.previousLabel === undefined ? undefined : subjectOf(sentence.previousLabel);
       const part = partShareLabel(stripLeading(clause.text, this.region), previous, this.population);
       if (part !== undefined) return part;
@@ -1096,6 +1175,9 @@ class Extraction {
       return shareOfPopulation(before.slice(0, -OF_SHARE.length), this.population);
     }
     if (before !== '') return undefined;
+    // 其中约七成为餐饮摊位: the share is of the part named after 为.
+    const part = SHARE_IS_PART.exec(text.slice(raw.end, raw.end + SHARE_PART_REACH))?.[1];
+    if (part !== undefined) return `${part}占比`;
     const known = this.population ?? sentence.previousNoun ?? sentence.previousCounted;
     const share = populationShareAfter(text, raw.end, known);
     if (share !== undefined) this.population = share.population;

@@ -33,6 +33,7 @@ const TRAILING_CONNECTIVES = new SuffixSet(
     '控制在 保持在 稳定在 维持在 提升至 提升到 提高至 提高到 上升至 上升到 下降至 下降到 回落至 降至 增至 增长至 增长到 ' +
     '达到了 达到 已达到 已达 高达 多达 约为 约有 共有 共计 合计 总计 累计达 累计 收于 报收 收报 报 多在 大多在 多为 ' +
     '集中在 集中于 均在 一般在 发放 定为 确定为 ' +
+    '能有 可有 能达到 可达到 能达 可达 ' +
     '完成 实现 为 是 达 有 了 在 至 到 计 仅 只 就 即 已 均 都 则 亦 也 共 约 ，'
   ).split(' '),
 );
@@ -53,7 +54,9 @@ const LEADING_MODIFIER_LIST = (
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
-  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市'
+  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市 ' +
+  // Bare time words that only say when (年末主城区猪肉零售均价, 上周蔬菜批发均价, 同期全市城镇调查失业率).
+  '年末 年底 月末 月底 上周 上月 同期 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日'
 ).split(' ');
 const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
@@ -78,7 +81,7 @@ const FORWARD_STOP_WORDS = new Lexicon(
     ...PREDICATE_VERB_LIST,
     ...(
       '组成 组建 进行 全部 全面 值守 共同 驰援 落地 发放 返还 开展 用于 正式 投入 建成 ' +
-      '对 在 与 和 及 将 已 等 为 是 被 把 向 从 到 于 均 都 也 还 并 可 就 让 给'
+      '正在 对 在 与 和 及 将 已 等 为 是 被 把 向 从 到 于 均 都 也 还 并 可 就 让 给'
     ).split(' '),
   ].map((word) => [word, true] as const),
 );
@@ -242,8 +245,13 @@ function afterComparison(text: string, start: number): number {
   return tail === undefined ? afterBase : afterBase + tail.length;
 }
 
+/** 有吸烟习惯的受访者: 有 opening a 的 phrase defines those counted; it is no filler there. */
+const HAVING_DEFINES = /^有[^的，,、]{2,10}的/;
+
 function afterModifier(text: string, start: number): number {
   if (PROTECTED_WORDS.match(text, start) !== undefined) return start;
+  if (text.charCodeAt(start) === 0x6709 /* 有 */ && HAVING_DEFINES.test(text.slice(start, start + 13)))
+    return start;
   const after = afterWord(text, start, LEADING_MODIFIERS);
   // 较一季度加快: a change verb that ends the phrase is the change, not a modifier (加快推进…).
   return after === text.length && text.startsWith('加快', start) ? start : after;
@@ -380,6 +388,8 @@ export function splitAgent(phrase: string): { agent: string; action: string } | 
         continue;
       // 完成全年目标: 全年 names the target, it does not say when.
       if (YEAR_NOUNS.test(phrase.slice(verbAt))) continue;
+      // 公共服务: the 共 of 公共 is no adverb.
+      if (adverb.startsWith('共') && phrase.charCodeAt(at - 1) === 0x516c /* 公 */) continue;
       if (FREE_ADVERBS.has(adverb) ? at >= 2 : AGENT_VERBS.match(phrase, verbAt) !== undefined) {
         return { agent: phrase.slice(0, at), action: phrase.slice(verbAt) };
       }
@@ -550,10 +560,12 @@ function skipFollowingFigure(text: string, index: number): number {
 
 /** 2024届, 二〇二四届: a year's cohort before the noun it counts. */
 const COHORT = /^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})届/;
-const AGE_BOUND = /^\d{1,3}(?:周)?岁(?:及以上|以上|以下)?/;
+const AGE_BOUND = /^\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?(?:周)?岁(?:及以上|以上|以下)?/;
+/** 租客的问卷调查, 居民的抽样调查: what a survey of the counted ones is written as after their noun. */
+const SURVEY_OF = /^([^的]{1,8})的[^的]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
 
 /** The counted noun after a counter word, up to a verb, a preposition or punctuation, and where it stopped. */
-export function nounAfter(text: string, from: number): { noun: string; end: number } {
+export function nounAfter(text: string, from: number): { noun: string; end: number; surveyed?: boolean } {
   let cursor = skipFollowingFigure(text, from);
   if (text.startsWith('的', cursor)) cursor++;
   // Kept characters are contiguous runs of the text; only quotes, asides and line breaks split them.
@@ -601,6 +613,9 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   out += text.slice(runStart, cursor);
   // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
   const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
+  // 对1.6万名应届毕业生的调查显示: the survey is of the counted ones, which are the noun, not the survey.
+  const surveyed = SURVEY_OF.exec(framed)?.[1];
+  if (surveyed !== undefined) return { noun: surveyed, end: cursor, surveyed: true };
   return { noun: headAfterDe(framed.endsWith('、') ? framed.slice(0, -1) : framed), end: cursor };
 }
 
@@ -626,7 +641,9 @@ export interface ChineseLabel {
 const SHARED_HEADS = new SuffixSet(
   (
     '排放量 播种面积 种植面积 面积 产量 总产量 余额 总额 销售额 零售额 增加值 收入 投资 人数 数量 吞吐量 ' +
-    '客运量 货运量 用电量 用水量 产值 成交额 覆盖率 发生率 比重 价格 指数'
+    '客运量 货运量 用电量 用水量 产值 成交额 覆盖率 发生率 比重 价格 指数 ' +
+    // Prices named by the market they are taken in (西红柿、黄瓜批发价格 → 西红柿批发价格).
+    '批发价格 零售价格 批发价 零售价 批发均价 零售均价 收购价 出厂价 地头价'
   ).split(' '),
 );
 
@@ -659,6 +676,34 @@ function parallelOpening(last: string): number {
   while (end < last.length && isChineseNumeral(last.charCodeAt(end))) end++;
   if (end > (ordinal ? 1 : 0)) return end;
   return GROUP_WORDS.match(last, 0)?.word.length ?? 0;
+}
+
+/**
+ * 城镇、农村受访者…的比例: the items before the last are only the groups its opening stands for, so they share the
+ * rest of the last item (城镇受访者…的比例); they are no choices of their own.
+ */
+export function isGroupList(items: string[]): boolean {
+  const last = items.at(-1) ?? '';
+  const opening = parallelOpening(last);
+  return (
+    opening > 0 &&
+    opening < last.length &&
+    items.slice(0, -1).every((item) => item.length <= opening && GROUP_WORDS.match(item, 0) !== undefined)
+  );
+}
+
+/**
+ * 农村受访者具备基本健康素养的比例 → 具备基本健康素养的受访者比例: a group's label without its group word names the
+ * whole (全市平均为…); undefined when the label opens on no group word.
+ */
+export function wholeOfGroup(label: string): string | undefined {
+  const group = GROUP_WORDS.match(label, 0)?.word;
+  if (group === undefined || label.length <= group.length + 1) return undefined;
+  const rest = label.slice(group.length);
+  const share = /^(受访者|居民|受访居民|受访家庭|家庭|企业|受访企业|职工|学生|家长)(.{2,20})的比例$/.exec(
+    rest,
+  );
+  return share === null ? rest : `${share[2]}的${share[1]}比例`;
 }
 
 /** 第一、二、三产业: the ordinal mark of the first item holds for the bare numerals after it. */
@@ -737,6 +782,9 @@ function comparisonIn(phrase: string): string {
   return '';
 }
 
+/** Degree words fused with 涨 or 跌 (大涨, 微跌, 暴涨): they say by how much, which the figure states. */
+const DEGREE_BEFORE_MOVE = codeSet('大小微暴狂急');
+
 const HOPED = /有望(?:突破|达到|达|超过|实现)?$/;
 /** 普及率由2017年末的61.8%提高到…: the level a change started from is a level of the same subject. */
 const FROM_LEVEL = /(?<=.{2})(?<!自)[由从](?:[^由从的]{0,10}的)?$/;
@@ -753,7 +801,12 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     .replace(SPENT_ON, '$1');
   const verb = GROWTH_VERBS.suffixOf(phrase);
   if (verb !== undefined) {
-    const verbAt = phrase.length - verb.length;
+    let verbAt = phrase.length - verb.length;
+    // 上证指数大涨, 股价暴跌: how much a price moved is the figure's business, not the name of the series.
+    if (verb.length === 1 && verbAt >= 1 && DEGREE_BEFORE_MOVE.has(phrase.charCodeAt(verbAt - 1))) {
+      phrase = phrase.slice(0, verbAt - 1) + verb;
+      verbAt--;
+    }
     const cut = endBeforeAdverbs(phrase, verbAt);
     if (cut < verbAt) phrase = phrase.slice(0, cut) + verb;
   }
@@ -807,10 +860,17 @@ export function counterLabel(before: string, noun: string, region: string): stri
   );
   // 两市超过了80只个股: a place alone only says where the counted noun is.
   if (TRAILING_PLACES.suffixOf(phrase) === phrase) return noun;
+  // 在老城区新开3处夜市街区: after 在, a place, then what was done there; the place only says where.
+  const placed = PLACE_THEN_ACTION.exec(phrase);
+  if (placed?.[1] !== undefined && ownClause.includes(`在${phrase}`)) return placed[1] + noun;
   if (phrase.length <= SHORT_VERB_PHRASE) return phrase + noun;
   const verb = OBJECT_VERBS.find((candidate) => phrase.endsWith(candidate));
   return (verb ?? '') + noun;
 }
+
+/** A place (two to six characters) and the action done there: 老城区 + 新开. */
+const PLACE_THEN_ACTION =
+  /^[\u4e00-\u9fff]{2,6}?(?<=[区县市镇乡村城街道园湾港])((?:新开工|新开|新建|新增|建成|改造|关闭|引进|开设|设立|布设|安装)[\u4e00-\u9fff]{0,4})$/;
 
 /** A longer predicate is a statement about the counted thing, not part of its name. */
 const MAX_PREDICATE = 8;
@@ -924,6 +984,17 @@ export function isPredicateOnly(label: string): boolean {
   return CHANGE_VERBS.has(rest) || (rest === '' && GROWTH_NOUNS.includes(label));
 }
 
+/**
+ * 增速高于全省平均水平, 涨幅快于全国: a rate compared with another group's, with no subject of its own; it is the
+ * rate of the subject the sentence just measured.
+ */
+const RATE_COMPARISON =
+  /^(?:增速|增幅|涨幅|降幅|跌幅|增长率)(?:均|仍|也|继续)?(?:高于|低于|快于|慢于|超过|领先于?|落后于?)/;
+
+export function opensOnRateComparison(label: string): boolean {
+  return RATE_COMPARISON.test(label);
+}
+
 const YEAR_ON_YEAR = new SuffixSet(['同比', '环比']);
 
 /** The measured thing of a label, without its growth verb: 工业用电量增长 → 工业用电量. */
@@ -938,6 +1009,14 @@ export function subjectOf(label: string): string {
   if (rate !== undefined && verb !== rate) subject = subject.slice(0, -rate.length);
   const yearOnYear = YEAR_ON_YEAR.suffixOf(subject);
   return yearOnYear === undefined || yearOnYear === subject ? subject : subject.slice(0, -yearOnYear.length);
+}
+
+/** 合约收盘价 → 合约: what a contract's change is named by (合约涨幅), its closing price being the level. */
+const CLOSING_PRICE = /(?<=.{2})收盘价$/;
+
+/** The subject a change after a level takes: the level's subject, without 收盘价. */
+export function movedOf(label: string): string {
+  return subjectOf(label).replace(CLOSING_PRICE, '');
 }
 
 /** Measures a clause may name without their subject (…杨梅种植面积6.8万亩，总产量5.2万吨，产值…). */
@@ -1060,6 +1139,12 @@ const PERIOD_INSIDE =
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
+/**
+ * 上海黄金交易所黄金9999合约, 大商所铁矿石期货: the exchange only says where the contract trades; the contract
+ * names the series.
+ */
+const VENUE =
+  /^[\u4e00-\u9fff]{1,8}?(?:交易所|金交所|期交所|联交所|商所|交所)(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 /** 涨, 跌 and 减 alone name the change a reader calls 涨幅, 跌幅, 下降. */
 const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免])减$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
@@ -1071,17 +1156,23 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
 };
 
 /**
+ * 完成 opening a measure is a light verb like 实现 (完成地区生产总值 is 地区生产总值; 完成营造林 and a 完成率 keep it); 可获
+ * before what is granted only says it may be had (每台电梯最高可获补贴 → 每台电梯最高补贴); 表示 only reports what was
+ * said, unless it defines who a share counts (表示订单已恢复的企业比例).
+ *
  * 已 after an agent (创业孵化平台已入驻团队) says when, not which stage (but it defines who a share counts:
  * 表示订单已恢复的企业比例); 带动 before a verb only links; 实现 is a light verb (实现营业收入 is 营业收入); 再 after a
  * plan (计划再新建) only says it comes on top of what was done.
  */
 const LINKING_WORDS =
-  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)/g;
+  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})/g;
 
-/** The final form of a Chinese label: no year-on-year base or period inside it, 较 spelled 比, bare changes named. */
+/**
+ * The final form of a Chinese label: no year-on-year base or period inside it, bare changes named. 较 stays as the
+ * writer spelled it (较年初增加 is read as written); the metric key spells it 比, so both wordings meet.
+ */
 export function tidyLabel(label: string): string {
-  let tidy = label.replace(NOT_IN_LABELS, '').replace(QUANTIFIED_SUBJECT, '');
-  if (tidy.includes('较')) tidy = tidy.replace(/较(?=[上去一二三四年同前])/g, '比');
+  let tidy = label.replace(NOT_IN_LABELS, '').replace(QUANTIFIED_SUBJECT, '').replace(VENUE, '');
   tidy = tidy.replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
   return tidy === '' ? label : tidy;
 }
@@ -1175,7 +1266,7 @@ const SHARE_WORDS = /^(?:比重|占比)/;
 export function changedOf(previous: string, unit: string, change: string): string {
   // 民营企业进出口额占比61.7%，比重较去年同期提升3.2个百分点: the share itself changed.
   if (SHARE_WORDS.test(change) && SHARE_WORDS.test(previous.slice(-2))) return previous.slice(0, -2);
-  if (unit !== '个百分点' || GROWTH_NOUNS.some((noun) => change.startsWith(noun))) return subjectOf(previous);
+  if (unit !== '个百分点' || GROWTH_NOUNS.some((noun) => change.startsWith(noun))) return movedOf(previous);
   if (GROWTH_NOUNS.some((noun) => previous.endsWith(noun))) return previous;
   // 增长7.8%，较一季度加快0.6个百分点: what quickened is the growth rate, 增速.
   return previous.endsWith('增长') ? `${previous.slice(0, -2)}增速` : subjectOf(previous);

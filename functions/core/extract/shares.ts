@@ -1,6 +1,7 @@
 // Labels of shares: the population a share is of (63.5%的企业表示订单已恢复 → 表示订单已恢复的企业比例) and the
 // part a 占 share is of (民营企业完成投资120亿元，占全部投资的41.2% → 民营企业投资占比).
 import { codeSet } from './chars.ts';
+import { isGroupList } from './labels.ts';
 import { Lexicon, SuffixSet } from './units.ts';
 
 const POPULATION_WORDS = (
@@ -68,7 +69,12 @@ export function populationShareAfter(
 ): PopulationShare | undefined {
   let cursor = from;
   if (text.startsWith('的', cursor)) cursor++;
-  const found = populationAt(text, cursor);
+  // 超六成受访租客月租金在2000元以下: the population the text already named, written again after the share.
+  const found =
+    populationAt(text, cursor) ??
+    (known !== undefined && known.length >= 2 && text.startsWith(known, cursor)
+      ? { start: cursor, end: cursor + known.length }
+      : undefined);
   const predicateStart = found?.end ?? cursor;
   let end = predicateStart;
   while (end < text.length && end - predicateStart <= MAX_PREDICATE && !CLAUSE_END.has(text.charCodeAt(end)))
@@ -96,11 +102,57 @@ export function groupShares(phrase: string, population: string | undefined): str
   if (at <= 0 || population === undefined) return undefined;
   const groups = phrase.slice(0, at).split(/[、和及与]/);
   const first = groups[0] ?? '';
-  const prefix = first.slice(0, first.lastIndexOf('在') + 1);
+  const prefix = first.includes('在')
+    ? first.slice(0, first.lastIndexOf('在') + 1)
+    : measureBeforeBound(first);
   if (groups.length < 2 || prefix === '') return undefined;
   return groups.map((group) =>
     shareOfPopulation(group.startsWith(prefix) ? group : prefix + group, population),
   );
+}
+
+/** What a group is measured by, before its bound: 日均睡眠 of 日均睡眠不足6小时, 年花费 of 年花费500元以下. */
+const MEASURE_BEFORE_BOUND =
+  /^([^0-9０-９的，]{2,10}?)(?:在|不足|不到|低于|高于|超过|少于|多于|达到|达)?[0-9０-９]/;
+
+function measureBeforeBound(group: string): string {
+  return MEASURE_BEFORE_BOUND.exec(group)?.[1] ?? '';
+}
+
+/** A label of the shape 年花费500元以下的受访者比例: the measure, and what follows the group's 的. */
+const BRACKET_SHARE =
+  /^([^0-9０-９的，]{2,10}?)(?:在|不足|不到|低于|高于|超过|少于|多于|达到|达)?[0-9０-９][^的]*的(.{1,12}比例)$/;
+
+/** 在购书花费上，… 从健身消费看，…: a sentence that opens on the domain its shares are measured in. */
+const SCOPE_FRAME = /^(?:在|从)([\u4e00-\u9fff]{4,6}?)(?:上|方面|来看|看)[，,]/;
+
+/** The domain a sentence opens on (购书花费 of 在购书花费上，), or undefined. */
+export function scopeOf(sentenceOpening: string): string | undefined {
+  return SCOPE_FRAME.exec(sentenceOpening)?.[1];
+}
+
+/**
+ * 在购书花费上，年花费500元以下的受访者占… → 年购书花费500元以下的受访者比例: a bracket's measure written short takes the
+ * domain the sentence opened on, before its head noun (年 + 购书 + 花费; 年 + 健身 + 支出).
+ */
+export function withScope(label: string, scope: string): string {
+  const shape = BRACKET_SHARE.exec(label);
+  const measure = shape?.[1];
+  const domain = scope.slice(0, -2);
+  if (measure === undefined || measure.length < 2 || measure.includes(domain)) return label;
+  return `${measure.slice(0, -2)}${domain}${label.slice(measure.length - 2)}`;
+}
+
+/**
+ * 年花费500元以下的受访者占48.6%，500元至1000元的占31.2%: a later group written as its bound alone takes the
+ * measure and the population of the share before it (年花费500元至1000元的受访者比例).
+ */
+export function bracketShare(phrase: string, previous: string | undefined): string | undefined {
+  const match = /^([0-9０-９][^的，]{0,16}的)(?:则|分别|也|仅)?占$/.exec(phrase);
+  if (match === null || previous === undefined) return undefined;
+  const shape = BRACKET_SHARE.exec(previous);
+  if (shape === null) return undefined;
+  return `${shape[1]}${match[1]}${shape[2]}`;
 }
 
 const GROUPS_SHARE = '的分别占';
@@ -136,9 +188,8 @@ export function partShareLabel(
   if (subject === undefined || subject === '') return undefined;
   // A population defined by what it does (认为融资成本偏高的企业) has a 比例; a part of a whole (民营企业投资,
   // 受益企业) has an 占比.
-  return isPopulation(subject) && subject.includes('的')
-    ? `${subject}比例`
-    : `${subject.replace(LIGHT_VERBS, '')}占比`;
+  const counted = isPopulation(subject) || (population !== undefined && subject.endsWith(population));
+  return counted && subject.includes('的') ? `${subject}比例` : `${subject.replace(LIGHT_VERBS, '')}占比`;
 }
 
 /** 受访毕业生中希望…: a population the clause opens on, inside it, and the rest of the clause. */
@@ -171,7 +222,7 @@ export function choiceShares(phrase: string, population: string | undefined): st
   if (core === undefined) return undefined;
   const items = core.split(/[、和与及]/);
   const first = items[0] ?? '';
-  if (items.length < 2 || items.some((item) => item === '')) return undefined;
+  if (items.length < 2 || items.some((item) => item === '') || isGroupList(items)) return undefined;
   const opening = CHOICE_VERBS.find((word) => first.startsWith(word) && first.length > word.length) ?? '';
   // 希望孩子报读理科、文科: the first choice is as long as the next one, the rest of it is what all choices share.
   const aligned = first.slice(0, Math.max(0, first.length - (items[1] ?? '').length));
