@@ -971,3 +971,76 @@ describe('labels after round 3 of issue 8', () => {
     ]);
   });
 });
+
+describe('as-of, kinds and non-figures after round 4 of issue 8', () => {
+  const dated = (text: string, publishedAt = '2024-08-20') =>
+    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.asOf ?? null]);
+
+  it('reads an English count with a scale and no unit noun as a count', () => {
+    const [figure] = extractFigures('The city registered 2.35 million in the census.', {
+      publishedAt: '2024-03-01',
+    });
+    expect(figure).toMatchObject({ value: 2350000, unit: '', kind: 'count' });
+  });
+
+  it('does not date what is reported done by a day still to come (今年…任务已完成)', () => {
+    expect(dated('今年全区45所学校改造任务已完成29所，完成率64.4%。')).toEqual([
+      ['45所', '2024-12-31'],
+      ['29所', null],
+      ['64.4%', null],
+    ]);
+  });
+
+  it('dates an allocation of this year (某区今年安排…) by the year end, and its plans after it', () => {
+    expect(dated('河西区今年安排补助资金600万元用于校舍维修，计划维修校舍35栋。', '2024-03-02')).toEqual([
+      ['600万元', '2024-12-31'],
+      ['35栋', '2024-12-31'],
+    ]);
+  });
+
+  it('dates an English plan for this year by its end', () => {
+    expect(
+      dated('The county plans to repave 140 kilometers of rural roads this year.', '2024-02-10'),
+    ).toEqual([['140 kilometers', '2024-12-31']]);
+  });
+
+  it('does not date the findings of a survey of the year under way by its end', () => {
+    expect(dated('今年全省学生体质抽查结果显示，学生体质达标率为91.2%。', '2024-10-12')).toEqual([
+      ['91.2%', null],
+    ]);
+  });
+
+  it('does not carry a period to an English sentence of now', () => {
+    expect(
+      dated(
+        'The library lent 1.2 million books in 2023. It now holds more than 400,000 titles.',
+        '2024-01-20',
+      ),
+    ).toEqual([
+      ['1.2 million books', '2023-12-31'],
+      ['more than 400,000 titles', null],
+    ]);
+  });
+
+  it('does not date an amount per single item, a standard', () => {
+    expect(dated('2024年全市计划新建充电站80座，单个充电站补贴最高20万元。', '2024-01-15')).toEqual([
+      ['80座', '2024-12-31'],
+      ['20万元', null],
+    ]);
+  });
+
+  it('dates a price by its own sentence or a day, not by the period of a sentence before', () => {
+    expect(dated('上半年，全市生猪出栏52万头。受供给偏紧影响，活猪收购均价升至16.8元/公斤。')).toEqual([
+      ['52万头', '2024-06-30'],
+      ['16.8元/公斤', null],
+    ]);
+    expect(dated('上半年，全市活猪收购均价为16.8元/公斤。')).toEqual([['16.8元/公斤', '2024-06-30']]);
+  });
+
+  it('reads 今年以来 as up to now, not the period of the sentence before', () => {
+    expect(dated('上半年，全县新增市场主体3200户。今年以来，全县新开工项目46个。')).toEqual([
+      ['3200户', '2024-06-30'],
+      ['46个', null],
+    ]);
+  });
+});

@@ -251,6 +251,21 @@ const HAS_DIGIT = /[0-9０-９]/;
 const SURVEY_WORDS = /调查|访问|问卷|抽样|受访/;
 const SURVEY_WINDOW = 40;
 const SURVEY_FINDINGS = /调查(?:显示|结果|发现|表明)/;
+/** 今年…监测结果显示: a survey of the year under way, whose findings are of now, not of the year's end. */
+const SURVEY_OF_YEAR_AFTER =
+  /^[^，。；,;]*?(?:调查|监测|抽查|普查|问卷|民调)[^，。；,;]*?(?:显示|表明|发现|结果)/;
+/** 今年以来, 年初以来: up to now (a day its sentence names), not the period of the sentences before. */
+const SO_FAR_THIS_YEAR = ['今年以来', '年初以来', '今年来'];
+/** What a clause reports as done (已完成, 完成率, 累计): it cannot be of a day still to come. */
+const DONE_IN_CLAUSE = /已|完成率|累计/;
+const PLAN_IN_CLAUSE = /计划|预计|预期|力争|目标|有望|将|拟/;
+/** 单个项目奖励100万元, 每个…: an amount per single item is a standard, not a quantity of a period. */
+const PER_ITEM_IN_CLAUSE = /单(?:个|笔|户|家|项|台|只|次)|每个/;
+/** 售价两块五毛, 均价回落至21.9元/公斤: a price, a level of a moment rather than a quantity of a period. */
+const PRICE_IN_CLAUSE = /[售均单报]价|价格/;
+const ENGLISH_NOW = /^(?:now|currently)\b/i;
+/** 元/公斤, USD/kg: a price per quantity; a rate per time (每月1050元) is a standard of a period. */
+const PER_QUANTITY = /\/(?!(?:月|年|日|天|周|小时|时|month|year|day|week|hour)$)/;
 const THIS_YEAR = '今年';
 /** A task or plan that the figure after 今年 measures, named in its clause. */
 const YEARS_TASK_AFTER = /^[^，。；,;]*?(?:任务|计划)/;
@@ -278,7 +293,8 @@ const ENGLISH_CLAUSE_END = codeSet(',;.\n');
 const ENGLISH_PERIOD_REACH = 60;
 const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per)\b/i;
 const AVERAGE_REACH = 16;
-const FORECAST_BEFORE = /\b(?:expects?|expected|forecasts?|projects?|aims?)\b/i;
+const FORECAST_BEFORE =
+  /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|will)\b/i;
 const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
@@ -370,6 +386,8 @@ class Extraction {
   private periodsRead = 0;
   /** The latest period of the paragraph (上半年, 2023年): it locates the figures after it, sentence after sentence. */
   private period: string | undefined;
+  /** Where the sentence that set the period starts: a price after it takes the period of its own sentence only. */
+  private periodSentence = -1;
   /**
    * A day (截至5月10日, 9月9日, 截至6月底): a stock measured on it, which dates its own sentence and those that go on
    * about it (其中…, 当日…, 去年同期…), not the next one that turns to something else. So does the period of a
@@ -501,6 +519,7 @@ class Extraction {
   /** A period that holds from here on, sentence after sentence, in place of any day before it. */
   private locate(asOf: string | undefined) {
     this.period = asOf;
+    this.periodSentence = this.sentence.start;
     this.day = undefined;
   }
 
@@ -543,6 +562,13 @@ class Extraction {
         continue;
       }
       // Like 今年, 全年 dates a clause it opens; inside one (企业全年实现盈利) it only says when.
+      // 今年以来新成立…: figures up to now.
+      const soFar = SO_FAR_THIS_YEAR.find((word) => text.startsWith(word, index));
+      if (soFar !== undefined) {
+        this.period = undefined;
+        index += soFar.length - 1;
+        continue;
+      }
       const wholeYear = clauseStart ? wholeYearAt(text, index, publication, this.located()) : undefined;
       if (wholeYear !== undefined) {
         this.locate(wholeYear.asOf);
@@ -573,6 +599,15 @@ class Extraction {
         while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
         continue;
       }
+      if (
+        !found.until &&
+        text.startsWith(THIS_YEAR, index) &&
+        SURVEY_OF_YEAR_AFTER.test(text.slice(found.end, found.end + SURVEY_WINDOW))
+      ) {
+        this.locate(undefined);
+        index = found.end - 1;
+        continue;
+      }
       if (found.ofFigure === true) sentence.nextFigureAsOf = found.asOf;
       else if (found.day || SURVEY_FINDINGS.test(text.slice(sentence.start, index))) {
         // After a day, the figures of a later sentence are of now, not of the period before the day. A survey
@@ -590,6 +625,8 @@ class Extraction {
   /** Reads an English period at a word start (In the first four months, …) and returns where reading resumes. */
   private readEnglishPeriod(index: number): number {
     const found = englishPeriodAt(this.text, index, this.publication);
+    // "The port now operates…": figures of now, not of the period the paragraph opened with.
+    if (found === undefined && ENGLISH_NOW.test(this.text.slice(index, index + 10))) this.locate(undefined);
     if (found === undefined) {
       let end = index;
       while (isLatinLetter(this.text.charCodeAt(end))) end++;
@@ -650,7 +687,8 @@ class Extraction {
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it.
     const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
-    if (asOf !== undefined && !label.startsWith('每') && !perUnit) figure.asOf = asOf;
+    if (asOf !== undefined && !label.startsWith('每') && !perUnit && this.dates(raw, asOf, planned))
+      figure.asOf = asOf;
     const warnings: FigureWarning[] = [];
     if (raw.unitSource !== undefined) warnings.push(UNIT_WARNINGS[raw.unitSource]);
     if (named.weak === true || label === figure.unit || label.length < 2) {
@@ -672,6 +710,43 @@ class Extraction {
     if (raw.english && raw.unit.kind === 'count' && raw.unitPhrase !== undefined)
       this.countedPhrase = raw.unitPhrase;
     this.sentence.labels.push(label);
+  }
+
+  /**
+   * Whether `asOf` may date the figure. Not when the clause reports it done (已完成76公里, 完成率63.3%) and the day
+   * is still to come: what is done is of now. Not for an amount per single item (单个项目奖励100万元), a standard.
+   * Not for a price when the period was set by an earlier sentence and no day holds: a price is a level of a
+   * moment, which the window of a flow before it does not locate.
+   */
+  private dates(raw: RawFigure, asOf: string, planned: string | undefined): boolean {
+    if (raw.english) {
+      return !(raw.unit.kind === 'money' && PER_QUANTITY.test(raw.unit.unit) && this.carriedPeriod(asOf));
+    }
+    const clause = this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 24), raw.start);
+    const ownClause = clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1);
+    if (PER_ITEM_IN_CLAUSE.test(ownClause)) return false;
+    if (
+      planned === undefined &&
+      this.publication !== undefined &&
+      asOf > publicationDay(this.publication) &&
+      DONE_IN_CLAUSE.test(clause) &&
+      !PLAN_IN_CLAUSE.test(clause)
+    )
+      return false;
+    const price =
+      raw.unit.kind === 'money' && (PER_QUANTITY.test(raw.unit.unit) || PRICE_IN_CLAUSE.test(ownClause));
+    return !(price && this.carriedPeriod(asOf));
+  }
+
+  /** Whether `asOf` is the paragraph's period, set by a sentence before this one, with no day or 截至 date. */
+  private carriedPeriod(asOf: string): boolean {
+    return (
+      this.day === undefined &&
+      this.sentence.until === undefined &&
+      this.sentence.nextFigureAsOf === undefined &&
+      asOf === this.period &&
+      this.periodSentence < this.sentence.start
+    );
   }
 
   /** The last day of the year under way when the figure is planned or foreseen for it, else undefined. */

@@ -18,7 +18,9 @@
 // - As-of: the period or 截至 date that locates the figure (一季度 → 03-31, 1-5月, 上半年, 前4个月, 2022年,
 //   in the first quarter), carried through its paragraph until 目前 or a new period; 去年同期 and "a year
 //   earlier" are the same series one year before. A headline figure that restates a body figure takes its key
-//   and as-of.
+//   and as-of. 今年以来 and "now" are of now; what is reported done is never dated by a day still to come (今年…
+//   任务已完成76公里); a price takes a period from its own sentence only; an amount per item (单个项目奖励) is a
+//   standard, undated; a survey of the year under way (今年…监测结果显示) dates nothing.
 // - Labels name the series: subject and measure plus what tells it from its neighbours (see tests/fixtures/extract/labeled/README.md); two
 //   different figures of one text never share a key at one as-of unless nothing tells them apart, and then both
 //   carry a 'collision' warning.

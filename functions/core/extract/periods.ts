@@ -162,7 +162,7 @@ function isLastYears(month: number, day: number, publication: Publication): bool
 
 const YEAR_PERIOD = 0x5ea6; // 度
 /** Words after 今年 that make what follows a plan or target for the year. */
-const PLAN_AFTER_THIS_YEAR = /^(?:将|计划|力争|拟|目标|工作)/;
+const PLAN_AFTER_THIS_YEAR = /^(?:将|计划|力争|拟|目标|工作|安排)/;
 /** A plan verb within a few characters, in the same clause. */
 const PLAN_SOON = /^[^，。；：,;:]{0,5}?(?:将|计划|力争|拟)/;
 const PLAN_REACH = 8;

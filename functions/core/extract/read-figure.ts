@@ -487,8 +487,10 @@ export function readFigure(text: string, index: number, floor: number): Reading 
         unit = { unit: UNWRITTEN_UNIT, end: cursor, english: false };
         unitSource = 'none';
       } else if (core.englishStyle && !core.chinese) {
+        // "population stood at 1.40967 billion", "17.4 million in January-September": a count of what the
+        // sentence names, like 达300余万.
         unit = {
-          unit: { unit: '', kind: 'other', measure: true, counter: false },
+          unit: { unit: '', kind: 'count', measure: true, counter: false },
           end: cursor,
           english: true,
         };
