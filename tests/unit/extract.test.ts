@@ -1043,4 +1043,42 @@ describe('as-of, kinds and non-figures after round 4 of issue 8', () => {
       ['46个', null],
     ]);
   });
+
+  it('dates a price by 年末 in its own sentence, the end of the year the paragraph speaks of', () => {
+    expect(dated('2023年，全市居民消费价格上涨0.5%。年末鸡蛋零售均价为9.8元/公斤。', '2024-02-20')).toEqual([
+      ['0.5%', '2023-12-31'],
+      ['9.8元/公斤', '2023-12-31'],
+    ]);
+  });
+});
+
+describe('numerals that are not figures, after round 4 of issue 8', () => {
+  const surfaces = (text: string) =>
+    extractFigures(text, { publishedAt: '2024-05-06' }).map((figure) => figure.surface);
+
+  it('reads a bound after a share of people in its clause as the group the share counts', () => {
+    expect(surfaces('近三成受访家庭每月外出就餐超过8次。')).toEqual(['近三成']);
+    expect(surfaces('每月外出就餐超过8次的受访家庭比例为27.5%。')).toEqual(['27.5%']);
+  });
+
+  it('reads a bound right before the noun of a count as what defines the things counted', () => {
+    expect(surfaces('全年计划引进1亿元以上产业项目25个。')).toEqual(['25个']);
+  });
+
+  it('reads an English age as no figure', () => {
+    expect(surfaces('Among residents aged over 65, 58.2 percent had a flu shot.')).toEqual(['58.2 percent']);
+  });
+
+  it('reads 两位数 as wording', () => {
+    expect(surfaces('一季度全市出口额保持两位数增长。')).toEqual([]);
+  });
+
+  it('reads the number of kinds a price is averaged over as part of its name', () => {
+    const figures = extractFigures('本周30种重点监测水果平均批发价格为7.35元/公斤。', {
+      publishedAt: '2024-05-06',
+    });
+    expect(figures.map((figure) => [figure.surface, figure.label])).toEqual([
+      ['7.35元/公斤', '重点监测水果平均批发价格'],
+    ]);
+  });
 });

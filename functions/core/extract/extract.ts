@@ -428,6 +428,10 @@ class Extraction {
       switch (charClass) {
         case CharClass.NumberStart: {
           const reading = readFigure(text, index, this.sentence.previousEnd);
+          if (reading.nameFrom !== undefined) {
+            this.readPeriods(index);
+            this.sentence.previousEnd = reading.nameFrom;
+          }
           if (reading.figure !== undefined) this.add(reading.figure);
           for (const part of reading.parts ?? []) this.add(part);
           index = reading.next - 1;

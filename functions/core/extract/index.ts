@@ -27,7 +27,9 @@
 // - Not figures: dates and times, durations (20天, 3个月, 十几年, 三年行动计划), ordinals, codes (5G),
 //   numbers in 《titles》, bare numbers without a unit (十三五, 六稳), a lone 一 (an article), other lone
 //   numerals unless a measure unit or a qualifier goes with them (三人 and 近百只 are figures, 两项新政策 is
-//   wording), 百/千/万 alone (百名干部), and bounds that define a group (月收入在8000元以上的).
+//   wording), 百/千/万 alone (百名干部), bounds that define a group (月收入在8000元以上的, 近半数受访者每周锻炼
+//   不足3次, 5000万元以上产业项目150个), ages ("aged over 60"), 两位数, and the number of kinds a price is averaged
+//   over (28种重点监测蔬菜均价).
 // - Qualifiers before, inside or after the figure (约, 余, 以上, about…) are part of its span.
 export { type ExtractContext, extractFigures } from './extract.ts';
 export { parseChineseNumber, toChineseNumeral } from './numerals.ts';

@@ -304,7 +304,7 @@ export function mayOpenPeriod(text: string, index: number): boolean {
 
 /** Characters a period, a reset or 去年同期 may start with; everything else is skipped without a look. */
 export const PERIOD_STARTS = codeSet(
-  '截今去上下前第过目当现此全0123456789０１２３４５６７８９一二三四五六七八九十两〇',
+  '截今去上下前第过目当现此全年0123456789０１２３４５６７８９一二三四五六七八九十两〇',
 );
 
 /**
@@ -328,7 +328,12 @@ export function wholeYearAt(
   publication: Publication | undefined,
   current: string | undefined,
 ): Located | undefined {
-  if (publication === undefined || !text.startsWith('全年', index)) return undefined;
+  if (publication === undefined) return undefined;
+  const whole = text.startsWith('全年', index);
+  // 年末主城区猪肉零售均价…: the last day of the year, as 全年 is; 年底前 is a deadline, not a date of figures.
+  const yearEnd = !whole && (text.startsWith('年末', index) || text.startsWith('年底', index));
+  const deadline = text.charCodeAt(index + 2) === BEFORE;
+  if (!(whole || (yearEnd && !deadline))) return undefined;
   const end = index + 2;
   let year: number | undefined;
   if (current !== undefined) year = Number(current.slice(0, 4));
@@ -336,6 +341,8 @@ export function wholeYearAt(
   else if (publication.month <= 3) year = publication.year - 1;
   return year === undefined ? undefined : { asOf: `${year}-12-31`, end, until: false, day: false };
 }
+
+const BEFORE = 0x524d; // 前
 
 const SAME_DAY = ['当日', '当天', '同日'];
 

@@ -69,6 +69,8 @@ export interface Reading {
   parts?: RawFigure[];
   /** Where scanning resumes: after the figure, or after whatever was read and rejected. */
   next: number;
+  /** A count that is part of a name (28种重点监测蔬菜均价): the name of the figure after it starts here. */
+  nameFrom?: number;
 }
 
 interface NumberCore {
@@ -576,7 +578,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     qualifier = 'approx';
   }
   if (rangeMax !== undefined) valueMax = coreValue(rangeMax, unitExponent);
-  if (definesGroup(text, start, cursor, qualifier, valueMax)) return rejected(cursor);
+  if (definesGroup(text, start, cursor, qualifier, valueMax, unit.unit.kind)) return rejected(cursor);
+  if (AGE_BEFORE.test(text.slice(Math.max(floor, start - 8), start))) return rejected(cursor);
+  if (namesBasket(text, cursor, unit.unit)) return { next: cursor, nameFrom: cursor };
   // 61.8% of Hainan firms…: a figure between Latin words is English whatever its unit.
   const english =
     unit.english ||
@@ -606,6 +610,7 @@ function definesGroup(
   end: number,
   qualifier: Qualifier,
   valueMax: number | undefined,
+  kind: UnitInfo['kind'],
 ): boolean {
   if (qualifier !== 'over' && qualifier !== 'under' && valueMax === undefined) return false;
   const before = text.charCodeAt(start - 1);
@@ -614,14 +619,38 @@ function definesGroup(
   if (after === DE && GROUP_BOUND.test(text.slice(end - 2, end))) return true;
   if ((before === ZAI || before === ENUMERATION_COMMA) && (after === DE || after === ENUMERATION_COMMA))
     return true;
-  // 近半数受访者每年花费在500元以下: the bound says which people a share before it counts.
-  if (before === ZAI && GROUP_BOUND.test(text.slice(end - 2, end)) && shareEarlierInClause(text, start))
+  // 近半数受访者每年花费在500元以下, 61.3%的受访者每周锻炼不足3次: the bound says which people a share before it
+  // counts. A share is no such bound (比重由35%提高到40%以上).
+  const bounded = before === ZAI ? GROUP_BOUND.test(text.slice(end - 2, end)) : qualifier !== 'exact';
+  if (bounded && kind !== 'percent' && shareEarlierInClause(text, start)) return true;
+  // 新开工5000万元以上产业项目150个: a bound right before the noun of a count defines what is counted.
+  if (GROUP_BOUND.test(text.slice(end - 2, end)) && isIdeograph(after) && countedRightAfter(text, end))
     return true;
-  // 超过50万元的村有十一个, 500元至1000元的占31.2%: the group a figure right after it counts or shares.
-  return after === DE && countedRightAfter(text, end + 1);
+  // 超过50万元的村有十一个, 500元至1000元的占31.2%: the group a figure right after it counts or shares; 不足3次的
+  // 受访者比例: the group whose share is named right after it.
+  return (
+    after === DE &&
+    (countedRightAfter(text, end + 1) || SHARE_NAMED_AFTER.test(text.slice(end + 1, end + 12)))
+  );
 }
 
 const GROUP_BOUND = /以上|以下|以内/;
+const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+const SHARE_NAMED_AFTER = /^[^，。；;,、0-9０-９]{0,8}?(?:比例|占比|比重)/;
+/** "respondents aged over 60", "people aged 16 to 24": an age that defines a group, not a figure. */
+const AGE_BEFORE = /\b(?:aged|ages?)\s+$/i;
+/** Counters of kinds (28种蔬菜), which may name the basket an average price is taken over. */
+const KIND_COUNTERS = new Set(['种', '类', '款']);
+/** …重点监测蔬菜平均批发价格, …均价: what follows the kinds counted is their average price. */
+const BASKET_PRICE_AFTER = /^[^，。；;,、0-9０-９]{1,12}?(?:均价|平均[^，。；;,]{0,4}价|价格指数)/;
+
+/**
+ * 28种重点监测蔬菜平均批发价格为4.62元/公斤: the number of kinds names the basket a price is averaged over; it is part
+ * of the price's name, not a figure of its own.
+ */
+function namesBasket(text: string, end: number, unit: UnitInfo): boolean {
+  return KIND_COUNTERS.has(unit.unit) && BASKET_PRICE_AFTER.test(text.slice(end, end + 20));
+}
 const SHARE_OF_PEOPLE = /(?:[0-9０-９.]%|[一二三四五六七八九十]成|半数)/;
 const SHARE_REACH = 24;
 
