@@ -1082,3 +1082,37 @@ describe('numerals that are not figures, after round 4 of issue 8', () => {
     ]);
   });
 });
+
+describe('metric identity after round 4 of issue 8', () => {
+  const keyed = (text: string, region: string, publishedAt = '2024-09-15') =>
+    extractFigures(text, { region, publishedAt, aliases: defaultAliases }).map((figure) => [
+      figure.surface,
+      figure.label,
+      figure.metric,
+    ]);
+
+  it('keeps a month’s own figure (当月) apart from the running total of the sentence before', () => {
+    const [total, month] = keyed(
+      '1-8月，江州市规上工业增加值同比增长6.3%。其中，8月份当月规上工业增加值增长4.8%。',
+      '江州',
+    );
+    expect(total?.[2]).not.toBe(month?.[2]);
+    expect(month?.[1]).toBe('当月规上工业增加值增长');
+  });
+
+  it('counts the ones that did what the figure after them measures (120家用人单位提供岗位4500个)', () => {
+    const [units, jobs] = keyed('招聘会上，120家用人单位提供岗位4500个。', '江州');
+    expect(units?.[1]).toBe('提供岗位用人单位');
+    expect(units?.[2]).not.toBe(jobs?.[2]);
+  });
+
+  it('names an English share with no name of its own by its words, so two such shares keep apart', () => {
+    const figures = keyed(
+      'Nearly 60% of Linwood residents satisfied with bus service, poll shows\n\nAmong riders aged over 50, 66.3 percent rated the service as reliable.',
+      'Linwood',
+      '2024-03-01',
+    );
+    expect(figures.map(([surface]) => surface)).toEqual(['Nearly 60%', '66.3 percent']);
+    expect(figures[0]?.[2]).not.toBe(figures[1]?.[2]);
+  });
+});

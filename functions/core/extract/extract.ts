@@ -287,6 +287,13 @@ const PEOPLE_UNITS = new Set(['人', '名', '位']);
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
 const SINGLE_MONTH = '单月';
+/** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
+const SINGLE_MONTH_WORDS = /当月|单月/;
+/** Verbs by which counted ones act on what a figure after them measures (企业提供岗位3200个). */
+const ACTION_OF_COUNTED =
+  /^已?(?:提供|发放|吸纳|带动|招聘|发布|参与|参加|达成|完成|实现|获得|享受|签约|入驻|申请|领取|推出|新增|捐赠|认购)/;
+/** An English figure's own words after it, to the end of its clause (of Qiaoxi residents satisfied with…). */
+const ENGLISH_WORDS_AFTER = /^ ((?:[A-Za-z][A-Za-z-]*)(?: [A-Za-z][A-Za-z-]*){0,7})/;
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
@@ -494,7 +501,15 @@ class Extraction {
     // What the sentence counted first is a subject of later figures only when it counts something else.
     const counted = sentence.firstCounted?.slice(-2) === core.slice(-2) ? undefined : sentence.firstCounted;
     const topic = sentence.topic ?? counted;
-    return new ContextWidening(this.text, raw.start, named, label, core, topic);
+    const month = SINGLE_MONTH_WORDS.exec(this.text.slice(sentence.start, raw.start))?.[0];
+    const own: OwnContext = {
+      counter: raw.unit.counter,
+      unit: raw.unit.unit,
+      english: raw.english,
+      end: raw.end,
+      ...(month === undefined ? {} : { month }),
+    };
+    return new ContextWidening(this.text, raw.start, named, label, core, topic, own);
   }
 
   private endSentence(next: number) {
@@ -1209,6 +1224,15 @@ class Extraction {
  * 已返还企业; 1.8万户企业，可享受返还 → 可享受返还的企业), or the sentence's programme (招聘月提供就业岗位).
  * Read only for figures that meet a neighbour.
  */
+interface OwnContext {
+  counter: boolean;
+  unit: string;
+  english: boolean;
+  end: number;
+  /** 当月 or 单月 earlier in the sentence. */
+  month?: string;
+}
+
 class ContextWidening implements Widening {
   constructor(
     private readonly text: string,
@@ -1217,6 +1241,7 @@ class ContextWidening implements Widening {
     private readonly written: string,
     readonly core: string,
     private readonly topic: string | undefined,
+    private readonly own: OwnContext,
   ) {}
 
   label(): string | undefined {
@@ -1229,7 +1254,45 @@ class ContextWidening implements Widening {
         return `${stage}${did}${joint}${named.noun}`;
       }
     }
+    const own = this.ownWords();
+    if (own !== undefined) return own;
     return topic === undefined || core.startsWith(topic) || topic === this.written ? undefined : topic + core;
+  }
+
+  /**
+   * What the figure's own words add when neither its noun's predicate nor the sentence's programme does: the
+   * month of a month's own figure beside a running total (当月社零总额增长), the counted noun after what it did
+   * (86家企业提供岗位3200个 → 提供岗位企业, beside the jobs), or an English share's words after it.
+   */
+  private ownWords(): string | undefined {
+    const { own, written } = this;
+    if (own.month !== undefined && !written.includes(own.month)) return own.month + written;
+    const split = own.counter ? this.nounBeforeItsVerb() : undefined;
+    return split ?? this.bare();
+  }
+
+  /**
+   * 86家企业提供岗位3200个: the noun read after the counter ran on into what the counted ones did, which the figure
+   * after measures; the count is of the ones that did it (提供岗位企业).
+   */
+  private nounBeforeItsVerb(): string | undefined {
+    const { named, text, written } = this;
+    const { noun, nounEnd } = named;
+    if (noun === undefined || nounEnd === undefined || !written.endsWith(noun)) return undefined;
+    const nounStart = nounEnd - noun.length;
+    for (let at = nounStart + 1; at < nounEnd - 1; at++) {
+      if (ACTION_OF_COUNTED.test(text.slice(at, at + 4)))
+        return text.slice(at, nounEnd) + text.slice(nounStart, at);
+    }
+    return undefined;
+  }
+
+  bare(): string | undefined {
+    const { own, written } = this;
+    // A count named by its unit noun (1,200 companies) is named; a share named “%” is not.
+    if (!own.english || !(written === '%' || written.length < 2)) return undefined;
+    const words = ENGLISH_WORDS_AFTER.exec(this.text.slice(own.end, own.end + 80))?.[1];
+    return words === undefined ? undefined : own.unit === '%' ? `share ${words}` : words;
   }
 }
 
