@@ -1115,4 +1115,32 @@ describe('metric identity after round 4 of issue 8', () => {
     expect(figures.map(([surface]) => surface)).toEqual(['Nearly 60%', '66.3 percent']);
     expect(figures[0]?.[2]).not.toBe(figures[1]?.[2]);
   });
+
+  it('gives each figure of a distribution the group of its place in the list, and one after the list the whole', () => {
+    const figures = keyed(
+      '上半年，城镇、农村居民人均消费支出分别为16230元和9870元，分别增长5.1%和7.3%，增速分别比一季度加快0.3、0.6个百分点。',
+      '江州',
+      '2024-07-20',
+    );
+    const [urban, rural] = figures.slice(-2);
+    expect(urban?.[2]).not.toBe(rural?.[2]);
+    expect(urban?.[1]).toMatch(/^城镇/);
+    const shares = keyed(
+      '监测显示，城镇、农村受访者每周参加体育锻炼的比例分别为41.2%和33.5%，全市平均为38.0%。',
+      '江州',
+    );
+    expect(new Set(shares.map(([, , metric]) => metric)).size).toBe(3);
+  });
+
+  it('reads "A and B … respectively" for English amounts', () => {
+    const figures = keyed(
+      "Urban and rural households' average monthly spending stood at 4,120 yuan and 2,380 yuan, respectively.",
+      'Linwood',
+      '2024-03-01',
+    );
+    expect(figures.map(([, label]) => label.replace(/'/g, ''))).toEqual([
+      'urban households average monthly spending',
+      'rural households average monthly spending',
+    ]);
+  });
 });

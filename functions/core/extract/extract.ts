@@ -289,6 +289,9 @@ const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天�
 const SINGLE_MONTH = '单月';
 /** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
 const SINGLE_MONTH_WORDS = /当月|单月/;
+const RESPECTIVELY = '分别';
+const LIST_JOINERS = '、和与及';
+const MAX_GROUP_WORD = 4;
 /** Verbs by which counted ones act on what a figure after them measures (企业提供岗位3200个). */
 const ACTION_OF_COUNTED =
   /^已?(?:提供|发放|吸纳|带动|招聘|发布|参与|参加|达成|完成|实现|获得|享受|签约|入驻|申请|领取|推出|新增|捐赠|认购)/;
@@ -507,9 +510,37 @@ class Extraction {
       unit: raw.unit.unit,
       english: raw.english,
       end: raw.end,
+      sentenceStart: sentence.start,
       ...(month === undefined ? {} : { month }),
+      ...this.respectiveIndex(raw),
     };
     return new ContextWidening(this.text, raw.start, named, label, core, topic, own);
+  }
+
+  /**
+   * Where the figure stands in a distribution over a list (城镇、农村…分别…0.2、0.4个百分点; urban and rural… 51,821
+   * yuan and 21,691 yuan, respectively): its index among the figures since the last 分别 of its sentence, or since
+   * the sentence start when the sentence says "respectively" after it.
+   */
+  private respectiveIndex(raw: RawFigure): { respective?: { index: number; from: number } } {
+    const { text, sentence } = this;
+    let from = -1;
+    if (raw.english) {
+      const end = text.indexOf('.', raw.end);
+      const rest = text.slice(raw.end, end < 0 ? text.length : end);
+      if (rest.includes('respectively')) from = sentence.start;
+    } else {
+      const at = text.lastIndexOf(RESPECTIVELY, raw.start);
+      if (at >= sentence.start) from = at;
+    }
+    if (from < 0) return {};
+    let index = 0;
+    for (let at = this.figures.length - 2; at >= sentence.firstFigure; at--) {
+      const figure = this.figures[at];
+      if (figure === undefined || figure.offset < from) break;
+      index++;
+    }
+    return { respective: { index, from } };
   }
 
   private endSentence(next: number) {
@@ -1231,6 +1262,9 @@ interface OwnContext {
   end: number;
   /** 当月 or 单月 earlier in the sentence. */
   month?: string;
+  sentenceStart: number;
+  /** Its index in a distribution (分别, respectively) and where the distribution's sentence part starts. */
+  respective?: { index: number; from: number };
 }
 
 class ContextWidening implements Widening {
@@ -1268,7 +1302,28 @@ class ContextWidening implements Widening {
     const { own, written } = this;
     if (own.month !== undefined && !written.includes(own.month)) return own.month + written;
     const split = own.counter ? this.nounBeforeItsVerb() : undefined;
-    return split ?? this.bare();
+    return split ?? this.respectiveGroup() ?? this.bare();
+  }
+
+  /**
+   * 城镇、农村居民…分别…加快0.2、0.4个百分点 with both read as 农村…: the group the list names at the figure's place in
+   * the distribution, in place of the one its label took.
+   */
+  private respectiveGroup(): string | undefined {
+    const { own, written, text } = this;
+    const respective = own.respective;
+    if (respective === undefined) return undefined;
+    const before = text.slice(
+      own.sentenceStart,
+      respective.from === own.sentenceStart ? own.end : respective.from,
+    );
+    const groups = own.english ? englishGroups(before, written) : chineseGroups(before, written);
+    if (groups === undefined) return undefined;
+    // 城镇、农村…分别为34.7%和22.5%，全市平均为30.1%: a figure after the list is spent is of the whole.
+    const target = groups.items[respective.index] ?? '';
+    if (target === groups.taken) return undefined;
+    const at = written.toLowerCase().indexOf(groups.taken);
+    return written.slice(0, at) + target + written.slice(at + groups.taken.length);
   }
 
   /**
@@ -1294,6 +1349,37 @@ class ContextWidening implements Widening {
     const words = ENGLISH_WORDS_AFTER.exec(this.text.slice(own.end, own.end + 80))?.[1];
     return words === undefined ? undefined : own.unit === '%' ? `share ${words}` : words;
   }
+}
+
+/**
+ * The list a label's group word belongs to (城镇、农村居民 with 农村 in the label → 城镇, 农村): items of the same
+ * length joined by 、和与及, read back from the word.
+ */
+function chineseGroups(before: string, label: string): { items: string[]; taken: string } | undefined {
+  for (let length = 2; length <= MAX_GROUP_WORD; length++) {
+    for (let at = 0; at + length <= Math.min(label.length, 8); at++) {
+      const word = label.slice(at, at + length);
+      const found = before.indexOf(word);
+      if (found < 1 || !LIST_JOINERS.includes(before.charAt(found - 1))) continue;
+      const items = [word];
+      let cursor = found - 1;
+      while (cursor - length >= 0 && LIST_JOINERS.includes(before.charAt(cursor))) {
+        items.unshift(before.slice(cursor - length, cursor));
+        cursor -= length + 1;
+      }
+      if (items.length > 1) return { items, taken: word };
+    }
+  }
+  return undefined;
+}
+
+/** The list a label's first word belongs to (Urban and rural residents' with "rural residents…" → urban, rural). */
+function englishGroups(before: string, label: string): { items: string[]; taken: string } | undefined {
+  const word = /^[a-z]+/.exec(label.toLowerCase())?.[0];
+  if (word === undefined) return undefined;
+  const match = new RegExp(`((?:[A-Za-z]+, )*[A-Za-z]+),? and ${word}\\b`, 'i').exec(before);
+  if (match?.[1] === undefined) return undefined;
+  return { items: [...match[1].toLowerCase().split(', '), word], taken: word };
 }
 
 /** Every figure of a text, in order, with non-overlapping spans; offsets are JavaScript string indices. */
