@@ -1138,9 +1138,72 @@ describe('metric identity after round 4 of issue 8', () => {
       'Linwood',
       '2024-03-01',
     );
-    expect(figures.map(([, label]) => label.replace(/'/g, ''))).toEqual([
+    expect(figures.map(([, label]) => (label ?? '').replace(/'/g, ''))).toEqual([
       'urban households average monthly spending',
       'rural households average monthly spending',
     ]);
+  });
+});
+
+describe('kinds and English as-of after round 4 of issue 8', () => {
+  const read = (text: string, publishedAt = '2024-07-20') =>
+    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.kind, figure.asOf ?? null]);
+
+  it('dates a base compared with by its own year, which dates nothing after it, and reads "N percent growth" as growth', () => {
+    expect(
+      read(
+        'Retail sales grew 4.1 percent in the first half of 2024, faster than the 3.6 percent growth for 2023. Per capita spending rose 3.2 percent to 14,200 yuan.',
+      ),
+    ).toEqual([
+      ['4.1 percent', 'growth_rate', '2024-06-30'],
+      ['3.6 percent', 'growth_rate', '2023-12-31'],
+      ['3.2 percent', 'growth_rate', '2024-06-30'],
+      ['14,200 yuan', 'money', '2024-06-30'],
+    ]);
+  });
+
+  it('reads a comma that groups digits as no clause end when looking for the period after a figure', () => {
+    expect(read('Rail freight doubled to 126,000 tonnes in the first half.')[0]).toEqual([
+      'doubled',
+      'growth_rate',
+      '2024-06-30',
+    ]);
+  });
+
+  it('reads the rate a change in points led to as a level', () => {
+    expect(
+      read('The forest cover rate rose 1.2 percentage points to 48.5 percent in 2023.', '2024-02-01'),
+    ).toEqual([
+      ['1.2 percentage points', 'growth_rate', '2023-12-31'],
+      ['48.5 percent', 'percent', '2023-12-31'],
+    ]);
+  });
+
+  it('reads a share a comparison says is lower or higher (比…低三成) as a change', () => {
+    expect(read('社区食堂套餐价格比周边餐馆低两到三成。')[0]?.[1]).toBe('growth_rate');
+  });
+
+  it('reads a density per population (每万人拥有…) as other and dates it', () => {
+    expect(
+      read('2023年，全市每万人拥有公共文化设施面积达到1460平方米，每千人拥有执业医师3.4名。', '2024-02-01'),
+    ).toEqual([
+      ['1460平方米', 'area', '2023-12-31'],
+      ['3.4名', 'other', '2023-12-31'],
+    ]);
+  });
+
+  it('does not date an English price by the period of the sentence before', () => {
+    expect(
+      read(
+        'Exports rose 8 percent in the first half. Wholesale coffee averaged $4.10 per kilogram, traders said.',
+      ),
+    ).toEqual([
+      ['8 percent', 'growth_rate', '2024-06-30'],
+      ['$4.10', 'money', null],
+    ]);
+  });
+
+  it('counts wells in 眼', () => {
+    expect(read('全市关闭自备水井85眼。')).toEqual([['85眼', 'count', null]]);
   });
 });

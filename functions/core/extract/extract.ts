@@ -264,6 +264,15 @@ const PER_ITEM_IN_CLAUSE = /单(?:个|笔|户|家|项|台|只|次)|每个/;
 /** 售价两块五毛, 均价回落至21.9元/公斤: a price, a level of a moment rather than a quantity of a period. */
 const PRICE_IN_CLAUSE = /[售均单报]价|价格/;
 const ENGLISH_NOW = /^(?:now|currently)\b/i;
+/** "5.2 percent year on year": a change, whatever the words before it. */
+const YEAR_ON_YEAR_AFTER =
+  /^ (?:year[- ]on[- ]year|from a year (?:earlier|ago)|growth|increase|rise|decline|drop|gain)\b/;
+/** "$3.85 per kilogram": a price per quantity; per year or month is an amount of a period. */
+const PER_QUANTITY_AFTER = /^ (?:per|a|an) (?!year|month|day|week|hour|annum)[a-z]/;
+/** 比市场价低三到四成, 比上年多12%: a difference from what is compared with, a change. */
+const COMPARED_LOWER_OR_HIGHER = /比[^，。；,;]{1,10}(?:低|高|多|少)(?:了|出)?$/;
+/** 每千名老年人拥有养老床位: a density per population, a level of its date, neither a count nor a standard. */
+const DENSITY = /^每(?:[0-9]+|[一二三四五六七八九十百千万]+)[\u4e00-\u9fff]{0,6}?拥有/;
 /** 元/公斤, USD/kg: a price per quantity; a rate per time (每月1050元) is a standard of a period. */
 const PER_QUANTITY = /\/(?!(?:月|年|日|天|周|小时|时|month|year|day|week|hour)$)/;
 const THIS_YEAR = '今年';
@@ -301,7 +310,7 @@ const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
 const ENGLISH_PERIOD_REACH = 60;
-const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per)\b/i;
+const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per(?! capita))\b/i;
 const AVERAGE_REACH = 16;
 const FORECAST_BEFORE =
   /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|will)\b/i;
@@ -694,7 +703,12 @@ class Extraction {
     const limit = Math.min(text.length, raw.end + ENGLISH_PERIOD_REACH);
     for (let index = raw.end; index < limit; index++) {
       const code = text.charCodeAt(index);
-      if (ENGLISH_CLAUSE_END.has(code)) return undefined;
+      // "doubled to 184,000 tonnes in the first half": a comma that groups digits ends no clause.
+      if (
+        ENGLISH_CLAUSE_END.has(code) &&
+        !(DIGITS.has(text.charCodeAt(index - 1)) && DIGITS.has(text.charCodeAt(index + 1)))
+      )
+        return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
       const found = englishPeriodAt(text, index, this.publication);
       if (found !== undefined && !isComparedBase(text, index, found)) return found;
@@ -710,8 +724,22 @@ class Extraction {
       named.label = changeOf(named.label, 'growth');
     if (!raw.english && this.text.slice(this.sentence.start, raw.start).includes(SINGLE_MONTH))
       named.label = withSingleMonth(named.label);
-    const growth = named.growth || (raw.english && ENGLISH_CHANGE.test(named.label));
-    const kind: FigureKind = raw.unit.kind === 'percent' && growth ? 'growth_rate' : raw.unit.kind;
+    const growth =
+      named.growth ||
+      (raw.english &&
+        (ENGLISH_CHANGE.test(named.label) ||
+          YEAR_ON_YEAR_AFTER.test(this.text.slice(raw.end, raw.end + 20)))) ||
+      (!raw.english &&
+        COMPARED_LOWER_OR_HIGHER.test(
+          this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 16), raw.start),
+        ));
+    const density = DENSITY.test(named.label);
+    const kind: FigureKind =
+      raw.unit.kind === 'percent' && growth
+        ? 'growth_rate'
+        : density && raw.unit.kind === 'count'
+          ? 'other'
+          : raw.unit.kind;
     const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
     const figure: Figure = {
       offset: raw.start,
@@ -728,17 +756,23 @@ class Extraction {
     let own = raw.english ? this.englishPeriodAfter(raw) : undefined;
     // "up from 47.9 percent last year": the base of a change, a year before the figure it is compared with.
     if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
-    if (own !== undefined && !own.yearEarlier) this.locate(own.asOf);
+    // "slower than the 5.2 percent growth for 2023": a base compared with is dated by its own period, which
+    // dates nothing after it.
+    const comparedOwn = own !== undefined && !own.yearEarlier && isComparedWith(this.text, raw.start);
+    if (own !== undefined && !own.yearEarlier && !comparedOwn) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
     const planned = own === undefined ? this.plannedForYearOf(raw) : undefined;
     const asOf =
-      this.sentence.nextFigureAsOf ?? planned ?? (earlier ? yearEarlier(this.currentAsOf()) : this.located());
+      this.sentence.nextFigureAsOf ??
+      planned ??
+      (comparedOwn ? own?.asOf : undefined) ??
+      (earlier ? yearEarlier(this.currentAsOf()) : this.located());
     this.sentence.nextFigureAsOf = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it.
     const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
-    if (asOf !== undefined && !label.startsWith('每') && !perUnit && this.dates(raw, asOf, planned))
-      figure.asOf = asOf;
+    const standard = (label.startsWith('每') && !density) || perUnit;
+    if (asOf !== undefined && !standard && this.dates(raw, asOf, planned)) figure.asOf = asOf;
     const warnings: FigureWarning[] = [];
     if (raw.unitSource !== undefined) warnings.push(UNIT_WARNINGS[raw.unitSource]);
     if (named.weak === true || label === figure.unit || label.length < 2) {
@@ -770,7 +804,9 @@ class Extraction {
    */
   private dates(raw: RawFigure, asOf: string, planned: string | undefined): boolean {
     if (raw.english) {
-      return !(raw.unit.kind === 'money' && PER_QUANTITY.test(raw.unit.unit) && this.carriedPeriod(asOf));
+      const price =
+        PER_QUANTITY.test(raw.unit.unit) || PER_QUANTITY_AFTER.test(this.text.slice(raw.end, raw.end + 16));
+      return !(raw.unit.kind === 'money' && price && this.carriedPeriod(asOf));
     }
     const clause = this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 24), raw.start);
     const ownClause = clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1);
@@ -867,6 +903,10 @@ class Extraction {
         ? accountedShare(clause, this.region, text, raw.end, this.countedPhrase)
         : undefined;
     if (accounted !== undefined) return { label: accounted, growth: false };
+    // "rose 0.94 percentage points to 66.16 percent": the rate the change in points led to is its level.
+    const afterPoints = this.figures[this.figures.length - 1]?.unit === 'percentage points';
+    if (before.leadsTo && previous !== undefined && afterPoints && raw.unit.kind === 'percent')
+      return { label: previous, growth: false };
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.respondentShare(raw, before.label);
       if (share !== undefined) return { label: share, growth: false };

@@ -428,7 +428,7 @@ const COUNTS = new Map(
 /** English periods: the quarter or half (first quarter [of 2024], Q1), the first N months, a month range
  * (January-April, Jan-April), a month (in March), a year (in 2023), last year; or a year earlier. */
 const ENGLISH_PERIOD =
-  /^(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|first (two|three|four|five|six|seven|eight|nine|ten|eleven) months|([a-z]+)(?:-| to )([a-z]+)|(last) year|(a year (?:earlier|ago)|the same (?:period|month|quarter) (?:a year earlier|last year|of last year))|in (january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d))(?: of ((?:19|20)\d\d))?/;
+  /^(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|first (two|three|four|five|six|seven|eight|nine|ten|eleven) months|([a-z]+)(?:-| to )([a-z]+)|(last) year|(a year (?:earlier|ago)|the same (?:period|month|quarter) (?:a year earlier|last year|of last year))|in (january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)|for ((?:19|20)\d\d))(?: of ((?:19|20)\d\d))?/;
 
 export interface EnglishPeriod {
   /** The day the period ends, or undefined for a year earlier than the current as-of. */
@@ -472,8 +472,10 @@ export function englishPeriodAt(
   const end = index + match[0].length;
   if (text.charCodeAt(end) === 0x2d /* - */) return undefined;
   if (match[8] !== undefined) return { asOf: undefined, yearEarlier: true, end };
-  const [, quarter, q, half, months, from, to, last, , month] = match;
-  const written = match[10] === undefined ? undefined : Number(match[10]);
+  const [, quarter, q, half, months, from, to, last, , inMonth, forYear] = match;
+  // "the 5.2 percent growth for 2023": a year, as "in 2023" is.
+  const month = inMonth ?? forYear;
+  const written = match[11] === undefined ? undefined : Number(match[11]);
   let endMonth: number | undefined;
   let year = written ?? publication.year;
   if (quarter !== undefined) endMonth = (ORDINALS.get(quarter) ?? 0) * 3;
@@ -504,5 +506,5 @@ export function englishPeriodAt(
 
 /** "up 34.6 percent from a year earlier": a base the change is measured from, not the figure's date. */
 export function isComparedWith(text: string, index: number): boolean {
-  return /(?:from|than|over|with) $/.test(text.slice(Math.max(0, index - 6), index));
+  return /(?:from|than|over|with) (?:the )?$/.test(text.slice(Math.max(0, index - 10), index));
 }
