@@ -1206,4 +1206,28 @@ describe('kinds and English as-of after round 4 of issue 8', () => {
   it('counts wells in 眼', () => {
     expect(read('全市关闭自备水井85眼。')).toEqual([['85眼', 'count', null]]);
   });
+
+  it('carries a year still under way to a later sentence only for what it plans', () => {
+    expect(
+      read(
+        '2024年，全县新增城镇就业达到4200人。全县登记失业人员1800人。力争全年新增城镇就业6000人。',
+        '2024-09-10',
+      ).map(([surface, , asOf]) => [surface, asOf]),
+    ).toEqual([
+      ['4200人', '2024-12-31'],
+      ['1800人', null],
+      ['6000人', '2024-12-31'],
+    ]);
+  });
+
+  it('dates the findings of a survey by the 截至 date after its verb, not the sample before it', () => {
+    expect(
+      read('某机构对2.4万名求职者的调查显示，截至6月底，61.2%的受访者已找到工作。').map(
+        ([surface, , asOf]) => [surface, asOf],
+      ),
+    ).toEqual([
+      ['2.4万名', null],
+      ['61.2%', '2024-06-30'],
+    ]);
+  });
 });

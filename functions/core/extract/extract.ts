@@ -142,6 +142,8 @@ class Sentence {
   distributed: { labels: string[]; next: number; growth: boolean } | undefined;
   /** A 截至 date: it holds for every figure of the sentence, also those before it. */
   until: string | undefined;
+  /** Where that 截至 date stands. */
+  untilAt = -1;
   /** Where 去年同期 opened a clause of the clause group: the figures after it are one year earlier. */
   yearEarlierFrom: number | undefined;
   /** The as-of of the next figure alone (由2017年末的61.8%…). */
@@ -162,6 +164,7 @@ class Sentence {
     this.firstCounted = undefined;
     this.endClauseGroup();
     this.until = undefined;
+    this.untilAt = -1;
     this.nextFigureAsOf = undefined;
   }
 
@@ -251,6 +254,8 @@ const HAS_DIGIT = /[0-9０-９]/;
 const SURVEY_WORDS = /调查|访问|问卷|抽样|受访/;
 const SURVEY_WINDOW = 40;
 const SURVEY_FINDINGS = /调查(?:显示|结果|发现|表明)/;
+/** A survey's or a count's findings verb (调查显示, 监测发现): what stands before it is the sample. */
+const FINDINGS_VERB = /(?:调查|监测|抽样|问卷|访问)[^，。；]*?(?:显示|表明|发现)/;
 /** 今年…监测结果显示: a survey of the year under way, whose findings are of now, not of the year's end. */
 const SURVEY_OF_YEAR_AFTER =
   /^[^，。；,;]*?(?:调查|监测|抽查|普查|问卷|民调)[^，。；,;]*?(?:显示|表明|发现|结果)/;
@@ -556,11 +561,15 @@ class Extraction {
     // A 截至 date after the last figure (…42303人，截至5月11日) still dates the sentence; a day in a sentence
     // without figures (6月20日起，…) dates the sentences that go on about it.
     this.readPeriods(next);
-    const { until } = this.sentence;
+    const { until, untilAt } = this.sentence;
     if (until !== undefined) {
       for (let index = this.sentence.firstFigure; index < this.figures.length; index++) {
         const figure = this.figures[index];
-        if (figure !== undefined) figure.asOf ??= until;
+        if (figure === undefined) continue;
+        // 对1.6万名毕业生的调查显示，截至5月底，…: the date is of the findings, not of the sample before them.
+        const end = figure.offset + figure.length;
+        if (end <= untilAt && FINDINGS_VERB.test(this.text.slice(end, untilAt))) continue;
+        figure.asOf ??= until;
       }
     }
     this.sentence.reset(next, this.figures.length);
@@ -675,7 +684,10 @@ class Extraction {
         this.day = found.asOf;
         if (found.day) this.lastDay = found.asOf;
       } else this.locate(found.asOf);
-      if (found.until) sentence.until = found.asOf;
+      if (found.until) {
+        sentence.until = found.asOf;
+        sentence.untilAt = index;
+      }
       index = found.end - 1;
     }
     this.periodsRead = Math.max(this.periodsRead, end);
@@ -821,7 +833,17 @@ class Extraction {
       return false;
     const price =
       raw.unit.kind === 'money' && (PER_QUANTITY.test(raw.unit.unit) || PRICE_IN_CLAUSE.test(ownClause));
-    return !(price && this.carriedPeriod(asOf));
+    if (price && this.carriedPeriod(asOf)) return false;
+    // 2024年，…参保人数达到28.64万人。全县领取待遇人员9.3万人 (in October): a year still under way, carried from the
+    // sentence before, locates only what a later sentence plans (力争引进…25个); a level stated is of now.
+    const ahead = this.publication !== undefined && asOf > publicationDay(this.publication);
+    const sentenceSoFar = this.text.slice(this.sentence.start, raw.start);
+    return !(
+      ahead &&
+      planned === undefined &&
+      this.carriedPeriod(asOf) &&
+      !PLAN_IN_CLAUSE.test(sentenceSoFar)
+    );
   }
 
   /** Whether `asOf` is the paragraph's period, set by a sentence before this one, with no day or 截至 date. */
