@@ -304,6 +304,8 @@ const SINGLE_MONTH = '单月';
 /** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
 const SINGLE_MONTH_WORDS = /当月|单月/;
 const RESPECTIVELY = '分别';
+/** How far around a figure its distribution, month or plan word is looked for: a window, so reading stays linear. */
+const CONTEXT_REACH = 160;
 const LIST_JOINERS = '、和与及';
 const MAX_GROUP_WORD = 4;
 /** Verbs by which counted ones act on what a figure after them measures (企业提供岗位3200个). */
@@ -518,7 +520,9 @@ class Extraction {
     // What the sentence counted first is a subject of later figures only when it counts something else.
     const counted = sentence.firstCounted?.slice(-2) === core.slice(-2) ? undefined : sentence.firstCounted;
     const topic = sentence.topic ?? counted;
-    const month = SINGLE_MONTH_WORDS.exec(this.text.slice(sentence.start, raw.start))?.[0];
+    const month = SINGLE_MONTH_WORDS.exec(
+      this.text.slice(Math.max(sentence.start, raw.start - CONTEXT_REACH), raw.start),
+    )?.[0];
     const own: OwnContext = {
       counter: raw.unit.counter,
       unit: raw.unit.unit,
@@ -540,12 +544,13 @@ class Extraction {
     const { text, sentence } = this;
     let from = -1;
     if (raw.english) {
-      const end = text.indexOf('.', raw.end);
-      const rest = text.slice(raw.end, end < 0 ? text.length : end);
-      if (rest.includes('respectively')) from = sentence.start;
+      const after = text.slice(raw.end, raw.end + CONTEXT_REACH);
+      const end = after.indexOf('.');
+      if ((end < 0 ? after : after.slice(0, end)).includes('respectively')) from = sentence.start;
     } else {
-      const at = text.lastIndexOf(RESPECTIVELY, raw.start);
-      if (at >= sentence.start) from = at;
+      const start = Math.max(sentence.start, raw.start - CONTEXT_REACH);
+      const at = text.slice(start, raw.start).lastIndexOf(RESPECTIVELY);
+      if (at >= 0) from = start + at;
     }
     if (from < 0) return {};
     let index = 0;
@@ -837,7 +842,10 @@ class Extraction {
     // 2024年，…参保人数达到28.64万人。全县领取待遇人员9.3万人 (in October): a year still under way, carried from the
     // sentence before, locates only what a later sentence plans (力争引进…25个); a level stated is of now.
     const ahead = this.publication !== undefined && asOf > publicationDay(this.publication);
-    const sentenceSoFar = this.text.slice(this.sentence.start, raw.start);
+    const sentenceSoFar = this.text.slice(
+      Math.max(this.sentence.start, raw.start - CONTEXT_REACH),
+      raw.start,
+    );
     return !(
       ahead &&
       planned === undefined &&
