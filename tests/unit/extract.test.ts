@@ -1230,4 +1230,15 @@ describe('kinds and English as-of after round 4 of issue 8', () => {
       ['61.2%', '2024-06-30'],
     ]);
   });
+
+  it('reads 一半 framed as a share (占比接近一半, 一半以上) as 50 %, and leaves 一半 of wording alone', () => {
+    expect(read('全市新能源公交车占比接近一半。', '2024-05-06')).toEqual([['接近一半', 'percent', null]]);
+    expect(read('一半是志愿者，产量减少一半。', '2024-05-06')).toEqual([]);
+  });
+
+  it('dates English figures "at the end of 2023" by that year end', () => {
+    expect(read('Registered residents numbered 2.35 million at the end of 2023.', '2024-02-01')).toEqual([
+      ['2.35 million', 'count', '2023-12-31'],
+    ]);
+  });
 });

@@ -448,7 +448,14 @@ export interface EnglishPeriod {
 const ENGLISH_UNTIL =
   /^(?:(?:through|by the end of|at the end of|as of|as at) |(?:as of|as at|at|by) end-)(january|february|march|april|may|june|july|august|september|october|november|december)(?: (\d{1,2})(?!\d))?(?:,? ((?:19|20)\d\d))?/;
 
+/** "at the end of 2023", "by end-2023", "as of year-end 2023": the last day of that year. */
+const ENGLISH_YEAR_END =
+  /^(?:(?:at|by) the end of|(?:at|by|as of) (?:end-|year-end |the end of ))((?:19|20)\d\d)\b/;
+
 function englishUntilAt(text: string, index: number, publication: Publication): EnglishPeriod | undefined {
+  const yearEnd = ENGLISH_YEAR_END.exec(text.slice(index, index + 32).toLowerCase());
+  if (yearEnd?.[1] !== undefined)
+    return { asOf: `${yearEnd[1]}-12-31`, yearEarlier: false, end: index + yearEnd[0].length };
   const match = ENGLISH_UNTIL.exec(text.slice(index, index + 48).toLowerCase());
   const month = match?.[1] === undefined ? undefined : MONTH_NUMBERS.get(match[1]);
   if (match === null || month === undefined) return undefined;

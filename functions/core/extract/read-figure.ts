@@ -706,8 +706,26 @@ const BAN = 0x534a; // 半
 
 /** 近半数受访者, 半数以上: half of a population, a share of 50%. */
 function halfAt(text: string, index: number, floor: number): RawFigure | undefined {
+  // 快充桩占比接近一半, 一半以上: half written 一半, a share when a qualifier or 占 frames it (一半是…, 减少一半 are not).
+  if (text.charCodeAt(index) === YI && text.charCodeAt(index + 1) === BAN) {
+    const framed =
+      prefixQualifier(text, index, floor) !== undefined ||
+      SHARE_VERB_BEFORE.test(text.slice(Math.max(floor, index - 3), index)) ||
+      suffixAt(text, index + 2) !== undefined;
+    if (!framed || isIdeographAfterHalf(text.charCodeAt(index + 2))) return undefined;
+    return halfShare(text, index, index + 2, floor);
+  }
   if (text.charCodeAt(index) !== BAN || !text.startsWith('数', index + 1)) return undefined;
-  let end = index + 2;
+  return halfShare(text, index, index + 2, floor);
+}
+
+const YI = 0x4e00; // 一
+const SHARE_VERB_BEFORE = /(?:占|占比|比重|比例)(?:为|达|达到)?$/;
+/** 一半年, 一半天: 半 that opens a span of time, not half of a whole. */
+const isIdeographAfterHalf = (code: number) => code === 0x5e74 || code === 0x5929 || code === 0x6708;
+
+function halfShare(text: string, index: number, unitEnd: number, floor: number): RawFigure {
+  let end = unitEnd;
   let qualifier: Qualifier = 'exact';
   const suffix = suffixAt(text, end);
   if (suffix !== undefined) {
@@ -717,7 +735,7 @@ function halfAt(text: string, index: number, floor: number): RawFigure | undefin
   const prefix = prefixQualifier(text, index, floor);
   if (prefix !== undefined && qualifier === 'exact') qualifier = prefix.qualifier;
   const start = prefix?.index ?? index;
-  return { start, end, unitEnd: index + 2, value: 50, unit: PERCENT_UNIT, qualifier, english: false };
+  return { start, end, unitEnd, value: 50, unit: PERCENT_UNIT, qualifier, english: false };
 }
 
 function isProportion(unit: UnitInfo): boolean {
