@@ -1241,4 +1241,13 @@ describe('kinds and English as-of after round 4 of issue 8', () => {
       ['2.35 million', 'count', '2023-12-31'],
     ]);
   });
+
+  it('keeps the guards of those rules: a survey of a finished quarter is dated, 订单个数 is no amount per item', () => {
+    expect(read('今年一季度抽样调查显示，全市居民满意率为91.2%。', '2024-06-01')).toEqual([
+      ['91.2%', 'percent', '2024-03-31'],
+    ]);
+    expect(read('上半年，平台完成订单个数3.2万个。', '2024-07-10')).toEqual([
+      ['3.2万个', 'count', '2024-06-30'],
+    ]);
+  });
 });

@@ -265,7 +265,7 @@ const SO_FAR_THIS_YEAR = ['今年以来', '年初以来', '今年来'];
 const DONE_IN_CLAUSE = /已|完成率|累计/;
 const PLAN_IN_CLAUSE = /计划|预计|预期|力争|目标|有望|将|拟/;
 /** 单个项目奖励100万元, 每个…: an amount per single item is a standard, not a quantity of a period. */
-const PER_ITEM_IN_CLAUSE = /单(?:个|笔|户|家|项|台|只|次)|每个/;
+const PER_ITEM_IN_CLAUSE = /(?<![订清名菜账保报买卖下接运工表简孤])单(?:个|笔|户|家|项|台|只|次)|每个/;
 /** 售价两块五毛, 均价回落至21.9元/公斤: a price, a level of a moment rather than a quantity of a period. */
 const PRICE_IN_CLAUSE = /[售均单报]价|价格/;
 const ENGLISH_NOW = /^(?:now|currently)\b/i;
@@ -675,6 +675,8 @@ class Extraction {
       if (
         !found.until &&
         text.startsWith(THIS_YEAR, index) &&
+        publication !== undefined &&
+        found.asOf > publicationDay(publication) &&
         SURVEY_OF_YEAR_AFTER.test(text.slice(found.end, found.end + SURVEY_WINDOW))
       ) {
         this.locate(undefined);
