@@ -1166,3 +1166,283 @@ describe('labels after round 4 of issue 8', () => {
     ]);
   });
 });
+
+describe('as-of, kinds and non-figures after round 4 of issue 8', () => {
+  const dated = (text: string, publishedAt = '2024-08-20') =>
+    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.asOf ?? null]);
+
+  it('reads an English count with a scale and no unit noun as a count', () => {
+    const [figure] = extractFigures('The city registered 2.35 million in the census.', {
+      publishedAt: '2024-03-01',
+    });
+    expect(figure).toMatchObject({ value: 2350000, unit: '', kind: 'count' });
+  });
+
+  it('does not date what is reported done by a day still to come (今年…任务已完成)', () => {
+    expect(dated('今年全区45所学校改造任务已完成29所，完成率64.4%。')).toEqual([
+      ['45所', '2024-12-31'],
+      ['29所', null],
+      ['64.4%', null],
+    ]);
+  });
+
+  it('dates an allocation of this year (某区今年安排…) by the year end, and its plans after it', () => {
+    expect(dated('河西区今年安排补助资金600万元用于校舍维修，计划维修校舍35栋。', '2024-03-02')).toEqual([
+      ['600万元', '2024-12-31'],
+      ['35栋', '2024-12-31'],
+    ]);
+  });
+
+  it('dates an English plan for this year by its end', () => {
+    expect(
+      dated('The county plans to repave 140 kilometers of rural roads this year.', '2024-02-10'),
+    ).toEqual([['140 kilometers', '2024-12-31']]);
+  });
+
+  it('does not date the findings of a survey of the year under way by its end', () => {
+    expect(dated('今年全省学生体质抽查结果显示，学生体质达标率为91.2%。', '2024-10-12')).toEqual([
+      ['91.2%', null],
+    ]);
+  });
+
+  it('does not carry a period to an English sentence of now', () => {
+    expect(
+      dated(
+        'The library lent 1.2 million books in 2023. It now holds more than 400,000 titles.',
+        '2024-01-20',
+      ),
+    ).toEqual([
+      ['1.2 million books', '2023-12-31'],
+      ['more than 400,000 titles', null],
+    ]);
+  });
+
+  it('does not date an amount per single item, a standard', () => {
+    expect(dated('2024年全市计划新建充电站80座，单个充电站补贴最高20万元。', '2024-01-15')).toEqual([
+      ['80座', '2024-12-31'],
+      ['20万元', null],
+    ]);
+  });
+
+  it('dates a price by its own sentence or a day, not by the period of a sentence before', () => {
+    expect(dated('上半年，全市生猪出栏52万头。受供给偏紧影响，活猪收购均价升至16.8元/公斤。')).toEqual([
+      ['52万头', '2024-06-30'],
+      ['16.8元/公斤', null],
+    ]);
+    expect(dated('上半年，全市活猪收购均价为16.8元/公斤。')).toEqual([['16.8元/公斤', '2024-06-30']]);
+  });
+
+  it('reads 今年以来 as up to now, not the period of the sentence before', () => {
+    expect(dated('上半年，全县新增市场主体3200户。今年以来，全县新开工项目46个。')).toEqual([
+      ['3200户', '2024-06-30'],
+      ['46个', null],
+    ]);
+  });
+
+  it('dates a price by 年末 in its own sentence, the end of the year the paragraph speaks of', () => {
+    expect(dated('2023年，全市居民消费价格上涨0.5%。年末鸡蛋零售均价为9.8元/公斤。', '2024-02-20')).toEqual([
+      ['0.5%', '2023-12-31'],
+      ['9.8元/公斤', '2023-12-31'],
+    ]);
+  });
+});
+
+describe('numerals that are not figures, after round 4 of issue 8', () => {
+  const surfaces = (text: string) =>
+    extractFigures(text, { publishedAt: '2024-05-06' }).map((figure) => figure.surface);
+
+  it('reads a bound after a share of people in its clause as the group the share counts', () => {
+    expect(surfaces('近三成受访家庭每月外出就餐超过8次。')).toEqual(['近三成']);
+    expect(surfaces('每月外出就餐超过8次的受访家庭比例为27.5%。')).toEqual(['27.5%']);
+  });
+
+  it('reads a bound right before the noun of a count as what defines the things counted', () => {
+    expect(surfaces('全年计划引进1亿元以上产业项目25个。')).toEqual(['25个']);
+  });
+
+  it('reads an English age as no figure', () => {
+    expect(surfaces('Among residents aged over 65, 58.2 percent had a flu shot.')).toEqual(['58.2 percent']);
+  });
+
+  it('reads 两位数 as wording', () => {
+    expect(surfaces('一季度全市出口额保持两位数增长。')).toEqual([]);
+  });
+
+  it('reads the number of kinds a price is averaged over as part of its name', () => {
+    const figures = extractFigures('本周30种重点监测水果平均批发价格为7.35元/公斤。', {
+      publishedAt: '2024-05-06',
+    });
+    expect(figures.map((figure) => [figure.surface, figure.label])).toEqual([
+      ['7.35元/公斤', '重点监测水果平均批发价格'],
+    ]);
+  });
+});
+
+describe('metric identity after round 4 of issue 8', () => {
+  const keyed = (text: string, region: string, publishedAt = '2024-09-15') =>
+    extractFigures(text, { region, publishedAt, aliases: defaultAliases }).map((figure) => [
+      figure.surface,
+      figure.label,
+      figure.metric,
+    ]);
+
+  it('keeps a month’s own figure (当月) apart from the running total of the sentence before', () => {
+    const [total, month] = keyed(
+      '1-8月，江州市规上工业增加值同比增长6.3%。其中，8月份当月规上工业增加值增长4.8%。',
+      '江州',
+    );
+    expect(total?.[2]).not.toBe(month?.[2]);
+    expect(month?.[1]).toBe('当月规上工业增加值增长');
+  });
+
+  it('counts the ones that did what the figure after them measures (120家用人单位提供岗位4500个)', () => {
+    const [units, jobs] = keyed('招聘会上，120家用人单位提供岗位4500个。', '江州');
+    expect(units?.[1]).toBe('提供岗位用人单位');
+    expect(units?.[2]).not.toBe(jobs?.[2]);
+  });
+
+  it('names an English share with no name of its own by its words, so two such shares keep apart', () => {
+    const figures = keyed(
+      'Nearly 60% of Linwood residents satisfied with bus service, poll shows\n\nAmong riders aged over 50, 66.3 percent rated the service as reliable.',
+      'Linwood',
+      '2024-03-01',
+    );
+    expect(figures.map(([surface]) => surface)).toEqual(['Nearly 60%', '66.3 percent']);
+    expect(figures[0]?.[2]).not.toBe(figures[1]?.[2]);
+  });
+
+  it('gives each figure of a distribution the group of its place in the list, and one after the list the whole', () => {
+    const figures = keyed(
+      '上半年，城镇、农村居民人均消费支出分别为16230元和9870元，分别增长5.1%和7.3%，增速分别比一季度加快0.3、0.6个百分点。',
+      '江州',
+      '2024-07-20',
+    );
+    const [urban, rural] = figures.slice(-2);
+    expect(urban?.[2]).not.toBe(rural?.[2]);
+    expect(urban?.[1]).toMatch(/^城镇/);
+    const shares = keyed(
+      '监测显示，城镇、农村受访者每周参加体育锻炼的比例分别为41.2%和33.5%，全市平均为38.0%。',
+      '江州',
+    );
+    expect(new Set(shares.map(([, , metric]) => metric)).size).toBe(3);
+  });
+
+  it('reads "A and B … respectively" for English amounts', () => {
+    const figures = keyed(
+      "Urban and rural households' average monthly spending stood at 4,120 yuan and 2,380 yuan, respectively.",
+      'Linwood',
+      '2024-03-01',
+    );
+    expect(figures.map(([, label]) => (label ?? '').replace(/'/g, ''))).toEqual([
+      'urban households average monthly spending',
+      'rural households average monthly spending',
+    ]);
+  });
+});
+
+describe('kinds and English as-of after round 4 of issue 8', () => {
+  const read = (text: string, publishedAt = '2024-07-20') =>
+    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.kind, figure.asOf ?? null]);
+
+  it('dates a base compared with by its own year, which dates nothing after it, and reads "N percent growth" as growth', () => {
+    expect(
+      read(
+        'Retail sales grew 4.1 percent in the first half of 2024, faster than the 3.6 percent growth for 2023. Per capita spending rose 3.2 percent to 14,200 yuan.',
+      ),
+    ).toEqual([
+      ['4.1 percent', 'growth_rate', '2024-06-30'],
+      ['3.6 percent', 'growth_rate', '2023-12-31'],
+      ['3.2 percent', 'growth_rate', '2024-06-30'],
+      ['14,200 yuan', 'money', '2024-06-30'],
+    ]);
+  });
+
+  it('reads a comma that groups digits as no clause end when looking for the period after a figure', () => {
+    expect(read('Rail freight doubled to 126,000 tonnes in the first half.')[0]).toEqual([
+      'doubled',
+      'growth_rate',
+      '2024-06-30',
+    ]);
+  });
+
+  it('reads the rate a change in points led to as a level', () => {
+    expect(
+      read('The forest cover rate rose 1.2 percentage points to 48.5 percent in 2023.', '2024-02-01'),
+    ).toEqual([
+      ['1.2 percentage points', 'growth_rate', '2023-12-31'],
+      ['48.5 percent', 'percent', '2023-12-31'],
+    ]);
+  });
+
+  it('reads a share a comparison says is lower or higher (比…低三成) as a change', () => {
+    expect(read('社区食堂套餐价格比周边餐馆低两到三成。')[0]?.[1]).toBe('growth_rate');
+  });
+
+  it('reads a density per population (每万人拥有…) as other and dates it', () => {
+    expect(
+      read('2023年，全市每万人拥有公共文化设施面积达到1460平方米，每千人拥有执业医师3.4名。', '2024-02-01'),
+    ).toEqual([
+      ['1460平方米', 'area', '2023-12-31'],
+      ['3.4名', 'other', '2023-12-31'],
+    ]);
+  });
+
+  it('does not date an English price by the period of the sentence before', () => {
+    expect(
+      read(
+        'Exports rose 8 percent in the first half. Wholesale coffee averaged $4.10 per kilogram, traders said.',
+      ),
+    ).toEqual([
+      ['8 percent', 'growth_rate', '2024-06-30'],
+      ['$4.10', 'money', null],
+    ]);
+  });
+
+  it('counts wells in 眼', () => {
+    expect(read('全市关闭自备水井85眼。')).toEqual([['85眼', 'count', null]]);
+  });
+
+  it('carries a year still under way to a later sentence only for what it plans', () => {
+    expect(
+      read(
+        '2024年，全县新增城镇就业达到4200人。全县登记失业人员1800人。力争全年新增城镇就业6000人。',
+        '2024-09-10',
+      ).map(([surface, , asOf]) => [surface, asOf]),
+    ).toEqual([
+      ['4200人', '2024-12-31'],
+      ['1800人', null],
+      ['6000人', '2024-12-31'],
+    ]);
+  });
+
+  it('dates the findings of a survey by the 截至 date after its verb, not the sample before it', () => {
+    expect(
+      read('某机构对2.4万名求职者的调查显示，截至6月底，61.2%的受访者已找到工作。').map(
+        ([surface, , asOf]) => [surface, asOf],
+      ),
+    ).toEqual([
+      ['2.4万名', null],
+      ['61.2%', '2024-06-30'],
+    ]);
+  });
+
+  it('reads 一半 framed as a share (占比接近一半, 一半以上) as 50 %, and leaves 一半 of wording alone', () => {
+    expect(read('全市新能源公交车占比接近一半。', '2024-05-06')).toEqual([['接近一半', 'percent', null]]);
+    expect(read('一半是志愿者，产量减少一半。', '2024-05-06')).toEqual([]);
+  });
+
+  it('dates English figures "at the end of 2023" by that year end', () => {
+    expect(read('Registered residents numbered 2.35 million at the end of 2023.', '2024-02-01')).toEqual([
+      ['2.35 million', 'count', '2023-12-31'],
+    ]);
+  });
+
+  it('keeps the guards of those rules: a survey of a finished quarter is dated, 订单个数 is no amount per item', () => {
+    expect(read('今年一季度抽样调查显示，全市居民满意率为91.2%。', '2024-06-01')).toEqual([
+      ['91.2%', 'percent', '2024-03-31'],
+    ]);
+    expect(read('上半年，平台完成订单个数3.2万个。', '2024-07-10')).toEqual([
+      ['3.2万个', 'count', '2024-06-30'],
+    ]);
+  });
+});

@@ -147,6 +147,8 @@ class Sentence {
   distributed: { labels: string[]; next: number; growth: boolean } | undefined;
   /** A 截至 date: it holds for every figure of the sentence, also those before it. */
   until: string | undefined;
+  /** Where that 截至 date stands. */
+  untilAt = -1;
   /** Where 去年同期 opened a clause of the clause group: the figures after it are one year earlier. */
   yearEarlierFrom: number | undefined;
   /** The as-of of the next figure alone (由2017年末的61.8%…). */
@@ -167,6 +169,7 @@ class Sentence {
     this.firstCounted = undefined;
     this.endClauseGroup();
     this.until = undefined;
+    this.untilAt = -1;
     this.nextFigureAsOf = undefined;
   }
 
@@ -258,6 +261,32 @@ const HAS_DIGIT = /[0-9０-９]/;
 const SURVEY_WORDS = /调查|访问|问卷|抽样|受访/;
 const SURVEY_WINDOW = 40;
 const SURVEY_FINDINGS = /调查(?:显示|结果|发现|表明)/;
+/** A survey's or a count's findings verb (调查显示, 监测发现): what stands before it is the sample. */
+const FINDINGS_VERB = /(?:调查|监测|抽样|问卷|访问)[^，。；]*?(?:显示|表明|发现)/;
+/** 今年…监测结果显示: a survey of the year under way, whose findings are of now, not of the year's end. */
+const SURVEY_OF_YEAR_AFTER =
+  /^[^，。；,;]*?(?:调查|监测|抽查|普查|问卷|民调)[^，。；,;]*?(?:显示|表明|发现|结果)/;
+/** 今年以来, 年初以来: up to now (a day its sentence names), not the period of the sentences before. */
+const SO_FAR_THIS_YEAR = ['今年以来', '年初以来', '今年来'];
+/** What a clause reports as done (已完成, 完成率, 累计): it cannot be of a day still to come. */
+const DONE_IN_CLAUSE = /已|完成率|累计/;
+const PLAN_IN_CLAUSE = /计划|预计|预期|力争|目标|有望|将|拟/;
+/** 单个项目奖励100万元, 每个…: an amount per single item is a standard, not a quantity of a period. */
+const PER_ITEM_IN_CLAUSE = /(?<![订清名菜账保报买卖下接运工表简孤])单(?:个|笔|户|家|项|台|只|次)|每个/;
+/** 售价两块五毛, 均价回落至21.9元/公斤: a price, a level of a moment rather than a quantity of a period. */
+const PRICE_IN_CLAUSE = /[售均单报]价|价格/;
+const ENGLISH_NOW = /^(?:now|currently)\b/i;
+/** "5.2 percent year on year": a change, whatever the words before it. */
+const YEAR_ON_YEAR_AFTER =
+  /^ (?:year[- ]on[- ]year|from a year (?:earlier|ago)|growth|increase|rise|decline|drop|gain)\b/;
+/** "$3.85 per kilogram": a price per quantity; per year or month is an amount of a period. */
+const PER_QUANTITY_AFTER = /^ (?:per|a|an) (?!year|month|day|week|hour|annum)[a-z]/;
+/** 比市场价低三到四成, 比上年多12%: a difference from what is compared with, a change. */
+const COMPARED_LOWER_OR_HIGHER = /比[^，。；,;]{1,10}(?:低|高|多|少)(?:了|出)?$/;
+/** 每千名老年人拥有养老床位: a density per population, a level of its date, neither a count nor a standard. */
+const DENSITY = /^每(?:[0-9]+|[一二三四五六七八九十百千万]+)[\u4e00-\u9fff]{0,6}?拥有/;
+/** 元/公斤, USD/kg: a price per quantity; a rate per time (每月1050元) is a standard of a period. */
+const PER_QUANTITY = /\/(?!(?:月|年|日|天|周|小时|时|month|year|day|week|hour)$)/;
 const THIS_YEAR = '今年';
 /** A task or plan that the figure after 今年 measures, named in its clause. */
 const YEARS_TASK_AFTER = /^[^，。；,;]*?(?:任务|计划)/;
@@ -297,13 +326,26 @@ const THIS_MONTH = '当月';
 const SCOPE_REACH = 12;
 const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
+/** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
+const SINGLE_MONTH_WORDS = /当月|单月/;
+const RESPECTIVELY = '分别';
+/** How far around a figure its distribution, month or plan word is looked for: a window, so reading stays linear. */
+const CONTEXT_REACH = 160;
+const LIST_JOINERS = '、和与及';
+const MAX_GROUP_WORD = 4;
+/** Verbs by which counted ones act on what a figure after them measures (企业提供岗位3200个). */
+const ACTION_OF_COUNTED =
+  /^已?(?:提供|发放|吸纳|带动|招聘|发布|参与|参加|达成|完成|实现|获得|享受|签约|入驻|申请|领取|推出|新增|捐赠|认购)/;
+/** An English figure's own words after it, to the end of its clause (of Qiaoxi residents satisfied with…). */
+const ENGLISH_WORDS_AFTER = /^ ((?:[A-Za-z][A-Za-z-]*)(?: [A-Za-z][A-Za-z-]*){0,7})/;
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
 const ENGLISH_PERIOD_REACH = 60;
-const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per)\b/i;
+const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per(?! capita))\b/i;
 const AVERAGE_REACH = 16;
-const FORECAST_BEFORE = /\b(?:expects?|expected|forecasts?|projects?|aims?)\b/i;
+const FORECAST_BEFORE =
+  /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|will)\b/i;
 const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
@@ -395,6 +437,8 @@ class Extraction {
   private periodsRead = 0;
   /** The latest period of the paragraph (上半年, 2023年): it locates the figures after it, sentence after sentence. */
   private period: string | undefined;
+  /** Where the sentence that set the period starts: a price after it takes the period of its own sentence only. */
+  private periodSentence = -1;
   /**
    * A day (截至5月10日, 9月9日, 截至6月底): a stock measured on it, which dates its own sentence and those that go on
    * about it (其中…, 当日…, 去年同期…), not the next one that turns to something else. So does the period of a
@@ -435,6 +479,10 @@ class Extraction {
       switch (charClass) {
         case CharClass.NumberStart: {
           const reading = readFigure(text, index, this.sentence.previousEnd);
+          if (reading.nameFrom !== undefined) {
+            this.readPeriods(index);
+            this.sentence.previousEnd = reading.nameFrom;
+          }
           if (reading.figure !== undefined) this.add(reading.figure);
           for (const part of reading.parts ?? []) this.add(part);
           index = reading.next - 1;
@@ -497,18 +545,61 @@ class Extraction {
     // What the sentence counted first is a subject of later figures only when it counts something else.
     const counted = sentence.firstCounted?.slice(-2) === core.slice(-2) ? undefined : sentence.firstCounted;
     const topic = sentence.topic ?? counted;
-    return new ContextWidening(this.text, raw.start, named, label, core, topic);
+    const month = SINGLE_MONTH_WORDS.exec(
+      this.text.slice(Math.max(sentence.start, raw.start - CONTEXT_REACH), raw.start),
+    )?.[0];
+    const own: OwnContext = {
+      counter: raw.unit.counter,
+      unit: raw.unit.unit,
+      english: raw.english,
+      end: raw.end,
+      sentenceStart: sentence.start,
+      ...(month === undefined ? {} : { month }),
+      ...this.respectiveIndex(raw),
+    };
+    return new ContextWidening(this.text, raw.start, named, label, core, topic, own);
+  }
+
+  /**
+   * Where the figure stands in a distribution over a list (城镇、农村…分别…0.2、0.4个百分点; urban and rural… 51,821
+   * yuan and 21,691 yuan, respectively): its index among the figures since the last 分别 of its sentence, or since
+   * the sentence start when the sentence says "respectively" after it.
+   */
+  private respectiveIndex(raw: RawFigure): { respective?: { index: number; from: number } } {
+    const { text, sentence } = this;
+    let from = -1;
+    if (raw.english) {
+      const after = text.slice(raw.end, raw.end + CONTEXT_REACH);
+      const end = after.indexOf('.');
+      if ((end < 0 ? after : after.slice(0, end)).includes('respectively')) from = sentence.start;
+    } else {
+      const start = Math.max(sentence.start, raw.start - CONTEXT_REACH);
+      const at = text.slice(start, raw.start).lastIndexOf(RESPECTIVELY);
+      if (at >= 0) from = start + at;
+    }
+    if (from < 0) return {};
+    let index = 0;
+    for (let at = this.figures.length - 2; at >= sentence.firstFigure; at--) {
+      const figure = this.figures[at];
+      if (figure === undefined || figure.offset < from) break;
+      index++;
+    }
+    return { respective: { index, from } };
   }
 
   private endSentence(next: number) {
     // A 截至 date after the last figure (…42303人，截至5月11日) still dates the sentence; a day in a sentence
     // without figures (6月20日起，…) dates the sentences that go on about it.
     this.readPeriods(next);
-    const { until } = this.sentence;
+    const { until, untilAt } = this.sentence;
     if (until !== undefined) {
       for (let index = this.sentence.firstFigure; index < this.figures.length; index++) {
         const figure = this.figures[index];
-        if (figure !== undefined) figure.asOf ??= until;
+        if (figure === undefined) continue;
+        // 对1.6万名毕业生的调查显示，截至5月底，…: the date is of the findings, not of the sample before them.
+        const end = figure.offset + figure.length;
+        if (end <= untilAt && FINDINGS_VERB.test(this.text.slice(end, untilAt))) continue;
+        figure.asOf ??= until;
       }
     }
     this.sentence.reset(next, this.figures.length);
@@ -526,6 +617,7 @@ class Extraction {
   /** A period that holds from here on, sentence after sentence, in place of any day before it. */
   private locate(asOf: string | undefined) {
     this.period = asOf;
+    this.periodSentence = this.sentence.start;
     this.day = undefined;
   }
 
@@ -568,6 +660,13 @@ class Extraction {
         continue;
       }
       // Like 今年, 全年 dates a clause it opens; inside one (企业全年实现盈利) it only says when.
+      // 今年以来新成立…: figures up to now.
+      const soFar = SO_FAR_THIS_YEAR.find((word) => text.startsWith(word, index));
+      if (soFar !== undefined) {
+        this.period = undefined;
+        index += soFar.length - 1;
+        continue;
+      }
       const wholeYear = clauseStart ? wholeYearAt(text, index, publication, this.located()) : undefined;
       if (wholeYear !== undefined) {
         this.locate(wholeYear.asOf);
@@ -598,6 +697,17 @@ class Extraction {
         while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
         continue;
       }
+      if (
+        !found.until &&
+        text.startsWith(THIS_YEAR, index) &&
+        publication !== undefined &&
+        found.asOf > publicationDay(publication) &&
+        SURVEY_OF_YEAR_AFTER.test(text.slice(found.end, found.end + SURVEY_WINDOW))
+      ) {
+        this.locate(undefined);
+        index = found.end - 1;
+        continue;
+      }
       if (found.ofFigure === true) sentence.nextFigureAsOf = found.asOf;
       else if (found.day || SURVEY_FINDINGS.test(text.slice(sentence.start, index))) {
         // After a day, the figures of a later sentence are of now, not of the period before the day. A survey
@@ -606,7 +716,10 @@ class Extraction {
         this.day = found.asOf;
         if (found.day) this.lastDay = found.asOf;
       } else this.locate(found.asOf);
-      if (found.until) sentence.until = found.asOf;
+      if (found.until) {
+        sentence.until = found.asOf;
+        sentence.untilAt = index;
+      }
       index = found.end - 1;
     }
     this.periodsRead = Math.max(this.periodsRead, end);
@@ -615,6 +728,8 @@ class Extraction {
   /** Reads an English period at a word start (In the first four months, …) and returns where reading resumes. */
   private readEnglishPeriod(index: number): number {
     const found = englishPeriodAt(this.text, index, this.publication);
+    // "The port now operates…": figures of now, not of the period the paragraph opened with.
+    if (found === undefined && ENGLISH_NOW.test(this.text.slice(index, index + 10))) this.locate(undefined);
     if (found === undefined) {
       let end = index;
       while (isLatinLetter(this.text.charCodeAt(end))) end++;
@@ -632,7 +747,12 @@ class Extraction {
     const limit = Math.min(text.length, raw.end + ENGLISH_PERIOD_REACH);
     for (let index = raw.end; index < limit; index++) {
       const code = text.charCodeAt(index);
-      if (ENGLISH_CLAUSE_END.has(code)) return undefined;
+      // "doubled to 184,000 tonnes in the first half": a comma that groups digits ends no clause.
+      if (
+        ENGLISH_CLAUSE_END.has(code) &&
+        !(DIGITS.has(text.charCodeAt(index - 1)) && DIGITS.has(text.charCodeAt(index + 1)))
+      )
+        return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
       const found = englishPeriodAt(text, index, this.publication);
       if (found !== undefined && !isComparedBase(text, index, found)) return found;
@@ -653,8 +773,22 @@ class Extraction {
       else if (MONTH_OWN.test(before) && !named.label.startsWith(THIS_MONTH))
         named.label = THIS_MONTH + named.label;
     }
-    const growth = named.growth || (raw.english && ENGLISH_CHANGE.test(named.label));
-    const kind: FigureKind = raw.unit.kind === 'percent' && growth ? 'growth_rate' : raw.unit.kind;
+    const growth =
+      named.growth ||
+      (raw.english &&
+        (ENGLISH_CHANGE.test(named.label) ||
+          YEAR_ON_YEAR_AFTER.test(this.text.slice(raw.end, raw.end + 20)))) ||
+      (!raw.english &&
+        COMPARED_LOWER_OR_HIGHER.test(
+          this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 16), raw.start),
+        ));
+    const density = DENSITY.test(named.label);
+    const kind: FigureKind =
+      raw.unit.kind === 'percent' && growth
+        ? 'growth_rate'
+        : density && raw.unit.kind === 'count'
+          ? 'other'
+          : raw.unit.kind;
     const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
     const figure: Figure = {
       offset: raw.start,
@@ -671,16 +805,23 @@ class Extraction {
     let own = raw.english ? this.englishPeriodAfter(raw) : undefined;
     // "up from 47.9 percent last year": the base of a change, a year before the figure it is compared with.
     if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
-    if (own !== undefined && !own.yearEarlier) this.locate(own.asOf);
+    // "slower than the 5.2 percent growth for 2023": a base compared with is dated by its own period, which
+    // dates nothing after it.
+    const comparedOwn = own !== undefined && !own.yearEarlier && isComparedWith(this.text, raw.start);
+    if (own !== undefined && !own.yearEarlier && !comparedOwn) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
     const planned = own === undefined ? this.plannedForYearOf(raw) : undefined;
     const asOf =
-      this.sentence.nextFigureAsOf ?? planned ?? (earlier ? yearEarlier(this.currentAsOf()) : this.located());
+      this.sentence.nextFigureAsOf ??
+      planned ??
+      (comparedOwn ? own?.asOf : undefined) ??
+      (earlier ? yearEarlier(this.currentAsOf()) : this.located());
     this.sentence.nextFigureAsOf = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it.
     const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
-    if (asOf !== undefined && !label.startsWith('每') && !perUnit) figure.asOf = asOf;
+    const standard = (label.startsWith('每') && !density) || perUnit;
+    if (asOf !== undefined && !standard && this.dates(raw, asOf, planned)) figure.asOf = asOf;
     const warnings: FigureWarning[] = [];
     if (raw.unitSource !== undefined) warnings.push(UNIT_WARNINGS[raw.unitSource]);
     if (named.weak === true || label === figure.unit || label.length < 2) {
@@ -702,6 +843,58 @@ class Extraction {
     if (raw.english && raw.unit.kind === 'count' && raw.unitPhrase !== undefined)
       this.countedPhrase = raw.unitPhrase;
     this.sentence.labels.push(label);
+  }
+
+  /**
+   * Whether `asOf` may date the figure. Not when the clause reports it done (已完成76公里, 完成率63.3%) and the day
+   * is still to come: what is done is of now. Not for an amount per single item (单个项目奖励100万元), a standard.
+   * Not for a price when the period was set by an earlier sentence and no day holds: a price is a level of a
+   * moment, which the window of a flow before it does not locate.
+   */
+  private dates(raw: RawFigure, asOf: string, planned: string | undefined): boolean {
+    if (raw.english) {
+      const price =
+        PER_QUANTITY.test(raw.unit.unit) || PER_QUANTITY_AFTER.test(this.text.slice(raw.end, raw.end + 16));
+      return !(raw.unit.kind === 'money' && price && this.carriedPeriod(asOf));
+    }
+    const clause = this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 24), raw.start);
+    const ownClause = clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1);
+    if (PER_ITEM_IN_CLAUSE.test(ownClause)) return false;
+    if (
+      planned === undefined &&
+      this.publication !== undefined &&
+      asOf > publicationDay(this.publication) &&
+      DONE_IN_CLAUSE.test(clause) &&
+      !PLAN_IN_CLAUSE.test(clause)
+    )
+      return false;
+    const price =
+      raw.unit.kind === 'money' && (PER_QUANTITY.test(raw.unit.unit) || PRICE_IN_CLAUSE.test(ownClause));
+    if (price && this.carriedPeriod(asOf)) return false;
+    // 2024年，…参保人数达到28.64万人。全县领取待遇人员9.3万人 (in October): a year still under way, carried from the
+    // sentence before, locates only what a later sentence plans (力争引进…25个); a level stated is of now.
+    const ahead = this.publication !== undefined && asOf > publicationDay(this.publication);
+    const sentenceSoFar = this.text.slice(
+      Math.max(this.sentence.start, raw.start - CONTEXT_REACH),
+      raw.start,
+    );
+    return !(
+      ahead &&
+      planned === undefined &&
+      this.carriedPeriod(asOf) &&
+      !PLAN_IN_CLAUSE.test(sentenceSoFar)
+    );
+  }
+
+  /** Whether `asOf` is the paragraph's period, set by a sentence before this one, with no day or 截至 date. */
+  private carriedPeriod(asOf: string): boolean {
+    return (
+      this.day === undefined &&
+      this.sentence.until === undefined &&
+      this.sentence.nextFigureAsOf === undefined &&
+      asOf === this.period &&
+      this.periodSentence < this.sentence.start
+    );
   }
 
   /** The last day of the year under way when the figure is planned or foreseen for it, else undefined. */
@@ -772,6 +965,10 @@ class Extraction {
         ? accountedShare(clause, this.region, text, raw.end, this.countedPhrase)
         : undefined;
     if (accounted !== undefined) return { label: accounted, growth: false };
+    // "rose 0.94 percentage points to 66.16 percent": the rate the change in points led to is its level.
+    const afterPoints = this.figures[this.figures.length - 1]?.unit === 'percentage points';
+    if (before.leadsTo && previous !== undefined && afterPoints && raw.unit.kind === 'percent')
+      return { label: previous, growth: false };
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.respondentShare(raw, before.label);
       if (share !== undefined) return { label: share, growth: false };
@@ -1212,6 +1409,18 @@ class Extraction {
  * 已返还企业; 1.8万户企业，可享受返还 → 可享受返还的企业), or the sentence's programme (招聘月提供就业岗位).
  * Read only for figures that meet a neighbour.
  */
+interface OwnContext {
+  counter: boolean;
+  unit: string;
+  english: boolean;
+  end: number;
+  /** 当月 or 单月 earlier in the sentence. */
+  month?: string;
+  sentenceStart: number;
+  /** Its index in a distribution (分别, respectively) and where the distribution's sentence part starts. */
+  respective?: { index: number; from: number };
+}
+
 class ContextWidening implements Widening {
   constructor(
     private readonly text: string,
@@ -1220,6 +1429,7 @@ class ContextWidening implements Widening {
     private readonly written: string,
     readonly core: string,
     private readonly topic: string | undefined,
+    private readonly own: OwnContext,
   ) {}
 
   label(): string | undefined {
@@ -1232,8 +1442,98 @@ class ContextWidening implements Widening {
         return `${stage}${did}${joint}${named.noun}`;
       }
     }
+    const own = this.ownWords();
+    if (own !== undefined) return own;
     return topic === undefined || core.startsWith(topic) || topic === this.written ? undefined : topic + core;
   }
+
+  /**
+   * What the figure's own words add when neither its noun's predicate nor the sentence's programme does: the
+   * month of a month's own figure beside a running total (当月社零总额增长), the counted noun after what it did
+   * (86家企业提供岗位3200个 → 提供岗位企业, beside the jobs), or an English share's words after it.
+   */
+  private ownWords(): string | undefined {
+    const { own, written } = this;
+    if (own.month !== undefined && !written.includes(own.month)) return own.month + written;
+    const split = own.counter ? this.nounBeforeItsVerb() : undefined;
+    return split ?? this.respectiveGroup() ?? this.bare();
+  }
+
+  /**
+   * 城镇、农村居民…分别…加快0.2、0.4个百分点 with both read as 农村…: the group the list names at the figure's place in
+   * the distribution, in place of the one its label took.
+   */
+  private respectiveGroup(): string | undefined {
+    const { own, written, text } = this;
+    const respective = own.respective;
+    if (respective === undefined) return undefined;
+    const before = text.slice(
+      own.sentenceStart,
+      respective.from === own.sentenceStart ? own.end : respective.from,
+    );
+    const groups = own.english ? englishGroups(before, written) : chineseGroups(before, written);
+    if (groups === undefined) return undefined;
+    // 城镇、农村…分别为34.7%和22.5%，全市平均为30.1%: a figure after the list is spent is of the whole.
+    const target = groups.items[respective.index] ?? '';
+    if (target === groups.taken) return undefined;
+    const at = written.toLowerCase().indexOf(groups.taken);
+    return written.slice(0, at) + target + written.slice(at + groups.taken.length);
+  }
+
+  /**
+   * 86家企业提供岗位3200个: the noun read after the counter ran on into what the counted ones did, which the figure
+   * after measures; the count is of the ones that did it (提供岗位企业).
+   */
+  private nounBeforeItsVerb(): string | undefined {
+    const { named, text, written } = this;
+    const { noun, nounEnd } = named;
+    if (noun === undefined || nounEnd === undefined || !written.endsWith(noun)) return undefined;
+    const nounStart = nounEnd - noun.length;
+    for (let at = nounStart + 1; at < nounEnd - 1; at++) {
+      if (ACTION_OF_COUNTED.test(text.slice(at, at + 4)))
+        return text.slice(at, nounEnd) + text.slice(nounStart, at);
+    }
+    return undefined;
+  }
+
+  bare(): string | undefined {
+    const { own, written } = this;
+    // A count named by its unit noun (1,200 companies) is named; a share named “%” is not.
+    if (!own.english || !(written === '%' || written.length < 2)) return undefined;
+    const words = ENGLISH_WORDS_AFTER.exec(this.text.slice(own.end, own.end + 80))?.[1];
+    return words === undefined ? undefined : own.unit === '%' ? `share ${words}` : words;
+  }
+}
+
+/**
+ * The list a label's group word belongs to (城镇、农村居民 with 农村 in the label → 城镇, 农村): items of the same
+ * length joined by 、和与及, read back from the word.
+ */
+function chineseGroups(before: string, label: string): { items: string[]; taken: string } | undefined {
+  for (let length = 2; length <= MAX_GROUP_WORD; length++) {
+    for (let at = 0; at + length <= Math.min(label.length, 8); at++) {
+      const word = label.slice(at, at + length);
+      const found = before.indexOf(word);
+      if (found < 1 || !LIST_JOINERS.includes(before.charAt(found - 1))) continue;
+      const items = [word];
+      let cursor = found - 1;
+      while (cursor - length >= 0 && LIST_JOINERS.includes(before.charAt(cursor))) {
+        items.unshift(before.slice(cursor - length, cursor));
+        cursor -= length + 1;
+      }
+      if (items.length > 1) return { items, taken: word };
+    }
+  }
+  return undefined;
+}
+
+/** The list a label's first word belongs to (Urban and rural residents' with "rural residents…" → urban, rural). */
+function englishGroups(before: string, label: string): { items: string[]; taken: string } | undefined {
+  const word = /^[a-z]+/.exec(label.toLowerCase())?.[0];
+  if (word === undefined) return undefined;
+  const match = new RegExp(`((?:[A-Za-z]+, )*[A-Za-z]+),? and ${word}\\b`, 'i').exec(before);
+  if (match?.[1] === undefined) return undefined;
+  return { items: [...match[1].toLowerCase().split(', '), word], taken: word };
 }
 
 /** Every figure of a text, in order, with non-overlapping spans; offsets are JavaScript string indices. */

@@ -10,6 +10,11 @@ export interface Widening {
   label(): string | undefined;
   /** The label without the agent or programme it took from its sentence (提供就业岗位), for finding neighbours. */
   readonly core: string;
+  /**
+   * For a label that names nothing (only its unit: “%”), the figure's own words (share of Qiaoxi residents
+   * satisfied…): a key every unnamed share of a text would otherwise meet on.
+   */
+  bare(): string | undefined;
 }
 
 export interface Keys {
@@ -101,6 +106,12 @@ function warn(figure: Figure, warning: FigureWarning) {
  * neighbours too: the bare one takes its own context.
  */
 function separate(figures: Figure[], widenings: Widening[], keys: Keys) {
+  figures.forEach((figure, index) => {
+    const bare = widenings[index]?.bare();
+    if (bare === undefined) return;
+    figure.label = bare;
+    figure.metric = keys.of(bare, figure.unit);
+  });
   const byCore = new Grouping<number>();
   figures.forEach((figure, index) => {
     byCore.add(keys.of(widenings[index]?.core ?? figure.label, figure.unit), figure.asOf, index);

@@ -15,7 +15,7 @@ export const durationAfterNumber = new Lexicon<true>(
 
 /** Fixed phrases whose numeral is followed by a unit but which are wording, not figures. */
 export const idioms = new Lexicon<true>(
-  '一成不变 三人行 一人一策 一人一档 一人一岗 五位一体 三位一体 四位一体 两个维护 三个代表'
+  '一成不变 三人行 一人一策 一人一档 一人一岗 五位一体 三位一体 四位一体 两个维护 三个代表 一位数 两位数 三位数 四位数 个位数 双位数'
     .split(' ')
     .map((word) => [word, true] as const),
 );

@@ -162,7 +162,7 @@ function isLastYears(month: number, day: number, publication: Publication): bool
 
 const YEAR_PERIOD = 0x5ea6; // 度
 /** Words after 今年 that make what follows a plan or target for the year. */
-const PLAN_AFTER_THIS_YEAR = /^(?:将|计划|力争|拟|目标|工作)/;
+const PLAN_AFTER_THIS_YEAR = /^(?:将|计划|力争|拟|目标|工作|安排)/;
 /** A plan verb within a few characters, in the same clause. */
 const PLAN_SOON = /^[^，。；：,;:]{0,5}?(?:将|计划|力争|拟)/;
 const PLAN_REACH = 8;
@@ -304,7 +304,7 @@ export function mayOpenPeriod(text: string, index: number): boolean {
 
 /** Characters a period, a reset or 去年同期 may start with; everything else is skipped without a look. */
 export const PERIOD_STARTS = codeSet(
-  '截今去上下前第过目当现此全0123456789０１２３４５６７８９一二三四五六七八九十两〇',
+  '截今去上下前第过目当现此全年0123456789０１２３４５６７８９一二三四五六七八九十两〇',
 );
 
 /**
@@ -328,7 +328,12 @@ export function wholeYearAt(
   publication: Publication | undefined,
   current: string | undefined,
 ): Located | undefined {
-  if (publication === undefined || !text.startsWith('全年', index)) return undefined;
+  if (publication === undefined) return undefined;
+  const whole = text.startsWith('全年', index);
+  // 年末主城区猪肉零售均价…: the last day of the year, as 全年 is; 年底前 is a deadline, not a date of figures.
+  const yearEnd = !whole && (text.startsWith('年末', index) || text.startsWith('年底', index));
+  const deadline = text.charCodeAt(index + 2) === BEFORE;
+  if (!(whole || (yearEnd && !deadline))) return undefined;
   const end = index + 2;
   let year: number | undefined;
   if (current !== undefined) year = Number(current.slice(0, 4));
@@ -336,6 +341,8 @@ export function wholeYearAt(
   else if (publication.month <= 3) year = publication.year - 1;
   return year === undefined ? undefined : { asOf: `${year}-12-31`, end, until: false, day: false };
 }
+
+const BEFORE = 0x524d; // 前
 
 const SAME_DAY = ['当日', '当天', '同日'];
 
@@ -421,7 +428,7 @@ const COUNTS = new Map(
 /** English periods: the quarter or half (first quarter [of 2024], Q1), the first N months, a month range
  * (January-April, Jan-April), a month (in March), a year (in 2023), last year; or a year earlier. */
 const ENGLISH_PERIOD =
-  /^(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|first (two|three|four|five|six|seven|eight|nine|ten|eleven) months|([a-z]+)(?:-| to )([a-z]+)|(last) year|(a year (?:earlier|ago)|the same (?:period|month|quarter) (?:a year earlier|last year|of last year))|in (january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d))(?: of ((?:19|20)\d\d))?/;
+  /^(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|first (two|three|four|five|six|seven|eight|nine|ten|eleven) months|([a-z]+)(?:-| to )([a-z]+)|(last) year|(a year (?:earlier|ago)|the same (?:period|month|quarter) (?:a year earlier|last year|of last year))|in (january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)|for ((?:19|20)\d\d))(?: of ((?:19|20)\d\d))?/;
 
 export interface EnglishPeriod {
   /** The day the period ends, or undefined for a year earlier than the current as-of. */
@@ -441,7 +448,14 @@ export interface EnglishPeriod {
 const ENGLISH_UNTIL =
   /^(?:(?:through|by the end of|at the end of|as of|as at) |(?:as of|as at|at|by) end-)(january|february|march|april|may|june|july|august|september|october|november|december)(?: (\d{1,2})(?!\d))?(?:,? ((?:19|20)\d\d))?/;
 
+/** "at the end of 2023", "by end-2023", "as of year-end 2023": the last day of that year. */
+const ENGLISH_YEAR_END =
+  /^(?:(?:at|by) the end of|(?:at|by|as of) (?:end-|year-end |the end of ))((?:19|20)\d\d)\b/;
+
 function englishUntilAt(text: string, index: number, publication: Publication): EnglishPeriod | undefined {
+  const yearEnd = ENGLISH_YEAR_END.exec(text.slice(index, index + 32).toLowerCase());
+  if (yearEnd?.[1] !== undefined)
+    return { asOf: `${yearEnd[1]}-12-31`, yearEarlier: false, end: index + yearEnd[0].length };
   const match = ENGLISH_UNTIL.exec(text.slice(index, index + 48).toLowerCase());
   const month = match?.[1] === undefined ? undefined : MONTH_NUMBERS.get(match[1]);
   if (match === null || month === undefined) return undefined;
@@ -465,8 +479,10 @@ export function englishPeriodAt(
   const end = index + match[0].length;
   if (text.charCodeAt(end) === 0x2d /* - */) return undefined;
   if (match[8] !== undefined) return { asOf: undefined, yearEarlier: true, end };
-  const [, quarter, q, half, months, from, to, last, , month] = match;
-  const written = match[10] === undefined ? undefined : Number(match[10]);
+  const [, quarter, q, half, months, from, to, last, , inMonth, forYear] = match;
+  // "the 5.2 percent growth for 2023": a year, as "in 2023" is.
+  const month = inMonth ?? forYear;
+  const written = match[11] === undefined ? undefined : Number(match[11]);
   let endMonth: number | undefined;
   let year = written ?? publication.year;
   if (quarter !== undefined) endMonth = (ORDINALS.get(quarter) ?? 0) * 3;
@@ -497,5 +513,5 @@ export function englishPeriodAt(
 
 /** "up 34.6 percent from a year earlier": a base the change is measured from, not the figure's date. */
 export function isComparedWith(text: string, index: number): boolean {
-  return /(?:from|than|over|with) $/.test(text.slice(Math.max(0, index - 6), index));
+  return /(?:from|than|over|with) (?:the )?$/.test(text.slice(Math.max(0, index - 10), index));
 }

@@ -69,6 +69,8 @@ export interface Reading {
   parts?: RawFigure[];
   /** Where scanning resumes: after the figure, or after whatever was read and rejected. */
   next: number;
+  /** A count that is part of a name (28种重点监测蔬菜均价): the name of the figure after it starts here. */
+  nameFrom?: number;
 }
 
 interface NumberCore {
@@ -487,8 +489,10 @@ export function readFigure(text: string, index: number, floor: number): Reading 
         unit = { unit: UNWRITTEN_UNIT, end: cursor, english: false };
         unitSource = 'none';
       } else if (core.englishStyle && !core.chinese) {
+        // "population stood at 1.40967 billion", "17.4 million in January-September": a count of what the
+        // sentence names, like 达300余万.
         unit = {
-          unit: { unit: '', kind: 'other', measure: true, counter: false },
+          unit: { unit: '', kind: 'count', measure: true, counter: false },
           end: cursor,
           english: true,
         };
@@ -574,7 +578,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     qualifier = 'approx';
   }
   if (rangeMax !== undefined) valueMax = coreValue(rangeMax, unitExponent);
-  if (definesGroup(text, start, cursor, qualifier, valueMax)) return rejected(cursor);
+  if (definesGroup(text, start, cursor, qualifier, valueMax, unit.unit.kind)) return rejected(cursor);
+  if (AGE_BEFORE.test(text.slice(Math.max(floor, start - 8), start))) return rejected(cursor);
+  if (namesBasket(text, cursor, unit.unit)) return { next: cursor, nameFrom: cursor };
   // 61.8% of Hainan firms…: a figure between Latin words is English whatever its unit.
   const english =
     unit.english ||
@@ -604,6 +610,7 @@ function definesGroup(
   end: number,
   qualifier: Qualifier,
   valueMax: number | undefined,
+  kind: UnitInfo['kind'],
 ): boolean {
   if (qualifier !== 'over' && qualifier !== 'under' && valueMax === undefined) return false;
   const before = text.charCodeAt(start - 1);
@@ -612,14 +619,38 @@ function definesGroup(
   if (after === DE && GROUP_BOUND.test(text.slice(end - 2, end))) return true;
   if ((before === ZAI || before === ENUMERATION_COMMA) && (after === DE || after === ENUMERATION_COMMA))
     return true;
-  // 近半数受访者每年花费在500元以下: the bound says which people a share before it counts.
-  if (before === ZAI && GROUP_BOUND.test(text.slice(end - 2, end)) && shareEarlierInClause(text, start))
+  // 近半数受访者每年花费在500元以下, 61.3%的受访者每周锻炼不足3次: the bound says which people a share before it
+  // counts. A share is no such bound (比重由35%提高到40%以上).
+  const bounded = before === ZAI ? GROUP_BOUND.test(text.slice(end - 2, end)) : qualifier !== 'exact';
+  if (bounded && kind !== 'percent' && shareEarlierInClause(text, start)) return true;
+  // 新开工5000万元以上产业项目150个: a bound right before the noun of a count defines what is counted.
+  if (GROUP_BOUND.test(text.slice(end - 2, end)) && isIdeograph(after) && countedRightAfter(text, end))
     return true;
-  // 超过50万元的村有十一个, 500元至1000元的占31.2%: the group a figure right after it counts or shares.
-  return after === DE && countedRightAfter(text, end + 1);
+  // 超过50万元的村有十一个, 500元至1000元的占31.2%: the group a figure right after it counts or shares; 不足3次的
+  // 受访者比例: the group whose share is named right after it.
+  return (
+    after === DE &&
+    (countedRightAfter(text, end + 1) || SHARE_NAMED_AFTER.test(text.slice(end + 1, end + 12)))
+  );
 }
 
 const GROUP_BOUND = /以上|以下|以内/;
+const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+const SHARE_NAMED_AFTER = /^[^，。；;,、0-9０-９]{0,8}?(?:比例|占比|比重)/;
+/** "respondents aged over 60", "people aged 16 to 24": an age that defines a group, not a figure. */
+const AGE_BEFORE = /\b(?:aged|ages?)\s+$/i;
+/** Counters of kinds (28种蔬菜), which may name the basket an average price is taken over. */
+const KIND_COUNTERS = new Set(['种', '类', '款']);
+/** …重点监测蔬菜平均批发价格, …均价: what follows the kinds counted is their average price. */
+const BASKET_PRICE_AFTER = /^[^，。；;,、0-9０-９]{1,12}?(?:均价|平均[^，。；;,]{0,4}价|价格指数)/;
+
+/**
+ * 28种重点监测蔬菜平均批发价格为4.62元/公斤: the number of kinds names the basket a price is averaged over; it is part
+ * of the price's name, not a figure of its own.
+ */
+function namesBasket(text: string, end: number, unit: UnitInfo): boolean {
+  return KIND_COUNTERS.has(unit.unit) && BASKET_PRICE_AFTER.test(text.slice(end, end + 20));
+}
 const SHARE_OF_PEOPLE = /(?:[0-9０-９.]%|[一二三四五六七八九十]成|半数)/;
 const SHARE_REACH = 24;
 
@@ -675,8 +706,26 @@ const BAN = 0x534a; // 半
 
 /** 近半数受访者, 半数以上: half of a population, a share of 50%. */
 function halfAt(text: string, index: number, floor: number): RawFigure | undefined {
+  // 快充桩占比接近一半, 一半以上: half written 一半, a share when a qualifier or 占 frames it (一半是…, 减少一半 are not).
+  if (text.charCodeAt(index) === YI && text.charCodeAt(index + 1) === BAN) {
+    const framed =
+      prefixQualifier(text, index, floor) !== undefined ||
+      SHARE_VERB_BEFORE.test(text.slice(Math.max(floor, index - 3), index)) ||
+      suffixAt(text, index + 2) !== undefined;
+    if (!framed || isIdeographAfterHalf(text.charCodeAt(index + 2))) return undefined;
+    return halfShare(text, index, index + 2, floor);
+  }
   if (text.charCodeAt(index) !== BAN || !text.startsWith('数', index + 1)) return undefined;
-  let end = index + 2;
+  return halfShare(text, index, index + 2, floor);
+}
+
+const YI = 0x4e00; // 一
+const SHARE_VERB_BEFORE = /(?:占|占比|比重|比例)(?:为|达|达到)?$/;
+/** 一半年, 一半天: 半 that opens a span of time, not half of a whole. */
+const isIdeographAfterHalf = (code: number) => code === 0x5e74 || code === 0x5929 || code === 0x6708;
+
+function halfShare(text: string, index: number, unitEnd: number, floor: number): RawFigure {
+  let end = unitEnd;
   let qualifier: Qualifier = 'exact';
   const suffix = suffixAt(text, end);
   if (suffix !== undefined) {
@@ -686,7 +735,7 @@ function halfAt(text: string, index: number, floor: number): RawFigure | undefin
   const prefix = prefixQualifier(text, index, floor);
   if (prefix !== undefined && qualifier === 'exact') qualifier = prefix.qualifier;
   const start = prefix?.index ?? index;
-  return { start, end, unitEnd: index + 2, value: 50, unit: PERCENT_UNIT, qualifier, english: false };
+  return { start, end, unitEnd, value: 50, unit: PERCENT_UNIT, qualifier, english: false };
 }
 
 function isProportion(unit: UnitInfo): boolean {

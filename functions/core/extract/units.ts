@@ -71,7 +71,7 @@ const counter = (unit: string): UnitInfo => ({ unit, kind: 'count', measure: fal
 const measure = (unit: string, kind: FigureKind): UnitInfo => ({ unit, kind, measure: true, counter: false });
 
 const COUNTER_WORDS =
-  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 班次 台次 航次 趟次 次 管 部 股 本 册 册次';
+  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 眼 口 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 班次 台次 航次 趟次 次 管 部 股 本 册 册次';
 
 const CHINESE_UNITS: [string, UnitInfo][] = [
   ...COUNTER_WORDS.split(' ').map((word): [string, UnitInfo] => [word, counter(word)]),
