@@ -96,17 +96,23 @@ const UNIT_FAMILIES: Record<string, string> = {
   欧元: 'money:EUR',
   JPY: 'money:JPY',
   HKD: 'money:HKD',
+  港元: 'money:HKD',
+  日元: 'money:JPY',
   GBP: 'money:GBP',
+  英镑: 'money:GBP',
   '%': 'percent',
   '％': 'percent',
   '‰': 'permille',
   个百分点: 'points',
   百分点: 'points',
+  基点: 'basis-points',
+  'basis points': 'basis-points',
   'percentage points': 'points',
   人: 'people',
   名: 'people',
   位: 'people',
   people: 'people',
+  residents: 'people',
   例: 'cases',
   cases: 'cases',
   户: 'households',
@@ -158,12 +164,23 @@ const UNIT_FAMILIES: Record<string, string> = {
   m: 'length:m',
   mi: 'length:mi',
   标箱: 'containers:TEU',
+  标准箱: 'containers:TEU',
   TEU: 'containers:TEU',
+  TEUs: 'containers:TEU',
+  平米: 'area:m2',
+  千米: 'length:km',
+  平方千米: 'area:km2',
+  GW: 'power:GW',
+  MW: 'power:MW',
+  kW: 'power:kW',
+  'kilowatt-hours': 'energy:kWh',
+  'kilowatt-hour': 'energy:kWh',
+  kilogram: 'mass:kg',
 };
 
 /** Counter words measure the same thing whichever one the writer picked (企业23家 / 23个企业). */
 const COUNTERS = new Set(
-  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班 管 部 本 册'.split(
+  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班 管 部 本 册 款 笔 盏 眼 篇 幅'.split(
     ' ',
   ),
 );

@@ -971,3 +971,40 @@ describe('labels after round 3 of issue 8', () => {
     ]);
   });
 });
+
+describe('recall, units, qualifiers and kinds of round 4', () => {
+  const read = (text: string) =>
+    extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
+      surface,
+      value,
+      ...(valueMax === undefined ? {} : { valueMax }),
+      unit,
+      qualifier,
+      kind,
+    }));
+
+  it.each([
+    [
+      '去年引进外资3.5亿美元。',
+      { surface: '3.5亿美元', value: 350000000, unit: '美元', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      '港股成交额为820亿港元。',
+      { surface: '820亿港元', value: 82000000000, unit: '港元', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      '南美航线运价为每标准箱2150美元。',
+      { surface: '每标准箱2150美元', value: 2150, unit: '美元/标准箱', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      '贷款利率较上月下降12个基点。',
+      { surface: '12个基点', value: 12, unit: '基点', qualifier: 'exact', kind: 'growth_rate' },
+    ],
+    [
+      '非遗工坊推出手作礼品64款。',
+      { surface: '64款', value: 64, unit: '款', qualifier: 'exact', kind: 'count' },
+    ],
+  ])('reads %s', (text, ...figures) => {
+    expect(read(text)).toEqual(figures);
+  });
+});
