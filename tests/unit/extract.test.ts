@@ -1004,6 +1004,30 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
       '非遗工坊推出手作礼品64款。',
       { surface: '64款', value: 64, unit: '款', qualifier: 'exact', kind: 'count' },
     ],
+    [
+      '夜市客流首破20万人次。',
+      { surface: '破20万人次', value: 200000, unit: '人次', qualifier: 'over', kind: 'count' },
+    ],
+    [
+      '新建驿站每处面积不小于60平方米。',
+      { surface: '不小于60平方米', value: 60, unit: '平方米', qualifier: 'over', kind: 'area' },
+    ],
+    [
+      '参赛选手中，高校学生约占四成。',
+      { surface: '四成', value: 40, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
+    [
+      '公寓租金不高于周边同类房源的90%。',
+      { surface: '90%', value: 90, unit: '%', qualifier: 'under', kind: 'percent' },
+    ],
+    [
+      '近半网购用户偏好次日达。',
+      { surface: '近半', value: 50, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
+    [
+      '接近一半的商户已接入平台。',
+      { surface: '接近一半', value: 50, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
   ])('reads %s', (text, ...figures) => {
     expect(read(text)).toEqual(figures);
   });

@@ -22,7 +22,13 @@ import {
   readChineseNumeral,
   scaledDecimal,
 } from './numerals.ts';
-import { chinesePrefixBefore, englishPrefixBefore, innerQualifier, suffixAt } from './qualifiers.ts';
+import {
+  chinesePrefixBefore,
+  detachedQualifierBefore,
+  englishPrefixBefore,
+  innerQualifier,
+  suffixAt,
+} from './qualifiers.ts';
 import { structureAt } from './structure.ts';
 import {
   chineseUnits,
@@ -559,6 +565,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (prefix !== undefined) {
     start = prefix.index;
     if (qualifier === 'exact') qualifier = prefix.qualifier;
+  } else if (qualifier === 'exact' && !unit.english) {
+    qualifier = detachedQualifierBefore(text, start, floor) ?? qualifier;
   }
   // 增长一倍, 提高了1.5倍: a growth of 100%, 150%.
   if (unit.unit.unit === '倍' && GROWTH_BEFORE_TIMES.suffixOf(text, withoutLe(text, start)) !== undefined) {
@@ -672,11 +680,18 @@ function doublingAt(text: string, index: number, floor: number): RawFigure | und
 }
 
 const BAN = 0x534a; // 半
+const YI = 0x4e00; // 一
+const GUO = 0x8fc7; // 过
+/** After 半 or 一半, characters that make it half of a unit (近半年, 过半个月, 半成品), not a share. */
+const HALF_OF_UNIT = codeSet('年月日天周个小时夜晌百千万亿场岛导价步截边山径瓶斤公米里秒分钟辈生世部成');
 
-/** 近半数受访者, 半数以上: half of a population, a share of 50%. */
+/** 近半数受访者, 半数以上, 近半租房青年, 接近一半, 过半: half of a population, a share of 50%. */
 function halfAt(text: string, index: number, floor: number): RawFigure | undefined {
-  if (text.charCodeAt(index) !== BAN || !text.startsWith('数', index + 1)) return undefined;
-  let end = index + 2;
+  const at = text.charCodeAt(index) === YI ? index + 1 : index;
+  if (text.charCodeAt(at) !== BAN) return undefined;
+  const counted = text.startsWith('数', at + 1);
+  if (!counted && HALF_OF_UNIT.has(text.charCodeAt(at + 1))) return undefined;
+  let end = counted ? at + 2 : at + 1;
   let qualifier: Qualifier = 'exact';
   const suffix = suffixAt(text, end);
   if (suffix !== undefined) {
@@ -685,8 +700,21 @@ function halfAt(text: string, index: number, floor: number): RawFigure | undefin
   }
   const prefix = prefixQualifier(text, index, floor);
   if (prefix !== undefined && qualifier === 'exact') qualifier = prefix.qualifier;
-  const start = prefix?.index ?? index;
-  return { start, end, unitEnd: index + 2, value: 50, unit: PERCENT_UNIT, qualifier, english: false };
+  // 过半: more than half, a bound the prefix words do not list (过 is a verb of its own elsewhere).
+  const past = prefix === undefined && text.charCodeAt(index - 1) === GUO && index - 1 >= floor;
+  if (past && qualifier === 'exact') qualifier = 'over';
+  // Without 数, 半 and 一半 are a share only when bounded (近半, 一半以上): 一半时间 is wording.
+  if (!counted && prefix === undefined && suffix === undefined && !past) return undefined;
+  const start = prefix?.index ?? (past ? index - 1 : index);
+  return {
+    start,
+    end,
+    unitEnd: at + (counted ? 2 : 1),
+    value: 50,
+    unit: PERCENT_UNIT,
+    qualifier,
+    english: false,
+  };
 }
 
 function isProportion(unit: UnitInfo): boolean {
