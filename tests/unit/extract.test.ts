@@ -1028,6 +1028,20 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
       '接近一半的商户已接入平台。',
       { surface: '接近一半', value: 50, unit: '%', qualifier: 'approx', kind: 'percent' },
     ],
+    [
+      '本轮调价后，尿素出厂价每吨分别上调40元和35元。',
+      { surface: '40元', value: 40, unit: '元/吨', qualifier: 'exact', kind: 'money' },
+      { surface: '35元', value: 35, unit: '元/吨', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      '鲜奶收购价平均每公斤3.9元，比上月下跌0.2元。',
+      { surface: '每公斤3.9元', value: 3.9, unit: '元/公斤', qualifier: 'exact', kind: 'money' },
+      { surface: '0.2元', value: 0.2, unit: '元/公斤', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      '参训学员每人可获补贴800元。',
+      { surface: '800元', value: 800, unit: '元', qualifier: 'exact', kind: 'money' },
+    ],
   ])('reads %s', (text, ...figures) => {
     expect(read(text)).toEqual(figures);
   });

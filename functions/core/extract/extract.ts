@@ -74,6 +74,7 @@ import {
   yearEarlier,
   yearEarlierAt,
 } from './periods.ts';
+import { RateMemory } from './rates.ts';
 import { englishWordFigureAt, type RawFigure, readFigure } from './read-figure.ts';
 import {
   choiceShares,
@@ -360,6 +361,7 @@ class Extraction {
   /** Per figure, what its context offers if its key meets another figure's. */
   private readonly widenings: Widening[] = [];
   private readonly sentence = new Sentence();
+  private readonly rates = new RateMemory();
   private readonly region: string;
   private readonly metrics: MetricTable;
   private readonly publication: Publication | undefined;
@@ -410,7 +412,7 @@ class Extraction {
       switch (charClass) {
         case CharClass.NumberStart: {
           const reading = readFigure(text, index, this.sentence.previousEnd);
-          if (reading.figure !== undefined) this.add(reading.figure);
+          if (reading.figure !== undefined) this.add(this.rates.carry(text, reading.figure));
           for (const part of reading.parts ?? []) this.add(part);
           index = reading.next - 1;
           break;
@@ -487,6 +489,7 @@ class Extraction {
       }
     }
     this.sentence.reset(next, this.figures.length);
+    this.rates.reset();
     if (this.day !== undefined && !continuesDay(this.text, next)) this.day = undefined;
     this.period ??= this.heldPeriod;
     this.heldPeriod = undefined;

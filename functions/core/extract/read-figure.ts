@@ -413,6 +413,40 @@ function perUnitBefore(
   return undefined;
 }
 
+/** How far before a price its 每 and quantity may stand (每吨分别降低130元, 每升将上涨0.12元左右). */
+const PER_QUANTITY_REACH = 10;
+const PER_QUANTITY_STOPS = codeSet('，,。；;：:！？!?、（）()\n');
+
+/**
+ * 汽油价格每吨分别降低130元: a price per physical quantity (吨, 升, 公斤, 平方米, 标准箱) whose 每 stands before the verb
+ * that leads to the number. Only quantities: 每人可获补贴1200元 and 每户出资一两万元 are amounts, not prices.
+ */
+function perQuantityInClause(
+  text: string,
+  start: number,
+  unit: UnitInfo,
+  floor: number,
+): UnitInfo | undefined {
+  if (unit.kind !== 'money' || unit.unit.includes('/')) return undefined;
+  for (let index = start - 2; index >= floor && start - index <= PER_QUANTITY_REACH; index--) {
+    const code = text.charCodeAt(index);
+    if (PER_QUANTITY_STOPS.has(code) || isArabic(code)) return undefined;
+    if (code !== MEI) continue;
+    const quantity = chineseUnits.match(text, index + 1);
+    if (quantity === undefined || !isPhysicalQuantity(quantity.entry)) return undefined;
+    return rateUnit(unit, quantity.word);
+  }
+  return undefined;
+}
+
+/** A unit of a physical quantity (吨, 升, 平方米, 标箱), which a price may be per. */
+export function isPhysicalQuantity(unit: UnitInfo): boolean {
+  return (
+    unit.measure &&
+    (unit.kind === 'other' || unit.kind === 'volume' || unit.kind === 'area' || unit.unit === '标箱')
+  );
+}
+
 function prefixQualifier(text: string, start: number, floor: number) {
   const found = chinesePrefixBefore(text, start) ?? englishPrefixBefore(text, start);
   return found !== undefined && found.index >= floor ? found : undefined;
@@ -560,6 +594,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (perUnit !== undefined) {
     unit = { ...unit, unit: perUnit.unit };
     start = perUnit.start;
+  } else if (!unit.english) {
+    const price = perQuantityInClause(text, start, unit.unit, floor);
+    if (price !== undefined) unit = { ...unit, unit: price };
   }
   const prefix = prefixQualifier(text, start, floor);
   if (prefix !== undefined) {
