@@ -1042,6 +1042,50 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
       '参训学员每人可获补贴800元。',
       { surface: '800元', value: 800, unit: '元', qualifier: 'exact', kind: 'money' },
     ],
+    [
+      'The terminal handled 2.6 million TEUs last year.',
+      { surface: '2.6 million TEUs', value: 2600000, unit: 'TEUs', qualifier: 'exact', kind: 'count' },
+    ],
+    [
+      'Offshore wind capacity reached 2.4 GW.',
+      { surface: '2.4 GW', value: 2.4, unit: 'GW', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      'The plant generated 95 million kilowatt-hours.',
+      {
+        surface: '95 million kilowatt-hours',
+        value: 95000000,
+        unit: 'kilowatt-hours',
+        qualifier: 'exact',
+        kind: 'other',
+      },
+    ],
+    [
+      'Hostel beds cost 120 yuan a night.',
+      { surface: '120 yuan a night', value: 120, unit: 'CNY/night', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      'Farmers were paid $2.10 per bushel.',
+      { surface: '$2.10 per bushel', value: 2.1, unit: 'USD/bushel', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      'The airline launched 9 new direct intercontinental routes.',
+      {
+        surface: '9 new direct intercontinental routes',
+        value: 9,
+        unit: 'routes',
+        qualifier: 'exact',
+        kind: 'count',
+      },
+    ],
+    [
+      'The census counted 3.4 million in the county.',
+      { surface: '3.4 million', value: 3400000, unit: '', qualifier: 'exact', kind: 'count' },
+    ],
+    [
+      'A panel of 1,500 residents was polled.',
+      { surface: '1,500 residents', value: 1500, unit: 'residents', qualifier: 'exact', kind: 'count' },
+    ],
   ])('reads %s', (text, ...figures) => {
     expect(read(text)).toEqual(figures);
   });

@@ -3,7 +3,7 @@
 import type { Qualifier } from '../model.ts';
 import { codeSet, isLatinLetter } from './chars.ts';
 import { opensVagueAmount, readChineseScale, vagueAmountAt } from './chinese-amounts.ts';
-import { englishUnitAt } from './english.ts';
+import { englishPerAfter, englishUnitAt } from './english.ts';
 import { skipLayoutSpace } from './layout.ts';
 import {
   durationAfterNumber,
@@ -527,8 +527,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
         unit = { unit: UNWRITTEN_UNIT, end: cursor, english: false };
         unitSource = 'none';
       } else if (core.englishStyle && !core.chinese) {
+        // 9.02 million births, 1.41 billion: like 达300余万, a count whose unit the writer left out.
         unit = {
-          unit: { unit: '', kind: 'other', measure: true, counter: false },
+          unit: { unit: '', kind: 'count', measure: true, counter: false },
           end: cursor,
           english: true,
         };
@@ -545,6 +546,10 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     unit = { unit: YUAN_UNIT, end: yuan.end, english: false };
     fractionDigits = yuan.fractionDigits;
   }
+  // "$3.85 per kilogram", "468 yuan a night": a rate whose denominator follows the amount.
+  const per = unit.english && unit.unit.kind !== 'percent' ? englishPerAfter(text, unit.end) : undefined;
+  if (per !== undefined && unit.unit.kind !== 'growth_rate')
+    unit = { ...unit, unit: rateUnit(unit.unit, per.denominator), end: per.end };
   let unitExponent = unit.unit.exponent ?? 0;
   cursor = unit.end;
   const unitEnd = cursor;
