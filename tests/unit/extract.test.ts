@@ -1086,6 +1086,62 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
       'A panel of 1,500 residents was polled.',
       { surface: '1,500 residents', value: 1500, unit: 'residents', qualifier: 'exact', kind: 'count' },
     ],
+    [
+      '全县每千人口注册护士数达到4.2人，比上年增加0.3人。',
+      { surface: '4.2人', value: 4.2, unit: '人', qualifier: 'exact', kind: 'other' },
+      { surface: '0.3人', value: 0.3, unit: '人', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '认为通勤涨幅可以接受的受访者占41.5%。',
+      { surface: '41.5%', value: 41.5, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ],
+    [
+      '今年油菜籽增产约两成。',
+      { surface: '约两成', value: 20, unit: '%', qualifier: 'approx', kind: 'growth_rate' },
+    ],
+    [
+      '团餐价格比外卖低两成。',
+      { surface: '两成', value: 20, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
+    ],
+    [
+      '铁矿石运价较年初上涨超过一倍。',
+      { surface: '超过一倍', value: 100, unit: '%', qualifier: 'over', kind: 'growth_rate' },
+    ],
+    [
+      '项目投资杠杆率达到1：12。',
+      { surface: '1：12', value: 12, unit: 'ratio', qualifier: 'exact', kind: 'ratio' },
+    ],
+    [
+      '园区师生比约为8.5：1。',
+      { surface: '约为8.5：1', value: 8.5, unit: 'ratio', qualifier: 'approx', kind: 'ratio' },
+    ],
+    [
+      '新能源车约占全县销量的三成。',
+      { surface: '三成', value: 30, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
+    [
+      'Retail sales posted a 4.1% gain in May.',
+      { surface: '4.1%', value: 4.1, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
+    ],
+    [
+      'Farm exports climb 7.5% in spring.',
+      { surface: '7.5%', value: 7.5, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
+    ],
+    [
+      'The coverage rate rose 1.2 percentage points to 81.4 percent.',
+      {
+        surface: '1.2 percentage points',
+        value: 1.2,
+        unit: 'percentage points',
+        qualifier: 'exact',
+        kind: 'growth_rate',
+      },
+      { surface: '81.4 percent', value: 81.4, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ],
+    [
+      'Mobile payments pass 80% of sales.',
+      { surface: 'pass 80%', value: 80, unit: '%', qualifier: 'over', kind: 'percent' },
+    ],
   ])('reads %s', (text, ...figures) => {
     expect(read(text)).toEqual(figures);
   });

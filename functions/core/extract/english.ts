@@ -112,7 +112,7 @@ const OBJECT_VERBS = new Set(
   'added created reported registered recorded saw had has have hired employed built planted'.split(' '),
 );
 const GROWTH_WORDS = new Set(
-  'rose rising grew grow growing increased increase up climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps'.split(
+  'rose rising grew grow growing increased increase up climb climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps'.split(
     ' ',
   ),
 );

@@ -15,6 +15,7 @@ import {
   respondentShare,
 } from './english.ts';
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
+import { kindOf } from './kinds.ts';
 import {
   agentOf,
   announcerOf,
@@ -627,8 +628,12 @@ class Extraction {
     if (!raw.english && this.text.slice(this.sentence.start, raw.start).includes(SINGLE_MONTH))
       named.label = withSingleMonth(named.label);
     const growth = named.growth || (raw.english && ENGLISH_CHANGE.test(named.label));
-    const kind: FigureKind = raw.unit.kind === 'percent' && growth ? 'growth_rate' : raw.unit.kind;
     const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
+    const kind: FigureKind = kindOf(raw, growth, {
+      text: this.text,
+      label,
+      previous: this.previousRaw(),
+    });
     const figure: Figure = {
       offset: raw.start,
       length: raw.end - raw.start,
@@ -675,6 +680,13 @@ class Extraction {
     if (raw.english && raw.unit.kind === 'count' && raw.unitPhrase !== undefined)
       this.countedPhrase = raw.unitPhrase;
     this.sentence.labels.push(label);
+  }
+
+  /** The figure before in the same sentence, for the kind of one that continues it. */
+  private previousRaw(): { end: number; unit: string } | undefined {
+    const last = this.figures.at(-1);
+    if (last === undefined || this.figures.length <= this.sentence.firstFigure) return undefined;
+    return { end: last.offset + last.length, unit: last.unit };
   }
 
   /** The last day of the year under way when the figure is planned or foreseen for it, else undefined. */

@@ -73,6 +73,12 @@ const ENGLISH_PREFIXES: [string, Qualifier][] = (
     ['in excess of', 'over'],
     // Headlines and reports bound a figure by its verb (shipments top 90,000 tonnes, expects to exceed 23 million).
     ['exceeding', 'over'],
+    ['surpassed', 'over'],
+    ['surpasses', 'over'],
+    ['surpass', 'over'],
+    ['passed', 'over'],
+    ['passes', 'over'],
+    ['pass', 'over'],
     ['exceeded', 'over'],
     ['exceeds', 'over'],
     ['exceed', 'over'],
@@ -119,6 +125,8 @@ const BOUND_OF = new Map<string, Qualifier>([
   ['不低于', 'over'],
   ['不少于', 'over'],
   ['不小于', 'over'],
+  // 约占计划投入的六成: about, of what the share is of.
+  ['约占', 'approx'],
 ]);
 const BOUND_OF_WORDS = new SuffixSet(BOUND_OF.keys());
 /** How far a bound may stand before the 的 of what the share is of (不高于同地段市场租金的). */

@@ -103,6 +103,7 @@ const DOTS = codeSet('.．');
 const DOLLARS = codeSet('$＄');
 const SLASHES = codeSet('/／每');
 const BI = 0x6bd4; // 比
+const LV = 0x7387; // 率
 const CLAUSE_PUNCTUATION = codeSet('，,。；;：:！？!?\n');
 const isArabic = (code: number) => arabicDigit(code) >= 0;
 
@@ -278,7 +279,8 @@ function isCore(read: ReturnType<typeof readCore>): read is NumberCore {
 function ratioAllowed(text: string, colonIndex: number, start: number): boolean {
   if (text.charCodeAt(colonIndex) === RATIO_SIGN) return true;
   for (let index = start - 1; index >= 0 && start - index <= 6; index--) {
-    if (text.charCodeAt(index) === BI) return true;
+    // 车桩比约6.6：1, 杠杆率达到1：46: a ratio is named by 比 or 率 shortly before.
+    if (text.charCodeAt(index) === BI || text.charCodeAt(index) === LV) return true;
   }
   return /ratio/i.test(text.slice(Math.max(0, start - 24), start));
 }
@@ -502,7 +504,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     const right = readCore(text, cursor + 1);
     const left = coreValue(core);
     if (isCore(right) && left !== 0) {
-      ratio = coreValue(right) / left;
+      // 1:46 → 46 and 6.6:1 → 6.6: the side compared with one; right over left when neither is one.
+      const rightValue = coreValue(right);
+      ratio = rightValue === 1 && left !== 1 ? left : rightValue / left;
       cursor = right.end;
       unit = { unit: RATIO_UNIT, end: cursor, english: false };
     }
@@ -692,7 +696,11 @@ function countedRightAfter(text: string, from: number): boolean {
 }
 
 /** Verbs before N倍 that make it a growth (增长一倍 = 100%) rather than a multiple (是去年的3倍). */
-const GROWTH_BEFORE_TIMES = new SuffixSet('增长 增加 提高 上升 提升 扩大 增'.split(' '));
+const GROWTH_BEFORE_TIMES = new SuffixSet(
+  '增长 增加 提高 上升 提升 扩大 增 上涨 涨 攀升 跃升 飙升 激增 涨幅 增幅 涨幅达 增幅达 涨幅为 增幅为'.split(
+    ' ',
+  ),
+);
 const LE = 0x4e86; // 了
 
 /** The index before a 了 that ends at `index` (增长了), else `index`. */
