@@ -1142,6 +1142,41 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
       'Mobile payments pass 80% of sales.',
       { surface: 'pass 80%', value: 80, unit: '%', qualifier: 'over', kind: 'percent' },
     ],
+    [
+      '市政热线平均接通时间为18秒。',
+      { surface: '18秒', value: 18, unit: '秒', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '快递平均投递时长为26小时，比去年缩短4小时。',
+      { surface: '26小时', value: 26, unit: '小时', qualifier: 'exact', kind: 'other' },
+      { surface: '4小时', value: 4, unit: '小时', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '居民平均换车间隔约6.5年。',
+      { surface: '约6.5年', value: 6.5, unit: '年', qualifier: 'approx', kind: 'other' },
+    ],
+    ['图书馆将把夜间开放时间延长1小时。'],
+    [
+      '乡村公交每日往返班车12趟。',
+      { surface: '12趟', value: 12, unit: '趟', qualifier: 'exact', kind: 'count' },
+    ],
+    ['观光专列3趟已售罄。', { surface: '3趟', value: 3, unit: '趟', qualifier: 'exact', kind: 'count' }],
+    [
+      '风电场年发电量突破三百万千瓦时。',
+      { surface: '突破三百万千瓦时', value: 3000000, unit: '千瓦时', qualifier: 'over', kind: 'other' },
+    ],
+    [
+      '铜价或运行在每吨7万至8万元的区间。',
+      {
+        surface: '每吨7万至8万元',
+        value: 70000,
+        valueMax: 80000,
+        unit: '元/吨',
+        qualifier: 'exact',
+        kind: 'money',
+      },
+    ],
+    ['新馆用时3年建成。'],
   ])('reads %s', (text, ...figures) => {
     expect(read(text)).toEqual(figures);
   });

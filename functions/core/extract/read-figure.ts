@@ -104,6 +104,7 @@ const DOLLARS = codeSet('$＄');
 const SLASHES = codeSet('/／每');
 const BI = 0x6bd4; // 比
 const LV = 0x7387; // 率
+const QIAN_PLACE = 0x5343; // 千
 const CLAUSE_PUNCTUATION = codeSet('，,。；;：:！？!?\n');
 const isArabic = (code: number) => arabicDigit(code) >= 0;
 
@@ -154,9 +155,16 @@ function readCore(text: string, index: number): NumberCore | { rejectedUntil: nu
     };
   }
   if (!isChineseNumeral(first)) return undefined;
-  const numeral = readChineseNumeral(text, index);
+  let numeral = readChineseNumeral(text, index);
+  // 三百万千瓦时, 二十千克: a unit that opens with 千 is not the numeral's last place.
+  let unitOpensOnQian = false;
+  if (numeral !== undefined && numeral.end - index > 1 && text.charCodeAt(numeral.end - 1) === QIAN_PLACE) {
+    const unit = chineseUnits.match(text, numeral.end - 1);
+    unitOpensOnQian = unit !== undefined && unit.word.length > 1;
+    if (unitOpensOnQian) numeral = readChineseNumeral(text, index, numeral.end - 1);
+  }
   if (numeral === undefined) return { rejectedUntil: index + 1 };
-  if (isChineseNumeral(text.charCodeAt(numeral.end))) {
+  if (!unitOpensOnQian && isChineseNumeral(text.charCodeAt(numeral.end))) {
     // A digit string (十三五, 二〇二〇): skip the whole run.
     let end = numeral.end;
     while (end < text.length && end - index < 24 && isChineseNumeral(text.charCodeAt(end))) end++;
@@ -323,6 +331,70 @@ function isIndexPoints(text: string, index: number, core: NumberCore, start: num
   return nounJustBefore(text, start, INDEX_WORDS);
 }
 
+/** Durations a clause may measure (平均通勤时间为36分钟), as written; 个月 before 月 so that it is read whole. */
+const DURATION_UNITS = ['个月', '分钟', '小时', '秒', '天', '周', '年'];
+/** Nouns that name a measured duration: the number after them is a metric, not a span that locates something. */
+const DURATION_NOUNS = ['时间', '时长', '耗时', '间隔', '周期', '工期', '等待', '等候', '寿命', '年限'];
+/** Verbs by which a measured duration changes (比2021年增加3分钟, 缩短至15天). */
+const DURATION_CHANGE = /(?:增加|减少|缩短|延长|提前|节省|节约|压缩|多|少)(?:了|至|到)?$/;
+/** How far back in its sentence a changed duration's noun may stand. */
+const DURATION_REACH = 40;
+/** After N年, what makes it a date or period (2023年底, 3年以来) rather than a measured length. */
+const YEAR_AS_DATE = codeSet('月底末初度前后以来内间中');
+
+/**
+ * 平均单程通勤时间为36分钟, 平均搬家间隔约1.8年, 比2021年增加3分钟: a duration the text measures is a metric of its
+ * own (kind other); elsewhere 20天 and 3个月 only say when or how long, and are not figures.
+ */
+function measuredDurationAt(
+  text: string,
+  index: number,
+  core: NumberCore,
+  start: number,
+): UnitRead | undefined {
+  const word = DURATION_UNITS.find((unit) => text.startsWith(unit, index));
+  if (word === undefined) return undefined;
+  const end = index + word.length;
+  if (word === '年' && (core.integerDigits.length > 2 || YEAR_AS_DATE.has(text.charCodeAt(end))))
+    return undefined;
+  const from = withoutQualifier(text, start);
+  const measured =
+    durationLevelAt(text, from) ||
+    (DURATION_CHANGE.test(text.slice(Math.max(0, from - 4), from)) && measuredEarlier(text, start, word));
+  if (!measured) return undefined;
+  return { unit: { unit: word, kind: 'other', measure: true, counter: false }, end, english: false };
+}
+
+/** Where the number's prefix qualifier (约, 近) begins, else `start`. */
+function withoutQualifier(text: string, start: number): number {
+  return chinesePrefixBefore(text, start)?.index ?? start;
+}
+
+/** Words between a duration's noun and its level (时间为, 间隔约, 时长达到); a change (延长2小时) is not a level. */
+const LEVEL_LINKS = /^(?:平均)?(?:为|是|达到|达|约为|仅为|仅|只有|共|由|降至|缩短至|缩短到|延长至|延长到)?$/;
+
+/** 通勤时间为36分钟, 搬家间隔约1.8年: a duration noun, then only a link to its level. */
+function durationLevelAt(text: string, from: number): boolean {
+  for (let end = from; end > 0 && from - end <= 6; end--) {
+    if (CLAUSE_PUNCTUATION.has(text.charCodeAt(end - 1))) return false;
+    if (DURATION_NOUNS.some((noun) => text.endsWith(noun, end)))
+      return LEVEL_LINKS.test(text.slice(end, from));
+  }
+  return false;
+}
+
+/** 时间为36分钟，比2021年增加3分钟: a change of a duration the sentence measured before, in its unit. */
+function measuredEarlier(text: string, start: number, unit: string): boolean {
+  let from = start;
+  while (from > 0 && start - from < DURATION_REACH && !SENTENCE_ENDS.has(text.charCodeAt(from - 1))) from--;
+  const sentence = text.slice(from, start);
+  const at = sentence.indexOf(unit);
+  return (
+    at > 0 && isArabic(sentence.charCodeAt(at - 1)) && DURATION_NOUNS.some((noun) => sentence.includes(noun))
+  );
+}
+const SENTENCE_ENDS = codeSet('。！？!?\n');
+
 /** A time unit read as a count where the clause counts time; elsewhere 20天 is a duration, not a figure. */
 function countedTimeAt(text: string, index: number, start: number): UnitRead | undefined {
   for (const { unit, nouns } of COUNTED_TIME) {
@@ -338,11 +410,16 @@ function readUnit(
   core: NumberCore,
   start: number,
 ): UnitRead | 'not-a-figure' | undefined {
+  const counted = countedTimeAt(text, index, start);
+  if (counted !== undefined) return counted;
+  const duration =
+    core.chinese || !isLatinLetter(text.charCodeAt(index))
+      ? measuredDurationAt(text, index, core, start)
+      : undefined;
+  if (duration !== undefined) return duration;
   if (durationAfterNumber.match(text, index) !== undefined) return 'not-a-figure';
   const direct = chineseUnits.match(text, index);
   if (direct !== undefined) return { unit: direct.entry, end: index + direct.word.length, english: false };
-  const counted = countedTimeAt(text, index, start);
-  if (counted !== undefined) return counted;
   if (isIndexPoints(text, index, core, start))
     return { unit: INDEX_POINT_UNIT, end: index + 1, english: false };
   const code = text.charCodeAt(index);
@@ -664,7 +741,11 @@ function definesGroup(
   const after = text.charCodeAt(end);
   // 每周乘坐地铁5次以上的: a bound written after the figure and followed by 的 always defines a group.
   if (after === DE && GROUP_BOUND.test(text.slice(end - 2, end))) return true;
-  if ((before === ZAI || before === ENUMERATION_COMMA) && (after === DE || after === ENUMERATION_COMMA))
+  if (
+    (before === ZAI || before === ENUMERATION_COMMA) &&
+    (after === DE || after === ENUMERATION_COMMA) &&
+    !LEVEL_AFTER_DE.test(text.slice(end + 1, end + 5))
+  )
     return true;
   // 近半数受访者每年花费在500元以下: the bound says which people a share before it counts.
   if (before === ZAI && GROUP_BOUND.test(text.slice(end - 2, end)) && shareEarlierInClause(text, start))
@@ -672,6 +753,9 @@ function definesGroup(
   // 超过50万元的村有十一个, 500元至1000元的占31.2%: the group a figure right after it counts or shares.
   return after === DE && countedRightAfter(text, end + 1);
 }
+
+/** 维持在4000至5000美元的高位区间: a range that is a level, not a group, before these words. */
+const LEVEL_AFTER_DE = /^(?:高位|低位|合理|正常)?(?:区间|水平|范围|价位)/;
 
 const GROUP_BOUND = /以上|以下|以内/;
 const SHARE_OF_PEOPLE = /(?:[0-9０-９.]%|[一二三四五六七八九十]成|半数)/;
