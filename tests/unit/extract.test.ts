@@ -1177,6 +1177,31 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
       },
     ],
     ['新馆用时3年建成。'],
+    [
+      'Ferries now take 40 minutes, five minutes less than last year.',
+      { surface: '40 minutes', value: 40, unit: 'minutes', qualifier: 'exact', kind: 'other' },
+      { surface: 'five minutes', value: 5, unit: 'minutes', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      'Forty-five rural libraries reopened.',
+      {
+        surface: 'Forty-five rural libraries',
+        value: 45,
+        unit: 'libraries',
+        qualifier: 'exact',
+        kind: 'count',
+      },
+    ],
+    ['The council opened two ports.'],
+    [
+      'Coal imports fell by about a quarter, officials said.',
+      { surface: 'about a quarter', value: 25, unit: '%', qualifier: 'approx', kind: 'growth_rate' },
+    ],
+    ['Sales rose for a third straight month.'],
+    [
+      'Bike-share trips reached almost four times the level of 2020.',
+      { surface: 'almost four times', value: 300, unit: '%', qualifier: 'approx', kind: 'growth_rate' },
+    ],
   ])('reads %s', (text, ...figures) => {
     expect(read(text)).toEqual(figures);
   });

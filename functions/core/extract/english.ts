@@ -37,6 +37,13 @@ function asWritten(word: string): string {
   return /^.[^A-Z]*$/.test(word) ? word.toLowerCase() : word;
 }
 
+const KNOWN_UNITS = new Set(englishUnits.values());
+
+/** A unit of measure the extractor knows (minutes, percent, yuan), not a noun taken as the unit of a count. */
+export function knownEnglishUnit(unit: UnitInfo): boolean {
+  return KNOWN_UNITS.has(unit);
+}
+
 /** Reads up to four words after `index` for a unit: a known one, or a plural noun taken as a count. */
 export function englishUnitAt(text: string, index: number): EnglishUnit | undefined {
   let cursor = index;

@@ -3,7 +3,7 @@
 import type { Qualifier } from '../model.ts';
 import { codeSet, isLatinLetter } from './chars.ts';
 import { opensVagueAmount, readChineseScale, vagueAmountAt } from './chinese-amounts.ts';
-import { englishPerAfter, englishUnitAt } from './english.ts';
+import { englishPerAfter, englishUnitAt, knownEnglishUnit } from './english.ts';
 import { skipLayoutSpace } from './layout.ts';
 import {
   durationAfterNumber,
@@ -974,12 +974,116 @@ function latinWordAt(text: string, index: number): string {
   return text.slice(index, end).toLowerCase();
 }
 
+/** Cardinals written as words, as newsrooms write small numbers and numbers that open a sentence. */
+const CARDINALS = new Map<string, number>([
+  ...[
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen',
+    'eighteen nineteen',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((word, at) => [word, at + 1] as const),
+  ...'twenty thirty forty fifty sixty seventy eighty ninety'
+    .split(' ')
+    .map((word, at) => [word, (at + 2) * 10] as const),
+]);
+/** Fractions that write a share or a change in words (fell by a fifth, a quarter of households). */
+const FRACTIONS = new Map<string, number>([
+  ['a fifth', 20],
+  ['a quarter', 25],
+  ['a third', 33.3],
+  ['one fifth', 20],
+  ['one quarter', 25],
+  ['one third', 33.3],
+  ['two thirds', 66.7],
+  ['three quarters', 75],
+]);
+/** After a fraction, what shows it is an amount and not an ordinal (a third straight month): an end or "of". */
+const FRACTION_END =
+  /^(?:[,.;:!?)]|\s*$| of\b| from\b| to\b| in\b| on\b| and\b| or\b| since\b| compared\b| year\b| last\b| than\b)/;
+/** "nearly three times the level of 2021": a multiple of a level, the growth of (N − 1) × 100%. */
+const TIMES_LEVEL = /^ times (?:the|its|their|that|as)\b/;
+const SENTENCE_OPENING = /(?:^|[.!?]\s+|\n\s*)$/;
+
+/** "Thirty-two", "two": a cardinal in words at `index` and where it ends, else undefined. */
+function cardinalAt(text: string, index: number): { value: number; end: number } | undefined {
+  const word = latinWordAt(text, index);
+  const value = CARDINALS.get(word);
+  if (value === undefined) return undefined;
+  const end = index + word.length;
+  if (value >= 20 && value % 10 === 0 && text.charCodeAt(end) === 0x2d) {
+    const unit = CARDINALS.get(latinWordAt(text, end + 1)) ?? 10;
+    if (unit < 10) return { value: value + unit, end: end + 1 + latinWordAt(text, end + 1).length };
+  }
+  if (isLatinLetter(text.charCodeAt(end)) || text.charCodeAt(end) === 0x2d) return undefined;
+  return { value, end };
+}
+
+/**
+ * "two minutes less", "Thirty-two village clinics were upgraded", "a fifth", "nearly three times the level": numbers
+ * in words. A small cardinal is a figure before a unit of measure, or before any counted noun when it opens the
+ * sentence (writers spell out such numbers); elsewhere "two ports" is wording.
+ */
+function wordNumberAt(text: string, index: number, floor: number): RawFigure | undefined {
+  const word = latinWordAt(text, index);
+  const next = latinWordAt(text, index + word.length + 1);
+  const fraction = FRACTIONS.get(`${word} ${next}`) ?? FRACTIONS.get(`${word} ${next.replace(/s$/, '')}`);
+  const prefix = englishPrefixBefore(text, index);
+  const start = Math.max(floor, prefix?.index ?? index);
+  const qualifier: Qualifier = prefix?.qualifier ?? 'exact';
+  if (fraction !== undefined) {
+    const end = index + word.length + 1 + next.length;
+    if (!FRACTION_END.test(text.slice(end, end + 12))) return undefined;
+    if (/\b(?:in|per|each|every|for)\s$/i.test(text.slice(Math.max(0, index - 6), index))) return undefined;
+    return { start, end, unitEnd: end, value: fraction, unit: PERCENT_UNIT, qualifier, english: true };
+  }
+  const cardinal = cardinalAt(text, index);
+  if (cardinal === undefined || cardinal.value < 2) return undefined;
+  const times = TIMES_LEVEL.exec(text.slice(cardinal.end, cardinal.end + 12));
+  if (times !== null) {
+    const end = cardinal.end + ' times'.length;
+    const value = (cardinal.value - 1) * 100;
+    return {
+      start,
+      end,
+      unitEnd: end,
+      value,
+      unit: GROWTH_PERCENT_UNIT,
+      qualifier,
+      english: true,
+      multiple: true,
+    };
+  }
+  const unit = englishUnitAt(text, cardinal.end);
+  if (unit === undefined) return undefined;
+  const measured = knownEnglishUnit(unit.unit);
+  const opening =
+    SENTENCE_OPENING.test(text.slice(Math.max(0, index - 3), index)) && /[A-Z]/.test(text.charAt(index));
+  if (!measured && !opening) return undefined;
+  return {
+    start,
+    end: unit.end,
+    unitEnd: unit.end,
+    value: cardinal.value,
+    unit: unit.unit,
+    qualifier,
+    english: true,
+    unitPhrase: unit.phrase,
+  };
+}
+
 /**
  * English figures written in words: a multiple (doubled → 100% growth, nearly triple → about 200%) and a share
- * (one in five → 20%, fewer than one in ten → under 10%); undefined at any other word.
+ * (one in five → 20%, fewer than one in ten → under 10%), a fraction (a fifth), a cardinal (two minutes);
+ * undefined at any other word.
  */
 export function englishWordFigureAt(text: string, index: number, floor: number): RawFigure | undefined {
   if (isLatinLetter(text.charCodeAt(index - 1))) return undefined;
+  const inWhole = simpleWordFigureAt(text, index, floor);
+  return inWhole ?? wordNumberAt(text, index, floor);
+}
+
+function simpleWordFigureAt(text: string, index: number, floor: number): RawFigure | undefined {
   const word = latinWordAt(text, index);
   const wordEnd = index + word.length;
   const multiple = MULTIPLES.get(word);
