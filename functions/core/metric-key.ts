@@ -134,6 +134,7 @@ const UNIT_FAMILIES: Record<string, string> = {
   t: 'mass:t',
   tonnes: 'mass:t',
   tons: 'mass:t',
+  吨标准煤: 'energy:tce',
   千克: 'mass:kg',
   公斤: 'mass:kg',
   kg: 'mass:kg',

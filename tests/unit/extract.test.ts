@@ -1202,6 +1202,15 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
       'Bike-share trips reached almost four times the level of 2020.',
       { surface: 'almost four times', value: 300, unit: '%', qualifier: 'approx', kind: 'growth_rate' },
     ],
+    [
+      'Buses took 31 minutes, against 35 minutes a year earlier.',
+      { surface: '31 minutes', value: 31, unit: 'minutes', qualifier: 'exact', kind: 'other' },
+      { surface: '35 minutes', value: 35, unit: 'minutes', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '全县能源消费总量为412万吨标准煤。',
+      { surface: '412万吨标准煤', value: 4120000, unit: '吨标准煤', qualifier: 'exact', kind: 'other' },
+    ],
   ])('reads %s', (text, ...figures) => {
     expect(read(text)).toEqual(figures);
   });

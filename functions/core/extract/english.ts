@@ -80,6 +80,7 @@ export function englishUnitAt(text: string, index: number): EnglishUnit | undefi
 
 /** Times a rate may be written per with "a" (468 yuan a night, 50,000 yuan a year). */
 const PER_TIME_WORDS = new Set(['night', 'day', 'week', 'month', 'year', 'hour']);
+const LOCATING_AFTER = /^ (?:earlier|ago|before|later|after|on|from)\b/;
 /** Words after "per" that describe the measure rather than divide the unit (income per capita). */
 const NOT_DENOMINATORS = new Set(['cent', 'capita', 'annum']);
 
@@ -100,6 +101,8 @@ export function englishPerAfter(
   const denominator = text.slice(start, end).toLowerCase();
   if (denominator === '' || NOT_DENOMINATORS.has(denominator)) return undefined;
   if (a && !PER_TIME_WORDS.has(denominator)) return undefined;
+  // "27 minutes a year earlier": a time that locates the figure, not a rate's denominator.
+  if (a && LOCATING_AFTER.test(text.slice(end, end + 8))) return undefined;
   return { denominator, end };
 }
 

@@ -109,6 +109,8 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['平方千米', measure('平方公里', 'area')],
   ['立方米', measure('立方米', 'volume')],
   ['吨', measure('吨', 'other')],
+  // Energy in tonnes of standard coal (能源消费总量1865万吨标准煤), as written.
+  ['吨标准煤', measure('吨标准煤', 'other')],
   ['千克', measure('千克', 'other')],
   ['公斤', measure('公斤', 'other')],
   ['克', measure('克', 'other')],
