@@ -676,12 +676,14 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     }
   }
 
-  const perUnit = core.chinese || !unit.english ? perUnitBefore(text, start, unit.unit, floor) : undefined;
+  // 每标准箱2150美元: a rate keeps its numerator as written (美元/标准箱), though the amount alone is USD.
+  const numerator = unit.english ? unit.unit : (writtenUnitBefore(text, unit.end, unit.unit) ?? unit.unit);
+  const perUnit = core.chinese || !unit.english ? perUnitBefore(text, start, numerator, floor) : undefined;
   if (perUnit !== undefined) {
     unit = { ...unit, unit: perUnit.unit };
     start = perUnit.start;
   } else if (!unit.english) {
-    const price = perQuantityInClause(text, start, unit.unit, floor);
+    const price = perQuantityInClause(text, start, numerator, floor);
     if (price !== undefined) unit = { ...unit, unit: price };
   }
   const prefix = prefixQualifier(text, start, floor);
@@ -816,6 +818,8 @@ function doublingAt(text: string, index: number, floor: number): RawFigure | und
 const BAN = 0x534a; // 半
 const YI = 0x4e00; // 一
 const GUO = 0x8fc7; // 过
+const SHUANG = 0x53cc; // 双
+const CLOSING_QUOTES = codeSet('”’"」』');
 /** After 半 or 一半, characters that make it half of a unit (近半年, 过半个月, 半成品), not a share. */
 const HALF_OF_UNIT = codeSet('年月日天周个小时夜晌百千万亿场岛导价步截边山径瓶斤公米里秒分钟辈生世部成');
 
@@ -835,7 +839,13 @@ function halfAt(text: string, index: number, floor: number): RawFigure | undefin
   const prefix = prefixQualifier(text, index, floor);
   if (prefix !== undefined && qualifier === 'exact') qualifier = prefix.qualifier;
   // 过半: more than half, a bound the prefix words do not list (过 is a verb of its own elsewhere).
-  const past = prefix === undefined && text.charCodeAt(index - 1) === GUO && index - 1 >= floor;
+  // 双过半 (time and task both half done) is a slogan, not a share.
+  const past =
+    prefix === undefined &&
+    text.charCodeAt(index - 1) === GUO &&
+    index - 1 >= floor &&
+    text.charCodeAt(index - 2) !== SHUANG &&
+    !CLOSING_QUOTES.has(text.charCodeAt(at + 1));
   if (past && qualifier === 'exact') qualifier = 'over';
   // Without 数, 半 and 一半 are a share only when bounded (近半, 一半以上): 一半时间 is wording.
   if (!counted && prefix === undefined && suffix === undefined && !past) return undefined;
@@ -1003,6 +1013,8 @@ const FRACTION_END =
   /^(?:[,.;:!?)]|\s*$| of\b| from\b| to\b| in\b| on\b| and\b| or\b| since\b| compared\b| year\b| last\b| than\b)/;
 /** "nearly three times the level of 2021": a multiple of a level, the growth of (N − 1) × 100%. */
 const TIMES_LEVEL = /^ times (?:the|its|their|that|as)\b/;
+const PERIOD_BEFORE_FRACTION =
+  /\b(?:in|per|each|every|for|the|first|last|past|next|previous|recent|coming)\s$/i;
 const SENTENCE_OPENING = /(?:^|[.!?]\s+|\n\s*)$/;
 
 /** "Thirty-two", "two": a cardinal in words at `index` and where it ends, else undefined. */
@@ -1034,7 +1046,8 @@ function wordNumberAt(text: string, index: number, floor: number): RawFigure | u
   if (fraction !== undefined) {
     const end = index + word.length + 1 + next.length;
     if (!FRACTION_END.test(text.slice(end, end + 12))) return undefined;
-    if (/\b(?:in|per|each|every|for)\s$/i.test(text.slice(Math.max(0, index - 6), index))) return undefined;
+    // "in the first three quarters", "per quarter": a period, not a share.
+    if (PERIOD_BEFORE_FRACTION.test(text.slice(Math.max(0, index - 10), index))) return undefined;
     return { start, end, unitEnd: end, value: fraction, unit: PERCENT_UNIT, qualifier, english: true };
   }
   const cardinal = cardinalAt(text, index);
