@@ -1038,8 +1038,10 @@ function cardinalAt(text: string, index: number): { value: number; end: number }
  */
 function wordNumberAt(text: string, index: number, floor: number): RawFigure | undefined {
   const word = latinWordAt(text, index);
+  if (!CARDINALS.has(word) && word !== 'a') return undefined;
   const next = latinWordAt(text, index + word.length + 1);
   const fraction = FRACTIONS.get(`${word} ${next}`) ?? FRACTIONS.get(`${word} ${next.replace(/s$/, '')}`);
+  if (fraction === undefined && !CARDINALS.has(word)) return undefined;
   const prefix = englishPrefixBefore(text, index);
   const start = Math.max(floor, prefix?.index ?? index);
   const qualifier: Qualifier = prefix?.qualifier ?? 'exact';
