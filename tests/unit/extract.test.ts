@@ -1394,7 +1394,7 @@ describe('kinds and English as-of after round 4 of issue 8', () => {
       ),
     ).toEqual([
       ['8 percent', 'growth_rate', '2024-06-30'],
-      ['$4.10', 'money', null],
+      ['$4.10 per kilogram', 'money', null],
     ]);
   });
 
@@ -1444,5 +1444,239 @@ describe('kinds and English as-of after round 4 of issue 8', () => {
     expect(read('上半年，平台完成订单个数3.2万个。', '2024-07-10')).toEqual([
       ['3.2万个', 'count', '2024-06-30'],
     ]);
+  });
+});
+
+describe('recall, units, qualifiers and kinds of round 4', () => {
+  const read = (text: string) =>
+    extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
+      surface,
+      value,
+      ...(valueMax === undefined ? {} : { valueMax }),
+      unit,
+      qualifier,
+      kind,
+    }));
+
+  it.each([
+    [
+      '南美航线运价为每标准箱2150美元。',
+      { surface: '每标准箱2150美元', value: 2150, unit: '美元/标准箱', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      '贷款利率较上月下降12个基点。',
+      { surface: '12个基点', value: 12, unit: '基点', qualifier: 'exact', kind: 'growth_rate' },
+    ],
+    [
+      '非遗工坊推出手作礼品64款。',
+      { surface: '64款', value: 64, unit: '款', qualifier: 'exact', kind: 'count' },
+    ],
+    [
+      '夜市客流首破20万人次。',
+      { surface: '破20万人次', value: 200000, unit: '人次', qualifier: 'over', kind: 'count' },
+    ],
+    [
+      '新建驿站每处面积不小于60平方米。',
+      { surface: '不小于60平方米', value: 60, unit: '平方米', qualifier: 'over', kind: 'area' },
+    ],
+    [
+      '参赛选手中，高校学生约占四成。',
+      { surface: '四成', value: 40, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
+    [
+      '公寓租金不高于周边同类房源的90%。',
+      { surface: '90%', value: 90, unit: '%', qualifier: 'under', kind: 'percent' },
+    ],
+    [
+      '近半网购用户偏好次日达。',
+      { surface: '近半', value: 50, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
+    [
+      '接近一半的商户已接入平台。',
+      { surface: '接近一半', value: 50, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
+    [
+      '本轮调价后，尿素出厂价每吨分别上调40元和35元。',
+      { surface: '40元', value: 40, unit: '元/吨', qualifier: 'exact', kind: 'money' },
+      { surface: '35元', value: 35, unit: '元/吨', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      '鲜奶收购价平均每公斤3.9元，比上月下跌0.2元。',
+      { surface: '每公斤3.9元', value: 3.9, unit: '元/公斤', qualifier: 'exact', kind: 'money' },
+      { surface: '0.2元', value: 0.2, unit: '元/公斤', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      '参训学员每人可获补贴800元。',
+      { surface: '800元', value: 800, unit: '元', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      'The terminal handled 2.6 million TEUs last year.',
+      { surface: '2.6 million TEUs', value: 2600000, unit: 'TEUs', qualifier: 'exact', kind: 'count' },
+    ],
+    [
+      'Offshore wind capacity reached 2.4 GW.',
+      { surface: '2.4 GW', value: 2.4, unit: 'GW', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      'The plant generated 95 million kilowatt-hours.',
+      {
+        surface: '95 million kilowatt-hours',
+        value: 95000000,
+        unit: 'kilowatt-hours',
+        qualifier: 'exact',
+        kind: 'other',
+      },
+    ],
+    [
+      'Hostel beds cost 120 yuan a night.',
+      { surface: '120 yuan a night', value: 120, unit: 'CNY/night', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      'Farmers were paid $2.10 per bushel.',
+      { surface: '$2.10 per bushel', value: 2.1, unit: 'USD/bushel', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      'The airline launched 9 new direct intercontinental routes.',
+      {
+        surface: '9 new direct intercontinental routes',
+        value: 9,
+        unit: 'routes',
+        qualifier: 'exact',
+        kind: 'count',
+      },
+    ],
+    [
+      'The census counted 3.4 million in the county.',
+      { surface: '3.4 million', value: 3400000, unit: '', qualifier: 'exact', kind: 'count' },
+    ],
+    [
+      '全县每千人口注册护士数达到4.2人，比上年增加0.3人。',
+      { surface: '4.2人', value: 4.2, unit: '人', qualifier: 'exact', kind: 'other' },
+      { surface: '0.3人', value: 0.3, unit: '人', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '认为通勤涨幅可以接受的受访者占41.5%。',
+      { surface: '41.5%', value: 41.5, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ],
+    [
+      '今年油菜籽增产约两成。',
+      { surface: '约两成', value: 20, unit: '%', qualifier: 'approx', kind: 'growth_rate' },
+    ],
+    [
+      '团餐价格比外卖低两成。',
+      { surface: '两成', value: 20, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
+    ],
+    [
+      '铁矿石运价较年初上涨超过一倍。',
+      { surface: '超过一倍', value: 100, unit: '%', qualifier: 'over', kind: 'growth_rate' },
+    ],
+    [
+      '项目投资杠杆率达到1：12。',
+      { surface: '1：12', value: 12, unit: 'ratio', qualifier: 'exact', kind: 'ratio' },
+    ],
+    [
+      '园区师生比约为8.5：1。',
+      { surface: '约为8.5：1', value: 8.5, unit: 'ratio', qualifier: 'approx', kind: 'ratio' },
+    ],
+    [
+      '新能源车约占全县销量的三成。',
+      { surface: '三成', value: 30, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
+    [
+      'Retail sales posted a 4.1% gain in May.',
+      { surface: '4.1%', value: 4.1, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
+    ],
+    [
+      'Farm exports climb 7.5% in spring.',
+      { surface: '7.5%', value: 7.5, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
+    ],
+    [
+      'The coverage rate rose 1.2 percentage points to 81.4 percent.',
+      {
+        surface: '1.2 percentage points',
+        value: 1.2,
+        unit: 'percentage points',
+        qualifier: 'exact',
+        kind: 'growth_rate',
+      },
+      { surface: '81.4 percent', value: 81.4, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ],
+    [
+      'Mobile payments pass 80% of sales.',
+      { surface: 'pass 80%', value: 80, unit: '%', qualifier: 'over', kind: 'percent' },
+    ],
+    [
+      '市政热线平均接通时间为18秒。',
+      { surface: '18秒', value: 18, unit: '秒', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '快递平均投递时长为26小时，比去年缩短4小时。',
+      { surface: '26小时', value: 26, unit: '小时', qualifier: 'exact', kind: 'other' },
+      { surface: '4小时', value: 4, unit: '小时', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '居民平均换车间隔约6.5年。',
+      { surface: '约6.5年', value: 6.5, unit: '年', qualifier: 'approx', kind: 'other' },
+    ],
+    ['图书馆将把夜间开放时间延长1小时。'],
+    [
+      '乡村公交每日往返班车12趟。',
+      { surface: '12趟', value: 12, unit: '趟', qualifier: 'exact', kind: 'count' },
+    ],
+    ['观光专列3趟已售罄。', { surface: '3趟', value: 3, unit: '趟', qualifier: 'exact', kind: 'count' }],
+    [
+      '风电场年发电量突破三百万千瓦时。',
+      { surface: '突破三百万千瓦时', value: 3000000, unit: '千瓦时', qualifier: 'over', kind: 'other' },
+    ],
+    [
+      '铜价或运行在每吨7万至8万元的区间。',
+      {
+        surface: '每吨7万至8万元',
+        value: 70000,
+        valueMax: 80000,
+        unit: '元/吨',
+        qualifier: 'exact',
+        kind: 'money',
+      },
+    ],
+    ['新馆用时3年建成。'],
+    [
+      'Ferries now take 40 minutes, five minutes less than last year.',
+      { surface: '40 minutes', value: 40, unit: 'minutes', qualifier: 'exact', kind: 'other' },
+      { surface: 'five minutes', value: 5, unit: 'minutes', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      'Forty-five rural libraries reopened.',
+      {
+        surface: 'Forty-five rural libraries',
+        value: 45,
+        unit: 'libraries',
+        qualifier: 'exact',
+        kind: 'count',
+      },
+    ],
+    ['The council opened two ports.'],
+    [
+      'Coal imports fell by about a quarter, officials said.',
+      { surface: 'about a quarter', value: 25, unit: '%', qualifier: 'approx', kind: 'growth_rate' },
+    ],
+    ['Sales rose for a third straight month.'],
+    [
+      'Bike-share trips reached almost four times the level of 2020.',
+      { surface: 'almost four times', value: 300, unit: '%', qualifier: 'approx', kind: 'growth_rate' },
+    ],
+    [
+      'Buses took 31 minutes, against 35 minutes a year earlier.',
+      { surface: '31 minutes', value: 31, unit: 'minutes', qualifier: 'exact', kind: 'other' },
+      { surface: '35 minutes', value: 35, unit: 'minutes', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '全县能源消费总量为412万吨标准煤。',
+      { surface: '412万吨标准煤', value: 4120000, unit: '吨标准煤', qualifier: 'exact', kind: 'other' },
+    ],
+    ['Orders grew in the first three quarters.'],
+    ['确保实现“双过半”。'],
+  ])('reads %s', (text, ...figures) => {
+    expect(read(text)).toEqual(figures);
   });
 });

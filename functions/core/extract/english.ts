@@ -16,17 +16,45 @@ export interface EnglishUnit {
   phrase: string;
 }
 
-/** Reads up to three words after `index` for a unit: a known one, or a plural noun taken as a count. */
+/** How many words after a number may describe its unit (11 new international shipping routes). */
+const UNIT_WORDS = 4;
+const HYPHEN = 0x2d;
+
+/** The end of the word at `start`, hyphenated parts included (kilowatt-hours, sea-rail). */
+function wordEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && end - start < 24) {
+    const code = text.charCodeAt(end);
+    if (isLatinLetter(code)) end++;
+    else if (code === HYPHEN && end > start && isLatinLetter(text.charCodeAt(end + 1))) end++;
+    else break;
+  }
+  return end;
+}
+
+/** A unit as the text writes it: an acronym keeps its capitals (TEUs, GW), any other word is lower-cased. */
+function asWritten(word: string): string {
+  return /^.[^A-Z]*$/.test(word) ? word.toLowerCase() : word;
+}
+
+const KNOWN_UNITS = new Set(englishUnits.values());
+
+/** A unit of measure the extractor knows (minutes, percent, yuan), not a noun taken as the unit of a count. */
+export function knownEnglishUnit(unit: UnitInfo): boolean {
+  return KNOWN_UNITS.has(unit);
+}
+
+/** Reads up to four words after `index` for a unit: a known one, or a plural noun taken as a count. */
 export function englishUnitAt(text: string, index: number): EnglishUnit | undefined {
   let cursor = index;
-  const words: { word: string; end: number }[] = [];
-  while (words.length < 3) {
+  const words: { word: string; written: string; end: number }[] = [];
+  while (words.length < UNIT_WORDS) {
     let start = cursor;
     if (text.charCodeAt(start) === 0x20) start++;
-    let end = start;
-    while (end < text.length && end - start < 24 && isLatinLetter(text.charCodeAt(end))) end++;
+    const end = wordEnd(text, start);
     if (end === start) break;
-    words.push({ word: text.slice(start, end).toLowerCase(), end });
+    const written = text.slice(start, end);
+    words.push({ word: written.toLowerCase(), written, end });
     cursor = end;
   }
   for (let at = 0; at < words.length; at++) {
@@ -44,10 +72,38 @@ export function englishUnitAt(text: string, index: number): EnglishUnit | undefi
     const single = englishUnits.get(current.word);
     if (single !== undefined) return { unit: single, end: current.end, phrase: phraseOf(at) };
     if (current.word.length >= 3 && current.word.endsWith('s')) {
-      return { unit: englishCountUnit(current.word), end: current.end, phrase: phraseOf(at) };
+      return { unit: englishCountUnit(asWritten(current.written)), end: current.end, phrase: phraseOf(at) };
     }
   }
   return undefined;
+}
+
+/** Times a rate may be written per with "a" (468 yuan a night, 50,000 yuan a year). */
+const PER_TIME_WORDS = new Set(['night', 'day', 'week', 'month', 'year', 'hour']);
+const LOCATING_AFTER = /^ (?:earlier|ago|before|later|after|on|from)\b/;
+/** Words after "per" that describe the measure rather than divide the unit (income per capita). */
+const NOT_DENOMINATORS = new Set(['cent', 'capita', 'annum']);
+
+/**
+ * "$3.85 per kilogram", "0.39 yuan per kilowatt-hour", "468 yuan a night": the denominator of a rate written after
+ * its amount, as written, and where it ends.
+ */
+export function englishPerAfter(
+  text: string,
+  index: number,
+): { denominator: string; end: number } | undefined {
+  if (text.charCodeAt(index) !== 0x20) return undefined;
+  const per = text.startsWith('per ', index + 1);
+  const a = !per && text.startsWith('a ', index + 1);
+  if (!per && !a) return undefined;
+  const start = index + (per ? 5 : 3);
+  const end = wordEnd(text, start);
+  const denominator = text.slice(start, end).toLowerCase();
+  if (denominator === '' || NOT_DENOMINATORS.has(denominator)) return undefined;
+  if (a && !PER_TIME_WORDS.has(denominator)) return undefined;
+  // "27 minutes a year earlier": a time that locates the figure, not a rate's denominator.
+  if (a && LOCATING_AFTER.test(text.slice(end, end + 8))) return undefined;
+  return { denominator, end };
 }
 
 /** Verbs and prepositions between a label and its number. */
@@ -66,7 +122,7 @@ const OBJECT_VERBS = new Set(
   'added created reported registered recorded saw had has have hired employed built planted'.split(' '),
 );
 const GROWTH_WORDS = new Set(
-  'rose rising grew grow growing increased increase up climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps'.split(
+  'rose rising grew grow growing increased increase up climb climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps'.split(
     ' ',
   ),
 );

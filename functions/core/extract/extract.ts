@@ -15,6 +15,7 @@ import {
   respondentShare,
 } from './english.ts';
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
+import { kindOf } from './kinds.ts';
 import {
   agentOf,
   announcerOf,
@@ -76,6 +77,7 @@ import {
   yearEarlier,
   yearEarlierAt,
 } from './periods.ts';
+import { RateMemory } from './rates.ts';
 import { englishWordFigureAt, type RawFigure, readFigure } from './read-figure.ts';
 import {
   bracketShare,
@@ -118,7 +120,7 @@ for (let code = 0; code < 0x10000; code++) {
 }
 // $4.29 billion, vague amounts that open on a word (几千元, 数十亿元) and half a population (半数).
 for (const char of '$＄几数半') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
-for (const char of 'dtqofsenDTQOFSEN') CHAR_CLASS[char.charCodeAt(0)] = CharClass.WordNumber;
+for (const char of 'dtqofsenaDTQOFSENA') CHAR_CLASS[char.charCodeAt(0)] = CharClass.WordNumber;
 for (const char of '。！？!?') CHAR_CLASS[char.charCodeAt(0)] = CharClass.SentenceEnd;
 for (const char of '；;') CHAR_CLASS[char.charCodeAt(0)] = CharClass.ClauseBreak;
 CHAR_CLASS[0x0a] = CharClass.LineBreak;
@@ -283,7 +285,7 @@ const YEAR_ON_YEAR_AFTER =
 const PER_QUANTITY_AFTER = /^ (?:per|a|an) (?!year|month|day|week|hour|annum)[a-z]/;
 /** 比市场价低三到四成, 比上年多12%: a difference from what is compared with, a change. */
 const COMPARED_LOWER_OR_HIGHER = /比[^，。；,;]{1,10}(?:低|高|多|少)(?:了|出)?$/;
-/** 每千名老年人拥有养老床位: a density per population, a level of its date, neither a count nor a standard. */
+/** 每千名老年人拥有养老床位: a density per population, a level of its date, not a standard per unit. */
 const DENSITY = /^每(?:[0-9]+|[一二三四五六七八九十百千万]+)[\u4e00-\u9fff]{0,6}?拥有/;
 /** 元/公斤, USD/kg: a price per quantity; a rate per time (每月1050元) is a standard of a period. */
 const PER_QUANTITY = /\/(?!(?:月|年|日|天|周|小时|时|month|year|day|week|hour)$)/;
@@ -427,6 +429,7 @@ class Extraction {
   /** Per figure, what its context offers if its key meets another figure's. */
   private readonly widenings: Widening[] = [];
   private readonly sentence = new Sentence();
+  private readonly rates = new RateMemory();
   private readonly region: string;
   private readonly metrics: MetricTable;
   private readonly publication: Publication | undefined;
@@ -483,7 +486,7 @@ class Extraction {
             this.readPeriods(index);
             this.sentence.previousEnd = reading.nameFrom;
           }
-          if (reading.figure !== undefined) this.add(reading.figure);
+          if (reading.figure !== undefined) this.add(this.rates.carry(text, reading.figure));
           for (const part of reading.parts ?? []) this.add(part);
           index = reading.next - 1;
           break;
@@ -603,6 +606,7 @@ class Extraction {
       }
     }
     this.sentence.reset(next, this.figures.length);
+    this.rates.reset();
     if (this.day !== undefined && !continuesDay(this.text, next)) this.day = undefined;
     this.period ??= this.heldPeriod;
     this.heldPeriod = undefined;
@@ -782,14 +786,12 @@ class Extraction {
         COMPARED_LOWER_OR_HIGHER.test(
           this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 16), raw.start),
         ));
-    const density = DENSITY.test(named.label);
-    const kind: FigureKind =
-      raw.unit.kind === 'percent' && growth
-        ? 'growth_rate'
-        : density && raw.unit.kind === 'count'
-          ? 'other'
-          : raw.unit.kind;
     const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
+    const kind: FigureKind = kindOf(raw, growth, {
+      text: this.text,
+      label,
+      previous: this.previousRaw(),
+    });
     const figure: Figure = {
       offset: raw.start,
       length: raw.end - raw.start,
@@ -820,7 +822,7 @@ class Extraction {
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it.
     const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
-    const standard = (label.startsWith('每') && !density) || perUnit;
+    const standard = (label.startsWith('每') && !DENSITY.test(named.label)) || perUnit;
     if (asOf !== undefined && !standard && this.dates(raw, asOf, planned)) figure.asOf = asOf;
     const warnings: FigureWarning[] = [];
     if (raw.unitSource !== undefined) warnings.push(UNIT_WARNINGS[raw.unitSource]);
@@ -895,6 +897,13 @@ class Extraction {
       asOf === this.period &&
       this.periodSentence < this.sentence.start
     );
+  }
+
+  /** The figure before in the same sentence, for the kind of one that continues it. */
+  private previousRaw(): { end: number; unit: string } | undefined {
+    const last = this.figures.at(-1);
+    if (last === undefined || this.figures.length <= this.sentence.firstFigure) return undefined;
+    return { end: last.offset + last.length, unit: last.unit };
   }
 
   /** The last day of the year under way when the figure is planned or foreseen for it, else undefined. */

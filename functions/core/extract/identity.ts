@@ -69,13 +69,17 @@ function joinHeadline(figures: Figure[], headlineEnd: number) {
   for (const figure of figures) {
     if (figure.offset >= headlineEnd) break;
     // The same value and measure restates the body figure; a rounded one must also name the same thing.
-    const restated = body.find(
-      (candidate) =>
-        sameMeasure(candidate, figure) &&
-        compatible(candidate, figure) &&
-        (candidate.value === figure.value ||
-          candidate.metric === figure.metric ||
-          head(candidate.label) === head(figure.label)),
+    // Of the body figures it could restate, the nearest in value (近半 is 48.6%, not a bound of 不高于85%).
+    const restated = nearest(
+      figure,
+      body.filter(
+        (candidate) =>
+          sameMeasure(candidate, figure) &&
+          compatible(candidate, figure) &&
+          (candidate.value === figure.value ||
+            candidate.metric === figure.metric ||
+            head(candidate.label) === head(figure.label)),
+      ),
     );
     if (restated === undefined) {
       const summed = figure.asOf === undefined ? summedAsOf(figure, body) : undefined;
@@ -85,6 +89,15 @@ function joinHeadline(figures: Figure[], headlineEnd: number) {
     figure.metric = restated.metric;
     if (figure.asOf === undefined && restated.asOf !== undefined) figure.asOf = restated.asOf;
   }
+}
+
+function nearest(figure: Figure, candidates: Figure[]): Figure | undefined {
+  let best: Figure | undefined;
+  for (const candidate of candidates) {
+    if (best === undefined || Math.abs(candidate.value - figure.value) < Math.abs(best.value - figure.value))
+      best = candidate;
+  }
+  return best;
 }
 
 /** The as-of of the body's first figure of the headline figure's kind, unless it sets two values on one key. */

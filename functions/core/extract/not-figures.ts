@@ -24,17 +24,25 @@ export const idioms = new Lexicon<true>(
  * Characters before a number that make it an ordinal, a weekday, a denominator or a rank (第一位, 星期三, 每万人,
  * 分列二、三位).
  */
-const ORDINAL_BEFORE = new Set([...'第星拜每初列'].map((char) => char.charCodeAt(0)));
+const ORDINAL_BEFORE = new Set([...'第星拜每初'].map((char) => char.charCodeAt(0)));
+const LIE = 0x5217; // 列
+/** 分列二、三位, 位列第…, 名列前…: 列 ranks after these; 专列2趟 counts trains. */
+const RANKING_LIE = new Set([...'分位名并排'].map((char) => char.charCodeAt(0)));
+
+function ranksBefore(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return ORDINAL_BEFORE.has(code) || (code === LIE && RANKING_LIE.has(text.charCodeAt(at - 1)));
+}
 const ENUMERATION_COMMA = 0x3001; // 、
 
 export function isOrdinalContext(text: string, start: number): boolean {
   const before = text.charCodeAt(start - 1);
-  if (ORDINAL_BEFORE.has(before)) return true;
+  if (ranksBefore(text, start - 1)) return true;
   // 分列二、三位: the items after the first of a list of ranks are ranks too.
   if (before === ENUMERATION_COMMA) {
     let item = start - 1;
     while (item > 0 && isChineseNumeral(text.charCodeAt(item - 1))) item--;
-    return item < start - 1 && ORDINAL_BEFORE.has(text.charCodeAt(item - 1));
+    return item < start - 1 && ranksBefore(text, item - 1);
   }
   // 前三季度 and 前10名 rank or bound a period; 目前 and 此前 end in 前 without that sense.
   if (before === 0x524d /* 前 */) {

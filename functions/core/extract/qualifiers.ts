@@ -20,11 +20,15 @@ const CHINESE_PREFIXES = new Map<string, Qualifier>([
   ['不低于', 'over'],
   ['至少', 'over'],
   ['突破', 'over'],
+  // 首破50万, 破百万: to break through a mark, like 突破 (but 打破 is to break a record).
+  ['破', 'over'],
+  ['不小于', 'over'],
   ['逾', 'over'],
   ['超', 'over'],
   ['不超过', 'under'],
   ['跌破', 'under'],
   ['不高于', 'under'],
+  ['不大于', 'under'],
   ['不多于', 'under'],
   ['不到', 'under'],
   ['不足', 'under'],
@@ -69,6 +73,12 @@ const ENGLISH_PREFIXES: [string, Qualifier][] = (
     ['in excess of', 'over'],
     // Headlines and reports bound a figure by its verb (shipments top 90,000 tonnes, expects to exceed 23 million).
     ['exceeding', 'over'],
+    ['surpassed', 'over'],
+    ['surpasses', 'over'],
+    ['surpass', 'over'],
+    ['passed', 'over'],
+    ['passes', 'over'],
+    ['pass', 'over'],
     ['exceeded', 'over'],
     ['exceeds', 'over'],
     ['exceed', 'over'],
@@ -101,7 +111,42 @@ export function chinesePrefixBefore(text: string, index: number): Found | undefi
   const end = text.charCodeAt(index - 1) === 0x4e86 /* 了 */ ? index - 1 : index;
   const word = CHINESE_PREFIX_WORDS.suffixOf(text, end);
   const qualifier = word === undefined ? undefined : CHINESE_PREFIXES.get(word);
+  if (word === '破' && text.charCodeAt(end - 2) === 0x6253 /* 打 */) return undefined;
   return word === undefined || qualifier === undefined ? undefined : { qualifier, index: end - word.length };
+}
+
+/** 约占35%, 约有三成: 约 before the verb that leads to the figure qualifies the figure; the verb is not its span. */
+const DETACHED_PREFIXES = new SuffixSet(['约占', '约占了', '大约占', '约有', '约达', '约是', '约合计']);
+/** 不高于同地段市场租金的85%: a bound on a share of something named between the bound and the figure. */
+const BOUND_OF = new Map<string, Qualifier>([
+  ['不高于', 'under'],
+  ['不超过', 'under'],
+  ['不大于', 'under'],
+  ['不低于', 'over'],
+  ['不少于', 'over'],
+  ['不小于', 'over'],
+  // 约占计划投入的六成: about, of what the share is of.
+  ['约占', 'approx'],
+]);
+const BOUND_OF_WORDS = new SuffixSet(BOUND_OF.keys());
+/** How far a bound may stand before the 的 of what the share is of (不高于同地段市场租金的). */
+const BOUND_OF_REACH = 14;
+const CLAUSE_STOPS = new Set([...'，,。；;：:！？!?、\n'].map((char) => char.charCodeAt(0)));
+
+/**
+ * A qualifier that stands apart from the figure (约占35%, 不高于市场租金的85%): it says what the figure is
+ * without being part of its span. Undefined when there is none.
+ */
+export function detachedQualifierBefore(text: string, start: number, floor: number): Qualifier | undefined {
+  const detached = DETACHED_PREFIXES.suffixOf(text, start);
+  if (detached !== undefined && start - detached.length >= floor) return 'approx';
+  if (text.charCodeAt(start - 1) !== 0x7684 /* 的 */) return undefined;
+  for (let end = start - 2; end > floor && start - end <= BOUND_OF_REACH; end--) {
+    if (CLAUSE_STOPS.has(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 0x7684) return undefined;
+    const word = BOUND_OF_WORDS.suffixOf(text, end);
+    if (word !== undefined) return BOUND_OF.get(word);
+  }
+  return undefined;
 }
 
 /** 100万元（含）以上: the bound includes the figure itself, which does not change the qualifier. */

@@ -3,7 +3,7 @@
 import type { Qualifier } from '../model.ts';
 import { codeSet, isLatinLetter } from './chars.ts';
 import { opensVagueAmount, readChineseScale, vagueAmountAt } from './chinese-amounts.ts';
-import { englishUnitAt } from './english.ts';
+import { englishPerAfter, englishUnitAt, knownEnglishUnit } from './english.ts';
 import { skipLayoutSpace } from './layout.ts';
 import {
   durationAfterNumber,
@@ -22,7 +22,13 @@ import {
   readChineseNumeral,
   scaledDecimal,
 } from './numerals.ts';
-import { chinesePrefixBefore, englishPrefixBefore, innerQualifier, suffixAt } from './qualifiers.ts';
+import {
+  chinesePrefixBefore,
+  detachedQualifierBefore,
+  englishPrefixBefore,
+  innerQualifier,
+  suffixAt,
+} from './qualifiers.ts';
 import { structureAt } from './structure.ts';
 import {
   chineseUnits,
@@ -99,6 +105,8 @@ const DOTS = codeSet('.．');
 const DOLLARS = codeSet('$＄');
 const SLASHES = codeSet('/／每');
 const BI = 0x6bd4; // 比
+const LV = 0x7387; // 率
+const QIAN_PLACE = 0x5343; // 千
 const CLAUSE_PUNCTUATION = codeSet('，,。；;：:！？!?\n');
 const isArabic = (code: number) => arabicDigit(code) >= 0;
 
@@ -149,9 +157,16 @@ function readCore(text: string, index: number): NumberCore | { rejectedUntil: nu
     };
   }
   if (!isChineseNumeral(first)) return undefined;
-  const numeral = readChineseNumeral(text, index);
+  let numeral = readChineseNumeral(text, index);
+  // 三百万千瓦时, 二十千克: a unit that opens with 千 is not the numeral's last place.
+  let unitOpensOnQian = false;
+  if (numeral !== undefined && numeral.end - index > 1 && text.charCodeAt(numeral.end - 1) === QIAN_PLACE) {
+    const unit = chineseUnits.match(text, numeral.end - 1);
+    unitOpensOnQian = unit !== undefined && unit.word.length > 1;
+    if (unitOpensOnQian) numeral = readChineseNumeral(text, index, numeral.end - 1);
+  }
   if (numeral === undefined) return { rejectedUntil: index + 1 };
-  if (isChineseNumeral(text.charCodeAt(numeral.end))) {
+  if (!unitOpensOnQian && isChineseNumeral(text.charCodeAt(numeral.end))) {
     // A digit string (十三五, 二〇二〇): skip the whole run.
     let end = numeral.end;
     while (end < text.length && end - index < 24 && isChineseNumeral(text.charCodeAt(end))) end++;
@@ -274,7 +289,8 @@ function isCore(read: ReturnType<typeof readCore>): read is NumberCore {
 function ratioAllowed(text: string, colonIndex: number, start: number): boolean {
   if (text.charCodeAt(colonIndex) === RATIO_SIGN) return true;
   for (let index = start - 1; index >= 0 && start - index <= 6; index--) {
-    if (text.charCodeAt(index) === BI) return true;
+    // 车桩比约6.6：1, 杠杆率达到1：46: a ratio is named by 比 or 率 shortly before.
+    if (text.charCodeAt(index) === BI || text.charCodeAt(index) === LV) return true;
   }
   return /ratio/i.test(text.slice(Math.max(0, start - 24), start));
 }
@@ -317,6 +333,74 @@ function isIndexPoints(text: string, index: number, core: NumberCore, start: num
   return nounJustBefore(text, start, INDEX_WORDS);
 }
 
+/** Durations a clause may measure (平均通勤时间为36分钟), as written; 个月 before 月 so that it is read whole. */
+const DURATION_UNITS = ['个月', '分钟', '小时', '秒', '天', '周', '年'];
+/** Nouns that name a measured duration: the number after them is a metric, not a span that locates something. */
+const DURATION_NOUNS = ['时间', '时长', '耗时', '间隔', '周期', '工期', '等待', '等候', '寿命', '年限'];
+/** Verbs by which a measured duration changes (比2021年增加3分钟, 缩短至15天). */
+const DURATION_CHANGE = /(?:增加|减少|缩短|延长|提前|节省|节约|压缩|多|少)(?:了|至|到)?$/;
+/** How far back in its sentence a changed duration's noun may stand. */
+const DURATION_REACH = 40;
+/** After N年, what makes it a date or period (2023年底, 3年以来) rather than a measured length. */
+const YEAR_AS_DATE = codeSet('月底末初度前后以来内间中');
+
+/**
+ * 平均单程通勤时间为36分钟, 平均搬家间隔约1.8年, 比2021年增加3分钟: a duration the text measures is a metric of its
+ * own (kind other); elsewhere 20天 and 3个月 only say when or how long, and are not figures.
+ */
+function measuredDurationAt(
+  text: string,
+  index: number,
+  core: NumberCore,
+  start: number,
+): UnitRead | undefined {
+  const word = DURATION_UNITS.find((unit) => text.startsWith(unit, index));
+  if (word === undefined) return undefined;
+  const end = index + word.length;
+  if (word === '年' && (core.integerDigits.length > 2 || YEAR_AS_DATE.has(text.charCodeAt(end))))
+    return undefined;
+  // 通勤时间不足30分钟、30至60分钟、60分钟以上的分别占…: bounds of the groups a later share counts, not a metric.
+  if (GROUP_BOUND_AFTER.test(text.slice(end, end + 4))) return undefined;
+  const from = withoutQualifier(text, start);
+  const measured =
+    durationLevelAt(text, from) ||
+    (DURATION_CHANGE.test(text.slice(Math.max(0, from - 4), from)) && measuredEarlier(text, start, word));
+  if (!measured) return undefined;
+  return { unit: { unit: word, kind: 'other', measure: true, counter: false }, end, english: false };
+}
+
+const GROUP_BOUND_AFTER = /^(?:以上|以下|以内|左右)?[、的]/;
+
+/** Where the number's prefix qualifier (约, 近) begins, else `start`. */
+function withoutQualifier(text: string, start: number): number {
+  return chinesePrefixBefore(text, start)?.index ?? start;
+}
+
+/** Words between a duration's noun and its level (时间为, 间隔约, 时长达到); a change (延长2小时) is not a level. */
+const LEVEL_LINKS = /^(?:平均)?(?:为|是|达到|达|约为|仅为|仅|只有|共|由|降至|缩短至|缩短到|延长至|延长到)?$/;
+
+/** 通勤时间为36分钟, 搬家间隔约1.8年: a duration noun, then only a link to its level. */
+function durationLevelAt(text: string, from: number): boolean {
+  for (let end = from; end > 0 && from - end <= 6; end--) {
+    if (CLAUSE_PUNCTUATION.has(text.charCodeAt(end - 1))) return false;
+    if (DURATION_NOUNS.some((noun) => text.endsWith(noun, end)))
+      return LEVEL_LINKS.test(text.slice(end, from));
+  }
+  return false;
+}
+
+/** 时间为36分钟，比2021年增加3分钟: a change of a duration the sentence measured before, in its unit. */
+function measuredEarlier(text: string, start: number, unit: string): boolean {
+  let from = start;
+  while (from > 0 && start - from < DURATION_REACH && !SENTENCE_ENDS.has(text.charCodeAt(from - 1))) from--;
+  const sentence = text.slice(from, start);
+  const at = sentence.indexOf(unit);
+  return (
+    at > 0 && isArabic(sentence.charCodeAt(at - 1)) && DURATION_NOUNS.some((noun) => sentence.includes(noun))
+  );
+}
+const SENTENCE_ENDS = codeSet('。！？!?\n');
+
 /** A time unit read as a count where the clause counts time; elsewhere 20天 is a duration, not a figure. */
 function countedTimeAt(text: string, index: number, start: number): UnitRead | undefined {
   for (const { unit, nouns } of COUNTED_TIME) {
@@ -332,11 +416,16 @@ function readUnit(
   core: NumberCore,
   start: number,
 ): UnitRead | 'not-a-figure' | undefined {
+  const counted = countedTimeAt(text, index, start);
+  if (counted !== undefined) return counted;
+  const duration =
+    core.chinese || !isLatinLetter(text.charCodeAt(index))
+      ? measuredDurationAt(text, index, core, start)
+      : undefined;
+  if (duration !== undefined) return duration;
   if (durationAfterNumber.match(text, index) !== undefined) return 'not-a-figure';
   const direct = chineseUnits.match(text, index);
   if (direct !== undefined) return { unit: direct.entry, end: index + direct.word.length, english: false };
-  const counted = countedTimeAt(text, index, start);
-  if (counted !== undefined) return counted;
   if (isIndexPoints(text, index, core, start))
     return { unit: INDEX_POINT_UNIT, end: index + 1, english: false };
   const code = text.charCodeAt(index);
@@ -409,6 +498,40 @@ function perUnitBefore(
   return undefined;
 }
 
+/** How far before a price its 每 and quantity may stand (每吨分别降低130元, 每升将上涨0.12元左右). */
+const PER_QUANTITY_REACH = 10;
+const PER_QUANTITY_STOPS = codeSet('，,。；;：:！？!?、（）()\n');
+
+/**
+ * 汽油价格每吨分别降低130元: a price per physical quantity (吨, 升, 公斤, 平方米, 标准箱) whose 每 stands before the verb
+ * that leads to the number. Only quantities: 每人可获补贴1200元 and 每户出资一两万元 are amounts, not prices.
+ */
+function perQuantityInClause(
+  text: string,
+  start: number,
+  unit: UnitInfo,
+  floor: number,
+): UnitInfo | undefined {
+  if (unit.kind !== 'money' || unit.unit.includes('/')) return undefined;
+  for (let index = start - 2; index >= floor && start - index <= PER_QUANTITY_REACH; index--) {
+    const code = text.charCodeAt(index);
+    if (PER_QUANTITY_STOPS.has(code) || isArabic(code)) return undefined;
+    if (code !== MEI) continue;
+    const quantity = chineseUnits.match(text, index + 1);
+    if (quantity === undefined || !isPhysicalQuantity(quantity.entry)) return undefined;
+    return rateUnit(unit, quantity.word);
+  }
+  return undefined;
+}
+
+/** A unit of a physical quantity (吨, 升, 平方米, 标箱), which a price may be per. */
+export function isPhysicalQuantity(unit: UnitInfo): boolean {
+  return (
+    unit.measure &&
+    (unit.kind === 'other' || unit.kind === 'volume' || unit.kind === 'area' || unit.unit === '标箱')
+  );
+}
+
 function prefixQualifier(text: string, start: number, floor: number) {
   const found = chinesePrefixBefore(text, start) ?? englishPrefixBefore(text, start);
   return found !== undefined && found.index >= floor ? found : undefined;
@@ -464,7 +587,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     const right = readCore(text, cursor + 1);
     const left = coreValue(core);
     if (isCore(right) && left !== 0) {
-      ratio = coreValue(right) / left;
+      // 1:46 → 46 and 6.6:1 → 6.6: the side compared with one; right over left when neither is one.
+      const rightValue = coreValue(right);
+      ratio = rightValue === 1 && left !== 1 ? left : rightValue / left;
       cursor = right.end;
       unit = { unit: RATIO_UNIT, end: cursor, english: false };
     }
@@ -489,8 +614,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
         unit = { unit: UNWRITTEN_UNIT, end: cursor, english: false };
         unitSource = 'none';
       } else if (core.englishStyle && !core.chinese) {
-        // "population stood at 1.40967 billion", "17.4 million in January-September": a count of what the
-        // sentence names, like 达300余万.
+        // "population stood at 1.40967 billion", 9.02 million births: like 达300余万, a count whose unit the writer
+        // left out.
         unit = {
           unit: { unit: '', kind: 'count', measure: true, counter: false },
           end: cursor,
@@ -509,6 +634,10 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     unit = { unit: YUAN_UNIT, end: yuan.end, english: false };
     fractionDigits = yuan.fractionDigits;
   }
+  // "$3.85 per kilogram", "468 yuan a night": a rate whose denominator follows the amount.
+  const per = unit.english && unit.unit.kind !== 'percent' ? englishPerAfter(text, unit.end) : undefined;
+  if (per !== undefined && unit.unit.kind !== 'growth_rate')
+    unit = { ...unit, unit: rateUnit(unit.unit, per.denominator), end: per.end };
   let unitExponent = unit.unit.exponent ?? 0;
   cursor = unit.end;
   const unitEnd = cursor;
@@ -554,15 +683,22 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     }
   }
 
-  const perUnit = core.chinese || !unit.english ? perUnitBefore(text, start, unit.unit, floor) : undefined;
+  // 每标准箱2150美元: a rate keeps its numerator as written (美元/标准箱), though the amount alone is USD.
+  const numerator = unit.english ? unit.unit : (writtenUnitBefore(text, unit.end, unit.unit) ?? unit.unit);
+  const perUnit = core.chinese || !unit.english ? perUnitBefore(text, start, numerator, floor) : undefined;
   if (perUnit !== undefined) {
     unit = { ...unit, unit: perUnit.unit };
     start = perUnit.start;
+  } else if (!unit.english) {
+    const price = perQuantityInClause(text, start, numerator, floor);
+    if (price !== undefined) unit = { ...unit, unit: price };
   }
   const prefix = prefixQualifier(text, start, floor);
   if (prefix !== undefined) {
     start = prefix.index;
     if (qualifier === 'exact') qualifier = prefix.qualifier;
+  } else if (qualifier === 'exact' && !unit.english) {
+    qualifier = detachedQualifierBefore(text, start, floor) ?? qualifier;
   }
   // 增长一倍, 提高了1.5倍: a growth of 100%, 150%.
   if (unit.unit.unit === '倍' && GROWTH_BEFORE_TIMES.suffixOf(text, withoutLe(text, start)) !== undefined) {
@@ -617,7 +753,11 @@ function definesGroup(
   const after = text.charCodeAt(end);
   // 每周乘坐地铁5次以上的: a bound written after the figure and followed by 的 always defines a group.
   if (after === DE && GROUP_BOUND.test(text.slice(end - 2, end))) return true;
-  if ((before === ZAI || before === ENUMERATION_COMMA) && (after === DE || after === ENUMERATION_COMMA))
+  if (
+    (before === ZAI || before === ENUMERATION_COMMA) &&
+    (after === DE || after === ENUMERATION_COMMA) &&
+    !LEVEL_AFTER_DE.test(text.slice(end + 1, end + 5))
+  )
     return true;
   // 近半数受访者每年花费在500元以下, 61.3%的受访者每周锻炼不足3次: the bound says which people a share before it
   // counts. A share is no such bound (比重由35%提高到40%以上).
@@ -633,6 +773,9 @@ function definesGroup(
     (countedRightAfter(text, end + 1) || SHARE_NAMED_AFTER.test(text.slice(end + 1, end + 12)))
   );
 }
+
+/** 维持在4000至5000美元的高位区间: a range that is a level, not a group, before these words. */
+const LEVEL_AFTER_DE = /^(?:高位|低位|合理|正常)?(?:区间|水平|范围|价位)/;
 
 const GROUP_BOUND = /以上|以下|以内/;
 const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
@@ -673,7 +816,11 @@ function countedRightAfter(text: string, from: number): boolean {
 }
 
 /** Verbs before N倍 that make it a growth (增长一倍 = 100%) rather than a multiple (是去年的3倍). */
-const GROWTH_BEFORE_TIMES = new SuffixSet('增长 增加 提高 上升 提升 扩大 增'.split(' '));
+const GROWTH_BEFORE_TIMES = new SuffixSet(
+  '增长 增加 提高 上升 提升 扩大 增 上涨 涨 攀升 跃升 飙升 激增 涨幅 增幅 涨幅达 增幅达 涨幅为 增幅为'.split(
+    ' ',
+  ),
+);
 const LE = 0x4e86; // 了
 
 /** The index before a 了 that ends at `index` (增长了), else `index`. */
@@ -703,29 +850,21 @@ function doublingAt(text: string, index: number, floor: number): RawFigure | und
 }
 
 const BAN = 0x534a; // 半
-
-/** 近半数受访者, 半数以上: half of a population, a share of 50%. */
-function halfAt(text: string, index: number, floor: number): RawFigure | undefined {
-  // 快充桩占比接近一半, 一半以上: half written 一半, a share when a qualifier or 占 frames it (一半是…, 减少一半 are not).
-  if (text.charCodeAt(index) === YI && text.charCodeAt(index + 1) === BAN) {
-    const framed =
-      prefixQualifier(text, index, floor) !== undefined ||
-      SHARE_VERB_BEFORE.test(text.slice(Math.max(floor, index - 3), index)) ||
-      suffixAt(text, index + 2) !== undefined;
-    if (!framed || isIdeographAfterHalf(text.charCodeAt(index + 2))) return undefined;
-    return halfShare(text, index, index + 2, floor);
-  }
-  if (text.charCodeAt(index) !== BAN || !text.startsWith('数', index + 1)) return undefined;
-  return halfShare(text, index, index + 2, floor);
-}
-
 const YI = 0x4e00; // 一
+const GUO = 0x8fc7; // 过
+const SHUANG = 0x53cc; // 双
+const CLOSING_QUOTES = codeSet('”’"」』');
 const SHARE_VERB_BEFORE = /(?:占|占比|比重|比例)(?:为|达|达到)?$/;
-/** 一半年, 一半天: 半 that opens a span of time, not half of a whole. */
-const isIdeographAfterHalf = (code: number) => code === 0x5e74 || code === 0x5929 || code === 0x6708;
+/** After 半 or 一半, characters that make it half of a unit (近半年, 过半个月, 半成品), not a share. */
+const HALF_OF_UNIT = codeSet('年月日天周个小时夜晌百千万亿场岛导价步截边山径瓶斤公米里秒分钟辈生世部成');
 
-function halfShare(text: string, index: number, unitEnd: number, floor: number): RawFigure {
-  let end = unitEnd;
+/** 近半数受访者, 半数以上, 近半租房青年, 接近一半, 过半: half of a population, a share of 50%. */
+function halfAt(text: string, index: number, floor: number): RawFigure | undefined {
+  const at = text.charCodeAt(index) === YI ? index + 1 : index;
+  if (text.charCodeAt(at) !== BAN) return undefined;
+  const counted = text.startsWith('数', at + 1);
+  if (!counted && HALF_OF_UNIT.has(text.charCodeAt(at + 1))) return undefined;
+  let end = counted ? at + 2 : at + 1;
   let qualifier: Qualifier = 'exact';
   const suffix = suffixAt(text, end);
   if (suffix !== undefined) {
@@ -734,8 +873,29 @@ function halfShare(text: string, index: number, unitEnd: number, floor: number):
   }
   const prefix = prefixQualifier(text, index, floor);
   if (prefix !== undefined && qualifier === 'exact') qualifier = prefix.qualifier;
-  const start = prefix?.index ?? index;
-  return { start, end, unitEnd, value: 50, unit: PERCENT_UNIT, qualifier, english: false };
+  // 过半: more than half, a bound the prefix words do not list (过 is a verb of its own elsewhere).
+  // 双过半 (time and task both half done) is a slogan, not a share.
+  const past =
+    prefix === undefined &&
+    text.charCodeAt(index - 1) === GUO &&
+    index - 1 >= floor &&
+    text.charCodeAt(index - 2) !== SHUANG &&
+    !CLOSING_QUOTES.has(text.charCodeAt(at + 1));
+  if (past && qualifier === 'exact') qualifier = 'over';
+  // Without 数, 半 and 一半 are a share only when bounded (近半, 一半以上) or given as a share (占比为一半): 一半时间
+  // is wording.
+  const givenAsShare = SHARE_VERB_BEFORE.test(text.slice(Math.max(floor, index - 3), index));
+  if (!counted && prefix === undefined && suffix === undefined && !past && !givenAsShare) return undefined;
+  const start = prefix?.index ?? (past ? index - 1 : index);
+  return {
+    start,
+    end,
+    unitEnd: at + (counted ? 2 : 1),
+    value: 50,
+    unit: PERCENT_UNIT,
+    qualifier,
+    english: false,
+  };
 }
 
 function isProportion(unit: UnitInfo): boolean {
@@ -861,12 +1021,121 @@ function latinWordAt(text: string, index: number): string {
   return text.slice(index, end).toLowerCase();
 }
 
+/** Cardinals written as words, as newsrooms write small numbers and numbers that open a sentence. */
+const CARDINALS = new Map<string, number>([
+  ...[
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen',
+    'eighteen nineteen',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((word, at) => [word, at + 1] as const),
+  ...'twenty thirty forty fifty sixty seventy eighty ninety'
+    .split(' ')
+    .map((word, at) => [word, (at + 2) * 10] as const),
+]);
+/** Fractions that write a share or a change in words (fell by a fifth, a quarter of households). */
+const FRACTIONS = new Map<string, number>([
+  ['a fifth', 20],
+  ['a quarter', 25],
+  ['a third', 33.3],
+  ['one fifth', 20],
+  ['one quarter', 25],
+  ['one third', 33.3],
+  ['two thirds', 66.7],
+  ['three quarters', 75],
+]);
+/** After a fraction, what shows it is an amount and not an ordinal (a third straight month): an end or "of". */
+const FRACTION_END =
+  /^(?:[,.;:!?)]|\s*$| of\b| from\b| to\b| in\b| on\b| and\b| or\b| since\b| compared\b| year\b| last\b| than\b)/;
+/** "nearly three times the level of 2021": a multiple of a level, the growth of (N − 1) × 100%. */
+const TIMES_LEVEL = /^ times (?:the|its|their|that|as)\b/;
+const PERIOD_BEFORE_FRACTION =
+  /\b(?:in|per|each|every|for|the|first|last|past|next|previous|recent|coming)\s$/i;
+const SENTENCE_OPENING = /(?:^|[.!?]\s+|\n\s*)$/;
+
+/** "Thirty-two", "two": a cardinal in words at `index` and where it ends, else undefined. */
+function cardinalAt(text: string, index: number): { value: number; end: number } | undefined {
+  const word = latinWordAt(text, index);
+  const value = CARDINALS.get(word);
+  if (value === undefined) return undefined;
+  const end = index + word.length;
+  if (value >= 20 && value % 10 === 0 && text.charCodeAt(end) === 0x2d) {
+    const unit = CARDINALS.get(latinWordAt(text, end + 1)) ?? 10;
+    if (unit < 10) return { value: value + unit, end: end + 1 + latinWordAt(text, end + 1).length };
+  }
+  if (isLatinLetter(text.charCodeAt(end)) || text.charCodeAt(end) === 0x2d) return undefined;
+  return { value, end };
+}
+
+/**
+ * "two minutes less", "Thirty-two village clinics were upgraded", "a fifth", "nearly three times the level": numbers
+ * in words. A small cardinal is a figure before a unit of measure, or before any counted noun when it opens the
+ * sentence (writers spell out such numbers); elsewhere "two ports" is wording.
+ */
+function wordNumberAt(text: string, index: number, floor: number): RawFigure | undefined {
+  const word = latinWordAt(text, index);
+  if (!CARDINALS.has(word) && word !== 'a') return undefined;
+  const next = latinWordAt(text, index + word.length + 1);
+  const fraction = FRACTIONS.get(`${word} ${next}`) ?? FRACTIONS.get(`${word} ${next.replace(/s$/, '')}`);
+  if (fraction === undefined && !CARDINALS.has(word)) return undefined;
+  const prefix = englishPrefixBefore(text, index);
+  const start = Math.max(floor, prefix?.index ?? index);
+  const qualifier: Qualifier = prefix?.qualifier ?? 'exact';
+  if (fraction !== undefined) {
+    const end = index + word.length + 1 + next.length;
+    if (!FRACTION_END.test(text.slice(end, end + 12))) return undefined;
+    // "in the first three quarters", "per quarter": a period, not a share.
+    if (PERIOD_BEFORE_FRACTION.test(text.slice(Math.max(0, index - 10), index))) return undefined;
+    return { start, end, unitEnd: end, value: fraction, unit: PERCENT_UNIT, qualifier, english: true };
+  }
+  const cardinal = cardinalAt(text, index);
+  if (cardinal === undefined || cardinal.value < 2) return undefined;
+  const times = TIMES_LEVEL.exec(text.slice(cardinal.end, cardinal.end + 12));
+  if (times !== null) {
+    const end = cardinal.end + ' times'.length;
+    const value = (cardinal.value - 1) * 100;
+    return {
+      start,
+      end,
+      unitEnd: end,
+      value,
+      unit: GROWTH_PERCENT_UNIT,
+      qualifier,
+      english: true,
+      multiple: true,
+    };
+  }
+  const unit = englishUnitAt(text, cardinal.end);
+  if (unit === undefined) return undefined;
+  const measured = knownEnglishUnit(unit.unit);
+  const opening =
+    SENTENCE_OPENING.test(text.slice(Math.max(0, index - 3), index)) && /[A-Z]/.test(text.charAt(index));
+  if (!measured && !opening) return undefined;
+  return {
+    start,
+    end: unit.end,
+    unitEnd: unit.end,
+    value: cardinal.value,
+    unit: unit.unit,
+    qualifier,
+    english: true,
+    unitPhrase: unit.phrase,
+  };
+}
+
 /**
  * English figures written in words: a multiple (doubled → 100% growth, nearly triple → about 200%) and a share
- * (one in five → 20%, fewer than one in ten → under 10%); undefined at any other word.
+ * (one in five → 20%, fewer than one in ten → under 10%), a fraction (a fifth), a cardinal (two minutes);
+ * undefined at any other word.
  */
 export function englishWordFigureAt(text: string, index: number, floor: number): RawFigure | undefined {
   if (isLatinLetter(text.charCodeAt(index - 1))) return undefined;
+  const inWhole = simpleWordFigureAt(text, index, floor);
+  return inWhole ?? wordNumberAt(text, index, floor);
+}
+
+function simpleWordFigureAt(text: string, index: number, floor: number): RawFigure | undefined {
   const word = latinWordAt(text, index);
   const wordEnd = index + word.length;
   const multiple = MULTIPLES.get(word);

@@ -1,0 +1,69 @@
+// What kind of figure a labelled figure is, where its unit alone does not say: a share or a change, a count or a
+// rate per head of a population.
+import type { FigureKind } from '../model.ts';
+import type { RawFigure } from './read-figure.ts';
+
+/** 的受访者占73.8%, 占比为: a share of a whole, whatever change words the group it counts is defined by. */
+const SHARE_BEFORE = /(?:占|占比|所占比重|占比重)(?:了|为|达|达到|约|近|超过?)?$/;
+/** 增产约一成, 减收12%, 降幅收窄: change verbs the label does not list, right before the figure. */
+const CHANGE_BEFORE = /(?:增产|减产|增收|减收|扩大|缩小|收窄|放缓|加快|增长了|涨了|跌了)$/;
+/** 比市场价低三到四成: a difference from what it is compared with. */
+const COMPARED_BEFORE = /比[^，。；、比较]{1,10}(?:低|高)(?:了)?(?:约|近|超过?)?$/;
+/** 每千人口执业医师数, 每万名老年人拥有: a number per so many people or households. */
+const PER_POPULATION = /每[十百千万]+(?:名|个|位)?(?:人|户|家|老年人|儿童|常住人口|居民)/;
+/** English nouns after a percent that make it a change (a 9.2% pace, a 5 percent increase). */
+const CHANGE_AFTER = /^ (?:pace|growth|increase|rise|gain|jump|expansion|decline|drop|fall|decrease)\b/;
+/** "climb 9.2%": a growth the label reading does not take as one. */
+const ENGLISH_CHANGE_BEFORE =
+  /\b(?:climb|climbs|advance|advanced|advances|gain|gained|gains|growth (?:came in at|was|stood at|reached|hit|of))\s*$/;
+/** "rose 0.94 percentage points to 66.16 percent": the level a change of points led to. */
+const LEVEL_AFTER_POINTS = /^ to (?:a record )?$/;
+
+export interface KindContext {
+  text: string;
+  label: string;
+  /** The figure before in the same sentence. */
+  previous: { end: number; unit: string } | undefined;
+}
+
+/** The kind of `raw` given whether its label speaks of a change (`growth`). */
+export function kindOf(raw: RawFigure, growth: boolean, { text, label, previous }: KindContext): FigureKind {
+  const { kind } = raw.unit;
+  if (kind === 'percent') return percentKind(raw, growth, text, previous) ? 'growth_rate' : 'percent';
+  // 每千人口执业医师3.1人: a fraction of a person is a rate per population, not a count.
+  if (
+    kind === 'count' &&
+    !Number.isInteger(raw.value) &&
+    (PER_POPULATION.test(label) || perPopulationBefore(text, raw))
+  )
+    return 'other';
+  return kind;
+}
+
+function percentKind(
+  raw: RawFigure,
+  growth: boolean,
+  text: string,
+  previous: KindContext['previous'],
+): boolean {
+  const before = text.slice(Math.max(0, raw.start - 24), raw.start);
+  if (raw.english) {
+    if (
+      previous?.unit === 'percentage points' &&
+      LEVEL_AFTER_POINTS.test(text.slice(previous.end, raw.start))
+    )
+      return false;
+    return (
+      growth || CHANGE_AFTER.test(text.slice(raw.end, raw.end + 12)) || ENGLISH_CHANGE_BEFORE.test(before)
+    );
+  }
+  if (SHARE_BEFORE.test(before)) return false;
+  return growth || CHANGE_BEFORE.test(before) || COMPARED_BEFORE.test(before);
+}
+
+/** 每千人口…比2020年末增加0.8人: the per-population measure named earlier in the sentence. */
+function perPopulationBefore(text: string, raw: RawFigure): boolean {
+  let from = raw.start;
+  while (from > 0 && raw.start - from < 40 && !'。！？\n'.includes(text.charAt(from - 1))) from--;
+  return PER_POPULATION.test(text.slice(from, raw.start));
+}
