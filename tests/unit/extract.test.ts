@@ -926,6 +926,18 @@ describe('robustness on arbitrary text', () => {
     );
   });
 
+  // A liveness guard, not a benchmark: a walk back over every blank line before each one made this body take
+  // about 45 s (quadratic); read linearly it takes milliseconds, far inside the test's timeout.
+  it('reads a body of 256 KiB of blank lines, the largest the API takes, and finds nothing in it', () => {
+    expect(extractFigures('\n\n'.repeat(128 * 1024), dalian)).toEqual([]);
+  });
+
+  it('still reads a line break after a long line that ends mid-word as a wrap of the running sentence', () => {
+    const wrapped =
+      '全市推进老旧小区改造工作并同步实施管网更新改造和加装电梯等配套工程，城镇新增就\n业4.2万人。';
+    expect(extractFigures(wrapped, dalian).map((figure) => figure.label)).toEqual(['城镇新增就业']);
+  });
+
   it('stays finite on absurd numbers', () => {
     const figures = extractFigures(`${'9'.repeat(400)}亿元，1e400人，${'9'.repeat(99)}.5%`, dalian);
     expect(figures.every((figure) => Number.isFinite(figure.value))).toBe(true);

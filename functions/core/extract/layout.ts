@@ -27,8 +27,11 @@ const LINE_END_PUNCTUATION = new Set([...'。！？!?；;：:，,、）)”"》�
  */
 export function isWrappedLineBreak(text: string, index: number): boolean {
   let cursor = index - 1;
-  while (cursor >= 0 && isLayoutSpace(text.charCodeAt(cursor))) cursor--;
-  if (cursor < 0 || LINE_END_PUNCTUATION.has(text.charCodeAt(cursor))) return false;
+  // A run of space longer than a figure may cross separates, whatever came before it: and the walk stays short, so
+  // a text of blank lines is read in linear time.
+  while (cursor >= 0 && index - cursor <= MAX_GAP && isLayoutSpace(text.charCodeAt(cursor))) cursor--;
+  const code = text.charCodeAt(cursor);
+  if (cursor < 0 || isLayoutSpace(code) || LINE_END_PUNCTUATION.has(code)) return false;
   const lineEnd = cursor;
   while (cursor >= 0 && lineEnd - cursor < WRAPPED_LINE_LENGTH && text.charCodeAt(cursor) !== 0x0a) cursor--;
   return lineEnd - cursor >= WRAPPED_LINE_LENGTH;
