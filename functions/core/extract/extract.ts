@@ -713,7 +713,10 @@ class Extraction {
         continue;
       }
       if (found.ofFigure === true) sentence.nextFigureAsOf = found.asOf;
-      else if (found.day || SURVEY_FINDINGS.test(text.slice(sentence.start, index))) {
+      else if (
+        found.day ||
+        SURVEY_FINDINGS.test(text.slice(Math.max(sentence.start, index - CONTEXT_REACH), index))
+      ) {
         // After a day, the figures of a later sentence are of now, not of the period before the day. A survey
         // dates the findings of the sentence that gives the period (调查显示，2023年…), not the rest of its report.
         this.period = undefined;
@@ -771,7 +774,7 @@ class Extraction {
     if (raw.multiple === true && !GROWTH_SUFFIX.test(named.label) && named.label !== raw.unit.unit)
       named.label = changeOf(named.label, 'growth');
     if (!raw.english) {
-      const before = this.text.slice(this.sentence.start, raw.start);
+      const before = this.text.slice(Math.max(this.sentence.start, raw.start - CONTEXT_REACH), raw.start);
       if (before.includes(SINGLE_MONTH)) named.label = withSingleMonth(named.label);
       // 10月当月实现零售额: the month's own figure, apart from the running total; named 当月 as written.
       else if (MONTH_OWN.test(before) && !named.label.startsWith(THIS_MONTH))
