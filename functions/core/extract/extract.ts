@@ -548,46 +548,17 @@ class Extraction {
     // What the sentence counted first is a subject of later figures only when it counts something else.
     const counted = sentence.firstCounted?.slice(-2) === core.slice(-2) ? undefined : sentence.firstCounted;
     const topic = sentence.topic ?? counted;
-    const month = SINGLE_MONTH_WORDS.exec(
-      this.text.slice(Math.max(sentence.start, raw.start - CONTEXT_REACH), raw.start),
-    )?.[0];
     const own: OwnContext = {
       counter: raw.unit.counter,
       unit: raw.unit.unit,
       english: raw.english,
+      start: raw.start,
       end: raw.end,
       sentenceStart: sentence.start,
-      ...(month === undefined ? {} : { month }),
-      ...this.respectiveIndex(raw),
+      firstFigure: sentence.firstFigure,
+      lastBefore: this.figures.length - 2,
     };
-    return new ContextWidening(this.text, raw.start, named, label, core, topic, own);
-  }
-
-  /**
-   * Where the figure stands in a distribution over a list (城镇、农村…分别…0.2、0.4个百分点; urban and rural… 51,821
-   * yuan and 21,691 yuan, respectively): its index among the figures since the last 分别 of its sentence, or since
-   * the sentence start when the sentence says "respectively" after it.
-   */
-  private respectiveIndex(raw: RawFigure): { respective?: { index: number; from: number } } {
-    const { text, sentence } = this;
-    let from = -1;
-    if (raw.english) {
-      const after = text.slice(raw.end, raw.end + CONTEXT_REACH);
-      const end = after.indexOf('.');
-      if ((end < 0 ? after : after.slice(0, end)).includes('respectively')) from = sentence.start;
-    } else {
-      const start = Math.max(sentence.start, raw.start - CONTEXT_REACH);
-      const at = text.slice(start, raw.start).lastIndexOf(RESPECTIVELY);
-      if (at >= 0) from = start + at;
-    }
-    if (from < 0) return {};
-    let index = 0;
-    for (let at = this.figures.length - 2; at >= sentence.firstFigure; at--) {
-      const figure = this.figures[at];
-      if (figure === undefined || figure.offset < from) break;
-      index++;
-    }
-    return { respective: { index, from } };
+    return new ContextWidening(this.text, this.figures, named, label, core, topic, own);
   }
 
   private endSentence(next: number) {
@@ -1421,22 +1392,74 @@ class Extraction {
  * 已返还企业; 1.8万户企业，可享受返还 → 可享受返还的企业), or the sentence's programme (招聘月提供就业岗位).
  * Read only for figures that meet a neighbour.
  */
-interface OwnContext {
-  counter: boolean;
-  unit: string;
-  english: boolean;
-  end: number;
+interface Placement {
   /** 当月 or 单月 earlier in the sentence. */
   month?: string;
-  sentenceStart: number;
   /** Its index in a distribution (分别, respectively) and where the distribution's sentence part starts. */
   respective?: { index: number; from: number };
 }
 
+/** The figure's place: primitives only, as every figure keeps one until the identity pass. */
+interface OwnContext {
+  counter: boolean;
+  unit: string;
+  english: boolean;
+  start: number;
+  end: number;
+  sentenceStart: number;
+  /** The index range of the sentence's figures before this one. */
+  firstFigure: number;
+  lastBefore: number;
+}
+
+/**
+ * Where the figure stands in its sentence. Only a figure that meets a neighbour on its key asks, so it is read
+ * then, not for every figure.
+ */
+function placementOf(text: string, figures: readonly Figure[], own: OwnContext): Placement {
+  const month = SINGLE_MONTH_WORDS.exec(
+    text.slice(Math.max(own.sentenceStart, own.start - CONTEXT_REACH), own.start),
+  )?.[0];
+  const from = distributionStart(text, own);
+  return {
+    ...(month === undefined ? {} : { month }),
+    ...(from < 0 ? {} : { respective: { index: countSince(figures, from, own), from } }),
+  };
+}
+
+/**
+ * Where a distribution over a list that the figure belongs to starts (城镇、农村…分别…0.2、0.4个百分点; urban and
+ * rural… 51,821 yuan and 21,691 yuan, respectively): the last 分别 of its sentence before it, or the sentence start
+ * when the sentence says "respectively" after it; -1 when there is none.
+ */
+function distributionStart(text: string, own: OwnContext): number {
+  if (own.english) {
+    const after = text.slice(own.end, own.end + CONTEXT_REACH);
+    const end = after.indexOf('.');
+    return (end < 0 ? after : after.slice(0, end)).includes('respectively') ? own.sentenceStart : -1;
+  }
+  const start = Math.max(own.sentenceStart, own.start - CONTEXT_REACH);
+  const at = text.slice(start, own.start).lastIndexOf(RESPECTIVELY);
+  return at < 0 ? -1 : start + at;
+}
+
+/** How many of the sentence's figures before this one stand at or after `from`. */
+function countSince(figures: readonly Figure[], from: number, own: OwnContext): number {
+  let index = 0;
+  for (let at = own.lastBefore; at >= own.firstFigure; at--) {
+    const figure = figures[at];
+    if (figure === undefined || figure.offset < from) break;
+    index++;
+  }
+  return index;
+}
+
 class ContextWidening implements Widening {
+  private placed: Placement | undefined;
+
   constructor(
     private readonly text: string,
-    private readonly start: number,
+    private readonly figures: readonly Figure[],
     private readonly named: Named,
     private readonly written: string,
     readonly core: string,
@@ -1449,7 +1472,7 @@ class ContextWidening implements Widening {
     if (named.nounEnd !== undefined && named.noun !== undefined) {
       const did = predicateOf(text, named.nounEnd);
       if (did !== '') {
-        const stage = text.startsWith('已', this.start - 2) ? '已' : '';
+        const stage = text.startsWith('已', this.own.start - 2) ? '已' : '';
         const joint = did.length > SHORT_PREDICATE ? '的' : '';
         return `${stage}${did}${joint}${named.noun}`;
       }
@@ -1459,6 +1482,11 @@ class ContextWidening implements Widening {
     return topic === undefined || core.startsWith(topic) || topic === this.written ? undefined : topic + core;
   }
 
+  private placement(): Placement {
+    this.placed ??= placementOf(this.text, this.figures, this.own);
+    return this.placed;
+  }
+
   /**
    * What the figure's own words add when neither its noun's predicate nor the sentence's programme does: the
    * month of a month's own figure beside a running total (当月社零总额增长), the counted noun after what it did
@@ -1466,7 +1494,8 @@ class ContextWidening implements Widening {
    */
   private ownWords(): string | undefined {
     const { own, written } = this;
-    if (own.month !== undefined && !written.includes(own.month)) return own.month + written;
+    const { month } = this.placement();
+    if (month !== undefined && !written.includes(month)) return month + written;
     const split = own.counter ? this.nounBeforeItsVerb() : undefined;
     return split ?? this.respectiveGroup() ?? this.bare();
   }
@@ -1477,7 +1506,7 @@ class ContextWidening implements Widening {
    */
   private respectiveGroup(): string | undefined {
     const { own, written, text } = this;
-    const respective = own.respective;
+    const { respective } = this.placement();
     if (respective === undefined) return undefined;
     const before = text.slice(
       own.sentenceStart,
