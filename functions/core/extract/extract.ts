@@ -417,6 +417,15 @@ const ENUMERATION_COMMA = 0x3001; // 、
 const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从由在'].map((char) => char.charCodeAt(0)));
 
 /**
+ * The first of `words` written at `index`. A loop rather than `words.find((word) => text.startsWith(word, index))`:
+ * a closure over the index of the period scan would make the scan allocate a context at every character it reads.
+ */
+function wordAt(text: string, index: number, words: readonly string[]): string | undefined {
+  for (const word of words) if (text.startsWith(word, index)) return word;
+  return undefined;
+}
+
+/**
  * "3.2 percent larger than last year's", "up from a year earlier": a base compared with dates nothing. A period after
  * "from" that is no year before ("from January to April") is still the figures' own.
  */
@@ -617,13 +626,12 @@ class Extraction {
         continue;
       }
       // “五一”假期，…, 招聘月期间…: the figures of a holiday or an event are of its days, which the text does not date.
-      if (role & Role.Event && EVENT_SPANS.some((word) => text.startsWith(word, index))) {
+      if (role & Role.Event && wordAt(text, index, EVENT_SPANS) !== undefined) {
         this.heldPeriod ??= this.period;
         this.period = undefined;
         this.day = undefined;
       }
-      if (role & Role.Topic && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
-        sentence.topicHintAt = index;
+      if (role & Role.Topic && wordAt(text, index, TOPIC_WORDS) !== undefined) sentence.topicHintAt = index;
       if (quoted || !(role & Role.Period)) continue;
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
       if (COMPARED_AFTER.has(before) || before === SINCE) {
@@ -636,7 +644,7 @@ class Extraction {
       }
       // Like 今年, 全年 dates a clause it opens; inside one (企业全年实现盈利) it only says when.
       // 今年以来新成立…: figures up to now.
-      const soFar = SO_FAR_THIS_YEAR.find((word) => text.startsWith(word, index));
+      const soFar = wordAt(text, index, SO_FAR_THIS_YEAR);
       if (soFar !== undefined) {
         this.period = undefined;
         index += soFar.length - 1;
