@@ -1,7 +1,7 @@
 // The extractor: one left-to-right scan over a character-class table, labelling figures sentence by sentence.
 import { type AliasTable, metricKey } from '../metric-key.ts';
 import type { Figure, FigureKind, FigureWarning } from '../model.ts';
-import { codeSet, isLatinLetter } from './chars.ts';
+import { codeSet, isLatinLetter, wordAt } from './chars.ts';
 import {
   accountedShare,
   baseAfter,
@@ -415,15 +415,6 @@ PERIOD_ROLE[OPEN_QUOTE] = Role.Quote;
 PERIOD_ROLE[CLOSE_QUOTE] = Role.Quote;
 const ENUMERATION_COMMA = 0x3001; // 、
 const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从由在'].map((char) => char.charCodeAt(0)));
-
-/**
- * The first of `words` written at `index`. A loop rather than `words.find((word) => text.startsWith(word, index))`:
- * a closure over the index of the period scan would make the scan allocate a context at every character it reads.
- */
-function wordAt(text: string, index: number, words: readonly string[]): string | undefined {
-  for (const word of words) if (text.startsWith(word, index)) return word;
-  return undefined;
-}
 
 /**
  * "3.2 percent larger than last year's", "up from a year earlier": a base compared with dates nothing. A period after
