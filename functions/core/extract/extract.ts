@@ -179,7 +179,8 @@ class Sentence {
     this.yearEarlierFrom = undefined;
     this.subtotalParent = undefined;
     this.distributed = undefined;
-    this.labels.length = 0;
+    // Most clause groups end with no label: emptying an empty list would still cost a call into the engine.
+    if (this.labels.length > 0) this.labels.length = 0;
   }
 }
 
@@ -433,6 +434,8 @@ class Extraction {
   private readonly region: string;
   private readonly metrics: MetricTable;
   private readonly publication: Publication | undefined;
+  /** The day of publication (publicationDay), made once: every dated figure is compared with it. */
+  private readonly publishedDay: string | undefined;
   private readonly tidied = new Map<string, string>();
   private previousClauseStart = -1;
   private previousClause = '';
@@ -470,6 +473,7 @@ class Extraction {
     this.region = context.region ?? '';
     this.metrics = new MetricTable(this.region, context.aliases);
     this.publication = publicationOf(context.publishedAt);
+    this.publishedDay = this.publication === undefined ? undefined : publicationDay(this.publication);
     this.announcer = announcerOf(text, headlineEnd(text));
   }
 
@@ -664,8 +668,8 @@ class Extraction {
       if (
         !found.until &&
         text.startsWith(THIS_YEAR, index) &&
-        publication !== undefined &&
-        found.asOf > publicationDay(publication) &&
+        this.publishedDay !== undefined &&
+        found.asOf > this.publishedDay &&
         SURVEY_OF_YEAR_AFTER.test(text.slice(found.end, found.end + SURVEY_WINDOW))
       ) {
         this.locate(undefined);
@@ -828,8 +832,8 @@ class Extraction {
     if (PER_ITEM_IN_CLAUSE.test(ownClause)) return false;
     if (
       planned === undefined &&
-      this.publication !== undefined &&
-      asOf > publicationDay(this.publication) &&
+      this.publishedDay !== undefined &&
+      asOf > this.publishedDay &&
       DONE_IN_CLAUSE.test(clause) &&
       !PLAN_IN_CLAUSE.test(clause)
     )
@@ -839,7 +843,7 @@ class Extraction {
     if (price && this.carriedPeriod(asOf)) return false;
     // 2024年，…参保人数达到28.64万人。全县领取待遇人员9.3万人 (in October): a year still under way, carried from the
     // sentence before, locates only what a later sentence plans (力争引进…25个); a level stated is of now.
-    const ahead = this.publication !== undefined && asOf > publicationDay(this.publication);
+    const ahead = this.publishedDay !== undefined && asOf > this.publishedDay;
     const sentenceSoFar = this.text.slice(
       Math.max(this.sentence.start, raw.start - CONTEXT_REACH),
       raw.start,
@@ -907,8 +911,7 @@ class Extraction {
 
   /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */
   private currentAsOf(): string {
-    const published = this.publication === undefined ? undefined : publicationDay(this.publication);
-    return this.located() ?? this.sentence.until ?? published ?? '';
+    return this.located() ?? this.sentence.until ?? this.publishedDay ?? '';
   }
 
   private englishLabel(raw: RawFigure): Named {
