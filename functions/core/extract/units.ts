@@ -1,13 +1,31 @@
 // Units and counter words that may follow a number, found by longest match at a position.
 import type { FigureKind } from '../model.ts';
 
+/**
+ * A set of UTF-16 code units as bits: the first test of a word list, which most positions of running text fail, is
+ * then one array read rather than a Map lookup.
+ */
+class CodeBits {
+  private readonly bits = new Uint8Array(0x10000 >> 3);
+
+  add(code: number) {
+    this.bits[code >> 3] = (this.bits[code >> 3] ?? 0) | (1 << (code & 7));
+  }
+
+  has(code: number): boolean {
+    return ((this.bits[code >> 3] ?? 0) & (1 << (code & 7))) !== 0;
+  }
+}
+
 /** A word list indexed by first character, longest entries first, for allocation-free longest match. */
 export class Lexicon<T> {
   private readonly byFirstChar = new Map<number, { word: string; entry: T }[]>();
+  private readonly firstChars = new CodeBits();
 
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [word, entry] of entries) {
       const first = word.charCodeAt(0);
+      this.firstChars.add(first);
       const bucket = this.byFirstChar.get(first) ?? [];
       bucket.push({ word, entry });
       bucket.sort((left, right) => right.word.length - left.word.length);
@@ -17,7 +35,9 @@ export class Lexicon<T> {
 
   /** The longest word starting at `index`, or undefined. */
   match(text: string, index: number): { word: string; entry: T } | undefined {
-    const bucket = this.byFirstChar.get(text.charCodeAt(index));
+    const code = text.charCodeAt(index);
+    if (!this.firstChars.has(code)) return undefined;
+    const bucket = this.byFirstChar.get(code);
     if (bucket === undefined) return undefined;
     for (const candidate of bucket) {
       if (text.startsWith(candidate.word, index)) return candidate;
@@ -26,17 +46,19 @@ export class Lexicon<T> {
   }
 
   has(code: number): boolean {
-    return this.byFirstChar.has(code);
+    return this.firstChars.has(code);
   }
 }
 
 /** Words indexed by last character, for stripping the longest suffix of a short phrase. */
 export class SuffixSet {
   private readonly byLastChar = new Map<number, string[]>();
+  private readonly lastChars = new CodeBits();
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
       const last = word.charCodeAt(word.length - 1);
+      this.lastChars.add(last);
       const bucket = this.byLastChar.get(last) ?? [];
       bucket.push(word);
       bucket.sort((left, right) => right.length - left.length);
@@ -46,7 +68,9 @@ export class SuffixSet {
 
   /** The longest word ending at `end` (default: the end of `text`), or undefined. */
   suffixOf(text: string, end = text.length): string | undefined {
-    const bucket = this.byLastChar.get(text.charCodeAt(end - 1));
+    const code = text.charCodeAt(end - 1);
+    if (!this.lastChars.has(code)) return undefined;
+    const bucket = this.byLastChar.get(code);
     if (bucket === undefined) return undefined;
     for (const word of bucket) if (text.endsWith(word, end)) return word;
     return undefined;
