@@ -1,8 +1,33 @@
 // Character tests shared by the extractor's modules.
 
-/** A set of UTF-16 code units, for allocation-free membership tests. */
-export function codeSet(chars: string): Set<number> {
-  return new Set([...chars].map((char) => char.charCodeAt(0)));
+/**
+ * A set of UTF-16 code units as bits, for allocation-free membership tests: one array read, cheaper than a Set's
+ * lookup in the loops that test every character of a window.
+ */
+export class CodeSet implements Iterable<number> {
+  private readonly bits = new Uint8Array(0x10000 >> 3);
+
+  constructor(codes: Iterable<number> = []) {
+    for (const code of codes) this.add(code);
+  }
+
+  add(code: number) {
+    this.bits[code >> 3] = (this.bits[code >> 3] ?? 0) | (1 << (code & 7));
+  }
+
+  /** Whether `code` is in the set; false for NaN (a position outside the text). */
+  has(code: number): boolean {
+    return ((this.bits[code >> 3] ?? 0) & (1 << (code & 7))) !== 0;
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    for (let code = 0; code < 0x10000; code++) if (this.has(code)) yield code;
+  }
+}
+
+/** The code units of `chars` as a set. */
+export function codeSet(chars: string): CodeSet {
+  return new CodeSet([...chars].map((char) => char.charCodeAt(0)));
 }
 
 /**

@@ -1,26 +1,12 @@
 // Units and counter words that may follow a number, found by longest match at a position.
 import type { FigureKind } from '../model.ts';
-
-/**
- * A set of UTF-16 code units as bits: the first test of a word list, which most positions of running text fail, is
- * then one array read rather than a Map lookup.
- */
-class CodeBits {
-  private readonly bits = new Uint8Array(0x10000 >> 3);
-
-  add(code: number) {
-    this.bits[code >> 3] = (this.bits[code >> 3] ?? 0) | (1 << (code & 7));
-  }
-
-  has(code: number): boolean {
-    return ((this.bits[code >> 3] ?? 0) & (1 << (code & 7))) !== 0;
-  }
-}
+import { CodeSet } from './chars.ts';
 
 /** A word list indexed by first character, longest entries first, for allocation-free longest match. */
 export class Lexicon<T> {
   private readonly byFirstChar = new Map<number, { word: string; entry: T }[]>();
-  private readonly firstChars = new CodeBits();
+  /** The first test of a match, which most positions of running text fail: one array read, not a Map lookup. */
+  private readonly firstChars = new CodeSet();
 
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [word, entry] of entries) {
@@ -53,7 +39,7 @@ export class Lexicon<T> {
 /** Words indexed by last character, for stripping the longest suffix of a short phrase. */
 export class SuffixSet {
   private readonly byLastChar = new Map<number, string[]>();
-  private readonly lastChars = new CodeBits();
+  private readonly lastChars = new CodeSet();
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
