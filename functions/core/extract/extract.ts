@@ -906,7 +906,8 @@ class Extraction {
       Math.max(this.sentence.previousEnd, raw.start - YEAR_PLAN_REACH),
       raw.start,
     );
-    return task || WITHIN_YEAR_FORESEEN.test(before);
+    // Every form of the pattern holds 年 (年内, 年底前, 年末前): a window without it is spared the pattern's scan.
+    return task || (before.includes('年') && WITHIN_YEAR_FORESEEN.test(before));
   }
 
   /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */

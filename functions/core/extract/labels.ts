@@ -795,10 +795,10 @@ const SPENT_ON = /在([^在的]{2,10})上的/;
 export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
   const regions = regionPrefixes(region);
   const unquoted = withoutQuotes(dropLeadingQuoted(clause));
-  let phrase = unquoted
-    .slice(0, endBeforeConnectives(unquoted))
-    .replace(FROM_LEVEL, '')
-    .replace(SPENT_ON, '$1');
+  let phrase = unquoted.slice(0, endBeforeConnectives(unquoted));
+  // Each pattern is tried at every position of the phrase: a phrase without its 由/从 or 在 is spared the scan.
+  if (phrase.includes('由') || phrase.includes('从')) phrase = phrase.replace(FROM_LEVEL, '');
+  if (phrase.includes('在')) phrase = phrase.replace(SPENT_ON, '$1');
   const verb = GROWTH_VERBS.suffixOf(phrase);
   if (verb !== undefined) {
     let verbAt = phrase.length - verb.length;
