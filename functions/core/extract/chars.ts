@@ -2,26 +2,39 @@
 
 /**
  * A set of UTF-16 code units as bits, for allocation-free membership tests: one array read, cheaper than a Set's
- * lookup in the loops that test every character of a window.
+ * lookup in the loops that test every character of a window. The bits span only the codes from the set's lowest to
+ * its highest, so a set of a few ideographs (a region's names) takes a few bytes.
  */
 export class CodeSet implements Iterable<number> {
-  private readonly bits = new Uint8Array(0x10000 >> 3);
+  /** The lowest code of the set, bit 0 of `bits`. */
+  private readonly low: number;
+  private readonly bits: Uint8Array;
+  /** Whether the set holds NaN, the code of a position outside the text (the first character of an empty word). */
+  private readonly holdsOutside: boolean;
 
-  constructor(codes: Iterable<number> = []) {
-    for (const code of codes) this.add(code);
+  constructor(codes: Iterable<number>) {
+    const all = [...codes];
+    const list = all.filter((code) => !Number.isNaN(code));
+    this.holdsOutside = list.length < all.length;
+    this.low = list.length === 0 ? 0 : Math.min(...list);
+    const high = list.length === 0 ? -1 : Math.max(...list);
+    this.bits = new Uint8Array(((high - this.low) >> 3) + 1);
+    for (const code of list) {
+      const offset = code - this.low;
+      this.bits[offset >> 3] = (this.bits[offset >> 3] ?? 0) | (1 << (offset & 7));
+    }
   }
 
-  add(code: number) {
-    this.bits[code >> 3] = (this.bits[code >> 3] ?? 0) | (1 << (code & 7));
-  }
-
-  /** Whether `code` is in the set; false for NaN (a position outside the text). */
   has(code: number): boolean {
-    return ((this.bits[code >> 3] ?? 0) & (1 << (code & 7))) !== 0;
+    const offset = code - this.low;
+    if (offset >= 0) return ((this.bits[offset >> 3] ?? 0) & (1 << (offset & 7))) !== 0;
+    // Below the set's codes, or NaN (a position outside the text).
+    return this.holdsOutside && Number.isNaN(code);
   }
 
   *[Symbol.iterator](): Iterator<number> {
-    for (let code = 0; code < 0x10000; code++) if (this.has(code)) yield code;
+    for (let offset = 0; offset < this.bits.length * 8; offset++)
+      if (this.has(this.low + offset)) yield this.low + offset;
   }
 }
 

@@ -6,17 +6,17 @@ import { CodeSet } from './chars.ts';
 export class Lexicon<T> {
   private readonly byFirstChar = new Map<number, { word: string; entry: T }[]>();
   /** The first test of a match, which most positions of running text fail: one array read, not a Map lookup. */
-  private readonly firstChars = new CodeSet();
+  private readonly firstChars: CodeSet;
 
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [word, entry] of entries) {
       const first = word.charCodeAt(0);
-      this.firstChars.add(first);
       const bucket = this.byFirstChar.get(first) ?? [];
       bucket.push({ word, entry });
       bucket.sort((left, right) => right.word.length - left.word.length);
       this.byFirstChar.set(first, bucket);
     }
+    this.firstChars = new CodeSet(this.byFirstChar.keys());
   }
 
   /** The longest word starting at `index`, or undefined. */
@@ -39,17 +39,17 @@ export class Lexicon<T> {
 /** Words indexed by last character, for stripping the longest suffix of a short phrase. */
 export class SuffixSet {
   private readonly byLastChar = new Map<number, string[]>();
-  private readonly lastChars = new CodeSet();
+  private readonly lastChars: CodeSet;
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
       const last = word.charCodeAt(word.length - 1);
-      this.lastChars.add(last);
       const bucket = this.byLastChar.get(last) ?? [];
       bucket.push(word);
       bucket.sort((left, right) => right.length - left.length);
       this.byLastChar.set(last, bucket);
     }
+    this.lastChars = new CodeSet(this.byLastChar.keys());
   }
 
   /** The longest word ending at `end` (default: the end of `text`), or undefined. */
