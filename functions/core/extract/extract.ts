@@ -1,7 +1,7 @@
 // The extractor: one left-to-right scan over a character-class table, labelling figures sentence by sentence.
 import { type AliasTable, metricKey } from '../metric-key.ts';
 import type { Figure, FigureKind, FigureWarning } from '../model.ts';
-import { codeSet, isLatinLetter } from './chars.ts';
+import { codeSet, isLatinLetter, wordAt } from './chars.ts';
 import {
   accountedShare,
   baseAfter,
@@ -179,7 +179,8 @@ class Sentence {
     this.yearEarlierFrom = undefined;
     this.subtotalParent = undefined;
     this.distributed = undefined;
-    this.labels.length = 0;
+    // Most clause groups end with no label: emptying an empty list would still cost a call into the engine.
+    if (this.labels.length > 0) this.labels.length = 0;
   }
 }
 
@@ -433,6 +434,8 @@ class Extraction {
   private readonly region: string;
   private readonly metrics: MetricTable;
   private readonly publication: Publication | undefined;
+  /** The day of publication (publicationDay), made once: every dated figure is compared with it. */
+  private readonly publishedDay: string | undefined;
   private readonly tidied = new Map<string, string>();
   private previousClauseStart = -1;
   private previousClause = '';
@@ -470,6 +473,7 @@ class Extraction {
     this.region = context.region ?? '';
     this.metrics = new MetricTable(this.region, context.aliases);
     this.publication = publicationOf(context.publishedAt);
+    this.publishedDay = this.publication === undefined ? undefined : publicationDay(this.publication);
     this.announcer = announcerOf(text, headlineEnd(text));
   }
 
@@ -548,17 +552,7 @@ class Extraction {
     // What the sentence counted first is a subject of later figures only when it counts something else.
     const counted = sentence.firstCounted?.slice(-2) === core.slice(-2) ? undefined : sentence.firstCounted;
     const topic = sentence.topic ?? counted;
-    const own: OwnContext = {
-      counter: raw.unit.counter,
-      unit: raw.unit.unit,
-      english: raw.english,
-      start: raw.start,
-      end: raw.end,
-      sentenceStart: sentence.start,
-      firstFigure: sentence.firstFigure,
-      lastBefore: this.figures.length - 2,
-    };
-    return new ContextWidening(this.text, this.figures, named, label, core, topic, own);
+    return new ContextWidening(this.text, this.figures, named, label, core, topic, raw, sentence);
   }
 
   private endSentence(next: number) {
@@ -617,13 +611,12 @@ class Extraction {
         continue;
       }
       // “五一”假期，…, 招聘月期间…: the figures of a holiday or an event are of its days, which the text does not date.
-      if (role & Role.Event && EVENT_SPANS.some((word) => text.startsWith(word, index))) {
+      if (role & Role.Event && wordAt(text, index, EVENT_SPANS) !== undefined) {
         this.heldPeriod ??= this.period;
         this.period = undefined;
         this.day = undefined;
       }
-      if (role & Role.Topic && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
-        sentence.topicHintAt = index;
+      if (role & Role.Topic && wordAt(text, index, TOPIC_WORDS) !== undefined) sentence.topicHintAt = index;
       if (quoted || !(role & Role.Period)) continue;
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
       if (COMPARED_AFTER.has(before) || before === SINCE) {
@@ -636,7 +629,7 @@ class Extraction {
       }
       // Like 今年, 全年 dates a clause it opens; inside one (企业全年实现盈利) it only says when.
       // 今年以来新成立…: figures up to now.
-      const soFar = SO_FAR_THIS_YEAR.find((word) => text.startsWith(word, index));
+      const soFar = wordAt(text, index, SO_FAR_THIS_YEAR);
       if (soFar !== undefined) {
         this.period = undefined;
         index += soFar.length - 1;
@@ -675,8 +668,8 @@ class Extraction {
       if (
         !found.until &&
         text.startsWith(THIS_YEAR, index) &&
-        publication !== undefined &&
-        found.asOf > publicationDay(publication) &&
+        this.publishedDay !== undefined &&
+        found.asOf > this.publishedDay &&
         SURVEY_OF_YEAR_AFTER.test(text.slice(found.end, found.end + SURVEY_WINDOW))
       ) {
         this.locate(undefined);
@@ -747,8 +740,9 @@ class Extraction {
     if (!raw.english) {
       const before = this.text.slice(Math.max(this.sentence.start, raw.start - CONTEXT_REACH), raw.start);
       if (before.includes(SINGLE_MONTH)) named.label = withSingleMonth(named.label);
-      // 10月当月实现零售额: the month's own figure, apart from the running total; named 当月 as written.
-      else if (MONTH_OWN.test(before) && !named.label.startsWith(THIS_MONTH))
+      // 10月当月实现零售额: the month's own figure, apart from the running total; named 当月 as written. (The
+      // includes spares most figures the pattern's scan of the window.)
+      else if (before.includes(THIS_MONTH) && MONTH_OWN.test(before) && !named.label.startsWith(THIS_MONTH))
         named.label = THIS_MONTH + named.label;
     }
     const growth =
@@ -798,15 +792,15 @@ class Extraction {
     const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
     const standard = (label.startsWith('每') && !DENSITY.test(named.label)) || perUnit;
     if (asOf !== undefined && !standard && this.dates(raw, asOf, planned)) figure.asOf = asOf;
-    const warnings: FigureWarning[] = [];
-    if (raw.unitSource !== undefined) warnings.push(UNIT_WARNINGS[raw.unitSource]);
+    // Most figures have no warning: the list is made only for one that has.
+    if (raw.unitSource !== undefined) figure.warnings = [UNIT_WARNINGS[raw.unitSource]];
     if (named.weak === true || label === figure.unit || label.length < 2) {
-      warnings.push({
+      figure.warnings ??= [];
+      figure.warnings.push({
         code: 'weak-label',
         message: `“${label}” is not named by the figure's own words; check it`,
       });
     }
-    if (warnings.length > 0) figure.warnings = warnings;
     this.figures.push(figure);
     this.widenings.push(this.widening(raw, named, label));
     // A period the figure took as its own (up from 47.9 percent last year) dates nothing after it.
@@ -838,8 +832,8 @@ class Extraction {
     if (PER_ITEM_IN_CLAUSE.test(ownClause)) return false;
     if (
       planned === undefined &&
-      this.publication !== undefined &&
-      asOf > publicationDay(this.publication) &&
+      this.publishedDay !== undefined &&
+      asOf > this.publishedDay &&
       DONE_IN_CLAUSE.test(clause) &&
       !PLAN_IN_CLAUSE.test(clause)
     )
@@ -849,7 +843,7 @@ class Extraction {
     if (price && this.carriedPeriod(asOf)) return false;
     // 2024年，…参保人数达到28.64万人。全县领取待遇人员9.3万人 (in October): a year still under way, carried from the
     // sentence before, locates only what a later sentence plans (力争引进…25个); a level stated is of now.
-    const ahead = this.publication !== undefined && asOf > publicationDay(this.publication);
+    const ahead = this.publishedDay !== undefined && asOf > this.publishedDay;
     const sentenceSoFar = this.text.slice(
       Math.max(this.sentence.start, raw.start - CONTEXT_REACH),
       raw.start,
@@ -912,13 +906,13 @@ class Extraction {
       Math.max(this.sentence.previousEnd, raw.start - YEAR_PLAN_REACH),
       raw.start,
     );
-    return task || WITHIN_YEAR_FORESEEN.test(before);
+    // Every form of the pattern holds 年 (年内, 年底前, 年末前): a window without it is spared the pattern's scan.
+    return task || (before.includes('年') && WITHIN_YEAR_FORESEEN.test(before));
   }
 
   /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */
   private currentAsOf(): string {
-    const published = this.publication === undefined ? undefined : publicationDay(this.publication);
-    return this.located() ?? this.sentence.until ?? published ?? '';
+    return this.located() ?? this.sentence.until ?? this.publishedDay ?? '';
   }
 
   private englishLabel(raw: RawFigure): Named {
@@ -1454,27 +1448,53 @@ function countSince(figures: readonly Figure[], from: number, own: OwnContext): 
   return index;
 }
 
-class ContextWidening implements Widening {
+/**
+ * Every figure keeps one until the identity pass, so it holds primitives only, its place included (it is its own
+ * OwnContext): one small object per figure rather than several, which the garbage collector would copy along.
+ */
+class ContextWidening implements Widening, OwnContext {
   private placed: Placement | undefined;
+  private readonly noun: string | undefined;
+  private readonly nounEnd: number | undefined;
+  readonly counter: boolean;
+  readonly unit: string;
+  readonly english: boolean;
+  readonly start: number;
+  readonly end: number;
+  readonly sentenceStart: number;
+  readonly firstFigure: number;
+  readonly lastBefore: number;
 
   constructor(
     private readonly text: string,
     private readonly figures: readonly Figure[],
-    private readonly named: Named,
+    named: Named,
     private readonly written: string,
     readonly core: string,
     private readonly topic: string | undefined,
-    private readonly own: OwnContext,
-  ) {}
+    raw: RawFigure,
+    sentence: Sentence,
+  ) {
+    this.noun = named.noun;
+    this.nounEnd = named.nounEnd;
+    this.counter = raw.unit.counter;
+    this.unit = raw.unit.unit;
+    this.english = raw.english;
+    this.start = raw.start;
+    this.end = raw.end;
+    this.sentenceStart = sentence.start;
+    this.firstFigure = sentence.firstFigure;
+    this.lastBefore = figures.length - 2;
+  }
 
   label(): string | undefined {
-    const { named, text, topic, core } = this;
-    if (named.nounEnd !== undefined && named.noun !== undefined) {
-      const did = predicateOf(text, named.nounEnd);
+    const { noun, nounEnd, text, topic, core } = this;
+    if (nounEnd !== undefined && noun !== undefined) {
+      const did = predicateOf(text, nounEnd);
       if (did !== '') {
-        const stage = text.startsWith('已', this.own.start - 2) ? '已' : '';
+        const stage = text.startsWith('已', this.start - 2) ? '已' : '';
         const joint = did.length > SHORT_PREDICATE ? '的' : '';
-        return `${stage}${did}${joint}${named.noun}`;
+        return `${stage}${did}${joint}${noun}`;
       }
     }
     const own = this.ownWords();
@@ -1483,7 +1503,7 @@ class ContextWidening implements Widening {
   }
 
   private placement(): Placement {
-    this.placed ??= placementOf(this.text, this.figures, this.own);
+    this.placed ??= placementOf(this.text, this.figures, this);
     return this.placed;
   }
 
@@ -1493,10 +1513,10 @@ class ContextWidening implements Widening {
    * (86家企业提供岗位3200个 → 提供岗位企业, beside the jobs), or an English share's words after it.
    */
   private ownWords(): string | undefined {
-    const { own, written } = this;
+    const { written } = this;
     const { month } = this.placement();
     if (month !== undefined && !written.includes(month)) return month + written;
-    const split = own.counter ? this.nounBeforeItsVerb() : undefined;
+    const split = this.counter ? this.nounBeforeItsVerb() : undefined;
     return split ?? this.respectiveGroup() ?? this.bare();
   }
 
@@ -1505,14 +1525,14 @@ class ContextWidening implements Widening {
    * the distribution, in place of the one its label took.
    */
   private respectiveGroup(): string | undefined {
-    const { own, written, text } = this;
+    const { written, text } = this;
     const { respective } = this.placement();
     if (respective === undefined) return undefined;
     const before = text.slice(
-      own.sentenceStart,
-      respective.from === own.sentenceStart ? own.end : respective.from,
+      this.sentenceStart,
+      respective.from === this.sentenceStart ? this.end : respective.from,
     );
-    const groups = own.english ? englishGroups(before, written) : chineseGroups(before, written);
+    const groups = this.english ? englishGroups(before, written) : chineseGroups(before, written);
     if (groups === undefined) return undefined;
     // 城镇、农村…分别为34.7%和22.5%，全市平均为30.1%: a figure after the list is spent is of the whole.
     const target = groups.items[respective.index] ?? '';
@@ -1526,8 +1546,7 @@ class ContextWidening implements Widening {
    * after measures; the count is of the ones that did it (提供岗位企业).
    */
   private nounBeforeItsVerb(): string | undefined {
-    const { named, text, written } = this;
-    const { noun, nounEnd } = named;
+    const { noun, nounEnd, text, written } = this;
     if (noun === undefined || nounEnd === undefined || !written.endsWith(noun)) return undefined;
     const nounStart = nounEnd - noun.length;
     for (let at = nounStart + 1; at < nounEnd - 1; at++) {
@@ -1538,11 +1557,11 @@ class ContextWidening implements Widening {
   }
 
   bare(): string | undefined {
-    const { own, written } = this;
+    const { written } = this;
     // A count named by its unit noun (1,200 companies) is named; a share named “%” is not.
-    if (!own.english || !(written === '%' || written.length < 2)) return undefined;
-    const words = ENGLISH_WORDS_AFTER.exec(this.text.slice(own.end, own.end + 80))?.[1];
-    return words === undefined ? undefined : own.unit === '%' ? `share ${words}` : words;
+    if (!this.english || !(written === '%' || written.length < 2)) return undefined;
+    const words = ENGLISH_WORDS_AFTER.exec(this.text.slice(this.end, this.end + 80))?.[1];
+    return words === undefined ? undefined : this.unit === '%' ? `share ${words}` : words;
   }
 }
 

@@ -2,7 +2,7 @@
 //
 // Chinese states a measure either before the number (城镇新增就业42303人) or, with a counter word, after it
 // (737个社区党组织). Both sides are read within bounded windows, so labelling stays linear in the text.
-import { codeSet } from './chars.ts';
+import { codeSet, wordAt } from './chars.ts';
 import { isWrappedLineBreak } from './layout.ts';
 import { isChineseNumeral } from './numerals.ts';
 import { chineseUnits, denominators, Lexicon, SuffixSet } from './units.ts';
@@ -207,14 +207,14 @@ function afterDate(text: string, start: number): number {
     else break;
   }
   if (cursor === digitsStart) return start;
-  const dateWord = DATE_WORDS.find((word) => text.startsWith(word, cursor));
+  const dateWord = wordAt(text, cursor, DATE_WORDS);
   if (dateWord === undefined) return start;
   cursor += dateWord.length;
   if (dateWord === '年' && (text.startsWith('平均', cursor) || text.startsWith('均', cursor))) return start;
   // 1年期贷款市场报价利率, 3个月期: a term names the series, it does not date it.
   if (text.startsWith('期', cursor)) return start;
   if (dateWord === '号' && isNamedNumber(text, cursor)) return start;
-  const tail = DATE_TAILS.find((word) => text.startsWith(word, cursor));
+  const tail = wordAt(text, cursor, DATE_TAILS);
   return tail === undefined ? cursor : cursor + tail.length;
 }
 
@@ -238,10 +238,10 @@ const COMPARISON_TAILS = longestFirst('同期 全年 底 末 初 秋季学期 �
 function afterComparison(text: string, start: number): number {
   const first = text.charCodeAt(start);
   if (first !== 0x6bd4 /* 比 */ && first !== 0x8f83 /* 较 */) return start;
-  const base = COMPARISON_BASES.find((word) => text.startsWith(word, start + 1));
+  const base = wordAt(text, start + 1, COMPARISON_BASES);
   const afterBase = base === undefined ? afterDate(text, start + 1) : start + 1 + base.length;
   if (afterBase === start + 1) return start;
-  const tail = COMPARISON_TAILS.find((word) => text.startsWith(word, afterBase));
+  const tail = wordAt(text, afterBase, COMPARISON_TAILS);
   return tail === undefined ? afterBase : afterBase + tail.length;
 }
 
@@ -795,10 +795,10 @@ const SPENT_ON = /在([^在的]{2,10})上的/;
 export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
   const regions = regionPrefixes(region);
   const unquoted = withoutQuotes(dropLeadingQuoted(clause));
-  let phrase = unquoted
-    .slice(0, endBeforeConnectives(unquoted))
-    .replace(FROM_LEVEL, '')
-    .replace(SPENT_ON, '$1');
+  let phrase = unquoted.slice(0, endBeforeConnectives(unquoted));
+  // Each pattern is tried at every position of the phrase: a phrase without its 由/从 or 在 is spared the scan.
+  if (phrase.includes('由') || phrase.includes('从')) phrase = phrase.replace(FROM_LEVEL, '');
+  if (phrase.includes('在')) phrase = phrase.replace(SPENT_ON, '$1');
   const verb = GROWTH_VERBS.suffixOf(phrase);
   if (verb !== undefined) {
     let verbAt = phrase.length - verb.length;

@@ -1,6 +1,6 @@
 // Dates and periods that locate figures (截至5月11日, 一季度, 1-5月, 上半年, 前4个月, 2022年, 去年同期): the
 // day each one ends, which is the figure's as-of.
-import { codeSet } from './chars.ts';
+import { codeSet, wordAt } from './chars.ts';
 import { arabicDigit, chineseDigit, readChineseNumeral } from './numerals.ts';
 
 /** The publication date a period without a year is read against. */
@@ -148,7 +148,7 @@ function readPeriodEnd(
   ) {
     return { month, day: day.value, end: day.end + 1 };
   }
-  const tail = MONTH_END_WORDS.find((word) => text.startsWith(word, cursor));
+  const tail = wordAt(text, cursor, MONTH_END_WORDS);
   return { month, end: tail === undefined ? cursor : cursor + tail.length };
 }
 
@@ -348,7 +348,7 @@ const SAME_DAY = ['当日', '当天', '同日'];
 
 /** Where 当日 (the day named before) ends, or undefined. */
 export function sameDayAt(text: string, index: number): number | undefined {
-  const word = SAME_DAY.find((candidate) => text.startsWith(candidate, index));
+  const word = wordAt(text, index, SAME_DAY);
   return word === undefined ? undefined : index + word.length;
 }
 
@@ -375,7 +375,7 @@ const PERIOD = 0x671f; // 期
 
 /** Where a word that brings figures back to the present ends, or undefined. */
 export function nowAt(text: string, index: number): number | undefined {
-  const word = NOW_WORDS.find((candidate) => text.startsWith(candidate, index));
+  const word = wordAt(text, index, NOW_WORDS);
   return word === undefined ? undefined : index + word.length;
 }
 
@@ -383,15 +383,16 @@ const YEAR_EARLIER = ['去年同期', '上年同期'];
 
 /** Where 去年同期 or 上年同期 ends when it opens a clause at `index`: what follows is one year earlier. */
 export function yearEarlierAt(text: string, index: number): number | undefined {
-  const word = YEAR_EARLIER.find((candidate) => text.startsWith(candidate, index));
+  const word = wordAt(text, index, YEAR_EARLIER);
   return word === undefined ? undefined : index + word.length;
 }
 
 /** 去年同期 or 上年同期 with at most a verb before a figure: the figure is the series of the one before. */
+const YEAR_EARLIER_SUBJECT =
+  /^(?:而|但|)(?:去年|上年)同期(?:为|是|有|约|仅|只有|达到?|共|则为)?(?:下降|减少|增长|增加)?$/;
+
 export function isYearEarlierSubject(clause: string): boolean {
-  return /^(?:而|但|)(?:去年|上年)同期(?:为|是|有|约|仅|只有|达到?|共|则为)?(?:下降|减少|增长|增加)?$/.test(
-    clause,
-  );
+  return YEAR_EARLIER_SUBJECT.test(clause);
 }
 
 const MONTH_NUMBERS = new Map<string, number>(

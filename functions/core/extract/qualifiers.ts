@@ -1,7 +1,7 @@
 // Words that make a figure approximate or a bound, wherever they stand: 约4.29亿元, 3万余户, 5%以上, about 12%.
 
 import type { Qualifier } from '../model.ts';
-import { isLatinLetter } from './chars.ts';
+import { isLatinLetter, wordAt } from './chars.ts';
 import { SuffixSet } from './units.ts';
 
 /** Before the number; the longest match wins, so 接近 beats 近 and 不超过 beats 超过. */
@@ -171,7 +171,7 @@ export function englishPrefixBefore(text: string, index: number): Found | undefi
 
 /** A suffix qualifier starting at `index` (Chinese directly, English after one space); index is where it ends. */
 export function suffixAt(text: string, index: number): Found | undefined {
-  const inclusive = INCLUSIVE_MARKS.find((mark) => text.startsWith(mark, index));
+  const inclusive = wordAt(text, index, INCLUSIVE_MARKS);
   const from = inclusive === undefined ? index : index + inclusive.length;
   for (const [word, qualifier] of CHINESE_SUFFIXES) {
     if (text.startsWith(word, from)) return { qualifier, index: from + word.length };

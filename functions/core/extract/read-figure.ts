@@ -1,7 +1,7 @@
 // Reads one figure at a position: number, scale, range or ratio, unit, qualifiers; or says why it is not one.
 
 import type { Qualifier } from '../model.ts';
-import { codeSet, isLatinLetter } from './chars.ts';
+import { codeSet, isLatinLetter, wordAt } from './chars.ts';
 import { opensVagueAmount, readChineseScale, vagueAmountAt } from './chinese-amounts.ts';
 import { englishPerAfter, englishUnitAt, knownEnglishUnit } from './english.ts';
 import { skipLayoutSpace } from './layout.ts';
@@ -354,7 +354,7 @@ function measuredDurationAt(
   core: NumberCore,
   start: number,
 ): UnitRead | undefined {
-  const word = DURATION_UNITS.find((unit) => text.startsWith(unit, index));
+  const word = wordAt(text, index, DURATION_UNITS);
   if (word === undefined) return undefined;
   const end = index + word.length;
   if (word === '年' && (core.integerDigits.length > 2 || YEAR_AS_DATE.has(text.charCodeAt(end))))
@@ -937,7 +937,7 @@ const ENGLISH_LIST_SEPARATORS = [' and ', ', ', ' or '];
 /** The length of a list separator at `index` (、, 和, " and ", ", "), or 0. */
 function listSeparatorAt(text: string, index: number): number {
   if (LIST_SEPARATORS.has(text.charCodeAt(index))) return 1;
-  return ENGLISH_LIST_SEPARATORS.find((separator) => text.startsWith(separator, index))?.length ?? 0;
+  return wordAt(text, index, ENGLISH_LIST_SEPARATORS)?.length ?? 0;
 }
 
 /** How far before a list its 分别 may stand (城镇、农村居民收入增速分别提高). */

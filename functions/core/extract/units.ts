@@ -1,9 +1,12 @@
 // Units and counter words that may follow a number, found by longest match at a position.
 import type { FigureKind } from '../model.ts';
+import { CodeSet } from './chars.ts';
 
 /** A word list indexed by first character, longest entries first, for allocation-free longest match. */
 export class Lexicon<T> {
   private readonly byFirstChar = new Map<number, { word: string; entry: T }[]>();
+  /** The first test of a match, which most positions of running text fail: one array read, not a Map lookup. */
+  private readonly firstChars: CodeSet;
 
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [word, entry] of entries) {
@@ -13,11 +16,14 @@ export class Lexicon<T> {
       bucket.sort((left, right) => right.word.length - left.word.length);
       this.byFirstChar.set(first, bucket);
     }
+    this.firstChars = new CodeSet(this.byFirstChar.keys());
   }
 
   /** The longest word starting at `index`, or undefined. */
   match(text: string, index: number): { word: string; entry: T } | undefined {
-    const bucket = this.byFirstChar.get(text.charCodeAt(index));
+    const code = text.charCodeAt(index);
+    if (!this.firstChars.has(code)) return undefined;
+    const bucket = this.byFirstChar.get(code);
     if (bucket === undefined) return undefined;
     for (const candidate of bucket) {
       if (text.startsWith(candidate.word, index)) return candidate;
@@ -26,13 +32,14 @@ export class Lexicon<T> {
   }
 
   has(code: number): boolean {
-    return this.byFirstChar.has(code);
+    return this.firstChars.has(code);
   }
 }
 
 /** Words indexed by last character, for stripping the longest suffix of a short phrase. */
 export class SuffixSet {
   private readonly byLastChar = new Map<number, string[]>();
+  private readonly lastChars: CodeSet;
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
@@ -42,11 +49,14 @@ export class SuffixSet {
       bucket.sort((left, right) => right.length - left.length);
       this.byLastChar.set(last, bucket);
     }
+    this.lastChars = new CodeSet(this.byLastChar.keys());
   }
 
   /** The longest word ending at `end` (default: the end of `text`), or undefined. */
   suffixOf(text: string, end = text.length): string | undefined {
-    const bucket = this.byLastChar.get(text.charCodeAt(end - 1));
+    const code = text.charCodeAt(end - 1);
+    if (!this.lastChars.has(code)) return undefined;
+    const bucket = this.byLastChar.get(code);
     if (bucket === undefined) return undefined;
     for (const word of bucket) if (text.endsWith(word, end)) return word;
     return undefined;
