@@ -1692,3 +1692,70 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
     expect(read(text)).toEqual(figures);
   });
 });
+
+describe('labels after round 5 of issue 8', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, { publishedAt: '2024-07-10', ...(region === undefined ? {} : { region }) }).map(
+      (figure) => [figure.surface, figure.label],
+    );
+
+  it('keeps 预计 whole and names a forecast written after its subject 预计 first', () => {
+    expect(read('全县茶叶总产量预计达到2.6万吨左右。')).toEqual([['2.6万吨左右', '预计茶叶总产量']]);
+    expect(read('明年全市税收收入预计为48亿元。')).toEqual([['48亿元', '预计税收收入']]);
+  });
+
+  it('leaves adverbs of manner and span out (普遍, 统一, 或, 连续两日, 同日, 再)', () => {
+    expect(read('菜市场鲜鱼售价普遍在每斤12元至15元之间。')).toEqual([['每斤12元至15元', '菜市场鲜鱼售价']]);
+    expect(read('新线路票价统一为3元/人次。')).toEqual([['3元/人次', '新线路票价']]);
+    expect(read('沪市成交额连续两日超五千亿元。')).toEqual([['超五千亿元', '沪市成交额']]);
+    expect(read('5年期国债收益率同日下行3个基点至1.95%。')).toEqual([
+      ['3个基点', '5年期国债收益率下行'],
+      ['1.95%', '5年期国债收益率'],
+    ]);
+    expect(read('市级会议费再压减15%。')).toEqual([['15%', '市级会议费压减']]);
+  });
+
+  it('continues the subject before a change named by 延长, 缩短, 多出, 下行 or an accumulated 累计涨幅', () => {
+    expect(read('企业货款平均回收周期为64天，较上年延长5天。')).toEqual([
+      ['64天', '企业货款平均回收周期'],
+      ['5天', '企业货款平均回收周期延长'],
+    ]);
+    expect(read('市民平均就医等候时间为25分钟，较上年缩短4分钟。')).toEqual([
+      ['25分钟', '市民平均就医等候时间'],
+      ['4分钟', '市民平均就医等候时间缩短'],
+    ]);
+    expect(read('白银现货报32.4美元/盎司，日内上涨1.1%，年内累计涨幅超过两成。')).toEqual([
+      ['32.4美元/盎司', '白银现货'],
+      ['1.1%', '白银现货上涨'],
+      ['超过两成', '白银现货累计涨幅'],
+    ]);
+  });
+
+  it('leaves the place words 县里, 区内, 国内 that open a clause out of the label', () => {
+    expect(read('今年县里计划新建村级卫生室12个。', '桑河县')).toEqual([['12个', '计划新建村级卫生室']]);
+    expect(read('区内民宿平均入住率接近八成。', '桑河区')).toEqual([['接近八成', '民宿平均入住率']]);
+    expect(read('二季度国内智能手表出货量同比增长逾三成。')).toEqual([['逾三成', '智能手表出货量增长']]);
+    expect(read('国内生产总值增长5.2%。')).toEqual([['5.2%', '国内生产总值增长']]);
+  });
+
+  it('names what was done of a plan by its stage when the clause names nothing else', () => {
+    expect(read('今年计划完成河道清淤42公里，截至6月底已完成30公里。')).toEqual([
+      ['42公里', '计划完成河道清淤'],
+      ['30公里', '已完成河道清淤'],
+    ]);
+  });
+
+  it('leaves a holiday that opens a clause out, and names a bare 增 增长', () => {
+    expect(read('端午假期桑河区接待游客42.3万人次。', '桑河区')).toEqual([['42.3万人次', '接待游客']]);
+    expect(read('春节黄金周桑河旅游收入同比增近两成。', '桑河区')).toEqual([['近两成', '旅游收入增长']]);
+  });
+
+  it('leaves 有所 and a span to come (未来半年) out of a share defined by what was said', () => {
+    expect(read('调查显示，41.5%的受访商户表示未来半年将增加进货。')).toEqual([
+      ['41.5%', '表示将增加进货的受访商户比例'],
+    ]);
+    expect(read('调查显示，36.2%的受访商户表示租金成本有所上升。')).toEqual([
+      ['36.2%', '表示租金成本上升的受访商户比例'],
+    ]);
+  });
+});

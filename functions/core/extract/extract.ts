@@ -92,6 +92,7 @@ import {
   shareOfPopulation,
   withScope,
 } from './shares.ts';
+import { resultOfPlan } from './stages.ts';
 import { structureLabels } from './structure.ts';
 
 export interface ExtractContext {
@@ -1153,6 +1154,8 @@ class Extraction {
       // year-on-year base is dropped when the label is tidied).
       const base = raw.unit.kind === 'growth_rate' ? BASE_ONLY.exec(clause.text)?.[0] : undefined;
       if (base !== undefined) label = subjectOf(sentence.previousLabel) + base;
+      // 计划完成造林绿化1.5万亩，已完成1.32万亩: the result of the plan, with its own stage.
+      label = resultOfPlan(sentence.previousLabel, stripLeading(clause.text, this.region)) ?? label;
     }
     // 沪指全天震荡走高，收报3104.82点: the agent of the clause before.
     if (label === '')

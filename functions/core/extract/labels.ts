@@ -40,7 +40,7 @@ const TRAILING_CONNECTIVES = new SuffixSet(
 
 /** Verbs that make a percentage a growth rate; they stay in the label (工业用电量增长). */
 const GROWTH_VERB_LIST =
-  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌 下调 上调 减 涨 跌'.split(
+  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌 下调 上调 下行 上行 压减 同比增 环比增 减 涨 跌'.split(
     ' ',
   );
 const GROWTH_VERBS = new SuffixSet(GROWTH_VERB_LIST);
@@ -48,20 +48,27 @@ const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅', '跌�
 
 /** Time, place and discourse words that open a clause but are not part of what is measured. */
 const LEADING_MODIFIER_LIST = (
-  '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 全年 年内 ' +
+  '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 明年 全年 年内 ' +
   '上半年 下半年 近年来 近年 近期 期间 全市 全省 全国 全区 全县 全州 全镇 全乡 全村 我市 我省 我国 我区 我县 本市 本县 本区 ' +
   '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
-  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市 ' +
+  '乡里 村里 区内 市内 县内 镇内 辖区内 国内 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市 ' +
   // Bare time words that only say when (年末主城区猪肉零售均价, 上周蔬菜批发均价, 同期全市城镇调查失业率).
-  '年末 年底 月末 月底 上周 上月 同期 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日'
+  '年末 年底 月末 月底 上周 上月 同期 日内 周内 月内 盘中 同日 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日'
 ).split(' ');
-const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
+/** Holidays that open a clause (国庆假期, 元旦假期, 国庆黄金周, 春节期间): they only say when, like 上半年. */
+const HOLIDAY_PERIODS = '春节 国庆 五一 十一 端午 中秋 清明 元旦 暑期 寒假 暑假 中秋国庆 国庆中秋'
+  .split(' ')
+  .flatMap((holiday) => '假期 长假 小长假 黄金周 期间 假期期间'.split(' ').map((span) => holiday + span))
+  .concat('假期 假期期间 黄金周 黄金周期间 小长假'.split(' '));
+const LEADING_MODIFIERS = new Lexicon(
+  [...LEADING_MODIFIER_LIST, ...HOLIDAY_PERIODS].map((word) => [word, true] as const),
+);
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
 const PROTECTED_WORDS = new Lexicon(
-  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐 一次性 公司债 拟建 通过率'
+  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐 一次性 公司债 拟建 通过率 国内生产总值 国内旅游'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -113,7 +120,7 @@ function afterWord(text: string, start: number, words: Lexicon<true>): number {
 const LEVEL_VERBS = new SuffixSet(
   (
     '增长 增加 提高 上升 提升 下降 减少 降低 回落 回升 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 下调 上调 ' +
-    '增 降 升 涨 跌 缩减 扩展 延长 缩短'
+    '增 降 升 涨 跌 缩减 扩展 延长 缩短 下行 上行'
   ).split(' '),
 );
 
@@ -126,11 +133,11 @@ const PER_HEAD = codeSet('人户');
 const ADVERBS = new SuffixSet(
   (
     '则 亦 也 仍 又 均 都 已 已经 同样 首次 首 再次 一度 继续 持续 进一步 将 仍将 还将 也将 有望 大幅 小幅 ' +
-    '明显 稳步 略有 盘中 当日 当天 平均 由此 力争 争取'
+    '明显 稳步 略有 盘中 当日 当天 平均 由此 力争 争取 或 普遍 统一 同日 再'
   ).split(' '),
 );
 /** 连续五年, 连续3个月: a span the level held for, not part of what is measured. */
-const HELD_FOR = /连续[0-9一二三四五六七八九十两]+(?:年|个月|个季度|天|周)$/;
+const HELD_FOR = /连续(?:第)?[0-9一二三四五六七八九十两]+(?:年|个月|个季度|天|日|个交易日|周)$/;
 
 /** Where a phrase ends without the adverbs that end it (猪肉价格则 → 猪肉价格); `end` when none does. */
 function endBeforeAdverbs(text: string, end: number): number {
@@ -162,6 +169,8 @@ function endBeforeDenominators(text: string, end: number): number {
 
 /** First characters of words that end in 约 (合约, 契约, 签约, 预约, 条约, 公约, 履约, 违约, 特约, 节约, 制约). */
 const WORDS_ENDING_IN_YUE = codeSet('合契签预条公履违特节制邀');
+/** First characters of words that end in 计 and say no total (预计, 估计, 统计, 设计, 会计, 审计). */
+const WORDS_ENDING_IN_JI = codeSet('预估统设会审');
 
 /**
  * Where a phrase ends once trailing connectives, adverbs and denominators are removed: 复工率达到 → 复工率,
@@ -174,6 +183,8 @@ function endBeforeConnectives(text: string): number {
     // 人均800元: 均 is part of 人均 there, not 都.
     // 合约, 签约: 约 is part of the word there, not 大约.
     if (word === '约' && WORDS_ENDING_IN_YUE.has(text.charCodeAt(end - 2))) break;
+    // 预计, 估计, 统计: 计 is part of the word there, not 共计.
+    if (word === '计' && WORDS_ENDING_IN_JI.has(text.charCodeAt(end - 2))) break;
     // 月薪平均为6420元: 平均 after the measure only says how it was taken.
     if (word === '均' && text.charCodeAt(end - 2) === 0x5e73 /* 平 */ && end > 3) {
       end -= 2;
@@ -313,7 +324,7 @@ function withoutOpening(text: string, regions: Regions): string {
 const DIVISION_WORDS = codeSet('省市区县');
 
 /** Characters after 区, 市, 县 that make it part of a word (区域, 市场, 县级), not the brief's own district. */
-const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇乡');
+const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇乡里');
 
 /** After the brief's region (南屿区, 南屿) or its bare division word (区创业孵化平台). */
 function afterRegion(text: string, start: number, regions: Regions): number {
@@ -824,6 +835,9 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     phrase = subject + (verb ?? '');
   }
   let stripped = afterOwner(stripModifiers(phrase, regions));
+  // 一般公共预算收入预计为67亿元: a forecast written after its subject is the forecast series, named 预计 first.
+  if (stripped.endsWith(FORECAST) && stripped.length > FORECAST.length + 1 && !stripped.startsWith(FORECAST))
+    stripped = FORECAST + stripped.slice(0, -FORECAST.length);
   // 产值有望突破5亿元: what is hoped for is a forecast, a series of its own like 预计产值.
   if (HOPED.test(unquoted) && !stripped.startsWith(FORECAST) && stripped !== '')
     stripped = FORECAST + stripped;
@@ -957,12 +971,14 @@ export function isModifierOnly(label: string): boolean {
 
 const CHANGE_VERBS = new Set([
   ...GROWTH_VERB_LIST,
-  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量'.split(' '),
+  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量 延长 缩短 多出 高出 低出'.split(
+    ' ',
+  ),
 ]);
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落, 同口径增长. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径'
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -981,7 +997,8 @@ export function isPredicateOnly(label: string): boolean {
   }
   const rest = start === 0 ? label : label.slice(start);
   // 增幅超过两成: a growth noun alone names the change of the subject before it.
-  return CHANGE_VERBS.has(rest) || (rest === '' && GROWTH_NOUNS.includes(label));
+  // 累计涨幅, 同比涨幅: openers before a growth noun leave it naming the change of the subject before.
+  return CHANGE_VERBS.has(rest) || (rest === '' && GROWTH_NOUNS.some((noun) => label.endsWith(noun)));
 }
 
 /**
@@ -1135,7 +1152,7 @@ const YEAR_ON_YEAR_BASE =
  * or only say when.
  */
 const PERIOD_INSIDE =
-  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
@@ -1146,8 +1163,9 @@ const QUANTIFIED_SUBJECT =
 const VENUE =
   /^[\u4e00-\u9fff]{1,8}?(?:交易所|金交所|期交所|联交所|商所|交所)(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 /** 涨, 跌 and 减 alone name the change a reader calls 涨幅, 跌幅, 下降. */
-const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免])减$/;
+const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡])增$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
+  增: '增长',
   涨: '涨幅',
   跌: '跌幅',
   收涨: '涨幅',
@@ -1165,7 +1183,7 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
  * plan (计划再新建) only says it comes on top of what was done.
  */
 const LINKING_WORDS =
-  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})/g;
+  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
 
 /**
  * The final form of a Chinese label: no year-on-year base or period inside it, bare changes named. 较 stays as the
