@@ -1758,4 +1758,63 @@ describe('labels after round 5 of issue 8', () => {
       ['36.2%', '表示租金成本上升的受访商户比例'],
     ]);
   });
+
+  it('leaves a body that acts or reports for others (部门, 馆方, 机构) out, and keeps a programme', () => {
+    expect(read('市农业部门共发放农机购置补贴2860万元。')).toEqual([['2860万元', '发放农机购置补贴']]);
+    expect(read('校方今年推出选修课程46个。')).toEqual([['46个', '推出选修课程']]);
+    expect(read('分析机构预计今年全省油菜籽产量在80万至85万吨之间。')).toEqual([
+      ['80万至85万吨', '预计油菜籽产量'],
+    ]);
+  });
+
+  it('gives each choice of a 的…分别占 list the verb before the first and the tail after the last', () => {
+    expect(
+      read(
+        '调查显示，44.1%的受访者表示将增加文化娱乐支出，打算增加餐饮外卖和家政服务支出的分别占21.3%和12.6%。',
+      ),
+    ).toEqual([
+      ['44.1%', '表示将增加文化娱乐支出的受访者比例'],
+      ['21.3%', '打算增加餐饮外卖支出的受访者比例'],
+      ['12.6%', '打算增加家政服务支出的受访者比例'],
+    ]);
+    expect(read('选择骑行和步行上班的职工分别占12.4%和8.1%。')).toEqual([
+      ['12.4%', '选择骑行上班的职工比例'],
+      ['8.1%', '选择步行上班的职工比例'],
+    ]);
+  });
+
+  it('takes the population of the share before for a 的 share that names none', () => {
+    expect(read('计划扩大产能的受访企业占31%，计划缩减产能的占9.5%。')).toEqual([
+      ['31%', '计划扩大产能的受访企业比例'],
+      ['9.5%', '计划缩减产能的受访企业比例'],
+    ]);
+  });
+
+  it('names the share of a population defined by a 的 phrase and counted in 成', () => {
+    expect(read('认为停车难问题突出的居民约六成。')).toEqual([['约六成', '认为停车难问题突出的居民比例']]);
+  });
+
+  it('joins a headline share to a body share only when most of their wording is shared', () => {
+    const figures = extractFigures(
+      '超四成受访职工希望缩短通勤时间\n\n调查显示，希望增加带薪休假天数的受访职工占42.3%，另有55.6%的受访职工希望缩短通勤时间。',
+      { publishedAt: '2024-07-10' },
+    );
+    const [headline, leave, commute] = figures;
+    expect(headline?.metric).not.toBe(leave?.metric);
+    expect(headline?.metric).toBe(commute?.metric);
+  });
+
+  it('reads 前一周 as a comparison base like 上周', () => {
+    expect(read('纸浆价格指数报812.6点，较前一周上涨2.3%，较年初累计涨幅超过一成。')).toEqual([
+      ['812.6点', '纸浆价格指数'],
+      ['2.3%', '纸浆价格指数较前一周上涨'],
+      ['超过一成', '纸浆价格指数较年初累计涨幅'],
+    ]);
+  });
+
+  it('names what a population wants before the level it is taken to (延长至18时)', () => {
+    expect(read('另有37.2%的居民希望将免费停车时长延长至2小时以上。')).toEqual([
+      ['37.2%', '希望将免费停车时长延长的居民比例'],
+    ]);
+  });
 });

@@ -1357,6 +1357,8 @@ class Extraction {
     if (before.endsWith(OF_SHARE) && this.population !== undefined) {
       return shareOfPopulation(before.slice(0, -OF_SHARE.length), this.population);
     }
+    // 认为经营压力较大的企业约四成: a population defined by a 的 phrase, then its share.
+    if (before.includes('的') && !before.endsWith('的') && isPopulation(before)) return `${before}比例`;
     if (before !== '') return undefined;
     // 其中约七成为餐饮摊位: the share is of the part named after 为.
     const part = SHARE_IS_PART.exec(text.slice(raw.end, raw.end + SHARE_PART_REACH))?.[1];

@@ -238,7 +238,7 @@ function isNamedNumber(text: string, afterHao: number): boolean {
 }
 
 const COMPARISON_BASES = longestFirst(
-  '去年 上年 上月 上个月 上季度 年初 月初 上周 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日 前一交易日'.split(
+  '去年 上年 上月 上个月 上季度 年初 月初 上周 前一周 上一周 前一日 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日 前一交易日'.split(
     ' ',
   ),
 );
@@ -306,7 +306,14 @@ function stripModifiers(text: string, regions: Regions): string {
 /** 预计: a forecast is a series of its own, so the word stays while the modifiers after it go. */
 const FORECAST = '预计';
 
-function withoutOpening(text: string, regions: Regions): string {
+/** 机构预计, 业内人士估计: who forecasts, before the forecast it makes. */
+const BODY_FORECASTING = /^[\u4e00-\u9fff]{0,6}?(?:部门|机构|人士|专家|分析师)(?=预计)/;
+const BODY_REACH = 14;
+
+function withoutOpening(phrase: string, regions: Regions): string {
+  const at = phrase.indexOf(FORECAST);
+  const body = at < 2 || at > BODY_REACH ? undefined : BODY_FORECASTING.exec(phrase.slice(0, at + 2))?.[0];
+  const text = body === undefined ? phrase : phrase.slice(body.length);
   const forecast = text.startsWith(FORECAST) ? FORECAST.length : 0;
   let start = forecast;
   for (let round = 0; round < 12 && start < text.length; round++) {
@@ -373,11 +380,16 @@ const FREE_ADVERBS = new Set(['今年', '全年', '去年', '上半年', '下半
 const MAX_AGENT = 6;
 /** Phrases that say when, not who (招聘月期间). */
 const NOT_AGENT = /(?:期间|以来|之际|时|后|前|中)$|^[第首该本]/;
+/**
+ * Bodies that act or report for others (人社部门, 馆方, 县防指, 分析机构): a reader names what was done, not who
+ * did it, unlike a programme or a place of its own (招聘会, 孵化平台, 零工驿站).
+ */
+const REPORTING_BODY = /(?:部门|机构|局|委|办|方|人士|专家|防指|指挥部)$/;
 /** Verbs opening what was done, after an agent and an adverb. */
 const AGENT_VERBS = new Lexicon(
   [
     ...OBJECT_VERBS,
-    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获 访问'.split(
+    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获 访问 转移 推出'.split(
       ' ',
     ),
   ].map((word) => [word, true] as const),
@@ -419,7 +431,7 @@ function afterComparisonMark(phrase: string, at: number): boolean {
 
 /** The agent a reader keeps in the name (零工市场撮合灵活就业), or '' for a source or a time (调查队…, 期间). */
 export function keptAgent(agent: string): string {
-  return agent.length > MAX_AGENT || NOT_AGENT.test(agent) ? '' : agent;
+  return agent.length > MAX_AGENT || NOT_AGENT.test(agent) || REPORTING_BODY.test(agent) ? '' : agent;
 }
 
 /** 市长热线全年受理群众诉求 → 市长热线受理群众诉求; 安澜调查队四季度民生调查共访问居民 → 访问居民. */
