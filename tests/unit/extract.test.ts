@@ -1817,4 +1817,33 @@ describe('labels after round 5 of issue 8', () => {
       ['37.2%', '希望将免费停车时长延长的居民比例'],
     ]);
   });
+
+  it('reads a comparable basis (按可比口径) like 同比, so 分别 distributes over the figures before it', () => {
+    expect(read('全县共接待游客52.1万人次，实现旅游收入约4.6亿元，按可比口径分别增长7.2%和9.8%。')).toEqual([
+      ['52.1万人次', '接待游客'],
+      ['约4.6亿元', '旅游收入'],
+      ['7.2%', '接待游客增长'],
+      ['9.8%', '旅游收入增长'],
+    ]);
+  });
+
+  it('tells a month of its own (a sentence opening on 5月份) from the running total on its key', () => {
+    const figures = extractFigures(
+      '1-5月，全县工业用水量1820万吨，同比增长3.1%。5月份，全县工业用水量402万吨，创单月新高。',
+      { publishedAt: '2024-06-20' },
+    );
+    expect(figures.map((figure) => figure.label)).toEqual(['工业用水量', '工业用水量增长', '单月工业用水量']);
+    expect(figures.some((figure) => figure.warnings !== undefined)).toBe(false);
+  });
+
+  it('reads an English passive (has been cut to) and a change written after its amount (4 hours shorter than)', () => {
+    expect(
+      read(
+        'Average waiting time for permits has been cut to 26.5 hours, 3.5 hours shorter than a year earlier.',
+      ),
+    ).toEqual([
+      ['26.5 hours', 'average waiting time for permits'],
+      ['3.5 hours', 'average waiting time for permits decline'],
+    ]);
+  });
 });

@@ -117,6 +117,8 @@ const CONNECTIVES = new Set(
     'fall falls climbs jumps drops dips widened narrowed widens narrows'
   ).split(' '),
 );
+/** Auxiliaries of a passive (has been cut, was set, were capped). */
+const PASSIVE_AUXILIARIES = new Set(['been', 'was', 'were', 'is', 'are', 'be']);
 /** Verbs whose object is what the number counts (Dalian added 42,303 urban jobs). */
 const OBJECT_VERBS = new Set(
   'added created reported registered recorded saw had has have hired employed built planted'.split(' '),
@@ -270,6 +272,11 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     if (DECLINE_WORDS.has(word)) decline = true;
     if (OBJECT_VERBS.has(word)) objectFollows = true;
     words.pop();
+  }
+  // "has been cut to 31.5 hours", "was set at": a passive's participle, whatever its form, is the verb.
+  if (words.length > 2 && PASSIVE_AUXILIARIES.has(lower(words.length - 2))) {
+    words.pop();
+    while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) words.pop();
   }
   const written = lower(words.length - 1);
   // A present tense is a verb only after its subject and right before its object (Port Ashford handles 4.2

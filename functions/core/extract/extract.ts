@@ -331,6 +331,12 @@ const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
 /** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
 const SINGLE_MONTH_WORDS = /当月|单月/;
+/**
+ * 8月份，全市全社会用电量30.8亿千瓦时: a sentence that opens on one month gives that month's own figure, a series
+ * apart from the running total (1-8月) on its key.
+ */
+const MONTH_OPENING = /^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?[，,]/;
+const MONTH_OPENING_REACH = 6;
 const RESPECTIVELY = '分别';
 /** How far around a figure its distribution, month or plan word is looked for: a window, so reading stays linear. */
 const CONTEXT_REACH = 160;
@@ -363,7 +369,7 @@ const LINK_ONLY =
 const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
 /** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
 const CHANGE_AFTER =
-  /^ (?:(higher|more|up|larger|bigger|greater)|(lower|less|down|smaller)) (?:than|from|on)\b/;
+  /^ (?:(higher|more|up|larger|bigger|greater|longer)|(lower|less|down|smaller|shorter|fewer)) (?:than|from|on)\b/;
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
@@ -978,8 +984,8 @@ class Extraction {
     if (WORTH_ONLY.test(clause) && previous !== undefined)
       return { label: `${previous} value`, growth: false };
     if (before.label !== '' && !before.objectFollows) return before;
-    const changeAfter =
-      raw.unit.kind === 'percent' ? CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16)) : null;
+    // "4.2 hours shorter than a year earlier", "300 more than a year ago": a change of what was measured before.
+    const changeAfter = CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16));
     if (changeAfter !== null && before.label === '' && previous !== undefined) {
       return { label: changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth'), growth: true };
     }
@@ -1422,9 +1428,13 @@ interface OwnContext {
  * then, not for every figure.
  */
 function placementOf(text: string, figures: readonly Figure[], own: OwnContext): Placement {
-  const month = SINGLE_MONTH_WORDS.exec(
-    text.slice(Math.max(own.sentenceStart, own.start - CONTEXT_REACH), own.start),
-  )?.[0];
+  const month =
+    SINGLE_MONTH_WORDS.exec(
+      text.slice(Math.max(own.sentenceStart, own.start - CONTEXT_REACH), own.start),
+    )?.[0] ??
+    (MONTH_OPENING.test(text.slice(own.sentenceStart, own.sentenceStart + MONTH_OPENING_REACH))
+      ? SINGLE_MONTH
+      : undefined);
   const from = distributionStart(text, own);
   return {
     ...(month === undefined ? {} : { month }),
