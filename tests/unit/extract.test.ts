@@ -350,7 +350,8 @@ describe('labels and metric identity', () => {
       '女性占比',
     ]);
     expect(labels('在已报名的320人中，女性占六成。')[0]).toBe('已报名人数');
-    expect(labels('前三季度完成造林面积8.2万亩，为全年计划的91%。')[1]).toBe('完成全年计划比例');
+    // Round 5: the share of the plan names the subject of what was done, as the writers of every split do.
+    expect(labels('前三季度完成造林面积8.2万亩，为全年计划的91%。')[1]).toBe('造林面积完成全年计划比例');
   });
 
   it('reads a share after a reporting word, with the bound that says which people it counts as no figure', () => {
@@ -1844,6 +1845,33 @@ describe('labels after round 5 of issue 8', () => {
     ).toEqual([
       ['26.5 hours', 'average waiting time for permits'],
       ['3.5 hours', 'average waiting time for permits decline'],
+    ]);
+  });
+
+  it('names a share of a target by the subject of the amount before it, and a growth after the share by that amount', () => {
+    expect(
+      read('上半年，全县非税收入完成8.2亿元，为年度预算的47.5%，同比增长6.1%，其中罚没收入0.9亿元。'),
+    ).toEqual([
+      ['8.2亿元', '非税收入'],
+      ['47.5%', '非税收入完成年度预算比例'],
+      ['6.1%', '非税收入增长'],
+      ['0.9亿元', '罚没收入'],
+    ]);
+    expect(read('全年农村劳动力转移就业3120人，完成年度目标的104%。')).toEqual([
+      ['3120人', '农村劳动力转移就业'],
+      ['104%', '农村劳动力转移就业完成年度目标比例'],
+    ]);
+    // What was done (累计完成投资) or a rate before names no other subject.
+    expect(read('上半年累计完成投资36.4亿元，完成年度计划的52.1%。')).toEqual([
+      ['36.4亿元', '累计完成投资'],
+      ['52.1%', '完成年度计划比例'],
+    ]);
+  });
+
+  it('reads 一般公共预算收入 as one measure, so a part after it (其中税收收入) takes no piece of it', () => {
+    expect(read('全县一般公共预算收入增长4.2%，其中税收收入9.6亿元。')).toEqual([
+      ['4.2%', '一般公共预算收入增长'],
+      ['9.6亿元', '税收收入'],
     ]);
   });
 });

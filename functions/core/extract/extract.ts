@@ -92,7 +92,7 @@ import {
   shareOfPopulation,
   withScope,
 } from './shares.ts';
-import { resultOfPlan } from './stages.ts';
+import { growthPast, ofTarget, resultOfPlan } from './stages.ts';
 import { structureLabels } from './structure.ts';
 
 export interface ExtractContext {
@@ -1129,6 +1129,9 @@ class Extraction {
         defined = done + defined.slice(of.length);
       }
       label = defined + (raw.unit.kind === 'percent' ? '比例' : population);
+      // 城镇新增就业6120人，完成年度目标的102%: the share of the target is the subject's, named before it.
+      if (raw.unit.kind === 'percent' && sentence.previousLabel !== undefined)
+        label = ofTarget(sentence.previousLabel, label);
     }
     // 列入年度计划的120个重点项目: the 的 phrase defines the counted noun.
     if (attributive && noun !== '' && raw.unit.counter)
@@ -1189,7 +1192,9 @@ class Extraction {
     if (measure !== undefined && sentence.previousCounted !== undefined)
       label = sentence.previousCounted.replace(COUNT_CHANGE, '') + measure;
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
-      label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
+      // …完成186.3亿元，为年度预算的52.8%，同比增长3.6%: a growth in % after a share is the amount's.
+      const changed = growthPast(sentence.labels, raw.unit.unit, label) ?? sentence.previousLabel;
+      label = changedOf(changed, raw.unit.unit, label) + label;
     } else if (opensOnRateComparison(label) && sentence.previousLabel !== undefined) {
       // …增长5.7%，增速高于全省平均水平0.4个百分点: the rate compared is the rate of the subject before.
       label = subjectOf(sentence.previousLabel) + label;

@@ -1055,7 +1055,8 @@ const BARE_MEASURES = new Set(
     '规模 总规模 总额 余额 价格 均价 单价 增加值 用电量 客流量 成交额 成交量 利润 净利润 出货量 渗透率 ' +
     '覆盖率 普及率 完成率 开工率 利用率 达标率 线上销售 线上销量 线上销售额 参保率 参保人数 零售 ' +
     // Measures named by a compound of their own, which hold no subject (营业 is none).
-    '营业收入 营业总收入 主营业务收入 可支配收入 人均可支配收入 归母净利润 利润总额 税收收入 财政收入 预算收入'
+    '营业收入 营业总收入 主营业务收入 可支配收入 人均可支配收入 归母净利润 利润总额 税收收入 财政收入 预算收入 ' +
+    '一般公共预算收入 一般公共预算支出'
   ).split(' '),
 );
 const MEASURE_ENDINGS = new SuffixSet(BARE_MEASURES);
