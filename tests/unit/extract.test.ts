@@ -1874,4 +1874,18 @@ describe('labels after round 5 of issue 8', () => {
       ['9.6亿元', '税收收入'],
     ]);
   });
+
+  it('names the figures under 主要预期目标是： as targets (增长目标), 预期 only naming the frame', () => {
+    expect(read('今年主要预期目标是：规模以上工业增加值增长7%左右，城镇调查失业率控制在5.5%以内。')).toEqual([
+      ['7%左右', '规模以上工业增加值增长目标'],
+      ['5.5%以内', '城镇调查失业率目标'],
+    ]);
+  });
+
+  it('keeps the level a region name opens (桑河市级), and names a share of things by the state they reached', () => {
+    expect(read('截至6月底桑河市级重点项目开工近九成。', '桑河')).toEqual([
+      ['近九成', '市级重点项目开工比例'],
+    ]);
+    expect(read('全县八成以上在建项目复工。')).toEqual([['八成以上', '在建项目复工比例']]);
+  });
 });

@@ -92,7 +92,7 @@ import {
   shareOfPopulation,
   withScope,
 } from './shares.ts';
-import { growthPast, ofTarget, resultOfPlan } from './stages.ts';
+import { growthPast, ofTarget, resultOfPlan, shareInState } from './stages.ts';
 import { structureLabels } from './structure.ts';
 
 export interface ExtractContext {
@@ -389,7 +389,7 @@ const GIVING = /^(?:发放|提供|返还|兑现|拨付)/;
 const GIVING_BEFORE = /^.*?(?:发放|提供|返还|兑现|拨付)/;
 const PER_HEAD_LABEL = /^(?:人均|户均)$/;
 /** 主要预期目标是：, 目标为：: the figures after the colon are targets. */
-const TARGET_FRAME = /(预期)?目标[是为]?[：:]/;
+const TARGET_FRAME = /目标[是为]?[：:]/;
 /** 任务已完成 before the figure: progress on the task, with the stage word it is written with. */
 const TASK_DONE = /(已经|已)?完成了?$/;
 const SHARE_TRADE = /(?:增持|减持|回购)$/;
@@ -1211,6 +1211,8 @@ class Extraction {
     }
     // 农村公路总里程实现翻一番: a growth written without its verb.
     if (raw.unit.kind === 'growth_rate' && raw.unit.unit === '%' && !namesChange(label)) label += '增长';
+    // 重点项目开工近八成: the share of the things that reached a state.
+    if (raw.unit.kind === 'percent') label = shareInState(label);
     // 黄金9999合约收报485.6元/克: a price a market closed at is its closing price, a series apart from the intraday
     // high or the average; an index level (收报3030.1点) is the index itself.
     if (raw.unit.kind === 'money' && CLOSED_AT.test(clause.text) && label !== '' && !PRICE_END.test(label))
@@ -1300,7 +1302,8 @@ class Extraction {
     const from = Math.max(this.sentence.start, raw.start - TARGET_WINDOW);
     const before = this.text.slice(from, raw.start);
     const match = before.includes('目标') ? TARGET_FRAME.exec(before) : null;
-    return match === null ? '' : `${match[1] ?? ''}目标`;
+    // 主要预期目标是：…: 预期 only names the frame; the series is the target (地区生产总值增长目标), as readers write it.
+    return match === null ? '' : '目标';
   }
 
   /**

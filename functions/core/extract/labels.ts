@@ -337,10 +337,11 @@ const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇�
 function afterRegion(text: string, start: number, regions: Regions): number {
   const after = afterWord(text, start, regions.names);
   // 泉溪省市重点项目: the division word opens a compound of divisions (省市, 市县), which stays.
+  // 临溪市级重点项目: the division word opens a level (市级, 县级), which stays.
   if (
     after > start &&
     DIVISION_WORDS.has(text.charCodeAt(after - 1)) &&
-    DIVISION_WORDS.has(text.charCodeAt(after))
+    (DIVISION_WORDS.has(text.charCodeAt(after)) || text.charCodeAt(after) === 0x7ea7) /* 级 */
   )
     return after - 1 > start + 1 ? after - 1 : start;
   if (after > start) return after;

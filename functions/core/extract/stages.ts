@@ -58,3 +58,11 @@ export function growthPast(labels: readonly string[], unit: string, change: stri
   }
   return undefined;
 }
+
+/** Verbs of a state things reach (开工, 竣工, 达标): a share of them counts those that reached it. */
+const STATE_REACHED = /[\u4e00-\u9fff]{2}(?:开工|完工|竣工|投产|达产|达标|复工|复产|开业|签约|上线|投用)$/;
+
+/** 重点项目开工 + 近八成 → 重点项目开工比例: a share named by the state its things reached; the label as it is else. */
+export function shareInState(label: string): string {
+  return STATE_REACHED.test(label) ? `${label}比例` : label;
+}
