@@ -1888,4 +1888,30 @@ describe('labels after round 5 of issue 8', () => {
     ]);
     expect(read('全县八成以上在建项目复工。')).toEqual([['八成以上', '在建项目复工比例']]);
   });
+
+  it('distributes an action after 分别 and a head shared by parallel 型 modifiers; 及 joins inside a listed name', () => {
+    expect(read('货币型和债券型基金分别募集420亿份和385亿份。')).toEqual([
+      ['420亿份', '货币型基金募集'],
+      ['385亿份', '债券型基金募集'],
+    ]);
+    expect(read('农业、建筑业和交通运输及仓储业增加值分别增长3.2%、4.1%和5.6%。')).toEqual([
+      ['3.2%', '农业增加值增长'],
+      ['4.1%', '建筑业增加值增长'],
+      ['5.6%', '交通运输及仓储业增加值增长'],
+    ]);
+  });
+
+  it('names who an action listed after 、 reached by the whole action (改造…、惠及居民)', () => {
+    expect(read('全年整治背街小巷38条、惠及居民2.6万户。')).toEqual([
+      ['38条', '整治背街小巷'],
+      ['2.6万户', '整治背街小巷惠及居民'],
+    ]);
+  });
+
+  it('names the part measured among a whole measure (一般公共预算支出中卫生健康支出)', () => {
+    expect(read('全县一般公共预算支出中卫生健康支出4.3亿元，占比达到9.8%。')).toEqual([
+      ['4.3亿元', '卫生健康支出'],
+      ['9.8%', '卫生健康支出占比'],
+    ]);
+  });
 });

@@ -380,6 +380,8 @@ const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|�
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
 const PRODUCED = /^(?:计划|已|累计)?(?:新增|新建|新开工|开工|建成|完成|改造|关闭|认定|培育|引进|新开)/;
+/** Verbs of those an action reached (惠及居民, 涉及农户, 带动就业). */
+const REACHED_BY = /^(?:惠及|涉及|覆盖|带动|受益)/;
 /** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
 const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收)/;
 /** Verbs by which counted ones received money (企业获得稳岗返还资金2.86亿元). */
@@ -1182,7 +1184,10 @@ class Extraction {
     const listed = clause.text.startsWith('、')
       ? PRODUCED.exec(sentence.previousLabel ?? '')?.[0]
       : undefined;
-    if (listed !== undefined && raw.unit.counter && label !== '' && !PRODUCED.test(label))
+    // 改造老旧小区46个、惠及居民1.8万余户: who an action reached is reached by the whole action before.
+    if (clause.text.startsWith('、') && sentence.previousLabel !== undefined && REACHED_BY.test(label))
+      label = sentence.previousLabel + label;
+    else if (listed !== undefined && raw.unit.counter && label !== '' && !PRODUCED.test(label))
       label = listed + label;
     label = this.withContext(raw, clause, this.withTask(raw, clause.text, label));
     // 共新成立公募基金568只，合计发行规模5462.7亿元: a total measured over the things just counted is theirs.

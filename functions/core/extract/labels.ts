@@ -106,6 +106,7 @@ const CONTRACTIONS: [string, string[]][] = [
   ['一二三产业', ['第一产业', '第二产业', '第三产业']],
 ];
 const ENUMERATION_SEPARATORS = /[、和与及]/;
+const LIST_MARKS = /[、和]/;
 
 /** Modifier-only labels under 其中 (其中国家级10个) take their noun from the total they break down. */
 const MODIFIER_ENDINGS = ['级', '类', '型', '性'];
@@ -679,8 +680,12 @@ function withSharedHead(item: string, last: string): string {
   if (head !== undefined && head.length < last.length) {
     return SHARED_HEADS.suffixOf(item) === undefined ? item + head : item;
   }
-  // No known head: short parallel modifiers take the rest of the last item.
-  return item.length <= 2 && last.length > item.length + 1 ? item + last.slice(item.length) : item;
+  // No known head: short parallel modifiers take the rest of the last item; so do modifiers as long as the
+  // last item's opening one (股票型、混合型基金 → 股票型基金).
+  if (item.length <= 2 && last.length > item.length + 1) return item + last.slice(item.length);
+  const modifier =
+    MODIFIER_ENDINGS.includes(item.at(-1) ?? '') && last.charAt(item.length - 1) === item.at(-1);
+  return modifier && last.length > item.length + 1 ? item + last.slice(item.length) : item;
 }
 
 /** Groups that parallel items differ by (城市、农村自来水覆盖率 → 城市自来水覆盖率, not 城市覆盖率). */
@@ -762,8 +767,10 @@ function withSharedActions(items: string[]): string[] {
 /** Splits the subject of 分别 into one label per figure. */
 function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
+    // 采矿业、制造业和电力热力燃气及水生产供应业: with 、 or 和 listing, 及 and 与 join inside a name.
+    const separators = LIST_MARKS.test(subject) ? LIST_MARKS : ENUMERATION_SEPARATORS;
     const items = withSharedActions(
-      withOrdinals(subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions))),
+      withOrdinals(subject.split(separators).map((item) => stripModifiers(item, regions))),
     );
     const last = items.at(-1) ?? '';
     if (items.every((item) => item !== '')) {
@@ -842,12 +849,14 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   if (distributiveAt >= 0 && phrase.length - baseEnd <= 4) {
     const subject = stripModifiers(phrase.slice(0, distributiveAt), regions);
     if (subject === '') return { label: verb ?? '', growth, distributesOverPrevious: verb ?? '' };
-    const labels = distribute(subject, base + (verb ?? ''), regions);
+    // 股票型和混合型基金分别发行: the action after 分别 goes with each label, as a change verb does.
+    const action = verb ?? stripModifiers(phrase.slice(baseEnd), regions);
+    const labels = distribute(subject, base + action, regions);
     const first = labels?.[0];
     if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
     phrase = subject + (verb ?? '');
   }
-  let stripped = afterOwner(stripModifiers(phrase, regions));
+  let stripped = partOfMeasure(afterOwner(stripModifiers(phrase, regions)));
   // 一般公共预算收入预计为67亿元: a forecast written after its subject is the forecast series, named 预计 first.
   if (stripped.endsWith(FORECAST) && stripped.length > FORECAST.length + 1 && !stripped.startsWith(FORECAST))
     stripped = FORECAST + stripped.slice(0, -FORECAST.length);
@@ -860,6 +869,19 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     return { label: stripped.includes(base) ? stripped : base + stripped, growth };
   }
   return { label: isAttributive(stripped) ? stripped : headAfterDe(lastAttribute(stripped)), growth };
+}
+
+/** 一般公共预算支出中教育支出: a whole measure, 中, and the part of it that is measured. */
+const PART_OF_WHOLE = /^([^中]{2,12}?)中([^中]{2,})$/;
+
+/** 一般公共预算支出中教育支出 → 教育支出: the part named among a measure is the series; the phrase else. */
+function partOfMeasure(phrase: string): string {
+  if (phrase.indexOf('中') < 2) return phrase;
+  const match = PART_OF_WHOLE.exec(phrase);
+  const whole = match?.[1];
+  return whole !== undefined && MEASURE_ENDINGS.suffixOf(whole) !== undefined
+    ? (match?.[2] ?? phrase)
+    : phrase;
 }
 
 /** 符合条件、可申请稳岗返还的企业 → 可申请稳岗返还的企业: the last of parallel attributes defines the group. */
