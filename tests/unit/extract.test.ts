@@ -1914,4 +1914,25 @@ describe('labels after round 5 of issue 8', () => {
       ['9.8%', '卫生健康支出占比'],
     ]);
   });
+
+  it('keeps a bound written with 在…以上的 whole (no 在…上的 of money spent on)', () => {
+    expect(read('其中，日薪在300元以上的零工岗位占比达到42%。')).toEqual([
+      ['42%', '日薪在300元以上的零工岗位占比'],
+    ]);
+  });
+
+  it('reads a week or a day before a growth noun (周涨幅) as no subject, so it continues the one before', () => {
+    expect(read('华南线运价为每标准箱1260美元，周涨幅4.1%。')).toEqual([
+      ['每标准箱1260美元', '华南线运价'],
+      ['4.1%', '华南线运价周涨幅'],
+    ]);
+  });
+
+  it('leaves a denominator with a quantity (每20英尺箱) and a place after 在 (在各社区) out of the label', () => {
+    expect(read('东南亚航线运价为每20英尺箱1830美元，上涨6.2%。')).toEqual([
+      ['1830美元', '东南亚航线运价'],
+      ['6.2%', '东南亚航线运价上涨'],
+    ]);
+    expect(read('今年以来，全区在各社区举办健康讲座58场。')).toEqual([['58场', '举办健康讲座']]);
+  });
 });

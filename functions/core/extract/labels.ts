@@ -157,9 +157,14 @@ function endBeforeAdverbs(text: string, end: number): number {
   return cut;
 }
 
+const PER_COUNTED = /每[0-9]{1,4}[\u4e00-\u9fff]{1,3}$/;
+
 /** 每人每年, 每月: the denominators a standard is stated per, written before its amount. */
 function endBeforeDenominators(text: string, end: number): number {
   let cut = end;
+  // 运价为每40英尺箱, 每100克: a denominator with a quantity of its own.
+  const counted = PER_COUNTED.exec(text.slice(Math.max(0, end - 9), end));
+  if (counted !== null) cut = end - counted[0].length;
   for (let round = 0; round < 3; round++) {
     const mei = text.lastIndexOf('每', cut - 2);
     if (mei <= 0 || cut - mei > 3 || denominators.match(text, mei + 1)?.word.length !== cut - mei - 1) break;
@@ -820,7 +825,7 @@ const HOPED = /有望(?:突破|达到|达|超过|实现)?$/;
 /** 普及率由2017年末的61.8%提高到…: the level a change started from is a level of the same subject. */
 const FROM_LEVEL = /(?<=.{2})(?<!自)[由从](?:[^由从的]{0,10}的)?$/;
 /** 每月在校外培训上的平均支出: what the money went on names the measure (每月校外培训平均支出). */
-const SPENT_ON = /在([^在的]{2,10})上的/;
+const SPENT_ON = /在([^在的0-9０-９]{2,10})(?<!以)上的/;
 
 /** The label written before a Chinese figure, and whether it speaks of growth. */
 export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
@@ -857,6 +862,9 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     phrase = subject + (verb ?? '');
   }
   let stripped = partOfMeasure(afterOwner(stripModifiers(phrase, regions)));
+  // 在各乡镇举办招聘会: after 在, a place, then what was done there; the place only says where.
+  const placed = stripped.startsWith('在') ? PLACE_THEN_ACTION.exec(stripped.slice(1))?.[1] : undefined;
+  if (placed !== undefined) stripped = placed;
   // 一般公共预算收入预计为67亿元: a forecast written after its subject is the forecast series, named 预计 first.
   if (stripped.endsWith(FORECAST) && stripped.length > FORECAST.length + 1 && !stripped.startsWith(FORECAST))
     stripped = FORECAST + stripped.slice(0, -FORECAST.length);
@@ -919,7 +927,7 @@ export function counterLabel(before: string, noun: string, region: string): stri
 
 /** A place (two to six characters) and the action done there: 老城区 + 新开. */
 const PLACE_THEN_ACTION =
-  /^[\u4e00-\u9fff]{2,6}?(?<=[区县市镇乡村城街道园湾港])((?:新开工|新开|新建|新增|建成|改造|关闭|引进|开设|设立|布设|安装)[\u4e00-\u9fff]{0,4})$/;
+  /^[\u4e00-\u9fff]{2,6}?(?<=[区县市镇乡村城街道园湾港])((?:新开工|新开|新建|新增|建成|改造|关闭|引进|开设|设立|布设|安装|举办|开展|组织|召开)[\u4e00-\u9fff]{0,8})$/;
 
 /** A longer predicate is a statement about the counted thing, not part of its name. */
 const MAX_PREDICATE = 8;
@@ -1013,7 +1021,7 @@ const CHANGE_VERBS = new Set([
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落, 同口径增长. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计'
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 单周 单日 单月'
     .split(' ')
     .map((word) => [word, true] as const),
 );
