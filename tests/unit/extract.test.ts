@@ -1935,4 +1935,13 @@ describe('labels after round 5 of issue 8', () => {
     ]);
     expect(read('今年以来，全区在各社区举办健康讲座58场。')).toEqual([['58场', '举办健康讲座']]);
   });
+
+  it('gives one key to one series in the spellings writers switch between (比例/占比, 沪深两市, GDP, 平均批发价格)', () => {
+    expect(normalizeLabel('经常参加体育锻炼的人口比例')).toBe(normalizeLabel('经常参加体育锻炼人口占比'));
+    expect(normalizeLabel('沪深两市成交额')).toBe(normalizeLabel('两市成交额'));
+    expect(normalizeLabel('GDP增长')).toBe(normalizeLabel('地区生产总值增长'));
+    expect(normalizeLabel('社零总额增长')).toBe(normalizeLabel('社会消费品零售总额增长'));
+    expect(normalizeLabel('白菜平均批发价格')).toBe(normalizeLabel('白菜批发均价'));
+    expect(normalizeLabel('白菜批发价格')).not.toBe(normalizeLabel('白菜零售价格'));
+  });
 });
