@@ -1944,4 +1944,30 @@ describe('labels after round 5 of issue 8', () => {
     expect(normalizeLabel('白菜平均批发价格')).toBe(normalizeLabel('白菜批发均价'));
     expect(normalizeLabel('白菜批发价格')).not.toBe(normalizeLabel('白菜零售价格'));
   });
+
+  it('leaves English time phrases (in March, in the first five months, first-quarter) and places (at Halden port) out', () => {
+    expect(read("Halden's first-quarter imports climb 4.1% to 52.3 billion yuan")).toEqual([
+      ['4.1%', 'imports growth'],
+      ['52.3 billion yuan', 'imports'],
+    ]);
+    expect(read('Average monthly rents in March rose 2.6 percent from a year earlier to $1,480.')).toEqual([
+      ['2.6 percent', 'average monthly rents growth'],
+      ['$1,480', 'average monthly rents'],
+    ]);
+    expect(
+      read('Cargo throughput at Halden port reached 3.2 million tonnes in the first five months.'),
+    ).toEqual([['3.2 million tonnes', 'cargo throughput']]);
+    expect(read('Wind capacity in Halden reached 2.4 GW.')).toEqual([['2.4 GW', 'wind capacity']]);
+  });
+
+  it('reads a value compared with a year earlier (较去年同期的) as the same series one year before', () => {
+    const figures = extractFigures('上半年，全县户均光伏发电收益约2860元，较去年同期的2410元有所增加。', {
+      publishedAt: '2024-07-10',
+    });
+    expect(figures.map((figure) => [figure.surface, figure.label, figure.asOf])).toEqual([
+      ['约2860元', '户均光伏发电收益', '2024-06-30'],
+      ['2410元', '户均光伏发电收益', '2023-06-30'],
+    ]);
+    expect(figures[0]?.metric).toBe(figures[1]?.metric);
+  });
 });

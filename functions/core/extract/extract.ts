@@ -331,6 +331,19 @@ const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
 /** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
 const SINGLE_MONTH_WORDS = /当月|单月/;
+const COMPARE_MARKS = codeSet('较比');
+const DE = 0x7684; // 的
+
+/**
+ * 约7.3亿份，较去年同期的6.1亿份有所回升: the value compared with is the series one year earlier; where 去年同期
+ * ends when it stands so, or undefined.
+ */
+function comparedValueAt(text: string, index: number): number | undefined {
+  const end = yearEarlierAt(text, index);
+  if (end === undefined || text.charCodeAt(end) !== DE) return undefined;
+  const digit = text.charCodeAt(end + 1);
+  return (digit >= 0x30 && digit <= 0x39) || isChineseNumeral(digit) ? end : undefined;
+}
 /**
  * 8月份，全市全社会用电量30.8亿千瓦时: a sentence that opens on one month gives that month's own figure, a series
  * apart from the running total (1-8月) on its key.
@@ -635,6 +648,13 @@ class Extraction {
         sentence.topicHintAt = index;
       if (quoted || !(role & Role.Period)) continue;
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
+      // 较去年同期的6.1亿份: the value compared with is the series one year earlier.
+      const comparedEnd = COMPARE_MARKS.has(before) ? comparedValueAt(text, index) : undefined;
+      if (comparedEnd !== undefined) {
+        sentence.yearEarlierFrom = index;
+        index = comparedEnd - 1;
+        continue;
+      }
       if (COMPARED_AFTER.has(before) || before === SINCE) {
         // 降幅较1-5月收窄: a base compared with is read whole, so that none of it (5月) dates a figure; 自2019年
         // 启动…以来: figures since a start are of now.
