@@ -1227,7 +1227,7 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
  * plan (计划再新建) only says it comes on top of what was done.
  */
 const LINKING_WORDS =
-  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
+  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
 
 /**
  * The final form of a Chinese label: no year-on-year base or period inside it, bare changes named. 较 stays as the
@@ -1235,9 +1235,14 @@ const LINKING_WORDS =
  */
 export function tidyLabel(label: string): string {
   let tidy = label.replace(NOT_IN_LABELS, '').replace(QUANTIFIED_SUBJECT, '').replace(VENUE, '');
+  // 举办非遗展演、夜游灯会等文旅活动: examples before 等 only illustrate the kind after it, which names the series.
+  if (tidy.includes('等')) tidy = tidy.replace(EXAMPLES, '');
   tidy = tidy.replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
   return tidy === '' ? label : tidy;
 }
+
+/** A verb, examples listed with 、 and closed by 等, and the kind they illustrate (at least two characters). */
+const EXAMPLES = /^(?:[^、等]{2,8}、)+[^、等]{2,8}等(?=.{2,}$)/;
 
 /** All that a tidy label leaves out, in one pass. */
 const NOT_IN_LABELS = new RegExp(
