@@ -1972,7 +1972,9 @@ describe('labels after round 5 of issue 8', () => {
   });
 
   it('leaves examples closed by 等 and the quantifiers 各类, 各项 out of the label', () => {
-    expect(read('今年以来，全区开展游泳培训、研学营等青少年活动120余场。')).toEqual([['120余场', '青少年活动']]);
+    expect(read('今年以来，全区开展游泳培训、研学营等青少年活动120余场。')).toEqual([
+      ['120余场', '青少年活动'],
+    ]);
     expect(read('全年发放各类创业补贴2860万元。')).toEqual([['2860万元', '发放创业补贴']]);
   });
 });
