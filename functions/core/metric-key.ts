@@ -28,6 +28,14 @@ const SYNONYMS: [RegExp, string][] = [
   [/增速|增幅|增长率/g, '增长'],
   [/均价/g, '平均价格'],
   [/比重/g, '占比'],
+  // 经常参加体育锻炼人口比例 = …占比: a share is named by either word.
+  [/比例$/, '占比'],
+  [/沪深两市/g, '两市'],
+  [/社零总额/g, '社会消费品零售总额'],
+  // GDP and 国内生产总值 are the region's 地区生产总值: the key carries the region.
+  [/gdp|国内生产总值/g, '地区生产总值'],
+  // 平均批发价格 = 批发平均价格: 平均 goes after the market the price is taken in.
+  [/平均(批发|零售|收购|出厂)/g, '$1平均'],
   // 较上月下降 = 比上月下降: a comparison base is written with either.
   [/较(?=[上去本前年同当一二三四五六七八九十0-9])/g, '比'],
   [/获得|获/g, '获'],

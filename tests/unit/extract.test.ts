@@ -350,7 +350,8 @@ describe('labels and metric identity', () => {
       '女性占比',
     ]);
     expect(labels('在已报名的320人中，女性占六成。')[0]).toBe('已报名人数');
-    expect(labels('前三季度完成造林面积8.2万亩，为全年计划的91%。')[1]).toBe('完成全年计划比例');
+    // Round 5: the share of the plan names the subject of what was done, as the writers of every split do.
+    expect(labels('前三季度完成造林面积8.2万亩，为全年计划的91%。')[1]).toBe('造林面积完成全年计划比例');
   });
 
   it('reads a share after a reporting word, with the bound that says which people it counts as no figure', () => {
@@ -1690,5 +1691,290 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
     ['确保实现“双过半”。'],
   ])('reads %s', (text, ...figures) => {
     expect(read(text)).toEqual(figures);
+  });
+});
+
+describe('labels after round 5 of issue 8', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, { publishedAt: '2024-07-10', ...(region === undefined ? {} : { region }) }).map(
+      (figure) => [figure.surface, figure.label],
+    );
+
+  it('keeps 预计 whole and names a forecast written after its subject 预计 first', () => {
+    expect(read('全县茶叶总产量预计达到2.6万吨左右。')).toEqual([['2.6万吨左右', '预计茶叶总产量']]);
+    expect(read('明年全市税收收入预计为48亿元。')).toEqual([['48亿元', '预计税收收入']]);
+  });
+
+  it('leaves adverbs of manner and span out (普遍, 统一, 或, 连续两日, 同日, 再)', () => {
+    expect(read('菜市场鲜鱼售价普遍在每斤12元至15元之间。')).toEqual([['每斤12元至15元', '菜市场鲜鱼售价']]);
+    expect(read('新线路票价统一为3元/人次。')).toEqual([['3元/人次', '新线路票价']]);
+    expect(read('沪市成交额连续两日超五千亿元。')).toEqual([['超五千亿元', '沪市成交额']]);
+    expect(read('5年期国债收益率同日下行3个基点至1.95%。')).toEqual([
+      ['3个基点', '5年期国债收益率下行'],
+      ['1.95%', '5年期国债收益率'],
+    ]);
+    expect(read('市级会议费再压减15%。')).toEqual([['15%', '市级会议费压减']]);
+  });
+
+  it('continues the subject before a change named by 延长, 缩短, 多出, 下行 or an accumulated 累计涨幅', () => {
+    expect(read('企业货款平均回收周期为64天，较上年延长5天。')).toEqual([
+      ['64天', '企业货款平均回收周期'],
+      ['5天', '企业货款平均回收周期延长'],
+    ]);
+    expect(read('市民平均就医等候时间为25分钟，较上年缩短4分钟。')).toEqual([
+      ['25分钟', '市民平均就医等候时间'],
+      ['4分钟', '市民平均就医等候时间缩短'],
+    ]);
+    expect(read('白银现货报32.4美元/盎司，日内上涨1.1%，年内累计涨幅超过两成。')).toEqual([
+      ['32.4美元/盎司', '白银现货'],
+      ['1.1%', '白银现货上涨'],
+      ['超过两成', '白银现货累计涨幅'],
+    ]);
+  });
+
+  it('leaves the place words 县里, 区内, 国内 that open a clause out of the label', () => {
+    expect(read('今年县里计划新建村级卫生室12个。', '桑河县')).toEqual([['12个', '计划新建村级卫生室']]);
+    expect(read('区内民宿平均入住率接近八成。', '桑河区')).toEqual([['接近八成', '民宿平均入住率']]);
+    expect(read('二季度国内智能手表出货量同比增长逾三成。')).toEqual([['逾三成', '智能手表出货量增长']]);
+    expect(read('国内生产总值增长5.2%。')).toEqual([['5.2%', '国内生产总值增长']]);
+  });
+
+  it('names what was done of a plan by its stage when the clause names nothing else', () => {
+    expect(read('今年计划完成河道清淤42公里，截至6月底已完成30公里。')).toEqual([
+      ['42公里', '计划完成河道清淤'],
+      ['30公里', '已完成河道清淤'],
+    ]);
+  });
+
+  it('leaves a holiday that opens a clause out, and names a bare 增 增长', () => {
+    expect(read('端午假期桑河区接待游客42.3万人次。', '桑河区')).toEqual([['42.3万人次', '接待游客']]);
+    expect(read('春节黄金周桑河旅游收入同比增近两成。', '桑河区')).toEqual([['近两成', '旅游收入增长']]);
+  });
+
+  it('leaves 有所 and a span to come (未来半年) out of a share defined by what was said', () => {
+    expect(read('调查显示，41.5%的受访商户表示未来半年将增加进货。')).toEqual([
+      ['41.5%', '表示将增加进货的受访商户比例'],
+    ]);
+    expect(read('调查显示，36.2%的受访商户表示租金成本有所上升。')).toEqual([
+      ['36.2%', '表示租金成本上升的受访商户比例'],
+    ]);
+  });
+
+  it('leaves a body that acts or reports for others (部门, 馆方, 机构) out, and keeps a programme', () => {
+    expect(read('市农业部门共发放农机购置补贴2860万元。')).toEqual([['2860万元', '发放农机购置补贴']]);
+    expect(read('校方今年推出选修课程46个。')).toEqual([['46个', '推出选修课程']]);
+    expect(read('分析机构预计今年全省油菜籽产量在80万至85万吨之间。')).toEqual([
+      ['80万至85万吨', '预计油菜籽产量'],
+    ]);
+  });
+
+  it('gives each choice of a 的…分别占 list the verb before the first and the tail after the last', () => {
+    expect(
+      read(
+        '调查显示，44.1%的受访者表示将增加文化娱乐支出，打算增加餐饮外卖和家政服务支出的分别占21.3%和12.6%。',
+      ),
+    ).toEqual([
+      ['44.1%', '表示将增加文化娱乐支出的受访者比例'],
+      ['21.3%', '打算增加餐饮外卖支出的受访者比例'],
+      ['12.6%', '打算增加家政服务支出的受访者比例'],
+    ]);
+    expect(read('选择骑行和步行上班的职工分别占12.4%和8.1%。')).toEqual([
+      ['12.4%', '选择骑行上班的职工比例'],
+      ['8.1%', '选择步行上班的职工比例'],
+    ]);
+  });
+
+  it('takes the population of the share before for a 的 share that names none', () => {
+    expect(read('计划扩大产能的受访企业占31%，计划缩减产能的占9.5%。')).toEqual([
+      ['31%', '计划扩大产能的受访企业比例'],
+      ['9.5%', '计划缩减产能的受访企业比例'],
+    ]);
+  });
+
+  it('names the share of a population defined by a 的 phrase and counted in 成', () => {
+    expect(read('认为停车难问题突出的居民约六成。')).toEqual([['约六成', '认为停车难问题突出的居民比例']]);
+  });
+
+  it('joins a headline share to a body share only when most of their wording is shared', () => {
+    const figures = extractFigures(
+      '超四成受访职工希望缩短通勤时间\n\n调查显示，希望增加带薪休假天数的受访职工占42.3%，另有55.6%的受访职工希望缩短通勤时间。',
+      { publishedAt: '2024-07-10' },
+    );
+    const [headline, leave, commute] = figures;
+    expect(headline?.metric).not.toBe(leave?.metric);
+    expect(headline?.metric).toBe(commute?.metric);
+  });
+
+  it('reads 前一周 as a comparison base like 上周', () => {
+    expect(read('纸浆价格指数报812.6点，较前一周上涨2.3%，较年初累计涨幅超过一成。')).toEqual([
+      ['812.6点', '纸浆价格指数'],
+      ['2.3%', '纸浆价格指数较前一周上涨'],
+      ['超过一成', '纸浆价格指数较年初累计涨幅'],
+    ]);
+  });
+
+  it('names what a population wants before the level it is taken to (延长至18时)', () => {
+    expect(read('另有37.2%的居民希望将免费停车时长延长至2小时以上。')).toEqual([
+      ['37.2%', '希望将免费停车时长延长的居民比例'],
+    ]);
+  });
+
+  it('reads a comparable basis (按可比口径) like 同比, so 分别 distributes over the figures before it', () => {
+    expect(read('全县共接待游客52.1万人次，实现旅游收入约4.6亿元，按可比口径分别增长7.2%和9.8%。')).toEqual([
+      ['52.1万人次', '接待游客'],
+      ['约4.6亿元', '旅游收入'],
+      ['7.2%', '接待游客增长'],
+      ['9.8%', '旅游收入增长'],
+    ]);
+  });
+
+  it('tells a month of its own (a sentence opening on 5月份) from the running total on its key', () => {
+    const figures = extractFigures(
+      '1-5月，全县工业用水量1820万吨，同比增长3.1%。5月份，全县工业用水量402万吨，创单月新高。',
+      { publishedAt: '2024-06-20' },
+    );
+    expect(figures.map((figure) => figure.label)).toEqual(['工业用水量', '工业用水量增长', '单月工业用水量']);
+    expect(figures.some((figure) => figure.warnings !== undefined)).toBe(false);
+  });
+
+  it('reads an English passive (has been cut to) and a change written after its amount (4 hours shorter than)', () => {
+    expect(
+      read(
+        'Average waiting time for permits has been cut to 26.5 hours, 3.5 hours shorter than a year earlier.',
+      ),
+    ).toEqual([
+      ['26.5 hours', 'average waiting time for permits'],
+      ['3.5 hours', 'average waiting time for permits decline'],
+    ]);
+  });
+
+  it('names a share of a target by the subject of the amount before it, and a growth after the share by that amount', () => {
+    expect(
+      read('上半年，全县非税收入完成8.2亿元，为年度预算的47.5%，同比增长6.1%，其中罚没收入0.9亿元。'),
+    ).toEqual([
+      ['8.2亿元', '非税收入'],
+      ['47.5%', '非税收入完成年度预算比例'],
+      ['6.1%', '非税收入增长'],
+      ['0.9亿元', '罚没收入'],
+    ]);
+    expect(read('全年农村劳动力转移就业3120人，完成年度目标的104%。')).toEqual([
+      ['3120人', '农村劳动力转移就业'],
+      ['104%', '农村劳动力转移就业完成年度目标比例'],
+    ]);
+    // What was done (累计完成投资) or a rate before names no other subject.
+    expect(read('上半年累计完成投资36.4亿元，完成年度计划的52.1%。')).toEqual([
+      ['36.4亿元', '累计完成投资'],
+      ['52.1%', '完成年度计划比例'],
+    ]);
+  });
+
+  it('reads 一般公共预算收入 as one measure, so a part after it (其中税收收入) takes no piece of it', () => {
+    expect(read('全县一般公共预算收入增长4.2%，其中税收收入9.6亿元。')).toEqual([
+      ['4.2%', '一般公共预算收入增长'],
+      ['9.6亿元', '税收收入'],
+    ]);
+  });
+
+  it('names the figures under 主要预期目标是： as targets (增长目标), 预期 only naming the frame', () => {
+    expect(read('今年主要预期目标是：规模以上工业增加值增长7%左右，城镇调查失业率控制在5.5%以内。')).toEqual([
+      ['7%左右', '规模以上工业增加值增长目标'],
+      ['5.5%以内', '城镇调查失业率目标'],
+    ]);
+  });
+
+  it('keeps the level a region name opens (桑河市级), and names a share of things by the state they reached', () => {
+    expect(read('截至6月底桑河市级重点项目开工近九成。', '桑河')).toEqual([
+      ['近九成', '市级重点项目开工比例'],
+    ]);
+    expect(read('全县八成以上在建项目复工。')).toEqual([['八成以上', '在建项目复工比例']]);
+  });
+
+  it('distributes an action after 分别 and a head shared by parallel 型 modifiers; 及 joins inside a listed name', () => {
+    expect(read('货币型和债券型基金分别募集420亿份和385亿份。')).toEqual([
+      ['420亿份', '货币型基金募集'],
+      ['385亿份', '债券型基金募集'],
+    ]);
+    expect(read('农业、建筑业和交通运输及仓储业增加值分别增长3.2%、4.1%和5.6%。')).toEqual([
+      ['3.2%', '农业增加值增长'],
+      ['4.1%', '建筑业增加值增长'],
+      ['5.6%', '交通运输及仓储业增加值增长'],
+    ]);
+  });
+
+  it('names who an action listed after 、 reached by the whole action (改造…、惠及居民)', () => {
+    expect(read('全年整治背街小巷38条、惠及居民2.6万户。')).toEqual([
+      ['38条', '整治背街小巷'],
+      ['2.6万户', '整治背街小巷惠及居民'],
+    ]);
+  });
+
+  it('names the part measured among a whole measure (一般公共预算支出中卫生健康支出)', () => {
+    expect(read('全县一般公共预算支出中卫生健康支出4.3亿元，占比达到9.8%。')).toEqual([
+      ['4.3亿元', '卫生健康支出'],
+      ['9.8%', '卫生健康支出占比'],
+    ]);
+  });
+
+  it('keeps a bound written with 在…以上的 whole (no 在…上的 of money spent on)', () => {
+    expect(read('其中，日薪在300元以上的零工岗位占比达到42%。')).toEqual([
+      ['42%', '日薪在300元以上的零工岗位占比'],
+    ]);
+  });
+
+  it('reads a week or a day before a growth noun (周涨幅) as no subject, so it continues the one before', () => {
+    expect(read('华南线运价为每标准箱1260美元，周涨幅4.1%。')).toEqual([
+      ['每标准箱1260美元', '华南线运价'],
+      ['4.1%', '华南线运价周涨幅'],
+    ]);
+  });
+
+  it('leaves a denominator with a quantity (每20英尺箱) and a place after 在 (在各社区) out of the label', () => {
+    expect(read('东南亚航线运价为每20英尺箱1830美元，上涨6.2%。')).toEqual([
+      ['1830美元', '东南亚航线运价'],
+      ['6.2%', '东南亚航线运价上涨'],
+    ]);
+    expect(read('今年以来，全区在各社区举办健康讲座58场。')).toEqual([['58场', '举办健康讲座']]);
+  });
+
+  it('gives one key to one series in the spellings writers switch between (比例/占比, 沪深两市, GDP, 平均批发价格)', () => {
+    expect(normalizeLabel('经常参加体育锻炼的人口比例')).toBe(normalizeLabel('经常参加体育锻炼人口占比'));
+    expect(normalizeLabel('沪深两市成交额')).toBe(normalizeLabel('两市成交额'));
+    expect(normalizeLabel('GDP增长')).toBe(normalizeLabel('地区生产总值增长'));
+    expect(normalizeLabel('社零总额增长')).toBe(normalizeLabel('社会消费品零售总额增长'));
+    expect(normalizeLabel('白菜平均批发价格')).toBe(normalizeLabel('白菜批发均价'));
+    expect(normalizeLabel('白菜批发价格')).not.toBe(normalizeLabel('白菜零售价格'));
+  });
+
+  it('leaves English time phrases (in March, in the first five months, first-quarter) and places (at Halden port) out', () => {
+    expect(read("Halden's first-quarter imports climb 4.1% to 52.3 billion yuan")).toEqual([
+      ['4.1%', 'imports growth'],
+      ['52.3 billion yuan', 'imports'],
+    ]);
+    expect(read('Average monthly rents in March rose 2.6 percent from a year earlier to $1,480.')).toEqual([
+      ['2.6 percent', 'average monthly rents growth'],
+      ['$1,480', 'average monthly rents'],
+    ]);
+    expect(
+      read('Cargo throughput at Halden port reached 3.2 million tonnes in the first five months.'),
+    ).toEqual([['3.2 million tonnes', 'cargo throughput']]);
+    expect(read('Wind capacity in Halden reached 2.4 GW.')).toEqual([['2.4 GW', 'wind capacity']]);
+  });
+
+  it('reads a value compared with a year earlier (较去年同期的) as the same series one year before', () => {
+    const figures = extractFigures('上半年，全县户均光伏发电收益约2860元，较去年同期的2410元有所增加。', {
+      publishedAt: '2024-07-10',
+    });
+    expect(figures.map((figure) => [figure.surface, figure.label, figure.asOf])).toEqual([
+      ['约2860元', '户均光伏发电收益', '2024-06-30'],
+      ['2410元', '户均光伏发电收益', '2023-06-30'],
+    ]);
+    expect(figures[0]?.metric).toBe(figures[1]?.metric);
+  });
+
+  it('leaves examples closed by 等 and the quantifiers 各类, 各项 out of the label', () => {
+    expect(read('今年以来，全区开展游泳培训、研学营等青少年活动120余场。')).toEqual([
+      ['120余场', '青少年活动'],
+    ]);
+    expect(read('全年发放各类创业补贴2860万元。')).toEqual([['2860万元', '发放创业补贴']]);
   });
 });

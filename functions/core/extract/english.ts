@@ -114,9 +114,11 @@ const CONNECTIVES = new Set(
     'added created reported registered recorded saw had has have rose rising grew growing increased increase ' +
     'fell falling declined dropped decreased climbed jumped slipped edged expanded expands expanding grows rises ' +
     'surged hits stayed remained stays remains slows slowed slowing accelerated accelerating reaches grow rise ' +
-    'fall falls climbs jumps drops dips widened narrowed widens narrows'
+    'fall falls climb climbs jumps drops dips slip slips widened narrowed widens narrows'
   ).split(' '),
 );
+/** Auxiliaries of a passive (has been cut, was set, were capped). */
+const PASSIVE_AUXILIARIES = new Set(['been', 'was', 'were', 'is', 'are', 'be']);
 /** Verbs whose object is what the number counts (Dalian added 42,303 urban jobs). */
 const OBJECT_VERBS = new Set(
   'added created reported registered recorded saw had has have hired employed built planted'.split(' '),
@@ -128,7 +130,34 @@ const GROWTH_WORDS = new Set(
 );
 /** Changes down: a decline keeps its value as written and says so in its label, like 下降. */
 const DECLINE_WORDS = new Set(
-  'fell falling declined dropped decreased down slipped fall falls drops dips'.split(' '),
+  'fell falling declined dropped decreased down slipped fall falls drops dips slip slips'.split(' '),
+);
+/** Prepositions before a place named with capitals (at Lianhai port, in Baishan). */
+const PLACE_PREPOSITIONS = new Set(['at', 'in']);
+/** Nouns that go with a place name (Lianhai port, the Amberport metro area). */
+const PLACE_NOUNS = new Set([
+  'port',
+  'airport',
+  'city',
+  'county',
+  'district',
+  'metro',
+  'area',
+  'region',
+  'station',
+]);
+const lower0 = (word: string | undefined) => (word ?? '').toLowerCase();
+const CAPITALIZED = /^[A-Z]/;
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** Cheap test for a time phrase before the slower WHEN. */
+const WHEN_HINT = new RegExp(`\\b(?:${MONTHS}|quarter|half|months?|year)\\b`);
+/**
+ * Time phrases inside a subject: "in October", "in the first seven months", "over the past 12 months", "in
+ * January-June", "in the quarter", "first-half", "first-quarter".
+ */
+const WHEN = new RegExp(
+  `\\b(?:(?:in|during|over|for|through)\\s+(?:the\\s+)?(?:(?:first|second|third|fourth|past|last|latest)\\s+(?:\\w+\\s+)?(?:quarter|half|months?|weeks?|years?)|quarter|(?:${MONTHS})(?:[-–](?:${MONTHS}))?(?:\\s+\\d{4})?)|(?:first|second|third|fourth)-(?:half|quarter)|from (?:a|one) year (?:earlier|ago)|year on year)\\b`,
+  'g',
 );
 const DETERMINERS = new Set(
   'the a an its their his her our this that these those and or in on for with which who while as'.split(' '),
@@ -223,7 +252,9 @@ const AMOUNT_ADJECTIVES = new Set(['record', 'estimated', 'all-time']);
 
 /** The noun phrase before the number's verb ("the city's registered unemployment rate was" → registered unemployment rate). */
 export function englishLabelBefore(clause: string, region = '', objectMayFollow = true): EnglishLabel {
-  const words = clause.split(/[\s,;:()]+/).filter((word) => word !== '');
+  // "exports in the first seven months totalled", "first-half exports": when is no part of what is measured.
+  const timeless = clause.includes('-') || WHEN_HINT.test(clause) ? clause.replace(WHEN, ' ') : clause;
+  const words = timeless.split(/[\s,;:()]+/).filter((word) => word !== '');
   // "the city's jobless rate": the owner ends the label.
   const owner = words.findLastIndex((word) => POSSESSIVE.test(word));
   if (owner >= 0) words.splice(0, owner + 1);
@@ -234,10 +265,14 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     (word, at) => word === 'of' && words[at + 1]?.toLowerCase() === region.toLowerCase(),
   );
   if (region !== '' && ofRegion > 0) words.splice(ofRegion, 3);
-  // "calls at Port Ashford": where they were counted is no part of the measure.
-  const at = words.findLastIndex((word) => word.toLowerCase() === 'at');
+  // "calls at Port Ashford", "capacity in Baishan", "throughput at Lianhai port": where they were counted is no
+  // part of the measure.
+  const at = words.findLastIndex(
+    (word, index) => PLACE_PREPOSITIONS.has(word.toLowerCase()) && CAPITALIZED.test(words[index + 1] ?? ''),
+  );
   let named = at + 1;
   while (at > 0 && named < words.length && /^[A-Z]/.test(words[named] ?? '')) named++;
+  while (at > 0 && named > at + 1 && named < words.length && PLACE_NOUNS.has(lower0(words[named]))) named++;
   if (at > 0 && named > at + 1) words.splice(at, named - at);
   // "The number of cruise calls": the count is the calls.
   const numberOf = words.findIndex(
@@ -270,6 +305,11 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     if (DECLINE_WORDS.has(word)) decline = true;
     if (OBJECT_VERBS.has(word)) objectFollows = true;
     words.pop();
+  }
+  // "has been cut to 31.5 hours", "was set at": a passive's participle, whatever its form, is the verb.
+  if (words.length > 2 && PASSIVE_AUXILIARIES.has(lower(words.length - 2))) {
+    words.pop();
+    while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) words.pop();
   }
   const written = lower(words.length - 1);
   // A present tense is a verb only after its subject and right before its object (Port Ashford handles 4.2

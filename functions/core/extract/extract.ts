@@ -92,6 +92,7 @@ import {
   shareOfPopulation,
   withScope,
 } from './shares.ts';
+import { growthPast, ofTarget, resultOfPlan, shareInState } from './stages.ts';
 import { structureLabels } from './structure.ts';
 
 export interface ExtractContext {
@@ -331,6 +332,25 @@ const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
 /** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
 const SINGLE_MONTH_WORDS = /当月|单月/;
+const COMPARE_MARKS = codeSet('较比');
+const DE = 0x7684; // 的
+
+/**
+ * 约7.3亿份，较去年同期的6.1亿份有所回升: the value compared with is the series one year earlier; where 去年同期
+ * ends when it stands so, or undefined.
+ */
+function comparedValueAt(text: string, index: number): number | undefined {
+  const end = yearEarlierAt(text, index);
+  if (end === undefined || text.charCodeAt(end) !== DE) return undefined;
+  const digit = text.charCodeAt(end + 1);
+  return (digit >= 0x30 && digit <= 0x39) || isChineseNumeral(digit) ? end : undefined;
+}
+/**
+ * 8月份，全市全社会用电量30.8亿千瓦时: a sentence that opens on one month gives that month's own figure, a series
+ * apart from the running total (1-8月) on its key.
+ */
+const MONTH_OPENING = /^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?[，,]/;
+const MONTH_OPENING_REACH = 6;
 const RESPECTIVELY = '分别';
 /** How far around a figure its distribution, month or plan word is looked for: a window, so reading stays linear. */
 const CONTEXT_REACH = 160;
@@ -363,7 +383,7 @@ const LINK_ONLY =
 const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
 /** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
 const CHANGE_AFTER =
-  /^ (?:(higher|more|up|larger|bigger|greater)|(lower|less|down|smaller)) (?:than|from|on)\b/;
+  /^ (?:(higher|more|up|larger|bigger|greater|longer)|(lower|less|down|smaller|shorter|fewer)) (?:than|from|on)\b/;
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
@@ -374,6 +394,8 @@ const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|�
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
 const PRODUCED = /^(?:计划|已|累计)?(?:新增|新建|新开工|开工|建成|完成|改造|关闭|认定|培育|引进|新开)/;
+/** Verbs of those an action reached (惠及居民, 涉及农户, 带动就业). */
+const REACHED_BY = /^(?:惠及|涉及|覆盖|带动|受益)/;
 /** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
 const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收)/;
 /** Verbs by which counted ones received money (企业获得稳岗返还资金2.86亿元). */
@@ -383,7 +405,7 @@ const GIVING = /^(?:发放|提供|返还|兑现|拨付)/;
 const GIVING_BEFORE = /^.*?(?:发放|提供|返还|兑现|拨付)/;
 const PER_HEAD_LABEL = /^(?:人均|户均)$/;
 /** 主要预期目标是：, 目标为：: the figures after the colon are targets. */
-const TARGET_FRAME = /(预期)?目标[是为]?[：:]/;
+const TARGET_FRAME = /目标[是为]?[：:]/;
 /** 任务已完成 before the figure: progress on the task, with the stage word it is written with. */
 const TASK_DONE = /(已经|已)?完成了?$/;
 const SHARE_TRADE = /(?:增持|减持|回购)$/;
@@ -619,6 +641,13 @@ class Extraction {
       if (role & Role.Topic && wordAt(text, index, TOPIC_WORDS) !== undefined) sentence.topicHintAt = index;
       if (quoted || !(role & Role.Period)) continue;
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
+      // 较去年同期的6.1亿份: the value compared with is the series one year earlier.
+      const comparedEnd = COMPARE_MARKS.has(before) ? comparedValueAt(text, index) : undefined;
+      if (comparedEnd !== undefined) {
+        sentence.yearEarlierFrom = index;
+        index = comparedEnd - 1;
+        continue;
+      }
       if (COMPARED_AFTER.has(before) || before === SINCE) {
         // 降幅较1-5月收窄: a base compared with is read whole, so that none of it (5月) dates a figure; 自2019年
         // 启动…以来: figures since a start are of now.
@@ -971,8 +1000,8 @@ class Extraction {
     if (WORTH_ONLY.test(clause) && previous !== undefined)
       return { label: `${previous} value`, growth: false };
     if (before.label !== '' && !before.objectFollows) return before;
-    const changeAfter =
-      raw.unit.kind === 'percent' ? CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16)) : null;
+    // "4.2 hours shorter than a year earlier", "300 more than a year ago": a change of what was measured before.
+    const changeAfter = CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16));
     if (changeAfter !== null && before.label === '' && previous !== undefined) {
       return { label: changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth'), growth: true };
     }
@@ -1116,6 +1145,9 @@ class Extraction {
         defined = done + defined.slice(of.length);
       }
       label = defined + (raw.unit.kind === 'percent' ? '比例' : population);
+      // 城镇新增就业6120人，完成年度目标的102%: the share of the target is the subject's, named before it.
+      if (raw.unit.kind === 'percent' && sentence.previousLabel !== undefined)
+        label = ofTarget(sentence.previousLabel, label);
     }
     // 列入年度计划的120个重点项目: the 的 phrase defines the counted noun.
     if (attributive && noun !== '' && raw.unit.counter)
@@ -1147,6 +1179,8 @@ class Extraction {
       // year-on-year base is dropped when the label is tidied).
       const base = raw.unit.kind === 'growth_rate' ? BASE_ONLY.exec(clause.text)?.[0] : undefined;
       if (base !== undefined) label = subjectOf(sentence.previousLabel) + base;
+      // 计划完成造林绿化1.5万亩，已完成1.32万亩: the result of the plan, with its own stage.
+      label = resultOfPlan(sentence.previousLabel, stripLeading(clause.text, this.region)) ?? label;
     }
     // 沪指全天震荡走高，收报3104.82点: the agent of the clause before.
     if (label === '')
@@ -1164,7 +1198,10 @@ class Extraction {
     const listed = clause.text.startsWith('、')
       ? PRODUCED.exec(sentence.previousLabel ?? '')?.[0]
       : undefined;
-    if (listed !== undefined && raw.unit.counter && label !== '' && !PRODUCED.test(label))
+    // 改造老旧小区46个、惠及居民1.8万余户: who an action reached is reached by the whole action before.
+    if (clause.text.startsWith('、') && sentence.previousLabel !== undefined && REACHED_BY.test(label))
+      label = sentence.previousLabel + label;
+    else if (listed !== undefined && raw.unit.counter && label !== '' && !PRODUCED.test(label))
       label = listed + label;
     label = this.withContext(raw, clause, this.withTask(raw, clause.text, label));
     // 共新成立公募基金568只，合计发行规模5462.7亿元: a total measured over the things just counted is theirs.
@@ -1174,7 +1211,9 @@ class Extraction {
     if (measure !== undefined && sentence.previousCounted !== undefined)
       label = sentence.previousCounted.replace(COUNT_CHANGE, '') + measure;
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
-      label = changedOf(sentence.previousLabel, raw.unit.unit, label) + label;
+      // …完成186.3亿元，为年度预算的52.8%，同比增长3.6%: a growth in % after a share is the amount's.
+      const changed = growthPast(sentence.labels, raw.unit.unit, label) ?? sentence.previousLabel;
+      label = changedOf(changed, raw.unit.unit, label) + label;
     } else if (opensOnRateComparison(label) && sentence.previousLabel !== undefined) {
       // …增长5.7%，增速高于全省平均水平0.4个百分点: the rate compared is the rate of the subject before.
       label = subjectOf(sentence.previousLabel) + label;
@@ -1191,6 +1230,8 @@ class Extraction {
     }
     // 农村公路总里程实现翻一番: a growth written without its verb.
     if (raw.unit.kind === 'growth_rate' && raw.unit.unit === '%' && !namesChange(label)) label += '增长';
+    // 重点项目开工近八成: the share of the things that reached a state.
+    if (raw.unit.kind === 'percent') label = shareInState(label);
     // 黄金9999合约收报485.6元/克: a price a market closed at is its closing price, a series apart from the intraday
     // high or the average; an index level (收报3030.1点) is the index itself.
     if (raw.unit.kind === 'money' && CLOSED_AT.test(clause.text) && label !== '' && !PRICE_END.test(label))
@@ -1280,7 +1321,8 @@ class Extraction {
     const from = Math.max(this.sentence.start, raw.start - TARGET_WINDOW);
     const before = this.text.slice(from, raw.start);
     const match = before.includes('目标') ? TARGET_FRAME.exec(before) : null;
-    return match === null ? '' : `${match[1] ?? ''}目标`;
+    // 主要预期目标是：…: 预期 only names the frame; the series is the target (地区生产总值增长目标), as readers write it.
+    return match === null ? '' : '目标';
   }
 
   /**
@@ -1348,6 +1390,8 @@ class Extraction {
     if (before.endsWith(OF_SHARE) && this.population !== undefined) {
       return shareOfPopulation(before.slice(0, -OF_SHARE.length), this.population);
     }
+    // 认为经营压力较大的企业约四成: a population defined by a 的 phrase, then its share.
+    if (before.includes('的') && !before.endsWith('的') && isPopulation(before)) return `${before}比例`;
     if (before !== '') return undefined;
     // 其中约七成为餐饮摊位: the share is of the part named after 为.
     const part = SHARE_IS_PART.exec(text.slice(raw.end, raw.end + SHARE_PART_REACH))?.[1];
@@ -1411,9 +1455,13 @@ interface OwnContext {
  * then, not for every figure.
  */
 function placementOf(text: string, figures: readonly Figure[], own: OwnContext): Placement {
-  const month = SINGLE_MONTH_WORDS.exec(
-    text.slice(Math.max(own.sentenceStart, own.start - CONTEXT_REACH), own.start),
-  )?.[0];
+  const month =
+    SINGLE_MONTH_WORDS.exec(
+      text.slice(Math.max(own.sentenceStart, own.start - CONTEXT_REACH), own.start),
+    )?.[0] ??
+    (MONTH_OPENING.test(text.slice(own.sentenceStart, own.sentenceStart + MONTH_OPENING_REACH))
+      ? SINGLE_MONTH
+      : undefined);
   const from = distributionStart(text, own);
   return {
     ...(month === undefined ? {} : { month }),

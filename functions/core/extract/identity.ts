@@ -54,6 +54,35 @@ function head(label: string): string {
   return label.slice(-2);
 }
 
+/** A share of a population defined by what its members do or say (希望缩短通勤时间的受访职工比例). */
+const POPULATION_SHARE = /的[^的]{1,8}比例$/;
+/** How much of the shorter of two definitions the other must hold to define the same population. */
+const SHARED_WORDING = 0.5;
+
+/**
+ * Whether two shares of a population (all end in 比例) have the same definition: 支持垃圾分类的受访者比例 restates
+ * 表示支持垃圾分类的受访者比例, but 希望缩短通勤时间的职工比例 is no 希望增加带薪休假天数的职工比例. The wording both
+ * share at either end is set aside before comparing.
+ */
+function definedAlike(left: string, right: string): boolean {
+  if (!POPULATION_SHARE.test(left) || !POPULATION_SHARE.test(right)) return false;
+  let prefix = 0;
+  while (prefix < left.length && prefix < right.length && left[prefix] === right[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < left.length - prefix &&
+    suffix < right.length - prefix &&
+    left[left.length - 1 - suffix] === right[right.length - 1 - suffix]
+  )
+    suffix++;
+  const leftCore = left.slice(prefix, left.length - suffix);
+  const rightCore = right.slice(prefix, right.length - suffix);
+  const [short, long] = leftCore.length <= rightCore.length ? [leftCore, rightCore] : [rightCore, leftCore];
+  let held = 0;
+  for (const char of short) if (long.includes(char)) held++;
+  return held >= short.length * SHARED_WORDING;
+}
+
 function sameMeasure(left: Figure, right: Figure): boolean {
   return left.kind === right.kind && unitFamily(left.unit) === unitFamily(right.unit);
 }
@@ -70,17 +99,21 @@ function joinHeadline(figures: Figure[], headlineEnd: number) {
     if (figure.offset >= headlineEnd) break;
     // The same value and measure restates the body figure; a rounded one must also name the same thing.
     // Of the body figures it could restate, the nearest in value (近半 is 48.6%, not a bound of 不高于85%).
-    const restated = nearest(
-      figure,
-      body.filter(
-        (candidate) =>
-          sameMeasure(candidate, figure) &&
-          compatible(candidate, figure) &&
-          (candidate.value === figure.value ||
-            candidate.metric === figure.metric ||
-            head(candidate.label) === head(figure.label)),
-      ),
+    const candidates = body.filter(
+      (candidate) =>
+        sameMeasure(candidate, figure) &&
+        compatible(candidate, figure) &&
+        (candidate.value === figure.value ||
+          candidate.metric === figure.metric ||
+          head(candidate.label) === head(figure.label)),
     );
+    // A share of a population whose body share is defined alike (希望延长课后服务时间的家长比例) is that one, not a
+    // nearer share of another choice; with none defined alike, the nearest.
+    const restated =
+      nearest(
+        figure,
+        candidates.filter((candidate) => definedAlike(candidate.label, figure.label)),
+      ) ?? nearest(figure, candidates);
     if (restated === undefined) {
       const summed = figure.asOf === undefined ? summedAsOf(figure, body) : undefined;
       if (summed !== undefined) figure.asOf = summed;

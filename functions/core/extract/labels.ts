@@ -40,7 +40,7 @@ const TRAILING_CONNECTIVES = new SuffixSet(
 
 /** Verbs that make a percentage a growth rate; they stay in the label (工业用电量增长). */
 const GROWTH_VERB_LIST =
-  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌 下调 上调 减 涨 跌'.split(
+  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌 下调 上调 下行 上行 压减 同比增 环比增 减 涨 跌'.split(
     ' ',
   );
 const GROWTH_VERBS = new SuffixSet(GROWTH_VERB_LIST);
@@ -48,20 +48,27 @@ const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅', '跌�
 
 /** Time, place and discourse words that open a clause but are not part of what is measured. */
 const LEADING_MODIFIER_LIST = (
-  '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 全年 年内 ' +
+  '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 明年 全年 年内 ' +
   '上半年 下半年 近年来 近年 近期 期间 全市 全省 全国 全区 全县 全州 全镇 全乡 全村 我市 我省 我国 我区 我县 本市 本县 本区 ' +
   '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
-  '乡里 村里 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市 ' +
+  '乡里 村里 区内 市内 县内 镇内 辖区内 国内 按可比口径 按同口径 按可比价格计算 按可比价计算 扣除价格因素 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市 ' +
   // Bare time words that only say when (年末主城区猪肉零售均价, 上周蔬菜批发均价, 同期全市城镇调查失业率).
-  '年末 年底 月末 月底 上周 上月 同期 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日'
+  '年末 年底 月末 月底 上周 上月 同期 日内 周内 月内 盘中 同日 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日'
 ).split(' ');
-const LEADING_MODIFIERS = new Lexicon(LEADING_MODIFIER_LIST.map((word) => [word, true] as const));
+/** Holidays that open a clause (国庆假期, 元旦假期, 国庆黄金周, 春节期间): they only say when, like 上半年. */
+const HOLIDAY_PERIODS = '春节 国庆 五一 十一 端午 中秋 清明 元旦 暑期 寒假 暑假 中秋国庆 国庆中秋'
+  .split(' ')
+  .flatMap((holiday) => '假期 长假 小长假 黄金周 期间 假期期间'.split(' ').map((span) => holiday + span))
+  .concat('假期 假期期间 黄金周 黄金周期间 小长假'.split(' '));
+const LEADING_MODIFIERS = new Lexicon(
+  [...LEADING_MODIFIER_LIST, ...HOLIDAY_PERIODS].map((word) => [word, true] as const),
+);
 /** Words that begin with a modifier character but are part of the label (有效投资, 均价, 共享单车). */
 const PROTECTED_WORDS = new Lexicon(
-  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐 一次性 公司债 拟建 通过率'
+  '有效 有关 有色 均价 均值 共享 并购 及时 还款 都市 将军 而立 已婚 与会 和谐 一次性 公司债 拟建 通过率 国内生产总值 国内旅游'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -99,6 +106,7 @@ const CONTRACTIONS: [string, string[]][] = [
   ['一二三产业', ['第一产业', '第二产业', '第三产业']],
 ];
 const ENUMERATION_SEPARATORS = /[、和与及]/;
+const LIST_MARKS = /[、和]/;
 
 /** Modifier-only labels under 其中 (其中国家级10个) take their noun from the total they break down. */
 const MODIFIER_ENDINGS = ['级', '类', '型', '性'];
@@ -113,7 +121,7 @@ function afterWord(text: string, start: number, words: Lexicon<true>): number {
 const LEVEL_VERBS = new SuffixSet(
   (
     '增长 增加 提高 上升 提升 下降 减少 降低 回落 回升 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 下调 上调 ' +
-    '增 降 升 涨 跌 缩减 扩展 延长 缩短'
+    '增 降 升 涨 跌 缩减 扩展 延长 缩短 下行 上行'
   ).split(' '),
 );
 
@@ -126,11 +134,11 @@ const PER_HEAD = codeSet('人户');
 const ADVERBS = new SuffixSet(
   (
     '则 亦 也 仍 又 均 都 已 已经 同样 首次 首 再次 一度 继续 持续 进一步 将 仍将 还将 也将 有望 大幅 小幅 ' +
-    '明显 稳步 略有 盘中 当日 当天 平均 由此 力争 争取'
+    '明显 稳步 略有 盘中 当日 当天 平均 由此 力争 争取 或 普遍 统一 同日 再'
   ).split(' '),
 );
 /** 连续五年, 连续3个月: a span the level held for, not part of what is measured. */
-const HELD_FOR = /连续[0-9一二三四五六七八九十两]+(?:年|个月|个季度|天|周)$/;
+const HELD_FOR = /连续(?:第)?[0-9一二三四五六七八九十两]+(?:年|个月|个季度|天|日|个交易日|周)$/;
 
 /** Where a phrase ends without the adverbs that end it (猪肉价格则 → 猪肉价格); `end` when none does. */
 function endBeforeAdverbs(text: string, end: number): number {
@@ -149,9 +157,14 @@ function endBeforeAdverbs(text: string, end: number): number {
   return cut;
 }
 
+const PER_COUNTED = /每[0-9]{1,4}[\u4e00-\u9fff]{1,3}$/;
+
 /** 每人每年, 每月: the denominators a standard is stated per, written before its amount. */
 function endBeforeDenominators(text: string, end: number): number {
   let cut = end;
+  // 运价为每40英尺箱, 每100克: a denominator with a quantity of its own.
+  const counted = PER_COUNTED.exec(text.slice(Math.max(0, end - 9), end));
+  if (counted !== null) cut = end - counted[0].length;
   for (let round = 0; round < 3; round++) {
     const mei = text.lastIndexOf('每', cut - 2);
     if (mei <= 0 || cut - mei > 3 || denominators.match(text, mei + 1)?.word.length !== cut - mei - 1) break;
@@ -162,6 +175,8 @@ function endBeforeDenominators(text: string, end: number): number {
 
 /** First characters of words that end in 约 (合约, 契约, 签约, 预约, 条约, 公约, 履约, 违约, 特约, 节约, 制约). */
 const WORDS_ENDING_IN_YUE = codeSet('合契签预条公履违特节制邀');
+/** First characters of words that end in 计 and say no total (预计, 估计, 统计, 设计, 会计, 审计). */
+const WORDS_ENDING_IN_JI = codeSet('预估统设会审');
 
 /**
  * Where a phrase ends once trailing connectives, adverbs and denominators are removed: 复工率达到 → 复工率,
@@ -174,6 +189,8 @@ function endBeforeConnectives(text: string): number {
     // 人均800元: 均 is part of 人均 there, not 都.
     // 合约, 签约: 约 is part of the word there, not 大约.
     if (word === '约' && WORDS_ENDING_IN_YUE.has(text.charCodeAt(end - 2))) break;
+    // 预计, 估计, 统计: 计 is part of the word there, not 共计.
+    if (word === '计' && WORDS_ENDING_IN_JI.has(text.charCodeAt(end - 2))) break;
     // 月薪平均为6420元: 平均 after the measure only says how it was taken.
     if (word === '均' && text.charCodeAt(end - 2) === 0x5e73 /* 平 */ && end > 3) {
       end -= 2;
@@ -227,7 +244,7 @@ function isNamedNumber(text: string, afterHao: number): boolean {
 }
 
 const COMPARISON_BASES = longestFirst(
-  '去年 上年 上月 上个月 上季度 年初 月初 上周 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日 前一交易日'.split(
+  '去年 上年 上月 上个月 上季度 年初 月初 上周 前一周 上一周 前一日 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日 前一交易日'.split(
     ' ',
   ),
 );
@@ -295,7 +312,14 @@ function stripModifiers(text: string, regions: Regions): string {
 /** 预计: a forecast is a series of its own, so the word stays while the modifiers after it go. */
 const FORECAST = '预计';
 
-function withoutOpening(text: string, regions: Regions): string {
+/** 机构预计, 业内人士估计: who forecasts, before the forecast it makes. */
+const BODY_FORECASTING = /^[\u4e00-\u9fff]{0,6}?(?:部门|机构|人士|专家|分析师)(?=预计)/;
+const BODY_REACH = 14;
+
+function withoutOpening(phrase: string, regions: Regions): string {
+  const at = phrase.indexOf(FORECAST);
+  const body = at < 2 || at > BODY_REACH ? undefined : BODY_FORECASTING.exec(phrase.slice(0, at + 2))?.[0];
+  const text = body === undefined ? phrase : phrase.slice(body.length);
   const forecast = text.startsWith(FORECAST) ? FORECAST.length : 0;
   let start = forecast;
   for (let round = 0; round < 12 && start < text.length; round++) {
@@ -313,16 +337,17 @@ function withoutOpening(text: string, regions: Regions): string {
 const DIVISION_WORDS = codeSet('省市区县');
 
 /** Characters after 区, 市, 县 that make it part of a word (区域, 市场, 县级), not the brief's own district. */
-const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇乡');
+const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇乡里');
 
 /** After the brief's region (南屿区, 南屿) or its bare division word (区创业孵化平台). */
 function afterRegion(text: string, start: number, regions: Regions): number {
   const after = afterWord(text, start, regions.names);
   // 泉溪省市重点项目: the division word opens a compound of divisions (省市, 市县), which stays.
+  // 临溪市级重点项目: the division word opens a level (市级, 县级), which stays.
   if (
     after > start &&
     DIVISION_WORDS.has(text.charCodeAt(after - 1)) &&
-    DIVISION_WORDS.has(text.charCodeAt(after))
+    (DIVISION_WORDS.has(text.charCodeAt(after)) || text.charCodeAt(after) === 0x7ea7) /* 级 */
   )
     return after - 1 > start + 1 ? after - 1 : start;
   if (after > start) return after;
@@ -362,11 +387,16 @@ const FREE_ADVERBS = new Set(['今年', '全年', '去年', '上半年', '下半
 const MAX_AGENT = 6;
 /** Phrases that say when, not who (招聘月期间). */
 const NOT_AGENT = /(?:期间|以来|之际|时|后|前|中)$|^[第首该本]/;
+/**
+ * Bodies that act or report for others (人社部门, 馆方, 县防指, 分析机构): a reader names what was done, not who
+ * did it, unlike a programme or a place of its own (招聘会, 孵化平台, 零工驿站).
+ */
+const REPORTING_BODY = /(?:部门|机构|局|委|办|方|人士|专家|防指|指挥部)$/;
 /** Verbs opening what was done, after an agent and an adverb. */
 const AGENT_VERBS = new Lexicon(
   [
     ...OBJECT_VERBS,
-    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获 访问'.split(
+    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获 访问 转移 推出'.split(
       ' ',
     ),
   ].map((word) => [word, true] as const),
@@ -408,7 +438,7 @@ function afterComparisonMark(phrase: string, at: number): boolean {
 
 /** The agent a reader keeps in the name (零工市场撮合灵活就业), or '' for a source or a time (调查队…, 期间). */
 export function keptAgent(agent: string): string {
-  return agent.length > MAX_AGENT || NOT_AGENT.test(agent) ? '' : agent;
+  return agent.length > MAX_AGENT || NOT_AGENT.test(agent) || REPORTING_BODY.test(agent) ? '' : agent;
 }
 
 /** 市长热线全年受理群众诉求 → 市长热线受理群众诉求; 安澜调查队四季度民生调查共访问居民 → 访问居民. */
@@ -655,8 +685,12 @@ function withSharedHead(item: string, last: string): string {
   if (head !== undefined && head.length < last.length) {
     return SHARED_HEADS.suffixOf(item) === undefined ? item + head : item;
   }
-  // No known head: short parallel modifiers take the rest of the last item.
-  return item.length <= 2 && last.length > item.length + 1 ? item + last.slice(item.length) : item;
+  // No known head: short parallel modifiers take the rest of the last item; so do modifiers as long as the
+  // last item's opening one (股票型、混合型基金 → 股票型基金).
+  if (item.length <= 2 && last.length > item.length + 1) return item + last.slice(item.length);
+  const modifier =
+    MODIFIER_ENDINGS.includes(item.at(-1) ?? '') && last.charAt(item.length - 1) === item.at(-1);
+  return modifier && last.length > item.length + 1 ? item + last.slice(item.length) : item;
 }
 
 /** Groups that parallel items differ by (城市、农村自来水覆盖率 → 城市自来水覆盖率, not 城市覆盖率). */
@@ -738,8 +772,10 @@ function withSharedActions(items: string[]): string[] {
 /** Splits the subject of 分别 into one label per figure. */
 function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
+    // 采矿业、制造业和电力热力燃气及水生产供应业: with 、 or 和 listing, 及 and 与 join inside a name.
+    const separators = LIST_MARKS.test(subject) ? LIST_MARKS : ENUMERATION_SEPARATORS;
     const items = withSharedActions(
-      withOrdinals(subject.split(ENUMERATION_SEPARATORS).map((item) => stripModifiers(item, regions))),
+      withOrdinals(subject.split(separators).map((item) => stripModifiers(item, regions))),
     );
     const last = items.at(-1) ?? '';
     if (items.every((item) => item !== '')) {
@@ -789,7 +825,7 @@ const HOPED = /有望(?:突破|达到|达|超过|实现)?$/;
 /** 普及率由2017年末的61.8%提高到…: the level a change started from is a level of the same subject. */
 const FROM_LEVEL = /(?<=.{2})(?<!自)[由从](?:[^由从的]{0,10}的)?$/;
 /** 每月在校外培训上的平均支出: what the money went on names the measure (每月校外培训平均支出). */
-const SPENT_ON = /在([^在的]{2,10})上的/;
+const SPENT_ON = /在([^在的0-9０-９]{2,10})(?<!以)上的/;
 
 /** The label written before a Chinese figure, and whether it speaks of growth. */
 export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
@@ -818,12 +854,20 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   if (distributiveAt >= 0 && phrase.length - baseEnd <= 4) {
     const subject = stripModifiers(phrase.slice(0, distributiveAt), regions);
     if (subject === '') return { label: verb ?? '', growth, distributesOverPrevious: verb ?? '' };
-    const labels = distribute(subject, base + (verb ?? ''), regions);
+    // 股票型和混合型基金分别发行: the action after 分别 goes with each label, as a change verb does.
+    const action = verb ?? stripModifiers(phrase.slice(baseEnd), regions);
+    const labels = distribute(subject, base + action, regions);
     const first = labels?.[0];
     if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
     phrase = subject + (verb ?? '');
   }
-  let stripped = afterOwner(stripModifiers(phrase, regions));
+  let stripped = partOfMeasure(afterOwner(stripModifiers(phrase, regions)));
+  // 在各乡镇举办招聘会: after 在, a place, then what was done there; the place only says where.
+  const placed = stripped.startsWith('在') ? PLACE_THEN_ACTION.exec(stripped.slice(1))?.[1] : undefined;
+  if (placed !== undefined) stripped = placed;
+  // 一般公共预算收入预计为67亿元: a forecast written after its subject is the forecast series, named 预计 first.
+  if (stripped.endsWith(FORECAST) && stripped.length > FORECAST.length + 1 && !stripped.startsWith(FORECAST))
+    stripped = FORECAST + stripped.slice(0, -FORECAST.length);
   // 产值有望突破5亿元: what is hoped for is a forecast, a series of its own like 预计产值.
   if (HOPED.test(unquoted) && !stripped.startsWith(FORECAST) && stripped !== '')
     stripped = FORECAST + stripped;
@@ -833,6 +877,19 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     return { label: stripped.includes(base) ? stripped : base + stripped, growth };
   }
   return { label: isAttributive(stripped) ? stripped : headAfterDe(lastAttribute(stripped)), growth };
+}
+
+/** 一般公共预算支出中教育支出: a whole measure, 中, and the part of it that is measured. */
+const PART_OF_WHOLE = /^([^中]{2,12}?)中([^中]{2,})$/;
+
+/** 一般公共预算支出中教育支出 → 教育支出: the part named among a measure is the series; the phrase else. */
+function partOfMeasure(phrase: string): string {
+  if (phrase.indexOf('中') < 2) return phrase;
+  const match = PART_OF_WHOLE.exec(phrase);
+  const whole = match?.[1];
+  return whole !== undefined && MEASURE_ENDINGS.suffixOf(whole) !== undefined
+    ? (match?.[2] ?? phrase)
+    : phrase;
 }
 
 /** 符合条件、可申请稳岗返还的企业 → 可申请稳岗返还的企业: the last of parallel attributes defines the group. */
@@ -870,7 +927,7 @@ export function counterLabel(before: string, noun: string, region: string): stri
 
 /** A place (two to six characters) and the action done there: 老城区 + 新开. */
 const PLACE_THEN_ACTION =
-  /^[\u4e00-\u9fff]{2,6}?(?<=[区县市镇乡村城街道园湾港])((?:新开工|新开|新建|新增|建成|改造|关闭|引进|开设|设立|布设|安装)[\u4e00-\u9fff]{0,4})$/;
+  /^[\u4e00-\u9fff]{2,6}?(?<=[区县市镇乡村城街道园湾港])((?:新开工|新开|新建|新增|建成|改造|关闭|引进|开设|设立|布设|安装|举办|开展|组织|召开)[\u4e00-\u9fff]{0,8})$/;
 
 /** A longer predicate is a statement about the counted thing, not part of its name. */
 const MAX_PREDICATE = 8;
@@ -957,12 +1014,14 @@ export function isModifierOnly(label: string): boolean {
 
 const CHANGE_VERBS = new Set([
   ...GROWTH_VERB_LIST,
-  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量'.split(' '),
+  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量 延长 缩短 多出 高出 低出'.split(
+    ' ',
+  ),
 ]);
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落, 同口径增长. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径'
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 单周 单日 单月'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -981,7 +1040,8 @@ export function isPredicateOnly(label: string): boolean {
   }
   const rest = start === 0 ? label : label.slice(start);
   // 增幅超过两成: a growth noun alone names the change of the subject before it.
-  return CHANGE_VERBS.has(rest) || (rest === '' && GROWTH_NOUNS.includes(label));
+  // 累计涨幅, 同比涨幅: openers before a growth noun leave it naming the change of the subject before.
+  return CHANGE_VERBS.has(rest) || (rest === '' && GROWTH_NOUNS.some((noun) => label.endsWith(noun)));
 }
 
 /**
@@ -1026,7 +1086,8 @@ const BARE_MEASURES = new Set(
     '规模 总规模 总额 余额 价格 均价 单价 增加值 用电量 客流量 成交额 成交量 利润 净利润 出货量 渗透率 ' +
     '覆盖率 普及率 完成率 开工率 利用率 达标率 线上销售 线上销量 线上销售额 参保率 参保人数 零售 ' +
     // Measures named by a compound of their own, which hold no subject (营业 is none).
-    '营业收入 营业总收入 主营业务收入 可支配收入 人均可支配收入 归母净利润 利润总额 税收收入 财政收入 预算收入'
+    '营业收入 营业总收入 主营业务收入 可支配收入 人均可支配收入 归母净利润 利润总额 税收收入 财政收入 预算收入 ' +
+    '一般公共预算收入 一般公共预算支出'
   ).split(' '),
 );
 const MEASURE_ENDINGS = new SuffixSet(BARE_MEASURES);
@@ -1135,7 +1196,7 @@ const YEAR_ON_YEAR_BASE =
  * or only say when.
  */
 const PERIOD_INSIDE =
-  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
@@ -1146,8 +1207,9 @@ const QUANTIFIED_SUBJECT =
 const VENUE =
   /^[\u4e00-\u9fff]{1,8}?(?:交易所|金交所|期交所|联交所|商所|交所)(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 /** 涨, 跌 and 减 alone name the change a reader calls 涨幅, 跌幅, 下降. */
-const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免])减$/;
+const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡])增$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
+  增: '增长',
   涨: '涨幅',
   跌: '跌幅',
   收涨: '涨幅',
@@ -1165,7 +1227,7 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
  * plan (计划再新建) only says it comes on top of what was done.
  */
 const LINKING_WORDS =
-  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})/g;
+  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
 
 /**
  * The final form of a Chinese label: no year-on-year base or period inside it, bare changes named. 较 stays as the
@@ -1173,9 +1235,14 @@ const LINKING_WORDS =
  */
 export function tidyLabel(label: string): string {
   let tidy = label.replace(NOT_IN_LABELS, '').replace(QUANTIFIED_SUBJECT, '').replace(VENUE, '');
+  // 举办非遗展演、夜游灯会等文旅活动: examples before 等 only illustrate the kind after it, which names the series.
+  if (tidy.includes('等')) tidy = tidy.replace(EXAMPLES, '');
   tidy = tidy.replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
   return tidy === '' ? label : tidy;
 }
+
+/** A verb, examples listed with 、 and closed by 等, and the kind they illustrate (at least two characters). */
+const EXAMPLES = /^(?:[^、等]{2,8}、)+[^、等]{2,8}等(?=.{2,}$)/;
 
 /** All that a tidy label leaves out, in one pass. */
 const NOT_IN_LABELS = new RegExp(

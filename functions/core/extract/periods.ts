@@ -389,7 +389,7 @@ export function yearEarlierAt(text: string, index: number): number | undefined {
 
 /** 去年同期 or 上年同期 with at most a verb before a figure: the figure is the series of the one before. */
 const YEAR_EARLIER_SUBJECT =
-  /^(?:而|但|)(?:去年|上年)同期(?:为|是|有|约|仅|只有|达到?|共|则为)?(?:下降|减少|增长|增加)?$/;
+  /^(?:而|但|较|比|)(?:去年|上年)同期(?:的|为|是|有|约|仅|只有|达到?|共|则为)?(?:下降|减少|增长|增加)?$/;
 
 export function isYearEarlierSubject(clause: string): boolean {
   return YEAR_EARLIER_SUBJECT.test(clause);

@@ -47,6 +47,14 @@ function populationAt(text: string, from: number): { start: number; end: number 
 const PREDICATE_NOISE =
   /今年|全年|(?:较|比)(?:上年|去年)同期|同比|表示(?=满意|不满意|支持|反对|愿意|主要|看重|希望|担心|无所谓|认可)/g;
 
+const isDigit = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+const LEVEL_MARKS = codeSet('至到');
+
+/** Whether a level (至18时, 到5000元) starts at `at`: 至 or 到 and a digit; a bound (在500元以下) is no level. */
+function levelAt(text: string, at: number): boolean {
+  return LEVEL_MARKS.has(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1));
+}
+
 /** A share's label from what its population does: `${predicate}的${population}比例`. */
 export function shareOfPopulation(predicate: string, population: string): string {
   const defined = predicate.replace(PREDICATE_NOISE, '');
@@ -77,9 +85,15 @@ export function populationShareAfter(
       : undefined);
   const predicateStart = found?.end ?? cursor;
   let end = predicateStart;
-  while (end < text.length && end - predicateStart <= MAX_PREDICATE && !CLAUSE_END.has(text.charCodeAt(end)))
+  while (
+    end < text.length &&
+    end - predicateStart <= MAX_PREDICATE &&
+    !CLAUSE_END.has(text.charCodeAt(end)) &&
+    !levelAt(text, end)
+  )
     end++;
   if (end - predicateStart > MAX_PREDICATE) return undefined;
+  // 希望将课后服务时间延长至18时以后: what they want is named before the level it is taken to.
   const predicate = text.slice(predicateStart, end);
   const written = found === undefined ? undefined : text.slice(found.start, found.end);
   const population = written ?? known;
@@ -182,14 +196,24 @@ export function partShareLabel(
   // 订单增加的企业占比为58.4%: 占比 is the noun, and the phrase is the label as written.
   if (match === null || (match.index > 0 && phrase.startsWith('占比', match.index))) return undefined;
   const part = phrase.slice(0, match.index).replace(BEFORE_SHARE_VERB, '');
-  if (part.endsWith('的') && population !== undefined)
-    return shareOfPopulation(part.slice(0, -1), population);
+  // 计划增员的受访企业占27%，计划减员的占8.6%: a share defined by what its members do, with no population of its
+  // own, is of the population of the share before it.
+  const shared = population ?? populationOfShare(previousSubject);
+  if (part.endsWith('的') && shared !== undefined) return shareOfPopulation(part.slice(0, -1), shared);
   const subject = part === '' ? previousSubject : part;
   if (subject === undefined || subject === '') return undefined;
   // A population defined by what it does (认为融资成本偏高的企业) has a 比例; a part of a whole (民营企业投资,
   // 受益企业) has an 占比.
   const counted = isPopulation(subject) || (population !== undefined && subject.endsWith(population));
   return counted && subject.includes('的') ? `${subject}比例` : `${subject.replace(LIGHT_VERBS, '')}占比`;
+}
+
+const SHARE_OF = /的([^的]{1,8})比例$/;
+
+/** 受访企业 of 计划增员的受访企业比例: the population a share label counts, or undefined. */
+function populationOfShare(label: string | undefined): string | undefined {
+  const population = label === undefined ? undefined : SHARE_OF.exec(label)?.[1];
+  return population !== undefined && isPopulation(population) ? population : undefined;
 }
 
 /** 受访毕业生中希望…: a population the clause opens on, inside it, and the rest of the clause. */
@@ -216,19 +240,57 @@ function longest(words: string[]): string[] {
  * 希望进入国有企业、民营企业和机关事业单位的比例分别为…: one share per choice, each with the verb the first one
  * opens on and the population (希望进入民营企业的受访毕业生比例); undefined when the phrase is no such list.
  */
-export function choiceShares(phrase: string, population: string | undefined): string[] | undefined {
-  const match = /^(.+?)的?(?:比例|占比|比重)分别(?:为|是|占|达)?$/.exec(phrase);
+export function choiceShares(phrase: string, known: string | undefined): string[] | undefined {
+  const match = CHOICE_LIST.exec(phrase);
   const core = match?.[1];
-  if (core === undefined) return undefined;
+  // 每月养老金在3000元以下、5000元以上的分别占: brackets of an amount are groups, not choices (groupShares).
+  if (core === undefined || (match?.[2] !== undefined && HAS_DIGIT.test(core))) return undefined;
+  // 希望增加…类活动的家长分别占: the population written before 分别占.
+  const written = match?.[2];
+  const population = written !== undefined && written !== '' && isPopulation(written) ? written : known;
   const items = core.split(/[、和与及]/);
   const first = items[0] ?? '';
   if (items.length < 2 || items.some((item) => item === '') || isGroupList(items)) return undefined;
   const opening = CHOICE_VERBS.find((word) => first.startsWith(word) && first.length > word.length) ?? '';
   // 希望孩子报读理科、文科: the first choice is as long as the next one, the rest of it is what all choices share.
   const aligned = first.slice(0, Math.max(0, first.length - (items[1] ?? '').length));
-  const verb = opening !== '' && aligned.startsWith(opening) ? aligned : opening;
-  return items.map((item) => {
-    const choice = verb === '' || CHOICE_VERBS.some((word) => item.startsWith(word)) ? item : verb + item;
+  let verb = opening !== '' && aligned.startsWith(opening) ? aligned : opening;
+  // 打算增加教育培训和医疗保健支出的: a second verb after the first stays with it (打算增加).
+  const second =
+    verb === opening && opening !== '' ? CHOICE_OBJECT_VERBS.match(first, opening.length) : undefined;
+  if (second !== undefined && first.length > opening.length + second.word.length) verb += second.word;
+  const tail = sharedTail(items, verb);
+  return items.map((item, index) => {
+    const own = verb === '' || CHOICE_VERBS.some((word) => item.startsWith(word)) ? item : verb + item;
+    const choice = index < items.length - 1 ? own + tail : own;
     return population === undefined ? `${choice}的比例` : shareOfPopulation(choice, population);
   });
+}
+
+const HAS_DIGIT = /[0-9０-９]/;
+
+/** 希望…的比例分别为, 选择…的分别占, 希望…的家长分别占: a list of choices, one share each. */
+const CHOICE_LIST = /^(.+?)(?:的?(?:比例|占比|比重)分别(?:为|是|占|达)?|的([^的]{0,6}?)分别占)$/;
+
+/** Verbs after a choice verb that its objects share (打算增加, 希望减少). */
+const CHOICE_OBJECT_VERBS = new Lexicon(
+  '增加 减少 使用 购买 参加 参与 选择 乘坐 改善 提高 降低'.split(' ').map((word) => [word, true] as const),
+);
+
+/** What choices share after their nouns (出行, 支出, 类活动), written once after the last of them. */
+const SHARED_TAILS = new SuffixSet(
+  '出行 上班 通勤 支出 消费 花费 费用 服务 产品 类活动 活动 项目'.split(' '),
+);
+
+/**
+ * 选择地铁和公交出行的: the last choice carries the tail all share (出行) when the choices before it, without their
+ * verb, are as long as its noun; '' when it carries none.
+ */
+function sharedTail(items: string[], verb: string): string {
+  const last = items.at(-1) ?? '';
+  const tail = SHARED_TAILS.suffixOf(last);
+  if (tail === undefined || verb === '') return '';
+  const noun = last.length - tail.length;
+  const bare = items.slice(0, -1).map((item) => (item.startsWith(verb) ? item.slice(verb.length) : item));
+  return noun >= 2 && bare.every((item) => item.length === noun) ? tail : '';
 }
