@@ -1536,7 +1536,7 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
         value: 95000000,
         unit: 'kilowatt-hours',
         qualifier: 'exact',
-        kind: 'other',
+        kind: 'volume',
       },
     ],
     [
@@ -1638,7 +1638,7 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
     ['观光专列3趟已售罄。', { surface: '3趟', value: 3, unit: '趟', qualifier: 'exact', kind: 'count' }],
     [
       '风电场年发电量突破三百万千瓦时。',
-      { surface: '突破三百万千瓦时', value: 3000000, unit: '千瓦时', qualifier: 'over', kind: 'other' },
+      { surface: '突破三百万千瓦时', value: 3000000, unit: '千瓦时', qualifier: 'over', kind: 'volume' },
     ],
     [
       '铜价或运行在每吨7万至8万元的区间。',
@@ -1690,5 +1690,32 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
     ['确保实现“双过半”。'],
   ])('reads %s', (text, ...figures) => {
     expect(read(text)).toEqual(figures);
+  });
+});
+
+describe('as-of, recall, units and kinds of round 5', () => {
+  const dated = (text: string, publishedAt = '2024-08-20') =>
+    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.asOf ?? null]);
+  const read = (text: string) =>
+    extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
+      surface,
+      value,
+      ...(valueMax === undefined ? {} : { valueMax }),
+      unit,
+      qualifier,
+      kind,
+    }));
+
+  it('reads energy produced or used as a volume, in either language', () => {
+    expect(read('水电站当年发电12.5亿千瓦时。')).toEqual([
+      { surface: '12.5亿千瓦时', value: 1250000000, unit: '千瓦时', qualifier: 'exact', kind: 'volume' },
+    ]);
+    expect(read('The wind farm generated 86 million kilowatt-hours.')[0]?.kind).toBe('volume');
+  });
+
+  it('reads a whole rate per population as other, like a fractional one', () => {
+    expect(read('全区每万人拥有养老床位42张。')).toEqual([
+      { surface: '42张', value: 42, unit: '张', qualifier: 'exact', kind: 'other' },
+    ]);
   });
 });

@@ -30,13 +30,8 @@ export interface KindContext {
 export function kindOf(raw: RawFigure, growth: boolean, { text, label, previous }: KindContext): FigureKind {
   const { kind } = raw.unit;
   if (kind === 'percent') return percentKind(raw, growth, text, previous) ? 'growth_rate' : 'percent';
-  // 每千人口执业医师3.1人: a fraction of a person is a rate per population, not a count.
-  if (
-    kind === 'count' &&
-    !Number.isInteger(raw.value) &&
-    (PER_POPULATION.test(label) || perPopulationBefore(text, raw))
-  )
-    return 'other';
+  // 每千人口执业医师3.1人, 每万人拥有床位75张: a rate per population, not a count, whether or not it is whole.
+  if (kind === 'count' && (PER_POPULATION.test(label) || perPopulationBefore(text, raw))) return 'other';
   return kind;
 }
 

@@ -120,7 +120,8 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['盎司', measure('盎司', 'other')],
   ['升', measure('升', 'volume')],
   ['毫升', measure('毫升', 'volume')],
-  ['千瓦时', measure('千瓦时', 'other')],
+  // Energy produced or used is a volume, like a quantity of water; a power capacity (千瓦) is not.
+  ['千瓦时', measure('千瓦时', 'volume')],
   ['千瓦', measure('千瓦', 'other')],
   ['兆瓦', measure('兆瓦', 'other')],
   ['公里', measure('公里', 'other')],
@@ -170,8 +171,8 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   // As written, like 吨: the key's unit family (mass:t) is where tonnes and 吨 meet.
   ['tonnes', measure('tonnes', 'other')],
   ['tons', measure('tons', 'other')],
-  ['kwh', measure('kWh', 'other')],
-  ['kilowatt-hours', measure('kilowatt-hours', 'other')],
+  ['kwh', measure('kWh', 'volume')],
+  ['kilowatt-hours', measure('kilowatt-hours', 'volume')],
   ['gw', measure('GW', 'other')],
   ['mw', measure('MW', 'other')],
   ['kw', measure('kW', 'other')],
