@@ -1718,4 +1718,61 @@ describe('as-of, recall, units and kinds of round 5', () => {
       { surface: '42张', value: 42, unit: '张', qualifier: 'exact', kind: 'other' },
     ]);
   });
+
+  it('dates the figures of a span of days by its last day (5月1日至5日, 9月29日至10月6日)', () => {
+    expect(dated('记者从市文旅局获悉，5月1日至5日，全市接待游客58.2万人次。', '2024-05-06')).toEqual([
+      ['58.2万人次', '2024-05-05'],
+    ]);
+    expect(dated('9月29日至10月6日，景区共接待游客12万人次。', '2024-10-08')).toEqual([
+      ['12万人次', '2024-10-06'],
+    ]);
+  });
+
+  it("dates a year's targets (2025年主要预期目标是：) by that year's end, not the year looked back on", () => {
+    expect(
+      dated('过去一年，全县财政收入增长4.2%。2025年主要预期目标是：财政收入增长5%左右。', '2025-01-10'),
+    ).toEqual([
+      ['4.2%', '2024-12-31'],
+      ['5%左右', '2025-12-31'],
+    ]);
+  });
+
+  it('dates a target or forecast for the year (力争全年, 预计今年, 确保) by its end', () => {
+    expect(dated('报告提出，力争全年完成造林面积3.5万亩。')).toEqual([['3.5万亩', '2024-12-31']]);
+    expect(dated('协会预计今年茶叶产量在1.2万吨左右。')).toEqual([['1.2万吨左右', '2024-12-31']]);
+    expect(
+      dated('2025年，全市财政收入预计增长5%。会议要求，确保失业率控制在5.5%以内。', '2025-01-20'),
+    ).toEqual([
+      ['5%', '2025-12-31'],
+      ['5.5%以内', '2025-12-31'],
+    ]);
+  });
+
+  it('dates what 同日 reports by the day named before', () => {
+    expect(
+      dated('5月8日，5年期国债收益率下行3个基点。10年期国债收益率同日下行2个基点。', '2024-05-09'),
+    ).toEqual([
+      ['3个基点', '2024-05-08'],
+      ['2个基点', '2024-05-08'],
+    ]);
+  });
+
+  it('keeps the year under way for a part (其中…) of the total the sentence before gave', () => {
+    expect(dated('2024年，全县蔬菜产量46.2万吨。其中，设施蔬菜产量18.5万吨。', '2024-12-18')).toEqual([
+      ['46.2万吨', '2024-12-31'],
+      ['18.5万吨', '2024-12-31'],
+    ]);
+  });
+
+  it('reads none of an English base compared with (than in the same month last year) as a period', () => {
+    expect(
+      dated(
+        'Imports in the first five months rose 4%. May imports were 6% lower than in the same month last year.',
+        '2024-06-15',
+      ),
+    ).toEqual([
+      ['4%', '2024-05-31'],
+      ['6%', '2024-05-31'],
+    ]);
+  });
 });

@@ -272,7 +272,9 @@ const SURVEY_OF_YEAR_AFTER =
 const SO_FAR_THIS_YEAR = ['今年以来', '年初以来', '今年来'];
 /** What a clause reports as done (已完成, 完成率, 累计): it cannot be of a day still to come. */
 const DONE_IN_CLAUSE = /已|完成率|累计/;
-const PLAN_IN_CLAUSE = /计划|预计|预期|力争|目标|有望|将|拟/;
+const PLAN_IN_CLAUSE = /计划|预计|预期|力争|目标|有望|将|拟|确保/;
+/** Verbs of a target or forecast right before 全年 or 今年 (力争全年, 预计今年). */
+const FORESEEN_BEFORE = /(?:预计|力争|确保|争取|预期)$/;
 /** 单个项目奖励100万元, 每个…: an amount per single item is a standard, not a quantity of a period. */
 const PER_ITEM_IN_CLAUSE = /(?<![订清名菜账保报买卖下接运工表简孤])单(?:个|笔|户|家|项|台|只|次)|每个/;
 /** 售价两块五毛, 均价回落至21.9元/公斤: a price, a level of a moment rather than a quantity of a period. */
@@ -290,6 +292,7 @@ const DENSITY = /^每(?:[0-9]+|[一二三四五六七八九十百千万]+)[\u4e0
 /** 元/公斤, USD/kg: a price per quantity; a rate per time (每月1050元) is a standard of a period. */
 const PER_QUANTITY = /\/(?!(?:月|年|日|天|周|小时|时|month|year|day|week|hour)$)/;
 const THIS_YEAR = '今年';
+const OF_WHICH = '其中';
 /** A task or plan that the figure after 今年 measures, named in its clause. */
 const YEARS_TASK_AFTER = /^[^，。；,;]*?(?:任务|计划)/;
 const YEAR_PLAN_REACH = 20;
@@ -625,7 +628,9 @@ class Extraction {
       if (role & Role.Topic && TOPIC_WORDS.some((word) => text.startsWith(word, index)))
         sentence.topicHintAt = index;
       if (quoted || !(role & Role.Period)) continue;
-      const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
+      // 力争全年…, 预计今年…: a target or forecast for the year opens what it dates, as a clause start does.
+      const foreseen = FORESEEN_BEFORE.test(text.slice(Math.max(sentence.start, index - 2), index));
+      const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before) || foreseen;
       if (COMPARED_AFTER.has(before) || before === SINCE) {
         // 降幅较1-5月收窄: a base compared with is read whole, so that none of it (5月) dates a figure; 自2019年
         // 启动…以来: figures since a start are of now.
@@ -642,7 +647,9 @@ class Extraction {
         index += soFar.length - 1;
         continue;
       }
-      const wholeYear = clauseStart ? wholeYearAt(text, index, publication, this.located()) : undefined;
+      const wholeYear = clauseStart
+        ? wholeYearAt(text, index, publication, this.located(), foreseen)
+        : undefined;
       if (wholeYear !== undefined) {
         this.locate(wholeYear.asOf);
         index = wholeYear.end - 1;
@@ -733,7 +740,10 @@ class Extraction {
         return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
       const found = englishPeriodAt(text, index, this.publication);
-      if (found !== undefined && !isComparedBase(text, index, found)) return found;
+      if (found === undefined) continue;
+      if (!isComparedBase(text, index, found)) return found;
+      // "lower than in the same month last year": none of a base compared with (last year) dates the figure.
+      index = found.end - 1;
     }
     return undefined;
   }
@@ -854,11 +864,13 @@ class Extraction {
       Math.max(this.sentence.start, raw.start - CONTEXT_REACH),
       raw.start,
     );
+    // 其中，秋粮产量…: a part of the total the sentence before gave keeps its period.
     return !(
       ahead &&
       planned === undefined &&
       this.carriedPeriod(asOf) &&
-      !PLAN_IN_CLAUSE.test(sentenceSoFar)
+      !PLAN_IN_CLAUSE.test(sentenceSoFar) &&
+      !this.text.startsWith(OF_WHICH, this.sentence.start)
     );
   }
 
