@@ -1775,4 +1775,52 @@ describe('as-of, recall, units and kinds of round 5', () => {
       ['6%', '2024-05-31'],
     ]);
   });
+
+  it.each([
+    [
+      '全省工业生产者价格指数（PPI）为101.2。',
+      { surface: '101.2', value: 101.2, unit: '', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '城乡居民收入比由上年的2.31缩小至2.27。',
+      { surface: '2.31', value: 2.31, unit: '', qualifier: 'exact', kind: 'ratio' },
+      { surface: '2.27', value: 2.27, unit: '', qualifier: 'exact', kind: 'ratio' },
+    ],
+    [
+      'The regional services PMI rose 0.8 points to 51.3 in May.',
+      { surface: '0.8 points', value: 0.8, unit: 'points', qualifier: 'exact', kind: 'other' },
+      { surface: '51.3', value: 51.3, unit: '', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '全市三次产业结构调整为5.1：36.2：58.7。',
+      { surface: '5.1', value: 5.1, unit: '%', qualifier: 'exact', kind: 'percent' },
+      { surface: '36.2', value: 36.2, unit: '%', qualifier: 'exact', kind: 'percent' },
+      { surface: '58.7', value: 58.7, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ],
+    [
+      '窗口服务满意度得分88.5分。',
+      { surface: '88.5分', value: 88.5, unit: '分', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '游客平均停留2.4天，比上年延长0.2天，假期共7天。',
+      { surface: '2.4天', value: 2.4, unit: '天', qualifier: 'exact', kind: 'other' },
+      { surface: '0.2天', value: 0.2, unit: '天', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      'Homes sold in a median of 31 days, down from 38 days, within 90 days of listing.',
+      { surface: '31 days', value: 31, unit: 'days', qualifier: 'exact', kind: 'other' },
+      { surface: '38 days', value: 38, unit: 'days', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      'Buses carried 45,000 riders a day and charged 2 dollars a day.',
+      { surface: '45,000 riders', value: 45000, unit: 'riders', qualifier: 'exact', kind: 'count' },
+      { surface: '2 dollars a day', value: 2, unit: 'USD/day', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      'Nearly half of the tenants moved in the second half of the year.',
+      { surface: 'Nearly half', value: 50, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
+  ])('reads %s (round 5)', (text, ...figures) => {
+    expect(read(text)).toEqual(figures);
+  });
 });

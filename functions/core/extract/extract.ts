@@ -120,7 +120,7 @@ for (let code = 0; code < 0x10000; code++) {
 }
 // $4.29 billion, vague amounts that open on a word (几千元, 数十亿元) and half a population (半数).
 for (const char of '$＄几数半') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
-for (const char of 'dtqofsenaDTQOFSENA') CHAR_CLASS[char.charCodeAt(0)] = CharClass.WordNumber;
+for (const char of 'dtqofsenahDTQOFSENAH') CHAR_CLASS[char.charCodeAt(0)] = CharClass.WordNumber;
 for (const char of '。！？!?') CHAR_CLASS[char.charCodeAt(0)] = CharClass.SentenceEnd;
 for (const char of '；;') CHAR_CLASS[char.charCodeAt(0)] = CharClass.ClauseBreak;
 CHAR_CLASS[0x0a] = CharClass.LineBreak;
