@@ -1823,4 +1823,30 @@ describe('as-of, recall, units and kinds of round 5', () => {
   ])('reads %s (round 5)', (text, ...figures) => {
     expect(read(text)).toEqual(figures);
   });
+
+  it('reads 上年 as the year before the one the paragraph speaks of', () => {
+    expect(dated('2024年，全县城乡居民收入比由上年的2.31缩小至2.27。', '2025-02-26')).toEqual([
+      ['2.31', '2023-12-31'],
+      ['2.27', '2024-12-31'],
+    ]);
+  });
+
+  it("dates a year's target written right before its figure (全年目标任务6000人) by the year's end", () => {
+    expect(dated('1-7月，全县城镇新增就业3420人，完成全年目标任务6000人的57%。')).toEqual([
+      ['3420人', '2024-07-31'],
+      ['6000人', '2024-12-31'],
+      ['57%', '2024-07-31'],
+    ]);
+  });
+
+  it('carries a year still to come from a sentence of targets to the targets after it', () => {
+    expect(dated('2025年全区财政收入预期增长5%。交通方面，新建公交首末站4座。', '2025-01-12')).toEqual([
+      ['5%', '2025-12-31'],
+      ['4座', '2025-12-31'],
+    ]);
+    expect(dated('2024年，全县参保人数达到28.1万人。全县领取待遇人员7.6万人。', '2024-10-12')).toEqual([
+      ['28.1万人', '2024-12-31'],
+      ['7.6万人', null],
+    ]);
+  });
 });

@@ -76,6 +76,7 @@ import {
   wholeYearAt,
   yearEarlier,
   yearEarlierAt,
+  yearsTargetAt,
 } from './periods.ts';
 import { RateMemory } from './rates.ts';
 import { englishWordFigureAt, type RawFigure, readFigure } from './read-figure.ts';
@@ -273,6 +274,8 @@ const SO_FAR_THIS_YEAR = ['今年以来', '年初以来', '今年来'];
 /** What a clause reports as done (已完成, 完成率, 累计): it cannot be of a day still to come. */
 const DONE_IN_CLAUSE = /已|完成率|累计/;
 const PLAN_IN_CLAUSE = /计划|预计|预期|力争|目标|有望|将|拟|确保/;
+/** Words of a sentence that sets a year's targets (预期增长, 主要目标). */
+const TARGETS_SET = /预期|目标/;
 /** Verbs of a target or forecast right before 全年 or 今年 (力争全年, 预计今年). */
 const FORESEEN_BEFORE = /(?:预计|力争|确保|争取|预期)$/;
 /** 单个项目奖励100万元, 每个…: an amount per single item is a standard, not a quantity of a period. */
@@ -673,7 +676,15 @@ class Extraction {
         index = sameDayEnd - 1;
         continue;
       }
-      const found = mayOpenPeriod(text, index) ? periodAt(text, index, publication, clauseStart) : undefined;
+      const target = yearsTargetAt(text, index, publication, this.located());
+      if (target !== undefined) {
+        sentence.nextFigureAsOf = target;
+        index += 1;
+        continue;
+      }
+      const found = mayOpenPeriod(text, index)
+        ? periodAt(text, index, publication, clauseStart, this.located())
+        : undefined;
       if (found === undefined) {
         // Only the first digit of a number can open a period: skip the rest of it.
         while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
@@ -870,8 +881,19 @@ class Extraction {
       planned === undefined &&
       this.carriedPeriod(asOf) &&
       !PLAN_IN_CLAUSE.test(sentenceSoFar) &&
+      !this.plannedPeriod() &&
       !this.text.startsWith(OF_WHICH, this.sentence.start)
     );
+  }
+
+  /**
+   * 2025年全县地区生产总值预期增长6%左右…。卫生方面，新建村卫生室26个: a year still to come that a sentence of
+   * targets set dates the targets of the sentences after it, which need not repeat the plan word.
+   */
+  private plannedPeriod(): boolean {
+    const from = this.periodSentence;
+    if (from < 0 || this.period?.endsWith('-12-31') !== true) return false;
+    return TARGETS_SET.test(this.text.slice(from, Math.min(this.sentence.start, from + CONTEXT_REACH)));
   }
 
   /** Whether `asOf` is the paragraph's period, set by a sentence before this one, with no day or 截至 date. */

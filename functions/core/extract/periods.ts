@@ -93,8 +93,12 @@ interface YearRead {
  * Reads the year of an explicit or relative period at `index`: 2022年, 二〇二二年, 今年, 去年, 上年, 过去一年,
  * 过去五年. `undefined` year with `end === index` when none is written.
  */
-function readYear(text: string, index: number, publication: Publication): YearRead {
+function readYear(text: string, index: number, publication: Publication, current?: string): YearRead {
   if (text.startsWith('今年', index)) return { year: publication.year, end: index + 2 };
+  // 2024年…，收入比由上年的2.14…: 上年 is the year before the one the paragraph speaks of.
+  const spoken = current === undefined ? undefined : Number(current.slice(0, 4));
+  if (text.startsWith('上年', index) && spoken !== undefined && spoken < publication.year)
+    return { year: spoken - 1, end: index + 2 };
   if (text.startsWith('去年', index) || text.startsWith('上年', index)) {
     return { year: publication.year - 1, end: index + 2 };
   }
@@ -236,6 +240,7 @@ export function periodAt(
   index: number,
   publication: Publication | undefined,
   clauseStart: boolean,
+  current?: string,
 ): Located | undefined {
   if (publication === undefined) return undefined;
   let cursor = index;
@@ -248,7 +253,7 @@ export function periodAt(
     cursor += 2;
     if (text.startsWith('到', cursor)) cursor++;
   }
-  const year = readYear(text, cursor, publication);
+  const year = readYear(text, cursor, publication, current);
   cursor = year.end;
   const period = readPeriodEnd(text, cursor);
   let located: { month: number; day: number; end: number } | undefined;
@@ -381,6 +386,26 @@ export function wholeYearAt(
 }
 
 const BEFORE = 0x524d; // 前
+
+/** 完成全年目标任务5000人的57.2%: the year's target, written right before its figure. */
+const YEARS_TARGET_FIGURE =
+  /^(?:全年|年度)(?:目标任务|目标|任务|计划)(?:为|是)?[0-9０-９一二三四五六七八九十两]/;
+
+/**
+ * The end of the year a target written right before its figure (全年目标任务5000人) is set for: the year the
+ * paragraph speaks of, else the year of publication. Undefined when no such target starts at `index`.
+ */
+export function yearsTargetAt(
+  text: string,
+  index: number,
+  publication: Publication | undefined,
+  current: string | undefined,
+): string | undefined {
+  const code = text.charCodeAt(index);
+  if (publication === undefined || (code !== 0x5168 /* 全 */ && code !== YEAR)) return undefined;
+  if (!YEARS_TARGET_FIGURE.test(text.slice(index, index + 8))) return undefined;
+  return `${current === undefined ? publication.year : current.slice(0, 4)}-12-31`;
+}
 
 const SAME_DAY = ['当日', '当天', '同日'];
 
