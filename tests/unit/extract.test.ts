@@ -1849,4 +1849,14 @@ describe('as-of, recall, units and kinds of round 5', () => {
       ['7.6万人', null],
     ]);
   });
+
+  it('dates a base written as a figure after 较去年同期的 a year before the sentence, and an average per item by its period', () => {
+    expect(
+      dated('上半年，全市新设企业1.2万户，单户企业平均注册资本约86万元，较去年同期的92万元有所下降。'),
+    ).toEqual([
+      ['1.2万户', '2024-06-30'],
+      ['约86万元', '2024-06-30'],
+      ['92万元', '2023-06-30'],
+    ]);
+  });
 });

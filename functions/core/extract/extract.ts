@@ -276,8 +276,10 @@ const DONE_IN_CLAUSE = /已|完成率|累计/;
 const PLAN_IN_CLAUSE = /计划|预计|预期|力争|目标|有望|将|拟|确保/;
 /** Words of a sentence that sets a year's targets (预期增长, 主要目标). */
 const TARGETS_SET = /预期|目标/;
-/** Verbs of a target or forecast right before 全年 or 今年 (力争全年, 预计今年). */
-const FORESEEN_BEFORE = /(?:预计|力争|确保|争取|预期)$/;
+/** Verbs of a target or forecast right before 全年 or 今年 (力争全年, 预计今年), as pairs of character codes. */
+const FORESEEN_BEFORE = new Set(
+  ['预计', '力争', '确保', '争取', '预期'].map((word) => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)),
+);
 /** 单个项目奖励100万元, 每个…: an amount per single item is a standard, not a quantity of a period. */
 const PER_ITEM_IN_CLAUSE = /(?<![订清名菜账保报买卖下接运工表简孤])单(?:个|笔|户|家|项|台|只|次)|每个/;
 /** 售价两块五毛, 均价回落至21.9元/公斤: a price, a level of a moment rather than a quantity of a period. */
@@ -296,6 +298,9 @@ const DENSITY = /^每(?:[0-9]+|[一二三四五六七八九十百千万]+)[\u4e0
 const PER_QUANTITY = /\/(?!(?:月|年|日|天|周|小时|时|month|year|day|week|hour)$)/;
 const THIS_YEAR = '今年';
 const OF_WHICH = '其中';
+const OF_CODE = 0x7684; // 的
+/** 单只基金平均发行规模: an average over items is a level of its period, not a standard per item. */
+const AVERAGE_WORD = '平均';
 /** A task or plan that the figure after 今年 measures, named in its clause. */
 const YEARS_TASK_AFTER = /^[^，。；,;]*?(?:任务|计划)/;
 const YEAR_PLAN_REACH = 20;
@@ -632,8 +637,20 @@ class Extraction {
         sentence.topicHintAt = index;
       if (quoted || !(role & Role.Period)) continue;
       // 力争全年…, 预计今年…: a target or forecast for the year opens what it dates, as a clause start does.
-      const foreseen = FORESEEN_BEFORE.test(text.slice(Math.max(sentence.start, index - 2), index));
+      const foreseen =
+        index - 2 >= sentence.start && FORESEEN_BEFORE.has(text.charCodeAt(index - 2) * 0x10000 + before);
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before) || foreseen;
+      // 较去年同期的6.1亿份: the base compared with is a figure of its own, a year before the sentence's.
+      const baseEarlier = COMPARED_AFTER.has(before) ? yearEarlierAt(text, index) : undefined;
+      if (
+        baseEarlier !== undefined &&
+        text.charCodeAt(baseEarlier) === OF_CODE &&
+        DIGITS.has(text.charCodeAt(baseEarlier + 1))
+      ) {
+        sentence.nextFigureAsOf = yearEarlier(this.currentAsOf());
+        index = baseEarlier;
+        continue;
+      }
       if (COMPARED_AFTER.has(before) || before === SINCE) {
         // 降幅较1-5月收窄: a base compared with is read whole, so that none of it (5月) dates a figure; 自2019年
         // 启动…以来: figures since a start are of now.
@@ -856,7 +873,7 @@ class Extraction {
     }
     const clause = this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 24), raw.start);
     const ownClause = clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1);
-    if (PER_ITEM_IN_CLAUSE.test(ownClause)) return false;
+    if (PER_ITEM_IN_CLAUSE.test(ownClause) && !ownClause.includes(AVERAGE_WORD)) return false;
     if (
       planned === undefined &&
       this.publication !== undefined &&
