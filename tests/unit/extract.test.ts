@@ -1859,4 +1859,23 @@ describe('as-of, recall, units and kinds of round 5', () => {
       ['92万元', '2023-06-30'],
     ]);
   });
+
+  it('dates a rate per population by its period, unlike a standard per person', () => {
+    expect(
+      dated('2024年，全市每万人口拥有公共图书馆藏书1.9册，每千人口注册护士达到4.2人。', '2025-02-10'),
+    ).toEqual([
+      ['1.9册', '2024-12-31'],
+      ['4.2人', '2024-12-31'],
+    ]);
+    expect(dated('2024年起，全市每名新生儿每年发放补贴1200元。', '2024-03-10')).toEqual([['1200元', null]]);
+  });
+
+  it('dates an English figure planned by a year (plans to open 9 clinics by 2027) by its end', () => {
+    expect(
+      dated('The county opened 4 clinics in 2024 and plans to open 9 more clinics by 2027.', '2025-03-01'),
+    ).toEqual([
+      ['4 clinics', '2024-12-31'],
+      ['9 more clinics', '2027-12-31'],
+    ]);
+  });
 });

@@ -293,7 +293,8 @@ const PER_QUANTITY_AFTER = /^ (?:per|a|an) (?!year|month|day|week|hour|annum)[a-
 /** 比市场价低三到四成, 比上年多12%: a difference from what is compared with, a change. */
 const COMPARED_LOWER_OR_HIGHER = /比[^，。；,;]{1,10}(?:低|高|多|少)(?:了|出)?$/;
 /** 每千名老年人拥有养老床位: a density per population, a level of its date, not a standard per unit. */
-const DENSITY = /^每(?:[0-9]+|[一二三四五六七八九十百千万]+)[\u4e00-\u9fff]{0,6}?拥有/;
+const DENSITY =
+  /^每(?:[0-9]+|[一二三四五六七八九十百千万]+)(?:[\u4e00-\u9fff]{0,6}?拥有|(?:名|个|位)?(?:常住人口|人口|人|户|老年人|儿童|居民))/;
 /** 元/公斤, USD/kg: a price per quantity; a rate per time (每月1050元) is a standard of a period. */
 const PER_QUANTITY = /\/(?!(?:月|年|日|天|周|小时|时|month|year|day|week|hour)$)/;
 const THIS_YEAR = '今年';
@@ -360,6 +361,8 @@ const AVERAGE_REACH = 16;
 const FORECAST_BEFORE =
   /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|will)\b/i;
 const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
+/** "…by 2027", "…by the end of 2026" after a planned figure, in its clause. */
+const ENGLISH_DEADLINE_AFTER = /^[^,.;]{0,30}?\bby (?:the end of )?((?:19|20)\d\d)\b/;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / (?:growth|decline)$/;
@@ -934,8 +937,19 @@ class Extraction {
   /** The last day of the year under way when the figure is planned or foreseen for it, else undefined. */
   private plannedForYearOf(raw: RawFigure): string | undefined {
     if (this.publication === undefined) return undefined;
+    // "plans to add 1,200 beds by 2026": a target set for the end of the year it names.
+    const deadline = raw.english ? this.englishDeadlineOf(raw) : undefined;
+    if (deadline !== undefined) return deadline;
     const planned = raw.english ? this.isForecastForYear(raw) : this.isPlannedForYear(raw);
     return planned ? `${this.publication.year}-12-31` : undefined;
+  }
+
+  /** "plans to add 12 rail cars by 2027": the end of the year a forecast or plan in the figure's clause names. */
+  private englishDeadlineOf(raw: RawFigure): string | undefined {
+    const deadline = ENGLISH_DEADLINE_AFTER.exec(this.text.slice(raw.end, raw.end + ENGLISH_PERIOD_REACH));
+    if (deadline?.[1] === undefined) return undefined;
+    const before = englishClauseBefore(this.text, raw.start, this.sentence.previousEnd);
+    return FORECAST_BEFORE.test(before) ? `${deadline[1]}-12-31` : undefined;
   }
 
   /**
