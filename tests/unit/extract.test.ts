@@ -1878,4 +1878,18 @@ describe('as-of, recall, units and kinds of round 5', () => {
       ['9 more clinics', '2027-12-31'],
     ]);
   });
+
+  it.each([
+    [
+      '春茶采摘近八成 全县茶叶产量有望超万吨',
+      { surface: '近八成', value: 80, unit: '%', qualifier: 'approx', kind: 'percent' },
+      { surface: '超万吨', value: 10000, unit: '吨', qualifier: 'over', kind: 'other' },
+    ],
+    [
+      '十年间全区快递业务量翻了两番多。',
+      { surface: '翻了两番多', value: 300, unit: '%', qualifier: 'over', kind: 'growth_rate' },
+    ],
+  ])('reads %s (round 5, qualifiers)', (text, ...figures) => {
+    expect(read(text)).toEqual(figures);
+  });
 });

@@ -844,8 +844,23 @@ const SHARE_REACH = 24;
 /** Whether a share of people (近半数, 六成, 61.8%) stands earlier in the clause of `start`. */
 function shareEarlierInClause(text: string, start: number): boolean {
   let from = start;
-  while (from > 0 && start - from < SHARE_REACH && !CLAUSE_PUNCTUATION.has(text.charCodeAt(from - 1))) from--;
+  // 秋粮收获近九成 粮食总产量有望超百万吨: a space between ideographs parts the clauses of a headline.
+  while (
+    from > 0 &&
+    start - from < SHARE_REACH &&
+    !CLAUSE_PUNCTUATION.has(text.charCodeAt(from - 1)) &&
+    !isHeadlineGap(text, from - 1)
+  )
+    from--;
   return SHARE_OF_PEOPLE.test(text.slice(from, start));
+}
+function isHeadlineGap(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return (
+    (code === 0x20 || code === 0x3000) &&
+    isIdeograph(text.charCodeAt(index - 1)) &&
+    isIdeograph(text.charCodeAt(index + 1))
+  );
 }
 /** How far after a group's 的 the figure that counts it may stand (的房企有55家). */
 const GROUP_COUNT_REACH = 6;
@@ -881,14 +896,22 @@ function doublingAt(text: string, index: number, floor: number): RawFigure | und
   const times = chineseDigit(text.charCodeAt(index));
   const verbAt = withoutLe(text, index) - 1;
   if (times < 1 || times > 4 || verbAt < floor || text.charCodeAt(verbAt) !== FAN_VERB) return undefined;
-  const end = index + 2;
+  let end = index + 2;
+  // 翻了一番多, 翻一番以上: more than doubled.
+  const suffix = suffixAt(text, end);
+  let qualifier: Qualifier = suffix?.qualifier ?? 'exact';
+  if (suffix !== undefined) end = suffix.index;
+  else if (innerQualifier(text.charCodeAt(end)) === 'over' && !isIdeograph(text.charCodeAt(end + 1))) {
+    qualifier = 'over';
+    end++;
+  }
   return {
     start: verbAt,
     end,
     unitEnd: end,
     value: (2 ** times - 1) * 100,
     unit: GROWTH_PERCENT_UNIT,
-    qualifier: 'exact',
+    qualifier,
     english: false,
   };
 }
