@@ -1892,4 +1892,25 @@ describe('as-of, recall, units and kinds of round 5', () => {
   ])('reads %s (round 5, qualifiers)', (text, ...figures) => {
     expect(read(text)).toEqual(figures);
   });
+
+  it.each([
+    [
+      '全县民宿入住人次同比增近两成。',
+      { surface: '近两成', value: 20, unit: '%', qualifier: 'approx', kind: 'growth_rate' },
+    ],
+  ])('reads %s (round 5, kinds)', (text, ...figures) => {
+    expect(read(text)).toEqual(figures);
+  });
+
+  it('reads the next item of a list of changes as a change', () => {
+    const kinds = read('全区接待游客86万人次，实现旅游收入7亿元，按可比口径分别增长5.2%和8.4%。').map(
+      ({ surface, kind }) => [surface, kind],
+    );
+    expect(kinds).toEqual([
+      ['86万人次', 'count'],
+      ['7亿元', 'money'],
+      ['5.2%', 'growth_rate'],
+      ['8.4%', 'growth_rate'],
+    ]);
+  });
 });

@@ -928,10 +928,10 @@ class Extraction {
   }
 
   /** The figure before in the same sentence, for the kind of one that continues it. */
-  private previousRaw(): { end: number; unit: string } | undefined {
+  private previousRaw(): { end: number; unit: string; kind: FigureKind } | undefined {
     const last = this.figures.at(-1);
     if (last === undefined || this.figures.length <= this.sentence.firstFigure) return undefined;
-    return { end: last.offset + last.length, unit: last.unit };
+    return { end: last.offset + last.length, unit: last.unit, kind: last.kind };
   }
 
   /** The last day of the year under way when the figure is planned or foreseen for it, else undefined. */
