@@ -1913,4 +1913,16 @@ describe('as-of, recall, units and kinds of round 5', () => {
       ['8.4%', 'growth_rate'],
     ]);
   });
+
+  it('reads an English month with its year written after it (in May 2024)', () => {
+    expect(
+      dated(
+        'In April, loans took a median of 12 days to approve, down from 15 days in April 2023.',
+        '2024-05-20',
+      ),
+    ).toEqual([
+      ['12 days', '2024-04-30'],
+      ['15 days', '2023-04-30'],
+    ]);
+  });
 });

@@ -491,7 +491,7 @@ const COUNTS = new Map(
 /** English periods: the quarter or half (first quarter [of 2024], Q1), the first N months, a month range
  * (January-April, Jan-April), a month (in March), a year (in 2023), last year; or a year earlier. */
 const ENGLISH_PERIOD =
-  /^(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|first (two|three|four|five|six|seven|eight|nine|ten|eleven) months|([a-z]+)(?:-| to )([a-z]+)|(last) year|(a year (?:earlier|ago)|the same (?:period|month|quarter) (?:a year earlier|last year|of last year))|in (january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)|for ((?:19|20)\d\d))(?: of ((?:19|20)\d\d))?/;
+  /^(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|first (two|three|four|five|six|seven|eight|nine|ten|eleven) months|([a-z]+)(?:-| to )([a-z]+)|(last) year|(a year (?:earlier|ago)|the same (?:period|month|quarter) (?:a year earlier|last year|of last year))|in (january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)|for ((?:19|20)\d\d))(?:,? (?:of )?((?:19|20)\d\d)\b)?/;
 
 export interface EnglishPeriod {
   /** The day the period ends, or undefined for a year earlier than the current as-of. */
