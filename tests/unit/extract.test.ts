@@ -1925,4 +1925,11 @@ describe('as-of, recall, units and kinds of round 5', () => {
       ['15 days', '2023-04-30'],
     ]);
   });
+
+  it('does not read a bound that defines a group whose share follows its 的 (5次以上…的占比)', () => {
+    expect(read('受访家庭中，一年出游5次以上的家庭占比为18.2%。').map(({ surface }) => surface)).toEqual([
+      '18.2%',
+    ]);
+    expect(read('有过2次以上换工作经历的占比超过三成。').map(({ surface }) => surface)).toEqual(['超过三成']);
+  });
 });

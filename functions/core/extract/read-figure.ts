@@ -863,12 +863,14 @@ function isHeadlineGap(text: string, index: number): boolean {
   );
 }
 /** How far after a group's 的 the figure that counts it may stand (的房企有55家). */
-const GROUP_COUNT_REACH = 6;
+const GROUP_COUNT_REACH = 8;
 
 function countedRightAfter(text: string, from: number): boolean {
   for (let index = from; index < text.length && index - from <= GROUP_COUNT_REACH; index++) {
     const code = text.charCodeAt(index);
-    if (CLAUSE_PUNCTUATION.has(code) || code === DE) return false;
+    // 有过3次以上搬家经历的占比超过四成: the group whose share follows its 的.
+    if (code === DE) return text.charCodeAt(index + 1) === ZHAN;
+    if (CLAUSE_PUNCTUATION.has(code)) return false;
     if (code === ZHAN || isArabic(code) || isChineseNumeral(code)) return true;
   }
   return false;
