@@ -1537,7 +1537,7 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
         value: 95000000,
         unit: 'kilowatt-hours',
         qualifier: 'exact',
-        kind: 'other',
+        kind: 'volume',
       },
     ],
     [
@@ -1639,7 +1639,7 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
     ['观光专列3趟已售罄。', { surface: '3趟', value: 3, unit: '趟', qualifier: 'exact', kind: 'count' }],
     [
       '风电场年发电量突破三百万千瓦时。',
-      { surface: '突破三百万千瓦时', value: 3000000, unit: '千瓦时', qualifier: 'over', kind: 'other' },
+      { surface: '突破三百万千瓦时', value: 3000000, unit: '千瓦时', qualifier: 'over', kind: 'volume' },
     ],
     [
       '铜价或运行在每吨7万至8万元的区间。',
@@ -1976,5 +1976,246 @@ describe('labels after round 5 of issue 8', () => {
       ['120余场', '青少年活动'],
     ]);
     expect(read('全年发放各类创业补贴2860万元。')).toEqual([['2860万元', '发放创业补贴']]);
+  });
+});
+
+describe('as-of, recall, units and kinds of round 5', () => {
+  const dated = (text: string, publishedAt = '2024-08-20') =>
+    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.asOf ?? null]);
+  const read = (text: string) =>
+    extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
+      surface,
+      value,
+      ...(valueMax === undefined ? {} : { valueMax }),
+      unit,
+      qualifier,
+      kind,
+    }));
+
+  it('reads energy produced or used as a volume, in either language', () => {
+    expect(read('水电站当年发电12.5亿千瓦时。')).toEqual([
+      { surface: '12.5亿千瓦时', value: 1250000000, unit: '千瓦时', qualifier: 'exact', kind: 'volume' },
+    ]);
+    expect(read('The wind farm generated 86 million kilowatt-hours.')[0]?.kind).toBe('volume');
+  });
+
+  it('reads a whole rate per population as other, like a fractional one', () => {
+    expect(read('全区每万人拥有养老床位42张。')).toEqual([
+      { surface: '42张', value: 42, unit: '张', qualifier: 'exact', kind: 'other' },
+    ]);
+  });
+
+  it('dates the figures of a span of days by its last day (5月1日至5日, 9月29日至10月6日)', () => {
+    expect(dated('记者从市文旅局获悉，5月1日至5日，全市接待游客58.2万人次。', '2024-05-06')).toEqual([
+      ['58.2万人次', '2024-05-05'],
+    ]);
+    expect(dated('9月29日至10月6日，景区共接待游客12万人次。', '2024-10-08')).toEqual([
+      ['12万人次', '2024-10-06'],
+    ]);
+  });
+
+  it("dates a year's targets (2025年主要预期目标是：) by that year's end, not the year looked back on", () => {
+    expect(
+      dated('过去一年，全县财政收入增长4.2%。2025年主要预期目标是：财政收入增长5%左右。', '2025-01-10'),
+    ).toEqual([
+      ['4.2%', '2024-12-31'],
+      ['5%左右', '2025-12-31'],
+    ]);
+  });
+
+  it('dates a target or forecast for the year (力争全年, 预计今年, 确保) by its end', () => {
+    expect(dated('报告提出，力争全年完成造林面积3.5万亩。')).toEqual([['3.5万亩', '2024-12-31']]);
+    expect(dated('协会预计今年茶叶产量在1.2万吨左右。')).toEqual([['1.2万吨左右', '2024-12-31']]);
+    expect(
+      dated('2025年，全市财政收入预计增长5%。会议要求，确保失业率控制在5.5%以内。', '2025-01-20'),
+    ).toEqual([
+      ['5%', '2025-12-31'],
+      ['5.5%以内', '2025-12-31'],
+    ]);
+  });
+
+  it('dates what 同日 reports by the day named before', () => {
+    expect(
+      dated('5月8日，5年期国债收益率下行3个基点。10年期国债收益率同日下行2个基点。', '2024-05-09'),
+    ).toEqual([
+      ['3个基点', '2024-05-08'],
+      ['2个基点', '2024-05-08'],
+    ]);
+  });
+
+  it('keeps the year under way for a part (其中…) of the total the sentence before gave', () => {
+    expect(dated('2024年，全县蔬菜产量46.2万吨。其中，设施蔬菜产量18.5万吨。', '2024-12-18')).toEqual([
+      ['46.2万吨', '2024-12-31'],
+      ['18.5万吨', '2024-12-31'],
+    ]);
+  });
+
+  it('reads none of an English base compared with (than in the same month last year) as a period', () => {
+    expect(
+      dated(
+        'Imports in the first five months rose 4%. May imports were 6% lower than in the same month last year.',
+        '2024-06-15',
+      ),
+    ).toEqual([
+      ['4%', '2024-05-31'],
+      ['6%', '2024-05-31'],
+    ]);
+  });
+
+  it.each([
+    [
+      '全省工业生产者价格指数（PPI）为101.2。',
+      { surface: '101.2', value: 101.2, unit: '', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '城乡居民收入比由上年的2.31缩小至2.27。',
+      { surface: '2.31', value: 2.31, unit: '', qualifier: 'exact', kind: 'ratio' },
+      { surface: '2.27', value: 2.27, unit: '', qualifier: 'exact', kind: 'ratio' },
+    ],
+    [
+      'The regional services PMI rose 0.8 points to 51.3 in May.',
+      { surface: '0.8 points', value: 0.8, unit: 'points', qualifier: 'exact', kind: 'other' },
+      { surface: '51.3', value: 51.3, unit: '', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '全市三次产业结构调整为5.1：36.2：58.7。',
+      { surface: '5.1', value: 5.1, unit: '%', qualifier: 'exact', kind: 'percent' },
+      { surface: '36.2', value: 36.2, unit: '%', qualifier: 'exact', kind: 'percent' },
+      { surface: '58.7', value: 58.7, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ],
+    [
+      '窗口服务满意度得分88.5分。',
+      { surface: '88.5分', value: 88.5, unit: '分', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      '游客平均停留2.4天，比上年延长0.2天，假期共7天。',
+      { surface: '2.4天', value: 2.4, unit: '天', qualifier: 'exact', kind: 'other' },
+      { surface: '0.2天', value: 0.2, unit: '天', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      'Homes sold in a median of 31 days, down from 38 days, within 90 days of listing.',
+      { surface: '31 days', value: 31, unit: 'days', qualifier: 'exact', kind: 'other' },
+      { surface: '38 days', value: 38, unit: 'days', qualifier: 'exact', kind: 'other' },
+    ],
+    [
+      'Buses carried 45,000 riders a day and charged 2 dollars a day.',
+      { surface: '45,000 riders', value: 45000, unit: 'riders', qualifier: 'exact', kind: 'count' },
+      { surface: '2 dollars a day', value: 2, unit: 'USD/day', qualifier: 'exact', kind: 'money' },
+    ],
+    [
+      'Nearly half of the tenants moved in the second half of the year.',
+      { surface: 'Nearly half', value: 50, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ],
+  ])('reads %s (round 5)', (text, ...figures) => {
+    expect(read(text)).toEqual(figures);
+  });
+
+  it('reads 上年 as the year before the one the paragraph speaks of', () => {
+    expect(dated('2024年，全县城乡居民收入比由上年的2.31缩小至2.27。', '2025-02-26')).toEqual([
+      ['2.31', '2023-12-31'],
+      ['2.27', '2024-12-31'],
+    ]);
+  });
+
+  it("dates a year's target written right before its figure (全年目标任务6000人) by the year's end", () => {
+    expect(dated('1-7月，全县城镇新增就业3420人，完成全年目标任务6000人的57%。')).toEqual([
+      ['3420人', '2024-07-31'],
+      ['6000人', '2024-12-31'],
+      ['57%', '2024-07-31'],
+    ]);
+  });
+
+  it('carries a year still to come from a sentence of targets to the targets after it', () => {
+    expect(dated('2025年全区财政收入预期增长5%。交通方面，新建公交首末站4座。', '2025-01-12')).toEqual([
+      ['5%', '2025-12-31'],
+      ['4座', '2025-12-31'],
+    ]);
+    expect(dated('2024年，全县参保人数达到28.1万人。全县领取待遇人员7.6万人。', '2024-10-12')).toEqual([
+      ['28.1万人', '2024-12-31'],
+      ['7.6万人', null],
+    ]);
+  });
+
+  it('dates a base written as a figure after 较去年同期的 a year before the sentence, and an average per item by its period', () => {
+    expect(
+      dated('上半年，全市新设企业1.2万户，单户企业平均注册资本约86万元，较去年同期的92万元有所下降。'),
+    ).toEqual([
+      ['1.2万户', '2024-06-30'],
+      ['约86万元', '2024-06-30'],
+      ['92万元', '2023-06-30'],
+    ]);
+  });
+
+  it('dates a rate per population by its period, unlike a standard per person', () => {
+    expect(
+      dated('2024年，全市每万人口拥有公共图书馆藏书1.9册，每千人口注册护士达到4.2人。', '2025-02-10'),
+    ).toEqual([
+      ['1.9册', '2024-12-31'],
+      ['4.2人', '2024-12-31'],
+    ]);
+    expect(dated('2024年起，全市每名新生儿每年发放补贴1200元。', '2024-03-10')).toEqual([['1200元', null]]);
+  });
+
+  it('dates an English figure planned by a year (plans to open 9 clinics by 2027) by its end', () => {
+    expect(
+      dated('The county opened 4 clinics in 2024 and plans to open 9 more clinics by 2027.', '2025-03-01'),
+    ).toEqual([
+      ['4 clinics', '2024-12-31'],
+      ['9 more clinics', '2027-12-31'],
+    ]);
+  });
+
+  it.each([
+    [
+      '春茶采摘近八成 全县茶叶产量有望超万吨',
+      { surface: '近八成', value: 80, unit: '%', qualifier: 'approx', kind: 'percent' },
+      { surface: '超万吨', value: 10000, unit: '吨', qualifier: 'over', kind: 'other' },
+    ],
+    [
+      '十年间全区快递业务量翻了两番多。',
+      { surface: '翻了两番多', value: 300, unit: '%', qualifier: 'over', kind: 'growth_rate' },
+    ],
+  ])('reads %s (round 5, qualifiers)', (text, ...figures) => {
+    expect(read(text)).toEqual(figures);
+  });
+
+  it.each([
+    [
+      '全县民宿入住人次同比增近两成。',
+      { surface: '近两成', value: 20, unit: '%', qualifier: 'approx', kind: 'growth_rate' },
+    ],
+  ])('reads %s (round 5, kinds)', (text, ...figures) => {
+    expect(read(text)).toEqual(figures);
+  });
+
+  it('reads the next item of a list of changes as a change', () => {
+    const kinds = read('全区接待游客86万人次，实现旅游收入7亿元，按可比口径分别增长5.2%和8.4%。').map(
+      ({ surface, kind }) => [surface, kind],
+    );
+    expect(kinds).toEqual([
+      ['86万人次', 'count'],
+      ['7亿元', 'money'],
+      ['5.2%', 'growth_rate'],
+      ['8.4%', 'growth_rate'],
+    ]);
+  });
+
+  it('reads an English month with its year written after it (in May 2024)', () => {
+    expect(
+      dated(
+        'In April, loans took a median of 12 days to approve, down from 15 days in April 2023.',
+        '2024-05-20',
+      ),
+    ).toEqual([
+      ['12 days', '2024-04-30'],
+      ['15 days', '2023-04-30'],
+    ]);
+  });
+
+  it('does not read a bound that defines a group whose share follows its 的 (5次以上…的占比)', () => {
+    expect(read('受访家庭中，一年出游5次以上的家庭占比为18.2%。').map(({ surface }) => surface)).toEqual([
+      '18.2%',
+    ]);
+    expect(read('有过2次以上换工作经历的占比超过三成。').map(({ surface }) => surface)).toEqual(['超过三成']);
   });
 });

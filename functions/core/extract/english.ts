@@ -91,7 +91,7 @@ const NOT_DENOMINATORS = new Set(['cent', 'capita', 'annum']);
 export function englishPerAfter(
   text: string,
   index: number,
-): { denominator: string; end: number } | undefined {
+): { denominator: string; end: number; byArticle: boolean } | undefined {
   if (text.charCodeAt(index) !== 0x20) return undefined;
   const per = text.startsWith('per ', index + 1);
   const a = !per && text.startsWith('a ', index + 1);
@@ -103,7 +103,7 @@ export function englishPerAfter(
   if (a && !PER_TIME_WORDS.has(denominator)) return undefined;
   // "27 minutes a year earlier": a time that locates the figure, not a rate's denominator.
   if (a && LOCATING_AFTER.test(text.slice(end, end + 8))) return undefined;
-  return { denominator, end };
+  return { denominator, end, byArticle: a };
 }
 
 /** Verbs and prepositions between a label and its number. */

@@ -76,6 +76,7 @@ import {
   wholeYearAt,
   yearEarlier,
   yearEarlierAt,
+  yearsTargetAt,
 } from './periods.ts';
 import { RateMemory } from './rates.ts';
 import { englishWordFigureAt, type RawFigure, readFigure } from './read-figure.ts';
@@ -121,7 +122,7 @@ for (let code = 0; code < 0x10000; code++) {
 }
 // $4.29 billion, vague amounts that open on a word (几千元, 数十亿元) and half a population (半数).
 for (const char of '$＄几数半') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
-for (const char of 'dtqofsenaDTQOFSENA') CHAR_CLASS[char.charCodeAt(0)] = CharClass.WordNumber;
+for (const char of 'dtqofsenahDTQOFSENAH') CHAR_CLASS[char.charCodeAt(0)] = CharClass.WordNumber;
 for (const char of '。！？!?') CHAR_CLASS[char.charCodeAt(0)] = CharClass.SentenceEnd;
 for (const char of '；;') CHAR_CLASS[char.charCodeAt(0)] = CharClass.ClauseBreak;
 CHAR_CLASS[0x0a] = CharClass.LineBreak;
@@ -274,7 +275,13 @@ const SURVEY_OF_YEAR_AFTER =
 const SO_FAR_THIS_YEAR = ['今年以来', '年初以来', '今年来'];
 /** What a clause reports as done (已完成, 完成率, 累计): it cannot be of a day still to come. */
 const DONE_IN_CLAUSE = /已|完成率|累计/;
-const PLAN_IN_CLAUSE = /计划|预计|预期|力争|目标|有望|将|拟/;
+const PLAN_IN_CLAUSE = /计划|预计|预期|力争|目标|有望|将|拟|确保/;
+/** Words of a sentence that sets a year's targets (预期增长, 主要目标). */
+const TARGETS_SET = /预期|目标/;
+/** Verbs of a target or forecast right before 全年 or 今年 (力争全年, 预计今年), as pairs of character codes. */
+const FORESEEN_BEFORE = new Set(
+  ['预计', '力争', '确保', '争取', '预期'].map((word) => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)),
+);
 /** 单个项目奖励100万元, 每个…: an amount per single item is a standard, not a quantity of a period. */
 const PER_ITEM_IN_CLAUSE = /(?<![订清名菜账保报买卖下接运工表简孤])单(?:个|笔|户|家|项|台|只|次)|每个/;
 /** 售价两块五毛, 均价回落至21.9元/公斤: a price, a level of a moment rather than a quantity of a period. */
@@ -288,10 +295,15 @@ const PER_QUANTITY_AFTER = /^ (?:per|a|an) (?!year|month|day|week|hour|annum)[a-
 /** 比市场价低三到四成, 比上年多12%: a difference from what is compared with, a change. */
 const COMPARED_LOWER_OR_HIGHER = /比[^，。；,;]{1,10}(?:低|高|多|少)(?:了|出)?$/;
 /** 每千名老年人拥有养老床位: a density per population, a level of its date, not a standard per unit. */
-const DENSITY = /^每(?:[0-9]+|[一二三四五六七八九十百千万]+)[\u4e00-\u9fff]{0,6}?拥有/;
+const DENSITY =
+  /^每(?:[0-9]+|[一二三四五六七八九十百千万]+)(?:[\u4e00-\u9fff]{0,6}?拥有|(?:名|个|位)?(?:常住人口|人口|人|户|老年人|儿童|居民))/;
 /** 元/公斤, USD/kg: a price per quantity; a rate per time (每月1050元) is a standard of a period. */
 const PER_QUANTITY = /\/(?!(?:月|年|日|天|周|小时|时|month|year|day|week|hour)$)/;
 const THIS_YEAR = '今年';
+const OF_WHICH = '其中';
+const OF_CODE = 0x7684; // 的
+/** 单只基金平均发行规模: an average over items is a level of its period, not a standard per item. */
+const AVERAGE_WORD = '平均';
 /** A task or plan that the figure after 今年 measures, named in its clause. */
 const YEARS_TASK_AFTER = /^[^，。；,;]*?(?:任务|计划)/;
 const YEAR_PLAN_REACH = 20;
@@ -332,8 +344,6 @@ const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
 /** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
 const SINGLE_MONTH_WORDS = /当月|单月/;
-const COMPARE_MARKS = codeSet('较比');
-const DE = 0x7684; // 的
 
 /**
  * 约7.3亿份，较去年同期的6.1亿份有所回升: the value compared with is the series one year earlier; where 去年同期
@@ -341,9 +351,9 @@ const DE = 0x7684; // 的
  */
 function comparedValueAt(text: string, index: number): number | undefined {
   const end = yearEarlierAt(text, index);
-  if (end === undefined || text.charCodeAt(end) !== DE) return undefined;
+  if (end === undefined || text.charCodeAt(end) !== OF_CODE) return undefined;
   const digit = text.charCodeAt(end + 1);
-  return (digit >= 0x30 && digit <= 0x39) || isChineseNumeral(digit) ? end : undefined;
+  return DIGITS.has(digit) || isChineseNumeral(digit) ? end : undefined;
 }
 /**
  * 8月份，全市全社会用电量30.8亿千瓦时: a sentence that opens on one month gives that month's own figure, a series
@@ -370,6 +380,8 @@ const AVERAGE_REACH = 16;
 const FORECAST_BEFORE =
   /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|will)\b/i;
 const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
+/** "…by 2027", "…by the end of 2026" after a planned figure, in its clause. */
+const ENGLISH_DEADLINE_AFTER = /^[^,.;]{0,30}?\bby (?:the end of )?((?:19|20)\d\d)\b/;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / (?:growth|decline)$/;
@@ -640,12 +652,15 @@ class Extraction {
       }
       if (role & Role.Topic && wordAt(text, index, TOPIC_WORDS) !== undefined) sentence.topicHintAt = index;
       if (quoted || !(role & Role.Period)) continue;
-      const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before);
-      // 较去年同期的6.1亿份: the value compared with is the series one year earlier.
-      const comparedEnd = COMPARE_MARKS.has(before) ? comparedValueAt(text, index) : undefined;
+      // 力争全年…, 预计今年…: a target or forecast for the year opens what it dates, as a clause start does.
+      const foreseen =
+        index - 2 >= sentence.start && FORESEEN_BEFORE.has(text.charCodeAt(index - 2) * 0x10000 + before);
+      const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before) || foreseen;
+      // 较去年同期的6.1亿份: the base compared with is a figure of its own, a year before the sentence's.
+      const comparedEnd = COMPARED_AFTER.has(before) ? comparedValueAt(text, index) : undefined;
       if (comparedEnd !== undefined) {
-        sentence.yearEarlierFrom = index;
-        index = comparedEnd - 1;
+        sentence.nextFigureAsOf = yearEarlier(this.currentAsOf());
+        index = comparedEnd;
         continue;
       }
       if (COMPARED_AFTER.has(before) || before === SINCE) {
@@ -664,7 +679,9 @@ class Extraction {
         index += soFar.length - 1;
         continue;
       }
-      const wholeYear = clauseStart ? wholeYearAt(text, index, publication, this.located()) : undefined;
+      const wholeYear = clauseStart
+        ? wholeYearAt(text, index, publication, this.located(), foreseen)
+        : undefined;
       if (wholeYear !== undefined) {
         this.locate(wholeYear.asOf);
         index = wholeYear.end - 1;
@@ -688,7 +705,15 @@ class Extraction {
         index = sameDayEnd - 1;
         continue;
       }
-      const found = mayOpenPeriod(text, index) ? periodAt(text, index, publication, clauseStart) : undefined;
+      const target = yearsTargetAt(text, index, publication, this.located());
+      if (target !== undefined) {
+        sentence.nextFigureAsOf = target;
+        index += 1;
+        continue;
+      }
+      const found = mayOpenPeriod(text, index)
+        ? periodAt(text, index, publication, clauseStart, this.located())
+        : undefined;
       if (found === undefined) {
         // Only the first digit of a number can open a period: skip the rest of it.
         while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
@@ -755,7 +780,10 @@ class Extraction {
         return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
       const found = englishPeriodAt(text, index, this.publication);
-      if (found !== undefined && !isComparedBase(text, index, found)) return found;
+      if (found === undefined) continue;
+      if (!isComparedBase(text, index, found)) return found;
+      // "lower than in the same month last year": none of a base compared with (last year) dates the figure.
+      index = found.end - 1;
     }
     return undefined;
   }
@@ -858,7 +886,7 @@ class Extraction {
     }
     const clause = this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 24), raw.start);
     const ownClause = clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(',')) + 1);
-    if (PER_ITEM_IN_CLAUSE.test(ownClause)) return false;
+    if (PER_ITEM_IN_CLAUSE.test(ownClause) && !ownClause.includes(AVERAGE_WORD)) return false;
     if (
       planned === undefined &&
       this.publishedDay !== undefined &&
@@ -877,12 +905,25 @@ class Extraction {
       Math.max(this.sentence.start, raw.start - CONTEXT_REACH),
       raw.start,
     );
+    // 其中，秋粮产量…: a part of the total the sentence before gave keeps its period.
     return !(
       ahead &&
       planned === undefined &&
       this.carriedPeriod(asOf) &&
-      !PLAN_IN_CLAUSE.test(sentenceSoFar)
+      !PLAN_IN_CLAUSE.test(sentenceSoFar) &&
+      !this.plannedPeriod() &&
+      !this.text.startsWith(OF_WHICH, this.sentence.start)
     );
+  }
+
+  /**
+   * 2025年全县地区生产总值预期增长6%左右…。卫生方面，新建村卫生室26个: a year still to come that a sentence of
+   * targets set dates the targets of the sentences after it, which need not repeat the plan word.
+   */
+  private plannedPeriod(): boolean {
+    const from = this.periodSentence;
+    if (from < 0 || this.period?.endsWith('-12-31') !== true) return false;
+    return TARGETS_SET.test(this.text.slice(from, Math.min(this.sentence.start, from + CONTEXT_REACH)));
   }
 
   /** Whether `asOf` is the paragraph's period, set by a sentence before this one, with no day or 截至 date. */
@@ -897,17 +938,28 @@ class Extraction {
   }
 
   /** The figure before in the same sentence, for the kind of one that continues it. */
-  private previousRaw(): { end: number; unit: string } | undefined {
+  private previousRaw(): { end: number; unit: string; kind: FigureKind } | undefined {
     const last = this.figures.at(-1);
     if (last === undefined || this.figures.length <= this.sentence.firstFigure) return undefined;
-    return { end: last.offset + last.length, unit: last.unit };
+    return { end: last.offset + last.length, unit: last.unit, kind: last.kind };
   }
 
   /** The last day of the year under way when the figure is planned or foreseen for it, else undefined. */
   private plannedForYearOf(raw: RawFigure): string | undefined {
     if (this.publication === undefined) return undefined;
+    // "plans to add 1,200 beds by 2026": a target set for the end of the year it names.
+    const deadline = raw.english ? this.englishDeadlineOf(raw) : undefined;
+    if (deadline !== undefined) return deadline;
     const planned = raw.english ? this.isForecastForYear(raw) : this.isPlannedForYear(raw);
     return planned ? `${this.publication.year}-12-31` : undefined;
+  }
+
+  /** "plans to add 12 rail cars by 2027": the end of the year a forecast or plan in the figure's clause names. */
+  private englishDeadlineOf(raw: RawFigure): string | undefined {
+    const deadline = ENGLISH_DEADLINE_AFTER.exec(this.text.slice(raw.end, raw.end + ENGLISH_PERIOD_REACH));
+    if (deadline?.[1] === undefined) return undefined;
+    const before = englishClauseBefore(this.text, raw.start, this.sentence.previousEnd);
+    return FORECAST_BEFORE.test(before) ? `${deadline[1]}-12-31` : undefined;
   }
 
   /**

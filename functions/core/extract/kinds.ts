@@ -6,7 +6,10 @@ import type { RawFigure } from './read-figure.ts';
 /** 的受访者占73.8%, 占比为: a share of a whole, whatever change words the group it counts is defined by. */
 const SHARE_BEFORE = /(?:占|占比|所占比重|占比重)(?:了|为|达|达到|约|近|超过?)?$/;
 /** 增产约一成, 减收12%, 降幅收窄: change verbs the label does not list, right before the figure. */
-const CHANGE_BEFORE = /(?:增产|减产|增收|减收|扩大|缩小|收窄|放缓|加快|增长了|涨了|跌了)$/;
+const CHANGE_BEFORE =
+  /(?:增产|减产|增收|减收|扩大|缩小|收窄|放缓|加快|增长了|涨了|跌了|(?:同比|环比)(?:增|减|降|涨|跌|升))$/;
+/** 分别增长9.3%和11.6%: the next item of a list of changes is a change too. */
+const LIST_JOIN = /^[和、及与]$/;
 /** 比市场价低三到四成: a difference from what it is compared with. */
 const COMPARED_BEFORE = /比[^，。；、比较]{1,10}(?:低|高)(?:了)?(?:约|近|超过?)?$/;
 /** 每千人口执业医师数, 每万名老年人拥有: a number per so many people or households. */
@@ -23,20 +26,15 @@ export interface KindContext {
   text: string;
   label: string;
   /** The figure before in the same sentence. */
-  previous: { end: number; unit: string } | undefined;
+  previous: { end: number; unit: string; kind?: FigureKind } | undefined;
 }
 
 /** The kind of `raw` given whether its label speaks of a change (`growth`). */
 export function kindOf(raw: RawFigure, growth: boolean, { text, label, previous }: KindContext): FigureKind {
   const { kind } = raw.unit;
   if (kind === 'percent') return percentKind(raw, growth, text, previous) ? 'growth_rate' : 'percent';
-  // 每千人口执业医师3.1人: a fraction of a person is a rate per population, not a count.
-  if (
-    kind === 'count' &&
-    !Number.isInteger(raw.value) &&
-    (PER_POPULATION.test(label) || perPopulationBefore(text, raw))
-  )
-    return 'other';
+  // 每千人口执业医师3.1人, 每万人拥有床位75张: a rate per population, not a count, whether or not it is whole.
+  if (kind === 'count' && (PER_POPULATION.test(label) || perPopulationBefore(text, raw))) return 'other';
   return kind;
 }
 
@@ -58,7 +56,11 @@ function percentKind(
     );
   }
   if (SHARE_BEFORE.test(before)) return false;
-  return growth || CHANGE_BEFORE.test(before) || COMPARED_BEFORE.test(before);
+  const listed =
+    previous?.kind === 'growth_rate' &&
+    previous.unit === raw.unit.unit &&
+    LIST_JOIN.test(text.slice(previous.end, raw.start));
+  return growth || listed || CHANGE_BEFORE.test(before) || COMPARED_BEFORE.test(before);
 }
 
 /** 每千人口…比2020年末增加0.8人: the per-population measure named earlier in the sentence. */

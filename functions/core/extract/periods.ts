@@ -93,8 +93,12 @@ interface YearRead {
  * Reads the year of an explicit or relative period at `index`: 2022年, 二〇二二年, 今年, 去年, 上年, 过去一年,
  * 过去五年. `undefined` year with `end === index` when none is written.
  */
-function readYear(text: string, index: number, publication: Publication): YearRead {
+function readYear(text: string, index: number, publication: Publication, current?: string): YearRead {
   if (text.startsWith('今年', index)) return { year: publication.year, end: index + 2 };
+  // 2024年…，收入比由上年的2.14…: 上年 is the year before the one the paragraph speaks of.
+  const spoken = current === undefined ? undefined : Number(current.slice(0, 4));
+  if (text.startsWith('上年', index) && spoken !== undefined && spoken < publication.year)
+    return { year: spoken - 1, end: index + 2 };
   if (text.startsWith('去年', index) || text.startsWith('上年', index)) {
     return { year: publication.year - 1, end: index + 2 };
   }
@@ -116,7 +120,7 @@ function readYear(text: string, index: number, publication: Publication): YearRe
 function readPeriodEnd(
   text: string,
   index: number,
-): { month: number; day?: number; end: number } | undefined {
+): { month: number; day?: number; end: number; span?: true } | undefined {
   if (text.startsWith('上半年', index)) return { month: 6, end: index + 3 };
   if (text.startsWith('下半年', index)) return { month: 12, end: index + 3 };
   let cursor = index;
@@ -142,14 +146,36 @@ function readPeriodEnd(
   if (text.charCodeAt(cursor) !== MONTH || month < 1 || month > 12) return undefined;
   cursor++;
   const day = readDatePart(text, cursor);
-  if (
-    day !== undefined &&
-    (text.charCodeAt(day.end) === 0x65e5 /* 日 */ || text.charCodeAt(day.end) === 0x53f7)
-  ) {
-    return { month, day: day.value, end: day.end + 1 };
+  if (day !== undefined && isDayMark(text.charCodeAt(day.end))) {
+    return dayRangeEnd(text, day.end + 1, month, day.value) ?? { month, day: day.value, end: day.end + 1 };
   }
   const tail = wordAt(text, cursor, MONTH_END_WORDS);
   return { month, end: tail === undefined ? cursor : cursor + tail.length };
+}
+
+const isDayMark = (code: number) => code === 0x65e5 /* 日 */ || code === 0x53f7; /* 号 */
+
+/**
+ * 10月1日至8日, 9月28日—10月5日: a span of days, which ends on its last one. Undefined when no later day follows the
+ * range mark.
+ */
+function dayRangeEnd(
+  text: string,
+  index: number,
+  month: number,
+  firstDay: number,
+): { month: number; day: number; end: number; span: true } | undefined {
+  if (!RANGE_MARKS.has(text.charCodeAt(index))) return undefined;
+  const part = readDatePart(text, index + 1);
+  if (part === undefined) return undefined;
+  if (isDayMark(text.charCodeAt(part.end))) {
+    return part.value > firstDay ? { month, day: part.value, end: part.end + 1, span: true } : undefined;
+  }
+  if (text.charCodeAt(part.end) !== MONTH || part.value < month || part.value > 12) return undefined;
+  const day = readDatePart(text, part.end + 1);
+  if (day === undefined || !isDayMark(text.charCodeAt(day.end))) return undefined;
+  if (part.value === month && day.value <= firstDay) return undefined;
+  return { month: part.value, day: day.value, end: day.end + 1, span: true };
 }
 
 /** Whether a year-less period ending on (month, day) lies so far after publication that it means last year. */
@@ -166,6 +192,9 @@ const PLAN_AFTER_THIS_YEAR = /^(?:将|计划|力争|拟|目标|工作|安排)/;
 /** A plan verb within a few characters, in the same clause. */
 const PLAN_SOON = /^[^，。；：,;:]{0,5}?(?:将|计划|力争|拟)/;
 const PLAN_REACH = 8;
+/** 2025年主要预期目标, 全年发展目标: the targets a year is given. */
+const YEARS_TARGETS = /^(?:全年|全[市区县省])?(?:主要|经济社会发展|发展)?(?:预期)?目标/;
+const YEARS_TARGETS_REACH = 10;
 /** 2023年末, 去年底: the last day of the year, as the whole year is. */
 const YEAR_END_WORDS = codeSet('末底');
 /** After 年度, words that open the clause it dates (2020年度，全市… / 2020年度全市…). */
@@ -211,6 +240,7 @@ export function periodAt(
   index: number,
   publication: Publication | undefined,
   clauseStart: boolean,
+  current?: string,
 ): Located | undefined {
   if (publication === undefined) return undefined;
   let cursor = index;
@@ -223,13 +253,17 @@ export function periodAt(
     cursor += 2;
     if (text.startsWith('到', cursor)) cursor++;
   }
-  const year = readYear(text, cursor, publication);
+  const year = readYear(text, cursor, publication, current);
   cursor = year.end;
   const period = readPeriodEnd(text, cursor);
   let located: { month: number; day: number; end: number } | undefined;
   if (period !== undefined) {
     let end = period.end;
-    if (period.day !== undefined && !until) {
+    if (period.span === true) {
+      // 10月1日至8日，全区共接待…: the figures of a span of days are counted over it, like those of a month.
+      if (!clauseStart) return undefined;
+      if (text.startsWith(DURING, end)) end += DURING.length;
+    } else if (period.day !== undefined && !until) {
       // 6月20日起，…下调存款利率: the day from which the new levels hold dates them.
       if (text.startsWith(FROM_DAY, end)) end += FROM_DAY.length;
       if (!(clauseStart && opensFigurePhrase(text, end))) return undefined;
@@ -246,7 +280,10 @@ export function periodAt(
     // 2023年柏原县将新建…: what a plan verb soon follows is the place or body that plans, not a programme.
     const naming =
       !yearEnd && isProgrammeName(text.charCodeAt(end)) && !PLAN_SOON.test(text.slice(end, end + PLAN_REACH));
-    if (naming && (fiscal || (year.written === true && year.year >= publication.year))) return undefined;
+    // 2025年主要预期目标是：…: the year's targets are of its end, not a programme named by the year.
+    const targets = YEARS_TARGETS.test(text.slice(end, end + YEARS_TARGETS_REACH));
+    if (naming && !targets && (fiscal || (year.written === true && year.year >= publication.year)))
+      return undefined;
     located = { month: 12, day: 31, end };
   }
   if (located === undefined) return undefined;
@@ -262,8 +299,11 @@ export function periodAt(
     Math.min(located.day, lastDayOf(resolvedYear, located.month)),
   );
   if (asOf === undefined) return undefined;
-  return { asOf, end: located.end, until, day: until || period?.day !== undefined, ofFigure };
+  const day = until || (period?.day !== undefined && period.span !== true);
+  return { asOf, end: located.end, until, day, ofFigure };
 }
+
+const DURING = '期间';
 
 const OF = 0x7684; // 的
 
@@ -304,7 +344,7 @@ export function mayOpenPeriod(text: string, index: number): boolean {
 
 /** Characters a period, a reset or 去年同期 may start with; everything else is skipped without a look. */
 export const PERIOD_STARTS = codeSet(
-  '截今去上下前第过目当现此全年0123456789０１２３４５６７８９一二三四五六七八九十两〇',
+  '截今去上下前第过目当现此全年同0123456789０１２３４５６７８９一二三四五六七八九十两〇',
 );
 
 /**
@@ -327,6 +367,7 @@ export function wholeYearAt(
   index: number,
   publication: Publication | undefined,
   current: string | undefined,
+  foreseen = false,
 ): Located | undefined {
   if (publication === undefined) return undefined;
   const whole = text.startsWith('全年', index);
@@ -336,13 +377,35 @@ export function wholeYearAt(
   if (!(whole || (yearEnd && !deadline))) return undefined;
   const end = index + 2;
   let year: number | undefined;
-  if (current !== undefined) year = Number(current.slice(0, 4));
+  // 力争全年…, 预计全年…: a target or forecast is for the year under way, whatever the paragraph looked back on.
+  if (foreseen) year = publication.year;
+  else if (current !== undefined) year = Number(current.slice(0, 4));
   else if (WHOLE_YEAR_AHEAD.test(text.slice(end, end + 8))) year = publication.year;
   else if (publication.month <= 3) year = publication.year - 1;
   return year === undefined ? undefined : { asOf: `${year}-12-31`, end, until: false, day: false };
 }
 
 const BEFORE = 0x524d; // 前
+
+/** 完成全年目标任务5000人的57.2%: the year's target, written right before its figure. */
+const YEARS_TARGET_FIGURE =
+  /^(?:全年|年度)(?:目标任务|目标|任务|计划)(?:为|是)?[0-9０-９一二三四五六七八九十两]/;
+
+/**
+ * The end of the year a target written right before its figure (全年目标任务5000人) is set for: the year the
+ * paragraph speaks of, else the year of publication. Undefined when no such target starts at `index`.
+ */
+export function yearsTargetAt(
+  text: string,
+  index: number,
+  publication: Publication | undefined,
+  current: string | undefined,
+): string | undefined {
+  const code = text.charCodeAt(index);
+  if (publication === undefined || (code !== 0x5168 /* 全 */ && code !== YEAR)) return undefined;
+  if (!YEARS_TARGET_FIGURE.test(text.slice(index, index + 8))) return undefined;
+  return `${current === undefined ? publication.year : current.slice(0, 4)}-12-31`;
+}
 
 const SAME_DAY = ['当日', '当天', '同日'];
 
@@ -429,7 +492,7 @@ const COUNTS = new Map(
 /** English periods: the quarter or half (first quarter [of 2024], Q1), the first N months, a month range
  * (January-April, Jan-April), a month (in March), a year (in 2023), last year; or a year earlier. */
 const ENGLISH_PERIOD =
-  /^(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|first (two|three|four|five|six|seven|eight|nine|ten|eleven) months|([a-z]+)(?:-| to )([a-z]+)|(last) year|(a year (?:earlier|ago)|the same (?:period|month|quarter) (?:a year earlier|last year|of last year))|in (january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)|for ((?:19|20)\d\d))(?: of ((?:19|20)\d\d))?/;
+  /^(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|first (two|three|four|five|six|seven|eight|nine|ten|eleven) months|([a-z]+)(?:-| to )([a-z]+)|(last) year|(a year (?:earlier|ago)|the same (?:period|month|quarter) (?:a year earlier|last year|of last year))|in (january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)|for ((?:19|20)\d\d))(?:,? (?:of )?((?:19|20)\d\d)\b)?/;
 
 export interface EnglishPeriod {
   /** The day the period ends, or undefined for a year earlier than the current as-of. */
@@ -512,7 +575,10 @@ export function englishPeriodAt(
     : { asOf, yearEarlier: false, lastYear: true, end };
 }
 
+/** "lower than in the same month last year": the words that introduce a base compared with. */
+const COMPARED_WITH_BEFORE = /(?:from|than|over|with) (?:in )?(?:the )?$/;
+
 /** "up 34.6 percent from a year earlier": a base the change is measured from, not the figure's date. */
 export function isComparedWith(text: string, index: number): boolean {
-  return /(?:from|than|over|with) (?:the )?$/.test(text.slice(Math.max(0, index - 10), index));
+  return COMPARED_WITH_BEFORE.test(text.slice(Math.max(0, index - 13), index));
 }

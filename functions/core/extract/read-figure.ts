@@ -31,16 +31,19 @@ import {
 } from './qualifiers.ts';
 import { structureAt } from './structure.ts';
 import {
+  BARE_RATIO_UNIT,
   chineseUnits,
   DAY_COUNT_UNIT,
   denominators,
   englishScales,
   GROWTH_PERCENT_UNIT,
   HOUR_COUNT_UNIT,
+  INDEX_LEVEL_UNIT,
   INDEX_POINT_UNIT,
   PERCENT_UNIT,
   PERMILLE_UNIT,
   RATIO_UNIT,
+  SCORE_UNIT,
   SuffixSet,
   UNWRITTEN_UNIT,
   type UnitInfo,
@@ -306,9 +309,33 @@ interface UnitRead {
 const COUNTED_TIME: { unit: UnitInfo; nouns: string[] }[] = [
   { unit: HOUR_COUNT_UNIT, nouns: ['时长', '工时', '小时数'] },
   { unit: DAY_COUNT_UNIT, nouns: ['天数'] },
+  // Not 分钟: 得分84.5分 is a score, 等候15分钟 a duration.
+  { unit: SCORE_UNIT, nouns: ['得分', '评分', '分数', '总分', '平均分'] },
 ];
 /** How far back the words counting time (优良天数为, 服务时长超过) may stand. */
 const TIME_COUNT_LOOKBACK = 10;
+
+const ZHONG_CLOCK = 0x949f; // 钟
+
+/** "a median of 24 days", "the average stay of 3.2 days": a span of days or weeks that is itself measured. */
+const ENGLISH_SPAN = /^ (days|weeks)\b/;
+const MEASURED_SPAN_BEFORE = /\b(?:median|average|mean)\b[^.;!?]*$/i;
+const MEASURED_SPAN_REACH = 48;
+/** "within 90 days", "over the past 30 days": a span that only says when. */
+const SPAN_ONLY_BEFORE = /\b(?:within|for|after|in|over|past|next|last|first)\s$/i;
+
+function measuredEnglishSpan(text: string, index: number, start: number): UnitRead | undefined {
+  const span = ENGLISH_SPAN.exec(text.slice(index, index + 7));
+  if (span?.[1] === undefined) return undefined;
+  const before = text.slice(Math.max(0, start - MEASURED_SPAN_REACH), start);
+  if (!MEASURED_SPAN_BEFORE.test(before) || SPAN_ONLY_BEFORE.test(before)) return undefined;
+  return { unit: SPAN_UNITS.get(span[1]) ?? INDEX_LEVEL_UNIT, end: index + span[0].length, english: true };
+}
+const SPAN_UNITS = new Map(
+  ['days', 'weeks'].map(
+    (word) => [word, { unit: word, kind: 'other', measure: true, counter: false }] as const,
+  ),
+);
 
 /** Whether one of `nouns` ends within the clause just before `start`. */
 function nounJustBefore(text: string, start: number, nouns: string[]): boolean {
@@ -362,7 +389,9 @@ function measuredDurationAt(
   // 通勤时间不足30分钟、30至60分钟、60分钟以上的分别占…: bounds of the groups a later share counts, not a metric.
   if (GROUP_BOUND_AFTER.test(text.slice(end, end + 4))) return undefined;
   const from = withoutQualifier(text, start);
+  // 人均停留1.6天, 延长0.3天: a span that only says when or how long is whole; a fraction of one is measured.
   const measured =
+    (core.fractionDigits !== '' && !core.chinese && word !== '年') ||
     durationLevelAt(text, from) ||
     (DURATION_CHANGE.test(text.slice(Math.max(0, from - 4), from)) && measuredEarlier(text, start, word));
   if (!measured) return undefined;
@@ -404,8 +433,10 @@ const SENTENCE_ENDS = codeSet('。！？!?\n');
 /** A time unit read as a count where the clause counts time; elsewhere 20天 is a duration, not a figure. */
 function countedTimeAt(text: string, index: number, start: number): UnitRead | undefined {
   for (const { unit, nouns } of COUNTED_TIME) {
+    const end = index + unit.unit.length;
+    if (unit === SCORE_UNIT && text.charCodeAt(end) === ZHONG_CLOCK) continue;
     if (text.startsWith(unit.unit, index) && nounJustBefore(text, start, nouns))
-      return { unit, end: index + unit.unit.length, english: false };
+      return { unit, end, english: false };
   }
   return undefined;
 }
@@ -431,6 +462,8 @@ function readUnit(
   const code = text.charCodeAt(index);
   if (isLatinLetter(code) || (code === 0x20 && isLatinLetter(text.charCodeAt(index + 1)))) {
     if (core.chinese) return undefined;
+    const span = measuredEnglishSpan(text, index, start);
+    if (span !== undefined) return span;
     const english = englishUnitAt(text, index);
     if (english !== undefined)
       return { unit: english.unit, end: english.end, english: true, phrase: english.phrase };
@@ -622,6 +655,14 @@ export function readFigure(text: string, index: number, floor: number): Reading 
           english: true,
         };
         unitSource = 'none';
+      } else if (!DATE_AFTER_BARE.has(text.charCodeAt(cursor)) && bareLevelUnit(text, start) !== undefined) {
+        // 价格指数为100.4, 收入比由2.14缩小至2.10, PMI climbed to 52.4: an index or a ratio needs no unit.
+        const level = bareLevelUnit(text, start) ?? INDEX_LEVEL_UNIT;
+        unit = {
+          unit: level,
+          end: cursor,
+          english: !core.chinese && isLatinLetter(text.charCodeAt(start - 2)),
+        };
       } else {
         // Bare numbers are years, codes and list numbers in Chinese text; English ones need grouping or a scale.
         return rejected(cursor);
@@ -636,7 +677,10 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   }
   // "$3.85 per kilogram", "468 yuan a night": a rate whose denominator follows the amount.
   const per = unit.english && unit.unit.kind !== 'percent' ? englishPerAfter(text, unit.end) : undefined;
-  if (per !== undefined && unit.unit.kind !== 'growth_rate')
+  // "92,300 passengers a day", "14.5 hours a week": a count or a duration of a typical day keeps its own unit;
+  // only an amount of money written so is a rate (468 yuan a night).
+  const perArticle = per?.byArticle === true && unit.unit.kind !== 'money';
+  if (per !== undefined && unit.unit.kind !== 'growth_rate' && !perArticle)
     unit = { ...unit, unit: rateUnit(unit.unit, per.denominator), end: per.end };
   let unitExponent = unit.unit.exponent ?? 0;
   cursor = unit.end;
@@ -800,16 +844,33 @@ const SHARE_REACH = 24;
 /** Whether a share of people (近半数, 六成, 61.8%) stands earlier in the clause of `start`. */
 function shareEarlierInClause(text: string, start: number): boolean {
   let from = start;
-  while (from > 0 && start - from < SHARE_REACH && !CLAUSE_PUNCTUATION.has(text.charCodeAt(from - 1))) from--;
+  // 秋粮收获近九成 粮食总产量有望超百万吨: a space between ideographs parts the clauses of a headline.
+  while (
+    from > 0 &&
+    start - from < SHARE_REACH &&
+    !CLAUSE_PUNCTUATION.has(text.charCodeAt(from - 1)) &&
+    !isHeadlineGap(text, from - 1)
+  )
+    from--;
   return SHARE_OF_PEOPLE.test(text.slice(from, start));
 }
+function isHeadlineGap(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return (
+    (code === 0x20 || code === 0x3000) &&
+    isIdeograph(text.charCodeAt(index - 1)) &&
+    isIdeograph(text.charCodeAt(index + 1))
+  );
+}
 /** How far after a group's 的 the figure that counts it may stand (的房企有55家). */
-const GROUP_COUNT_REACH = 6;
+const GROUP_COUNT_REACH = 8;
 
 function countedRightAfter(text: string, from: number): boolean {
   for (let index = from; index < text.length && index - from <= GROUP_COUNT_REACH; index++) {
     const code = text.charCodeAt(index);
-    if (CLAUSE_PUNCTUATION.has(code) || code === DE) return false;
+    // 有过3次以上搬家经历的占比超过四成: the group whose share follows its 的.
+    if (code === DE) return text.charCodeAt(index + 1) === ZHAN;
+    if (CLAUSE_PUNCTUATION.has(code)) return false;
     if (code === ZHAN || isArabic(code) || isChineseNumeral(code)) return true;
   }
   return false;
@@ -837,14 +898,22 @@ function doublingAt(text: string, index: number, floor: number): RawFigure | und
   const times = chineseDigit(text.charCodeAt(index));
   const verbAt = withoutLe(text, index) - 1;
   if (times < 1 || times > 4 || verbAt < floor || text.charCodeAt(verbAt) !== FAN_VERB) return undefined;
-  const end = index + 2;
+  let end = index + 2;
+  // 翻了一番多, 翻一番以上: more than doubled.
+  const suffix = suffixAt(text, end);
+  let qualifier: Qualifier = suffix?.qualifier ?? 'exact';
+  if (suffix !== undefined) end = suffix.index;
+  else if (innerQualifier(text.charCodeAt(end)) === 'over' && !isIdeograph(text.charCodeAt(end + 1))) {
+    qualifier = 'over';
+    end++;
+  }
   return {
     start: verbAt,
     end,
     unitEnd: end,
     value: (2 ** times - 1) * 100,
     unit: GROWTH_PERCENT_UNIT,
-    qualifier: 'exact',
+    qualifier,
     english: false,
   };
 }
@@ -942,6 +1011,29 @@ function listSeparatorAt(text: string, index: number): number {
 
 /** How far before a list its 分别 may stand (城镇、农村居民收入增速分别提高). */
 const DISTRIBUTION_LOOKBACK = 8;
+
+/**
+ * The words an index or a ratio is named by, then only links to its bare value: 价格指数（CPI）为, 满意度指数达,
+ * 收入比由上年的, 收入比由2.14缩小至; in English, an index or PMI rising or falling to its reading.
+ */
+const INDEX_LEVEL_BEFORE =
+  /(?:(指数)|(收入比|之比|比值))(?:（[A-Za-z]{2,6}）|\([A-Za-z]{2,6}\))?(?:由|从)?(?:上年|去年|上月|上季度|同期)?的?(?:[0-9]+(?:\.[0-9]+)?(?:缩小|扩大|下降|上升|提高|降低|回升|回落|升|降)(?:至|到))?(?:为|是|达|达到|升至|降至|回升至|回落至|报|收于)?$/;
+const ENGLISH_INDEX_BEFORE =
+  /\b(?:index|sub-index|PMI|CPI)\b[^,.;]{0,40}?\b(?:rose|rises|climbed|climbs|fell|falls|slipped|slips|dropped|edged (?:up|down)|rebounded|stood|came in)(?:[^,.;]|\d\.\d){0,20}? (?:to|at) $/i;
+const INDEX_LEVEL_REACH = 72;
+/** 收入比2010年翻一番: a bare number before a date word is a year or a day, not a level. */
+const DATE_AFTER_BARE = codeSet('年月日号季');
+
+/** The unit of a bare number that is the level of an index or a ratio named just before it, else undefined. */
+function bareLevelUnit(text: string, start: number): UnitInfo | undefined {
+  // The name may stand before a figure the level changed from (收入比由上年的2.14缩小至2.10): within the clause.
+  const before = text.slice(Math.max(0, start - INDEX_LEVEL_REACH), start);
+  if (isLatinLetter(text.charCodeAt(start - 2)))
+    return ENGLISH_INDEX_BEFORE.test(before) ? INDEX_LEVEL_UNIT : undefined;
+  const match = INDEX_LEVEL_BEFORE.exec(before.slice(-24));
+  if (match === null) return undefined;
+  return match[2] === undefined ? INDEX_LEVEL_UNIT : BARE_RATIO_UNIT;
+}
 
 /** A number that ends on 万 or 亿 (300余万, 三百万) but not a bare scale word (千万, 万一). */
 function endsOnHighScale(text: string, index: number, core: NumberCore): boolean {
@@ -1054,6 +1146,26 @@ const PERIOD_BEFORE_FRACTION =
   /\b(?:in|per|each|every|for|the|first|last|past|next|previous|recent|coming)\s$/i;
 const SENTENCE_OPENING = /(?:^|[.!?]\s+|\n\s*)$/;
 
+/** "nearly half of students": a share; "the second half of the year" is a period. */
+const HALF_OF = /^half of\b/i;
+const PERIOD_BEFORE_HALF = /\b(?:first|second|latter|last|past|next|the)\s$/i;
+
+function halfOfAt(text: string, index: number, floor: number): RawFigure | undefined {
+  if (!HALF_OF.test(text.slice(index, index + 8))) return undefined;
+  if (PERIOD_BEFORE_HALF.test(text.slice(Math.max(0, index - 8), index))) return undefined;
+  const prefix = englishPrefixBefore(text, index);
+  const end = index + 4;
+  return {
+    start: Math.max(floor, prefix?.index ?? index),
+    end,
+    unitEnd: end,
+    value: 50,
+    unit: PERCENT_UNIT,
+    qualifier: prefix?.qualifier ?? 'exact',
+    english: true,
+  };
+}
+
 /** "Thirty-two", "two": a cardinal in words at `index` and where it ends, else undefined. */
 function cardinalAt(text: string, index: number): { value: number; end: number } | undefined {
   const word = latinWordAt(text, index);
@@ -1131,6 +1243,7 @@ function wordNumberAt(text: string, index: number, floor: number): RawFigure | u
  */
 export function englishWordFigureAt(text: string, index: number, floor: number): RawFigure | undefined {
   if (isLatinLetter(text.charCodeAt(index - 1))) return undefined;
+  if ((text.charCodeAt(index) | 0x20) === 0x68 /* h */) return halfOfAt(text, index, floor);
   const inWhole = simpleWordFigureAt(text, index, floor);
   return inWhole ?? wordNumberAt(text, index, floor);
 }

@@ -7,7 +7,7 @@ import { PERCENT_UNIT } from './units.ts';
 const PARTS =
   /(\d{1,2}(?:\.\d+)?)(?:[：:∶](\d{1,2}(?:\.\d+)?))(?:[：:∶](\d{1,2}(?:\.\d+)?))?(?:[：:∶](\d{1,2}(?:\.\d+)?))?/y;
 /** Words before the parts that say they make up a whole. */
-const WHOLE_BEFORE = /(?:结构|比例|比重|构成|之比)[为是达]?$/;
+const WHOLE_BEFORE = /(?:结构|比例|比重|构成|之比)(?:调整|优化|变化|变)?[为是达]?$/;
 const LOOKBACK = 8;
 const NUMBER_CHARS = codeSet('0123456789.');
 const COLONS = codeSet('：:∶');

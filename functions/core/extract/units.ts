@@ -130,7 +130,8 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['盎司', measure('盎司', 'other')],
   ['升', measure('升', 'volume')],
   ['毫升', measure('毫升', 'volume')],
-  ['千瓦时', measure('千瓦时', 'other')],
+  // Energy produced or used is a volume, like a quantity of water; a power capacity (千瓦) is not.
+  ['千瓦时', measure('千瓦时', 'volume')],
   ['千瓦', measure('千瓦', 'other')],
   ['兆瓦', measure('兆瓦', 'other')],
   ['公里', measure('公里', 'other')],
@@ -180,8 +181,8 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   // As written, like 吨: the key's unit family (mass:t) is where tonnes and 吨 meet.
   ['tonnes', measure('tonnes', 'other')],
   ['tons', measure('tons', 'other')],
-  ['kwh', measure('kWh', 'other')],
-  ['kilowatt-hours', measure('kilowatt-hours', 'other')],
+  ['kwh', measure('kWh', 'volume')],
+  ['kilowatt-hours', measure('kilowatt-hours', 'volume')],
   ['gw', measure('GW', 'other')],
   ['mw', measure('MW', 'other')],
   ['kw', measure('kW', 'other')],
@@ -189,6 +190,8 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['megawatts', measure('megawatts', 'other')],
   ['kilowatts', measure('kilowatts', 'other')],
   ['basis points', measure('basis points', 'growth_rate')],
+  // Index points (the PMI climbed 1.7 points), like 点.
+  ['points', measure('points', 'other')],
   ['km', measure('km', 'other')],
   ['kilometers', measure('km', 'other')],
   ['kilometres', measure('km', 'other')],
@@ -221,6 +224,12 @@ export const UNWRITTEN_UNIT: UnitInfo = { unit: '', kind: 'count', measure: true
 /** Index points (收于3200点), read only where the number cannot be an hour. */
 export const INDEX_POINT_UNIT: UnitInfo = measure('点', 'other');
 export const USD_UNIT: UnitInfo = measure('USD', 'money');
+/** 价格指数为100.4, PMI rose to 52.4: the level of an index, written without a unit. */
+export const INDEX_LEVEL_UNIT: UnitInfo = measure('', 'other');
+/** 城乡居民收入比为2.10: a ratio named before its bare value. */
+export const BARE_RATIO_UNIT: UnitInfo = measure('', 'ratio');
+/** 满意度得分84.5分: a score, counted only where the text scores something. */
+export const SCORE_UNIT: UnitInfo = measure('分', 'other');
 export const PERCENT_UNIT: UnitInfo = measure('%', 'percent');
 export const PERMILLE_UNIT: UnitInfo = measure('‰', 'percent');
 /** 天 and 小时 count only where the text counts them (优良天数为312天); elsewhere 20天 is a duration. */
