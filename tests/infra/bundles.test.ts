@@ -12,9 +12,10 @@ import { type FunctionName, type FunctionSpec, functions } from '../../infra/top
  * The most a bundle may weigh, minified. Issue 10 asked for 250 KiB; bundled with the SDK (the DynamoDB client
  * alone is 190 KiB) and Powertools Tracer (the X-Ray SDK, 125 KiB), no function gets there: BENCHMARKS.md gives
  * each one's size, and this budget keeps what was won from coming back. Ingest, the largest, carries the extractor,
- * which grows with its rules: 503 KiB after the second round of labelling rules, 531 KiB after the fourth.
+ * which grows with its rules: 503 KiB after the second round of labelling rules, 531 KiB after the fourth, 542 KiB
+ * after the fifth.
  */
-const bundleBudgetKiB = 540;
+const bundleBudgetKiB = 560;
 
 const entries = Object.entries(functions) as Array<[FunctionName, FunctionSpec]>;
 const outDir = mkdtempSync(join(tmpdir(), 'updates-feed-bundle-test-'));
