@@ -1977,6 +1977,29 @@ describe('labels after round 5 of issue 8', () => {
     ]);
     expect(read('全年发放各类创业补贴2860万元。')).toEqual([['2860万元', '发放创业补贴']]);
   });
+  it('gives a light verb (完成, 实现) the things counted before only when they are ones who act', () => {
+    const labels = (text: string) => read(text).map(([, label]) => label);
+    expect(labels('全县共有规上企业215家，实现营业收入98.3亿元。')).toEqual(['规上企业', '规上企业营业收入']);
+    expect(labels('放流鱼苗300万尾，完成造林面积3000公顷。')).toEqual(['放流鱼苗', '造林面积']);
+    expect(labels('高新技术企业数量达到3000家，完成造林面积3000公顷。')).toEqual([
+      '高新技术企业数量',
+      '造林面积',
+    ]);
+    expect(labels('全市新登记市场主体12345户，完成造林面积3000公顷。')).toEqual([
+      '新登记市场主体',
+      '造林面积',
+    ]);
+  });
+
+  it("never gives a government's revenue the subject of the measure before it", () => {
+    expect(read('固定资产投资增长5.1%，一般公共预算收入为300.2亿元。')).toEqual([
+      ['5.1%', '固定资产投资增长'],
+      ['300.2亿元', '一般公共预算收入'],
+    ]);
+    expect(
+      read('进出口总额为500亿元，财政收入为86亿元，税收收入为61亿元。').map(([, label]) => label),
+    ).toEqual(['进出口总额', '财政收入', '税收收入']);
+  });
 });
 
 describe('as-of, recall, units and kinds of round 5', () => {

@@ -405,7 +405,14 @@ const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
 const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
-const PRODUCED = /^(?:计划|已|累计)?(?:新增|新建|新开工|开工|建成|完成|改造|关闭|认定|培育|引进|新开)/;
+const PRODUCED =
+  /^(?:计划|已|累计)?(?:新增|新建|新开工|开工|建成|完成|改造|关闭|认定|培育|引进|新开|新登记|登记|放流)/;
+/**
+ * Heads of a noun for those who act (企业, 合作社, 农户): only such things counted can be the subject of the light
+ * verb after them (共有企业215家，实现营业收入…), not a count's measure (高新技术企业数量) or an action (棚户区改造开工).
+ */
+const AGENT_HEAD =
+  /(?:企业|公司|单位|机构|主体|合作社|商户|工厂|园区|平台|银行|医院|学校|基金|家庭|农户|户)$/;
 /** Verbs of those an action reached (惠及居民, 涉及农户, 带动就业). */
 const REACHED_BY = /^(?:惠及|涉及|覆盖|带动|受益)/;
 /** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
@@ -1243,7 +1250,13 @@ class Extraction {
     // …but not what an action produced (新开工保障性住房8600套，完成棚户区改造1.2万户).
     const counted = sentence.previousNoun || sentence.previousCounted;
     const lightVerb = LIGHT_VERB_OPENING.test(label) || LIGHT_VERB_OPENING.test(clause.text);
-    if (counted !== undefined && lightVerb && !label.endsWith('率') && !PRODUCED.test(counted)) {
+    if (
+      counted !== undefined &&
+      lightVerb &&
+      !label.endsWith('率') &&
+      !PRODUCED.test(counted) &&
+      AGENT_HEAD.test(counted)
+    ) {
       label = counted + label;
     }
     // 新建社区健身中心26个、口袋公园41个: what is listed after a count shares the action that opened the list.

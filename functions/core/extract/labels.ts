@@ -1086,11 +1086,16 @@ const BARE_MEASURES = new Set(
     '规模 总规模 总额 余额 价格 均价 单价 增加值 用电量 客流量 成交额 成交量 利润 净利润 出货量 渗透率 ' +
     '覆盖率 普及率 完成率 开工率 利用率 达标率 线上销售 线上销量 线上销售额 参保率 参保人数 零售 ' +
     // Measures named by a compound of their own, which hold no subject (营业 is none).
-    '营业收入 营业总收入 主营业务收入 可支配收入 人均可支配收入 归母净利润 利润总额 税收收入 财政收入 预算收入 ' +
-    '一般公共预算收入 一般公共预算支出'
+    '营业收入 营业总收入 主营业务收入 可支配收入 人均可支配收入 归母净利润 利润总额'
   ).split(' '),
 );
-const MEASURE_ENDINGS = new SuffixSet(BARE_MEASURES);
+/**
+ * A government's revenue and spending: measures of the place itself, so they never take the subject of the measure
+ * before (固定资产投资增长5.1%，一般公共预算收入… is no 固定资产 revenue); they still end a subject (其中税收收入 after
+ * 一般公共预算收入 takes no 一般公共 from it).
+ */
+const FISCAL_MEASURES = new Set('税收收入 财政收入 预算收入 一般公共预算收入 一般公共预算支出'.split(' '));
+const MEASURE_ENDINGS = new SuffixSet([...BARE_MEASURES, ...FISCAL_MEASURES]);
 /** Stage words a bare measure may open with (预计总产量): they stay before the subject it takes. */
 const STAGE_OPENING = /^(?:预计|计划|累计|已|新增)/;
 const STAGE_ENDING = /(?:预计|计划|累计|已|新增)$/;
@@ -1118,6 +1123,7 @@ export function continuedSubject(label: string, previous: string): string | unde
   // 惠及户数 + 总投资: what an action reached is no subject of other measures.
   if (topic.length < 2 || OBJECT_VERBS.some((verb) => topic.endsWith(verb)))
     return parallelGroup(label, before);
+  if (FISCAL_MEASURES.has(measure)) return undefined;
   if (BARE_MEASURES.has(measure)) return topic.endsWith(measure) ? undefined : stage + topic + measure;
   // 新能源车零售 + 零售渗透率: the measure before opens this one.
   return head !== undefined && label.startsWith(head) && label.length > head.length
