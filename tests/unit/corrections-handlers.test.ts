@@ -117,6 +117,26 @@ describe('the metric routes', () => {
     expect(elsewhere.status).toBe(409);
   });
 
+  it('rename a metric stored under a key an upgrade has since folded (比例 → 占比): its history joins the new key', async () => {
+    const { send, metrics } = await corrections();
+    const folded = '大连:空气质量优良天数比例:percent';
+    await recordObservation(metrics, observation({ metric: folded, asOf: '2020-04-30' }), now);
+    // The first brief after the upgrade has already opened the new key.
+    await recordObservation(
+      metrics,
+      observation({ metric: '大连:空气质量优良天数占比:percent', asOf: '2020-05-31' }),
+      now,
+    );
+    const renamed = await send('POST /metrics/{key}/rename', {
+      path: { key: folded },
+      body: { label: '空气质量优良天数比例' },
+    });
+    expect(renamed).toMatchObject({
+      status: 200,
+      body: { from: folded, into: '大连:空气质量优良天数占比:percent', copied: 1 },
+    });
+  });
+
   it('rename a metric whose new name keeps its key: named, nothing copied', async () => {
     const { send, metrics } = await corrections();
     const renamed = await send('POST /metrics/{key}/rename', {
