@@ -158,6 +158,7 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['percentage point', measure('percentage points', 'growth_rate')],
   ['per cent', measure('%', 'percent')],
   ['percent', measure('%', 'percent')],
+  ['pct', measure('%', 'percent')],
   ['people', measure('people', 'count')],
   ['persons', measure('people', 'count')],
   ['person', measure('people', 'count')],
