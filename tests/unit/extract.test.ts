@@ -2315,6 +2315,12 @@ describe('English of round 6', () => {
     expect(read('The airline added 9 new routes.')[0]?.[1]).toBe('routes added');
   });
 
+  it('reads HK$ as Hong Kong dollars', () => {
+    expect(read('The stock ended at HK$18.40.').map((row) => [row[0], row[2], row[3]])).toEqual([
+      ['HK$18.40', 'HKD', 'money'],
+    ]);
+  });
+
   it('takes "from the previous year" for no base of its own, and "slumped" for a decline', () => {
     expect(
       read(
