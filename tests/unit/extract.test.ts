@@ -2242,3 +2242,90 @@ describe('as-of, recall, units and kinds of round 5', () => {
     expect(read('有过2次以上换工作经历的占比超过三成。').map(({ surface }) => surface)).toEqual(['超过三成']);
   });
 });
+
+describe('English of round 6', () => {
+  const tarvik = { region: 'Tarvik', publishedAt: '2025-10-20', aliases: defaultAliases };
+  const read = (text: string) =>
+    extractFigures(text, tarvik).map((figure) => [
+      figure.surface,
+      figure.label,
+      figure.unit,
+      figure.kind,
+      figure.asOf ?? '',
+    ]);
+
+  it('reads "U.S. dollars" as USD, and its initials end neither the sentence nor the clause', () => {
+    expect(
+      read(
+        'Machinery exports totaled 3.2 billion U.S. dollars in the third quarter, the customs office said.',
+      ),
+    ).toEqual([['3.2 billion U.S. dollars', 'machinery exports', 'USD', 'money', '2025-09-30']]);
+  });
+
+  it('reads "pct" as percent', () => {
+    expect(read('Tarvik retail sales up 3.1 pct in September')).toEqual([
+      ['3.1 pct', 'retail sales growth', '%', 'growth_rate', '2025-09-30'],
+    ]);
+  });
+
+  it('leaves every place out of a label, with a compass word before its name', () => {
+    expect(read('Passenger traffic at Merrow airport in northern Fenland rose 4 percent.')).toEqual([
+      ['4 percent', 'passenger traffic growth', '%', 'growth_rate', ''],
+    ]);
+  });
+
+  it('keeps the measure before an "of" whose owner names a place (output of west Fenland\'s Corby county)', () => {
+    expect(read("Timber output of west Fenland's Corby county fell 2 percent.")).toEqual([
+      ['2 percent', 'timber output decline', '%', 'growth_rate', ''],
+    ]);
+  });
+
+  it('leaves a year, a half-year term and a headline verb out of a label', () => {
+    expect(read('Corby cuts 2026 growth target to about 4%\n\nTarvik H1 bookings jump 12%')).toEqual([
+      ['about 4%', 'growth target', '%', 'growth_rate', ''],
+      ['12%', 'bookings growth', '%', 'growth_rate', ''],
+    ]);
+  });
+
+  it("drops a participle that opens a clause (beating analysts' estimates of…)", () => {
+    expect(read("Orders came to 12,400 cars, beating analysts' estimates of about 11,000.")[1]?.[1]).toBe(
+      "analysts' estimates",
+    );
+  });
+
+  it('keeps a name joined by "and" whole, and what a trade is with', () => {
+    expect(read('Trade with Bosnia and Herzegovina accounted for 12 percent of the total.')).toEqual([
+      ['12 percent', 'trade with bosnia and herzegovina share', '%', 'percent', ''],
+    ]);
+  });
+
+  it('keeps a participle that describes a noun after a preposition (investment in renovated hospitals)', () => {
+    expect(read('Investment in renovated hospitals exceeded 3 billion yuan.')[0]?.[1]).toBe(
+      'investment in renovated hospitals',
+    );
+  });
+
+  it('names a rise in percentage points a rise, and the level it led to by its rate', () => {
+    expect(
+      read('The enrollment rate rose 1.5 percentage points to 88 percent.').map((row) => row[1]),
+    ).toEqual(['enrollment rate rise', 'enrollment rate']);
+  });
+
+  it('names what was added by the verb, once new', () => {
+    expect(read('The airline added 9 new routes.')[0]?.[1]).toBe('routes added');
+  });
+
+  it('reads HK$ as Hong Kong dollars', () => {
+    expect(read('The stock ended at HK$18.40.').map((row) => [row[0], row[2], row[3]])).toEqual([
+      ['HK$18.40', 'HKD', 'money'],
+    ]);
+  });
+
+  it('takes "from the previous year" for no base of its own, and "slumped" for a decline', () => {
+    expect(
+      read(
+        'Freight volume reached 5 million tonnes, up 6 percent from the previous year. Car sales slumped 8%.',
+      ).map((row) => row[1]),
+    ).toEqual(['freight volume', 'freight volume growth', 'car sales decline']);
+  });
+});

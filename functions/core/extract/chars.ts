@@ -55,3 +55,10 @@ export function wordAt(text: string, index: number, words: readonly string[]): s
 export function isLatinLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
+
+const isCapital = (code: number) => code >= 0x41 && code <= 0x5a;
+
+/** The dot at `index` closes an initial of an abbreviation (U.S., U.K.): a lone capital before it, no sentence end. */
+export function isInitialDot(text: string, index: number): boolean {
+  return isCapital(text.charCodeAt(index - 1)) && !isLatinLetter(text.charCodeAt(index - 2));
+}

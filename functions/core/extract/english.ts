@@ -32,6 +32,14 @@ function wordEnd(text: string, start: number): number {
   return end;
 }
 
+const INITIALS = /^(?:[A-Z]\.){2,}/;
+
+/** "U.S. dollars": where a word written as initials ends, or undefined. */
+function initialsEnd(text: string, start: number): number | undefined {
+  const initials = INITIALS.exec(text.slice(start, start + 8));
+  return initials === null ? undefined : start + initials[0].length;
+}
+
 /** A unit as the text writes it: an acronym keeps its capitals (TEUs, GW), any other word is lower-cased. */
 function asWritten(word: string): string {
   return /^.[^A-Z]*$/.test(word) ? word.toLowerCase() : word;
@@ -51,7 +59,7 @@ export function englishUnitAt(text: string, index: number): EnglishUnit | undefi
   while (words.length < UNIT_WORDS) {
     let start = cursor;
     if (text.charCodeAt(start) === 0x20) start++;
-    const end = wordEnd(text, start);
+    const end = initialsEnd(text, start) ?? wordEnd(text, start);
     if (end === start) break;
     const written = text.slice(start, end);
     words.push({ word: written.toLowerCase(), written, end });
@@ -114,7 +122,8 @@ const CONNECTIVES = new Set(
     'added created reported registered recorded saw had has have rose rising grew growing increased increase ' +
     'fell falling declined dropped decreased climbed jumped slipped edged expanded expands expanding grows rises ' +
     'surged hits stayed remained stays remains slows slowed slowing accelerated accelerating reaches grow rise ' +
-    'fall falls climb climbs jumps drops dips slip slips widened narrowed widens narrows'
+    'fall falls climb climbs jumps drops dips slip slips widened narrowed widens narrows ' +
+    'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars'
   ).split(' '),
 );
 /** Auxiliaries of a passive (has been cut, was set, were capped). */
@@ -124,16 +133,41 @@ const OBJECT_VERBS = new Set(
   'added created reported registered recorded saw had has have hired employed built planted'.split(' '),
 );
 const GROWTH_WORDS = new Set(
-  'rose rising grew grow growing increased increase up climb climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps'.split(
+  'rose rising grew grow growing increased increase up climb climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps jump soared soars'.split(
     ' ',
   ),
 );
 /** Changes down: a decline keeps its value as written and says so in its label, like 下降. */
 const DECLINE_WORDS = new Set(
-  'fell falling declined dropped decreased down slipped fall falls drops dips slip slips'.split(' '),
+  'fell falling declined dropped decreased down slipped fall falls drops dips slip slips slumped slumps slump plunged plunges'.split(
+    ' ',
+  ),
 );
 /** Prepositions before a place named with capitals (at Lianhai port, in Baishan). */
 const PLACE_PREPOSITIONS = new Set(['at', 'in']);
+/** Words that locate a place name within a country (east China, southern Guangdong). */
+const COMPASS =
+  /^(?:east|west|south|north|central|eastern|western|southern|northern|northeast|northwest|southeast|southwest)$/;
+
+/** Where the last "at/in + place name" of the words starts, or -1. */
+function placeAt(words: string[]): number {
+  return words.findLastIndex((word, index) => {
+    if (!PLACE_PREPOSITIONS.has(word.toLowerCase())) return false;
+    const next = words[index + 1] ?? '';
+    return CAPITALIZED.test(next) || (COMPASS.test(next) && CAPITALIZED.test(words[index + 2] ?? ''));
+  });
+}
+
+/** Where a place name starting at `from` ends: a compass word, its capitalized words and a noun like "port". */
+function placeEnd(words: string[], from: number): number {
+  let end = from;
+  if (COMPASS.test(words[end] ?? '')) end++;
+  const named = end;
+  while (end < words.length && CAPITALIZED.test(words[end] ?? '')) end++;
+  while (end > named && end < words.length && PLACE_NOUNS.has(lower0(words[end]))) end++;
+  return end;
+}
+
 /** Nouns that go with a place name (Lianhai port, the Amberport metro area). */
 const PLACE_NOUNS = new Set([
   'port',
@@ -145,6 +179,9 @@ const PLACE_NOUNS = new Set([
   'area',
   'region',
   'station',
+  'province',
+  'state',
+  'prefecture',
 ]);
 const lower0 = (word: string | undefined) => (word ?? '').toLowerCase();
 const CAPITALIZED = /^[A-Z]/;
@@ -163,12 +200,16 @@ const DETERMINERS = new Set(
   'the a an its their his her our this that these those and or in on for with which who while as'.split(' '),
 );
 const ARTICLES = new Set(['the', 'a', 'an']);
+const YEAR_OR_TERM = /^(?:(?:19|20)\d\d|[HQ][1-4])$/;
+/** Words after a clause's opening participle that show it takes an object (bringing its…, beating analysts'…). */
+const OPENS_OBJECT =
+  /^(?:its|their|the|a|an|it|for|to|up|nearly|about|around|roughly|some|over|more|almost)$|['’]s?$/;
 const POSSESSIVE = /['’]s$/;
 /**
  * Prepositions that may stand inside a label (area sown to grain, exports to the EU, output of grain, arrivals from
  * Europe) when a noun, not a verb, stands before them (up from 4.5 percent is no label).
  */
-const LABEL_PREPOSITIONS = new Set(['to', 'of', 'for', 'from', 'by']);
+const LABEL_PREPOSITIONS = new Set(['to', 'of', 'for', 'from', 'by', 'with']);
 /** "spending by overseas tourists": a measure whose owner follows it reads its change as "growth in …". */
 const OWNER_AFTER = / (?:by|from) /;
 /** Words that may stand between a change and "to" without naming anything (rose 6.4% year on year to …). */
@@ -205,7 +246,7 @@ export interface EnglishLabel {
  * homes sold), as a Chinese label keeps its verb (售出茶叶).
  */
 const MEASURE_VERBS = new Set(
-  'handled exported imported shipped sent sold delivered produced manufactured transported processed served'.split(
+  'handled exported imported shipped sent sold delivered produced manufactured transported processed served added'.split(
     ' ',
   ),
 );
@@ -220,13 +261,14 @@ const PRESENT_MEASURE_VERBS: Record<string, string> = {
   delivers: 'delivered',
   produces: 'produced',
   serves: 'served',
+  adds: 'added',
 };
 /**
  * Present tenses that headlines give a subject before its object (Council approves $1.26 billion budget, Schools
  * adopt…): the verb, like a past tense, is no part of the label, and the words after the number name the measure.
  */
 const PRESENT_OBJECT_VERBS = new Set(
-  'adopt adopts approve approves pass passes post posts attract attracts receive receives welcome welcomes host hosts draw draws'.split(
+  'adopt adopts approve approves pass passes post posts attract attracts receive receives welcome welcomes host hosts draw draws cuts raises lowers sets keeps lifts trims'.split(
     ' ',
   ),
 );
@@ -237,6 +279,8 @@ export function changeOf(label: string, change: string): string {
   return MEASURED_LABEL.test(label) ? `${change} in ${label}` : `${label} ${change}`;
 }
 
+const NEW_BEFORE = /^new /;
+
 /** Adverbs after the counted noun that belong to such a measure (cars shipped abroad). */
 const MEASURE_ADVERB = /^ (abroad|overseas)\b/;
 
@@ -244,7 +288,9 @@ const MEASURE_ADVERB = /^ (abroad|overseas)\b/;
 export function measuredObject(verb: string | undefined, counted: string, text: string, end: number) {
   if (verb === undefined || !MEASURE_VERBS.has(verb)) return undefined;
   const adverb = MEASURE_ADVERB.exec(text.slice(end, end + 10))?.[1];
-  return adverb === undefined ? `${counted} ${verb}` : `${counted} ${verb} ${adverb}`;
+  // "added 185 new positions": what was added is new; the verb says so once.
+  const object = verb === 'added' ? counted.replace(NEW_BEFORE, '') : counted;
+  return adverb === undefined ? `${object} ${verb}` : `${object} ${verb} ${adverb}`;
 }
 
 /** Words between a verb and its number that only say how large it was (handled a record 4.2 million…). */
@@ -252,12 +298,18 @@ const AMOUNT_ADJECTIVES = new Set(['record', 'estimated', 'all-time']);
 
 /** The noun phrase before the number's verb ("the city's registered unemployment rate was" → registered unemployment rate). */
 export function englishLabelBefore(clause: string, region = '', objectMayFollow = true): EnglishLabel {
-  // "exports in the first seven months totalled", "first-half exports": when is no part of what is measured.
+  // "exports in the first seven months totalled", "first-half exports", "2026 growth target", "H1 deliveries": when
+  // is no part of what is measured.
   const timeless = clause.includes('-') || WHEN_HINT.test(clause) ? clause.replace(WHEN, ' ') : clause;
-  const words = timeless.split(/[\s,;:()]+/).filter((word) => word !== '');
+  const words = timeless.split(/[\s,;:()]+/).filter((word) => word !== '' && !YEAR_OR_TERM.test(word));
+  // ", beating analysts' forecasts of", ", bringing its total to": a participle opening the clause is its verb.
+  if (words.length > 2 && PARTICIPLE.test(words[0] ?? '') && OPENS_OBJECT.test(words[1] ?? '')) words.shift();
   // "the city's jobless rate": the owner ends the label.
   const owner = words.findLastIndex((word) => POSSESSIVE.test(word));
-  if (owner >= 0) words.splice(0, owner + 1);
+  // "Foreign trade of east China's Lanxi province": an owner inside an "of" after the measure names where.
+  const ofOwner = owner > 0 ? words.lastIndexOf('of', owner) : -1;
+  if (ofOwner > 0) words.splice(ofOwner, placeEnd(words, owner + 1) - ofOwner);
+  else if (owner >= 0) words.splice(0, owner + 1);
   // "Hainan tourism revenue", "Tourism revenue during the holiday": the place and the time are not the measure.
   if (region !== '' && words[0]?.toLowerCase() === region.toLowerCase()) words.shift();
   // "income of Hainan residents": whose, when it is the brief's region, is not the measure either.
@@ -267,13 +319,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   if (region !== '' && ofRegion > 0) words.splice(ofRegion, 3);
   // "calls at Port Ashford", "capacity in Baishan", "throughput at Lianhai port": where they were counted is no
   // part of the measure.
-  const at = words.findLastIndex(
-    (word, index) => PLACE_PREPOSITIONS.has(word.toLowerCase()) && CAPITALIZED.test(words[index + 1] ?? ''),
-  );
-  let named = at + 1;
-  while (at > 0 && named < words.length && /^[A-Z]/.test(words[named] ?? '')) named++;
-  while (at > 0 && named > at + 1 && named < words.length && PLACE_NOUNS.has(lower0(words[named]))) named++;
-  if (at > 0 && named > at + 1) words.splice(at, named - at);
+  // "at Bowan port in south China": every such place goes.
+  for (let at = placeAt(words); at > 0; at = placeAt(words)) words.splice(at, placeEnd(words, at + 1) - at);
   // "The number of cruise calls": the count is the calls.
   const numberOf = words.findIndex(
     (word, index) => word.toLowerCase() === 'number' && words[index + 1]?.toLowerCase() === 'of',
@@ -304,6 +351,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     if (GROWTH_WORDS.has(word)) growth = true;
     if (DECLINE_WORDS.has(word)) decline = true;
     if (OBJECT_VERBS.has(word)) objectFollows = true;
+    // "The port added 14 routes": what was added is named with its verb.
+    if (OBJECT_VERBS.has(word) && MEASURE_VERBS.has(word)) verbOfObject ??= word;
     words.pop();
   }
   // "has been cut to 31.5 hours", "was set at": a passive's participle, whatever its form, is the verb.
@@ -354,12 +403,23 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
           at > 0 &&
           !CONNECTIVES.has(previous) &&
           !DETERMINERS.has(previous)));
-    const adjective = kept.length > 0 && PARTICIPLE_ADJECTIVES.has(current);
+    // "Belt and Road", "Trinidad and Tobago": a name joined by "and" is one name.
+    const insideName =
+      current === 'and' && CAPITALIZED.test(kept[0] ?? '') && CAPITALIZED.test(words[at - 1] ?? '');
+    const adjective =
+      kept.length > 0 &&
+      (PARTICIPLE_ADJECTIVES.has(current) ||
+        // "investment in automated terminals": a participle after a preposition describes the noun.
+        (isPastTense(current) && (LABEL_PREPOSITIONS.has(previous) || previous === 'in')));
     const investmentIn = current === 'in' && previous === 'investment' && kept.length > 0;
     // "Air cargo handled … doubled to 184,000 tonnes": a measure verb ending the subject names the measure.
     const measured = kept.length === 0 && MEASURE_VERBS.has(current) && at > 0;
+    // "Jizhou cuts growth target to…": a headline's present tense before its object is no part of it.
+    const headlineVerb = kept.length > 0 && current.endsWith('s') && PRESENT_OBJECT_VERBS.has(current);
+    if (headlineVerb) break;
     if (
       !insideLabel &&
+      !insideName &&
       !adjective &&
       !investmentIn &&
       !measured &&
@@ -368,7 +428,9 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
       break;
     kept.unshift(word);
     const capitalAfterLower = /^[A-Z]/.test(word) && at > 0 && !/^[A-Z]/.test(words[at - 1] ?? '');
-    if (capitalAfterLower && !ARTICLES.has(previous) && !LABEL_PREPOSITIONS.has(previous)) break;
+    const nameGoesOn = previous === 'and' && CAPITALIZED.test(words[at - 2] ?? '');
+    if (capitalAfterLower && !ARTICLES.has(previous) && !LABEL_PREPOSITIONS.has(previous) && !nameGoesOn)
+      break;
   }
   // "those from the Middle East": an article the loop kept for a preposition that did not stay opens nothing.
   if (kept.length > 1 && ARTICLES.has((kept[0] ?? '').toLowerCase())) kept.shift();
@@ -546,7 +608,8 @@ function wholeOf(text: string, end: number): string | undefined {
 export function baseAfter(text: string, end: number): string | undefined {
   const match = /^ from ([A-Za-z]+(?: [A-Za-z]+)?)/.exec(text.slice(end, end + 40));
   const base = match?.[1];
-  if (base === undefined || /^(?:a year|last year|the same|a month)/.test(base)) return undefined;
+  if (base === undefined || /^(?:a year|last year|the same|a month|the previous)/.test(base))
+    return undefined;
   return ` from ${base.split(' ')[0]}`;
 }
 

@@ -1,7 +1,7 @@
 // The extractor: one left-to-right scan over a character-class table, labelling figures sentence by sentence.
 import { type AliasTable, metricKey } from '../metric-key.ts';
 import type { Figure, FigureKind, FigureWarning } from '../model.ts';
-import { codeSet, isLatinLetter, wordAt } from './chars.ts';
+import { codeSet, isInitialDot, isLatinLetter, wordAt } from './chars.ts';
 import {
   accountedShare,
   baseAfter,
@@ -374,6 +374,7 @@ const ENGLISH_WORDS_AFTER = /^ ((?:[A-Za-z][A-Za-z-]*)(?: [A-Za-z][A-Za-z-]*){0,
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
+const FULL_STOP = 0x2e;
 const ENGLISH_PERIOD_REACH = 60;
 const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per(?! capita))\b/i;
 const AVERAGE_REACH = 16;
@@ -384,7 +385,9 @@ const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
 const ENGLISH_DEADLINE_AFTER = /^[^,.;]{0,30}?\bby (?:the end of )?((?:19|20)\d\d)\b/;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
-const GROWTH_SUFFIX = / (?:growth|decline)$/;
+const GROWTH_SUFFIX = / (?:growth|decline|rise)$/;
+const GROWTH_END = / growth$/;
+const POINTS = 'percentage points';
 /** "growth in containers handled": a change of a measure named by its verb. */
 const GROWTH_PREFIX = /^(?:growth|decline) in /;
 const ENGLISH_CHANGE = /^(?!share of).* (?:growth|decline)(?: from \w+)?$/;
@@ -399,7 +402,7 @@ const CHANGE_AFTER =
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
-const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped)\b/i;
+const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found that 61.8 percent of them…). */
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
 const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
@@ -548,7 +551,10 @@ class Extraction {
           this.endSentence(index + 1);
           break;
         case CharClass.Period:
-          if (text.charCodeAt(index + 1) === 0x20 || text.charCodeAt(index + 1) === 0x0a)
+          if (
+            (text.charCodeAt(index + 1) === 0x20 && !isInitialDot(text, index)) ||
+            text.charCodeAt(index + 1) === 0x0a
+          )
             this.endSentence(index + 1);
           break;
         case CharClass.LineBreak:
@@ -780,9 +786,11 @@ class Extraction {
     for (let index = raw.end; index < limit; index++) {
       const code = text.charCodeAt(index);
       // "doubled to 184,000 tonnes in the first half": a comma that groups digits ends no clause.
+      // "71.4 billion U.S. dollars in the first half": an initial's dot ends no clause either.
       if (
         ENGLISH_CLAUSE_END.has(code) &&
-        !(DIGITS.has(text.charCodeAt(index - 1)) && DIGITS.has(text.charCodeAt(index + 1)))
+        !(DIGITS.has(text.charCodeAt(index - 1)) && DIGITS.has(text.charCodeAt(index + 1))) &&
+        !(code === FULL_STOP && isInitialDot(text, index))
       )
         return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
@@ -801,6 +809,8 @@ class Extraction {
     // "exports nearly tripled": the growth of what the clause names.
     if (raw.multiple === true && !GROWTH_SUFFIX.test(named.label) && named.label !== raw.unit.unit)
       named.label = changeOf(named.label, 'growth');
+    // "up 2.3 percentage points": a share or rate rises by points; it does not grow.
+    if (raw.english && raw.unit.unit === POINTS) named.label = named.label.replace(GROWTH_END, ' rise');
     if (!raw.english) {
       const before = this.text.slice(Math.max(this.sentence.start, raw.start - CONTEXT_REACH), raw.start);
       if (before.includes(SINGLE_MONTH)) named.label = withSingleMonth(named.label);

@@ -15,7 +15,10 @@ const COMPARED_BEFORE = /比[^，。；、比较]{1,10}(?:低|高)(?:了)?(?:约
 /** 每千人口执业医师数, 每万名老年人拥有: a number per so many people or households. */
 const PER_POPULATION = /每[十百千万]+(?:名|个|位)?(?:人|户|家|老年人|儿童|常住人口|居民)/;
 /** English nouns after a percent that make it a change (a 9.2% pace, a 5 percent increase). */
-const CHANGE_AFTER = /^ (?:pace|growth|increase|rise|gain|jump|expansion|decline|drop|fall|decrease)\b/;
+const CHANGE_AFTER =
+  /^ (?:pace|growth|increase|rise|gain|jump|expansion|decline|drop|fall|decrease|slump|surge|plunge)\b/;
+/** "a growth target of around 5%": a target for a growth is a growth rate. */
+const GROWTH_TARGET = /\bgrowth target$/;
 /** "climb 9.2%": a growth the label reading does not take as one. */
 const ENGLISH_CHANGE_BEFORE =
   /\b(?:climb|climbs|advance|advanced|advances|gain|gained|gains|growth (?:came in at|was|stood at|reached|hit|of))\s*$/;
@@ -32,7 +35,8 @@ export interface KindContext {
 /** The kind of `raw` given whether its label speaks of a change (`growth`). */
 export function kindOf(raw: RawFigure, growth: boolean, { text, label, previous }: KindContext): FigureKind {
   const { kind } = raw.unit;
-  if (kind === 'percent') return percentKind(raw, growth, text, previous) ? 'growth_rate' : 'percent';
+  if (kind === 'percent')
+    return percentKind(raw, growth || GROWTH_TARGET.test(label), text, previous) ? 'growth_rate' : 'percent';
   // 每千人口执业医师3.1人, 每万人拥有床位75张: a rate per population, not a count, whether or not it is whole.
   if (kind === 'count' && (PER_POPULATION.test(label) || perPopulationBefore(text, raw))) return 'other';
   return kind;

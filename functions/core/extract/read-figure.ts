@@ -37,6 +37,7 @@ import {
   denominators,
   englishScales,
   GROWTH_PERCENT_UNIT,
+  HKD_UNIT,
   HOUR_COUNT_UNIT,
   INDEX_LEVEL_UNIT,
   INDEX_POINT_UNIT,
@@ -571,6 +572,7 @@ function prefixQualifier(text: string, start: number, floor: number) {
 }
 
 const rejected = (next: number): Reading => ({ next });
+const isDollarPrefix = (unit: UnitInfo | undefined) => unit === USD_UNIT || unit === HKD_UNIT;
 
 /** Reads the figure starting at `index` (a digit, a Chinese numeral, 百分之 or $); `floor` is the previous figure's end. */
 export function readFigure(text: string, index: number, floor: number): Reading {
@@ -579,9 +581,11 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   let prefixUnit: UnitInfo | undefined;
   const first = text.charCodeAt(index);
   if (DOLLARS.has(first)) {
-    prefixUnit = USD_UNIT;
+    // HK$62.35: Hong Kong dollars, by their ISO code.
+    const hongKong = text.startsWith('HK', index - 2) && index - 2 >= floor;
+    prefixUnit = hongKong ? HKD_UNIT : USD_UNIT;
     cursor++;
-    if (text.startsWith('US', index - 2) && index - 2 >= floor) start = index - 2;
+    if ((hongKong || text.startsWith('US', index - 2)) && index - 2 >= floor) start = index - 2;
   } else if (text.startsWith('百分之', index) || text.startsWith('千分之', index)) {
     prefixUnit = first === 0x767e /* 百 */ ? PERCENT_UNIT : PERMILLE_UNIT;
     cursor += 3;
@@ -604,7 +608,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   let unit: UnitRead | undefined;
 
   const next = text.charCodeAt(cursor);
-  if (RANGE_CONNECTORS.has(next) && startsNumber(text, cursor + 1) && prefixUnit !== USD_UNIT) {
+  if (RANGE_CONNECTORS.has(next) && startsNumber(text, cursor + 1) && !isDollarPrefix(prefixUnit)) {
     const right = readCore(text, cursor + 1);
     if (isCore(right) && right.chinese === core.chinese) {
       inheritedExponent = !core.scaled && right.scaled ? right.exponent : 0;
@@ -629,7 +633,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   }
 
   if (unit === undefined && prefixUnit !== undefined)
-    unit = { unit: prefixUnit, end: cursor, english: prefixUnit === USD_UNIT };
+    unit = { unit: prefixUnit, end: cursor, english: isDollarPrefix(prefixUnit) };
   let unitSource: RawFigure['unitSource'];
   if (unit === undefined) {
     const found = readUnit(text, cursor, core, start);

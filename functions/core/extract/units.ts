@@ -158,6 +158,7 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['percentage point', measure('percentage points', 'growth_rate')],
   ['per cent', measure('%', 'percent')],
   ['percent', measure('%', 'percent')],
+  ['pct', measure('%', 'percent')],
   ['people', measure('people', 'count')],
   ['persons', measure('people', 'count')],
   ['person', measure('people', 'count')],
@@ -224,6 +225,7 @@ export const UNWRITTEN_UNIT: UnitInfo = { unit: '', kind: 'count', measure: true
 /** Index points (收于3200点), read only where the number cannot be an hour. */
 export const INDEX_POINT_UNIT: UnitInfo = measure('点', 'other');
 export const USD_UNIT: UnitInfo = measure('USD', 'money');
+export const HKD_UNIT: UnitInfo = measure('HKD', 'money');
 /** 价格指数为100.4, PMI rose to 52.4: the level of an index, written without a unit. */
 export const INDEX_LEVEL_UNIT: UnitInfo = measure('', 'other');
 /** 城乡居民收入比为2.10: a ratio named before its bare value. */
