@@ -967,9 +967,10 @@ describe('labels after round 3 of issue 8', () => {
   });
 
   it('distributes 城乡…分别 over 城市 and 农村, so the two standards keep apart', () => {
+    // An amount per month is 元, as the labeled README asks (round 6); only a written rate (元/月) is a rate.
     expect(read('全市城乡低保标准分别提高到每月980元和每月790元。')).toEqual([
-      ['每月980元', '城市低保标准', 'exact', '元/月'],
-      ['每月790元', '农村低保标准', 'exact', '元/月'],
+      ['每月980元', '城市低保标准', 'exact', '元'],
+      ['每月790元', '农村低保标准', 'exact', '元'],
     ]);
   });
 
@@ -2240,5 +2241,91 @@ describe('as-of, recall, units and kinds of round 5', () => {
       '18.2%',
     ]);
     expect(read('有过2次以上换工作经历的占比超过三成。').map(({ surface }) => surface)).toEqual(['超过三成']);
+  });
+});
+
+describe('as-of, recall, units and kinds of round 6', () => {
+  const dated = (text: string, publishedAt = '2025-07-20') =>
+    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.asOf ?? null]);
+  const read = (text: string) =>
+    extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
+      surface,
+      value,
+      ...(valueMax === undefined ? {} : { valueMax }),
+      unit,
+      qualifier,
+      kind,
+    }));
+
+  it('reads a score in a clause after the one that names it (比上年提高2.3分; 得分最低，为76.5分)', () => {
+    expect(
+      extractFigures('营商环境满意度得分为84.1分，比上年提高2.3分；政务服务得分最低，为76.5分。', dalian).map(
+        ({ surface, unit, label }) => [surface, unit, label],
+      ),
+    ).toEqual([
+      ['84.1分', '分', '营商环境满意度得分'],
+      ['2.3分', '分', '营商环境满意度得分提高'],
+      ['76.5分', '分', '政务服务得分'],
+    ]);
+  });
+
+  it('reads a time level followed by another group’s (城区居民为1.6小时、郊区居民为0.9小时)', () => {
+    expect(
+      read('居民日均通勤时长为1.2小时，其中城区居民为1.6小时、郊区居民为0.9小时。').map(
+        ({ surface }) => surface,
+      ),
+    ).toEqual(['1.2小时', '1.6小时', '0.9小时']);
+  });
+
+  it('reads sessions of a course held (举办讲座24期) but not a phase (二期工程)', () => {
+    expect(read('今年全区已举办公益讲座24期，二期工程将于年底开工。')).toEqual([
+      { surface: '24期', value: 24, unit: '期', qualifier: 'exact', kind: 'count' },
+    ]);
+  });
+
+  it('reads a bound after a headline figure that a space parts from it (…0.5% 成交额不足7000亿元)', () => {
+    expect(
+      read('深成指收涨0.5% 两市成交额不足7000亿元').map(({ surface, qualifier }) => [surface, qualifier]),
+    ).toEqual([
+      ['0.5%', 'exact'],
+      ['不足7000亿元', 'under'],
+    ]);
+  });
+
+  it('reads an amount per hour or month as 元, a written rate as a rate', () => {
+    expect(read('充电桩服务费为首小时3元，此后每小时1.5元；护理补贴每月300元；水价为2.8元/立方米。')).toEqual(
+      [
+        { surface: '3元', value: 3, unit: '元', qualifier: 'exact', kind: 'money' },
+        { surface: '每小时1.5元', value: 1.5, unit: '元', qualifier: 'exact', kind: 'money' },
+        { surface: '每月300元', value: 300, unit: '元', qualifier: 'exact', kind: 'money' },
+        { surface: '2.8元/立方米', value: 2.8, unit: '元/立方米', qualifier: 'exact', kind: 'money' },
+      ],
+    );
+  });
+
+  it('dates a standard per month raised in the period its own sentence gives', () => {
+    expect(
+      dated('2024年，全县为困难群众发放救助金3100万元，补助标准提高到每人每月180元。', '2025-02-10'),
+    ).toEqual([
+      ['3100万元', '2024-12-31'],
+      ['180元', '2024-12-31'],
+    ]);
+  });
+
+  it('reads a change and the level it reached (增加2.1吨至310.5吨) as two figures, a range of rates as one', () => {
+    expect(read('该基金持仓本周增加2.1吨至310.5吨。').map(({ surface, value }) => [surface, value])).toEqual([
+      ['2.1吨', 2.1],
+      ['310.5吨', 310.5],
+    ]);
+    expect(read('全年经济增长预期目标为增长4.5%至5%。')).toEqual([
+      { surface: '4.5%至5%', value: 4.5, valueMax: 5, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
+    ]);
+  });
+
+  it('reads 过 before a share as over (过七成), not a verb ending in 过 (通过)', () => {
+    expect(
+      read('受访商户中过七成表示客流回升。').map(({ surface, qualifier }) => [surface, qualifier]),
+    ).toEqual([['过七成', 'over']]);
+    expect(read('议案以八成赞成票通过，通过八成。').map(({ qualifier }) => qualifier)).not.toContain('over');
   });
 });

@@ -322,6 +322,16 @@ const SINCE = 0x81ea; // 自
 const PEOPLE_UNITS = new Set(['人', '名', '位']);
 /** 每人每年, 每亩, 每10股 right before an amount: the amount is a standard per unit. */
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
+/** A clause that only links its figure to what the clause before named (，为81.3分). */
+const CHINESE_LINK_ONLY = /^(?:为|是|仅为|只有)$/;
+/** 医疗卫生得分最低: a subject ranked first or last, without the rank. */
+const RANKED = /^([\u4e00-\u9fff]{2,12}?)(?:最低|最高|最多|最少|最快|最慢|最大|最小)$/;
+
+function rankedSubject(previousClause: string): string {
+  return RANKED.exec(previousClause)?.[1] ?? '';
+}
+/** 提高到每月, 调整为每人每年 right before an amount: a standard per period raised, which the period dates. */
+const STANDARD_RAISED_BEFORE = /(?:提高|提升|上调|调整|增加)(?:到|至|为)(?:每[\u4e00-\u9fff])?每[年月]$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
 const SINGLE_MONTH = '单月';
 /** A clause that is only a comparison base with a year (比2013年, 较2020年末): what a change is measured against. */
@@ -852,8 +862,12 @@ class Extraction {
       (earlier ? yearEarlier(this.currentAsOf()) : this.located());
     this.sentence.nextFigureAsOf = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
-    // …标准为每人每年380元: so is an amount stated per unit right before it.
-    const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
+    // …标准为每人每年380元: so is an amount stated per unit right before it, unless a standard per month or year
+    // was raised in the period its own sentence gives (过去一年，…发放标准提高到每人每月200元).
+    const unitBefore = this.text.slice(Math.max(0, raw.start - 12), raw.start);
+    const perUnit =
+      PER_UNIT_BEFORE.test(unitBefore) &&
+      !(asOf !== undefined && STANDARD_RAISED_BEFORE.test(unitBefore) && !this.carriedPeriod(asOf));
     const standard = (label.startsWith('每') && !DENSITY.test(named.label)) || perUnit;
     if (asOf !== undefined && !standard && this.dates(raw, asOf, planned)) figure.asOf = asOf;
     // Most figures have no warning: the list is made only for one that has.
@@ -1229,6 +1243,9 @@ class Extraction {
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';
+    // 医疗卫生得分最低，为81.3分: the clause before names what ranks, and the figure is its level.
+    if (label === '' && CHINESE_LINK_ONLY.test(clause.text))
+      label = rankedSubject(this.previousClauseOf(clause.start));
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       // 下调0.1个百分点至1.7%: the level a change reached is the level of its subject.
       const reached = REACHED.test(clause.text);
