@@ -2322,6 +2322,19 @@ describe('as-of, recall, units and kinds of round 6', () => {
     ]);
   });
 
+  it("dates a year's budget (2025年一般公共预算收入安排…) by that year's end, not the year looked back on", () => {
+    expect(
+      dated(
+        '2024年全区一般公共预算收入完成31.2亿元。2025年一般公共预算收入安排32.6亿元，增长4.5%。',
+        '2025-01-12',
+      ),
+    ).toEqual([
+      ['31.2亿元', '2024-12-31'],
+      ['32.6亿元', '2025-12-31'],
+      ['4.5%', '2025-12-31'],
+    ]);
+  });
+
   it('reads 过 before a share as over (过七成), not a verb ending in 过 (通过)', () => {
     expect(
       read('受访商户中过七成表示客流回升。').map(({ surface, qualifier }) => [surface, qualifier]),

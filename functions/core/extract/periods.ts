@@ -195,6 +195,9 @@ const PLAN_REACH = 8;
 /** 2025年主要预期目标, 全年发展目标: the targets a year is given. */
 const YEARS_TARGETS = /^(?:全年|全[市区县省])?(?:主要|经济社会发展|发展)?(?:预期)?目标/;
 const YEARS_TARGETS_REACH = 10;
+/** 2026年一般公共预算支出安排, 2026年全市财政预算: a budget set for the year, in the clause the year opens. */
+const YEARS_BUDGET = /^[^，。；：,;:]{0,10}?(?:预算|支出安排)/;
+const YEARS_BUDGET_REACH = 14;
 /** 2023年末, 去年底: the last day of the year, as the whole year is. */
 const YEAR_END_WORDS = codeSet('末底');
 /** After 年度, words that open the clause it dates (2020年度，全市… / 2020年度全市…). */
@@ -280,8 +283,11 @@ export function periodAt(
     // 2023年柏原县将新建…: what a plan verb soon follows is the place or body that plans, not a programme.
     const naming =
       !yearEnd && isProgrammeName(text.charCodeAt(end)) && !PLAN_SOON.test(text.slice(end, end + PLAN_REACH));
-    // 2025年主要预期目标是：…: the year's targets are of its end, not a programme named by the year.
-    const targets = YEARS_TARGETS.test(text.slice(end, end + YEARS_TARGETS_REACH));
+    // 2025年主要预期目标是：…, 2026年一般公共预算支出安排…: the year's targets and budget are of its end, not a
+    // programme named by the year.
+    const targets =
+      YEARS_TARGETS.test(text.slice(end, end + YEARS_TARGETS_REACH)) ||
+      YEARS_BUDGET.test(text.slice(end, end + YEARS_BUDGET_REACH));
     if (naming && !targets && (fiscal || (year.written === true && year.year >= publication.year)))
       return undefined;
     located = { month: 12, day: 31, end };
