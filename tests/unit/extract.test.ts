@@ -2335,6 +2335,24 @@ describe('as-of, recall, units and kinds of round 6', () => {
     ]);
   });
 
+  it('leaves undated a stock stated after a part of the year an earlier sentence gave, not after a whole year', () => {
+    expect(
+      dated(
+        '1-5月，全县完成固定资产投资45.2亿元，增长6.1%。全县已建成5G基站1260个，森林覆盖率为61.2%。',
+        '2025-06-20',
+      ),
+    ).toEqual([
+      ['45.2亿元', '2025-05-31'],
+      ['6.1%', '2025-05-31'],
+      ['1260个', null],
+      ['61.2%', null],
+    ]);
+    expect(dated('2024年，全县完成固定资产投资98.5亿元。全县已建成5G基站1260个。', '2025-02-20')).toEqual([
+      ['98.5亿元', '2024-12-31'],
+      ['1260个', '2024-12-31'],
+    ]);
+  });
+
   it('reads 过 before a share as over (过七成), not a verb ending in 过 (通过)', () => {
     expect(
       read('受访商户中过七成表示客流回升。').map(({ surface, qualifier }) => [surface, qualifier]),

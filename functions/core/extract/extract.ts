@@ -330,6 +330,9 @@ const RANKED = /^([\u4e00-\u9fff]{2,12}?)(?:最低|最高|最多|最少|最快|�
 function rankedSubject(previousClause: string): string {
   return RANKED.exec(previousClause)?.[1] ?? '';
 }
+/** 建成, 覆盖率, 处理能力, 播种面积: a stock or capacity, not a flow of a window (成交面积, 施工面积 are flows). */
+const STOCK_IN_SENTENCE = /建成|覆盖率|能力|(?<!成交|销售|施工|竣工|开工)面积/;
+const YEAR_END = '-12-31';
 /** 提高到每月, 调整为每人每年 right before an amount: a standard per period raised, which the period dates. */
 const STANDARD_RAISED_BEFORE = /(?:提高|提升|上调|调整|增加)(?:到|至|为)(?:每[\u4e00-\u9fff])?每[年月]$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
@@ -926,6 +929,10 @@ class Extraction {
       Math.max(this.sentence.start, raw.start - CONTEXT_REACH),
       raw.start,
     );
+    // 上半年，…。全县建成养老服务点43个，覆盖率超过六成: a stock or a capacity stated after the window of a part of
+    // the year that an earlier sentence gave is a level of now. A year's end dates a stock as it does the flows.
+    if (!asOf.endsWith(YEAR_END) && this.carriedPeriod(asOf) && STOCK_IN_SENTENCE.test(sentenceSoFar))
+      return false;
     // 其中，秋粮产量…: a part of the total the sentence before gave keeps its period.
     return !(
       ahead &&
