@@ -2353,6 +2353,20 @@ describe('as-of, recall, units and kinds of round 6', () => {
     ]);
   });
 
+  it('dates the answers of a survey named by its quarter, not by the horizon those asked expect or plan for', () => {
+    expect(
+      dated(
+        '三季度企业经营状况调查显示，45.1%的受访企业预计四季度订单将增加，比上季度调查提高2.3个百分点。计划扩大招聘的企业占18%。',
+        '2025-10-20',
+      ),
+    ).toEqual([
+      ['45.1%', '2025-09-30'],
+      ['2.3个百分点', '2025-09-30'],
+      ['18%', null],
+    ]);
+    expect(dated('在投资方面，计划四季度扩大投资的受访企业占31%。', '2025-10-20')).toEqual([['31%', null]]);
+  });
+
   it('reads 过 before a share as over (过七成), not a verb ending in 过 (通过)', () => {
     expect(
       read('受访商户中过七成表示客流回升。').map(({ surface, qualifier }) => [surface, qualifier]),

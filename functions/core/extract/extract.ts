@@ -282,6 +282,16 @@ const TARGETS_SET = /预期|目标/;
 const FORESEEN_BEFORE = new Set(
   ['预计', '力争', '确保', '争取', '预期'].map((word) => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)),
 );
+/** 二季度居民消费意愿调查显示，…: a survey named by its period, whose findings follow in the sentence. */
+const SURVEY_NAMED_BY_PERIOD = /^[^，。；,;]*?调查(?:显示|结果显示|发现|表明)/;
+const SURVEY_NAME_REACH = 24;
+/** 预计下半年, 计划三季度: words before the horizon of an expectation or plan. */
+const HORIZON_BEFORE = new Set(
+  ['预计', '计划', '预期', '打算'].map((word) => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)),
+);
+/** A share of those asked (受访企业占27%, 占比约57%): the clause reports answers to a survey. */
+const RESPONDENTS_SHARE = /受访|占比|比例|比重|占/;
+const CLAUSE_AROUND_REACH = 40;
 /** 单个项目奖励100万元, 每个…: an amount per single item is a standard, not a quantity of a period. */
 const PER_ITEM_IN_CLAUSE = /(?<![订清名菜账保报买卖下接运工表简孤])单(?:个|笔|户|家|项|台|只|次)|每个/;
 /** 售价两块五毛, 均价回落至21.9元/公斤: a price, a level of a moment rather than a quantity of a period. */
@@ -734,6 +744,18 @@ class Extraction {
       const found = mayOpenPeriod(text, index)
         ? periodAt(text, index, publication, clauseStart, this.located())
         : undefined;
+      // 计划三季度增加用工的受访企业占27%, 62.8%的受访居民预计下半年…: the horizon of what those asked expect or
+      // plan dates nothing; their answers are of the survey.
+      if (
+        found !== undefined &&
+        !found.until &&
+        HORIZON_BEFORE.has(text.charCodeAt(index - 2) * 0x10000 + before)
+      ) {
+        if (RESPONDENTS_SHARE.test(this.clauseAround(index))) {
+          index = found.end - 1;
+          continue;
+        }
+      }
       if (found === undefined) {
         // Only the first digit of a number can open a period: skip the rest of it.
         while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
@@ -753,7 +775,8 @@ class Extraction {
       if (found.ofFigure === true) sentence.nextFigureAsOf = found.asOf;
       else if (
         found.day ||
-        SURVEY_FINDINGS.test(text.slice(Math.max(sentence.start, index - CONTEXT_REACH), index))
+        SURVEY_FINDINGS.test(text.slice(Math.max(sentence.start, index - CONTEXT_REACH), index)) ||
+        SURVEY_NAMED_BY_PERIOD.test(text.slice(found.end, found.end + SURVEY_NAME_REACH))
       ) {
         // After a day, the figures of a later sentence are of now, not of the period before the day. A survey
         // dates the findings of the sentence that gives the period (调查显示，2023年…), not the rest of its report.
@@ -768,6 +791,18 @@ class Extraction {
       index = found.end - 1;
     }
     this.periodsRead = Math.max(this.periodsRead, end);
+  }
+
+  /** The clause `index` stands in, within CLAUSE_AROUND_REACH either side. */
+  private clauseAround(index: number): string {
+    const { text } = this;
+    let from = index;
+    while (from > 0 && index - from < CLAUSE_AROUND_REACH && !CLAUSE_OPENERS.has(text.charCodeAt(from - 1)))
+      from--;
+    let to = index;
+    while (to < text.length && to - index < CLAUSE_AROUND_REACH && !CLAUSE_OPENERS.has(text.charCodeAt(to)))
+      to++;
+    return text.slice(from, to);
   }
 
   /** Reads an English period at a word start (In the first four months, …) and returns where reading resumes. */
