@@ -2367,6 +2367,20 @@ describe('as-of, recall, units and kinds of round 6', () => {
     expect(dated('在投资方面，计划四季度扩大投资的受访企业占31%。', '2025-10-20')).toEqual([['31%', null]]);
   });
 
+  it('dates a later sentence of a year reported in its last month (a bulletin of 12月18日), not in October', () => {
+    const text = '2024年，全县油菜籽产量4.2万吨，增长3.1%。全县油菜单产182公斤/亩，提高2.2%。';
+    expect(dated(text, '2024-12-18')).toEqual([
+      ['4.2万吨', '2024-12-31'],
+      ['3.1%', '2024-12-31'],
+      ['182公斤/亩', '2024-12-31'],
+      ['2.2%', '2024-12-31'],
+    ]);
+    expect(dated(text, '2024-10-18').slice(2)).toEqual([
+      ['182公斤/亩', null],
+      ['2.2%', null],
+    ]);
+  });
+
   it('reads 过 before a share as over (过七成), not a verb ending in 过 (通过)', () => {
     expect(
       read('受访商户中过七成表示客流回升。').map(({ surface, qualifier }) => [surface, qualifier]),

@@ -959,7 +959,15 @@ class Extraction {
     if (price && this.carriedPeriod(asOf)) return false;
     // 2024年，…参保人数达到28.64万人。全县领取待遇人员9.3万人 (in October): a year still under way, carried from the
     // sentence before, locates only what a later sentence plans (力争引进…25个); a level stated is of now.
-    const ahead = this.publishedDay !== undefined && asOf > this.publishedDay;
+    // A year's bulletin published in its last month (12月20日) reports the year, which is all but over.
+    const ahead =
+      this.publishedDay !== undefined &&
+      asOf > this.publishedDay &&
+      !(
+        asOf.endsWith(YEAR_END) &&
+        this.publication?.month === 12 &&
+        asOf.startsWith(String(this.publication.year))
+      );
     const sentenceSoFar = this.text.slice(
       Math.max(this.sentence.start, raw.start - CONTEXT_REACH),
       raw.start,
