@@ -2381,6 +2381,13 @@ describe('as-of, recall, units and kinds of round 6', () => {
     ]);
   });
 
+  it('leaves undated what a clause foresees after a period already past, and the month it foresees for', () => {
+    expect(dated('上半年，全区新增养老床位620张；预计10月底前可再新增床位180张。', '2025-07-10')).toEqual([
+      ['620张', '2025-06-30'],
+      ['180张', null],
+    ]);
+  });
+
   it('reads 过 before a share as over (过七成), not a verb ending in 过 (通过)', () => {
     expect(
       read('受访商户中过七成表示客流回升。').map(({ surface, qualifier }) => [surface, qualifier]),

@@ -340,6 +340,8 @@ const RANKED = /^([\u4e00-\u9fff]{2,12}?)(?:最低|最高|最多|最少|最快|�
 function rankedSubject(previousClause: string): string {
   return RANKED.exec(previousClause)?.[1] ?? '';
 }
+/** 预计, 有望, 将 (not 将近): the clause foresees its figure. */
+const FORESEEN_IN_CLAUSE = /预计|有望|将(?!近)/;
 /** 建成, 覆盖率, 处理能力, 播种面积: a stock or capacity, not a flow of a window (成交面积, 施工面积 are flows). */
 const STOCK_IN_SENTENCE = /建成|覆盖率|能力|(?<!成交|销售|施工|竣工|开工)面积/;
 const YEAR_END = '-12-31';
@@ -745,16 +747,16 @@ class Extraction {
         ? periodAt(text, index, publication, clauseStart, this.located())
         : undefined;
       // 计划三季度增加用工的受访企业占27%, 62.8%的受访居民预计下半年…: the horizon of what those asked expect or
-      // plan dates nothing; their answers are of the survey.
+      // plan dates nothing; their answers are of the survey. Nor does a month or quarter ahead that a forecast names
+      // (预计9月开学前可再提供学位480个); a plan for a year or its second half (计划下半年新增…) is of the year's end.
       if (
         found !== undefined &&
         !found.until &&
-        HORIZON_BEFORE.has(text.charCodeAt(index - 2) * 0x10000 + before)
+        HORIZON_BEFORE.has(text.charCodeAt(index - 2) * 0x10000 + before) &&
+        (!found.asOf.endsWith(YEAR_END) || RESPONDENTS_SHARE.test(this.clauseAround(index)))
       ) {
-        if (RESPONDENTS_SHARE.test(this.clauseAround(index))) {
-          index = found.end - 1;
-          continue;
-        }
+        index = found.end - 1;
+        continue;
       }
       if (found === undefined) {
         // Only the first digit of a number can open a period: skip the rest of it.
@@ -972,6 +974,9 @@ class Extraction {
       Math.max(this.sentence.start, raw.start - CONTEXT_REACH),
       raw.start,
     );
+    // 上半年…；预计9月开学前可再提供学位480个: what a clause foresees is not of a period already past.
+    if (this.publishedDay !== undefined && asOf <= this.publishedDay && FORESEEN_IN_CLAUSE.test(ownClause))
+      return false;
     // 上半年，…。全县建成养老服务点43个，覆盖率超过六成: a stock or a capacity stated after the window of a part of
     // the year that an earlier sentence gave is a level of now. A year's end dates a stock as it does the flows.
     if (!asOf.endsWith(YEAR_END) && this.carriedPeriod(asOf) && STOCK_IN_SENTENCE.test(sentenceSoFar))
