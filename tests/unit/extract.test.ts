@@ -2388,6 +2388,27 @@ describe('as-of, recall, units and kinds of round 6', () => {
     ]);
   });
 
+  it("dates a year's target named after its figure (完成全年下降2.5%的目标) and a further plan within the year (年内再…)", () => {
+    expect(dated('前三季度，全市万元GDP用水量下降2.8%，已完成全年下降2.5%的目标。', '2025-10-20')).toEqual([
+      ['2.8%', '2025-09-30'],
+      ['2.5%', '2025-12-31'],
+    ]);
+    expect(dated('区住建局表示，年内再筹集人才公寓1500套。', '2025-08-20')).toEqual([
+      ['1500套', '2025-12-31'],
+    ]);
+  });
+
+  it('does not date by the month a survey is named by (结合今年4月…调查结果) or by the year of a planned total', () => {
+    expect(dated('区民政局将结合今年4月养老需求调查结果，把助餐补贴提高到餐费的30%。', '2025-08-20')).toEqual(
+      [['30%', null]],
+    );
+    expect(dated('截至8月底，全区今年计划新建的60个充电站已建成42个，建成率70%。', '2025-09-05')).toEqual([
+      ['60个', '2025-12-31'],
+      ['42个', '2025-08-31'],
+      ['70%', '2025-08-31'],
+    ]);
+  });
+
   it('reads 过 before a share as over (过七成), not a verb ending in 过 (通过)', () => {
     expect(
       read('受访商户中过七成表示客流回升。').map(({ surface, qualifier }) => [surface, qualifier]),

@@ -319,7 +319,10 @@ const YEARS_TASK_AFTER = /^[^，。；,;]*?(?:任务|计划)/;
 const YEAR_PLAN_REACH = 20;
 /** 预计年内…将, 力争年底前…: a forecast or plan for the end of the year under way, in the figure's clause. */
 const WITHIN_YEAR_FORESEEN =
-  /(?:(?:预计|计划|力争|有望|将)[^，。；,;]*?(?:年内|年底前|年末前)|(?:年内|年底前|年末前)[^，。；,;]*?(?:预计|计划|力争|有望|将))[^，。；,;]*$/;
+  /(?:(?:预计|计划|力争|有望|将)[^，。；,;]*?(?:年内|年底前|年末前)|(?:年内|年底前|年末前)(?:[^，。；,;]*?(?:预计|计划|力争|有望|将)|再))[^，。；,;]*$/;
+/** 全年下降3%的目标, 全年…任务: a target of the year, named right after its figure. */
+const YEARS_TARGET_NAMED_AFTER = /^的?(?:目标|任务)/;
+const WHOLE_YEAR_IN_CLAUSE = /(?:全年|年度)[^，。；,;]*$/;
 /** Verbs that introduce a survey's sample (访问居民, 覆盖中小企业). */
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
 /** 帮助1.38万名就业困难人员实现再就业: what the counted ones achieved names the series. */
@@ -1063,8 +1066,12 @@ class Extraction {
       Math.max(this.sentence.previousEnd, raw.start - YEAR_PLAN_REACH),
       raw.start,
     );
+    // 已完成全年下降3%的目标: the year's target, named after its figure.
+    const target =
+      YEARS_TARGET_NAMED_AFTER.test(this.text.slice(raw.end, raw.end + 4)) &&
+      WHOLE_YEAR_IN_CLAUSE.test(before);
     // Every form of the pattern holds 年 (年内, 年底前, 年末前): a window without it is spared the pattern's scan.
-    return task || (before.includes('年') && WITHIN_YEAR_FORESEEN.test(before));
+    return task || target || (before.includes('年') && WITHIN_YEAR_FORESEEN.test(before));
   }
 
   /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */

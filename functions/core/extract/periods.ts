@@ -246,6 +246,9 @@ export function periodAt(
   current?: string,
 ): Located | undefined {
   if (publication === undefined) return undefined;
+  // 截至7月底，全市今年计划改造的150个小区已开工128个: inside a clause, the year's plan dates its total alone.
+  if (!clauseStart && PLANNED_TOTAL.test(text.slice(index, index + PLANNED_TOTAL_REACH)))
+    return { asOf: `${publication.year}-12-31`, end: index + 2, until: false, day: false, ofFigure: true };
   let cursor = index;
   // 今年 dates a clause it opens (今年，南屿区安排…) or a plan it opens (临澜今年将新增…, 报告对今年工作作出部署); inside
   // a clause otherwise (平台今年已吸纳) it only says when.
@@ -297,6 +300,8 @@ export function periodAt(
   const ofFigure = text.charCodeAt(located.end) === OF && arabicDigit(text.charCodeAt(located.end + 1)) >= 0;
   if (ofFigure) located.end++;
   else if (NOT_LOCATING_AFTER.some((word) => text.startsWith(word, located.end))) return undefined;
+  // 结合今年5月租房青年调查结果: a survey named by its month, whose findings the clause does not give.
+  else if (SURVEY_NAMED.test(text.slice(located.end, located.end + SURVEY_NAME_REACH))) return undefined;
   let resolvedYear = year.year ?? publication.year;
   if (year.year === undefined && isLastYears(located.month, located.day, publication)) resolvedYear--;
   const asOf = isoDate(
@@ -310,6 +315,11 @@ export function periodAt(
 }
 
 const DURING = '期间';
+/** 今年计划改造的150个: the total a plan for the year names, in a noun phrase of its own. */
+const PLANNED_TOTAL = /^今年(?:计划|拟|将)[^，。；,;]{0,12}?的[0-9０-９一二三四五六七八九十两]/;
+const PLANNED_TOTAL_REACH = 20;
+const SURVEY_NAMED = /^[\u4e00-\u9fff]{1,10}?调查(?!显示|发现|表明|结果显示)/;
+const SURVEY_NAME_REACH = 16;
 
 const OF = 0x7684; // 的
 
