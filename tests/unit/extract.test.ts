@@ -2409,6 +2409,14 @@ describe('as-of, recall, units and kinds of round 6', () => {
     ]);
   });
 
+  it('does not read a figure in a quoted slogan (“500米见园”), but reads one quoted alone (“8元”)', () => {
+    expect(
+      read('打造“500米见园”“10分钟健身圈”，公园服务半径覆盖率达88%，门票定为“8元”。').map(
+        ({ surface }) => surface,
+      ),
+    ).toEqual(['88%', '8元']);
+  });
+
   it('reads 过 before a share as over (过七成), not a verb ending in 过 (通过)', () => {
     expect(
       read('受访商户中过七成表示客流回升。').map(({ surface, qualifier }) => [surface, qualifier]),

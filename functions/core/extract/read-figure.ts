@@ -11,6 +11,7 @@ import {
   isCodeBefore,
   isEnglishDate,
   isEnglishYear,
+  isInsideSlogan,
   isInsideTitle,
   isOrdinalContext,
 } from './not-figures.ts';
@@ -711,7 +712,12 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   const lone = core.chinese && core.loneCharacter && (loneYi || !unit.unit.measure) && !qualified;
   if (lone && prefixUnit === undefined) return rejected(cursor);
   if (core.loneHighUnit && prefixUnit === undefined && !qualified) return rejected(cursor);
-  if (isOrdinalContext(text, start) || isCodeBefore(text, start) || isInsideTitle(text, start))
+  if (
+    isOrdinalContext(text, start) ||
+    isCodeBefore(text, start) ||
+    isInsideTitle(text, start) ||
+    isInsideSlogan(text, start, cursor)
+  )
     return rejected(cursor);
   if (idioms.match(text, start) !== undefined) return rejected(cursor);
   if (!core.chinese && isEnglishDate(text, start, cursor)) return rejected(cursor);
