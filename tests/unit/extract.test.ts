@@ -2417,6 +2417,19 @@ describe('as-of, recall, units and kinds of round 6', () => {
     ).toEqual(['88%', '8元']);
   });
 
+  it('dates by a period in the answers of those asked only the sentence that reports them', () => {
+    expect(
+      dated(
+        '受访商户中，认为三季度客流增加的占41.2%，持平的占37.5%。商户平均门店空置率为6.4%。',
+        '2025-10-20',
+      ),
+    ).toEqual([
+      ['41.2%', '2025-09-30'],
+      ['37.5%', '2025-09-30'],
+      ['6.4%', null],
+    ]);
+  });
+
   it('reads 过 before a share as over (过七成), not a verb ending in 过 (通过)', () => {
     expect(
       read('受访商户中过七成表示客流回升。').map(({ surface, qualifier }) => [surface, qualifier]),

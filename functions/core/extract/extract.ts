@@ -285,6 +285,8 @@ const FORESEEN_BEFORE = new Set(
 /** 二季度居民消费意愿调查显示，…: a survey named by its period, whose findings follow in the sentence. */
 const SURVEY_NAMED_BY_PERIOD = /^[^，。；,;]*?调查(?:显示|结果显示|发现|表明)/;
 const SURVEY_NAME_REACH = 24;
+/** 受访企业中，认为二季度订单增加的…: a period in the answers of those asked dates the sentence that reports them. */
+const RESPONDENTS_BEFORE = /受访/;
 /** 预计下半年, 计划三季度: words before the horizon of an expectation or plan. */
 const HORIZON_BEFORE = new Set(
   ['预计', '计划', '预期', '打算'].map((word) => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)),
@@ -781,6 +783,7 @@ class Extraction {
       else if (
         found.day ||
         SURVEY_FINDINGS.test(text.slice(Math.max(sentence.start, index - CONTEXT_REACH), index)) ||
+        RESPONDENTS_BEFORE.test(text.slice(Math.max(sentence.start, index - CONTEXT_REACH), index)) ||
         SURVEY_NAMED_BY_PERIOD.test(text.slice(found.end, found.end + SURVEY_NAME_REACH))
       ) {
         // After a day, the figures of a later sentence are of now, not of the period before the day. A survey
