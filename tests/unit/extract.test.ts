@@ -2430,6 +2430,14 @@ describe('as-of, recall, units and kinds of round 6', () => {
     ]);
   });
 
+  it('leaves periods out of a label: 前三季度, 前4个月, 年内, 年底前', () => {
+    const labels = (text: string) => extractFigures(text, dalian).map(({ label }) => label);
+    expect(labels('该券商前三季度营业收入下降3.2%')).toEqual(['券商营业收入下降']);
+    expect(labels('全区前4个月出口额增长9.1%')).toEqual(['出口额增长']);
+    expect(labels('市图书馆年内借阅量首破80万')).toEqual(['市图书馆借阅量']);
+    expect(labels('全市计划年底前新建社区食堂35个')).toEqual(['计划新建社区食堂']);
+  });
+
   it('reads 过 before a share as over (过七成), not a verb ending in 过 (通过)', () => {
     expect(
       read('受访商户中过七成表示客流回升。').map(({ surface, qualifier }) => [surface, qualifier]),
