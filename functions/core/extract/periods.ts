@@ -247,7 +247,11 @@ export function periodAt(
 ): Located | undefined {
   if (publication === undefined) return undefined;
   // 截至7月底，全市今年计划改造的150个小区已开工128个: inside a clause, the year's plan dates its total alone.
-  if (!clauseStart && PLANNED_TOTAL.test(text.slice(index, index + PLANNED_TOTAL_REACH)))
+  if (
+    !clauseStart &&
+    text.startsWith('今年', index) &&
+    PLANNED_TOTAL.test(text.slice(index, index + PLANNED_TOTAL_REACH))
+  )
     return { asOf: `${publication.year}-12-31`, end: index + 2, until: false, day: false, ofFigure: true };
   let cursor = index;
   // 今年 dates a clause it opens (今年，南屿区安排…) or a plan it opens (临澜今年将新增…, 报告对今年工作作出部署); inside
