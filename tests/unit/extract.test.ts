@@ -967,9 +967,10 @@ describe('labels after round 3 of issue 8', () => {
   });
 
   it('distributes 城乡…分别 over 城市 and 农村, so the two standards keep apart', () => {
+    // An amount per month is 元, as the labeled README asks (round 6); only a written rate (元/月) is a rate.
     expect(read('全市城乡低保标准分别提高到每月980元和每月790元。')).toEqual([
-      ['每月980元', '城市低保标准', 'exact', '元/月'],
-      ['每月790元', '农村低保标准', 'exact', '元/月'],
+      ['每月980元', '城市低保标准', 'exact', '元'],
+      ['每月790元', '农村低保标准', 'exact', '元'],
     ]);
   });
 
@@ -2327,5 +2328,207 @@ describe('English of round 6', () => {
         'Freight volume reached 5 million tonnes, up 6 percent from the previous year. Car sales slumped 8%.',
       ).map((row) => row[1]),
     ).toEqual(['freight volume', 'freight volume growth', 'car sales decline']);
+  });
+});
+
+describe('as-of, recall, units and kinds of round 6', () => {
+  const dated = (text: string, publishedAt = '2025-07-20') =>
+    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.asOf ?? null]);
+  const read = (text: string) =>
+    extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
+      surface,
+      value,
+      ...(valueMax === undefined ? {} : { valueMax }),
+      unit,
+      qualifier,
+      kind,
+    }));
+
+  it('reads a score in a clause after the one that names it (比上年提高2.3分; 得分最低，为76.5分)', () => {
+    expect(
+      extractFigures('营商环境满意度得分为84.1分，比上年提高2.3分；政务服务得分最低，为76.5分。', dalian).map(
+        ({ surface, unit, label }) => [surface, unit, label],
+      ),
+    ).toEqual([
+      ['84.1分', '分', '营商环境满意度得分'],
+      ['2.3分', '分', '营商环境满意度得分提高'],
+      ['76.5分', '分', '政务服务得分'],
+    ]);
+  });
+
+  it('reads a time level followed by another group’s (城区居民为1.6小时、郊区居民为0.9小时)', () => {
+    expect(
+      read('居民日均通勤时长为1.2小时，其中城区居民为1.6小时、郊区居民为0.9小时。').map(
+        ({ surface }) => surface,
+      ),
+    ).toEqual(['1.2小时', '1.6小时', '0.9小时']);
+  });
+
+  it('reads sessions of a course held (举办讲座24期) but not a phase (二期工程)', () => {
+    expect(read('今年全区已举办公益讲座24期，二期工程将于年底开工。')).toEqual([
+      { surface: '24期', value: 24, unit: '期', qualifier: 'exact', kind: 'count' },
+    ]);
+  });
+
+  it('reads a bound after a headline figure that a space parts from it (…0.5% 成交额不足7000亿元)', () => {
+    expect(
+      read('深成指收涨0.5% 两市成交额不足7000亿元').map(({ surface, qualifier }) => [surface, qualifier]),
+    ).toEqual([
+      ['0.5%', 'exact'],
+      ['不足7000亿元', 'under'],
+    ]);
+  });
+
+  it('reads an amount per hour or month as 元, a written rate as a rate', () => {
+    expect(read('充电桩服务费为首小时3元，此后每小时1.5元；护理补贴每月300元；水价为2.8元/立方米。')).toEqual(
+      [
+        { surface: '3元', value: 3, unit: '元', qualifier: 'exact', kind: 'money' },
+        { surface: '每小时1.5元', value: 1.5, unit: '元', qualifier: 'exact', kind: 'money' },
+        { surface: '每月300元', value: 300, unit: '元', qualifier: 'exact', kind: 'money' },
+        { surface: '2.8元/立方米', value: 2.8, unit: '元/立方米', qualifier: 'exact', kind: 'money' },
+      ],
+    );
+  });
+
+  it('dates a standard per month raised in the period its own sentence gives', () => {
+    expect(
+      dated('2024年，全县为困难群众发放救助金3100万元，补助标准提高到每人每月180元。', '2025-02-10'),
+    ).toEqual([
+      ['3100万元', '2024-12-31'],
+      ['180元', '2024-12-31'],
+    ]);
+  });
+
+  it('reads a change and the level it reached (增加2.1吨至310.5吨) as two figures, a range of rates as one', () => {
+    expect(read('该基金持仓本周增加2.1吨至310.5吨。').map(({ surface, value }) => [surface, value])).toEqual([
+      ['2.1吨', 2.1],
+      ['310.5吨', 310.5],
+    ]);
+    expect(read('全年经济增长预期目标为增长4.5%至5%。')).toEqual([
+      { surface: '4.5%至5%', value: 4.5, valueMax: 5, unit: '%', qualifier: 'exact', kind: 'growth_rate' },
+    ]);
+  });
+
+  it("dates a year's budget (2025年一般公共预算收入安排…) by that year's end, not the year looked back on", () => {
+    expect(
+      dated(
+        '2024年全区一般公共预算收入完成31.2亿元。2025年一般公共预算收入安排32.6亿元，增长4.5%。',
+        '2025-01-12',
+      ),
+    ).toEqual([
+      ['31.2亿元', '2024-12-31'],
+      ['32.6亿元', '2025-12-31'],
+      ['4.5%', '2025-12-31'],
+    ]);
+  });
+
+  it('leaves undated a stock stated after a part of the year an earlier sentence gave, not after a whole year', () => {
+    expect(
+      dated(
+        '1-5月，全县完成固定资产投资45.2亿元，增长6.1%。全县已建成5G基站1260个，森林覆盖率为61.2%。',
+        '2025-06-20',
+      ),
+    ).toEqual([
+      ['45.2亿元', '2025-05-31'],
+      ['6.1%', '2025-05-31'],
+      ['1260个', null],
+      ['61.2%', null],
+    ]);
+    expect(dated('2024年，全县完成固定资产投资98.5亿元。全县已建成5G基站1260个。', '2025-02-20')).toEqual([
+      ['98.5亿元', '2024-12-31'],
+      ['1260个', '2024-12-31'],
+    ]);
+  });
+
+  it('dates the answers of a survey named by its quarter, not by the horizon those asked expect or plan for', () => {
+    expect(
+      dated(
+        '三季度企业经营状况调查显示，45.1%的受访企业预计四季度订单将增加，比上季度调查提高2.3个百分点。计划扩大招聘的企业占18%。',
+        '2025-10-20',
+      ),
+    ).toEqual([
+      ['45.1%', '2025-09-30'],
+      ['2.3个百分点', '2025-09-30'],
+      ['18%', null],
+    ]);
+    expect(dated('在投资方面，计划四季度扩大投资的受访企业占31%。', '2025-10-20')).toEqual([['31%', null]]);
+  });
+
+  it('dates a later sentence of a year reported in its last month (a bulletin of 12月18日), not in October', () => {
+    const text = '2024年，全县油菜籽产量4.2万吨，增长3.1%。全县油菜单产182公斤/亩，提高2.2%。';
+    expect(dated(text, '2024-12-18')).toEqual([
+      ['4.2万吨', '2024-12-31'],
+      ['3.1%', '2024-12-31'],
+      ['182公斤/亩', '2024-12-31'],
+      ['2.2%', '2024-12-31'],
+    ]);
+    expect(dated(text, '2024-10-18').slice(2)).toEqual([
+      ['182公斤/亩', null],
+      ['2.2%', null],
+    ]);
+  });
+
+  it('leaves undated what a clause foresees after a period already past, and the month it foresees for', () => {
+    expect(dated('上半年，全区新增养老床位620张；预计10月底前可再新增床位180张。', '2025-07-10')).toEqual([
+      ['620张', '2025-06-30'],
+      ['180张', null],
+    ]);
+  });
+
+  it("dates a year's target named after its figure (完成全年下降2.5%的目标) and a further plan within the year (年内再…)", () => {
+    expect(dated('前三季度，全市万元GDP用水量下降2.8%，已完成全年下降2.5%的目标。', '2025-10-20')).toEqual([
+      ['2.8%', '2025-09-30'],
+      ['2.5%', '2025-12-31'],
+    ]);
+    expect(dated('区住建局表示，年内再筹集人才公寓1500套。', '2025-08-20')).toEqual([
+      ['1500套', '2025-12-31'],
+    ]);
+  });
+
+  it('does not date by the month a survey is named by (结合今年4月…调查结果) or by the year of a planned total', () => {
+    expect(dated('区民政局将结合今年4月养老需求调查结果，把助餐补贴提高到餐费的30%。', '2025-08-20')).toEqual(
+      [['30%', null]],
+    );
+    expect(dated('截至8月底，全区今年计划新建的60个充电站已建成42个，建成率70%。', '2025-09-05')).toEqual([
+      ['60个', '2025-12-31'],
+      ['42个', '2025-08-31'],
+      ['70%', '2025-08-31'],
+    ]);
+  });
+
+  it('does not read a figure in a quoted slogan (“500米见园”), but reads one quoted alone (“8元”)', () => {
+    expect(
+      read('打造“500米见园”“10分钟健身圈”，公园服务半径覆盖率达88%，门票定为“8元”。').map(
+        ({ surface }) => surface,
+      ),
+    ).toEqual(['88%', '8元']);
+  });
+
+  it('dates by a period in the answers of those asked only the sentence that reports them', () => {
+    expect(
+      dated(
+        '受访商户中，认为三季度客流增加的占41.2%，持平的占37.5%。商户平均门店空置率为6.4%。',
+        '2025-10-20',
+      ),
+    ).toEqual([
+      ['41.2%', '2025-09-30'],
+      ['37.5%', '2025-09-30'],
+      ['6.4%', null],
+    ]);
+  });
+
+  it('leaves periods out of a label: 前三季度, 前4个月, 年内, 年底前', () => {
+    const labels = (text: string) => extractFigures(text, dalian).map(({ label }) => label);
+    expect(labels('该券商前三季度营业收入下降3.2%')).toEqual(['券商营业收入下降']);
+    expect(labels('全区前4个月出口额增长9.1%')).toEqual(['出口额增长']);
+    expect(labels('市图书馆年内借阅量首破80万')).toEqual(['市图书馆借阅量']);
+    expect(labels('全市计划年底前新建社区食堂35个')).toEqual(['计划新建社区食堂']);
+  });
+
+  it('reads 过 before a share as over (过七成), not a verb ending in 过 (通过)', () => {
+    expect(
+      read('受访商户中过七成表示客流回升。').map(({ surface, qualifier }) => [surface, qualifier]),
+    ).toEqual([['过七成', 'over']]);
+    expect(read('议案以八成赞成票通过，通过八成。').map(({ qualifier }) => qualifier)).not.toContain('over');
   });
 });

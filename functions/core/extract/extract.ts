@@ -282,6 +282,18 @@ const TARGETS_SET = /预期|目标/;
 const FORESEEN_BEFORE = new Set(
   ['预计', '力争', '确保', '争取', '预期'].map((word) => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)),
 );
+/** 二季度居民消费意愿调查显示，…: a survey named by its period, whose findings follow in the sentence. */
+const SURVEY_NAMED_BY_PERIOD = /^[^，。；,;]*?调查(?:显示|结果显示|发现|表明)/;
+const SURVEY_NAME_REACH = 24;
+/** 受访企业中，认为二季度订单增加的…: a period in the answers of those asked dates the sentence that reports them. */
+const RESPONDENTS_BEFORE = /受访/;
+/** 预计下半年, 计划三季度: words before the horizon of an expectation or plan. */
+const HORIZON_BEFORE = new Set(
+  ['预计', '计划', '预期', '打算'].map((word) => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)),
+);
+/** A share of those asked (受访企业占27%, 占比约57%): the clause reports answers to a survey. */
+const RESPONDENTS_SHARE = /受访|占比|比例|比重|占/;
+const CLAUSE_AROUND_REACH = 40;
 /** 单个项目奖励100万元, 每个…: an amount per single item is a standard, not a quantity of a period. */
 const PER_ITEM_IN_CLAUSE = /(?<![订清名菜账保报买卖下接运工表简孤])单(?:个|笔|户|家|项|台|只|次)|每个/;
 /** 售价两块五毛, 均价回落至21.9元/公斤: a price, a level of a moment rather than a quantity of a period. */
@@ -309,7 +321,10 @@ const YEARS_TASK_AFTER = /^[^，。；,;]*?(?:任务|计划)/;
 const YEAR_PLAN_REACH = 20;
 /** 预计年内…将, 力争年底前…: a forecast or plan for the end of the year under way, in the figure's clause. */
 const WITHIN_YEAR_FORESEEN =
-  /(?:(?:预计|计划|力争|有望|将)[^，。；,;]*?(?:年内|年底前|年末前)|(?:年内|年底前|年末前)[^，。；,;]*?(?:预计|计划|力争|有望|将))[^，。；,;]*$/;
+  /(?:(?:预计|计划|力争|有望|将)[^，。；,;]*?(?:年内|年底前|年末前)|(?:年内|年底前|年末前)(?:[^，。；,;]*?(?:预计|计划|力争|有望|将)|再))[^，。；,;]*$/;
+/** 全年下降3%的目标, 全年…任务: a target of the year, named right after its figure. */
+const YEARS_TARGET_NAMED_AFTER = /^的?(?:目标|任务)/;
+const WHOLE_YEAR_IN_CLAUSE = /(?:全年|年度)[^，。；,;]*$/;
 /** Verbs that introduce a survey's sample (访问居民, 覆盖中小企业). */
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
 /** 帮助1.38万名就业困难人员实现再就业: what the counted ones achieved names the series. */
@@ -322,6 +337,21 @@ const SINCE = 0x81ea; // 自
 const PEOPLE_UNITS = new Set(['人', '名', '位']);
 /** 每人每年, 每亩, 每10股 right before an amount: the amount is a standard per unit. */
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
+/** A clause that only links its figure to what the clause before named (，为81.3分). */
+const CHINESE_LINK_ONLY = /^(?:为|是|仅为|只有)$/;
+/** 医疗卫生得分最低: a subject ranked first or last, without the rank. */
+const RANKED = /^([\u4e00-\u9fff]{2,12}?)(?:最低|最高|最多|最少|最快|最慢|最大|最小)$/;
+
+function rankedSubject(previousClause: string): string {
+  return RANKED.exec(previousClause)?.[1] ?? '';
+}
+/** 预计, 有望, 将 (not 将近): the clause foresees its figure. */
+const FORESEEN_IN_CLAUSE = /预计|有望|将(?!近)/;
+/** 建成, 覆盖率, 处理能力, 播种面积: a stock or capacity, not a flow of a window (成交面积, 施工面积 are flows). */
+const STOCK_IN_SENTENCE = /建成|覆盖率|能力|(?<!成交|销售|施工|竣工|开工)面积/;
+const YEAR_END = '-12-31';
+/** 提高到每月, 调整为每人每年 right before an amount: a standard per period raised, which the period dates. */
+const STANDARD_RAISED_BEFORE = /(?:提高|提升|上调|调整|增加)(?:到|至|为)(?:每[\u4e00-\u9fff])?每[年月]$/;
 /** 7月单月，…: the sentence's figures are the month's own, not the year's running total. */
 const SINGLE_MONTH = '单月';
 /** A clause that is only a comparison base with a year (比2013年, 较2020年末): what a change is measured against. */
@@ -727,6 +757,18 @@ class Extraction {
       const found = mayOpenPeriod(text, index)
         ? periodAt(text, index, publication, clauseStart, this.located())
         : undefined;
+      // 计划三季度增加用工的受访企业占27%, 62.8%的受访居民预计下半年…: the horizon of what those asked expect or
+      // plan dates nothing; their answers are of the survey. Nor does a month or quarter ahead that a forecast names
+      // (预计9月开学前可再提供学位480个); a plan for a year or its second half (计划下半年新增…) is of the year's end.
+      if (
+        found !== undefined &&
+        !found.until &&
+        HORIZON_BEFORE.has(text.charCodeAt(index - 2) * 0x10000 + before) &&
+        (!found.asOf.endsWith(YEAR_END) || RESPONDENTS_SHARE.test(this.clauseAround(index)))
+      ) {
+        index = found.end - 1;
+        continue;
+      }
       if (found === undefined) {
         // Only the first digit of a number can open a period: skip the rest of it.
         while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
@@ -746,7 +788,9 @@ class Extraction {
       if (found.ofFigure === true) sentence.nextFigureAsOf = found.asOf;
       else if (
         found.day ||
-        SURVEY_FINDINGS.test(text.slice(Math.max(sentence.start, index - CONTEXT_REACH), index))
+        SURVEY_FINDINGS.test(text.slice(Math.max(sentence.start, index - CONTEXT_REACH), index)) ||
+        RESPONDENTS_BEFORE.test(text.slice(Math.max(sentence.start, index - CONTEXT_REACH), index)) ||
+        SURVEY_NAMED_BY_PERIOD.test(text.slice(found.end, found.end + SURVEY_NAME_REACH))
       ) {
         // After a day, the figures of a later sentence are of now, not of the period before the day. A survey
         // dates the findings of the sentence that gives the period (调查显示，2023年…), not the rest of its report.
@@ -761,6 +805,18 @@ class Extraction {
       index = found.end - 1;
     }
     this.periodsRead = Math.max(this.periodsRead, end);
+  }
+
+  /** The clause `index` stands in, within CLAUSE_AROUND_REACH either side. */
+  private clauseAround(index: number): string {
+    const { text } = this;
+    let from = index;
+    while (from > 0 && index - from < CLAUSE_AROUND_REACH && !CLAUSE_OPENERS.has(text.charCodeAt(from - 1)))
+      from--;
+    let to = index;
+    while (to < text.length && to - index < CLAUSE_AROUND_REACH && !CLAUSE_OPENERS.has(text.charCodeAt(to)))
+      to++;
+    return text.slice(from, to);
   }
 
   /** Reads an English period at a word start (In the first four months, …) and returns where reading resumes. */
@@ -862,8 +918,12 @@ class Extraction {
       (earlier ? yearEarlier(this.currentAsOf()) : this.located());
     this.sentence.nextFigureAsOf = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
-    // …标准为每人每年380元: so is an amount stated per unit right before it.
-    const perUnit = PER_UNIT_BEFORE.test(this.text.slice(Math.max(0, raw.start - 8), raw.start));
+    // …标准为每人每年380元: so is an amount stated per unit right before it, unless a standard per month or year
+    // was raised in the period its own sentence gives (过去一年，…发放标准提高到每人每月200元).
+    const unitBefore = this.text.slice(Math.max(0, raw.start - 12), raw.start);
+    const perUnit =
+      PER_UNIT_BEFORE.test(unitBefore) &&
+      !(asOf !== undefined && STANDARD_RAISED_BEFORE.test(unitBefore) && !this.carriedPeriod(asOf));
     const standard = (label.startsWith('每') && !DENSITY.test(named.label)) || perUnit;
     if (asOf !== undefined && !standard && this.dates(raw, asOf, planned)) figure.asOf = asOf;
     // Most figures have no warning: the list is made only for one that has.
@@ -917,11 +977,26 @@ class Extraction {
     if (price && this.carriedPeriod(asOf)) return false;
     // 2024年，…参保人数达到28.64万人。全县领取待遇人员9.3万人 (in October): a year still under way, carried from the
     // sentence before, locates only what a later sentence plans (力争引进…25个); a level stated is of now.
-    const ahead = this.publishedDay !== undefined && asOf > this.publishedDay;
+    // A year's bulletin published in its last month (12月20日) reports the year, which is all but over.
+    const ahead =
+      this.publishedDay !== undefined &&
+      asOf > this.publishedDay &&
+      !(
+        asOf.endsWith(YEAR_END) &&
+        this.publication?.month === 12 &&
+        asOf.startsWith(String(this.publication.year))
+      );
     const sentenceSoFar = this.text.slice(
       Math.max(this.sentence.start, raw.start - CONTEXT_REACH),
       raw.start,
     );
+    // 上半年…；预计9月开学前可再提供学位480个: what a clause foresees is not of a period already past.
+    if (this.publishedDay !== undefined && asOf <= this.publishedDay && FORESEEN_IN_CLAUSE.test(ownClause))
+      return false;
+    // 上半年，…。全县建成养老服务点43个，覆盖率超过六成: a stock or a capacity stated after the window of a part of
+    // the year that an earlier sentence gave is a level of now. A year's end dates a stock as it does the flows.
+    if (!asOf.endsWith(YEAR_END) && this.carriedPeriod(asOf) && STOCK_IN_SENTENCE.test(sentenceSoFar))
+      return false;
     // 其中，秋粮产量…: a part of the total the sentence before gave keeps its period.
     return !(
       ahead &&
@@ -1004,8 +1079,12 @@ class Extraction {
       Math.max(this.sentence.previousEnd, raw.start - YEAR_PLAN_REACH),
       raw.start,
     );
+    // 已完成全年下降3%的目标: the year's target, named after its figure.
+    const target =
+      YEARS_TARGET_NAMED_AFTER.test(this.text.slice(raw.end, raw.end + 4)) &&
+      WHOLE_YEAR_IN_CLAUSE.test(before);
     // Every form of the pattern holds 年 (年内, 年底前, 年末前): a window without it is spared the pattern's scan.
-    return task || (before.includes('年') && WITHIN_YEAR_FORESEEN.test(before));
+    return task || target || (before.includes('年') && WITHIN_YEAR_FORESEEN.test(before));
   }
 
   /** The as-of of the sentence's figures so far: its period, its 截至 date, else the day of publication. */
@@ -1239,6 +1318,9 @@ class Extraction {
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';
+    // 医疗卫生得分最低，为81.3分: the clause before names what ranks, and the figure is its level.
+    if (label === '' && CHINESE_LINK_ONLY.test(clause.text))
+      label = rankedSubject(this.previousClauseOf(clause.start));
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       // 下调0.1个百分点至1.7%: the level a change reached is the level of its subject.
       const reached = REACHED.test(clause.text);

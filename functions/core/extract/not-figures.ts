@@ -74,6 +74,26 @@ export function isInsideTitle(text: string, start: number): boolean {
   return false;
 }
 
+const QUOTE_OPEN = 0x201c; // “
+const QUOTE_CLOSE = 0x201d; // ”
+/** How far a slogan's quotes may stand from its figure. */
+const SLOGAN_REACH = 6;
+
+/**
+ * A figure in a short quoted phrase with words of its own (“300米见绿”, “15分钟生活圈”): a slogan or a name, not a
+ * figure. A quote that holds only the figure (“300米”) is still one.
+ */
+export function isInsideSlogan(text: string, start: number, end: number): boolean {
+  let open = start;
+  while (open > 0 && start - open < SLOGAN_REACH && isIdeograph(text.charCodeAt(open - 1))) open--;
+  if (text.charCodeAt(open - 1) !== QUOTE_OPEN) return false;
+  let close = end;
+  while (close < text.length && close - end < SLOGAN_REACH && isIdeograph(text.charCodeAt(close))) close++;
+  return text.charCodeAt(close) === QUOTE_CLOSE && (open < start || close > end);
+}
+
+const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+
 const MONTHS = [
   'january',
   'february',

@@ -195,6 +195,9 @@ const PLAN_REACH = 8;
 /** 2025年主要预期目标, 全年发展目标: the targets a year is given. */
 const YEARS_TARGETS = /^(?:全年|全[市区县省])?(?:主要|经济社会发展|发展)?(?:预期)?目标/;
 const YEARS_TARGETS_REACH = 10;
+/** 2026年一般公共预算支出安排, 2026年全市财政预算: a budget set for the year, in the clause the year opens. */
+const YEARS_BUDGET = /^[^，。；：,;:]{0,10}?(?:预算|支出安排)/;
+const YEARS_BUDGET_REACH = 14;
 /** 2023年末, 去年底: the last day of the year, as the whole year is. */
 const YEAR_END_WORDS = codeSet('末底');
 /** After 年度, words that open the clause it dates (2020年度，全市… / 2020年度全市…). */
@@ -243,6 +246,13 @@ export function periodAt(
   current?: string,
 ): Located | undefined {
   if (publication === undefined) return undefined;
+  // 截至7月底，全市今年计划改造的150个小区已开工128个: inside a clause, the year's plan dates its total alone.
+  if (
+    !clauseStart &&
+    text.startsWith('今年', index) &&
+    PLANNED_TOTAL.test(text.slice(index, index + PLANNED_TOTAL_REACH))
+  )
+    return { asOf: `${publication.year}-12-31`, end: index + 2, until: false, day: false, ofFigure: true };
   let cursor = index;
   // 今年 dates a clause it opens (今年，南屿区安排…) or a plan it opens (临澜今年将新增…, 报告对今年工作作出部署); inside
   // a clause otherwise (平台今年已吸纳) it only says when.
@@ -280,8 +290,11 @@ export function periodAt(
     // 2023年柏原县将新建…: what a plan verb soon follows is the place or body that plans, not a programme.
     const naming =
       !yearEnd && isProgrammeName(text.charCodeAt(end)) && !PLAN_SOON.test(text.slice(end, end + PLAN_REACH));
-    // 2025年主要预期目标是：…: the year's targets are of its end, not a programme named by the year.
-    const targets = YEARS_TARGETS.test(text.slice(end, end + YEARS_TARGETS_REACH));
+    // 2025年主要预期目标是：…, 2026年一般公共预算支出安排…: the year's targets and budget are of its end, not a
+    // programme named by the year.
+    const targets =
+      YEARS_TARGETS.test(text.slice(end, end + YEARS_TARGETS_REACH)) ||
+      YEARS_BUDGET.test(text.slice(end, end + YEARS_BUDGET_REACH));
     if (naming && !targets && (fiscal || (year.written === true && year.year >= publication.year)))
       return undefined;
     located = { month: 12, day: 31, end };
@@ -291,6 +304,8 @@ export function periodAt(
   const ofFigure = text.charCodeAt(located.end) === OF && arabicDigit(text.charCodeAt(located.end + 1)) >= 0;
   if (ofFigure) located.end++;
   else if (NOT_LOCATING_AFTER.some((word) => text.startsWith(word, located.end))) return undefined;
+  // 结合今年5月租房青年调查结果: a survey named by its month, whose findings the clause does not give.
+  else if (SURVEY_NAMED.test(text.slice(located.end, located.end + SURVEY_NAME_REACH))) return undefined;
   let resolvedYear = year.year ?? publication.year;
   if (year.year === undefined && isLastYears(located.month, located.day, publication)) resolvedYear--;
   const asOf = isoDate(
@@ -304,6 +319,11 @@ export function periodAt(
 }
 
 const DURING = '期间';
+/** 今年计划改造的150个: the total a plan for the year names, in a noun phrase of its own. */
+const PLANNED_TOTAL = /^今年(?:计划|拟|将)[^，。；,;]{0,12}?的[0-9０-９一二三四五六七八九十两]/;
+const PLANNED_TOTAL_REACH = 20;
+const SURVEY_NAMED = /^[\u4e00-\u9fff]{1,10}?调查(?!显示|发现|表明|结果显示)/;
+const SURVEY_NAME_REACH = 16;
 
 const OF = 0x7684; // 的
 

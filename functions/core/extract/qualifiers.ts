@@ -25,6 +25,8 @@ const CHINESE_PREFIXES = new Map<string, Qualifier>([
   ['不小于', 'over'],
   ['逾', 'over'],
   ['超', 'over'],
+  // 过八成: only before a share (SHARE_AFTER_GUO); 参加过3次 is a verb's aspect, 通过3项 a verb.
+  ['过', 'over'],
   ['不超过', 'under'],
   ['跌破', 'under'],
   ['不高于', 'under'],
@@ -106,12 +108,22 @@ interface Found {
   index: number;
 }
 
+/** 过八成, 过60%: a share passed. */
+const SHARE_AFTER_GUO = /^(?:[一二三四五六七八九两]成|[0-9０-９]+(?:\.[0-9]+)?[%％])/;
+/** 通过, 经过, 不过, 度过: verbs and a conjunction, not a bound. */
+const VERBS_ENDING_IN_GUO = new Set([...'通经不度'].map((char) => char.charCodeAt(0)));
+
 /** A Chinese qualifier ending exactly at `index`, or before a 了 there (超过了80只). */
 export function chinesePrefixBefore(text: string, index: number): Found | undefined {
   const end = text.charCodeAt(index - 1) === 0x4e86 /* 了 */ ? index - 1 : index;
   const word = CHINESE_PREFIX_WORDS.suffixOf(text, end);
   const qualifier = word === undefined ? undefined : CHINESE_PREFIXES.get(word);
   if (word === '破' && text.charCodeAt(end - 2) === 0x6253 /* 打 */) return undefined;
+  if (
+    word === '过' &&
+    (VERBS_ENDING_IN_GUO.has(text.charCodeAt(end - 2)) || !SHARE_AFTER_GUO.test(text.slice(index, index + 8)))
+  )
+    return undefined;
   return word === undefined || qualifier === undefined ? undefined : { qualifier, index: end - word.length };
 }
 

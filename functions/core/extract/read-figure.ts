@@ -11,6 +11,7 @@ import {
   isCodeBefore,
   isEnglishDate,
   isEnglishYear,
+  isInsideSlogan,
   isInsideTitle,
   isOrdinalContext,
 } from './not-figures.ts';
@@ -41,6 +42,7 @@ import {
   HOUR_COUNT_UNIT,
   INDEX_LEVEL_UNIT,
   INDEX_POINT_UNIT,
+  isPerTime,
   PERCENT_UNIT,
   PERMILLE_UNIT,
   RATIO_UNIT,
@@ -399,7 +401,8 @@ function measuredDurationAt(
   return { unit: { unit: word, kind: 'other', measure: true, counter: false }, end, english: false };
 }
 
-const GROUP_BOUND_AFTER = /^(?:以上|以下|以内|左右)?[、的]/;
+// Only a list of bounds (不足30分钟、30至60分钟): a level followed by another group's (城市老人为3.1小时、农村老人为…) is one.
+const GROUP_BOUND_AFTER = /^(?:以上|以下|以内|左右)?(?:的|、(?:[0-9０-９]|不足|不到|低于|超过|高于))/;
 
 /** Where the number's prefix qualifier (约, 近) begins, else `start`. */
 function withoutQualifier(text: string, start: number): number {
@@ -431,15 +434,28 @@ function measuredEarlier(text: string, start: number, unit: string): boolean {
 }
 const SENTENCE_ENDS = codeSet('。！？!?\n');
 
-/** A time unit read as a count where the clause counts time; elsewhere 20天 is a duration, not a figure. */
+/**
+ * A time unit read as a count where the clause counts time; elsewhere 20天 is a duration, not a figure. A score or
+ * a time count the sentence named before keeps its unit in the clauses after (得分为86.4分，比上年提高1.7分; 得分最低，
+ * 为81.3分).
+ */
 function countedTimeAt(text: string, index: number, start: number): UnitRead | undefined {
   for (const { unit, nouns } of COUNTED_TIME) {
     const end = index + unit.unit.length;
     if (unit === SCORE_UNIT && text.charCodeAt(end) === ZHONG_CLOCK) continue;
-    if (text.startsWith(unit.unit, index) && nounJustBefore(text, start, nouns))
+    if (!text.startsWith(unit.unit, index)) continue;
+    if (nounJustBefore(text, start, nouns) || nounEarlierInSentence(text, start, nouns))
       return { unit, end, english: false };
   }
   return undefined;
+}
+
+/** Whether one of `nouns` stands earlier in the sentence of `start`, within DURATION_REACH. */
+function nounEarlierInSentence(text: string, start: number, nouns: string[]): boolean {
+  let from = start;
+  while (from > 0 && start - from < DURATION_REACH && !SENTENCE_ENDS.has(text.charCodeAt(from - 1))) from--;
+  const sentence = text.slice(from, start);
+  return nouns.some((noun) => sentence.includes(noun));
 }
 
 function readUnit(
@@ -526,7 +542,9 @@ function perUnitBefore(
     if (denominator?.word.length === length) {
       // 每人每年380元: two denominators make a standard written as a plain amount, not a rate.
       if (perUnitBefore(text, start - length - 1, unit, floor) !== undefined) return undefined;
-      return { unit: rateUnit(unit, denominator.entry), start: start - length - 1 };
+      // 每月1050元, 此后每小时1元: an amount per period is a plain amount; only a written rate (元/月) is a rate.
+      const plain = unit.kind === 'money' && isPerTime(denominator.entry);
+      return { unit: plain ? unit : rateUnit(unit, denominator.entry), start: start - length - 1 };
     }
   }
   return undefined;
@@ -698,7 +716,12 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   const lone = core.chinese && core.loneCharacter && (loneYi || !unit.unit.measure) && !qualified;
   if (lone && prefixUnit === undefined) return rejected(cursor);
   if (core.loneHighUnit && prefixUnit === undefined && !qualified) return rejected(cursor);
-  if (isOrdinalContext(text, start) || isCodeBefore(text, start) || isInsideTitle(text, start))
+  if (
+    isOrdinalContext(text, start) ||
+    isCodeBefore(text, start) ||
+    isInsideTitle(text, start) ||
+    isInsideSlogan(text, start, cursor)
+  )
     return rejected(cursor);
   if (idioms.match(text, start) !== undefined) return rejected(cursor);
   if (!core.chinese && isEnglishDate(text, start, cursor)) return rejected(cursor);
@@ -717,7 +740,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     upper === undefined &&
     core.maxDigits === undefined &&
     RANGE_CONNECTORS.has(text.charCodeAt(cursor)) &&
-    startsNumber(text, cursor + 1)
+    startsNumber(text, cursor + 1) &&
+    !changeToLevel(text, start, cursor, unit.unit)
   ) {
     // 3%-5%, 3万元至5万元: the upper bound repeats the unit.
     const right = readCore(text, cursor + 1);
@@ -858,14 +882,18 @@ function shareEarlierInClause(text: string, start: number): boolean {
     from--;
   return SHARE_OF_PEOPLE.test(text.slice(from, start));
 }
+/** A space between ideographs, or after a figure's % (沪指收跌0.82% 两市成交额…), before an ideograph. */
 function isHeadlineGap(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
+  const previous = text.charCodeAt(index - 1);
   return (
     (code === 0x20 || code === 0x3000) &&
-    isIdeograph(text.charCodeAt(index - 1)) &&
+    (isIdeograph(previous) || previous === PERCENT_SIGN || previous === FULLWIDTH_PERCENT_SIGN) &&
     isIdeograph(text.charCodeAt(index + 1))
   );
 }
+const PERCENT_SIGN = 0x25;
+const FULLWIDTH_PERCENT_SIGN = 0xff05;
 /** How far after a group's 的 the figure that counts it may stand (的房企有55家). */
 const GROUP_COUNT_REACH = 8;
 
@@ -881,6 +909,25 @@ function countedRightAfter(text: string, from: number): boolean {
 }
 
 /** Verbs before N倍 that make it a growth (增长一倍 = 100%) rather than a multiple (是去年的3倍). */
+/** Verbs of a change whose 至 leads to the level it reached (增加4.3吨至986.7吨), not to a range's upper bound. */
+const CHANGE_BEFORE_LEVEL = new SuffixSet(
+  '增加 增长 减少 下降 提高 降低 上涨 下跌 上升 回落 上调 下调 扩大 缩小 收窄 攀升 回升 下行 上行 增 减 涨 跌 降'.split(
+    ' ',
+  ),
+);
+const ZHI = 0x81f3; // 至
+
+/**
+ * 增加4.3吨至986.7吨: a change, then the level it reached; 3吨至5吨 alone is a range, and so is a change of a rate
+ * (增长5.5%至6%), whose level would be written in another unit.
+ */
+function changeToLevel(text: string, start: number, connector: number, unit: UnitInfo): boolean {
+  if (text.charCodeAt(connector) !== ZHI || unit.kind === 'percent' || unit.kind === 'growth_rate')
+    return false;
+  const before = withoutLe(text, withoutQualifier(text, start));
+  return CHANGE_BEFORE_LEVEL.suffixOf(text, before) !== undefined;
+}
+
 const GROWTH_BEFORE_TIMES = new SuffixSet(
   '增长 增加 提高 上升 提升 扩大 增 上涨 涨 攀升 跃升 飙升 激增 涨幅 增幅 涨幅达 增幅达 涨幅为 增幅为'.split(
     ' ',

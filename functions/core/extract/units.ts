@@ -81,7 +81,7 @@ const counter = (unit: string): UnitInfo => ({ unit, kind: 'count', measure: fal
 const measure = (unit: string, kind: FigureKind): UnitInfo => ({ unit, kind, measure: true, counter: false });
 
 const COUNTER_WORDS =
-  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 班次 台次 航次 趟次 次 管 部 股 本 册 册次 款 笔 盏 眼 篇 幅';
+  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 班次 台次 航次 趟次 次 管 部 股 本 册 册次 款 笔 盏 眼 篇 幅 期';
 
 const CHINESE_UNITS: [string, UnitInfo][] = [
   ...COUNTER_WORDS.split(' ').map((word): [string, UnitInfo] => [word, counter(word)]),
@@ -145,6 +145,12 @@ export const chineseUnits = new Lexicon(CHINESE_UNITS);
 
 /** Denominators of a rate that are not units of their own (万吨/日, 元/人·次 aside): time. */
 const PER_TIME = '日 天 年 月 周 小时 时 分钟 秒'.split(' ');
+const PER_TIME_WORDS = new Set(PER_TIME);
+
+/** Whether a rate's denominator is a time (日, 月, 小时), not a quantity or a population. */
+export function isPerTime(denominator: string): boolean {
+  return PER_TIME_WORDS.has(denominator);
+}
 
 /** The denominator of a rate after / or 每, as written: a unit (元/公斤, 美元/标准箱) or a time (万吨/日). */
 export const denominators = new Lexicon<string>([
