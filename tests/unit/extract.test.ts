@@ -1686,7 +1686,7 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
     ],
     [
       '全县能源消费总量为412万吨标准煤。',
-      { surface: '412万吨标准煤', value: 4120000, unit: '吨标准煤', qualifier: 'exact', kind: 'other' },
+      { surface: '412万吨标准煤', value: 4120000, unit: '吨标准煤', qualifier: 'exact', kind: 'volume' },
     ],
     ['Orders grew in the first three quarters.'],
     ['确保实现“双过半”。'],
@@ -2193,7 +2193,7 @@ describe('as-of, recall, units and kinds of round 5', () => {
     [
       '春茶采摘近八成 全县茶叶产量有望超万吨',
       { surface: '近八成', value: 80, unit: '%', qualifier: 'approx', kind: 'percent' },
-      { surface: '超万吨', value: 10000, unit: '吨', qualifier: 'over', kind: 'other' },
+      { surface: '超万吨', value: 10000, unit: '吨', qualifier: 'over', kind: 'volume' },
     ],
     [
       '十年间全区快递业务量翻了两番多。',

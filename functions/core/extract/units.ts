@@ -118,9 +118,10 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['平方公里', measure('平方公里', 'area')],
   ['平方千米', measure('平方公里', 'area')],
   ['立方米', measure('立方米', 'volume')],
-  ['吨', measure('吨', 'other')],
+  // A quantity produced, moved or used is a volume, in tonnes as in cubic metres (the labeled README's convention).
+  ['吨', measure('吨', 'volume')],
   // Energy in tonnes of standard coal (能源消费总量1865万吨标准煤), as written.
-  ['吨标准煤', measure('吨标准煤', 'other')],
+  ['吨标准煤', measure('吨标准煤', 'volume')],
   ['千克', measure('千克', 'other')],
   ['公斤', measure('公斤', 'other')],
   ['克', measure('克', 'other')],
@@ -186,8 +187,8 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['cubic meters', measure('m3', 'volume')],
   ['cubic metres', measure('m3', 'volume')],
   // As written, like 吨: the key's unit family (mass:t) is where tonnes and 吨 meet.
-  ['tonnes', measure('tonnes', 'other')],
-  ['tons', measure('tons', 'other')],
+  ['tonnes', measure('tonnes', 'volume')],
+  ['tons', measure('tons', 'volume')],
   ['kwh', measure('kWh', 'volume')],
   ['kilowatt-hours', measure('kilowatt-hours', 'volume')],
   ['gw', measure('GW', 'other')],
