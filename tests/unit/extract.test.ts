@@ -2242,3 +2242,42 @@ describe('as-of, recall, units and kinds of round 5', () => {
     expect(read('有过2次以上换工作经历的占比超过三成。').map(({ surface }) => surface)).toEqual(['超过三成']);
   });
 });
+
+describe('labels of round 6', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, { publishedAt: '2025-08-12', ...(region === undefined ? {} : { region }) }).map(
+      (figure) => [figure.surface, figure.label],
+    );
+
+  it('gives a stage and its verb alone, or an action rate, the object the figure before named', () => {
+    expect(read('全区列入年度计划的民生实事项目42个，已完工35个，完工率83.3%。', '桐川区')).toEqual([
+      ['42个', '民生实事项目'],
+      ['35个', '已完工民生实事项目'],
+      ['83.3%', '民生实事项目完工率'],
+    ]);
+    expect(read('今年计划新建社区食堂30家，已建成12家，在建10家。')).toEqual([
+      ['30家', '计划新建社区食堂'],
+      ['12家', '已建成社区食堂'],
+      ['10家', '在建社区食堂'],
+    ]);
+    expect(read('去年新建公交候车亭260座，今年计划再建180座。')).toEqual([
+      ['260座', '新建公交候车亭'],
+      ['180座', '计划新建公交候车亭'],
+    ]);
+    expect(read('全市发放文旅惠民券1500万元，已核销1120万元。')).toEqual([
+      ['1500万元', '发放文旅惠民券'],
+      ['1120万元', '已核销文旅惠民券'],
+    ]);
+  });
+
+  it('leaves a rate bare when the object is too generic or the work is another verb', () => {
+    expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
+      ['64个', '已开工项目'],
+      ['80%', '开工率'],
+    ]);
+    expect(read('已开工改造背街小巷31条，开工率为62%。')).toEqual([
+      ['31条', '已开工改造背街小巷'],
+      ['62%', '开工率'],
+    ]);
+  });
+});

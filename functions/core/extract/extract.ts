@@ -93,7 +93,7 @@ import {
   shareOfPopulation,
   withScope,
 } from './shares.ts';
-import { growthPast, ofTarget, resultOfPlan, shareInState } from './stages.ts';
+import { growthPast, ofTarget, resultOfPlan, shareInState, stagedObject } from './stages.ts';
 import { structureLabels } from './structure.ts';
 
 export interface ExtractContext {
@@ -1284,6 +1284,11 @@ class Extraction {
       label = subjectOf(sentence.previousLabel) + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       label = continuedSubject(label, sentence.previousLabel) ?? label;
+    }
+    // 重点项目86个，已开工71个，开工率82.6%: a stage and its verb alone, or an action's rate, are of the object before.
+    if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
+      const sameUnit = this.figures.at(-1)?.unit === raw.unit.unit;
+      label = stagedObject(label, sentence.previousLabel, sameUnit) ?? label;
     }
     const parent = sentence.subtotalParent;
     if (
