@@ -2270,6 +2270,31 @@ describe('labels of round 6', () => {
     ]);
   });
 
+  it('leaves a pronoun, 去年末, a means phrase, a beneficiary phrase and a 将 of what is to come out', () => {
+    expect(read('去年，我们修缮农村危房1260户。')).toEqual([['1260户', '修缮农村危房']]);
+    expect(read('去年末全县普惠小微贷款余额增长21.4%。')).toEqual([['21.4%', '普惠小微贷款余额增长']]);
+    expect(read('全区利用闲置厂房、废旧仓库新建改建社区书房24个。')).toEqual([['24个', '新建改建社区书房']]);
+    expect(read('今年为困难残疾人发放生活补贴2860万元。')).toEqual([['2860万元', '发放生活补贴']]);
+    expect(read('景区预计，国庆期间将接待游客约30万人次。')).toEqual([['约30万人次', '接待游客']]);
+  });
+
+  it('leaves 前三季度, 前5个月 and 在未来三个月 out of a label, and names a 名义 or 实际 growth by its subject', () => {
+    expect(read('桐川农商行前三季度营业收入增长6.2%')).toEqual([['6.2%', '桐川农商行营业收入增长']]);
+    expect(read('全市前5个月港口货物吞吐量增长3.3%。')).toEqual([['3.3%', '港口货物吞吐量增长']]);
+    expect(read('调查显示，计划在未来三个月购买新车的受访者占9.1%。')).toEqual([
+      ['9.1%', '计划购买新车的受访者比例'],
+    ]);
+    expect(read('全县农村居民人均可支配收入16240元，同比实际增长6.9%。')).toEqual([
+      ['16240元', '农村居民人均可支配收入'],
+      ['6.9%', '农村居民人均可支配收入实际增长'],
+    ]);
+  });
+
+  it('names what a survey or an assessment did without the survey (本次普查共登记…)', () => {
+    expect(read('本次普查共登记文物点1436处。')).toEqual([['1436处', '登记文物点']]);
+    expect(read('此次抽查共回收有效样本3020份。')).toEqual([['3020份', '回收有效样本']]);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

@@ -49,7 +49,7 @@ const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅', '跌�
 /** Time, place and discourse words that open a clause but are not part of what is measured. */
 const LEADING_MODIFIER_LIST = (
   '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 明年 全年 年内 ' +
-  '上半年 下半年 近年来 近年 近期 期间 全市 全省 全国 全区 全县 全州 全镇 全乡 全村 我市 我省 我国 我区 我县 本市 本县 本区 ' +
+  '上半年 下半年 近年来 近年 近期 期间 去年末 去年底 上年末 上年底 我们 咱们 全市 全省 全国 全区 全县 全州 全镇 全乡 全村 我市 我省 我国 我区 我县 本市 本县 本区 ' +
   '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
@@ -389,14 +389,15 @@ const MAX_AGENT = 6;
 const NOT_AGENT = /(?:期间|以来|之际|时|后|前|中)$|^[第首该本]/;
 /**
  * Bodies that act or report for others (人社部门, 馆方, 县防指, 分析机构): a reader names what was done, not who
- * did it, unlike a programme or a place of its own (招聘会, 孵化平台, 零工驿站).
+ * did it, unlike a programme or a place of its own (招聘会, 孵化平台, 零工驿站); so do a survey and an assessment
+ * (本次测评共回收有效问卷 → 回收有效问卷).
  */
-const REPORTING_BODY = /(?:部门|机构|局|委|办|方|人士|专家|防指|指挥部)$/;
+const REPORTING_BODY = /(?:部门|机构|局|委|办|方|人士|专家|防指|指挥部|调查|测评|普查|抽查|监测)$/;
 /** Verbs opening what was done, after an agent and an adverb. */
 const AGENT_VERBS = new Lexicon(
   [
     ...OBJECT_VERBS,
-    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获 访问 转移 推出'.split(
+    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获 访问 转移 推出 回收 登记 采集 收集 征集'.split(
       ' ',
     ),
   ].map((word) => [word, true] as const),
@@ -1021,7 +1022,7 @@ const CHANGE_VERBS = new Set([
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落, 同口径增长. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 单周 单日 单月'
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 单周 单日 单月 名义 实际'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -1202,7 +1203,7 @@ const YEAR_ON_YEAR_BASE =
  * or only say when.
  */
 const PERIOD_INSIDE =
-  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|前[一二三两1-3]季度|前[一二三四五六七八九十两0-9]{1,2}个月|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
@@ -1230,10 +1231,12 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
  *
  * 已 after an agent (创业孵化平台已入驻团队) says when, not which stage (but it defines who a share counts:
  * 表示订单已恢复的企业比例); 带动 before a verb only links; 实现 is a light verb (实现营业收入 is 营业收入); 再 after a
- * plan (计划再新建) only says it comes on top of what was done.
+ * plan (计划再新建) only says it comes on top of what was done. 将 before an action only says it is to come (暑期将
+ * 接待学生 is 暑期接待学生, a forecast by its sentence). Who is given to (为全市老年人发放高龄津贴) and by what means
+ * (利用边角地新建停车场) open a label without naming the series: what is given, what is built.
  */
 const LINKING_WORDS =
-  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
+  /^(?:为|向|给)[^，的]{2,14}?(?=发放|提供|返还|兑现|拨付|减免|支付)|^(?:利用|依托|借助|运用)[^，的]{2,14}?(?=新建|改建|扩建|建成|建设|改造|打造|增设|新增)|(?<=.{2})(?:仍将|也将|还将|将)(?=接待|新建|新增|建成|开工|完工|提供|吸引|带动|惠及|覆盖|改造|迎来|举办|开展|实施|完成)|(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
 
 /**
  * The final form of a Chinese label: no year-on-year base or period inside it, bare changes named. 较 stays as the
