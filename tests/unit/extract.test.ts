@@ -2295,6 +2295,28 @@ describe('labels of round 6', () => {
     expect(read('此次抽查共回收有效样本3020份。')).toEqual([['3020份', '回收有效样本']]);
   });
 
+  it('gives a change with only a base before 分别 the subjects before it, keeping a base that is a period', () => {
+    expect(read('城区、乡镇保洁员月薪分别提高到3200元和2600元，比调整前分别增加300元和200元。')).toEqual([
+      ['3200元', '城区保洁员月薪'],
+      ['2600元', '乡镇保洁员月薪'],
+      ['300元', '城区保洁员月薪增加'],
+      ['200元', '乡镇保洁员月薪增加'],
+    ]);
+    expect(read('东港、西港集装箱吞吐量分别为42万标箱和31万标箱，较一季度分别增长6%和4%。').slice(2)).toEqual(
+      [
+        ['6%', '东港集装箱吞吐量比一季度增长'],
+        ['4%', '西港集装箱吞吐量比一季度增长'],
+      ],
+    );
+  });
+
+  it('gives each item of a 分别 list the rest of the last item after the word of its kind (制造业、服务业企业…)', () => {
+    expect(read('批发零售业、住宿餐饮业企业的用工缺口率分别为6.4%、9.8%。')).toEqual([
+      ['6.4%', '批发零售业企业的用工缺口率'],
+      ['9.8%', '住宿餐饮业企业的用工缺口率'],
+    ]);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

@@ -678,10 +678,18 @@ const SHARED_HEADS = new SuffixSet(
   ).split(' '),
 );
 
+/** How long the word a parallel item stands beside may be (信息技术服务业). */
+const MAX_PARALLEL_WORD = 8;
+
 /** The item with the head noun of the last item when it lacks one (粮食 + 蔬菜播种面积 → 粮食播种面积). */
 function withSharedHead(item: string, last: string): string {
   const opening = parallelOpening(last);
   if (opening > 0 && opening < last.length && item.length <= opening) return item + last.slice(opening);
+  // 东港、西港集装箱吞吐量, 制造业、信息技术服务业企业的招聘意愿: the last item opens on a word of the item's kind (its
+  // last character: 港, 业), and the item takes what follows that word.
+  const kindEnd = item.length >= 2 ? last.indexOf(item.charAt(item.length - 1)) + 1 : 0;
+  if (kindEnd >= 2 && kindEnd <= MAX_PARALLEL_WORD && last.length - kindEnd >= 2 && !last.startsWith(item))
+    return item + last.slice(kindEnd);
   const head = SHARED_HEADS.suffixOf(last);
   if (head !== undefined && head.length < last.length) {
     return SHARED_HEADS.suffixOf(item) === undefined ? item + head : item;
@@ -854,7 +862,16 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   const base = distributiveAt < 0 ? '' : phrase.slice(distributiveAt + 2, baseEnd).replace('较', '比');
   if (distributiveAt >= 0 && phrase.length - baseEnd <= 4) {
     const subject = stripModifiers(phrase.slice(0, distributiveAt), regions);
-    if (subject === '') return { label: verb ?? '', growth, distributesOverPrevious: verb ?? '' };
+    // 比调整前分别提高50元和45元: a change with no subject, which the labels before name; a base that is a period
+    // (比一季度) names the series, one that is none (调整前) only says what the change is against.
+    if (subject === '' || COMPARED_ONLY.test(subject)) {
+      const base = comparisonIn(phrase.slice(0, distributiveAt));
+      // 比去年四季度: the period after a base word is part of the base.
+      const period = phrase.slice(0, distributiveAt).slice(phrase.indexOf(base) + base.length);
+      const whole = base !== '' && afterDate(period, 0) === period.length ? base + period : base;
+      const change = tidyLabel(whole.replace('较', '比') + (verb ?? ''));
+      return { label: change, growth, distributesOverPrevious: change };
+    }
     // 股票型和混合型基金分别发行: the action after 分别 goes with each label, as a change verb does.
     const action = verb ?? stripModifiers(phrase.slice(baseEnd), regions);
     const labels = distribute(subject, base + action, regions);
@@ -879,6 +896,9 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   }
   return { label: isAttributive(stripped) ? stripped : headAfterDe(lastAttribute(stripped)), growth };
 }
+
+/** A comparison and nothing else (比调整前, 较改革前, 比一季度). */
+const COMPARED_ONLY = /^(?:比|较)[^、和与及]{1,6}$/;
 
 /** 一般公共预算支出中教育支出: a whole measure, 中, and the part of it that is measured. */
 const PART_OF_WHOLE = /^([^中]{2,12}?)中([^中]{2,})$/;
