@@ -2317,6 +2317,27 @@ describe('labels of round 6', () => {
     ]);
   });
 
+  it('gives a measure that opens on the verb before (成交面积, 发放标准) the object of that verb', () => {
+    expect(read('上周全市二手住宅成交1260套，成交面积11.4万平方米，环比增长7%。')).toEqual([
+      ['1260套', '二手住宅成交'],
+      ['11.4万平方米', '二手住宅成交面积'],
+      ['7%', '二手住宅成交面积环比增长'],
+    ]);
+    expect(read('全县发放困难职工生活补助860万元，发放标准为每人每月300元。')).toEqual([
+      ['860万元', '发放困难职工生活补助'],
+      ['300元', '困难职工生活补助发放标准'],
+    ]);
+  });
+
+  it('puts a planned measure after the topic it continues (重点项目计划总投资)', () => {
+    expect(read('全区纳入年度计划的重大项目54个，已开工40个，开工率74.1%；计划总投资380亿元。')).toEqual([
+      ['54个', '重大项目'],
+      ['40个', '已开工重大项目'],
+      ['74.1%', '重大项目开工率'],
+      ['380亿元', '重大项目计划总投资'],
+    ]);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

@@ -1133,6 +1133,8 @@ export function continuedSubject(label: string, previous: string): string | unde
   // 受访居民对公共交通的满意率…，对停车便利程度的满意率…: what is judged changes, not who judges.
   const judged = previous.indexOf('对');
   if (label.startsWith('对')) return judged > 0 ? previous.slice(0, judged) + label : undefined;
+  const ofVerb = objectOfSharedVerb(label, previous);
+  if (ofVerb !== undefined) return ofVerb + label;
   const stage = STAGE_OPENING.exec(label)?.[0] ?? '';
   const measure = label.slice(stage.length);
   const subject = subjectOf(previous).replace(STAGE_OPENING, '');
@@ -1145,11 +1147,35 @@ export function continuedSubject(label: string, previous: string): string | unde
   if (topic.length < 2 || OBJECT_VERBS.some((verb) => topic.endsWith(verb)))
     return parallelGroup(label, before);
   if (FISCAL_MEASURES.has(measure)) return undefined;
-  if (BARE_MEASURES.has(measure)) return topic.endsWith(measure) ? undefined : stage + topic + measure;
+  // 重点项目 + 计划总投资 → 重点项目计划总投资: a planned measure is a term of its own (计划总投资), which the topic
+  // opens; a forecast or a running total is said of the topic (预计杨梅总产量).
+  if (BARE_MEASURES.has(measure) && !topic.endsWith(measure))
+    return stage === '计划' ? topic + label : stage + topic + measure;
+  if (BARE_MEASURES.has(measure)) return undefined;
   // 新能源车零售 + 零售渗透率: the measure before opens this one.
   return head !== undefined && label.startsWith(head) && label.length > head.length
     ? topic + label
     : undefined;
+}
+
+/** Verbs a measure may open with (成交面积, 发放标准, 销售额), which name what they were done to in the label before. */
+const MEASURED_VERBS = new Lexicon(
+  '成交 发放 销售 接待 招聘 签约 收购 回收 使用 申领 兑付 核销 培训 出口 进口'
+    .split(' ')
+    .map((word) => [word, true] as const),
+);
+
+/**
+ * 新建商品住宅成交4862套，成交面积… → 新建商品住宅; 发放高龄津贴…，发放标准… → 高龄津贴: a measure opening on the
+ * verb of the label before is of that verb's object, written before or after it; undefined when none is.
+ */
+function objectOfSharedVerb(label: string, previous: string): string | undefined {
+  const verb = MEASURED_VERBS.match(label, 0)?.word;
+  if (verb === undefined || label.length <= verb.length) return undefined;
+  const done = previous.replace(STAGE_OPENING, '');
+  const at = done.indexOf(verb);
+  const object = at > 0 ? done.slice(0, at) : at === 0 ? done.slice(verb.length) : '';
+  return object.length >= 2 && !label.includes(object) ? object : undefined;
 }
 
 /**
