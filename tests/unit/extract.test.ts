@@ -2338,6 +2338,21 @@ describe('labels of round 6', () => {
     ]);
   });
 
+  it('gives one share per population a frame lists when the shares come 分别, without 当前', () => {
+    expect(read('男性职工和女性职工中，认为当前工作强度偏大的比例分别为38.2%和33.5%。')).toEqual([
+      ['38.2%', '认为工作强度偏大的男性职工比例'],
+      ['33.5%', '认为工作强度偏大的女性职工比例'],
+    ]);
+  });
+
+  it('reads an answer alone as an answer to the question of the share before (增加的占…，持平的占…)', () => {
+    expect(read('受访商户中，认为客流比去年增加的占28.4%，持平的占51.2%，减少的占20.4%。')).toEqual([
+      ['28.4%', '认为客流增加的受访商户比例'],
+      ['51.2%', '认为客流持平的受访商户比例'],
+      ['20.4%', '认为客流减少的受访商户比例'],
+    ]);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

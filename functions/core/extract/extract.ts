@@ -36,6 +36,7 @@ import {
   isTask,
   isWorkDone,
   keptAgent,
+  listedItems,
   namesChange,
   nounAfter,
   opensOnRateComparison,
@@ -91,6 +92,7 @@ import {
   populationShareAfter,
   scopeOf,
   shareOfPopulation,
+  withQuestionBefore,
   withScope,
 } from './shares.ts';
 import { growthPast, ofTarget, resultOfPlan, shareInState, stagedObject } from './stages.ts';
@@ -1170,7 +1172,12 @@ class Extraction {
     }
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.shareLabel(raw, clause, before.label);
-      if (share !== undefined) return { label: this.tidy(this.scoped(share)), growth: false };
+      // 认为订单增加的占…，持平的占…: an answer alone answers the question of the share before.
+      if (share !== undefined)
+        return {
+          label: this.tidy(withQuestionBefore(this.scoped(share), sentence.previousLabel)),
+          growth: false,
+        };
     }
     const attributive = isAttributive(before.label);
     let label = attributive ? '' : before.label;
@@ -1458,7 +1465,15 @@ class Extraction {
     }
     // 认为收入偏低的比例: the population the paragraph is about completes it.
     if (before.endsWith(OF_SHARE) && this.population !== undefined) {
-      return shareOfPopulation(before.slice(0, -OF_SHARE.length), this.population);
+      const predicate = before.slice(0, -OF_SHARE.length);
+      // 城镇受访者和农村受访者中，认为…的比例分别为: one share per population listed, in order.
+      const populations = clause.text.includes(RESPECTIVELY) ? listedItems(this.population) : undefined;
+      if (populations !== undefined) {
+        const labels = populations.map((population) => this.tidy(shareOfPopulation(predicate, population)));
+        sentence.distributed = { labels, next: 1, growth: false };
+        return labels[0];
+      }
+      return shareOfPopulation(predicate, this.population);
     }
     // 认为经营压力较大的企业约四成: a population defined by a 的 phrase, then its share.
     if (before.includes('的') && !before.endsWith('的') && isPopulation(before)) return `${before}比例`;

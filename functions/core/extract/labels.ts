@@ -778,6 +778,18 @@ function withSharedActions(items: string[]): string[] {
     .map((item, index) => (index === 0 ? shared + first.slice(own?.length ?? 0) : shared + item));
 }
 
+/**
+ * 城镇受访者和农村受访者, 城镇、农村受访者 → 城镇受访者, 农村受访者: the items of a list, each whole; undefined when the
+ * phrase lists nothing.
+ */
+export function listedItems(list: string): string[] | undefined {
+  if (!LIST_MARKS.test(list)) return undefined;
+  const items = list.split(LIST_MARKS);
+  const last = items.at(-1) ?? '';
+  if (items.length < 2 || items.some((item) => item.length < 2)) return undefined;
+  return items.map((item, index) => (index < items.length - 1 ? withSharedHead(item, last) : item));
+}
+
 /** Splits the subject of 分别 into one label per figure. */
 function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
@@ -1249,7 +1261,7 @@ const YEAR_ON_YEAR_BASE =
  * or only say when.
  */
 const PERIOD_INSIDE =
-  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|前[一二三两1-3]季度|前[一二三四五六七八九十两0-9]{1,2}个月|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|当前|本周|本月|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|前[一二三两1-3]季度|前[一二三四五六七八九十两0-9]{1,2}个月|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;

@@ -294,3 +294,23 @@ function sharedTail(items: string[], verb: string): string {
   const bare = items.slice(0, -1).map((item) => (item.startsWith(verb) ? item.slice(verb.length) : item));
   return noun >= 2 && bare.every((item) => item.length === noun) ? tail : '';
 }
+
+/** Answers a survey offers side by side (订单增加/持平/减少, 物价偏高/合适/偏低, 满意/一般/不满意). */
+const ANSWERS =
+  '增加 减少 持平 上升 下降 不变 提高 降低 增长 好转 改善 变差 恶化 稳定 偏高 偏低 合适 满意 不满意 一般'
+    .split(' ')
+    .sort((left, right) => right.length - left.length)
+    .join('|');
+const ANSWER_SHARE = new RegExp(`^(${ANSWERS})的(.+比例)$`);
+const ASKED_ANSWER = new RegExp(`^(.+?)(?:${ANSWERS})的(.+比例)$`);
+
+/**
+ * 认为订单增加的占36.5%，持平的占44.1% → 认为订单持平的受访企业比例: an answer alone is to the question the share
+ * before asked, of the same population; the label as it is when it is no bare answer or the share before no answer.
+ */
+export function withQuestionBefore(label: string, previous: string | undefined): string {
+  const answer = ANSWER_SHARE.exec(label);
+  const asked = previous === undefined || answer === null ? null : ASKED_ANSWER.exec(previous);
+  if (answer === null || asked === null || asked[2] !== answer[2]) return label;
+  return `${asked[1]}${answer[1]}的${answer[2]}`;
+}
