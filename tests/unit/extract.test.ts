@@ -2353,6 +2353,13 @@ describe('labels of round 6', () => {
     ]);
   });
 
+  it('gives a measure 分别 the things the clause before listed (A、B…位居前列，得分分别为…)', () => {
+    expect(read('十个测评项目中，窗口服务、网上办事便利度位居前两位，得分分别为92.4分和90.1分。')).toEqual([
+      ['92.4分', '窗口服务便利度得分'],
+      ['90.1分', '网上办事便利度得分'],
+    ]);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

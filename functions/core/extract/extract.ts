@@ -19,6 +19,7 @@ import { kindOf } from './kinds.ts';
 import {
   agentOf,
   announcerOf,
+  type ChineseLabel,
   changedOf,
   chineseLabelBefore,
   clauseBefore,
@@ -364,6 +365,10 @@ function comparedValueAt(text: string, index: number): number | undefined {
 const MONTH_OPENING = /^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?[，,]/;
 const MONTH_OPENING_REACH = 6;
 const RESPECTIVELY = '分别';
+/** 分列前两位, 位居前列: where listed things rank, after their names. */
+const RANKED = /(?:分列|分居|位居|位列|排名|排在|居于?)[^、和]*$/;
+/** A measure 分别 gives listed things is a word (得分, 满意度), not a phrase of its own. */
+const MAX_LISTED_MEASURE = 4;
 /** How far around a figure its distribution, month or plan word is looked for: a window, so reading stays linear. */
 const CONTEXT_REACH = 160;
 const LIST_JOINERS = '、和与及';
@@ -1165,7 +1170,9 @@ class Extraction {
       return { label: labels[0] ?? before.label, growth: false };
     }
     const distributed =
-      before.distributed ?? this.distributedOverPrevious(raw, before.distributesOverPrevious);
+      before.distributed ??
+      this.distributedOverPrevious(raw, before.distributesOverPrevious) ??
+      this.distributedOverListBefore(clause, before);
     if (distributed !== undefined) {
       sentence.distributed = { labels: distributed, next: 1, growth: before.growth };
       return { label: distributed[0] ?? before.label, growth: before.growth };
@@ -1493,6 +1500,23 @@ class Extraction {
     if (verb === undefined || previous.length === 0) return undefined;
     const count = Math.min(previous.length, figuresAhead(this.text, raw.start));
     return previous.slice(previous.length - count).map((label) => subjectOf(label) + verb);
+  }
+
+  /**
+   * 公共文化、基础教育满意度分列前两位，得分分别为…: a measure 分别 gives the things the clause before listed, when that
+   * clause holds no figure; undefined else.
+   */
+  private distributedOverListBefore(
+    clause: { text: string; start: number },
+    before: ChineseLabel,
+  ): string[] | undefined {
+    if (before.growth || before.label.length > MAX_LISTED_MEASURE || !clause.text.includes(RESPECTIVELY))
+      return undefined;
+    if (clause.start - 1 <= this.sentence.previousEnd) return undefined;
+    const previous = this.previousClauseOf(clause.start);
+    if (HAS_DIGIT.test(previous)) return undefined;
+    const items = listedItems(stripLeading(previous.replace(RANKED, ''), this.region));
+    return items?.map((item) => item + before.label);
   }
 
   /**

@@ -787,7 +787,12 @@ export function listedItems(list: string): string[] | undefined {
   const items = list.split(LIST_MARKS);
   const last = items.at(-1) ?? '';
   if (items.length < 2 || items.some((item) => item.length < 2)) return undefined;
-  return items.map((item, index) => (index < items.length - 1 ? withSharedHead(item, last) : item));
+  return items.map((item, index) => {
+    if (index === items.length - 1) return item;
+    const whole = withSharedHead(item, last);
+    // 公共文化、基础教育满意度: an item as long as the last one's opening stands for that opening.
+    return whole === item && last.length > item.length + 1 ? item + last.slice(item.length) : whole;
+  });
 }
 
 /** Splits the subject of 分别 into one label per figure. */
