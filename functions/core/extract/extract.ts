@@ -1301,8 +1301,13 @@ class Extraction {
     }
     // 重点项目86个，已开工71个，开工率82.6%: a stage and its verb alone, or an action's rate, are of the object before.
     if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
-      const sameUnit = this.figures.at(-1)?.unit === raw.unit.unit;
-      label = stagedObject(label, sentence.previousLabel, sameUnit) ?? label;
+      // …已开工128个，开工率85.3%，其中已完工41个: the stage counts what the last count of its unit counted.
+      const counted = this.figures.findLast(
+        (figure, index) => index >= sentence.firstFigure && figure.unit === raw.unit.unit,
+      );
+      const previous = raw.unit.kind === 'percent' ? sentence.previousLabel : counted?.label;
+      if (previous !== undefined)
+        label = stagedObject(label, previous, raw.unit.kind === 'percent' || counted !== undefined) ?? label;
     }
     const parent = sentence.subtotalParent;
     if (
