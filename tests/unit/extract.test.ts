@@ -2366,6 +2366,25 @@ describe('labels of round 6', () => {
     ]);
   });
 
+  it('gives a 的 share without a population the population of the share before it', () => {
+    expect(read('计划报名夏令营的受访家长占34.2%，计划报名研学游的占21.5%，计划报名兴趣班的不到两成。')).toEqual([
+      ['34.2%', '计划报名夏令营的受访家长比例'],
+      ['21.5%', '计划报名研学游的受访家长比例'],
+      ['不到两成', '计划报名兴趣班的受访家长比例'],
+    ]);
+  });
+
+  it('names a survey sample without its ages, and reads 的人 as the sample the text set', () => {
+    expect(read('在1960名受访的22至30岁职工中，41.2%的人有副业收入。')).toEqual([
+      ['1960名', '受访职工'],
+      ['41.2%', '有副业收入的受访职工比例'],
+    ]);
+    expect(read('研究会对800名65岁以上老人开展的问卷调查显示，52.6%的受访老人每天锻炼。')).toEqual([
+      ['800名', '受访老人'],
+      ['52.6%', '每天锻炼的受访老人比例'],
+    ]);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

@@ -365,6 +365,10 @@ function comparedValueAt(text: string, index: number): number | undefined {
 const MONTH_OPENING = /^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?[，,]/;
 const MONTH_OPENING_REACH = 6;
 const RESPECTIVELY = '分别';
+const AGE_OPENING =
+  /^\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?周?岁(?:及以上|以上|以下)?(?:的)?(?=[\u4e00-\u9fff]{2})/;
+/** 计划购买家电的受访者比例: the population a share is of. */
+const SHARE_POPULATION = /的([^的]{2,6})比例$/;
 /** 分列前两位, 位居前列: where listed things rank, after their names. */
 const RANKED = /(?:分列|分居|位居|位列|排名|排在|居于?)[^、和]*$/;
 /** A measure 分别 gives listed things is a word (得分, 满意度), not a phrase of its own. */
@@ -1217,7 +1221,11 @@ class Extraction {
             : '';
         defined = done + defined.slice(of.length);
       }
-      label = defined + (raw.unit.kind === 'percent' ? '比例' : population);
+      // 计划购车的不到一成: the share of the paragraph's population that did it, when the text set one.
+      // …的受访者占18.9%，计划购车的不到一成: or of the share before it in the sentence.
+      const shared = this.population ?? SHARE_POPULATION.exec(sentence.previousLabel ?? '')?.[1];
+      const ofPopulation = of === undefined && shared !== undefined ? `的${shared}` : '';
+      label = defined + (raw.unit.kind === 'percent' ? `${ofPopulation}比例` : population);
       // 城镇新增就业6120人，完成年度目标的102%: the share of the target is the subject's, named before it.
       if (raw.unit.kind === 'percent' && sentence.previousLabel !== undefined)
         label = ofTarget(sentence.previousLabel, label);
@@ -1233,7 +1241,9 @@ class Extraction {
       const outcome = after === undefined ? null : OUTCOME_AFTER.exec(text.slice(after.end, after.end + 10));
       if (outcome !== null) label += outcome[1];
       if (after?.surveyed === true || this.isSurveySample(raw, label, noun)) {
-        label = noun.startsWith('受访') ? noun : `受访${noun}`;
+        // 1500名60岁及以上老年人: a sample's age bound only describes whom the survey reached.
+        const sampled = noun.replace(AGE_OPENING, '');
+        label = sampled.startsWith('受访') ? sampled : `受访${sampled}`;
         // 对2810名租客的问卷调查显示，…月租金超过4000元的有197人: the sample is who the survey's figures count.
         if (after?.surveyed === true) this.population = label;
       }

@@ -591,6 +591,7 @@ function skipFollowingFigure(text: string, index: number): number {
 
 /** 2024届, 二〇二四届: a year's cohort before the noun it counts. */
 const COHORT = /^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})届/;
+const SAMPLED_AGES = /^受访的?\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?周?岁(?:及以上|以上|以下)?的?/;
 const AGE_BOUND = /^\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?(?:周)?岁(?:及以上|以上|以下)?/;
 /** 租客的问卷调查, 居民的抽样调查: what a survey of the counted ones is written as after their noun. */
 const SURVEY_OF = /^([^的]{1,8})的[^的]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
@@ -600,11 +601,18 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   let cursor = skipFollowingFigure(text, from);
   if (text.startsWith('的', cursor)) cursor++;
   // Kept characters are contiguous runs of the text; only quotes, asides and line breaks split them.
-  let out = '';
   let runStart = cursor;
   // 1.2万名80岁以上老人: an age bound belongs to the counted noun.
   const age = AGE_BOUND.exec(text.slice(cursor, cursor + 8));
   if (age !== null) cursor += age[0].length;
+  // 2860名受访的18至35岁青年: who was surveyed, whatever their ages.
+  const sampled = age === null ? SAMPLED_AGES.exec(text.slice(cursor, cursor + 14)) : null;
+  let out = '';
+  if (sampled !== null) {
+    out = '受访';
+    cursor += sampled[0].length;
+    runStart = cursor;
+  }
   // 1.36万名2024届毕业生: the cohort only says which year's; the noun follows it.
   const cohort = COHORT.exec(text.slice(cursor, cursor + 6));
   if (cohort !== null) {

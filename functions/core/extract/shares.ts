@@ -15,6 +15,8 @@ const POPULATION_WORDS = (
 const POPULATION_HEADS = new Lexicon(POPULATION_WORDS.map((word) => [word, true] as const));
 const POPULATION_ENDINGS = new SuffixSet(POPULATION_WORDS);
 
+const ANYONE = '人';
+
 /** How far after a share its population may start (的中小企业负责人). */
 const POPULATION_WINDOW = 6;
 const MAX_PREDICATE = 16;
@@ -96,7 +98,8 @@ export function populationShareAfter(
   // 希望将课后服务时间延长至18时以后: what they want is named before the level it is taken to.
   const predicate = text.slice(predicateStart, end);
   const written = found === undefined ? undefined : text.slice(found.start, found.end);
-  const population = written ?? known;
+  // 在2860名受访青年中，58.7%的人…: 人 is the population the text set, said again.
+  const population = (written === ANYONE ? known : written) ?? written ?? known;
   if (population === undefined || (predicate === '' && found === undefined)) return undefined;
   return { label: shareOfPopulation(predicate, population), population };
 }
