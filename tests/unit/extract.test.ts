@@ -2367,7 +2367,9 @@ describe('labels of round 6', () => {
   });
 
   it('gives a 的 share without a population the population of the share before it', () => {
-    expect(read('计划报名夏令营的受访家长占34.2%，计划报名研学游的占21.5%，计划报名兴趣班的不到两成。')).toEqual([
+    expect(
+      read('计划报名夏令营的受访家长占34.2%，计划报名研学游的占21.5%，计划报名兴趣班的不到两成。'),
+    ).toEqual([
       ['34.2%', '计划报名夏令营的受访家长比例'],
       ['21.5%', '计划报名研学游的受访家长比例'],
       ['不到两成', '计划报名兴趣班的受访家长比例'],
