@@ -2387,6 +2387,13 @@ describe('labels of round 6', () => {
     ]);
   });
 
+  it('names work on land measured in area by the area it covered (收获面积)', () => {
+    expect(read('截至9月底，全市夏玉米已收获52.3万亩，其中机收41.8万亩。')).toEqual([
+      ['52.3万亩', '夏玉米收获面积'],
+      ['41.8万亩', '机收面积'],
+    ]);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

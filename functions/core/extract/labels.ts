@@ -1002,8 +1002,16 @@ const FUNDS_OBJECT = /(?<=.{3})资金$/;
 /** What a count in a unit is a number of, when nothing else names it (惠及34911户 → 惠及户数). */
 const COUNT_NOUNS: Record<string, string> = { 户: '户数', 人: '人数', 名: '人数', 位: '人数', 家: '家数' };
 
-/** A bare object verb (惠及, 涉及) names an action, not a measure: it takes the count its unit implies. */
+/** Work on land measured by the area it covered (秋粮已收获38.6万亩, 水稻机插秧12万亩). */
+const LAND_WORK = /(?:收获|播种|种植|收割|机收|插秧|栽植|复垦|流转)$/;
+const AREA_UNITS = new Set(['亩', '公顷', '平方公里']);
+
+/**
+ * A bare object verb (惠及, 涉及) names an action, not a measure: it takes the count its unit implies; work on land
+ * takes the area it covered (秋粮收获 → 秋粮收获面积).
+ */
 export function withImpliedObject(label: string, unit: string): string {
+  if (AREA_UNITS.has(unit) && LAND_WORK.test(label)) return `${label}面积`;
   const noun = Object.hasOwn(COUNT_NOUNS, unit) ? COUNT_NOUNS[unit] : undefined;
   return noun !== undefined && OBJECT_VERBS.includes(label) ? label + noun : label;
 }
