@@ -2394,6 +2394,16 @@ describe('labels of round 6', () => {
     ]);
   });
 
+  it('names a figure whose clause names nothing by what the clause before ranked (…最高，达到…，其次是…，占…)', () => {
+    expect(
+      read('家庭月均教育支出为2180元，其中课外培训支出占比最高，达到42.3%，其次是教辅资料支出，占18.6%。'),
+    ).toEqual([
+      ['2180元', '家庭月均教育支出'],
+      ['42.3%', '课外培训支出占比'],
+      ['18.6%', '教辅资料支出占比'],
+    ]);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

@@ -365,6 +365,11 @@ function comparedValueAt(text: string, index: number): number | undefined {
 const MONTH_OPENING = /^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?[，,]/;
 const MONTH_OPENING_REACH = 6;
 const RESPECTIVELY = '分别';
+const SHARE_OF = '占';
+/** 餐饮支出占比最高, 居住支出居第二: what a clause ranks, before its rank. */
+const RANKED_FIRST = /^(.{2,16}?)(?:最高|最低|最大|最小|最多|最少|居首|居前|居第[一二三四五])$/;
+/** 其次是居住支出: what ranks next. */
+const RANKED_NEXT = /^(?:其次是|其次为|再次是|再次为|然后是)(.{2,16})$/;
 const AGE_OPENING =
   /^\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?周?岁(?:及以上|以上|以下)?(?:的)?(?=[\u4e00-\u9fff]{2})/;
 /** 计划购买家电的受访者比例: the population a share is of. */
@@ -1155,6 +1160,8 @@ class Extraction {
       return { label: groups[0] ?? '', growth: false };
     }
     const before = chineseLabelBefore(clause.text, this.region);
+    const ranked = this.rankedBefore(clause, before.label);
+    if (ranked !== undefined) return { label: this.tidy(ranked), growth: before.growth };
     // 安排2.4亿元专项资金用于养老服务, 发放的500万元消费券: the amount before its noun; the noun names the money and
     // what it is for (养老服务专项资金), else the verb that gave it (发放消费券).
     if (raw.unit.kind === 'money') {
@@ -1515,6 +1522,21 @@ class Extraction {
     if (verb === undefined || previous.length === 0) return undefined;
     const count = Math.min(previous.length, figuresAhead(this.text, raw.start));
     return previous.slice(previous.length - count).map((label) => subjectOf(label) + verb);
+  }
+
+  /**
+   * 其中餐饮支出占比最高，达到31.5%，其次是居住支出，占26.8%: a figure whose clause names nothing is of what the
+   * figure-less clause before ranked; undefined when that clause ranks nothing.
+   */
+  private rankedBefore(clause: { text: string; start: number }, label: string): string | undefined {
+    const share = clause.text === SHARE_OF;
+    if ((label !== '' && !share) || clause.start - 1 <= this.sentence.previousEnd) return undefined;
+    const previous = this.previousClauseOf(clause.start);
+    const ranked = RANKED_FIRST.exec(previous)?.[1] ?? RANKED_NEXT.exec(previous)?.[1];
+    if (ranked === undefined || HAS_DIGIT.test(ranked)) return undefined;
+    const subject = chineseLabelBefore(ranked, this.region).label;
+    if (subject.length < 2) return undefined;
+    return share && !subject.endsWith('占比') ? `${subject}占比` : subject;
   }
 
   /**
