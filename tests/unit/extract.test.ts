@@ -2404,6 +2404,23 @@ describe('labels of round 6', () => {
     ]);
   });
 
+  it('gives a rate change 分别 without a subject (增速分别比…加快) the subjects of the growths before', () => {
+    expect(
+      read('全县工业投资、民间投资分别增长5.2%和6.1%，增速分别比一季度加快0.4、0.9个百分点。').slice(2),
+    ).toEqual([
+      ['0.4', '工业投资增速比一季度加快'],
+      ['0.9个百分点', '民间投资增速比一季度加快'],
+    ]);
+  });
+
+  it('names what was done of a plan of equipment (计划更新电梯…，已更新…) and a survey by what it collected', () => {
+    expect(read('今年计划加装电梯120部，上半年已加装57部。')).toEqual([
+      ['120部', '计划加装电梯'],
+      ['57部', '已加装电梯'],
+    ]);
+    expect(read('同期开展的居民出行意愿调查收回有效问卷5120份。')).toEqual([['5120份', '收回有效问卷']]);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

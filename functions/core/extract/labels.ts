@@ -889,6 +889,12 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     const subject = stripModifiers(phrase.slice(0, distributiveAt), regions);
     // 比调整前分别提高50元和45元: a change with no subject, which the labels before name; a base that is a period
     // (比一季度) names the series, one that is none (调整前) only says what the change is against.
+    // 增速分别比上半年加快0.2、0.4个百分点: the rate of each subject before, changed against the base.
+    const change = verb ?? CHANGE_VERBS_AT_END.suffixOf(phrase);
+    if (GROWTH_NOUNS.includes(subject) && change !== undefined && phrase.endsWith(change)) {
+      const rateChange = tidyLabel(subject + base + change);
+      return { label: rateChange, growth: true, distributesOverPrevious: rateChange };
+    }
     if (subject === '' || COMPARED_ONLY.test(subject)) {
       const base = comparisonIn(phrase.slice(0, distributiveAt));
       // 比去年四季度: the period after a base word is part of the base.
@@ -924,6 +930,11 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
 
 /** A comparison and nothing else (比调整前, 较改革前, 比一季度). */
 const COMPARED_ONLY = /^(?:比|较)[^、和与及]{1,6}$/;
+
+/** 加快, 放缓, 回落…: a rate's change, read at the end of a phrase. */
+const CHANGE_VERBS_AT_END = new SuffixSet(
+  '加快 放缓 回落 回升 提高 下降 上升 收窄 扩大 缩小 降低 增加 减少'.split(' '),
+);
 
 /** 一般公共预算支出中教育支出: a whole measure, 中, and the part of it that is measured. */
 const PART_OF_WHOLE = /^([^中]{2,12}?)中([^中]{2,})$/;
@@ -1312,10 +1323,11 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
  * 表示订单已恢复的企业比例); 带动 before a verb only links; 实现 is a light verb (实现营业收入 is 营业收入); 再 after a
  * plan (计划再新建) only says it comes on top of what was done. 将 before an action only says it is to come (暑期将
  * 接待学生 is 暑期接待学生, a forecast by its sentence). Who is given to (为全市老年人发放高龄津贴) and by what means
- * (利用边角地新建停车场) open a label without naming the series: what is given, what is built.
+ * (利用边角地新建停车场) open a label without naming the series: what is given, what is built. A survey before what
+ * it collected (消费意愿调查收回有效问卷) only says whose the questionnaires were.
  */
 const LINKING_WORDS =
-  /^(?:为|向|给)[^，的]{2,14}?(?=发放|提供|返还|兑现|拨付|减免|支付)|^(?:利用|依托|借助|运用)[^，的]{2,14}?(?=新建|改建|扩建|建成|建设|改造|打造|增设|新增)|(?<=.{2})(?:仍将|也将|还将|将)(?=接待|新建|新增|建成|开工|完工|提供|吸引|带动|惠及|覆盖|改造|迎来|举办|开展|实施|完成)|(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
+  /^[^，的]{0,10}?(?:调查|测评|普查|抽查)(?=收回|回收|访问|登记|采集)|^(?:为|向|给)[^，的]{2,14}?(?=发放|提供|返还|兑现|拨付|减免|支付)|^(?:利用|依托|借助|运用)[^，的]{2,14}?(?=新建|改建|扩建|建成|建设|改造|打造|增设|新增)|(?<=.{2})(?:仍将|也将|还将|将)(?=接待|新建|新增|建成|开工|完工|提供|吸引|带动|惠及|覆盖|改造|迎来|举办|开展|实施|完成)|(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
 
 /**
  * The final form of a Chinese label: no year-on-year base or period inside it, bare changes named. 较 stays as the

@@ -69,7 +69,7 @@ export function shareInState(label: string): string {
 
 /** Verbs a stage word may stand before with no object (已开工71个, 在建9个, 已核销2130万元). */
 const STAGED_VERBS =
-  '新开工 开工 竣工 完工 建成 核销 兑付 兑现 使用 发放 新增 新建 改建 扩建 改扩建 新改建 改造 完成 签约 投产 投用 收获 整治 引进 培育 认定 安置 成交 接待 受理 办结 关闭 关停 拆除 搬迁 建设 实施 覆盖'.split(
+  '新开工 开工 竣工 完工 建成 核销 兑付 兑现 使用 发放 新增 新建 改建 扩建 改扩建 新改建 改造 完成 签约 投产 投用 收获 整治 引进 培育 认定 安置 成交 接待 受理 办结 关闭 关停 拆除 搬迁 建设 实施 覆盖 更新 安装 加装 投放'.split(
     ' ',
   );
 const LONGEST_VERBS = [...STAGED_VERBS].sort((left, right) => right.length - left.length);
@@ -86,7 +86,7 @@ const ACTION_RATE = /^([\u4e00-\u9fff]{2})率$/;
  */
 const NAMED_NOUN =
   /^(?!.*(?:已|累计|计划|开工|竣工|完工|建成|核销|发放|新增|新建|改造|完成|成交|投资|收入|金额|额|量|率|比例|面积|产值))[\u4e00-\u9fff]{2,}$/;
-/** 项目 alone names no series a reader would tell apart (已开工项目98个，开工率…): the rate stays bare. */
+/** 项目 alone names no rate a reader would tell apart (已开工项目98个，开工率…): the rate stays bare. */
 const MIN_OBJECT = 3;
 
 /** The last verb of STAGED_VERBS in `label` with at least two characters of object after it. */
@@ -121,7 +121,7 @@ export function stagedObject(label: string, previous: string, sameUnit: boolean)
   const done = lastVerb(previous);
   const object =
     done?.object ?? (NAMED_NOUN.test(previous) ? previous.slice(previous.lastIndexOf('的') + 1) : '');
-  if (object.length < MIN_OBJECT) return undefined;
+  if (object.length < 2) return undefined;
   const verb = rest.length === 1 ? (done?.verb.includes(rest) === true ? done.verb : undefined) : rest;
   return verb === undefined ? undefined : stage.replace(/再$/, '') + verb + object;
 }
