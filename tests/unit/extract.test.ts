@@ -2421,6 +2421,24 @@ describe('labels of round 6', () => {
     expect(read('同期开展的居民出行意愿调查收回有效问卷5120份。')).toEqual([['5120份', '收回有效问卷']]);
   });
 
+  it('reads a level a change started from and the level it reached as the same things (参与…由首批的…增加到…)', () => {
+    expect(read('参与以旧换新的门店由首批的320家增加到860余家。')).toEqual([
+      ['320家', '首批参与以旧换新的门店'],
+      ['860余家', '参与以旧换新的门店'],
+    ]);
+    expect(read('全县专精特新企业由2021年的12家增加到2024年的47家。')).toEqual([
+      ['12家', '专精特新企业'],
+      ['47家', '专精特新企业'],
+    ]);
+  });
+
+  it('keeps a work on equipment with its object when a building stage reports on it (完工加装电梯)', () => {
+    expect(read('全区累计加装电梯412部，其中今年以来完工96部。')).toEqual([
+      ['412部', '累计加装电梯'],
+      ['96部', '完工加装电梯'],
+    ]);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

@@ -142,6 +142,8 @@ class Sentence {
   previousCounted: string | undefined;
   /** The noun a counter before counted (2416家企业中 → 企业): the population of shares that follow. */
   previousNoun: string | undefined;
+  /** The stage the level a change started from named (首批), which the level it reached does not share. */
+  startedAs: string | undefined;
   /** Who the sentence's actions are by (创业孵化平台已入驻团队…): the agent of a later clause without one. */
   agent: string | undefined;
   /** The programme the sentence reports on (招聘月期间…, 举办“…招聘月”): what tells its figures from others. */
@@ -170,6 +172,7 @@ class Sentence {
     this.previousLabel = undefined;
     this.previousCounted = undefined;
     this.previousNoun = undefined;
+    this.startedAs = undefined;
     this.agent = undefined;
     this.topic = undefined;
     this.topicHintAt = -1;
@@ -1160,6 +1163,7 @@ class Extraction {
       return { label: groups[0] ?? '', growth: false };
     }
     const before = chineseLabelBefore(clause.text, this.region);
+    if (before.startedAs !== undefined) sentence.startedAs = before.startedAs;
     const ranked = this.rankedBefore(clause, before.label);
     if (ranked !== undefined) return { label: this.tidy(ranked), growth: before.growth };
     // 安排2.4亿元专项资金用于养老服务, 发放的500万元消费券: the amount before its noun; the noun names the money and
@@ -1265,6 +1269,9 @@ class Extraction {
       const reached = REACHED.test(clause.text);
       label =
         raw.unit.kind === 'percent' && !reached ? sentence.previousLabel : subjectOf(sentence.previousLabel);
+      // 由首批的1260家增加到3400余家: the level reached is of the whole, not of the stage it started from.
+      const { startedAs } = sentence;
+      if (startedAs !== undefined && label.startsWith(startedAs)) label = label.slice(startedAs.length);
       // 人均地区生产总值达到9.6万元，比2013年翻一番: a change against a base of its own names the base (the
       // year-on-year base is dropped when the label is tidied).
       const base = raw.unit.kind === 'growth_rate' ? BASE_ONLY.exec(clause.text)?.[0] : undefined;

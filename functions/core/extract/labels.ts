@@ -494,9 +494,19 @@ function headAfterDe(text: string): string {
   return earlier < 0 ? text : text.slice(earlier + 1);
 }
 
+/** Words that end on a preposition's character, which is no preposition there (参与, 认为, 正在, 面向). */
+const WORDS_ENDING_IN_PREPOSITION = new Set(
+  (
+    '参与 作为 成为 因为 认为 行为 较为 更为 最为 现在 正在 存在 所在 实在 相对 绝对 应对 方向 倾向 导向 意向 ' +
+    '去向 流向 转向 自由 理由 经由 缘由 服从 自从 总和 温和 缓和 共和 出让 转让'
+  ).split(' '),
+);
+
 function afterLastPreposition(text: string): string {
   for (let index = text.length - 1; index >= 0; index--) {
-    if (PREPOSITIONS.has(text.charCodeAt(index))) return text.slice(index + 1);
+    if (!PREPOSITIONS.has(text.charCodeAt(index))) continue;
+    if (index > 0 && WORDS_ENDING_IN_PREPOSITION.has(text.slice(index - 1, index + 1))) continue;
+    return text.slice(index + 1);
   }
   return text;
 }
@@ -650,6 +660,8 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
     lastKept = code;
   }
   out += text.slice(runStart, cursor);
+  // 1260家增加到3400余家: a change is no noun counted.
+  if (CHANGE_VERBS.has(out)) return { noun: '', end: cursor };
   // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
   const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
   // 对1.6万名应届毕业生的调查显示: the survey is of the counted ones, which are the noun, not the survey.
@@ -667,6 +679,8 @@ function lineBreakAt(text: string, index: number): number {
 export interface ChineseLabel {
   label: string;
   growth: boolean;
+  /** The stage the level a change started from names (首批 of 由首批的1260家), which opens the label. */
+  startedAs?: string;
   /** Labels for this figure and the ones that follow it under 分别 (存款余额增长, 贷款余额增长). */
   distributed?: string[];
   /**
@@ -864,10 +878,19 @@ const SPENT_ON = /在([^在的0-9０-９]{2,10})(?<!以)上的/;
 /** The label written before a Chinese figure, and whether it speaks of growth. */
 export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
   const regions = regionPrefixes(region);
-  const unquoted = withoutQuotes(dropLeadingQuoted(clause));
+  // 增加到2024年的517家: the date is the level's as-of, not part of its name.
+  const undated = clause.endsWith('年的') ? clause.replace(DATED_LEVEL, '') : clause;
+  const unquoted = withoutQuotes(dropLeadingQuoted(undated));
   let phrase = unquoted.slice(0, endBeforeConnectives(unquoted));
   // Each pattern is tried at every position of the phrase: a phrase without its 由/从 or 在 is spared the scan.
-  if (phrase.includes('由') || phrase.includes('从')) phrase = phrase.replace(FROM_LEVEL, '');
+  let startedAs = '';
+  if (phrase.includes('由') || phrase.includes('从')) {
+    const from = FROM_LEVEL.exec(phrase);
+    if (from !== null) {
+      startedAs = namedStart(from[0]);
+      phrase = phrase.slice(0, from.index);
+    }
+  }
   if (phrase.includes('在')) phrase = phrase.replace(SPENT_ON, '$1');
   const verb = GROWTH_VERBS.suffixOf(phrase);
   if (verb !== undefined) {
@@ -925,7 +948,9 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     const base = comparisonIn(phrase);
     return { label: stripped.includes(base) ? stripped : base + stripped, growth };
   }
-  return { label: isAttributive(stripped) ? stripped : headAfterDe(lastAttribute(stripped)), growth };
+  const label = isAttributive(stripped) ? stripped : headAfterDe(lastAttribute(stripped));
+  if (label === '' || startedAs === '') return { label, growth };
+  return { label: startedAs + label, growth, startedAs };
 }
 
 /** A comparison and nothing else (比调整前, 较改革前, 比一季度). */
@@ -935,6 +960,19 @@ const COMPARED_ONLY = /^(?:比|较)[^、和与及]{1,6}$/;
 const CHANGE_VERBS_AT_END = new SuffixSet(
   '加快 放缓 回落 回升 提高 下降 上升 收窄 扩大 缩小 降低 增加 减少'.split(' '),
 );
+
+const DATED_LEVEL = /(?<=(?:至|到))(?:[0-9]{4}|去|上|今)年的$/;
+const STARTED_AS = /^[由从]([^由从的0-9０-９]{2,8})的$/;
+
+/**
+ * 商户由首批的1260家增加到…: the level a change started from is of the stage it names (首批), a series beside the
+ * level reached; '' when it names a date or a base (由2019年的, 由上年的), which as-of says.
+ */
+function namedStart(from: string): string {
+  const stage = STARTED_AS.exec(from)?.[1];
+  if (stage === undefined || afterDate(stage, 0) > 0 || afterComparison(`比${stage}`, 0) > 0) return '';
+  return stage;
+}
 
 /** 一般公共预算支出中教育支出: a whole measure, 中, and the part of it that is measured. */
 const PART_OF_WHOLE = /^([^中]{2,12}?)中([^中]{2,})$/;

@@ -89,6 +89,9 @@ const NAMED_NOUN =
 /** 项目 alone names no rate a reader would tell apart (已开工项目98个，开工率…): the rate stays bare. */
 const MIN_OBJECT = 3;
 
+/** Works on equipment, named with their object (加装电梯): building stages (开工, 完工) are stages of them. */
+const WORKS = new Set(['加装', '安装', '更新']);
+
 /** The last verb of STAGED_VERBS in `label` with at least two characters of object after it. */
 function lastVerb(label: string): { verb: string; object: string } | undefined {
   for (let at = label.length - 3; at >= 0; at--) {
@@ -123,5 +126,8 @@ export function stagedObject(label: string, previous: string, sameUnit: boolean)
     done?.object ?? (NAMED_NOUN.test(previous) ? previous.slice(previous.lastIndexOf('的') + 1) : '');
   if (object.length < 2) return undefined;
   const verb = rest.length === 1 ? (done?.verb.includes(rest) === true ? done.verb : undefined) : rest;
-  return verb === undefined ? undefined : stage.replace(/再$/, '') + verb + object;
+  if (verb === undefined) return undefined;
+  // 累计加装电梯756部，其中完工84部: 加装 is the work whose stage 完工 is, and stays with its object.
+  const work = done !== undefined && done.verb !== verb && WORKS.has(done.verb) ? done.verb : '';
+  return stage.replace(/再$/, '') + verb + work + object;
 }
