@@ -2439,6 +2439,22 @@ describe('labels of round 6', () => {
     ]);
   });
 
+  it('leaves a manner (分两批), a weekday and a survey round a year before out, and carries a subject to 进度 and 之比', () => {
+    expect(read('全区分两批发放育儿补贴960万元。')).toEqual([['960万元', '发放育儿补贴']]);
+    expect(read('布伦特原油期货周三上涨1.8%。')).toEqual([['1.8%', '布伦特原油期货上涨']]);
+    expect(read('全县累计播种冬小麦41.2万亩，播种进度88.5%。')).toEqual([
+      ['41.2万亩', '累计播种冬小麦'],
+      ['88.5%', '冬小麦播种进度'],
+    ]);
+    expect(
+      read('全区共有养老床位5200张，与老年人口之比约为1：12。').map(([surface, label]) => label),
+    ).toEqual(['养老床位', '养老床位与老年人口之比']);
+    expect(read('46.2%的受访商户计划扩大经营，较去年同期调查上升5.1个百分点。')).toEqual([
+      ['46.2%', '计划扩大经营的受访商户比例'],
+      ['5.1个百分点', '计划扩大经营的受访商户比例上升'],
+    ]);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

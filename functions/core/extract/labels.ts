@@ -259,7 +259,10 @@ function afterComparison(text: string, start: number): number {
   const afterBase = base === undefined ? afterDate(text, start + 1) : start + 1 + base.length;
   if (afterBase === start + 1) return start;
   const tail = wordAt(text, afterBase, COMPARISON_TAILS);
-  return tail === undefined ? afterBase : afterBase + tail.length;
+  if (tail === undefined) return afterBase;
+  // 较去年同期调查: a round of a survey a year before.
+  const round = wordAt(text, afterBase + tail.length, COMPARISON_TAILS);
+  return afterBase + tail.length + (round === undefined ? 0 : round.length);
 }
 
 /** 有吸烟习惯的受访者: 有 opening a 的 phrase defines those counted; it is no filler there. */
@@ -1215,6 +1218,8 @@ export function continuedSubject(label: string, previous: string): string | unde
   // 受访居民对公共交通的满意率…，对停车便利程度的满意率…: what is judged changes, not who judges.
   const judged = previous.indexOf('对');
   if (label.startsWith('对')) return judged > 0 ? previous.slice(0, judged) + label : undefined;
+  // 停车泊位约2.6万个，与机动车保有量之比…: a ratio of the thing before to another.
+  if (label.startsWith('与') && label.endsWith('之比')) return subjectOf(previous) + label;
   const ofVerb = objectOfSharedVerb(label, previous);
   if (ofVerb !== undefined) return ofVerb + label;
   const stage = STAGE_OPENING.exec(label)?.[0] ?? '';
@@ -1242,7 +1247,7 @@ export function continuedSubject(label: string, previous: string): string | unde
 
 /** Verbs a measure may open with (成交面积, 发放标准, 销售额), which name what they were done to in the label before. */
 const MEASURED_VERBS = new Lexicon(
-  '成交 发放 销售 接待 招聘 签约 收购 回收 使用 申领 兑付 核销 培训 出口 进口'
+  '成交 发放 销售 接待 招聘 签约 收购 回收 使用 申领 兑付 核销 培训 出口 进口 收获 播种'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -1325,13 +1330,13 @@ export function topicOfClause(clause: string): string | undefined {
  * goes on to name a part of the year (比去年秋季学期, 比上年全年) is another series' base and stays.
  */
 const YEAR_ON_YEAR_BASE =
-  /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
+  /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?:调查)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
 /**
  * Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入, 夜市国庆期间客流量): they belong in as-of,
  * or only say when.
  */
 const PERIOD_INSIDE =
-  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|当前|本周|本月|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|前[一二三两1-3]季度|前[一二三四五六七八九十两0-9]{1,2}个月|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|当前|本周|本月|周[一二三四五六日]|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|前[一二三两1-3]季度|前[一二三四五六七八九十两0-9]{1,2}个月|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
@@ -1362,10 +1367,10 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
  * plan (计划再新建) only says it comes on top of what was done. 将 before an action only says it is to come (暑期将
  * 接待学生 is 暑期接待学生, a forecast by its sentence). Who is given to (为全市老年人发放高龄津贴) and by what means
  * (利用边角地新建停车场) open a label without naming the series: what is given, what is built. A survey before what
- * it collected (消费意愿调查收回有效问卷) only says whose the questionnaires were.
+ * it collected (消费意愿调查收回有效问卷) only says whose the questionnaires were; 分三批 only says how it was done.
  */
 const LINKING_WORDS =
-  /^[^，的]{0,10}?(?:调查|测评|普查|抽查)(?=收回|回收|访问|登记|采集)|^(?:为|向|给)[^，的]{2,14}?(?=发放|提供|返还|兑现|拨付|减免|支付)|^(?:利用|依托|借助|运用)[^，的]{2,14}?(?=新建|改建|扩建|建成|建设|改造|打造|增设|新增)|(?<=.{2})(?:仍将|也将|还将|将)(?=接待|新建|新增|建成|开工|完工|提供|吸引|带动|惠及|覆盖|改造|迎来|举办|开展|实施|完成)|(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
+  /^[^，的]{0,10}?(?:调查|测评|普查|抽查)(?=收回|回收|访问|登记|采集)|分[一二三四五六七八九十两0-9]{1,2}(?:批|次|期|轮)(?=[\u4e00-\u9fff]{2})|^(?:为|向|给)[^，的]{2,14}?(?=发放|提供|返还|兑现|拨付|减免|支付)|^(?:利用|依托|借助|运用)[^，的]{2,14}?(?=新建|改建|扩建|建成|建设|改造|打造|增设|新增)|(?<=.{2})(?:仍将|也将|还将|将)(?=接待|新建|新增|建成|开工|完工|提供|吸引|带动|惠及|覆盖|改造|迎来|举办|开展|实施|完成)|(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
 
 /**
  * The final form of a Chinese label: no year-on-year base or period inside it, bare changes named. 较 stays as the

@@ -19,7 +19,7 @@ const ANYONE = '人';
 
 /** How far after a share its population may start (的中小企业负责人). */
 const POPULATION_WINDOW = 6;
-const MAX_PREDICATE = 16;
+const MAX_PREDICATE = 20;
 const CLAUSE_END = codeSet('，,。；;：:！？!?\n（(');
 
 /** The population noun at `from` (heads in a row: 企业负责人), and where it ends; undefined when none starts near. */
