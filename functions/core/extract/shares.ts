@@ -309,11 +309,13 @@ const ASKED_ANSWER = new RegExp(`^(.+?)(?:${ANSWERS})的(.+比例)$`);
 
 /**
  * 认为订单增加的占36.5%，持平的占44.1% → 认为订单持平的受访企业比例: an answer alone is to the question the share
- * before asked, of the same population; the label as it is when it is no bare answer or the share before no answer.
+ * before asked, of the population it was put to; the label as it is when it is no bare answer or the share before no
+ * answer.
  */
 export function withQuestionBefore(label: string, previous: string | undefined): string {
   const answer = ANSWER_SHARE.exec(label);
   const asked = previous === undefined || answer === null ? null : ASKED_ANSWER.exec(previous);
-  if (answer === null || asked === null || asked[2] !== answer[2]) return label;
-  return `${asked[1]}${answer[1]}的${answer[2]}`;
+  if (answer === null || asked === null) return label;
+  // …增长的企业占61.7%，持平的占18.4%: the answers split one population, the one the question was put to.
+  return `${asked[1]}${answer[1]}的${asked[2]}`;
 }
