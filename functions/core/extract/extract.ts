@@ -1326,9 +1326,7 @@ class Extraction {
     // 重点项目86个，已开工71个，开工率82.6%: a stage and its verb alone, or an action's rate, are of the object before.
     if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       // …已开工128个，开工率85.3%，其中已完工41个: the stage counts what the last count of its unit counted.
-      const counted = this.figures.findLast(
-        (figure, index) => index >= sentence.firstFigure && figure.unit === raw.unit.unit,
-      );
+      const counted = raw.unit.kind === 'percent' ? undefined : this.lastOfUnit(raw.unit.unit);
       const previous = raw.unit.kind === 'percent' ? sentence.previousLabel : counted?.label;
       if (previous !== undefined)
         label = stagedObject(label, previous, raw.unit.kind === 'percent' || counted !== undefined) ?? label;
@@ -1529,6 +1527,15 @@ class Extraction {
     if (verb === undefined || previous.length === 0) return undefined;
     const count = Math.min(previous.length, figuresAhead(this.text, raw.start));
     return previous.slice(previous.length - count).map((label) => subjectOf(label) + verb);
+  }
+
+  /** The sentence's last figure in `unit`: only the sentence is searched, so labelling stays linear. */
+  private lastOfUnit(unit: string): Figure | undefined {
+    for (let index = this.figures.length - 1; index >= this.sentence.firstFigure; index--) {
+      const figure = this.figures[index];
+      if (figure?.unit === unit) return figure;
+    }
+    return undefined;
   }
 
   /**
