@@ -2461,6 +2461,11 @@ describe('labels of round 6', () => {
     ]);
   });
 
+  it('never names a figure by a list item before it that states its own figure (城市…为3.1小时、农村…为)', () => {
+    const labels = read('受访职工日均通勤时间为0.9小时，其中主城区职工为1.2小时、郊区职工为0.8小时。');
+    expect(labels.find(([surface]) => surface === '0.8小时')).toEqual(['0.8小时', '郊区职工日均通勤时间']);
+  });
+
   it('leaves a rate bare when the object is too generic or the work is another verb', () => {
     expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
       ['64个', '已开工项目'],

@@ -368,6 +368,8 @@ function comparedValueAt(text: string, index: number): number | undefined {
 const MONTH_OPENING = /^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?[，,]/;
 const MONTH_OPENING_REACH = 6;
 const RESPECTIVELY = '分别';
+/** 城市老人为3.1小时: a figure stated for the item before a 、. */
+const STATED_BEFORE = /(?:为|是|达到?)[0-9０-９][0-9０-９.]*[^0-9０-９、至到]{0,3}$/;
 const SHARE_OF = '占';
 /** 餐饮支出占比最高, 居住支出居第二: what a clause ranks, before its rank. */
 const RANKED_FIRST = /^(.{2,16}?)(?:最高|最低|最大|最小|最多|最少|居首|居前|居第[一二三四五])$/;
@@ -1124,7 +1126,7 @@ class Extraction {
 
   private chineseLabel(raw: RawFigure): Named {
     const { sentence, text } = this;
-    const clause = clauseBefore(text, raw.start, sentence.previousEnd);
+    const clause = ownListItem(clauseBefore(text, raw.start, sentence.previousEnd));
     // 去年同期为4.7万人: the series of the figure before, one year earlier; 去年同期为下降4.1%: its decline.
     if (isYearEarlierSubject(clause.text) && sentence.previousLabel !== undefined) {
       const change = GROWTH_VERB_AT_END.exec(clause.text)?.[0];
@@ -1583,6 +1585,17 @@ class Extraction {
       text.charCodeAt(nounEnd) !== ENUMERATION_COMMA
     );
   }
+}
+
+/**
+ * 城市老人为3.1小时、农村老人为: a number left in the clause is a figure of the item before, never part of this one's
+ * name; the figure's own item is what follows the last 、 after it.
+ */
+function ownListItem(clause: { text: string; start: number }): { text: string; start: number } {
+  const at = clause.text.lastIndexOf('、');
+  // 3000元以下、3000至5000元…的分别占: bounds that define groups are no figures.
+  if (at < 0 || !STATED_BEFORE.test(clause.text.slice(Math.max(0, at - 12), at))) return clause;
+  return { text: clause.text.slice(at + 1), start: clause.start + at + 1 };
 }
 
 /**
