@@ -2532,3 +2532,239 @@ describe('as-of, recall, units and kinds of round 6', () => {
     expect(read('议案以八成赞成票通过，通过八成。').map(({ qualifier }) => qualifier)).not.toContain('over');
   });
 });
+
+describe('labels of round 6', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, { publishedAt: '2025-08-12', ...(region === undefined ? {} : { region }) }).map(
+      (figure) => [figure.surface, figure.label],
+    );
+
+  it('gives a stage and its verb alone, or an action rate, the object the figure before named', () => {
+    expect(read('全区列入年度计划的民生实事项目42个，已完工35个，完工率83.3%。', '桐川区')).toEqual([
+      ['42个', '民生实事项目'],
+      ['35个', '已完工民生实事项目'],
+      ['83.3%', '民生实事项目完工率'],
+    ]);
+    expect(read('今年计划新建社区食堂30家，已建成12家，在建10家。')).toEqual([
+      ['30家', '计划新建社区食堂'],
+      ['12家', '已建成社区食堂'],
+      ['10家', '在建社区食堂'],
+    ]);
+    expect(read('去年新建公交候车亭260座，今年计划再建180座。')).toEqual([
+      ['260座', '新建公交候车亭'],
+      ['180座', '计划新建公交候车亭'],
+    ]);
+    expect(read('全县计划整治农村黑臭水体60条，已开工52条，开工率86.7%，其中已完工30条。')).toEqual([
+      ['60条', '计划整治农村黑臭水体'],
+      ['52条', '已开工农村黑臭水体'],
+      ['86.7%', '农村黑臭水体开工率'],
+      ['30条', '已完工农村黑臭水体'],
+    ]);
+    expect(read('全市发放文旅惠民券1500万元，已核销1120万元。')).toEqual([
+      ['1500万元', '发放文旅惠民券'],
+      ['1120万元', '已核销文旅惠民券'],
+    ]);
+  });
+
+  it('leaves a pronoun, 去年末, a means phrase, a beneficiary phrase and a 将 of what is to come out', () => {
+    expect(read('去年，我们修缮农村危房1260户。')).toEqual([['1260户', '修缮农村危房']]);
+    expect(read('去年末全县普惠小微贷款余额增长21.4%。')).toEqual([['21.4%', '普惠小微贷款余额增长']]);
+    expect(read('全区利用闲置厂房、废旧仓库新建改建社区书房24个。')).toEqual([['24个', '新建改建社区书房']]);
+    expect(read('今年为困难残疾人发放生活补贴2860万元。')).toEqual([['2860万元', '发放生活补贴']]);
+    expect(read('景区预计，国庆期间将接待游客约30万人次。')).toEqual([['约30万人次', '接待游客']]);
+  });
+
+  it('leaves 前三季度, 前5个月 and 在未来三个月 out of a label, and names a 名义 or 实际 growth by its subject', () => {
+    expect(read('桐川农商行前三季度营业收入增长6.2%')).toEqual([['6.2%', '桐川农商行营业收入增长']]);
+    expect(read('全市前5个月港口货物吞吐量增长3.3%。')).toEqual([['3.3%', '港口货物吞吐量增长']]);
+    expect(read('调查显示，计划在未来三个月购买新车的受访者占9.1%。')).toEqual([
+      ['9.1%', '计划购买新车的受访者比例'],
+    ]);
+    expect(read('全县农村居民人均可支配收入16240元，同比实际增长6.9%。')).toEqual([
+      ['16240元', '农村居民人均可支配收入'],
+      ['6.9%', '农村居民人均可支配收入实际增长'],
+    ]);
+  });
+
+  it('names what a survey or an assessment did without the survey (本次普查共登记…)', () => {
+    expect(read('本次普查共登记文物点1436处。')).toEqual([['1436处', '登记文物点']]);
+    expect(read('此次抽查共回收有效样本3020份。')).toEqual([['3020份', '回收有效样本']]);
+  });
+
+  it('gives a change with only a base before 分别 the subjects before it, keeping a base that is a period', () => {
+    expect(read('城区、乡镇保洁员月薪分别提高到3200元和2600元，比调整前分别增加300元和200元。')).toEqual([
+      ['3200元', '城区保洁员月薪'],
+      ['2600元', '乡镇保洁员月薪'],
+      ['300元', '城区保洁员月薪增加'],
+      ['200元', '乡镇保洁员月薪增加'],
+    ]);
+    expect(read('东港、西港集装箱吞吐量分别为42万标箱和31万标箱，较一季度分别增长6%和4%。').slice(2)).toEqual(
+      [
+        ['6%', '东港集装箱吞吐量比一季度增长'],
+        ['4%', '西港集装箱吞吐量比一季度增长'],
+      ],
+    );
+  });
+
+  it('gives each item of a 分别 list the rest of the last item after the word of its kind (制造业、服务业企业…)', () => {
+    expect(read('批发零售业、住宿餐饮业企业的用工缺口率分别为6.4%、9.8%。')).toEqual([
+      ['6.4%', '批发零售业企业的用工缺口率'],
+      ['9.8%', '住宿餐饮业企业的用工缺口率'],
+    ]);
+  });
+
+  it('gives a measure that opens on the verb before (成交面积, 发放标准) the object of that verb', () => {
+    expect(read('上周全市二手住宅成交1260套，成交面积11.4万平方米，环比增长7%。')).toEqual([
+      ['1260套', '二手住宅成交'],
+      ['11.4万平方米', '二手住宅成交面积'],
+      ['7%', '二手住宅成交面积环比增长'],
+    ]);
+    expect(read('全县发放困难职工生活补助860万元，发放标准为每人每月300元。')).toEqual([
+      ['860万元', '发放困难职工生活补助'],
+      ['300元', '困难职工生活补助发放标准'],
+    ]);
+  });
+
+  it('puts a planned measure after the topic it continues (重点项目计划总投资)', () => {
+    expect(read('全区纳入年度计划的重大项目54个，已开工40个，开工率74.1%；计划总投资380亿元。')).toEqual([
+      ['54个', '重大项目'],
+      ['40个', '已开工重大项目'],
+      ['74.1%', '重大项目开工率'],
+      ['380亿元', '重大项目计划总投资'],
+    ]);
+  });
+
+  it('gives one share per population a frame lists when the shares come 分别, without 当前', () => {
+    expect(read('男性职工和女性职工中，认为当前工作强度偏大的比例分别为38.2%和33.5%。')).toEqual([
+      ['38.2%', '认为工作强度偏大的男性职工比例'],
+      ['33.5%', '认为工作强度偏大的女性职工比例'],
+    ]);
+  });
+
+  it('reads an answer alone as an answer to the question of the share before (增加的占…，持平的占…)', () => {
+    expect(read('受访商户中，认为客流比去年增加的占28.4%，持平的占51.2%，减少的占20.4%。')).toEqual([
+      ['28.4%', '认为客流增加的受访商户比例'],
+      ['51.2%', '认为客流持平的受访商户比例'],
+      ['20.4%', '认为客流减少的受访商户比例'],
+    ]);
+    expect(
+      read('对520家外贸企业的调查显示，一季度订单同比增长的企业占44.6%，持平的占31.2%。').slice(1),
+    ).toEqual([
+      ['44.6%', '订单增长的企业比例'],
+      ['31.2%', '订单持平的企业比例'],
+    ]);
+  });
+
+  it('gives a measure 分别 the things the clause before listed (A、B…位居前列，得分分别为…)', () => {
+    expect(read('十个测评项目中，窗口服务、网上办事便利度位居前两位，得分分别为92.4分和90.1分。')).toEqual([
+      ['92.4分', '窗口服务便利度得分'],
+      ['90.1分', '网上办事便利度得分'],
+    ]);
+  });
+
+  it('gives a 的 share without a population the population of the share before it', () => {
+    expect(
+      read('计划报名夏令营的受访家长占34.2%，计划报名研学游的占21.5%，计划报名兴趣班的不到两成。'),
+    ).toEqual([
+      ['34.2%', '计划报名夏令营的受访家长比例'],
+      ['21.5%', '计划报名研学游的受访家长比例'],
+      ['不到两成', '计划报名兴趣班的受访家长比例'],
+    ]);
+  });
+
+  it('names a survey sample without its ages, and reads 的人 as the sample the text set', () => {
+    expect(read('在1960名受访的22至30岁职工中，41.2%的人有副业收入。')).toEqual([
+      ['1960名', '受访职工'],
+      ['41.2%', '有副业收入的受访职工比例'],
+    ]);
+    expect(read('研究会对800名65岁以上老人开展的问卷调查显示，52.6%的受访老人每天锻炼。')).toEqual([
+      ['800名', '受访老人'],
+      ['52.6%', '每天锻炼的受访老人比例'],
+    ]);
+  });
+
+  it('names work on land measured in area by the area it covered (收获面积)', () => {
+    expect(read('截至9月底，全市夏玉米已收获52.3万亩，其中机收41.8万亩。')).toEqual([
+      ['52.3万亩', '夏玉米收获面积'],
+      ['41.8万亩', '机收面积'],
+    ]);
+  });
+
+  it('names a figure whose clause names nothing by what the clause before ranked (…最高，达到…，其次是…，占…)', () => {
+    expect(
+      read('家庭月均教育支出为2180元，其中课外培训支出占比最高，达到42.3%，其次是教辅资料支出，占18.6%。'),
+    ).toEqual([
+      ['2180元', '家庭月均教育支出'],
+      ['42.3%', '课外培训支出占比'],
+      ['18.6%', '教辅资料支出占比'],
+    ]);
+  });
+
+  it('gives a rate change 分别 without a subject (增速分别比…加快) the subjects of the growths before', () => {
+    expect(
+      read('全县工业投资、民间投资分别增长5.2%和6.1%，增速分别比一季度加快0.4、0.9个百分点。').slice(2),
+    ).toEqual([
+      ['0.4', '工业投资增速比一季度加快'],
+      ['0.9个百分点', '民间投资增速比一季度加快'],
+    ]);
+  });
+
+  it('names what was done of a plan of equipment (计划更新电梯…，已更新…) and a survey by what it collected', () => {
+    expect(read('今年计划加装电梯120部，上半年已加装57部。')).toEqual([
+      ['120部', '计划加装电梯'],
+      ['57部', '已加装电梯'],
+    ]);
+    expect(read('同期开展的居民出行意愿调查收回有效问卷5120份。')).toEqual([['5120份', '收回有效问卷']]);
+  });
+
+  it('reads a level a change started from and the level it reached as the same things (参与…由首批的…增加到…)', () => {
+    expect(read('参与以旧换新的门店由首批的320家增加到860余家。')).toEqual([
+      ['320家', '首批参与以旧换新的门店'],
+      ['860余家', '参与以旧换新的门店'],
+    ]);
+    expect(read('全县专精特新企业由2021年的12家增加到2024年的47家。')).toEqual([
+      ['12家', '专精特新企业'],
+      ['47家', '专精特新企业'],
+    ]);
+  });
+
+  it('keeps a work on equipment with its object when a building stage reports on it (完工加装电梯)', () => {
+    expect(read('全区累计加装电梯412部，其中今年以来完工96部。')).toEqual([
+      ['412部', '累计加装电梯'],
+      ['96部', '完工加装电梯'],
+    ]);
+  });
+
+  it('leaves a manner (分两批), a weekday and a survey round a year before out, and carries a subject to 进度 and 之比', () => {
+    expect(read('全区分两批发放育儿补贴960万元。')).toEqual([['960万元', '发放育儿补贴']]);
+    expect(read('布伦特原油期货周三上涨1.8%。')).toEqual([['1.8%', '布伦特原油期货上涨']]);
+    expect(read('全县累计播种冬小麦41.2万亩，播种进度88.5%。')).toEqual([
+      ['41.2万亩', '累计播种冬小麦'],
+      ['88.5%', '冬小麦播种进度'],
+    ]);
+    expect(read('全区共有养老床位5200张，与老年人口之比约为1：12。').map(([, label]) => label)).toEqual([
+      '养老床位',
+      '养老床位与老年人口之比',
+    ]);
+    expect(read('46.2%的受访商户计划扩大经营，较去年同期调查上升5.1个百分点。')).toEqual([
+      ['46.2%', '计划扩大经营的受访商户比例'],
+      ['5.1个百分点', '计划扩大经营的受访商户比例上升'],
+    ]);
+  });
+
+  it('never names a figure by a list item before it that states its own figure (城市…为3.1小时、农村…为)', () => {
+    const labels = read('受访职工日均通勤时间为0.9小时，其中主城区职工为1.2小时、郊区职工为0.8小时。');
+    expect(labels.find(([surface]) => surface === '0.8小时')).toEqual(['0.8小时', '郊区职工日均通勤时间']);
+  });
+
+  it('leaves a rate bare when the object is too generic or the work is another verb', () => {
+    expect(read('目前已开工项目64个，开工率为80%。')).toEqual([
+      ['64个', '已开工项目'],
+      ['80%', '开工率'],
+    ]);
+    expect(read('已开工改造背街小巷31条，开工率为62%。')).toEqual([
+      ['31条', '已开工改造背街小巷'],
+      ['62%', '开工率'],
+    ]);
+  });
+});

@@ -19,6 +19,7 @@ import { kindOf } from './kinds.ts';
 import {
   agentOf,
   announcerOf,
+  type ChineseLabel,
   changedOf,
   chineseLabelBefore,
   clauseBefore,
@@ -36,6 +37,7 @@ import {
   isTask,
   isWorkDone,
   keptAgent,
+  listedItems,
   namesChange,
   nounAfter,
   opensOnRateComparison,
@@ -91,9 +93,10 @@ import {
   populationShareAfter,
   scopeOf,
   shareOfPopulation,
+  withQuestionBefore,
   withScope,
 } from './shares.ts';
-import { growthPast, ofTarget, resultOfPlan, shareInState } from './stages.ts';
+import { growthPast, ofTarget, resultOfPlan, shareInState, stagedObject } from './stages.ts';
 import { structureLabels } from './structure.ts';
 
 export interface ExtractContext {
@@ -139,6 +142,8 @@ class Sentence {
   previousCounted: string | undefined;
   /** The noun a counter before counted (2416家企业中 → 企业): the population of shares that follow. */
   previousNoun: string | undefined;
+  /** The stage the level a change started from named (首批), which the level it reached does not share. */
+  startedAs: string | undefined;
   /** Who the sentence's actions are by (创业孵化平台已入驻团队…): the agent of a later clause without one. */
   agent: string | undefined;
   /** The programme the sentence reports on (招聘月期间…, 举办“…招聘月”): what tells its figures from others. */
@@ -167,6 +172,7 @@ class Sentence {
     this.previousLabel = undefined;
     this.previousCounted = undefined;
     this.previousNoun = undefined;
+    this.startedAs = undefined;
     this.agent = undefined;
     this.topic = undefined;
     this.topicHintAt = -1;
@@ -337,14 +343,6 @@ const SINCE = 0x81ea; // 自
 const PEOPLE_UNITS = new Set(['人', '名', '位']);
 /** 每人每年, 每亩, 每10股 right before an amount: the amount is a standard per unit. */
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
-/** A clause that only links its figure to what the clause before named (，为81.3分). */
-const CHINESE_LINK_ONLY = /^(?:为|是|仅为|只有)$/;
-/** 医疗卫生得分最低: a subject ranked first or last, without the rank. */
-const RANKED = /^([\u4e00-\u9fff]{2,12}?)(?:最低|最高|最多|最少|最快|最慢|最大|最小)$/;
-
-function rankedSubject(previousClause: string): string {
-  return RANKED.exec(previousClause)?.[1] ?? '';
-}
 /** 预计, 有望, 将 (not 将近): the clause foresees its figure. */
 const FORESEEN_IN_CLAUSE = /预计|有望|将(?!近)/;
 /** 建成, 覆盖率, 处理能力, 播种面积: a stock or capacity, not a flow of a window (成交面积, 施工面积 are flows). */
@@ -392,6 +390,21 @@ function comparedValueAt(text: string, index: number): number | undefined {
 const MONTH_OPENING = /^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?[，,]/;
 const MONTH_OPENING_REACH = 6;
 const RESPECTIVELY = '分别';
+/** 城市老人为3.1小时: a figure stated for the item before a 、. */
+const STATED_BEFORE = /(?:为|是|达到?)[0-9０-９][0-9０-９.]*[^0-9０-９、至到]{0,3}$/;
+const SHARE_OF = '占';
+/** 餐饮支出占比最高, 居住支出居第二: what a clause ranks, before its rank. */
+const RANKED_FIRST = /^(.{2,16}?)(?:最高|最低|最大|最小|最多|最少|居首|居前|居第[一二三四五])$/;
+/** 其次是居住支出: what ranks next. */
+const RANKED_NEXT = /^(?:其次是|其次为|再次是|再次为|然后是)(.{2,16})$/;
+const AGE_OPENING =
+  /^\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?周?岁(?:及以上|以上|以下)?(?:的)?(?=[\u4e00-\u9fff]{2})/;
+/** 计划购买家电的受访者比例: the population a share is of. */
+const SHARE_POPULATION = /的([^的]{2,6})比例$/;
+/** 分列前两位, 位居前列: where listed things rank, after their names. */
+const RANKED = /(?:分列|分居|位居|位列|排名|排在|居于?)[^、和]*$/;
+/** A measure 分别 gives listed things is a word (得分, 满意度), not a phrase of its own. */
+const MAX_LISTED_MEASURE = 4;
 /** How far around a figure its distribution, month or plan word is looked for: a window, so reading stays linear. */
 const CONTEXT_REACH = 160;
 const LIST_JOINERS = '、和与及';
@@ -1194,7 +1207,7 @@ class Extraction {
 
   private chineseLabel(raw: RawFigure): Named {
     const { sentence, text } = this;
-    const clause = clauseBefore(text, raw.start, sentence.previousEnd);
+    const clause = ownListItem(clauseBefore(text, raw.start, sentence.previousEnd));
     // 去年同期为4.7万人: the series of the figure before, one year earlier; 去年同期为下降4.1%: its decline.
     if (isYearEarlierSubject(clause.text) && sentence.previousLabel !== undefined) {
       const change = GROWTH_VERB_AT_END.exec(clause.text)?.[0];
@@ -1233,6 +1246,9 @@ class Extraction {
       return { label: groups[0] ?? '', growth: false };
     }
     const before = chineseLabelBefore(clause.text, this.region);
+    if (before.startedAs !== undefined) sentence.startedAs = before.startedAs;
+    const ranked = this.rankedBefore(clause, before.label);
+    if (ranked !== undefined) return { label: this.tidy(ranked), growth: before.growth };
     // 安排2.4亿元专项资金用于养老服务, 发放的500万元消费券: the amount before its noun; the noun names the money and
     // what it is for (养老服务专项资金), else the verb that gave it (发放消费券).
     if (raw.unit.kind === 'money') {
@@ -1252,14 +1268,21 @@ class Extraction {
       return { label: labels[0] ?? before.label, growth: false };
     }
     const distributed =
-      before.distributed ?? this.distributedOverPrevious(raw, before.distributesOverPrevious);
+      before.distributed ??
+      this.distributedOverPrevious(raw, before.distributesOverPrevious) ??
+      this.distributedOverListBefore(clause, before);
     if (distributed !== undefined) {
       sentence.distributed = { labels: distributed, next: 1, growth: before.growth };
       return { label: distributed[0] ?? before.label, growth: before.growth };
     }
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.shareLabel(raw, clause, before.label);
-      if (share !== undefined) return { label: this.tidy(this.scoped(share)), growth: false };
+      // 认为订单增加的占…，持平的占…: an answer alone answers the question of the share before.
+      if (share !== undefined)
+        return {
+          label: this.tidy(withQuestionBefore(this.scoped(share), sentence.previousLabel)),
+          growth: false,
+        };
     }
     const attributive = isAttributive(before.label);
     let label = attributive ? '' : before.label;
@@ -1292,7 +1315,11 @@ class Extraction {
             : '';
         defined = done + defined.slice(of.length);
       }
-      label = defined + (raw.unit.kind === 'percent' ? '比例' : population);
+      // 计划购车的不到一成: the share of the paragraph's population that did it, when the text set one.
+      // …的受访者占18.9%，计划购车的不到一成: or of the share before it in the sentence.
+      const shared = this.population ?? SHARE_POPULATION.exec(sentence.previousLabel ?? '')?.[1];
+      const ofPopulation = of === undefined && shared !== undefined ? `的${shared}` : '';
+      label = defined + (raw.unit.kind === 'percent' ? `${ofPopulation}比例` : population);
       // 城镇新增就业6120人，完成年度目标的102%: the share of the target is the subject's, named before it.
       if (raw.unit.kind === 'percent' && sentence.previousLabel !== undefined)
         label = ofTarget(sentence.previousLabel, label);
@@ -1308,7 +1335,9 @@ class Extraction {
       const outcome = after === undefined ? null : OUTCOME_AFTER.exec(text.slice(after.end, after.end + 10));
       if (outcome !== null) label += outcome[1];
       if (after?.surveyed === true || this.isSurveySample(raw, label, noun)) {
-        label = noun.startsWith('受访') ? noun : `受访${noun}`;
+        // 1500名60岁及以上老年人: a sample's age bound only describes whom the survey reached.
+        const sampled = noun.replace(AGE_OPENING, '');
+        label = sampled.startsWith('受访') ? sampled : `受访${sampled}`;
         // 对2810名租客的问卷调查显示，…月租金超过4000元的有197人: the sample is who the survey's figures count.
         if (after?.surveyed === true) this.population = label;
       }
@@ -1318,14 +1347,14 @@ class Extraction {
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';
-    // 医疗卫生得分最低，为81.3分: the clause before names what ranks, and the figure is its level.
-    if (label === '' && CHINESE_LINK_ONLY.test(clause.text))
-      label = rankedSubject(this.previousClauseOf(clause.start));
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       // 下调0.1个百分点至1.7%: the level a change reached is the level of its subject.
       const reached = REACHED.test(clause.text);
       label =
         raw.unit.kind === 'percent' && !reached ? sentence.previousLabel : subjectOf(sentence.previousLabel);
+      // 由首批的1260家增加到3400余家: the level reached is of the whole, not of the stage it started from.
+      const { startedAs } = sentence;
+      if (startedAs !== undefined && label.startsWith(startedAs)) label = label.slice(startedAs.length);
       // 人均地区生产总值达到9.6万元，比2013年翻一番: a change against a base of its own names the base (the
       // year-on-year base is dropped when the label is tidied).
       const base = raw.unit.kind === 'growth_rate' ? BASE_ONLY.exec(clause.text)?.[0] : undefined;
@@ -1376,6 +1405,14 @@ class Extraction {
       label = subjectOf(sentence.previousLabel) + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       label = continuedSubject(label, sentence.previousLabel) ?? label;
+    }
+    // 重点项目86个，已开工71个，开工率82.6%: a stage and its verb alone, or an action's rate, are of the object before.
+    if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
+      // …已开工128个，开工率85.3%，其中已完工41个: the stage counts what the last count of its unit counted.
+      const counted = raw.unit.kind === 'percent' ? undefined : this.lastOfUnit(raw.unit.unit);
+      const previous = raw.unit.kind === 'percent' ? sentence.previousLabel : counted?.label;
+      if (previous !== undefined)
+        label = stagedObject(label, previous, raw.unit.kind === 'percent' || counted !== undefined) ?? label;
     }
     const parent = sentence.subtotalParent;
     if (
@@ -1545,7 +1582,15 @@ class Extraction {
     }
     // 认为收入偏低的比例: the population the paragraph is about completes it.
     if (before.endsWith(OF_SHARE) && this.population !== undefined) {
-      return shareOfPopulation(before.slice(0, -OF_SHARE.length), this.population);
+      const predicate = before.slice(0, -OF_SHARE.length);
+      // 城镇受访者和农村受访者中，认为…的比例分别为: one share per population listed, in order.
+      const populations = clause.text.includes(RESPECTIVELY) ? listedItems(this.population) : undefined;
+      if (populations !== undefined) {
+        const labels = populations.map((population) => this.tidy(shareOfPopulation(predicate, population)));
+        sentence.distributed = { labels, next: 1, growth: false };
+        return labels[0];
+      }
+      return shareOfPopulation(predicate, this.population);
     }
     // 认为经营压力较大的企业约四成: a population defined by a 的 phrase, then its share.
     if (before.includes('的') && !before.endsWith('的') && isPopulation(before)) return `${before}比例`;
@@ -1567,6 +1612,47 @@ class Extraction {
     return previous.slice(previous.length - count).map((label) => subjectOf(label) + verb);
   }
 
+  /** The sentence's last figure in `unit`: only the sentence is searched, so labelling stays linear. */
+  private lastOfUnit(unit: string): Figure | undefined {
+    for (let index = this.figures.length - 1; index >= this.sentence.firstFigure; index--) {
+      const figure = this.figures[index];
+      if (figure?.unit === unit) return figure;
+    }
+    return undefined;
+  }
+
+  /**
+   * 其中餐饮支出占比最高，达到31.5%，其次是居住支出，占26.8%: a figure whose clause names nothing is of what the
+   * figure-less clause before ranked; undefined when that clause ranks nothing.
+   */
+  private rankedBefore(clause: { text: string; start: number }, label: string): string | undefined {
+    const share = clause.text === SHARE_OF;
+    if ((label !== '' && !share) || clause.start - 1 <= this.sentence.previousEnd) return undefined;
+    const previous = this.previousClauseOf(clause.start);
+    const ranked = RANKED_FIRST.exec(previous)?.[1] ?? RANKED_NEXT.exec(previous)?.[1];
+    if (ranked === undefined || HAS_DIGIT.test(ranked)) return undefined;
+    const subject = chineseLabelBefore(ranked, this.region).label;
+    if (subject.length < 2) return undefined;
+    return share && !subject.endsWith('占比') ? `${subject}占比` : subject;
+  }
+
+  /**
+   * 公共文化、基础教育满意度分列前两位，得分分别为…: a measure 分别 gives the things the clause before listed, when that
+   * clause holds no figure; undefined else.
+   */
+  private distributedOverListBefore(
+    clause: { text: string; start: number },
+    before: ChineseLabel,
+  ): string[] | undefined {
+    if (before.growth || before.label.length > MAX_LISTED_MEASURE || !clause.text.includes(RESPECTIVELY))
+      return undefined;
+    if (clause.start - 1 <= this.sentence.previousEnd) return undefined;
+    const previous = this.previousClauseOf(clause.start);
+    if (HAS_DIGIT.test(previous)) return undefined;
+    const items = listedItems(stripLeading(previous.replace(RANKED, ''), this.region));
+    return items?.map((item) => item + before.label);
+  }
+
   /**
    * A counted figure that is the subject of its clause: not the object of a preposition (为1.63万户企业返还)
    * and not one item of a list (737个社区党组织、8147名社区工作者).
@@ -1580,6 +1666,17 @@ class Extraction {
       text.charCodeAt(nounEnd) !== ENUMERATION_COMMA
     );
   }
+}
+
+/**
+ * 城市老人为3.1小时、农村老人为: a number left in the clause is a figure of the item before, never part of this one's
+ * name; the figure's own item is what follows the last 、 after it.
+ */
+function ownListItem(clause: { text: string; start: number }): { text: string; start: number } {
+  const at = clause.text.lastIndexOf('、');
+  // 3000元以下、3000至5000元…的分别占: bounds that define groups are no figures.
+  if (at < 0 || !STATED_BEFORE.test(clause.text.slice(Math.max(0, at - 12), at))) return clause;
+  return { text: clause.text.slice(at + 1), start: clause.start + at + 1 };
 }
 
 /**

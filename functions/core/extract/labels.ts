@@ -49,7 +49,7 @@ const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅', '跌�
 /** Time, place and discourse words that open a clause but are not part of what is measured. */
 const LEADING_MODIFIER_LIST = (
   '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 明年 全年 年内 ' +
-  '上半年 下半年 近年来 近年 近期 期间 全市 全省 全国 全区 全县 全州 全镇 全乡 全村 我市 我省 我国 我区 我县 本市 本县 本区 ' +
+  '上半年 下半年 近年来 近年 近期 期间 去年末 去年底 上年末 上年底 我们 咱们 全市 全省 全国 全区 全县 全州 全镇 全乡 全村 我市 我省 我国 我区 我县 本市 本县 本区 ' +
   '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
@@ -259,7 +259,10 @@ function afterComparison(text: string, start: number): number {
   const afterBase = base === undefined ? afterDate(text, start + 1) : start + 1 + base.length;
   if (afterBase === start + 1) return start;
   const tail = wordAt(text, afterBase, COMPARISON_TAILS);
-  return tail === undefined ? afterBase : afterBase + tail.length;
+  if (tail === undefined) return afterBase;
+  // 较去年同期调查: a round of a survey a year before.
+  const round = wordAt(text, afterBase + tail.length, COMPARISON_TAILS);
+  return afterBase + tail.length + (round === undefined ? 0 : round.length);
 }
 
 /** 有吸烟习惯的受访者: 有 opening a 的 phrase defines those counted; it is no filler there. */
@@ -389,14 +392,15 @@ const MAX_AGENT = 6;
 const NOT_AGENT = /(?:期间|以来|之际|时|后|前|中)$|^[第首该本]/;
 /**
  * Bodies that act or report for others (人社部门, 馆方, 县防指, 分析机构): a reader names what was done, not who
- * did it, unlike a programme or a place of its own (招聘会, 孵化平台, 零工驿站).
+ * did it, unlike a programme or a place of its own (招聘会, 孵化平台, 零工驿站); so do a survey and an assessment
+ * (本次测评共回收有效问卷 → 回收有效问卷).
  */
-const REPORTING_BODY = /(?:部门|机构|局|委|办|方|人士|专家|防指|指挥部)$/;
+const REPORTING_BODY = /(?:部门|机构|局|委|办|方|人士|专家|防指|指挥部|调查|测评|普查|抽查|监测)$/;
 /** Verbs opening what was done, after an agent and an adverb. */
 const AGENT_VERBS = new Lexicon(
   [
     ...OBJECT_VERBS,
-    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获 访问 转移 推出'.split(
+    ...'受理 办理 办结 实现 发送 生产 销售 处理 审批 接收 开工 投入 实施 建设 开设 设立 举办 查处 破获 访问 转移 推出 回收 登记 采集 收集 征集'.split(
       ' ',
     ),
   ].map((word) => [word, true] as const),
@@ -493,9 +497,19 @@ function headAfterDe(text: string): string {
   return earlier < 0 ? text : text.slice(earlier + 1);
 }
 
+/** Words that end on a preposition's character, which is no preposition there (参与, 认为, 正在, 面向). */
+const WORDS_ENDING_IN_PREPOSITION = new Set(
+  (
+    '参与 作为 成为 因为 认为 行为 较为 更为 最为 现在 正在 存在 所在 实在 相对 绝对 应对 方向 倾向 导向 意向 ' +
+    '去向 流向 转向 自由 理由 经由 缘由 服从 自从 总和 温和 缓和 共和 出让 转让'
+  ).split(' '),
+);
+
 function afterLastPreposition(text: string): string {
   for (let index = text.length - 1; index >= 0; index--) {
-    if (PREPOSITIONS.has(text.charCodeAt(index))) return text.slice(index + 1);
+    if (!PREPOSITIONS.has(text.charCodeAt(index))) continue;
+    if (index > 0 && WORDS_ENDING_IN_PREPOSITION.has(text.slice(index - 1, index + 1))) continue;
+    return text.slice(index + 1);
   }
   return text;
 }
@@ -590,6 +604,7 @@ function skipFollowingFigure(text: string, index: number): number {
 
 /** 2024届, 二〇二四届: a year's cohort before the noun it counts. */
 const COHORT = /^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})届/;
+const SAMPLED_AGES = /^受访的?\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?周?岁(?:及以上|以上|以下)?的?/;
 const AGE_BOUND = /^\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?(?:周)?岁(?:及以上|以上|以下)?/;
 /** 租客的问卷调查, 居民的抽样调查: what a survey of the counted ones is written as after their noun. */
 const SURVEY_OF = /^([^的]{1,8})的[^的]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
@@ -599,11 +614,18 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   let cursor = skipFollowingFigure(text, from);
   if (text.startsWith('的', cursor)) cursor++;
   // Kept characters are contiguous runs of the text; only quotes, asides and line breaks split them.
-  let out = '';
   let runStart = cursor;
   // 1.2万名80岁以上老人: an age bound belongs to the counted noun.
   const age = AGE_BOUND.exec(text.slice(cursor, cursor + 8));
   if (age !== null) cursor += age[0].length;
+  // 2860名受访的18至35岁青年: who was surveyed, whatever their ages.
+  const sampled = age === null ? SAMPLED_AGES.exec(text.slice(cursor, cursor + 14)) : null;
+  let out = '';
+  if (sampled !== null) {
+    out = '受访';
+    cursor += sampled[0].length;
+    runStart = cursor;
+  }
   // 1.36万名2024届毕业生: the cohort only says which year's; the noun follows it.
   const cohort = COHORT.exec(text.slice(cursor, cursor + 6));
   if (cohort !== null) {
@@ -641,6 +663,8 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
     lastKept = code;
   }
   out += text.slice(runStart, cursor);
+  // 1260家增加到3400余家: a change is no noun counted.
+  if (CHANGE_VERBS.has(out)) return { noun: '', end: cursor };
   // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
   const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
   // 对1.6万名应届毕业生的调查显示: the survey is of the counted ones, which are the noun, not the survey.
@@ -658,6 +682,8 @@ function lineBreakAt(text: string, index: number): number {
 export interface ChineseLabel {
   label: string;
   growth: boolean;
+  /** The stage the level a change started from names (首批 of 由首批的1260家), which opens the label. */
+  startedAs?: string;
   /** Labels for this figure and the ones that follow it under 分别 (存款余额增长, 贷款余额增长). */
   distributed?: string[];
   /**
@@ -677,10 +703,18 @@ const SHARED_HEADS = new SuffixSet(
   ).split(' '),
 );
 
+/** How long the word a parallel item stands beside may be (信息技术服务业). */
+const MAX_PARALLEL_WORD = 8;
+
 /** The item with the head noun of the last item when it lacks one (粮食 + 蔬菜播种面积 → 粮食播种面积). */
 function withSharedHead(item: string, last: string): string {
   const opening = parallelOpening(last);
   if (opening > 0 && opening < last.length && item.length <= opening) return item + last.slice(opening);
+  // 东港、西港集装箱吞吐量, 制造业、信息技术服务业企业的招聘意愿: the last item opens on a word of the item's kind (its
+  // last character: 港, 业), and the item takes what follows that word.
+  const kindEnd = item.length >= 2 ? last.indexOf(item.charAt(item.length - 1)) + 1 : 0;
+  if (kindEnd >= 2 && kindEnd <= MAX_PARALLEL_WORD && last.length - kindEnd >= 2 && !last.startsWith(item))
+    return item + last.slice(kindEnd);
   const head = SHARED_HEADS.suffixOf(last);
   if (head !== undefined && head.length < last.length) {
     return SHARED_HEADS.suffixOf(item) === undefined ? item + head : item;
@@ -769,6 +803,23 @@ function withSharedActions(items: string[]): string[] {
     .map((item, index) => (index === 0 ? shared + first.slice(own?.length ?? 0) : shared + item));
 }
 
+/**
+ * 城镇受访者和农村受访者, 城镇、农村受访者 → 城镇受访者, 农村受访者: the items of a list, each whole; undefined when the
+ * phrase lists nothing.
+ */
+export function listedItems(list: string): string[] | undefined {
+  if (!LIST_MARKS.test(list)) return undefined;
+  const items = list.split(LIST_MARKS);
+  const last = items.at(-1) ?? '';
+  if (items.length < 2 || items.some((item) => item.length < 2)) return undefined;
+  return items.map((item, index) => {
+    if (index === items.length - 1) return item;
+    const whole = withSharedHead(item, last);
+    // 公共文化、基础教育满意度: an item as long as the last one's opening stands for that opening.
+    return whole === item && last.length > item.length + 1 ? item + last.slice(item.length) : whole;
+  });
+}
+
 /** Splits the subject of 分别 into one label per figure. */
 function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
@@ -830,10 +881,19 @@ const SPENT_ON = /在([^在的0-9０-９]{2,10})(?<!以)上的/;
 /** The label written before a Chinese figure, and whether it speaks of growth. */
 export function chineseLabelBefore(clause: string, region: string): ChineseLabel {
   const regions = regionPrefixes(region);
-  const unquoted = withoutQuotes(dropLeadingQuoted(clause));
+  // 增加到2024年的517家: the date is the level's as-of, not part of its name.
+  const undated = clause.endsWith('年的') ? clause.replace(DATED_LEVEL, '') : clause;
+  const unquoted = withoutQuotes(dropLeadingQuoted(undated));
   let phrase = unquoted.slice(0, endBeforeConnectives(unquoted));
   // Each pattern is tried at every position of the phrase: a phrase without its 由/从 or 在 is spared the scan.
-  if (phrase.includes('由') || phrase.includes('从')) phrase = phrase.replace(FROM_LEVEL, '');
+  let startedAs = '';
+  if (phrase.includes('由') || phrase.includes('从')) {
+    const from = FROM_LEVEL.exec(phrase);
+    if (from !== null) {
+      startedAs = namedStart(from[0]);
+      phrase = phrase.slice(0, from.index);
+    }
+  }
   if (phrase.includes('在')) phrase = phrase.replace(SPENT_ON, '$1');
   const verb = GROWTH_VERBS.suffixOf(phrase);
   if (verb !== undefined) {
@@ -853,7 +913,22 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   const base = distributiveAt < 0 ? '' : phrase.slice(distributiveAt + 2, baseEnd).replace('较', '比');
   if (distributiveAt >= 0 && phrase.length - baseEnd <= 4) {
     const subject = stripModifiers(phrase.slice(0, distributiveAt), regions);
-    if (subject === '') return { label: verb ?? '', growth, distributesOverPrevious: verb ?? '' };
+    // 比调整前分别提高50元和45元: a change with no subject, which the labels before name; a base that is a period
+    // (比一季度) names the series, one that is none (调整前) only says what the change is against.
+    // 增速分别比上半年加快0.2、0.4个百分点: the rate of each subject before, changed against the base.
+    const change = verb ?? CHANGE_VERBS_AT_END.suffixOf(phrase);
+    if (GROWTH_NOUNS.includes(subject) && change !== undefined && phrase.endsWith(change)) {
+      const rateChange = tidyLabel(subject + base + change);
+      return { label: rateChange, growth: true, distributesOverPrevious: rateChange };
+    }
+    if (subject === '' || COMPARED_ONLY.test(subject)) {
+      const base = comparisonIn(phrase.slice(0, distributiveAt));
+      // 比去年四季度: the period after a base word is part of the base.
+      const period = phrase.slice(0, distributiveAt).slice(phrase.indexOf(base) + base.length);
+      const whole = base !== '' && afterDate(period, 0) === period.length ? base + period : base;
+      const change = tidyLabel(whole.replace('较', '比') + (verb ?? ''));
+      return { label: change, growth, distributesOverPrevious: change };
+    }
     // 股票型和混合型基金分别发行: the action after 分别 goes with each label, as a change verb does.
     const action = verb ?? stripModifiers(phrase.slice(baseEnd), regions);
     const labels = distribute(subject, base + action, regions);
@@ -876,7 +951,30 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     const base = comparisonIn(phrase);
     return { label: stripped.includes(base) ? stripped : base + stripped, growth };
   }
-  return { label: isAttributive(stripped) ? stripped : headAfterDe(lastAttribute(stripped)), growth };
+  const label = isAttributive(stripped) ? stripped : headAfterDe(lastAttribute(stripped));
+  if (label === '' || startedAs === '') return { label, growth };
+  return { label: startedAs + label, growth, startedAs };
+}
+
+/** A comparison and nothing else (比调整前, 较改革前, 比一季度). */
+const COMPARED_ONLY = /^(?:比|较)[^、和与及]{1,6}$/;
+
+/** 加快, 放缓, 回落…: a rate's change, read at the end of a phrase. */
+const CHANGE_VERBS_AT_END = new SuffixSet(
+  '加快 放缓 回落 回升 提高 下降 上升 收窄 扩大 缩小 降低 增加 减少'.split(' '),
+);
+
+const DATED_LEVEL = /(?<=(?:至|到))(?:[0-9]{4}|去|上|今)年的$/;
+const STARTED_AS = /^[由从]([^由从的0-9０-９]{2,8})的$/;
+
+/**
+ * 商户由首批的1260家增加到…: the level a change started from is of the stage it names (首批), a series beside the
+ * level reached; '' when it names a date or a base (由2019年的, 由上年的), which as-of says.
+ */
+function namedStart(from: string): string {
+  const stage = STARTED_AS.exec(from)?.[1];
+  if (stage === undefined || afterDate(stage, 0) > 0 || afterComparison(`比${stage}`, 0) > 0) return '';
+  return stage;
 }
 
 /** 一般公共预算支出中教育支出: a whole measure, 中, and the part of it that is measured. */
@@ -956,8 +1054,16 @@ const FUNDS_OBJECT = /(?<=.{3})资金$/;
 /** What a count in a unit is a number of, when nothing else names it (惠及34911户 → 惠及户数). */
 const COUNT_NOUNS: Record<string, string> = { 户: '户数', 人: '人数', 名: '人数', 位: '人数', 家: '家数' };
 
-/** A bare object verb (惠及, 涉及) names an action, not a measure: it takes the count its unit implies. */
+/** Work on land measured by the area it covered (秋粮已收获38.6万亩, 水稻机插秧12万亩). */
+const LAND_WORK = /(?:收获|播种|种植|收割|机收|插秧|栽植|复垦|流转)$/;
+const AREA_UNITS = new Set(['亩', '公顷', '平方公里']);
+
+/**
+ * A bare object verb (惠及, 涉及) names an action, not a measure: it takes the count its unit implies; work on land
+ * takes the area it covered (秋粮收获 → 秋粮收获面积).
+ */
 export function withImpliedObject(label: string, unit: string): string {
+  if (AREA_UNITS.has(unit) && LAND_WORK.test(label)) return `${label}面积`;
   const noun = Object.hasOwn(COUNT_NOUNS, unit) ? COUNT_NOUNS[unit] : undefined;
   return noun !== undefined && OBJECT_VERBS.includes(label) ? label + noun : label;
 }
@@ -1021,7 +1127,7 @@ const CHANGE_VERBS = new Set([
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落, 同口径增长. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 单周 单日 单月'
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 单周 单日 单月 名义 实际'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -1112,6 +1218,10 @@ export function continuedSubject(label: string, previous: string): string | unde
   // 受访居民对公共交通的满意率…，对停车便利程度的满意率…: what is judged changes, not who judges.
   const judged = previous.indexOf('对');
   if (label.startsWith('对')) return judged > 0 ? previous.slice(0, judged) + label : undefined;
+  // 停车泊位约2.6万个，与机动车保有量之比…: a ratio of the thing before to another.
+  if (label.startsWith('与') && label.endsWith('之比')) return subjectOf(previous) + label;
+  const ofVerb = objectOfSharedVerb(label, previous);
+  if (ofVerb !== undefined) return ofVerb + label;
   const stage = STAGE_OPENING.exec(label)?.[0] ?? '';
   const measure = label.slice(stage.length);
   const subject = subjectOf(previous).replace(STAGE_OPENING, '');
@@ -1124,11 +1234,35 @@ export function continuedSubject(label: string, previous: string): string | unde
   if (topic.length < 2 || OBJECT_VERBS.some((verb) => topic.endsWith(verb)))
     return parallelGroup(label, before);
   if (FISCAL_MEASURES.has(measure)) return undefined;
-  if (BARE_MEASURES.has(measure)) return topic.endsWith(measure) ? undefined : stage + topic + measure;
+  // 重点项目 + 计划总投资 → 重点项目计划总投资: a planned measure is a term of its own (计划总投资), which the topic
+  // opens; a forecast or a running total is said of the topic (预计杨梅总产量).
+  if (BARE_MEASURES.has(measure) && !topic.endsWith(measure))
+    return stage === '计划' ? topic + label : stage + topic + measure;
+  if (BARE_MEASURES.has(measure)) return undefined;
   // 新能源车零售 + 零售渗透率: the measure before opens this one.
   return head !== undefined && label.startsWith(head) && label.length > head.length
     ? topic + label
     : undefined;
+}
+
+/** Verbs a measure may open with (成交面积, 发放标准, 销售额), which name what they were done to in the label before. */
+const MEASURED_VERBS = new Lexicon(
+  '成交 发放 销售 接待 招聘 签约 收购 回收 使用 申领 兑付 核销 培训 出口 进口 收获 播种'
+    .split(' ')
+    .map((word) => [word, true] as const),
+);
+
+/**
+ * 新建商品住宅成交4862套，成交面积… → 新建商品住宅; 发放高龄津贴…，发放标准… → 高龄津贴: a measure opening on the
+ * verb of the label before is of that verb's object, written before or after it; undefined when none is.
+ */
+function objectOfSharedVerb(label: string, previous: string): string | undefined {
+  const verb = MEASURED_VERBS.match(label, 0)?.word;
+  if (verb === undefined || label.length <= verb.length) return undefined;
+  const done = previous.replace(STAGE_OPENING, '');
+  const at = done.indexOf(verb);
+  const object = at > 0 ? done.slice(0, at) : at === 0 ? done.slice(verb.length) : '';
+  return object.length >= 2 && !label.includes(object) ? object : undefined;
 }
 
 /**
@@ -1196,13 +1330,13 @@ export function topicOfClause(clause: string): string | undefined {
  * goes on to name a part of the year (比去年秋季学期, 比上年全年) is another series' base and stays.
  */
 const YEAR_ON_YEAR_BASE =
-  /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
+  /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?:调查)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
 /**
  * Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入, 夜市国庆期间客流量): they belong in as-of,
  * or only say when.
  */
 const PERIOD_INSIDE =
-  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|本周|本月|未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|(?<![比较])前(?:[一二三四1-4]季度|[一二三四五六七八九十两0-9]{1,2}个月)|年内|年[底末]前|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|当前|本周|本月|周[一二三四五六日]|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|(?<![比较])前(?:[一二三四1-4]季度|[一二三四五六七八九十两0-9]{1,2}个月)|年内|年[底末]前|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
@@ -1230,10 +1364,13 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
  *
  * 已 after an agent (创业孵化平台已入驻团队) says when, not which stage (but it defines who a share counts:
  * 表示订单已恢复的企业比例); 带动 before a verb only links; 实现 is a light verb (实现营业收入 is 营业收入); 再 after a
- * plan (计划再新建) only says it comes on top of what was done.
+ * plan (计划再新建) only says it comes on top of what was done. 将 before an action only says it is to come (暑期将
+ * 接待学生 is 暑期接待学生, a forecast by its sentence). Who is given to (为全市老年人发放高龄津贴) and by what means
+ * (利用边角地新建停车场) open a label without naming the series: what is given, what is built. A survey before what
+ * it collected (消费意愿调查收回有效问卷) only says whose the questionnaires were; 分三批 only says how it was done.
  */
 const LINKING_WORDS =
-  /(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
+  /^[^，的]{0,10}?(?:调查|测评|普查|抽查)(?=收回|回收|访问|登记|采集)|分[一二三四五六七八九十两0-9]{1,2}(?:批|次|期|轮)(?=[\u4e00-\u9fff]{2})|^(?:为|向|给)[^，的]{2,14}?(?=发放|提供|返还|兑现|拨付|减免|支付)|^(?:利用|依托|借助|运用)[^，的]{2,14}?(?=新建|改建|扩建|建成|建设|改造|打造|增设|新增)|(?<=.{2})(?:仍将|也将|还将|将)(?=接待|新建|新增|建成|开工|完工|提供|吸引|带动|惠及|覆盖|改造|迎来|举办|开展|实施|完成)|(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
 
 /**
  * The final form of a Chinese label: no year-on-year base or period inside it, bare changes named. 较 stays as the

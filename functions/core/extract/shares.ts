@@ -15,9 +15,11 @@ const POPULATION_WORDS = (
 const POPULATION_HEADS = new Lexicon(POPULATION_WORDS.map((word) => [word, true] as const));
 const POPULATION_ENDINGS = new SuffixSet(POPULATION_WORDS);
 
+const ANYONE = '人';
+
 /** How far after a share its population may start (的中小企业负责人). */
 const POPULATION_WINDOW = 6;
-const MAX_PREDICATE = 16;
+const MAX_PREDICATE = 20;
 const CLAUSE_END = codeSet('，,。；;：:！？!?\n（(');
 
 /** The population noun at `from` (heads in a row: 企业负责人), and where it ends; undefined when none starts near. */
@@ -96,7 +98,8 @@ export function populationShareAfter(
   // 希望将课后服务时间延长至18时以后: what they want is named before the level it is taken to.
   const predicate = text.slice(predicateStart, end);
   const written = found === undefined ? undefined : text.slice(found.start, found.end);
-  const population = written ?? known;
+  // 在2860名受访青年中，58.7%的人…: 人 is the population the text set, said again.
+  const population = (written === ANYONE ? known : written) ?? written ?? known;
   if (population === undefined || (predicate === '' && found === undefined)) return undefined;
   return { label: shareOfPopulation(predicate, population), population };
 }
@@ -293,4 +296,26 @@ function sharedTail(items: string[], verb: string): string {
   const noun = last.length - tail.length;
   const bare = items.slice(0, -1).map((item) => (item.startsWith(verb) ? item.slice(verb.length) : item));
   return noun >= 2 && bare.every((item) => item.length === noun) ? tail : '';
+}
+
+/** Answers a survey offers side by side (订单增加/持平/减少, 物价偏高/合适/偏低, 满意/一般/不满意). */
+const ANSWERS =
+  '增加 减少 持平 上升 下降 不变 提高 降低 增长 好转 改善 变差 恶化 稳定 偏高 偏低 合适 满意 不满意 一般'
+    .split(' ')
+    .sort((left, right) => right.length - left.length)
+    .join('|');
+const ANSWER_SHARE = new RegExp(`^(${ANSWERS})的(.+比例)$`);
+const ASKED_ANSWER = new RegExp(`^(.+?)(?:${ANSWERS})的(.+比例)$`);
+
+/**
+ * 认为订单增加的占36.5%，持平的占44.1% → 认为订单持平的受访企业比例: an answer alone is to the question the share
+ * before asked, of the population it was put to; the label as it is when it is no bare answer or the share before no
+ * answer.
+ */
+export function withQuestionBefore(label: string, previous: string | undefined): string {
+  const answer = ANSWER_SHARE.exec(label);
+  const asked = previous === undefined || answer === null ? null : ASKED_ANSWER.exec(previous);
+  if (answer === null || asked === null) return label;
+  // …增长的企业占61.7%，持平的占18.4%: the answers split one population, the one the question was put to.
+  return `${asked[1]}${answer[1]}的${asked[2]}`;
 }

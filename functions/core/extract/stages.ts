@@ -66,3 +66,68 @@ const STATE_REACHED = /[\u4e00-\u9fff]{2}(?:开工|完工|竣工|投产|达产|�
 export function shareInState(label: string): string {
   return STATE_REACHED.test(label) ? `${label}比例` : label;
 }
+
+/** Verbs a stage word may stand before with no object (已开工71个, 在建9个, 已核销2130万元). */
+const STAGED_VERBS =
+  '新开工 开工 竣工 完工 建成 核销 兑付 兑现 使用 发放 新增 新建 改建 扩建 改扩建 新改建 改造 完成 签约 投产 投用 收获 整治 引进 培育 认定 安置 成交 接待 受理 办结 关闭 关停 拆除 搬迁 建设 实施 覆盖 更新 安装 加装 投放'.split(
+    ' ',
+  );
+const LONGEST_VERBS = [...STAGED_VERBS].sort((left, right) => right.length - left.length);
+/** Stage words before such a verb; 再 only says the plan comes on top of what was done (计划再新增). */
+const STAGE_WORDS = /^(?:已经|已|累计|计划|拟|正在|还将|将)*再?/;
+/** 在建 is a stage with its verb built in. */
+const UNDER_WAY = '在建';
+/** An action's rate (开工率, 核销率, 覆盖率): how much of its object the action reached. */
+const ACTION_RATE = /^([\u4e00-\u9fff]{2})率$/;
+
+/**
+ * A label that is a noun (重点项目, 纳入年度计划的重点项目): no stage, no verb of STAGED_VERBS, no measure word
+ * (既有住宅累计加装电梯 is a running total, not a thing).
+ */
+const NAMED_NOUN =
+  /^(?!.*(?:已|累计|计划|开工|竣工|完工|建成|核销|发放|新增|新建|改造|完成|成交|投资|收入|金额|额|量|率|比例|面积|产值))[\u4e00-\u9fff]{2,}$/;
+/** 项目 alone names no rate a reader would tell apart (已开工项目98个，开工率…): the rate stays bare. */
+const MIN_OBJECT = 3;
+
+/** Works on equipment, named with their object (加装电梯): building stages (开工, 完工) are stages of them. */
+const WORKS = new Set(['加装', '安装', '更新']);
+
+/** The last verb of STAGED_VERBS in `label` with at least two characters of object after it. */
+function lastVerb(label: string): { verb: string; object: string } | undefined {
+  for (let at = label.length - 3; at >= 0; at--) {
+    const verb = LONGEST_VERBS.find((candidate) => label.startsWith(candidate, at));
+    if (verb !== undefined && label.length - at - verb.length >= 2)
+      return { verb, object: label.slice(at + verb.length) };
+  }
+  return undefined;
+}
+
+/**
+ * 纳入计划的重点项目86个，已开工71个，开工率82.6% → 已开工重点项目, 重点项目开工率: a stage and its verb alone, or
+ * an action's rate, are of the object the figure before named (its noun, or what its verb was done to). A one-character
+ * verb is short for the verb before that holds it (计划再改 → 计划改造老旧小区, 计划再建 → 计划新建…). Undefined when the label
+ * names its object, or the label before names none; `sameUnit` says whether the figure before counts in the same unit.
+ */
+export function stagedObject(label: string, previous: string, sameUnit: boolean): string | undefined {
+  const rate = ACTION_RATE.exec(label)?.[1];
+  if (rate !== undefined) {
+    const done = STAGED_VERBS.includes(rate) ? lastVerb(previous) : undefined;
+    // 已开工改造老旧小区97个，开工率: the rate is of the work (改造), which the object alone does not name.
+    if (done === undefined || (done.verb !== rate && previous.includes(rate))) return undefined;
+    return done.object.length < MIN_OBJECT ? undefined : done.object + label;
+  }
+  if (!sameUnit) return undefined;
+  const stage = STAGE_WORDS.exec(label)?.[0] ?? '';
+  const rest = label.slice(stage.length);
+  const bare = rest === UNDER_WAY || STAGED_VERBS.includes(rest) || (rest.length === 1 && stage !== '');
+  if (!bare) return undefined;
+  const done = lastVerb(previous);
+  const object =
+    done?.object ?? (NAMED_NOUN.test(previous) ? previous.slice(previous.lastIndexOf('的') + 1) : '');
+  if (object.length < 2) return undefined;
+  const verb = rest.length === 1 ? (done?.verb.includes(rest) === true ? done.verb : undefined) : rest;
+  if (verb === undefined) return undefined;
+  // 累计加装电梯756部，其中完工84部: 加装 is the work whose stage 完工 is, and stays with its object.
+  const work = done !== undefined && done.verb !== verb && WORKS.has(done.verb) ? done.verb : '';
+  return stage.replace(/再$/, '') + verb + work + object;
+}
