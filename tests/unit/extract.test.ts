@@ -2322,6 +2322,14 @@ describe('English of round 6', () => {
     ]);
   });
 
+  it('names a change an article introduces by what changed after it ("a 7% drop in coal output")', () => {
+    expect(
+      read(
+        'Power use rose 3.1%, helped by a 9.5% jump in data centre demand, while a 7% drop in coal output from a year earlier weighed on mining.',
+      ).map((row) => row[1]),
+    ).toEqual(['power use growth', 'data centre demand growth', 'coal output decline']);
+  });
+
   it('takes "from the previous year" for no base of its own, and "slumped" for a decline', () => {
     expect(
       read(

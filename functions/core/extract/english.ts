@@ -484,6 +484,29 @@ export function englishObjectAfter(text: string, end: number, money = false): st
   return words.length === 0 ? undefined : words.join(' ');
 }
 
+const ARTICLE_AT_END = /\ban? $/i;
+/** "a 12.4% slump in property investment": the change a figure sizes, and what changed, after it. */
+const CHANGE_NOUN_IN =
+  /^ (?:(rise|increase|gain|jump|growth|surge|climb|rebound)|drop|decline|fall|slump|decrease|contraction|dip|plunge|slide) in (?:the )?((?:[a-z][a-z-]*)(?: [a-z][a-z-]*){0,4})/;
+/** Words that end what changed: a base, a period, a place or a clause of its own. */
+const CHANGE_OBJECT_STOP =
+  /^(?:from|compared|over|than|in|at|during|for|since|last|this|next|a|an|the|and|or|while|which|as|to|on|by|year)$/;
+
+/**
+ * "dragged down by a 12.4% slump in property investment": a figure an article introduces and a change noun follows
+ * is the change of what follows "in"; undefined for any other shape.
+ */
+export function changeNamedAfter(clause: string, text: string, end: number): string | undefined {
+  if (!ARTICLE_AT_END.test(clause)) return undefined;
+  const match = CHANGE_NOUN_IN.exec(text.slice(end, end + 64));
+  if (match === null) return undefined;
+  const words = (match[2] ?? '').split(' ');
+  const stop = words.findIndex((word) => CHANGE_OBJECT_STOP.test(word));
+  const object = (stop < 0 ? words : words.slice(0, stop)).join(' ');
+  if (object === '') return undefined;
+  return `${object} ${match[1] === undefined ? 'decline' : 'growth'}`;
+}
+
 /** A clause of English text before `from`: back to punctuation that ends a clause, at most 80 characters. */
 export function englishClauseBefore(text: string, from: number, limit: number): string {
   let index = from;

@@ -5,6 +5,7 @@ import { codeSet, isInitialDot, isLatinLetter, wordAt } from './chars.ts';
 import {
   accountedShare,
   baseAfter,
+  changeNamedAfter,
   changeOf,
   countedFrom,
   englishClauseBefore,
@@ -1112,6 +1113,10 @@ class Extraction {
       const { labels, next, growth } = sentence.distributed;
       sentence.distributed.next = next + 1;
       return { label: labels[Math.min(next, labels.length - 1)] ?? '', growth };
+    }
+    if (raw.unit.kind === 'percent' || raw.unit.unit === 'percentage points') {
+      const sized = changeNamedAfter(clause, text, raw.end);
+      if (sized !== undefined) return { label: sized, growth: true };
     }
     const previous = sentence.previousLabel?.replace(GROWTH_SUFFIX, '').replace(GROWTH_PREFIX, '');
     // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
