@@ -2547,6 +2547,13 @@ describe('labels of round 6', () => {
       (figure) => [figure.surface, figure.label],
     );
 
+  it('keeps an average over years (两年平均增长) apart from the growth of one year', () => {
+    expect(read('前三季度，全县农业总产值同比增长5.2%，三年平均增长4.4%。', '桐川县')).toEqual([
+      ['5.2%', '农业总产值增长'],
+      ['4.4%', '农业总产值三年平均增长'],
+    ]);
+  });
+
   it('gives a stage and its verb alone, or an action rate, the object the figure before named', () => {
     expect(read('全区列入年度计划的民生实事项目42个，已完工35个，完工率83.3%。', '桐川区')).toEqual([
       ['42个', '民生实事项目'],

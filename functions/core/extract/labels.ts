@@ -140,13 +140,18 @@ const ADVERBS = new SuffixSet(
 /** 连续五年, 连续3个月: a span the level held for, not part of what is measured. */
 const HELD_FOR = /连续(?:第)?[0-9一二三四五六七八九十两]+(?:年|个月|个季度|天|日|个交易日|周)$/;
 
+const YEAR_CHAR = 0x5e74; // 年
+
 /** Where a phrase ends without the adverbs that end it (猪肉价格则 → 猪肉价格); `end` when none does. */
 function endBeforeAdverbs(text: string, end: number): number {
   let cut = end;
   for (let round = 0; round < 4 && cut > 0; round++) {
     const adverb = ADVERBS.suffixOf(text, cut);
-    // 人均800元: 均 is part of 人均 there, not 都.
-    if (adverb !== undefined && !(adverb === '均' && PER_HEAD.has(text.charCodeAt(cut - 2)))) {
+    // 人均800元: 均 is part of 人均 there, not 都. 两年平均增长: an average over years is a measure of its own.
+    const kept =
+      (adverb === '均' && PER_HEAD.has(text.charCodeAt(cut - 2))) ||
+      (adverb === '平均' && text.charCodeAt(cut - 3) === YEAR_CHAR);
+    if (adverb !== undefined && !kept) {
       cut -= adverb.length;
       continue;
     }
