@@ -90,6 +90,7 @@ import {
   inlinePopulation,
   isPopulation,
   partShareLabel,
+  populationBeforeShare,
   populationFrame,
   populationShareAfter,
   scopeOf,
@@ -1578,6 +1579,11 @@ class Extraction {
   /** A share named by its part (占全部投资的41.2%) or by its population (63.5%的企业表示…, 七成居民支持…). */
   private shareLabel(raw: RawFigure, clause: { text: string; start: number }, before: string) {
     const { sentence, text } = this;
+    const framed = populationBeforeShare(stripLeading(clause.text, this.region));
+    if (framed !== undefined) {
+      this.population = framed;
+      return populationShareAfter(text, raw.end, framed)?.label;
+    }
     if (clause.text.includes('占')) {
       const bracket = bracketShare(stripLeading(clause.text, this.region), sentence.previousLabel);
       if (bracket !== undefined) return bracket;

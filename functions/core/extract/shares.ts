@@ -20,7 +20,8 @@ const ANYONE = '人';
 /** How far after a share its population may start (的中小企业负责人). */
 const POPULATION_WINDOW = 6;
 const MAX_PREDICATE = 20;
-const CLAUSE_END = codeSet('，,。；;：:！？!?\n（(');
+/** A space ends a clause too: headlines join two of them with one (…期待租金稳定 保障房申请意愿升至56%). */
+const CLAUSE_END = codeSet('，,。；;：:！？!?\n（( \u3000');
 
 /** The population noun at `from` (heads in a row: 企业负责人), and where it ends; undefined when none starts near. */
 function populationAt(text: string, from: number): { start: number; end: number } | undefined {
@@ -216,6 +217,12 @@ const SHARE_OF = /的([^的]{1,8})比例$/;
 /** 受访企业 of 计划增员的受访企业比例: the population a share label counts, or undefined. */
 function populationOfShare(label: string | undefined): string | undefined {
   const population = label === undefined ? undefined : SHARE_OF.exec(label)?.[1];
+  return population !== undefined && isPopulation(population) ? population : undefined;
+}
+
+/** 受访者中有61.3%表示…: a population and 中 right before a share, which is of that population. */
+export function populationBeforeShare(clause: string): string | undefined {
+  const population = /^(?:在)?([^，,。；;]{2,10}?)中(?:约有|仅有|只有|有)?$/.exec(clause)?.[1];
   return population !== undefined && isPopulation(population) ? population : undefined;
 }
 
