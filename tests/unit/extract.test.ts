@@ -2800,4 +2800,16 @@ describe('labels of round 6b', () => {
       ['6.4个百分点', '计划换购新能源车的受访者比例比2023年调查时提高'],
     ]);
   });
+
+  it('names a share in brackets by the item before them, an answer when a list of answers opens on who gave them', () => {
+    expect(read('家长最担心的三个问题依次为作业负担（52.3%）、近视（31.6%）和睡眠不足（16.1%）。')).toEqual([
+      ['52.3%', '最担心作业负担的家长比例'],
+      ['31.6%', '最担心近视的家长比例'],
+      ['16.1%', '最担心睡眠不足的家长比例'],
+    ]);
+    expect(read('受访企业认为最紧缺的是技术工人（47.5%）。')).toEqual([
+      ['47.5%', '认为技术工人最紧缺的受访企业比例'],
+    ]);
+    expect(read('各渠道中，直播带货（38.2%）增长最快。')).toEqual([['38.2%', '直播带货占比']]);
+  });
 });
