@@ -2783,3 +2783,40 @@ describe('labels of round 6', () => {
     ]);
   });
 });
+
+describe('labels of round 6b', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, { publishedAt: '2025-09-03', ...(region === undefined ? {} : { region }) }).map(
+      (figure) => [figure.surface, figure.label],
+    );
+
+  it('ends the words after a share at a space, which joins two clauses of a headline', () => {
+    expect(read('近六成受访家长支持延长课后服务 托管费用意愿升至48%\n\n正文。')[0]).toEqual([
+      '近六成',
+      '支持延长课后服务的受访家长比例',
+    ]);
+  });
+
+  it('reads a share written right after its population and 中有 as a share of that population', () => {
+    expect(read('受访商户中有42.7%计划下半年增加备货。')).toEqual([['42.7%', '计划增加备货的受访商户比例']]);
+  });
+
+  it('keeps a survey round written with 调查时 whole as the base of a change', () => {
+    expect(read('计划换购新能源车的受访者占31.5%，比2023年调查时提高6.4个百分点。')).toEqual([
+      ['31.5%', '计划换购新能源车的受访者比例'],
+      ['6.4个百分点', '计划换购新能源车的受访者比例比2023年调查时提高'],
+    ]);
+  });
+
+  it('names a share in brackets by the item before them, an answer when a list of answers opens on who gave them', () => {
+    expect(read('家长最担心的三个问题依次为作业负担（52.3%）、近视（31.6%）和睡眠不足（16.1%）。')).toEqual([
+      ['52.3%', '最担心作业负担的家长比例'],
+      ['31.6%', '最担心近视的家长比例'],
+      ['16.1%', '最担心睡眠不足的家长比例'],
+    ]);
+    expect(read('受访企业认为最紧缺的是技术工人（47.5%）。')).toEqual([
+      ['47.5%', '认为技术工人最紧缺的受访企业比例'],
+    ]);
+    expect(read('各渠道中，直播带货（38.2%）增长最快。')).toEqual([['38.2%', '直播带货占比']]);
+  });
+});

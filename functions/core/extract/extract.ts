@@ -84,12 +84,15 @@ import {
 import { RateMemory } from './rates.ts';
 import { englishWordFigureAt, type RawFigure, readFigure } from './read-figure.ts';
 import {
+  type AnswersFrame,
+  bracketedShare,
   bracketShare,
   choiceShares,
   groupShares,
   inlinePopulation,
   isPopulation,
   partShareLabel,
+  populationBeforeShare,
   populationFrame,
   populationShareAfter,
   scopeOf,
@@ -165,6 +168,8 @@ class Sentence {
   nextFigureAsOf: string | undefined;
   /** Labels of the figures since the sentence or clause group began, for a 分别 without a subject. */
   readonly labels: string[] = [];
+  /** Who answered what, before the sentence's ranked answers (受访者认为最需改进的前三项依次为…). */
+  answers: AnswersFrame | undefined;
 
   reset(start: number, figureCount: number) {
     this.start = start;
@@ -182,6 +187,7 @@ class Sentence {
     this.until = undefined;
     this.untilAt = -1;
     this.nextFigureAsOf = undefined;
+    this.answers = undefined;
   }
 
   endClauseGroup() {
@@ -391,6 +397,8 @@ function comparedValueAt(text: string, index: number): number | undefined {
 const MONTH_OPENING = /^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?[，,]/;
 const MONTH_OPENING_REACH = 6;
 const RESPECTIVELY = '分别';
+const OPENING_ASIDE = codeSet('(（');
+const CLOSING_ASIDE = codeSet(')）');
 /** 城市老人为3.1小时: a figure stated for the item before a 、. */
 const STATED_BEFORE = /(?:为|是|达到?)[0-9０-９][0-9０-９.]*[^0-9０-９、至到]{0,3}$/;
 const SHARE_OF = '占';
@@ -1231,6 +1239,19 @@ class Extraction {
       sentence.distributed.next = next + 1;
       return { label, growth };
     }
+    // 换乘便利度（44.1%）: a share alone in brackets is of the item before them.
+    if (
+      raw.unit.kind === 'percent' &&
+      OPENING_ASIDE.has(text.charCodeAt(raw.start - 1)) &&
+      CLOSING_ASIDE.has(text.charCodeAt(raw.end))
+    ) {
+      const item = clauseBefore(text, raw.start - 1, sentence.previousEnd).text;
+      const share = bracketedShare(stripLeading(item, this.region), sentence.answers);
+      if (share !== undefined) {
+        sentence.answers = share.frame;
+        return { label: this.tidy(share.label), growth: false };
+      }
+    }
     if (raw.unit.kind === 'percent') {
       this.readPopulationFrame(clause.start);
       // 受访毕业生中希望进入国有企业、民营企业…的比例分别为: the population, then one share per choice.
@@ -1578,6 +1599,11 @@ class Extraction {
   /** A share named by its part (占全部投资的41.2%) or by its population (63.5%的企业表示…, 七成居民支持…). */
   private shareLabel(raw: RawFigure, clause: { text: string; start: number }, before: string) {
     const { sentence, text } = this;
+    const framed = populationBeforeShare(stripLeading(clause.text, this.region));
+    if (framed !== undefined) {
+      this.population = framed;
+      return populationShareAfter(text, raw.end, framed)?.label;
+    }
     if (clause.text.includes('占')) {
       const bracket = bracketShare(stripLeading(clause.text, this.region), sentence.previousLabel);
       if (bracket !== undefined) return bracket;

@@ -254,7 +254,7 @@ const COMPARISON_BASES = longestFirst(
   ),
 );
 /** What a base may name after its period: 比去年秋季学期, 较3月调查 (a survey round is a base like a month). */
-const COMPARISON_TAILS = longestFirst('同期 全年 底 末 初 秋季学期 春季学期 学期 调查'.split(' '));
+const COMPARISON_TAILS = longestFirst('同期 全年 底 末 初 秋季学期 春季学期 学期 调查 调查时'.split(' '));
 
 /** After a leading comparison base (比去年, 较去年底, 比一季度), or `start` when there is none. */
 function afterComparison(text: string, start: number): number {

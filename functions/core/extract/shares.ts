@@ -20,7 +20,8 @@ const ANYONE = '人';
 /** How far after a share its population may start (的中小企业负责人). */
 const POPULATION_WINDOW = 6;
 const MAX_PREDICATE = 20;
-const CLAUSE_END = codeSet('，,。；;：:！？!?\n（(');
+/** A space ends a clause too: headlines join two of them with one (…期待租金稳定 保障房申请意愿升至56%). */
+const CLAUSE_END = codeSet('，,。；;：:！？!?\n（( \u3000');
 
 /** The population noun at `from` (heads in a row: 企业负责人), and where it ends; undefined when none starts near. */
 function populationAt(text: string, from: number): { start: number; end: number } | undefined {
@@ -216,6 +217,56 @@ const SHARE_OF = /的([^的]{1,8})比例$/;
 /** 受访企业 of 计划增员的受访企业比例: the population a share label counts, or undefined. */
 function populationOfShare(label: string | undefined): string | undefined {
   const population = label === undefined ? undefined : SHARE_OF.exec(label)?.[1];
+  return population !== undefined && isPopulation(population) ? population : undefined;
+}
+
+/** Who answered and what they were asked, before a ranked list of answers (受访者 + 认为最需改进). */
+export interface AnswersFrame {
+  population: string;
+  asked: string;
+}
+
+/** A list's opening and its first item: 居民最常参与的运动项目是 + 健步走, 其次是 + 广场舞. */
+const LISTED_AFTER = /^(.*?)(?:依次为|依次是|分别为|分别是|其次是|其次为|再次是|是|为|包括)([^是为]{2,12})$/;
+const JUDGING = /^(?:认为|觉得)/;
+/** An item that already names a rate or share (增速, 满意率, 比重): the figure in brackets is its level. */
+const NAMES_RATE = /(?:率|速|幅|比例|比重|占比|份额)$/;
+
+/** 受访者认为最需改进的前三项: who answered, before what they were asked, before 的 and what the answers are. */
+function answersFrame(opening: string): AnswersFrame | undefined {
+  const who = opening.slice(0, opening.lastIndexOf('的'));
+  for (let length = Math.min(6, who.length - 2); length >= 2; length--) {
+    const population = who.slice(0, length);
+    if (isPopulation(population)) return { population, asked: who.slice(length) };
+  }
+  return undefined;
+}
+
+/**
+ * 换乘便利度（44.1%）、高峰时段车厢拥挤（39.7%）: a share in brackets is of the item written right before them. After
+ * a list's opening that says who answered what (受访者认为最需改进的前三项依次为), each item is an answer, a share of
+ * those who gave it (认为换乘便利度最需改进的受访者比例); the frame holds for the items after it.
+ */
+export function bracketedShare(
+  clause: string,
+  frameBefore: AnswersFrame | undefined,
+): { label: string; frame: AnswersFrame | undefined } | undefined {
+  const own = clause.slice(Math.max(clause.lastIndexOf('、'), clause.lastIndexOf('和')) + 1);
+  const listed = LISTED_AFTER.exec(own);
+  const opened = listed?.[1] === undefined || listed[1] === '' ? undefined : answersFrame(listed[1]);
+  const item = listed !== null && (opened !== undefined || listed[1] === '') ? (listed[2] ?? own) : own;
+  const frame = opened ?? frameBefore;
+  if (item.length < 2 || HAS_DIGIT.test(item)) return undefined;
+  if (NAMES_RATE.test(item)) return { label: item, frame };
+  if (frame === undefined || frame.asked === '') return { label: `${item}占比`, frame };
+  const judged = JUDGING.exec(frame.asked)?.[0];
+  const answer = judged === undefined ? frame.asked + item : judged + item + frame.asked.slice(judged.length);
+  return { label: shareOfPopulation(answer, frame.population), frame };
+}
+
+/** 受访者中有61.3%表示…: a population and 中 right before a share, which is of that population. */
+export function populationBeforeShare(clause: string): string | undefined {
+  const population = /^(?:在)?([^，,。；;]{2,10}?)中(?:约有|仅有|只有|有)?$/.exec(clause)?.[1];
   return population !== undefined && isPopulation(population) ? population : undefined;
 }
 
