@@ -2776,3 +2776,30 @@ describe('labels of round 6', () => {
     ]);
   });
 });
+
+describe('English of round 6b', () => {
+  const tarvik = { region: 'Tarvik', publishedAt: '2025-10-20', aliases: defaultAliases };
+  const labels = (text: string) => extractFigures(text, tarvik).map((figure) => figure.label);
+
+  it('reads the verb after a modal as a verb, whatever its form (will receive, should reach)', () => {
+    expect(labels('Road safety will receive about $40 million. Margins should reach 12 percent.')).toEqual([
+      'road safety',
+      'margins',
+    ]);
+  });
+
+  it('reads "held steady at" as a verb of a level', () => {
+    expect(labels('The jobless rate held steady at 4.1 percent.')).toEqual(['jobless rate']);
+  });
+
+  it("reads a headline's present tense after the region as its verb (Tarvik adds 2,100 jobs)", () => {
+    expect(labels('Tarvik adds 2,100 jobs in May')).toEqual(['jobs added']);
+  });
+
+  it('drops a participle that opens a clause ending in "to" (bringing total payroll employment to…)', () => {
+    expect(labels('Hirers added 900 jobs, bringing total payroll employment to 2.2 million.')).toEqual([
+      'jobs added',
+      'total payroll employment',
+    ]);
+  });
+});

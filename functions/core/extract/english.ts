@@ -123,9 +123,12 @@ const CONNECTIVES = new Set(
     'fell falling declined dropped decreased climbed jumped slipped edged expanded expands expanding grows rises ' +
     'surged hits stayed remained stays remains slows slowed slowing accelerated accelerating reaches grow rise ' +
     'fall falls climb climbs jumps drops dips slip slips widened narrowed widens narrows ' +
-    'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars'
+    'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars ' +
+    'held holds hold steady'
   ).split(' '),
 );
+/** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
+const MODALS = new Set('will would shall should can could may might must'.split(' '));
 /** Auxiliaries of a passive (has been cut, was set, were capped). */
 const PASSIVE_AUXILIARIES = new Set(['been', 'was', 'were', 'is', 'are', 'be']);
 /** Verbs whose object is what the number counts (Dalian added 42,303 urban jobs). */
@@ -303,7 +306,13 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   const timeless = clause.includes('-') || WHEN_HINT.test(clause) ? clause.replace(WHEN, ' ') : clause;
   const words = timeless.split(/[\s,;:()]+/).filter((word) => word !== '' && !YEAR_OR_TERM.test(word));
   // ", beating analysts' forecasts of", ", bringing its total to": a participle opening the clause is its verb.
-  if (words.length > 2 && PARTICIPLE.test(words[0] ?? '') && OPENS_OBJECT.test(words[1] ?? '')) words.shift();
+  // ", bringing total nonfarm employment to": so is one whose object a level follows.
+  if (
+    words.length > 2 &&
+    PARTICIPLE.test(words[0] ?? '') &&
+    (OPENS_OBJECT.test(words[1] ?? '') || words.at(-1) === 'to')
+  )
+    words.shift();
   // "the city's jobless rate": the owner ends the label.
   const owner = words.findLastIndex((word) => POSSESSIVE.test(word));
   // "Foreign trade of east China's Lanxi province": an owner inside an "of" after the measure names where.
@@ -311,7 +320,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   if (ofOwner > 0) words.splice(ofOwner, placeEnd(words, owner + 1) - ofOwner);
   else if (owner >= 0) words.splice(0, owner + 1);
   // "Hainan tourism revenue", "Tourism revenue during the holiday": the place and the time are not the measure.
-  if (region !== '' && words[0]?.toLowerCase() === region.toLowerCase()) words.shift();
+  const regionFirst = region !== '' && words[0]?.toLowerCase() === region.toLowerCase();
+  if (regionFirst) words.shift();
   // "income of Hainan residents": whose, when it is the brief's region, is not the measure either.
   const ofRegion = words.findIndex(
     (word, at) => word === 'of' && words[at + 1]?.toLowerCase() === region.toLowerCase(),
@@ -360,21 +370,26 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     words.pop();
     while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) words.pop();
   }
+  // "Public safety will receive", "Margins should reach": after a modal, the verb takes the number as its object
+  // whatever its form; a change verb (will rise) was read above.
+  if (words.length > 1 && MODALS.has(lower(words.length - 1))) words.pop();
+  else if (words.length > 2 && MODALS.has(lower(words.length - 2))) {
+    words.splice(-2);
+    objectFollows = !reachedLevel;
+  }
   const written = lower(words.length - 1);
   // A present tense is a verb only after its subject and right before its object (Port Ashford handles 4.2
-  // million…), never as the subject (Exports rose…, Exports were…).
+  // million…, Tarvik adds 2,100 jobs), never as the subject (Exports rose…, Exports were…).
+  const afterSubject = words.length > 1 || (regionFirst && words.length === 1);
   const verb =
     objectMayFollow &&
     words.length === beforeConnectives &&
-    words.length > 1 &&
+    afterSubject &&
     Object.hasOwn(PRESENT_MEASURE_VERBS, written)
       ? (PRESENT_MEASURE_VERBS[written] ?? written)
       : written;
   const presentObjectVerb =
-    objectMayFollow &&
-    words.length === beforeConnectives &&
-    words.length > 1 &&
-    PRESENT_OBJECT_VERBS.has(verb);
+    objectMayFollow && words.length === beforeConnectives && afterSubject && PRESENT_OBJECT_VERBS.has(verb);
   // "Air cargo handled at Millbrook doubled": before a multiple, which is the verb, a measure verb is its participle.
   const participle = !objectMayFollow && MEASURE_VERBS.has(verb);
   if (
