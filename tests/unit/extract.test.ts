@@ -2802,4 +2802,33 @@ describe('English of round 6b', () => {
       'total payroll employment',
     ]);
   });
+
+  it('names a counted object of a planned infinitive "planned …" and of an aimed one "… target"', () => {
+    expect(
+      labels(
+        'The town plans to add 300 school places by 2027 and to hire some 40 teachers. The county aims to create 5,000 new jobs.',
+      ),
+    ).toEqual(['planned school places', 'planned teachers', 'new jobs target']);
+  });
+
+  it('reads a headline\'s "to build N units of …" as a plan, named by what the units are of', () => {
+    expect(labels('Tarvik to build 2,000 units of student housing')).toEqual([
+      'planned student housing units',
+    ]);
+  });
+
+  it('names a total that points back by what was counted before, new or not', () => {
+    expect(labels('The port opened 5 new shipping routes, bringing its total to 60 routes.')).toEqual([
+      'new shipping routes',
+      'shipping routes',
+    ]);
+  });
+
+  it("names a share set off after a figure, or opened by a participle, a share of the clause's subject", () => {
+    expect(
+      labels(
+        "Road safety will receive about $40 million, roughly a fifth of the total. Some 2,000 small farms sold grain, contributing about 35 percent of the county's harvest.",
+      ),
+    ).toEqual(['road safety', 'road safety share', 'small farms', 'small farms share of harvest']);
+  });
 });

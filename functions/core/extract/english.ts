@@ -680,3 +680,24 @@ export function countedFrom(unitPhrase: string, text: string, end: number): stri
   const match = /^ from ([a-z]+)s\b/.exec(text.slice(end, end + 30));
   return match === null ? unitPhrase : `${match[1]} ${unitPhrase}`;
 }
+
+/** An owner opening a whole ("of the province's exports"): where, not what the share is of. */
+const OWNER_OPENING = /^\S+['’]s? /;
+
+/**
+ * "…, roughly a fifth of the total" → "" (a share of what was measured before), "contributing 35 percent of the
+ * county's harvest" → harvest; undefined when no "of" follows the figure.
+ */
+export function shareWholeAfter(text: string, end: number): string | undefined {
+  if (ANAPHORIC_OF.test(text.slice(end, end + 16))) return '';
+  return wholeOf(text, end)?.replace(OWNER_OPENING, '');
+}
+
+/** A counting word of no meaning of its own (12,000 units of rental housing). */
+const COUNTING_WORDS = /^(?:units|pieces|sets|items)$/;
+
+/** "12,000 units of rental housing" → rental housing units; any other counted noun as {@link countedFrom} reads it. */
+export function countedOf(unitPhrase: string, text: string, end: number): string {
+  const of = COUNTING_WORDS.test(unitPhrase) ? englishObjectAfter(text, end) : undefined;
+  return of === undefined ? countedFrom(unitPhrase, text, end) : `${of} ${unitPhrase}`;
+}

@@ -8,12 +8,14 @@ import {
   changeNamedAfter,
   changeOf,
   countedFrom,
+  countedOf,
   englishClauseBefore,
   englishLabelBefore,
   englishObjectAfter,
   measuredObject,
   respectiveLabels,
   respondentShare,
+  shareWholeAfter,
 } from './english.ts';
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
 import { kindOf } from './kinds.ts';
@@ -446,6 +448,20 @@ const CHANGE_AFTER =
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
+/** "plans to build or convert", "and to hire": an infinitive right before a counted object. */
+const INFINITIVE_AT_END = /\bto [a-z]+(?: or [a-z]+)? $/;
+/** A headline's "Qiaoxi to build…": a subject, then the infinitive of what it will do. */
+const HEADLINE_INFINITIVE = /^\s*(?:[A-Z][\w-]*\s+){1,3}to [a-z]+(?: or [a-z]+)? $/;
+/** Verbs whose infinitive sets a target (aims to create), and those that plan (plans to add). */
+const AIMS = /\b(?:aims?|aimed|aiming|targets?|targeted|targeting|seeks?|sought|seeking|strives?)\b/;
+const PLANS = /\b(?:plans?|planned|planning|intends?|intended|is set|are set|is to|are to|will)\b/;
+/** "bringing its total to 127 routes": a total that only points back at what was counted. */
+const NEW_OPENING = /^new /;
+const TOTAL_ONLY = /^(?:its |their |the )?total$/;
+/** A share set off by a comma right after a figure (…$40 million, roughly a fifth of the total). */
+const APPOSITIVE = /^,\s*$/;
+/** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
+const SHARE_PARTICIPLE = /^\s*(?:contributing|accounting for|making up|representing|taking up)\s*$/;
 const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found that 61.8 percent of them…). */
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
@@ -1131,6 +1147,19 @@ class Extraction {
       sentence.distributed = { labels: respective, next: 1, growth: true };
       return { label: respective[0] ?? before.label, growth: true };
     }
+    // "…$40 million, roughly a fifth of the total", "…sold grain, contributing 35 percent of the county's harvest":
+    // a share of what the figure before measured, or of the subject of the clause the participle follows.
+    const afterFigure = this.figures.length > sentence.firstFigure;
+    if (
+      raw.unit.kind === 'percent' &&
+      previous !== undefined &&
+      afterFigure &&
+      (APPOSITIVE.test(text.slice(sentence.previousEnd, raw.start)) || SHARE_PARTICIPLE.test(clause))
+    ) {
+      const whole = shareWholeAfter(text, raw.end);
+      if (whole !== undefined)
+        return { label: whole === '' ? `${previous} share` : `${previous} share of ${whole}`, growth: false };
+    }
     // "Outbound boxes made up 57.2 percent": a share, whatever change word its verb holds.
     const accounted =
       raw.unit.kind === 'percent'
@@ -1165,6 +1194,14 @@ class Extraction {
     }
     if (WORTH_ONLY.test(clause) && previous !== undefined)
       return { label: `${previous} value`, growth: false };
+    const planned = raw.unit.kind === 'count' ? this.plannedObject(raw, clause) : undefined;
+    if (planned !== undefined) return { label: planned, growth: false };
+    if (TOTAL_ONLY.test(before.label) && this.countedPhrase !== undefined && raw.unitPhrase !== undefined) {
+      const unitNoun = raw.unitPhrase.split(' ').at(-1) ?? '';
+      // "opened 5 new routes, bringing its total to 60 routes": the total is of all routes, not the new ones.
+      if (this.countedPhrase.endsWith(unitNoun))
+        return { label: this.countedPhrase.replace(NEW_OPENING, ''), growth: false };
+    }
     if (before.label !== '' && !before.objectFollows) return before;
     // "4.2 hours shorter than a year earlier", "300 more than a year ago": a change of what was measured before.
     const changeAfter = CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16));
@@ -1191,6 +1228,20 @@ class Extraction {
     // "Freight rates on the route to Frankfurt averaged $3.85": with no object after it, the subject names it.
     const subject = before.label === '' ? undefined : before.label;
     return { label: counted ?? subject ?? previous ?? raw.unit.unit, growth: before.growth };
+  }
+
+  /**
+   * "plans to add 300 school places" → planned school places, "aims to create 5,000 new jobs" → new jobs target: a
+   * counted object of an infinitive that a plan or an aim of the sentence governs (also after "and to hire").
+   */
+  private plannedObject(raw: RawFigure, clause: string): string | undefined {
+    if (raw.unitPhrase === undefined || !INFINITIVE_AT_END.test(clause)) return undefined;
+    const sentence = this.text.slice(Math.max(this.sentence.start, raw.start - CONTEXT_REACH), raw.start);
+    const headline = HEADLINE_INFINITIVE.test(clause) && sentence.trim() === clause.trim();
+    const aim = AIMS.test(sentence);
+    if (!aim && !headline && !PLANS.test(sentence)) return undefined;
+    const counted = countedOf(raw.unitPhrase, this.text, raw.end);
+    return aim ? `${counted} target` : `planned ${counted}`;
   }
 
   /** "The jobless rate for people aged 16 to 24, excluding students, was": the subject before the aside. */
