@@ -2831,4 +2831,18 @@ describe('English of round 6b', () => {
       ),
     ).toEqual(['road safety', 'road safety share', 'small farms', 'small farms share of harvest']);
   });
+
+  it('leaves a place named by its noun out of a label (at the port of Merrow, in the city)', () => {
+    expect(
+      labels('Container volume at the port of Merrow rose 4 percent. Rents in the city fell 2 percent.'),
+    ).toEqual(['container volume growth', 'rents decline']);
+  });
+
+  it('names a change of "sales of new homes" by its compound (new home sales decline), not a share\'s', () => {
+    expect(
+      labels(
+        'Sales of new homes slumped 30 percent. Exports of batteries more than doubled. The share of exports rose 2 percentage points.',
+      ),
+    ).toEqual(['new home sales decline', 'battery exports growth', 'share of exports rise']);
+  });
 });

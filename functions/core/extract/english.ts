@@ -157,13 +157,28 @@ function placeAt(words: string[]): number {
   return words.findLastIndex((word, index) => {
     if (!PLACE_PREPOSITIONS.has(word.toLowerCase())) return false;
     const next = words[index + 1] ?? '';
-    return CAPITALIZED.test(next) || (COMPASS.test(next) && CAPITALIZED.test(words[index + 2] ?? ''));
+    return (
+      CAPITALIZED.test(next) ||
+      (COMPASS.test(next) && CAPITALIZED.test(words[index + 2] ?? '')) ||
+      placeByNoun(words, index + 1)
+    );
   });
+}
+
+/** "the port", "the city": a place named by an article and its noun. */
+function placeByNoun(words: string[], at: number): boolean {
+  return ARTICLES.has(lower0(words[at])) && PLACE_NOUNS.has(lower0(words[at + 1]));
 }
 
 /** Where a place name starting at `from` ends: a compass word, its capitalized words and a noun like "port". */
 function placeEnd(words: string[], from: number): number {
   let end = from;
+  // "at the port of Lianhai", "in the city": the noun names the place, and so does a name after its "of".
+  if (placeByNoun(words, end)) {
+    end += 2;
+    if (lower0(words[end]) !== 'of' || !CAPITALIZED.test(words[end + 1] ?? '')) return end;
+    end++;
+  }
   if (COMPASS.test(words[end] ?? '')) end++;
   const named = end;
   while (end < words.length && CAPITALIZED.test(words[end] ?? '')) end++;
@@ -279,7 +294,7 @@ const MEASURED_LABEL = new RegExp(`\\b(?:${[...MEASURE_VERBS].join('|')})(?: abr
 
 /** "growth in containers handled": a change of a measure named by its verb reads with "in". */
 export function changeOf(label: string, change: string): string {
-  return MEASURED_LABEL.test(label) ? `${change} in ${label}` : `${label} ${change}`;
+  return MEASURED_LABEL.test(label) ? `${change} in ${label}` : `${compounded(label)} ${change}`;
 }
 
 const NEW_BEFORE = /^new /;
@@ -452,7 +467,7 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
   const label = kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1');
   const change = decline ? 'decline' : 'growth';
-  const changed = label.replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
+  const changed = compounded(label).replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
   return {
     label:
       (growth || decline) && label !== ''
@@ -465,6 +480,24 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     leadsTo,
     ...(verbOfObject === undefined ? {} : { verb: verbOfObject }),
   };
+}
+
+/** "sales of new homes": a one-word measure of a plural noun phrase, which a change names as a compound. */
+const MEASURE_OF_PLURAL = /^([a-z-]+) of ((?:[a-z-]+ ){0,2}[a-z-]+?[^s'])s$/;
+/** Measures that stay as written before "of" (share of exports rise). */
+const NOT_COMPOUNDED = new Set(['share', 'number', 'total', 'proportion', 'percentage']);
+/** Plural nouns without a singular to modify with (exports of goods → goods exports). */
+const PLURAL_ONLY = /^(?:goods|services|clothes)$/;
+
+/**
+ * "sales of new homes" → new home sales, "exports of solar panels" → solar panel exports: the form of the measure
+ * that a change names and readers write (new home sales decline), its modifier in the singular.
+ */
+function compounded(label: string): string {
+  const match = MEASURE_OF_PLURAL.exec(label);
+  const [, measure = '', owner = ''] = match ?? [];
+  if (match === null || NOT_COMPOUNDED.has(measure) || PLURAL_ONLY.test(`${owner}s`)) return label;
+  return `${owner.replace(/(?:ie)$/, 'y').replace(/(ss|x|ch|sh)e$/, '$1')} ${measure}`;
 }
 
 /** Whether the clause ends on a verb of its own (…during the holiday reached): it stays after a cut phrase. */
