@@ -2845,4 +2845,26 @@ describe('English of round 6b', () => {
       ),
     ).toEqual(['new home sales decline', 'battery exports growth', 'share of exports rise']);
   });
+
+  it('keeps a month-on-month base in the label of a change, and no year-ago base', () => {
+    expect(
+      labels(
+        'Used car prices rose 0.6% in May from the previous month. Bread prices rose 3% from a year earlier.',
+      ),
+    ).toEqual(['used car prices month-on-month growth', 'bread prices growth']);
+  });
+
+  it('reads "16% to 18%" as one range, but not a change to a level or a base to a level', () => {
+    const figures = extractFigures(
+      'The firm expects a margin of 16% to 18% this year. Yields rose 2% to 5%. Rates went from 3% to 5%.',
+      tarvik,
+    );
+    expect(figures.map((figure) => [figure.surface, figure.value, figure.valueMax])).toEqual([
+      ['16% to 18%', 16, 18],
+      ['2%', 2, undefined],
+      ['5%', 5, undefined],
+      ['3%', 3, undefined],
+      ['5%', 5, undefined],
+    ]);
+  });
 });

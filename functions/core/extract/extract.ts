@@ -433,6 +433,10 @@ const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / (?:growth|decline|rise)$/;
 const GROWTH_END = / growth$/;
+const CHANGE_WORD_END = / (growth|decline|rise)$/;
+/** A month-on-month base after a change, within its clause. */
+const MONTH_ON_MONTH_AFTER =
+  /^[^,.;]{0,30}?\b(?:from|over|on|than) (?:the previous|the prior|a|one|the preceding|last) month\b|^[^,.;]{0,30}?\bmonth[- ]on[- ]month\b/;
 const POINTS = 'percentage points';
 /** "growth in containers handled": a change of a measure named by its verb. */
 const GROWTH_PREFIX = /^(?:growth|decline) in /;
@@ -897,6 +901,10 @@ class Extraction {
       named.label = changeOf(named.label, 'growth');
     // "up 2.3 percentage points": a share or rate rises by points; it does not grow.
     if (raw.english && raw.unit.unit === POINTS) named.label = named.label.replace(GROWTH_END, ' rise');
+    // "fell 0.4% in February from the previous month": a month-on-month change is a series apart from the
+    // year-on-year one, and its label says so.
+    if (raw.english && MONTH_ON_MONTH_AFTER.test(this.text.slice(raw.end, raw.end + ENGLISH_PERIOD_REACH)))
+      named.label = named.label.replace(CHANGE_WORD_END, ' month-on-month $1');
     if (!raw.english) {
       const before = this.text.slice(Math.max(this.sentence.start, raw.start - CONTEXT_REACH), raw.start);
       if (before.includes(SINGLE_MONTH)) named.label = withSingleMonth(named.label);
