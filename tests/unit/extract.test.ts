@@ -2867,4 +2867,25 @@ describe('English of round 6b', () => {
       ['5%', 5, undefined],
     ]);
   });
+
+  it("names the people a place is home to its population, and a survey's people its sample", () => {
+    expect(labels('Corby, a port city of 2.1 million people, ran a survey of 900 people.')).toEqual([
+      'population',
+      'surveyed people',
+    ]);
+  });
+
+  it('names a rate compared with (slower than the 4.8 percent pace) by the growth measured before', () => {
+    expect(labels('Timber output grew 4.1 percent, slower than the 4.8 percent pace of 2024.')).toEqual([
+      'timber output growth',
+      'timber output growth',
+    ]);
+  });
+
+  it('names a whole a participle brings to a count (bringing its network to 40 routes) by what was counted', () => {
+    expect(labels('The line opened 3 new routes, bringing its network to 40 routes.')).toEqual([
+      'new routes',
+      'routes',
+    ]);
+  });
 });

@@ -459,9 +459,16 @@ const HEADLINE_INFINITIVE = /^\s*(?:[A-Z][\w-]*\s+){1,3}to [a-z]+(?: or [a-z]+)?
 /** Verbs whose infinitive sets a target (aims to create), and those that plan (plans to add). */
 const AIMS = /\b(?:aims?|aimed|aiming|targets?|targeted|targeting|seeks?|sought|seeking|strives?)\b/;
 const PLANS = /\b(?:plans?|planned|planning|intends?|intended|is set|are set|is to|are to|will)\b/;
-/** "bringing its total to 127 routes": a total that only points back at what was counted. */
 const NEW_OPENING = /^new /;
+/** "bringing its total to 127 routes", "bringing its network to 168 routes": a whole that points back at what was counted. */
 const TOTAL_ONLY = /^(?:its |their |the )?total$/;
+const BRINGING_ITS_WHOLE = /\bbringing (?:its|their|the) [a-z]+ to $/;
+/** "slower than the 5.2 percent growth for 2023": a rate compared with is of the series measured before. */
+const COMPARED_RATE_BEFORE = /\b(?:slower|faster|weaker|stronger|lower|higher) than (?:the |a |its )?$/;
+/** "a hub of 9.8 million people": those a place is home to, its population. */
+const PLACE_OF_PEOPLE = /\b(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of $/;
+const PEOPLE = /^(?:people|residents|inhabitants)$/;
+const NOT_A_PLACE = /\b(?:survey|poll|sample|group|total|number|team|panel)\b/;
 /** A share set off by a comma right after a figure (…$40 million, roughly a fifth of the total). */
 const APPOSITIVE = /^,\s*$/;
 /** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
@@ -1155,6 +1162,13 @@ class Extraction {
       sentence.distributed = { labels: respective, next: 1, growth: true };
       return { label: respective[0] ?? before.label, growth: true };
     }
+    if (
+      raw.unit.kind === 'percent' &&
+      COMPARED_RATE_BEFORE.test(clause) &&
+      sentence.previousLabel !== undefined &&
+      GROWTH_SUFFIX.test(sentence.previousLabel)
+    )
+      return { label: sentence.previousLabel, growth: true };
     // "…$40 million, roughly a fifth of the total", "…sold grain, contributing 35 percent of the county's harvest":
     // a share of what the figure before measured, or of the subject of the clause the participle follows.
     const afterFigure = this.figures.length > sentence.firstFigure;
@@ -1204,7 +1218,15 @@ class Extraction {
       return { label: `${previous} value`, growth: false };
     const planned = raw.unit.kind === 'count' ? this.plannedObject(raw, clause) : undefined;
     if (planned !== undefined) return { label: planned, growth: false };
-    if (TOTAL_ONLY.test(before.label) && this.countedPhrase !== undefined && raw.unitPhrase !== undefined) {
+    if (
+      raw.unitPhrase !== undefined &&
+      PEOPLE.test(raw.unitPhrase) &&
+      PLACE_OF_PEOPLE.test(clause) &&
+      !NOT_A_PLACE.test(clause)
+    )
+      return { label: 'population', growth: false };
+    const pointsBack = TOTAL_ONLY.test(before.label) || BRINGING_ITS_WHOLE.test(clause);
+    if (pointsBack && this.countedPhrase !== undefined && raw.unitPhrase !== undefined) {
       const unitNoun = raw.unitPhrase.split(' ').at(-1) ?? '';
       // "opened 5 new routes, bringing its total to 60 routes": the total is of all routes, not the new ones.
       if (this.countedPhrase.endsWith(unitNoun))
