@@ -2888,4 +2888,18 @@ describe('English of round 6b', () => {
       'routes',
     ]);
   });
+
+  it('leaves the region out of a label after an article (The Tarvik index of consumer confidence)', () => {
+    expect(labels('The Tarvik index of consumer confidence climbed to 104.2 in May.')[0]).toBe(
+      'index of consumer confidence',
+    );
+  });
+
+  it("names what a company's shares do by their price (share price rise, share price)", () => {
+    expect(labels('Corby Bank shares rise 3%\n\nIts Fenland-listed shares fell 2.1% to $14.20.')).toEqual([
+      'share price rise',
+      'share price decline',
+      'share price',
+    ]);
+  });
 });

@@ -240,6 +240,15 @@ const MAX_LABEL_WORDS = 9;
 /** Past participles that stand as adjectives inside a name (registered urban unemployment rate). */
 const PARTICIPLE_ADJECTIVES = new Set(['registered', 'surveyed', 'listed', 'designated', 'value-added']);
 
+const LISTED = /-listed$/;
+
+/** "shares", "Corby Bank shares", "Hong Kong-listed shares": a company's stock, whose measure is its price. */
+function isShares(kept: string[]): boolean {
+  return (
+    lower0(kept.at(-1)) === 'shares' &&
+    kept.slice(0, -1).every((word) => CAPITALIZED.test(word) || LISTED.test(word))
+  );
+}
 /** Nouns that change form when they name a growth (the economy grows → economic growth). */
 const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
 
@@ -335,8 +344,10 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   if (ofOwner > 0) words.splice(ofOwner, placeEnd(words, owner + 1) - ofOwner);
   else if (owner >= 0) words.splice(0, owner + 1);
   // "Hainan tourism revenue", "Tourism revenue during the holiday": the place and the time are not the measure.
-  const regionFirst = region !== '' && words[0]?.toLowerCase() === region.toLowerCase();
-  if (regionFirst) words.shift();
+  // "The Amberport purchasing managers' index": so is one after an article.
+  const regionAt = ARTICLES.has(lower0(words[0])) ? 1 : 0;
+  const regionFirst = region !== '' && lower0(words[regionAt]) === region.toLowerCase();
+  if (regionFirst) words.splice(0, regionAt + 1);
   // "income of Hainan residents": whose, when it is the brief's region, is not the measure either.
   const ofRegion = words.findIndex(
     (word, at) => word === 'of' && words[at + 1]?.toLowerCase() === region.toLowerCase(),
@@ -465,8 +476,11 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   // "those from the Middle East": an article the loop kept for a preposition that did not stay opens nothing.
   if (kept.length > 1 && ARTICLES.has((kept[0] ?? '').toLowerCase())) kept.shift();
   // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
-  const label = kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1');
-  const change = decline ? 'decline' : 'growth';
+  const keptLabel = kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1');
+  // "Its shares rose 4.8%": what rises is the share price, and a price rises rather than grows.
+  const shares = isShares(kept);
+  const label = shares ? 'share price' : keptLabel;
+  const change = decline ? 'decline' : shares ? 'rise' : 'growth';
   const changed = compounded(label).replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
   return {
     label:
