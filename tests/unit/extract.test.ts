@@ -2902,4 +2902,19 @@ describe('English of round 6b', () => {
       'share price',
     ]);
   });
+
+  it('keeps a participle that opens a sentence as an adjective of its subject (Approved projects fell…)', () => {
+    expect(labels('Approved projects fell 3 percent to 212 projects.')).toEqual([
+      'approved projects decline',
+      'approved projects',
+    ]);
+  });
+
+  it('leaves "now" out of the state a share is in, and reads "equal to N% of" as a share', () => {
+    expect(
+      labels(
+        'Some 40 percent of flights are now booked online. Wind farms generated 300 million kilowatt-hours, equal to about 6% of local power use.',
+      ),
+    ).toEqual(['share of flights booked online', 'wind farms', 'wind farms share of local power use']);
+  });
 });

@@ -451,7 +451,9 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
       kept.length > 0 &&
       (PARTICIPLE_ADJECTIVES.has(current) ||
         // "investment in automated terminals": a participle after a preposition describes the noun.
-        (isPastTense(current) && (LABEL_PREPOSITIONS.has(previous) || previous === 'in')));
+        (isPastTense(current) && (LABEL_PREPOSITIONS.has(previous) || previous === 'in')) ||
+        // "Closed sales fell…": a sentence opens on no verb without its subject, so its participle is an adjective.
+        (isPastTense(current) && at === 0 && CAPITALIZED.test(word)));
     const investmentIn = current === 'in' && previous === 'investment' && kept.length > 0;
     // "Air cargo handled … doubled to 184,000 tonnes": a measure verb ending the subject names the measure.
     const measured = kept.length === 0 && MEASURE_VERBS.has(current) && at > 0;
@@ -589,7 +591,7 @@ const RESPONDENT_SHARE = new RegExp(
 );
 /** "percent (of them) were satisfied with…": a copula, then the state (not a number, an article or a change). */
 const RESPONDENT_STATE =
-  /^ (?:of (?:the )?([A-Za-z -]+?) )?(?:were|are|was|is) (?!up\b|down\b|a\b|an\b|the\b|in\b|from\b)([a-z][a-z-]*(?: [a-z][a-z-]*){0,7})/;
+  /^ (?:of (?:the )?([A-Za-z -]+?) )?(?:were|are|was|is) (?:now )?(?!up\b|down\b|a\b|an\b|the\b|in\b|from\b)([a-z][a-z-]*(?: [a-z][a-z-]*){0,7})/;
 const GERUNDS: Record<string, string> = {
   plan: 'planning',
   prefer: 'preferring',

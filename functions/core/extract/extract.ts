@@ -472,7 +472,8 @@ const NOT_A_PLACE = /\b(?:survey|poll|sample|group|total|number|team|panel)\b/;
 /** A share set off by a comma right after a figure (…$40 million, roughly a fifth of the total). */
 const APPOSITIVE = /^,\s*$/;
 /** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
-const SHARE_PARTICIPLE = /^\s*(?:contributing|accounting for|making up|representing|taking up)\s*$/;
+const SHARE_PARTICIPLE =
+  /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to)\s*$/;
 const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found that 61.8 percent of them…). */
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
