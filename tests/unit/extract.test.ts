@@ -2283,7 +2283,7 @@ describe('English of round 6', () => {
 
   it('leaves a year, a half-year term and a headline verb out of a label', () => {
     expect(read('Corby cuts 2026 growth target to about 4%\n\nTarvik H1 bookings jump 12%')).toEqual([
-      ['about 4%', 'growth target', '%', 'growth_rate', ''],
+      ['about 4%', 'growth target', '%', 'growth_rate', '2026-12-31'],
       ['12%', 'bookings growth', '%', 'growth_rate', ''],
     ]);
   });
@@ -2916,5 +2916,17 @@ describe('English of round 6b', () => {
         'Some 40 percent of flights are now booked online. Wind farms generated 300 million kilowatt-hours, equal to about 6% of local power use.',
       ),
     ).toEqual(['share of flights booked online', 'wind farms', 'wind farms share of local power use']);
+  });
+
+  it('dates a target by the year its name holds, and a base a year before it a year earlier', () => {
+    expect(
+      extractFigures(
+        'Corby set its 2026 economic growth target at around 4%, down from 4.5% last year.',
+        tarvik,
+      ).map((figure) => [figure.label, figure.asOf]),
+    ).toEqual([
+      ['economic growth target', '2026-12-31'],
+      ['economic growth target', '2025-12-31'],
+    ]);
   });
 });

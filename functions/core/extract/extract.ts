@@ -427,6 +427,9 @@ const AVERAGE_REACH = 16;
 const FORECAST_BEFORE =
   /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|will)\b/i;
 const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
+/** "its 2026 economic growth target at": a year inside the name of a target or plan, before its figure. */
+const YEAR_TARGET_BEFORE =
+  /\b((?:19|20)\d\d) (?:[a-z-]+ ){0,3}(?:target|goal|plan|forecast)s? (?:at|of|to|is|was|will be) $/;
 /** "…by 2027", "…by the end of 2026" after a planned figure, in its clause. */
 const ENGLISH_DEADLINE_AFTER = /^[^,.;]{0,30}?\bby (?:the end of )?((?:19|20)\d\d)\b/;
 const OPEN_QUOTE = 0x201c; // “
@@ -957,11 +960,13 @@ class Extraction {
     if (own !== undefined && !own.yearEarlier && !comparedOwn) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
     const planned = own === undefined ? this.plannedForYearOf(raw) : undefined;
+    // "set its 2026 target at 5%, down from 5.5% last year": a base a year before the figure it is compared with.
+    const comparedAsOf = own?.yearEarlier === true ? this.figures.at(-1)?.asOf : undefined;
     const asOf =
       this.sentence.nextFigureAsOf ??
       planned ??
       (comparedOwn ? own?.asOf : undefined) ??
-      (earlier ? yearEarlier(this.currentAsOf()) : this.located());
+      (earlier ? yearEarlier(comparedAsOf ?? this.currentAsOf()) : this.located());
     this.sentence.nextFigureAsOf = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it, unless a standard per month or year
@@ -1088,6 +1093,11 @@ class Extraction {
     // "plans to add 1,200 beds by 2026": a target set for the end of the year it names.
     const deadline = raw.english ? this.englishDeadlineOf(raw) : undefined;
     if (deadline !== undefined) return deadline;
+    // "set its 2026 growth target at around 5%": a target for the year its name holds.
+    const targetYear = raw.english
+      ? YEAR_TARGET_BEFORE.exec(englishClauseBefore(this.text, raw.start, this.sentence.previousEnd))?.[1]
+      : undefined;
+    if (targetYear !== undefined) return `${targetYear}-12-31`;
     const planned = raw.english ? this.isForecastForYear(raw) : this.isPlannedForYear(raw);
     return planned ? `${this.publication.year}-12-31` : undefined;
   }
