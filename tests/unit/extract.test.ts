@@ -2929,4 +2929,10 @@ describe('English of round 6b', () => {
       ['economic growth target', '2025-12-31'],
     ]);
   });
+
+  it('reads a share right after a reporting verb (a poll found 60 percent of drivers want…) as of respondents', () => {
+    expect(labels('A poll found 60 percent of drivers want tolls.')).toEqual([
+      'share of drivers wanting tolls',
+    ]);
+  });
 });

@@ -478,8 +478,8 @@ const APPOSITIVE = /^,\s*$/;
 const SHARE_PARTICIPLE =
   /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to)\s*$/;
 const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged)\b/i;
-/** Words before a share of respondents that name nothing themselves (…found that 61.8 percent of them…). */
-const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
+/** Words before a share of respondents that name nothing themselves (…found (that) 61.8 percent of them…). */
+const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but|found|finds|showed|shows|revealed)$/;
 const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
