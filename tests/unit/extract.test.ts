@@ -2935,4 +2935,17 @@ describe('English of round 6b', () => {
       'share of drivers wanting tolls',
     ]);
   });
+
+  it('names a share of those by whom something was done in the active voice (share of shoppers naming…)', () => {
+    expect(labels('Long queues were named by 41 percent of shoppers as their main complaint.')).toEqual([
+      'share of shoppers naming long queues',
+    ]);
+  });
+
+  it('reads "N percent of them were satisfied" as a share of those asked', () => {
+    expect(labels('A survey of 900 visitors found that 30 percent of them were satisfied.')).toEqual([
+      'surveyed visitors',
+      'share of visitors satisfied',
+    ]);
+  });
 });

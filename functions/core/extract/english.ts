@@ -620,7 +620,11 @@ export function respondentShare(
   // "69.4 percent were satisfied with local public services": a state the share is in, after its copula.
   const state = RESPONDENT_STATE.exec(after);
   if (state !== null && state[2] !== undefined) {
-    const who = state[1] === undefined ? (population ?? 'respondents') : withoutRegion(state[1], region);
+    // "30 percent of them were satisfied": "them" points back at those asked.
+    const who =
+      state[1] === undefined || state[1] === 'them'
+        ? (population ?? 'respondents')
+        : withoutRegion(state[1], region);
     return { label: `share of ${who} ${state[2].replace(FILLER_AFTER, '').trimEnd()}`, population: who };
   }
   const match = RESPONDENT_SHARE.exec(after);

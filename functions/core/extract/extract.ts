@@ -463,6 +463,23 @@ const HEADLINE_INFINITIVE = /^\s*(?:[A-Z][\w-]*\s+){1,3}to [a-z]+(?: or [a-z]+)?
 const AIMS = /\b(?:aims?|aimed|aiming|targets?|targeted|targeting|seeks?|sought|seeking|strives?)\b/;
 const PLANS = /\b(?:plans?|planned|planning|intends?|intended|is set|are set|is to|are to|will)\b/;
 const NEW_OPENING = /^new /;
+/** "Range anxiety was cited by": what was done, and by whom the share is of, after the figure. */
+const PASSIVE_BY =
+  /^\s*(?:(?:found|finds|showed|shows|said|says) )?(?:that )?(?:the )?([A-Za-z][a-z-]*(?: [a-z-]+){0,3}) (?:was|were|is|are) ([a-z]{3,})ed by $/;
+const OF_WHOM_AFTER = /^ of (?:the |all )?([a-z]+(?: [a-z]+){0,2}?)(?= as\b| in\b|[,.;])/;
+
+/**
+ * "Range anxiety was cited by 38 percent of respondents": a share of those who did it, in the active voice
+ * (share of respondents citing range anxiety).
+ */
+function passiveShare(clause: string, text: string, end: number): string | undefined {
+  const passive = PASSIVE_BY.exec(clause);
+  const whom = OF_WHOM_AFTER.exec(text.slice(end, end + 48))?.[1];
+  if (passive === null || whom === undefined) return undefined;
+  const [, done = '', stem = ''] = passive;
+  return `share of ${whom} ${stem}ing ${done.toLowerCase()}`;
+}
+
 /** "bringing its total to 127 routes", "bringing its network to 168 routes": a whole that points back at what was counted. */
 const TOTAL_ONLY = /^(?:its |their |the )?total$/;
 const BRINGING_ITS_WHOLE = /\bbringing (?:its|their|the) [a-z]+ to $/;
@@ -1193,6 +1210,8 @@ class Extraction {
       if (whole !== undefined)
         return { label: whole === '' ? `${previous} share` : `${previous} share of ${whole}`, growth: false };
     }
+    const passive = raw.unit.kind === 'percent' ? passiveShare(clause, text, raw.end) : undefined;
+    if (passive !== undefined) return { label: passive, growth: false };
     // "Outbound boxes made up 57.2 percent": a share, whatever change word its verb holds.
     const accounted =
       raw.unit.kind === 'percent'
