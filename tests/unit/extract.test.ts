@@ -2948,4 +2948,10 @@ describe('English of round 6b', () => {
       'share of visitors satisfied',
     ]);
   });
+
+  it('leaves the whole people of a place out of a label (income of Fenland households)', () => {
+    expect(labels('Disposable income of Fenland households reached 31,200 yuan.')).toEqual([
+      'disposable income',
+    ]);
+  });
 });

@@ -203,6 +203,8 @@ const PLACE_NOUNS = new Set([
 ]);
 const lower0 = (word: string | undefined) => (word ?? '').toLowerCase();
 const CAPITALIZED = /^[A-Z]/;
+/** The people of a place as a whole (Chinese residents, Fenland households). */
+const PEOPLE_NOUNS = /^(?:residents|people|citizens|households|consumers)$/;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** Cheap test for a time phrase before the slower WHEN. */
 const WHEN_HINT = new RegExp(`\\b(?:${MONTHS}|quarter|half|months?|year)\\b`);
@@ -353,6 +355,12 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     (word, at) => word === 'of' && words[at + 1]?.toLowerCase() === region.toLowerCase(),
   );
   if (region !== '' && ofRegion > 0) words.splice(ofRegion, 3);
+  // "income of Chinese residents": so is the whole people of any place, named by a capital.
+  const ofPeople = words.findIndex(
+    (word, at) =>
+      word === 'of' && CAPITALIZED.test(words[at + 1] ?? '') && PEOPLE_NOUNS.test(lower0(words[at + 2])),
+  );
+  if (ofPeople > 0) words.splice(ofPeople, 3);
   // "calls at Port Ashford", "capacity in Baishan", "throughput at Lianhai port": where they were counted is no
   // part of the measure.
   // "at Bowan port in south China": every such place goes.
