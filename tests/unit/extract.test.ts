@@ -2954,4 +2954,18 @@ describe('English of round 6b', () => {
       'disposable income',
     ]);
   });
+
+  it('names a count that opens its sentence by what its things do, and a share they contribute by the things', () => {
+    expect(
+      labels(
+        'Some 300 households are expected to receive rent assistance. Thirty-two clinics were upgraded with video links. Around 400 local firms reported export activity, contributing 12 percent of exports. Some 900 new jobs were created in May.',
+      ),
+    ).toEqual([
+      'households receiving rent assistance',
+      'clinics upgraded with video links',
+      'local firms reporting export activity',
+      'local firms share of exports',
+      'new jobs',
+    ]);
+  });
 });

@@ -762,3 +762,29 @@ export function countedOf(unitPhrase: string, text: string, end: number): string
   const of = COUNTING_WORDS.test(unitPhrase) ? englishObjectAfter(text, end) : undefined;
   return of === undefined ? countedFrom(unitPhrase, text, end) : `${of} ${unitPhrase}`;
 }
+
+/** "…households are expected to receive rent assistance": what a counted subject does, after it. */
+const PREDICATE_AFTER =
+  /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were) ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
+/** Words that end what a subject does: a time, a place or a clause of its own. */
+const PREDICATE_STOP = /^(?:in|during|this|last|since|by|at|on|from|over|and|while|which|as|the|a|an)$/;
+
+/**
+ * "Some 300 households are expected to receive rent assistance" → households receiving rent assistance, "32
+ * clinics were upgraded with video links" → clinics upgraded with video links: a count that opens its sentence is
+ * named by what its things do.
+ */
+export function countedSubjectDoing(counted: string, text: string, end: number): string | undefined {
+  const match = PREDICATE_AFTER.exec(text.slice(end, end + 80));
+  if (match === null) return undefined;
+  const [, infinitive, passive, past, rest = ''] = match;
+  const words = rest.split(' ');
+  const stop = words.findIndex((word) => PREDICATE_STOP.test(word));
+  const object = (stop < 0 ? words : words.slice(0, stop)).join(' ');
+  // "new urban jobs were created": a passive with nothing after it only says the things exist.
+  if (object === '') return undefined;
+  if (passive !== undefined) return `${counted} ${passive} ${object}`;
+  const verb = infinitive ?? past;
+  if (verb === undefined) return undefined;
+  return `${counted} ${gerund(verb)} ${object}`;
+}

@@ -9,6 +9,7 @@ import {
   changeOf,
   countedFrom,
   countedOf,
+  countedSubjectDoing,
   englishClauseBefore,
   englishLabelBefore,
   englishObjectAfter,
@@ -1207,8 +1208,11 @@ class Extraction {
       (APPOSITIVE.test(text.slice(sentence.previousEnd, raw.start)) || SHARE_PARTICIPLE.test(clause))
     ) {
       const whole = shareWholeAfter(text, raw.end);
+      // "9,200 private firms reported export activity, contributing…": the firms the count's label opens with.
+      const counted = this.countedPhrase;
+      const owner = counted !== undefined && previous.startsWith(`${counted} `) ? counted : previous;
       if (whole !== undefined)
-        return { label: whole === '' ? `${previous} share` : `${previous} share of ${whole}`, growth: false };
+        return { label: whole === '' ? `${owner} share` : `${owner} share of ${whole}`, growth: false };
     }
     const passive = raw.unit.kind === 'percent' ? passiveShare(clause, text, raw.end) : undefined;
     if (passive !== undefined) return { label: passive, growth: false };
@@ -1246,6 +1250,12 @@ class Extraction {
     }
     if (WORTH_ONLY.test(clause) && previous !== undefined)
       return { label: `${previous} value`, growth: false };
+    // "About 3,400 households are expected to receive rent assistance": a count opening its sentence.
+    const opensSentence = clause.trim() === '' && this.figures.length === sentence.firstFigure;
+    if (opensSentence && raw.unit.kind === 'count' && raw.unitPhrase !== undefined) {
+      const doing = countedSubjectDoing(raw.unitPhrase, text, raw.end);
+      if (doing !== undefined) return { label: doing, growth: false };
+    }
     const planned = raw.unit.kind === 'count' ? this.plannedObject(raw, clause) : undefined;
     if (planned !== undefined) return { label: planned, growth: false };
     if (
