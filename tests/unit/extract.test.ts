@@ -2283,7 +2283,7 @@ describe('English of round 6', () => {
 
   it('leaves a year, a half-year term and a headline verb out of a label', () => {
     expect(read('Corby cuts 2026 growth target to about 4%\n\nTarvik H1 bookings jump 12%')).toEqual([
-      ['about 4%', 'growth target', '%', 'growth_rate', ''],
+      ['about 4%', 'growth target', '%', 'growth_rate', '2026-12-31'],
       ['12%', 'bookings growth', '%', 'growth_rate', ''],
     ]);
   });
@@ -2818,5 +2818,198 @@ describe('labels of round 6b', () => {
       ['47.5%', '认为技术工人最紧缺的受访企业比例'],
     ]);
     expect(read('各渠道中，直播带货（38.2%）增长最快。')).toEqual([['38.2%', '直播带货占比']]);
+  });
+});
+
+describe('English of round 6b', () => {
+  const tarvik = { region: 'Tarvik', publishedAt: '2025-10-20', aliases: defaultAliases };
+  const labels = (text: string) => extractFigures(text, tarvik).map((figure) => figure.label);
+
+  it('reads the verb after a modal as a verb, whatever its form (will receive, should reach)', () => {
+    expect(labels('Road safety will receive about $40 million. Margins should reach 12 percent.')).toEqual([
+      'road safety',
+      'margins',
+    ]);
+  });
+
+  it('reads "held steady at" as a verb of a level', () => {
+    expect(labels('The jobless rate held steady at 4.1 percent.')).toEqual(['jobless rate']);
+  });
+
+  it("reads a headline's present tense after the region as its verb (Tarvik adds 2,100 jobs)", () => {
+    expect(labels('Tarvik adds 2,100 jobs in May')).toEqual(['jobs added']);
+  });
+
+  it('drops a participle that opens a clause ending in "to" (bringing total payroll employment to…)', () => {
+    expect(labels('Hirers added 900 jobs, bringing total payroll employment to 2.2 million.')).toEqual([
+      'jobs added',
+      'total payroll employment',
+    ]);
+  });
+
+  it('names a counted object of a planned infinitive "planned …" and of an aimed one "… target"', () => {
+    expect(
+      labels(
+        'The town plans to add 300 school places by 2027 and to hire some 40 teachers. The county aims to create 5,000 new jobs.',
+      ),
+    ).toEqual(['planned school places', 'planned teachers', 'new jobs target']);
+  });
+
+  it('reads a headline\'s "to build N units of …" as a plan, named by what the units are of', () => {
+    expect(labels('Tarvik to build 2,000 units of student housing')).toEqual([
+      'planned student housing units',
+    ]);
+  });
+
+  it('names a total that points back by what was counted before, new or not', () => {
+    expect(labels('The port opened 5 new shipping routes, bringing its total to 60 routes.')).toEqual([
+      'new shipping routes',
+      'shipping routes',
+    ]);
+  });
+
+  it("names a share set off after a figure, or opened by a participle, a share of the clause's subject", () => {
+    expect(
+      labels(
+        "Road safety will receive about $40 million, roughly a fifth of the total. Some 2,000 small farms sold grain, contributing about 35 percent of the county's harvest.",
+      ),
+    ).toEqual(['road safety', 'road safety share', 'small farms', 'small farms share of harvest']);
+  });
+
+  it('leaves a place named by its noun out of a label (at the port of Merrow, in the city)', () => {
+    expect(
+      labels('Container volume at the port of Merrow rose 4 percent. Rents in the city fell 2 percent.'),
+    ).toEqual(['container volume growth', 'rents decline']);
+  });
+
+  it('names a change of "sales of new homes" by its compound (new home sales decline), not a share\'s', () => {
+    expect(
+      labels(
+        'Sales of new homes slumped 30 percent. Exports of batteries more than doubled. The share of exports rose 2 percentage points.',
+      ),
+    ).toEqual(['new home sales decline', 'battery exports growth', 'share of exports rise']);
+  });
+
+  it('keeps a month-on-month base in the label of a change, and no year-ago base', () => {
+    expect(
+      labels(
+        'Used car prices rose 0.6% in May from the previous month. Bread prices rose 3% from a year earlier.',
+      ),
+    ).toEqual(['used car prices month-on-month growth', 'bread prices growth']);
+  });
+
+  it('reads "16% to 18%" as one range, but not a change to a level or a base to a level', () => {
+    const figures = extractFigures(
+      'The firm expects a margin of 16% to 18% this year. Yields rose 2% to 5%. Rates went from 3% to 5%.',
+      tarvik,
+    );
+    expect(figures.map((figure) => [figure.surface, figure.value, figure.valueMax])).toEqual([
+      ['16% to 18%', 16, 18],
+      ['2%', 2, undefined],
+      ['5%', 5, undefined],
+      ['3%', 3, undefined],
+      ['5%', 5, undefined],
+    ]);
+  });
+
+  it("names the people a place is home to its population, and a survey's people its sample", () => {
+    expect(labels('Corby, a port city of 2.1 million people, ran a survey of 900 people.')).toEqual([
+      'population',
+      'surveyed people',
+    ]);
+  });
+
+  it('names a rate compared with (slower than the 4.8 percent pace) by the growth measured before', () => {
+    expect(labels('Timber output grew 4.1 percent, slower than the 4.8 percent pace of 2024.')).toEqual([
+      'timber output growth',
+      'timber output growth',
+    ]);
+  });
+
+  it('names a whole a participle brings to a count (bringing its network to 40 routes) by what was counted', () => {
+    expect(labels('The line opened 3 new routes, bringing its network to 40 routes.')).toEqual([
+      'new routes',
+      'routes',
+    ]);
+  });
+
+  it('leaves the region out of a label after an article (The Tarvik index of consumer confidence)', () => {
+    expect(labels('The Tarvik index of consumer confidence climbed to 104.2 in May.')[0]).toBe(
+      'index of consumer confidence',
+    );
+  });
+
+  it("names what a company's shares do by their price (share price rise, share price)", () => {
+    expect(labels('Corby Bank shares rise 3%\n\nIts Fenland-listed shares fell 2.1% to $14.20.')).toEqual([
+      'share price rise',
+      'share price decline',
+      'share price',
+    ]);
+  });
+
+  it('keeps a participle that opens a sentence as an adjective of its subject (Approved projects fell…)', () => {
+    expect(labels('Approved projects fell 3 percent to 212 projects.')).toEqual([
+      'approved projects decline',
+      'approved projects',
+    ]);
+  });
+
+  it('leaves "now" out of the state a share is in, and reads "equal to N% of" as a share', () => {
+    expect(
+      labels(
+        'Some 40 percent of flights are now booked online. Wind farms generated 300 million kilowatt-hours, equal to about 6% of local power use.',
+      ),
+    ).toEqual(['share of flights booked online', 'wind farms', 'wind farms share of local power use']);
+  });
+
+  it('dates a target by the year its name holds, and a base a year before it a year earlier', () => {
+    expect(
+      extractFigures(
+        'Corby set its 2026 economic growth target at around 4%, down from 4.5% last year.',
+        tarvik,
+      ).map((figure) => [figure.label, figure.asOf]),
+    ).toEqual([
+      ['economic growth target', '2026-12-31'],
+      ['economic growth target', '2025-12-31'],
+    ]);
+  });
+
+  it('reads a share right after a reporting verb (a poll found 60 percent of drivers want…) as of respondents', () => {
+    expect(labels('A poll found 60 percent of drivers want tolls.')).toEqual([
+      'share of drivers wanting tolls',
+    ]);
+  });
+
+  it('names a share of those by whom something was done in the active voice (share of shoppers naming…)', () => {
+    expect(labels('Long queues were named by 41 percent of shoppers as their main complaint.')).toEqual([
+      'share of shoppers naming long queues',
+    ]);
+  });
+
+  it('reads "N percent of them were satisfied" as a share of those asked', () => {
+    expect(labels('A survey of 900 visitors found that 30 percent of them were satisfied.')).toEqual([
+      'surveyed visitors',
+      'share of visitors satisfied',
+    ]);
+  });
+
+  it('leaves the whole people of a place out of a label (income of Fenland households)', () => {
+    expect(labels('Disposable income of Fenland households reached 31,200 yuan.')).toEqual([
+      'disposable income',
+    ]);
+  });
+
+  it('names a count that opens its sentence by what its things do, and a share they contribute by the things', () => {
+    expect(
+      labels(
+        'Some 300 households are expected to receive rent assistance. Thirty-two clinics were upgraded with video links. Around 400 local firms reported export activity, contributing 12 percent of exports. Some 900 new jobs were created in May.',
+      ),
+    ).toEqual([
+      'households receiving rent assistance',
+      'clinics upgraded with video links',
+      'local firms reporting export activity',
+      'local firms share of exports',
+      'new jobs',
+    ]);
   });
 });

@@ -123,9 +123,12 @@ const CONNECTIVES = new Set(
     'fell falling declined dropped decreased climbed jumped slipped edged expanded expands expanding grows rises ' +
     'surged hits stayed remained stays remains slows slowed slowing accelerated accelerating reaches grow rise ' +
     'fall falls climb climbs jumps drops dips slip slips widened narrowed widens narrows ' +
-    'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars'
+    'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars ' +
+    'held holds hold steady'
   ).split(' '),
 );
+/** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
+const MODALS = new Set('will would shall should can could may might must'.split(' '));
 /** Auxiliaries of a passive (has been cut, was set, were capped). */
 const PASSIVE_AUXILIARIES = new Set(['been', 'was', 'were', 'is', 'are', 'be']);
 /** Verbs whose object is what the number counts (Dalian added 42,303 urban jobs). */
@@ -154,13 +157,28 @@ function placeAt(words: string[]): number {
   return words.findLastIndex((word, index) => {
     if (!PLACE_PREPOSITIONS.has(word.toLowerCase())) return false;
     const next = words[index + 1] ?? '';
-    return CAPITALIZED.test(next) || (COMPASS.test(next) && CAPITALIZED.test(words[index + 2] ?? ''));
+    return (
+      CAPITALIZED.test(next) ||
+      (COMPASS.test(next) && CAPITALIZED.test(words[index + 2] ?? '')) ||
+      placeByNoun(words, index + 1)
+    );
   });
+}
+
+/** "the port", "the city": a place named by an article and its noun. */
+function placeByNoun(words: string[], at: number): boolean {
+  return ARTICLES.has(lower0(words[at])) && PLACE_NOUNS.has(lower0(words[at + 1]));
 }
 
 /** Where a place name starting at `from` ends: a compass word, its capitalized words and a noun like "port". */
 function placeEnd(words: string[], from: number): number {
   let end = from;
+  // "at the port of Lianhai", "in the city": the noun names the place, and so does a name after its "of".
+  if (placeByNoun(words, end)) {
+    end += 2;
+    if (lower0(words[end]) !== 'of' || !CAPITALIZED.test(words[end + 1] ?? '')) return end;
+    end++;
+  }
   if (COMPASS.test(words[end] ?? '')) end++;
   const named = end;
   while (end < words.length && CAPITALIZED.test(words[end] ?? '')) end++;
@@ -185,6 +203,8 @@ const PLACE_NOUNS = new Set([
 ]);
 const lower0 = (word: string | undefined) => (word ?? '').toLowerCase();
 const CAPITALIZED = /^[A-Z]/;
+/** The people of a place as a whole (Chinese residents, Fenland households). */
+const PEOPLE_NOUNS = /^(?:residents|people|citizens|households|consumers)$/;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** Cheap test for a time phrase before the slower WHEN. */
 const WHEN_HINT = new RegExp(`\\b(?:${MONTHS}|quarter|half|months?|year)\\b`);
@@ -222,6 +242,15 @@ const MAX_LABEL_WORDS = 9;
 /** Past participles that stand as adjectives inside a name (registered urban unemployment rate). */
 const PARTICIPLE_ADJECTIVES = new Set(['registered', 'surveyed', 'listed', 'designated', 'value-added']);
 
+const LISTED = /-listed$/;
+
+/** "shares", "Corby Bank shares", "Hong Kong-listed shares": a company's stock, whose measure is its price. */
+function isShares(kept: string[]): boolean {
+  return (
+    lower0(kept.at(-1)) === 'shares' &&
+    kept.slice(0, -1).every((word) => CAPITALIZED.test(word) || LISTED.test(word))
+  );
+}
 /** Nouns that change form when they name a growth (the economy grows → economic growth). */
 const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
 
@@ -276,7 +305,7 @@ const MEASURED_LABEL = new RegExp(`\\b(?:${[...MEASURE_VERBS].join('|')})(?: abr
 
 /** "growth in containers handled": a change of a measure named by its verb reads with "in". */
 export function changeOf(label: string, change: string): string {
-  return MEASURED_LABEL.test(label) ? `${change} in ${label}` : `${label} ${change}`;
+  return MEASURED_LABEL.test(label) ? `${change} in ${label}` : `${compounded(label)} ${change}`;
 }
 
 const NEW_BEFORE = /^new /;
@@ -303,7 +332,13 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   const timeless = clause.includes('-') || WHEN_HINT.test(clause) ? clause.replace(WHEN, ' ') : clause;
   const words = timeless.split(/[\s,;:()]+/).filter((word) => word !== '' && !YEAR_OR_TERM.test(word));
   // ", beating analysts' forecasts of", ", bringing its total to": a participle opening the clause is its verb.
-  if (words.length > 2 && PARTICIPLE.test(words[0] ?? '') && OPENS_OBJECT.test(words[1] ?? '')) words.shift();
+  // ", bringing total nonfarm employment to": so is one whose object a level follows.
+  if (
+    words.length > 2 &&
+    PARTICIPLE.test(words[0] ?? '') &&
+    (OPENS_OBJECT.test(words[1] ?? '') || words.at(-1) === 'to')
+  )
+    words.shift();
   // "the city's jobless rate": the owner ends the label.
   const owner = words.findLastIndex((word) => POSSESSIVE.test(word));
   // "Foreign trade of east China's Lanxi province": an owner inside an "of" after the measure names where.
@@ -311,12 +346,21 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   if (ofOwner > 0) words.splice(ofOwner, placeEnd(words, owner + 1) - ofOwner);
   else if (owner >= 0) words.splice(0, owner + 1);
   // "Hainan tourism revenue", "Tourism revenue during the holiday": the place and the time are not the measure.
-  if (region !== '' && words[0]?.toLowerCase() === region.toLowerCase()) words.shift();
+  // "The Amberport purchasing managers' index": so is one after an article.
+  const regionAt = ARTICLES.has(lower0(words[0])) ? 1 : 0;
+  const regionFirst = region !== '' && lower0(words[regionAt]) === region.toLowerCase();
+  if (regionFirst) words.splice(0, regionAt + 1);
   // "income of Hainan residents": whose, when it is the brief's region, is not the measure either.
   const ofRegion = words.findIndex(
     (word, at) => word === 'of' && words[at + 1]?.toLowerCase() === region.toLowerCase(),
   );
   if (region !== '' && ofRegion > 0) words.splice(ofRegion, 3);
+  // "income of Chinese residents": so is the whole people of any place, named by a capital.
+  const ofPeople = words.findIndex(
+    (word, at) =>
+      word === 'of' && CAPITALIZED.test(words[at + 1] ?? '') && PEOPLE_NOUNS.test(lower0(words[at + 2])),
+  );
+  if (ofPeople > 0) words.splice(ofPeople, 3);
   // "calls at Port Ashford", "capacity in Baishan", "throughput at Lianhai port": where they were counted is no
   // part of the measure.
   // "at Bowan port in south China": every such place goes.
@@ -360,21 +404,26 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     words.pop();
     while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) words.pop();
   }
+  // "Public safety will receive", "Margins should reach": after a modal, the verb takes the number as its object
+  // whatever its form; a change verb (will rise) was read above.
+  if (words.length > 1 && MODALS.has(lower(words.length - 1))) words.pop();
+  else if (words.length > 2 && MODALS.has(lower(words.length - 2))) {
+    words.splice(-2);
+    objectFollows = !reachedLevel;
+  }
   const written = lower(words.length - 1);
   // A present tense is a verb only after its subject and right before its object (Port Ashford handles 4.2
-  // million…), never as the subject (Exports rose…, Exports were…).
+  // million…, Tarvik adds 2,100 jobs), never as the subject (Exports rose…, Exports were…).
+  const afterSubject = words.length > 1 || (regionFirst && words.length === 1);
   const verb =
     objectMayFollow &&
     words.length === beforeConnectives &&
-    words.length > 1 &&
+    afterSubject &&
     Object.hasOwn(PRESENT_MEASURE_VERBS, written)
       ? (PRESENT_MEASURE_VERBS[written] ?? written)
       : written;
   const presentObjectVerb =
-    objectMayFollow &&
-    words.length === beforeConnectives &&
-    words.length > 1 &&
-    PRESENT_OBJECT_VERBS.has(verb);
+    objectMayFollow && words.length === beforeConnectives && afterSubject && PRESENT_OBJECT_VERBS.has(verb);
   // "Air cargo handled at Millbrook doubled": before a multiple, which is the verb, a measure verb is its participle.
   const participle = !objectMayFollow && MEASURE_VERBS.has(verb);
   if (
@@ -410,7 +459,9 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
       kept.length > 0 &&
       (PARTICIPLE_ADJECTIVES.has(current) ||
         // "investment in automated terminals": a participle after a preposition describes the noun.
-        (isPastTense(current) && (LABEL_PREPOSITIONS.has(previous) || previous === 'in')));
+        (isPastTense(current) && (LABEL_PREPOSITIONS.has(previous) || previous === 'in')) ||
+        // "Closed sales fell…": a sentence opens on no verb without its subject, so its participle is an adjective.
+        (isPastTense(current) && at === 0 && CAPITALIZED.test(word)));
     const investmentIn = current === 'in' && previous === 'investment' && kept.length > 0;
     // "Air cargo handled … doubled to 184,000 tonnes": a measure verb ending the subject names the measure.
     const measured = kept.length === 0 && MEASURE_VERBS.has(current) && at > 0;
@@ -435,9 +486,12 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   // "those from the Middle East": an article the loop kept for a preposition that did not stay opens nothing.
   if (kept.length > 1 && ARTICLES.has((kept[0] ?? '').toLowerCase())) kept.shift();
   // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
-  const label = kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1');
-  const change = decline ? 'decline' : 'growth';
-  const changed = label.replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
+  const keptLabel = kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1');
+  // "Its shares rose 4.8%": what rises is the share price, and a price rises rather than grows.
+  const shares = isShares(kept);
+  const label = shares ? 'share price' : keptLabel;
+  const change = decline ? 'decline' : shares ? 'rise' : 'growth';
+  const changed = compounded(label).replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
   return {
     label:
       (growth || decline) && label !== ''
@@ -450,6 +504,24 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     leadsTo,
     ...(verbOfObject === undefined ? {} : { verb: verbOfObject }),
   };
+}
+
+/** "sales of new homes": a one-word measure of a plural noun phrase, which a change names as a compound. */
+const MEASURE_OF_PLURAL = /^([a-z-]+) of ((?:[a-z-]+ ){0,2}[a-z-]+?[^s'])s$/;
+/** Measures that stay as written before "of" (share of exports rise). */
+const NOT_COMPOUNDED = new Set(['share', 'number', 'total', 'proportion', 'percentage']);
+/** Plural nouns without a singular to modify with (exports of goods → goods exports). */
+const PLURAL_ONLY = /^(?:goods|services|clothes)$/;
+
+/**
+ * "sales of new homes" → new home sales, "exports of solar panels" → solar panel exports: the form of the measure
+ * that a change names and readers write (new home sales decline), its modifier in the singular.
+ */
+function compounded(label: string): string {
+  const match = MEASURE_OF_PLURAL.exec(label);
+  const [, measure = '', owner = ''] = match ?? [];
+  if (match === null || NOT_COMPOUNDED.has(measure) || PLURAL_ONLY.test(`${owner}s`)) return label;
+  return `${owner.replace(/(?:ie)$/, 'y').replace(/(ss|x|ch|sh)e$/, '$1')} ${measure}`;
 }
 
 /** Whether the clause ends on a verb of its own (…during the holiday reached): it stays after a cut phrase. */
@@ -527,7 +599,7 @@ const RESPONDENT_SHARE = new RegExp(
 );
 /** "percent (of them) were satisfied with…": a copula, then the state (not a number, an article or a change). */
 const RESPONDENT_STATE =
-  /^ (?:of (?:the )?([A-Za-z -]+?) )?(?:were|are|was|is) (?!up\b|down\b|a\b|an\b|the\b|in\b|from\b)([a-z][a-z-]*(?: [a-z][a-z-]*){0,7})/;
+  /^ (?:of (?:the )?([A-Za-z -]+?) )?(?:were|are|was|is) (?:now )?(?!up\b|down\b|a\b|an\b|the\b|in\b|from\b)([a-z][a-z-]*(?: [a-z][a-z-]*){0,7})/;
 const GERUNDS: Record<string, string> = {
   plan: 'planning',
   prefer: 'preferring',
@@ -556,7 +628,11 @@ export function respondentShare(
   // "69.4 percent were satisfied with local public services": a state the share is in, after its copula.
   const state = RESPONDENT_STATE.exec(after);
   if (state !== null && state[2] !== undefined) {
-    const who = state[1] === undefined ? (population ?? 'respondents') : withoutRegion(state[1], region);
+    // "30 percent of them were satisfied": "them" points back at those asked.
+    const who =
+      state[1] === undefined || state[1] === 'them'
+        ? (population ?? 'respondents')
+        : withoutRegion(state[1], region);
     return { label: `share of ${who} ${state[2].replace(FILLER_AFTER, '').trimEnd()}`, population: who };
   }
   const match = RESPONDENT_SHARE.exec(after);
@@ -664,4 +740,51 @@ export function respectiveLabels(
 export function countedFrom(unitPhrase: string, text: string, end: number): string {
   const match = /^ from ([a-z]+)s\b/.exec(text.slice(end, end + 30));
   return match === null ? unitPhrase : `${match[1]} ${unitPhrase}`;
+}
+
+/** An owner opening a whole ("of the province's exports"): where, not what the share is of. */
+const OWNER_OPENING = /^\S+['’]s? /;
+
+/**
+ * "…, roughly a fifth of the total" → "" (a share of what was measured before), "contributing 35 percent of the
+ * county's harvest" → harvest; undefined when no "of" follows the figure.
+ */
+export function shareWholeAfter(text: string, end: number): string | undefined {
+  if (ANAPHORIC_OF.test(text.slice(end, end + 16))) return '';
+  return wholeOf(text, end)?.replace(OWNER_OPENING, '');
+}
+
+/** A counting word of no meaning of its own (12,000 units of rental housing). */
+const COUNTING_WORDS = /^(?:units|pieces|sets|items)$/;
+
+/** "12,000 units of rental housing" → rental housing units; any other counted noun as {@link countedFrom} reads it. */
+export function countedOf(unitPhrase: string, text: string, end: number): string {
+  const of = COUNTING_WORDS.test(unitPhrase) ? englishObjectAfter(text, end) : undefined;
+  return of === undefined ? countedFrom(unitPhrase, text, end) : `${of} ${unitPhrase}`;
+}
+
+/** "…households are expected to receive rent assistance": what a counted subject does, after it. */
+const PREDICATE_AFTER =
+  /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were) ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
+/** Words that end what a subject does: a time, a place or a clause of its own. */
+const PREDICATE_STOP = /^(?:in|during|this|last|since|by|at|on|from|over|and|while|which|as|the|a|an)$/;
+
+/**
+ * "Some 300 households are expected to receive rent assistance" → households receiving rent assistance, "32
+ * clinics were upgraded with video links" → clinics upgraded with video links: a count that opens its sentence is
+ * named by what its things do.
+ */
+export function countedSubjectDoing(counted: string, text: string, end: number): string | undefined {
+  const match = PREDICATE_AFTER.exec(text.slice(end, end + 80));
+  if (match === null) return undefined;
+  const [, infinitive, passive, past, rest = ''] = match;
+  const words = rest.split(' ');
+  const stop = words.findIndex((word) => PREDICATE_STOP.test(word));
+  const object = (stop < 0 ? words : words.slice(0, stop)).join(' ');
+  // "new urban jobs were created": a passive with nothing after it only says the things exist.
+  if (object === '') return undefined;
+  if (passive !== undefined) return `${counted} ${passive} ${object}`;
+  const verb = infinitive ?? past;
+  if (verb === undefined) return undefined;
+  return `${counted} ${gerund(verb)} ${object}`;
 }

@@ -8,12 +8,15 @@ import {
   changeNamedAfter,
   changeOf,
   countedFrom,
+  countedOf,
+  countedSubjectDoing,
   englishClauseBefore,
   englishLabelBefore,
   englishObjectAfter,
   measuredObject,
   respectiveLabels,
   respondentShare,
+  shareWholeAfter,
 } from './english.ts';
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
 import { kindOf } from './kinds.ts';
@@ -433,12 +436,19 @@ const AVERAGE_REACH = 16;
 const FORECAST_BEFORE =
   /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|will)\b/i;
 const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
+/** "its 2026 economic growth target at": a year inside the name of a target or plan, before its figure. */
+const YEAR_TARGET_BEFORE =
+  /\b((?:19|20)\d\d) (?:[a-z-]+ ){0,3}(?:target|goal|plan|forecast)s? (?:at|of|to|is|was|will be) $/;
 /** "…by 2027", "…by the end of 2026" after a planned figure, in its clause. */
 const ENGLISH_DEADLINE_AFTER = /^[^,.;]{0,30}?\bby (?:the end of )?((?:19|20)\d\d)\b/;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
 const GROWTH_SUFFIX = / (?:growth|decline|rise)$/;
 const GROWTH_END = / growth$/;
+const CHANGE_WORD_END = / (growth|decline|rise)$/;
+/** A month-on-month base after a change, within its clause. */
+const MONTH_ON_MONTH_AFTER =
+  /^[^,.;]{0,30}?\b(?:from|over|on|than) (?:the previous|the prior|a|one|the preceding|last) month\b|^[^,.;]{0,30}?\bmonth[- ]on[- ]month\b/;
 const POINTS = 'percentage points';
 /** "growth in containers handled": a change of a measure named by its verb. */
 const GROWTH_PREFIX = /^(?:growth|decline) in /;
@@ -454,9 +464,48 @@ const CHANGE_AFTER =
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
+/** "plans to build or convert", "and to hire": an infinitive right before a counted object. */
+const INFINITIVE_AT_END = /\bto [a-z]+(?: or [a-z]+)? $/;
+/** A headline's "Qiaoxi to build…": a subject, then the infinitive of what it will do. */
+const HEADLINE_INFINITIVE = /^\s*(?:[A-Z][\w-]*\s+){1,3}to [a-z]+(?: or [a-z]+)? $/;
+/** Verbs whose infinitive sets a target (aims to create), and those that plan (plans to add). */
+const AIMS = /\b(?:aims?|aimed|aiming|targets?|targeted|targeting|seeks?|sought|seeking|strives?)\b/;
+const PLANS = /\b(?:plans?|planned|planning|intends?|intended|is set|are set|is to|are to|will)\b/;
+const NEW_OPENING = /^new /;
+/** "Range anxiety was cited by": what was done, and by whom the share is of, after the figure. */
+const PASSIVE_BY =
+  /^\s*(?:(?:found|finds|showed|shows|said|says) )?(?:that )?(?:the )?([A-Za-z][a-z-]*(?: [a-z-]+){0,3}) (?:was|were|is|are) ([a-z]{3,})ed by $/;
+const OF_WHOM_AFTER = /^ of (?:the |all )?([a-z]+(?: [a-z]+){0,2}?)(?= as\b| in\b|[,.;])/;
+
+/**
+ * "Range anxiety was cited by 38 percent of respondents": a share of those who did it, in the active voice
+ * (share of respondents citing range anxiety).
+ */
+function passiveShare(clause: string, text: string, end: number): string | undefined {
+  const passive = PASSIVE_BY.exec(clause);
+  const whom = OF_WHOM_AFTER.exec(text.slice(end, end + 48))?.[1];
+  if (passive === null || whom === undefined) return undefined;
+  const [, done = '', stem = ''] = passive;
+  return `share of ${whom} ${stem}ing ${done.toLowerCase()}`;
+}
+
+/** "bringing its total to 127 routes", "bringing its network to 168 routes": a whole that points back at what was counted. */
+const TOTAL_ONLY = /^(?:its |their |the )?total$/;
+const BRINGING_ITS_WHOLE = /\bbringing (?:its|their|the) [a-z]+ to $/;
+/** "slower than the 5.2 percent growth for 2023": a rate compared with is of the series measured before. */
+const COMPARED_RATE_BEFORE = /\b(?:slower|faster|weaker|stronger|lower|higher) than (?:the |a |its )?$/;
+/** "a hub of 9.8 million people": those a place is home to, its population. */
+const PLACE_OF_PEOPLE = /\b(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of $/;
+const PEOPLE = /^(?:people|residents|inhabitants)$/;
+const NOT_A_PLACE = /\b(?:survey|poll|sample|group|total|number|team|panel)\b/;
+/** A share set off by a comma right after a figure (…$40 million, roughly a fifth of the total). */
+const APPOSITIVE = /^,\s*$/;
+/** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
+const SHARE_PARTICIPLE =
+  /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to)\s*$/;
 const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged)\b/i;
-/** Words before a share of respondents that name nothing themselves (…found that 61.8 percent of them…). */
-const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but)$/;
+/** Words before a share of respondents that name nothing themselves (…found (that) 61.8 percent of them…). */
+const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but|found|finds|showed|shows|revealed)$/;
 const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
@@ -889,6 +938,10 @@ class Extraction {
       named.label = changeOf(named.label, 'growth');
     // "up 2.3 percentage points": a share or rate rises by points; it does not grow.
     if (raw.english && raw.unit.unit === POINTS) named.label = named.label.replace(GROWTH_END, ' rise');
+    // "fell 0.4% in February from the previous month": a month-on-month change is a series apart from the
+    // year-on-year one, and its label says so.
+    if (raw.english && MONTH_ON_MONTH_AFTER.test(this.text.slice(raw.end, raw.end + ENGLISH_PERIOD_REACH)))
+      named.label = named.label.replace(CHANGE_WORD_END, ' month-on-month $1');
     if (!raw.english) {
       const before = this.text.slice(Math.max(this.sentence.start, raw.start - CONTEXT_REACH), raw.start);
       if (before.includes(SINGLE_MONTH)) named.label = withSingleMonth(named.label);
@@ -933,11 +986,13 @@ class Extraction {
     if (own !== undefined && !own.yearEarlier && !comparedOwn) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
     const planned = own === undefined ? this.plannedForYearOf(raw) : undefined;
+    // "set its 2026 target at 5%, down from 5.5% last year": a base a year before the figure it is compared with.
+    const comparedAsOf = own?.yearEarlier === true ? this.figures.at(-1)?.asOf : undefined;
     const asOf =
       this.sentence.nextFigureAsOf ??
       planned ??
       (comparedOwn ? own?.asOf : undefined) ??
-      (earlier ? yearEarlier(this.currentAsOf()) : this.located());
+      (earlier ? yearEarlier(comparedAsOf ?? this.currentAsOf()) : this.located());
     this.sentence.nextFigureAsOf = undefined;
     // 每10股派发现金红利3.5元: a rate per unit is a standard, not a quantity of the period.
     // …标准为每人每年380元: so is an amount stated per unit right before it, unless a standard per month or year
@@ -1064,6 +1119,11 @@ class Extraction {
     // "plans to add 1,200 beds by 2026": a target set for the end of the year it names.
     const deadline = raw.english ? this.englishDeadlineOf(raw) : undefined;
     if (deadline !== undefined) return deadline;
+    // "set its 2026 growth target at around 5%": a target for the year its name holds.
+    const targetYear = raw.english
+      ? YEAR_TARGET_BEFORE.exec(englishClauseBefore(this.text, raw.start, this.sentence.previousEnd))?.[1]
+      : undefined;
+    if (targetYear !== undefined) return `${targetYear}-12-31`;
     const planned = raw.english ? this.isForecastForYear(raw) : this.isPlannedForYear(raw);
     return planned ? `${this.publication.year}-12-31` : undefined;
   }
@@ -1139,6 +1199,31 @@ class Extraction {
       sentence.distributed = { labels: respective, next: 1, growth: true };
       return { label: respective[0] ?? before.label, growth: true };
     }
+    if (
+      raw.unit.kind === 'percent' &&
+      COMPARED_RATE_BEFORE.test(clause) &&
+      sentence.previousLabel !== undefined &&
+      GROWTH_SUFFIX.test(sentence.previousLabel)
+    )
+      return { label: sentence.previousLabel, growth: true };
+    // "…$40 million, roughly a fifth of the total", "…sold grain, contributing 35 percent of the county's harvest":
+    // a share of what the figure before measured, or of the subject of the clause the participle follows.
+    const afterFigure = this.figures.length > sentence.firstFigure;
+    if (
+      raw.unit.kind === 'percent' &&
+      previous !== undefined &&
+      afterFigure &&
+      (APPOSITIVE.test(text.slice(sentence.previousEnd, raw.start)) || SHARE_PARTICIPLE.test(clause))
+    ) {
+      const whole = shareWholeAfter(text, raw.end);
+      // "9,200 private firms reported export activity, contributing…": the firms the count's label opens with.
+      const counted = this.countedPhrase;
+      const owner = counted !== undefined && previous.startsWith(`${counted} `) ? counted : previous;
+      if (whole !== undefined)
+        return { label: whole === '' ? `${owner} share` : `${owner} share of ${whole}`, growth: false };
+    }
+    const passive = raw.unit.kind === 'percent' ? passiveShare(clause, text, raw.end) : undefined;
+    if (passive !== undefined) return { label: passive, growth: false };
     // "Outbound boxes made up 57.2 percent": a share, whatever change word its verb holds.
     const accounted =
       raw.unit.kind === 'percent'
@@ -1173,6 +1258,28 @@ class Extraction {
     }
     if (WORTH_ONLY.test(clause) && previous !== undefined)
       return { label: `${previous} value`, growth: false };
+    // "About 3,400 households are expected to receive rent assistance": a count opening its sentence.
+    const opensSentence = clause.trim() === '' && this.figures.length === sentence.firstFigure;
+    if (opensSentence && raw.unit.kind === 'count' && raw.unitPhrase !== undefined) {
+      const doing = countedSubjectDoing(raw.unitPhrase, text, raw.end);
+      if (doing !== undefined) return { label: doing, growth: false };
+    }
+    const planned = raw.unit.kind === 'count' ? this.plannedObject(raw, clause) : undefined;
+    if (planned !== undefined) return { label: planned, growth: false };
+    if (
+      raw.unitPhrase !== undefined &&
+      PEOPLE.test(raw.unitPhrase) &&
+      PLACE_OF_PEOPLE.test(clause) &&
+      !NOT_A_PLACE.test(clause)
+    )
+      return { label: 'population', growth: false };
+    const pointsBack = TOTAL_ONLY.test(before.label) || BRINGING_ITS_WHOLE.test(clause);
+    if (pointsBack && this.countedPhrase !== undefined && raw.unitPhrase !== undefined) {
+      const unitNoun = raw.unitPhrase.split(' ').at(-1) ?? '';
+      // "opened 5 new routes, bringing its total to 60 routes": the total is of all routes, not the new ones.
+      if (this.countedPhrase.endsWith(unitNoun))
+        return { label: this.countedPhrase.replace(NEW_OPENING, ''), growth: false };
+    }
     if (before.label !== '' && !before.objectFollows) return before;
     // "4.2 hours shorter than a year earlier", "300 more than a year ago": a change of what was measured before.
     const changeAfter = CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16));
@@ -1199,6 +1306,20 @@ class Extraction {
     // "Freight rates on the route to Frankfurt averaged $3.85": with no object after it, the subject names it.
     const subject = before.label === '' ? undefined : before.label;
     return { label: counted ?? subject ?? previous ?? raw.unit.unit, growth: before.growth };
+  }
+
+  /**
+   * "plans to add 300 school places" → planned school places, "aims to create 5,000 new jobs" → new jobs target: a
+   * counted object of an infinitive that a plan or an aim of the sentence governs (also after "and to hire").
+   */
+  private plannedObject(raw: RawFigure, clause: string): string | undefined {
+    if (raw.unitPhrase === undefined || !INFINITIVE_AT_END.test(clause)) return undefined;
+    const sentence = this.text.slice(Math.max(this.sentence.start, raw.start - CONTEXT_REACH), raw.start);
+    const headline = HEADLINE_INFINITIVE.test(clause) && sentence.trim() === clause.trim();
+    const aim = AIMS.test(sentence);
+    if (!aim && !headline && !PLANS.test(sentence)) return undefined;
+    const counted = countedOf(raw.unitPhrase, this.text, raw.end);
+    return aim ? `${counted} target` : `planned ${counted}`;
   }
 
   /** "The jobless rate for people aged 16 to 24, excluding students, was": the subject before the aside. */

@@ -103,6 +103,11 @@ interface NumberCore {
 }
 
 const RANGE_CONNECTORS = codeSet('至到-–—~～－〜');
+const ENGLISH_RANGE_TO = ' to ';
+const ENGLISH_CHANGE_REACH = 32;
+/** A change or its base right before a figure, a qualifier between (rose by about…, from…, up…). */
+const ENGLISH_CHANGE_BEFORE =
+  /\b(?:from|by|up|down|rose|rise|rises|risen|rising|grew|grow|grows|growing|fell|fall|falls|falling|increased?|increases|increasing|decreased?|declined?|dropped|raised|cut|cuts|lowered|climbed|jumped|slipped|edged|narrowed|widened|expanded|slowed|accelerated|gained|surged|soared|plunged|slumped|higher|lower|more|less)\s+(?:[a-z]+\s+)?$/i;
 const RATIO_COLONS = codeSet(':∶：');
 const RATIO_SIGN = 0x2236; // ∶, only ever a ratio
 const COMMA = 0x2c;
@@ -745,6 +750,25 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   ) {
     // 3%-5%, 3万元至5万元: the upper bound repeats the unit.
     const right = readCore(text, cursor + 1);
+    if (isCore(right)) {
+      const found = readUnit(text, right.end, right, start);
+      const rightUnit = typeof found === 'object' ? compoundUnit(text, found) : undefined;
+      if (rightUnit !== undefined && rightUnit.unit.unit === unit.unit.unit) {
+        rangeMax = right;
+        cursor = rightUnit.end;
+      }
+    }
+  } else if (
+    upper === undefined &&
+    core.maxDigits === undefined &&
+    !core.chinese &&
+    text.startsWith(ENGLISH_RANGE_TO, cursor) &&
+    startsNumber(text, cursor + ENGLISH_RANGE_TO.length) &&
+    !ENGLISH_CHANGE_BEFORE.test(text.slice(Math.max(floor, start - ENGLISH_CHANGE_REACH), start))
+  ) {
+    // "a margin of 16% to 18%": a range written with "to", unless a change or its base is before (rose 2% to 5%,
+    // from 3% to 5%), where the second figure is the level.
+    const right = readCore(text, cursor + ENGLISH_RANGE_TO.length);
     if (isCore(right)) {
       const found = readUnit(text, right.end, right, start);
       const rightUnit = typeof found === 'object' ? compoundUnit(text, found) : undefined;
