@@ -597,6 +597,16 @@ function prefixQualifier(text: string, start: number, floor: number) {
 const rejected = (next: number): Reading => ({ next });
 const isDollarPrefix = (unit: UnitInfo | undefined) => unit === USD_UNIT || unit === HKD_UNIT;
 
+/** The upper bound of a range at `at` (the 5% of 3%-5%, of "16% to 18%"): it must repeat the lower bound's unit. */
+function upperBoundAt(text: string, at: number, start: number, unit: string) {
+  const right = readCore(text, at);
+  if (!isCore(right)) return undefined;
+  const found = readUnit(text, right.end, right, start);
+  const rightUnit = typeof found === 'object' ? compoundUnit(text, found) : undefined;
+  return rightUnit !== undefined && rightUnit.unit.unit === unit
+    ? { core: right, end: rightUnit.end }
+    : undefined;
+}
 /** Reads the figure starting at `index` (a digit, a Chinese numeral, 百分之 or $); `floor` is the previous figure's end. */
 export function readFigure(text: string, index: number, floor: number): Reading {
   let start = index;
@@ -749,14 +759,10 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     !changeToLevel(text, start, cursor, unit.unit)
   ) {
     // 3%-5%, 3万元至5万元: the upper bound repeats the unit.
-    const right = readCore(text, cursor + 1);
-    if (isCore(right)) {
-      const found = readUnit(text, right.end, right, start);
-      const rightUnit = typeof found === 'object' ? compoundUnit(text, found) : undefined;
-      if (rightUnit !== undefined && rightUnit.unit.unit === unit.unit.unit) {
-        rangeMax = right;
-        cursor = rightUnit.end;
-      }
+    const right = upperBoundAt(text, cursor + 1, start, unit.unit.unit);
+    if (right !== undefined) {
+      rangeMax = right.core;
+      cursor = right.end;
     }
   } else if (
     upper === undefined &&
@@ -768,14 +774,10 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   ) {
     // "a margin of 16% to 18%": a range written with "to", unless a change or its base is before (rose 2% to 5%,
     // from 3% to 5%), where the second figure is the level.
-    const right = readCore(text, cursor + ENGLISH_RANGE_TO.length);
-    if (isCore(right)) {
-      const found = readUnit(text, right.end, right, start);
-      const rightUnit = typeof found === 'object' ? compoundUnit(text, found) : undefined;
-      if (rightUnit !== undefined && rightUnit.unit.unit === unit.unit.unit) {
-        rangeMax = right;
-        cursor = rightUnit.end;
-      }
+    const right = upperBoundAt(text, cursor + ENGLISH_RANGE_TO.length, start, unit.unit.unit);
+    if (right !== undefined) {
+      rangeMax = right.core;
+      cursor = right.end;
     }
   }
 
