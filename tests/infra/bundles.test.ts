@@ -13,9 +13,9 @@ import { type FunctionName, type FunctionSpec, functions } from '../../infra/top
  * alone is 190 KiB) and Powertools Tracer (the X-Ray SDK, 125 KiB), no function gets there: BENCHMARKS.md gives
  * each one's size, and this budget keeps what was won from coming back. Ingest, the largest, carries the extractor,
  * which grows with its rules: 503 KiB after the second round of labelling rules, 531 KiB after the fourth, 542 KiB
- * after the fifth.
+ * after the fifth, 561 KiB after the sixth.
  */
-const bundleBudgetKiB = 560;
+const bundleBudgetKiB = 580;
 
 const entries = Object.entries(functions) as Array<[FunctionName, FunctionSpec]>;
 const outDir = mkdtempSync(join(tmpdir(), 'updates-feed-bundle-test-'));
