@@ -310,6 +310,9 @@ export function changeOf(label: string, change: string): string {
 
 const NEW_BEFORE = /^new /;
 
+/** What was added or counted as a whole is new by the verb or the total that names it: "new" goes. */
+export const withoutNew = (phrase: string) => phrase.replace(NEW_BEFORE, '');
+
 /** Adverbs after the counted noun that belong to such a measure (cars shipped abroad). */
 const MEASURE_ADVERB = /^ (abroad|overseas)\b/;
 
@@ -318,7 +321,7 @@ export function measuredObject(verb: string | undefined, counted: string, text: 
   if (verb === undefined || !MEASURE_VERBS.has(verb)) return undefined;
   const adverb = MEASURE_ADVERB.exec(text.slice(end, end + 10))?.[1];
   // "added 185 new positions": what was added is new; the verb says so once.
-  const object = verb === 'added' ? counted.replace(NEW_BEFORE, '') : counted;
+  const object = verb === 'added' ? withoutNew(counted) : counted;
   return adverb === undefined ? `${object} ${verb}` : `${object} ${verb} ${adverb}`;
 }
 

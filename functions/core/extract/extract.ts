@@ -17,10 +17,12 @@ import {
   respectiveLabels,
   respondentShare,
   shareWholeAfter,
+  withoutNew,
 } from './english.ts';
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
 import { kindOf } from './kinds.ts';
 import {
+  AGE_OPENING,
   agentOf,
   announcerOf,
   type ChineseLabel,
@@ -308,7 +310,7 @@ const HORIZON_BEFORE = new Set(
   ['预计', '计划', '预期', '打算'].map((word) => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)),
 );
 /** A share of those asked (受访企业占27%, 占比约57%): the clause reports answers to a survey. */
-const RESPONDENTS_SHARE = /受访|占比|比例|比重|占/;
+const RESPONDENTS_SHARE = /受访|比例|比重|占/;
 const CLAUSE_AROUND_REACH = 40;
 /** 单个项目奖励100万元, 每个…: an amount per single item is a standard, not a quantity of a period. */
 const PER_ITEM_IN_CLAUSE = /(?<![订清名菜账保报买卖下接运工表简孤])单(?:个|笔|户|家|项|台|只|次)|每个/;
@@ -409,8 +411,6 @@ const SHARE_OF = '占';
 const RANKED_FIRST = /^(.{2,16}?)(?:最高|最低|最大|最小|最多|最少|居首|居前|居第[一二三四五])$/;
 /** 其次是居住支出: what ranks next. */
 const RANKED_NEXT = /^(?:其次是|其次为|再次是|再次为|然后是)(.{2,16})$/;
-const AGE_OPENING =
-  /^\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?周?岁(?:及以上|以上|以下)?(?:的)?(?=[\u4e00-\u9fff]{2})/;
 /** 计划购买家电的受访者比例: the population a share is of. */
 const SHARE_POPULATION = /的([^的]{2,6})比例$/;
 /** 分列前两位, 位居前列: where listed things rank, after their names. */
@@ -443,9 +443,9 @@ const YEAR_TARGET_BEFORE =
 const ENGLISH_DEADLINE_AFTER = /^[^,.;]{0,30}?\bby (?:the end of )?((?:19|20)\d\d)\b/;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
-const GROWTH_SUFFIX = / (?:growth|decline|rise)$/;
-const GROWTH_END = / growth$/;
+/** The change word that ends an English change's label; its capture is the word. */
 const CHANGE_WORD_END = / (growth|decline|rise)$/;
+const GROWTH_END = / growth$/;
 /** A month-on-month base after a change, within its clause. */
 const MONTH_ON_MONTH_AFTER =
   /^[^,.;]{0,30}?\b(?:from|over|on|than) (?:the previous|the prior|a|one|the preceding|last) month\b|^[^,.;]{0,30}?\bmonth[- ]on[- ]month\b/;
@@ -471,7 +471,6 @@ const HEADLINE_INFINITIVE = /^\s*(?:[A-Z][\w-]*\s+){1,3}to [a-z]+(?: or [a-z]+)?
 /** Verbs whose infinitive sets a target (aims to create), and those that plan (plans to add). */
 const AIMS = /\b(?:aims?|aimed|aiming|targets?|targeted|targeting|seeks?|sought|seeking|strives?)\b/;
 const PLANS = /\b(?:plans?|planned|planning|intends?|intended|is set|are set|is to|are to|will)\b/;
-const NEW_OPENING = /^new /;
 /** "Range anxiety was cited by": what was done, and by whom the share is of, after the figure. */
 const PASSIVE_BY =
   /^\s*(?:(?:found|finds|showed|shows|said|says) )?(?:that )?(?:the )?([A-Za-z][a-z-]*(?: [a-z-]+){0,3}) (?:was|were|is|are) ([a-z]{3,})ed by $/;
@@ -934,7 +933,7 @@ class Extraction {
     this.readPeriods(raw.start);
     const named = raw.english ? this.englishLabel(raw) : this.chineseLabel(raw);
     // "exports nearly tripled": the growth of what the clause names.
-    if (raw.multiple === true && !GROWTH_SUFFIX.test(named.label) && named.label !== raw.unit.unit)
+    if (raw.multiple === true && !CHANGE_WORD_END.test(named.label) && named.label !== raw.unit.unit)
       named.label = changeOf(named.label, 'growth');
     // "up 2.3 percentage points": a share or rate rises by points; it does not grow.
     if (raw.english && raw.unit.unit === POINTS) named.label = named.label.replace(GROWTH_END, ' rise');
@@ -1186,7 +1185,7 @@ class Extraction {
       const sized = changeNamedAfter(clause, text, raw.end);
       if (sized !== undefined) return { label: sized, growth: true };
     }
-    const previous = sentence.previousLabel?.replace(GROWTH_SUFFIX, '').replace(GROWTH_PREFIX, '');
+    const previous = sentence.previousLabel?.replace(CHANGE_WORD_END, '').replace(GROWTH_PREFIX, '');
     // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
     const before = englishLabelBefore(
       this.beyondAside(clause, raw.start),
@@ -1203,7 +1202,7 @@ class Extraction {
       raw.unit.kind === 'percent' &&
       COMPARED_RATE_BEFORE.test(clause) &&
       sentence.previousLabel !== undefined &&
-      GROWTH_SUFFIX.test(sentence.previousLabel)
+      CHANGE_WORD_END.test(sentence.previousLabel)
     )
       return { label: sentence.previousLabel, growth: true };
     // "…$40 million, roughly a fifth of the total", "…sold grain, contributing 35 percent of the county's harvest":
@@ -1278,7 +1277,7 @@ class Extraction {
       const unitNoun = raw.unitPhrase.split(' ').at(-1) ?? '';
       // "opened 5 new routes, bringing its total to 60 routes": the total is of all routes, not the new ones.
       if (this.countedPhrase.endsWith(unitNoun))
-        return { label: this.countedPhrase.replace(NEW_OPENING, ''), growth: false };
+        return { label: withoutNew(this.countedPhrase), growth: false };
     }
     if (before.label !== '' && !before.objectFollows) return before;
     // "4.2 hours shorter than a year earlier", "300 more than a year ago": a change of what was measured before.

@@ -609,8 +609,12 @@ function skipFollowingFigure(text: string, index: number): number {
 
 /** 2024届, 二〇二四届: a year's cohort before the noun it counts. */
 const COHORT = /^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})届/;
-const SAMPLED_AGES = /^受访的?\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?周?岁(?:及以上|以上|以下)?的?/;
-const AGE_BOUND = /^\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?(?:周)?岁(?:及以上|以上|以下)?/;
+/** 80岁以上, 18至35周岁: an age bound, which defines a group of people. */
+const AGE_SPAN = String.raw`\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?周?岁(?:及以上|以上|以下)?`;
+const AGE_BOUND = new RegExp(`^${AGE_SPAN}`);
+const SAMPLED_AGES = new RegExp(`^受访的?${AGE_SPAN}的?`);
+/** 60岁及以上老年人: an age bound opening the noun it describes. */
+export const AGE_OPENING = new RegExp(`^${AGE_SPAN}的?(?=[\u4e00-\u9fff]{2})`);
 /** 租客的问卷调查, 居民的抽样调查: what a survey of the counted ones is written as after their noun. */
 const SURVEY_OF = /^([^的]{1,8})的[^的]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
 
