@@ -1,7 +1,7 @@
 // Stream consumer: each new brief revision becomes observations and changes, one metric at a time.
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { revisionReferenceFromItem } from '../adapters/dynamodb/index.ts';
+import { compactRevisionFromImage, revisionReferenceFromItem } from '../adapters/dynamodb/index.ts';
 import type { Observation } from '../core/model.ts';
 import { observationsOf } from '../core/observations.ts';
 import type {
@@ -32,7 +32,11 @@ export interface PipelineDeps {
 const metricsInFlight = 32;
 
 async function revisionOfRecord(deps: PipelineDeps, record: DynamoDBRecord): Promise<BriefRevision> {
-  const { briefId, revision } = revisionReferenceFromItem(newImageOf(record));
+  const image = newImageOf(record);
+  // A revision item is never rewritten, so the image is what a read would return, without its unit and round trip.
+  const carried = compactRevisionFromImage(image);
+  if (carried !== undefined) return carried;
+  const { briefId, revision } = revisionReferenceFromItem(image);
   const stored = await deps.briefs.getRevision(briefId, revision);
   if (stored === undefined)
     throw new MalformedRecordError(`revision ${revision} of ${briefId} is not readable`);

@@ -2,6 +2,7 @@
 // (tests/events/dynamodb), with in-memory ports: what each reports as failed, and what it leaves recorded.
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { layoutRevision } from '../../functions/adapters/dynamodb/brief-store.ts';
 import { observationItem } from '../../functions/adapters/dynamodb/metric-items.ts';
 import { PublishError } from '../../functions/adapters/sns/publisher.ts';
 import { classifyChange } from '../../functions/core/diff.ts';
@@ -148,6 +149,33 @@ describe('the pipeline consumer', () => {
         lastFailedAt: expect.any(String),
       },
     ]);
+  });
+
+  it('takes a compact revision from its stream image, base64 as Lambda sends it, without reading the table', async () => {
+    const briefs = new MemoryBriefStore();
+    const metrics = new MemoryMetricStore();
+    const figures = await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
+    const stored = await briefs.getRevision('jobs-2020-07', 1);
+    if (stored === undefined) throw new Error('the upload stored no revision');
+    const { revisionItem, partItems } = layoutRevision(stored);
+    expect(partItems).toEqual([]);
+    const content = revisionItem.content?.B;
+    if (content === undefined) throw new Error('a compact revision item carries its content');
+    const image = { ...revisionItem, content: { B: Buffer.from(content).toString('base64') } };
+    const reads = vi.spyOn(briefs, 'getRevision');
+    const handler = makePipelineHandler({
+      briefs,
+      metrics,
+      digests: digestInbox().publisher,
+      failures: new MemoryFailureStore(),
+      now,
+    });
+
+    const response = await handler({ Records: [record('100', image)] } as DynamoDBStreamEvent);
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(reads).not.toHaveBeenCalled();
+    expect(figures.every(({ metric }) => metrics.observations.get(metric)?.size === 1)).toBe(true);
   });
 
   it('keeps nothing when every record succeeds', async () => {

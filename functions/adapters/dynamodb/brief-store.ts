@@ -172,6 +172,26 @@ type RevisionRecord = {
 
 const revisionRecordOf = (item: Item) => fromItem(item) as RevisionRecord;
 
+const stampOf = (record: RevisionRecord) => ({
+  briefId: record.briefId,
+  revision: record.revision,
+  contentHash: record.contentHash,
+  storedAt: record.storedAt,
+});
+
+/**
+ * The whole revision when its stream image carries it (a compact revision holds its content compressed), so
+ * that the stream consumer need not read the item it was just handed; undefined for a large revision, whose
+ * figures are in part items. Lambda hands binary attributes over as base64 strings, the SDK as bytes.
+ */
+export function compactRevisionFromImage(image: Item): BriefRevision | undefined {
+  const content = image.content?.B as Uint8Array | string | undefined;
+  if (content === undefined) return undefined;
+  const { content: _compressed, ...stamped } = image;
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'base64') : content;
+  return { ...stampOf(revisionRecordOf(stamped)), ...decompressContent(bytes) };
+}
+
 function summaryOf(item: Item): RevisionSummary {
   const record = revisionRecordOf(item);
   // A compact revision holds its brief compressed; a large one holds it as a map beside its figure parts.
@@ -297,12 +317,7 @@ export class DynamoBriefStore implements BriefStore {
 
   private async assemble(item: Item): Promise<BriefRevision> {
     const record = revisionRecordOf(item);
-    const stamp = {
-      briefId: record.briefId,
-      revision: record.revision,
-      contentHash: record.contentHash,
-      storedAt: record.storedAt,
-    };
+    const stamp = stampOf(record);
     if (record.content !== undefined) return { ...stamp, ...decompressContent(record.content) };
     if (record.brief === undefined || record.timeZone === undefined || record.partCount === undefined) {
       throw new IncompleteRevisionError(

@@ -1,6 +1,7 @@
 // The DynamoDB adapters of the core's ports, and what the sandbox and the stream consumers need besides.
 export { DynamoAliasStore } from './alias-store.ts';
 export {
+  compactRevisionFromImage,
   DynamoBriefStore,
   IncompleteRevisionError,
   maxItemBytes,
