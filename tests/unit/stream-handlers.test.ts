@@ -76,17 +76,20 @@ describe('the pipeline consumer', () => {
     return answer.figures;
   }
 
-  it('records every figure of a new revision as the first value of its metric', async () => {
-    const briefs = new MemoryBriefStore();
-    const metrics = new MemoryMetricStore();
-    const figures = await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
-    const handler = makePipelineHandler({
+  const pipelineOver = (briefs: MemoryBriefStore, metrics: MemoryMetricStore) =>
+    makePipelineHandler({
       briefs,
       metrics,
       digests: digestInbox().publisher,
       failures: new MemoryFailureStore(),
       now,
     });
+
+  it('records every figure of a new revision as the first value of its metric', async () => {
+    const briefs = new MemoryBriefStore();
+    const metrics = new MemoryMetricStore();
+    const figures = await uploaded(briefs, metrics, 'jobs-2020-07', '大连');
+    const handler = pipelineOver(briefs, metrics);
 
     const response = await handler({ Records: [documented] } as DynamoDBStreamEvent);
 
@@ -163,13 +166,7 @@ describe('the pipeline consumer', () => {
     if (content === undefined) throw new Error('a compact revision item carries its content');
     const image = { ...revisionItem, content: { B: Buffer.from(content).toString('base64') } };
     const reads = vi.spyOn(briefs, 'getRevision');
-    const handler = makePipelineHandler({
-      briefs,
-      metrics,
-      digests: digestInbox().publisher,
-      failures: new MemoryFailureStore(),
-      now,
-    });
+    const handler = pipelineOver(briefs, metrics);
 
     const response = await handler({ Records: [record('100', image)] } as DynamoDBStreamEvent);
 
