@@ -3013,3 +3013,23 @@ describe('English of round 6b', () => {
     ]);
   });
 });
+
+describe('labels of round 7', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, { publishedAt: '2025-09-03', ...(region === undefined ? {} : { region }) }).map(
+      (figure) => [figure.surface, figure.label],
+    );
+
+  it('names a bare count by what it does and by what the same counter counted before, never by a verb alone', () => {
+    expect(read('本次推介会提供1800个岗位，约650个尚在洽谈；当天有420人达成签约意向。', '云岭县')).toEqual([
+      ['1800个', '推介会提供岗位'],
+      ['约650个', '尚在洽谈岗位'],
+      ['420人', '达成签约意向'],
+    ]);
+    expect(read('全县26个便民驿站中，已投用19个；其余7个正在施工。', '云岭县')).toEqual([
+      ['26个', '便民驿站'],
+      ['19个', '已投用便民驿站'],
+      ['7个', '正在施工便民驿站'],
+    ]);
+  });
+});
