@@ -3032,4 +3032,11 @@ describe('labels of round 7', () => {
       ['7个', '正在施工便民驿站'],
     ]);
   });
+
+  it('keeps the stage of a topic that was acted on (X已筹集N套), however long the topic, in the order 已筹集X', () => {
+    expect(read('截至8月底，全县人才公寓保障性住房已筹集2400套，乡村道路已完工48公里。', '云岭县')).toEqual([
+      ['2400套', '已筹集人才公寓保障性住房'],
+      ['48公里', '已完工乡村道路'],
+    ]);
+  });
 });

@@ -31,8 +31,8 @@ import {
   clauseBefore,
   continuedSubject,
   countedNoun,
-  doingAfter,
   counterLabel,
+  doingAfter,
   doneOfTask,
   fundFor,
   isAttributive,
@@ -358,6 +358,20 @@ const SINCE = 0x81ea; // 自
 /** Units that count people themselves (8430人), which a 的 phrase before them defines. */
 const PEOPLE_UNITS = new Set(['人', '名', '位']);
 /** Counters of people or of visits by people: the count names whom it counts without a noun. */
+const NOT_STAGED_KINDS = new Set<FigureKind>(['percent', 'growth_rate', 'area']);
+/** A stage and its verb right before a figure (保障性住房已筹集3200套). */
+const STAGE_BEFORE_FIGURE = /已([\u4e00-\u9fff]{1,3})$/;
+
+/**
+ * 保障性住房已筹集3200套 → 已筹集保障性住房: a stage said of a topic is the stage of what it counts, named the way the
+ * other word order names it (已筹集3200套保障性住房), so that both orders keep the stage and meet on one key.
+ */
+function stageFirst(label: string, clause: string): string {
+  const verb = STAGE_BEFORE_FIGURE.exec(clause)?.[1];
+  if (verb === undefined || !label.endsWith(verb)) return label;
+  const topic = label.slice(0, -verb.length);
+  return topic.length >= 2 && clause.endsWith(`${topic}已${verb}`) ? `已${verb}${topic}` : label;
+}
 const isPeopleUnit = (unit: string) => PEOPLE_UNITS.has(unit) || unit === '人次';
 /** What a count's clause may open with and still name nothing counted (其余14个…, 仍有900个…). */
 const UNNAMED_REST = /^(?:其余|其他|剩余|剩下|另有|仍有|尚有)?$/;
@@ -1486,8 +1500,12 @@ class Extraction {
       if (raw.unit.kind === 'percent' && sentence.previousLabel !== undefined)
         label = ofTarget(sentence.previousLabel, label);
     }
+    // …企业中，有289家实现增长: a light verb's subject is put before it further on.
     if (doing !== undefined)
-      label = doing + (isPeopleUnit(raw.unit.unit) ? '' : (sentence.countedBy.get(raw.unit.unit) ?? ''));
+      label =
+        isPeopleUnit(raw.unit.unit) || LIGHT_VERB_OPENING.test(doing)
+          ? doing
+          : doing + (sentence.countedBy.get(raw.unit.unit) ?? '');
     // 列入年度计划的120个重点项目: the 的 phrase defines the counted noun.
     else if (attributive && noun !== '' && raw.unit.counter)
       label = before.label.replace(LEADING_PREPOSITION, '') + noun;
@@ -1578,6 +1596,8 @@ class Extraction {
       if (previous !== undefined)
         label = stagedObject(label, previous, raw.unit.kind === 'percent' || counted !== undefined) ?? label;
     }
+    // Not for an area: land worked is named by its 面积 (夏玉米收获面积), whatever the stage.
+    if (!NOT_STAGED_KINDS.has(raw.unit.kind)) label = stageFirst(label, clause.text);
     const parent = sentence.subtotalParent;
     if (
       parent !== undefined &&

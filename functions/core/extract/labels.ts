@@ -454,9 +454,16 @@ export function keptAgent(agent: string): string {
 function afterAgent(phrase: string): string {
   const split = splitAgent(phrase);
   if (split === undefined) return phrase;
+  // 保障性租赁住房已筹集: a verb with no object after it was done to what stands before it, however long, unless
+  // that is a source or a time.
+  const { agent, action } = split;
+  const topic = action.length <= BARE_VERB && !REPORTING_BODY.test(agent) && !NOT_AGENT.test(agent);
   // 央行此前已将7天期逆回购操作利率下调: what the agent did may open on the object marker 将 or 把.
-  return keptAgent(split.agent) + split.action.slice(afterWord(split.action, 0, OBJECT_MARKERS));
+  return (topic ? agent : keptAgent(agent)) + action.slice(afterWord(action, 0, OBJECT_MARKERS));
 }
+
+/** The longest verb read as done to what precedes it (筹集, 新开工) rather than by it. */
+const BARE_VERB = 3;
 
 const OBJECT_MARKERS = new Lexicon([['将', true] as const, ['把', true] as const]);
 
