@@ -3013,3 +3013,30 @@ describe('English of round 6b', () => {
     ]);
   });
 });
+
+describe('labels of round 7', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, { publishedAt: '2025-09-03', ...(region === undefined ? {} : { region }) }).map(
+      (figure) => [figure.surface, figure.label],
+    );
+
+  it('names a bare count by what it does and by what the same counter counted before, never by a verb alone', () => {
+    expect(read('本次推介会提供1800个岗位，约650个尚在洽谈；当天有420人达成签约意向。', '云岭县')).toEqual([
+      ['1800个', '推介会提供岗位'],
+      ['约650个', '尚在洽谈岗位'],
+      ['420人', '达成签约意向'],
+    ]);
+    expect(read('全县26个便民驿站中，已投用19个；其余7个正在施工。', '云岭县')).toEqual([
+      ['26个', '便民驿站'],
+      ['19个', '已投用便民驿站'],
+      ['7个', '正在施工便民驿站'],
+    ]);
+  });
+
+  it('keeps the stage of a topic that was acted on (X已筹集N套), however long the topic, in the order 已筹集X', () => {
+    expect(read('截至8月底，全县人才公寓保障性住房已筹集2400套，乡村道路已完工48公里。', '云岭县')).toEqual([
+      ['2400套', '已筹集人才公寓保障性住房'],
+      ['48公里', '已完工乡村道路'],
+    ]);
+  });
+});

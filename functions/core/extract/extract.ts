@@ -32,6 +32,7 @@ import {
   continuedSubject,
   countedNoun,
   counterLabel,
+  doingAfter,
   doneOfTask,
   fundFor,
   isAttributive,
@@ -151,6 +152,8 @@ class Sentence {
   previousCounted: string | undefined;
   /** The noun a counter before counted (2416家企业中 → 企业): the population of shares that follow. */
   previousNoun: string | undefined;
+  /** The last noun each counter word counted in the sentence (个 → 岗位): what a later bare count of it counts. */
+  readonly countedBy = new Map<string, string>();
   /** The stage the level a change started from named (首批), which the level it reached does not share. */
   startedAs: string | undefined;
   /** Who the sentence's actions are by (创业孵化平台已入驻团队…): the agent of a later clause without one. */
@@ -183,6 +186,7 @@ class Sentence {
     this.previousLabel = undefined;
     this.previousCounted = undefined;
     this.previousNoun = undefined;
+    this.countedBy.clear();
     this.startedAs = undefined;
     this.agent = undefined;
     this.topic = undefined;
@@ -353,6 +357,24 @@ const COMPARED_AFTER = codeSet('比较同与和于');
 const SINCE = 0x81ea; // 自
 /** Units that count people themselves (8430人), which a 的 phrase before them defines. */
 const PEOPLE_UNITS = new Set(['人', '名', '位']);
+/** Counters of people or of visits by people: the count names whom it counts without a noun. */
+const NOT_STAGED_KINDS = new Set<FigureKind>(['percent', 'growth_rate', 'area']);
+/** A stage and its verb right before a figure (保障性住房已筹集3200套). */
+const STAGE_BEFORE_FIGURE = /已([\u4e00-\u9fff]{1,3})$/;
+
+/**
+ * 保障性住房已筹集3200套 → 已筹集保障性住房: a stage said of a topic is the stage of what it counts, named the way the
+ * other word order names it (已筹集3200套保障性住房), so that both orders keep the stage and meet on one key.
+ */
+function stageFirst(label: string, clause: string): string {
+  const verb = STAGE_BEFORE_FIGURE.exec(clause)?.[1];
+  if (verb === undefined || !label.endsWith(verb)) return label;
+  const topic = label.slice(0, -verb.length);
+  return topic.length >= 2 && clause.endsWith(`${topic}已${verb}`) ? `已${verb}${topic}` : label;
+}
+const isPeopleUnit = (unit: string) => PEOPLE_UNITS.has(unit) || unit === '人次';
+/** What a count's clause may open with and still name nothing counted (其余14个…, 仍有900个…). */
+const UNNAMED_REST = /^(?:其余|其他|剩余|剩下|另有|仍有|尚有)?$/;
 /** 每人每年, 每亩, 每10股 right before an amount: the amount is a standard per unit. */
 const PER_UNIT_BEFORE = /每(?:[0-9]{1,3})?[\u4e00-\u9fff]{1,2}(?:每[年月天日])?$/;
 /** 预计, 有望, 将 (not 将近): the clause foresees its figure. */
@@ -1020,6 +1042,8 @@ class Extraction {
     this.sentence.previousCounted = raw.unit.counter ? label : undefined;
     if (raw.unit.counter) this.sentence.firstCounted ??= label;
     this.sentence.previousNoun = named.noun;
+    if (raw.unit.counter && named.noun !== undefined && named.noun !== '')
+      this.sentence.countedBy.set(raw.unit.unit, isTask(named.noun) ? taskThing(named.noun) : named.noun);
     if (raw.english && raw.unit.kind === 'count' && raw.unitPhrase !== undefined)
       this.countedPhrase = raw.unitPhrase;
     this.sentence.labels.push(label);
@@ -1438,6 +1462,12 @@ class Extraction {
       (raw.unit.counter || label === '' || isOpenBound(label) || received !== undefined);
     const after = useNoun ? nounAfter(text, raw.end) : undefined;
     const noun = after === undefined ? '' : countedNoun(after.noun, raw.unit.unit);
+    // 其余14个正在装修, 56只涨停: a count with no noun of its own is the subject of what follows, and counts what the
+    // same counter counted before in the sentence; people need no noun.
+    const doing =
+      raw.unit.kind === 'count' && raw.unit.noun === undefined && UNNAMED_REST.test(before.label)
+        ? doingAfter(text, raw.end)
+        : undefined;
     // 完成全年目标的52%: with no noun after the figure, the 的 phrase before it names it (a share: its 比例; a
     // count: of the population the paragraph is about, 选择国内游的1102户).
     if (attributive && noun === '') {
@@ -1470,8 +1500,14 @@ class Extraction {
       if (raw.unit.kind === 'percent' && sentence.previousLabel !== undefined)
         label = ofTarget(sentence.previousLabel, label);
     }
+    // …企业中，有289家实现增长: a light verb's subject is put before it further on.
+    if (doing !== undefined)
+      label =
+        isPeopleUnit(raw.unit.unit) || LIGHT_VERB_OPENING.test(doing)
+          ? doing
+          : doing + (sentence.countedBy.get(raw.unit.unit) ?? '');
     // 列入年度计划的120个重点项目: the 的 phrase defines the counted noun.
-    if (attributive && noun !== '' && raw.unit.counter)
+    else if (attributive && noun !== '' && raw.unit.counter)
       label = before.label.replace(LEADING_PREPOSITION, '') + noun;
     else if (raw.unit.counter && noun !== '') {
       label = counterLabel(label, noun, this.region);
@@ -1560,6 +1596,8 @@ class Extraction {
       if (previous !== undefined)
         label = stagedObject(label, previous, raw.unit.kind === 'percent' || counted !== undefined) ?? label;
     }
+    // Not for an area: land worked is named by its 面积 (夏玉米收获面积), whatever the stage.
+    if (!NOT_STAGED_KINDS.has(raw.unit.kind)) label = stageFirst(label, clause.text);
     const parent = sentence.subtotalParent;
     if (
       parent !== undefined &&

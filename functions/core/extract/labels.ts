@@ -80,7 +80,7 @@ const DATE_TAILS = longestFirst('以来 来 底 末 初 份 中旬 上旬 下旬
 /** Verbs of which a counted noun is the subject (7.26万户企业享受社保费免减): they describe what is counted. */
 const PREDICATE_VERB_LIST = (
   '享受 领取 参加 参与 获得 获评 获 发布 申请 办理 入选 入围 获批 落户 签约 投产 受益 接受 完成 实现 通过 入驻 ' +
-  '上线 参保 报名 享有 得到 发行 涨停 跌停 上涨 下跌 选择'
+  '上线 参保 报名 享有 得到 发行 涨停 跌停 上涨 下跌 选择 达成'
 ).split(' ');
 const PREDICATE_VERBS = new Lexicon(PREDICATE_VERB_LIST.map((word) => [word, true] as const));
 const FORWARD_STOP_WORDS = new Lexicon(
@@ -454,9 +454,16 @@ export function keptAgent(agent: string): string {
 function afterAgent(phrase: string): string {
   const split = splitAgent(phrase);
   if (split === undefined) return phrase;
+  // 保障性租赁住房已筹集: a verb with no object after it was done to what stands before it, however long, unless
+  // that is a source or a time.
+  const { agent, action } = split;
+  const topic = action.length <= BARE_VERB && !REPORTING_BODY.test(agent) && !NOT_AGENT.test(agent);
   // 央行此前已将7天期逆回购操作利率下调: what the agent did may open on the object marker 将 or 把.
-  return keptAgent(split.agent) + split.action.slice(afterWord(split.action, 0, OBJECT_MARKERS));
+  return (topic ? agent : keptAgent(agent)) + action.slice(afterWord(action, 0, OBJECT_MARKERS));
 }
+
+/** The longest verb read as done to what precedes it (筹集, 新开工) rather than by it. */
+const BARE_VERB = 3;
 
 const OBJECT_MARKERS = new Lexicon([['将', true] as const, ['把', true] as const]);
 
@@ -1522,6 +1529,27 @@ export function predicateOf(text: string, nounEnd: number): string {
 }
 
 const MODAL_OPENING = /[可将能均已]/;
+
+/** Adverbs of state a predicate opens with (尚在招聘, 正在装修, 仍未开工, 均已投用). */
+const STATE_OPENING = /^(?:尚|仍|正在|均|已经|已|未)/;
+const DOING_LENGTH = 10;
+
+/**
+ * 约900个尚在招聘, 56只涨停, 980人达成就业意向: the predicate after a count that has no noun of its own, up to the
+ * clause's end; undefined when what follows opens no predicate or is too long to name a series.
+ */
+export function doingAfter(text: string, from: number): string | undefined {
+  if (!STATE_OPENING.test(text.slice(from, from + 2)) && PREDICATE_VERBS.match(text, from) === undefined)
+    return undefined;
+  let end = from;
+  while (end < text.length && end - from <= DOING_LENGTH) {
+    const code = text.charCodeAt(end);
+    if (CLAUSE_STOP.has(code) || code < 0x80 || isChineseNumeral(code) || (code >= 0xff10 && code <= 0xff19))
+      break;
+    end++;
+  }
+  return end === from || end - from > DOING_LENGTH ? undefined : text.slice(from, end);
+}
 
 /** Whether a label says what changed and how (增长, 下降, 增速, 翻番…). */
 export function namesChange(label: string): boolean {
