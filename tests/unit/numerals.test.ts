@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseChineseNumber, toChineseNumeral } from '../../functions/core/extract/index.ts';
+import { arabicDigit, isChineseNumeral, NUMERAL_CHARS } from '../../functions/core/extract/numerals.ts';
 
 describe('parseChineseNumber', () => {
   it.each([
@@ -90,5 +91,15 @@ describe('toChineseNumeral', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the numeral characters', () => {
+  it('are exactly the codes read as an Arabic digit or a Chinese numeral', () => {
+    const accepted = Array.from({ length: 0x10000 }, (_, code) => code).filter(
+      (code) => arabicDigit(code) >= 0 || isChineseNumeral(code),
+    );
+    const listed = [...NUMERAL_CHARS].map((char) => char.charCodeAt(0)).sort((left, right) => left - right);
+    expect(listed).toEqual(accepted);
   });
 });

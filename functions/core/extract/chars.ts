@@ -5,7 +5,7 @@
  * lookup in the loops that test every character of a window. The bits span only the codes from the set's lowest to
  * its highest, so a set of a few ideographs (a region's names) takes a few bytes.
  */
-export class CodeSet implements Iterable<number> {
+export class CodeSet {
   /** The lowest code of the set, bit 0 of `bits`. */
   private readonly low: number;
   private readonly bits: Uint8Array;
@@ -30,11 +30,6 @@ export class CodeSet implements Iterable<number> {
     if (offset >= 0) return ((this.bits[offset >> 3] ?? 0) & (1 << (offset & 7))) !== 0;
     // Below the set's codes, or NaN (a position outside the text).
     return this.holdsOutside && Number.isNaN(code);
-  }
-
-  *[Symbol.iterator](): Iterator<number> {
-    for (let offset = 0; offset < this.bits.length * 8; offset++)
-      if (this.has(this.low + offset)) yield this.low + offset;
   }
 }
 

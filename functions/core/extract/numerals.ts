@@ -5,7 +5,7 @@ const CHINESE_DIGIT = new Int8Array(0x10000).fill(-1);
 /** Power of ten of a Chinese unit character (十 1, 百 2, 千 3, 万 4, 亿 8), or 0. */
 const CHINESE_POWER = new Uint8Array(0x10000);
 
-for (const [chars, digit] of [
+const DIGIT_CHARS = [
   ['零〇', 0],
   ['一壹', 1],
   ['二两貳贰', 2],
@@ -16,18 +16,23 @@ for (const [chars, digit] of [
   ['七柒', 7],
   ['八捌', 8],
   ['九玖', 9],
-] as const) {
-  for (const char of chars) CHINESE_DIGIT[char.charCodeAt(0)] = digit;
-}
-for (const [chars, power] of [
+] as const;
+const POWER_CHARS = [
   ['十拾', 1],
   ['百佰', 2],
   ['千仟', 3],
   ['万萬', 4],
   ['亿億', 8],
-] as const) {
+] as const;
+for (const [chars, digit] of DIGIT_CHARS) {
+  for (const char of chars) CHINESE_DIGIT[char.charCodeAt(0)] = digit;
+}
+for (const [chars, power] of POWER_CHARS) {
   for (const char of chars) CHINESE_POWER[char.charCodeAt(0)] = power;
 }
+
+/** Every character that isChineseNumeral or arabicDigit accepts, for tables built without testing every code. */
+export const NUMERAL_CHARS = `0123456789０１２３４５６７８９${[...DIGIT_CHARS, ...POWER_CHARS].map(([chars]) => chars).join('')}`;
 
 const DECIMAL_POINT_CHINESE = '点'.charCodeAt(0);
 const NEGATIVE_CHINESE = '负'.charCodeAt(0);

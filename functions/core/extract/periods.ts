@@ -363,9 +363,8 @@ export function mayOpenPeriod(text: string, index: number): boolean {
 }
 
 /** Characters a period, a reset or 去年同期 may start with; everything else is skipped without a look. */
-export const PERIOD_STARTS = codeSet(
-  '截今去上下前第过目当现此全年同0123456789０１２３４５６７８９一二三四五六七八九十两〇',
-);
+export const PERIOD_START_CHARS =
+  '截今去上下前第过目当现此全年同0123456789０１２３４５６７８９一二三四五六七八九十两〇';
 
 /**
  * Words after which figures are of now, not of the period before them (目前已开工项目98个), or of some earlier

@@ -13,9 +13,11 @@ export class Lexicon<T> {
       const first = word.charCodeAt(0);
       const bucket = this.byFirstChar.get(first) ?? [];
       bucket.push({ word, entry });
-      bucket.sort((left, right) => right.word.length - left.word.length);
       this.byFirstChar.set(first, bucket);
     }
+    // Stable: of two words of one length, the one listed first still wins.
+    for (const bucket of this.byFirstChar.values())
+      bucket.sort((left, right) => right.word.length - left.word.length);
     this.firstChars = new CodeSet(this.byFirstChar.keys());
   }
 
@@ -46,9 +48,9 @@ export class SuffixSet {
       const last = word.charCodeAt(word.length - 1);
       const bucket = this.byLastChar.get(last) ?? [];
       bucket.push(word);
-      bucket.sort((left, right) => right.length - left.length);
       this.byLastChar.set(last, bucket);
     }
+    for (const bucket of this.byLastChar.values()) bucket.sort((left, right) => right.length - left.length);
     this.lastChars = new CodeSet(this.byLastChar.keys());
   }
 
