@@ -7,11 +7,11 @@ const QUOTES = /[“”‘’"'「」『』《》【】]/g;
 const SPACES = /\s+/g;
 const BRACKETED = /[(（][^()（）]*[)）]/g;
 /**
- * Wording that changes between briefs but not what is measured: light verbs (开展, 完成, 实现; not 完成率), the
+ * Wording that changes between briefs but not what is measured: light verbs (开展, 实施, 完成, 实现; not 完成率), the
  * year-on-year base in any of its spellings (同比, 比去年, 较上年同期, 比年初), 现有 and 拥有 (全市现有/拥有X).
  */
 const NEUTRAL_WORDS =
-  /开展|进行|发放|完成(?!率)|实现(?!率)|拥有|现有|同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?|(?:比|较)年初|全年|今年|了|的/g;
+  /开展|进行|发放|实施|完成(?!率)|实现(?!率)|拥有|现有|同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?|(?:比|较)年初|全年|今年|了|的/g;
 /**
  * Stage words (计划, 预计, 已, 累计): 计划改造老旧小区 and 老旧小区改造 are one series from brief to brief, so a key
  * drops them; within one brief, where a plan or forecast and a result stand side by side, the strict key keeps them
@@ -26,7 +26,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/深成指/g, '深证成指'],
   [/归属于上市公司股东净利润/g, '归母净利润'],
   [/增速|增幅|增长率/g, '增长'],
-  [/均价/g, '平均价格'],
+  [/(?<!平)均价(?!格)/g, '平均价格'],
   [/比重/g, '占比'],
   // 经常参加体育锻炼人口比例 = …占比: a share is named by either word.
   [/比例$/, '占比'],
@@ -38,10 +38,59 @@ const SYNONYMS: [RegExp, string][] = [
   [/平均(批发|零售|收购|出厂)/g, '$1平均'],
   // 较上月下降 = 比上月下降: a comparison base is written with either.
   [/较(?=[上去本前年同当一二三四五六七八九十0-9])/g, '比'],
-  [/获得|获/g, '获'],
+  [/获得|获|拿到|收到/g, '获'],
   [/预期目标/g, '预期'],
   [/(增长|下降)预期$/, '预期$1'],
+  // 经济总量 and 经济增长 are how a brief names the region's output and its growth.
+  [/^经济总量$/, '地区生产总值'],
+  [/^经济增长/, '地区生产总值增长'],
+  // 旅游总收入 = 旅游收入, 充电桩总数 = 充电桩总量 = 充电桩: a total names the same series (总额 and 总值 stay, as in
+  // 社会消费品零售总额, so that stored keys of those do not move).
+  [/总(?:数|量)$/, ''],
+  [/总(?=收入|规模)/g, ''],
+  // 接待游客 = 游客量 = 接待国内外游客: visitors received are all visitors, counted in person-times.
+  [/接待/g, ''],
+  [/(?:国内外|境内外|中外)(?=游客|旅客)/g, ''],
+  [/(游客|旅客|乘客)(?:量|人次)/g, '$1'],
+  [/^top-?100|^前100强?/, '百强'],
+  // 新建高标准农田 = 建设高标准农田, 新开工 = 开工: a plan names its new works either way.
+  [/新建(?!改建)/g, '建设'],
+  [/新开工/g, '开工'],
+  // 批发价 = 批发价格, and an average price or premium is the price the brief reports (两年平均增长 stays).
+  [/价(?=$|增长$|下降$|上涨$|下跌$)/, '价格'],
+  [/平均(?=价格|溢价率)/, ''],
+  // 访问应届毕业生 = 受访应届毕业生 = 接受调查企业: a survey's sample is named one way.
+  [/^(?:访问|接受调查|参与调查|参加调查)/, '受访'],
 ];
+/**
+ * In a survey's share, 受访 and the verbs of answering (表示, 感到) say only that the population was asked:
+ * 对课后服务感到满意受访家长占比 = 对课后服务满意家长占比.
+ */
+const SURVEY_SHARE = /占比$/;
+const SURVEY_WORDING = /受访者?|表示|感到/g;
+/**
+ * English wording of one series, on the hyphenated label: growth in X = X growth, rise = increase, companies =
+ * firms, jobless = unemployment, economic growth = GDP growth; surveyed and local only say who was asked or where.
+ */
+const ENGLISH_CHANGE_FIRST = /^(growth|increase|rise|decline|decrease|fall|drop)-in-(.+)$/;
+const ENGLISH_SYNONYMS: [RegExp, string][] = [
+  [/(?<![a-z])(?:rises?|gains?)(?![a-z])/g, 'increase'],
+  [/(?<![a-z])(?:decreases?|falls?|drops?)(?![a-z])/g, 'decline'],
+  [/(?<![a-z])(?:companies|businesses|enterprises)(?![a-z])/g, 'firms'],
+  [/(?<![a-z])jobless(?![a-z])/g, 'unemployment'],
+  [/(?<![a-z])gross-domestic-product|^economic(?=-growth$|-output$)/g, 'gdp'],
+  [/^gdp-output$/, 'gdp'],
+  [/(?<![a-z])(?:surveyed|polled|local)-/g, ''],
+];
+// Quotes are gone by now, so Dunmore's reads dunmores.
+const ENGLISH_LABEL = /^[a-z0-9][a-z0-9-]*$/;
+
+function normalizeEnglish(label: string): string {
+  let words = label.replace(ENGLISH_CHANGE_FIRST, '$2-$1');
+  for (const [spelling, word] of ENGLISH_SYNONYMS) words = words.replace(spelling, word);
+  return words;
+}
+
 /** Verbs a target is named by, before or after the object (改造老旧小区 = 老旧小区改造). */
 const OBJECT_FIRST = /^(.{2,8}?)(改造|新建|建设|整治|治理|修缮|开工)$/;
 const TRAILING_CONNECTIVES = /(?:达到|已达|控制在|保持在|提升至|提高至|为|达|是)+$/;
@@ -89,9 +138,10 @@ function clean(text: string): string {
 
 function normalizeWithoutAliases(label: string, options: KeyOptions): string {
   const cleaned = clean(label);
-  let neutral = cleaned.replace(NEUTRAL_WORDS, '');
+  let neutral = ENGLISH_LABEL.test(cleaned) ? normalizeEnglish(cleaned) : cleaned.replace(NEUTRAL_WORDS, '');
   if (options.strict !== true) neutral = neutral.replace(STAGE_WORDS, '');
   for (const [spelling, word] of SYNONYMS) neutral = neutral.replace(spelling, word);
+  if (SURVEY_SHARE.test(neutral)) neutral = neutral.replace(SURVEY_WORDING, '') || neutral;
   const ordered = neutral.replace(OBJECT_FIRST, '$2$1');
   return (ordered === '' ? cleaned : ordered).replace(TRAILING_CONNECTIVES, '') || cleaned;
 }
@@ -218,6 +268,16 @@ const IMPLIED_BY_FAMILY: Record<string, RegExp> = {
   people: /(?:人数|人口)$/,
 };
 
+/**
+ * Share of Qiaoxi residents = share of residents, in Qiaoxi's own key: the key already says where. Only an
+ * English label is cut, where words are whole; a Chinese name may begin with its place (江州港).
+ */
+function withoutOwnPlace(label: string, region: string): string {
+  if (region === '' || !ENGLISH_LABEL.test(label) || !label.includes(region)) return label;
+  const words = label.split('-').filter((word) => word !== region && word !== `${region}s`);
+  return words.length === 0 ? label : words.join('-');
+}
+
 /** `${region}:${normalizedLabel}:${unitFamily}`, safe in a URL path segment (no '/', '?', '#'). */
 export function metricKey(
   parts: { region?: string; label: string; unit: string },
@@ -226,7 +286,7 @@ export function metricKey(
 ): string {
   const region = clean(parts.region ?? '');
   const family = unitFamily(parts.unit);
-  const label = normalizeLabel(parts.label, aliases, options);
+  const label = withoutOwnPlace(normalizeLabel(parts.label, aliases, options), region);
   const implied = IMPLIED_BY_FAMILY[family];
   const core = implied === undefined ? label : label.replace(implied, '') || label;
   const key = `${region}:${core}:${family}`;

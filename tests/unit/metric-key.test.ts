@@ -92,3 +92,55 @@ describe('metricKey', () => {
     expect(key).not.toMatch(/[/?#]/);
   });
 });
+
+describe('identity of round 7', () => {
+  const same = (left: string, right: string, unit = '%', region = '临川') =>
+    expect(metricKey({ region, label: left, unit })).toBe(metricKey({ region, label: right, unit }));
+
+  it('reads a total, visitors received and 实施 as the same series as the plain name', () => {
+    same('景区门票总收入', '景区门票收入', '元');
+    same('新能源公交车总数', '新能源公交车', '辆');
+    same('接待境内外游客', '游客量', '人次');
+    same('实施危房改造', '危房改造', '户');
+  });
+
+  it('reads 经济总量 and 经济增长 as the output of the region and its growth', () => {
+    same('经济总量', '地区生产总值', '亿元');
+    same('经济增长', '地区生产总值增长');
+  });
+
+  it('spells a price one way, however averaged or shortened, but keeps an average over years', () => {
+    same('大蒜批发均价', '大蒜批发价');
+    same('鸡蛋零售平均价格', '鸡蛋零售价格', '元/千克');
+    same('土地成交平均溢价率', '土地成交溢价率');
+    expect(normalizeLabel('两年平均增长')).not.toBe(normalizeLabel('两年增长'));
+  });
+
+  it('reads 新建 as 建设, 百强 as top100 and a survey sample however it was asked', () => {
+    same('新建口袋公园', '建设口袋公园', '个');
+    same('top100物业企业营业收入', '百强物业企业营业收入', '元');
+    same('访问外卖骑手', '受访外卖骑手', '人');
+    same('对社区食堂感到满意受访老人占比', '对社区食堂满意老人占比');
+    same('拿到实习机会学生占比', '获实习机会学生占比');
+  });
+
+  it('reads English changes, verbs and nouns of one series in either wording', () => {
+    same('growth in parcels delivered', 'parcels delivered growth');
+    same('share of companies expecting orders to rise', 'share of firms expecting orders to increase');
+    same('jobless rate', 'unemployment rate');
+    same('gross domestic product growth', 'economic growth');
+    same('share of surveyed shops open on weekends', 'share of shops open on weekends');
+  });
+
+  it("drops the key's own place from an English label, never from a Chinese one", () => {
+    same(
+      "share of Dunmore's households with broadband",
+      'share of households with broadband',
+      '%',
+      'Dunmore',
+    );
+    expect(metricKey({ region: '江州', label: '江州港吞吐量', unit: '吨' })).not.toBe(
+      metricKey({ region: '江州', label: '港吞吐量', unit: '吨' }),
+    );
+  });
+});
