@@ -10,10 +10,12 @@ export const bundleTarget = 'node22';
 
 /**
  * Modules replaced in every bundle, by paths from the project root (the directory esbuild runs in): the credential
- * chain by the environment provider, the only one Lambda needs (see the replacement's comment).
+ * chain by the environment provider, the only one Lambda needs, and semver by the one comparison the X-Ray SDK
+ * makes of it (see each replacement's comment).
  */
 export const bundleAliases = {
   '@aws-sdk/credential-provider-node': 'functions/adapters/aws/environment-credentials.ts',
+  semver: 'functions/adapters/aws/semver-gte.ts',
 } as const;
 
 /** esbuild takes an alias's path as relative to its working directory only when it starts with `./`. */
