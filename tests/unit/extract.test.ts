@@ -3013,3 +3013,35 @@ describe('English of round 6b', () => {
     ]);
   });
 });
+
+describe('English of round 7', () => {
+  const corran = { region: 'Corran', publishedAt: '2026-03-09', aliases: defaultAliases };
+  const labels = (text: string) => extractFigures(text, corran).map((figure) => figure.label);
+
+  it('names an average or a median by the measure its verb or unit gives, not by the statistic alone', () => {
+    expect(
+      labels(
+        'Each diner spent an average of $23 at the food fair. Couriers earn a median of $19.40 an hour. Callers waited an average of 7 minutes for an agent. Used vans spent a median of 52 days on the lot. The tram line carried an average of 6,100 riders a day.',
+      ),
+    ).toEqual([
+      'average spending per diner',
+      'median hourly earnings',
+      'average waiting time for agent',
+      'median days on lot',
+      'average daily riders',
+    ]);
+  });
+
+  it('reads who was asked past a number inside the group, and no reporting verb or frequency in a share', () => {
+    expect(
+      labels(
+        'Four in five of the 620 polled cyclists want wider lanes. A poll of 780 tenants found 33 percent reported skipping repairs at least once a year.',
+      ),
+    ).toEqual([
+      'share of polled cyclists wanting wider lanes',
+      'polled cyclists',
+      'surveyed tenants',
+      'share of tenants skipping repairs',
+    ]);
+  });
+});

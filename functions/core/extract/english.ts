@@ -598,7 +598,7 @@ export function englishClauseBefore(text: string, from: number, limit: number): 
 const RESPONDENT_VERBS =
   'expect|expects|expected|accept|accepts|accepted|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped';
 const RESPONDENT_SHARE = new RegExp(
-  `^ (?:of (?:the )?([A-Za-z -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
+  `^ (?:of (?:the )?(?:[\\d,.]+ )?([A-Za-z -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
 );
 /** "percent (of them) were satisfied with…": a copula, then the state (not a number, an article or a change). */
 const RESPONDENT_STATE =
@@ -610,6 +610,12 @@ const GERUNDS: Record<string, string> = {
   use: 'using',
 };
 const FILLER_AFTER = / this year| next year| their| its/g;
+/** "… at least once a month", "… over the next six months": how often or by when, which no share is named by. */
+const WHEN_AFTER_SHARE =
+  / (?:at least once|once a|over the (?:next|coming|past)|in the (?:next|coming|past)|within)\b.*$/;
+/** "reported skipping meals", "said using…": a reporting verb before what was done only says it was told. */
+const REPORTED_DOING = /^(?:report|say)/;
+const GERUND_OPENING = /^ [a-z]{2,}ing\b/;
 
 function gerund(verb: string): string {
   const stem = verb.replace(/(?:ed|s)$/, (ending) => (ending === 'ed' && verb.endsWith('ned') ? 'n' : ''));
@@ -646,8 +652,10 @@ export function respondentShare(
   const written = named === undefined || named === 'them' ? undefined : named;
   // Shares of people who say or plan something are of those asked, when the text names no one.
   const who = written === undefined ? (population ?? 'respondents') : withoutRegion(written, region);
-  const rest = (match[4] ?? '').replace(FILLER_AFTER, '').trimEnd();
-  return { label: `share of ${who} ${gerund(verb)}${rest}`, population: who };
+  const rest = (match[4] ?? '').replace(WHEN_AFTER_SHARE, '').replace(FILLER_AFTER, '').trimEnd();
+  const doing =
+    REPORTED_DOING.test(gerund(verb)) && GERUND_OPENING.test(rest) ? rest : ` ${gerund(verb)}${rest}`;
+  return { label: `share of ${who}${doing}`, population: who };
 }
 
 function withoutRegion(phrase: string, region: string): string {
@@ -790,4 +798,87 @@ export function countedSubjectDoing(counted: string, text: string, end: number):
   const verb = infinitive ?? past;
   if (verb === undefined) return undefined;
   return `${counted} ${gerund(verb)} ${object}`;
+}
+
+/** "… spent an average of", "… earn a median of": a statistic introduced by its article, right before a figure. */
+const STATISTIC_BEFORE = /\b(\w+)(?: in)? an? (average|median|mean) of $/i;
+/** "an hour", "a day": the time a statistic is per, as the adjective readers put before the measure. */
+const PER_TIME_AFTER = /^ (?:an?|per) (hour|day|night|week|month|year)\b/;
+const PER_TIME_ADJECTIVES: Record<string, string> = {
+  hour: 'hourly',
+  day: 'daily',
+  night: 'nightly',
+  week: 'weekly',
+  month: 'monthly',
+  year: 'annual',
+};
+/** What a verb measures when the amount is money (spent → spending, earn → earnings). */
+const MONEY_MEASURES: Record<string, string> = {
+  spent: 'spending',
+  spend: 'spending',
+  spends: 'spending',
+  earn: 'earnings',
+  earns: 'earnings',
+  earned: 'earnings',
+  paid: 'payment',
+  pay: 'payment',
+  pays: 'payment',
+  cost: 'cost',
+  costs: 'cost',
+};
+/** What a verb measures when the amount is a time (waited → waiting time, stayed → stay). */
+const TIME_MEASURES: Record<string, string> = {
+  waited: 'waiting time',
+  wait: 'waiting time',
+  waits: 'waiting time',
+  stayed: 'stay',
+  stay: 'stay',
+  stays: 'stay',
+  worked: 'working hours',
+  work: 'working hours',
+  put: 'working hours',
+};
+const TIME_UNITS = /^(?:minutes|hours|days|nights|weeks|months|years)$/;
+/** "… days on the market", "… for outpatient care": where or for what a time was spent, without its article. */
+const TIME_SPENT_WHERE = /^ (on|in|at|for) (?:(?:the|an?) )?([a-z][a-z-]*(?: [a-z][a-z-]*)?)/;
+/** "Each passenger spent…": whom a statistic is per. */
+const EACH_OPENING = /^\s*(?:each|every) ([a-z-]+)/i;
+
+/**
+ * "Each passenger spent an average of $142" → average spending per passenger, "earn a median of $17.80 an hour" →
+ * median hourly earnings, "a median of 24 days on the market" → median days on market: a statistic is named by
+ * the measure its verb or unit gives, not by the word "average" alone; undefined for any other shape.
+ */
+export function statisticMeasure(
+  clause: string,
+  text: string,
+  end: number,
+  unit: { kind: string; unit: string; phrase: string | undefined },
+): string | undefined {
+  const match = STATISTIC_BEFORE.exec(clause);
+  if (match === null) return undefined;
+  const verb = (match[1] ?? '').toLowerCase();
+  const statistic = (match[2] ?? '').toLowerCase();
+  const after = text.slice(end, end + 48);
+  const perTime = PER_TIME_AFTER.exec(after)?.[1];
+  const rate = perTime === undefined ? '' : `${PER_TIME_ADJECTIVES[perTime]} `;
+  const each = EACH_OPENING.exec(clause)?.[1]?.toLowerCase();
+  const per = each === undefined ? '' : ` per ${each}`;
+  if (unit.kind === 'money') {
+    const measure = MONEY_MEASURES[verb];
+    return measure === undefined ? undefined : `${statistic} ${rate}${measure}${per}`;
+  }
+  const phrase = unit.phrase ?? unit.unit;
+  if (TIME_UNITS.test(phrase)) {
+    const measure = TIME_MEASURES[verb];
+    const where = perTime === undefined ? TIME_SPENT_WHERE.exec(after) : null;
+    const words = (where?.[2] ?? '').split(' ');
+    const stop = words.findIndex((word) => CHANGE_OBJECT_STOP.test(word));
+    const object = (stop < 0 ? words : words.slice(0, stop)).join(' ');
+    const place = where === null || object === '' ? '' : ` ${where[1]} ${object}`;
+    // "waited … for an agent" says what was waited for; "stayed … in the city" only says where.
+    const placed = measure === undefined || measure === 'waiting time';
+    return `${statistic} ${rate}${measure ?? phrase}${placed ? place : ''}`;
+  }
+  return phrase === '' ? undefined : `${statistic} ${rate}${phrase}${per}`;
 }

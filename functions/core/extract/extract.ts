@@ -17,6 +17,7 @@ import {
   respectiveLabels,
   respondentShare,
   shareWholeAfter,
+  statisticMeasure,
   withoutNew,
 } from './english.ts';
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
@@ -1185,6 +1186,12 @@ class Extraction {
       const sized = changeNamedAfter(clause, text, raw.end);
       if (sized !== undefined) return { label: sized, growth: true };
     }
+    const statistic = statisticMeasure(clause, text, raw.end, {
+      kind: raw.unit.kind,
+      unit: raw.unit.unit,
+      phrase: raw.unitPhrase,
+    });
+    if (statistic !== undefined) return { label: statistic, growth: false };
     const previous = sentence.previousLabel?.replace(CHANGE_WORD_END, '').replace(GROWTH_PREFIX, '');
     // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
     const before = englishLabelBefore(
