@@ -3044,4 +3044,20 @@ describe('English of round 7', () => {
       'share of tenants skipping repairs',
     ]);
   });
+
+  it('reads a verb after an adverb of time or before a particle, and no name of a company or place (Brenna Motors)', () => {
+    expect(
+      labels(
+        'The ferry operator now runs 31 routes. Exports now stand at $3 billion. Brenna Motors deliveries rose 14% to 22,500 vehicles. Harlow Port cargo throughput climbed 2.6 percent.',
+      ),
+    ).toEqual(['routes', 'exports', 'deliveries growth', 'deliveries', 'cargo throughput growth']);
+  });
+
+  it('names an amount set aside for a purpose by the purpose, and money spent or earned by who did it', () => {
+    expect(
+      labels(
+        'The budget sets aside $14 million for bus shelters. The board earmarked $6 million for library repairs. Anglers spent $9 million at the lake. The trust paid $2 million for the first time.',
+      ),
+    ).toEqual(['bus shelters funding', 'library repairs funding', 'angler spending', 'trust']);
+  });
 });

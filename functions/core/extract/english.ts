@@ -129,6 +129,10 @@ const CONNECTIVES = new Set(
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
 const MODALS = new Set('will would shall should can could may might must'.split(' '));
+/** Adverbs of time between a subject and its verb (the port now operates, the city still runs). */
+const VERB_ADVERBS = new Set(['now', 'also', 'still', 'currently', 'already']);
+/** Particles of a phrasal verb whose object is the number (sets aside $5 million, handed out 3,000 vouchers). */
+const PARTICLES = new Set(['aside', 'out', 'off', 'away']);
 /** Auxiliaries of a passive (has been cut, was set, were capped). */
 const PASSIVE_AUXILIARIES = new Set(['been', 'was', 'were', 'is', 'are', 'be']);
 /** Verbs whose object is what the number counts (Dalian added 42,303 urban jobs). */
@@ -238,6 +242,10 @@ const PARTICIPLE = /^[a-z]{3,}ing$/;
 const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare))s$/;
 /** Words ending in -ed that are not verbs. */
 const NOT_VERBS = new Set(['hundred', 'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed']);
+/** Past tenses that do not end in -ed and are no noun (the fund paid, the city built); not cut or set (tax cut). */
+const IRREGULAR_PAST = new Set(
+  'paid spent built won made lent gave took brought bought kept lost drew ran sold sent'.split(' '),
+);
 const MAX_LABEL_WORDS = 9;
 /** Past participles that stand as adjectives inside a name (registered urban unemployment rate). */
 const PARTICIPLE_ADJECTIVES = new Set(['registered', 'surveyed', 'listed', 'designated', 'value-added']);
@@ -251,12 +259,30 @@ function isShares(kept: string[]): boolean {
     kept.slice(0, -1).every((word) => CAPITALIZED.test(word) || LISTED.test(word))
   );
 }
+const TITLE_CASE = /^[A-Z][a-z]/;
+/** Last or first words of the name of a company or a place (Vale Motors, Harwick Port, Port Ashford). */
+const NAME_NOUNS =
+  /^(?:Motors|Group|Holdings|Bank|Airlines|Airport|Port|Corp|Inc|Ltd|Co|Steel|Mining|Energy|Electric|Telecom|Railways?|Authority|Council|City|County|Province|District)$/;
+
+/**
+ * How many words a company's or a place's name takes at the start of a label: two or more title-case words
+ * that the brief's region or a word like "Motors" or "Port" shows to be a name, before the words of the measure.
+ */
+function ownerNameLength(kept: string[], region: string): number {
+  let length = 0;
+  while (length < kept.length && TITLE_CASE.test(kept[length] ?? '')) length++;
+  if (length < 2 || length === kept.length) return 0;
+  const name = kept.slice(0, length);
+  const named =
+    name.includes(region) || NAME_NOUNS.test(name[0] ?? '') || NAME_NOUNS.test(name[length - 1] ?? '');
+  return named ? length : 0;
+}
 /** Nouns that change form when they name a growth (the economy grows → economic growth). */
 const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
 
 /** A past-tense verb (attracted, handled): it ends a label and takes the number as its object. */
 function isPastTense(word: string): boolean {
-  return word.length >= 5 && word.endsWith('ed') && !NOT_VERBS.has(word);
+  return (word.length >= 5 && word.endsWith('ed') && !NOT_VERBS.has(word)) || IRREGULAR_PAST.has(word);
 }
 
 export interface EnglishLabel {
@@ -410,10 +436,18 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   // "Public safety will receive", "Margins should reach": after a modal, the verb takes the number as its object
   // whatever its form; a change verb (will rise) was read above.
   if (words.length > 1 && MODALS.has(lower(words.length - 1))) words.pop();
-  else if (words.length > 2 && MODALS.has(lower(words.length - 2))) {
+  else if (
+    words.length > 2 &&
+    (MODALS.has(lower(words.length - 2)) ||
+      // "The port now operates", "The plan sets aside": so is a word after an adverb of time or before a particle.
+      VERB_ADVERBS.has(lower(words.length - 2)) ||
+      PARTICLES.has(lower(words.length - 1)))
+  ) {
     words.splice(-2);
     objectFollows = !reachedLevel;
   }
+  // "Exports now stand at": the adverb the verb was read past says when, not what.
+  while (words.length > 1 && VERB_ADVERBS.has(lower(words.length - 1))) words.pop();
   const written = lower(words.length - 1);
   // A present tense is a verb only after its subject and right before its object (Port Ashford handles 4.2
   // million…, Tarvik adds 2,100 jobs), never as the subject (Exports rose…, Exports were…).
@@ -486,6 +520,9 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     if (capitalAfterLower && !ARTICLES.has(previous) && !LABEL_PREPOSITIONS.has(previous) && !nameGoesOn)
       break;
   }
+  // "Vale Motors deliveries", "Harwick Port cargo throughput": the company or place the measure is of is no part
+  // of it.
+  kept.splice(0, ownerNameLength(kept, region));
   // "those from the Middle East": an article the loop kept for a preposition that did not stay opens nothing.
   if (kept.length > 1 && ARTICLES.has((kept[0] ?? '').toLowerCase())) kept.shift();
   // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
@@ -826,6 +863,15 @@ const MONEY_MEASURES: Record<string, string> = {
   cost: 'cost',
   costs: 'cost',
 };
+/** A plural that a measure turns into its modifier (tourists → tourist spending); not -ss (business). */
+const REGULAR_PLURAL_END = /([^s])s$/;
+
+/** "Tourists spent $2 billion" → tourist spending: who spent or earned money, named with what the verb measures. */
+export function moneyMeasureOf(subject: string, verb: string | undefined): string | undefined {
+  const measure = verb === undefined ? undefined : MONEY_MEASURES[verb];
+  if (measure === undefined || measure === 'payment' || measure === 'cost') return undefined;
+  return `${subject.replace(REGULAR_PLURAL_END, '$1')} ${measure}`;
+}
 /** What a verb measures when the amount is a time (waited → waiting time, stayed → stay). */
 const TIME_MEASURES: Record<string, string> = {
   waited: 'waiting time',
@@ -881,4 +927,19 @@ export function statisticMeasure(
     return `${statistic} ${rate}${measure ?? phrase}${placed ? place : ''}`;
   }
   return phrase === '' ? undefined : `${statistic} ${rate}${phrase}${per}`;
+}
+
+/** "… for flood defenses": what an amount was given for, up to a base, a period or a clause of its own. */
+const FOR_AFTER = /^ for (?:the )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,3})/;
+/** "… for the first time", "… for the year": a for that dates or counts, not a purpose. */
+const NOT_PURPOSE = /^(?:first|year|period|quarter|month|time|years|months)$/;
+
+/** "earmarked $8 million for road repairs" → road repairs funding; undefined when no purpose follows. */
+export function fundingFor(text: string, end: number): string | undefined {
+  const words = (FOR_AFTER.exec(text.slice(end, end + 48))?.[1] ?? '').split(' ');
+  const stop = words.findIndex((word) => CHANGE_OBJECT_STOP.test(word));
+  const purpose = stop < 0 ? words : words.slice(0, stop);
+  if (purpose[0] === '' || purpose.length === 0 || purpose.some((word) => NOT_PURPOSE.test(word)))
+    return undefined;
+  return `${purpose.join(' ')} funding`;
 }

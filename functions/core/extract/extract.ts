@@ -13,7 +13,9 @@ import {
   englishClauseBefore,
   englishLabelBefore,
   englishObjectAfter,
+  fundingFor,
   measuredObject,
+  moneyMeasureOf,
   respectiveLabels,
   respondentShare,
   shareWholeAfter,
@@ -1293,9 +1295,11 @@ class Extraction {
       return { label: changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth'), growth: true };
     }
     // "attracted $4.29 billion in foreign investment": a measured amount names what it is of after it.
+    const money = raw.unit.kind === 'money';
     const object =
       before.objectFollows && raw.unit.kind !== 'count'
-        ? englishObjectAfter(this.text, raw.end, raw.unit.kind === 'money')
+        ? (englishObjectAfter(this.text, raw.end, money) ??
+          (money ? fundingFor(this.text, raw.end) : undefined))
         : undefined;
     if (object !== undefined) return { label: object, growth: before.growth };
     // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from
@@ -1311,7 +1315,8 @@ class Extraction {
         : (measuredObject(before.verb, countedNoun, text, raw.end) ?? countedNoun);
     // "Freight rates on the route to Frankfurt averaged $3.85": with no object after it, the subject names it.
     const subject = before.label === '' ? undefined : before.label;
-    return { label: counted ?? subject ?? previous ?? raw.unit.unit, growth: before.growth };
+    const spending = money && subject !== undefined ? moneyMeasureOf(subject, before.verb) : undefined;
+    return { label: counted ?? spending ?? subject ?? previous ?? raw.unit.unit, growth: before.growth };
   }
 
   /**
