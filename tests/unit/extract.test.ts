@@ -3060,4 +3060,25 @@ describe('English of round 7', () => {
       ),
     ).toEqual(['bus shelters funding', 'library repairs funding', 'angler spending', 'trust']);
   });
+
+  it('reads "between N% and M%" as one range, named by what changed', () => {
+    const figures = extractFigures('Bus fares rose between 3% and 6%.', corran);
+    expect(figures.map(({ value, valueMax, label }) => ({ value, valueMax, label }))).toEqual([
+      { value: 3, valueMax: 6, label: 'bus fares growth' },
+    ]);
+  });
+
+  it('names each item of "sales of A and B … respectively" as a change names it (kettle sales growth)', () => {
+    expect(labels('Sales of kettles and toasters rose 2% and 7% respectively.')).toEqual([
+      'kettle sales growth',
+      'toaster sales growth',
+    ]);
+  });
+
+  it('names an amount of a measuring verb with the verb (grain produced), as it names a count', () => {
+    expect(labels('The county produced 2.7 million tonnes of barley, 6% more than a year earlier.')).toEqual([
+      'barley produced',
+      'growth in barley produced',
+    ]);
+  });
 });

@@ -124,7 +124,7 @@ const CONNECTIVES = new Set(
     'surged hits stayed remained stays remains slows slowed slowing accelerated accelerating reaches grow rise ' +
     'fall falls climb climbs jumps drops dips slip slips widened narrowed widens narrows ' +
     'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars ' +
-    'held holds hold steady'
+    'held holds hold steady between'
   ).split(' '),
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
@@ -779,8 +779,9 @@ export function respectiveLabels(
   const match = /^(.*?)\b(\S+) and (\S+)(.*)$/.exec(subject);
   if (match === null) return undefined;
   const [, head = '', first = '', second = '', tail = ''] = match;
+  // "Sales of phones and laptops": each item reads as a change names it (phone sales growth).
   return [`${head}${first}${tail}`, `${head}${second}${tail}`].map(
-    (label) => `${label.toLowerCase()} ${change}`,
+    (label) => `${compounded(label.toLowerCase())} ${change}`,
   );
 }
 

@@ -1301,7 +1301,9 @@ class Extraction {
         ? (englishObjectAfter(this.text, raw.end, money) ??
           (money ? fundingFor(this.text, raw.end) : undefined))
         : undefined;
-    if (object !== undefined) return { label: object, growth: before.growth };
+    // "handled 56 million tonnes of coal": what a measuring verb's amount is of, named with the verb (coal handled).
+    if (object !== undefined)
+      return { label: measuredObject(before.verb, object, text, raw.end) ?? object, growth: before.growth };
     // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from
     // February": a decline from another base, which names its own series.
     const countsSomething = raw.unitPhrase !== undefined && raw.unit.kind === 'count';
