@@ -3081,4 +3081,19 @@ describe('English of round 7', () => {
       'growth in barley produced',
     ]);
   });
+
+  it('dates no figure by the year of a base a multiple is of (1.8 times the figure for 2019)', () => {
+    const figures = extractFigures(
+      'The museum drew 2.4 million visitors in the first half, 1.6 times the figure for 2019. Ticket revenue was $31 million.',
+      corran,
+    );
+    expect(figures.map((figure) => figure.asOf)).toEqual(['2026-06-30', '2026-06-30', '2026-06-30']);
+  });
+
+  it('reads "made up" before an amount as the verb of a part, not as a growth', () => {
+    expect(labels('Farm income was $80 million, of which dairy made up $35 million.')).toEqual([
+      'farm income',
+      'dairy',
+    ]);
+  });
 });

@@ -129,6 +129,8 @@ const CONNECTIVES = new Set(
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
 const MODALS = new Set('will would shall should can could may might must'.split(' '));
+/** Verbs that with "up" name a part of a whole (made up, takes up). */
+const PART_VERBS = new Set(['made', 'make', 'makes', 'took', 'take', 'takes']);
 /** Adverbs of time between a subject and its verb (the port now operates, the city still runs). */
 const VERB_ADVERBS = new Set(['now', 'also', 'still', 'currently', 'already']);
 /** Particles of a phrasal verb whose object is the number (sets aside $5 million, handed out 3,000 vouchers). */
@@ -418,6 +420,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   else if (ARTICLES.has(lower(words.length - 1)) && words.length > 1) words.pop();
   // "with the average stay lengthening to 4.6 nights": the participle says how the level was reached.
   if (reachedLevel && words.length > 2 && PARTICIPLE.test(lower(words.length - 2))) words.splice(-2, 1);
+  // "hotels made up 1.2 billion yuan": "up" belongs to the verb of a part, and says no growth.
+  if (lower(words.length - 1) === 'up' && PART_VERBS.has(lower(words.length - 2))) words.splice(-2);
   const beforeConnectives = words.length;
   while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) {
     const word = lower(words.length - 1);

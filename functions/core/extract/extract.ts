@@ -495,6 +495,9 @@ function passiveShare(clause: string, text: string, end: number): string | undef
 const TOTAL_ONLY = /^(?:its |their |the )?total$/;
 const BRINGING_ITS_WHOLE = /\bbringing (?:its|their|the) [a-z]+ to $/;
 /** "slower than the 5.2 percent growth for 2023": a rate compared with is of the series measured before. */
+/** "1.8 times the figure for 2019", "the 2019 level": a period that dates a base a multiple is of, not the figures. */
+const COMPARED_LEVEL_BEFORE =
+  /\b(?:times|than|(?:figure|level|number|total|amount)s?(?: for| of| in)?) (?:the |its |their )?$/;
 const COMPARED_RATE_BEFORE = /\b(?:slower|faster|weaker|stronger|lower|higher) than (?:the |a |its )?$/;
 /** "a hub of 9.8 million people": those a place is home to, its population. */
 const PLACE_OF_PEOPLE = /\b(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of $/;
@@ -569,6 +572,7 @@ const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从�
  * "from" that is no year before ("from January to April") is still the figures' own.
  */
 function isComparedBase(text: string, index: number, found: EnglishPeriod): boolean {
+  if (COMPARED_LEVEL_BEFORE.test(text.slice(Math.max(0, index - 24), index))) return true;
   return (found.yearEarlier || found.lastYear === true) && isComparedWith(text, index);
 }
 
