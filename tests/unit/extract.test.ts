@@ -3096,4 +3096,33 @@ describe('English of round 7', () => {
       'dairy',
     ]);
   });
+
+  it('reads more verbs of change (dipped, eased, contracted, had grown) and "accounting for" as a share', () => {
+    expect(
+      labels(
+        'Furniture exports dipped 1.9%. Cement output contracted 2.2 percent; it had grown 3 percent a year earlier. Bike sales reached 41,000 units, with e-bikes accounting for 27 percent. Lamb and beef sales eased 1% and 3% respectively.',
+      ),
+    ).toEqual([
+      'furniture exports decline',
+      'cement output decline',
+      'cement output growth',
+      'bike sales',
+      'e-bikes share',
+      'lamb sales decline',
+      'beef sales decline',
+    ]);
+  });
+
+  it('reads a part of what was just counted (42 percent of them from abroad), and no share unit for a count in millions', () => {
+    const figures = extractFigures(
+      'Cruise passengers numbered 1.9 million, 36 percent of them from overseas. The clinic has 640 staff, 22 percent of whom are aged over 60.',
+      corran,
+    );
+    expect(figures.map(({ unit, label }) => [unit, label])).toEqual([
+      ['', 'cruise passengers'],
+      ['%', 'share of cruise passengers from overseas'],
+      ['staff', 'staff'],
+      ['%', 'share of staff aged over 60'],
+    ]);
+  });
 });

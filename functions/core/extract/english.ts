@@ -79,12 +79,26 @@ export function englishUnitAt(text: string, index: number): EnglishUnit | undefi
       return { unit: pair, end: next.end, phrase: phraseOf(at + 1) };
     const single = englishUnits.get(current.word);
     if (single !== undefined) return { unit: single, end: current.end, phrase: phraseOf(at) };
-    if (current.word.length >= 3 && current.word.endsWith('s')) {
+    if ((current.word.length >= 3 && current.word.endsWith('s')) || PLURALS_WITHOUT_S.has(current.word)) {
       return { unit: englishCountUnit(asWritten(current.written)), end: current.end, phrase: phraseOf(at) };
     }
   }
   return undefined;
 }
+
+/** Nouns counted in the plural without an -s (900 staff, 40 aircraft, 300 children). */
+const PLURALS_WITHOUT_S = new Set([
+  'staff',
+  'personnel',
+  'children',
+  'women',
+  'men',
+  'police',
+  'cattle',
+  'sheep',
+  'aircraft',
+  'livestock',
+]);
 
 /** Times a rate may be written per with "a" (468 yuan a night, 50,000 yuan a year). */
 const PER_TIME_WORDS = new Set(['night', 'day', 'week', 'month', 'year', 'hour']);
@@ -124,7 +138,9 @@ const CONNECTIVES = new Set(
     'surged hits stayed remained stays remains slows slowed slowing accelerated accelerating reaches grow rise ' +
     'fall falls climb climbs jumps drops dips slip slips widened narrowed widens narrows ' +
     'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars ' +
-    'held holds hold steady between'
+    'held holds hold steady between gained gains gain advanced advances rebounded rebounds grown risen ' +
+    'dipped dip eased eases shrank shrinks contracted contracts tumbled tumbles sank sinks slid slides ' +
+    'retreated declines decreases drop'
   ).split(' '),
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
@@ -142,13 +158,13 @@ const OBJECT_VERBS = new Set(
   'added created reported registered recorded saw had has have hired employed built planted'.split(' '),
 );
 const GROWTH_WORDS = new Set(
-  'rose rising grew grow growing increased increase up climb climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps jump soared soars'.split(
+  'rose rising grew grow growing increased increase up climb climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps jump soared soars gained gains gain advanced advances rebounded rebounds grown risen'.split(
     ' ',
   ),
 );
 /** Changes down: a decline keeps its value as written and says so in its label, like 下降. */
 const DECLINE_WORDS = new Set(
-  'fell falling declined dropped decreased down slipped fall falls drops dips slip slips slumped slumps slump plunged plunges'.split(
+  'fell falling declined dropped decreased down slipped fall falls drops dips slip slips slumped slumps slump plunged plunges dipped dip eased eases shrank shrinks contracted contracts tumbled tumbles sank sinks slid slides retreated declines decreases drop'.split(
     ' ',
   ),
 );
@@ -717,7 +733,7 @@ export function accountedShare(
   counted?: string,
 ): string | undefined {
   const match =
-    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise)$/.exec(
+    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|accounting for|making up|representing|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise)$/.exec(
       clause.trim(),
     );
   const subject = match?.[1];
@@ -779,7 +795,10 @@ export function respectiveLabels(
   const subject = clause
     .trim()
     .replace(/ saw (?:their|its) (\w+?)s? \w+$/, ' $1')
-    .replace(/ (?:grew|grow|rose|increased|expanded|fell|declined|dropped|decreased|were up|were down)$/, '');
+    .replace(/ (?:were|was) (?=up$|down$)/, ' ')
+    .replace(/ (\S+)$/, (verb, word: string) =>
+      GROWTH_WORDS.has(word) || DECLINE_WORDS.has(word) ? '' : verb,
+    );
   const match = /^(.*?)\b(\S+) and (\S+)(.*)$/.exec(subject);
   if (match === null) return undefined;
   const [, head = '', first = '', second = '', tail = ''] = match;
@@ -947,4 +966,18 @@ export function fundingFor(text: string, end: number): string | undefined {
   if (purpose[0] === '' || purpose.length === 0 || purpose.some((word) => NOT_PURPOSE.test(word)))
     return undefined;
   return `${purpose.join(' ')} funding`;
+}
+
+/** "…, 42 percent of them from Asia": a part of what was just counted, set apart by the words after "of them". */
+const OF_THEM_AFTER =
+  /^ of (?:them|whom|those) (?:(?:are|were|is|was) )?((?:from|in|at|aged|with|under|over|outside|inside) [A-Za-z0-9][A-Za-z0-9 -]{0,40})/;
+/** Words that end what sets a part apart: a clause or a comparison of its own. */
+const PART_STOP = /^(?:while|which|but|compared|than|up|down|a|an)$/;
+
+/** "42 percent of them from Asia" → "from asia": what sets a share of the counted apart, or undefined. */
+export function partOfThem(text: string, end: number): string | undefined {
+  const words = (OF_THEM_AFTER.exec(text.slice(end, end + 56))?.[1] ?? '').toLowerCase().split(' ');
+  const stop = words.findIndex((word) => PART_STOP.test(word));
+  const part = (stop < 0 ? words : words.slice(0, stop)).join(' ').trim();
+  return part === '' || !part.includes(' ') ? undefined : part;
 }

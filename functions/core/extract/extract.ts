@@ -16,6 +16,7 @@ import {
   fundingFor,
   measuredObject,
   moneyMeasureOf,
+  partOfThem,
   respectiveLabels,
   respondentShare,
   shareWholeAfter,
@@ -508,7 +509,8 @@ const APPOSITIVE = /^,\s*$/;
 /** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
 const SHARE_PARTICIPLE =
   /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to)\s*$/;
-const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged)\b/i;
+const DECLINE_BEFORE =
+  /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged|dipped|eased|shrank|contracted|tumbled|sank|slid|retreated)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found (that) 61.8 percent of them…). */
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but|found|finds|showed|shows|revealed)$/;
 const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
@@ -1218,6 +1220,10 @@ class Extraction {
       CHANGE_WORD_END.test(sentence.previousLabel)
     )
       return { label: sentence.previousLabel, growth: true };
+    // "…3.3 million tourists, 42 percent of them from Asia": a part of what was just counted.
+    const part =
+      raw.unit.kind === 'percent' && previous !== undefined ? partOfThem(text, raw.end) : undefined;
+    if (part !== undefined) return { label: `share of ${previous} ${part}`, growth: false };
     // "…$40 million, roughly a fifth of the total", "…sold grain, contributing 35 percent of the county's harvest":
     // a share of what the figure before measured, or of the subject of the clause the participle follows.
     const afterFigure = this.figures.length > sentence.firstFigure;

@@ -678,7 +678,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     else if (isEnglishYear(text, start, cursor)) return rejected(cursor);
     else {
       const listed = core.chinese ? undefined : listUnitAhead(text, cursor, start);
-      if (listed !== undefined) {
+      // "numbered 3.3 million, 42 percent of them…": no share is counted in millions, so no list shares its unit.
+      if (listed !== undefined && !(core.scaled && isShareUnit(listed.unit))) {
         unit = { unit: listed.unit, end: cursor, english: false };
         if (!core.scaled) inheritedExponent = listed.exponent;
         unitSource = 'list';
@@ -1049,6 +1050,10 @@ function halfAt(text: string, index: number, floor: number): RawFigure | undefin
     qualifier,
     english: false,
   };
+}
+
+function isShareUnit(unit: UnitInfo): boolean {
+  return unit.unit === '%' || unit.unit === 'percentage points';
 }
 
 function isProportion(unit: UnitInfo): boolean {
