@@ -3125,4 +3125,10 @@ describe('English of round 7', () => {
       ['%', 'share of staff aged over 60'],
     ]);
   });
+
+  it('names a count done by a verb of work with the verb (flats completed), unless "new" already says it', () => {
+    expect(
+      labels('Last year the borough completed 3,100 flats, upgraded 48 schools and opened 9 new libraries.'),
+    ).toEqual(['flats completed', 'schools upgraded', 'new libraries']);
+  });
 });
