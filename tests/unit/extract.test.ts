@@ -1952,8 +1952,8 @@ describe('labels after round 5 of issue 8', () => {
       ['52.3 billion yuan', 'imports'],
     ]);
     expect(read('Average monthly rents in March rose 2.6 percent from a year earlier to $1,480.')).toEqual([
-      ['2.6 percent', 'average monthly rents growth'],
-      ['$1,480', 'average monthly rents'],
+      ['2.6 percent', 'average monthly rent growth'],
+      ['$1,480', 'average monthly rent'],
     ]);
     expect(
       read('Cargo throughput at Halden port reached 3.2 million tonnes in the first five months.'),
@@ -3130,5 +3130,13 @@ describe('English of round 7', () => {
     expect(
       labels('Last year the borough completed 3,100 flats, upgraded 48 schools and opened 9 new libraries.'),
     ).toEqual(['flats completed', 'schools upgraded', 'new libraries']);
+  });
+
+  it('names a figure its subject "averaged" as an average, and leaves "in the town centre" out as a place', () => {
+    expect(
+      labels(
+        'Office rents in the town centre averaged $31 a square foot. Bus ridership averages 9,400 passengers. Parking fees average $4.10 per hour.',
+      ),
+    ).toEqual(['average office rent', 'average bus ridership', 'average parking fee']);
   });
 });

@@ -198,6 +198,8 @@ function placeEnd(words: string[], from: number): number {
   // "at the port of Lianhai", "in the city": the noun names the place, and so does a name after its "of".
   if (placeByNoun(words, end)) {
     end += 2;
+    // "in the city centre": so do the place nouns after it.
+    while (end < words.length && PLACE_NOUNS.has(lower0(words[end]))) end++;
     if (lower0(words[end]) !== 'of' || !CAPITALIZED.test(words[end + 1] ?? '')) return end;
     end++;
   }
@@ -210,6 +212,9 @@ function placeEnd(words: string[], from: number): number {
 
 /** Nouns that go with a place name (Lianhai port, the Amberport metro area). */
 const PLACE_NOUNS = new Set([
+  'centre',
+  'center',
+  'town',
   'port',
   'airport',
   'city',
@@ -257,7 +262,8 @@ const OWNER_AFTER = / (?:by|from) /;
 /** Words that may stand between a change and "to" without naming anything (rose 6.4% year on year to …). */
 const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.split(' '));
 const PARTICIPLE = /^[a-z]{3,}ing$/;
-const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare))s$/;
+const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare|rent|payment|fee|charge|bill))s$/;
+const AVERAGED = /^average[sd]?$/;
 /** Words ending in -ed that are not verbs. */
 const NOT_VERBS = new Set(['hundred', 'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed']);
 /** Past tenses that do not end in -ed and are no noun (the fund paid, the city built); not cut or set (tax cut). */
@@ -348,7 +354,7 @@ const PRESENT_MEASURE_VERBS: Record<string, string> = {
  * adopt…): the verb, like a past tense, is no part of the label, and the words after the number name the measure.
  */
 const PRESENT_OBJECT_VERBS = new Set(
-  'adopt adopts approve approves pass passes post posts attract attracts receive receives welcome welcomes host hosts draw draws cuts raises lowers sets keeps lifts trims'.split(
+  'adopt adopts approve approves pass passes post posts attract attracts receive receives welcome welcomes host hosts draw draws cuts raises lowers sets keeps lifts trims averages average'.split(
     ' ',
   ),
 );
@@ -554,6 +560,13 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   kept.splice(0, ownerNameLength(kept, region));
   // "those from the Middle East": an article the loop kept for a preposition that did not stay opens nothing.
   if (kept.length > 1 && ARTICLES.has((kept[0] ?? '').toLowerCase())) kept.shift();
+  // "Hotel rents averaged $2,300": the verb says the figure is an average of what its subject names.
+  const averaged =
+    verbOfObject !== undefined && AVERAGED.test(verbOfObject) && kept.length > 0 && !reachedLevel;
+  if (averaged) {
+    kept.unshift('average');
+    objectFollows = false;
+  }
   // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
   const keptLabel = kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1');
   // "Its shares rose 4.8%": what rises is the share price, and a price rises rather than grows.
