@@ -3139,4 +3139,11 @@ describe('English of round 7', () => {
       ),
     ).toEqual(['average office rent', 'average bus ridership', 'average parking fee']);
   });
+
+  it('names two counts that open a sentence together by what both do (joined the scheme)', () => {
+    expect(labels('Some 2,300 farms and 41,000 growers joined the insurance pool.')).toEqual([
+      'farms joining insurance pool',
+      'growers joining insurance pool',
+    ]);
+  });
 });

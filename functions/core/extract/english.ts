@@ -860,6 +860,9 @@ export function countedOf(unitPhrase: string, text: string, end: number): string
 /** "…households are expected to receive rent assistance": what a counted subject does, after it. */
 const PREDICATE_AFTER =
   /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were) ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
+/** " and 60,000 workers": a second count joined to a first, before what both do. */
+const JOINED_COUNT =
+  /^ and (?:about |some |nearly |over |more than )?\d[\d,.]*(?: million| billion)? [a-z-]+/;
 /** Words that end what a subject does: a time, a place or a clause of its own. */
 const PREDICATE_STOP = /^(?:in|during|this|last|since|by|at|on|from|over|and|while|which|as|the|a|an)$/;
 
@@ -869,10 +872,15 @@ const PREDICATE_STOP = /^(?:in|during|this|last|since|by|at|on|from|over|and|whi
  * named by what its things do.
  */
 export function countedSubjectDoing(counted: string, text: string, end: number): string | undefined {
-  const match = PREDICATE_AFTER.exec(text.slice(end, end + 80));
+  // "1,500 firms and 60,000 workers joined the scheme": both counts do what follows the second.
+  const after = text.slice(end, end + 120);
+  const joined = JOINED_COUNT.exec(after)?.[0].length ?? 0;
+  const match = PREDICATE_AFTER.exec(after.slice(joined));
   if (match === null) return undefined;
   const [, infinitive, passive, past, rest = ''] = match;
+  // "joined the scheme": the article opens what was joined, it does not end it.
   const words = rest.split(' ');
+  if (ARTICLES.has(words[0] ?? '') && words.length > 1) words.shift();
   const stop = words.findIndex((word) => PREDICATE_STOP.test(word));
   const object = (stop < 0 ? words : words.slice(0, stop)).join(' ');
   // "new urban jobs were created": a passive with nothing after it only says the things exist.

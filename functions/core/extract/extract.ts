@@ -1277,7 +1277,10 @@ class Extraction {
     if (WORTH_ONLY.test(clause) && previous !== undefined)
       return { label: `${previous} value`, growth: false };
     // "About 3,400 households are expected to receive rent assistance": a count opening its sentence.
-    const opensSentence = clause.trim() === '' && this.figures.length === sentence.firstFigure;
+    // "1,500 firms and 60,000 workers joined…": so does a second count joined to the first.
+    const joinedToOpening = clause.trim() === 'and' && this.figures.length === sentence.firstFigure + 1;
+    const opensSentence =
+      (clause.trim() === '' && this.figures.length === sentence.firstFigure) || joinedToOpening;
     if (opensSentence && raw.unit.kind === 'count' && raw.unitPhrase !== undefined) {
       const doing = countedSubjectDoing(raw.unitPhrase, text, raw.end);
       if (doing !== undefined) return { label: doing, growth: false };
