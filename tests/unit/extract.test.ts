@@ -3146,4 +3146,17 @@ describe('English of round 7', () => {
       'growers joining insurance pool',
     ]);
   });
+
+  it("keeps a base without a period apart from the level it is compared with, and leaves a base's period to the base", () => {
+    const figures = extractFigures(
+      'The budget gap narrowed to $2.2 billion from $2.9 billion. Wool output rose to 18,000 tonnes from 16,500 tonnes a year earlier.',
+      corran,
+    );
+    expect(figures.map(({ label, asOf }) => [label, asOf])).toEqual([
+      ['budget gap', undefined],
+      ['previous budget gap', undefined],
+      ['wool output', undefined],
+      ['wool output', '2025-03-09'],
+    ]);
+  });
 });

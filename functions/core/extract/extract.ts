@@ -434,6 +434,7 @@ const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
 const FULL_STOP = 0x2e;
+const DOLLAR = 0x24;
 const ENGLISH_PERIOD_REACH = 60;
 const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per(?! capita))\b/i;
 const AVERAGE_REACH = 16;
@@ -496,6 +497,8 @@ function passiveShare(clause: string, text: string, end: number): string | undef
 const TOTAL_ONLY = /^(?:its |their |the )?total$/;
 const BRINGING_ITS_WHOLE = /\bbringing (?:its|their|the) [a-z]+ to $/;
 /** "slower than the 5.2 percent growth for 2023": a rate compared with is of the series measured before. */
+/** "…, up from", "to $8.1 billion from": a base a figure is compared with, right before it. */
+const BASE_FROM_BEFORE = /\bfrom (?:about |around |nearly |roughly )?$/;
 /** "1.8 times the figure for 2019", "the 2019 level": a period that dates a base a multiple is of, not the figures. */
 const COMPARED_LEVEL_BEFORE =
   /\b(?:times|than|(?:figure|level|number|total|amount)s?(?: for| of| in)?) (?:the |its |their )?$/;
@@ -928,6 +931,12 @@ class Extraction {
         !(code === FULL_STOP && isInitialDot(text, index))
       )
         return undefined;
+      // "rose to 52 million tonnes from 48 million tonnes a year earlier": a period after the base is the base's.
+      if (
+        (DIGITS.has(code) || code === DOLLAR) &&
+        BASE_FROM_BEFORE.test(text.slice(Math.max(raw.end, index - 12), index))
+      )
+        return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
       const found = englishPeriodAt(text, index, this.publication);
       if (found === undefined) continue;
@@ -1011,6 +1020,20 @@ class Extraction {
       !(asOf !== undefined && STANDARD_RAISED_BEFORE.test(unitBefore) && !this.carriedPeriod(asOf));
     const standard = (label.startsWith('每') && !DENSITY.test(named.label)) || perUnit;
     if (asOf !== undefined && !standard && this.dates(raw, asOf, planned)) figure.asOf = asOf;
+    // "widened to $8.1 billion from $6.4 billion": a base with no period of its own is the series at an earlier,
+    // unstated time; it keeps a key apart from the level it is compared with.
+    const before = this.figures.at(-1);
+    if (
+      raw.english &&
+      own === undefined &&
+      before?.metric === figure.metric &&
+      before.asOf === figure.asOf &&
+      BASE_FROM_BEFORE.test(this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 12), raw.start))
+    ) {
+      const earlier = this.metrics.entry(`previous ${figure.label}`, figure.unit);
+      figure.label = earlier.label;
+      figure.metric = earlier.metric;
+    }
     // Most figures have no warning: the list is made only for one that has.
     if (raw.unitSource !== undefined) figure.warnings = [UNIT_WARNINGS[raw.unitSource]];
     if (named.weak === true || label === figure.unit || label.length < 2) {
