@@ -324,18 +324,11 @@ export interface EnglishLabel {
  * Verbs whose object and participle are what a reader calls the measure (containers handled, cars exported,
  * homes sold), as a Chinese label keeps its verb (售出茶叶).
  */
-/** Verbs of work done, whose object a reader names with them (homes built, units completed, nurses trained). */
-const DONE_VERBS = new Set(
-  'built completed renovated opened planted launched installed upgraded repaired trained hired recruited demolished converted treated inspected'.split(
+const MEASURE_VERBS = new Set(
+  'handled exported imported shipped sent sold delivered produced manufactured transported processed served added employed'.split(
     ' ',
   ),
 );
-const MEASURE_VERBS = new Set([
-  ...'handled exported imported shipped sent sold delivered produced manufactured transported processed served added'.split(
-    ' ',
-  ),
-  ...DONE_VERBS,
-]);
 /** Their present tense, as headlines write them (Port handles 4.2 million containers), to the participle. */
 const PRESENT_MEASURE_VERBS: Record<string, string> = {
   handles: 'handled',
@@ -348,13 +341,15 @@ const PRESENT_MEASURE_VERBS: Record<string, string> = {
   produces: 'produced',
   serves: 'served',
   adds: 'added',
+  employs: 'employed',
+  employ: 'employed',
 };
 /**
  * Present tenses that headlines give a subject before its object (Council approves $1.26 billion budget, Schools
  * adopt…): the verb, like a past tense, is no part of the label, and the words after the number name the measure.
  */
 const PRESENT_OBJECT_VERBS = new Set(
-  'adopt adopts approve approves pass passes post posts attract attracts receive receives welcome welcomes host hosts draw draws cuts raises lowers sets keeps lifts trims averages average'.split(
+  'adopt adopts approve approves pass passes post posts attract attracts receive receives welcome welcomes host hosts draw draws cuts raises lowers sets keeps lifts trims averages average operate operates run runs own owns'.split(
     ' ',
   ),
 );
@@ -379,8 +374,6 @@ export function measuredObject(verb: string | undefined, counted: string, text: 
   const adverb = MEASURE_ADVERB.exec(text.slice(end, end + 10))?.[1];
   // "added 185 new positions": what was added is new; the verb says so once.
   const object = verb === 'added' ? withoutNew(counted) : counted;
-  // "opened 11 new routes", "built 400 new homes": "new" already says they were done.
-  if (DONE_VERBS.has(verb) && NEW_BEFORE.test(counted)) return counted;
   return adverb === undefined ? `${object} ${verb}` : `${object} ${verb} ${adverb}`;
 }
 

@@ -497,11 +497,16 @@ function passiveShare(clause: string, text: string, end: number): string | undef
 const TOTAL_ONLY = /^(?:its |their |the )?total$/;
 const BRINGING_ITS_WHOLE = /\bbringing (?:its|their|the) [a-z]+ to $/;
 /** "slower than the 5.2 percent growth for 2023": a rate compared with is of the series measured before. */
+/** " and some ": only "and" and a qualifier between two counts, no comma that would open a clause of its own. */
+const JOINED_ONLY = /^ and (?:[a-z]+ ){0,2}$/;
 /** "…, up from", "to $8.1 billion from": a base a figure is compared with, right before it. */
 const BASE_FROM_BEFORE = /\bfrom (?:about |around |nearly |roughly )?$/;
-/** "1.8 times the figure for 2019", "the 2019 level": a period that dates a base a multiple is of, not the figures. */
+/**
+ * "1.8 times the figure for 2019", "the 2019 level", "what it was in 2020": a period that dates a base a multiple is
+ * of, not the figures.
+ */
 const COMPARED_LEVEL_BEFORE =
-  /\b(?:times|than|(?:figure|level|number|total|amount)s?(?: for| of| in)?) (?:the |its |their )?$/;
+  /\b(?:times|than|(?:figure|level|number|total|amount)s?(?: for| of| in)?|what (?:it|they) (?:was|were)(?: in)?) (?:the |its |their )?$/;
 const COMPARED_RATE_BEFORE = /\b(?:slower|faster|weaker|stronger|lower|higher) than (?:the |a |its )?$/;
 /** "a hub of 9.8 million people": those a place is home to, its population. */
 const PLACE_OF_PEOPLE = /\b(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of $/;
@@ -1301,7 +1306,9 @@ class Extraction {
       return { label: `${previous} value`, growth: false };
     // "About 3,400 households are expected to receive rent assistance": a count opening its sentence.
     // "1,500 firms and 60,000 workers joined…": so does a second count joined to the first.
-    const joinedToOpening = clause.trim() === 'and' && this.figures.length === sentence.firstFigure + 1;
+    const joinedToOpening =
+      JOINED_ONLY.test(text.slice(sentence.previousEnd, raw.start)) &&
+      this.figures.length === sentence.firstFigure + 1;
     const opensSentence =
       (clause.trim() === '' && this.figures.length === sentence.firstFigure) || joinedToOpening;
     if (opensSentence && raw.unit.kind === 'count' && raw.unitPhrase !== undefined) {
