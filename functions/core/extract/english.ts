@@ -647,9 +647,7 @@ export function changeNamedAfter(clause: string, text: string, end: number): str
   if (!ARTICLE_AT_END.test(clause)) return undefined;
   const match = CHANGE_NOUN_IN.exec(text.slice(end, end + 64));
   if (match === null) return undefined;
-  const words = (match[2] ?? '').split(' ');
-  const stop = words.findIndex((word) => CHANGE_OBJECT_STOP.test(word));
-  const object = (stop < 0 ? words : words.slice(0, stop)).join(' ');
+  const object = wordsBefore((match[2] ?? '').split(' '), CHANGE_OBJECT_STOP).join(' ');
   if (object === '') return undefined;
   return `${object} ${match[1] === undefined ? 'decline' : 'growth'}`;
 }
@@ -874,14 +872,19 @@ export function countedSubjectDoing(counted: string, text: string, end: number):
   // "joined the scheme": the article opens what was joined, it does not end it.
   const words = rest.split(' ');
   if (ARTICLES.has(words[0] ?? '') && words.length > 1) words.shift();
-  const stop = words.findIndex((word) => PREDICATE_STOP.test(word));
-  const object = (stop < 0 ? words : words.slice(0, stop)).join(' ');
+  const object = wordsBefore(words, PREDICATE_STOP).join(' ');
   // "new urban jobs were created": a passive with nothing after it only says the things exist.
   if (object === '') return undefined;
   if (passive !== undefined) return `${counted} ${passive} ${object}`;
   const verb = infinitive ?? past;
   if (verb === undefined) return undefined;
   return `${counted} ${gerund(verb)} ${object}`;
+}
+
+/** The words of a phrase up to the first that `stop` matches (a base, a period, a clause of its own). */
+function wordsBefore(words: string[], stop: RegExp): string[] {
+  const at = words.findIndex((word) => stop.test(word));
+  return at < 0 ? words : words.slice(0, at);
 }
 
 /** "… spent an average of", "… earn a median of": a statistic introduced by its article, right before a figure. */
@@ -965,9 +968,7 @@ export function statisticMeasure(
   if (TIME_UNITS.test(phrase)) {
     const measure = TIME_MEASURES[verb];
     const where = perTime === undefined ? TIME_SPENT_WHERE.exec(after) : null;
-    const words = (where?.[2] ?? '').split(' ');
-    const stop = words.findIndex((word) => CHANGE_OBJECT_STOP.test(word));
-    const object = (stop < 0 ? words : words.slice(0, stop)).join(' ');
+    const object = wordsBefore((where?.[2] ?? '').split(' '), CHANGE_OBJECT_STOP).join(' ');
     const place = where === null || object === '' ? '' : ` ${where[1]} ${object}`;
     // "waited … for an agent" says what was waited for; "stayed … in the city" only says where.
     const placed = measure === undefined || measure === 'waiting time';
@@ -984,8 +985,7 @@ const NOT_PURPOSE = /^(?:first|year|period|quarter|month|time|years|months)$/;
 /** "earmarked $8 million for road repairs" → road repairs funding; undefined when no purpose follows. */
 export function fundingFor(text: string, end: number): string | undefined {
   const words = (FOR_AFTER.exec(text.slice(end, end + 48))?.[1] ?? '').split(' ');
-  const stop = words.findIndex((word) => CHANGE_OBJECT_STOP.test(word));
-  const purpose = stop < 0 ? words : words.slice(0, stop);
+  const purpose = wordsBefore(words, CHANGE_OBJECT_STOP);
   if (purpose[0] === '' || purpose.length === 0 || purpose.some((word) => NOT_PURPOSE.test(word)))
     return undefined;
   return `${purpose.join(' ')} funding`;
@@ -1000,7 +1000,6 @@ const PART_STOP = /^(?:while|which|but|compared|than|up|down|a|an)$/;
 /** "42 percent of them from Asia" → "from asia": what sets a share of the counted apart, or undefined. */
 export function partOfThem(text: string, end: number): string | undefined {
   const words = (OF_THEM_AFTER.exec(text.slice(end, end + 56))?.[1] ?? '').toLowerCase().split(' ');
-  const stop = words.findIndex((word) => PART_STOP.test(word));
-  const part = (stop < 0 ? words : words.slice(0, stop)).join(' ').trim();
+  const part = wordsBefore(words, PART_STOP).join(' ').trim();
   return part === '' || !part.includes(' ') ? undefined : part;
 }
