@@ -3158,4 +3158,12 @@ describe('English of round 7', () => {
       ['wool output', '2025-03-09'],
     ]);
   });
+
+  it('names no figure by an adverb of its qualifier (well over, just under)', () => {
+    const [cabins, voters] = labels(
+      'Well over 700 cabins were sold. Just under 12 percent of voters abstained.',
+    );
+    expect(cabins).toBe('cabins');
+    expect(voters).toMatch(/^share of voters/);
+  });
 });

@@ -149,6 +149,8 @@ const MODALS = new Set('will would shall should can could may might must'.split(
 const PART_VERBS = new Set(['made', 'make', 'makes', 'took', 'take', 'takes']);
 /** Adverbs of time between a subject and its verb (the port now operates, the city still runs). */
 const VERB_ADVERBS = new Set(['now', 'also', 'still', 'currently', 'already']);
+/** Adverbs that only sharpen a qualifier (well over, just under, slightly more than). */
+const QUALIFIER_ADVERBS = new Set(['well', 'just', 'slightly', 'only', 'barely', 'far']);
 /** Particles of a phrasal verb whose object is the number (sets aside $5 million, handed out 3,000 vouchers). */
 const PARTICLES = new Set(['aside', 'out', 'off', 'away']);
 /** Auxiliaries of a passive (has been cut, was set, were capped). */
@@ -476,6 +478,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   }
   // "Exports now stand at": the adverb the verb was read past says when, not what.
   while (words.length > 1 && VERB_ADVERBS.has(lower(words.length - 1))) words.pop();
+  // "Well over 1,000 homes", "just under 10 percent": an adverb of the qualifier names nothing.
+  if (words.length === 1 && QUALIFIER_ADVERBS.has(lower(0))) words.pop();
   const written = lower(words.length - 1);
   // A present tense is a verb only after its subject and right before its object (Port Ashford handles 4.2
   // million…, Tarvik adds 2,100 jobs), never as the subject (Exports rose…, Exports were…).
