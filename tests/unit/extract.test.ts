@@ -1952,8 +1952,8 @@ describe('labels after round 5 of issue 8', () => {
       ['52.3 billion yuan', 'imports'],
     ]);
     expect(read('Average monthly rents in March rose 2.6 percent from a year earlier to $1,480.')).toEqual([
-      ['2.6 percent', 'average monthly rents growth'],
-      ['$1,480', 'average monthly rents'],
+      ['2.6 percent', 'average monthly rent growth'],
+      ['$1,480', 'average monthly rent'],
     ]);
     expect(
       read('Cargo throughput at Halden port reached 3.2 million tonnes in the first five months.'),
@@ -3038,5 +3038,159 @@ describe('labels of round 7', () => {
       ['2400套', '已筹集人才公寓保障性住房'],
       ['48公里', '已完工乡村道路'],
     ]);
+  });
+});
+
+describe('English of round 7', () => {
+  const corran = { region: 'Corran', publishedAt: '2026-03-09', aliases: defaultAliases };
+  const labels = (text: string) => extractFigures(text, corran).map((figure) => figure.label);
+
+  it('names an average or a median by the measure its verb or unit gives, not by the statistic alone', () => {
+    expect(
+      labels(
+        'Each diner spent an average of $23 at the food fair. Couriers earn a median of $19.40 an hour. Callers waited an average of 7 minutes for an agent. Used vans spent a median of 52 days on the lot. The tram line carried an average of 6,100 riders a day.',
+      ),
+    ).toEqual([
+      'average spending per diner',
+      'median hourly earnings',
+      'average waiting time for agent',
+      'median days on lot',
+      'average daily riders',
+    ]);
+  });
+
+  it('reads who was asked past a number inside the group, and no reporting verb or frequency in a share', () => {
+    expect(
+      labels(
+        'Four in five of the 620 polled cyclists want wider lanes. A poll of 780 tenants found 33 percent reported skipping repairs at least once a year.',
+      ),
+    ).toEqual([
+      'share of polled cyclists wanting wider lanes',
+      'polled cyclists',
+      'surveyed tenants',
+      'share of tenants skipping repairs',
+    ]);
+  });
+
+  it('reads a verb after an adverb of time or before a particle, and no name of a company or place (Brenna Motors)', () => {
+    expect(
+      labels(
+        'The ferry operator now runs 31 routes. Exports now stand at $3 billion. Brenna Motors deliveries rose 14% to 22,500 vehicles. Harlow Port cargo throughput climbed 2.6 percent.',
+      ),
+    ).toEqual(['routes', 'exports', 'deliveries growth', 'deliveries', 'cargo throughput growth']);
+  });
+
+  it('names an amount set aside for a purpose by the purpose, and money spent or earned by who did it', () => {
+    expect(
+      labels(
+        'The budget sets aside $14 million for bus shelters. The board earmarked $6 million for library repairs. Anglers spent $9 million at the lake. The trust paid $2 million for the first time.',
+      ),
+    ).toEqual(['bus shelters funding', 'library repairs funding', 'angler spending', 'trust']);
+  });
+
+  it('reads "between N% and M%" as one range, named by what changed', () => {
+    const figures = extractFigures('Bus fares rose between 3% and 6%.', corran);
+    expect(figures.map(({ value, valueMax, label }) => ({ value, valueMax, label }))).toEqual([
+      { value: 3, valueMax: 6, label: 'bus fares growth' },
+    ]);
+  });
+
+  it('names each item of "sales of A and B … respectively" as a change names it (kettle sales growth)', () => {
+    expect(labels('Sales of kettles and toasters rose 2% and 7% respectively.')).toEqual([
+      'kettle sales growth',
+      'toaster sales growth',
+    ]);
+  });
+
+  it('names an amount of a measuring verb with the verb (grain produced), as it names a count', () => {
+    expect(labels('The county produced 2.7 million tonnes of barley, 6% more than a year earlier.')).toEqual([
+      'barley produced',
+      'growth in barley produced',
+    ]);
+  });
+
+  it('dates no figure by the year of a base a multiple is of (1.8 times the figure for 2019)', () => {
+    const figures = extractFigures(
+      'The museum drew 2.4 million visitors in the first half, 1.6 times the figure for 2019. Ticket revenue was $31 million.',
+      corran,
+    );
+    expect(figures.map((figure) => figure.asOf)).toEqual(['2026-06-30', '2026-06-30', '2026-06-30']);
+    const since = extractFigures(
+      'Wind capacity is now 2.9 times what it was in 2021. The farms employ 1,200 people.',
+      corran,
+    );
+    expect(since.map((figure) => figure.asOf)).toEqual([undefined, undefined]);
+  });
+
+  it('reads "made up" before an amount as the verb of a part, not as a growth', () => {
+    expect(labels('Farm income was $80 million, of which dairy made up $35 million.')).toEqual([
+      'farm income',
+      'dairy',
+    ]);
+  });
+
+  it('reads more verbs of change (dipped, eased, contracted, had grown) and "accounting for" as a share', () => {
+    expect(
+      labels(
+        'Furniture exports dipped 1.9%. Cement output contracted 2.2 percent; it had grown 3 percent a year earlier. Bike sales reached 41,000 units, with e-bikes accounting for 27 percent. Lamb and beef sales eased 1% and 3% respectively.',
+      ),
+    ).toEqual([
+      'furniture exports decline',
+      'cement output decline',
+      'cement output growth',
+      'bike sales',
+      'e-bikes share',
+      'lamb sales decline',
+      'beef sales decline',
+    ]);
+  });
+
+  it('reads a part of what was just counted (42 percent of them from abroad), and no share unit for a count in millions', () => {
+    const figures = extractFigures(
+      'Cruise passengers numbered 1.9 million, 36 percent of them from overseas. The clinic has 640 staff, 22 percent of whom are aged over 60.',
+      corran,
+    );
+    expect(figures.map(({ unit, label }) => [unit, label])).toEqual([
+      ['', 'cruise passengers'],
+      ['%', 'share of cruise passengers from overseas'],
+      ['staff', 'staff'],
+      ['%', 'share of staff aged over 60'],
+    ]);
+  });
+
+  it('names a figure its subject "averaged" as an average, and leaves "in the town centre" out as a place', () => {
+    expect(
+      labels(
+        'Office rents in the town centre averaged $31 a square foot. Bus ridership averages 9,400 passengers. Parking fees average $4.10 per hour.',
+      ),
+    ).toEqual(['average office rent', 'average bus ridership', 'average parking fee']);
+  });
+
+  it('names two counts that open a sentence together by what both do (joined the scheme)', () => {
+    expect(labels('Some 2,300 farms and 41,000 growers joined the insurance pool.')).toEqual([
+      'farms joining insurance pool',
+      'growers joining insurance pool',
+    ]);
+  });
+
+  it("keeps a base without a period apart from the level it is compared with, and leaves a base's period to the base", () => {
+    const figures = extractFigures(
+      'The budget gap narrowed to $2.2 billion from $2.9 billion. Wool output rose to 18,000 tonnes from 16,500 tonnes a year earlier.',
+      corran,
+    );
+    expect(figures.map(({ label, asOf }) => [label, asOf])).toEqual([
+      ['budget gap', undefined],
+      ['previous budget gap', undefined],
+      ['wool output', undefined],
+      ['wool output', '2025-03-09'],
+    ]);
+  });
+
+  it('names no figure by an adverb of its qualifier (well over, just under)', () => {
+    const [cabins, voters] = labels(
+      'Well over 700 cabins were sold. Just under 12 percent of voters abstained.',
+    );
+    expect(cabins).toBe('cabins');
+    expect(voters).toMatch(/^share of voters/);
   });
 });

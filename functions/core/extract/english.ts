@@ -79,12 +79,26 @@ export function englishUnitAt(text: string, index: number): EnglishUnit | undefi
       return { unit: pair, end: next.end, phrase: phraseOf(at + 1) };
     const single = englishUnits.get(current.word);
     if (single !== undefined) return { unit: single, end: current.end, phrase: phraseOf(at) };
-    if (current.word.length >= 3 && current.word.endsWith('s')) {
+    if ((current.word.length >= 3 && current.word.endsWith('s')) || PLURALS_WITHOUT_S.has(current.word)) {
       return { unit: englishCountUnit(asWritten(current.written)), end: current.end, phrase: phraseOf(at) };
     }
   }
   return undefined;
 }
+
+/** Nouns counted in the plural without an -s (900 staff, 40 aircraft, 300 children). */
+const PLURALS_WITHOUT_S = new Set([
+  'staff',
+  'personnel',
+  'children',
+  'women',
+  'men',
+  'police',
+  'cattle',
+  'sheep',
+  'aircraft',
+  'livestock',
+]);
 
 /** Times a rate may be written per with "a" (468 yuan a night, 50,000 yuan a year). */
 const PER_TIME_WORDS = new Set(['night', 'day', 'week', 'month', 'year', 'hour']);
@@ -124,11 +138,21 @@ const CONNECTIVES = new Set(
     'surged hits stayed remained stays remains slows slowed slowing accelerated accelerating reaches grow rise ' +
     'fall falls climb climbs jumps drops dips slip slips widened narrowed widens narrows ' +
     'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars ' +
-    'held holds hold steady'
+    'held holds hold steady between gained gains gain advanced advances rebounded rebounds grown risen ' +
+    'dipped dip eased eases shrank shrinks contracted contracts tumbled tumbles sank sinks slid slides ' +
+    'retreated declines decreases drop'
   ).split(' '),
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
 const MODALS = new Set('will would shall should can could may might must'.split(' '));
+/** Verbs that with "up" name a part of a whole (made up, takes up). */
+const PART_VERBS = new Set(['made', 'make', 'makes', 'took', 'take', 'takes']);
+/** Adverbs of time between a subject and its verb (the port now operates, the city still runs). */
+const VERB_ADVERBS = new Set(['now', 'also', 'still', 'currently', 'already']);
+/** Adverbs that only sharpen a qualifier (well over, just under, slightly more than). */
+const QUALIFIER_ADVERBS = new Set(['well', 'just', 'slightly', 'only', 'barely', 'far']);
+/** Particles of a phrasal verb whose object is the number (sets aside $5 million, handed out 3,000 vouchers). */
+const PARTICLES = new Set(['aside', 'out', 'off', 'away']);
 /** Auxiliaries of a passive (has been cut, was set, were capped). */
 const PASSIVE_AUXILIARIES = new Set(['been', 'was', 'were', 'is', 'are', 'be']);
 /** Verbs whose object is what the number counts (Dalian added 42,303 urban jobs). */
@@ -136,13 +160,13 @@ const OBJECT_VERBS = new Set(
   'added created reported registered recorded saw had has have hired employed built planted'.split(' '),
 );
 const GROWTH_WORDS = new Set(
-  'rose rising grew grow growing increased increase up climb climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps jump soared soars'.split(
+  'rose rising grew grow growing increased increase up climb climbed jumped edged growth expanded expands expanding grows rises surged rise climbs jumps jump soared soars gained gains gain advanced advances rebounded rebounds grown risen'.split(
     ' ',
   ),
 );
 /** Changes down: a decline keeps its value as written and says so in its label, like 下降. */
 const DECLINE_WORDS = new Set(
-  'fell falling declined dropped decreased down slipped fall falls drops dips slip slips slumped slumps slump plunged plunges'.split(
+  'fell falling declined dropped decreased down slipped fall falls drops dips slip slips slumped slumps slump plunged plunges dipped dip eased eases shrank shrinks contracted contracts tumbled tumbles sank sinks slid slides retreated declines decreases drop'.split(
     ' ',
   ),
 );
@@ -176,6 +200,8 @@ function placeEnd(words: string[], from: number): number {
   // "at the port of Lianhai", "in the city": the noun names the place, and so does a name after its "of".
   if (placeByNoun(words, end)) {
     end += 2;
+    // "in the city centre": so do the place nouns after it.
+    while (end < words.length && PLACE_NOUNS.has(lower0(words[end]))) end++;
     if (lower0(words[end]) !== 'of' || !CAPITALIZED.test(words[end + 1] ?? '')) return end;
     end++;
   }
@@ -188,6 +214,9 @@ function placeEnd(words: string[], from: number): number {
 
 /** Nouns that go with a place name (Lianhai port, the Amberport metro area). */
 const PLACE_NOUNS = new Set([
+  'centre',
+  'center',
+  'town',
   'port',
   'airport',
   'city',
@@ -235,9 +264,14 @@ const OWNER_AFTER = / (?:by|from) /;
 /** Words that may stand between a change and "to" without naming anything (rose 6.4% year on year to …). */
 const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.split(' '));
 const PARTICIPLE = /^[a-z]{3,}ing$/;
-const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare))s$/;
+const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare|rent|payment|fee|charge|bill))s$/;
+const AVERAGED = /^average[sd]?$/;
 /** Words ending in -ed that are not verbs. */
 const NOT_VERBS = new Set(['hundred', 'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed']);
+/** Past tenses that do not end in -ed and are no noun (the fund paid, the city built); not cut or set (tax cut). */
+const IRREGULAR_PAST = new Set(
+  'paid spent built won made lent gave took brought bought kept lost drew ran sold sent'.split(' '),
+);
 const MAX_LABEL_WORDS = 9;
 /** Past participles that stand as adjectives inside a name (registered urban unemployment rate). */
 const PARTICIPLE_ADJECTIVES = new Set(['registered', 'surveyed', 'listed', 'designated', 'value-added']);
@@ -251,12 +285,30 @@ function isShares(kept: string[]): boolean {
     kept.slice(0, -1).every((word) => CAPITALIZED.test(word) || LISTED.test(word))
   );
 }
+const TITLE_CASE = /^[A-Z][a-z]/;
+/** Last or first words of the name of a company or a place (Vale Motors, Harwick Port, Port Ashford). */
+const NAME_NOUNS =
+  /^(?:Motors|Group|Holdings|Bank|Airlines|Airport|Port|Corp|Inc|Ltd|Co|Steel|Mining|Energy|Electric|Telecom|Railways?|Authority|Council|City|County|Province|District)$/;
+
+/**
+ * How many words a company's or a place's name takes at the start of a label: two or more title-case words
+ * that the brief's region or a word like "Motors" or "Port" shows to be a name, before the words of the measure.
+ */
+function ownerNameLength(kept: string[], region: string): number {
+  let length = 0;
+  while (length < kept.length && TITLE_CASE.test(kept[length] ?? '')) length++;
+  if (length < 2 || length === kept.length) return 0;
+  const name = kept.slice(0, length);
+  const named =
+    name.includes(region) || NAME_NOUNS.test(name[0] ?? '') || NAME_NOUNS.test(name[length - 1] ?? '');
+  return named ? length : 0;
+}
 /** Nouns that change form when they name a growth (the economy grows → economic growth). */
 const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
 
 /** A past-tense verb (attracted, handled): it ends a label and takes the number as its object. */
 function isPastTense(word: string): boolean {
-  return word.length >= 5 && word.endsWith('ed') && !NOT_VERBS.has(word);
+  return (word.length >= 5 && word.endsWith('ed') && !NOT_VERBS.has(word)) || IRREGULAR_PAST.has(word);
 }
 
 export interface EnglishLabel {
@@ -275,7 +327,7 @@ export interface EnglishLabel {
  * homes sold), as a Chinese label keeps its verb (售出茶叶).
  */
 const MEASURE_VERBS = new Set(
-  'handled exported imported shipped sent sold delivered produced manufactured transported processed served added'.split(
+  'handled exported imported shipped sent sold delivered produced manufactured transported processed served added employed'.split(
     ' ',
   ),
 );
@@ -291,13 +343,15 @@ const PRESENT_MEASURE_VERBS: Record<string, string> = {
   produces: 'produced',
   serves: 'served',
   adds: 'added',
+  employs: 'employed',
+  employ: 'employed',
 };
 /**
  * Present tenses that headlines give a subject before its object (Council approves $1.26 billion budget, Schools
  * adopt…): the verb, like a past tense, is no part of the label, and the words after the number name the measure.
  */
 const PRESENT_OBJECT_VERBS = new Set(
-  'adopt adopts approve approves pass passes post posts attract attracts receive receives welcome welcomes host hosts draw draws cuts raises lowers sets keeps lifts trims'.split(
+  'adopt adopts approve approves pass passes post posts attract attracts receive receives welcome welcomes host hosts draw draws cuts raises lowers sets keeps lifts trims averages average operate operates run runs own owns'.split(
     ' ',
   ),
 );
@@ -392,6 +446,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   else if (ARTICLES.has(lower(words.length - 1)) && words.length > 1) words.pop();
   // "with the average stay lengthening to 4.6 nights": the participle says how the level was reached.
   if (reachedLevel && words.length > 2 && PARTICIPLE.test(lower(words.length - 2))) words.splice(-2, 1);
+  // "hotels made up 1.2 billion yuan": "up" belongs to the verb of a part, and says no growth.
+  if (lower(words.length - 1) === 'up' && PART_VERBS.has(lower(words.length - 2))) words.splice(-2);
   const beforeConnectives = words.length;
   while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) {
     const word = lower(words.length - 1);
@@ -410,10 +466,20 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   // "Public safety will receive", "Margins should reach": after a modal, the verb takes the number as its object
   // whatever its form; a change verb (will rise) was read above.
   if (words.length > 1 && MODALS.has(lower(words.length - 1))) words.pop();
-  else if (words.length > 2 && MODALS.has(lower(words.length - 2))) {
+  else if (
+    words.length > 2 &&
+    (MODALS.has(lower(words.length - 2)) ||
+      // "The port now operates", "The plan sets aside": so is a word after an adverb of time or before a particle.
+      VERB_ADVERBS.has(lower(words.length - 2)) ||
+      PARTICLES.has(lower(words.length - 1)))
+  ) {
     words.splice(-2);
     objectFollows = !reachedLevel;
   }
+  // "Exports now stand at": the adverb the verb was read past says when, not what.
+  while (words.length > 1 && VERB_ADVERBS.has(lower(words.length - 1))) words.pop();
+  // "Well over 1,000 homes", "just under 10 percent": an adverb of the qualifier names nothing.
+  if (words.length === 1 && QUALIFIER_ADVERBS.has(lower(0))) words.pop();
   const written = lower(words.length - 1);
   // A present tense is a verb only after its subject and right before its object (Port Ashford handles 4.2
   // million…, Tarvik adds 2,100 jobs), never as the subject (Exports rose…, Exports were…).
@@ -486,8 +552,18 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     if (capitalAfterLower && !ARTICLES.has(previous) && !LABEL_PREPOSITIONS.has(previous) && !nameGoesOn)
       break;
   }
+  // "Vale Motors deliveries", "Harwick Port cargo throughput": the company or place the measure is of is no part
+  // of it.
+  kept.splice(0, ownerNameLength(kept, region));
   // "those from the Middle East": an article the loop kept for a preposition that did not stay opens nothing.
   if (kept.length > 1 && ARTICLES.has((kept[0] ?? '').toLowerCase())) kept.shift();
+  // "Hotel rents averaged $2,300": the verb says the figure is an average of what its subject names.
+  const averaged =
+    verbOfObject !== undefined && AVERAGED.test(verbOfObject) && kept.length > 0 && !reachedLevel;
+  if (averaged) {
+    kept.unshift('average');
+    objectFollows = false;
+  }
   // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
   const keptLabel = kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1');
   // "Its shares rose 4.8%": what rises is the share price, and a price rises rather than grows.
@@ -575,9 +651,7 @@ export function changeNamedAfter(clause: string, text: string, end: number): str
   if (!ARTICLE_AT_END.test(clause)) return undefined;
   const match = CHANGE_NOUN_IN.exec(text.slice(end, end + 64));
   if (match === null) return undefined;
-  const words = (match[2] ?? '').split(' ');
-  const stop = words.findIndex((word) => CHANGE_OBJECT_STOP.test(word));
-  const object = (stop < 0 ? words : words.slice(0, stop)).join(' ');
+  const object = wordsBefore((match[2] ?? '').split(' '), CHANGE_OBJECT_STOP).join(' ');
   if (object === '') return undefined;
   return `${object} ${match[1] === undefined ? 'decline' : 'growth'}`;
 }
@@ -598,7 +672,7 @@ export function englishClauseBefore(text: string, from: number, limit: number): 
 const RESPONDENT_VERBS =
   'expect|expects|expected|accept|accepts|accepted|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped';
 const RESPONDENT_SHARE = new RegExp(
-  `^ (?:of (?:the )?([A-Za-z -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
+  `^ (?:of (?:the )?(?:[\\d,.]+ )?([A-Za-z -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
 );
 /** "percent (of them) were satisfied with…": a copula, then the state (not a number, an article or a change). */
 const RESPONDENT_STATE =
@@ -610,6 +684,12 @@ const GERUNDS: Record<string, string> = {
   use: 'using',
 };
 const FILLER_AFTER = / this year| next year| their| its/g;
+/** "… at least once a month", "… over the next six months": how often or by when, which no share is named by. */
+const WHEN_AFTER_SHARE =
+  / (?:at least once|once a|over the (?:next|coming|past)|in the (?:next|coming|past)|within)\b.*$/;
+/** "reported skipping meals", "said using…": a reporting verb before what was done only says it was told. */
+const REPORTED_DOING = /^(?:report|say)/;
+const GERUND_OPENING = /^ [a-z]{2,}ing\b/;
 
 function gerund(verb: string): string {
   const stem = verb.replace(/(?:ed|s)$/, (ending) => (ending === 'ed' && verb.endsWith('ned') ? 'n' : ''));
@@ -646,8 +726,10 @@ export function respondentShare(
   const written = named === undefined || named === 'them' ? undefined : named;
   // Shares of people who say or plan something are of those asked, when the text names no one.
   const who = written === undefined ? (population ?? 'respondents') : withoutRegion(written, region);
-  const rest = (match[4] ?? '').replace(FILLER_AFTER, '').trimEnd();
-  return { label: `share of ${who} ${gerund(verb)}${rest}`, population: who };
+  const rest = (match[4] ?? '').replace(WHEN_AFTER_SHARE, '').replace(FILLER_AFTER, '').trimEnd();
+  const doing =
+    REPORTED_DOING.test(gerund(verb)) && GERUND_OPENING.test(rest) ? rest : ` ${gerund(verb)}${rest}`;
+  return { label: `share of ${who}${doing}`, population: who };
 }
 
 function withoutRegion(phrase: string, region: string): string {
@@ -668,7 +750,7 @@ export function accountedShare(
   counted?: string,
 ): string | undefined {
   const match =
-    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise)$/.exec(
+    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|accounting for|making up|representing|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise)$/.exec(
       clause.trim(),
     );
   const subject = match?.[1];
@@ -730,12 +812,16 @@ export function respectiveLabels(
   const subject = clause
     .trim()
     .replace(/ saw (?:their|its) (\w+?)s? \w+$/, ' $1')
-    .replace(/ (?:grew|grow|rose|increased|expanded|fell|declined|dropped|decreased|were up|were down)$/, '');
+    .replace(/ (?:were|was) (?=up$|down$)/, ' ')
+    .replace(/ (\S+)$/, (verb, word: string) =>
+      GROWTH_WORDS.has(word) || DECLINE_WORDS.has(word) ? '' : verb,
+    );
   const match = /^(.*?)\b(\S+) and (\S+)(.*)$/.exec(subject);
   if (match === null) return undefined;
   const [, head = '', first = '', second = '', tail = ''] = match;
+  // "Sales of phones and laptops": each item reads as a change names it (phone sales growth).
   return [`${head}${first}${tail}`, `${head}${second}${tail}`].map(
-    (label) => `${label.toLowerCase()} ${change}`,
+    (label) => `${compounded(label.toLowerCase())} ${change}`,
   );
 }
 
@@ -769,6 +855,9 @@ export function countedOf(unitPhrase: string, text: string, end: number): string
 /** "…households are expected to receive rent assistance": what a counted subject does, after it. */
 const PREDICATE_AFTER =
   /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were) ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
+/** " and 60,000 workers": a second count joined to a first, before what both do. */
+const JOINED_COUNT =
+  /^ and (?:about |some |nearly |over |more than )?\d[\d,.]*(?: million| billion)? [a-z-]+/;
 /** Words that end what a subject does: a time, a place or a clause of its own. */
 const PREDICATE_STOP = /^(?:in|during|this|last|since|by|at|on|from|over|and|while|which|as|the|a|an)$/;
 
@@ -778,16 +867,143 @@ const PREDICATE_STOP = /^(?:in|during|this|last|since|by|at|on|from|over|and|whi
  * named by what its things do.
  */
 export function countedSubjectDoing(counted: string, text: string, end: number): string | undefined {
-  const match = PREDICATE_AFTER.exec(text.slice(end, end + 80));
+  // "1,500 firms and 60,000 workers joined the scheme": both counts do what follows the second.
+  const after = text.slice(end, end + 120);
+  const joined = JOINED_COUNT.exec(after)?.[0].length ?? 0;
+  const match = PREDICATE_AFTER.exec(after.slice(joined));
   if (match === null) return undefined;
   const [, infinitive, passive, past, rest = ''] = match;
+  // "joined the scheme": the article opens what was joined, it does not end it.
   const words = rest.split(' ');
-  const stop = words.findIndex((word) => PREDICATE_STOP.test(word));
-  const object = (stop < 0 ? words : words.slice(0, stop)).join(' ');
+  if (ARTICLES.has(words[0] ?? '') && words.length > 1) words.shift();
+  const object = wordsBefore(words, PREDICATE_STOP).join(' ');
   // "new urban jobs were created": a passive with nothing after it only says the things exist.
   if (object === '') return undefined;
   if (passive !== undefined) return `${counted} ${passive} ${object}`;
   const verb = infinitive ?? past;
   if (verb === undefined) return undefined;
   return `${counted} ${gerund(verb)} ${object}`;
+}
+
+/** The words of a phrase up to the first that `stop` matches (a base, a period, a clause of its own). */
+function wordsBefore(words: string[], stop: RegExp): string[] {
+  const at = words.findIndex((word) => stop.test(word));
+  return at < 0 ? words : words.slice(0, at);
+}
+
+/** "… spent an average of", "… earn a median of": a statistic introduced by its article, right before a figure. */
+const STATISTIC_BEFORE = /\b(\w+)(?: in)? an? (average|median|mean) of $/i;
+/** "an hour", "a day": the time a statistic is per, as the adjective readers put before the measure. */
+const PER_TIME_AFTER = /^ (?:an?|per) (hour|day|night|week|month|year)\b/;
+const PER_TIME_ADJECTIVES: Record<string, string> = {
+  hour: 'hourly',
+  day: 'daily',
+  night: 'nightly',
+  week: 'weekly',
+  month: 'monthly',
+  year: 'annual',
+};
+/** What a verb measures when the amount is money (spent → spending, earn → earnings). */
+const MONEY_MEASURES: Record<string, string> = {
+  spent: 'spending',
+  spend: 'spending',
+  spends: 'spending',
+  earn: 'earnings',
+  earns: 'earnings',
+  earned: 'earnings',
+  paid: 'payment',
+  pay: 'payment',
+  pays: 'payment',
+  cost: 'cost',
+  costs: 'cost',
+};
+/** A plural that a measure turns into its modifier (tourists → tourist spending); not -ss (business). */
+const REGULAR_PLURAL_END = /([^s])s$/;
+
+/** "Tourists spent $2 billion" → tourist spending: who spent or earned money, named with what the verb measures. */
+export function moneyMeasureOf(subject: string, verb: string | undefined): string | undefined {
+  const measure = verb === undefined ? undefined : MONEY_MEASURES[verb];
+  if (measure === undefined || measure === 'payment' || measure === 'cost') return undefined;
+  return `${subject.replace(REGULAR_PLURAL_END, '$1')} ${measure}`;
+}
+/** What a verb measures when the amount is a time (waited → waiting time, stayed → stay). */
+const TIME_MEASURES: Record<string, string> = {
+  waited: 'waiting time',
+  wait: 'waiting time',
+  waits: 'waiting time',
+  stayed: 'stay',
+  stay: 'stay',
+  stays: 'stay',
+  worked: 'working hours',
+  work: 'working hours',
+  put: 'working hours',
+};
+const TIME_UNITS = /^(?:minutes|hours|days|nights|weeks|months|years)$/;
+/** "… days on the market", "… for outpatient care": where or for what a time was spent, without its article. */
+const TIME_SPENT_WHERE = /^ (on|in|at|for) (?:(?:the|an?) )?([a-z][a-z-]*(?: [a-z][a-z-]*)?)/;
+/** "Each passenger spent…": whom a statistic is per. */
+const EACH_OPENING = /^\s*(?:each|every) ([a-z-]+)/i;
+
+/**
+ * "Each passenger spent an average of $142" → average spending per passenger, "earn a median of $17.80 an hour" →
+ * median hourly earnings, "a median of 24 days on the market" → median days on market: a statistic is named by
+ * the measure its verb or unit gives, not by the word "average" alone; undefined for any other shape.
+ */
+export function statisticMeasure(
+  clause: string,
+  text: string,
+  end: number,
+  unit: { kind: string; unit: string; phrase: string | undefined },
+): string | undefined {
+  const match = STATISTIC_BEFORE.exec(clause);
+  if (match === null) return undefined;
+  const verb = (match[1] ?? '').toLowerCase();
+  const statistic = (match[2] ?? '').toLowerCase();
+  const after = text.slice(end, end + 48);
+  const perTime = PER_TIME_AFTER.exec(after)?.[1];
+  const rate = perTime === undefined ? '' : `${PER_TIME_ADJECTIVES[perTime]} `;
+  const each = EACH_OPENING.exec(clause)?.[1]?.toLowerCase();
+  const per = each === undefined ? '' : ` per ${each}`;
+  if (unit.kind === 'money') {
+    const measure = MONEY_MEASURES[verb];
+    return measure === undefined ? undefined : `${statistic} ${rate}${measure}${per}`;
+  }
+  const phrase = unit.phrase ?? unit.unit;
+  if (TIME_UNITS.test(phrase)) {
+    const measure = TIME_MEASURES[verb];
+    const where = perTime === undefined ? TIME_SPENT_WHERE.exec(after) : null;
+    const object = wordsBefore((where?.[2] ?? '').split(' '), CHANGE_OBJECT_STOP).join(' ');
+    const place = where === null || object === '' ? '' : ` ${where[1]} ${object}`;
+    // "waited … for an agent" says what was waited for; "stayed … in the city" only says where.
+    const placed = measure === undefined || measure === 'waiting time';
+    return `${statistic} ${rate}${measure ?? phrase}${placed ? place : ''}`;
+  }
+  return phrase === '' ? undefined : `${statistic} ${rate}${phrase}${per}`;
+}
+
+/** "… for flood defenses": what an amount was given for, up to a base, a period or a clause of its own. */
+const FOR_AFTER = /^ for (?:the )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,3})/;
+/** "… for the first time", "… for the year": a for that dates or counts, not a purpose. */
+const NOT_PURPOSE = /^(?:first|year|period|quarter|month|time|years|months)$/;
+
+/** "earmarked $8 million for road repairs" → road repairs funding; undefined when no purpose follows. */
+export function fundingFor(text: string, end: number): string | undefined {
+  const words = (FOR_AFTER.exec(text.slice(end, end + 48))?.[1] ?? '').split(' ');
+  const purpose = wordsBefore(words, CHANGE_OBJECT_STOP);
+  if (purpose[0] === '' || purpose.length === 0 || purpose.some((word) => NOT_PURPOSE.test(word)))
+    return undefined;
+  return `${purpose.join(' ')} funding`;
+}
+
+/** "…, 42 percent of them from Asia": a part of what was just counted, set apart by the words after "of them". */
+const OF_THEM_AFTER =
+  /^ of (?:them|whom|those) (?:(?:are|were|is|was) )?((?:from|in|at|aged|with|under|over|outside|inside) [A-Za-z0-9][A-Za-z0-9 -]{0,40})/;
+/** Words that end what sets a part apart: a clause or a comparison of its own. */
+const PART_STOP = /^(?:while|which|but|compared|than|up|down|a|an)$/;
+
+/** "42 percent of them from Asia" → "from asia": what sets a share of the counted apart, or undefined. */
+export function partOfThem(text: string, end: number): string | undefined {
+  const words = (OF_THEM_AFTER.exec(text.slice(end, end + 56))?.[1] ?? '').toLowerCase().split(' ');
+  const part = wordsBefore(words, PART_STOP).join(' ').trim();
+  return part === '' || !part.includes(' ') ? undefined : part;
 }

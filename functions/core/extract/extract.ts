@@ -13,10 +13,14 @@ import {
   englishClauseBefore,
   englishLabelBefore,
   englishObjectAfter,
+  fundingFor,
   measuredObject,
+  moneyMeasureOf,
+  partOfThem,
   respectiveLabels,
   respondentShare,
   shareWholeAfter,
+  statisticMeasure,
   withoutNew,
 } from './english.ts';
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
@@ -452,6 +456,7 @@ const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
 const FULL_STOP = 0x2e;
+const DOLLAR = 0x24;
 const ENGLISH_PERIOD_REACH = 60;
 const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per(?! capita))\b/i;
 const AVERAGE_REACH = 16;
@@ -514,6 +519,16 @@ function passiveShare(clause: string, text: string, end: number): string | undef
 const TOTAL_ONLY = /^(?:its |their |the )?total$/;
 const BRINGING_ITS_WHOLE = /\bbringing (?:its|their|the) [a-z]+ to $/;
 /** "slower than the 5.2 percent growth for 2023": a rate compared with is of the series measured before. */
+/** " and some ": only "and" and a qualifier between two counts, no comma that would open a clause of its own. */
+const JOINED_ONLY = /^ and (?:[a-z]+ ){0,2}$/;
+/** "…, up from", "to $8.1 billion from": a base a figure is compared with, right before it. */
+const BASE_FROM_BEFORE = /\bfrom (?:about |around |nearly |roughly )?$/;
+/**
+ * "1.8 times the figure for 2019", "the 2019 level", "what it was in 2020": a period that dates a base a multiple is
+ * of, not the figures.
+ */
+const COMPARED_LEVEL_BEFORE =
+  /\b(?:times|than|(?:figure|level|number|total|amount)s?(?: for| of| in)?|what (?:it|they) (?:was|were)(?: in)?) (?:the |its |their )?$/;
 const COMPARED_RATE_BEFORE = /\b(?:slower|faster|weaker|stronger|lower|higher) than (?:the |a |its )?$/;
 /** "a hub of 9.8 million people": those a place is home to, its population. */
 const PLACE_OF_PEOPLE = /\b(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of $/;
@@ -524,7 +539,8 @@ const APPOSITIVE = /^,\s*$/;
 /** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
 const SHARE_PARTICIPLE =
   /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to)\s*$/;
-const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged)\b/i;
+const DECLINE_BEFORE =
+  /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged|dipped|eased|shrank|contracted|tumbled|sank|slid|retreated)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found (that) 61.8 percent of them…). */
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but|found|finds|showed|shows|revealed)$/;
 const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
@@ -589,6 +605,7 @@ const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从�
  * "from" that is no year before ("from January to April") is still the figures' own.
  */
 function isComparedBase(text: string, index: number, found: EnglishPeriod): boolean {
+  if (COMPARED_LEVEL_BEFORE.test(text.slice(Math.max(0, index - 24), index))) return true;
   return (found.yearEarlier || found.lastYear === true) && isComparedWith(text, index);
 }
 
@@ -942,6 +959,12 @@ class Extraction {
         !(code === FULL_STOP && isInitialDot(text, index))
       )
         return undefined;
+      // "rose to 52 million tonnes from 48 million tonnes a year earlier": a period after the base is the base's.
+      if (
+        (DIGITS.has(code) || code === DOLLAR) &&
+        BASE_FROM_BEFORE.test(text.slice(Math.max(raw.end, index - 12), index))
+      )
+        return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;
       const found = englishPeriodAt(text, index, this.publication);
       if (found === undefined) continue;
@@ -1025,6 +1048,20 @@ class Extraction {
       !(asOf !== undefined && STANDARD_RAISED_BEFORE.test(unitBefore) && !this.carriedPeriod(asOf));
     const standard = (label.startsWith('每') && !DENSITY.test(named.label)) || perUnit;
     if (asOf !== undefined && !standard && this.dates(raw, asOf, planned)) figure.asOf = asOf;
+    // "widened to $8.1 billion from $6.4 billion": a base with no period of its own is the series at an earlier,
+    // unstated time; it keeps a key apart from the level it is compared with.
+    const before = this.figures.at(-1);
+    if (
+      raw.english &&
+      own === undefined &&
+      before?.metric === figure.metric &&
+      before.asOf === figure.asOf &&
+      BASE_FROM_BEFORE.test(this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 12), raw.start))
+    ) {
+      const earlier = this.metrics.entry(`previous ${figure.label}`, figure.unit);
+      figure.label = earlier.label;
+      figure.metric = earlier.metric;
+    }
     // Most figures have no warning: the list is made only for one that has.
     if (raw.unitSource !== undefined) figure.warnings = [UNIT_WARNINGS[raw.unitSource]];
     if (named.weak === true || label === figure.unit || label.length < 2) {
@@ -1210,6 +1247,12 @@ class Extraction {
       const sized = changeNamedAfter(clause, text, raw.end);
       if (sized !== undefined) return { label: sized, growth: true };
     }
+    const statistic = statisticMeasure(clause, text, raw.end, {
+      kind: raw.unit.kind,
+      unit: raw.unit.unit,
+      phrase: raw.unitPhrase,
+    });
+    if (statistic !== undefined) return { label: statistic, growth: false };
     const previous = sentence.previousLabel?.replace(CHANGE_WORD_END, '').replace(GROWTH_PREFIX, '');
     // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
     const before = englishLabelBefore(
@@ -1230,6 +1273,10 @@ class Extraction {
       CHANGE_WORD_END.test(sentence.previousLabel)
     )
       return { label: sentence.previousLabel, growth: true };
+    // "…3.3 million tourists, 42 percent of them from Asia": a part of what was just counted.
+    const part =
+      raw.unit.kind === 'percent' && previous !== undefined ? partOfThem(text, raw.end) : undefined;
+    if (part !== undefined) return { label: `share of ${previous} ${part}`, growth: false };
     // "…$40 million, roughly a fifth of the total", "…sold grain, contributing 35 percent of the county's harvest":
     // a share of what the figure before measured, or of the subject of the clause the participle follows.
     const afterFigure = this.figures.length > sentence.firstFigure;
@@ -1283,7 +1330,12 @@ class Extraction {
     if (WORTH_ONLY.test(clause) && previous !== undefined)
       return { label: `${previous} value`, growth: false };
     // "About 3,400 households are expected to receive rent assistance": a count opening its sentence.
-    const opensSentence = clause.trim() === '' && this.figures.length === sentence.firstFigure;
+    // "1,500 firms and 60,000 workers joined…": so does a second count joined to the first.
+    const joinedToOpening =
+      JOINED_ONLY.test(text.slice(sentence.previousEnd, raw.start)) &&
+      this.figures.length === sentence.firstFigure + 1;
+    const opensSentence =
+      (clause.trim() === '' && this.figures.length === sentence.firstFigure) || joinedToOpening;
     if (opensSentence && raw.unit.kind === 'count' && raw.unitPhrase !== undefined) {
       const doing = countedSubjectDoing(raw.unitPhrase, text, raw.end);
       if (doing !== undefined) return { label: doing, growth: false };
@@ -1311,11 +1363,15 @@ class Extraction {
       return { label: changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth'), growth: true };
     }
     // "attracted $4.29 billion in foreign investment": a measured amount names what it is of after it.
+    const money = raw.unit.kind === 'money';
     const object =
       before.objectFollows && raw.unit.kind !== 'count'
-        ? englishObjectAfter(this.text, raw.end, raw.unit.kind === 'money')
+        ? (englishObjectAfter(this.text, raw.end, money) ??
+          (money ? fundingFor(this.text, raw.end) : undefined))
         : undefined;
-    if (object !== undefined) return { label: object, growth: before.growth };
+    // "handled 56 million tonnes of coal": what a measuring verb's amount is of, named with the verb (coal handled).
+    if (object !== undefined)
+      return { label: measuredObject(before.verb, object, text, raw.end) ?? object, growth: before.growth };
     // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from
     // February": a decline from another base, which names its own series.
     const countsSomething = raw.unitPhrase !== undefined && raw.unit.kind === 'count';
@@ -1329,7 +1385,8 @@ class Extraction {
         : (measuredObject(before.verb, countedNoun, text, raw.end) ?? countedNoun);
     // "Freight rates on the route to Frankfurt averaged $3.85": with no object after it, the subject names it.
     const subject = before.label === '' ? undefined : before.label;
-    return { label: counted ?? subject ?? previous ?? raw.unit.unit, growth: before.growth };
+    const spending = money && subject !== undefined ? moneyMeasureOf(subject, before.verb) : undefined;
+    return { label: counted ?? spending ?? subject ?? previous ?? raw.unit.unit, growth: before.growth };
   }
 
   /**

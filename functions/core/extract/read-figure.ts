@@ -104,6 +104,9 @@ interface NumberCore {
 
 const RANGE_CONNECTORS = codeSet('至到-–—~～－〜');
 const ENGLISH_RANGE_TO = ' to ';
+const ENGLISH_RANGE_AND = ' and ';
+/** "between 2% and 4%": a range whose bounds "between … and" joins. */
+const BETWEEN_BEFORE = /\bbetween $/i;
 const ENGLISH_CHANGE_REACH = 32;
 /** A change or its base right before a figure, a qualifier between (rose by about…, from…, up…). */
 const ENGLISH_CHANGE_BEFORE =
@@ -675,7 +678,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     else if (isEnglishYear(text, start, cursor)) return rejected(cursor);
     else {
       const listed = core.chinese ? undefined : listUnitAhead(text, cursor, start);
-      if (listed !== undefined) {
+      // "numbered 3.3 million, 42 percent of them…": no share is counted in millions, so no list shares its unit.
+      if (listed !== undefined && !(core.scaled && isShareUnit(listed.unit))) {
         unit = { unit: listed.unit, end: cursor, english: false };
         if (!core.scaled) inheritedExponent = listed.exponent;
         unitSource = 'list';
@@ -764,17 +768,21 @@ export function readFigure(text: string, index: number, floor: number): Reading 
       rangeMax = right.core;
       cursor = right.end;
     }
-  } else if (
-    upper === undefined &&
-    core.maxDigits === undefined &&
-    !core.chinese &&
-    text.startsWith(ENGLISH_RANGE_TO, cursor) &&
-    startsNumber(text, cursor + ENGLISH_RANGE_TO.length) &&
-    !ENGLISH_CHANGE_BEFORE.test(text.slice(Math.max(floor, start - ENGLISH_CHANGE_REACH), start))
-  ) {
+  } else if (upper === undefined && core.maxDigits === undefined && !core.chinese) {
     // "a margin of 16% to 18%": a range written with "to", unless a change or its base is before (rose 2% to 5%,
-    // from 3% to 5%), where the second figure is the level.
-    const right = upperBoundAt(text, cursor + ENGLISH_RANGE_TO.length, start, unit.unit.unit);
+    // from 3% to 5%), where the second figure is the level; "between 2% and 4%" is a range whatever comes before.
+    const between =
+      text.startsWith(ENGLISH_RANGE_AND, cursor) &&
+      BETWEEN_BEFORE.test(text.slice(Math.max(floor, start - 8), start));
+    const to =
+      !between &&
+      text.startsWith(ENGLISH_RANGE_TO, cursor) &&
+      !ENGLISH_CHANGE_BEFORE.test(text.slice(Math.max(floor, start - ENGLISH_CHANGE_REACH), start));
+    const joiner = between ? ENGLISH_RANGE_AND : ENGLISH_RANGE_TO;
+    const right =
+      (between || to) && startsNumber(text, cursor + joiner.length)
+        ? upperBoundAt(text, cursor + joiner.length, start, unit.unit.unit)
+        : undefined;
     if (right !== undefined) {
       rangeMax = right.core;
       cursor = right.end;
@@ -1042,6 +1050,10 @@ function halfAt(text: string, index: number, floor: number): RawFigure | undefin
     qualifier,
     english: false,
   };
+}
+
+function isShareUnit(unit: UnitInfo): boolean {
+  return unit.unit === '%' || unit.unit === 'percentage points';
 }
 
 function isProportion(unit: UnitInfo): boolean {
