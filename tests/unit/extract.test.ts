@@ -1023,7 +1023,7 @@ describe('labels after round 4 of issue 8', () => {
 
   it('leaves a weekday and the degree fused with 涨/跌 (大跌) out of an index label', () => {
     expect(read('周五恒生指数大跌2.1%，收报16320.5点。')).toEqual([
-      ['2.1%', '恒生指数跌幅', 'exact', '%'],
+      ['2.1%', '恒生指数下跌', 'exact', '%'],
       ['16320.5点', '恒生指数', 'exact', '点'],
     ]);
   });
@@ -3037,6 +3037,43 @@ describe('labels of round 7', () => {
     expect(read('截至8月底，全县人才公寓保障性住房已筹集2400套，乡村道路已完工48公里。', '云岭县')).toEqual([
       ['2400套', '已筹集人才公寓保障性住房'],
       ['48公里', '已完工乡村道路'],
+    ]);
+  });
+});
+
+describe('round 7b', () => {
+  const read = (text: string, region?: string, publishedAt = '2025-09-03') =>
+    extractFigures(text, { publishedAt, ...(region === undefined ? {} : { region }) }).map((figure) => [
+      figure.surface,
+      figure.label,
+      figure.asOf,
+    ]);
+
+  it('names a bare 涨/跌 of an index 上涨/下跌 as writers do, and a span’s (周跌) by its 幅', () => {
+    expect(read('北岸指数涨1.35%，报2210.4点；棉纱期货主力合约周跌2.2%。')).toEqual([
+      ['1.35%', '北岸指数上涨', undefined],
+      ['2210.4点', '北岸指数', undefined],
+      ['2.2%', '棉纱期货主力合约周跌幅', undefined],
+    ]);
+  });
+
+  it('dates the close by the trading day a sentence before named (截至收盘)', () => {
+    expect(read('9月2日，北岸交易所两大指数小幅收高。截至收盘，北岸指数报2210.4点。')).toEqual([
+      ['2210.4点', '北岸指数', '2025-09-02'],
+    ]);
+  });
+
+  it('reads a year before a quoted name as part of the name, not as the period of its figures', () => {
+    expect(read('9月1日，石湾区2025年“金秋招聘”专场活动共吸引企业88家，提供岗位3100余个。', '石湾')).toEqual([
+      ['88家', '吸引企业', '2025-09-01'],
+      ['3100余个', '提供岗位', '2025-09-01'],
+    ]);
+  });
+
+  it('drops the brief’s own town or subdistrict (沙湾镇, 沙湾街道) from a label, as it drops its city', () => {
+    expect(read('沙湾镇新建口袋公园14个，沙湾街道新增停车位620个。', '沙湾')).toEqual([
+      ['14个', '新建口袋公园', undefined],
+      ['620个', '新增停车位', undefined],
     ]);
   });
 });

@@ -302,7 +302,10 @@ function regionPrefixes(region: string): Regions {
     const words =
       region === ''
         ? []
-        : [region, ...['市', '省', '区', '县', '地区', '州', ''].map((suffix) => base + suffix)];
+        : [
+            region,
+            ...['市', '省', '区', '县', '地区', '州', '镇', '乡', '街道', ''].map((suffix) => base + suffix),
+          ];
     regions = {
       names: new Lexicon(words.map((word) => [word, true] as const)),
       division: divided ? region.charCodeAt(region.length - 1) : undefined,
@@ -1362,14 +1365,18 @@ const QUANTIFIED_SUBJECT =
  */
 const VENUE =
   /^[\u4e00-\u9fff]{1,8}?(?:交易所|金交所|期交所|联交所|商所|交所)(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
-/** 涨, 跌 and 减 alone name the change a reader calls 涨幅, 跌幅, 下降. */
-const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡])增$/;
+/**
+ * 涨, 跌 and 减 alone name the change a reader calls 上涨, 下跌, 下降; a span before it (周跌) is named by the
+ * span's change, 周跌幅.
+ */
+const BARE_CHANGE = /(?<![上下周日月年])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡])增$/;
+const SPAN_CHANGE = /(?<=[周日月年])[涨跌]$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
   增: '增长',
-  涨: '涨幅',
-  跌: '跌幅',
-  收涨: '涨幅',
-  收跌: '跌幅',
+  涨: '上涨',
+  跌: '下跌',
+  收涨: '上涨',
+  收跌: '下跌',
   减: '下降',
 };
 
@@ -1396,7 +1403,7 @@ export function tidyLabel(label: string): string {
   let tidy = label.replace(NOT_IN_LABELS, '').replace(QUANTIFIED_SUBJECT, '').replace(VENUE, '');
   // 举办非遗展演、夜游灯会等文旅活动: examples before 等 only illustrate the kind after it, which names the series.
   if (tidy.includes('等')) tidy = tidy.replace(EXAMPLES, '');
-  tidy = tidy.replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
+  tidy = tidy.replace(SPAN_CHANGE, '$&幅').replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
   return tidy === '' ? label : tidy;
 }
 
