@@ -3076,4 +3076,26 @@ describe('round 7b', () => {
       ['620个', '新增停车位', undefined],
     ]);
   });
+  it('names every figure of a long list of targets a target, and a clause that opens by striving (力争…) too', () => {
+    expect(
+      read(
+        '今年的主要预期目标是：地区生产总值增长5%左右，城镇新增就业2万人以上，城镇调查失业率控制在5.5%以内，居民消费价格涨幅3%左右，单位地区生产总值能耗下降2.5%左右。今年力争新增就业岗位3000个。',
+        '石湾',
+      ).map(([surface, label]) => [surface, label]),
+    ).toEqual([
+      ['5%左右', '地区生产总值增长目标'],
+      ['2万人以上', '城镇新增就业目标'],
+      ['5.5%以内', '城镇调查失业率目标'],
+      ['3%左右', '居民消费价格涨幅目标'],
+      ['2.5%左右', '单位地区生产总值能耗下降目标'],
+      ['3000个', '新增就业岗位目标'],
+    ]);
+  });
+
+  it('dates a figure by the deadline its clause sets (到2028年), leaving 到 out of its label', () => {
+    expect(read('全市将新建绿道20公里，到2028年底城市污水处理率达到98%以上。', '石湾')).toEqual([
+      ['20公里', '新建绿道', undefined],
+      ['98%以上', '城市污水处理率', '2028-12-31'],
+    ]);
+  });
 });

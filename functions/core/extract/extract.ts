@@ -70,6 +70,7 @@ import { isWrappedLineBreak } from './layout.ts';
 import { arabicDigit, chineseDigit, isChineseNumeral } from './numerals.ts';
 import {
   continuesDay,
+  deadlineAt,
   type EnglishPeriod,
   englishPeriodAt,
   isComparedWith,
@@ -178,6 +179,10 @@ class Sentence {
   readonly labels: string[] = [];
   /** Who answered what, before the sentence's ranked answers (受访者认为最需改进的前三项依次为…). */
   answers: AnswersFrame | undefined;
+  /** Whether the sentence so far set a frame of targets (主要预期目标是：), which holds to its end, however long. */
+  targetsFramed = false;
+  /** How far the sentence was searched for that frame, so that each character is searched once. */
+  targetsSearched = 0;
 
   reset(start: number, figureCount: number) {
     this.start = start;
@@ -197,6 +202,8 @@ class Sentence {
     this.untilAt = -1;
     this.nextFigureAsOf = undefined;
     this.answers = undefined;
+    this.targetsFramed = false;
+    this.targetsSearched = start;
   }
 
   endClauseGroup() {
@@ -449,6 +456,16 @@ const ACTION_OF_COUNTED =
 /** An English figure's own words after it, to the end of its clause (of Qiaoxi residents satisfied with…). */
 const ENGLISH_WORDS_AFTER = /^ ((?:[A-Za-z][A-Za-z-]*)(?: [A-Za-z][A-Za-z-]*){0,7})/;
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
+const DEADLINE = 0x5230; // 到
+
+/** Whether the 到 at `at` opens its clause, or follows what strives for it (力争到, 预计到). */
+function opensDeadline(text: string, at: number): boolean {
+  return (
+    at === 0 ||
+    CLAUSE_OPENERS.has(text.charCodeAt(at - 1)) ||
+    FORESEEN_BEFORE.has(text.charCodeAt(at - 2) * 0x10000 + text.charCodeAt(at - 1))
+  );
+}
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
 const FULL_STOP = 0x2e;
@@ -555,7 +572,9 @@ const TASK_DONE = /(已经|已)?完成了?$/;
 const SHARE_TRADE = /(?:增持|减持|回购)$/;
 const PLANNED = /(?:拟|计划)(?=增持|减持|回购)/;
 const AIMED = /(?:力争|争取)(?:达到|实现|突破|超过)?$/;
-const TARGET_WINDOW = 60;
+/** 今年力争新增城镇就业…, 力争到2027年…: a clause that opens by striving for its figure sets a target. */
+const AIMED_OPENING = /^[\u4e00-\u9fff]{0,4}?(?:力争|争取)/;
+const TARGET_FRAME_LENGTH = 5;
 /** Cheap tests that spare most clauses the slower readings they cannot need. */
 const ADVERB_HINT = /今年|全年|去年|[上下]半年|当年|全天|已|共/;
 const PLAN_HINT = /计划|任务/;
@@ -791,6 +810,15 @@ class Extraction {
       const foreseen =
         index - 2 >= sentence.start && FORESEEN_BEFORE.has(text.charCodeAt(index - 2) * 0x10000 + before);
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before) || foreseen;
+      // 力争到2027年…, ，到2030年…: a deadline opening a clause dates the figure it sets, not the sentences after.
+      if (before === DEADLINE && opensDeadline(text, index - 1)) {
+        const deadline = deadlineAt(text, index);
+        if (deadline !== undefined) {
+          sentence.nextFigureAsOf = deadline.asOf;
+          index = deadline.end - 1;
+          continue;
+        }
+      }
       // 较去年同期的6.1亿份: the base compared with is a figure of its own, a year before the sentence's.
       const comparedEnd = COMPARED_AFTER.has(before) ? comparedValueAt(text, index) : undefined;
       if (comparedEnd !== undefined) {
@@ -1695,12 +1723,17 @@ class Extraction {
    * for (工业总产值力争达到560亿元), a series apart from the level reached.
    */
   private targetOf(raw: RawFigure, clause: string): string {
-    if (AIMED.test(clause)) return '目标';
-    const from = Math.max(this.sentence.start, raw.start - TARGET_WINDOW);
-    const before = this.text.slice(from, raw.start);
-    const match = before.includes('目标') ? TARGET_FRAME.exec(before) : null;
+    if (AIMED.test(clause) || AIMED_OPENING.test(clause)) return '目标';
+    const { sentence } = this;
     // 主要预期目标是：…: 预期 only names the frame; the series is the target (地区生产总值增长目标), as readers write it.
-    return match === null ? '' : '目标';
+    if (!sentence.targetsFramed && raw.start > sentence.targetsSearched) {
+      // A frame word cut by the last search's end is read whole from a little before it.
+      const from = Math.max(sentence.start, sentence.targetsSearched - TARGET_FRAME_LENGTH);
+      const before = this.text.slice(from, raw.start);
+      sentence.targetsFramed = before.includes('目标') && TARGET_FRAME.test(before);
+      sentence.targetsSearched = raw.start;
+    }
+    return sentence.targetsFramed ? '目标' : '';
   }
 
   /**

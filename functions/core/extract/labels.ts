@@ -216,9 +216,16 @@ function endBeforeConnectives(text: string): number {
   return end;
 }
 
+const DEADLINE = 0x5230; // 到
+
 /** After a leading date expression (5月份, 2013年以来, 1-4月, 第一季度, 前4个月), or `start` when there is none. */
 function afterDate(text: string, start: number): number {
   const first = text.charCodeAt(start);
+  // 到2027年: a deadline says when, like the date it opens.
+  if (first === DEADLINE) {
+    const after = afterDate(text, start + 1);
+    return after > start + 1 ? after : start;
+  }
   const ordinal = first === 0x7b2c /* 第 */ || first === 0x524d; /* 前 */
   let cursor = ordinal ? start + 1 : start;
   const digitsStart = cursor;

@@ -321,6 +321,15 @@ export function periodAt(
   return { asOf, end: located.end, until, day, ofFigure };
 }
 
+/** 2027年, 2027年底: a year a deadline names (到2027年…), whatever follows it; 2027年 opens no programme there. */
+const DEADLINE_YEAR = /^([0-9]{4})年[底末]?/;
+
+/** The end of the year a deadline (到2027年) names at `index`, and where it ends; undefined when none does. */
+export function deadlineAt(text: string, index: number): { asOf: string; end: number } | undefined {
+  const match = DEADLINE_YEAR.exec(text.slice(index, index + 6));
+  return match === null ? undefined : { asOf: `${match[1]}-12-31`, end: index + match[0].length };
+}
+
 const DURING = '期间';
 /** 今年计划改造的150个: the total a plan for the year names, in a noun phrase of its own. */
 const PLANNED_TOTAL = /^今年(?:计划|拟|将)[^，。；,;]{0,12}?的[0-9０-９一二三四五六七八九十两]/;
