@@ -3098,4 +3098,40 @@ describe('round 7b', () => {
       ['98%以上', '城市污水处理率', '2028-12-31'],
     ]);
   });
+  const english = (text: string) =>
+    extractFigures(text, { publishedAt: '2025-07-20' }).map((figure) => [figure.surface, figure.label]);
+
+  it('reads a headline’s present tense (creates) as the verb and names what was created or added by the verb', () => {
+    expect(english('Marrow Bay creates 7,400 urban jobs in H1')).toEqual([
+      ['7,400 urban jobs', 'urban jobs created'],
+    ]);
+    expect(english('The county added 2.3 gigawatts of wind capacity in the first half.')).toEqual([
+      ['2.3 gigawatts', 'wind capacity added'],
+    ]);
+  });
+
+  it('drops a place the measure passed through, keeps a hyphenated adjective and an installed stock', () => {
+    expect(
+      english(
+        'Soybean imports via the port fell 4.4% to 12.1 million tonnes, while gas-fired output rose 2.2%. Total installed wind capacity reached 18.5 gigawatts.',
+      ),
+    ).toEqual([
+      ['4.4%', 'soybean imports decline'],
+      ['12.1 million tonnes', 'soybean imports'],
+      ['2.2%', 'gas-fired output growth'],
+      ['18.5 gigawatts', 'total installed wind capacity'],
+    ]);
+  });
+
+  it('keeps what a yield or a price was measured in, and names counted things by a passive that ends their clause', () => {
+    expect(
+      english(
+        'About 9,600 drones were rented, and the average yield in trial plots was put at 610 kg per mu, up 1.9 percent.',
+      ),
+    ).toEqual([
+      ['About 9,600 drones', 'drones rented'],
+      ['610 kg per mu', 'average yield in trial plots'],
+      ['1.9 percent', 'average yield in trial plots growth'],
+    ]);
+  });
 });

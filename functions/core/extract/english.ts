@@ -146,8 +146,8 @@ const DECLINE_WORDS = new Set(
     ' ',
   ),
 );
-/** Prepositions before a place named with capitals (at Lianhai port, in Baishan). */
-const PLACE_PREPOSITIONS = new Set(['at', 'in']);
+/** Prepositions before a place named with capitals (at Lianhai port, in Baishan, through the port). */
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'through', 'via']);
 /** Words that locate a place name within a country (east China, southern Guangdong). */
 const COMPASS =
   /^(?:east|west|south|north|central|eastern|western|southern|northern|northeast|northwest|southeast|southwest)$/;
@@ -236,11 +236,14 @@ const OWNER_AFTER = / (?:by|from) /;
 const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.split(' '));
 const PARTICIPLE = /^[a-z]{3,}ing$/;
 const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare))s$/;
+/** Measures an "in" phrase may complete (yield in sampled fields, investment in terminals). */
+const MEASURE_BEFORE_IN =
+  /^(?:investment|yield|output|sales|prices?|rents?|income|spending|revenue|rate|share)$/;
 /** Words ending in -ed that are not verbs. */
 const NOT_VERBS = new Set(['hundred', 'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed']);
 const MAX_LABEL_WORDS = 9;
 /** Past participles that stand as adjectives inside a name (registered urban unemployment rate). */
-const PARTICIPLE_ADJECTIVES = new Set(['registered', 'surveyed', 'listed', 'designated', 'value-added']);
+const PARTICIPLE_ADJECTIVES = new Set(['registered', 'surveyed', 'listed', 'designated', 'installed']);
 
 const LISTED = /-listed$/;
 
@@ -256,7 +259,8 @@ const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
 
 /** A past-tense verb (attracted, handled): it ends a label and takes the number as its object. */
 function isPastTense(word: string): boolean {
-  return word.length >= 5 && word.endsWith('ed') && !NOT_VERBS.has(word);
+  // "coal-fired", "state-owned": a hyphenated -ed word is a compound adjective.
+  return word.length >= 5 && word.endsWith('ed') && !NOT_VERBS.has(word) && !word.includes('-');
 }
 
 export interface EnglishLabel {
@@ -275,7 +279,7 @@ export interface EnglishLabel {
  * homes sold), as a Chinese label keeps its verb (售出茶叶).
  */
 const MEASURE_VERBS = new Set(
-  'handled exported imported shipped sent sold delivered produced manufactured transported processed served added'.split(
+  'handled exported imported shipped sent sold delivered produced manufactured transported processed served added created upgraded'.split(
     ' ',
   ),
 );
@@ -291,6 +295,7 @@ const PRESENT_MEASURE_VERBS: Record<string, string> = {
   produces: 'produced',
   serves: 'served',
   adds: 'added',
+  creates: 'created',
 };
 /**
  * Present tenses that headlines give a subject before its object (Council approves $1.26 billion budget, Schools
@@ -321,7 +326,7 @@ export function measuredObject(verb: string | undefined, counted: string, text: 
   if (verb === undefined || !MEASURE_VERBS.has(verb)) return undefined;
   const adverb = MEASURE_ADVERB.exec(text.slice(end, end + 10))?.[1];
   // "added 185 new positions": what was added is new; the verb says so once.
-  const object = verb === 'added' ? withoutNew(counted) : counted;
+  const object = verb === 'added' || verb === 'created' ? withoutNew(counted) : counted;
   return adverb === undefined ? `${object} ${verb}` : `${object} ${verb} ${adverb}`;
 }
 
@@ -465,7 +470,13 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
         (isPastTense(current) && (LABEL_PREPOSITIONS.has(previous) || previous === 'in')) ||
         // "Closed sales fell…": a sentence opens on no verb without its subject, so its participle is an adjective.
         (isPastTense(current) && at === 0 && CAPITALIZED.test(word)));
-    const investmentIn = current === 'in' && previous === 'investment' && kept.length > 0;
+    // "investment in automated terminals", "average yield in sampled fields": "in" after a measure names where or
+    // what it was measured over, part of the series (a place named with capitals has gone above).
+    const measuredIn =
+      current === 'in' &&
+      kept.length > 0 &&
+      !CAPITALIZED.test(kept[0] ?? '') &&
+      MEASURE_BEFORE_IN.test(previous);
     // "Air cargo handled … doubled to 184,000 tonnes": a measure verb ending the subject names the measure.
     const measured = kept.length === 0 && MEASURE_VERBS.has(current) && at > 0;
     // "Jizhou cuts growth target to…": a headline's present tense before its object is no part of it.
@@ -475,7 +486,7 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
       !insideLabel &&
       !insideName &&
       !adjective &&
-      !investmentIn &&
+      !measuredIn &&
       !measured &&
       (DETERMINERS.has(current) || CONNECTIVES.has(current) || isPastTense(current))
     )
@@ -769,6 +780,8 @@ export function countedOf(unitPhrase: string, text: string, end: number): string
 /** "…households are expected to receive rent assistance": what a counted subject does, after it. */
 const PREDICATE_AFTER =
   /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were) ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
+/** A passive that ends its clause (were deployed, were upgraded.). */
+const PASSIVE_ALONE = /^ (?:are|were|have been) ([a-z]{3,}ed)(?=[,.;]|$)/;
 /** Words that end what a subject does: a time, a place or a clause of its own. */
 const PREDICATE_STOP = /^(?:in|during|this|last|since|by|at|on|from|over|and|while|which|as|the|a|an)$/;
 
@@ -778,7 +791,12 @@ const PREDICATE_STOP = /^(?:in|during|this|last|since|by|at|on|from|over|and|whi
  * named by what its things do.
  */
 export function countedSubjectDoing(counted: string, text: string, end: number): string | undefined {
-  const match = PREDICATE_AFTER.exec(text.slice(end, end + 80));
+  const after = text.slice(end, end + 80);
+  // "42,000 combine harvesters were deployed, …": what was done to them is what tells them apart; "900 new jobs were
+  // created" says no more than "new" does.
+  const done = PASSIVE_ALONE.exec(after)?.[1];
+  if (done !== undefined) return NEW_BEFORE.test(counted) ? undefined : `${counted} ${done}`;
+  const match = PREDICATE_AFTER.exec(after);
   if (match === null) return undefined;
   const [, infinitive, passive, past, rest = ''] = match;
   const words = rest.split(' ');

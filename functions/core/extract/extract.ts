@@ -1342,6 +1342,9 @@ class Extraction {
       before.objectFollows && raw.unit.kind !== 'count'
         ? englishObjectAfter(this.text, raw.end, raw.unit.kind === 'money')
         : undefined;
+    // "added 8.6 gigawatts of solar capacity": what was added is a series apart from the stock it adds to.
+    if (object !== undefined && before.verb === 'added' && raw.unit.kind !== 'money')
+      return { label: `${withoutNew(object)} added`, growth: before.growth };
     if (object !== undefined) return { label: object, growth: before.growth };
     // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from
     // February": a decline from another base, which names its own series.
