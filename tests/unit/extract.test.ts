@@ -3134,4 +3134,31 @@ describe('round 7b', () => {
       ['1.9 percent', 'average yield in trial plots growth'],
     ]);
   });
+  it('names a planned investment or an enrolment of things just counted by those things, without the verb that set them out', () => {
+    expect(
+      read(
+        '今年全县安排县级重点项目88个，总投资640亿元，年度计划投资150亿元；职业学校6所，招生4200人。',
+        '石湾',
+        '2025-02-01',
+      ).map(([surface, label]) => [surface, label]),
+    ).toEqual([
+      ['88个', '安排县级重点项目'],
+      ['640亿元', '总投资'],
+      ['150亿元', '县级重点项目年度计划投资'],
+      ['6所', '职业学校'],
+      ['4200人', '职业学校招生'],
+    ]);
+  });
+
+  it('gives a breakdown’s groups (分城乡看，城市居民为…) the measure the sentence before gave', () => {
+    expect(
+      read('全县居民体质达标率为91.3%。分城乡看，城镇居民为93.0%，农村居民为88.6%。', '石湾').map(
+        ([surface, label]) => [surface, label],
+      ),
+    ).toEqual([
+      ['91.3%', '居民体质达标率'],
+      ['93.0%', '城镇居民体质达标率'],
+      ['88.6%', '农村居民体质达标率'],
+    ]);
+  });
 });

@@ -35,6 +35,7 @@ import {
   doingAfter,
   doneOfTask,
   fundFor,
+  groupsMeasure,
   isAttributive,
   isModifierOnly,
   isOpenBound,
@@ -546,6 +547,15 @@ const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slippe
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but|found|finds|showed|shows|revealed)$/;
 const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
+/** Measures of counted projects or schools that a clause names alone (总投资, 年度计划投资, 在校生, 招生). */
+const THINGS_MEASURE =
+  /^(?:(?:年度)?计划(?:总)?投资|协议(?:投资|引资)额|在校(?:学)?生|招生|毕业生|专任教师|从业人员)$/;
+/** 总投资 between them (安排重点项目216个，总投资…，年度计划投资…) still measures the things counted, unnamed. */
+const TOTAL_INVESTMENT = '总投资';
+const SET_OUT = /^(?:计划|拟)?(?:安排|实施)/;
+/** 分城乡看，, 分地区看，, 按性别分，: an opening that breaks a measure down by group. */
+const BREAKDOWN = /^(?:分|按|从)[\u4e00-\u9fff]{1,6}(?:看|分|来看)[，,：:]$/;
+const BREAKDOWN_REACH = 10;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
 const PRODUCED =
   /^(?:计划|已|累计)?(?:新增|新建|新开工|开工|建成|完成|改造|关闭|认定|培育|引进|新开|新登记|登记|放流)/;
@@ -1067,7 +1077,11 @@ class Extraction {
     this.periodsRead = Math.max(raw.end, own?.end ?? 0);
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
-    this.sentence.previousCounted = raw.unit.counter ? label : undefined;
+    // …总投资1850亿元，年度计划投资420亿元: the projects counted stay the subject of their measures that follow.
+    const counted = this.sentence.previousCounted?.replace(SET_OUT, '');
+    const countedStill = counted !== undefined && (label.startsWith(counted) || label === TOTAL_INVESTMENT);
+    if (raw.unit.counter) this.sentence.previousCounted = label;
+    else if (!countedStill) this.sentence.previousCounted = undefined;
     if (raw.unit.counter) this.sentence.firstCounted ??= label;
     this.sentence.previousNoun = named.noun;
     if (raw.unit.counter && named.noun !== undefined && named.noun !== '')
@@ -1609,6 +1623,14 @@ class Extraction {
     const measure = total === null ? undefined : (total[1] ?? total[2]);
     if (measure !== undefined && sentence.previousCounted !== undefined)
       label = sentence.previousCounted.replace(COUNT_CHANGE, '') + measure;
+    // 安排重点项目216个，总投资…; 普通高中58所，招生…: a measure of what was just counted, named without it, is
+    // theirs; the verb that only set them out (安排, 实施) goes.
+    else if (
+      THINGS_MEASURE.test(label) &&
+      sentence.previousCounted !== undefined &&
+      raw.unit.kind !== 'percent'
+    )
+      label = sentence.previousCounted.replace(SET_OUT, '') + label;
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       // …完成186.3亿元，为年度预算的52.8%，同比增长3.6%: a growth in % after a share is the amount's.
       const changed = growthPast(sentence.labels, raw.unit.unit, label) ?? sentence.previousLabel;
@@ -1618,6 +1640,10 @@ class Extraction {
       label = subjectOf(sentence.previousLabel) + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       label = continuedSubject(label, sentence.previousLabel) ?? label;
+    } else if (named && sentence.previousLabel === undefined && this.opensOnBreakdown(clause.start)) {
+      // …健康素养水平达到31.7%。分城乡看，城市居民为36.2%: a breakdown's group takes the measure just given.
+      const measured = this.figures.at(-1)?.label;
+      if (measured !== undefined) label = groupsMeasure(label, measured) ?? label;
     }
     // 重点项目86个，已开工71个，开工率82.6%: a stage and its verb alone, or an action's rate, are of the object before.
     if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
@@ -1701,6 +1727,12 @@ class Extraction {
     }
     if (BENEFITING.test(label) && this.programme !== undefined) label = this.programme + label;
     return label + this.targetOf(raw, clause);
+  }
+
+  /** Whether the sentence opens by breaking down what the one before measured (分城乡看，, 按地区分，) up to `at`. */
+  private opensOnBreakdown(at: number): boolean {
+    const start = this.sentence.start;
+    return at > start && at - start <= BREAKDOWN_REACH && BREAKDOWN.test(this.text.slice(start, at));
   }
 
   /**

@@ -1259,6 +1259,9 @@ export function continuedSubject(label: string, previous: string): string | unde
   // 惠及户数 + 总投资: what an action reached is no subject of other measures.
   if (topic.length < 2 || OBJECT_VERBS.some((verb) => topic.endsWith(verb)))
     return parallelGroup(label, before);
+  // 城镇居民体质达标率…，农村居民为…: a group alone takes the measure, whatever measure it is.
+  const group = parallelGroup(label, before);
+  if (group !== undefined) return group;
   if (FISCAL_MEASURES.has(measure)) return undefined;
   // 重点项目 + 计划总投资 → 重点项目计划总投资: a planned measure is a term of its own (计划总投资), which the topic
   // opens; a forecast or a running total is said of the topic (预计杨梅总产量).
@@ -1309,6 +1312,11 @@ const MAX_GROUP = 5;
 
 /** Last characters of a word for a group of people or places (本科生, 农村居民, 女性, 县城, 家长, 老人, 职工). */
 const GROUP_ENDINGS = codeSet('生民员者性户村镇区县市城长人工童');
+
+/** 城镇居民 after 居民体质达标率提高: the measure of the label before, of the group alone; undefined for no group. */
+export function groupsMeasure(label: string, previous: string): string | undefined {
+  return parallelGroup(label, subjectOf(previous));
+}
 
 /** 硕士生 after 本科生平均期望月薪: the group replaces the group that opens the label before (same last character). */
 function parallelGroup(label: string, before: string): string | undefined {
