@@ -1381,6 +1381,15 @@ const QUANTIFIED_SUBJECT =
 const VENUE =
   /^[\u4e00-\u9fff]{1,8}?(?:交易所|金交所|期交所|联交所|商所|交所)(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
 /**
+ * 百城新建住宅均价, 重点50城新房成交面积, 主营加油站92号汽油零售价: the cities or outlets a price
+ * or a volume was sampled at only say how it was measured; the goods name the series.
+ */
+const SAMPLED_OUTLETS =
+  /^(?:百城|重点[0-9]{1,3}城|(?:多地|主营|主要)(?:加油站|金店))(?=[\u4e00-\u9fffA-Za-z0-9]{3})/;
+/** 乘用车市场零售: the market of the goods is the goods, whose sales it counts. */
+const MARKET_OF_GOODS = /(?<=^[\u4e00-\u9fff]{2,6})市场(?=零售|销量|销售|成交|交易)/;
+
+/**
  * 涨, 跌 and 减 alone name the change a reader calls 上涨, 下跌, 下降; a span before it (周跌) is named by the
  * span's change, 周跌幅.
  */
@@ -1415,7 +1424,12 @@ const LINKING_WORDS =
  * writer spelled it (较年初增加 is read as written); the metric key spells it 比, so both wordings meet.
  */
 export function tidyLabel(label: string): string {
-  let tidy = label.replace(NOT_IN_LABELS, '').replace(QUANTIFIED_SUBJECT, '').replace(VENUE, '');
+  let tidy = label
+    .replace(NOT_IN_LABELS, '')
+    .replace(QUANTIFIED_SUBJECT, '')
+    .replace(VENUE, '')
+    .replace(SAMPLED_OUTLETS, '')
+    .replace(MARKET_OF_GOODS, '');
   // 举办非遗展演、夜游灯会等文旅活动: examples before 等 only illustrate the kind after it, which names the series.
   if (tidy.includes('等')) tidy = tidy.replace(EXAMPLES, '');
   tidy = tidy.replace(SPAN_CHANGE, '$&幅').replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
