@@ -3175,4 +3175,9 @@ describe('round 7b', () => {
       ['每克772元', '足金饰品报价'],
     ]);
   });
+  it('reads a 截至 date given on Beijing time (截至北京时间9月2日16时) as the day it names', () => {
+    expect(
+      read('截至北京时间9月2日16时，国际铜期货主力合约价格报9820美元/吨。', undefined, '2025-09-03'),
+    ).toEqual([['9820美元/吨', '国际铜期货主力合约价格', '2025-09-02']]);
+  });
 });

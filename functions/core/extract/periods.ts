@@ -265,6 +265,8 @@ export function periodAt(
   if (until) {
     cursor += 2;
     if (text.startsWith('到', cursor)) cursor++;
+    // 截至北京时间6月12日17时: the time zone only says whose clock the day is on.
+    if (text.startsWith(TIME_ZONE, cursor)) cursor += TIME_ZONE.length;
   }
   const year = readYear(text, cursor, publication, current);
   cursor = year.end;
@@ -331,6 +333,7 @@ export function deadlineAt(text: string, index: number): { asOf: string; end: nu
 }
 
 const DURING = '期间';
+const TIME_ZONE = '北京时间';
 /** 今年计划改造的150个: the total a plan for the year names, in a noun phrase of its own. */
 const PLANNED_TOTAL = /^今年(?:计划|拟|将)[^，。；,;]{0,12}?的[0-9０-９一二三四五六七八九十两]/;
 const PLANNED_TOTAL_REACH = 20;
