@@ -780,8 +780,6 @@ export function countedOf(unitPhrase: string, text: string, end: number): string
 /** "…households are expected to receive rent assistance": what a counted subject does, after it. */
 const PREDICATE_AFTER =
   /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were) ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
-/** A passive that ends its clause (were deployed, were upgraded.). */
-const PASSIVE_ALONE = /^ (?:are|were|have been) ([a-z]{3,}ed)(?=[,.;]|$)/;
 /** Words that end what a subject does: a time, a place or a clause of its own. */
 const PREDICATE_STOP = /^(?:in|during|this|last|since|by|at|on|from|over|and|while|which|as|the|a|an)$/;
 
@@ -791,12 +789,7 @@ const PREDICATE_STOP = /^(?:in|during|this|last|since|by|at|on|from|over|and|whi
  * named by what its things do.
  */
 export function countedSubjectDoing(counted: string, text: string, end: number): string | undefined {
-  const after = text.slice(end, end + 80);
-  // "42,000 combine harvesters were deployed, …": what was done to them is what tells them apart; "900 new jobs were
-  // created" says no more than "new" does.
-  const done = PASSIVE_ALONE.exec(after)?.[1];
-  if (done !== undefined) return NEW_BEFORE.test(counted) ? undefined : `${counted} ${done}`;
-  const match = PREDICATE_AFTER.exec(after);
+  const match = PREDICATE_AFTER.exec(text.slice(end, end + 80));
   if (match === null) return undefined;
   const [, infinitive, passive, past, rest = ''] = match;
   const words = rest.split(' ');

@@ -547,11 +547,10 @@ const DECLINE_BEFORE = /\b(?:down|fell|falling|declined|dropped|decreased|slippe
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but|found|finds|showed|shows|revealed)$/;
 const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
-/** Measures of counted projects or schools that a clause names alone (总投资, 年度计划投资, 在校生, 招生). */
-const THINGS_MEASURE =
-  /^(?:(?:年度)?计划(?:总)?投资|协议(?:投资|引资)额|在校(?:学)?生|招生|毕业生|专任教师|从业人员)$/;
-/** 总投资 between them (安排重点项目216个，总投资…，年度计划投资…) still measures the things counted, unnamed. */
-const TOTAL_INVESTMENT = '总投资';
+/** Measures of counted projects or schools that a clause names alone (协议投资额, 在校生, 招生). */
+const THINGS_MEASURE = /^(?:协议(?:投资|引资)额|在校(?:学)?生|招生|毕业生)$/;
+/** A count of schools of every kind (各级各类学校) is a total, whose pupils a reader names alone. */
+const ALL_SCHOOLS = /(?:^|各类|阶段)学校$/;
 const SET_OUT = /^(?:计划|拟)?(?:安排|实施)/;
 /** 分城乡看，, 分地区看，, 按性别分，: an opening that breaks a measure down by group. */
 const BREAKDOWN = /^(?:分|按|从)[\u4e00-\u9fff]{1,6}(?:看|分|来看)[，,：:]$/;
@@ -1077,11 +1076,10 @@ class Extraction {
     this.periodsRead = Math.max(raw.end, own?.end ?? 0);
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
-    // …总投资1850亿元，年度计划投资420亿元: the projects counted stay the subject of their measures that follow.
+    // 普通高校9所，在校学生…，毕业生…: the schools counted stay the subject of the measures named by them.
     const counted = this.sentence.previousCounted?.replace(SET_OUT, '');
-    const countedStill = counted !== undefined && (label.startsWith(counted) || label === TOTAL_INVESTMENT);
-    if (raw.unit.counter) this.sentence.previousCounted = label;
-    else if (!countedStill) this.sentence.previousCounted = undefined;
+    if (counted === undefined || label === counted || !label.startsWith(counted))
+      this.sentence.previousCounted = raw.unit.counter ? label : undefined;
     if (raw.unit.counter) this.sentence.firstCounted ??= label;
     this.sentence.previousNoun = named.noun;
     if (raw.unit.counter && named.noun !== undefined && named.noun !== '')
@@ -1623,11 +1621,12 @@ class Extraction {
     const measure = total === null ? undefined : (total[1] ?? total[2]);
     if (measure !== undefined && sentence.previousCounted !== undefined)
       label = sentence.previousCounted.replace(COUNT_CHANGE, '') + measure;
-    // 安排重点项目216个，总投资…; 普通高中58所，招生…: a measure of what was just counted, named without it, is
+    // 新签约项目37个，协议投资额…; 普通高中58所，招生…: a measure of what was just counted, named without it, is
     // theirs; the verb that only set them out (安排, 实施) goes.
     else if (
       THINGS_MEASURE.test(label) &&
       sentence.previousCounted !== undefined &&
+      !ALL_SCHOOLS.test(sentence.previousCounted) &&
       raw.unit.kind !== 'percent'
     )
       label = sentence.previousCounted.replace(SET_OUT, '') + label;
