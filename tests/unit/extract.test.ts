@@ -1023,7 +1023,7 @@ describe('labels after round 4 of issue 8', () => {
 
   it('leaves a weekday and the degree fused with 涨/跌 (大跌) out of an index label', () => {
     expect(read('周五恒生指数大跌2.1%，收报16320.5点。')).toEqual([
-      ['2.1%', '恒生指数跌幅', 'exact', '%'],
+      ['2.1%', '恒生指数下跌', 'exact', '%'],
       ['16320.5点', '恒生指数', 'exact', '点'],
     ]);
   });
@@ -3192,5 +3192,143 @@ describe('English of round 7', () => {
     );
     expect(cabins).toBe('cabins');
     expect(voters).toMatch(/^share of voters/);
+  });
+});
+
+describe('round 7b', () => {
+  const read = (text: string, region?: string, publishedAt = '2025-09-03') =>
+    extractFigures(text, { publishedAt, ...(region === undefined ? {} : { region }) }).map((figure) => [
+      figure.surface,
+      figure.label,
+      figure.asOf,
+    ]);
+
+  it('names a bare 涨/跌 of an index 上涨/下跌 as writers do, and a span’s (周跌) by its 幅', () => {
+    expect(read('北岸指数涨1.35%，报2210.4点；棉纱期货主力合约周跌2.2%。')).toEqual([
+      ['1.35%', '北岸指数上涨', undefined],
+      ['2210.4点', '北岸指数', undefined],
+      ['2.2%', '棉纱期货主力合约周跌幅', undefined],
+    ]);
+  });
+
+  it('dates the close by the trading day a sentence before named (截至收盘)', () => {
+    expect(read('9月2日，北岸交易所两大指数小幅收高。截至收盘，北岸指数报2210.4点。')).toEqual([
+      ['2210.4点', '北岸指数', '2025-09-02'],
+    ]);
+  });
+
+  it('reads a year before a quoted name as part of the name, not as the period of its figures', () => {
+    expect(read('9月1日，石湾区2025年“金秋招聘”专场活动共吸引企业88家，提供岗位3100余个。', '石湾')).toEqual([
+      ['88家', '吸引企业', '2025-09-01'],
+      ['3100余个', '提供岗位', '2025-09-01'],
+    ]);
+  });
+
+  it('drops the brief’s own town or subdistrict (沙湾镇, 沙湾街道) from a label, as it drops its city', () => {
+    expect(read('沙湾镇新建口袋公园14个，沙湾街道新增停车位620个。', '沙湾')).toEqual([
+      ['14个', '新建口袋公园', undefined],
+      ['620个', '新增停车位', undefined],
+    ]);
+  });
+  it('names every figure of a long list of targets a target, and a clause that opens by striving (力争…) too', () => {
+    expect(
+      read(
+        '今年的主要预期目标是：地区生产总值增长5%左右，城镇新增就业2万人以上，城镇调查失业率控制在5.5%以内，居民消费价格涨幅3%左右，单位地区生产总值能耗下降2.5%左右。今年力争新增就业岗位3000个。',
+        '石湾',
+      ).map(([surface, label]) => [surface, label]),
+    ).toEqual([
+      ['5%左右', '地区生产总值增长目标'],
+      ['2万人以上', '城镇新增就业目标'],
+      ['5.5%以内', '城镇调查失业率目标'],
+      ['3%左右', '居民消费价格涨幅目标'],
+      ['2.5%左右', '单位地区生产总值能耗下降目标'],
+      ['3000个', '新增就业岗位目标'],
+    ]);
+  });
+
+  it('dates a figure by the deadline its clause sets (到2028年), leaving 到 out of its label', () => {
+    expect(read('全市将新建绿道20公里，到2028年底城市污水处理率达到98%以上。', '石湾')).toEqual([
+      ['20公里', '新建绿道', undefined],
+      ['98%以上', '城市污水处理率', '2028-12-31'],
+    ]);
+  });
+  const english = (text: string) =>
+    extractFigures(text, { publishedAt: '2025-07-20' }).map((figure) => [figure.surface, figure.label]);
+
+  it('reads a headline’s present tense (creates) as the verb and names what was created or added by the verb', () => {
+    expect(english('Marrow Bay creates 7,400 urban jobs in H1')).toEqual([
+      ['7,400 urban jobs', 'urban jobs created'],
+    ]);
+    expect(english('The county added 2.3 gigawatts of wind capacity in the first half.')).toEqual([
+      ['2.3 gigawatts', 'wind capacity added'],
+    ]);
+  });
+
+  it('drops a place the measure passed through, keeps a hyphenated adjective and an installed stock', () => {
+    expect(
+      english(
+        'Soybean imports via the port fell 4.4% to 12.1 million tonnes, while gas-fired output rose 2.2%. Total installed wind capacity reached 18.5 gigawatts.',
+      ),
+    ).toEqual([
+      ['4.4%', 'soybean imports decline'],
+      ['12.1 million tonnes', 'soybean imports'],
+      ['2.2%', 'gas-fired output growth'],
+      ['18.5 gigawatts', 'total installed wind capacity'],
+    ]);
+  });
+
+  it('keeps what a yield or a price was measured in', () => {
+    expect(english('The average yield in trial plots was put at 610 kg per mu, up 1.9 percent.')).toEqual([
+      ['610 kg per mu', 'average yield in trial plots'],
+      ['1.9 percent', 'average yield in trial plots growth'],
+    ]);
+  });
+
+  it('names an agreed investment or an enrolment of things just counted by those things, not of all schools', () => {
+    expect(
+      read(
+        '上半年新签约招商项目41个，协议投资额380亿元；职业学校6所，招生4200人。全县共有学校96所，在校生7.2万人。',
+        '石湾',
+        '2025-07-20',
+      ).map(([surface, label]) => [surface, label]),
+    ).toEqual([
+      ['41个', '新签约招商项目'],
+      ['380亿元', '新签约招商项目协议投资额'],
+      ['6所', '职业学校'],
+      ['4200人', '职业学校招生'],
+      ['96所', '学校'],
+      ['7.2万人', '在校生'],
+    ]);
+  });
+
+  it('gives a breakdown’s groups (分城乡看，城市居民为…) the measure the sentence before gave', () => {
+    expect(
+      read('全县居民体质达标率为91.3%。分城乡看，城镇居民为93.0%，农村居民为88.6%。', '石湾').map(
+        ([surface, label]) => [surface, label],
+      ),
+    ).toEqual([
+      ['91.3%', '居民体质达标率'],
+      ['93.0%', '城镇居民体质达标率'],
+      ['88.6%', '农村居民体质达标率'],
+    ]);
+  });
+  it('leaves the sampled cities or outlets (百城, 重点30城, 主营加油站) and a goods market’s 市场 out of a label', () => {
+    expect(
+      read(
+        '8月，全国轻型货车市场销售8.6万辆。百城二手住宅均价环比下跌0.4%，重点30城新房成交面积约610万平方米；主要金店足金饰品报价为每克772元。',
+        undefined,
+        '2025-09-03',
+      ).map(([surface, label]) => [surface, label]),
+    ).toEqual([
+      ['8.6万辆', '轻型货车销售'],
+      ['0.4%', '二手住宅均价环比下跌'],
+      ['约610万平方米', '新房成交面积'],
+      ['每克772元', '足金饰品报价'],
+    ]);
+  });
+  it('reads a 截至 date given on Beijing time (截至北京时间9月2日16时) as the day it names', () => {
+    expect(
+      read('截至北京时间9月2日16时，国际铜期货主力合约价格报9820美元/吨。', undefined, '2025-09-03'),
+    ).toEqual([['9820美元/吨', '国际铜期货主力合约价格', '2025-09-02']]);
   });
 });

@@ -170,8 +170,8 @@ const DECLINE_WORDS = new Set(
     ' ',
   ),
 );
-/** Prepositions before a place named with capitals (at Lianhai port, in Baishan). */
-const PLACE_PREPOSITIONS = new Set(['at', 'in']);
+/** Prepositions before a place named with capitals (at Lianhai port, in Baishan, through the port). */
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'through', 'via']);
 /** Words that locate a place name within a country (east China, southern Guangdong). */
 const COMPASS =
   /^(?:east|west|south|north|central|eastern|western|southern|northern|northeast|northwest|southeast|southwest)$/;
@@ -266,6 +266,9 @@ const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.spli
 const PARTICIPLE = /^[a-z]{3,}ing$/;
 const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare|rent|payment|fee|charge|bill))s$/;
 const AVERAGED = /^average[sd]?$/;
+/** Measures an "in" phrase may complete (yield in sampled fields, investment in terminals). */
+const MEASURE_BEFORE_IN =
+  /^(?:investment|yield|output|sales|prices?|rents?|income|spending|revenue|rate|share)$/;
 /** Words ending in -ed that are not verbs. */
 const NOT_VERBS = new Set(['hundred', 'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed']);
 /** Past tenses that do not end in -ed and are no noun (the fund paid, the city built); not cut or set (tax cut). */
@@ -274,7 +277,7 @@ const IRREGULAR_PAST = new Set(
 );
 const MAX_LABEL_WORDS = 9;
 /** Past participles that stand as adjectives inside a name (registered urban unemployment rate). */
-const PARTICIPLE_ADJECTIVES = new Set(['registered', 'surveyed', 'listed', 'designated', 'value-added']);
+const PARTICIPLE_ADJECTIVES = new Set(['registered', 'surveyed', 'listed', 'designated', 'installed']);
 
 const LISTED = /-listed$/;
 
@@ -308,7 +311,11 @@ const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
 
 /** A past-tense verb (attracted, handled): it ends a label and takes the number as its object. */
 function isPastTense(word: string): boolean {
-  return (word.length >= 5 && word.endsWith('ed') && !NOT_VERBS.has(word)) || IRREGULAR_PAST.has(word);
+  // "coal-fired", "state-owned": a hyphenated -ed word is a compound adjective.
+  return (
+    (word.length >= 5 && word.endsWith('ed') && !NOT_VERBS.has(word) && !word.includes('-')) ||
+    IRREGULAR_PAST.has(word)
+  );
 }
 
 export interface EnglishLabel {
@@ -327,7 +334,7 @@ export interface EnglishLabel {
  * homes sold), as a Chinese label keeps its verb (售出茶叶).
  */
 const MEASURE_VERBS = new Set(
-  'handled exported imported shipped sent sold delivered produced manufactured transported processed served added employed'.split(
+  'handled exported imported shipped sent sold delivered produced manufactured transported processed served added employed created upgraded'.split(
     ' ',
   ),
 );
@@ -345,6 +352,7 @@ const PRESENT_MEASURE_VERBS: Record<string, string> = {
   adds: 'added',
   employs: 'employed',
   employ: 'employed',
+  creates: 'created',
 };
 /**
  * Present tenses that headlines give a subject before its object (Council approves $1.26 billion budget, Schools
@@ -375,7 +383,7 @@ export function measuredObject(verb: string | undefined, counted: string, text: 
   if (verb === undefined || !MEASURE_VERBS.has(verb)) return undefined;
   const adverb = MEASURE_ADVERB.exec(text.slice(end, end + 10))?.[1];
   // "added 185 new positions": what was added is new; the verb says so once.
-  const object = verb === 'added' ? withoutNew(counted) : counted;
+  const object = verb === 'added' || verb === 'created' ? withoutNew(counted) : counted;
   return adverb === undefined ? `${object} ${verb}` : `${object} ${verb} ${adverb}`;
 }
 
@@ -531,7 +539,13 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
         (isPastTense(current) && (LABEL_PREPOSITIONS.has(previous) || previous === 'in')) ||
         // "Closed sales fell…": a sentence opens on no verb without its subject, so its participle is an adjective.
         (isPastTense(current) && at === 0 && CAPITALIZED.test(word)));
-    const investmentIn = current === 'in' && previous === 'investment' && kept.length > 0;
+    // "investment in automated terminals", "average yield in sampled fields": "in" after a measure names where or
+    // what it was measured over, part of the series (a place named with capitals has gone above).
+    const measuredIn =
+      current === 'in' &&
+      kept.length > 0 &&
+      !CAPITALIZED.test(kept[0] ?? '') &&
+      MEASURE_BEFORE_IN.test(previous);
     // "Air cargo handled … doubled to 184,000 tonnes": a measure verb ending the subject names the measure.
     const measured = kept.length === 0 && MEASURE_VERBS.has(current) && at > 0;
     // "Jizhou cuts growth target to…": a headline's present tense before its object is no part of it.
@@ -541,7 +555,7 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
       !insideLabel &&
       !insideName &&
       !adjective &&
-      !investmentIn &&
+      !measuredIn &&
       !measured &&
       (DETERMINERS.has(current) || CONNECTIVES.has(current) || isPastTense(current))
     )

@@ -39,6 +39,7 @@ import {
   doingAfter,
   doneOfTask,
   fundFor,
+  groupsMeasure,
   isAttributive,
   isModifierOnly,
   isOpenBound,
@@ -74,6 +75,7 @@ import { isWrappedLineBreak } from './layout.ts';
 import { arabicDigit, chineseDigit, isChineseNumeral, NUMERAL_CHARS } from './numerals.ts';
 import {
   continuesDay,
+  deadlineAt,
   type EnglishPeriod,
   englishPeriodAt,
   isComparedWith,
@@ -182,6 +184,10 @@ class Sentence {
   readonly labels: string[] = [];
   /** Who answered what, before the sentence's ranked answers (受访者认为最需改进的前三项依次为…). */
   answers: AnswersFrame | undefined;
+  /** Whether the sentence so far set a frame of targets (主要预期目标是：), which holds to its end, however long. */
+  targetsFramed = false;
+  /** How far the sentence was searched for that frame, so that each character is searched once. */
+  targetsSearched = 0;
 
   reset(start: number, figureCount: number) {
     this.start = start;
@@ -201,6 +207,8 @@ class Sentence {
     this.untilAt = -1;
     this.nextFigureAsOf = undefined;
     this.answers = undefined;
+    this.targetsFramed = false;
+    this.targetsSearched = start;
   }
 
   endClauseGroup() {
@@ -453,6 +461,16 @@ const ACTION_OF_COUNTED =
 /** An English figure's own words after it, to the end of its clause (of Qiaoxi residents satisfied with…). */
 const ENGLISH_WORDS_AFTER = /^ ((?:[A-Za-z][A-Za-z-]*)(?: [A-Za-z][A-Za-z-]*){0,7})/;
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
+const DEADLINE = 0x5230; // 到
+
+/** Whether the 到 at `at` opens its clause, or follows what strives for it (力争到, 预计到). */
+function opensDeadline(text: string, at: number): boolean {
+  return (
+    at === 0 ||
+    CLAUSE_OPENERS.has(text.charCodeAt(at - 1)) ||
+    FORESEEN_BEFORE.has(text.charCodeAt(at - 2) * 0x10000 + text.charCodeAt(at - 1))
+  );
+}
 const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
 const FULL_STOP = 0x2e;
@@ -545,6 +563,14 @@ const DECLINE_BEFORE =
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but|found|finds|showed|shows|revealed)$/;
 const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
+/** Measures of counted projects or schools that a clause names alone (协议投资额, 在校生, 招生). */
+const THINGS_MEASURE = /^(?:协议(?:投资|引资)额|在校(?:学)?生|招生|毕业生)$/;
+/** A count of schools of every kind (各级各类学校) is a total, whose pupils a reader names alone. */
+const ALL_SCHOOLS = /(?:^|各类|阶段)学校$/;
+const SET_OUT = /^(?:计划|拟)?(?:安排|实施)/;
+/** 分城乡看，, 分地区看，, 按性别分，: an opening that breaks a measure down by group. */
+const BREAKDOWN = /^(?:分|按|从)[\u4e00-\u9fff]{1,6}(?:看|分|来看)[，,：:]$/;
+const BREAKDOWN_REACH = 10;
 const LIGHT_VERB_OPENING = /^(?:累计|已)?(?:实现|完成)/;
 const PRODUCED =
   /^(?:计划|已|累计)?(?:新增|新建|新开工|开工|建成|完成|改造|关闭|认定|培育|引进|新开|新登记|登记|放流)/;
@@ -571,7 +597,9 @@ const TASK_DONE = /(已经|已)?完成了?$/;
 const SHARE_TRADE = /(?:增持|减持|回购)$/;
 const PLANNED = /(?:拟|计划)(?=增持|减持|回购)/;
 const AIMED = /(?:力争|争取)(?:达到|实现|突破|超过)?$/;
-const TARGET_WINDOW = 60;
+/** 今年力争新增城镇就业…, 力争到2027年…: a clause that opens by striving for its figure sets a target. */
+const AIMED_OPENING = /^[\u4e00-\u9fff]{0,4}?(?:力争|争取)/;
+const TARGET_FRAME_LENGTH = 5;
 /** Cheap tests that spare most clauses the slower readings they cannot need. */
 const ADVERB_HINT = /今年|全年|去年|[上下]半年|当年|全天|已|共/;
 const PLAN_HINT = /计划|任务/;
@@ -809,6 +837,15 @@ class Extraction {
       const foreseen =
         index - 2 >= sentence.start && FORESEEN_BEFORE.has(text.charCodeAt(index - 2) * 0x10000 + before);
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before) || foreseen;
+      // 力争到2027年…, ，到2030年…: a deadline opening a clause dates the figure it sets, not the sentences after.
+      if (before === DEADLINE && opensDeadline(text, index - 1)) {
+        const deadline = deadlineAt(text, index);
+        if (deadline !== undefined) {
+          sentence.nextFigureAsOf = deadline.asOf;
+          index = deadline.end - 1;
+          continue;
+        }
+      }
       // 较去年同期的6.1亿份: the base compared with is a figure of its own, a year before the sentence's.
       const comparedEnd = COMPARED_AFTER.has(before) ? comparedValueAt(text, index) : undefined;
       if (comparedEnd !== undefined) {
@@ -1077,7 +1114,10 @@ class Extraction {
     this.periodsRead = Math.max(raw.end, own?.end ?? 0);
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
-    this.sentence.previousCounted = raw.unit.counter ? label : undefined;
+    // 普通高校9所，在校学生…，毕业生…: the schools counted stay the subject of the measures named by them.
+    const counted = this.sentence.previousCounted?.replace(SET_OUT, '');
+    if (counted === undefined || label === counted || !label.startsWith(counted))
+      this.sentence.previousCounted = raw.unit.counter ? label : undefined;
     if (raw.unit.counter) this.sentence.firstCounted ??= label;
     this.sentence.previousNoun = named.noun;
     if (raw.unit.counter && named.noun !== undefined && named.noun !== '')
@@ -1636,6 +1676,15 @@ class Extraction {
     const measure = total === null ? undefined : (total[1] ?? total[2]);
     if (measure !== undefined && sentence.previousCounted !== undefined)
       label = sentence.previousCounted.replace(COUNT_CHANGE, '') + measure;
+    // 新签约项目37个，协议投资额…; 普通高中58所，招生…: a measure of what was just counted, named without it, is
+    // theirs; the verb that only set them out (安排, 实施) goes.
+    else if (
+      THINGS_MEASURE.test(label) &&
+      sentence.previousCounted !== undefined &&
+      !ALL_SCHOOLS.test(sentence.previousCounted) &&
+      raw.unit.kind !== 'percent'
+    )
+      label = sentence.previousCounted.replace(SET_OUT, '') + label;
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       // …完成186.3亿元，为年度预算的52.8%，同比增长3.6%: a growth in % after a share is the amount's.
       const changed = growthPast(sentence.labels, raw.unit.unit, label) ?? sentence.previousLabel;
@@ -1645,6 +1694,10 @@ class Extraction {
       label = subjectOf(sentence.previousLabel) + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       label = continuedSubject(label, sentence.previousLabel) ?? label;
+    } else if (named && sentence.previousLabel === undefined && this.opensOnBreakdown(clause.start)) {
+      // …健康素养水平达到31.7%。分城乡看，城市居民为36.2%: a breakdown's group takes the measure just given.
+      const measured = this.figures.at(-1)?.label;
+      if (measured !== undefined) label = groupsMeasure(label, measured) ?? label;
     }
     // 重点项目86个，已开工71个，开工率82.6%: a stage and its verb alone, or an action's rate, are of the object before.
     if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
@@ -1730,6 +1783,12 @@ class Extraction {
     return label + this.targetOf(raw, clause);
   }
 
+  /** Whether the sentence opens by breaking down what the one before measured (分城乡看，, 按地区分，) up to `at`. */
+  private opensOnBreakdown(at: number): boolean {
+    const start = this.sentence.start;
+    return at > start && at - start <= BREAKDOWN_REACH && BREAKDOWN.test(this.text.slice(start, at));
+  }
+
   /**
    * Progress on a task the paragraph set: 建设任务已完成六成 is the task's 完成率, 已完成2.52万亩 what was built, and
    * what was done without a noun (已建成投用32个, 完成率约七成) takes the task's thing.
@@ -1753,12 +1812,17 @@ class Extraction {
    * for (工业总产值力争达到560亿元), a series apart from the level reached.
    */
   private targetOf(raw: RawFigure, clause: string): string {
-    if (AIMED.test(clause)) return '目标';
-    const from = Math.max(this.sentence.start, raw.start - TARGET_WINDOW);
-    const before = this.text.slice(from, raw.start);
-    const match = before.includes('目标') ? TARGET_FRAME.exec(before) : null;
+    if (AIMED.test(clause) || AIMED_OPENING.test(clause)) return '目标';
+    const { sentence } = this;
     // 主要预期目标是：…: 预期 only names the frame; the series is the target (地区生产总值增长目标), as readers write it.
-    return match === null ? '' : '目标';
+    if (!sentence.targetsFramed && raw.start > sentence.targetsSearched) {
+      // A frame word cut by the last search's end is read whole from a little before it.
+      const from = Math.max(sentence.start, sentence.targetsSearched - TARGET_FRAME_LENGTH);
+      const before = this.text.slice(from, raw.start);
+      sentence.targetsFramed = before.includes('目标') && TARGET_FRAME.test(before);
+      sentence.targetsSearched = raw.start;
+    }
+    return sentence.targetsFramed ? '目标' : '';
   }
 
   /**

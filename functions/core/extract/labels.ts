@@ -216,9 +216,16 @@ function endBeforeConnectives(text: string): number {
   return end;
 }
 
+const DEADLINE = 0x5230; // 到
+
 /** After a leading date expression (5月份, 2013年以来, 1-4月, 第一季度, 前4个月), or `start` when there is none. */
 function afterDate(text: string, start: number): number {
   const first = text.charCodeAt(start);
+  // 到2027年: a deadline says when, like the date it opens.
+  if (first === DEADLINE) {
+    const after = afterDate(text, start + 1);
+    return after > start + 1 ? after : start;
+  }
   const ordinal = first === 0x7b2c /* 第 */ || first === 0x524d; /* 前 */
   let cursor = ordinal ? start + 1 : start;
   const digitsStart = cursor;
@@ -302,7 +309,10 @@ function regionPrefixes(region: string): Regions {
     const words =
       region === ''
         ? []
-        : [region, ...['市', '省', '区', '县', '地区', '州', ''].map((suffix) => base + suffix)];
+        : [
+            region,
+            ...['市', '省', '区', '县', '地区', '州', '镇', '乡', '街道', ''].map((suffix) => base + suffix),
+          ];
     regions = {
       names: new Lexicon(words.map((word) => [word, true] as const)),
       division: divided ? region.charCodeAt(region.length - 1) : undefined,
@@ -1249,6 +1259,9 @@ export function continuedSubject(label: string, previous: string): string | unde
   // 惠及户数 + 总投资: what an action reached is no subject of other measures.
   if (topic.length < 2 || OBJECT_VERBS.some((verb) => topic.endsWith(verb)))
     return parallelGroup(label, before);
+  // 城镇居民体质达标率…，农村居民为…: a group alone takes the measure, whatever measure it is.
+  const group = parallelGroup(label, before);
+  if (group !== undefined) return group;
   if (FISCAL_MEASURES.has(measure)) return undefined;
   // 重点项目 + 计划总投资 → 重点项目计划总投资: a planned measure is a term of its own (计划总投资), which the topic
   // opens; a forecast or a running total is said of the topic (预计杨梅总产量).
@@ -1299,6 +1312,11 @@ const MAX_GROUP = 5;
 
 /** Last characters of a word for a group of people or places (本科生, 农村居民, 女性, 县城, 家长, 老人, 职工). */
 const GROUP_ENDINGS = codeSet('生民员者性户村镇区县市城长人工童');
+
+/** 城镇居民 after 居民体质达标率提高: the measure of the label before, of the group alone; undefined for no group. */
+export function groupsMeasure(label: string, previous: string): string | undefined {
+  return parallelGroup(label, subjectOf(previous));
+}
 
 /** 硕士生 after 本科生平均期望月薪: the group replaces the group that opens the label before (same last character). */
 function parallelGroup(label: string, before: string): string | undefined {
@@ -1362,14 +1380,27 @@ const QUANTIFIED_SUBJECT =
  */
 const VENUE =
   /^[\u4e00-\u9fff]{1,8}?(?:交易所|金交所|期交所|联交所|商所|交所)(?=[\u4e00-\u9fffA-Za-z0-9]{2})/;
-/** 涨, 跌 and 减 alone name the change a reader calls 涨幅, 跌幅, 下降. */
-const BARE_CHANGE = /(?<![上下])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡])增$/;
+/**
+ * 百城新建住宅均价, 重点50城新房成交面积, 主营加油站92号汽油零售价: the cities or outlets a price
+ * or a volume was sampled at only say how it was measured; the goods name the series.
+ */
+const SAMPLED_OUTLETS =
+  /^(?:百城|重点[0-9]{1,3}城|(?:多地|主营|主要)(?:加油站|金店))(?=[\u4e00-\u9fffA-Za-z0-9]{3})/;
+/** 乘用车市场零售: the market of the goods is the goods, whose sales it counts. */
+const MARKET_OF_GOODS = /(?<=^[\u4e00-\u9fff]{2,6})市场(?=零售|销量|销售|成交|交易)/;
+
+/**
+ * 涨, 跌 and 减 alone name the change a reader calls 上涨, 下跌, 下降; a span before it (周跌) is named by the
+ * span's change, 周跌幅.
+ */
+const BARE_CHANGE = /(?<![上下周日月年])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡])增$/;
+const SPAN_CHANGE = /(?<=[周日月年])[涨跌]$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
   增: '增长',
-  涨: '涨幅',
-  跌: '跌幅',
-  收涨: '涨幅',
-  收跌: '跌幅',
+  涨: '上涨',
+  跌: '下跌',
+  收涨: '上涨',
+  收跌: '下跌',
   减: '下降',
 };
 
@@ -1393,10 +1424,15 @@ const LINKING_WORDS =
  * writer spelled it (较年初增加 is read as written); the metric key spells it 比, so both wordings meet.
  */
 export function tidyLabel(label: string): string {
-  let tidy = label.replace(NOT_IN_LABELS, '').replace(QUANTIFIED_SUBJECT, '').replace(VENUE, '');
+  let tidy = label
+    .replace(NOT_IN_LABELS, '')
+    .replace(QUANTIFIED_SUBJECT, '')
+    .replace(VENUE, '')
+    .replace(SAMPLED_OUTLETS, '')
+    .replace(MARKET_OF_GOODS, '');
   // 举办非遗展演、夜游灯会等文旅活动: examples before 等 only illustrate the kind after it, which names the series.
   if (tidy.includes('等')) tidy = tidy.replace(EXAMPLES, '');
-  tidy = tidy.replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
+  tidy = tidy.replace(SPAN_CHANGE, '$&幅').replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
   return tidy === '' ? label : tidy;
 }
 

@@ -203,8 +203,11 @@ const YEAR_END_WORDS = codeSet('末底');
 /** After 年度, words that open the clause it dates (2020年度，全市… / 2020年度全市…). */
 const OPENS_CLAUSE = codeSet('，,。；;：:全我本该各');
 
+/** 2025年“春风行动”, 2024年《…》: a quoted or titled name a year opens is a programme, like 2024年春风行动. */
+const OPENS_NAME = codeSet('“《「『"');
+
 function isProgrammeName(next: number): boolean {
-  return next >= 0x4e00 && next <= 0x9fff && !OPENS_CLAUSE.has(next);
+  return (next >= 0x4e00 && next <= 0x9fff && !OPENS_CLAUSE.has(next)) || OPENS_NAME.has(next);
 }
 
 /** Ideographs after a period that make it something else: a start (以来, 起), a target (目标), a name (的). */
@@ -262,6 +265,8 @@ export function periodAt(
   if (until) {
     cursor += 2;
     if (text.startsWith('到', cursor)) cursor++;
+    // 截至北京时间6月12日17时: the time zone only says whose clock the day is on.
+    if (text.startsWith(TIME_ZONE, cursor)) cursor += TIME_ZONE.length;
   }
   const year = readYear(text, cursor, publication, current);
   cursor = year.end;
@@ -318,7 +323,17 @@ export function periodAt(
   return { asOf, end: located.end, until, day, ofFigure };
 }
 
+/** 2027年, 2027年底: a year a deadline names (到2027年…), whatever follows it; 2027年 opens no programme there. */
+const DEADLINE_YEAR = /^([0-9]{4})年[底末]?/;
+
+/** The end of the year a deadline (到2027年) names at `index`, and where it ends; undefined when none does. */
+export function deadlineAt(text: string, index: number): { asOf: string; end: number } | undefined {
+  const match = DEADLINE_YEAR.exec(text.slice(index, index + 6));
+  return match === null ? undefined : { asOf: `${match[1]}-12-31`, end: index + match[0].length };
+}
+
 const DURING = '期间';
+const TIME_ZONE = '北京时间';
 /** 今年计划改造的150个: the total a plan for the year names, in a noun phrase of its own. */
 const PLANNED_TOTAL = /^今年(?:计划|拟|将)[^，。；,;]{0,12}?的[0-9０-９一二三四五六七八九十两]/;
 const PLANNED_TOTAL_REACH = 20;
@@ -427,6 +442,8 @@ export function yearsTargetAt(
 }
 
 const SAME_DAY = ['当日', '当天', '同日'];
+/** 截至收盘, 收盘时: a market's close is the close of the trading day named before. */
+const CLOSE_OF_DAY = ['截至收盘', '截止收盘', '收盘时', '尾盘', '收盘'];
 
 /** Where 当日 (the day named before) ends, or undefined. */
 export function sameDayAt(text: string, index: number): number | undefined {
@@ -435,7 +452,7 @@ export function sameDayAt(text: string, index: number): number | undefined {
 }
 
 /** Words that open a sentence still about the day before: a part of what was counted, more of it, that day. */
-const GOES_ON_ABOUT_DAY = ['其中', '另有', '另外', ...SAME_DAY, '去年同期', '上年同期'];
+const GOES_ON_ABOUT_DAY = ['其中', '另有', '另外', ...SAME_DAY, '去年同期', '上年同期', ...CLOSE_OF_DAY];
 /** How far a sentence is searched for 同期, which compares it with a year before at the same day. */
 const SAME_PERIOD_REACH = 60;
 const SENTENCE_ENDS = codeSet('。！？!?\n');
