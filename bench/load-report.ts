@@ -7,7 +7,7 @@ const money = (usd: number) => (usd >= 10 ? `$${usd.toFixed(0)}` : `$${usd.toFix
 
 export function markdownForLoad(result: LoadBench): string {
   const verdict = (ok: boolean) => (ok ? 'yes' : '**no**');
-  const { lost, doubled, capacity, dynamoDbCeiling: ceiling } = result;
+  const { lost, doubled, capacity } = result;
   return `${result.briefs} synthetic Chinese briefs (seed ${result.seed}; ${result.figures} figures, ${result.observations} observations over ${result.metrics} metrics) uploaded ${result.concurrency} at a time to a fresh sandbox (data dir under ${result.dataRoot}) with one HTTP subscriber; the machine's load average was ${result.loadAverage.start} at the start and ${result.loadAverage.settled} at the end. Events: ${Object.entries(
     result.events.byType,
   )
@@ -38,11 +38,6 @@ ${table(
     [
       'CPU seconds until settled: this Node process (sandbox and load) / DynamoDB Local',
       `${result.cpu.nodeSeconds} s / ${result.cpu.childSeconds} s, in ${round(result.uploadSeconds + result.settleSeconds, 1)} s on ${cpus().length} cores; event-loop delay p99 ${result.cpu.eventLoopDelayMs.p99} ms`,
-      '',
-    ],
-    [
-      "DynamoDB Local's own ceiling here (probed after the run, same instance): conditional puts/s",
-      `${ceiling.putsPerSecond}/s at ${ceiling.concurrency} in flight; the run's ${ceiling.callsInRun} calls (${ceiling.callsPerBrief} per brief) need ≥ ${ceiling.secondsAtCeiling} s at that rate`,
       '',
     ],
     ['upload latency p50 / p95', `${result.uploadMs.p50} / ${result.uploadMs.p95} ms`, ''],

@@ -6,14 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createDynamoDbClient } from '../functions/adapters/dynamodb/index.ts';
 import { type Sandbox, startSandbox } from '../infra/sandbox/sandbox.ts';
 import { startHttpSubscriber } from '../tests/support/http-subscriber.ts';
 import { loadBriefs, type SyntheticBrief } from '../tests/support/synthetic-briefs.ts';
 import { difference, meterDynamoDb, type OperationTally, writeOperations } from './capacity-meter.ts';
 import { type CostPerMillionBriefs, costAssumptions, costPerMillionBriefs } from './cost.ts';
 import { cpuMeter } from './cpu-meter.ts';
-import { type DynamoDbCeiling, probeDynamoDbCeiling } from './dynamodb-ceiling.ts';
 import { round } from './format.ts';
 import {
   changeLog,
@@ -82,11 +80,6 @@ export interface LoadBench {
     atTopic: number;
     atSubscriber: number;
   };
-  /**
-   * What DynamoDB Local serves at most on this machine, probed after the run on the same instance, beside the calls
-   * the run made: a lower bound on the run's time that no change to the pipeline's concurrency can beat.
-   */
-  dynamoDbCeiling: DynamoDbCeiling & { callsInRun: number; callsPerBrief: number; secondsAtCeiling: number };
   capacity: {
     source: string;
     writeUnits: number;
@@ -232,10 +225,6 @@ export async function benchLoad(options: LoadOptions = {}): Promise<LoadBench> {
     const stored = await storedObservations(sandbox.url);
     const feed = await getJson<{ items: { id: string }[] }>(`${sandbox.url}/feed.json?limit=200`);
     const itemTypes = await itemTypeUnits();
-    const ceiling = await probeDynamoDbCeiling(
-      createDynamoDbClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT ?? '' }),
-    );
-    const callsInRun = operations.reduce((sum, tally) => sum + tally.calls, 0);
 
     const succeeded = uploads.filter((upload) => upload.status === 200 || upload.status === 201);
     const expected = new Set(
@@ -327,12 +316,6 @@ export async function benchLoad(options: LoadOptions = {}): Promise<LoadBench> {
       ackToSubscriberMs: percentiles([...firstArrival.values()].map((a) => sinceAck(a.briefId, a.atMs))),
       lost: { total: Object.values(lost).reduce((sum, value) => sum + value, 0), ...lost },
       doubled: { total: doubled.inChangeLog + doubled.inFeed + doubled.observations, ...doubled },
-      dynamoDbCeiling: {
-        ...ceiling,
-        callsInRun,
-        callsPerBrief: round(callsInRun / count, 1),
-        secondsAtCeiling: round(callsInRun / ceiling.putsPerSecond, 1),
-      },
       capacity: {
         source:
           'ConsumedCapacity (INDEXES) that DynamoDB Local reports to every DynamoDBClient in the process, summed from the first upload until settled. Estimated where it reports none: a failed conditional write at the write units of its item, a query that matched nothing at the minimum AWS bills (1 unit, 0.5 if eventually consistent)',
