@@ -33,8 +33,12 @@ export interface MergeRequest {
   createInto: boolean;
 }
 
-/** Rounds of a merge, each ended by a writer of the source committing while the round copied its history. */
-const maxRounds = 10;
+/**
+ * Rounds of a merge, each ended by a writer of the source committing while the round copied its history. As many as
+ * a writer's own attempts at a contended head: on a slow table a round outlasts several commits, and ten rounds were
+ * used up by a writer recording twelve briefs in a row while the merge ran.
+ */
+const maxRounds = 25;
 const maxHeadClaims = 25;
 
 const quoted = (key: string) => JSON.stringify(key);

@@ -123,13 +123,19 @@ describe('recordObservationsOfMetric', () => {
   });
 });
 
+/** One figure of each of two metrics of one unit family, recorded: a source to merge and its target. */
+async function twoRecordedMetrics() {
+  const store = new MemoryMetricStore();
+  const source = observation({ metric: '大连:登记失业率:percent' });
+  const target = observation({ metric: '大连:城镇登记失业率:percent', asOf: '2020-05-31', value: 2.85 });
+  await recordObservation(store, source, now);
+  await recordObservation(store, target, now);
+  return { store, source, target };
+}
+
 describe('recording a metric that was merged into another', () => {
   it('follows the merge from a head read before it, and takes the rest of the series along', async () => {
-    const store = new MemoryMetricStore();
-    const source = observation({ metric: '大连:登记失业率:percent' });
-    const target = observation({ metric: '大连:城镇登记失业率:percent', asOf: '2020-05-31', value: 2.85 });
-    await recordObservation(store, source, now);
-    await recordObservation(store, target, now);
+    const { store, source, target } = await twoRecordedMetrics();
     const stale = await store.getHead(source.metric);
     await mergeMetric(store, { from: source.metric, into: target.metric, createInto: false }, now);
 
@@ -144,5 +150,33 @@ describe('recording a metric that was merged into another', () => {
     ]);
     expect(store.changes(source.metric)).toHaveLength(1);
     expect((await store.getHead(target.metric))?.latest.value).toBe(2.95);
+  });
+});
+
+describe('a merge racing the source’s writer', () => {
+  it('outlasts a writer that commits to the source during each of twelve rounds, and loses none of its figures', async () => {
+    const { store, source, target } = await twoRecordedMetrics();
+    const copyHistory = store.copyHistory.bind(store);
+    let commits = 0;
+    store.copyHistory = async (from, into) => {
+      // A slow table: every round's copy outlasts one more brief recorded under the old key.
+      if (commits < 12) {
+        commits++;
+        const asOf = new Date(Date.UTC(2020, 6, commits)).toISOString().slice(0, 10);
+        await recordObservation(
+          store,
+          observation({ metric: source.metric, asOf, value: 3 + commits / 100, briefId: `race-${commits}` }),
+          now,
+        );
+      }
+      return copyHistory(from, into);
+    };
+
+    await mergeMetric(store, { from: source.metric, into: target.metric, createInto: false }, now);
+
+    expect(commits).toBe(12);
+    expect((await store.getHead(source.metric))?.mergedInto).toBe(target.metric);
+    expect((await store.getHead(target.metric))?.latest.value).toBe(3.12);
+    expect(store.observations.get(target.metric)?.size).toBe(1 + 1 + 12);
   });
 });
