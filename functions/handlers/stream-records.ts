@@ -1,7 +1,7 @@
 // Reading the new image of a DynamoDB stream record, in the SDK's attribute shape the adapters decode, and keeping
 // the records a consumer failed.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
+import type { DynamoDBRecord, AttributeValue as LambdaAttributeValue } from 'aws-lambda';
 import type { Consumer, FailedRecord, FailureStore } from '../core/ports.ts';
 import { logger } from '../observability.ts';
 
@@ -14,8 +14,22 @@ export function newImageOf(record: DynamoDBRecord): Record<string, AttributeValu
   if (image === undefined) {
     throw new MalformedRecordError(`stream record ${record.eventID ?? '(no id)'} has no NewImage`);
   }
-  // aws-lambda's AttributeValue and the SDK's describe the same wire shape.
-  return image as Record<string, AttributeValue>;
+  return Object.fromEntries(Object.entries(image).map(([name, value]) => [name, sdkAttribute(value)]));
+}
+
+/**
+ * Lambda passes the stream's JSON through, binary values as base64 strings, where the SDK (and so every adapter
+ * decoding an item) holds bytes; the other shapes are the same.
+ */
+function sdkAttribute(value: LambdaAttributeValue): AttributeValue {
+  if (value.B !== undefined) return { B: Buffer.from(value.B, 'base64') };
+  if (value.BS !== undefined) return { BS: value.BS.map((item) => Buffer.from(item, 'base64')) };
+  if (value.L !== undefined) return { L: value.L.map(sdkAttribute) };
+  if (value.M !== undefined)
+    return {
+      M: Object.fromEntries(Object.entries(value.M).map(([name, item]) => [name, sdkAttribute(item)])),
+    };
+  return value as AttributeValue;
 }
 
 /**

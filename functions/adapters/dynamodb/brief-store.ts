@@ -182,14 +182,13 @@ const stampOf = (record: RevisionRecord) => ({
 /**
  * The whole revision when its stream image carries it (a compact revision holds its content compressed), so
  * that the stream consumer need not read the item it was just handed; undefined for a large revision, whose
- * figures are in part items. Lambda hands binary attributes over as base64 strings, the SDK as bytes.
+ * figures are in part items.
  */
 export function compactRevisionFromImage(image: Item): BriefRevision | undefined {
-  const content = image.content?.B as Uint8Array | string | undefined;
-  if (content === undefined) return undefined;
-  const { content: _compressed, ...stamped } = image;
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'base64') : content;
-  return { ...stampOf(revisionRecordOf(stamped)), ...decompressContent(bytes) };
+  const record = revisionRecordOf(image);
+  return record.content === undefined
+    ? undefined
+    : { ...stampOf(record), ...decompressContent(record.content) };
 }
 
 function summaryOf(item: Item): RevisionSummary {

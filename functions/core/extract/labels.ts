@@ -1548,19 +1548,28 @@ export function topicOf(clause: string, region: string): string | undefined {
 const PREDICATE_LENGTH = 10;
 
 /**
+ * Where a predicate read from `start` ends: at a clause stop, Latin text, a digit or a numeral (the next figure).
+ * Past `longest`, it is too long to name a series, and the caller gives up.
+ */
+function predicateEnd(text: string, start: number, longest: number): number {
+  let end = start;
+  while (end < text.length && end - start <= longest) {
+    const code = text.charCodeAt(end);
+    if (CLAUSE_STOP.has(code) || code < 0x80 || isChineseNumeral(code) || (code >= 0xff10 && code <= 0xff19))
+      break;
+    end++;
+  }
+  return end;
+}
+
+/**
  * What counted ones did, read after their noun up to the next figure: 企业返还3.56亿元 → 返还, 失业人员发放失业金
  * 2.18亿元 → 发放失业金; or the next clause when it opens on a modal (企业，可享受返还5亿元 → 可享受返还).
  */
 export function predicateOf(text: string, nounEnd: number): string {
   let start = nounEnd;
   if (text.charCodeAt(start) === 0xff0c /* ， */ && MODAL_OPENING.test(text.charAt(start + 1))) start++;
-  let end = start;
-  while (end < text.length && end - start <= PREDICATE_LENGTH) {
-    const code = text.charCodeAt(end);
-    if (CLAUSE_STOP.has(code) || code < 0x80 || isChineseNumeral(code) || (code >= 0xff10 && code <= 0xff19))
-      break;
-    end++;
-  }
+  const end = predicateEnd(text, start, PREDICATE_LENGTH);
   return end - start > PREDICATE_LENGTH ? '' : text.slice(start, end).replace(FUNDS_OBJECT, '');
 }
 
@@ -1577,13 +1586,7 @@ const DOING_LENGTH = 10;
 export function doingAfter(text: string, from: number): string | undefined {
   if (!STATE_OPENING.test(text.slice(from, from + 2)) && PREDICATE_VERBS.match(text, from) === undefined)
     return undefined;
-  let end = from;
-  while (end < text.length && end - from <= DOING_LENGTH) {
-    const code = text.charCodeAt(end);
-    if (CLAUSE_STOP.has(code) || code < 0x80 || isChineseNumeral(code) || (code >= 0xff10 && code <= 0xff19))
-      break;
-    end++;
-  }
+  const end = predicateEnd(text, from, DOING_LENGTH);
   return end === from || end - from > DOING_LENGTH ? undefined : text.slice(from, end);
 }
 
