@@ -51,7 +51,13 @@ interface Floors {
   fullyRightJudged?: number;
 }
 
-/** What each split must reach: the targets, or a regression guard just below what a split has reached. */
+/**
+ * What each split must reach: the targets, or a regression guard just below what a split has reached. The judged
+ * floors (fullyRightJudged) were set after round 7, when a blind judge first ruled on the labels (label-judging.test.ts
+ * checks the judge): on test5 it accepted 98.3% of the writer's labels, 98.7% of the second reader's and 77.6% of
+ * the extractor's, which puts the extractor at 79.1% fully right with an acceptable label beside 69.9% with the
+ * writer's own.
+ */
 const FLOORS: Record<Split, Floors> = {
   // Regression guard: issue 8's targets (above) are not reached on dev after seven rounds of tuning on it. After
   // round 7: fully right 89.6%, label 89.6%, asOf 98.9%, kind 99.8%, precision 100%, recall 99.8%, no collision
@@ -60,6 +66,7 @@ const FLOORS: Record<Split, Floors> = {
     targets: { fullyRight: 0.895, precision: 0.995, recall: 0.995 },
     fields: { value: 0.995, unit: 0.99, qualifier: 0.99, label: 0.895, kind: 0.995, asOf: 0.985 },
     collisions: 0,
+    fullyRightJudged: 0.96,
   },
   // Regression guard: the check split was added untuned (fully right 54.4%, label 55.7%, asOf 73.9%, one
   // collision) and was tuned on from round 3, so it no longer tells whether a rule generalizes. After round 6:
@@ -70,6 +77,7 @@ const FLOORS: Record<Split, Floors> = {
     targets: { fullyRight: 0.835, precision: 0.995, recall: 0.995 },
     fields: { value: 0.995, unit: 0.995, qualifier: 0.995, label: 0.84, kind: 0.995, asOf: 0.985 },
     collisions: 0,
+    fullyRightJudged: 0.94,
   },
   // Regression guard: blind through three rounds (after the third: fully right 61.2%, label 61.9%, asOf 89.9%,
   // precision 97.9%, 7 collisions), tuned on from round 4 (declared). After round 6: fully right 82.4%, label
@@ -79,6 +87,7 @@ const FLOORS: Record<Split, Floors> = {
     targets: { fullyRight: 0.828, precision: 0.995, recall: 0.995 },
     fields: { value: 0.995, unit: 0.99, qualifier: 0.995, label: 0.83, kind: 0.99, asOf: 0.98 },
     collisions: 0,
+    fullyRightJudged: 0.895,
   },
   // Regression guard: a fourth writer's development set, added in round 4 to widen what tuning sees. Untuned, the
   // round-3 extractor reached fully right 46.6%, label 48.1%, unit 88.4%, asOf 75.4%, recall 95.0%, precision
@@ -89,6 +98,7 @@ const FLOORS: Record<Split, Floors> = {
     targets: { fullyRight: 0.672, precision: 0.99, recall: 0.995 },
     fields: { value: 0.995, unit: 0.985, qualifier: 0.99, label: 0.675, kind: 0.995, asOf: 0.885 },
     collisions: 0,
+    fullyRightJudged: 0.8,
   },
   // Regression guard: the second blind split, written after round 3 by a writer who never read the extractor, and
   // never read by whoever tuned it through round 4; tuned on from round 5 (declared). The round-3 extractor,
@@ -100,6 +110,7 @@ const FLOORS: Record<Split, Floors> = {
     targets: { fullyRight: 0.805, precision: 0.99, recall: 0.99 },
     fields: { value: 0.99, unit: 0.98, qualifier: 0.99, label: 0.815, kind: 0.985, asOf: 0.9 },
     collisions: 0,
+    fullyRightJudged: 0.885,
   },
   // Regression guard: the third blind split, written after round 4 by a writer who never read the extractor, and
   // never read by whoever tuned it through round 5; tuned on from round 6 (declared). The round-4 extractor, scored
@@ -111,6 +122,7 @@ const FLOORS: Record<Split, Floors> = {
     targets: { fullyRight: 0.855, precision: 0.995, recall: 0.995 },
     fields: { value: 0.995, unit: 0.985, qualifier: 0.995, label: 0.87, kind: 0.99, asOf: 0.91 },
     collisions: 0,
+    fullyRightJudged: 0.95,
   },
   // Regression guard: the fourth blind split, written at the start of round 6 by a writer who never read the
   // extractor; blind through round 7a, tuned on from round 7b (declared). The round-5 extractor, scored when the split arrived: fully right
@@ -122,6 +134,7 @@ const FLOORS: Record<Split, Floors> = {
     targets: { fullyRight: 0.7, precision: 0.99, recall: 0.96 },
     fields: { value: 0.96, unit: 0.93, qualifier: 0.955, label: 0.715, kind: 0.945, asOf: 0.835 },
     collisions: 1,
+    fullyRightJudged: 0.795,
   },
   // Regression guard: the fifth blind split, written at the start of round 7 by a writer who never read the
   // extractor, and never read by whoever tunes it. The round-6 extractor, scored when the split arrived: fully right
@@ -131,6 +144,7 @@ const FLOORS: Record<Split, Floors> = {
     targets: { fullyRight: 0.695, precision: 0.98, recall: 0.995 },
     fields: { value: 0.99, unit: 0.97, qualifier: 0.995, label: 0.715, kind: 0.98, asOf: 0.93 },
     collisions: 1,
+    fullyRightJudged: 0.79,
   },
 };
 
