@@ -3332,3 +3332,20 @@ describe('round 7b', () => {
     ).toEqual([['9820美元/吨', '国际铜期货主力合约价格', '2025-09-02']]);
   });
 });
+
+describe('identity of round 8', () => {
+  const at = (text: string, region = 'Larkfield') =>
+    extractFigures(text, { region, publishedAt: '2025-04-10', aliases: defaultAliases });
+
+  it('reads a share verb joined by "and" to a growth verb as a share of the same subject, on its own key', () => {
+    const figures = at(
+      'Parcel deliveries by drone rose 18.4 percent and made up 6.1 percent of the total in March.',
+    );
+    expect(figures.map((figure) => [figure.surface, figure.label, figure.kind])).toEqual([
+      ['18.4 percent', 'growth in parcel deliveries by drone', 'growth_rate'],
+      ['6.1 percent', 'parcel deliveries by drone share', 'percent'],
+    ]);
+    expect(figures[0]?.metric).not.toBe(figures[1]?.metric);
+    expect(figures.flatMap((figure) => figure.warnings ?? [])).toEqual([]);
+  });
+});

@@ -1338,7 +1338,7 @@ class Extraction {
     // "Outbound boxes made up 57.2 percent": a share, whatever change word its verb holds.
     const accounted =
       raw.unit.kind === 'percent'
-        ? accountedShare(clause, this.region, text, raw.end, this.countedPhrase)
+        ? accountedShare(clause, this.region, text, raw.end, this.countedPhrase, previous)
         : undefined;
     if (accounted !== undefined) return { label: accounted, growth: false };
     // "rose 0.94 percentage points to 66.16 percent": the rate the change in points led to is its level.
