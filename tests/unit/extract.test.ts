@@ -3348,4 +3348,21 @@ describe('identity of round 8', () => {
     expect(figures[0]?.metric).not.toBe(figures[1]?.metric);
     expect(figures.flatMap((figure) => figure.warnings ?? [])).toEqual([]);
   });
+
+  it('takes a headline share in tenths (三成) for the body figure it rounds, and flags one it does not round', () => {
+    const restated = at(
+      '桐溪夜市客流同比增长三成\n\n国庆假期，桐溪夜市接待客流46万人次，同比增长31.2%。',
+      '桐溪',
+    );
+    expect(restated.flatMap((figure) => figure.warnings ?? [])).toEqual([]);
+    expect(restated[0]?.metric).toBe(restated[2]?.metric);
+    const other = at(
+      '桐溪夜市客流同比增长三成\n\n国庆假期，桐溪夜市接待客流46万人次，同比增长38.5%。',
+      '桐溪',
+    );
+    expect(other.flatMap((figure) => figure.warnings ?? []).map((warning) => warning.code)).toEqual([
+      'collision',
+      'collision',
+    ]);
+  });
 });
