@@ -3349,6 +3349,21 @@ describe('identity of round 8', () => {
     expect(figures.flatMap((figure) => figure.warnings ?? [])).toEqual([]);
   });
 
+  it('dates a level a share rose from (由…升至…) by the period the sentence compares with, so the two do not collide', () => {
+    const figures = extractFigures('与上半年抽样调查相比，三季度使用移动支付的摊贩占比由71.5%升至78.2%。', {
+      region: '桐溪',
+      publishedAt: '2025-10-20',
+    });
+    expect(figures.map((figure) => [figure.surface, figure.asOf])).toEqual([
+      ['71.5%', '2025-06-30'],
+      ['78.2%', '2025-09-30'],
+    ]);
+    expect(figures[0]?.metric).toBe(figures[1]?.metric);
+    expect(figures.flatMap((figure) => figure.warnings ?? []).map((warning) => warning.code)).not.toContain(
+      'collision',
+    );
+  });
+
   it('takes a headline share in tenths (三成) for the body figure it rounds, and flags one it does not round', () => {
     const restated = at(
       '桐溪夜市客流同比增长三成\n\n国庆假期，桐溪夜市接待客流46万人次，同比增长31.2%。',
