@@ -70,6 +70,11 @@ const SYNONYMS: [RegExp, string][] = [
   // 综合机械化水平 = 综合机械化率, 城镇化水平 = 城镇化率; 主要农作物… = 农作物…: 主要 only says which are counted.
   [/化水平$/, '化率'],
   [/^主要/, ''],
+  // 单月 = 当月: the month's own figure beside a running total; IPO融资 = IPO募资 = 首发募资.
+  [/单月/g, '当月'],
+  [/(ipo|首发)融资/g, '$1募资'],
+  // 募资额 = 募资: the money raised, with or without the word for an amount.
+  [/募资额/g, '募资'],
 ];
 /**
  * In a survey's share, 受访 and the verbs of answering (表示, 感到) say only that the population was asked:

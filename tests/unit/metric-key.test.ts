@@ -176,6 +176,12 @@ describe('identity of round 8', () => {
     same('主要河流断面水质达标率', '河流断面水质达标率');
   });
 
+  it('reads 单月 as 当月, IPO融资 as IPO募资 and 募资额 as 募资', () => {
+    same('单月新能源汽车销量', '当月新能源汽车销量', '辆');
+    same('单月ipo融资', '当月ipo募资额', '元');
+    same('科创板首发融资额', '科创板首发募资', '元');
+  });
+
   it('reads English names of one series in either wording', () => {
     same('retail sales of consumer goods growth', 'retail sales growth');
     same('value-added industrial output growth', 'industrial output growth');
