@@ -97,6 +97,8 @@ const ENGLISH_SYNONYMS: [RegExp, string][] = [
     '$1s',
   ],
   [/(?<![a-z])cargo-(?:handled|traffic|throughput)(?![a-z])/g, 'cargo'],
+  // Tourist visits = visitors: a tourism count is of visits, whichever noun the brief counts them with.
+  [/^(?:(?:tourist|visitor)-)?visits$|^(?:tourist|visitor)-trips$/, 'visitors'],
   // New energy vehicles = NEVs; exported = sent overseas = exports.
   [/(?<![a-z])(?:new-energy-vehicles?|nevs)(?![a-z])/g, 'nev'],
   [/-(?:exported|sent-overseas|sent-abroad|shipped-overseas|shipped-abroad)(?![a-z])/g, '-exports'],
@@ -268,6 +270,8 @@ const UNIT_FAMILIES: Record<string, string> = {
   kilowatts: 'power:kW',
   'kilowatt-hours': 'energy:kWh',
   'kilowatt-hour': 'energy:kWh',
+  visitors: 'count:visitors',
+  visits: 'count:visitors',
   kilogram: 'mass:kg',
 };
 

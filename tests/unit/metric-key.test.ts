@@ -189,6 +189,11 @@ describe('identity of round 8', () => {
     same('passengers served growth', 'passenger throughput growth');
     same('new energy vehicles exported', 'NEV exports', 'vehicles');
     same('new energy vehicles sent overseas growth', 'NEV exports growth');
+    same('tourist visits', 'visitors', 'visits');
+    expect(metricKey({ region: 'Tarn', label: 'tourist visits', unit: 'visits' })).toBe(
+      metricKey({ region: 'Tarn', label: 'visitors', unit: 'visitors' }),
+    );
+    apart('trips', 'visitors', 'trips');
   });
 
   it('counts the noun an English label names when the number was written without a unit', () => {
