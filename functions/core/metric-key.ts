@@ -61,6 +61,20 @@ const SYNONYMS: [RegExp, string][] = [
   [/平均(?=价格|溢价率)/, ''],
   // 访问应届毕业生 = 受访应届毕业生 = 接受调查企业: a survey's sample is named one way.
   [/^(?:访问|接受调查|参与调查|参加调查)/, '受访'],
+  // 农村公路新改建 = 新建改建农村公路 (the order is settled below).
+  [/新改建/g, '新建改建'],
+  // 销售总额 = 销售额: a sales or deal total names the same series (社会消费品零售总额 stays, see above).
+  [/(销售|成交|交易|募资|融资)总额/g, '$1额'],
+  // 规上工业增长 is how a bulletin shortens the growth of 规模以上工业增加值.
+  [/规模以上工业(?=增长|下降)/g, '规模以上工业增加值'],
+  // 综合机械化水平 = 综合机械化率, 城镇化水平 = 城镇化率; 主要农作物… = 农作物…: 主要 only says which are counted.
+  [/化水平$/, '化率'],
+  [/^主要/, ''],
+  // 单月 = 当月: the month's own figure beside a running total; IPO融资 = IPO募资 = 首发募资.
+  [/单月/g, '当月'],
+  [/(ipo|首发)融资/g, '$1募资'],
+  // 募资额 = 募资: the money raised, with or without the word for an amount.
+  [/募资额/g, '募资'],
 ];
 /**
  * In a survey's share, 受访 and the verbs of answering (表示, 感到) say only that the population was asked:
@@ -74,6 +88,20 @@ const SURVEY_WORDING = /受访者?|表示|感到/g;
  */
 const ENGLISH_CHANGE_FIRST = /^(growth|increase|rise|decline|decrease|fall|drop)-in-(.+)$/;
 const ENGLISH_SYNONYMS: [RegExp, string][] = [
+  // Retail sales of consumer goods = retail sales; value-added industrial output = industrial output.
+  [/(?<![a-z])retail-sales-of-consumer-goods(?![a-z])/g, 'retail-sales'],
+  [/(?<![a-z])(?:value-added-industrial-output|industrial-value-added)(?![a-z])/g, 'industrial-output'],
+  // Passengers served = passenger throughput = passenger numbers; containers handled = container traffic.
+  [
+    /(?<![a-z])(passenger|container|visitor)s?-(?:handled|served|traffic|throughput|numbers|received)(?![a-z])/g,
+    '$1s',
+  ],
+  [/(?<![a-z])cargo-(?:handled|traffic|throughput)(?![a-z])/g, 'cargo'],
+  // Tourist visits = visitors: a tourism count is of visits, whichever noun the brief counts them with.
+  [/^(?:(?:tourist|visitor)-)?visits$|^(?:tourist|visitor)-trips$/, 'visitors'],
+  // New energy vehicles = NEVs; exported = sent overseas = exports.
+  [/(?<![a-z])(?:new-energy-vehicles?|nevs)(?![a-z])/g, 'nev'],
+  [/-(?:exported|sent-overseas|sent-abroad|shipped-overseas|shipped-abroad)(?![a-z])/g, '-exports'],
   [/(?<![a-z])(?:rises?|gains?)(?![a-z])/g, 'increase'],
   [/(?<![a-z])(?:decreases?|falls?|drops?)(?![a-z])/g, 'decline'],
   [/(?<![a-z])(?:companies|businesses|enterprises)(?![a-z])/g, 'firms'],
@@ -91,8 +119,11 @@ function normalizeEnglish(label: string): string {
   return words;
 }
 
-/** Verbs a target is named by, before or after the object (改造老旧小区 = 老旧小区改造). */
-const OBJECT_FIRST = /^(.{2,8}?)(改造|新建|建设|整治|治理|修缮|开工)$/;
+/**
+ * Verbs a target or a handout is named by, before or after the object (改造老旧小区 = 老旧小区改造, 领取失业保险金 =
+ * 失业保险金领取, 核销消费券 = 消费券核销, 收获秋粮 = 秋粮收获).
+ */
+const OBJECT_FIRST = /^(.{2,8}?)(改造|新建改建|新建|建设|整治|治理|修缮|开工|领取|核销|收获)$/;
 const TRAILING_CONNECTIVES = /(?:达到|已达|控制在|保持在|提升至|提高至|为|达|是)+$/;
 /** Characters that would break a key used in a URL path or query. */
 const UNSAFE_KEY_CHARS = /[/?#%\\]/g;
@@ -239,6 +270,8 @@ const UNIT_FAMILIES: Record<string, string> = {
   kilowatts: 'power:kW',
   'kilowatt-hours': 'energy:kWh',
   'kilowatt-hour': 'energy:kWh',
+  visitors: 'count:visitors',
+  visits: 'count:visitors',
   kilogram: 'mass:kg',
 };
 
@@ -267,6 +300,8 @@ const IMPLIED_BY_FAMILY: Record<string, RegExp> = {
   households: /(?:居民|住户|家庭|(?<!用)户数)$/,
   people: /(?:人数|人口)$/,
 };
+/** An area in 亩 or 公顷 says 面积 already: 秋粮收获面积 and 收获秋粮 measure the same fields. */
+const AREA_NOUN = /面积$/;
 
 /**
  * Share of Qiaoxi residents = share of residents, in Qiaoxi's own key: the key already says where. Only an
@@ -278,6 +313,17 @@ function withoutOwnPlace(label: string, region: string): string {
   return words.length === 0 ? label : words.join('-');
 }
 
+/** An English label that is one plural noun (passengers, visitors): what a number written without a unit counts. */
+const ENGLISH_COUNTED = /^[a-z]{3,}s$/;
+
+/**
+ * A number without a unit whose English label is what it counts (passenger throughput reached 11.3 million →
+ * passengers) counts that noun, as the figure written with it does (11.3 million passengers).
+ */
+function countedByLabel(family: string, label: string): string {
+  return family === 'number' && ENGLISH_COUNTED.test(label) ? `count:${label}` : family;
+}
+
 /** `${region}:${normalizedLabel}:${unitFamily}`, safe in a URL path segment (no '/', '?', '#'). */
 export function metricKey(
   parts: { region?: string; label: string; unit: string },
@@ -285,10 +331,12 @@ export function metricKey(
   options: KeyOptions = {},
 ): string {
   const region = clean(parts.region ?? '');
-  const family = unitFamily(parts.unit);
   const label = withoutOwnPlace(normalizeLabel(parts.label, aliases, options), region);
-  const implied = IMPLIED_BY_FAMILY[family];
-  const core = implied === undefined ? label : label.replace(implied, '') || label;
+  const family = countedByLabel(unitFamily(parts.unit), label);
+  const implied = IMPLIED_BY_FAMILY[family] ?? (family.startsWith('area:') ? AREA_NOUN : undefined);
+  const bare = implied === undefined ? label : label.replace(implied, '');
+  // What is left may name its verb last (秋粮收获), which a key writes first.
+  const core = bare === label ? label : bare.replace(OBJECT_FIRST, '$2$1') || label;
   const key = `${region}:${core}:${family}`;
   return HAS_UNSAFE_KEY_CHAR.test(key) ? key.replace(UNSAFE_KEY_CHARS, '-') : key;
 }

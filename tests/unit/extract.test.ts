@@ -3332,3 +3332,52 @@ describe('round 7b', () => {
     ).toEqual([['9820美元/吨', '国际铜期货主力合约价格', '2025-09-02']]);
   });
 });
+
+describe('identity of round 8', () => {
+  const at = (text: string, region = 'Larkfield') =>
+    extractFigures(text, { region, publishedAt: '2025-04-10', aliases: defaultAliases });
+
+  it('reads a share verb joined by "and" to a growth verb as a share of the same subject, on its own key', () => {
+    const figures = at(
+      'Parcel deliveries by drone rose 18.4 percent and made up 6.1 percent of the total in March.',
+    );
+    expect(figures.map((figure) => [figure.surface, figure.label, figure.kind])).toEqual([
+      ['18.4 percent', 'growth in parcel deliveries by drone', 'growth_rate'],
+      ['6.1 percent', 'parcel deliveries by drone share', 'percent'],
+    ]);
+    expect(figures[0]?.metric).not.toBe(figures[1]?.metric);
+    expect(figures.flatMap((figure) => figure.warnings ?? [])).toEqual([]);
+  });
+
+  it('dates a level a share rose from (由…升至…) by the period the sentence compares with, so the two do not collide', () => {
+    const figures = extractFigures('与上半年抽样调查相比，三季度使用移动支付的摊贩占比由71.5%升至78.2%。', {
+      region: '桐溪',
+      publishedAt: '2025-10-20',
+    });
+    expect(figures.map((figure) => [figure.surface, figure.asOf])).toEqual([
+      ['71.5%', '2025-06-30'],
+      ['78.2%', '2025-09-30'],
+    ]);
+    expect(figures[0]?.metric).toBe(figures[1]?.metric);
+    expect(figures.flatMap((figure) => figure.warnings ?? []).map((warning) => warning.code)).not.toContain(
+      'collision',
+    );
+  });
+
+  it('takes a headline share in tenths (三成) for the body figure it rounds, and flags one it does not round', () => {
+    const restated = at(
+      '桐溪夜市客流同比增长三成\n\n国庆假期，桐溪夜市接待客流46万人次，同比增长31.2%。',
+      '桐溪',
+    );
+    expect(restated.flatMap((figure) => figure.warnings ?? [])).toEqual([]);
+    expect(restated[0]?.metric).toBe(restated[2]?.metric);
+    const other = at(
+      '桐溪夜市客流同比增长三成\n\n国庆假期，桐溪夜市接待客流46万人次，同比增长38.5%。',
+      '桐溪',
+    );
+    expect(other.flatMap((figure) => figure.warnings ?? []).map((warning) => warning.code)).toEqual([
+      'collision',
+      'collision',
+    ]);
+  });
+});

@@ -144,3 +144,62 @@ describe('identity of round 7', () => {
     );
   });
 });
+
+describe('identity of round 8', () => {
+  const same = (left: string, right: string, unit = '%', region = '白沙') =>
+    expect(metricKey({ region, label: left, unit })).toBe(metricKey({ region, label: right, unit }));
+  const apart = (left: string, right: string, unit = '%', region = '白沙') =>
+    expect(metricKey({ region, label: left, unit })).not.toBe(metricKey({ region, label: right, unit }));
+
+  it('puts the verb of a handout, a redemption or a harvest first, as it does for works', () => {
+    same('养老补贴领取', '领取养老补贴', '人');
+    same('文旅消费券核销', '核销文旅消费券', '元');
+    same('晚稻收获', '收获晚稻', '亩');
+    same('城市道路新改建', '新建改建城市道路', '公里');
+  });
+
+  it('reads 面积 as said by an area unit, and the verb of what is left first', () => {
+    same('小麦收获面积', '收获小麦', '亩');
+    same('退耕还林面积', '退耕还林', '公顷');
+    apart('小麦收获面积', '收获小麦', '吨');
+  });
+
+  it('reads a sales total as the sales, and 规上工业增长 as the growth of its value added', () => {
+    same('重点车企销售总额', '重点车企销售额', '元');
+    same('重点车企销售总额下降', '重点车企销售额下降');
+    same('规上工业增长', '规模以上工业增加值增长');
+    expect(normalizeLabel('社会消费品零售总额')).toBe('社会消费品零售总额');
+  });
+
+  it('reads 水平 of a -化 rate as the rate, and 主要 before the counted as wording', () => {
+    same('林下经济机械化水平', '林下经济机械化率');
+    same('主要河流断面水质达标率', '河流断面水质达标率');
+  });
+
+  it('reads 单月 as 当月, IPO融资 as IPO募资 and 募资额 as 募资', () => {
+    same('单月新能源汽车销量', '当月新能源汽车销量', '辆');
+    same('单月ipo融资', '当月ipo募资额', '元');
+    same('科创板首发融资额', '科创板首发募资', '元');
+  });
+
+  it('reads English names of one series in either wording', () => {
+    same('retail sales of consumer goods growth', 'retail sales growth');
+    same('value-added industrial output growth', 'industrial output growth');
+    same('containers handled', 'container traffic', 'containers');
+    same('passengers served growth', 'passenger throughput growth');
+    same('new energy vehicles exported', 'NEV exports', 'vehicles');
+    same('new energy vehicles sent overseas growth', 'NEV exports growth');
+    same('tourist visits', 'visitors', 'visits');
+    expect(metricKey({ region: 'Tarn', label: 'tourist visits', unit: 'visits' })).toBe(
+      metricKey({ region: 'Tarn', label: 'visitors', unit: 'visitors' }),
+    );
+    apart('trips', 'visitors', 'trips');
+  });
+
+  it('counts the noun an English label names when the number was written without a unit', () => {
+    expect(metricKey({ region: 'Tarn', label: 'passenger throughput', unit: '' })).toBe(
+      metricKey({ region: 'Tarn', label: 'passengers served', unit: 'passengers' }),
+    );
+    expect(metricKey({ region: 'Tarn', label: 'median age', unit: '' })).toBe('tarn:median-age:number');
+  });
+});

@@ -762,7 +762,12 @@ export function accountedShare(
   text = '',
   end = 0,
   counted?: string,
+  coordinated?: string,
 ): string | undefined {
+  // "Online sales grew 11.2 percent and accounted for 27.3 percent of the total": a verb joined to the one before
+  // shares its subject, which that figure's label named.
+  if (coordinated !== undefined && COORDINATED_SHARE.test(clause))
+    return ofWhole(coordinated, text, end, counted);
   const match =
     /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|accounting for|making up|representing|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise)$/.exec(
       clause.trim(),
@@ -773,10 +778,18 @@ export function accountedShare(
   const paired = PAIRED_MODIFIERS.test(subject) ? subject.toLowerCase() : undefined;
   const label = paired ?? englishLabelBefore(subject, region).label;
   if (label === '') return undefined;
-  // "…served 11.3 million passengers. International travelers made up 23 percent of the total": of the passengers.
+  return ofWhole(label, text, end, counted);
+}
+
+/** "…served 11.3 million passengers. International travelers made up 23 percent of the total": of the passengers. */
+function ofWhole(label: string, text: string, end: number, counted: string | undefined): string {
   const whole = wholeOf(text, end) ?? (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? counted : undefined);
   return whole === undefined ? `${label} share` : `${label} share of ${whole}`;
 }
+
+/** A share verb whose subject is the one before it: "…, and accounted for", "and made up". */
+const COORDINATED_SHARE =
+  /^[\s,]*and (?:accounted for|accounts for|made up|makes up|represented|represents|comprised|comprises)\s*$/;
 
 /** Words that end the noun phrase of a whole (…31 percent of general spending, and…). */
 const WHOLE_STOP = /^(?:and|or|while|but|which|as|in|from|up|down|compared|against|than|a|an|the|its|their)$/;

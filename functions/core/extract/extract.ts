@@ -180,6 +180,8 @@ class Sentence {
   yearEarlierFrom: number | undefined;
   /** The as-of of the next figure alone (由2017年末的61.8%…). */
   nextFigureAsOf: string | undefined;
+  /** The period the sentence compares with (与一季度相比…): the as-of of a level it rose or fell from (由54.9%…). */
+  comparedBase: string | undefined;
   /** Labels of the figures since the sentence or clause group began, for a 分别 without a subject. */
   readonly labels: string[] = [];
   /** Who answered what, before the sentence's ranked answers (受访者认为最需改进的前三项依次为…). */
@@ -206,6 +208,7 @@ class Sentence {
     this.until = undefined;
     this.untilAt = -1;
     this.nextFigureAsOf = undefined;
+    this.comparedBase = undefined;
     this.answers = undefined;
     this.targetsFramed = false;
     this.targetsSearched = start;
@@ -367,6 +370,9 @@ const OUTCOME_AFTER = /^实现([\u4e00-\u9fff]{2,6})(?=[，,。；;]|$)/;
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
 const SINCE = 0x81ea; // 自
+const FROM = 0x7531; // 由
+/** What a level 由 opens goes to: 升至, 降到, 提高到, 增加至. */
+const RISES_TO = /^[升降增减提下上回扩缩][至到高低加少升降落大小]?[至到]?/;
 /** Units that count people themselves (8430人), which a 的 phrase before them defines. */
 const PEOPLE_UNITS = new Set(['人', '名', '位']);
 /** Counters of people or of visits by people: the count names whom it counts without a noun. */
@@ -856,8 +862,11 @@ class Extraction {
       if (COMPARED_AFTER.has(before) || before === SINCE) {
         // 降幅较1-5月收窄: a base compared with is read whole, so that none of it (5月) dates a figure; 自2019年
         // 启动…以来: figures since a start are of now.
-        const base = mayOpenPeriod(text, index) ? periodAt(text, index, publication, false) : undefined;
+        const base = mayOpenPeriod(text, index)
+          ? periodAt(text, index, publication, false, undefined, before !== SINCE)
+          : undefined;
         if (before === SINCE && base !== undefined) this.locate(undefined);
+        else if (base !== undefined && !base.until) sentence.comparedBase = base.asOf;
         if (base !== undefined) index = base.end - 1;
         continue;
       }
@@ -1070,8 +1079,14 @@ class Extraction {
     const planned = own === undefined ? this.plannedForYearOf(raw) : undefined;
     // "set its 2026 target at 5%, down from 5.5% last year": a base a year before the figure it is compared with.
     const comparedAsOf = own?.yearEarlier === true ? this.figures.at(-1)?.asOf : undefined;
+    // 与一季度相比，比重由54.9%升至61.7%: the level it rose from is of the period compared with.
+    const risenFrom =
+      this.text.charCodeAt(raw.start - 1) === FROM && RISES_TO.test(this.text.slice(raw.end, raw.end + 4))
+        ? this.sentence.comparedBase
+        : undefined;
     const asOf =
       this.sentence.nextFigureAsOf ??
+      risenFrom ??
       planned ??
       (comparedOwn ? own?.asOf : undefined) ??
       (earlier ? yearEarlier(comparedAsOf ?? this.currentAsOf()) : this.located());
@@ -1338,7 +1353,7 @@ class Extraction {
     // "Outbound boxes made up 57.2 percent": a share, whatever change word its verb holds.
     const accounted =
       raw.unit.kind === 'percent'
-        ? accountedShare(clause, this.region, text, raw.end, this.countedPhrase)
+        ? accountedShare(clause, this.region, text, raw.end, this.countedPhrase, previous)
         : undefined;
     if (accounted !== undefined) return { label: accounted, growth: false };
     // "rose 0.94 percentage points to 66.16 percent": the rate the change in points led to is its level.

@@ -34,7 +34,15 @@ function compatible(left: Figure, right: Figure): boolean {
   return within(left, right.value) || within(right, left.value);
 }
 
+/** A share written in tenths (两成, 近三成) holds what rounds to it: 两成 restates 20.4%, not 26%. */
+const TENTHS = /成$/;
+const HALF_A_TENTH = 5;
+
 function within(bound: Figure, value: number): boolean {
+  if (bound.unit === '%' && TENTHS.test(bound.surface) && Math.abs(value - bound.value) < HALF_A_TENTH)
+    return bound.qualifier === 'over'
+      ? value >= bound.value
+      : bound.qualifier !== 'under' || value <= bound.value;
   const spread = Math.abs(bound.value) * ROUNDING;
   const reach = Math.abs(bound.value) * BOUND;
   switch (bound.qualifier) {

@@ -236,6 +236,8 @@ const NOT_LOCATING_AFTER = [
   '问卷',
 ];
 
+const SURVEY_AFTER = ['调查', '民生调查', '问卷'];
+
 /**
  * The as-of of a period or 截至 date starting at `index`, or undefined: 截至5月11日, 截至6月底, 一季度, 1-5月,
  * 上半年, 前4个月, 2022年, 去年, 今年一季度, 2023年上半年. 去年同期 is not read here: it is the figure's own
@@ -247,6 +249,7 @@ export function periodAt(
   publication: Publication | undefined,
   clauseStart: boolean,
   current?: string,
+  compared = false,
 ): Located | undefined {
   if (publication === undefined) return undefined;
   // 截至7月底，全市今年计划改造的150个小区已开工128个: inside a clause, the year's plan dates its total alone.
@@ -307,10 +310,14 @@ export function periodAt(
   if (located === undefined) return undefined;
   // 由2017年末的61.8%提高到92.4%: a period that a figure right after its 的 belongs to dates that figure alone.
   const ofFigure = text.charCodeAt(located.end) === OF && arabicDigit(text.charCodeAt(located.end + 1)) >= 0;
+  // 与一季度调查相比: a survey compared with is dated by its period all the same.
+  const surveyCompared = compared && SURVEY_AFTER.some((word) => text.startsWith(word, located.end));
   if (ofFigure) located.end++;
-  else if (NOT_LOCATING_AFTER.some((word) => text.startsWith(word, located.end))) return undefined;
+  else if (!surveyCompared && NOT_LOCATING_AFTER.some((word) => text.startsWith(word, located.end)))
+    return undefined;
   // 结合今年5月租房青年调查结果: a survey named by its month, whose findings the clause does not give.
-  else if (SURVEY_NAMED.test(text.slice(located.end, located.end + SURVEY_NAME_REACH))) return undefined;
+  else if (!compared && SURVEY_NAMED.test(text.slice(located.end, located.end + SURVEY_NAME_REACH)))
+    return undefined;
   let resolvedYear = year.year ?? publication.year;
   if (year.year === undefined && isLastYears(located.month, located.day, publication)) resolvedYear--;
   const asOf = isoDate(
