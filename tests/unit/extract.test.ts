@@ -3332,3 +3332,22 @@ describe('round 7b', () => {
     ).toEqual([['9820美元/吨', '国际铜期货主力合约价格', '2025-09-02']]);
   });
 });
+
+describe('labels of round 8', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, {
+      publishedAt: '2025-10-15',
+      aliases: defaultAliases,
+      ...(region === undefined ? {} : { region }),
+    }).map((figure) => [figure.surface, figure.label]);
+
+  it('keeps 均 of 年均, 月均 and 日均 in a label, and drops it as 都 after a named year (今年均)', () => {
+    expect(
+      read('十年间，全县茶叶产值年均增长9.4%，景区日均接待游客达到1.3万人次。两个园区今年均增长6%。'),
+    ).toEqual([
+      ['9.4%', '茶叶产值年均增长'],
+      ['1.3万人次', '景区日均接待游客'],
+      ['6%', '两个园区增长'],
+    ]);
+  });
+});

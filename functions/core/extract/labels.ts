@@ -126,6 +126,15 @@ const LEVEL_VERBS = new SuffixSet(
 );
 
 const PER_HEAD = codeSet('人户');
+/** 年均, 月均, 日均, 周均: an average per span is part of the measure, not 都 (but 今年均, 当月均 are a date, then 都). */
+const PER_SPAN = codeSet('年月日周');
+const NAMED_SPAN = codeSet('今去明当本上下该次同前');
+
+/** 均 at `at` is part of the word before it (人均, 户均, 年均增长), not the adverb 都. */
+function isAveragedJun(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return PER_HEAD.has(before) || (PER_SPAN.has(before) && !NAMED_SPAN.has(text.charCodeAt(at - 2)));
+}
 
 /**
  * Adverbs between a subject and its verb or figure: they say how, when or how surely, not what is measured
@@ -149,7 +158,7 @@ function endBeforeAdverbs(text: string, end: number): number {
     const adverb = ADVERBS.suffixOf(text, cut);
     // 人均800元: 均 is part of 人均 there, not 都. 两年平均增长: an average over years is a measure of its own.
     const kept =
-      (adverb === '均' && PER_HEAD.has(text.charCodeAt(cut - 2))) ||
+      (adverb === '均' && isAveragedJun(text, cut - 1)) ||
       (adverb === '平均' && text.charCodeAt(cut - 3) === YEAR_CHAR);
     if (adverb !== undefined && !kept) {
       cut -= adverb.length;
@@ -201,7 +210,7 @@ function endBeforeConnectives(text: string): number {
       end -= 2;
       continue;
     }
-    if (word === undefined || (word === '均' && PER_HEAD.has(text.charCodeAt(end - 2)))) {
+    if (word === undefined || (word === '均' && isAveragedJun(text, end - 1))) {
       const cut = endBeforeDenominators(text, endBeforeAdverbs(text, end));
       if (cut === end) break;
       end = cut;
