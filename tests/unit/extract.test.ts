@@ -3350,4 +3350,11 @@ describe('labels of round 8', () => {
       ['6%', '两个园区增长'],
     ]);
   });
+  it('names the total and yearly investment after a count of projects by the projects, not by the bare measure', () => {
+    expect(read('今年全县安排乡村振兴项目64个，总投资38亿元，年度计划投资12亿元。', '云岭县')).toEqual([
+      ['64个', '安排乡村振兴项目'],
+      ['38亿元', '乡村振兴项目总投资'],
+      ['12亿元', '乡村振兴项目年度计划投资'],
+    ]);
+  });
 });

@@ -564,7 +564,8 @@ const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but|found|finds|sh
 const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
 /** Measures of counted projects or schools that a clause names alone (协议投资额, 在校生, 招生). */
-const THINGS_MEASURE = /^(?:协议(?:投资|引资)额|在校(?:学)?生|招生|毕业生)$/;
+const THINGS_MEASURE =
+  /^(?:协议(?:投资|引资)额|在校(?:学)?生|招生|毕业生|(?:计划)?总投(?:资|入)|年度(?:计划)?投资|年度投资计划)$/;
 /** A count of schools of every kind (各级各类学校) is a total, whose pupils a reader names alone. */
 const ALL_SCHOOLS = /(?:^|各类|阶段)学校$/;
 const SET_OUT = /^(?:计划|拟)?(?:安排|实施)/;
@@ -1681,6 +1682,7 @@ class Extraction {
     else if (
       THINGS_MEASURE.test(label) &&
       sentence.previousCounted !== undefined &&
+      !REACHED_BY.test(sentence.previousCounted) &&
       !ALL_SCHOOLS.test(sentence.previousCounted) &&
       raw.unit.kind !== 'percent'
     )
