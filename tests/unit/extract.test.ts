@@ -3357,4 +3357,17 @@ describe('labels of round 8', () => {
       ['12亿元', '乡村振兴项目年度计划投资'],
     ]);
   });
+  it('gives a bare measure in the body (普及率) the name its headline restatement gives it, and so its change', () => {
+    expect(
+      read(
+        '云岭县农村自来水普及率达到97%\n\n截至9月底，全县已有118个行政村通上自来水，普及率达到97%，较年初提高2.5个百分点。',
+        '云岭县',
+      ),
+    ).toEqual([
+      ['97%', '农村自来水普及率'],
+      ['118个', '行政村通上自来水'],
+      ['97%', '农村自来水普及率'],
+      ['2.5个百分点', '农村自来水普及率较年初提高'],
+    ]);
+  });
 });
