@@ -981,6 +981,9 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   // 产值有望突破5亿元: what is hoped for is a forecast, a series of its own like 预计产值.
   if (HOPED.test(unquoted) && !stripped.startsWith(FORECAST) && stripped !== '')
     stripped = FORECAST + stripped;
+  // 比上年同期低约45个基点, 较去年同期快1.6个百分点: a comparative alone after its base is the change it states.
+  const compared = COMPARATIVE_CHANGES.get(stripped);
+  if (compared !== undefined && comparisonIn(phrase) !== '') stripped = compared;
   if (isPredicateOnly(stripped)) {
     // 比去年增加: the base says what the change is measured against; keep it with the verb.
     const base = comparisonIn(phrase);
@@ -990,6 +993,16 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   if (label === '' || startedAs === '') return { label, growth };
   return { label: startedAs + label, growth, startedAs };
 }
+
+/** A comparative that states a change after its base (比上月低, 较去年同期快), as the change verb a reader names. */
+const COMPARATIVE_CHANGES = new Map([
+  ['高', '提高'],
+  ['低', '下降'],
+  ['快', '加快'],
+  ['慢', '放缓'],
+  ['多', '增加'],
+  ['少', '减少'],
+]);
 
 /** A comparison and nothing else (比调整前, 较改革前, 比一季度). */
 const COMPARED_ONLY = /^(?:比|较)[^、和与及]{1,6}$/;
