@@ -3383,4 +3383,12 @@ describe('labels of round 8', () => {
       ['12个基点', '企业贷款平均利率比上月下降'],
     ]);
   });
+  it('takes no population from the survey a sentence opens on (同一调查中), but the one its shares name', () => {
+    expect(
+      read('同一调查中，对社区食堂表示满意的受访老人占81.2%，对上门助浴服务表示满意的占64.5%。', '云岭县'),
+    ).toEqual([
+      ['81.2%', '对社区食堂表示满意的受访老人比例'],
+      ['64.5%', '对上门助浴服务满意的受访老人比例'],
+    ]);
+  });
 });

@@ -108,8 +108,12 @@ export function populationShareAfter(
 /** 受访企业中, 在受访者中, 网购生鲜的受访居民中: a clause that names the population of the shares after it. */
 export function populationFrame(clause: string): string | undefined {
   const match = /^(?:在)?(.{2,16})中$/.exec(clause);
-  return match?.[1];
+  // 同一调查中, 在这次监测中: the survey the shares come from, not who was asked.
+  return match?.[1] === undefined || SURVEY_ITSELF.test(match[1]) ? undefined : match[1];
 }
+
+/** What names a survey rather than a population (同一调查, 本次监测); answered questionnaires (有效问卷) are one. */
+const SURVEY_ITSELF = /(?:调查|监测|调研|测评|普查|抽查|访谈)$/;
 
 /**
  * 每月养老金在3000元以下、3000至5000元、5000元以上的分别占: one share per group, each group completed by what the
