@@ -3391,4 +3391,11 @@ describe('labels of round 8', () => {
       ['64.5%', '对上门助浴服务满意的受访老人比例'],
     ]);
   });
+  it('names people counted after a verb of helping (帮助…人次实现就业) by what they were helped to do', () => {
+    expect(read('云岭县帮助2650人次实现返乡就业。', '云岭县')).toEqual([['2650人次', '帮助返乡就业']]);
+    expect(read('云岭县就业服务站今年累计举办招聘会18场，帮助2650人次实现返乡就业。', '云岭县')).toEqual([
+      ['18场', '就业服务站累计举办招聘会'],
+      ['2650人次', '就业服务站帮助返乡就业'],
+    ]);
+  });
 });

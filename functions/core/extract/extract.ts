@@ -40,6 +40,7 @@ import {
   doneOfTask,
   fundFor,
   groupsMeasure,
+  helpedLabel,
   isAttributive,
   isModifierOnly,
   isOpenBound,
@@ -583,8 +584,8 @@ const AGENT_HEAD =
   /(?:企业|公司|单位|机构|主体|合作社|商户|工厂|园区|平台|银行|医院|学校|基金|家庭|农户|户)$/;
 /** Verbs of those an action reached (惠及居民, 涉及农户, 带动就业). */
 const REACHED_BY = /^(?:惠及|涉及|覆盖|带动|受益)/;
-/** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
-const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收)/;
+/** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报, 帮助…就业). */
+const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收|帮助)/;
 /** Verbs by which counted ones received money (企业获得稳岗返还资金2.86亿元). */
 const RECEIVING = /^(?:已)?(?:获得|获|领取|得到)/;
 const BENEFITING = /^(?:受益|惠及)/;
@@ -1625,6 +1626,9 @@ class Extraction {
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
     else if (received !== undefined && noun !== '') label = received + noun;
+    // 帮助4120人次实现灵活就业: people named by nothing but the verb of helping before them.
+    if (noun === '' && doing === undefined && raw.unit.noun === undefined)
+      label = helpedLabel(label, text, raw.end) ?? label;
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';

@@ -1099,6 +1099,26 @@ export function predicateAfter(text: string, from: number): string {
 
 const FUNDS_OBJECT = /(?<=.{3})资金$/;
 
+/** A verb of helping that a count of people is the object of (帮助…实现, 带动…增收), after its stage. */
+const HELPED_BY = /^(?:已|累计|共)?(?:帮助|带动|扶持|引导)$/;
+
+/**
+ * 帮助4120人次实现灵活就业 → 帮助实现灵活就业: a count of people named by nothing but the verb of helping before it
+ * is named by what they were helped to do, up to a number or a clause stop; undefined when the label is no such
+ * verb or nothing short follows.
+ */
+export function helpedLabel(label: string, text: string, from: number): string | undefined {
+  if (!HELPED_BY.test(label)) return undefined;
+  let end = from;
+  while (end < text.length && end - from <= MAX_PREDICATE) {
+    const code = text.charCodeAt(end);
+    if (CLAUSE_STOP.has(code) || code < 0x80 || isChineseNumeral(code) || code === 0x7684 /* 的 */) break;
+    if (code >= 0xff10 && code <= 0xff19) break;
+    end++;
+  }
+  return end === from || end - from > MAX_PREDICATE ? undefined : label + text.slice(from, end);
+}
+
 /** What a count in a unit is a number of, when nothing else names it (惠及34911户 → 惠及户数). */
 const COUNT_NOUNS: Record<string, string> = { 户: '户数', 人: '人数', 名: '人数', 位: '人数', 家: '家数' };
 
