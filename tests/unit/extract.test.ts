@@ -3398,4 +3398,10 @@ describe('labels of round 8', () => {
       ['2650人次', '就业服务站帮助返乡就业'],
     ]);
   });
+  it('leaves a season or school term (今冬, 春季学期) and the 可 before new things out of a label', () => {
+    expect(read('云岭县今冬新建口袋公园12个，春季学期可新增托管名额900个。', '云岭县')).toEqual([
+      ['12个', '新建口袋公园'],
+      ['900个', '新增托管名额'],
+    ]);
+  });
 });

@@ -55,7 +55,8 @@ const LEADING_MODIFIER_LIST = (
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
   '乡里 村里 区内 市内 县内 镇内 辖区内 国内 按可比口径 按同口径 按可比价格计算 按可比价计算 扣除价格因素 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市 ' +
-  // Bare time words that only say when (年末主城区猪肉零售均价, 上周蔬菜批发均价, 同期全市城镇调查失业率).
+  // Bare time words that only say when (年末主城区猪肉零售均价, 上周蔬菜批发均价, 同期全市城镇调查失业率, 今秋新增学位).
+  '今春 今夏 今秋 今冬 春季学期 秋季学期 ' +
   '年末 年底 月末 月底 上周 上月 同期 日内 周内 月内 盘中 同日 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日'
 ).split(' ');
 /** Holidays that open a clause (国庆假期, 元旦假期, 国庆黄金周, 春节期间): they only say when, like 上半年. */
@@ -289,8 +290,13 @@ function afterComparison(text: string, start: number): number {
 /** 有吸烟习惯的受访者: 有 opening a 的 phrase defines those counted; it is no filler there. */
 const HAVING_DEFINES = /^有[^的，,、]{2,10}的/;
 
+/** 可新增学位, 可新建车位: 可 before a stage of new things only says it will be possible (可支配收入 keeps it). */
+const ABLE_BEFORE_NEW = /^可(?=新增|新建|新开)/;
+
 function afterModifier(text: string, start: number): number {
   if (PROTECTED_WORDS.match(text, start) !== undefined) return start;
+  if (text.charCodeAt(start) === 0x53ef /* 可 */ && ABLE_BEFORE_NEW.test(text.slice(start, start + 3)))
+    return start + 1;
   if (text.charCodeAt(start) === 0x6709 /* 有 */ && HAVING_DEFINES.test(text.slice(start, start + 13)))
     return start;
   const after = afterWord(text, start, LEADING_MODIFIERS);
