@@ -370,6 +370,8 @@ const COMPARED_AFTER = codeSet('比较同与和于');
 const SINCE = 0x81ea; // 自
 /** Units that count people themselves (8430人), which a 的 phrase before them defines. */
 const PEOPLE_UNITS = new Set(['人', '名', '位']);
+/** What a survey's text calls those it asked, whoever they were. */
+const RESPONDENTS = '受访者';
 /** Counters of people or of visits by people: the count names whom it counts without a noun. */
 const NOT_STAGED_KINDS = new Set<FigureKind>(['percent', 'growth_rate', 'area']);
 /** A stage and its verb right before a figure (保障性住房已筹集3200套). */
@@ -1116,6 +1118,9 @@ class Extraction {
     this.periodsRead = Math.max(raw.end, own?.end ?? 0);
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
+    // 对1850名租房青年的调查…，受访者平均月租金…: once the text calls its sample 受访者, its shares are of them.
+    if (label.startsWith(RESPONDENTS) && this.population?.startsWith('受访') === true)
+      this.population = RESPONDENTS;
     // 普通高校9所，在校学生…，毕业生…: the schools counted stay the subject of the measures named by them.
     const counted = this.sentence.previousCounted?.replace(SET_OUT, '');
     if (counted === undefined || label === counted || !label.startsWith(counted))

@@ -649,6 +649,8 @@ const SAMPLED_AGES = new RegExp(`^受访的?${AGE_SPAN}的?`);
 export const AGE_OPENING = new RegExp(`^${AGE_SPAN}的?(?=[\u4e00-\u9fff]{2})`);
 /** 租客的问卷调查, 居民的抽样调查: what a survey of the counted ones is written as after their noun. */
 const SURVEY_OF = /^([^的]{1,8})的[^的]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
+/** 在线调查, 入户调查: the rest of a survey's name after the noun of those it asked and 的. */
+const SURVEY_AFTER = /^[^的，,。；;]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
 
 /** The counted noun after a counter word, up to a verb, a preposition or punctuation, and where it stopped. */
 export function nounAfter(text: string, from: number): { noun: string; end: number; surveyed?: boolean } {
@@ -709,7 +711,14 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
   const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
   // 对1.6万名应届毕业生的调查显示: the survey is of the counted ones, which are the noun, not the survey.
-  const surveyed = SURVEY_OF.exec(framed)?.[1];
+  // 对1850名35岁以下租房青年的调查: the age bound only says whom the survey reached.
+  const unaged = framed.replace(AGE_OPENING, '');
+  const surveyed =
+    SURVEY_OF.exec(unaged)?.[1] ??
+    // 对5000名消费者的在线调查: the noun stopped before the kind of survey (在线, 入户).
+    (unaged.length > 2 && unaged.endsWith('的') && SURVEY_AFTER.test(text.slice(cursor, cursor + 8))
+      ? unaged.slice(0, -1)
+      : undefined);
   if (surveyed !== undefined) return { noun: surveyed, end: cursor, surveyed: true };
   return { noun: headAfterDe(framed.endsWith('、') ? framed.slice(0, -1) : framed), end: cursor };
 }
