@@ -186,7 +186,8 @@ export function isPopulation(phrase: string): boolean {
 
 /** 占 as the verb of a share (占地区生产总值的), not inside 占地面积, 占用, 占有. */
 const SHARE_VERB = /占(?!地面积|地$|用|有|领)/;
-const LIGHT_VERBS = /完成|实现/g;
+/** Light verbs a part drops (完成投资 is 投资), but not the 实现 of a channel (通过公共网络实现的零售额). */
+const LIGHT_VERBS = /完成|(?<!通过[^的，]{1,10})实现/g;
 /** Adverbs between a part and its 占 (仅占, 约占, 均占). */
 const BEFORE_SHARE_VERB = /(?:仅|只|约|均|大约|共|则|分别)$/;
 
