@@ -3427,4 +3427,11 @@ describe('labels of round 8', () => {
       ['18.5%', '规模以上企业通过跨境电商实现的出口额占比'],
     ]);
   });
+  it('names a measure of each thing counted (每个面积) by the things, which stay the subject of the total after it', () => {
+    expect(read('今年新建口袋公园12个，每个面积不少于800平方米，总投资约900万元。', '云岭县')).toEqual([
+      ['12个', '新建口袋公园'],
+      ['不少于800平方米', '每个口袋公园面积'],
+      ['约900万元', '新建口袋公园总投资'],
+    ]);
+  });
 });

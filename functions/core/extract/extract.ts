@@ -572,6 +572,8 @@ const THINGS_MEASURE =
 /** A count of schools of every kind (各级各类学校) is a total, whose pupils a reader names alone. */
 const ALL_SCHOOLS = /(?:^|各类|阶段)学校$/;
 const SET_OUT = /^(?:计划|拟)?(?:安排|实施)/;
+/** 每家面积, 每个站点: a measure of each one of the things counted before. */
+const PER_EACH = /^每(?:家|个|所|座|处|条|台|套|辆|间)(?=[\u4e00-\u9fff]{2})/;
 /** 分城乡看，, 分地区看，, 按性别分，: an opening that breaks a measure down by group. */
 const BREAKDOWN = /^(?:分|按|从)[\u4e00-\u9fff]{1,6}(?:看|分|来看)[，,：:]$/;
 const BREAKDOWN_REACH = 10;
@@ -1123,7 +1125,8 @@ class Extraction {
       this.population = RESPONDENTS;
     // 普通高校9所，在校学生…，毕业生…: the schools counted stay the subject of the measures named by them.
     const counted = this.sentence.previousCounted?.replace(SET_OUT, '');
-    if (counted === undefined || label === counted || !label.startsWith(counted))
+    // …每家面积…，总投入…: a measure of each one leaves the things counted the subject of the measures after.
+    if ((counted === undefined || label === counted || !label.startsWith(counted)) && !PER_EACH.test(label))
       this.sentence.previousCounted = raw.unit.counter ? label : undefined;
     if (raw.unit.counter) this.sentence.firstCounted ??= label;
     this.sentence.previousNoun = named.noun;
@@ -1696,6 +1699,11 @@ class Extraction {
       raw.unit.kind !== 'percent'
     )
       label = sentence.previousCounted.replace(SET_OUT, '') + label;
+    // 新建城市书房8家，每家面积不小于100平方米: a measure of each of the things just counted names them.
+    if (PER_EACH.test(label) && sentence.previousCounted !== undefined) {
+      const thing = sentence.previousCounted.replace(SET_OUT, '').replace(PRODUCED, '');
+      if (thing.length >= 2 && !label.includes(thing)) label = label.slice(0, 2) + thing + label.slice(2);
+    }
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       // …完成186.3亿元，为年度预算的52.8%，同比增长3.6%: a growth in % after a share is the amount's.
       const changed = growthPast(sentence.labels, raw.unit.unit, label) ?? sentence.previousLabel;
