@@ -572,6 +572,10 @@ const THINGS_MEASURE =
 /** A count of schools of every kind (各级各类学校) is a total, whose pupils a reader names alone. */
 const ALL_SCHOOLS = /(?:^|各类|阶段)学校$/;
 const SET_OUT = /^(?:计划|拟)?(?:安排|实施)/;
+const DONE_BEFORE = /完成/;
+/** 全年目标任务, 年度目标: a target that names no measure of its own. */
+const BARE_TARGET = /^(?:完成)?(?:全年|年度)?目标(?:任务)?$/;
+const TASK_WORD = /^完成|任务$/g;
 /** 每家面积, 每个站点: a measure of each one of the things counted before. */
 const PER_EACH = /^每(?:家|个|所|座|处|条|台|套|辆|间)(?=[\u4e00-\u9fff]{2})/;
 /** 分城乡看，, 分地区看，, 按性别分，: an opening that breaks a measure down by group. */
@@ -1607,6 +1611,14 @@ class Extraction {
       // 城镇新增就业6120人，完成年度目标的102%: the share of the target is the subject's, named before it.
       if (raw.unit.kind === 'percent' && sentence.previousLabel !== undefined)
         label = ofTarget(sentence.previousLabel, label);
+      // …完成全年目标任务5000人的57.2%: a bare share right after a target is how much of it was done.
+      const target = sentence.previousLabel;
+      if (
+        label === '比例' &&
+        target?.endsWith('目标') === true &&
+        DONE_BEFORE.test(this.previousClauseOf(clause.start) + clause.text)
+      )
+        label = `${target}完成比例`;
     }
     // …企业中，有289家实现增长: a light verb's subject is put before it further on.
     if (doing !== undefined)
@@ -1699,6 +1711,9 @@ class Extraction {
       raw.unit.kind !== 'percent'
     )
       label = sentence.previousCounted.replace(SET_OUT, '') + label;
+    // 城镇新增就业2860人，完成全年目标任务5000人的57.2%: a target named alone is the target of the measure before.
+    if (BARE_TARGET.test(label) && sentence.previousLabel !== undefined && clause.start > sentence.start)
+      label = subjectOf(sentence.previousLabel) + label.replace(TASK_WORD, '');
     // 新建城市书房8家，每家面积不小于100平方米: a measure of each of the things just counted names them.
     if (PER_EACH.test(label) && sentence.previousCounted !== undefined) {
       const thing = sentence.previousCounted.replace(SET_OUT, '').replace(PRODUCED, '');
