@@ -3443,4 +3443,10 @@ describe('labels of round 8', () => {
       ],
     );
   });
+  it('gives firms of one branch alone (其中服务业企业) the measure of the firms before them', () => {
+    expect(read('受访企业员工平均流失率为11.2%，其中服务业企业高达14.3%。')).toEqual([
+      ['11.2%', '受访企业员工平均流失率'],
+      ['14.3%', '服务业企业员工平均流失率'],
+    ]);
+  });
 });

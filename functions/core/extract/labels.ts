@@ -1369,6 +1369,8 @@ const MAX_GROUP = 5;
 
 /** Last characters of a word for a group of people or places (本科生, 农村居民, 女性, 县城, 家长, 老人, 职工). */
 const GROUP_ENDINGS = codeSet('生民员者性户村镇区县市城长人工童');
+/** 制造业企业, 服务业企业: firms of a branch are a group too (创业 is none). */
+const FIRMS = /企业$/;
 
 /** 城镇居民 after 居民体质达标率提高: the measure of the label before, of the group alone; undefined for no group. */
 export function groupsMeasure(label: string, previous: string): string | undefined {
@@ -1377,7 +1379,11 @@ export function groupsMeasure(label: string, previous: string): string | undefin
 
 /** 硕士生 after 本科生平均期望月薪: the group replaces the group that opens the label before (same last character). */
 function parallelGroup(label: string, before: string): string | undefined {
-  if (label.length < 2 || label.length > MAX_GROUP || !GROUP_ENDINGS.has(label.charCodeAt(label.length - 1)))
+  if (
+    label.length < 2 ||
+    label.length > MAX_GROUP ||
+    !(GROUP_ENDINGS.has(label.charCodeAt(label.length - 1)) || FIRMS.test(label))
+  )
     return undefined;
   const end = before.indexOf(label.charAt(label.length - 1)) + 1;
   return end >= 2 && end <= MAX_GROUP + 1 && end < before.length - 1 && before.slice(0, end) !== label
