@@ -3449,4 +3449,11 @@ describe('labels of round 8', () => {
       ['14.3%', '服务业企业员工平均流失率'],
     ]);
   });
+  it('names a share an action reaches (覆盖92%的行政村) by what reached it and what it reached', () => {
+    expect(read('全县建成村级卫生室210个，覆盖92%的行政村。5G网络覆盖98%的自然村。', '云岭县')).toEqual([
+      ['210个', '建成村级卫生室'],
+      ['92%', '村级卫生室覆盖行政村比例'],
+      ['98%', '5G网络覆盖自然村比例'],
+    ]);
+  });
 });

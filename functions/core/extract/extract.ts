@@ -573,6 +573,9 @@ const THINGS_MEASURE =
 const ALL_SCHOOLS = /(?:^|各类|阶段)学校$/;
 const SET_OUT = /^(?:计划|拟)?(?:安排|实施)/;
 const DONE_BEFORE = /完成/;
+/** An action that reaches a share of something (覆盖85%的城乡社区, 惠及六成的农户), after its subject if any. */
+const COVERING_END = /^(.*?)(覆盖|惠及)$/;
+const DE = 0x7684; // 的
 /** 全年目标任务, 年度目标: a target that names no measure of its own. */
 const BARE_TARGET = /^(?:完成)?(?:全年|年度)?目标(?:任务)?$/;
 const TASK_WORD = /^完成|任务$/g;
@@ -1558,6 +1561,8 @@ class Extraction {
       return { label: distributed[0] ?? before.label, growth: before.growth };
     }
     if (raw.unit.kind === 'percent' && !before.growth) {
+      const covered = this.coveredShare(raw, before.label);
+      if (covered !== undefined) return { label: covered, growth: false };
       const share = this.shareLabel(raw, clause, before.label);
       // 认为订单增加的占…，持平的占…: an answer alone answers the question of the share before.
       if (share !== undefined)
@@ -1868,6 +1873,20 @@ class Extraction {
       return false;
     const from = Math.max(this.sentence.start, raw.start - SURVEY_WINDOW);
     return SURVEY_WORDS.test(this.text.slice(from, raw.end + SURVEY_WINDOW));
+  }
+
+  /**
+   * 建成长者食堂64家，覆盖85%的城乡社区 → 长者食堂覆盖城乡社区比例: a share of what an action reached, named by what
+   * reached it (the label's own subject, or the things just counted) and by what it reached; undefined for none.
+   */
+  private coveredShare(raw: RawFigure, before: string): string | undefined {
+    const covered = COVERING_END.exec(before);
+    if (covered === null || this.text.charCodeAt(raw.end) !== DE) return undefined;
+    const { noun } = nounAfter(this.text, raw.end);
+    if (noun.length < 2) return undefined;
+    const counted = this.sentence.previousCounted?.replace(SET_OUT, '').replace(PRODUCED, '') ?? '';
+    const subject = covered[1] === '' ? counted : covered[1];
+    return this.tidy(`${subject}${covered[2]}${noun}比例`);
   }
 
   /** 受访老人中，…: the clause before `clauseStart` sets the population of the shares after it. */
