@@ -3456,4 +3456,16 @@ describe('labels of round 8', () => {
       ['98%', '5G网络覆盖自然村比例'],
     ]);
   });
+  it('names a fund by a long purpose after 用于, and gives the headline that allocates it the same name', () => {
+    expect(
+      read(
+        '云岭县安排专项资金600万元改造农村危房\n\n云岭县今年安排专项资金600万元用于农村低收入群体危房改造加固，计划改造危房300户。',
+        '云岭县',
+      ),
+    ).toEqual([
+      ['600万元', '农村低收入群体危房改造加固专项资金'],
+      ['600万元', '农村低收入群体危房改造加固专项资金'],
+      ['300户', '计划改造危房'],
+    ]);
+  });
 });

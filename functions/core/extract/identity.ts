@@ -121,10 +121,16 @@ function joinHeadline(figures: Figure[], headlineEnd: number, keys: Keys) {
     }
     if (isBareRestatement(restated.label, figure.label))
       completeBareMeasure(body, restated, figure.label, keys);
+    // 安排专项资金800万元更新老旧电梯 / …800万元用于老旧电梯更新改造: the headline's bare fund is the body's.
+    else if (ALLOCATING.test(figure.label) && restated.label.endsWith(figure.label.replace(ALLOCATING, '')))
+      figure.label = restated.label;
     figure.metric = restated.metric;
     if (figure.asOf === undefined && restated.asOf !== undefined) figure.asOf = restated.asOf;
   }
 }
+
+/** Verbs that only allocate money (安排专项资金): the fund is what follows them. */
+const ALLOCATING = /^(?:安排|投入|拨付|下达|筹集)(?=.{2})/;
 
 /** The longest bare measure a body figure may name without whose it is (覆盖率, 开放率, 总投资, 日均客流). */
 const MAX_BARE = 4;

@@ -1508,7 +1508,7 @@ const NOT_IN_LABELS = new RegExp(
   'g',
 );
 
-const PURPOSE_LENGTH = 12;
+const PURPOSE_LENGTH = 16;
 
 /** Words that say what money is for, after its amount (…5亿元用于棚户区改造, 投资2.6亿元建设污水处理厂). */
 const PURPOSE_OPENING = /^(?:用于|实施|建设)/;
