@@ -3468,4 +3468,14 @@ describe('labels of round 8', () => {
       ['300户', '计划改造危房'],
     ]);
   });
+  it('names the number or size of what a sentence just counted (数量比上年增长) by the things counted', () => {
+    expect(
+      read('全县新能源汽车充电桩达到8600个，数量比上年增长42%；托育机构46家，规模同比增长15%。'),
+    ).toEqual([
+      ['8600个', '新能源汽车充电桩'],
+      ['42%', '新能源汽车充电桩数量增长'],
+      ['46家', '托育机构'],
+      ['15%', '托育机构规模增长'],
+    ]);
+  });
 });

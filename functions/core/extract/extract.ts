@@ -576,6 +576,10 @@ const DONE_BEFORE = /完成/;
 /** An action that reaches a share of something (覆盖85%的城乡社区, 惠及六成的农户), after its subject if any. */
 const COVERING_END = /^(.*?)(覆盖|惠及)$/;
 const DE = 0x7684; // 的
+/** 数量, 总量, 规模 opening a change: the amount of what the sentence just counted. */
+const AMOUNT_OPENING = /^(?:数量|总数|总量|规模)/;
+/** What may follow it in a change's label before the change word is added: nothing, a base, a change verb. */
+const AMOUNT_CHANGE = /^(?:(?:同比|环比|比|较)[^的]{0,6})?(?:增长|增加|下降|减少|提高|上升)?$/;
 /** 全年目标任务, 年度目标: a target that names no measure of its own. */
 const BARE_TARGET = /^(?:完成)?(?:全年|年度)?目标(?:任务)?$/;
 const TASK_WORD = /^完成|任务$/g;
@@ -1716,6 +1720,15 @@ class Extraction {
       raw.unit.kind !== 'percent'
     )
       label = sentence.previousCounted.replace(SET_OUT, '') + label;
+    // 充电桩达到1.2万个，数量比上年增长35%: the number of the things just counted (or its change).
+    const amount = AMOUNT_OPENING.exec(label)?.[0];
+    if (
+      amount !== undefined &&
+      sentence.previousLabel !== undefined &&
+      clause.start > sentence.start &&
+      AMOUNT_CHANGE.test(label.slice(amount.length))
+    )
+      label = subjectOf(sentence.previousLabel) + label;
     // 城镇新增就业2860人，完成全年目标任务5000人的57.2%: a target named alone is the target of the measure before.
     if (BARE_TARGET.test(label) && sentence.previousLabel !== undefined && clause.start > sentence.start)
       label = subjectOf(sentence.previousLabel) + label.replace(TASK_WORD, '');
