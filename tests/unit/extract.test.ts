@@ -3478,4 +3478,9 @@ describe('labels of round 8', () => {
       ['15%', '托育机构规模增长'],
     ]);
   });
+  it('leaves a graduating cohort (2024届) out of a label, like a year', () => {
+    expect(read('报告显示，2024届硕士毕业生毕业半年后的就业率为91.3%。')).toEqual([
+      ['91.3%', '硕士毕业生毕业半年后的就业率'],
+    ]);
+  });
 });
