@@ -3483,4 +3483,10 @@ describe('labels of round 8', () => {
       ['91.3%', '硕士毕业生毕业半年后的就业率'],
     ]);
   });
+  it('gives a group alone (高职毕业生为…) the whole measure of the group before, its 的 phrase included', () => {
+    expect(read('报告显示，本科毕业生毕业半年后的就业率为84.2%，高职毕业生为82.7%。')).toEqual([
+      ['84.2%', '本科毕业生毕业半年后的就业率'],
+      ['82.7%', '高职毕业生毕业半年后的就业率'],
+    ]);
+  });
 });

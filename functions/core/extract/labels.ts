@@ -1314,8 +1314,11 @@ export function continuedSubject(label: string, previous: string): string | unde
   // 猕猴桃预计产量 + 预计综合产值: the stage word before the measure is this label's own, not the topic's.
   const topic = head === undefined ? '' : before.slice(0, -head.length).replace(STAGE_ENDING, '');
   // 惠及户数 + 总投资: what an action reached is no subject of other measures.
+  // 本科毕业生毕业半年后的就业率…，高职毕业生为…: a group takes the whole measure, 的 phrase and all.
   if (topic.length < 2 || OBJECT_VERBS.some((verb) => topic.endsWith(verb)))
-    return parallelGroup(label, before);
+    return (
+      parallelGroup(label, before) ?? (subject.includes('的') ? parallelGroup(label, subject) : undefined)
+    );
   // 城镇居民体质达标率…，农村居民为…: a group alone takes the measure, whatever measure it is.
   const group = parallelGroup(label, before);
   if (group !== undefined) return group;
