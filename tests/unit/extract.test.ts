@@ -3489,4 +3489,9 @@ describe('labels of round 8', () => {
       ['82.7%', '高职毕业生毕业半年后的就业率'],
     ]);
   });
+  it('keeps a span after an event (毕业半年后的) that defines a measure in its label', () => {
+    expect(read('硕士毕业生毕业半年后的月收入为7420元。')).toEqual([
+      ['7420元', '硕士毕业生毕业半年后的月收入'],
+    ]);
+  });
 });

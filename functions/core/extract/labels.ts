@@ -514,14 +514,15 @@ const SHARE_HEADS = new SuffixSet('率 比例 比重 占比 满意度'.split(' '
 
 /** 的 phrases that define the series rather than describe it. */
 const DEFINING_DE =
-  /(?:活动产生的|扣除[^的]{1,12}后的|通过[^的]{1,10}(?:实现|完成|销售|达成)的|^新(?:成立|设立|注册|开业|上市|发行)的|(?:超过|高于|低于|不足|达到)[0-9０-９一二三四五六七八九十百千万亿.]+[\u4e00-\u9fff]{0,2}(?:以上|以下)?的)$/;
+  /(?:活动产生的|扣除[^的]{1,12}后的|[^的]{2,10}(?:半年|一年|[0-9一二三两]个月)后的|通过[^的]{1,10}(?:实现|完成|销售|达成)的|^新(?:成立|设立|注册|开业|上市|发行)的|(?:超过|高于|低于|不足|达到)[0-9０-９一二三四五六七八九十百千万亿.]+[\u4e00-\u9fff]{0,2}(?:以上|以下)?的)$/;
 
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
 function headAfterDe(text: string): string {
   const last = text.lastIndexOf('的');
   if (last < 0 || SHARE_HEADS.suffixOf(text) !== undefined) return text;
-  // 经营活动产生的现金流量净额, 新成立的基金, 收入超过50万元的村, 通过公共网络实现的零售额: a 的 phrase that is a
-  // term, a stage, a bound or a channel defines which ones are meant, and stays.
+  // 经营活动产生的现金流量净额, 新成立的基金, 收入超过50万元的村, 通过公共网络实现的零售额, 毕业半年后的月收入: a 的
+  // phrase that is a term, a stage, a bound, a channel or a span after an event defines which ones are meant, and
+  // stays.
   if (DEFINING_DE.test(text.slice(0, last + 1))) return text;
   // 累计关闭污染严重的小化工企业 → 累计关闭小化工企业: the action stays, its description goes.
   const action = ACTIONS.match(text, text.startsWith('累计', 0) ? 2 : 0);
