@@ -3494,4 +3494,7 @@ describe('labels of round 8', () => {
       ['7420元', '硕士毕业生毕业半年后的月收入'],
     ]);
   });
+  it('names a survey sample written before its size (调查覆盖居民1.2万名) as those asked', () => {
+    expect(read('今年的公共服务满意度调查覆盖居民1.2万名。')).toEqual([['1.2万名', '受访居民']]);
+  });
 });

@@ -361,6 +361,8 @@ const WITHIN_YEAR_FORESEEN =
 const YEARS_TARGET_NAMED_AFTER = /^的?(?:目标|任务)/;
 const WHOLE_YEAR_IN_CLAUSE = /(?:全年|年度)[^，。；,;]*$/;
 /** Verbs that introduce a survey's sample (访问居民, 覆盖中小企业). */
+/** 调查覆盖家长, 问卷访问了居民: a survey, the verb that reached its sample, then the sample. */
+const SURVEY_REACHED = /(?:调查|问卷|监测)(?:覆盖|访问|走访|抽取)了?([\u4e00-\u9fff]{2,6})$/;
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
 /** 帮助1.38万名就业困难人员实现再就业: what the counted ones achieved names the series. */
 const OUTCOME_AFTER = /^实现([\u4e00-\u9fff]{2,6})(?=[，,。；;]|$)/;
@@ -1655,6 +1657,9 @@ class Extraction {
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
     else if (received !== undefined && noun !== '') label = received + noun;
+    // 跟踪调查覆盖家长2.61万名: a survey's sample named before its size is who was asked.
+    const sample = SURVEY_REACHED.exec(label)?.[1];
+    if (sample !== undefined && isPopulation(sample)) label = `受访${sample}`;
     // 帮助4120人次实现灵活就业: people named by nothing but the verb of helping before them.
     if (noun === '' && doing === undefined && raw.unit.noun === undefined)
       label = helpedLabel(label, text, raw.end) ?? label;
