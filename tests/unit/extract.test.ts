@@ -3497,4 +3497,7 @@ describe('labels of round 8', () => {
   it('names a survey sample written before its size (调查覆盖居民1.2万名) as those asked', () => {
     expect(read('今年的公共服务满意度调查覆盖居民1.2万名。')).toEqual([['1.2万名', '受访居民']]);
   });
+  it('names a share written only by work on land (小麦已播种86%) as the progress of that work', () => {
+    expect(read('全县小麦已播种86%。', '云岭县')).toEqual([['86%', '小麦播种进度']]);
+  });
 });

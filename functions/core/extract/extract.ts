@@ -70,6 +70,7 @@ import {
   wholeOfGroup,
   withImpliedObject,
   withoutReceiving,
+  withProgress,
   withSingleMonth,
 } from './labels.ts';
 import { isWrappedLineBreak } from './layout.ts';
@@ -1050,6 +1051,8 @@ class Extraction {
       // includes spares most figures the pattern's scan of the window.)
       else if (before.includes(THIS_MONTH) && MONTH_OWN.test(before) && !named.label.startsWith(THIS_MONTH))
         named.label = THIS_MONTH + named.label;
+      // 秋粮已收获62%: a share of land worked is the work's progress (秋粮收获进度).
+      if (raw.unit.unit === '%' && !named.growth) named.label = withProgress(named.label);
     }
     const growth =
       named.growth ||

@@ -1142,6 +1142,14 @@ const COUNT_NOUNS: Record<string, string> = { 户: '户数', 人: '人数', 名:
 const LAND_WORK = /(?:收获|播种|种植|收割|机收|插秧|栽植|复垦|流转)$/;
 const AREA_UNITS = new Set(['亩', '公顷', '平方公里']);
 
+/** 秋粮已收获62% → 秋粮收获进度: a share named only by work on land is how far the work has come. */
+export function withProgress(label: string): string {
+  return label.length > 2 && LAND_WORK.test(label) && !INTENDING.test(label) ? `${label}进度` : label;
+}
+
+/** 种粮户计划扩大种植: what people intend or who they are is a share of them, no progress of work. */
+const INTENDING = /计划|打算|愿意|希望|者|户/;
+
 /**
  * A bare object verb (惠及, 涉及) names an action, not a measure: it takes the count its unit implies; work on land
  * takes the area it covered (秋粮收获 → 秋粮收获面积).
