@@ -3500,4 +3500,11 @@ describe('labels of round 8', () => {
   it('names a share written only by work on land (小麦已播种86%) as the progress of that work', () => {
     expect(read('全县小麦已播种86%。', '云岭县')).toEqual([['86%', '小麦播种进度']]);
   });
+  it('gives a bare measure in the headline (募集规模) the name of the body figure it restates', () => {
+    expect(
+      read(
+        '上周新发理财产品210只 募集规模超300亿元\n\n上周全市场新发银行理财产品210只，合计募集规模312.5亿元。',
+      ).slice(1, 2),
+    ).toEqual([['超300亿元', '新发银行理财产品募集规模']]);
+  });
 });

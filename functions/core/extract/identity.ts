@@ -121,8 +121,12 @@ function joinHeadline(figures: Figure[], headlineEnd: number, keys: Keys) {
     }
     if (isBareRestatement(restated.label, figure.label))
       completeBareMeasure(body, restated, figure.label, keys);
-    // 安排专项资金800万元更新老旧电梯 / …800万元用于老旧电梯更新改造: the headline's bare fund is the body's.
-    else if (ALLOCATING.test(figure.label) && restated.label.endsWith(figure.label.replace(ALLOCATING, '')))
+    // 安排专项资金800万元更新老旧电梯 / …800万元用于老旧电梯更新改造: the headline's bare fund is the body's; so is
+    // a headline's bare measure (募集规模近千亿元 / 新成立公募基金…合计募集规模987.6亿元).
+    else if (
+      isBareRestatement(figure.label, restated.label) ||
+      (ALLOCATING.test(figure.label) && restated.label.endsWith(figure.label.replace(ALLOCATING, '')))
+    )
       figure.label = restated.label;
     figure.metric = restated.metric;
     if (figure.asOf === undefined && restated.asOf !== undefined) figure.asOf = restated.asOf;
