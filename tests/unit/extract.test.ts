@@ -3507,4 +3507,9 @@ describe('labels of round 8', () => {
       ).slice(1, 2),
     ).toEqual([['超300亿元', '新发银行理财产品募集规模']]);
   });
+  it('names a change per head (每人每月提高) by the standard the clause before raises', () => {
+    expect(read('明年将上调困难残疾人生活补贴标准，每人每月提高30元。', '云岭县')).toEqual([
+      ['30元', '困难残疾人生活补贴标准提高'],
+    ]);
+  });
 });

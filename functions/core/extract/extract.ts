@@ -579,6 +579,10 @@ const DONE_BEFORE = /完成/;
 /** An action that reaches a share of something (覆盖85%的城乡社区, 惠及六成的农户), after its subject if any. */
 const COVERING_END = /^(.*?)(覆盖|惠及)$/;
 const DE = 0x7684; // 的
+/** 每人每月提高: a change per head or per period with no subject of its own. */
+const PER_HEAD_CHANGE = /^(?:每[人户月年天日]){1,3}(提高|上调|增加|下调|降低|减少)$/;
+/** …提高城乡居民基础养老金最低标准: the standard a clause raises or lowers, at its end. */
+const RAISED_OBJECT = /(?:提高|上调|增加|下调|降低|减少)([\u4e00-\u9fff]{4,16})$/;
 /** 数量, 总量, 规模 opening a change: the amount of what the sentence just counted. */
 const AMOUNT_OPENING = /^(?:数量|总数|总量|规模)/;
 /** What may follow it in a change's label before the change word is added: nothing, a base, a change verb. */
@@ -1728,6 +1732,12 @@ class Extraction {
       raw.unit.kind !== 'percent'
     )
       label = sentence.previousCounted.replace(SET_OUT, '') + label;
+    // 继续提高城乡居民基础养老金最低标准，每人每月提高20元: the change of what the clause before raises.
+    const perChange = PER_HEAD_CHANGE.exec(label)?.[1];
+    if (perChange !== undefined && sentence.previousLabel === undefined && clause.start > sentence.start) {
+      const raised = RAISED_OBJECT.exec(this.previousClauseOf(clause.start))?.[1];
+      if (raised !== undefined) label = raised + perChange;
+    }
     // 充电桩达到1.2万个，数量比上年增长35%: the number of the things just counted (or its change).
     const amount = AMOUNT_OPENING.exec(label)?.[0];
     if (
