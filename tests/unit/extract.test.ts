@@ -3381,3 +3381,184 @@ describe('identity of round 8', () => {
     ]);
   });
 });
+
+describe('labels of round 8', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, {
+      publishedAt: '2025-10-15',
+      aliases: defaultAliases,
+      ...(region === undefined ? {} : { region }),
+    }).map((figure) => [figure.surface, figure.label]);
+
+  it('keeps 均 of 年均, 月均 and 日均 in a label, and drops it as 都 after a named year (今年均)', () => {
+    expect(
+      read('十年间，全县茶叶产值年均增长9.4%，景区日均接待游客达到1.3万人次。两个园区今年均增长6%。'),
+    ).toEqual([
+      ['9.4%', '茶叶产值年均增长'],
+      ['1.3万人次', '景区日均接待游客'],
+      ['6%', '两个园区增长'],
+    ]);
+  });
+  it('names the total and yearly investment after a count of projects by the projects, not by the bare measure', () => {
+    expect(read('今年全县安排乡村振兴项目64个，总投资38亿元，年度计划投资12亿元。', '云岭县')).toEqual([
+      ['64个', '安排乡村振兴项目'],
+      ['38亿元', '乡村振兴项目总投资'],
+      ['12亿元', '乡村振兴项目年度计划投资'],
+    ]);
+  });
+  it('gives a bare measure in the body (普及率) the name its headline restatement gives it, and so its change', () => {
+    expect(
+      read(
+        '云岭县农村自来水普及率达到97%\n\n截至9月底，全县已有118个行政村通上自来水，普及率达到97%，较年初提高2.5个百分点。',
+        '云岭县',
+      ),
+    ).toEqual([
+      ['97%', '农村自来水普及率'],
+      ['118个', '行政村通上自来水'],
+      ['97%', '农村自来水普及率'],
+      ['2.5个百分点', '农村自来水普及率较年初提高'],
+    ]);
+  });
+  it('reads a comparative alone after its base (比上年同期低, 较上月快) as the change of the measure before', () => {
+    expect(
+      read(
+        '全县小麦机收进度为91%，较去年同期快4个百分点；企业贷款平均利率为3.9%，比上月低12个基点。',
+        '云岭县',
+      ),
+    ).toEqual([
+      ['91%', '小麦机收进度'],
+      ['4个百分点', '小麦机收进度加快'],
+      ['3.9%', '企业贷款平均利率'],
+      ['12个基点', '企业贷款平均利率比上月下降'],
+    ]);
+  });
+  it('takes no population from the survey a sentence opens on (同一调查中), but the one its shares name', () => {
+    expect(
+      read('同一调查中，对社区食堂表示满意的受访老人占81.2%，对上门助浴服务表示满意的占64.5%。', '云岭县'),
+    ).toEqual([
+      ['81.2%', '对社区食堂表示满意的受访老人比例'],
+      ['64.5%', '对上门助浴服务满意的受访老人比例'],
+    ]);
+  });
+  it('names people counted after a verb of helping (帮助…人次实现就业) by what they were helped to do', () => {
+    expect(read('云岭县帮助2650人次实现返乡就业。', '云岭县')).toEqual([['2650人次', '帮助返乡就业']]);
+    expect(read('云岭县就业服务站今年累计举办招聘会18场，帮助2650人次实现返乡就业。', '云岭县')).toEqual([
+      ['18场', '就业服务站累计举办招聘会'],
+      ['2650人次', '就业服务站帮助返乡就业'],
+    ]);
+  });
+  it('leaves a season or school term (今冬, 春季学期) and the 可 before new things out of a label', () => {
+    expect(read('云岭县今冬新建口袋公园12个，春季学期可新增托管名额900个。', '云岭县')).toEqual([
+      ['12个', '新建口袋公园'],
+      ['900个', '新增托管名额'],
+    ]);
+  });
+  it('names a survey sample written with an age bound or a kind of survey (在线调查), and follows the text to 受访者', () => {
+    expect(
+      read(
+        '市青年研究会对2400名18至30岁进城务工青年的调查显示，受访者平均月收入为5120元；其中，从事快递外卖的占23.5%。',
+      ),
+    ).toEqual([
+      ['2400名', '受访进城务工青年'],
+      ['5120元', '受访者平均月收入'],
+      ['23.5%', '从事快递外卖的受访者比例'],
+    ]);
+    expect(read('某研究院对全国3600名家长的在线调查显示，41.2%的受访家长计划增加体育培训支出。')).toEqual([
+      ['3600名', '受访家长'],
+      ['41.2%', '计划增加体育培训支出的受访家长比例'],
+    ]);
+  });
+  it('keeps the channel that defines a measure (通过…实现的, 通过…销售的) in its label and in its share', () => {
+    expect(
+      read('全县规模以上企业通过跨境电商实现的出口额增长21.7%，占全部出口额的比重为18.5%。', '云岭县'),
+    ).toEqual([
+      ['21.7%', '规模以上企业通过跨境电商实现的出口额增长'],
+      ['18.5%', '规模以上企业通过跨境电商实现的出口额占比'],
+    ]);
+  });
+  it('names a measure of each thing counted (每个面积) by the things, which stay the subject of the total after it', () => {
+    expect(read('今年新建口袋公园12个，每个面积不少于800平方米，总投资约900万元。', '云岭县')).toEqual([
+      ['12个', '新建口袋公园'],
+      ['不少于800平方米', '每个口袋公园面积'],
+      ['约900万元', '新建口袋公园总投资'],
+    ]);
+  });
+  it('names a target written inside a share of it (完成年度目标任务5万人的84%) by the measure before it', () => {
+    expect(read('前三季度，云岭县农村劳动力转移就业4.2万人，完成年度目标任务5万人的84%。', '云岭县')).toEqual(
+      [
+        ['4.2万人', '农村劳动力转移就业'],
+        ['5万人', '农村劳动力转移就业年度目标'],
+        ['84%', '农村劳动力转移就业年度目标完成比例'],
+      ],
+    );
+  });
+  it('gives firms of one branch alone (其中服务业企业) the measure of the firms before them', () => {
+    expect(read('受访企业员工平均流失率为11.2%，其中服务业企业高达14.3%。')).toEqual([
+      ['11.2%', '受访企业员工平均流失率'],
+      ['14.3%', '服务业企业员工平均流失率'],
+    ]);
+  });
+  it('names a share an action reaches (覆盖92%的行政村) by what reached it and what it reached', () => {
+    expect(read('全县建成村级卫生室210个，覆盖92%的行政村。5G网络覆盖98%的自然村。', '云岭县')).toEqual([
+      ['210个', '建成村级卫生室'],
+      ['92%', '村级卫生室覆盖行政村比例'],
+      ['98%', '5G网络覆盖自然村比例'],
+    ]);
+  });
+  it('names a fund by a long purpose after 用于, and gives the headline that allocates it the same name', () => {
+    expect(
+      read(
+        '云岭县安排专项资金600万元改造农村危房\n\n云岭县今年安排专项资金600万元用于农村低收入群体危房改造加固，计划改造危房300户。',
+        '云岭县',
+      ),
+    ).toEqual([
+      ['600万元', '农村低收入群体危房改造加固专项资金'],
+      ['600万元', '农村低收入群体危房改造加固专项资金'],
+      ['300户', '计划改造危房'],
+    ]);
+  });
+  it('names the number or size of what a sentence just counted (数量比上年增长) by the things counted', () => {
+    expect(
+      read('全县新能源汽车充电桩达到8600个，数量比上年增长42%；托育机构46家，规模同比增长15%。'),
+    ).toEqual([
+      ['8600个', '新能源汽车充电桩'],
+      ['42%', '新能源汽车充电桩数量增长'],
+      ['46家', '托育机构'],
+      ['15%', '托育机构规模增长'],
+    ]);
+  });
+  it('leaves a graduating cohort (2024届) out of a label, like a year', () => {
+    expect(read('报告显示，2024届硕士毕业生毕业半年后的就业率为91.3%。')).toEqual([
+      ['91.3%', '硕士毕业生毕业半年后的就业率'],
+    ]);
+  });
+  it('gives a group alone (高职毕业生为…) the whole measure of the group before, its 的 phrase included', () => {
+    expect(read('报告显示，本科毕业生毕业半年后的就业率为84.2%，高职毕业生为82.7%。')).toEqual([
+      ['84.2%', '本科毕业生毕业半年后的就业率'],
+      ['82.7%', '高职毕业生毕业半年后的就业率'],
+    ]);
+  });
+  it('keeps a span after an event (毕业半年后的) that defines a measure in its label', () => {
+    expect(read('硕士毕业生毕业半年后的月收入为7420元。')).toEqual([
+      ['7420元', '硕士毕业生毕业半年后的月收入'],
+    ]);
+  });
+  it('names a survey sample written before its size (调查覆盖居民1.2万名) as those asked', () => {
+    expect(read('今年的公共服务满意度调查覆盖居民1.2万名。')).toEqual([['1.2万名', '受访居民']]);
+  });
+  it('names a share written only by work on land (小麦已播种86%) as the progress of that work', () => {
+    expect(read('全县小麦已播种86%。', '云岭县')).toEqual([['86%', '小麦播种进度']]);
+  });
+  it('gives a bare measure in the headline (募集规模) the name of the body figure it restates', () => {
+    expect(
+      read(
+        '上周新发理财产品210只 募集规模超300亿元\n\n上周全市场新发银行理财产品210只，合计募集规模312.5亿元。',
+      ).slice(1, 2),
+    ).toEqual([['超300亿元', '新发银行理财产品募集规模']]);
+  });
+  it('names a change per head (每人每月提高) by the standard the clause before raises', () => {
+    expect(read('明年将上调困难残疾人生活补贴标准，每人每月提高30元。', '云岭县')).toEqual([
+      ['30元', '困难残疾人生活补贴标准提高'],
+    ]);
+  });
+});

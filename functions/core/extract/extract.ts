@@ -40,6 +40,7 @@ import {
   doneOfTask,
   fundFor,
   groupsMeasure,
+  helpedLabel,
   isAttributive,
   isModifierOnly,
   isOpenBound,
@@ -69,6 +70,7 @@ import {
   wholeOfGroup,
   withImpliedObject,
   withoutReceiving,
+  withProgress,
   withSingleMonth,
 } from './labels.ts';
 import { isWrappedLineBreak } from './layout.ts';
@@ -363,6 +365,8 @@ const WITHIN_YEAR_FORESEEN =
 const YEARS_TARGET_NAMED_AFTER = /^的?(?:目标|任务)/;
 const WHOLE_YEAR_IN_CLAUSE = /(?:全年|年度)[^，。；,;]*$/;
 /** Verbs that introduce a survey's sample (访问居民, 覆盖中小企业). */
+/** 调查覆盖家长, 问卷访问了居民: a survey, the verb that reached its sample, then the sample. */
+const SURVEY_REACHED = /(?:调查|问卷|监测)(?:覆盖|访问|走访|抽取)了?([\u4e00-\u9fff]{2,6})$/;
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
 /** 帮助1.38万名就业困难人员实现再就业: what the counted ones achieved names the series. */
 const OUTCOME_AFTER = /^实现([\u4e00-\u9fff]{2,6})(?=[，,。；;]|$)/;
@@ -375,6 +379,8 @@ const FROM = 0x7531; // 由
 const RISES_TO = /^[升降增减提下上回扩缩][至到高低加少升降落大小]?[至到]?/;
 /** Units that count people themselves (8430人), which a 的 phrase before them defines. */
 const PEOPLE_UNITS = new Set(['人', '名', '位']);
+/** What a survey's text calls those it asked, whoever they were. */
+const RESPONDENTS = '受访者';
 /** Counters of people or of visits by people: the count names whom it counts without a noun. */
 const NOT_STAGED_KINDS = new Set<FigureKind>(['percent', 'growth_rate', 'area']);
 /** A stage and its verb right before a figure (保障性住房已筹集3200套). */
@@ -570,10 +576,28 @@ const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but|found|finds|sh
 const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
 /** Measures of counted projects or schools that a clause names alone (协议投资额, 在校生, 招生). */
-const THINGS_MEASURE = /^(?:协议(?:投资|引资)额|在校(?:学)?生|招生|毕业生)$/;
+const THINGS_MEASURE =
+  /^(?:协议(?:投资|引资)额|在校(?:学)?生|招生|毕业生|(?:计划)?总投(?:资|入)|年度(?:计划)?投资|年度投资计划)$/;
 /** A count of schools of every kind (各级各类学校) is a total, whose pupils a reader names alone. */
 const ALL_SCHOOLS = /(?:^|各类|阶段)学校$/;
 const SET_OUT = /^(?:计划|拟)?(?:安排|实施)/;
+const DONE_BEFORE = /完成/;
+/** An action that reaches a share of something (覆盖85%的城乡社区, 惠及六成的农户), after its subject if any. */
+const COVERING_END = /^(.*?)(覆盖|惠及)$/;
+const DE = 0x7684; // 的
+/** 每人每月提高: a change per head or per period with no subject of its own. */
+const PER_HEAD_CHANGE = /^(?:每[人户月年天日]){1,3}(提高|上调|增加|下调|降低|减少)$/;
+/** …提高城乡居民基础养老金最低标准: the standard a clause raises or lowers, at its end. */
+const RAISED_OBJECT = /(?:提高|上调|增加|下调|降低|减少)([\u4e00-\u9fff]{4,16})$/;
+/** 数量, 总量, 规模 opening a change: the amount of what the sentence just counted. */
+const AMOUNT_OPENING = /^(?:数量|总数|总量|规模)/;
+/** What may follow it in a change's label before the change word is added: nothing, a base, a change verb. */
+const AMOUNT_CHANGE = /^(?:(?:同比|环比|比|较)[^的]{0,6})?(?:增长|增加|下降|减少|提高|上升)?$/;
+/** 全年目标任务, 年度目标: a target that names no measure of its own. */
+const BARE_TARGET = /^(?:完成)?(?:全年|年度)?目标(?:任务)?$/;
+const TASK_WORD = /^完成|任务$/g;
+/** 每家面积, 每个站点: a measure of each one of the things counted before. */
+const PER_EACH = /^每(?:家|个|所|座|处|条|台|套|辆|间)(?=[\u4e00-\u9fff]{2})/;
 /** 分城乡看，, 分地区看，, 按性别分，: an opening that breaks a measure down by group. */
 const BREAKDOWN = /^(?:分|按|从)[\u4e00-\u9fff]{1,6}(?:看|分|来看)[，,：:]$/;
 const BREAKDOWN_REACH = 10;
@@ -588,8 +612,8 @@ const AGENT_HEAD =
   /(?:企业|公司|单位|机构|主体|合作社|商户|工厂|园区|平台|银行|医院|学校|基金|家庭|农户|户)$/;
 /** Verbs of those an action reached (惠及居民, 涉及农户, 带动就业). */
 const REACHED_BY = /^(?:惠及|涉及|覆盖|带动|受益)/;
-/** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报). */
-const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收)/;
+/** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报, 帮助…就业). */
+const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收|帮助)/;
 /** Verbs by which counted ones received money (企业获得稳岗返还资金2.86亿元). */
 const RECEIVING = /^(?:已)?(?:获得|获|领取|得到)/;
 const BENEFITING = /^(?:受益|惠及)/;
@@ -1040,6 +1064,8 @@ class Extraction {
       // includes spares most figures the pattern's scan of the window.)
       else if (before.includes(THIS_MONTH) && MONTH_OWN.test(before) && !named.label.startsWith(THIS_MONTH))
         named.label = THIS_MONTH + named.label;
+      // 秋粮已收获62%: a share of land worked is the work's progress (秋粮收获进度).
+      if (raw.unit.unit === '%' && !named.growth) named.label = withProgress(named.label);
     }
     const growth =
       named.growth ||
@@ -1129,9 +1155,13 @@ class Extraction {
     this.periodsRead = Math.max(raw.end, own?.end ?? 0);
     this.sentence.previousEnd = raw.end;
     this.sentence.previousLabel = label;
+    // 对1850名租房青年的调查…，受访者平均月租金…: once the text calls its sample 受访者, its shares are of them.
+    if (label.startsWith(RESPONDENTS) && this.population?.startsWith('受访') === true)
+      this.population = RESPONDENTS;
     // 普通高校9所，在校学生…，毕业生…: the schools counted stay the subject of the measures named by them.
     const counted = this.sentence.previousCounted?.replace(SET_OUT, '');
-    if (counted === undefined || label === counted || !label.startsWith(counted))
+    // …每家面积…，总投入…: a measure of each one leaves the things counted the subject of the measures after.
+    if ((counted === undefined || label === counted || !label.startsWith(counted)) && !PER_EACH.test(label))
       this.sentence.previousCounted = raw.unit.counter ? label : undefined;
     if (raw.unit.counter) this.sentence.firstCounted ??= label;
     this.sentence.previousNoun = named.noun;
@@ -1559,6 +1589,8 @@ class Extraction {
       return { label: distributed[0] ?? before.label, growth: before.growth };
     }
     if (raw.unit.kind === 'percent' && !before.growth) {
+      const covered = this.coveredShare(raw, before.label);
+      if (covered !== undefined) return { label: covered, growth: false };
       const share = this.shareLabel(raw, clause, before.label);
       // 认为订单增加的占…，持平的占…: an answer alone answers the question of the share before.
       if (share !== undefined)
@@ -1612,6 +1644,14 @@ class Extraction {
       // 城镇新增就业6120人，完成年度目标的102%: the share of the target is the subject's, named before it.
       if (raw.unit.kind === 'percent' && sentence.previousLabel !== undefined)
         label = ofTarget(sentence.previousLabel, label);
+      // …完成全年目标任务5000人的57.2%: a bare share right after a target is how much of it was done.
+      const target = sentence.previousLabel;
+      if (
+        label === '比例' &&
+        target?.endsWith('目标') === true &&
+        DONE_BEFORE.test(this.previousClauseOf(clause.start) + clause.text)
+      )
+        label = `${target}完成比例`;
     }
     // …企业中，有289家实现增长: a light verb's subject is put before it further on.
     if (doing !== undefined)
@@ -1639,6 +1679,12 @@ class Extraction {
     } else if (label === '') label = raw.unit.noun ?? noun;
     else if (isOpenBound(label)) label += noun;
     else if (received !== undefined && noun !== '') label = received + noun;
+    // 跟踪调查覆盖家长2.61万名: a survey's sample named before its size is who was asked.
+    const sample = SURVEY_REACHED.exec(label)?.[1];
+    if (sample !== undefined && isPopulation(sample)) label = `受访${sample}`;
+    // 帮助4120人次实现灵活就业: people named by nothing but the verb of helping before them.
+    if (noun === '' && doing === undefined && raw.unit.noun === undefined)
+      label = helpedLabel(label, text, raw.end) ?? label;
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';
@@ -1696,10 +1742,34 @@ class Extraction {
     else if (
       THINGS_MEASURE.test(label) &&
       sentence.previousCounted !== undefined &&
+      !REACHED_BY.test(sentence.previousCounted) &&
       !ALL_SCHOOLS.test(sentence.previousCounted) &&
       raw.unit.kind !== 'percent'
     )
       label = sentence.previousCounted.replace(SET_OUT, '') + label;
+    // 继续提高城乡居民基础养老金最低标准，每人每月提高20元: the change of what the clause before raises.
+    const perChange = PER_HEAD_CHANGE.exec(label)?.[1];
+    if (perChange !== undefined && sentence.previousLabel === undefined && clause.start > sentence.start) {
+      const raised = RAISED_OBJECT.exec(this.previousClauseOf(clause.start))?.[1];
+      if (raised !== undefined) label = raised + perChange;
+    }
+    // 充电桩达到1.2万个，数量比上年增长35%: the number of the things just counted (or its change).
+    const amount = AMOUNT_OPENING.exec(label)?.[0];
+    if (
+      amount !== undefined &&
+      sentence.previousLabel !== undefined &&
+      clause.start > sentence.start &&
+      AMOUNT_CHANGE.test(label.slice(amount.length))
+    )
+      label = subjectOf(sentence.previousLabel) + label;
+    // 城镇新增就业2860人，完成全年目标任务5000人的57.2%: a target named alone is the target of the measure before.
+    if (BARE_TARGET.test(label) && sentence.previousLabel !== undefined && clause.start > sentence.start)
+      label = subjectOf(sentence.previousLabel) + label.replace(TASK_WORD, '');
+    // 新建城市书房8家，每家面积不小于100平方米: a measure of each of the things just counted names them.
+    if (PER_EACH.test(label) && sentence.previousCounted !== undefined) {
+      const thing = sentence.previousCounted.replace(SET_OUT, '').replace(PRODUCED, '');
+      if (thing.length >= 2 && !label.includes(thing)) label = label.slice(0, 2) + thing + label.slice(2);
+    }
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       // …完成186.3亿元，为年度预算的52.8%，同比增长3.6%: a growth in % after a share is the amount's.
       const changed = growthPast(sentence.labels, raw.unit.unit, label) ?? sentence.previousLabel;
@@ -1849,6 +1919,20 @@ class Extraction {
       return false;
     const from = Math.max(this.sentence.start, raw.start - SURVEY_WINDOW);
     return SURVEY_WORDS.test(this.text.slice(from, raw.end + SURVEY_WINDOW));
+  }
+
+  /**
+   * 建成长者食堂64家，覆盖85%的城乡社区 → 长者食堂覆盖城乡社区比例: a share of what an action reached, named by what
+   * reached it (the label's own subject, or the things just counted) and by what it reached; undefined for none.
+   */
+  private coveredShare(raw: RawFigure, before: string): string | undefined {
+    const covered = COVERING_END.exec(before);
+    if (covered === null || this.text.charCodeAt(raw.end) !== DE) return undefined;
+    const { noun } = nounAfter(this.text, raw.end);
+    if (noun.length < 2) return undefined;
+    const counted = this.sentence.previousCounted?.replace(SET_OUT, '').replace(PRODUCED, '') ?? '';
+    const subject = covered[1] === '' ? counted : covered[1];
+    return this.tidy(`${subject}${covered[2]}${noun}比例`);
   }
 
   /** 受访老人中，…: the clause before `clauseStart` sets the population of the shares after it. */

@@ -101,7 +101,7 @@ function sameMeasure(left: Figure, right: Figure): boolean {
  * date of its own sums up the body's first figure of its kind (跌破3200元/吨 / 均价报3186元/吨) and takes its as-of,
  * unless that would set it beside a body figure of its key with another value.
  */
-function joinHeadline(figures: Figure[], headlineEnd: number) {
+function joinHeadline(figures: Figure[], headlineEnd: number, keys: Keys) {
   const body = figures.filter((figure) => figure.offset >= headlineEnd);
   for (const figure of figures) {
     if (figure.offset >= headlineEnd) break;
@@ -127,8 +127,50 @@ function joinHeadline(figures: Figure[], headlineEnd: number) {
       if (summed !== undefined) figure.asOf = summed;
       continue;
     }
+    if (isBareRestatement(restated.label, figure.label))
+      completeBareMeasure(body, restated, figure.label, keys);
+    // 安排专项资金800万元更新老旧电梯 / …800万元用于老旧电梯更新改造: the headline's bare fund is the body's; so is
+    // a headline's bare measure (募集规模近千亿元 / 新成立公募基金…合计募集规模987.6亿元).
+    else if (
+      isBareRestatement(figure.label, restated.label) ||
+      (ALLOCATING.test(figure.label) && restated.label.endsWith(figure.label.replace(ALLOCATING, '')))
+    )
+      figure.label = restated.label;
     figure.metric = restated.metric;
     if (figure.asOf === undefined && restated.asOf !== undefined) figure.asOf = restated.asOf;
+  }
+}
+
+/** Verbs that only allocate money (安排专项资金): the fund is what follows them. */
+const ALLOCATING = /^(?:安排|投入|拨付|下达|筹集)(?=.{2})/;
+
+/** The longest bare measure a body figure may name without whose it is (覆盖率, 开放率, 总投资, 日均客流). */
+const MAX_BARE = 4;
+
+/** 覆盖率 in the body, 生活垃圾分类覆盖率 in the headline: the body names the headline's measure without its subject. */
+function isBareRestatement(bodyLabel: string, headlineLabel: string): boolean {
+  return (
+    bodyLabel.length >= 2 &&
+    bodyLabel.length <= MAX_BARE &&
+    headlineLabel.length > bodyLabel.length &&
+    headlineLabel.endsWith(bodyLabel)
+  );
+}
+
+/**
+ * The body's bare measure takes the headline's name for it, and so does a change of it later in the body that opens
+ * on the bare measure (开放率较年初提高 → 学校体育场馆开放率较年初提高).
+ */
+function completeBareMeasure(body: Figure[], restated: Figure, named: string, keys: Keys) {
+  const bare = restated.label;
+  const subject = named.slice(0, -bare.length);
+  for (const other of body) {
+    if (other.offset < restated.offset) continue;
+    if (other === restated) other.label = named;
+    else if (other.label.startsWith(bare) && other.kind === 'growth_rate')
+      other.label = subject + other.label;
+    else continue;
+    other.metric = keys.of(other.label, other.unit);
   }
 }
 
@@ -277,7 +319,7 @@ export function settleIdentity(
   headlineEnd: number,
   keys: Keys,
 ): void {
-  if (headlineEnd > 0) joinHeadline(figures, headlineEnd);
+  if (headlineEnd > 0) joinHeadline(figures, headlineEnd, keys);
   separate(figures, widenings, keys);
 }
 

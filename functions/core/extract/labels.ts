@@ -55,7 +55,8 @@ const LEADING_MODIFIER_LIST = (
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
   '乡里 村里 区内 市内 县内 镇内 辖区内 国内 按可比口径 按同口径 按可比价格计算 按可比价计算 扣除价格因素 另有 另 通过 过去 本次调查 此次调查 该调查 调查称 报告称 数据称 调查表明 调查指出 报告指出 统计称 主要城市 ' +
-  // Bare time words that only say when (年末主城区猪肉零售均价, 上周蔬菜批发均价, 同期全市城镇调查失业率).
+  // Bare time words that only say when (年末主城区猪肉零售均价, 上周蔬菜批发均价, 同期全市城镇调查失业率, 今秋新增学位).
+  '今春 今夏 今秋 今冬 春季学期 秋季学期 ' +
   '年末 年底 月末 月底 上周 上月 同期 日内 周内 月内 盘中 同日 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日'
 ).split(' ');
 /** Holidays that open a clause (国庆假期, 元旦假期, 国庆黄金周, 春节期间): they only say when, like 上半年. */
@@ -126,6 +127,15 @@ const LEVEL_VERBS = new SuffixSet(
 );
 
 const PER_HEAD = codeSet('人户');
+/** 年均, 月均, 日均, 周均: an average per span is part of the measure, not 都 (but 今年均, 当月均 are a date, then 都). */
+const PER_SPAN = codeSet('年月日周');
+const NAMED_SPAN = codeSet('今去明当本上下该次同前');
+
+/** 均 at `at` is part of the word before it (人均, 户均, 年均增长), not the adverb 都. */
+function isAveragedJun(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return PER_HEAD.has(before) || (PER_SPAN.has(before) && !NAMED_SPAN.has(text.charCodeAt(at - 2)));
+}
 
 /**
  * Adverbs between a subject and its verb or figure: they say how, when or how surely, not what is measured
@@ -149,7 +159,7 @@ function endBeforeAdverbs(text: string, end: number): number {
     const adverb = ADVERBS.suffixOf(text, cut);
     // 人均800元: 均 is part of 人均 there, not 都. 两年平均增长: an average over years is a measure of its own.
     const kept =
-      (adverb === '均' && PER_HEAD.has(text.charCodeAt(cut - 2))) ||
+      (adverb === '均' && isAveragedJun(text, cut - 1)) ||
       (adverb === '平均' && text.charCodeAt(cut - 3) === YEAR_CHAR);
     if (adverb !== undefined && !kept) {
       cut -= adverb.length;
@@ -201,7 +211,7 @@ function endBeforeConnectives(text: string): number {
       end -= 2;
       continue;
     }
-    if (word === undefined || (word === '均' && PER_HEAD.has(text.charCodeAt(end - 2)))) {
+    if (word === undefined || (word === '均' && isAveragedJun(text, end - 1))) {
       const cut = endBeforeDenominators(text, endBeforeAdverbs(text, end));
       if (cut === end) break;
       end = cut;
@@ -280,8 +290,13 @@ function afterComparison(text: string, start: number): number {
 /** 有吸烟习惯的受访者: 有 opening a 的 phrase defines those counted; it is no filler there. */
 const HAVING_DEFINES = /^有[^的，,、]{2,10}的/;
 
+/** 可新增学位, 可新建车位: 可 before a stage of new things only says it will be possible (可支配收入 keeps it). */
+const ABLE_BEFORE_NEW = /^可(?=新增|新建|新开)/;
+
 function afterModifier(text: string, start: number): number {
   if (PROTECTED_WORDS.match(text, start) !== undefined) return start;
+  if (text.charCodeAt(start) === 0x53ef /* 可 */ && ABLE_BEFORE_NEW.test(text.slice(start, start + 3)))
+    return start + 1;
   if (text.charCodeAt(start) === 0x6709 /* 有 */ && HAVING_DEFINES.test(text.slice(start, start + 13)))
     return start;
   const after = afterWord(text, start, LEADING_MODIFIERS);
@@ -499,14 +514,15 @@ const SHARE_HEADS = new SuffixSet('率 比例 比重 占比 满意度'.split(' '
 
 /** 的 phrases that define the series rather than describe it. */
 const DEFINING_DE =
-  /(?:活动产生的|扣除[^的]{1,12}后的|^新(?:成立|设立|注册|开业|上市|发行)的|(?:超过|高于|低于|不足|达到)[0-9０-９一二三四五六七八九十百千万亿.]+[\u4e00-\u9fff]{0,2}(?:以上|以下)?的)$/;
+  /(?:活动产生的|扣除[^的]{1,12}后的|[^的]{2,10}(?:半年|一年|[0-9一二三两]个月)后的|通过[^的]{1,10}(?:实现|完成|销售|达成)的|^新(?:成立|设立|注册|开业|上市|发行)的|(?:超过|高于|低于|不足|达到)[0-9０-９一二三四五六七八九十百千万亿.]+[\u4e00-\u9fff]{0,2}(?:以上|以下)?的)$/;
 
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
 function headAfterDe(text: string): string {
   const last = text.lastIndexOf('的');
   if (last < 0 || SHARE_HEADS.suffixOf(text) !== undefined) return text;
-  // 经营活动产生的现金流量净额, 新成立的基金, 收入超过50万元的村: a 的 phrase that is a term, a stage or a bound
-  // defines which ones are meant, and stays.
+  // 经营活动产生的现金流量净额, 新成立的基金, 收入超过50万元的村, 通过公共网络实现的零售额, 毕业半年后的月收入: a 的
+  // phrase that is a term, a stage, a bound, a channel or a span after an event defines which ones are meant, and
+  // stays.
   if (DEFINING_DE.test(text.slice(0, last + 1))) return text;
   // 累计关闭污染严重的小化工企业 → 累计关闭小化工企业: the action stays, its description goes.
   const action = ACTIONS.match(text, text.startsWith('累计', 0) ? 2 : 0);
@@ -634,6 +650,8 @@ const SAMPLED_AGES = new RegExp(`^受访的?${AGE_SPAN}的?`);
 export const AGE_OPENING = new RegExp(`^${AGE_SPAN}的?(?=[\u4e00-\u9fff]{2})`);
 /** 租客的问卷调查, 居民的抽样调查: what a survey of the counted ones is written as after their noun. */
 const SURVEY_OF = /^([^的]{1,8})的[^的]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
+/** 在线调查, 入户调查: the rest of a survey's name after the noun of those it asked and 的. */
+const SURVEY_AFTER = /^[^的，,。；;]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
 
 /** The counted noun after a counter word, up to a verb, a preposition or punctuation, and where it stopped. */
 export function nounAfter(text: string, from: number): { noun: string; end: number; surveyed?: boolean } {
@@ -694,7 +712,14 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
   const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
   // 对1.6万名应届毕业生的调查显示: the survey is of the counted ones, which are the noun, not the survey.
-  const surveyed = SURVEY_OF.exec(framed)?.[1];
+  // 对1850名35岁以下租房青年的调查: the age bound only says whom the survey reached.
+  const unaged = framed.replace(AGE_OPENING, '');
+  const surveyed =
+    SURVEY_OF.exec(unaged)?.[1] ??
+    // 对5000名消费者的在线调查: the noun stopped before the kind of survey (在线, 入户).
+    (unaged.length > 2 && unaged.endsWith('的') && SURVEY_AFTER.test(text.slice(cursor, cursor + 8))
+      ? unaged.slice(0, -1)
+      : undefined);
   if (surveyed !== undefined) return { noun: surveyed, end: cursor, surveyed: true };
   return { noun: headAfterDe(framed.endsWith('、') ? framed.slice(0, -1) : framed), end: cursor };
 }
@@ -972,6 +997,9 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   // 产值有望突破5亿元: what is hoped for is a forecast, a series of its own like 预计产值.
   if (HOPED.test(unquoted) && !stripped.startsWith(FORECAST) && stripped !== '')
     stripped = FORECAST + stripped;
+  // 比上年同期低约45个基点, 较去年同期快1.6个百分点: a comparative alone after its base is the change it states.
+  const compared = COMPARATIVE_CHANGES.get(stripped);
+  if (compared !== undefined && comparisonIn(phrase) !== '') stripped = compared;
   if (isPredicateOnly(stripped)) {
     // 比去年增加: the base says what the change is measured against; keep it with the verb.
     const base = comparisonIn(phrase);
@@ -981,6 +1009,16 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   if (label === '' || startedAs === '') return { label, growth };
   return { label: startedAs + label, growth, startedAs };
 }
+
+/** A comparative that states a change after its base (比上月低, 较去年同期快), as the change verb a reader names. */
+const COMPARATIVE_CHANGES = new Map([
+  ['高', '提高'],
+  ['低', '下降'],
+  ['快', '加快'],
+  ['慢', '放缓'],
+  ['多', '增加'],
+  ['少', '减少'],
+]);
 
 /** A comparison and nothing else (比调整前, 较改革前, 比一季度). */
 const COMPARED_ONLY = /^(?:比|较)[^、和与及]{1,6}$/;
@@ -1077,12 +1115,40 @@ export function predicateAfter(text: string, from: number): string {
 
 const FUNDS_OBJECT = /(?<=.{3})资金$/;
 
+/** A verb of helping that a count of people is the object of (帮助…实现, 带动…增收), after its stage. */
+const HELPED_BY = /^(?:已|累计|共)?(?:帮助|带动|扶持|引导)$/;
+
+/**
+ * 帮助4120人次实现灵活就业 → 帮助实现灵活就业: a count of people named by nothing but the verb of helping before it
+ * is named by what they were helped to do, up to a number or a clause stop; undefined when the label is no such
+ * verb or nothing short follows.
+ */
+export function helpedLabel(label: string, text: string, from: number): string | undefined {
+  if (!HELPED_BY.test(label)) return undefined;
+  let end = from;
+  while (end < text.length && end - from <= MAX_PREDICATE) {
+    const code = text.charCodeAt(end);
+    if (CLAUSE_STOP.has(code) || code < 0x80 || isChineseNumeral(code) || code === 0x7684 /* 的 */) break;
+    if (code >= 0xff10 && code <= 0xff19) break;
+    end++;
+  }
+  return end === from || end - from > MAX_PREDICATE ? undefined : label + text.slice(from, end);
+}
+
 /** What a count in a unit is a number of, when nothing else names it (惠及34911户 → 惠及户数). */
 const COUNT_NOUNS: Record<string, string> = { 户: '户数', 人: '人数', 名: '人数', 位: '人数', 家: '家数' };
 
 /** Work on land measured by the area it covered (秋粮已收获38.6万亩, 水稻机插秧12万亩). */
 const LAND_WORK = /(?:收获|播种|种植|收割|机收|插秧|栽植|复垦|流转)$/;
 const AREA_UNITS = new Set(['亩', '公顷', '平方公里']);
+
+/** 秋粮已收获62% → 秋粮收获进度: a share named only by work on land is how far the work has come. */
+export function withProgress(label: string): string {
+  return label.length > 2 && LAND_WORK.test(label) && !INTENDING.test(label) ? `${label}进度` : label;
+}
+
+/** 种粮户计划扩大种植: what people intend or who they are is a share of them, no progress of work. */
+const INTENDING = /计划|打算|愿意|希望|者|户/;
 
 /**
  * A bare object verb (惠及, 涉及) names an action, not a measure: it takes the count its unit implies; work on land
@@ -1257,8 +1323,11 @@ export function continuedSubject(label: string, previous: string): string | unde
   // 猕猴桃预计产量 + 预计综合产值: the stage word before the measure is this label's own, not the topic's.
   const topic = head === undefined ? '' : before.slice(0, -head.length).replace(STAGE_ENDING, '');
   // 惠及户数 + 总投资: what an action reached is no subject of other measures.
+  // 本科毕业生毕业半年后的就业率…，高职毕业生为…: a group takes the whole measure, 的 phrase and all.
   if (topic.length < 2 || OBJECT_VERBS.some((verb) => topic.endsWith(verb)))
-    return parallelGroup(label, before);
+    return (
+      parallelGroup(label, before) ?? (subject.includes('的') ? parallelGroup(label, subject) : undefined)
+    );
   // 城镇居民体质达标率…，农村居民为…: a group alone takes the measure, whatever measure it is.
   const group = parallelGroup(label, before);
   if (group !== undefined) return group;
@@ -1312,6 +1381,8 @@ const MAX_GROUP = 5;
 
 /** Last characters of a word for a group of people or places (本科生, 农村居民, 女性, 县城, 家长, 老人, 职工). */
 const GROUP_ENDINGS = codeSet('生民员者性户村镇区县市城长人工童');
+/** 制造业企业, 服务业企业: firms of a branch are a group too (创业 is none). */
+const FIRMS = /企业$/;
 
 /** 城镇居民 after 居民体质达标率提高: the measure of the label before, of the group alone; undefined for no group. */
 export function groupsMeasure(label: string, previous: string): string | undefined {
@@ -1320,7 +1391,11 @@ export function groupsMeasure(label: string, previous: string): string | undefin
 
 /** 硕士生 after 本科生平均期望月薪: the group replaces the group that opens the label before (same last character). */
 function parallelGroup(label: string, before: string): string | undefined {
-  if (label.length < 2 || label.length > MAX_GROUP || !GROUP_ENDINGS.has(label.charCodeAt(label.length - 1)))
+  if (
+    label.length < 2 ||
+    label.length > MAX_GROUP ||
+    !(GROUP_ENDINGS.has(label.charCodeAt(label.length - 1)) || FIRMS.test(label))
+  )
     return undefined;
   const end = before.indexOf(label.charAt(label.length - 1)) + 1;
   return end >= 2 && end <= MAX_GROUP + 1 && end < before.length - 1 && before.slice(0, end) !== label
@@ -1370,7 +1445,7 @@ const YEAR_ON_YEAR_BASE =
  * or only say when.
  */
 const PERIOD_INSIDE =
-  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|当前|本周|本月|周[一二三四五六日]|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|(?<![比较])前(?:[一二三四1-4]季度|[一二三四五六七八九十两0-9]{1,2}个月)|年内|年[底末]前|[上下]半年|\d{4}年度?)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|当前|本周|本月|周[一二三四五六日]|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|(?<![比较])前(?:[一二三四1-4]季度|[一二三四五六七八九十两0-9]{1,2}个月)|年内|年[底末]前|[上下]半年|\d{4}年度?|\d{4}届)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
@@ -1417,7 +1492,7 @@ const BARE_CHANGE_NAMES: Record<string, string> = {
  * it collected (消费意愿调查收回有效问卷) only says whose the questionnaires were; 分三批 only says how it was done.
  */
 const LINKING_WORDS =
-  /^[^，的]{0,10}?(?:调查|测评|普查|抽查)(?=收回|回收|访问|登记|采集)|分[一二三四五六七八九十两0-9]{1,2}(?:批|次|期|轮)(?=[\u4e00-\u9fff]{2})|^(?:为|向|给)[^，的]{2,14}?(?=发放|提供|返还|兑现|拨付|减免|支付)|^(?:利用|依托|借助|运用)[^，的]{2,14}?(?=新建|改建|扩建|建成|建设|改造|打造|增设|新增)|(?<=.{2})(?:仍将|也将|还将|将)(?=接待|新建|新增|建成|开工|完工|提供|吸引|带动|惠及|覆盖|改造|迎来|举办|开展|实施|完成)|(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
+  /^[^，的]{0,10}?(?:调查|测评|普查|抽查)(?=收回|回收|访问|登记|采集)|分[一二三四五六七八九十两0-9]{1,2}(?:批|次|期|轮)(?=[\u4e00-\u9fff]{2})|^(?:为|向|给)[^，的]{2,14}?(?=发放|提供|返还|兑现|拨付|减免|支付)|^(?:利用|依托|借助|运用)[^，的]{2,14}?(?=新建|改建|扩建|建成|建设|改造|打造|增设|新增)|(?<=.{2})(?:仍将|也将|还将|将)(?=接待|新建|新增|建成|开工|完工|提供|吸引|带动|惠及|覆盖|改造|迎来|举办|开展|实施|完成)|(?<=.{2})已(?!经|有)(?!.*比例$)|带动(?=提供|实现|新增|增加|吸纳)|(?<!通过[^的，]{1,10})实现(?!率)(?!.*比例$)|(?<=计划|拟|将)再(?=新|建|增|改)|^完成(?=[^的]{4,}$)(?!.*(?:率|比例|占比)$)|(?:均可|可|能)(?:获得|获|享受|领取)(?=补贴|奖励|资助|补助|奖补)|(?<=.)表示(?!.*(?:比例|占比))|(?<=.{2})(?:合计|共计|总计)(?=.{2})|(?<=.)各(?:类|项)(?=.{2})|有所(?=下降|上升|增加|减少|增长|回升|回落|提高|降低|改善|好转|放缓|加快|扩大|缩小|收窄|延长|缩短)/g;
 
 /**
  * The final form of a Chinese label: no year-on-year base or period inside it, bare changes named. 较 stays as the
@@ -1445,7 +1520,7 @@ const NOT_IN_LABELS = new RegExp(
   'g',
 );
 
-const PURPOSE_LENGTH = 12;
+const PURPOSE_LENGTH = 16;
 
 /** Words that say what money is for, after its amount (…5亿元用于棚户区改造, 投资2.6亿元建设污水处理厂). */
 const PURPOSE_OPENING = /^(?:用于|实施|建设)/;

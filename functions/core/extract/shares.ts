@@ -108,8 +108,12 @@ export function populationShareAfter(
 /** 受访企业中, 在受访者中, 网购生鲜的受访居民中: a clause that names the population of the shares after it. */
 export function populationFrame(clause: string): string | undefined {
   const match = /^(?:在)?(.{2,16})中$/.exec(clause);
-  return match?.[1];
+  // 同一调查中, 在这次监测中: the survey the shares come from, not who was asked.
+  return match?.[1] === undefined || SURVEY_ITSELF.test(match[1]) ? undefined : match[1];
 }
+
+/** What names a survey rather than a population (同一调查, 本次监测); answered questionnaires (有效问卷) are one. */
+const SURVEY_ITSELF = /(?:调查|监测|调研|测评|普查|抽查|访谈)$/;
 
 /**
  * 每月养老金在3000元以下、3000至5000元、5000元以上的分别占: one share per group, each group completed by what the
@@ -182,7 +186,8 @@ export function isPopulation(phrase: string): boolean {
 
 /** 占 as the verb of a share (占地区生产总值的), not inside 占地面积, 占用, 占有. */
 const SHARE_VERB = /占(?!地面积|地$|用|有|领)/;
-const LIGHT_VERBS = /完成|实现/g;
+/** Light verbs a part drops (完成投资 is 投资), but not the 实现 of a channel (通过公共网络实现的零售额). */
+const LIGHT_VERBS = /完成|(?<!通过[^的，]{1,10})实现/g;
 /** Adverbs between a part and its 占 (仅占, 约占, 均占). */
 const BEFORE_SHARE_VERB = /(?:仅|只|约|均|大约|共|则|分别)$/;
 
