@@ -3332,3 +3332,59 @@ describe('round 7b', () => {
     ).toEqual([['9820美元/吨', '国际铜期货主力合约价格', '2025-09-02']]);
   });
 });
+
+describe('English of round 8', () => {
+  const corran = { region: 'Corran', publishedAt: '2026-03-09', aliases: defaultAliases };
+  const labels = (text: string) => extractFigures(text, corran).map((figure) => figure.label);
+
+  it('keeps a period written as "for the nine months to September" out of a label', () => {
+    expect(
+      labels(
+        'Velden Group said its operating profit for the nine months to September rose 3.4% to $820 million.',
+      ),
+    ).toEqual(['operating profit growth', 'operating profit']);
+  });
+
+  it('reads "those to" or "those from" as the noun the sentence gave that preposition before', () => {
+    expect(
+      labels(
+        'Parcels to Canada fell 5 percent, while those to Mexico rose 12 percent. Tourists from Japan dropped 4 percent, while those from the Gulf states climbed 30 percent.',
+      ),
+    ).toEqual([
+      'parcels to canada decline',
+      'parcels to mexico growth',
+      'decline in tourists from japan',
+      'growth in tourists from the gulf states',
+    ]);
+  });
+
+  it('drops an owned place after the measure (in the city’s west end), and reads a subject across a count inside it', () => {
+    expect(
+      labels(
+        "Office vacancy in the city's west end averaged 14 percent. Average repair time at Corran's 9 depots fell to 40 minutes.",
+      ),
+    ).toEqual(['average office vacancy', 'depots', 'average repair time']);
+  });
+
+  it('names a forecast by what it expects, and the figure it is compared with without "expected"', () => {
+    expect(
+      labels(
+        'The utility expects annual water sales to exceed 90 million cubic meters, compared with 84 million cubic meters in 2025. The zoo now expects to exceed 700,000 visitors this year.',
+      ),
+    ).toEqual(['expected annual water sales', 'annual water sales', 'expected visitors']);
+  });
+
+  it('reads a level after "in real terms" as the subject’s, and a share a subject handled or a participle covered', () => {
+    expect(
+      labels(
+        'Average wages rose 2.2 percent in real terms to 6,900 yuan. Small lenders handled 18% of the region’s mortgages. Ticket sales reached $4 million, covering 35 percent of running costs.',
+      ),
+    ).toEqual([
+      'average wage growth',
+      'average wage',
+      'small lenders share of mortgages',
+      'ticket sales',
+      'ticket sales share of running costs',
+    ]);
+  });
+});

@@ -140,7 +140,7 @@ const CONNECTIVES = new Set(
     'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars ' +
     'held holds hold steady between gained gains gain advanced advances rebounded rebounds grown risen ' +
     'dipped dip eased eases shrank shrinks contracted contracts tumbled tumbles sank sinks slid slides ' +
-    'retreated declines decreases drop'
+    'retreated declines decreases drop edges inched inches ticked ticks'
   ).split(' '),
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
@@ -242,9 +242,11 @@ const WHEN_HINT = new RegExp(`\\b(?:${MONTHS}|quarter|half|months?|year)\\b`);
  * January-June", "in the quarter", "first-half", "first-quarter".
  */
 const WHEN = new RegExp(
-  `\\b(?:(?:in|during|over|for|through)\\s+(?:the\\s+)?(?:(?:first|second|third|fourth|past|last|latest)\\s+(?:\\w+\\s+)?(?:quarter|half|months?|weeks?|years?)|quarter|(?:${MONTHS})(?:[-–](?:${MONTHS}))?(?:\\s+\\d{4})?)|(?:first|second|third|fourth)-(?:half|quarter)|from (?:a|one) year (?:earlier|ago)|year on year)\\b`,
+  `\\b(?:(?:in|during|over|for|through)\\s+(?:the\\s+)?(?:(?:first|second|third|fourth|past|last|latest)\\s+(?:\\w+\\s+)?(?:quarter|half|months?|weeks?|years?)|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:months|weeks)(?:\\s+(?:to|ended|ending|through)\\s+(?:${MONTHS})(?:\\s+\\d{1,2})?)?|quarter|(?:${MONTHS})(?:[-–](?:${MONTHS}))?(?:\\s+\\d{4})?)|(?:first|second|third|fourth)-(?:half|quarter)|from (?:a|one) year (?:earlier|ago)|year on year)\\b`,
   'g',
 );
+/** "in nominal terms", "in real terms": how a change was measured, no part of a subject. */
+const IN_TERMS = /\bin (?:nominal|real|dollar|yuan|volume|value) terms\b/gi;
 const DETERMINERS = new Set(
   'the a an its their his her our this that these those and or in on for with which who while as'.split(' '),
 );
@@ -308,6 +310,24 @@ function ownerNameLength(kept: string[], region: string): number {
 }
 /** Nouns that change form when they name a growth (the economy grows → economic growth). */
 const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
+
+/** Prepositions of where a measure was taken (occupancy in the town's core, wait times at the city's hospitals). */
+const WHERE_PREPOSITIONS = new Set(['in', 'at', 'on', 'across']);
+
+/**
+ * "in the town's core area" before "averaged": where an owner's phrase of place starts after the measure and where
+ * the verb after it ends it, or undefined when no verb of the clause follows it (then the owner ends the label).
+ */
+function ownedPlaceAt(words: string[], owner: number): { start: number; end: number } | undefined {
+  if (owner < 2) return undefined;
+  const start = ARTICLES.has(lower0(words[owner - 1])) ? owner - 2 : owner - 1;
+  if (start < 1 || !WHERE_PREPOSITIONS.has(lower0(words[start]))) return undefined;
+  for (let end = owner + 1; end < words.length; end++) {
+    const word = lower0(words[end]);
+    if (CONNECTIVES.has(word) || isPastTense(word)) return end === owner + 1 ? undefined : { start, end };
+  }
+  return undefined;
+}
 
 /** A past-tense verb (attracted, handled): it ends a label and takes the number as its object. */
 function isPastTense(word: string): boolean {
@@ -394,7 +414,9 @@ const AMOUNT_ADJECTIVES = new Set(['record', 'estimated', 'all-time']);
 export function englishLabelBefore(clause: string, region = '', objectMayFollow = true): EnglishLabel {
   // "exports in the first seven months totalled", "first-half exports", "2026 growth target", "H1 deliveries": when
   // is no part of what is measured.
-  const timeless = clause.includes('-') || WHEN_HINT.test(clause) ? clause.replace(WHEN, ' ') : clause;
+  const timed = clause.includes('-') || WHEN_HINT.test(clause) ? clause.replace(WHEN, ' ') : clause;
+  // "rose 5.4 percent in nominal terms to": how a change is measured names no subject.
+  const timeless = timed.includes(' terms') ? timed.replace(IN_TERMS, ' ') : timed;
   const words = timeless.split(/[\s,;:()]+/).filter((word) => word !== '' && !YEAR_OR_TERM.test(word));
   // ", beating analysts' forecasts of", ", bringing its total to": a participle opening the clause is its verb.
   // ", bringing total nonfarm employment to": so is one whose object a level follows.
@@ -408,7 +430,11 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   const owner = words.findLastIndex((word) => POSSESSIVE.test(word));
   // "Foreign trade of east China's Lanxi province": an owner inside an "of" after the measure names where.
   const ofOwner = owner > 0 ? words.lastIndexOf('of', owner) : -1;
-  if (ofOwner > 0) words.splice(ofOwner, placeEnd(words, owner + 1) - ofOwner);
+  // "Hotel occupancy in the town's core area averaged", "waiting time at Baishan's 14 public hospitals fell": an
+  // owner inside a phrase of where, after the measure and before the verb, names where; the phrase goes.
+  const where = ownedPlaceAt(words, owner);
+  if (where !== undefined) words.splice(where.start, where.end - where.start);
+  else if (ofOwner > 0) words.splice(ofOwner, placeEnd(words, owner + 1) - ofOwner);
   else if (owner >= 0) words.splice(0, owner + 1);
   // "Hainan tourism revenue", "Tourism revenue during the holiday": the place and the time are not the measure.
   // "The Amberport purchasing managers' index": so is one after an article.
@@ -764,7 +790,7 @@ export function accountedShare(
   counted?: string,
 ): string | undefined {
   const match =
-    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|accounting for|making up|representing|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise)$/.exec(
+    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|accounting for|making up|representing|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise|handled|handles|handle)$/.exec(
       clause.trim(),
     );
   const subject = match?.[1];
@@ -774,7 +800,10 @@ export function accountedShare(
   const label = paired ?? englishLabelBefore(subject, region).label;
   if (label === '') return undefined;
   // "…served 11.3 million passengers. International travelers made up 23 percent of the total": of the passengers.
-  const whole = wholeOf(text, end) ?? (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? counted : undefined);
+  // "…handled 71% of the city's exports": whose whole it is names where, not what.
+  const whole =
+    wholeOf(text, end)?.replace(OWNER_OPENING, '') ??
+    (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? counted : undefined);
   return whole === undefined ? `${label} share` : `${label} share of ${whole}`;
 }
 
@@ -790,7 +819,7 @@ const ANAPHORIC_WHOLE = /^(?:total|whole|them|it|all|overall)$/;
  * when none is written or it only points back (of the total).
  */
 function wholeOf(text: string, end: number): string | undefined {
-  const match = /^ of (?:the )?([A-Za-z][A-Za-z' -]{0,40})/.exec(text.slice(end, end + 48));
+  const match = /^ of (?:the )?([A-Za-z][A-Za-z'’ -]{0,40})/.exec(text.slice(end, end + 48));
   const phrase = match?.[1];
   if (phrase === undefined) return undefined;
   const words: string[] = [];
