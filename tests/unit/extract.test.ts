@@ -3387,4 +3387,54 @@ describe('English of round 8', () => {
       'ticket sales share of running costs',
     ]);
   });
+
+  it('names a measure of an owner’s part by the part (cloud unit revenue), a count carried or housed by what it counts', () => {
+    expect(
+      labels(
+        'Revenue at its cloud unit rose 9%. The ferry left on Monday, carrying 340 pilgrims. The valley, home to about 2,000 people, lost its bridge.',
+      ),
+    ).toEqual(['cloud unit revenue growth', 'pilgrims', 'population']);
+  });
+
+  it('reads a share of a target fulfilled, the target by what was counted, and what a count has done', () => {
+    expect(
+      labels(
+        'The county created 4,100 jobs this year, fulfilling 82 percent of its yearly target of 5,000. Some 900 midwives have completed refresher courses since May.',
+      ),
+    ).toEqual([
+      'jobs created',
+      'jobs share of yearly target',
+      'jobs target',
+      'midwives completed refresher courses',
+    ]);
+  });
+
+  it('names TEUs handled as container throughput, and reads a port or the goods "of" the region', () => {
+    const dunmore = { region: 'Dunmore', publishedAt: '2026-03-09', aliases: defaultAliases };
+    expect(
+      extractFigures(
+        'The port of Dunmore handled 3.2 million TEUs, up 5 percent. Port of Dunmore cargo throughput rose 2 percent. Output of Dunmore mills fell 4 percent. Bulk tonnage at the port of Dunmore reached 9 million tonnes.',
+        dunmore,
+      ).map((figure) => figure.label),
+    ).toEqual([
+      'container throughput',
+      'container throughput growth',
+      'cargo throughput growth',
+      'mill output decline',
+      'bulk tonnage',
+    ]);
+  });
+
+  it('keeps where routes go, what units count, a share restated with "or", and a plural abbreviation singular', () => {
+    expect(
+      labels(
+        "The carrier now flies 35 routes to inland cities. The county finished 800 units of student housing, or 40 percent of this year's target. SUVs made up 61 percent of the dealer's sales.",
+      ),
+    ).toEqual([
+      'routes to inland cities',
+      'student housing units',
+      'student housing units share of annual target',
+      'suv share of sales',
+    ]);
+  });
 });

@@ -266,6 +266,9 @@ const OWNER_AFTER = / (?:by|from) /;
 /** Words that may stand between a change and "to" without naming anything (rose 6.4% year on year to …). */
 const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.split(' '));
 const PARTICIPLE = /^[a-z]{3,}ing$/;
+/** Words in -ing that name a measure (spending, funding, lending), not a verb. */
+const ING_NOUNS =
+  /^(?:spending|funding|housing|lending|financing|building|shipping|clothing|training|pricing|borrowing|earnings?|billing|booking|bookings|hiring|parking|schooling|trading|manufacturing|processing|catering|logging|mining|farming|fishing|saving|savings)$/;
 const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare|rent|payment|fee|charge|bill))s$/;
 const AVERAGED = /^average[sd]?$/;
 /** Measures an "in" phrase may complete (yield in sampled fields, investment in terminals). */
@@ -327,6 +330,15 @@ function ownedPlaceAt(words: string[], owner: number): { start: number; end: num
     if (CONNECTIVES.has(word) || isPastTense(word)) return end === owner + 1 ? undefined : { start, end };
   }
   return undefined;
+}
+
+/** "Sales at its technology unit", "output in their coastal plants": a measure of a part of its owner. */
+const PART_PREPOSITIONS = new Set(['at', 'in']);
+const OWNING = new Set(['its', 'their']);
+/** A plain word of a part's name: no verb, connective, determiner or name. */
+function isPartWord(word: string): boolean {
+  const lowered = word.toLowerCase();
+  return lowered === word && !CONNECTIVES.has(lowered) && !DETERMINERS.has(lowered) && !isPastTense(lowered);
 }
 
 /** A past-tense verb (attracted, handled): it ends a label and takes the number as its object. */
@@ -395,12 +407,16 @@ const NEW_BEFORE = /^new /;
 /** What was added or counted as a whole is new by the verb or the total that names it: "new" goes. */
 export const withoutNew = (phrase: string) => phrase.replace(NEW_BEFORE, '');
 
+/** Units that count containers by their size (TEUs, twenty-foot equivalent units). */
+const CONTAINER_MEASURE = /^(?:teus?|twenty-foot equivalent units)$/i;
 /** Adverbs after the counted noun that belong to such a measure (cars shipped abroad). */
 const MEASURE_ADVERB = /^ (abroad|overseas)\b/;
 
 /** "exported 68,400 cars" → cars exported: what a counted object of a measuring verb names, or undefined. */
 export function measuredObject(verb: string | undefined, counted: string, text: string, end: number) {
   if (verb === undefined || !MEASURE_VERBS.has(verb)) return undefined;
+  // "handled 14.1 million TEUs": a TEU is a measure of containers, and what a port handles is its throughput.
+  if (verb === 'handled' && CONTAINER_MEASURE.test(counted)) return 'container throughput';
   const adverb = MEASURE_ADVERB.exec(text.slice(end, end + 10))?.[1];
   // "added 185 new positions": what was added is new; the verb says so once.
   const object = verb === 'added' || verb === 'created' ? withoutNew(counted) : counted;
@@ -426,6 +442,10 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     (OPENS_OBJECT.test(words[1] ?? '') || words.at(-1) === 'to')
   )
     words.shift();
+  // ", carrying 186 passengers": a participle alone after a comma is a verb whose object the number counts.
+  const loneParticiple =
+    words.length === 1 && PARTICIPLE.test(words[0] ?? '') && !ING_NOUNS.test(words[0] ?? '');
+  if (loneParticiple) words.pop();
   // "the city's jobless rate": the owner ends the label.
   const owner = words.findLastIndex((word) => POSSESSIVE.test(word));
   // "Foreign trade of east China's Lanxi province": an owner inside an "of" after the measure names where.
@@ -445,7 +465,21 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   const ofRegion = words.findIndex(
     (word, at) => word === 'of' && words[at + 1]?.toLowerCase() === region.toLowerCase(),
   );
-  if (region !== '' && ofRegion > 0) words.splice(ofRegion, 3);
+  // "The port of Qiaoxi handled": only a people after the region goes with it; a verb stays.
+  // "output of Qiaoxi factories": a noun after the region is what the measure is of, and stays.
+  if (region !== '' && ofRegion > 0) {
+    const next = lower0(words[ofRegion + 2]);
+    // "Port of Bochuan cargo throughput": a place named with the region goes whole.
+    // "at the port of Qiaoxi": with its article and preposition.
+    if (PLACE_NOUNS.has(lower0(words[ofRegion - 1]))) {
+      let start = ofRegion - 1;
+      if (ARTICLES.has(lower0(words[start - 1]))) start--;
+      if (PLACE_PREPOSITIONS.has(lower0(words[start - 1]))) start--;
+      words.splice(start, ofRegion + 2 - start);
+    } else if (PEOPLE_NOUNS.test(next)) words.splice(ofRegion, 3);
+    else if (next === '' || CONNECTIVES.has(next) || isPastTense(next)) words.splice(ofRegion, 2);
+    else words.splice(ofRegion + 1, 1);
+  }
   // "income of Chinese residents": so is the whole people of any place, named by a capital.
   const ofPeople = words.findIndex(
     (word, at) =>
@@ -543,6 +577,14 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     growth = false;
     decline = false;
   }
+  // "Sales at its technology unit": a measure of a part of its owner is named by the part (technology unit sales).
+  const partAt = words.findIndex(
+    (word, at) => at > 0 && PART_PREPOSITIONS.has(word.toLowerCase()) && OWNING.has(lower(at + 1)),
+  );
+  if (partAt > 0 && partAt + 2 < words.length && words.slice(partAt + 2).every(isPartWord)) {
+    const part = words.splice(partAt).slice(2);
+    words.splice(partAt - 1, 1, ...part, lower(partAt - 1));
+  }
   const kept: string[] = [];
   for (let at = words.length - 1; at >= 0 && kept.length < MAX_LABEL_WORDS; at--) {
     const word = words[at] ?? '';
@@ -611,6 +653,7 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   const label = shares ? 'share price' : keptLabel;
   const change = decline ? 'decline' : shares ? 'rise' : 'growth';
   const changed = compounded(label).replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
+  if (loneParticiple) objectFollows = true;
   return {
     label:
       (growth || decline) && label !== ''
@@ -797,7 +840,9 @@ export function accountedShare(
   if (subject === undefined) return undefined;
   // "Foreign and regional travelers accounted for…": two modifiers of one noun are one group.
   const paired = PAIRED_MODIFIERS.test(subject) ? subject.toLowerCase() : undefined;
-  const label = paired ?? englishLabelBefore(subject, region).label;
+  // "NEVs accounted for…": a plural abbreviation names its share in the singular (NEV share), as a noun would.
+  const named = paired ?? englishLabelBefore(subject, region).label;
+  const label = ACRONYM_PLURAL.test(subject.trim()) ? named.replace(/s$/, '') : named;
   if (label === '') return undefined;
   // "…served 11.3 million passengers. International travelers made up 23 percent of the total": of the passengers.
   // "…handled 71% of the city's exports": whose whole it is names where, not what.
@@ -807,6 +852,9 @@ export function accountedShare(
   return whole === undefined ? `${label} share` : `${label} share of ${whole}`;
 }
 
+const THE_YEARS = /^year['’]s$/;
+/** A plural abbreviation standing alone as a subject (NEVs, SUVs). */
+const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 /** Words that end the noun phrase of a whole (…31 percent of general spending, and…). */
 const WHOLE_STOP = /^(?:and|or|while|but|which|as|in|from|up|down|compared|against|than|a|an|the|its|their)$/;
 const PAIRED_MODIFIERS = /^[A-Za-z-]+ and [a-z-]+ [a-z-]+$/;
@@ -819,7 +867,7 @@ const ANAPHORIC_WHOLE = /^(?:total|whole|them|it|all|overall)$/;
  * when none is written or it only points back (of the total).
  */
 function wholeOf(text: string, end: number): string | undefined {
-  const match = /^ of (?:the )?([A-Za-z][A-Za-z'’ -]{0,40})/.exec(text.slice(end, end + 48));
+  const match = /^ of (?:the |its |their )?([A-Za-z][A-Za-z'’ -]{0,40})/.exec(text.slice(end, end + 48));
   const phrase = match?.[1];
   if (phrase === undefined) return undefined;
   const words: string[] = [];
@@ -827,6 +875,10 @@ function wholeOf(text: string, end: number): string | undefined {
     if (word === '' || WHOLE_STOP.test(word.toLowerCase()) || words.length === 4) break;
     words.push(word.toLowerCase());
   }
+  // "of this year's target": the year under way's is the annual one, and its period stays out of the label.
+  if (words[0] === 'this' && THE_YEARS.test(words[1] ?? '')) words.splice(0, 2, 'annual');
+  // "of its annual target of 120,000": the preposition before a number opens no part of the whole.
+  while (words.length > 0 && LABEL_PREPOSITIONS.has(words.at(-1) ?? '')) words.pop();
   const whole = words.join(' ');
   return whole === '' || ANAPHORIC_WHOLE.test(whole) ? undefined : whole;
 }
@@ -871,8 +923,20 @@ export function respectiveLabels(
 /** "visits from tourists" → "tourist visits". */
 export function countedFrom(unitPhrase: string, text: string, end: number): string {
   const match = /^ from ([a-z]+)s\b/.exec(text.slice(end, end + 30));
-  return match === null ? unitPhrase : `${match[1]} ${unitPhrase}`;
+  if (match !== null) return `${match[1]} ${unitPhrase}`;
+  // "140 routes to overseas destinations": where a route or flight goes tells it from the others.
+  const to = LINKS.test(unitPhrase)
+    ? /^ to ([A-Za-z-]+(?: [A-Za-z-]+){0,2})/.exec(text.slice(end, end + 40))
+    : null;
+  const where = to === null ? [] : wordsBefore((to[1] ?? '').split(' '), DESTINATION_STOP);
+  return where.length === 0 ? unitPhrase : `${unitPhrase} to ${where.join(' ')}`.toLowerCase();
 }
+
+/** Counted things that go somewhere (routes, flights, links). */
+const LINKS = /(?:^| )(?:routes|flights|services|links|lines|connections)$/;
+/** Words that end a destination: a verb, a time or a clause of its own. */
+const DESTINATION_STOP =
+  /^(?:in|during|this|last|since|by|at|on|from|over|and|or|while|which|as|the|a|an|is|are|was|were|per|each|every|a|up|down)$/;
 
 /** An owner opening a whole ("of the province's exports"): where, not what the share is of. */
 const OWNER_OPENING = /^\S+['’]s? /;
@@ -897,7 +961,7 @@ export function countedOf(unitPhrase: string, text: string, end: number): string
 
 /** "…households are expected to receive rent assistance": what a counted subject does, after it. */
 const PREDICATE_AFTER =
-  /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were) ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
+  /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were|have|has|had)(?: been)? ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
 /** " and 60,000 workers": a second count joined to a first, before what both do. */
 const JOINED_COUNT =
   /^ and (?:about |some |nearly |over |more than )?\d[\d,.]*(?: million| billion)? [a-z-]+/;

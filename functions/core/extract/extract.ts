@@ -549,11 +549,13 @@ const COMPARED_LEVEL_BEFORE =
   /\b(?:times|than|(?:figure|level|number|total|amount)s?(?: for| of| in)?|what (?:it|they) (?:was|were)(?: in)?) (?:the |its |their )?$/;
 const COMPARED_RATE_BEFORE = /\b(?:slower|faster|weaker|stronger|lower|higher) than (?:the |a |its )?$/;
 /** "a hub of 9.8 million people": those a place is home to, its population. */
-const PLACE_OF_PEOPLE = /\b(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of $/;
+const PLACE_OF_PEOPLE = /\b(?:(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of|home to) $/;
 const PEOPLE = /^(?:people|residents|inhabitants)$/;
 const NOT_A_PLACE = /\b(?:survey|poll|sample|group|total|number|team|panel)\b/;
 /** A share set off by a comma right after a figure (…$40 million, roughly a fifth of the total). */
 const APPOSITIVE = /^,\s*$/;
+/** ", or 47 percent of the target": the same amount restated as a share. */
+const OR_RESTATED = /^\s*or\s+$/;
 /** ", compared with": only the base a figure before is compared with. */
 const COMPARED_ONLY = /^\s*(?:compared|as against|against)(?: with| to)?\s*$/;
 const EXPECTED_OPENING = /^expected /;
@@ -572,7 +574,9 @@ const EXPECTS_MEASURE =
   /\bexpects?\s+(?:(?:its|their|the)\s+)?(?:([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+)?to\s+(?:exceed|reach|top|surpass|hit|be|rise to|grow to)?\s*$/i;
 /** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
 const SHARE_PARTICIPLE =
-  /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to|covering)\s*$/;
+  /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to|covering|fulfilling|completing|meeting)\s*$/;
+/** "its annual target of 120,000": a target named without what it is a target for. */
+const TARGET_ONLY = /^(?:(?:annual|full-year|yearly|official|its|their) )?(?:target|goal)$/;
 const DECLINE_BEFORE =
   /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged|dipped|eased|shrank|contracted|tumbled|sank|slid|retreated)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found (that) 61.8 percent of them…). */
@@ -1343,7 +1347,9 @@ class Extraction {
       raw.unit.kind === 'percent' &&
       previous !== undefined &&
       afterFigure &&
-      (APPOSITIVE.test(text.slice(sentence.previousEnd, raw.start)) || SHARE_PARTICIPLE.test(clause))
+      (APPOSITIVE.test(text.slice(sentence.previousEnd, raw.start)) ||
+        SHARE_PARTICIPLE.test(clause) ||
+        OR_RESTATED.test(clause))
     ) {
       const whole = shareWholeAfter(text, raw.end);
       // "9,200 private firms reported export activity, contributing…": the firms the count's label opens with.
@@ -1415,6 +1421,10 @@ class Extraction {
       if (this.countedPhrase.endsWith(unitNoun))
         return { label: withoutNew(this.countedPhrase), growth: false };
     }
+    // "fulfilling 57 percent of its annual target of 120,000": the target of what the sentence counted before.
+    const targetOf = previous?.includes(' share') === true ? this.countedPhrase : sentence.previousLabel;
+    if (TARGET_ONLY.test(before.label) && targetOf !== undefined)
+      return { label: `${targetOf} target`, growth: false };
     if (before.label !== '' && !before.objectFollows) return before;
     // "4.2 hours shorter than a year earlier", "300 more than a year ago": a change of what was measured before.
     const changeAfter = CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16));
@@ -1437,7 +1447,8 @@ class Extraction {
     if (before.growth && !countsSomething && previous !== undefined) {
       return { label: `${changeOf(previous, change)}${baseAfter(text, raw.end) ?? ''}`, growth: true };
     }
-    const countedNoun = countsSomething ? countedFrom(raw.unitPhrase ?? '', text, raw.end) : undefined;
+    // "5,640 units of affordable rental housing": a counting word is named by what it counts.
+    const countedNoun = countsSomething ? countedOf(raw.unitPhrase ?? '', text, raw.end) : undefined;
     const counted =
       countedNoun === undefined
         ? undefined
