@@ -2827,7 +2827,7 @@ describe('English of round 6b', () => {
 
   it('reads the verb after a modal as a verb, whatever its form (will receive, should reach)', () => {
     expect(labels('Road safety will receive about $40 million. Margins should reach 12 percent.')).toEqual([
-      'road safety',
+      'road safety allocation',
       'margins',
     ]);
   });
@@ -2873,7 +2873,7 @@ describe('English of round 6b', () => {
       labels(
         "Road safety will receive about $40 million, roughly a fifth of the total. Some 2,000 small farms sold grain, contributing about 35 percent of the county's harvest.",
       ),
-    ).toEqual(['road safety', 'road safety share', 'small farms', 'small farms share of harvest']);
+    ).toEqual(['road safety allocation', 'road safety share', 'small farms', 'small farms share of harvest']);
   });
 
   it('leaves a place named by its noun out of a label (at the port of Merrow, in the city)', () => {
@@ -3435,6 +3435,19 @@ describe('English of round 8', () => {
       'student housing units',
       'student housing units share of annual target',
       'suv share of sales',
+    ]);
+  });
+
+  it('keeps a part of a body that owns the measure (the roads department’s), and names money a subject will receive', () => {
+    expect(
+      labels(
+        "The libraries will receive $8 million, roughly a quarter of the total, while the roads department's budget grows by $3 million to $41 million.",
+      ),
+    ).toEqual([
+      'library allocation',
+      'library share',
+      'roads department budget growth',
+      'roads department budget',
     ]);
   });
 });

@@ -314,6 +314,8 @@ function ownerNameLength(kept: string[], region: string): number {
 /** Nouns that change form when they name a growth (the economy grows → economic growth). */
 const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
 
+/** An owner that is a part of a body (the parks department's, its technology unit's): it names the series. */
+const PART_OWNER = /^[a-z-]*(?:department|unit|division|segment|branch|subsidiary|agency)['’]s$/;
 /** Prepositions of where a measure was taken (occupancy in the town's core, wait times at the city's hospitals). */
 const WHERE_PREPOSITIONS = new Set(['in', 'at', 'on', 'across']);
 
@@ -455,7 +457,18 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   const where = ownedPlaceAt(words, owner);
   if (where !== undefined) words.splice(where.start, where.end - where.start);
   else if (ofOwner > 0) words.splice(ofOwner, placeEnd(words, owner + 1) - ofOwner);
-  else if (owner >= 0) words.splice(0, owner + 1);
+  else if (owner >= 0 && PART_OWNER.test(words[owner] ?? '')) {
+    // "the parks department's allocation": a part of a body tells its series from the body's other parts.
+    let start = owner;
+    while (
+      start > 0 &&
+      !DETERMINERS.has(lower0(words[start - 1])) &&
+      !CAPITALIZED.test(words[start - 1] ?? '')
+    )
+      start--;
+    words[owner] = (words[owner] ?? '').replace(POSSESSIVE, '');
+    words.splice(0, start);
+  } else if (owner >= 0) words.splice(0, owner + 1);
   // "Hainan tourism revenue", "Tourism revenue during the holiday": the place and the time are not the measure.
   // "The Amberport purchasing managers' index": so is one after an article.
   const regionAt = ARTICLES.has(lower0(words[0])) ? 1 : 0;
@@ -531,10 +544,20 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     words.pop();
     while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) words.pop();
   }
+  const written0 = () => lower(words.length - 1);
   // "Public safety will receive", "Margins should reach": after a modal, the verb takes the number as its object
   // whatever its form; a change verb (will rise) was read above.
   if (words.length > 1 && MODALS.has(lower(words.length - 1))) words.pop();
   else if (
+    words.length > 2 &&
+    MODALS.has(lower(words.length - 2)) &&
+    Object.hasOwn(MONEY_MEASURES, written0())
+  ) {
+    // "Public safety will receive $610 million": the verb says what the amount is to its subject.
+    verbOfObject ??= written0();
+    words.splice(-2);
+    objectFollows = !reachedLevel;
+  } else if (
     words.length > 2 &&
     (MODALS.has(lower(words.length - 2)) ||
       // "The port now operates", "The plan sets aside": so is a word after an adverb of time or before a particle.
@@ -1023,6 +1046,8 @@ const MONEY_MEASURES: Record<string, string> = {
   pays: 'payment',
   cost: 'cost',
   costs: 'cost',
+  receive: 'allocation',
+  receives: 'allocation',
 };
 /** A plural that a measure turns into its modifier (tourists → tourist spending); not -ss (business). */
 const REGULAR_PLURAL_END = /([^s])s$/;
@@ -1031,7 +1056,11 @@ const REGULAR_PLURAL_END = /([^s])s$/;
 export function moneyMeasureOf(subject: string, verb: string | undefined): string | undefined {
   const measure = verb === undefined ? undefined : MONEY_MEASURES[verb];
   if (measure === undefined || measure === 'payment' || measure === 'cost') return undefined;
-  return `${subject.replace(REGULAR_PLURAL_END, '$1')} ${measure}`;
+  // "libraries" → library, "anglers" → angler: a noun before the measure is singular.
+  const singular = subject.endsWith('ies')
+    ? `${subject.slice(0, -3)}y`
+    : subject.replace(REGULAR_PLURAL_END, '$1');
+  return `${singular} ${measure}`;
 }
 /** What a verb measures when the amount is a time (waited → waiting time, stayed → stay). */
 const TIME_MEASURES: Record<string, string> = {

@@ -554,6 +554,7 @@ const PEOPLE = /^(?:people|residents|inhabitants)$/;
 const NOT_A_PLACE = /\b(?:survey|poll|sample|group|total|number|team|panel)\b/;
 /** A share set off by a comma right after a figure (…$40 million, roughly a fifth of the total). */
 const APPOSITIVE = /^,\s*$/;
+const ALLOCATION_END = / allocation$/;
 /** ", or 47 percent of the target": the same amount restated as a share. */
 const OR_RESTATED = /^\s*or\s+$/;
 /** ", compared with": only the base a figure before is compared with. */
@@ -1354,7 +1355,11 @@ class Extraction {
       const whole = shareWholeAfter(text, raw.end);
       // "9,200 private firms reported export activity, contributing…": the firms the count's label opens with.
       const counted = this.countedPhrase;
-      const owner = counted !== undefined && previous.startsWith(`${counted} `) ? counted : previous;
+      // "Public safety will receive $610 million, roughly a quarter of the total": the share is public safety's.
+      const owner =
+        counted !== undefined && previous.startsWith(`${counted} `)
+          ? counted
+          : previous.replace(ALLOCATION_END, '');
       if (whole !== undefined)
         return { label: whole === '' ? `${owner} share` : `${owner} share of ${whole}`, growth: false };
     }
