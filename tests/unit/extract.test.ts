@@ -3450,4 +3450,16 @@ describe('English of round 8', () => {
       'roads department budget',
     ]);
   });
+
+  it('names rates on a route by where it goes, and a figure a subject is capped at as its cap', () => {
+    expect(
+      labels(
+        'Ticket prices on the line to Harwick averaged $14. Daily withdrawals are capped at 500 dollars, and bus fares on routes from the airport averaged $6.',
+      ),
+    ).toEqual([
+      'average ticket price to harwick',
+      'daily withdrawals cap',
+      'average bus fare from the airport',
+    ]);
+  });
 });

@@ -245,6 +245,10 @@ const WHEN = new RegExp(
   `\\b(?:(?:in|during|over|for|through)\\s+(?:the\\s+)?(?:(?:first|second|third|fourth|past|last|latest)\\s+(?:\\w+\\s+)?(?:quarter|half|months?|weeks?|years?)|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:months|weeks)(?:\\s+(?:to|ended|ending|through)\\s+(?:${MONTHS})(?:\\s+\\d{1,2})?)?|quarter|(?:${MONTHS})(?:[-–](?:${MONTHS}))?(?:\\s+\\d{4})?)|(?:first|second|third|fourth)-(?:half|quarter)|from (?:a|one) year (?:earlier|ago)|year on year)\\b`,
   'g',
 );
+/** "on the route to", "on lines from": a route named by where it goes. */
+const ON_THE_ROUTE = /\bon (?:the |its |their )?(?:routes?|lines?|lanes?|corridors?) (to|from|between)\b/g;
+/** Passive participles that make a figure a bound on its subject, and the noun of that bound. */
+const LIMIT_PARTICIPLES: Record<string, string> = { capped: ' cap', limited: ' limit' };
 /** "in nominal terms", "in real terms": how a change was measured, no part of a subject. */
 const IN_TERMS = /\bin (?:nominal|real|dollar|yuan|volume|value) terms\b/gi;
 const DETERMINERS = new Set(
@@ -269,7 +273,8 @@ const PARTICIPLE = /^[a-z]{3,}ing$/;
 /** Words in -ing that name a measure (spending, funding, lending), not a verb. */
 const ING_NOUNS =
   /^(?:spending|funding|housing|lending|financing|building|shipping|clothing|training|pricing|borrowing|earnings?|billing|booking|bookings|hiring|parking|schooling|trading|manufacturing|processing|catering|logging|mining|farming|fishing|saving|savings)$/;
-const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare|rent|payment|fee|charge|bill))s$/;
+const AVERAGE_PLURAL =
+  /^(average (?:[a-z-]+ ){0,3}(?:rate|time|price|wage|cost|fare|rent|payment|fee|charge|bill))s(?= to | from |$)/;
 const AVERAGED = /^average[sd]?$/;
 /** Measures an "in" phrase may complete (yield in sampled fields, investment in terminals). */
 const MEASURE_BEFORE_IN =
@@ -434,7 +439,9 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   // is no part of what is measured.
   const timed = clause.includes('-') || WHEN_HINT.test(clause) ? clause.replace(WHEN, ' ') : clause;
   // "rose 5.4 percent in nominal terms to": how a change is measured names no subject.
-  const timeless = timed.includes(' terms') ? timed.replace(IN_TERMS, ' ') : timed;
+  const measured = timed.includes(' terms') ? timed.replace(IN_TERMS, ' ') : timed;
+  // "Freight rates on the route to Frankfurt": the route is where the rates go, as in "rates to Frankfurt".
+  const timeless = measured.includes(' on ') ? measured.replace(ON_THE_ROUTE, ' $1 ') : measured;
   const words = timeless.split(/[\s,;:()]+/).filter((word) => word !== '' && !YEAR_OR_TERM.test(word));
   // ", beating analysts' forecasts of", ", bringing its total to": a participle opening the clause is its verb.
   // ", bringing total nonfarm employment to": so is one whose object a level follows.
@@ -540,7 +547,10 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     words.pop();
   }
   // "has been cut to 31.5 hours", "was set at": a passive's participle, whatever its form, is the verb.
+  let bound = '';
   if (words.length > 2 && PASSIVE_AUXILIARIES.has(lower(words.length - 2))) {
+    // "is capped at 24 students": the figure is the cap on what the subject names, not its level.
+    bound = LIMIT_PARTICIPLES[lower(words.length - 1)] ?? '';
     words.pop();
     while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) words.pop();
   }
@@ -670,7 +680,7 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     objectFollows = false;
   }
   // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
-  const keptLabel = kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1');
+  const keptLabel = `${kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1')}${kept.length > 0 ? bound : ''}`;
   // "Its shares rose 4.8%": what rises is the share price, and a price rises rather than grows.
   const shares = isShares(kept);
   const label = shares ? 'share price' : keptLabel;
