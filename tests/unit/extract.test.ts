@@ -2827,7 +2827,7 @@ describe('English of round 6b', () => {
 
   it('reads the verb after a modal as a verb, whatever its form (will receive, should reach)', () => {
     expect(labels('Road safety will receive about $40 million. Margins should reach 12 percent.')).toEqual([
-      'road safety',
+      'road safety allocation',
       'margins',
     ]);
   });
@@ -2873,7 +2873,7 @@ describe('English of round 6b', () => {
       labels(
         "Road safety will receive about $40 million, roughly a fifth of the total. Some 2,000 small farms sold grain, contributing about 35 percent of the county's harvest.",
       ),
-    ).toEqual(['road safety', 'road safety share', 'small farms', 'small farms share of harvest']);
+    ).toEqual(['road safety allocation', 'road safety share', 'small farms', 'small farms share of harvest']);
   });
 
   it('leaves a place named by its noun out of a label (at the port of Merrow, in the city)', () => {
@@ -3559,6 +3559,137 @@ describe('labels of round 8', () => {
   it('names a change per head (每人每月提高) by the standard the clause before raises', () => {
     expect(read('明年将上调困难残疾人生活补贴标准，每人每月提高30元。', '云岭县')).toEqual([
       ['30元', '困难残疾人生活补贴标准提高'],
+    ]);
+  });
+});
+
+describe('English of round 8', () => {
+  const corran = { region: 'Corran', publishedAt: '2026-03-09', aliases: defaultAliases };
+  const labels = (text: string) => extractFigures(text, corran).map((figure) => figure.label);
+
+  it('keeps a period written as "for the nine months to September" out of a label', () => {
+    expect(
+      labels(
+        'Velden Group said its operating profit for the nine months to September rose 3.4% to $820 million.',
+      ),
+    ).toEqual(['operating profit growth', 'operating profit']);
+  });
+
+  it('reads "those to" or "those from" as the noun the sentence gave that preposition before', () => {
+    expect(
+      labels(
+        'Parcels to Canada fell 5 percent, while those to Mexico rose 12 percent. Tourists from Japan dropped 4 percent, while those from the Gulf states climbed 30 percent.',
+      ),
+    ).toEqual([
+      'parcels to canada decline',
+      'parcels to mexico growth',
+      'decline in tourists from japan',
+      'growth in tourists from the gulf states',
+    ]);
+  });
+
+  it('drops an owned place after the measure (in the city’s west end), and reads a subject across a count inside it', () => {
+    expect(
+      labels(
+        "Office vacancy in the city's west end averaged 14 percent. Average repair time at Corran's 9 depots fell to 40 minutes.",
+      ),
+    ).toEqual(['average office vacancy', 'depots', 'average repair time']);
+  });
+
+  it('names a forecast by what it expects, and the figure it is compared with without "expected"', () => {
+    expect(
+      labels(
+        'The utility expects annual water sales to exceed 90 million cubic meters, compared with 84 million cubic meters in 2025. The zoo now expects to exceed 700,000 visitors this year.',
+      ),
+    ).toEqual(['expected annual water sales', 'annual water sales', 'expected visitors']);
+  });
+
+  it('reads a level after "in real terms" as the subject’s, and a share a subject handled or a participle covered', () => {
+    expect(
+      labels(
+        'Average wages rose 2.2 percent in real terms to 6,900 yuan. Small lenders handled 18% of the region’s mortgages. Ticket sales reached $4 million, covering 35 percent of running costs.',
+      ),
+    ).toEqual([
+      'average wage growth',
+      'average wage',
+      'small lenders share of mortgages',
+      'ticket sales',
+      'ticket sales share of running costs',
+    ]);
+  });
+
+  it('names a measure of an owner’s part by the part (cloud unit revenue), a count carried or housed by what it counts', () => {
+    expect(
+      labels(
+        'Revenue at its cloud unit rose 9%. The ferry left on Monday, carrying 340 pilgrims. The valley, home to about 2,000 people, lost its bridge.',
+      ),
+    ).toEqual(['cloud unit revenue growth', 'pilgrims', 'population']);
+  });
+
+  it('reads a share of a target fulfilled, the target by what was counted, and what a count has done', () => {
+    expect(
+      labels(
+        'The county created 4,100 jobs this year, fulfilling 82 percent of its yearly target of 5,000. Some 900 midwives have completed refresher courses since May.',
+      ),
+    ).toEqual([
+      'jobs created',
+      'jobs share of yearly target',
+      'jobs target',
+      'midwives completed refresher courses',
+    ]);
+  });
+
+  it('names TEUs handled as container throughput, and reads a port or the goods "of" the region', () => {
+    const dunmore = { region: 'Dunmore', publishedAt: '2026-03-09', aliases: defaultAliases };
+    expect(
+      extractFigures(
+        'The port of Dunmore handled 3.2 million TEUs, up 5 percent. Port of Dunmore cargo throughput rose 2 percent. Output of Dunmore mills fell 4 percent. Bulk tonnage at the port of Dunmore reached 9 million tonnes.',
+        dunmore,
+      ).map((figure) => figure.label),
+    ).toEqual([
+      'container throughput',
+      'container throughput growth',
+      'cargo throughput growth',
+      'mill output decline',
+      'bulk tonnage',
+    ]);
+  });
+
+  it('keeps where routes go, what units count, a share restated with "or", and a plural abbreviation singular', () => {
+    expect(
+      labels(
+        "The carrier now flies 35 routes to inland cities. The county finished 800 units of student housing, or 40 percent of this year's target. SUVs made up 61 percent of the dealer's sales.",
+      ),
+    ).toEqual([
+      'routes to inland cities',
+      'student housing units',
+      'student housing units share of annual target',
+      'suv share of sales',
+    ]);
+  });
+
+  it('keeps a part of a body that owns the measure (the roads department’s), and names money a subject will receive', () => {
+    expect(
+      labels(
+        "The libraries will receive $8 million, roughly a quarter of the total, while the roads department's budget grows by $3 million to $41 million.",
+      ),
+    ).toEqual([
+      'library allocation',
+      'library share',
+      'roads department budget growth',
+      'roads department budget',
+    ]);
+  });
+
+  it('names rates on a route by where it goes, and a figure a subject is capped at as its cap', () => {
+    expect(
+      labels(
+        'Ticket prices on the line to Harwick averaged $14. Daily withdrawals are capped at 500 dollars, and bus fares on routes from the airport averaged $6.',
+      ),
+    ).toEqual([
+      'average ticket price to harwick',
+      'daily withdrawals cap',
+      'average bus fare from the airport',
     ]);
   });
 });

@@ -140,7 +140,7 @@ const CONNECTIVES = new Set(
     'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars ' +
     'held holds hold steady between gained gains gain advanced advances rebounded rebounds grown risen ' +
     'dipped dip eased eases shrank shrinks contracted contracts tumbled tumbles sank sinks slid slides ' +
-    'retreated declines decreases drop'
+    'retreated declines decreases drop edges inched inches ticked ticks'
   ).split(' '),
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
@@ -242,9 +242,15 @@ const WHEN_HINT = new RegExp(`\\b(?:${MONTHS}|quarter|half|months?|year)\\b`);
  * January-June", "in the quarter", "first-half", "first-quarter".
  */
 const WHEN = new RegExp(
-  `\\b(?:(?:in|during|over|for|through)\\s+(?:the\\s+)?(?:(?:first|second|third|fourth|past|last|latest)\\s+(?:\\w+\\s+)?(?:quarter|half|months?|weeks?|years?)|quarter|(?:${MONTHS})(?:[-–](?:${MONTHS}))?(?:\\s+\\d{4})?)|(?:first|second|third|fourth)-(?:half|quarter)|from (?:a|one) year (?:earlier|ago)|year on year)\\b`,
+  `\\b(?:(?:in|during|over|for|through)\\s+(?:the\\s+)?(?:(?:first|second|third|fourth|past|last|latest)\\s+(?:\\w+\\s+)?(?:quarter|half|months?|weeks?|years?)|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:months|weeks)(?:\\s+(?:to|ended|ending|through)\\s+(?:${MONTHS})(?:\\s+\\d{1,2})?)?|quarter|(?:${MONTHS})(?:[-–](?:${MONTHS}))?(?:\\s+\\d{4})?)|(?:first|second|third|fourth)-(?:half|quarter)|from (?:a|one) year (?:earlier|ago)|year on year)\\b`,
   'g',
 );
+/** "on the route to", "on lines from": a route named by where it goes. */
+const ON_THE_ROUTE = /\bon (?:the |its |their )?(?:routes?|lines?|lanes?|corridors?) (to|from|between)\b/g;
+/** Passive participles that make a figure a bound on its subject, and the noun of that bound. */
+const LIMIT_PARTICIPLES: Record<string, string> = { capped: ' cap', limited: ' limit' };
+/** "in nominal terms", "in real terms": how a change was measured, no part of a subject. */
+const IN_TERMS = /\bin (?:nominal|real|dollar|yuan|volume|value) terms\b/gi;
 const DETERMINERS = new Set(
   'the a an its their his her our this that these those and or in on for with which who while as'.split(' '),
 );
@@ -264,7 +270,11 @@ const OWNER_AFTER = / (?:by|from) /;
 /** Words that may stand between a change and "to" without naming anything (rose 6.4% year on year to …). */
 const ADVERBIALS = new Set('year on year-on-year annually respectively yoy'.split(' '));
 const PARTICIPLE = /^[a-z]{3,}ing$/;
-const AVERAGE_PLURAL = /^(average .*(?:rate|time|price|wage|cost|fare|rent|payment|fee|charge|bill))s$/;
+/** Words in -ing that name a measure (spending, funding, lending), not a verb. */
+const ING_NOUNS =
+  /^(?:spending|funding|housing|lending|financing|building|shipping|clothing|training|pricing|borrowing|earnings?|billing|booking|bookings|hiring|parking|schooling|trading|manufacturing|processing|catering|logging|mining|farming|fishing|saving|savings)$/;
+const AVERAGE_PLURAL =
+  /^(average (?:[a-z-]+ ){0,3}(?:rate|time|price|wage|cost|fare|rent|payment|fee|charge|bill))s(?= to | from |$)/;
 const AVERAGED = /^average[sd]?$/;
 /** Measures an "in" phrase may complete (yield in sampled fields, investment in terminals). */
 const MEASURE_BEFORE_IN =
@@ -308,6 +318,35 @@ function ownerNameLength(kept: string[], region: string): number {
 }
 /** Nouns that change form when they name a growth (the economy grows → economic growth). */
 const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
+
+/** An owner that is a part of a body (the parks department's, its technology unit's): it names the series. */
+const PART_OWNER = /^[a-z-]*(?:department|unit|division|segment|branch|subsidiary|agency)['’]s$/;
+/** Prepositions of where a measure was taken (occupancy in the town's core, wait times at the city's hospitals). */
+const WHERE_PREPOSITIONS = new Set(['in', 'at', 'on', 'across']);
+
+/**
+ * "in the town's core area" before "averaged": where an owner's phrase of place starts after the measure and where
+ * the verb after it ends it, or undefined when no verb of the clause follows it (then the owner ends the label).
+ */
+function ownedPlaceAt(words: string[], owner: number): { start: number; end: number } | undefined {
+  if (owner < 2) return undefined;
+  const start = ARTICLES.has(lower0(words[owner - 1])) ? owner - 2 : owner - 1;
+  if (start < 1 || !WHERE_PREPOSITIONS.has(lower0(words[start]))) return undefined;
+  for (let end = owner + 1; end < words.length; end++) {
+    const word = lower0(words[end]);
+    if (CONNECTIVES.has(word) || isPastTense(word)) return end === owner + 1 ? undefined : { start, end };
+  }
+  return undefined;
+}
+
+/** "Sales at its technology unit", "output in their coastal plants": a measure of a part of its owner. */
+const PART_PREPOSITIONS = new Set(['at', 'in']);
+const OWNING = new Set(['its', 'their']);
+/** A plain word of a part's name: no verb, connective, determiner or name. */
+function isPartWord(word: string): boolean {
+  const lowered = word.toLowerCase();
+  return lowered === word && !CONNECTIVES.has(lowered) && !DETERMINERS.has(lowered) && !isPastTense(lowered);
+}
 
 /** A past-tense verb (attracted, handled): it ends a label and takes the number as its object. */
 function isPastTense(word: string): boolean {
@@ -375,12 +414,16 @@ const NEW_BEFORE = /^new /;
 /** What was added or counted as a whole is new by the verb or the total that names it: "new" goes. */
 export const withoutNew = (phrase: string) => phrase.replace(NEW_BEFORE, '');
 
+/** Units that count containers by their size (TEUs, twenty-foot equivalent units). */
+const CONTAINER_MEASURE = /^(?:teus?|twenty-foot equivalent units)$/i;
 /** Adverbs after the counted noun that belong to such a measure (cars shipped abroad). */
 const MEASURE_ADVERB = /^ (abroad|overseas)\b/;
 
 /** "exported 68,400 cars" → cars exported: what a counted object of a measuring verb names, or undefined. */
 export function measuredObject(verb: string | undefined, counted: string, text: string, end: number) {
   if (verb === undefined || !MEASURE_VERBS.has(verb)) return undefined;
+  // "handled 14.1 million TEUs": a TEU is a measure of containers, and what a port handles is its throughput.
+  if (verb === 'handled' && CONTAINER_MEASURE.test(counted)) return 'container throughput';
   const adverb = MEASURE_ADVERB.exec(text.slice(end, end + 10))?.[1];
   // "added 185 new positions": what was added is new; the verb says so once.
   const object = verb === 'added' || verb === 'created' ? withoutNew(counted) : counted;
@@ -394,7 +437,11 @@ const AMOUNT_ADJECTIVES = new Set(['record', 'estimated', 'all-time']);
 export function englishLabelBefore(clause: string, region = '', objectMayFollow = true): EnglishLabel {
   // "exports in the first seven months totalled", "first-half exports", "2026 growth target", "H1 deliveries": when
   // is no part of what is measured.
-  const timeless = clause.includes('-') || WHEN_HINT.test(clause) ? clause.replace(WHEN, ' ') : clause;
+  const timed = clause.includes('-') || WHEN_HINT.test(clause) ? clause.replace(WHEN, ' ') : clause;
+  // "rose 5.4 percent in nominal terms to": how a change is measured names no subject.
+  const measured = timed.includes(' terms') ? timed.replace(IN_TERMS, ' ') : timed;
+  // "Freight rates on the route to Frankfurt": the route is where the rates go, as in "rates to Frankfurt".
+  const timeless = measured.includes(' on ') ? measured.replace(ON_THE_ROUTE, ' $1 ') : measured;
   const words = timeless.split(/[\s,;:()]+/).filter((word) => word !== '' && !YEAR_OR_TERM.test(word));
   // ", beating analysts' forecasts of", ", bringing its total to": a participle opening the clause is its verb.
   // ", bringing total nonfarm employment to": so is one whose object a level follows.
@@ -404,12 +451,31 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     (OPENS_OBJECT.test(words[1] ?? '') || words.at(-1) === 'to')
   )
     words.shift();
+  // ", carrying 186 passengers": a participle alone after a comma is a verb whose object the number counts.
+  const loneParticiple =
+    words.length === 1 && PARTICIPLE.test(words[0] ?? '') && !ING_NOUNS.test(words[0] ?? '');
+  if (loneParticiple) words.pop();
   // "the city's jobless rate": the owner ends the label.
   const owner = words.findLastIndex((word) => POSSESSIVE.test(word));
   // "Foreign trade of east China's Lanxi province": an owner inside an "of" after the measure names where.
   const ofOwner = owner > 0 ? words.lastIndexOf('of', owner) : -1;
-  if (ofOwner > 0) words.splice(ofOwner, placeEnd(words, owner + 1) - ofOwner);
-  else if (owner >= 0) words.splice(0, owner + 1);
+  // "Hotel occupancy in the town's core area averaged", "waiting time at Baishan's 14 public hospitals fell": an
+  // owner inside a phrase of where, after the measure and before the verb, names where; the phrase goes.
+  const where = ownedPlaceAt(words, owner);
+  if (where !== undefined) words.splice(where.start, where.end - where.start);
+  else if (ofOwner > 0) words.splice(ofOwner, placeEnd(words, owner + 1) - ofOwner);
+  else if (owner >= 0 && PART_OWNER.test(words[owner] ?? '')) {
+    // "the parks department's allocation": a part of a body tells its series from the body's other parts.
+    let start = owner;
+    while (
+      start > 0 &&
+      !DETERMINERS.has(lower0(words[start - 1])) &&
+      !CAPITALIZED.test(words[start - 1] ?? '')
+    )
+      start--;
+    words[owner] = (words[owner] ?? '').replace(POSSESSIVE, '');
+    words.splice(0, start);
+  } else if (owner >= 0) words.splice(0, owner + 1);
   // "Hainan tourism revenue", "Tourism revenue during the holiday": the place and the time are not the measure.
   // "The Amberport purchasing managers' index": so is one after an article.
   const regionAt = ARTICLES.has(lower0(words[0])) ? 1 : 0;
@@ -419,7 +485,21 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   const ofRegion = words.findIndex(
     (word, at) => word === 'of' && words[at + 1]?.toLowerCase() === region.toLowerCase(),
   );
-  if (region !== '' && ofRegion > 0) words.splice(ofRegion, 3);
+  // "The port of Qiaoxi handled": only a people after the region goes with it; a verb stays.
+  // "output of Qiaoxi factories": a noun after the region is what the measure is of, and stays.
+  if (region !== '' && ofRegion > 0) {
+    const next = lower0(words[ofRegion + 2]);
+    // "Port of Bochuan cargo throughput": a place named with the region goes whole.
+    // "at the port of Qiaoxi": with its article and preposition.
+    if (PLACE_NOUNS.has(lower0(words[ofRegion - 1]))) {
+      let start = ofRegion - 1;
+      if (ARTICLES.has(lower0(words[start - 1]))) start--;
+      if (PLACE_PREPOSITIONS.has(lower0(words[start - 1]))) start--;
+      words.splice(start, ofRegion + 2 - start);
+    } else if (PEOPLE_NOUNS.test(next)) words.splice(ofRegion, 3);
+    else if (next === '' || CONNECTIVES.has(next) || isPastTense(next)) words.splice(ofRegion, 2);
+    else words.splice(ofRegion + 1, 1);
+  }
   // "income of Chinese residents": so is the whole people of any place, named by a capital.
   const ofPeople = words.findIndex(
     (word, at) =>
@@ -467,14 +547,27 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     words.pop();
   }
   // "has been cut to 31.5 hours", "was set at": a passive's participle, whatever its form, is the verb.
+  let bound = '';
   if (words.length > 2 && PASSIVE_AUXILIARIES.has(lower(words.length - 2))) {
+    // "is capped at 24 students": the figure is the cap on what the subject names, not its level.
+    bound = LIMIT_PARTICIPLES[lower(words.length - 1)] ?? '';
     words.pop();
     while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) words.pop();
   }
+  const written0 = () => lower(words.length - 1);
   // "Public safety will receive", "Margins should reach": after a modal, the verb takes the number as its object
   // whatever its form; a change verb (will rise) was read above.
   if (words.length > 1 && MODALS.has(lower(words.length - 1))) words.pop();
   else if (
+    words.length > 2 &&
+    MODALS.has(lower(words.length - 2)) &&
+    Object.hasOwn(MONEY_MEASURES, written0())
+  ) {
+    // "Public safety will receive $610 million": the verb says what the amount is to its subject.
+    verbOfObject ??= written0();
+    words.splice(-2);
+    objectFollows = !reachedLevel;
+  } else if (
     words.length > 2 &&
     (MODALS.has(lower(words.length - 2)) ||
       // "The port now operates", "The plan sets aside": so is a word after an adverb of time or before a particle.
@@ -516,6 +609,14 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   if (reachedLevel) {
     growth = false;
     decline = false;
+  }
+  // "Sales at its technology unit": a measure of a part of its owner is named by the part (technology unit sales).
+  const partAt = words.findIndex(
+    (word, at) => at > 0 && PART_PREPOSITIONS.has(word.toLowerCase()) && OWNING.has(lower(at + 1)),
+  );
+  if (partAt > 0 && partAt + 2 < words.length && words.slice(partAt + 2).every(isPartWord)) {
+    const part = words.splice(partAt).slice(2);
+    words.splice(partAt - 1, 1, ...part, lower(partAt - 1));
   }
   const kept: string[] = [];
   for (let at = words.length - 1; at >= 0 && kept.length < MAX_LABEL_WORDS; at--) {
@@ -579,12 +680,13 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     objectFollows = false;
   }
   // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
-  const keptLabel = kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1');
+  const keptLabel = `${kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1')}${kept.length > 0 ? bound : ''}`;
   // "Its shares rose 4.8%": what rises is the share price, and a price rises rather than grows.
   const shares = isShares(kept);
   const label = shares ? 'share price' : keptLabel;
   const change = decline ? 'decline' : shares ? 'rise' : 'growth';
   const changed = compounded(label).replace(/\S+$/, (last) => GROWTH_NOUN_FORMS[last] ?? last);
+  if (loneParticiple) objectFollows = true;
   return {
     label:
       (growth || decline) && label !== ''
@@ -769,21 +871,28 @@ export function accountedShare(
   if (coordinated !== undefined && COORDINATED_SHARE.test(clause))
     return ofWhole(coordinated, text, end, counted);
   const match =
-    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|accounting for|making up|representing|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise)$/.exec(
+    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|accounting for|making up|representing|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise|handled|handles|handle)$/.exec(
       clause.trim(),
     );
   const subject = match?.[1];
   if (subject === undefined) return undefined;
   // "Foreign and regional travelers accounted for…": two modifiers of one noun are one group.
   const paired = PAIRED_MODIFIERS.test(subject) ? subject.toLowerCase() : undefined;
-  const label = paired ?? englishLabelBefore(subject, region).label;
+  // "NEVs accounted for…": a plural abbreviation names its share in the singular (NEV share), as a noun would.
+  const named = paired ?? englishLabelBefore(subject, region).label;
+  const label = ACRONYM_PLURAL.test(subject.trim()) ? named.replace(/s$/, '') : named;
   if (label === '') return undefined;
   return ofWhole(label, text, end, counted);
 }
 
-/** "…served 11.3 million passengers. International travelers made up 23 percent of the total": of the passengers. */
+/**
+ * "…served 11.3 million passengers. International travelers made up 23 percent of the total": of the passengers.
+ * "…handled 71% of the city's exports": whose whole it is names where, not what.
+ */
 function ofWhole(label: string, text: string, end: number, counted: string | undefined): string {
-  const whole = wholeOf(text, end) ?? (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? counted : undefined);
+  const whole =
+    wholeOf(text, end)?.replace(OWNER_OPENING, '') ??
+    (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? counted : undefined);
   return whole === undefined ? `${label} share` : `${label} share of ${whole}`;
 }
 
@@ -791,6 +900,9 @@ function ofWhole(label: string, text: string, end: number, counted: string | und
 const COORDINATED_SHARE =
   /^[\s,]*and (?:accounted for|accounts for|made up|makes up|represented|represents|comprised|comprises)\s*$/;
 
+const THE_YEARS = /^year['’]s$/;
+/** A plural abbreviation standing alone as a subject (NEVs, SUVs). */
+const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 /** Words that end the noun phrase of a whole (…31 percent of general spending, and…). */
 const WHOLE_STOP = /^(?:and|or|while|but|which|as|in|from|up|down|compared|against|than|a|an|the|its|their)$/;
 const PAIRED_MODIFIERS = /^[A-Za-z-]+ and [a-z-]+ [a-z-]+$/;
@@ -803,7 +915,7 @@ const ANAPHORIC_WHOLE = /^(?:total|whole|them|it|all|overall)$/;
  * when none is written or it only points back (of the total).
  */
 function wholeOf(text: string, end: number): string | undefined {
-  const match = /^ of (?:the )?([A-Za-z][A-Za-z' -]{0,40})/.exec(text.slice(end, end + 48));
+  const match = /^ of (?:the |its |their )?([A-Za-z][A-Za-z'’ -]{0,40})/.exec(text.slice(end, end + 48));
   const phrase = match?.[1];
   if (phrase === undefined) return undefined;
   const words: string[] = [];
@@ -811,6 +923,10 @@ function wholeOf(text: string, end: number): string | undefined {
     if (word === '' || WHOLE_STOP.test(word.toLowerCase()) || words.length === 4) break;
     words.push(word.toLowerCase());
   }
+  // "of this year's target": the year under way's is the annual one, and its period stays out of the label.
+  if (words[0] === 'this' && THE_YEARS.test(words[1] ?? '')) words.splice(0, 2, 'annual');
+  // "of its annual target of 120,000": the preposition before a number opens no part of the whole.
+  while (words.length > 0 && LABEL_PREPOSITIONS.has(words.at(-1) ?? '')) words.pop();
   const whole = words.join(' ');
   return whole === '' || ANAPHORIC_WHOLE.test(whole) ? undefined : whole;
 }
@@ -855,8 +971,20 @@ export function respectiveLabels(
 /** "visits from tourists" → "tourist visits". */
 export function countedFrom(unitPhrase: string, text: string, end: number): string {
   const match = /^ from ([a-z]+)s\b/.exec(text.slice(end, end + 30));
-  return match === null ? unitPhrase : `${match[1]} ${unitPhrase}`;
+  if (match !== null) return `${match[1]} ${unitPhrase}`;
+  // "140 routes to overseas destinations": where a route or flight goes tells it from the others.
+  const to = LINKS.test(unitPhrase)
+    ? /^ to ([A-Za-z-]+(?: [A-Za-z-]+){0,2})/.exec(text.slice(end, end + 40))
+    : null;
+  const where = to === null ? [] : wordsBefore((to[1] ?? '').split(' '), DESTINATION_STOP);
+  return where.length === 0 ? unitPhrase : `${unitPhrase} to ${where.join(' ')}`.toLowerCase();
 }
+
+/** Counted things that go somewhere (routes, flights, links). */
+const LINKS = /(?:^| )(?:routes|flights|services|links|lines|connections)$/;
+/** Words that end a destination: a verb, a time or a clause of its own. */
+const DESTINATION_STOP =
+  /^(?:in|during|this|last|since|by|at|on|from|over|and|or|while|which|as|the|a|an|is|are|was|were|per|each|every|a|up|down)$/;
 
 /** An owner opening a whole ("of the province's exports"): where, not what the share is of. */
 const OWNER_OPENING = /^\S+['’]s? /;
@@ -881,7 +1009,7 @@ export function countedOf(unitPhrase: string, text: string, end: number): string
 
 /** "…households are expected to receive rent assistance": what a counted subject does, after it. */
 const PREDICATE_AFTER =
-  /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were) ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
+  /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were|have|has|had)(?: been)? ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
 /** " and 60,000 workers": a second count joined to a first, before what both do. */
 const JOINED_COUNT =
   /^ and (?:about |some |nearly |over |more than )?\d[\d,.]*(?: million| billion)? [a-z-]+/;
@@ -943,6 +1071,8 @@ const MONEY_MEASURES: Record<string, string> = {
   pays: 'payment',
   cost: 'cost',
   costs: 'cost',
+  receive: 'allocation',
+  receives: 'allocation',
 };
 /** A plural that a measure turns into its modifier (tourists → tourist spending); not -ss (business). */
 const REGULAR_PLURAL_END = /([^s])s$/;
@@ -951,7 +1081,11 @@ const REGULAR_PLURAL_END = /([^s])s$/;
 export function moneyMeasureOf(subject: string, verb: string | undefined): string | undefined {
   const measure = verb === undefined ? undefined : MONEY_MEASURES[verb];
   if (measure === undefined || measure === 'payment' || measure === 'cost') return undefined;
-  return `${subject.replace(REGULAR_PLURAL_END, '$1')} ${measure}`;
+  // "libraries" → library, "anglers" → angler: a noun before the measure is singular.
+  const singular = subject.endsWith('ies')
+    ? `${subject.slice(0, -3)}y`
+    : subject.replace(REGULAR_PLURAL_END, '$1');
+  return `${singular} ${measure}`;
 }
 /** What a verb measures when the amount is a time (waited → waiting time, stayed → stay). */
 const TIME_MEASURES: Record<string, string> = {

@@ -561,14 +561,35 @@ const COMPARED_LEVEL_BEFORE =
   /\b(?:times|than|(?:figure|level|number|total|amount)s?(?: for| of| in)?|what (?:it|they) (?:was|were)(?: in)?) (?:the |its |their )?$/;
 const COMPARED_RATE_BEFORE = /\b(?:slower|faster|weaker|stronger|lower|higher) than (?:the |a |its )?$/;
 /** "a hub of 9.8 million people": those a place is home to, its population. */
-const PLACE_OF_PEOPLE = /\b(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of $/;
+const PLACE_OF_PEOPLE = /\b(?:(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of|home to) $/;
 const PEOPLE = /^(?:people|residents|inhabitants)$/;
 const NOT_A_PLACE = /\b(?:survey|poll|sample|group|total|number|team|panel)\b/;
 /** A share set off by a comma right after a figure (…$40 million, roughly a fifth of the total). */
 const APPOSITIVE = /^,\s*$/;
+const ALLOCATION_END = / allocation$/;
+/** ", or 47 percent of the target": the same amount restated as a share. */
+const OR_RESTATED = /^\s*or\s+$/;
+/** ", compared with": only the base a figure before is compared with. */
+const COMPARED_ONLY = /^\s*(?:compared|as against|against)(?: with| to)?\s*$/;
+const EXPECTED_OPENING = /^expected /;
+/** "while those to Southeast Asia": a pronoun for a noun given before with the same preposition. */
+const THOSE_WITH_PREPOSITION = /(?:^|\W)those (to|from|of|in|for|at|with) /i;
+/** Words before a preposition that are no noun a "those" could stand for. */
+const NOT_AN_ANTECEDENT =
+  /^(?:up|down|rose|fell|grew|increased|declined|dropped|climbed|jumped|more|less|than|and|or|while|the|a|an|its|their|said|compared|year|percent)$/;
+/** A clause of only a verb, its particle and an adverb (fell to, rose by, averaged). */
+const VERB_ONLY =
+  /^\s*(?:fell|rose|dropped|declined|climbed|grew|increased|decreased|averaged|stood|reached|was|were)(?: to| by| at)?\s*$/;
+/** A subject that ends in a phrase of where, owned (at Baishan's, in the city's): the figure after it counts where. */
+const OWNED_PLACE_END = /\b(?:at|in|across) (?:the )?[A-Za-z-]+['’]s\s*$/;
+/** "expects full-year volume to exceed", "now expects to exceed": a forecast, and what it is of. */
+const EXPECTS_MEASURE =
+  /\bexpects?\s+(?:(?:its|their|the)\s+)?(?:([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+)?to\s+(?:exceed|reach|top|surpass|hit|be|rise to|grow to)?\s*$/i;
 /** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
 const SHARE_PARTICIPLE =
-  /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to)\s*$/;
+  /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to|covering|fulfilling|completing|meeting)\s*$/;
+/** "its annual target of 120,000": a target named without what it is a target for. */
+const TARGET_ONLY = /^(?:(?:annual|full-year|yearly|official|its|their) )?(?:target|goal)$/;
 const DECLINE_BEFORE =
   /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged|dipped|eased|shrank|contracted|tumbled|sank|slid|retreated)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found (that) 61.8 percent of them…). */
@@ -1339,9 +1360,12 @@ class Extraction {
     });
     if (statistic !== undefined) return { label: statistic, growth: false };
     const previous = sentence.previousLabel?.replace(CHANGE_WORD_END, '').replace(GROWTH_PREFIX, '');
+    const expected = this.expectedMeasure(raw, clause);
+    if (expected !== undefined) return { label: expected, growth: false };
     // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
+    const subjectClause = this.subjectAcrossFigure(this.antecedentOfThose(clause, raw.start), raw.start);
     const before = englishLabelBefore(
-      this.beyondAside(clause, raw.start),
+      this.beyondAside(subjectClause, raw.start),
       this.region,
       raw.multiple !== true,
     );
@@ -1369,12 +1393,18 @@ class Extraction {
       raw.unit.kind === 'percent' &&
       previous !== undefined &&
       afterFigure &&
-      (APPOSITIVE.test(text.slice(sentence.previousEnd, raw.start)) || SHARE_PARTICIPLE.test(clause))
+      (APPOSITIVE.test(text.slice(sentence.previousEnd, raw.start)) ||
+        SHARE_PARTICIPLE.test(clause) ||
+        OR_RESTATED.test(clause))
     ) {
       const whole = shareWholeAfter(text, raw.end);
       // "9,200 private firms reported export activity, contributing…": the firms the count's label opens with.
       const counted = this.countedPhrase;
-      const owner = counted !== undefined && previous.startsWith(`${counted} `) ? counted : previous;
+      // "Public safety will receive $610 million, roughly a quarter of the total": the share is public safety's.
+      const owner =
+        counted !== undefined && previous.startsWith(`${counted} `)
+          ? counted
+          : previous.replace(ALLOCATION_END, '');
       if (whole !== undefined)
         return { label: whole === '' ? `${owner} share` : `${owner} share of ${whole}`, growth: false };
     }
@@ -1441,6 +1471,10 @@ class Extraction {
       if (this.countedPhrase.endsWith(unitNoun))
         return { label: withoutNew(this.countedPhrase), growth: false };
     }
+    // "fulfilling 57 percent of its annual target of 120,000": the target of what the sentence counted before.
+    const targetOf = previous?.includes(' share') === true ? this.countedPhrase : sentence.previousLabel;
+    if (TARGET_ONLY.test(before.label) && targetOf !== undefined)
+      return { label: `${targetOf} target`, growth: false };
     if (before.label !== '' && !before.objectFollows) return before;
     // "4.2 hours shorter than a year earlier", "300 more than a year ago": a change of what was measured before.
     const changeAfter = CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16));
@@ -1463,7 +1497,8 @@ class Extraction {
     if (before.growth && !countsSomething && previous !== undefined) {
       return { label: `${changeOf(previous, change)}${baseAfter(text, raw.end) ?? ''}`, growth: true };
     }
-    const countedNoun = countsSomething ? countedFrom(raw.unitPhrase ?? '', text, raw.end) : undefined;
+    // "5,640 units of affordable rental housing": a counting word is named by what it counts.
+    const countedNoun = countsSomething ? countedOf(raw.unitPhrase ?? '', text, raw.end) : undefined;
     const counted =
       countedNoun === undefined
         ? undefined
@@ -1471,7 +1506,13 @@ class Extraction {
     // "Freight rates on the route to Frankfurt averaged $3.85": with no object after it, the subject names it.
     const subject = before.label === '' ? undefined : before.label;
     const spending = money && subject !== undefined ? moneyMeasureOf(subject, before.verb) : undefined;
-    return { label: counted ?? spending ?? subject ?? previous ?? raw.unit.unit, growth: before.growth };
+    // "expects throughput to exceed 560 million tonnes, compared with 541.2 million tonnes in 2024": what the
+    // forecast is compared with was no forecast.
+    const compared =
+      previous !== undefined && COMPARED_ONLY.test(clause)
+        ? previous.replace(EXPECTED_OPENING, '')
+        : previous;
+    return { label: counted ?? spending ?? subject ?? compared ?? raw.unit.unit, growth: before.growth };
   }
 
   /**
@@ -1486,6 +1527,50 @@ class Extraction {
     if (!aim && !headline && !PLANS.test(sentence)) return undefined;
     const counted = countedOf(raw.unitPhrase, this.text, raw.end);
     return aim ? `${counted} target` : `planned ${counted}`;
+  }
+
+  /**
+   * "Shipments to Europe fell 8%, while those to Asia doubled": "those" stands for the noun the sentence gave the
+   * same preposition before (shipments to Asia).
+   */
+  private antecedentOfThose(clause: string, start: number): string {
+    const those = THOSE_WITH_PREPOSITION.exec(clause);
+    if (those === null) return clause;
+    const preposition = those[1] ?? '';
+    const earlier = this.text.slice(this.sentence.start, start - clause.length);
+    const match = new RegExp(`(?:^|[\\s,;])([A-Za-z-]+) ${preposition} `).exec(earlier);
+    const noun = match?.[1]?.toLowerCase();
+    if (noun === undefined || NOT_AN_ANTECEDENT.test(noun)) return clause;
+    return `${clause.slice(0, those.index)}${those[0].replace(/^(\W*)those/i, `$1${noun}`)}${clause.slice(those.index + those[0].length)}`;
+  }
+
+  /**
+   * "Average waiting time at the city's 14 hospitals fell to 18 minutes": when a figure stands inside the subject,
+   * the clause after it holds only the verb; the subject is read across that figure.
+   */
+  private subjectAcrossFigure(clause: string, start: number): string {
+    if (!VERB_ONLY.test(clause) || this.sentence.previousEnd !== start - clause.length) return clause;
+    const previousFigure = this.figures[this.figures.length - 1];
+    if (previousFigure === undefined || this.figures.length === this.sentence.firstFigure) return clause;
+    const figureStart = start - clause.length - previousFigure.surface.length;
+    if (!this.text.startsWith(previousFigure.surface, figureStart)) return clause;
+    const opening = englishClauseBefore(this.text, figureStart, this.sentence.start);
+    // Only a figure inside a subject after a preposition of where it was measured (at the city's 14 hospitals).
+    if (!OWNED_PLACE_END.test(opening)) return clause;
+    return `${opening}${previousFigure.surface}${clause}`;
+  }
+
+  /**
+   * "The port expects full-year volume to exceed 8.5 million containers": a forecast names what it expects.
+   */
+  private expectedMeasure(raw: RawFigure, clause: string): string | undefined {
+    const match = EXPECTS_MEASURE.exec(clause);
+    if (match === null) return undefined;
+    const measure = match[1]?.toLowerCase();
+    if (measure !== undefined) return `expected ${measure}`;
+    return raw.unitPhrase === undefined || raw.unit.kind !== 'count'
+      ? undefined
+      : `expected ${countedFrom(raw.unitPhrase, this.text, raw.end)}`;
   }
 
   /** "The jobless rate for people aged 16 to 24, excluding students, was": the subject before the aside. */
