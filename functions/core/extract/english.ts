@@ -251,6 +251,7 @@ const ON_THE_ROUTE = /\bon (?:the |its |their )?(?:routes?|lines?|lanes?|corrido
 const LIMIT_PARTICIPLES: Record<string, string> = { capped: ' cap', limited: ' limit' };
 /** "in nominal terms", "in real terms": how a change was measured, no part of a subject. */
 const IN_TERMS = /\bin (?:nominal|real|dollar|yuan|volume|value) terms\b/gi;
+const IN_REAL_TERMS = /\bin real terms\b/i;
 const DETERMINERS = new Set(
   'the a an its their his her our this that these those and or in on for with which who while as'.split(' '),
 );
@@ -428,6 +429,27 @@ export function measuredObject(verb: string | undefined, counted: string, text: 
   // "added 185 new positions": what was added is new; the verb says so once.
   const object = verb === 'added' || verb === 'created' ? withoutNew(counted) : counted;
   return adverb === undefined ? `${object} ${verb}` : `${object} ${verb} ${adverb}`;
+}
+
+/** Units of energy produced (kilowatt-hours, GWh). */
+const ENERGY_UNIT = /^(?:(?:kilo|mega|giga|tera)watt-hours?|[kmgt]wh)$/i;
+const GENERATING_VERBS = new Set(['generated', 'produced']);
+/** What generates (plants, farms, systems): the machine, not what the series measures. */
+const GENERATOR_HEADS =
+  /^(?:plants?|farms?|stations?|systems?|panels?|turbines?|generators?|dams?|reactors?|facilities|projects?|installations?|arrays?|parks?|units?)$/;
+
+/**
+ * "Wind farms generated 3.2 billion kilowatt-hours of electricity" → wind power generation: energy a subject
+ * generated is named by its source and the generation, not by the object (electricity) nor the machine (farms).
+ */
+export function generationOf(subject: string, verb: string | undefined, unit: string): string | undefined {
+  if (verb === undefined || !GENERATING_VERBS.has(verb) || !ENERGY_UNIT.test(unit)) return undefined;
+  const source = subject
+    .split(' ')
+    .filter((word) => word !== '' && word !== 'power' && !GENERATOR_HEADS.test(word))
+    .join(' ');
+  if (source === '') return 'power generation';
+  return source.endsWith('power') ? `${source} generation` : `${source} power generation`;
 }
 
 /** Words between a verb and its number that only say how large it was (handled a record 4.2 million…). */
@@ -940,6 +962,20 @@ export function baseAfter(text: string, end: number): string | undefined {
   return ` from ${base.split(' ')[0]}`;
 }
 
+/** A measure in the plural before its change reads in the singular (urban incomes → urban income growth). */
+const PLURAL_MEASURE_END = /\b(income|wage|price|rent|cost)s$/;
+
+/** Whether the sentence of the figure ending at `end` measures in real terms, before or just after it. */
+function inRealTerms(text: string, end: number): boolean {
+  const before = text.slice(Math.max(0, end - 160), end);
+  const after = text.slice(end, end + 60);
+  const stop = after.indexOf('. ');
+  return (
+    IN_REAL_TERMS.test(before.slice(before.lastIndexOf('. ') + 1)) ||
+    IN_REAL_TERMS.test(stop < 0 ? after : after.slice(0, stop))
+  );
+}
+
 /**
  * "Investment in infrastructure and manufacturing grew 6.5 and 9.9 percent, respectively": one label per
  * item of the subject, in order (investment in infrastructure growth, investment in manufacturing growth).
@@ -962,9 +998,11 @@ export function respectiveLabels(
   const match = /^(.*?)\b(\S+) and (\S+)(.*)$/.exec(subject);
   if (match === null) return undefined;
   const [, head = '', first = '', second = '', tail = ''] = match;
+  // "In real terms, urban and rural incomes rose…": a real change is a series apart from the nominal one.
+  const real = inRealTerms(text, end) ? 'real ' : '';
   // "Sales of phones and laptops": each item reads as a change names it (phone sales growth).
   return [`${head}${first}${tail}`, `${head}${second}${tail}`].map(
-    (label) => `${compounded(label.toLowerCase())} ${change}`,
+    (label) => `${real}${compounded(label.toLowerCase()).replace(PLURAL_MEASURE_END, '$1')} ${change}`,
   );
 }
 

@@ -14,6 +14,7 @@ import {
   englishLabelBefore,
   englishObjectAfter,
   fundingFor,
+  generationOf,
   measuredObject,
   moneyMeasureOf,
   partOfThem,
@@ -273,6 +274,12 @@ class MetricTable {
     return entry;
   }
 }
+
+/** A label ending in unemployment or joblessness, whose level in percent is a rate. */
+const UNEMPLOYMENT_END = /(?:^| )(?:unemployment|joblessness)$/;
+
+/** A clause ending on an owner (signs Tarnby's $1.8 billion…): what the amount is follows it. */
+const OWNER_AT_END = /['’]s\s*$/;
 
 interface Named {
   label: string;
@@ -1088,6 +1095,9 @@ class Extraction {
       // 秋粮已收获62%: a share of land worked is the work's progress (秋粮收获进度).
       if (raw.unit.unit === '%' && !named.growth) named.label = withProgress(named.label);
     }
+    // "unemployment held at 4.3%": a level of unemployment in percent is its rate.
+    if (raw.english && raw.unit.kind === 'percent' && !named.growth && UNEMPLOYMENT_END.test(named.label))
+      named.label += ' rate';
     const growth =
       named.growth ||
       (raw.english &&
@@ -1481,10 +1491,14 @@ class Extraction {
     if (changeAfter !== null && before.label === '' && previous !== undefined) {
       return { label: changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth'), growth: true };
     }
+    // "Wind farms generated 3.2 billion kilowatt-hours of electricity": the source's power generation.
+    const generation = generationOf(before.label, before.verb, raw.unit.unit);
+    if (generation !== undefined) return { label: generation, growth: false };
     // "attracted $4.29 billion in foreign investment": a measured amount names what it is of after it.
     const money = raw.unit.kind === 'money';
     const object =
-      before.objectFollows && raw.unit.kind !== 'count'
+      (before.objectFollows || (money && before.label === '' && OWNER_AT_END.test(clause))) &&
+      raw.unit.kind !== 'count'
         ? (englishObjectAfter(this.text, raw.end, money) ??
           (money ? fundingFor(this.text, raw.end) : undefined))
         : undefined;
@@ -1512,7 +1526,20 @@ class Extraction {
       previous !== undefined && COMPARED_ONLY.test(clause)
         ? previous.replace(EXPECTED_OPENING, '')
         : previous;
-    return { label: counted ?? spending ?? subject ?? compared ?? raw.unit.unit, growth: before.growth };
+    const named = counted ?? spending ?? subject ?? compared;
+    if (named !== undefined) return { label: named, growth: before.growth };
+    // "The bureau aims for 1.5 GW by 2025": an aim with nothing named is the target of the brief's last level in
+    // that unit, not the bare unit.
+    const aimed = AIMS.test(clause) ? this.lastLevelIn(raw.unit.unit) : undefined;
+    return { label: aimed === undefined ? raw.unit.unit : `${aimed} target`, growth: before.growth };
+  }
+
+  /** The label of the brief's last level (no change) in `unit`, when it names more than the unit. */
+  private lastLevelIn(unit: string): string | undefined {
+    const level = this.figures.findLast(
+      (figure) => figure.unit === unit && figure.kind !== 'growth_rate' && figure.label !== unit,
+    );
+    return level?.label.replace(EXPECTED_OPENING, '');
   }
 
   /**
