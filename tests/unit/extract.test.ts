@@ -3727,4 +3727,12 @@ describe('English of round 8b', () => {
       ),
     ).toEqual(['transit budget', 'offshore wind capacity', 'offshore wind capacity target']);
   });
+
+  it('names a share by who and what they hold or do, leaving where they are and when out', () => {
+    expect(
+      labels(
+        "About a third of nurses at the county's clinics work weekend shifts. Nearly half of pupils at Selwyn's four academies hold library cards during term.",
+      ),
+    ).toEqual(['share of nurses working weekend shifts', 'share of pupils with library cards']);
+  });
 });

@@ -808,9 +808,9 @@ export function englishClauseBefore(text: string, from: number, limit: number): 
 
 /** Verbs of what respondents do, and how they read as a share's description (expect → expecting). */
 const RESPONDENT_VERBS =
-  'expect|expects|expected|accept|accepts|accepted|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped';
+  'expect|expects|expected|accept|accepts|accepted|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped|hold|holds|held|work|works|worked';
 const RESPONDENT_SHARE = new RegExp(
-  `^ (?:of (?:the )?(?:[\\d,.]+ )?([A-Za-z -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
+  `^ (?:of (?:the )?(?:[\\d,.]+ )?([A-Za-z'’\\d -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
 );
 /** "percent (of them) were satisfied with…": a copula, then the state (not a number, an article or a change). */
 const RESPONDENT_STATE =
@@ -824,7 +824,7 @@ const GERUNDS: Record<string, string> = {
 const FILLER_AFTER = / this year| next year| their| its/g;
 /** "… at least once a month", "… over the next six months": how often or by when, which no share is named by. */
 const WHEN_AFTER_SHARE =
-  / (?:at least once|once a|over the (?:next|coming|past)|in the (?:next|coming|past)|within)\b.*$/;
+  / (?:at least once|once a|over the (?:next|coming|past)|in the (?:next|coming|past)|within|during)\b.*$/;
 /** "reported skipping meals", "said using…": a reporting verb before what was done only says it was told. */
 const REPORTED_DOING = /^(?:report|say)/;
 const GERUND_OPENING = /^ [a-z]{2,}ing\b/;
@@ -863,12 +863,24 @@ export function respondentShare(
   const named = match[1] ?? match[2];
   const written = named === undefined || named === 'them' ? undefined : named;
   // Shares of people who say or plan something are of those asked, when the text names no one.
-  const who = written === undefined ? (population ?? 'respondents') : withoutRegion(written, region);
+  const who =
+    written === undefined
+      ? (population ?? 'respondents')
+      : withoutRegion(written.replace(OWNED_PLACE_END, ''), region);
   const rest = (match[4] ?? '').replace(WHEN_AFTER_SHARE, '').replace(FILLER_AFTER, '').trimEnd();
-  const doing =
-    REPORTED_DOING.test(gerund(verb)) && GERUND_OPENING.test(rest) ? rest : ` ${gerund(verb)}${rest}`;
+  // "hold part-time jobs": those who hold a thing are those with it.
+  const doing = HOLDING.test(verb)
+    ? ` with${rest}`
+    : REPORTED_DOING.test(gerund(verb)) && GERUND_OPENING.test(rest)
+      ? rest
+      : ` ${gerund(verb)}${rest}`;
   return { label: `share of ${who}${doing}`, population: who };
 }
+
+/** "students at the city's universities": a place named by its owner after who the share is of says where, not who. */
+const OWNED_PLACE_END = / (?:at|in|across) (?:the )?[^ ]*['’]s\b.*$/;
+
+const HOLDING = /^(?:hold|holds|held)$/;
 
 function withoutRegion(phrase: string, region: string): string {
   return region !== '' && phrase.toLowerCase().startsWith(`${region.toLowerCase()} `)
