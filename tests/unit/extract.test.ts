@@ -3735,4 +3735,12 @@ describe('English of round 8b', () => {
       ),
     ).toEqual(['share of nurses working weekend shifts', 'share of pupils with library cards']);
   });
+
+  it('names a bare count a verb of work did by the work, and bare units by what the brief counted in them', () => {
+    expect(
+      labels(
+        'Selwyn plans to build 3,200 units of senior housing in 2026. In 2025 the county completed 2,750 units and repaired 38 bridges.',
+      ),
+    ).toEqual(['planned senior housing units', 'completed senior housing units', 'repaired bridges']);
+  });
 });

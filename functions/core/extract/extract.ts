@@ -281,6 +281,14 @@ const UNEMPLOYMENT_END = /(?:^| )(?:unemployment|joblessness)$/;
 /** A clause ending on an owner (signs Tarnby's $1.8 billion…): what the amount is follows it. */
 const OWNER_AT_END = /['’]s\s*$/;
 
+/** Verbs of work done to a counted thing (completed 9,850 units, renovated 64 communities). */
+const WORK_VERBS =
+  /^(?:completed|renovated|built|rebuilt|repaired|retrofitted|refurbished|demolished|restored)$/;
+/** A counting word of no meaning of its own. */
+const COUNTING_WORD = /^(?:units|sets|pieces|items)$/;
+const PLANNED_OPENING = /^planned /;
+const TARGET_END = / target$/;
+
 interface Named {
   label: string;
   growth: boolean;
@@ -1516,7 +1524,9 @@ class Extraction {
     const counted =
       countedNoun === undefined
         ? undefined
-        : (measuredObject(before.verb, countedNoun, text, raw.end) ?? countedNoun);
+        : (measuredObject(before.verb, countedNoun, text, raw.end) ??
+          this.workDone(before.verb, countedNoun, raw.unit.unit) ??
+          countedNoun);
     // "Freight rates on the route to Frankfurt averaged $3.85": with no object after it, the subject names it.
     const subject = before.label === '' ? undefined : before.label;
     const spending = money && subject !== undefined ? moneyMeasureOf(subject, before.verb) : undefined;
@@ -1532,6 +1542,18 @@ class Extraction {
     // that unit, not the bare unit.
     const aimed = AIMS.test(clause) ? this.lastLevelIn(raw.unit.unit) : undefined;
     return { label: aimed === undefined ? raw.unit.unit : `${aimed} target`, growth: before.growth };
+  }
+
+  /**
+   * "the city completed 9,850 units", "renovated 64 communities": a bare noun done by a verb of work is named by the
+   * work and what it was done to; a bare counting word (units) by what the brief's last count in it counted.
+   */
+  private workDone(verb: string | undefined, noun: string, unit: string): string | undefined {
+    if (verb === undefined || !WORK_VERBS.test(verb) || noun.includes(' ')) return undefined;
+    const counted = COUNTING_WORD.test(noun)
+      ? this.lastLevelIn(unit)?.replace(PLANNED_OPENING, '').replace(TARGET_END, '')
+      : noun;
+    return counted === undefined ? undefined : `${verb} ${counted}`;
   }
 
   /** The label of the brief's last level (no change) in `unit`, when it names more than the unit. */
