@@ -3562,3 +3562,22 @@ describe('labels of round 8', () => {
     ]);
   });
 });
+
+describe('labels of round 8b', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, {
+      publishedAt: '2025-11-20',
+      aliases: defaultAliases,
+      ...(region === undefined ? {} : { region }),
+    }).map((figure) => [figure.surface, figure.label]);
+
+  it('names a close with no subject (收盘报…) by the measure the sentence quoted before it', () => {
+    expect(
+      read('周三，5年期地方债收益率早盘一度升至2.41%，收盘报2.386%，较前一交易日上行0.8个基点。'),
+    ).toEqual([
+      ['2.41%', expect.any(String)],
+      ['2.386%', '5年期地方债收益率'],
+      ['0.8个基点', '5年期地方债收益率较前一交易日上行'],
+    ]);
+  });
+});

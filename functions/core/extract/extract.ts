@@ -428,6 +428,22 @@ const THIS_MONTH = '当月';
 const SCOPE_REACH = 12;
 const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
+/** A label that opens on the close alone (收盘, 收盘较前一交易日下行): the close of some measure not named. */
+const CLOSE_OPENING = /^(?:收盘|收市|尾盘)(?:报|于|时)?/;
+/** Nouns that end what a market quotes (…收益率, …价格, …指数). */
+const MARKET_MEASURES = ['收益率', '利率', '汇率', '价格', '指数', '均价'];
+
+/** The measure a market label names, up to its last measure noun (…收益率盘中最低下探 → …收益率); undefined for none. */
+function measureOfMarket(label: string): string | undefined {
+  let end = -1;
+  for (const noun of MARKET_MEASURES) {
+    const at = label.lastIndexOf(noun);
+    if (at >= 2 && at + noun.length > end) end = at + noun.length;
+  }
+  return end < 0 ? undefined : label.slice(0, end);
+}
+/** A market named only as the place of trading (银行间市场10年期国债…): it locates, like 全市. */
+const MARKET_VENUE = /^[\u4e00-\u9fff]{1,4}市场(?=.{4})/;
 /** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
 const SINGLE_MONTH_WORDS = /当月|单月/;
 
@@ -1707,6 +1723,12 @@ class Extraction {
     if (label === '')
       label = sentence.agent ?? agentOf(this.previousClauseOf(clause.start), this.region) ?? '';
     if (label === '') label = topicOfClause(this.previousClauseOf(clause.start)) ?? '';
+    // …收益率盘中最低下探至2.09%，收盘报2.102%: the close names no subject; it is the level of the measure before.
+    const close = CLOSE_OPENING.exec(label)?.[0];
+    if (close !== undefined && sentence.previousLabel !== undefined && clause.start > sentence.start) {
+      const measured = measureOfMarket(sentence.previousLabel);
+      if (measured !== undefined) label = measured.replace(MARKET_VENUE, '') + label.slice(close.length);
+    }
     const weak = !named && raw.unit.kind !== 'growth_rate';
     // 共有企业215家，实现营业收入98.3亿元: a clause opening on a light verb has the things counted before as subject.
     // …but not what an action produced (新开工保障性住房8600套，完成棚户区改造1.2万户).
