@@ -3580,4 +3580,10 @@ describe('labels of round 8b', () => {
       ['0.8个基点', '5年期地方债收益率较前一交易日上行'],
     ]);
   });
+  it('prices a tier named alone (第二、三档分别为…) in the measure of the tier before it', () => {
+    expect(read('居民第一档电价为每千瓦时0.52元，第二、三档分别为0.57元和0.82元。').slice(1)).toEqual([
+      ['0.57元', '第二档电价'],
+      ['0.82元', '第三档电价'],
+    ]);
+  });
 });

@@ -430,6 +430,20 @@ const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
 /** A label that opens on the close alone (收盘, 收盘较前一交易日下行): the close of some measure not named. */
 const CLOSE_OPENING = /^(?:收盘|收市|尾盘)(?:报|于|时)?/;
+/** A tier or band named alone (第二阶梯, 第三档), with no measure of its own. */
+const TIER_ONLY = /^第[一二三四五六七八九十]{1,2}(?:阶梯|档)$/;
+/** What a tier of a label measures (…第一阶梯水价 → 水价). */
+const MEASURE_OF_TIER = /第[一二三四五六七八九十]{1,2}(?:阶梯|档)([\u4e00-\u9fff]{1,6}?)拟?$/;
+
+/** The measure the last tier named in `labels` is priced in (…第一阶梯水价 → 水价), if any names one. */
+function measureOfTier(labels: readonly string[]): string | undefined {
+  for (let index = labels.length - 1; index >= 0; index -= 1) {
+    const measure = MEASURE_OF_TIER.exec(labels[index] ?? '')?.[1];
+    if (measure !== undefined) return measure;
+  }
+  return undefined;
+}
+
 /** Nouns that end what a market quotes (…收益率, …价格, …指数). */
 const MARKET_MEASURES = ['收益率', '利率', '汇率', '价格', '指数', '均价'];
 
@@ -1080,6 +1094,9 @@ class Extraction {
       // includes spares most figures the pattern's scan of the window.)
       else if (before.includes(THIS_MONTH) && MONTH_OWN.test(before) && !named.label.startsWith(THIS_MONTH))
         named.label = THIS_MONTH + named.label;
+      // 第一阶梯水价为…，第二、三阶梯分别为…: a tier named alone is priced in the measure of the tier before it.
+      const measure = TIER_ONLY.test(named.label) ? measureOfTier(this.sentence.labels) : undefined;
+      if (measure !== undefined) named.label += measure;
       // 秋粮已收获62%: a share of land worked is the work's progress (秋粮收获进度).
       if (raw.unit.unit === '%' && !named.growth) named.label = withProgress(named.label);
     }
