@@ -3586,4 +3586,10 @@ describe('labels of round 8b', () => {
       ['0.82元', '第三档电价'],
     ]);
   });
+  it('names who a count reached in a clause of its own (，惠及农户…) by the action counted, without its stage', () => {
+    expect(read('今年计划新建村级养老服务站48个，惠及老人5300人。', '云岭县')).toEqual([
+      ['48个', '计划新建村级养老服务站'],
+      ['5300人', '新建村级养老服务站惠及老人'],
+    ]);
+  });
 });

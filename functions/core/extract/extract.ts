@@ -642,6 +642,10 @@ const AGENT_HEAD =
   /(?:企业|公司|单位|机构|主体|合作社|商户|工厂|园区|平台|银行|医院|学校|基金|家庭|农户|户)$/;
 /** Verbs of those an action reached (惠及居民, 涉及农户, 带动就业). */
 const REACHED_BY = /^(?:惠及|涉及|覆盖|带动|受益)/;
+/** Who an action reached, with no action named (涉及居民, 惠及农户). */
+const REACHED_ONLY = /^(?:惠及|涉及)[\u4e00-\u9fff]{1,4}(?:[0-9０-９]|$)/;
+/** The stage a count opens on (计划改造…, 已开工…), which who it reached does not share. */
+const STAGE_OPENING = /^(?:计划|拟|已|累计)/;
 /** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报, 帮助…就业). */
 const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收|帮助)/;
 /** Verbs by which counted ones received money (企业获得稳岗返还资金2.86亿元). */
@@ -1767,6 +1771,16 @@ class Extraction {
     // 改造老旧小区46个、惠及居民1.8万余户: who an action reached is reached by the whole action before.
     if (clause.text.startsWith('、') && sentence.previousLabel !== undefined && REACHED_BY.test(label))
       label = sentence.previousLabel + label;
+    // …调整为改造140个小区，涉及居民2.3万户: a clause of its own that opens on who was reached names no action; it is
+    // the action just counted, whatever its stage.
+    else if (
+      REACHED_ONLY.test(label) &&
+      REACHED_ONLY.test(stripLeading(clause.text, this.region)) &&
+      clause.start > sentence.start &&
+      sentence.previousCounted !== undefined &&
+      sentence.previousLabel === sentence.previousCounted
+    )
+      label = sentence.previousCounted.replace(STAGE_OPENING, '') + label;
     else if (listed !== undefined && raw.unit.counter && label !== '' && !PRODUCED.test(label))
       label = listed + label;
     label = this.withContext(raw, clause, this.withTask(raw, clause.text, label));
