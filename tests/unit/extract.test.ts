@@ -3592,4 +3592,9 @@ describe('labels of round 8b', () => {
       ['5300人', '新建村级养老服务站惠及老人'],
     ]);
   });
+  it('names a measure written with a referring word (这一比例) by the measure before it, not as 一比例', () => {
+    expect(
+      read('抽样显示，家庭教育支出占家庭总支出的比例平均为18.5%，这一比例高于25%的家庭占21.3%。').slice(1),
+    ).toEqual([['21.3%', '家庭教育支出占比高于25%的家庭比例']]);
+  });
 });

@@ -430,6 +430,11 @@ const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
 /** A label that opens on the close alone (收盘, 收盘较前一交易日下行): the close of some measure not named. */
 const CLOSE_OPENING = /^(?:收盘|收市|尾盘)(?:报|于|时)?/;
+/** A measure named by a referring word whose 这 was dropped as filler (这一比重 → 一比重). */
+const REFERRED = /^一(?:比重|比例|占比|比率|数字|指标|水平)/;
+const REFERRING = '这';
+/** Those asked, opening a label they are not the measure of (受访者月租金占比 → 月租金占比). */
+const RESPONDENTS_OPENING = /^受访(?:者|企业|家庭|居民)(?=[\u4e00-\u9fff]{2})/;
 /** A tier or band named alone (第二阶梯, 第三档), with no measure of its own. */
 const TIER_ONLY = /^第[一二三四五六七八九十]{1,2}(?:阶梯|档)$/;
 /** What a tier of a label measures (…第一阶梯水价 → 水价). */
@@ -1098,6 +1103,16 @@ class Extraction {
       // includes spares most figures the pattern's scan of the window.)
       else if (before.includes(THIS_MONTH) && MONTH_OWN.test(before) && !named.label.startsWith(THIS_MONTH))
         named.label = THIS_MONTH + named.label;
+      // …月租金占收入的比重平均为27.4%；其中，这一比重超过30%的受访者占48.6%: a referring word (这一) names the
+      // measure before, not a bare 一比重.
+      const referred = REFERRED.exec(named.label)?.[0];
+      const previous = this.sentence.previousLabel;
+      if (
+        referred !== undefined &&
+        previous !== undefined &&
+        this.text.lastIndexOf(REFERRING + referred, raw.start) >= this.sentence.start
+      )
+        named.label = previous.replace(RESPONDENTS_OPENING, '') + named.label.slice(referred.length);
       // 第一阶梯水价为…，第二、三阶梯分别为…: a tier named alone is priced in the measure of the tier before it.
       const measure = TIER_ONLY.test(named.label) ? measureOfTier(this.sentence.labels) : undefined;
       if (measure !== undefined) named.label += measure;
