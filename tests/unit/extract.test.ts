@@ -3597,4 +3597,9 @@ describe('labels of round 8b', () => {
       read('抽样显示，家庭教育支出占家庭总支出的比例平均为18.5%，这一比例高于25%的家庭占21.3%。').slice(1),
     ).toEqual([['21.3%', '家庭教育支出占比高于25%的家庭比例']]);
   });
+  it('names people of whom a 的 phrase is said (其中…的有) by the people just counted, not as a bare 人数', () => {
+    expect(read('今年市属医院新引进医生205名，其中具有博士学位的有37名。').slice(1)).toEqual([
+      ['37名', '市属医院新引进具有博士学位医生'],
+    ]);
+  });
 });

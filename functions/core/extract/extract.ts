@@ -53,6 +53,7 @@ import {
   listedItems,
   namesChange,
   nounAfter,
+  ofWhom,
   opensOnRateComparison,
   predicateAfter,
   predicateOf,
@@ -428,6 +429,8 @@ const THIS_MONTH = '当月';
 const SCOPE_REACH = 12;
 const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
+/** A clause that opens on part of what was just counted (其中…的有48名). */
+const OF_WHOM = '其中';
 /** A label that opens on the close alone (收盘, 收盘较前一交易日下行): the close of some measure not named. */
 const CLOSE_OPENING = /^(?:收盘|收市|尾盘)(?:报|于|时)?/;
 /** A measure named by a referring word whose 这 was dropped as filler (这一比重 → 一比重). */
@@ -1693,6 +1696,15 @@ class Extraction {
       const shared = this.population ?? SHARE_POPULATION.exec(sentence.previousLabel ?? '')?.[1];
       const ofPopulation = of === undefined && shared !== undefined ? `的${shared}` : '';
       label = defined + (raw.unit.kind === 'percent' ? `${ofPopulation}比例` : population);
+      // 新招聘教师312名，其中硕士研究生以上学历的有48名: of whom, when no population was set: the people just counted.
+      const whole = sentence.previousCounted;
+      if (
+        population === '人数' &&
+        whole !== undefined &&
+        clause.text.startsWith(OF_WHOM) &&
+        defined.length >= 2
+      )
+        label = ofWhom(whole, defined);
       // 城镇新增就业6120人，完成年度目标的102%: the share of the target is the subject's, named before it.
       if (raw.unit.kind === 'percent' && sentence.previousLabel !== undefined)
         label = ofTarget(sentence.previousLabel, label);
