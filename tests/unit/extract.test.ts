@@ -3602,4 +3602,9 @@ describe('labels of round 8b', () => {
       ['37名', '市属医院新引进具有博士学位医生'],
     ]);
   });
+  it('keeps a bound and a change word inside the phrase that defines a share (涨幅不超过3%的受访者占)', () => {
+    expect(read('问卷结果显示，期望物业费年涨幅不超过3%的受访者占64.5%。')).toEqual([
+      ['64.5%', '期望物业费年涨幅不超过3%的受访者比例'],
+    ]);
+  });
 });

@@ -300,6 +300,8 @@ const UNIT_WARNINGS: Record<NonNullable<RawFigure['unitSource']>, FigureWarning>
   none: { code: 'unit-missing', message: 'no unit written after this figure' },
 };
 const OF_SHARE = '的比例';
+/** A share of the people a 的 phrase defines (…控制在5%以内的受访者占): the phrase, the population. */
+const DEFINED_POPULATION_TAKES = /^([^的，,。；;]{2,24})的([^的，,。；;]{2,6})占$/;
 const ZHONG = 0x4e2d; // 中
 const HAS_DIGIT = /[0-9０-９]/;
 /** Words of a survey around a count of people, households or firms: the count is its sample. */
@@ -1643,6 +1645,19 @@ class Extraction {
       sentence.distributed = { labels: distributed, next: 1, growth: before.growth };
       return { label: distributed[0] ?? before.label, growth: before.growth };
     }
+    // 希望租金年涨幅控制在5%以内的受访者占73.8%: the share of the people a 的 phrase defines, whatever bound or change
+    // word (涨幅) the phrase holds.
+    const defined =
+      raw.unit.kind === 'percent'
+        ? DEFINED_POPULATION_TAKES.exec(stripLeading(clause.text, this.region))
+        : null;
+    if (defined?.[1] !== undefined && defined[2] !== undefined && isPopulation(defined[2]))
+      return {
+        label: this.tidy(
+          withQuestionBefore(this.scoped(`${defined[1]}的${defined[2]}比例`), sentence.previousLabel),
+        ),
+        growth: false,
+      };
     if (raw.unit.kind === 'percent' && !before.growth) {
       const covered = this.coveredShare(raw, before.label);
       if (covered !== undefined) return { label: covered, growth: false };
