@@ -440,6 +440,8 @@ const REFERRED = /^一(?:比重|比例|占比|比率|数字|指标|水平)/;
 const REFERRING = '这';
 /** Those asked, opening a label they are not the measure of (受访者月租金占比 → 月租金占比). */
 const RESPONDENTS_OPENING = /^受访(?:者|企业|家庭|居民)(?=[\u4e00-\u9fff]{2})/;
+/** A share's defining phrase that opens on a bound alone (超过60分钟的…), with no measure it bounds. */
+const BOUND_OPENING = /^(?:超过|不足|低于|高于|不到|少于|多于)(?=[0-9])/;
 /** A tier or band named alone (第二阶梯, 第三档), with no measure of its own. */
 const TIER_ONLY = /^第[一二三四五六七八九十]{1,2}(?:阶梯|档)$/;
 /** What a tier of a label measures (…第一阶梯水价 → 水价). */
@@ -1118,6 +1120,15 @@ class Extraction {
         this.text.lastIndexOf(REFERRING + referred, raw.start) >= this.sentence.start
       )
         named.label = previous.replace(RESPONDENTS_OPENING, '') + named.label.slice(referred.length);
+      // 通勤时间超过30分钟的占61.3%，超过60分钟的占14.8%: a bound alone is a bound of the measure the share before
+      // bounded the same way.
+      const bound = BOUND_OPENING.exec(named.label)?.[0];
+      const bounded = bound === undefined ? undefined : this.sentence.previousLabel;
+      if (bound !== undefined && bounded !== undefined) {
+        const at = bounded.indexOf(bound);
+        const measure = at < 2 ? '' : bounded.slice(0, at);
+        if (!HAS_DIGIT.test(measure)) named.label = measure + named.label;
+      }
       // 第一阶梯水价为…，第二、三阶梯分别为…: a tier named alone is priced in the measure of the tier before it.
       const measure = TIER_ONLY.test(named.label) ? measureOfTier(this.sentence.labels) : undefined;
       if (measure !== undefined) named.label += measure;
