@@ -3744,3 +3744,55 @@ describe('English of round 8b', () => {
     ).toEqual(['planned senior housing units', 'completed senior housing units', 'repaired bridges']);
   });
 });
+
+describe('labels of round 8b', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, {
+      publishedAt: '2025-11-20',
+      aliases: defaultAliases,
+      ...(region === undefined ? {} : { region }),
+    }).map((figure) => [figure.surface, figure.label]);
+
+  it('names a close with no subject (收盘报…) by the measure the sentence quoted before it', () => {
+    expect(
+      read('周三，5年期地方债收益率早盘一度升至2.41%，收盘报2.386%，较前一交易日上行0.8个基点。'),
+    ).toEqual([
+      ['2.41%', expect.any(String)],
+      ['2.386%', '5年期地方债收益率'],
+      ['0.8个基点', '5年期地方债收益率较前一交易日上行'],
+    ]);
+  });
+  it('prices a tier named alone (第二、三档分别为…) in the measure of the tier before it', () => {
+    expect(read('居民第一档电价为每千瓦时0.52元，第二、三档分别为0.57元和0.82元。').slice(1)).toEqual([
+      ['0.57元', '第二档电价'],
+      ['0.82元', '第三档电价'],
+    ]);
+  });
+  it('names who a count reached in a clause of its own (，惠及农户…) by the action counted, without its stage', () => {
+    expect(read('今年计划新建村级养老服务站48个，惠及老人5300人。', '云岭县')).toEqual([
+      ['48个', '计划新建村级养老服务站'],
+      ['5300人', '新建村级养老服务站惠及老人'],
+    ]);
+  });
+  it('names a measure written with a referring word (这一比例) by the measure before it, not as 一比例', () => {
+    expect(
+      read('抽样显示，家庭教育支出占家庭总支出的比例平均为18.5%，这一比例高于25%的家庭占21.3%。').slice(1),
+    ).toEqual([['21.3%', '家庭教育支出占比高于25%的家庭比例']]);
+  });
+  it('names people of whom a 的 phrase is said (其中…的有) by the people just counted, not as a bare 人数', () => {
+    expect(read('今年市属医院新引进医生205名，其中具有博士学位的有37名。').slice(1)).toEqual([
+      ['37名', '市属医院新引进具有博士学位医生'],
+    ]);
+  });
+  it('keeps a bound and a change word inside the phrase that defines a share (涨幅不超过3%的受访者占)', () => {
+    expect(read('问卷结果显示，期望物业费年涨幅不超过3%的受访者占64.5%。')).toEqual([
+      ['64.5%', '期望物业费年涨幅不超过3%的受访者比例'],
+    ]);
+  });
+  it('gives a bound alone (，低于20分钟的占) the measure the share before it bounded', () => {
+    expect(read('在受访家长中，接送孩子单程用时低于10分钟的占35.2%，低于20分钟的占71.8%。')).toEqual([
+      ['35.2%', '接送孩子单程用时低于10分钟的受访家长比例'],
+      ['71.8%', '接送孩子单程用时低于20分钟的受访家长比例'],
+    ]);
+  });
+});

@@ -54,6 +54,7 @@ import {
   listedItems,
   namesChange,
   nounAfter,
+  ofWhom,
   opensOnRateComparison,
   predicateAfter,
   predicateOf,
@@ -314,6 +315,8 @@ const UNIT_WARNINGS: Record<NonNullable<RawFigure['unitSource']>, FigureWarning>
   none: { code: 'unit-missing', message: 'no unit written after this figure' },
 };
 const OF_SHARE = '的比例';
+/** A share of the people a 的 phrase defines (…控制在5%以内的受访者占): the phrase, the population. */
+const DEFINED_POPULATION_TAKES = /^([^的，,。；;]{2,24})的([^的，,。；;]{2,6})占$/;
 const ZHONG = 0x4e2d; // 中
 const HAS_DIGIT = /[0-9０-９]/;
 /** Words of a survey around a count of people, households or firms: the count is its sample. */
@@ -443,6 +446,45 @@ const THIS_MONTH = '当月';
 const SCOPE_REACH = 12;
 const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
+/** A clause that opens on part of what was just counted (其中…的有48名). */
+const OF_WHOM = '其中';
+/** A label that opens on the close alone (收盘, 收盘较前一交易日下行): the close of some measure not named. */
+const CLOSE_OPENING = /^(?:收盘|收市|尾盘)(?:报|于|时)?/;
+/** A measure named by a referring word whose 这 was dropped as filler (这一比重 → 一比重). */
+const REFERRED = /^一(?:比重|比例|占比|比率|数字|指标|水平)/;
+const REFERRING = '这';
+/** Those asked, opening a label they are not the measure of (受访者月租金占比 → 月租金占比). */
+const RESPONDENTS_OPENING = /^受访(?:者|企业|家庭|居民)(?=[\u4e00-\u9fff]{2})/;
+/** A share's defining phrase that opens on a bound alone (超过60分钟的…), with no measure it bounds. */
+const BOUND_OPENING = /^(?:超过|不足|低于|高于|不到|少于|多于)(?=[0-9])/;
+/** A tier or band named alone (第二阶梯, 第三档), with no measure of its own. */
+const TIER_ONLY = /^第[一二三四五六七八九十]{1,2}(?:阶梯|档)$/;
+/** What a tier of a label measures (…第一阶梯水价 → 水价). */
+const MEASURE_OF_TIER = /第[一二三四五六七八九十]{1,2}(?:阶梯|档)([\u4e00-\u9fff]{1,6}?)拟?$/;
+
+/** The measure the last tier named in `labels` is priced in (…第一阶梯水价 → 水价), if any names one. */
+function measureOfTier(labels: readonly string[]): string | undefined {
+  for (let index = labels.length - 1; index >= 0; index -= 1) {
+    const measure = MEASURE_OF_TIER.exec(labels[index] ?? '')?.[1];
+    if (measure !== undefined) return measure;
+  }
+  return undefined;
+}
+
+/** Nouns that end what a market quotes (…收益率, …价格, …指数). */
+const MARKET_MEASURES = ['收益率', '利率', '汇率', '价格', '指数', '均价'];
+
+/** The measure a market label names, up to its last measure noun (…收益率盘中最低下探 → …收益率); undefined for none. */
+function measureOfMarket(label: string): string | undefined {
+  let end = -1;
+  for (const noun of MARKET_MEASURES) {
+    const at = label.lastIndexOf(noun);
+    if (at >= 2 && at + noun.length > end) end = at + noun.length;
+  }
+  return end < 0 ? undefined : label.slice(0, end);
+}
+/** A market named only as the place of trading (银行间市场10年期国债…): it locates, like 全市. */
+const MARKET_VENUE = /^[\u4e00-\u9fff]{1,4}市场(?=.{4})/;
 /** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
 const SINGLE_MONTH_WORDS = /当月|单月/;
 
@@ -648,6 +690,10 @@ const AGENT_HEAD =
   /(?:企业|公司|单位|机构|主体|合作社|商户|工厂|园区|平台|银行|医院|学校|基金|家庭|农户|户)$/;
 /** Verbs of those an action reached (惠及居民, 涉及农户, 带动就业). */
 const REACHED_BY = /^(?:惠及|涉及|覆盖|带动|受益)/;
+/** Who an action reached, with no action named (涉及居民, 惠及农户). */
+const REACHED_ONLY = /^(?:惠及|涉及)[\u4e00-\u9fff]{1,4}(?:[0-9０-９]|$)/;
+/** The stage a count opens on (计划改造…, 已开工…), which who it reached does not share. */
+const STAGE_OPENING = /^(?:计划|拟|已|累计)/;
 /** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报, 帮助…就业). */
 const INHERITS_AGENT = /^(?:带动|提供|吸纳|收报|报收|帮助)/;
 /** Verbs by which counted ones received money (企业获得稳岗返还资金2.86亿元). */
@@ -1100,6 +1146,28 @@ class Extraction {
       // includes spares most figures the pattern's scan of the window.)
       else if (before.includes(THIS_MONTH) && MONTH_OWN.test(before) && !named.label.startsWith(THIS_MONTH))
         named.label = THIS_MONTH + named.label;
+      // …月租金占收入的比重平均为27.4%；其中，这一比重超过30%的受访者占48.6%: a referring word (这一) names the
+      // measure before, not a bare 一比重.
+      const referred = REFERRED.exec(named.label)?.[0];
+      const previous = this.sentence.previousLabel;
+      if (
+        referred !== undefined &&
+        previous !== undefined &&
+        this.text.lastIndexOf(REFERRING + referred, raw.start) >= this.sentence.start
+      )
+        named.label = previous.replace(RESPONDENTS_OPENING, '') + named.label.slice(referred.length);
+      // 通勤时间超过30分钟的占61.3%，超过60分钟的占14.8%: a bound alone is a bound of the measure the share before
+      // bounded the same way.
+      const bound = BOUND_OPENING.exec(named.label)?.[0];
+      const bounded = bound === undefined ? undefined : this.sentence.previousLabel;
+      if (bound !== undefined && bounded !== undefined) {
+        const at = bounded.indexOf(bound);
+        const measure = at < 2 ? '' : bounded.slice(0, at);
+        if (!HAS_DIGIT.test(measure)) named.label = measure + named.label;
+      }
+      // 第一阶梯水价为…，第二、三阶梯分别为…: a tier named alone is priced in the measure of the tier before it.
+      const measure = TIER_ONLY.test(named.label) ? measureOfTier(this.sentence.labels) : undefined;
+      if (measure !== undefined) named.label += measure;
       // 秋粮已收获62%: a share of land worked is the work's progress (秋粮收获进度).
       if (raw.unit.unit === '%' && !named.growth) named.label = withProgress(named.label);
     }
@@ -1722,6 +1790,19 @@ class Extraction {
       sentence.distributed = { labels: distributed, next: 1, growth: before.growth };
       return { label: distributed[0] ?? before.label, growth: before.growth };
     }
+    // 希望租金年涨幅控制在5%以内的受访者占73.8%: the share of the people a 的 phrase defines, whatever bound or change
+    // word (涨幅) the phrase holds.
+    const defined =
+      raw.unit.kind === 'percent'
+        ? DEFINED_POPULATION_TAKES.exec(stripLeading(clause.text, this.region))
+        : null;
+    if (defined?.[1] !== undefined && defined[2] !== undefined && isPopulation(defined[2]))
+      return {
+        label: this.tidy(
+          withQuestionBefore(this.scoped(`${defined[1]}的${defined[2]}比例`), sentence.previousLabel),
+        ),
+        growth: false,
+      };
     if (raw.unit.kind === 'percent' && !before.growth) {
       const covered = this.coveredShare(raw, before.label);
       if (covered !== undefined) return { label: covered, growth: false };
@@ -1775,6 +1856,15 @@ class Extraction {
       const shared = this.population ?? SHARE_POPULATION.exec(sentence.previousLabel ?? '')?.[1];
       const ofPopulation = of === undefined && shared !== undefined ? `的${shared}` : '';
       label = defined + (raw.unit.kind === 'percent' ? `${ofPopulation}比例` : population);
+      // 新招聘教师312名，其中硕士研究生以上学历的有48名: of whom, when no population was set: the people just counted.
+      const whole = sentence.previousCounted;
+      if (
+        population === '人数' &&
+        whole !== undefined &&
+        clause.text.startsWith(OF_WHOM) &&
+        defined.length >= 2
+      )
+        label = ofWhom(whole, defined);
       // 城镇新增就业6120人，完成年度目标的102%: the share of the target is the subject's, named before it.
       if (raw.unit.kind === 'percent' && sentence.previousLabel !== undefined)
         label = ofTarget(sentence.previousLabel, label);
@@ -1841,6 +1931,12 @@ class Extraction {
     if (label === '')
       label = sentence.agent ?? agentOf(this.previousClauseOf(clause.start), this.region) ?? '';
     if (label === '') label = topicOfClause(this.previousClauseOf(clause.start)) ?? '';
+    // …收益率盘中最低下探至2.09%，收盘报2.102%: the close names no subject; it is the level of the measure before.
+    const close = CLOSE_OPENING.exec(label)?.[0];
+    if (close !== undefined && sentence.previousLabel !== undefined && clause.start > sentence.start) {
+      const measured = measureOfMarket(sentence.previousLabel);
+      if (measured !== undefined) label = measured.replace(MARKET_VENUE, '') + label.slice(close.length);
+    }
     const weak = !named && raw.unit.kind !== 'growth_rate';
     // 共有企业215家，实现营业收入98.3亿元: a clause opening on a light verb has the things counted before as subject.
     // …but not what an action produced (新开工保障性住房8600套，完成棚户区改造1.2万户).
@@ -1862,6 +1958,16 @@ class Extraction {
     // 改造老旧小区46个、惠及居民1.8万余户: who an action reached is reached by the whole action before.
     if (clause.text.startsWith('、') && sentence.previousLabel !== undefined && REACHED_BY.test(label))
       label = sentence.previousLabel + label;
+    // …调整为改造140个小区，涉及居民2.3万户: a clause of its own that opens on who was reached names no action; it is
+    // the action just counted, whatever its stage.
+    else if (
+      REACHED_ONLY.test(label) &&
+      REACHED_ONLY.test(stripLeading(clause.text, this.region)) &&
+      clause.start > sentence.start &&
+      sentence.previousCounted !== undefined &&
+      sentence.previousLabel === sentence.previousCounted
+    )
+      label = sentence.previousCounted.replace(STAGE_OPENING, '') + label;
     else if (listed !== undefined && raw.unit.counter && label !== '' && !PRODUCED.test(label))
       label = listed + label;
     label = this.withContext(raw, clause, this.withTask(raw, clause.text, label));

@@ -1669,3 +1669,16 @@ export function doingAfter(text: string, from: number): string | undefined {
 export function namesChange(label: string): boolean {
   return CHANGE_ENDINGS.suffixOf(label) !== undefined || label.endsWith('翻番');
 }
+
+/**
+ * 新招聘教师312名，其中硕士研究生以上学历的有48名 → 新招聘硕士研究生以上学历教师: people of whom a 的 phrase is said
+ * are the ones counted before, the phrase put before their noun, after the verb that counted them.
+ */
+export function ofWhom(counted: string, defined: string): string {
+  let cut = 0;
+  for (const verb of OBJECT_VERBS) {
+    const at = counted.lastIndexOf(verb);
+    if (at >= 0 && at + verb.length > cut) cut = at + verb.length;
+  }
+  return counted.length - cut < 2 ? defined + counted : counted.slice(0, cut) + defined + counted.slice(cut);
+}
