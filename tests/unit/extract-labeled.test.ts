@@ -53,7 +53,7 @@ interface Floors {
 
 /**
  * What each split must reach: the targets, or a regression guard just below what a split has reached. The judged
- * floors (fullyRightJudged) were set after round 7, when a blind judge first ruled on the labels (label-judging.test.ts
+ * floors (fullyRightJudged) were set after round 7, when a blind judge first ruled on the labels, and raised after round 8 (label-judging.test.ts
  * checks the judge): on test5 it accepted 98.3% of the writer's labels, 98.7% of the second reader's and 77.6% of
  * the extractor's, which puts the extractor at 79.1% fully right with an acceptable label beside 69.9% with the
  * writer's own.
@@ -62,43 +62,47 @@ const FLOORS: Record<Split, Floors> = {
   // Regression guard: issue 8's targets (above) are not reached on dev after seven rounds of tuning on it. After
   // round 7: fully right 89.6%, label 89.6%, asOf 98.9%, kind 99.8%, precision 100%, recall 99.8%, no collision
   // (89.5%, 89.5%, 98.9% after round 6; 88.9%, 88.9%, 98.9% after round 5; 88.2%, 88.2%, 98.4% after round 3).
+  // After round 8: fully right 90.2%, label 90.2%, judged 96.8%.
   dev: {
-    targets: { fullyRight: 0.895, precision: 0.995, recall: 0.995 },
-    fields: { value: 0.995, unit: 0.99, qualifier: 0.99, label: 0.895, kind: 0.995, asOf: 0.985 },
+    targets: { fullyRight: 0.9, precision: 0.995, recall: 0.995 },
+    fields: { value: 0.995, unit: 0.99, qualifier: 0.99, label: 0.9, kind: 0.995, asOf: 0.985 },
     collisions: 0,
-    fullyRightJudged: 0.96,
+    fullyRightJudged: 0.965,
   },
   // Regression guard: the check split was added untuned (fully right 54.4%, label 55.7%, asOf 73.9%, one
   // collision) and was tuned on from round 3, so it no longer tells whether a rule generalizes. After round 6:
   // fully right 83.6%, label 84.0%, asOf 99.0%, unit 99.7%, kind 100%, precision 100%, recall 100%, no collision
   // (82.6%, 83.3%, 99.0% after round 5; 74.6%, 77.0%, 96.5% after round 3). After round 7: fully right 84.0%, label
   // 84.3%.
+  // After round 8: fully right 86.1%, label 86.4%, judged 96.9%.
   check: {
-    targets: { fullyRight: 0.835, precision: 0.995, recall: 0.995 },
-    fields: { value: 0.995, unit: 0.995, qualifier: 0.995, label: 0.84, kind: 0.995, asOf: 0.985 },
+    targets: { fullyRight: 0.86, precision: 0.995, recall: 0.995 },
+    fields: { value: 0.995, unit: 0.995, qualifier: 0.995, label: 0.86, kind: 0.995, asOf: 0.985 },
     collisions: 0,
-    fullyRightJudged: 0.94,
+    fullyRightJudged: 0.965,
   },
   // Regression guard: blind through three rounds (after the third: fully right 61.2%, label 61.9%, asOf 89.9%,
   // precision 97.9%, 7 collisions), tuned on from round 4 (declared). After round 6: fully right 82.4%, label
   // 82.7%, asOf 98.2%, unit 99.6%, kind 99.3%, precision 100%, recall 100%, no collision (78.1%, 78.4% after round 5).
   // After round 7: fully right 83.1%, label 83.5%.
+  // After round 8: fully right 86.7%, label 87.1%, judged 94.2%.
   test: {
-    targets: { fullyRight: 0.828, precision: 0.995, recall: 0.995 },
-    fields: { value: 0.995, unit: 0.99, qualifier: 0.995, label: 0.83, kind: 0.99, asOf: 0.98 },
+    targets: { fullyRight: 0.865, precision: 0.995, recall: 0.995 },
+    fields: { value: 0.995, unit: 0.99, qualifier: 0.995, label: 0.87, kind: 0.99, asOf: 0.98 },
     collisions: 0,
-    fullyRightJudged: 0.895,
+    fullyRightJudged: 0.94,
   },
   // Regression guard: a fourth writer's development set, added in round 4 to widen what tuning sees. Untuned, the
   // round-3 extractor reached fully right 46.6%, label 48.1%, unit 88.4%, asOf 75.4%, recall 95.0%, precision
   // 99.1%, 3 collisions; after round 5, 62.9%, 63.2%, 98.8%, 85.5%, 99.7%, 99.4%, no collision. After round 6:
   // fully right 66.2%, label 66.8%, unit 98.8%, kind 99.7%, asOf 88.7%, precision 99.4%, recall 99.7%, no collision.
   // After round 7: fully right 67.4%, label 68.0%, asOf 89.0%.
+  // After round 8: fully right 71.5%, label 72.1%, judged 86.4%.
   dev3: {
-    targets: { fullyRight: 0.672, precision: 0.99, recall: 0.995 },
-    fields: { value: 0.995, unit: 0.985, qualifier: 0.99, label: 0.675, kind: 0.995, asOf: 0.885 },
+    targets: { fullyRight: 0.71, precision: 0.99, recall: 0.995 },
+    fields: { value: 0.995, unit: 0.985, qualifier: 0.99, label: 0.72, kind: 0.995, asOf: 0.885 },
     collisions: 0,
-    fullyRightJudged: 0.8,
+    fullyRightJudged: 0.86,
   },
   // Regression guard: the second blind split, written after round 3 by a writer who never read the extractor, and
   // never read by whoever tuned it through round 4; tuned on from round 5 (declared). The round-3 extractor,
@@ -106,11 +110,12 @@ const FLOORS: Record<Split, Floors> = {
   // 92.2%, one collision; after round 4 (blind): 60.5%, 61.2%, 81.7%, 92.2%, 99.5%, 94.3%, one collision. After
   // round 6: fully right 78.8%, label 79.8%, asOf 90.4%, unit 98.2%, kind 99.0%, precision 99.5%, recall 99.2%, no
   // collision (75.2%, 75.7%, 89.7% after round 5). After round 7: fully right 80.9%, label 81.9%.
+  // After round 8: fully right 84.2%, label 85.3%, asOf 90.7%, judged 92.0%.
   test2: {
-    targets: { fullyRight: 0.805, precision: 0.99, recall: 0.99 },
-    fields: { value: 0.99, unit: 0.98, qualifier: 0.99, label: 0.815, kind: 0.985, asOf: 0.9 },
+    targets: { fullyRight: 0.84, precision: 0.99, recall: 0.99 },
+    fields: { value: 0.99, unit: 0.98, qualifier: 0.99, label: 0.85, kind: 0.985, asOf: 0.905 },
     collisions: 0,
-    fullyRightJudged: 0.885,
+    fullyRightJudged: 0.915,
   },
   // Regression guard: the third blind split, written after round 4 by a writer who never read the extractor, and
   // never read by whoever tuned it through round 5; tuned on from round 6 (declared). The round-4 extractor, scored
@@ -118,11 +123,12 @@ const FLOORS: Record<Split, Floors> = {
   // recall 95.9%, 5 collisions; after round 5 (blind): 67.6%, 69.2%, 83.7%, 96.1%, 94.0%, 99.7%, 98.2%, 6
   // collisions. After round 6 (tuned on it): fully right 85.8%, label 87.0%, asOf 91.5%; after round 7: fully right
   // 86.3%, label 87.6%, asOf 91.5%, unit 98.7%, kind 99.5%, precision 100%, recall 100%, no collision.
+  // After round 8: fully right 86.8%, label 88.1%, judged 95.9%.
   test3: {
-    targets: { fullyRight: 0.855, precision: 0.995, recall: 0.995 },
-    fields: { value: 0.995, unit: 0.985, qualifier: 0.995, label: 0.87, kind: 0.99, asOf: 0.91 },
+    targets: { fullyRight: 0.865, precision: 0.995, recall: 0.995 },
+    fields: { value: 0.995, unit: 0.985, qualifier: 0.995, label: 0.88, kind: 0.99, asOf: 0.91 },
     collisions: 0,
-    fullyRightJudged: 0.95,
+    fullyRightJudged: 0.955,
   },
   // Regression guard: the fourth blind split, written at the start of round 6 by a writer who never read the
   // extractor; blind through round 7a, tuned on from round 7b (declared). The round-5 extractor, scored when the split arrived: fully right
@@ -130,21 +136,23 @@ const FLOORS: Record<Split, Floors> = {
   // round 6 (blind): fully right 63.4%, label 64.6%, asOf 79.3%, unit 93.4%, kind 94.8%, precision 99.3%, recall
   // 96.5%, 2 collisions. After round 7a (blind): fully right 63.6%, label 64.8%, asOf 79.3%, 1 collision. After
   // round 7b (tuned on it): fully right 70.4%, label 71.8%, asOf 83.6%, 1 collision.
+  // After round 8: fully right 77.2%, label 79.1%, judged 87.6%, no collision.
   test4: {
-    targets: { fullyRight: 0.7, precision: 0.99, recall: 0.96 },
-    fields: { value: 0.96, unit: 0.93, qualifier: 0.955, label: 0.715, kind: 0.945, asOf: 0.835 },
-    collisions: 1,
-    fullyRightJudged: 0.795,
+    targets: { fullyRight: 0.77, precision: 0.99, recall: 0.96 },
+    fields: { value: 0.96, unit: 0.93, qualifier: 0.955, label: 0.79, kind: 0.945, asOf: 0.835 },
+    collisions: 0,
+    fullyRightJudged: 0.875,
   },
   // Regression guard: the fifth blind split, written at the start of round 7 by a writer who never read the
   // extractor, and never read by whoever tunes it. The round-6 extractor, scored when the split arrived: fully right
   // 70.1%, label 72.5%, asOf 93.1%, unit 97.2%, kind 98.5%, precision 98.1%, recall 100%, 1 collision. After round
   // 7a (blind): fully right 69.7%, label 72.0%, the rest unchanged; after round 7b (blind): 69.9%, 72.3%.
+  // After round 8 (blind): fully right 71.6%, label 74.0%, judged 82.2%, the rest unchanged.
   test5: {
-    targets: { fullyRight: 0.695, precision: 0.98, recall: 0.995 },
-    fields: { value: 0.99, unit: 0.97, qualifier: 0.995, label: 0.715, kind: 0.98, asOf: 0.93 },
+    targets: { fullyRight: 0.715, precision: 0.98, recall: 0.995 },
+    fields: { value: 0.99, unit: 0.97, qualifier: 0.995, label: 0.735, kind: 0.98, asOf: 0.93 },
     collisions: 1,
-    fullyRightJudged: 0.79,
+    fullyRightJudged: 0.82,
   },
 };
 
