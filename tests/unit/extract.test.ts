@@ -3796,3 +3796,28 @@ describe('labels of round 8b', () => {
     ]);
   });
 });
+
+describe('English of round 8c', () => {
+  const labels = (text: string) =>
+    extractFigures(text, { publishedAt: '2025-09-10', aliases: defaultAliases }).map((figure) => [
+      figure.surface,
+      figure.label,
+    ]);
+
+  it('names the level a multiple compares with (double the N …) by the measure it doubles', () => {
+    expect(
+      labels(
+        'The county installed 540 megawatts of wind capacity this year, nearly triple the 190 megawatts built in 2023.',
+      ),
+    ).toEqual([
+      ['540 megawatts', expect.any(String)],
+      ['190 megawatts', labels('The county installed 540 megawatts of wind capacity this year.')[0]?.[1]],
+    ]);
+  });
+  it('names a count an amount was given to (… in grants to N farms) by who received it', () => {
+    expect(labels('The agency has paid 84 million dollars in drought grants to 1,150 farms.')).toEqual([
+      ['84 million dollars', expect.any(String)],
+      ['1,150 farms', 'farms receiving drought grants'],
+    ]);
+  });
+});

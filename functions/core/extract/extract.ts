@@ -572,6 +572,11 @@ const LINK_ONLY =
   /^\s*(?:was|were|is|are|stood at|stands at|reached|rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped)\s*$/;
 /** "…152,000 units, worth 23.6 billion yuan": the value of what the sentence counted. */
 const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
+/** ", more than double the 3.9 gigawatts": the level a multiple compares the figure before with. */
+const MULTIPLE_OF_THE = /\b(?:double|twice|triple|treble|times|half) the $/i;
+/** "…310 million yuan in job subsidies to 2,600 companies": who an amount just named went to. */
+const GIVEN_END = / (?:issued|paid|granted|given|awarded|allocated|disbursed)$/;
+const GIVEN_TO = /^ (?:in|of) [a-z][a-z -]{0,40} to $/;
 /** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
 const CHANGE_AFTER =
   /^ (?:(higher|more|up|larger|bigger|greater|longer)|(lower|less|down|smaller|shorter|fewer)) (?:than|from|on)\b/;
@@ -1445,6 +1450,20 @@ class Extraction {
       phrase: raw.unitPhrase,
     });
     if (statistic !== undefined) return { label: statistic, growth: false };
+    const last = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
+    // "added 8.6 gigawatts …, more than double the 3.9 gigawatts installed a year earlier": the same measure.
+    if (last !== undefined && last.unit === raw.unit.unit && MULTIPLE_OF_THE.test(clause))
+      return { label: last.label, growth: false };
+    // "issued 310 million yuan in job subsidies to 2,600 companies": the companies receiving them.
+    if (
+      last?.kind === 'money' &&
+      raw.unit.kind === 'count' &&
+      raw.unitPhrase !== undefined &&
+      GIVEN_TO.test(clause)
+    ) {
+      const given = last.label.replace(GIVEN_END, '');
+      return { label: `${countedOf(raw.unitPhrase, text, raw.end)} receiving ${given}`, growth: false };
+    }
     const previous = sentence.previousLabel?.replace(CHANGE_WORD_END, '').replace(GROWTH_PREFIX, '');
     const expected = this.expectedMeasure(raw, clause);
     if (expected !== undefined) return { label: expected, growth: false };
