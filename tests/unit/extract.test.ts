@@ -3820,4 +3820,19 @@ describe('English of round 8c', () => {
       ['1,150 farms', 'farms receiving drought grants'],
     ]);
   });
+  it('names money spent with no subject of its own (… and spent N on X) by what it was spent on', () => {
+    expect(
+      labels(
+        'Last year the district repaved 46 kilometers of roads and spent 52 million dollars on street lighting.',
+      ),
+    ).toEqual([
+      ['46 kilometers', expect.any(String)],
+      ['52 million dollars', 'spending on street lighting'],
+    ]);
+  });
+  it('reads "came in at" as a link, not as a preposition of the subject', () => {
+    expect(labels('Quarterly wage growth came in at 3.7 percent year on year.')).toEqual([
+      ['3.7 percent', 'quarterly wage growth'],
+    ]);
+  });
 });

@@ -21,6 +21,7 @@ import {
   respectiveLabels,
   respondentShare,
   shareWholeAfter,
+  spendingOn,
   statisticMeasure,
   withoutNew,
 } from './english.ts';
@@ -575,6 +576,7 @@ const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
 /** ", more than double the 3.9 gigawatts": the level a multiple compares the figure before with. */
 const MULTIPLE_OF_THE = /\b(?:double|twice|triple|treble|times|half) the $/i;
 /** "…310 million yuan in job subsidies to 2,600 companies": who an amount just named went to. */
+const SPENT = /^(?:spent|spend|spends|spending)$/;
 const GIVEN_END = / (?:issued|paid|granted|given|awarded|allocated|disbursed)$/;
 const GIVEN_TO = /^ (?:in|of) [a-z][a-z -]{0,40} to $/;
 /** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
@@ -1623,7 +1625,11 @@ class Extraction {
       previous !== undefined && COMPARED_ONLY.test(clause)
         ? previous.replace(EXPECTED_OPENING, '')
         : previous;
-    const named = counted ?? spending ?? subject ?? compared;
+    // "upgraded 1,260 centers and spent 4.6 billion yuan on medical equipment": with no subject of its own, what
+    // the money was spent on names it, not the figure before.
+    const spentOn =
+      money && subject === undefined && SPENT.test(before.verb ?? '') ? spendingOn(text, raw.end) : undefined;
+    const named = counted ?? spending ?? spentOn ?? subject ?? compared;
     if (named !== undefined) return { label: named, growth: before.growth };
     // "The bureau aims for 1.5 GW by 2025": an aim with nothing named is the target of the brief's last level in
     // that unit, not the bare unit.
