@@ -3835,4 +3835,14 @@ describe('English of round 8c', () => {
       ['3.7 percent', 'quarterly wage growth'],
     ]);
   });
+  it('names a level a subject cut or raised a measure to (Clinics cut average queue time to N) by the measure', () => {
+    expect(labels('Northfield clinics cut average queue time to 11 minutes.')).toEqual([
+      ['11 minutes', 'average queue time'],
+    ]);
+  });
+  it('names an area a farming verb worked (planted N hectares of maize) as that area of the crop', () => {
+    expect(labels('Co-operatives planted 640,000 hectares of maize.')).toEqual([
+      ['640,000 hectares', 'maize planted area'],
+    ]);
+  });
 });

@@ -576,6 +576,12 @@ const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
 /** ", more than double the 3.9 gigawatts": the level a multiple compares the figure before with. */
 const MULTIPLE_OF_THE = /\b(?:double|twice|triple|treble|times|half) the $/i;
 /** "…310 million yuan in job subsidies to 2,600 companies": who an amount just named went to. */
+const FARMED = /^(?:harvested|planted|sown|seeded|irrigated)$/;
+/** "Baishan hospitals cut average outpatient wait to": the measure is the object of the subject's verb. */
+const OBJECT_CUT_TO =
+  /\b(?:cut|cuts|reduced|reduces|lowered|lowers|trimmed|trims|shortened|shortens|raised|raises|lifted|lifts|boosted|boosts) (?:(?:its|their|the) )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,4}) to $/;
+/** "cut by 2 minutes to", "raised it to": no measure stands between the verb and "to". */
+const NOT_A_CUT_OBJECT = /^(?:by|it|them|from|back|down|up)\b/;
 const SPENT = /^(?:spent|spend|spends|spending)$/;
 const GIVEN_END = / (?:issued|paid|granted|given|awarded|allocated|disbursed)$/;
 const GIVEN_TO = /^ (?:in|of) [a-z][a-z -]{0,40} to $/;
@@ -1452,6 +1458,9 @@ class Extraction {
       phrase: raw.unitPhrase,
     });
     if (statistic !== undefined) return { label: statistic, growth: false };
+    const cutObject = OBJECT_CUT_TO.exec(clause)?.[1];
+    if (cutObject !== undefined && !NOT_A_CUT_OBJECT.test(cutObject))
+      return { label: cutObject, growth: false };
     const last = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
     // "added 8.6 gigawatts …, more than double the 3.9 gigawatts installed a year earlier": the same measure.
     if (last !== undefined && last.unit === raw.unit.unit && MULTIPLE_OF_THE.test(clause))
@@ -1600,6 +1609,9 @@ class Extraction {
           (money ? fundingFor(this.text, raw.end) : undefined))
         : undefined;
     // "handled 56 million tonnes of coal": what a measuring verb's amount is of, named with the verb (coal handled).
+    // "harvested 3.2 million hectares of rice": an area a farming verb worked is that verb's area of the crop.
+    if (object !== undefined && raw.unit.kind === 'area' && FARMED.test(before.verb ?? ''))
+      return { label: `${object} ${before.verb} area`, growth: before.growth };
     if (object !== undefined)
       return { label: measuredObject(before.verb, object, text, raw.end) ?? object, growth: before.growth };
     // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from
