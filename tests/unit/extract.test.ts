@@ -3845,4 +3845,12 @@ describe('English of round 8c', () => {
       ['640,000 hectares', 'maize planted area'],
     ]);
   });
+  it('keeps a named month a change is counted from (N fewer than in April) in its label', () => {
+    expect(
+      labels('Average delivery time for parcels was 31 hours in August, 6 hours shorter than in April.'),
+    ).toEqual([
+      ['31 hours', expect.any(String)],
+      ['6 hours', expect.stringMatching(/ from april$/)],
+    ]);
+  });
 });

@@ -588,6 +588,9 @@ const GIVEN_TO = /^ (?:in|of) [a-z][a-z -]{0,40} to $/;
 /** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
 const CHANGE_AFTER =
   /^ (?:(higher|more|up|larger|bigger|greater|longer)|(lower|less|down|smaller|shorter|fewer)) (?:than|from|on)\b/;
+/** " less than in March", " higher than at the end of June": the month a change is counted from. */
+const THAN_MONTH =
+  /^ [a-z]+ (?:than|from|on) (?:in |at the end of |the end of |on )?(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
@@ -1595,7 +1598,13 @@ class Extraction {
     // "4.2 hours shorter than a year earlier", "300 more than a year ago": a change of what was measured before.
     const changeAfter = CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16));
     if (changeAfter !== null && before.label === '' && previous !== undefined) {
-      return { label: changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth'), growth: true };
+      // "two minutes less than in March": a base other than a year earlier names its own series.
+      const month = THAN_MONTH.exec(text.slice(raw.end, raw.end + 40))?.[1]?.toLowerCase();
+      const base = month === undefined ? '' : ` from ${month}`;
+      return {
+        label: `${changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth')}${base}`,
+        growth: true,
+      };
     }
     // "Wind farms generated 3.2 billion kilowatt-hours of electricity": the source's power generation.
     const generation = generationOf(before.label, before.verb, raw.unit.unit);
