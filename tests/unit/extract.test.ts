@@ -3853,4 +3853,9 @@ describe('English of round 8c', () => {
       ['6 hours', expect.stringMatching(/ from april$/)],
     ]);
   });
+  it('reads a time in years written to a decimal (median tenure reached 6.4 years) as a figure', () => {
+    expect(labels('Median tenure of nurses reached 6.4 years, while the plan runs for 5 years.')).toEqual([
+      ['6.4 years', 'median tenure of nurses'],
+    ]);
+  });
 });
