@@ -3858,4 +3858,9 @@ describe('English of round 8c', () => {
       ['6.4 years', 'median tenure of nurses'],
     ]);
   });
+  it('names a share written "one in N" after a subject and its verb (barges moved one in six pallets) as done by it', () => {
+    expect(labels('Trucks still dominate, but barges moved one in six pallets bound for the coast.')).toEqual(
+      [['one in six', 'share of pallets moved by barges']],
+    );
+  });
 });

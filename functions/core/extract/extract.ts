@@ -582,6 +582,13 @@ const OBJECT_CUT_TO =
   /\b(?:cut|cuts|reduced|reduces|lowered|lowers|trimmed|trims|shortened|shortens|raised|raises|lifted|lifts|boosted|boosts) (?:(?:its|their|the) )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,4}) to $/;
 /** "cut by 2 minutes to", "raised it to": no measure stands between the verb and "to". */
 const NOT_A_CUT_OBJECT = /^(?:by|it|them|from|back|down|up)\b/;
+const CLAUSE_CONJUNCTION = /^\s*(?:but|and|yet|while|whereas)\s+/i;
+const ONE_IN_N = /^(?:one|1) in [a-z0-9]+$/i;
+/** "rail carried ", "new loans went ": a past verb of the clause's own subject, alone at its end. */
+const PAST_VERB_AT_END =
+  /[a-z] ((?:carried|handled|served|shipped|moved|transported|delivered|sold|won|took|made))\s*$/i;
+/** " containers leaving the port": the plural counted after "one in N". */
+const COUNTED_NOUN_AFTER = /^ ([a-z][a-z-]*s)\b/i;
 const SPENT = /^(?:spent|spend|spends|spending)$/;
 const GIVEN_END = / (?:issued|paid|granted|given|awarded|allocated|disbursed)$/;
 const GIVEN_TO = /^ (?:in|of) [a-z][a-z -]{0,40} to $/;
@@ -1461,6 +1468,8 @@ class Extraction {
       phrase: raw.unitPhrase,
     });
     if (statistic !== undefined) return { label: statistic, growth: false };
+    const carried = this.shareCarriedBy(raw, clause);
+    if (carried !== undefined) return { label: carried, growth: false };
     const cutObject = OBJECT_CUT_TO.exec(clause)?.[1];
     if (cutObject !== undefined && !NOT_A_CUT_OBJECT.test(cutObject))
       return { label: cutObject, growth: false };
@@ -1668,6 +1677,21 @@ class Extraction {
       ? this.lastLevelIn(unit)?.replace(PLANNED_OPENING, '').replace(TARGET_END, '')
       : noun;
     return counted === undefined ? undefined : `${verb} ${counted}`;
+  }
+
+  /**
+   * "rail carried one in five containers leaving the port" → share of containers carried by rail: a share written as
+   * "one in N" after a subject and its past verb is of the noun after it, done by the subject.
+   */
+  private shareCarriedBy(raw: RawFigure, clause: string): string | undefined {
+    if (raw.unit.kind !== 'percent' || !ONE_IN_N.test(this.text.slice(raw.start, raw.end))) return undefined;
+    const verb = PAST_VERB_AT_END.exec(clause)?.[1]?.toLowerCase();
+    if (verb === undefined) return undefined;
+    const subject = clause.slice(0, clause.length - verb.length - 1).replace(CLAUSE_CONJUNCTION, '');
+    const doer = englishLabelBefore(subject, this.region).label;
+    const noun = COUNTED_NOUN_AFTER.exec(this.text.slice(raw.end, raw.end + 32))?.[1]?.toLowerCase();
+    if (doer === '' || doer.includes(' share') || noun === undefined) return undefined;
+    return `share of ${noun} ${verb} by ${doer}`;
   }
 
   /** The label of the brief's last level (no change) in `unit`, when it names more than the unit. */
