@@ -3796,3 +3796,71 @@ describe('labels of round 8b', () => {
     ]);
   });
 });
+
+describe('English of round 8c', () => {
+  const labels = (text: string) =>
+    extractFigures(text, { publishedAt: '2025-09-10', aliases: defaultAliases }).map((figure) => [
+      figure.surface,
+      figure.label,
+    ]);
+
+  it('names the level a multiple compares with (double the N …) by the measure it doubles', () => {
+    expect(
+      labels(
+        'The county installed 540 megawatts of wind capacity this year, nearly triple the 190 megawatts built in 2023.',
+      ),
+    ).toEqual([
+      ['540 megawatts', expect.any(String)],
+      ['190 megawatts', labels('The county installed 540 megawatts of wind capacity this year.')[0]?.[1]],
+    ]);
+  });
+  it('names a count an amount was given to (… in grants to N farms) by who received it', () => {
+    expect(labels('The agency has paid 84 million dollars in drought grants to 1,150 farms.')).toEqual([
+      ['84 million dollars', expect.any(String)],
+      ['1,150 farms', 'farms receiving drought grants'],
+    ]);
+  });
+  it('names money spent with no subject of its own (… and spent N on X) by what it was spent on', () => {
+    expect(
+      labels(
+        'Last year the district repaved 46 kilometers of roads and spent 52 million dollars on street lighting.',
+      ),
+    ).toEqual([
+      ['46 kilometers', expect.any(String)],
+      ['52 million dollars', 'spending on street lighting'],
+    ]);
+  });
+  it('reads "came in at" as a link, not as a preposition of the subject', () => {
+    expect(labels('Quarterly wage growth came in at 3.7 percent year on year.')).toEqual([
+      ['3.7 percent', 'quarterly wage growth'],
+    ]);
+  });
+  it('names a level a subject cut or raised a measure to (Clinics cut average queue time to N) by the measure', () => {
+    expect(labels('Northfield clinics cut average queue time to 11 minutes.')).toEqual([
+      ['11 minutes', 'average queue time'],
+    ]);
+  });
+  it('names an area a farming verb worked (planted N hectares of maize) as that area of the crop', () => {
+    expect(labels('Co-operatives planted 640,000 hectares of maize.')).toEqual([
+      ['640,000 hectares', 'maize planted area'],
+    ]);
+  });
+  it('keeps a named month a change is counted from (N fewer than in April) in its label', () => {
+    expect(
+      labels('Average delivery time for parcels was 31 hours in August, 6 hours shorter than in April.'),
+    ).toEqual([
+      ['31 hours', expect.any(String)],
+      ['6 hours', expect.stringMatching(/ from april$/)],
+    ]);
+  });
+  it('reads a time in years written to a decimal (median tenure reached 6.4 years) as a figure', () => {
+    expect(labels('Median tenure of nurses reached 6.4 years, while the plan runs for 5 years.')).toEqual([
+      ['6.4 years', 'median tenure of nurses'],
+    ]);
+  });
+  it('names a share written "one in N" after a subject and its verb (barges moved one in six pallets) as done by it', () => {
+    expect(labels('Trucks still dominate, but barges moved one in six pallets bound for the coast.')).toEqual(
+      [['one in six', 'share of pallets moved by barges']],
+    );
+  });
+});

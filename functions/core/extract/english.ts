@@ -455,11 +455,15 @@ export function generationOf(subject: string, verb: string | undefined, unit: st
 /** Words between a verb and its number that only say how large it was (handled a record 4.2 million…). */
 const AMOUNT_ADJECTIVES = new Set(['record', 'estimated', 'all-time']);
 
+const CAME_IN_AT = / (?:came|comes|come|coming) in at\s*$/i;
+
 /** The noun phrase before the number's verb ("the city's registered unemployment rate was" → registered unemployment rate). */
 export function englishLabelBefore(clause: string, region = '', objectMayFollow = true): EnglishLabel {
   // "exports in the first seven months totalled", "first-half exports", "2026 growth target", "H1 deliveries": when
   // is no part of what is measured.
-  const timed = clause.includes('-') || WHEN_HINT.test(clause) ? clause.replace(WHEN, ' ') : clause;
+  // "growth came in at": the phrasal verb is a link like "was", its "in" no preposition of the subject.
+  const linked = clause.includes(' in at') ? clause.replace(CAME_IN_AT, ' was ') : clause;
+  const timed = linked.includes('-') || WHEN_HINT.test(linked) ? linked.replace(WHEN, ' ') : linked;
   // "rose 5.4 percent in nominal terms to": how a change is measured names no subject.
   const measured = timed.includes(' terms') ? timed.replace(IN_TERMS, ' ') : timed;
   // "Freight rates on the route to Frankfurt": the route is where the rates go, as in "rates to Frankfurt".
@@ -1204,6 +1208,18 @@ export function fundingFor(text: string, end: number): string | undefined {
   if (purpose[0] === '' || purpose.length === 0 || purpose.some((word) => NOT_PURPOSE.test(word)))
     return undefined;
   return `${purpose.join(' ')} funding`;
+}
+
+/** "… on medical equipment": what money was spent on, up to a base, a period or a clause of its own. */
+const ON_AFTER = /^ on (?:the )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,3})/;
+
+/** "and spent 4.6 billion yuan on medical equipment" → spending on medical equipment; undefined with no "on". */
+export function spendingOn(text: string, end: number): string | undefined {
+  const words = (ON_AFTER.exec(text.slice(end, end + 48))?.[1] ?? '').split(' ');
+  const object = wordsBefore(words, CHANGE_OBJECT_STOP);
+  if (object[0] === '' || object.length === 0 || object.some((word) => NOT_PURPOSE.test(word)))
+    return undefined;
+  return `spending on ${object.join(' ')}`;
 }
 
 /** "…, 42 percent of them from Asia": a part of what was just counted, set apart by the words after "of them". */

@@ -21,6 +21,7 @@ import {
   respectiveLabels,
   respondentShare,
   shareWholeAfter,
+  spendingOn,
   statisticMeasure,
   withoutNew,
 } from './english.ts';
@@ -572,9 +573,31 @@ const LINK_ONLY =
   /^\s*(?:was|were|is|are|stood at|stands at|reached|rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped)\s*$/;
 /** "…152,000 units, worth 23.6 billion yuan": the value of what the sentence counted. */
 const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
+/** ", more than double the 3.9 gigawatts": the level a multiple compares the figure before with. */
+const MULTIPLE_OF_THE = /\b(?:double|twice|triple|treble|times|half) the $/i;
+/** "…310 million yuan in job subsidies to 2,600 companies": who an amount just named went to. */
+const FARMED = /^(?:harvested|planted|sown|seeded|irrigated)$/;
+/** "Baishan hospitals cut average outpatient wait to": the measure is the object of the subject's verb. */
+const OBJECT_CUT_TO =
+  /\b(?:cut|cuts|reduced|reduces|lowered|lowers|trimmed|trims|shortened|shortens|raised|raises|lifted|lifts|boosted|boosts) (?:(?:its|their|the) )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,4}) to $/;
+/** "cut by 2 minutes to", "raised it to": no measure stands between the verb and "to". */
+const NOT_A_CUT_OBJECT = /^(?:by|it|them|from|back|down|up)\b/;
+const CLAUSE_CONJUNCTION = /^\s*(?:but|and|yet|while|whereas)\s+/i;
+const ONE_IN_N = /^(?:one|1) in [a-z0-9]+$/i;
+/** "rail carried ", "new loans went ": a past verb of the clause's own subject, alone at its end. */
+const PAST_VERB_AT_END =
+  /[a-z] ((?:carried|handled|served|shipped|moved|transported|delivered|sold|won|took|made))\s*$/i;
+/** " containers leaving the port": the plural counted after "one in N". */
+const COUNTED_NOUN_AFTER = /^ ([a-z][a-z-]*s)\b/i;
+const SPENT = /^(?:spent|spend|spends|spending)$/;
+const GIVEN_END = / (?:issued|paid|granted|given|awarded|allocated|disbursed)$/;
+const GIVEN_TO = /^ (?:in|of) [a-z][a-z -]{0,40} to $/;
 /** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
 const CHANGE_AFTER =
   /^ (?:(higher|more|up|larger|bigger|greater|longer)|(lower|less|down|smaller|shorter|fewer)) (?:than|from|on)\b/;
+/** " less than in March", " higher than at the end of June": the month a change is counted from. */
+const THAN_MONTH =
+  /^ [a-z]+ (?:than|from|on) (?:in |at the end of |the end of |on )?(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
@@ -1445,6 +1468,25 @@ class Extraction {
       phrase: raw.unitPhrase,
     });
     if (statistic !== undefined) return { label: statistic, growth: false };
+    const carried = this.shareCarriedBy(raw, clause);
+    if (carried !== undefined) return { label: carried, growth: false };
+    const cutObject = OBJECT_CUT_TO.exec(clause)?.[1];
+    if (cutObject !== undefined && !NOT_A_CUT_OBJECT.test(cutObject))
+      return { label: cutObject, growth: false };
+    const last = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
+    // "added 8.6 gigawatts …, more than double the 3.9 gigawatts installed a year earlier": the same measure.
+    if (last !== undefined && last.unit === raw.unit.unit && MULTIPLE_OF_THE.test(clause))
+      return { label: last.label, growth: false };
+    // "issued 310 million yuan in job subsidies to 2,600 companies": the companies receiving them.
+    if (
+      last?.kind === 'money' &&
+      raw.unit.kind === 'count' &&
+      raw.unitPhrase !== undefined &&
+      GIVEN_TO.test(clause)
+    ) {
+      const given = last.label.replace(GIVEN_END, '');
+      return { label: `${countedOf(raw.unitPhrase, text, raw.end)} receiving ${given}`, growth: false };
+    }
     const previous = sentence.previousLabel?.replace(CHANGE_WORD_END, '').replace(GROWTH_PREFIX, '');
     const expected = this.expectedMeasure(raw, clause);
     if (expected !== undefined) return { label: expected, growth: false };
@@ -1565,7 +1607,13 @@ class Extraction {
     // "4.2 hours shorter than a year earlier", "300 more than a year ago": a change of what was measured before.
     const changeAfter = CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16));
     if (changeAfter !== null && before.label === '' && previous !== undefined) {
-      return { label: changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth'), growth: true };
+      // "two minutes less than in March": a base other than a year earlier names its own series.
+      const month = THAN_MONTH.exec(text.slice(raw.end, raw.end + 40))?.[1]?.toLowerCase();
+      const base = month === undefined ? '' : ` from ${month}`;
+      return {
+        label: `${changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth')}${base}`,
+        growth: true,
+      };
     }
     // "Wind farms generated 3.2 billion kilowatt-hours of electricity": the source's power generation.
     const generation = generationOf(before.label, before.verb, raw.unit.unit);
@@ -1579,6 +1627,9 @@ class Extraction {
           (money ? fundingFor(this.text, raw.end) : undefined))
         : undefined;
     // "handled 56 million tonnes of coal": what a measuring verb's amount is of, named with the verb (coal handled).
+    // "harvested 3.2 million hectares of rice": an area a farming verb worked is that verb's area of the crop.
+    if (object !== undefined && raw.unit.kind === 'area' && FARMED.test(before.verb ?? ''))
+      return { label: `${object} ${before.verb} area`, growth: before.growth };
     if (object !== undefined)
       return { label: measuredObject(before.verb, object, text, raw.end) ?? object, growth: before.growth };
     // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from
@@ -1604,7 +1655,11 @@ class Extraction {
       previous !== undefined && COMPARED_ONLY.test(clause)
         ? previous.replace(EXPECTED_OPENING, '')
         : previous;
-    const named = counted ?? spending ?? subject ?? compared;
+    // "upgraded 1,260 centers and spent 4.6 billion yuan on medical equipment": with no subject of its own, what
+    // the money was spent on names it, not the figure before.
+    const spentOn =
+      money && subject === undefined && SPENT.test(before.verb ?? '') ? spendingOn(text, raw.end) : undefined;
+    const named = counted ?? spending ?? spentOn ?? subject ?? compared;
     if (named !== undefined) return { label: named, growth: before.growth };
     // "The bureau aims for 1.5 GW by 2025": an aim with nothing named is the target of the brief's last level in
     // that unit, not the bare unit.
@@ -1622,6 +1677,21 @@ class Extraction {
       ? this.lastLevelIn(unit)?.replace(PLANNED_OPENING, '').replace(TARGET_END, '')
       : noun;
     return counted === undefined ? undefined : `${verb} ${counted}`;
+  }
+
+  /**
+   * "rail carried one in five containers leaving the port" → share of containers carried by rail: a share written as
+   * "one in N" after a subject and its past verb is of the noun after it, done by the subject.
+   */
+  private shareCarriedBy(raw: RawFigure, clause: string): string | undefined {
+    if (raw.unit.kind !== 'percent' || !ONE_IN_N.test(this.text.slice(raw.start, raw.end))) return undefined;
+    const verb = PAST_VERB_AT_END.exec(clause)?.[1]?.toLowerCase();
+    if (verb === undefined) return undefined;
+    const subject = clause.slice(0, clause.length - verb.length - 1).replace(CLAUSE_CONJUNCTION, '');
+    const doer = englishLabelBefore(subject, this.region).label;
+    const noun = COUNTED_NOUN_AFTER.exec(this.text.slice(raw.end, raw.end + 32))?.[1]?.toLowerCase();
+    if (doer === '' || doer.includes(' share') || noun === undefined) return undefined;
+    return `share of ${noun} ${verb} by ${doer}`;
   }
 
   /** The label of the brief's last level (no change) in `unit`, when it names more than the unit. */

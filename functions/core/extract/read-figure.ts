@@ -529,6 +529,9 @@ function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo 
   return undefined;
 }
 
+const YEARS_AFTER = /^ years\b/;
+const DECIMAL_YEARS_UNIT: UnitInfo = { unit: 'years', kind: 'other', measure: true, counter: false };
+
 function rateUnit(numerator: UnitInfo, denominator: string): UnitInfo {
   const kind = numerator.kind === 'money' ? 'money' : 'other';
   return { unit: `${numerator.unit}/${denominator}`, kind, measure: true, counter: false };
@@ -676,6 +679,10 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     if (found === 'not-a-figure') return rejected(cursor);
     if (found !== undefined) unit = compoundUnit(text, found);
     else if (isEnglishYear(text, start, cursor)) return rejected(cursor);
+    else if (!core.chinese && core.fractionDigits !== '' && YEARS_AFTER.test(text.slice(cursor, cursor + 8)))
+      // "life expectancy reached 79.2 years", "an average age of 38.5 years": a time written to a decimal is a
+      // measured level; a span of whole years stays a duration.
+      unit = { unit: DECIMAL_YEARS_UNIT, end: cursor + 6, english: true };
     else {
       const listed = core.chinese ? undefined : listUnitAhead(text, cursor, start);
       // "numbered 3.3 million, 42 percent of them…": no share is counted in millions, so no list shares its unit.
