@@ -3858,6 +3858,9 @@ describe('English of round 8c', () => {
       ['6.4 years', 'median tenure of nurses'],
     ]);
   });
+  it('leaves a span of years written to a decimal (runs for 2.5 years, take 1.5 years) a duration', () => {
+    expect(labels('The pilot runs for 2.5 years and the upgrade will take 1.5 years.')).toEqual([]);
+  });
   it('names a share written "one in N" after a subject and its verb (barges moved one in six pallets) as done by it', () => {
     expect(labels('Trucks still dominate, but barges moved one in six pallets bound for the coast.')).toEqual(
       [['one in six', 'share of pallets moved by barges']],

@@ -530,6 +530,9 @@ function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo 
 }
 
 const YEARS_AFTER = /^ years\b/;
+/** What states a level just before a number ("reached 79.2", "an average age of 38.5"), unlike a span ("for 2.5"). */
+const LEVEL_BEFORE =
+  /\b(?:reached|reaches|rose to|rises to|fell to|falls to|increased to|decreased to|dropped to|climbed to|stood at|stands at|averaged|averages|was|were|is|are|age of)\s+(?:about |around |nearly |almost |over |under )?$/i;
 const DECIMAL_YEARS_UNIT: UnitInfo = { unit: 'years', kind: 'other', measure: true, counter: false };
 
 function rateUnit(numerator: UnitInfo, denominator: string): UnitInfo {
@@ -679,9 +682,14 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     if (found === 'not-a-figure') return rejected(cursor);
     if (found !== undefined) unit = compoundUnit(text, found);
     else if (isEnglishYear(text, start, cursor)) return rejected(cursor);
-    else if (!core.chinese && core.fractionDigits !== '' && YEARS_AFTER.test(text.slice(cursor, cursor + 8)))
-      // "life expectancy reached 79.2 years", "an average age of 38.5 years": a time written to a decimal is a
-      // measured level; a span of whole years stays a duration.
+    else if (
+      !core.chinese &&
+      core.fractionDigits !== '' &&
+      YEARS_AFTER.test(text.slice(cursor, cursor + 8)) &&
+      LEVEL_BEFORE.test(text.slice(Math.max(0, start - 32), start))
+    )
+      // "life expectancy reached 79.2 years", "an average age of 38.5 years": a time written to a decimal after a
+      // verb of level is a measured level; a span ("runs for 2.5 years", "take 1.5 years") stays a duration.
       unit = { unit: DECIMAL_YEARS_UNIT, end: cursor + 6, english: true };
     else {
       const listed = core.chinese ? undefined : listUnitAhead(text, cursor, start);
