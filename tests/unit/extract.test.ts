@@ -3796,3 +3796,21 @@ describe('labels of round 8b', () => {
     ]);
   });
 });
+
+describe('labels of round 8c', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, {
+      publishedAt: '2025-11-20',
+      aliases: defaultAliases,
+      ...(region === undefined ? {} : { region }),
+    }).map((figure) => [figure.surface, figure.label]);
+
+  it('drops the 在 a plan brings its period in with (计划在下半年…), not only the period', () => {
+    expect(
+      read('问卷显示，37.2%的受访家庭计划在明年上半年添置家电，打算在下半年装修住房的占11.4%。'),
+    ).toEqual([
+      ['37.2%', '计划添置家电的受访家庭比例'],
+      ['11.4%', '打算装修住房的受访家庭比例'],
+    ]);
+  });
+});

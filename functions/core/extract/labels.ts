@@ -455,7 +455,10 @@ export function splitAgent(phrase: string): { agent: string; action: string } | 
       // 公共服务: the 共 of 公共 is no adverb.
       if (adverb.startsWith('共') && phrase.charCodeAt(at - 1) === 0x516c /* 公 */) continue;
       if (FREE_ADVERBS.has(adverb) ? at >= 2 : AGENT_VERBS.match(phrase, verbAt) !== undefined) {
-        return { agent: phrase.slice(0, at), action: phrase.slice(verbAt) };
+        // 计划在下半年换车: the 在 or 于 that brought in the time goes with it.
+        const timeAt =
+          TIME_ADVERBS.has(adverb) && at >= 3 && TIME_PREPOSITIONS.has(phrase.charCodeAt(at - 1));
+        return { agent: phrase.slice(0, timeAt ? at - 1 : at), action: phrase.slice(verbAt) };
       }
     }
   }
@@ -463,6 +466,9 @@ export function splitAgent(phrase: string): { agent: string; action: string } | 
 }
 
 const YEAR_NOUNS = /^(?:目标|计划|任务|平均)/;
+/** Adverbs of time, which a preposition before them (在下半年) brings in. */
+const TIME_ADVERBS = new Set(['今年', '全年', '去年', '上半年', '下半年', '当年', '全天']);
+const TIME_PREPOSITIONS = codeSet('在于');
 
 /** Whether `at` follows 比 or 较 and a base word (比上年 + 全年). */
 function afterComparisonMark(phrase: string, at: number): boolean {
@@ -1442,10 +1448,10 @@ const YEAR_ON_YEAR_BASE =
   /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?:调查)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
 /**
  * Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入, 夜市国庆期间客流量): they belong in as-of,
- * or only say when.
+ * or only say when; so does the 在 a plan brings its period in with (计划在下半年增加…).
  */
 const PERIOD_INSIDE =
-  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|当前|本周|本月|周[一二三四五六日]|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|(?<![比较])前(?:[一二三四1-4]季度|[一二三四五六七八九十两0-9]{1,2}个月)|年内|年[底末]前|[上下]半年|\d{4}年度?|\d{4}届)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?<=[划算备望])在)?(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|明年|去年|上年|本年|当年|全年|全天|当天|当日|当期|当前|本周|本月|周[一二三四五六日]|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|(?<![比较])前(?:[一二三四1-4]季度|[一二三四五六七八九十两0-9]{1,2}个月)|年内|年[底末]前|[上下]半年|\d{4}年度?|\d{4}届)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
