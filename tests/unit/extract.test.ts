@@ -3813,4 +3813,10 @@ describe('labels of round 8c', () => {
       ['11.4%', '打算装修住房的受访家庭比例'],
     ]);
   });
+  it('reads a noun after 在 or 到 as where a share works, not as its population (约三成在外资企业工作)', () => {
+    expect(read('受访毕业生中，约三成在外资企业工作，一成多到学校任教。')).toEqual([
+      ['约三成', '在外资企业工作的受访毕业生比例'],
+      ['一成多', '到学校任教的受访毕业生比例'],
+    ]);
+  });
 });

@@ -23,10 +23,14 @@ const MAX_PREDICATE = 20;
 /** A space ends a clause too: headlines join two of them with one (…期待租金稳定 保障房申请意愿升至56%). */
 const CLAUSE_END = codeSet('，,。；;：:！？!?\n（( \u3000');
 
+const PLACE_PREPOSITIONS = codeSet('在到于');
+
 /** The population noun at `from` (heads in a row: 企业负责人), and where it ends; undefined when none starts near. */
 function populationAt(text: string, from: number): { start: number; end: number } | undefined {
   for (let start = from; start < text.length && start - from <= POPULATION_WINDOW; start++) {
     if (CLAUSE_END.has(text.charCodeAt(start))) return undefined;
+    // 约24%在民营企业就业: a noun after 在 is where they are, not who they are.
+    if (PLACE_PREPOSITIONS.has(text.charCodeAt(start))) return undefined;
     let head = POPULATION_HEADS.match(text, start);
     if (head === undefined) continue;
     let end = start + head.word.length;
