@@ -3819,4 +3819,9 @@ describe('labels of round 8c', () => {
       ['一成多', '到学校任教的受访毕业生比例'],
     ]);
   });
+  it('names a share of those a change word defines (涨幅在5%以上的占比) by the population the text set', () => {
+    expect(read('在受访商户中，租金涨幅在5%以上的占比约四成。')).toEqual([
+      ['约四成', '租金涨幅在5%以上的受访商户比例'],
+    ]);
+  });
 });

@@ -315,6 +315,8 @@ const UNIT_WARNINGS: Record<NonNullable<RawFigure['unitSource']>, FigureWarning>
   none: { code: 'unit-missing', message: 'no unit written after this figure' },
 };
 const OF_SHARE = '的比例';
+/** 增幅在10%以上的占比: a share of those a 的 phrase defines, named with no population of its own. */
+const SHARE_OF_DEFINED = /^([^的]{2,16})的(?:占比|比例)$/;
 /** A share of the people a 的 phrase defines (…控制在5%以内的受访者占): the phrase, the population. */
 const DEFINED_POPULATION_TAKES = /^([^的，,。；;]{2,24})的([^的，,。；;]{2,6})占$/;
 const ZHONG = 0x4e2d; // 中
@@ -1803,6 +1805,12 @@ class Extraction {
         ),
         growth: false,
       };
+    // 在营收增长的企业中，增幅在10%以上的占比约三成: a change word inside the 的 phrase that defines the members of a
+    // share; the share is of the population the text set.
+    const ofDefined =
+      raw.unit.kind === 'percent' && before.growth ? SHARE_OF_DEFINED.exec(before.label) : null;
+    if (ofDefined?.[1] !== undefined && this.population !== undefined)
+      return { label: this.tidy(shareOfPopulation(ofDefined[1], this.population)), growth: false };
     if (raw.unit.kind === 'percent' && !before.growth) {
       const covered = this.coveredShare(raw, before.label);
       if (covered !== undefined) return { label: covered, growth: false };
