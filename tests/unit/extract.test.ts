@@ -3824,4 +3824,9 @@ describe('labels of round 8c', () => {
       ['约四成', '租金涨幅在5%以上的受访商户比例'],
     ]);
   });
+  it('names a share by what its members said after a comma (认为，…), not by the bare reporting verb', () => {
+    expect(read('调查显示，近四成受访者认为，社区食堂价格偏高。')).toEqual([
+      ['近四成', '认为社区食堂价格偏高的受访者比例'],
+    ]);
+  });
 });
