@@ -3829,4 +3829,9 @@ describe('labels of round 8c', () => {
       ['近四成', '认为社区食堂价格偏高的受访者比例'],
     ]);
   });
+  it('keeps what those asked could bear (能够承受的物业费) apart from the bare measure', () => {
+    expect(read('受访业主心目中能够承受的物业费多在每平方米2元左右。')).toEqual([
+      ['每平方米2元左右', '能够承受的物业费'],
+    ]);
+  });
 });

@@ -522,6 +522,9 @@ const SHARE_HEADS = new SuffixSet('率 比例 比重 占比 满意度'.split(' '
 const DEFINING_DE =
   /(?:活动产生的|扣除[^的]{1,12}后的|[^的]{2,10}(?:半年|一年|[0-9一二三两]个月)后的|通过[^的]{1,10}(?:实现|完成|销售|达成)的|^新(?:成立|设立|注册|开业|上市|发行)的|(?:超过|高于|低于|不足|达到)[0-9０-９一二三四五六七八九十百千万亿.]+[\u4e00-\u9fff]{0,2}(?:以上|以下)?的)$/;
 
+/** 可接受的, 能承受的: what those asked could accept or bear, before the measure it bounds. */
+const BEARABLE_DE = /(?:可以?|能够?)(?:接受|承受|负担)的$/;
+
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
 function headAfterDe(text: string): string {
   const last = text.lastIndexOf('的');
@@ -530,6 +533,10 @@ function headAfterDe(text: string): string {
   // phrase that is a term, a stage, a bound, a channel or a span after an event defines which ones are meant, and
   // stays.
   if (DEFINING_DE.test(text.slice(0, last + 1))) return text;
+  // 受访者心目中可以接受的月租金区间: what they can accept is another series than what they pay; the modal phrase
+  // stays, who holds it goes.
+  const bearable = BEARABLE_DE.exec(text.slice(0, last + 1));
+  if (bearable !== null && text.length - last - 1 >= 2) return text.slice(bearable.index);
   // 累计关闭污染严重的小化工企业 → 累计关闭小化工企业: the action stays, its description goes.
   const action = ACTIONS.match(text, text.startsWith('累计', 0) ? 2 : 0);
   if (action !== undefined) {
