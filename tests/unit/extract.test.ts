@@ -3834,4 +3834,10 @@ describe('labels of round 8c', () => {
       ['每平方米2元左右', '能够承受的物业费'],
     ]);
   });
+  it('names a sample who have children of an age (2600户有6至12岁儿童家庭) by them, not by a bare 有', () => {
+    expect(read('市妇联对2600户有6至12岁儿童家庭的问卷调查显示，约四成家庭有课外托管需求。')[0]).toEqual([
+      '2600户',
+      '受访有儿童家庭',
+    ]);
+  });
 });

@@ -659,6 +659,7 @@ const COHORT = /^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})届/;
 const AGE_SPAN = String.raw`\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?周?岁(?:及以上|以上|以下)?`;
 const AGE_BOUND = new RegExp(`^${AGE_SPAN}`);
 const SAMPLED_AGES = new RegExp(`^受访的?${AGE_SPAN}的?`);
+const HAVING_AGE = new RegExp(`^有${AGE_SPAN}的?(?=[\u4e00-\u9fff]{2})`);
 /** 60岁及以上老年人: an age bound opening the noun it describes. */
 export const AGE_OPENING = new RegExp(`^${AGE_SPAN}的?(?=[\u4e00-\u9fff]{2})`);
 /** 租客的问卷调查, 居民的抽样调查: what a survey of the counted ones is written as after their noun. */
@@ -675,9 +676,16 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   // 1.2万名80岁以上老人: an age bound belongs to the counted noun.
   const age = AGE_BOUND.exec(text.slice(cursor, cursor + 8));
   if (age !== null) cursor += age[0].length;
-  // 2860名受访的18至35岁青年: who was surveyed, whatever their ages.
-  const sampled = age === null ? SAMPLED_AGES.exec(text.slice(cursor, cursor + 14)) : null;
+  // 3200户有0至3岁婴幼儿家庭: who have children of an age; the age only bounds them, 有 stays.
+  const having = age === null ? HAVING_AGE.exec(text.slice(cursor, cursor + 10)) : null;
   let out = '';
+  if (having !== null) {
+    out = '有';
+    cursor += having[0].length;
+    runStart = cursor;
+  }
+  // 2860名受访的18至35岁青年: who was surveyed, whatever their ages.
+  const sampled = age === null && having === null ? SAMPLED_AGES.exec(text.slice(cursor, cursor + 14)) : null;
   if (sampled !== null) {
     out = '受访';
     cursor += sampled[0].length;
