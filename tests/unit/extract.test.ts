@@ -3840,4 +3840,10 @@ describe('labels of round 8c', () => {
       '受访有儿童家庭',
     ]);
   });
+  it('leaves a trailing 拟 out of the level a planned change starts from (价格拟由…调整为…)', () => {
+    expect(read('县城居民用气价格拟由每立方米2.8元调整为3.1元。')[0]).toEqual([
+      '每立方米2.8元',
+      '县城居民用气价格',
+    ]);
+  });
 });

@@ -1525,12 +1525,16 @@ export function tidyLabel(label: string): string {
     .replace(QUANTIFIED_SUBJECT, '')
     .replace(VENUE, '')
     .replace(SAMPLED_OUTLETS, '')
-    .replace(MARKET_OF_GOODS, '');
+    .replace(MARKET_OF_GOODS, '')
+    .replace(TRAILING_PLAN, '');
   // 举办非遗展演、夜游灯会等文旅活动: examples before 等 only illustrate the kind after it, which names the series.
   if (tidy.includes('等')) tidy = tidy.replace(EXAMPLES, '');
   tidy = tidy.replace(SPAN_CHANGE, '$&幅').replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
   return tidy === '' ? label : tidy;
 }
+
+/** 第一阶梯水价拟 (…拟由2.65元调整为3元): the plan word before a change's old level only says it is planned. */
+const TRAILING_PLAN = /(?<=.{2})拟$/;
 
 /** A verb, examples listed with 、 and closed by 等, and the kind they illustrate (at least two characters). */
 const EXAMPLES = /^(?:[^、等]{2,8}、)+[^、等]{2,8}等(?=.{2,}$)/;
