@@ -3774,6 +3774,12 @@ describe('labels of round 8b', () => {
       ['5300人', '新建村级养老服务站惠及老人'],
     ]);
   });
+  it('prefixes no action when the count before is itself of those reached (涉及楼栋…，惠及居民…)', () => {
+    expect(read('棚户区改造涉及房屋860套，惠及居民2400户。', '云岭县')).toEqual([
+      ['860套', '棚户区改造涉及房屋'],
+      ['2400户', '惠及居民'],
+    ]);
+  });
   it('names a measure written with a referring word (这一比例) by the measure before it, not as 一比例', () => {
     expect(
       read('抽样显示，家庭教育支出占家庭总支出的比例平均为18.5%，这一比例高于25%的家庭占21.3%。').slice(1),
@@ -3865,5 +3871,56 @@ describe('English of round 8c', () => {
     expect(labels('Trucks still dominate, but barges moved one in six pallets bound for the coast.')).toEqual(
       [['one in six', 'share of pallets moved by barges']],
     );
+  });
+});
+
+describe('labels of round 8c', () => {
+  const read = (text: string, region?: string) =>
+    extractFigures(text, {
+      publishedAt: '2025-11-20',
+      aliases: defaultAliases,
+      ...(region === undefined ? {} : { region }),
+    }).map((figure) => [figure.surface, figure.label]);
+
+  it('drops the 在 a plan brings its period in with (计划在下半年…), not only the period', () => {
+    expect(
+      read('问卷显示，37.2%的受访家庭计划在明年上半年添置家电，打算在下半年装修住房的占11.4%。'),
+    ).toEqual([
+      ['37.2%', '计划添置家电的受访家庭比例'],
+      ['11.4%', '打算装修住房的受访家庭比例'],
+    ]);
+  });
+  it('reads a noun after 在 or 到 as where a share works, not as its population (约三成在外资企业工作)', () => {
+    expect(read('受访毕业生中，约三成在外资企业工作，一成多到学校任教。')).toEqual([
+      ['约三成', '在外资企业工作的受访毕业生比例'],
+      ['一成多', '到学校任教的受访毕业生比例'],
+    ]);
+  });
+  it('names a share of those a change word defines (涨幅在5%以上的占比) by the population the text set', () => {
+    expect(read('在受访商户中，租金涨幅在5%以上的占比约四成。')).toEqual([
+      ['约四成', '租金涨幅在5%以上的受访商户比例'],
+    ]);
+  });
+  it('names a share by what its members said after a comma (认为，…), not by the bare reporting verb', () => {
+    expect(read('调查显示，近四成受访者认为，社区食堂价格偏高。')).toEqual([
+      ['近四成', '认为社区食堂价格偏高的受访者比例'],
+    ]);
+  });
+  it('keeps what those asked could bear (能够承受的物业费) apart from the bare measure', () => {
+    expect(read('受访业主心目中能够承受的物业费多在每平方米2元左右。')).toEqual([
+      ['每平方米2元左右', '能够承受的物业费'],
+    ]);
+  });
+  it('names a sample who have children of an age (2600户有6至12岁儿童家庭) by them, not by a bare 有', () => {
+    expect(read('市妇联对2600户有6至12岁儿童家庭的问卷调查显示，约四成家庭有课外托管需求。')[0]).toEqual([
+      '2600户',
+      '受访有儿童家庭',
+    ]);
+  });
+  it('leaves a trailing 拟 out of the level a planned change starts from (价格拟由…调整为…)', () => {
+    expect(read('县城居民用气价格拟由每立方米2.8元调整为3.1元。')[0]).toEqual([
+      '每立方米2.8元',
+      '县城居民用气价格',
+    ]);
   });
 });

@@ -316,6 +316,8 @@ const UNIT_WARNINGS: Record<NonNullable<RawFigure['unitSource']>, FigureWarning>
   none: { code: 'unit-missing', message: 'no unit written after this figure' },
 };
 const OF_SHARE = '的比例';
+/** 增幅在10%以上的占比: a share of those a 的 phrase defines, named with no population of its own. */
+const SHARE_OF_DEFINED = /^([^的]{2,16})的(?:占比|比例)$/;
 /** A share of the people a 的 phrase defines (…控制在5%以内的受访者占): the phrase, the population. */
 const DEFINED_POPULATION_TAKES = /^([^的，,。；;]{2,24})的([^的，,。；;]{2,6})占$/;
 const ZHONG = 0x4e2d; // 中
@@ -715,6 +717,8 @@ const AGENT_HEAD =
 const REACHED_BY = /^(?:惠及|涉及|覆盖|带动|受益)/;
 /** Who an action reached, with no action named (涉及居民, 惠及农户). */
 const REACHED_ONLY = /^(?:惠及|涉及)[\u4e00-\u9fff]{1,4}(?:[0-9０-９]|$)/;
+/** A label that already names who an action reached (…涉及楼栋, …惠及农户). */
+const REACHED_WITHIN = /(?:惠及|涉及|覆盖|带动|受益)/;
 /** The stage a count opens on (计划改造…, 已开工…), which who it reached does not share. */
 const STAGE_OPENING = /^(?:计划|拟|已|累计)/;
 /** Actions that take the sentence's agent when their clause names none (带动就业岗位, 收报, 帮助…就业). */
@@ -1873,6 +1877,12 @@ class Extraction {
         ),
         growth: false,
       };
+    // 在营收增长的企业中，增幅在10%以上的占比约三成: a change word inside the 的 phrase that defines the members of a
+    // share; the share is of the population the text set.
+    const ofDefined =
+      raw.unit.kind === 'percent' && before.growth ? SHARE_OF_DEFINED.exec(before.label) : null;
+    if (ofDefined?.[1] !== undefined && this.population !== undefined)
+      return { label: this.tidy(shareOfPopulation(ofDefined[1], this.population)), growth: false };
     if (raw.unit.kind === 'percent' && !before.growth) {
       const covered = this.coveredShare(raw, before.label);
       if (covered !== undefined) return { label: covered, growth: false };
@@ -2035,7 +2045,9 @@ class Extraction {
       REACHED_ONLY.test(stripLeading(clause.text, this.region)) &&
       clause.start > sentence.start &&
       sentence.previousCounted !== undefined &&
-      sentence.previousLabel === sentence.previousCounted
+      sentence.previousLabel === sentence.previousCounted &&
+      // 老旧小区改造涉及楼栋420栋，惠及居民1.6万户: a count that is itself of those reached names no action to prefix.
+      !REACHED_WITHIN.test(sentence.previousCounted)
     )
       label = sentence.previousCounted.replace(STAGE_OPENING, '') + label;
     else if (listed !== undefined && raw.unit.counter && label !== '' && !PRODUCED.test(label))

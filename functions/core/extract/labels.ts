@@ -455,7 +455,10 @@ export function splitAgent(phrase: string): { agent: string; action: string } | 
       // 公共服务: the 共 of 公共 is no adverb.
       if (adverb.startsWith('共') && phrase.charCodeAt(at - 1) === 0x516c /* 公 */) continue;
       if (FREE_ADVERBS.has(adverb) ? at >= 2 : AGENT_VERBS.match(phrase, verbAt) !== undefined) {
-        return { agent: phrase.slice(0, at), action: phrase.slice(verbAt) };
+        // 计划在下半年换车: the 在 or 于 that brought in the time goes with it.
+        const timeAt =
+          TIME_ADVERBS.has(adverb) && at >= 3 && TIME_PREPOSITIONS.has(phrase.charCodeAt(at - 1));
+        return { agent: phrase.slice(0, timeAt ? at - 1 : at), action: phrase.slice(verbAt) };
       }
     }
   }
@@ -463,6 +466,9 @@ export function splitAgent(phrase: string): { agent: string; action: string } | 
 }
 
 const YEAR_NOUNS = /^(?:目标|计划|任务|平均)/;
+/** Adverbs of time, which a preposition before them (在下半年) brings in. */
+const TIME_ADVERBS = new Set(['今年', '全年', '去年', '上半年', '下半年', '当年', '全天']);
+const TIME_PREPOSITIONS = codeSet('在于');
 
 /** Whether `at` follows 比 or 较 and a base word (比上年 + 全年). */
 function afterComparisonMark(phrase: string, at: number): boolean {
@@ -516,6 +522,9 @@ const SHARE_HEADS = new SuffixSet('率 比例 比重 占比 满意度'.split(' '
 const DEFINING_DE =
   /(?:活动产生的|扣除[^的]{1,12}后的|[^的]{2,10}(?:半年|一年|[0-9一二三两]个月)后的|通过[^的]{1,10}(?:实现|完成|销售|达成)的|^新(?:成立|设立|注册|开业|上市|发行)的|(?:超过|高于|低于|不足|达到)[0-9０-９一二三四五六七八九十百千万亿.]+[\u4e00-\u9fff]{0,2}(?:以上|以下)?的)$/;
 
+/** 可接受的, 能承受的: what those asked could accept or bear, before the measure it bounds. */
+const BEARABLE_DE = /(?:可以?|能够?)(?:接受|承受|负担)的$/;
+
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
 function headAfterDe(text: string): string {
   const last = text.lastIndexOf('的');
@@ -524,6 +533,10 @@ function headAfterDe(text: string): string {
   // phrase that is a term, a stage, a bound, a channel or a span after an event defines which ones are meant, and
   // stays.
   if (DEFINING_DE.test(text.slice(0, last + 1))) return text;
+  // 受访者心目中可以接受的月租金区间: what they can accept is another series than what they pay; the modal phrase
+  // stays, who holds it goes.
+  const bearable = BEARABLE_DE.exec(text.slice(0, last + 1));
+  if (bearable !== null && text.length - last - 1 >= 2) return text.slice(bearable.index);
   // 累计关闭污染严重的小化工企业 → 累计关闭小化工企业: the action stays, its description goes.
   const action = ACTIONS.match(text, text.startsWith('累计', 0) ? 2 : 0);
   if (action !== undefined) {
@@ -646,6 +659,7 @@ const COHORT = /^(?:[0-9]{4}|[〇一二三四五六七八九零]{4})届/;
 const AGE_SPAN = String.raw`\d{1,3}(?:(?:至|到|-|~|～|—)\d{1,3})?周?岁(?:及以上|以上|以下)?`;
 const AGE_BOUND = new RegExp(`^${AGE_SPAN}`);
 const SAMPLED_AGES = new RegExp(`^受访的?${AGE_SPAN}的?`);
+const HAVING_AGE = new RegExp(`^有${AGE_SPAN}的?(?=[\u4e00-\u9fff]{2})`);
 /** 60岁及以上老年人: an age bound opening the noun it describes. */
 export const AGE_OPENING = new RegExp(`^${AGE_SPAN}的?(?=[\u4e00-\u9fff]{2})`);
 /** 租客的问卷调查, 居民的抽样调查: what a survey of the counted ones is written as after their noun. */
@@ -662,9 +676,16 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   // 1.2万名80岁以上老人: an age bound belongs to the counted noun.
   const age = AGE_BOUND.exec(text.slice(cursor, cursor + 8));
   if (age !== null) cursor += age[0].length;
-  // 2860名受访的18至35岁青年: who was surveyed, whatever their ages.
-  const sampled = age === null ? SAMPLED_AGES.exec(text.slice(cursor, cursor + 14)) : null;
+  // 3200户有0至3岁婴幼儿家庭: who have children of an age; the age only bounds them, 有 stays.
+  const having = age === null ? HAVING_AGE.exec(text.slice(cursor, cursor + 10)) : null;
   let out = '';
+  if (having !== null) {
+    out = '有';
+    cursor += having[0].length;
+    runStart = cursor;
+  }
+  // 2860名受访的18至35岁青年: who was surveyed, whatever their ages.
+  const sampled = age === null && having === null ? SAMPLED_AGES.exec(text.slice(cursor, cursor + 14)) : null;
   if (sampled !== null) {
     out = '受访';
     cursor += sampled[0].length;
@@ -1442,10 +1463,10 @@ const YEAR_ON_YEAR_BASE =
   /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?:调查)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
 /**
  * Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入, 夜市国庆期间客流量): they belong in as-of,
- * or only say when.
+ * or only say when; so does the 在 a plan brings its period in with (计划在下半年增加…).
  */
 const PERIOD_INSIDE =
-  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|去年|上年|本年|当年|全年|全天|当天|当日|当期|当前|本周|本月|周[一二三四五六日]|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|(?<![比较])前(?:[一二三四1-4]季度|[一二三四五六七八九十两0-9]{1,2}个月)|年内|年[底末]前|[上下]半年|\d{4}年度?|\d{4}届)(?!以来|同期|平均|目标|计划|任务)/g;
+  /(?<![比较每前]|比上年|较上年|比去年|较去年)(?:(?<=[划算备望])在)?(?:(?:春节|国庆|“?五一”?|“?十一”?|端午|中秋|清明|元旦|暑期|假期|节假日|黄金周)期间|今年|明年|去年|上年|本年|当年|全年|全天|当天|当日|当期|当前|本周|本月|周[一二三四五六日]|在?未来(?:半年|[一二三四五六七八九十两0-9]+个?(?:年|月|季度|周))|过去的?[一二三四五六七八九十两]+年|第?[一二三四1-4]季度|(?<![比较])前(?:[一二三四1-4]季度|[一二三四五六七八九十两0-9]{1,2}个月)|年内|年[底末]前|[上下]半年|\d{4}年度?|\d{4}届)(?!以来|同期|平均|目标|计划|任务)/g;
 /** 多数家庭, 部分企业, 多家连锁药店, 各类养老机构: a quantifier names no series. */
 const QUANTIFIED_SUBJECT =
   /^(?:大多数|多数|大部分|部分|不少|许多|多家|各类|各级)(?:受访)?(?:家庭|企业|居民|市民|职工|老人|人)?/;
@@ -1504,12 +1525,16 @@ export function tidyLabel(label: string): string {
     .replace(QUANTIFIED_SUBJECT, '')
     .replace(VENUE, '')
     .replace(SAMPLED_OUTLETS, '')
-    .replace(MARKET_OF_GOODS, '');
+    .replace(MARKET_OF_GOODS, '')
+    .replace(TRAILING_PLAN, '');
   // 举办非遗展演、夜游灯会等文旅活动: examples before 等 only illustrate the kind after it, which names the series.
   if (tidy.includes('等')) tidy = tidy.replace(EXAMPLES, '');
   tidy = tidy.replace(SPAN_CHANGE, '$&幅').replace(BARE_CHANGE, (bare) => BARE_CHANGE_NAMES[bare] ?? bare);
   return tidy === '' ? label : tidy;
 }
+
+/** 第一阶梯水价拟 (…拟由2.65元调整为3元): the plan word before a change's old level only says it is planned. */
+const TRAILING_PLAN = /(?<=.{2})拟$/;
 
 /** A verb, examples listed with 、 and closed by 等, and the kind they illustrate (at least two characters). */
 const EXAMPLES = /^(?:[^、等]{2,8}、)+[^、等]{2,8}等(?=.{2,}$)/;

@@ -23,10 +23,17 @@ const MAX_PREDICATE = 20;
 /** A space ends a clause too: headlines join two of them with one (…期待租金稳定 保障房申请意愿升至56%). */
 const CLAUSE_END = codeSet('，,。；;：:！？!?\n（( \u3000');
 
+const PLACE_PREPOSITIONS = codeSet('在到于');
+/** 表示， 认为， 称：: a reporting verb alone before a comma, with what was said after it. */
+const REPORTED_BEFORE_COMMA = /^(?:均|都|也)?(表示|认为|称)[，,：:](?=[^，,。；;]{2})/;
+const REPORTED_REACH = 6;
+
 /** The population noun at `from` (heads in a row: 企业负责人), and where it ends; undefined when none starts near. */
 function populationAt(text: string, from: number): { start: number; end: number } | undefined {
   for (let start = from; start < text.length && start - from <= POPULATION_WINDOW; start++) {
     if (CLAUSE_END.has(text.charCodeAt(start))) return undefined;
+    // 约24%在民营企业就业: a noun after 在 is where they are, not who they are.
+    if (PLACE_PREPOSITIONS.has(text.charCodeAt(start))) return undefined;
     let head = POPULATION_HEADS.match(text, start);
     if (head === undefined) continue;
     let end = start + head.word.length;
@@ -86,7 +93,11 @@ export function populationShareAfter(
     (known !== undefined && known.length >= 2 && text.startsWith(known, cursor)
       ? { start: cursor, end: cursor + known.length }
       : undefined);
-  const predicateStart = found?.end ?? cursor;
+  let predicateStart = found?.end ?? cursor;
+  // 两成受访者表示，愿意为…: what they said is the clause after the reporting verb, which stays before it.
+  const said = REPORTED_BEFORE_COMMA.exec(text.slice(predicateStart, predicateStart + REPORTED_REACH));
+  const verb = said?.[1] ?? '';
+  if (said !== null) predicateStart += said[0].length;
   let end = predicateStart;
   while (
     end < text.length &&
@@ -97,7 +108,7 @@ export function populationShareAfter(
     end++;
   if (end - predicateStart > MAX_PREDICATE) return undefined;
   // 希望将课后服务时间延长至18时以后: what they want is named before the level it is taken to.
-  const predicate = text.slice(predicateStart, end);
+  const predicate = verb + text.slice(predicateStart, end);
   const written = found === undefined ? undefined : text.slice(found.start, found.end);
   // 在2860名受访青年中，58.7%的人…: 人 is the population the text set, said again.
   const population = (written === ANYONE ? known : written) ?? written ?? known;
