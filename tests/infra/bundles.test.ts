@@ -14,9 +14,10 @@ import { type FunctionName, type FunctionSpec, functions } from '../../infra/top
  * alone is 190 KiB) and Powertools Tracer (the X-Ray SDK, about 100 KiB without semver), no function gets there: BENCHMARKS.md gives
  * each one's size, and this budget keeps what was won from coming back. Ingest, the largest, carries the extractor,
  * which grows with its rules: 503 KiB after the second round of labelling rules, 531 KiB after the fourth, 542 KiB
- * after the fifth, 561 KiB after the sixth, 542 KiB after the seventh (semver's stand-in took 28 KiB off every bundle).
+ * after the fifth, 561 KiB after the sixth, 542 KiB after the seventh (semver's stand-in took 28 KiB off every bundle),
+ * 561 KiB after the eighth.
  */
-const bundleBudgetKiB = 560;
+const bundleBudgetKiB = 580;
 
 const entries = Object.entries(functions) as Array<[FunctionName, FunctionSpec]>;
 /** What Lambda sets and the handlers read when imported. */
