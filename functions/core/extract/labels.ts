@@ -1123,6 +1123,18 @@ export function predicateAfter(text: string, from: number): string {
   // 1.27万户企业已获稳岗返还资金: the stage word stays with the verb.
   const stage = text.charCodeAt(from) === 0x5df2 /* 已 */ ? 1 : 0;
   if (PREDICATE_VERBS.match(text, from + stage) === undefined) return '';
+  const end = shortPhraseEnd(text, from);
+  // …获得稳岗返还资金2.86亿元: the funds are the next figure's measure, not what the counted ones did.
+  return end - from > MAX_PREDICATE ? '' : text.slice(from, end).replace(FUNDS_OBJECT, '');
+}
+
+const FUNDS_OBJECT = /(?<=.{3})资金$/;
+
+/**
+ * Where a short Chinese phrase from `from` ends: at a number, Latin text, 的 or a clause stop, or one past
+ * MAX_PREDICATE characters, which callers take as too long to be part of a name.
+ */
+function shortPhraseEnd(text: string, from: number): number {
   let end = from;
   while (end < text.length && end - from <= MAX_PREDICATE) {
     const code = text.charCodeAt(end);
@@ -1130,11 +1142,8 @@ export function predicateAfter(text: string, from: number): string {
     if (code >= 0xff10 && code <= 0xff19) break;
     end++;
   }
-  // …获得稳岗返还资金2.86亿元: the funds are the next figure's measure, not what the counted ones did.
-  return end - from > MAX_PREDICATE ? '' : text.slice(from, end).replace(FUNDS_OBJECT, '');
+  return end;
 }
-
-const FUNDS_OBJECT = /(?<=.{3})资金$/;
 
 /** A verb of helping that a count of people is the object of (帮助…实现, 带动…增收), after its stage. */
 const HELPED_BY = /^(?:已|累计|共)?(?:帮助|带动|扶持|引导)$/;
@@ -1146,13 +1155,7 @@ const HELPED_BY = /^(?:已|累计|共)?(?:帮助|带动|扶持|引导)$/;
  */
 export function helpedLabel(label: string, text: string, from: number): string | undefined {
   if (!HELPED_BY.test(label)) return undefined;
-  let end = from;
-  while (end < text.length && end - from <= MAX_PREDICATE) {
-    const code = text.charCodeAt(end);
-    if (CLAUSE_STOP.has(code) || code < 0x80 || isChineseNumeral(code) || code === 0x7684 /* 的 */) break;
-    if (code >= 0xff10 && code <= 0xff19) break;
-    end++;
-  }
+  const end = shortPhraseEnd(text, from);
   return end === from || end - from > MAX_PREDICATE ? undefined : label + text.slice(from, end);
 }
 
