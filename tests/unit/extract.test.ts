@@ -18,6 +18,32 @@ const only = (text: string, context: ExtractContext = dalian) => {
   return figure;
 };
 
+/** What a reader checks of each figure's reading: its surface, value (and upper bound), unit, qualifier and kind. */
+const readings = (text: string) =>
+  extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
+    surface,
+    value,
+    ...(valueMax === undefined ? {} : { valueMax }),
+    unit,
+    qualifier,
+    kind,
+  }));
+
+/** [surface, as-of or null] of each figure, for briefs published on a given day unless one is given. */
+const asOfReader =
+  (usualPublishedAt: string) =>
+  (text: string, publishedAt = usualPublishedAt) =>
+    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.asOf ?? null]);
+
+/** [surface, label] of each figure, for briefs published on a given day, in a region when one is given. */
+const labelReader =
+  (publishedAt: string, aliases?: ExtractContext['aliases']) => (text: string, region?: string) =>
+    extractFigures(text, {
+      publishedAt,
+      ...(aliases === undefined ? {} : { aliases }),
+      ...(region === undefined ? {} : { region }),
+    }).map((figure) => [figure.surface, figure.label]);
+
 describe('numbers', () => {
   it('reads 约4.29亿元 as approx 429000000 元, exactly', () => {
     expect(only('总投资约4.29亿元。')).toMatchObject({
@@ -665,15 +691,7 @@ describe('own labeled briefs', () => {
 });
 
 describe('the misses, units and kinds of issue 8', () => {
-  const read = (text: string) =>
-    extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
-      surface,
-      value,
-      ...(valueMax === undefined ? {} : { valueMax }),
-      unit,
-      qualifier,
-      kind,
-    }));
+  const read = readings;
 
   it.each([
     ['出口额增长一倍。', { surface: '一倍', value: 100, unit: '%', qualifier: 'exact', kind: 'growth_rate' }],
@@ -1182,8 +1200,7 @@ describe('labels after round 4 of issue 8', () => {
 });
 
 describe('as-of, kinds and non-figures after round 4 of issue 8', () => {
-  const dated = (text: string, publishedAt = '2024-08-20') =>
-    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.asOf ?? null]);
+  const dated = asOfReader('2024-08-20');
 
   it('reads an English count with a scale and no unit noun as a count', () => {
     const [figure] = extractFigures('The city registered 2.35 million in the census.', {
@@ -1462,15 +1479,7 @@ describe('kinds and English as-of after round 4 of issue 8', () => {
 });
 
 describe('recall, units, qualifiers and kinds of round 4', () => {
-  const read = (text: string) =>
-    extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
-      surface,
-      value,
-      ...(valueMax === undefined ? {} : { valueMax }),
-      unit,
-      qualifier,
-      kind,
-    }));
+  const read = readings;
 
   it.each([
     [
@@ -1696,10 +1705,7 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
 });
 
 describe('labels after round 5 of issue 8', () => {
-  const read = (text: string, region?: string) =>
-    extractFigures(text, { publishedAt: '2024-07-10', ...(region === undefined ? {} : { region }) }).map(
-      (figure) => [figure.surface, figure.label],
-    );
+  const read = labelReader('2024-07-10');
 
   it('keeps 预计 whole and names a forecast written after its subject 预计 first', () => {
     expect(read('全县茶叶总产量预计达到2.6万吨左右。')).toEqual([['2.6万吨左右', '预计茶叶总产量']]);
@@ -2004,17 +2010,8 @@ describe('labels after round 5 of issue 8', () => {
 });
 
 describe('as-of, recall, units and kinds of round 5', () => {
-  const dated = (text: string, publishedAt = '2024-08-20') =>
-    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.asOf ?? null]);
-  const read = (text: string) =>
-    extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
-      surface,
-      value,
-      ...(valueMax === undefined ? {} : { valueMax }),
-      unit,
-      qualifier,
-      kind,
-    }));
+  const dated = asOfReader('2024-08-20');
+  const read = readings;
 
   it('reads energy produced or used as a volume, in either language', () => {
     expect(read('水电站当年发电12.5亿千瓦时。')).toEqual([
@@ -2340,17 +2337,8 @@ describe('English of round 6', () => {
 });
 
 describe('as-of, recall, units and kinds of round 6', () => {
-  const dated = (text: string, publishedAt = '2025-07-20') =>
-    extractFigures(text, { publishedAt }).map((figure) => [figure.surface, figure.asOf ?? null]);
-  const read = (text: string) =>
-    extractFigures(text, dalian).map(({ surface, value, valueMax, unit, qualifier, kind }) => ({
-      surface,
-      value,
-      ...(valueMax === undefined ? {} : { valueMax }),
-      unit,
-      qualifier,
-      kind,
-    }));
+  const dated = asOfReader('2025-07-20');
+  const read = readings;
 
   it('reads a score in a clause after the one that names it (比上年提高2.3分; 得分最低，为76.5分)', () => {
     expect(
@@ -2542,10 +2530,7 @@ describe('as-of, recall, units and kinds of round 6', () => {
 });
 
 describe('labels of round 6', () => {
-  const read = (text: string, region?: string) =>
-    extractFigures(text, { publishedAt: '2025-08-12', ...(region === undefined ? {} : { region }) }).map(
-      (figure) => [figure.surface, figure.label],
-    );
+  const read = labelReader('2025-08-12');
 
   it('keeps an average over years (两年平均增长) apart from the growth of one year', () => {
     expect(read('前三季度，全县农业总产值同比增长5.2%，三年平均增长4.4%。', '桐川县')).toEqual([
@@ -2785,10 +2770,7 @@ describe('labels of round 6', () => {
 });
 
 describe('labels of round 6b', () => {
-  const read = (text: string, region?: string) =>
-    extractFigures(text, { publishedAt: '2025-09-03', ...(region === undefined ? {} : { region }) }).map(
-      (figure) => [figure.surface, figure.label],
-    );
+  const read = labelReader('2025-09-03');
 
   it('ends the words after a share at a space, which joins two clauses of a headline', () => {
     expect(read('近六成受访家长支持延长课后服务 托管费用意愿升至48%\n\n正文。')[0]).toEqual([
@@ -3019,10 +3001,7 @@ describe('English of round 6b', () => {
 });
 
 describe('labels of round 7', () => {
-  const read = (text: string, region?: string) =>
-    extractFigures(text, { publishedAt: '2025-09-03', ...(region === undefined ? {} : { region }) }).map(
-      (figure) => [figure.surface, figure.label],
-    );
+  const read = labelReader('2025-09-03');
 
   it('names a bare count by what it does and by what the same counter counted before, never by a verb alone', () => {
     expect(read('本次推介会提供1800个岗位，约650个尚在洽谈；当天有420人达成签约意向。', '云岭县')).toEqual([
@@ -3387,12 +3366,7 @@ describe('identity of round 8', () => {
 });
 
 describe('labels of round 8', () => {
-  const read = (text: string, region?: string) =>
-    extractFigures(text, {
-      publishedAt: '2025-10-15',
-      aliases: defaultAliases,
-      ...(region === undefined ? {} : { region }),
-    }).map((figure) => [figure.surface, figure.label]);
+  const read = labelReader('2025-10-15', defaultAliases);
 
   it('keeps 均 of 年均, 月均 and 日均 in a label, and drops it as 都 after a named year (今年均)', () => {
     expect(
@@ -3746,12 +3720,7 @@ describe('English of round 8b', () => {
 });
 
 describe('labels of round 8b', () => {
-  const read = (text: string, region?: string) =>
-    extractFigures(text, {
-      publishedAt: '2025-11-20',
-      aliases: defaultAliases,
-      ...(region === undefined ? {} : { region }),
-    }).map((figure) => [figure.surface, figure.label]);
+  const read = labelReader('2025-11-20', defaultAliases);
 
   it('names a close with no subject (收盘报…) by the measure the sentence quoted before it', () => {
     expect(
@@ -3804,11 +3773,7 @@ describe('labels of round 8b', () => {
 });
 
 describe('English of round 8c', () => {
-  const labels = (text: string) =>
-    extractFigures(text, { publishedAt: '2025-09-10', aliases: defaultAliases }).map((figure) => [
-      figure.surface,
-      figure.label,
-    ]);
+  const labels = labelReader('2025-09-10', defaultAliases);
 
   it('names the level a multiple compares with (double the N …) by the measure it doubles', () => {
     expect(
@@ -3875,12 +3840,7 @@ describe('English of round 8c', () => {
 });
 
 describe('labels of round 8c', () => {
-  const read = (text: string, region?: string) =>
-    extractFigures(text, {
-      publishedAt: '2025-11-20',
-      aliases: defaultAliases,
-      ...(region === undefined ? {} : { region }),
-    }).map((figure) => [figure.surface, figure.label]);
+  const read = labelReader('2025-11-20', defaultAliases);
 
   it('drops the 在 a plan brings its period in with (计划在下半年…), not only the period', () => {
     expect(
