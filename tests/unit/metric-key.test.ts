@@ -2,6 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { defaultAliases } from '../../functions/core/default-aliases.ts';
 import { metricKey, normalizeLabel, unitFamily } from '../../functions/core/metric-key.ts';
 
+/** Assertions that two labels of one unit give one metric key, or two, in a region (or in another given place). */
+const keysIn = (region: string) => {
+  const keys = (left: string, right: string, unit: string, place: string) => [
+    metricKey({ region: place, label: left, unit }),
+    metricKey({ region: place, label: right, unit }),
+  ];
+  return {
+    same: (left: string, right: string, unit = '%', place = region) => {
+      const [one, other] = keys(left, right, unit, place);
+      expect(one).toBe(other);
+    },
+    apart: (left: string, right: string, unit = '%', place = region) => {
+      const [one, other] = keys(left, right, unit, place);
+      expect(one).not.toBe(other);
+    },
+  };
+};
+
 describe('unitFamily', () => {
   it.each([
     ['元', 'money:CNY'],
@@ -94,8 +112,7 @@ describe('metricKey', () => {
 });
 
 describe('identity of round 7', () => {
-  const same = (left: string, right: string, unit = '%', region = '临川') =>
-    expect(metricKey({ region, label: left, unit })).toBe(metricKey({ region, label: right, unit }));
+  const { same } = keysIn('临川');
 
   it('reads a total, visitors received and 实施 as the same series as the plain name', () => {
     same('景区门票总收入', '景区门票收入', '元');
@@ -146,10 +163,7 @@ describe('identity of round 7', () => {
 });
 
 describe('identity of round 8', () => {
-  const same = (left: string, right: string, unit = '%', region = '白沙') =>
-    expect(metricKey({ region, label: left, unit })).toBe(metricKey({ region, label: right, unit }));
-  const apart = (left: string, right: string, unit = '%', region = '白沙') =>
-    expect(metricKey({ region, label: left, unit })).not.toBe(metricKey({ region, label: right, unit }));
+  const { same, apart } = keysIn('白沙');
 
   it('puts the verb of a handout, a redemption or a harvest first, as it does for works', () => {
     same('养老补贴领取', '领取养老补贴', '人');
