@@ -3884,3 +3884,13 @@ describe('labels of round 8c', () => {
     ]);
   });
 });
+
+describe('labels of round 9, markets and surveys', () => {
+  const read = labelReader('2025-09-15');
+  it('reads a share in tenths and hundredths (七成三) as 73%, and a digit that opens a word after 成 as a word', () => {
+    expect(readings('抽样显示，七成三的商户使用电子支付，四成一线城市租金回落。')).toEqual([
+      { surface: '七成三', value: 73, unit: '%', qualifier: 'exact', kind: 'percent' },
+      { surface: '四成', value: 40, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ]);
+  });
+});
