@@ -196,6 +196,7 @@ const UNIT_FAMILIES: Record<string, string> = {
   '‰': 'permille',
   个百分点: 'points',
   百分点: 'points',
+  个基点: 'basis-points',
   基点: 'basis-points',
   'basis points': 'basis-points',
   'percentage points': 'points',

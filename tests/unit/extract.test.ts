@@ -1488,7 +1488,7 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
     ],
     [
       '贷款利率较上月下降12个基点。',
-      { surface: '12个基点', value: 12, unit: '基点', qualifier: 'exact', kind: 'growth_rate' },
+      { surface: '12个基点', value: 12, unit: '个基点', qualifier: 'exact', kind: 'growth_rate' },
     ],
     [
       '非遗工坊推出手作礼品64款。',
@@ -3892,5 +3892,12 @@ describe('labels of round 9, markets and surveys', () => {
       { surface: '七成三', value: 73, unit: '%', qualifier: 'exact', kind: 'percent' },
       { surface: '四成', value: 40, unit: '%', qualifier: 'exact', kind: 'percent' },
     ]);
+  });
+  it('writes basis points 个基点 whether or not the text writes 个, one series with one key', () => {
+    const [written, bare] = extractFigures('1年期存款利率下调15个基点，3年期存款利率下调20基点。', {
+      publishedAt: '2025-09-15',
+    });
+    expect([written?.unit, bare?.unit]).toEqual(['个基点', '个基点']);
+    expect(read('1年期存款利率下调15个基点。')).toEqual([['15个基点', '1年期存款利率下调']]);
   });
 });
