@@ -3900,4 +3900,18 @@ describe('labels of round 9, markets and surveys', () => {
     expect([written?.unit, bare?.unit]).toEqual(['个基点', '个基点']);
     expect(read('1年期存款利率下调15个基点。')).toEqual([['15个基点', '1年期存款利率下调']]);
   });
+  it('drops a base a year before written as a cohort, a holiday or a survey round (比上届, 比去年国庆, 比去年调查时)', () => {
+    expect(read('应届硕士毕业生的平均起薪为8200元，比上届增长2.6%。')).toEqual([
+      ['8200元', '应届硕士毕业生平均起薪'],
+      ['2.6%', '应届硕士毕业生平均起薪增长'],
+    ]);
+    expect(read('游客人均消费960元，比去年国庆增加约7%。')[1]).toEqual(['约7%', '游客人均消费增加']);
+    expect(read('35%的受访者把价格作为首要考虑因素，比去年调查时下降4个百分点。')[1]).toEqual([
+      '4个百分点',
+      '把价格作为首要考虑因素的受访者比例下降',
+    ]);
+  });
+  it('keeps the population an average is of (受访家庭的月均支出), not only the measure after 的', () => {
+    expect(read('受访家庭的月均育儿支出为3150元。')).toEqual([['3150元', '受访家庭月均育儿支出']]);
+  });
 });

@@ -5,6 +5,7 @@
 import { codeSet, wordAt } from './chars.ts';
 import { isWrappedLineBreak } from './layout.ts';
 import { isChineseNumeral } from './numerals.ts';
+import { isPopulation } from './shares.ts';
 import { chineseUnits, denominators, Lexicon, SuffixSet } from './units.ts';
 
 const BACK_WINDOW = 40;
@@ -266,12 +267,14 @@ function isNamedNumber(text: string, afterHao: number): boolean {
 }
 
 const COMPARISON_BASES = longestFirst(
-  '去年 上年 上月 上个月 上季度 年初 月初 上周 前一周 上一周 前一日 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日 前一交易日'.split(
+  '去年 上年 上月 上个月 上季度 年初 月初 上周 前一周 上一周 前一日 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日 前一交易日 上届'.split(
     ' ',
   ),
 );
 /** What a base may name after its period: 比去年秋季学期, 较3月调查 (a survey round is a base like a month). */
-const COMPARISON_TAILS = longestFirst('同期 全年 底 末 初 秋季学期 春季学期 学期 调查 调查时'.split(' '));
+const COMPARISON_TAILS = longestFirst(
+  '同期 全年 底 末 初 秋季学期 春季学期 学期 调查 调查时 暑期 寒假 春节 国庆'.split(' '),
+);
 
 /** After a leading comparison base (比去年, 较去年底, 比一季度), or `start` when there is none. */
 function afterComparison(text: string, start: number): number {
@@ -525,6 +528,9 @@ const DEFINING_DE =
 /** 可接受的, 能承受的: what those asked could accept or bear, before the measure it bounds. */
 const BEARABLE_DE = /(?:可以?|能够?)(?:接受|承受|负担)的$/;
 
+/** Measures of a typical member (平均月薪, 人均花费, 月收入), which are of the population that holds them. */
+const AVERAGED_HEAD = /^(?:平均|人均|户均|月均|年均|日均)|^[月年](?:薪|收入)$/;
+
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
 function headAfterDe(text: string): string {
   const last = text.lastIndexOf('的');
@@ -543,8 +549,11 @@ function headAfterDe(text: string): string {
     const verbEnd = (text.startsWith('累计', 0) ? 2 : 0) + action.word.length;
     return text.slice(0, verbEnd) + text.slice(last + 1);
   }
-  if (text.length - last - 1 >= 3) return text.slice(last + 1);
   const earlier = text.lastIndexOf('的', last - 1);
+  // 已签约毕业生的平均月薪: an average is of the people the 的 phrase names, another series than everyone's.
+  const owners = text.slice(earlier + 1, last);
+  if (AVERAGED_HEAD.test(text.slice(last + 1)) && isPopulation(owners)) return owners + text.slice(last + 1);
+  if (text.length - last - 1 >= 3) return text.slice(last + 1);
   return earlier < 0 ? text : text.slice(earlier + 1);
 }
 
@@ -1459,11 +1468,12 @@ export function topicOfClause(clause: string): string | undefined {
 }
 
 /**
- * The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末): it only locates the figure. A base that
+ * The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末), also the cohort (比上届), the holiday
+ * (比去年暑期) or the survey round (比去年调查时) a year before: it only locates the figure. A base that
  * goes on to name a part of the year (比去年秋季学期, 比上年全年) is another series' base and stays.
  */
 const YEAR_ON_YEAR_BASE =
-  /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?:调查)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
+  /同比|(?:比|较)(?:上年|去年|上届)(?:同期|末|底|暑期|寒假|春节|国庆)?(?:调查时?)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
 /**
  * Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入, 夜市国庆期间客流量): they belong in as-of,
  * or only say when; so does the 在 a plan brings its period in with (计划在下半年增加…).
