@@ -3914,4 +3914,19 @@ describe('labels of round 9, markets and surveys', () => {
   it('keeps the population an average is of (受访家庭的月均支出), not only the measure after 的', () => {
     expect(read('受访家庭的月均育儿支出为3150元。')).toEqual([['3150元', '受访家庭月均育儿支出']]);
   });
+  it('names credit that grew more or less than a year before (同比多增, 同比少增) by what grew, and 放大 a growth', () => {
+    expect(read('前8个月新增住户贷款560亿元，同比多增31亿元。')[1]).toEqual(['31亿元', '新增住户贷款多增']);
+    expect(read('前8个月企业存款增加210亿元，同比少增12亿元。')[1]).toEqual(['12亿元', '企业存款少增']);
+    const [, grew] = extractFigures('本周日均成交48.3亿元，较前一周放大9.2%。', {
+      publishedAt: '2025-09-15',
+    });
+    expect([grew?.label, grew?.kind]).toEqual(['日均成交较前一周放大', 'growth_rate']);
+  });
+  it('names a change written with its degree (小幅收涨, 全周累计下跌) by the subject before, without the degree', () => {
+    expect(read('深成指收报10320.5点，全周累计下跌0.86%。')[1]).toEqual(['0.86%', '深成指全周累计下跌']);
+    expect(read('郑商所棉花主力合约报14350元/吨，小幅收跌0.4%。')).toEqual([
+      ['14350元/吨', '棉花主力合约'],
+      ['0.4%', '棉花主力合约下跌'],
+    ]);
+  });
 });

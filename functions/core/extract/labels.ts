@@ -1245,14 +1245,15 @@ export function isModifierOnly(label: string): boolean {
 
 const CHANGE_VERBS = new Set([
   ...GROWTH_VERB_LIST,
-  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量 延长 缩短 多出 高出 低出'.split(
+  // 多增, 少增: credit grew by more or less than a year before; 放大: turnover grew.
+  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量 延长 缩短 多出 高出 低出 多增 少增 放大 收涨 收跌'.split(
     ' ',
   ),
 ]);
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落, 同口径增长. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 单周 单日 单月 名义 实际'
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 全周 单周 单日 单月 名义 实际 小幅 大幅 微幅'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -1502,7 +1503,7 @@ const MARKET_OF_GOODS = /(?<=^[\u4e00-\u9fff]{2,6})市场(?=零售|销量|销售
  * 涨, 跌 and 减 alone name the change a reader calls 上涨, 下跌, 下降; a span before it (周跌) is named by the
  * span's change, 周跌幅.
  */
-const BARE_CHANGE = /(?<![上下周日月年])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡])增$/;
+const BARE_CHANGE = /(?<![上下周日月年])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡多少])增$/;
 const SPAN_CHANGE = /(?<=[周日月年])[涨跌]$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
   增: '增长',
@@ -1552,9 +1553,12 @@ const TRAILING_PLAN = /(?<=.{2})拟$/;
 /** A verb, examples listed with 、 and closed by 等, and the kind they illustrate (at least two characters). */
 const EXAMPLES = /^(?:[^、等]{2,8}、)+[^、等]{2,8}等(?=.{2,}$)/;
 
+/** 小幅上涨, 大幅回落: how much it moved, which the figure states. */
+const DEGREE_OF_CHANGE = /[小大微]幅(?=[上下增减回收涨跌提降])/;
+
 /** All that a tidy label leaves out, in one pass. */
 const NOT_IN_LABELS = new RegExp(
-  [YEAR_ON_YEAR_BASE.source, PERIOD_INSIDE.source, LINKING_WORDS.source].join('|'),
+  [YEAR_ON_YEAR_BASE.source, PERIOD_INSIDE.source, LINKING_WORDS.source, DEGREE_OF_CHANGE.source].join('|'),
   'g',
 );
 
