@@ -1733,9 +1733,9 @@ describe('labels after round 5 of issue 8', () => {
       ['4分钟', '市民平均就医等候时间缩短'],
     ]);
     expect(read('白银现货报32.4美元/盎司，日内上涨1.1%，年内累计涨幅超过两成。')).toEqual([
-      ['32.4美元/盎司', '白银现货'],
-      ['1.1%', '白银现货上涨'],
-      ['超过两成', '白银现货累计涨幅'],
+      ['32.4美元/盎司', '白银现货价格'],
+      ['1.1%', '白银现货价格上涨'],
+      ['超过两成', '白银现货价格累计涨幅'],
     ]);
   });
 
@@ -3920,13 +3920,27 @@ describe('labels of round 9, markets and surveys', () => {
     const [, grew] = extractFigures('本周日均成交48.3亿元，较前一周放大9.2%。', {
       publishedAt: '2025-09-15',
     });
-    expect([grew?.label, grew?.kind]).toEqual(['日均成交较前一周放大', 'growth_rate']);
+    expect([grew?.label, grew?.kind]).toEqual(['日均成交额较前一周放大', 'growth_rate']);
   });
   it('names a change written with its degree (小幅收涨, 全周累计下跌) by the subject before, without the degree', () => {
     expect(read('深成指收报10320.5点，全周累计下跌0.86%。')[1]).toEqual(['0.86%', '深成指全周累计下跌']);
     expect(read('郑商所棉花主力合约报14350元/吨，小幅收跌0.4%。')).toEqual([
-      ['14350元/吨', '棉花主力合约'],
-      ['0.4%', '棉花主力合约下跌'],
+      ['14350元/吨', '棉花主力合约价格'],
+      ['0.4%', '棉花主力合约价格下跌'],
     ]);
+  });
+  it('names a quote of a contract or a commodity its price, and a price level reached without the verb', () => {
+    expect(read('白银现货报8.1元/克。')).toEqual([['8.1元/克', '白银现货价格']]);
+    expect(read('国际现货白银盘中一度触及38美元/盎司。')).toEqual([['38美元/盎司', '国际现货白银价格']]);
+    expect(read('国际油价站上70美元/桶。')).toEqual([['70美元/桶', '国际油价']]);
+  });
+  it('reads a price per barrel (美元/桶) as a rate, and barrels as a volume', () => {
+    expect(readings('布伦特原油期货报78.4美元/桶，油田日产原油3.5万桶。')).toEqual([
+      { surface: '78.4美元/桶', value: 78.4, unit: '美元/桶', qualifier: 'exact', kind: 'money' },
+      { surface: '3.5万桶', value: 35000, unit: '桶', qualifier: 'exact', kind: 'volume' },
+    ]);
+  });
+  it('names money traded (两市成交, 日均成交) its turnover, 成交额', () => {
+    expect(read('沪深两市成交9860亿元。')).toEqual([['9860亿元', '沪深两市成交额']]);
   });
 });

@@ -449,6 +449,30 @@ const THIS_MONTH = '当月';
 const SCOPE_REACH = 12;
 const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
+/** 两市成交1.2万亿元, 日均成交62.4亿元: money traded is the turnover, 成交额. */
+const TRADED = /(?<=.)(?:成交|交易)$/;
+/** 豆粕主力合约报3120元/吨: a quote, not a close. */
+const QUOTED_AT = /(?<!收)报$/;
+/** What is traded rather than a measure of it (主力合约, 黄金现货): named alone, its quote is its price. */
+const INSTRUMENT_END = /(?:合约|现货|期货)$/;
+/** 盘中一度触及, 站上, 跌破: a price reaching a level, a verb the label leaves out. */
+const PRICE_REACHED = /(?:盘中)?(?:一度)?(?:触及|站上|站稳|跌破|升至|涨至|跌至|攀升至)$/;
+
+/**
+ * The label of a price by how the market reached it: a close (收报) is the closing price, a quote (报) of a
+ * contract or a commodity per unit its price, and a level reached (国际金价站上, 现货黄金盘中一度触及) the price
+ * without the verb.
+ */
+function priceLabel(label: string, clause: string, unit: string): string {
+  if (label === '' || PRICE_END.test(label)) return label;
+  if (CLOSED_AT.test(clause)) return `${label}收盘价`;
+  const perUnit = unit.includes('/');
+  if (QUOTED_AT.test(clause) && (perUnit || INSTRUMENT_END.test(label))) return `${label}价格`;
+  const reached = PRICE_REACHED.exec(label);
+  if (reached === null || !perUnit || reached.index < 2) return label;
+  const subject = label.slice(0, reached.index);
+  return PRICE_END.test(subject) ? subject : `${subject}价格`;
+}
 /** A clause that opens on part of what was just counted (其中…的有48名). */
 const OF_WHOM = '其中';
 /** A label that opens on the close alone (收盘, 收盘较前一交易日下行): the close of some measure not named. */
@@ -2130,8 +2154,8 @@ class Extraction {
     if (raw.unit.kind === 'percent') label = shareInState(label);
     // 黄金9999合约收报485.6元/克: a price a market closed at is its closing price, a series apart from the intraday
     // high or the average; an index level (收报3030.1点) is the index itself.
-    if (raw.unit.kind === 'money' && CLOSED_AT.test(clause.text) && label !== '' && !PRICE_END.test(label))
-      label += '收盘价';
+    if (raw.unit.kind === 'money')
+      label = priceLabel(label.replace(TRADED, '$&额'), clause.text, raw.unit.unit);
     return {
       label: label === '' ? raw.unit.unit : this.tidy(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,
