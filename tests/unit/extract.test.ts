@@ -3943,4 +3943,11 @@ describe('labels of round 9, markets and surveys', () => {
   it('names money traded (两市成交, 日均成交) its turnover, 成交额', () => {
     expect(read('沪深两市成交9860亿元。')).toEqual([['9860亿元', '沪深两市成交额']]);
   });
+  it('names a bare answer (表示基本持平, 表示减少) by the question the share before asked, without its base', () => {
+    expect(read('48.6%的受访商户表示客流较上月回升，30.2%表示基本持平，另有21.2%表示回落。')).toEqual([
+      ['48.6%', '表示客流较上月回升的受访商户比例'],
+      ['30.2%', '表示客流基本持平的受访商户比例'],
+      ['21.2%', '表示客流回落的受访商户比例'],
+    ]);
+  });
 });
