@@ -3950,4 +3950,18 @@ describe('labels of round 9, markets and surveys', () => {
       ['21.2%', '表示客流回落的受访商户比例'],
     ]);
   });
+  it('continues the subject of a market measure named bare after it (…交易量…，交易额; …库存…，调入量)', () => {
+    expect(read('上月新能源二手车交易量6200辆，交易额约4.1亿元。')[1]).toEqual([
+      '约4.1亿元',
+      '新能源二手车交易额',
+    ]);
+    expect(read('北港铁矿石库存降至1320万吨，调出量25.4万吨/日。')[1]).toEqual([
+      '25.4万吨/日',
+      '北港铁矿石调出量',
+    ]);
+    expect(read('8月二手房网签5120套，为年内单月最高；新建商品住宅库存约3.2万套。')[1]).toEqual([
+      '约3.2万套',
+      '新建商品住宅库存',
+    ]);
+  });
 });

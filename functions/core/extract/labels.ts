@@ -1317,6 +1317,9 @@ const BARE_MEASURES = new Set(
     '面积 种植面积 播种面积 产量 总产量 产值 总产值 综合产值 销售额 销量 销售量 零售额 收入 总收入 投资 总投资 ' +
     '规模 总规模 总额 余额 价格 均价 单价 增加值 用电量 客流量 成交额 成交量 利润 净利润 出货量 渗透率 ' +
     '覆盖率 普及率 完成率 开工率 利用率 达标率 线上销售 线上销量 线上销售额 参保率 参保人数 零售 ' +
+    // A market's measures: what it traded, held and moved (二手车交易量…，交易额; 港口煤炭库存…，调入量…), a listed
+    // company's value.
+    '交易额 交易量 成交均价 库存 调入量 调出量 股价 市值 总市值 ' +
     // Measures named by a compound of their own, which hold no subject (营业 is none).
     '营业收入 营业总收入 主营业务收入 可支配收入 人均可支配收入 归母净利润 利润总额'
   ).split(' '),
@@ -1401,11 +1404,14 @@ function objectOfSharedVerb(label: string, previous: string): string | undefined
  * 6月单月，百强房企销售额… → 百强房企单月销售额: a month's own figure is a series apart from the year's running
  * total, so 单月 goes before the measure; the label as it is when it names no measure.
  */
+/** Levels that stand at a moment (库存, 市值): no month has them of its own. */
+const STANDING_LEVELS = new Set('库存 股价 市值 总市值'.split(' '));
+
 export function withSingleMonth(label: string): string {
   if (label.includes('单月')) return label;
   const subject = subjectOf(label);
   const measure = MEASURE_ENDINGS.suffixOf(subject);
-  if (measure === undefined || !label.startsWith(subject)) return label;
+  if (measure === undefined || !label.startsWith(subject) || STANDING_LEVELS.has(measure)) return label;
   const at = subject.length - measure.length;
   return `${label.slice(0, at)}单月${label.slice(at)}`;
 }
