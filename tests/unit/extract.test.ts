@@ -3964,4 +3964,14 @@ describe('labels of round 9, markets and surveys', () => {
       '新建商品住宅库存',
     ]);
   });
+  it('names things a 的 phrase picks out (…的有12家) by those the sentence counted with the same counter', () => {
+    expect(read('在54家参评景区中，游客评分4.5分以上的有19家。')[1]).toEqual([
+      '19家',
+      '游客评分4.5分以上的参评景区',
+    ]);
+    expect(read('受访的单亲家庭共860户，其中需要课后托管的有412户。')[1]).toEqual([
+      '412户',
+      '需要课后托管的单亲家庭',
+    ]);
+  });
 });

@@ -1960,6 +1960,11 @@ class Extraction {
       const shared = this.population ?? SHARE_POPULATION.exec(sentence.previousLabel ?? '')?.[1];
       const ofPopulation = of === undefined && shared !== undefined ? `的${shared}` : '';
       label = defined + (raw.unit.kind === 'percent' ? `${ofPopulation}比例` : population);
+      // 在38家参评医院中，得分90分以上的有31家: things a 的 phrase picks out are of those the sentence counted with the
+      // same counter, before any population the paragraph set.
+      const counted = raw.unit.counter && !people ? this.lastOfUnit(raw.unit.unit) : undefined;
+      if (counted !== undefined && raw.unit.kind === 'count' && defined.length >= 2)
+        label = `${defined}的${counted.label}`;
       // 新招聘教师312名，其中硕士研究生以上学历的有48名: of whom, when no population was set: the people just counted.
       const whole = sentence.previousCounted;
       if (
