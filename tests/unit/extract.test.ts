@@ -3974,4 +3974,10 @@ describe('labels of round 9, markets and surveys', () => {
       '需要课后托管的单亲家庭',
     ]);
   });
+  it('names a share of a whole with 已 (占已签约人数的) by the part before 占, and the next share by its population', () => {
+    expect(read('进入国有企业的硕士毕业生占已就业人数的36.4%，进入民营企业的占41.8%。')).toEqual([
+      ['36.4%', '进入国有企业的硕士毕业生比例'],
+      ['41.8%', '进入民营企业的硕士毕业生比例'],
+    ]);
+  });
 });

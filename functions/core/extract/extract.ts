@@ -2338,7 +2338,11 @@ class Extraction {
       const bracket = bracketShare(stripLeading(clause.text, this.region), sentence.previousLabel);
       if (bracket !== undefined) return bracket;
       const previous = sentence.previousLabel === undefined ? undefined : subjectOf(sentence.previousLabel);
-      const part = partShareLabel(stripLeading(clause.text, this.region), previous, this.population);
+      // 选择留在本市就业的毕业生占已签约人数的: what opens the clause may leave only the whole, past 占 and its 已;
+      // the part stands before 占, so the clause is read whole then.
+      const opened = stripLeading(clause.text, this.region);
+      const phrase = opened.includes('占') ? opened : clause.text;
+      const part = partShareLabel(phrase, previous, this.population);
       if (part !== undefined) return part;
     }
     // 认为收入偏低的比例: the population the paragraph is about completes it.
