@@ -3980,4 +3980,10 @@ describe('labels of round 9, markets and surveys', () => {
       ['41.8%', '进入民营企业的硕士毕业生比例'],
     ]);
   });
+  it('names a total share count (合计发行份额) by the new things just counted, without the verb that founded them', () => {
+    expect(read('上半年全市场共成立新基金642只，合计发行份额5120.3亿份。')[1]).toEqual([
+      '5120.3亿份',
+      '新基金发行份额',
+    ]);
+  });
 });

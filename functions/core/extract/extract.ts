@@ -700,8 +700,10 @@ const DECLINE_BEFORE =
   /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged|dipped|eased|shrank|contracted|tumbled|sank|slid|retreated)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found (that) 61.8 percent of them…). */
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but|found|finds|showed|shows|revealed)$/;
-const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
+const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值|份额))$|^(总数|总量)$/;
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
+/** 成立新基金1127只，合计发行份额…: the new funds' total; founding them only said how they came to be counted. */
+const FOUNDED_NEW = /^(?:成立|设立)(?=新)/;
 /** Measures of counted projects or schools that a clause names alone (协议投资额, 在校生, 招生). */
 const THINGS_MEASURE =
   /^(?:协议(?:投资|引资)额|在校(?:学)?生|招生|毕业生|(?:计划)?总投(?:资|入)|年度(?:计划)?投资|年度投资计划)$/;
@@ -2087,7 +2089,7 @@ class Extraction {
     const total = TOTAL_MEASURE.exec(label);
     const measure = total === null ? undefined : (total[1] ?? total[2]);
     if (measure !== undefined && sentence.previousCounted !== undefined)
-      label = sentence.previousCounted.replace(COUNT_CHANGE, '') + measure;
+      label = sentence.previousCounted.replace(COUNT_CHANGE, '').replace(FOUNDED_NEW, '') + measure;
     // 新签约项目37个，协议投资额…; 普通高中58所，招生…: a measure of what was just counted, named without it, is
     // theirs; the verb that only set them out (安排, 实施) goes.
     else if (
