@@ -3932,7 +3932,8 @@ describe('labels of round 9, markets and surveys', () => {
   it('names a quote of a contract or a commodity its price, and a price level reached without the verb', () => {
     expect(read('白银现货报8.1元/克。')).toEqual([['8.1元/克', '白银现货价格']]);
     expect(read('国际现货白银盘中一度触及38美元/盎司。')).toEqual([['38美元/盎司', '国际现货白银价格']]);
-    expect(read('国际油价站上70美元/桶。')).toEqual([['70美元/桶', '国际油价']]);
+    expect(read('国际油价跌至62美元/桶。')).toEqual([['62美元/桶', '国际油价']]);
+    expect(read('布伦特原油盘中一度涨至88美元/桶。')).toEqual([['88美元/桶', '布伦特原油价格']]);
   });
   it('reads a price per barrel (美元/桶) as a rate, and barrels as a volume', () => {
     expect(readings('布伦特原油期货报78.4美元/桶，油田日产原油3.5万桶。')).toEqual([
@@ -3984,6 +3985,11 @@ describe('labels of round 9, markets and surveys', () => {
     expect(read('上半年全市场共成立新基金642只，合计发行份额5120.3亿份。')[1]).toEqual([
       '5120.3亿份',
       '新基金发行份额',
+    ]);
+  });
+  it('reads a price that climbed above a mark (站上) as over it, as 突破', () => {
+    expect(readings('国际银价站上40美元/盎司。')).toEqual([
+      { surface: '站上40美元/盎司', value: 40, unit: '美元/盎司', qualifier: 'over', kind: 'money' },
     ]);
   });
 });

@@ -455,12 +455,12 @@ const TRADED = /(?<=.)(?:成交|交易)$/;
 const QUOTED_AT = /(?<!收)报$/;
 /** What is traded rather than a measure of it (主力合约, 黄金现货): named alone, its quote is its price. */
 const INSTRUMENT_END = /(?:合约|现货|期货)$/;
-/** 盘中一度触及, 站上, 跌破: a price reaching a level, a verb the label leaves out. */
-const PRICE_REACHED = /(?:盘中)?(?:一度)?(?:触及|站上|站稳|跌破|升至|涨至|跌至|攀升至)$/;
+/** 盘中一度触及, 涨至: a price reaching a level, a verb the label leaves out (站上 and 跌破 are bounds, read before). */
+const PRICE_REACHED = /(?:盘中)?(?:一度)?(?:触及|站稳|升至|涨至|跌至|攀升至)$/;
 
 /**
  * The label of a price by how the market reached it: a close (收报) is the closing price, a quote (报) of a
- * contract or a commodity per unit its price, and a level reached (国际金价站上, 现货黄金盘中一度触及) the price
+ * contract or a commodity per unit its price, and a level reached (国际金价涨至, 现货黄金盘中一度触及) the price
  * without the verb.
  */
 function priceLabel(label: string, clause: string, unit: string): string {
@@ -468,9 +468,9 @@ function priceLabel(label: string, clause: string, unit: string): string {
   if (CLOSED_AT.test(clause)) return `${label}收盘价`;
   const perUnit = unit.includes('/');
   if (QUOTED_AT.test(clause) && (perUnit || INSTRUMENT_END.test(label))) return `${label}价格`;
-  const reached = PRICE_REACHED.exec(label);
-  if (reached === null || !perUnit || reached.index < 2) return label;
-  const subject = label.slice(0, reached.index);
+  if (!perUnit || !PRICE_REACHED.test(clause)) return label;
+  const subject = label.replace(PRICE_REACHED, '');
+  if (subject.length < 2) return label;
   return PRICE_END.test(subject) ? subject : `${subject}价格`;
 }
 /** A clause that opens on part of what was just counted (其中…的有48名). */
