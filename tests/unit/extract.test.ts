@@ -1488,7 +1488,7 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
     ],
     [
       '贷款利率较上月下降12个基点。',
-      { surface: '12个基点', value: 12, unit: '基点', qualifier: 'exact', kind: 'growth_rate' },
+      { surface: '12个基点', value: 12, unit: '个基点', qualifier: 'exact', kind: 'growth_rate' },
     ],
     [
       '非遗工坊推出手作礼品64款。',
@@ -1733,9 +1733,9 @@ describe('labels after round 5 of issue 8', () => {
       ['4分钟', '市民平均就医等候时间缩短'],
     ]);
     expect(read('白银现货报32.4美元/盎司，日内上涨1.1%，年内累计涨幅超过两成。')).toEqual([
-      ['32.4美元/盎司', '白银现货'],
-      ['1.1%', '白银现货上涨'],
-      ['超过两成', '白银现货累计涨幅'],
+      ['32.4美元/盎司', '白银现货价格'],
+      ['1.1%', '白银现货价格上涨'],
+      ['超过两成', '白银现货价格累计涨幅'],
     ]);
   });
 
@@ -3881,6 +3881,115 @@ describe('labels of round 8c', () => {
     expect(read('县城居民用气价格拟由每立方米2.8元调整为3.1元。')[0]).toEqual([
       '每立方米2.8元',
       '县城居民用气价格',
+    ]);
+  });
+});
+
+describe('labels of round 9, markets and surveys', () => {
+  const read = labelReader('2025-09-15');
+  it('reads a share in tenths and hundredths (七成三) as 73%, and a digit that opens a word after 成 as a word', () => {
+    expect(readings('抽样显示，七成三的商户使用电子支付，四成一线城市租金回落。')).toEqual([
+      { surface: '七成三', value: 73, unit: '%', qualifier: 'exact', kind: 'percent' },
+      { surface: '四成', value: 40, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ]);
+  });
+  it('writes basis points 个基点 whether or not the text writes 个, one series with one key', () => {
+    const [written, bare] = extractFigures('1年期存款利率下调15个基点，3年期存款利率下调20基点。', {
+      publishedAt: '2025-09-15',
+    });
+    expect([written?.unit, bare?.unit]).toEqual(['个基点', '个基点']);
+    expect(read('1年期存款利率下调15个基点。')).toEqual([['15个基点', '1年期存款利率下调']]);
+  });
+  it('drops a base a year before written as a cohort, a holiday or a survey round (比上届, 比去年国庆, 比去年调查时)', () => {
+    expect(read('应届硕士毕业生的平均起薪为8200元，比上届增长2.6%。')).toEqual([
+      ['8200元', '应届硕士毕业生平均起薪'],
+      ['2.6%', '应届硕士毕业生平均起薪增长'],
+    ]);
+    expect(read('游客人均消费960元，比去年国庆增加约7%。')[1]).toEqual(['约7%', '游客人均消费增加']);
+    expect(read('35%的受访者把价格作为首要考虑因素，比去年调查时下降4个百分点。')[1]).toEqual([
+      '4个百分点',
+      '把价格作为首要考虑因素的受访者比例下降',
+    ]);
+  });
+  it('keeps the population an average is of (受访家庭的月均支出), not only the measure after 的', () => {
+    expect(read('受访家庭的月均育儿支出为3150元。')).toEqual([['3150元', '受访家庭月均育儿支出']]);
+  });
+  it('names credit that grew more or less than a year before (同比多增, 同比少增) by what grew, and 放大 a growth', () => {
+    expect(read('前8个月新增住户贷款560亿元，同比多增31亿元。')[1]).toEqual(['31亿元', '新增住户贷款多增']);
+    expect(read('前8个月企业存款增加210亿元，同比少增12亿元。')[1]).toEqual(['12亿元', '企业存款少增']);
+    const [, grew] = extractFigures('本周日均成交48.3亿元，较前一周放大9.2%。', {
+      publishedAt: '2025-09-15',
+    });
+    expect([grew?.label, grew?.kind]).toEqual(['日均成交额较前一周放大', 'growth_rate']);
+  });
+  it('names a change written with its degree (小幅收涨, 全周累计下跌) by the subject before, without the degree', () => {
+    expect(read('深成指收报10320.5点，全周累计下跌0.86%。')[1]).toEqual(['0.86%', '深成指全周累计下跌']);
+    expect(read('郑商所棉花主力合约报14350元/吨，小幅收跌0.4%。')).toEqual([
+      ['14350元/吨', '棉花主力合约价格'],
+      ['0.4%', '棉花主力合约价格下跌'],
+    ]);
+  });
+  it('names a quote of a contract or a commodity its price, and a price level reached without the verb', () => {
+    expect(read('白银现货报8.1元/克。')).toEqual([['8.1元/克', '白银现货价格']]);
+    expect(read('国际现货白银盘中一度触及38美元/盎司。')).toEqual([['38美元/盎司', '国际现货白银价格']]);
+    expect(read('国际油价跌至62美元/桶。')).toEqual([['62美元/桶', '国际油价']]);
+    expect(read('布伦特原油盘中一度涨至88美元/桶。')).toEqual([['88美元/桶', '布伦特原油价格']]);
+  });
+  it('reads a price per barrel (美元/桶) as a rate, and barrels as a volume', () => {
+    expect(readings('布伦特原油期货报78.4美元/桶，油田日产原油3.5万桶。')).toEqual([
+      { surface: '78.4美元/桶', value: 78.4, unit: '美元/桶', qualifier: 'exact', kind: 'money' },
+      { surface: '3.5万桶', value: 35000, unit: '桶', qualifier: 'exact', kind: 'volume' },
+    ]);
+  });
+  it('names money traded (两市成交, 日均成交) its turnover, 成交额', () => {
+    expect(read('沪深两市成交9860亿元。')).toEqual([['9860亿元', '沪深两市成交额']]);
+  });
+  it('names a bare answer (表示基本持平, 表示减少) by the question the share before asked, without its base', () => {
+    expect(read('48.6%的受访商户表示客流较上月回升，30.2%表示基本持平，另有21.2%表示回落。')).toEqual([
+      ['48.6%', '表示客流较上月回升的受访商户比例'],
+      ['30.2%', '表示客流基本持平的受访商户比例'],
+      ['21.2%', '表示客流回落的受访商户比例'],
+    ]);
+  });
+  it('continues the subject of a market measure named bare after it (…交易量…，交易额; …库存…，调入量)', () => {
+    expect(read('上月新能源二手车交易量6200辆，交易额约4.1亿元。')[1]).toEqual([
+      '约4.1亿元',
+      '新能源二手车交易额',
+    ]);
+    expect(read('北港铁矿石库存降至1320万吨，调出量25.4万吨/日。')[1]).toEqual([
+      '25.4万吨/日',
+      '北港铁矿石调出量',
+    ]);
+    expect(read('8月二手房网签5120套，为年内单月最高；新建商品住宅库存约3.2万套。')[1]).toEqual([
+      '约3.2万套',
+      '新建商品住宅库存',
+    ]);
+  });
+  it('names things a 的 phrase picks out (…的有12家) by those the sentence counted with the same counter', () => {
+    expect(read('在54家参评景区中，游客评分4.5分以上的有19家。')[1]).toEqual([
+      '19家',
+      '游客评分4.5分以上的参评景区',
+    ]);
+    expect(read('受访的单亲家庭共860户，其中需要课后托管的有412户。')[1]).toEqual([
+      '412户',
+      '需要课后托管的单亲家庭',
+    ]);
+  });
+  it('names a share of a whole with 已 (占已签约人数的) by the part before 占, and the next share by its population', () => {
+    expect(read('进入国有企业的硕士毕业生占已就业人数的36.4%，进入民营企业的占41.8%。')).toEqual([
+      ['36.4%', '进入国有企业的硕士毕业生比例'],
+      ['41.8%', '进入民营企业的硕士毕业生比例'],
+    ]);
+  });
+  it('names a total share count (合计发行份额) by the new things just counted, without the verb that founded them', () => {
+    expect(read('上半年全市场共成立新基金642只，合计发行份额5120.3亿份。')[1]).toEqual([
+      '5120.3亿份',
+      '新基金发行份额',
+    ]);
+  });
+  it('reads a price that climbed above a mark (站上) as over it, as 突破', () => {
+    expect(readings('国际银价站上40美元/盎司。')).toEqual([
+      { surface: '站上40美元/盎司', value: 40, unit: '美元/盎司', qualifier: 'over', kind: 'money' },
     ]);
   });
 });

@@ -449,6 +449,30 @@ const THIS_MONTH = '当月';
 const SCOPE_REACH = 12;
 const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
+/** 两市成交1.2万亿元, 日均成交62.4亿元: money traded is the turnover, 成交额. */
+const TRADED = /(?<=.)(?:成交|交易)$/;
+/** 豆粕主力合约报3120元/吨: a quote, not a close. */
+const QUOTED_AT = /(?<!收)报$/;
+/** What is traded rather than a measure of it (主力合约, 黄金现货): named alone, its quote is its price. */
+const INSTRUMENT_END = /(?:合约|现货|期货)$/;
+/** 盘中一度触及, 涨至: a price reaching a level, a verb the label leaves out (站上 and 跌破 are bounds, read before). */
+const PRICE_REACHED = /(?:盘中)?(?:一度)?(?:触及|站稳|升至|涨至|跌至|攀升至)$/;
+
+/**
+ * The label of a price by how the market reached it: a close (收报) is the closing price, a quote (报) of a
+ * contract or a commodity per unit its price, and a level reached (国际金价涨至, 现货黄金盘中一度触及) the price
+ * without the verb.
+ */
+function priceLabel(label: string, clause: string, unit: string): string {
+  if (label === '' || PRICE_END.test(label)) return label;
+  if (CLOSED_AT.test(clause)) return `${label}收盘价`;
+  const perUnit = unit.includes('/');
+  if (QUOTED_AT.test(clause) && (perUnit || INSTRUMENT_END.test(label))) return `${label}价格`;
+  if (!perUnit || !PRICE_REACHED.test(clause)) return label;
+  const subject = label.replace(PRICE_REACHED, '');
+  if (subject.length < 2) return label;
+  return PRICE_END.test(subject) ? subject : `${subject}价格`;
+}
 /** A clause that opens on part of what was just counted (其中…的有48名). */
 const OF_WHOM = '其中';
 /** A label that opens on the close alone (收盘, 收盘较前一交易日下行): the close of some measure not named. */
@@ -676,8 +700,10 @@ const DECLINE_BEFORE =
   /\b(?:down|fell|falling|declined|dropped|decreased|slipped|slumped|plunged|dipped|eased|shrank|contracted|tumbled|sank|slid|retreated)\b/i;
 /** Words before a share of respondents that name nothing themselves (…found (that) 61.8 percent of them…). */
 const RESPONDENT_OPENERS = /(?:^|\s)(?:that|while|and|whereas|but|found|finds|showed|shows|revealed)$/;
-const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值))$|^(总数|总量)$/;
+const TOTAL_MEASURE = /^(?:合计|共计|总计)(.{0,4}(?:规模|金额|总额|面积|产值|份额))$|^(总数|总量)$/;
 const COUNT_CHANGE = /(?:净增|新增|增加|净减|减少)$/;
+/** 成立新基金1127只，合计发行份额…: the new funds' total; founding them only said how they came to be counted. */
+const FOUNDED_NEW = /^(?:成立|设立)(?=新)/;
 /** Measures of counted projects or schools that a clause names alone (协议投资额, 在校生, 招生). */
 const THINGS_MEASURE =
   /^(?:协议(?:投资|引资)额|在校(?:学)?生|招生|毕业生|(?:计划)?总投(?:资|入)|年度(?:计划)?投资|年度投资计划)$/;
@@ -1936,6 +1962,11 @@ class Extraction {
       const shared = this.population ?? SHARE_POPULATION.exec(sentence.previousLabel ?? '')?.[1];
       const ofPopulation = of === undefined && shared !== undefined ? `的${shared}` : '';
       label = defined + (raw.unit.kind === 'percent' ? `${ofPopulation}比例` : population);
+      // 在38家参评医院中，得分90分以上的有31家: things a 的 phrase picks out are of those the sentence counted with the
+      // same counter, before any population the paragraph set.
+      const counted = raw.unit.counter && !people ? this.lastOfUnit(raw.unit.unit) : undefined;
+      if (counted !== undefined && raw.unit.kind === 'count' && defined.length >= 2)
+        label = `${defined}的${counted.label}`;
       // 新招聘教师312名，其中硕士研究生以上学历的有48名: of whom, when no population was set: the people just counted.
       const whole = sentence.previousCounted;
       if (
@@ -2058,7 +2089,7 @@ class Extraction {
     const total = TOTAL_MEASURE.exec(label);
     const measure = total === null ? undefined : (total[1] ?? total[2]);
     if (measure !== undefined && sentence.previousCounted !== undefined)
-      label = sentence.previousCounted.replace(COUNT_CHANGE, '') + measure;
+      label = sentence.previousCounted.replace(COUNT_CHANGE, '').replace(FOUNDED_NEW, '') + measure;
     // 新签约项目37个，协议投资额…; 普通高中58所，招生…: a measure of what was just counted, named without it, is
     // theirs; the verb that only set them out (安排, 实施) goes.
     else if (
@@ -2130,8 +2161,8 @@ class Extraction {
     if (raw.unit.kind === 'percent') label = shareInState(label);
     // 黄金9999合约收报485.6元/克: a price a market closed at is its closing price, a series apart from the intraday
     // high or the average; an index level (收报3030.1点) is the index itself.
-    if (raw.unit.kind === 'money' && CLOSED_AT.test(clause.text) && label !== '' && !PRICE_END.test(label))
-      label += '收盘价';
+    if (raw.unit.kind === 'money')
+      label = priceLabel(label.replace(TRADED, '$&额'), clause.text, raw.unit.unit);
     return {
       label: label === '' ? raw.unit.unit : this.tidy(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,
@@ -2309,7 +2340,11 @@ class Extraction {
       const bracket = bracketShare(stripLeading(clause.text, this.region), sentence.previousLabel);
       if (bracket !== undefined) return bracket;
       const previous = sentence.previousLabel === undefined ? undefined : subjectOf(sentence.previousLabel);
-      const part = partShareLabel(stripLeading(clause.text, this.region), previous, this.population);
+      // 选择留在本市就业的毕业生占已签约人数的: what opens the clause may leave only the whole, past 占 and its 已;
+      // the part stands before 占, so the clause is read whole then.
+      const opened = stripLeading(clause.text, this.region);
+      const phrase = opened.includes('占') ? opened : clause.text;
+      const part = partShareLabel(phrase, previous, this.population);
       if (part !== undefined) return part;
     }
     // 认为收入偏低的比例: the population the paragraph is about completes it.

@@ -8,7 +8,7 @@
 //   money; index points (3200点) are 'other'; a count with no unit word (300余万) has unit ''.
 // - Currencies: 元 stays '元' (scale folded: 4.29亿元 → 429000000 元); foreign currencies are ISO codes,
 //   美元 and $ alike → 'USD', except in a rate, which keeps both words as written (美元/标准箱).
-// - Basis points (个基点) are unit '基点', like 个百分点 a difference of rates: kind growth_rate.
+// - Basis points (个基点, 基点) are unit '个基点', like 个百分点 a difference of rates: kind growth_rate.
 // - Percent: % and 百分之N → '%'; N成 → N×10 '%'; 半数, and 半 or 一半 framed as a share (占比接近一半, 过半) → 50 '%'; 个百分点 → unit '个百分点', kind growth_rate (a difference
 //   of rates). A % is a growth_rate when a growth verb (增长, 下降, 减…) or noun (增速, 增幅…) names it;
 //   一倍 and 翻一番 are a growth of 100%.

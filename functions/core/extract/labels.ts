@@ -5,6 +5,7 @@
 import { codeSet, wordAt } from './chars.ts';
 import { isWrappedLineBreak } from './layout.ts';
 import { isChineseNumeral } from './numerals.ts';
+import { isPopulation } from './shares.ts';
 import { chineseUnits, denominators, Lexicon, SuffixSet } from './units.ts';
 
 const BACK_WINDOW = 40;
@@ -266,12 +267,14 @@ function isNamedNumber(text: string, afterHao: number): boolean {
 }
 
 const COMPARISON_BASES = longestFirst(
-  '去年 上年 上月 上个月 上季度 年初 月初 上周 前一周 上一周 前一日 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日 前一交易日'.split(
+  '去年 上年 上月 上个月 上季度 年初 月初 上周 前一周 上一周 前一日 同期 常年 上一年 前一年 上半年 下半年 上一轮调查 上一轮 上期 上次调查 原标准 上一交易日 前一交易日 上届'.split(
     ' ',
   ),
 );
 /** What a base may name after its period: 比去年秋季学期, 较3月调查 (a survey round is a base like a month). */
-const COMPARISON_TAILS = longestFirst('同期 全年 底 末 初 秋季学期 春季学期 学期 调查 调查时'.split(' '));
+const COMPARISON_TAILS = longestFirst(
+  '同期 全年 底 末 初 秋季学期 春季学期 学期 调查 调查时 暑期 寒假 春节 国庆'.split(' '),
+);
 
 /** After a leading comparison base (比去年, 较去年底, 比一季度), or `start` when there is none. */
 function afterComparison(text: string, start: number): number {
@@ -525,6 +528,9 @@ const DEFINING_DE =
 /** 可接受的, 能承受的: what those asked could accept or bear, before the measure it bounds. */
 const BEARABLE_DE = /(?:可以?|能够?)(?:接受|承受|负担)的$/;
 
+/** Measures of a typical member (平均月薪, 人均花费, 月收入), which are of the population that holds them. */
+const AVERAGED_HEAD = /^(?:平均|人均|户均|月均|年均|日均)|^[月年](?:薪|收入)$/;
+
 /** After the last 的 when that leaves a real noun (支持服务的创业孵化平台 → 创业孵化平台), else one 的 earlier. */
 function headAfterDe(text: string): string {
   const last = text.lastIndexOf('的');
@@ -543,8 +549,11 @@ function headAfterDe(text: string): string {
     const verbEnd = (text.startsWith('累计', 0) ? 2 : 0) + action.word.length;
     return text.slice(0, verbEnd) + text.slice(last + 1);
   }
-  if (text.length - last - 1 >= 3) return text.slice(last + 1);
   const earlier = text.lastIndexOf('的', last - 1);
+  // 已签约毕业生的平均月薪: an average is of the people the 的 phrase names, another series than everyone's.
+  const owners = text.slice(earlier + 1, last);
+  if (AVERAGED_HEAD.test(text.slice(last + 1)) && isPopulation(owners)) return owners + text.slice(last + 1);
+  if (text.length - last - 1 >= 3) return text.slice(last + 1);
   return earlier < 0 ? text : text.slice(earlier + 1);
 }
 
@@ -1236,14 +1245,15 @@ export function isModifierOnly(label: string): boolean {
 
 const CHANGE_VERBS = new Set([
   ...GROWTH_VERB_LIST,
-  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量 延长 缩短 多出 高出 低出'.split(
+  // 多增, 少增: credit grew by more or less than a year before; 放大: turnover grew.
+  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量 延长 缩短 多出 高出 低出 多增 少增 放大 收涨 收跌'.split(
     ' ',
   ),
 ]);
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落, 同口径增长. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 单周 单日 单月 名义 实际'
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 全周 单周 单日 单月 名义 实际 小幅 大幅 微幅'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -1307,6 +1317,9 @@ const BARE_MEASURES = new Set(
     '面积 种植面积 播种面积 产量 总产量 产值 总产值 综合产值 销售额 销量 销售量 零售额 收入 总收入 投资 总投资 ' +
     '规模 总规模 总额 余额 价格 均价 单价 增加值 用电量 客流量 成交额 成交量 利润 净利润 出货量 渗透率 ' +
     '覆盖率 普及率 完成率 开工率 利用率 达标率 线上销售 线上销量 线上销售额 参保率 参保人数 零售 ' +
+    // A market's measures: what it traded, held and moved (二手车交易量…，交易额; 港口煤炭库存…，调入量…), a listed
+    // company's value.
+    '交易额 交易量 成交均价 库存 调入量 调出量 股价 市值 总市值 ' +
     // Measures named by a compound of their own, which hold no subject (营业 is none).
     '营业收入 营业总收入 主营业务收入 可支配收入 人均可支配收入 归母净利润 利润总额'
   ).split(' '),
@@ -1391,11 +1404,14 @@ function objectOfSharedVerb(label: string, previous: string): string | undefined
  * 6月单月，百强房企销售额… → 百强房企单月销售额: a month's own figure is a series apart from the year's running
  * total, so 单月 goes before the measure; the label as it is when it names no measure.
  */
+/** Levels that stand at a moment (库存, 市值): no month has them of its own. */
+const STANDING_LEVELS = new Set('库存 股价 市值 总市值'.split(' '));
+
 export function withSingleMonth(label: string): string {
   if (label.includes('单月')) return label;
   const subject = subjectOf(label);
   const measure = MEASURE_ENDINGS.suffixOf(subject);
-  if (measure === undefined || !label.startsWith(subject)) return label;
+  if (measure === undefined || !label.startsWith(subject) || STANDING_LEVELS.has(measure)) return label;
   const at = subject.length - measure.length;
   return `${label.slice(0, at)}单月${label.slice(at)}`;
 }
@@ -1459,11 +1475,12 @@ export function topicOfClause(clause: string): string | undefined {
 }
 
 /**
- * The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末): it only locates the figure. A base that
+ * The year-on-year base in any spelling (同比, 比上年, 较去年同期, 比上年末), also the cohort (比上届), the holiday
+ * (比去年暑期) or the survey round (比去年调查时) a year before: it only locates the figure. A base that
  * goes on to name a part of the year (比去年秋季学期, 比上年全年) is another series' base and stays.
  */
 const YEAR_ON_YEAR_BASE =
-  /同比|(?:比|较)(?:上年|去年)(?:同期|末|底)?(?:调查)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
+  /同比|(?:比|较)(?:上年|去年|上届)(?:同期|末|底|暑期|寒假|春节|国庆)?(?:调查时?)?(?!全年|[0-9一二三四五六七八九十]|[春夏秋冬]季)/g;
 /**
  * Periods inside a label (明远电气去年归母净利润, 北向资金全天净买入, 夜市国庆期间客流量): they belong in as-of,
  * or only say when; so does the 在 a plan brings its period in with (计划在下半年增加…).
@@ -1492,7 +1509,7 @@ const MARKET_OF_GOODS = /(?<=^[\u4e00-\u9fff]{2,6})市场(?=零售|销量|销售
  * 涨, 跌 and 减 alone name the change a reader calls 上涨, 下跌, 下降; a span before it (周跌) is named by the
  * span's change, 周跌幅.
  */
-const BARE_CHANGE = /(?<![上下周日月年])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡])增$/;
+const BARE_CHANGE = /(?<![上下周日月年])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡多少])增$/;
 const SPAN_CHANGE = /(?<=[周日月年])[涨跌]$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
   增: '增长',
@@ -1542,9 +1559,12 @@ const TRAILING_PLAN = /(?<=.{2})拟$/;
 /** A verb, examples listed with 、 and closed by 等, and the kind they illustrate (at least two characters). */
 const EXAMPLES = /^(?:[^、等]{2,8}、)+[^、等]{2,8}等(?=.{2,}$)/;
 
+/** 小幅上涨, 大幅回落: how much it moved, which the figure states. */
+const DEGREE_OF_CHANGE = /[小大微]幅(?=[上下增减回收涨跌提降])/;
+
 /** All that a tidy label leaves out, in one pass. */
 const NOT_IN_LABELS = new RegExp(
-  [YEAR_ON_YEAR_BASE.source, PERIOD_INSIDE.source, LINKING_WORDS.source].join('|'),
+  [YEAR_ON_YEAR_BASE.source, PERIOD_INSIDE.source, LINKING_WORDS.source, DEGREE_OF_CHANGE.source].join('|'),
   'g',
 );
 

@@ -766,6 +766,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     qualifier = 'over';
     cursor++;
   }
+  // 八成六 is 86%: a digit right after 成 is the tenths of the share, unless it opens a word (五成一线城市).
+  const tenths = tenthsOfShare(text, cursor, core, unit.unit);
+  if (tenths > 0) cursor++;
   const suffix = suffixAt(text, cursor);
   if (suffix !== undefined) {
     if (qualifier === 'exact') qualifier = suffix.qualifier;
@@ -827,8 +830,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     unitExponent += 2;
   }
   const value =
-    ratio ??
-    scaledDecimal(core.integerDigits, fractionDigits, core.exponent + inheritedExponent + unitExponent);
+    tenths +
+    (ratio ??
+      scaledDecimal(core.integerDigits, fractionDigits, core.exponent + inheritedExponent + unitExponent));
   let valueMax = upper === undefined ? undefined : coreValue(upper, unitExponent);
   if (core.maxDigits !== undefined) {
     valueMax = scaledDecimal(core.maxDigits, '', unitExponent);
@@ -1069,6 +1073,18 @@ function halfAt(text: string, index: number, floor: number): RawFigure | undefin
 
 function isShareUnit(unit: UnitInfo): boolean {
   return unit.unit === '%' || unit.unit === 'percentage points';
+}
+
+/** Characters that make a digit after 成 the start of a word (一线, 三级, 一些, 两批), not its tenths. */
+const WORD_AFTER_DIGIT = codeSet('线级些批次类档个半体致起直生点流成倍期号');
+
+/** The digit written after 成 in 八成六, 三成五 (a share in tenths and hundredths), else 0. */
+function tenthsOfShare(text: string, cursor: number, core: NumberCore, unit: UnitInfo): number {
+  if (!core.chinese || !core.loneCharacter || unit.exponent !== 1 || unit.unit !== '%') return 0;
+  const digit = chineseDigit(text.charCodeAt(cursor));
+  if (digit <= 0) return 0;
+  const next = text.charCodeAt(cursor + 1);
+  return isChineseNumeral(next) || WORD_AFTER_DIGIT.has(next) ? 0 : digit;
 }
 
 function isProportion(unit: UnitInfo): boolean {

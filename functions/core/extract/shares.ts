@@ -367,12 +367,15 @@ function sharedTail(items: string[], verb: string): string {
 
 /** Answers a survey offers side by side (订单增加/持平/减少, 物价偏高/合适/偏低, 满意/一般/不满意). */
 const ANSWERS =
-  '增加 减少 持平 上升 下降 不变 提高 降低 增长 好转 改善 变差 恶化 稳定 偏高 偏低 合适 满意 不满意 一般'
+  '增加 减少 持平 上升 下降 不变 提高 降低 增长 回升 回落 下滑 好转 改善 变差 恶化 稳定 偏高 偏低 合适 满意 不满意 一般'
     .split(' ')
     .sort((left, right) => right.length - left.length)
     .join('|');
-const ANSWER_SHARE = new RegExp(`^(${ANSWERS})的(.+比例)$`);
-const ASKED_ANSWER = new RegExp(`^(.+?)(?:${ANSWERS})的(.+比例)$`);
+/** 表示基本持平的: the answer may keep the verb that reported it and a degree (基本, 略有). */
+const DEGREE = '(?:基本|大体|略有|有所|明显)?';
+const ANSWER_SHARE = new RegExp(`^(?:表示|认为)?(${DEGREE}(?:${ANSWERS}))的(.+比例)$`);
+/** 表示订单较一季度增加的: the question is what comes before the answer, without the base it was compared with. */
+const ASKED_ANSWER = new RegExp(`^(.+?)(?:(?:较|比)[^的]{1,6}?)?${DEGREE}(?:${ANSWERS})的(.+比例)$`);
 
 /**
  * 认为订单增加的占36.5%，持平的占44.1% → 认为订单持平的受访企业比例: an answer alone is to the question the share

@@ -109,9 +109,10 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['成', { ...measure('%', 'percent'), exponent: 1 }],
   ['个百分点', measure('个百分点', 'growth_rate')],
   ['百分点', measure('个百分点', 'growth_rate')],
-  // A basis point is a hundredth of a percentage point: like 个百分点, the difference of two rates.
-  ['个基点', measure('基点', 'growth_rate')],
-  ['基点', measure('基点', 'growth_rate')],
+  // A basis point is a hundredth of a percentage point: like 个百分点, the difference of two rates, and like it
+  // written 个基点 whether or not the text writes 个 (the labeled sets' convention since round 9).
+  ['个基点', measure('个基点', 'growth_rate')],
+  ['基点', measure('个基点', 'growth_rate')],
   ['倍', measure('倍', 'ratio')],
   ['公顷', measure('公顷', 'area')],
   ['亩', measure('亩', 'area')],
@@ -132,6 +133,8 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['斤', measure('斤', 'other')],
   ['盎司', measure('盎司', 'other')],
   ['升', measure('升', 'volume')],
+  // Barrels of oil (产量500万桶), and the quantity an oil price is per (67.5美元/桶).
+  ['桶', measure('桶', 'volume')],
   ['毫升', measure('毫升', 'volume')],
   // Energy produced or used is a volume, like a quantity of water; a power capacity (千瓦) is not.
   ['千瓦时', measure('千瓦时', 'volume')],
