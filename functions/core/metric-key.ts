@@ -253,6 +253,8 @@ const UNIT_FAMILIES: Record<string, string> = {
   公里: 'length:km',
   km: 'length:km',
   米: 'length:m',
+  厘米: 'length:cm',
+  毫米: 'length:mm',
   m: 'length:m',
   mi: 'length:mi',
   标箱: 'containers:TEU',

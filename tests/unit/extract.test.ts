@@ -2090,8 +2090,8 @@ describe('as-of, recall, units and kinds of round 5', () => {
     ],
     [
       '城乡居民收入比由上年的2.31缩小至2.27。',
-      { surface: '2.31', value: 2.31, unit: '', qualifier: 'exact', kind: 'ratio' },
-      { surface: '2.27', value: 2.27, unit: '', qualifier: 'exact', kind: 'ratio' },
+      { surface: '2.31', value: 2.31, unit: 'ratio', qualifier: 'exact', kind: 'ratio' },
+      { surface: '2.27', value: 2.27, unit: 'ratio', qualifier: 'exact', kind: 'ratio' },
     ],
     [
       'The regional services PMI rose 0.8 points to 51.3 in May.',
@@ -3881,6 +3881,34 @@ describe('labels of round 8c', () => {
     expect(read('县城居民用气价格拟由每立方米2.8元调整为3.1元。')[0]).toEqual([
       '每立方米2.8元',
       '县城居民用气价格',
+    ]);
+  });
+});
+
+describe('identity and readings of round 9', () => {
+  const read = labelReader('2026-03-10', defaultAliases);
+
+  it('reads a digit right after 成 as its tenth (七成三 → 73%), but not one that opens a count (两成五家)', () => {
+    expect(readings('抽查的果园中，七成三已完成春季修剪。')).toEqual([
+      { surface: '七成三', value: 73, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ]);
+    expect(readings('约两成五家门店延长了营业时间。')[0]).toMatchObject({ surface: '约两成', value: 20 });
+  });
+  it('reads rainfall and snow depth in 毫米 and 厘米 as measures of their own', () => {
+    expect(readings('山区平均降水量41.7毫米，积雪最深处9厘米。')).toEqual([
+      { surface: '41.7毫米', value: 41.7, unit: '毫米', qualifier: 'exact', kind: 'other' },
+      { surface: '9厘米', value: 9, unit: '厘米', qualifier: 'exact', kind: 'other' },
+    ]);
+  });
+  it('reads a ratio written as one number (比值缩小到1.86) in the unit of a ratio', () => {
+    expect(readings('三年来，全区城乡居民收入比缩小到1.86。')).toEqual([
+      { surface: '1.86', value: 1.86, unit: 'ratio', qualifier: 'exact', kind: 'ratio' },
+    ]);
+  });
+  it('names an extreme whose clause says where it occurred (最大降水出现在…，达…) apart from the average before', () => {
+    expect(read('受强对流影响，澄原县平均降水量36.4毫米，最大降水出现在北坡村，达92毫米。', '澄原')).toEqual([
+      ['36.4毫米', '平均降水量'],
+      ['92毫米', '最大降水量'],
     ]);
   });
 });

@@ -474,6 +474,20 @@ function measureOfTier(labels: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** 最大降雨出现在柳湾镇, 最高气温出现在午后: a subject, then where or when it occurred. */
+const OCCURRED_AT = /^([\u4e00-\u9fff]{2,8}?)(?:出现在|出现于|发生在|发生于)/;
+
+/**
+ * The subject of an occurrence in the clause before (最大降雨出现在柳湾镇，达217毫米), completed by the measure word
+ * of the label the sentence had (平均降雨量 → 最大降雨量): a second reading of that measure, not the first again.
+ */
+function locatedSubject(previousClause: string, previousLabel: string): string | undefined {
+  const subject = OCCURRED_AT.exec(previousClause)?.[1];
+  if (subject === undefined) return undefined;
+  const shared = previousLabel.lastIndexOf(subject.slice(-1));
+  return shared < 0 ? subject : subject + previousLabel.slice(shared + 1);
+}
+
 /** Nouns that end what a market quotes (…收益率, …价格, …指数). */
 const MARKET_MEASURES = ['收益率', '利率', '汇率', '价格', '指数', '均价'];
 
@@ -2006,6 +2020,9 @@ class Extraction {
       if (base !== undefined) label = subjectOf(sentence.previousLabel) + base;
       // 计划完成造林绿化1.5万亩，已完成1.32万亩: the result of the plan, with its own stage.
       label = resultOfPlan(sentence.previousLabel, stripLeading(clause.text, this.region)) ?? label;
+      // 平均降雨量98.6毫米，最大降雨出现在柳湾镇，达217毫米: the clause before names where its own subject occurred.
+      if (reached)
+        label = locatedSubject(this.previousClauseOf(clause.start), sentence.previousLabel) ?? label;
     }
     // 沪指全天震荡走高，收报3104.82点: the agent of the clause before.
     if (label === '')

@@ -731,6 +731,12 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     unit = { unit: YUAN_UNIT, end: yuan.end, english: false };
     fractionDigits = yuan.fractionDigits;
   }
+  const tenth =
+    unit.unit.exponent === 1 && fractionDigits === '' ? tenthAfterCheng(text, unit.end) : undefined;
+  if (tenth !== undefined) {
+    unit = { ...unit, end: unit.end + 1 };
+    fractionDigits = tenth;
+  }
   // "$3.85 per kilogram", "468 yuan a night": a rate whose denominator follows the amount.
   const per = unit.english && unit.unit.kind !== 'percent' ? englishPerAfter(text, unit.end) : undefined;
   // "92,300 passengers a day", "14.5 hours a week": a count or a duration of a typical day keeps its own unit;
@@ -1067,6 +1073,16 @@ function halfAt(text: string, index: number, floor: number): RawFigure | undefin
   };
 }
 
+/**
+ * 九成八, 八成六的受访者: a digit right after 成 is its tenth (98%, 86%), unless it opens a count of its own (三成六家).
+ */
+function tenthAfterCheng(text: string, at: number): string | undefined {
+  const digit = chineseDigit(text.charCodeAt(at));
+  const next = text.charCodeAt(at + 1);
+  if (digit < 1 || isChineseNumeral(next) || chineseUnits.has(next)) return undefined;
+  return String(digit);
+}
+
 function isShareUnit(unit: UnitInfo): boolean {
   return unit.unit === '%' || unit.unit === 'percentage points';
 }
@@ -1118,10 +1134,10 @@ const DISTRIBUTION_LOOKBACK = 8;
 
 /**
  * The words an index or a ratio is named by, then only links to its bare value: 价格指数（CPI）为, 满意度指数达,
- * 收入比由上年的, 收入比由2.14缩小至; in English, an index or PMI rising or falling to its reading.
+ * 收入比由上年的, 收入比由2.14缩小至, 收入比缩小到; in English, an index or PMI rising or falling to its reading.
  */
 const INDEX_LEVEL_BEFORE =
-  /(?:(指数)|(收入比|之比|比值))(?:（[A-Za-z]{2,6}）|\([A-Za-z]{2,6}\))?(?:由|从)?(?:上年|去年|上月|上季度|同期)?的?(?:[0-9]+(?:\.[0-9]+)?(?:缩小|扩大|下降|上升|提高|降低|回升|回落|升|降)(?:至|到))?(?:为|是|达|达到|升至|降至|回升至|回落至|报|收于)?$/;
+  /(?:(指数)|(收入比|之比|比值))(?:（[A-Za-z]{2,6}）|\([A-Za-z]{2,6}\))?(?:由|从)?(?:上年|去年|上月|上季度|同期)?的?(?:[0-9]+(?:\.[0-9]+)?(?:缩小|扩大|下降|上升|提高|降低|回升|回落|升|降)(?:至|到))?(?:为|是|达|达到|报|收于|(?:缩小|扩大|下降|上升|提高|降低|回升|回落|升|降)(?:至|到))?$/;
 const ENGLISH_INDEX_BEFORE =
   /\b(?:index|sub-index|PMI|CPI)\b[^,.;]{0,40}?\b(?:rose|rises|climbed|climbs|fell|falls|slipped|slips|dropped|edged (?:up|down)|rebounded|stood|came in)(?:[^,.;]|\d\.\d){0,20}? (?:to|at) $/i;
 const INDEX_LEVEL_REACH = 72;

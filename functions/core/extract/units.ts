@@ -140,6 +140,9 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['公里', measure('公里', 'other')],
   ['千米', measure('公里', 'other')],
   ['米', measure('米', 'other')],
+  // Rainfall, snow depth and sizes are measured in these (平均降雨量86.5毫米), not in 米.
+  ['厘米', measure('厘米', 'other')],
+  ['毫米', measure('毫米', 'other')],
   ['标箱', measure('标箱', 'count')],
   ['标准箱', measure('标箱', 'count')],
 ];
@@ -237,8 +240,8 @@ export const USD_UNIT: UnitInfo = measure('USD', 'money');
 export const HKD_UNIT: UnitInfo = measure('HKD', 'money');
 /** 价格指数为100.4, PMI rose to 52.4: the level of an index, written without a unit. */
 export const INDEX_LEVEL_UNIT: UnitInfo = measure('', 'other');
-/** 城乡居民收入比为2.10: a ratio named before its bare value. */
-export const BARE_RATIO_UNIT: UnitInfo = measure('', 'ratio');
+/** 城乡居民收入比为2.10: a ratio named before its bare value, in the unit of a ratio written with a colon. */
+export const BARE_RATIO_UNIT: UnitInfo = measure('ratio', 'ratio');
 /** 满意度得分84.5分: a score, counted only where the text scores something. */
 export const SCORE_UNIT: UnitInfo = measure('分', 'other');
 export const PERCENT_UNIT: UnitInfo = measure('%', 'percent');
