@@ -3911,4 +3911,32 @@ describe('identity and readings of round 9', () => {
       ['92毫米', '最大降水量'],
     ]);
   });
+  it('reads a satisfaction level written in points (满意度为88.7分) as a score, and its change too', () => {
+    expect(readings('今年的测评中，全区养老机构满意度为88.7分，比上年提高1.2分。')).toEqual([
+      { surface: '88.7分', value: 88.7, unit: '分', qualifier: 'exact', kind: 'other' },
+      { surface: '1.2分', value: 1.2, unit: '分', qualifier: 'exact', kind: 'other' },
+    ]);
+  });
+  it('reads a measured age (平均年龄, 预期寿命) as a figure, but an age that bounds a group as none', () => {
+    expect(read('参训学员平均年龄34.5岁，其中45岁以上学员占两成。')).toEqual([
+      ['34.5岁', '参训学员平均年龄'],
+      ['两成', '45岁以上学员占比'],
+    ]);
+    expect(readings('全县人均预期寿命达到80.1岁。')[0]).toMatchObject({
+      value: 80.1,
+      unit: '岁',
+      kind: 'other',
+    });
+  });
+  it('reads a fraction written in words (约三分之一, 五分之二) as a share in percent to one decimal', () => {
+    expect(readings('返乡创业人员中，约三分之一从事电商，五分之二从事种养殖。')).toEqual([
+      { surface: '约三分之一', value: 33.3, unit: '%', qualifier: 'approx', kind: 'percent' },
+      { surface: '五分之二', value: 40, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ]);
+  });
+  it('counts tents in 顶 (调运帐篷260顶)', () => {
+    expect(readings('救援队伍向灾区调运帐篷260顶。')).toEqual([
+      { surface: '260顶', value: 260, unit: '顶', qualifier: 'exact', kind: 'count' },
+    ]);
+  });
 });

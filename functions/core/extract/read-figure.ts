@@ -32,6 +32,7 @@ import {
 } from './qualifiers.ts';
 import { structureAt } from './structure.ts';
 import {
+  AGE_UNIT,
   BARE_RATIO_UNIT,
   chineseUnits,
   DAY_COUNT_UNIT,
@@ -316,12 +317,14 @@ interface UnitRead {
   phrase?: string;
 }
 
-/** Time units that count something (优良天数为312天, 服务时长1200万小时), with the nouns that say so. */
+/** Time units that count something (优良天数为312天, 服务时长1200万小时), scores and ages, with the nouns that say so. */
 const COUNTED_TIME: { unit: UnitInfo; nouns: string[] }[] = [
   { unit: HOUR_COUNT_UNIT, nouns: ['时长', '工时', '小时数'] },
   { unit: DAY_COUNT_UNIT, nouns: ['天数'] },
   // Not 分钟: 得分84.5分 is a score, 等候15分钟 a duration.
-  { unit: SCORE_UNIT, nouns: ['得分', '评分', '分数', '总分', '平均分'] },
+  // 满意度为92.4分: a satisfaction level written in points is a score too.
+  { unit: SCORE_UNIT, nouns: ['得分', '评分', '分数', '总分', '平均分', '满意度'] },
+  { unit: AGE_UNIT, nouns: ['平均年龄', '年龄中位数', '预期寿命', '平均寿命'] },
 ];
 /** How far back the words counting time (优良天数为, 服务时长超过) may stand. */
 const TIME_COUNT_LOOKBACK = 10;
@@ -632,7 +635,10 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     prefixUnit = first === 0x767e /* 百 */ ? PERCENT_UNIT : PERMILLE_UNIT;
     cursor += 3;
   }
-  const doubling = doublingAt(text, index, floor) ?? halfAt(text, index, floor);
+  const doubling =
+    doublingAt(text, index, floor) ??
+    halfAt(text, index, floor) ??
+    (prefixUnit === undefined ? fractionAt(text, index, floor) : undefined);
   if (doubling !== undefined) return { figure: doubling, next: doubling.end };
   const [part, ...parts] = structureAt(text, index) ?? [];
   if (part !== undefined)
@@ -1081,6 +1087,39 @@ function tenthAfterCheng(text: string, at: number): string | undefined {
   const next = text.charCodeAt(at + 1);
   if (digit < 1 || isChineseNumeral(next) || chineseUnits.has(next)) return undefined;
   return String(digit);
+}
+
+const FRACTION_OF = '分之';
+
+/** 约占全市的四分之一, 约五分之一的受访者: a fraction written in words, a share in percent to one decimal. */
+function fractionAt(text: string, index: number, floor: number): RawFigure | undefined {
+  const denominator = readChineseNumeral(text, index);
+  if (denominator === undefined || !text.startsWith(FRACTION_OF, denominator.end)) return undefined;
+  const numerator = readChineseNumeral(text, denominator.end + FRACTION_OF.length);
+  if (numerator === undefined || denominator.integer === 0n || denominator.fractionDigits !== '')
+    return undefined;
+  const share =
+    (scaledDecimal(numerator.integer.toString(), numerator.fractionDigits, 0) / Number(denominator.integer)) *
+    100;
+  let end = numerator.end;
+  let qualifier: Qualifier = 'exact';
+  const suffix = suffixAt(text, end);
+  if (suffix !== undefined) {
+    qualifier = suffix.qualifier;
+    end = suffix.index;
+  }
+  const prefix = prefixQualifier(text, index, floor);
+  if (qualifier === 'exact')
+    qualifier = prefix?.qualifier ?? detachedQualifierBefore(text, index, floor) ?? qualifier;
+  return {
+    start: prefix?.index ?? index,
+    end,
+    unitEnd: numerator.end,
+    value: Math.round(share * 10) / 10,
+    unit: PERCENT_UNIT,
+    qualifier,
+    english: false,
+  };
 }
 
 function isShareUnit(unit: UnitInfo): boolean {

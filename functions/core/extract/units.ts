@@ -83,7 +83,7 @@ const counter = (unit: string): UnitInfo => ({ unit, kind: 'count', measure: fal
 const measure = (unit: string, kind: FigureKind): UnitInfo => ({ unit, kind, measure: true, counter: false });
 
 const COUNTER_WORDS =
-  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 班次 台次 航次 趟次 次 管 部 股 本 册 册次 款 笔 盏 眼 篇 幅 期';
+  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 班次 台次 航次 趟次 次 管 部 股 本 册 册次 款 笔 盏 眼 篇 幅 期 顶';
 
 const CHINESE_UNITS: [string, UnitInfo][] = [
   ...COUNTER_WORDS.split(' ').map((word): [string, UnitInfo] => [word, counter(word)]),
@@ -249,6 +249,8 @@ export const PERMILLE_UNIT: UnitInfo = measure('‰', 'percent');
 /** 天 and 小时 count only where the text counts them (优良天数为312天); elsewhere 20天 is a duration. */
 export const DAY_COUNT_UNIT: UnitInfo = measure('天', 'count');
 export const HOUR_COUNT_UNIT: UnitInfo = measure('小时', 'other');
+/** 平均年龄26.3岁, 人均预期寿命79.2岁: an age the text measures; elsewhere 60岁以上 bounds a group. */
+export const AGE_UNIT: UnitInfo = measure('岁', 'other');
 
 /** English scale words after a number (4.29 billion), as powers of ten. */
 export const englishScales = new Map<string, number>([
