@@ -504,7 +504,7 @@ describe('labels and metric identity', () => {
     const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
     expect(asOf('5月8日，铜期货主力合约收报4.2万元/吨。')).toEqual(['2020-05-08']);
     expect(asOf('5月8日，记者从市商务局获悉，全市网络零售额达12亿元。')).toEqual([undefined]);
-    expect(asOf('5月8日，船厂交付的8万吨级散货船下水。')).toEqual([undefined]);
+    expect(asOf('5月8日，船厂交付的2艘散货船下水。')).toEqual([undefined]);
   });
 
   it('dates by a day, the period of survey findings or a holiday only their sentence; by a day also those going on about it', () => {
@@ -3937,6 +3937,17 @@ describe('identity and readings of round 9', () => {
   it('counts tents in 顶 (调运帐篷260顶)', () => {
     expect(readings('救援队伍向灾区调运帐篷260顶。')).toEqual([
       { surface: '260顶', value: 260, unit: '顶', qualifier: 'exact', kind: 'count' },
+    ]);
+  });
+  it('reads no figure in what only names the field of others: a classification, the peers of a rank, a size class, a radius', () => {
+    expect(readings('全省31个制造业大类中，电子行业增速最快。')).toEqual([]);
+    expect(readings('该区营商环境评价在全市12个区县中位列第2。')).toEqual([]);
+    expect(readings('新引进十亿元级项目4个，建成5000吨级泊位2个。').map((figure) => figure.surface)).toEqual([
+      '4个',
+      '2个',
+    ]);
+    expect(readings('社区养老服务设施1000米覆盖率达到92%。').map((figure) => figure.surface)).toEqual([
+      '92%',
     ]);
   });
 });

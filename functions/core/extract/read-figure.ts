@@ -850,6 +850,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (definesGroup(text, start, cursor, qualifier, valueMax, unit.unit.kind)) return rejected(cursor);
   if (AGE_BEFORE.test(text.slice(Math.max(floor, start - 8), start))) return rejected(cursor);
   if (namesBasket(text, cursor, unit.unit)) return { next: cursor, nameFrom: cursor };
+  if (namesClassOrField(text, cursor, unit.unit)) return rejected(cursor);
   // 61.8% of Hainan firms…: a figure between Latin words is English whatever its unit.
   const english =
     unit.english ||
@@ -927,6 +928,27 @@ const BASKET_PRICE_AFTER = /^[^，。；;,、0-9０-９]{1,12}?(?:均价|平均[
 function namesBasket(text: string, end: number, unit: UnitInfo): boolean {
   return KIND_COUNTERS.has(unit.unit) && BASKET_PRICE_AFTER.test(text.slice(end, end + 20));
 }
+/** 41个工业大类行业中: the size of a fixed classification, which the figures after it count within. */
+const CLASSIFICATION_AFTER = /^[\u4e00-\u9fff]{0,4}?(?:大类|中类|小类|门类)/;
+/** 在全省16个设区市中居第5位: the number of peers a rank is taken among. */
+const RANKED_AMONG_AFTER = /^[\u4e00-\u9fff]{1,10}?中(?:居|位居|排名|排在|排|列|位列|名列)(?:第|前|末)/;
+/** 百亿元级项目, 万吨级码头: a size that names a class of things, not a figure (级别 is a level of its own). */
+const SIZE_CLASS_AFTER = /^级(?!别)/;
+/** 公交站点500米覆盖率, 3公里范围内: a distance that draws the area a rate or a count covers. */
+const RADIUS_AFTER = /^(?:覆盖|服务半径|半径|范围|以内|之内)/;
+const LENGTH_UNITS = new Set(['米', '公里']);
+
+/**
+ * A number that only names the field other figures are taken in: a classification's size, the peers of a rank, a
+ * size class or a radius. Each is part of another figure's name, not a series of its own.
+ */
+function namesClassOrField(text: string, end: number, unit: UnitInfo): boolean {
+  const after = text.slice(end, end + 16);
+  if (SIZE_CLASS_AFTER.test(after)) return true;
+  if (LENGTH_UNITS.has(unit.unit) && RADIUS_AFTER.test(after)) return true;
+  return unit.kind === 'count' && (CLASSIFICATION_AFTER.test(after) || RANKED_AMONG_AFTER.test(after));
+}
+
 const SHARE_OF_PEOPLE = /(?:[0-9０-９.]%|[一二三四五六七八九十]成|半数)/;
 const SHARE_REACH = 24;
 
