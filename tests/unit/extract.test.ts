@@ -3950,4 +3950,10 @@ describe('identity and readings of round 9', () => {
       '92%',
     ]);
   });
+  it('names a part of a set counted the clause before (…中，有N个…) by what sets it apart, then the set', () => {
+    expect(read('全区156家规上服务业企业中，有98家营业收入保持增长。', '柏川')).toEqual([
+      ['156家', '规上服务业企业'],
+      ['98家', '营业收入增长的规上服务业企业'],
+    ]);
+  });
 });

@@ -474,6 +474,36 @@ function measureOfTier(labels: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** 全市412家规上工业企业中: the set a clause counts, whose part the next clause counts. */
+const SET_COUNTED = /[0-9０-９一二三四五六七八九十]+[个家所名座项户]([\u4e00-\u9fff]{2,10})中$/;
+/** 有29个…: a part of that set, introduced by 有 alone. */
+const PART_OPENING = /^(?:其中)?有$/;
+const PART_REACH = 16;
+const PART_STOPS = codeSet('，,。；;：:！？!?、\n');
+/** 实现增长, 保持增长: light verbs the name of the part leaves out, as 实现 of an outcome. */
+const LIGHT_PART_VERBS = /实现|保持/g;
+
+/**
+ * 全市41个工业大类行业中，有29个行业增加值实现增长 → 增加值增长的工业大类行业: the part of a set counted the clause
+ * before is named by what sets it apart, then the set; without it, the count would read as a change of the set.
+ */
+function partOfSet(previousClause: string, clause: string, text: string, end: number): string | undefined {
+  const set = SET_COUNTED.exec(previousClause)?.[1];
+  if (set === undefined || !PART_OPENING.test(clause)) return undefined;
+  let stop = end;
+  while (stop < text.length && stop - end < PART_REACH && !PART_STOPS.has(text.charCodeAt(stop))) stop++;
+  let rest = text.slice(end, stop);
+  // 29个行业增加值…: the set's head word repeated after the count.
+  for (let length = Math.min(set.length, rest.length); length >= 2; length--) {
+    if (rest.startsWith(set.slice(-length))) {
+      rest = rest.slice(length);
+      break;
+    }
+  }
+  const apart = rest.replace(LIGHT_PART_VERBS, '');
+  return apart.length < 2 ? undefined : `${apart}的${set}`;
+}
+
 /** 最大降雨出现在柳湾镇, 最高气温出现在午后: a subject, then where or when it occurred. */
 const OCCURRED_AT = /^([\u4e00-\u9fff]{2,8}?)(?:出现在|出现于|发生在|发生于)/;
 
@@ -1971,6 +2001,10 @@ class Extraction {
       )
         label = `${target}完成比例`;
     }
+    const part = raw.unit.counter
+      ? partOfSet(this.previousClauseOf(clause.start), clause.text, text, raw.end)
+      : undefined;
+    if (part !== undefined) return { label: this.tidy(part), growth: false };
     // …企业中，有289家实现增长: a light verb's subject is put before it further on.
     if (doing !== undefined)
       label =
