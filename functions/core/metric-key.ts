@@ -237,6 +237,7 @@ const UNIT_FAMILIES: Record<string, string> = {
   股: 'shares',
   升: 'volume:l',
   毫升: 'volume:ml',
+  桶: 'volume:bbl',
   天: 'days',
   日: 'days',
   周: 'weeks',

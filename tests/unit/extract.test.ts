@@ -3956,4 +3956,13 @@ describe('identity and readings of round 9', () => {
       ['98家', '营业收入增长的规上服务业企业'],
     ]);
   });
+  it('reads 站上 as a bound like 突破, a price per barrel as a rate, and 放大 as a change named by its subject', () => {
+    expect(readings('布伦特原油期货站上82美元/桶。')).toEqual([
+      { surface: '站上82美元/桶', value: 82, unit: '美元/桶', qualifier: 'over', kind: 'money' },
+    ]);
+    expect(read('两市日均成交额48.3亿元，较前一周放大9.2%。')).toEqual([
+      ['48.3亿元', '两市日均成交额'],
+      ['9.2%', '两市日均成交额较前一周放大'],
+    ]);
+  });
 });

@@ -20,6 +20,8 @@ const CHINESE_PREFIXES = new Map<string, Qualifier>([
   ['不低于', 'over'],
   ['至少', 'over'],
   ['突破', 'over'],
+  // 金价站上3350美元/盎司: to stand above a mark, like 突破.
+  ['站上', 'over'],
   // 首破50万, 破百万: to break through a mark, like 突破 (but 打破 is to break a record).
   ['破', 'over'],
   ['不小于', 'over'],

@@ -132,6 +132,8 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['斤', measure('斤', 'other')],
   ['盎司', measure('盎司', 'other')],
   ['升', measure('升', 'volume')],
+  // Oil is priced per barrel (67.85美元/桶): without the word the rate lost its denominator.
+  ['桶', measure('桶', 'volume')],
   ['毫升', measure('毫升', 'volume')],
   // Energy produced or used is a volume, like a quantity of water; a power capacity (千瓦) is not.
   ['千瓦时', measure('千瓦时', 'volume')],
