@@ -3965,4 +3965,10 @@ describe('identity and readings of round 9', () => {
       ['9.2%', '两市日均成交额较前一周放大'],
     ]);
   });
+  it("gives a headline that cuts the body's name short (总产) the body's name for the same figure", () => {
+    expect(read('秋粮再获丰收 总产88.6万吨\n\n全县秋粮总产量88.6万吨，比上年增长2.4%。', '禾岭')[0]).toEqual([
+      '88.6万吨',
+      '秋粮总产量',
+    ]);
+  });
 });
