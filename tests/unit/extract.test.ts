@@ -3971,4 +3971,11 @@ describe('identity and readings of round 9', () => {
       '秋粮总产量',
     ]);
   });
+  it('names a yield per area by the crop whose amount the clause before measured (玉米产量…，每亩产量…)', () => {
+    expect(read('其中玉米产量21.4万吨，每亩产量512公斤，比上年提高1.8%。', '禾岭')).toEqual([
+      ['21.4万吨', '玉米产量'],
+      ['512公斤', '玉米每亩产量'],
+      ['1.8%', '玉米每亩产量提高'],
+    ]);
+  });
 });

@@ -474,6 +474,17 @@ function measureOfTier(labels: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** 每公顷产量, 每亩产值: a measure per area, which names no subject of its own. */
+const PER_AREA_MEASURE = /^(?:每|平均每)(?:公顷|亩|平方米|平方公里)([\u4e00-\u9fff]{1,3})$/;
+
+/** 每公顷产量 after 小麦产量 → 小麦每公顷产量: the subject of the same measure named before it. */
+function perAreaOf(label: string, previousLabel: string): string | undefined {
+  const measure = PER_AREA_MEASURE.exec(label)?.[1];
+  if (measure === undefined || !previousLabel.endsWith(measure)) return undefined;
+  const subject = previousLabel.slice(0, -measure.length);
+  return subject.length >= 1 && subject.length <= 6 ? subject + label : undefined;
+}
+
 /** 全市412家规上工业企业中: the set a clause counts, whose part the next clause counts. */
 const SET_COUNTED = /[0-9０-９一二三四五六七八九十]+[个家所名座项户]([\u4e00-\u9fff]{2,10})中$/;
 /** 有29个…: a part of that set, introduced by 有 alone. */
@@ -2143,6 +2154,9 @@ class Extraction {
       const thing = sentence.previousCounted.replace(SET_OUT, '').replace(PRODUCED, '');
       if (thing.length >= 2 && !label.includes(thing)) label = label.slice(0, 2) + thing + label.slice(2);
     }
+    // 小麦产量36.8万吨，每公顷产量5864公斤: a yield per area is of the crop whose amount the clause before measured.
+    if (sentence.previousLabel !== undefined && clause.start > sentence.start)
+      label = perAreaOf(label, sentence.previousLabel) ?? label;
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       // …完成186.3亿元，为年度预算的52.8%，同比增长3.6%: a growth in % after a share is the amount's.
       const changed = growthPast(sentence.labels, raw.unit.unit, label) ?? sentence.previousLabel;
