@@ -3978,4 +3978,10 @@ describe('identity and readings of round 9', () => {
       ['1.8%', '玉米每亩产量提高'],
     ]);
   });
+  it('names a part of a structure written as one character (内、外资…之比) with the rest of the last part', () => {
+    expect(read('全年实际使用资金中，内、外资投资额之比为71.5：28.5。', '禾岭')).toEqual([
+      ['71.5', '内资投资额占比'],
+      ['28.5', '外资投资额占比'],
+    ]);
+  });
 });
