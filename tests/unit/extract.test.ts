@@ -3984,4 +3984,10 @@ describe('identity and readings of round 9', () => {
       ['28.5', '外资投资额占比'],
     ]);
   });
+  it('names a gap in points that names no rate (…增速为6.1%，低于全国平均水平0.3个百分点) by the rate before', () => {
+    expect(read('前8个月，全区固定资产投资增速为6.1%，低于全国平均水平0.3个百分点。', '禾岭')[1]).toEqual([
+      '0.3个百分点',
+      '固定资产投资增速低于全国平均水平',
+    ]);
+  });
 });

@@ -485,6 +485,11 @@ function perAreaOf(label: string, previousLabel: string): string | undefined {
   return subject.length >= 1 && subject.length <= 6 ? subject + label : undefined;
 }
 
+/** 高于全省平均水平: a comparison that names neither the rate compared nor its subject. */
+const BARE_COMPARISON = /^(?:高于|低于|快于|慢于)/;
+/** The end of a label that names a rate (增速, 涨幅, 失业率). */
+const RATE_END = /(?:增速|增幅|涨幅|降幅|率)$/;
+
 /** 全市412家规上工业企业中: the set a clause counts, whose part the next clause counts. */
 const SET_COUNTED = /[0-9０-９一二三四五六七八九十]+[个家所名座项户]([\u4e00-\u9fff]{2,10})中$/;
 /** 有29个…: a part of that set, introduced by 有 alone. */
@@ -2164,6 +2169,13 @@ class Extraction {
     } else if (opensOnRateComparison(label) && sentence.previousLabel !== undefined) {
       // …增长5.7%，增速高于全省平均水平0.4个百分点: the rate compared is the rate of the subject before.
       label = subjectOf(sentence.previousLabel) + label;
+    } else if (
+      raw.unit.unit === '个百分点' &&
+      BARE_COMPARISON.test(label) &&
+      RATE_END.test(sentence.previousLabel ?? '')
+    ) {
+      // 规上工业增速为5.8%，高于全省平均水平1.1个百分点: a gap in points with no rate named is the gap of the rate before.
+      label = sentence.previousLabel + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       label = continuedSubject(label, sentence.previousLabel) ?? label;
     } else if (named && sentence.previousLabel === undefined && this.opensOnBreakdown(clause.start)) {
