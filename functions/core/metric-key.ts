@@ -255,6 +255,8 @@ const UNIT_FAMILIES: Record<string, string> = {
   公里: 'length:km',
   km: 'length:km',
   米: 'length:m',
+  厘米: 'length:cm',
+  毫米: 'length:mm',
   m: 'length:m',
   mi: 'length:mi',
   标箱: 'containers:TEU',
@@ -279,7 +281,7 @@ const UNIT_FAMILIES: Record<string, string> = {
 
 /** Counter words measure the same thing whichever one the writer picked (企业23家 / 23个企业). */
 const COUNTERS = new Set(
-  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班 管 部 本 册 款 笔 盏 眼 篇 幅'.split(
+  '个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 单 列 趟 班 管 部 本 册 款 笔 盏 眼 篇 幅 顶'.split(
     ' ',
   ),
 );

@@ -504,7 +504,7 @@ describe('labels and metric identity', () => {
     const asOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.asOf);
     expect(asOf('5月8日，铜期货主力合约收报4.2万元/吨。')).toEqual(['2020-05-08']);
     expect(asOf('5月8日，记者从市商务局获悉，全市网络零售额达12亿元。')).toEqual([undefined]);
-    expect(asOf('5月8日，船厂交付的8万吨级散货船下水。')).toEqual([undefined]);
+    expect(asOf('5月8日，船厂交付的2艘散货船下水。')).toEqual([undefined]);
   });
 
   it('dates by a day, the period of survey findings or a holiday only their sentence; by a day also those going on about it', () => {
@@ -2090,8 +2090,8 @@ describe('as-of, recall, units and kinds of round 5', () => {
     ],
     [
       '城乡居民收入比由上年的2.31缩小至2.27。',
-      { surface: '2.31', value: 2.31, unit: '', qualifier: 'exact', kind: 'ratio' },
-      { surface: '2.27', value: 2.27, unit: '', qualifier: 'exact', kind: 'ratio' },
+      { surface: '2.31', value: 2.31, unit: 'ratio', qualifier: 'exact', kind: 'ratio' },
+      { surface: '2.27', value: 2.27, unit: 'ratio', qualifier: 'exact', kind: 'ratio' },
     ],
     [
       'The regional services PMI rose 0.8 points to 51.3 in May.',
@@ -3990,6 +3990,113 @@ describe('labels of round 9, markets and surveys', () => {
   it('reads a price that climbed above a mark (站上) as over it, as 突破', () => {
     expect(readings('国际银价站上40美元/盎司。')).toEqual([
       { surface: '站上40美元/盎司', value: 40, unit: '美元/盎司', qualifier: 'over', kind: 'money' },
+    ]);
+  });
+});
+
+describe('identity and readings of round 9', () => {
+  const read = labelReader('2026-03-10', defaultAliases);
+
+  it('reads a digit right after 成 as its tenth (七成三 → 73%), but not one that opens a count (两成五家)', () => {
+    expect(readings('抽查的果园中，七成三已完成春季修剪。')).toEqual([
+      { surface: '七成三', value: 73, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ]);
+    expect(readings('约两成五家门店延长了营业时间。')[0]).toMatchObject({ surface: '约两成', value: 20 });
+  });
+  it('reads rainfall and snow depth in 毫米 and 厘米 as measures of their own', () => {
+    expect(readings('山区平均降水量41.7毫米，积雪最深处9厘米。')).toEqual([
+      { surface: '41.7毫米', value: 41.7, unit: '毫米', qualifier: 'exact', kind: 'other' },
+      { surface: '9厘米', value: 9, unit: '厘米', qualifier: 'exact', kind: 'other' },
+    ]);
+  });
+  it('reads a ratio written as one number (比值缩小到1.86) in the unit of a ratio', () => {
+    expect(readings('三年来，全区城乡居民收入比缩小到1.86。')).toEqual([
+      { surface: '1.86', value: 1.86, unit: 'ratio', qualifier: 'exact', kind: 'ratio' },
+    ]);
+  });
+  it('names an extreme whose clause says where it occurred (最大降水出现在…，达…) apart from the average before', () => {
+    expect(read('受强对流影响，澄原县平均降水量36.4毫米，最大降水出现在北坡村，达92毫米。', '澄原')).toEqual([
+      ['36.4毫米', '平均降水量'],
+      ['92毫米', '最大降水量'],
+    ]);
+  });
+  it('reads a satisfaction level written in points (满意度为88.7分) as a score, and its change too', () => {
+    expect(readings('今年的测评中，全区养老机构满意度为88.7分，比上年提高1.2分。')).toEqual([
+      { surface: '88.7分', value: 88.7, unit: '分', qualifier: 'exact', kind: 'other' },
+      { surface: '1.2分', value: 1.2, unit: '分', qualifier: 'exact', kind: 'other' },
+    ]);
+  });
+  it('reads a measured age (平均年龄, 预期寿命) as a figure, but an age that bounds a group as none', () => {
+    expect(read('参训学员平均年龄34.5岁，其中45岁以上学员占两成。')).toEqual([
+      ['34.5岁', '参训学员平均年龄'],
+      ['两成', '45岁以上学员占比'],
+    ]);
+    expect(readings('全县人均预期寿命达到80.1岁。')[0]).toMatchObject({
+      value: 80.1,
+      unit: '岁',
+      kind: 'other',
+    });
+  });
+  it('reads a fraction written in words (约三分之一, 五分之二) as a share in percent to one decimal', () => {
+    expect(readings('返乡创业人员中，约三分之一从事电商，五分之二从事种养殖。')).toEqual([
+      { surface: '约三分之一', value: 33.3, unit: '%', qualifier: 'approx', kind: 'percent' },
+      { surface: '五分之二', value: 40, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ]);
+  });
+  it('counts tents in 顶 (调运帐篷260顶)', () => {
+    expect(readings('救援队伍向灾区调运帐篷260顶。')).toEqual([
+      { surface: '260顶', value: 260, unit: '顶', qualifier: 'exact', kind: 'count' },
+    ]);
+  });
+  it('reads no figure in what only names the field of others: a classification, the peers of a rank, a size class, a radius', () => {
+    expect(readings('全省31个制造业大类中，电子行业增速最快。')).toEqual([]);
+    expect(readings('该区营商环境评价在全市12个区县中位列第2。')).toEqual([]);
+    expect(readings('新引进十亿元级项目4个，建成5000吨级泊位2个。').map((figure) => figure.surface)).toEqual([
+      '4个',
+      '2个',
+    ]);
+    expect(readings('社区养老服务设施1000米覆盖率达到92%。').map((figure) => figure.surface)).toEqual([
+      '92%',
+    ]);
+  });
+  it('names a part of a set counted the clause before (…中，有N个…) by what sets it apart, then the set', () => {
+    expect(read('全区156家规上服务业企业中，有98家营业收入保持增长。', '柏川')).toEqual([
+      ['156家', '规上服务业企业'],
+      ['98家', '营业收入增长的规上服务业企业'],
+    ]);
+  });
+  it('reads 站上 as a bound like 突破, a price per barrel as a rate, and 放大 as a change named by its subject', () => {
+    expect(readings('布伦特原油期货站上82美元/桶。')).toEqual([
+      { surface: '站上82美元/桶', value: 82, unit: '美元/桶', qualifier: 'over', kind: 'money' },
+    ]);
+    expect(read('两市日均成交额48.3亿元，较前一周放大9.2%。')).toEqual([
+      ['48.3亿元', '两市日均成交额'],
+      ['9.2%', '两市日均成交额较前一周放大'],
+    ]);
+  });
+  it("gives a headline that cuts the body's name short (总产) the body's name for the same figure", () => {
+    expect(read('秋粮再获丰收 总产88.6万吨\n\n全县秋粮总产量88.6万吨，比上年增长2.4%。', '禾岭')[0]).toEqual([
+      '88.6万吨',
+      '秋粮总产量',
+    ]);
+  });
+  it('names a yield per area by the crop whose amount the clause before measured (玉米产量…，每亩产量…)', () => {
+    expect(read('其中玉米产量21.4万吨，每亩产量512公斤，比上年提高1.8%。', '禾岭')).toEqual([
+      ['21.4万吨', '玉米产量'],
+      ['512公斤', '玉米每亩产量'],
+      ['1.8%', '玉米每亩产量提高'],
+    ]);
+  });
+  it('names a part of a structure written as one character (内、外资…之比) with the rest of the last part', () => {
+    expect(read('全年实际使用资金中，内、外资投资额之比为71.5：28.5。', '禾岭')).toEqual([
+      ['71.5', '内资投资额占比'],
+      ['28.5', '外资投资额占比'],
+    ]);
+  });
+  it('names a gap in points that names no rate (…增速为6.1%，低于全国平均水平0.3个百分点) by the rate before', () => {
+    expect(read('前8个月，全区固定资产投资增速为6.1%，低于全国平均水平0.3个百分点。', '禾岭')[1]).toEqual([
+      '0.3个百分点',
+      '固定资产投资增速低于全国平均水平',
     ]);
   });
 });

@@ -498,6 +498,66 @@ function measureOfTier(labels: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** 每公顷产量, 每亩产值: a measure per area, which names no subject of its own. */
+const PER_AREA_MEASURE = /^(?:每|平均每)(?:公顷|亩|平方米|平方公里)([\u4e00-\u9fff]{1,3})$/;
+
+/** 每公顷产量 after 小麦产量 → 小麦每公顷产量: the subject of the same measure named before it. */
+function perAreaOf(label: string, previousLabel: string): string | undefined {
+  const measure = PER_AREA_MEASURE.exec(label)?.[1];
+  if (measure === undefined || !previousLabel.endsWith(measure)) return undefined;
+  const subject = previousLabel.slice(0, -measure.length);
+  return subject.length >= 1 && subject.length <= 6 ? subject + label : undefined;
+}
+
+/** 高于全省平均水平: a comparison that names neither the rate compared nor its subject. */
+const BARE_COMPARISON = /^(?:高于|低于|快于|慢于)/;
+/** The end of a label that names a rate (增速, 涨幅, 失业率). */
+const RATE_END = /(?:增速|增幅|涨幅|降幅|率)$/;
+
+/** 全市412家规上工业企业中: the set a clause counts, whose part the next clause counts. */
+const SET_COUNTED = /[0-9０-９一二三四五六七八九十]+[个家所名座项户]([\u4e00-\u9fff]{2,10})中$/;
+/** 有29个…: a part of that set, introduced by 有 alone. */
+const PART_OPENING = /^(?:其中)?有$/;
+const PART_REACH = 16;
+const PART_STOPS = codeSet('，,。；;：:！？!?、\n');
+/** 实现增长, 保持增长: light verbs the name of the part leaves out, as 实现 of an outcome. */
+const LIGHT_PART_VERBS = /实现|保持/g;
+
+/**
+ * 全市41个工业大类行业中，有29个行业增加值实现增长 → 增加值增长的工业大类行业: the part of a set counted the clause
+ * before is named by what sets it apart, then the set; without it, the count would read as a change of the set.
+ */
+function partOfSet(previousClause: string, clause: string, text: string, end: number): string | undefined {
+  const set = SET_COUNTED.exec(previousClause)?.[1];
+  if (set === undefined || !PART_OPENING.test(clause)) return undefined;
+  let stop = end;
+  while (stop < text.length && stop - end < PART_REACH && !PART_STOPS.has(text.charCodeAt(stop))) stop++;
+  let rest = text.slice(end, stop);
+  // 29个行业增加值…: the set's head word repeated after the count.
+  for (let length = Math.min(set.length, rest.length); length >= 2; length--) {
+    if (rest.startsWith(set.slice(-length))) {
+      rest = rest.slice(length);
+      break;
+    }
+  }
+  const apart = rest.replace(LIGHT_PART_VERBS, '');
+  return apart.length < 2 ? undefined : `${apart}的${set}`;
+}
+
+/** 最大降雨出现在柳湾镇, 最高气温出现在午后: a subject, then where or when it occurred. */
+const OCCURRED_AT = /^([\u4e00-\u9fff]{2,8}?)(?:出现在|出现于|发生在|发生于)/;
+
+/**
+ * The subject of an occurrence in the clause before (最大降雨出现在柳湾镇，达217毫米), completed by the measure word
+ * of the label the sentence had (平均降雨量 → 最大降雨量): a second reading of that measure, not the first again.
+ */
+function locatedSubject(previousClause: string, previousLabel: string): string | undefined {
+  const subject = OCCURRED_AT.exec(previousClause)?.[1];
+  if (subject === undefined) return undefined;
+  const shared = previousLabel.lastIndexOf(subject.slice(-1));
+  return shared < 0 ? subject : subject + previousLabel.slice(shared + 1);
+}
+
 /** Nouns that end what a market quotes (…收益率, …价格, …指数). */
 const MARKET_MEASURES = ['收益率', '利率', '汇率', '价格', '指数', '均价'];
 
@@ -1988,6 +2048,10 @@ class Extraction {
       )
         label = `${target}完成比例`;
     }
+    const part = raw.unit.counter
+      ? partOfSet(this.previousClauseOf(clause.start), clause.text, text, raw.end)
+      : undefined;
+    if (part !== undefined) return { label: this.tidy(part), growth: false };
     // …企业中，有289家实现增长: a light verb's subject is put before it further on.
     if (doing !== undefined)
       label =
@@ -2037,6 +2101,9 @@ class Extraction {
       if (base !== undefined) label = subjectOf(sentence.previousLabel) + base;
       // 计划完成造林绿化1.5万亩，已完成1.32万亩: the result of the plan, with its own stage.
       label = resultOfPlan(sentence.previousLabel, stripLeading(clause.text, this.region)) ?? label;
+      // 平均降雨量98.6毫米，最大降雨出现在柳湾镇，达217毫米: the clause before names where its own subject occurred.
+      if (reached)
+        label = locatedSubject(this.previousClauseOf(clause.start), sentence.previousLabel) ?? label;
     }
     // 沪指全天震荡走高，收报3104.82点: the agent of the clause before.
     if (label === '')
@@ -2123,6 +2190,9 @@ class Extraction {
       const thing = sentence.previousCounted.replace(SET_OUT, '').replace(PRODUCED, '');
       if (thing.length >= 2 && !label.includes(thing)) label = label.slice(0, 2) + thing + label.slice(2);
     }
+    // 小麦产量36.8万吨，每公顷产量5864公斤: a yield per area is of the crop whose amount the clause before measured.
+    if (sentence.previousLabel !== undefined && clause.start > sentence.start)
+      label = perAreaOf(label, sentence.previousLabel) ?? label;
     if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
       // …完成186.3亿元，为年度预算的52.8%，同比增长3.6%: a growth in % after a share is the amount's.
       const changed = growthPast(sentence.labels, raw.unit.unit, label) ?? sentence.previousLabel;
@@ -2130,6 +2200,13 @@ class Extraction {
     } else if (opensOnRateComparison(label) && sentence.previousLabel !== undefined) {
       // …增长5.7%，增速高于全省平均水平0.4个百分点: the rate compared is the rate of the subject before.
       label = subjectOf(sentence.previousLabel) + label;
+    } else if (
+      raw.unit.unit === '个百分点' &&
+      BARE_COMPARISON.test(label) &&
+      RATE_END.test(sentence.previousLabel ?? '')
+    ) {
+      // 规上工业增速为5.8%，高于全省平均水平1.1个百分点: a gap in points with no rate named is the gap of the rate before.
+      label = sentence.previousLabel + label;
     } else if (named && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       label = continuedSubject(label, sentence.previousLabel) ?? label;
     } else if (named && sentence.previousLabel === undefined && this.opensOnBreakdown(clause.start)) {

@@ -133,6 +133,7 @@ function joinHeadline(figures: Figure[], headlineEnd: number, keys: Keys) {
     // a headline's bare measure (募集规模近千亿元 / 新成立公募基金…合计募集规模987.6亿元).
     else if (
       isBareRestatement(figure.label, restated.label) ||
+      shortensName(figure.label, restated.label) ||
       (ALLOCATING.test(figure.label) && restated.label.endsWith(figure.label.replace(ALLOCATING, '')))
     )
       figure.label = restated.label;
@@ -154,6 +155,16 @@ function isBareRestatement(bodyLabel: string, headlineLabel: string): boolean {
     bodyLabel.length <= MAX_BARE &&
     headlineLabel.length > bodyLabel.length &&
     headlineLabel.endsWith(bodyLabel)
+  );
+}
+
+/** 总产 in the headline, 夏粮总产量 in the body: a headline cuts the body's name short for the same figure. */
+function shortensName(headlineLabel: string, bodyLabel: string): boolean {
+  return (
+    headlineLabel.length >= 2 &&
+    headlineLabel.length <= MAX_BARE &&
+    bodyLabel.length > headlineLabel.length &&
+    bodyLabel.includes(headlineLabel)
   );
 }
 

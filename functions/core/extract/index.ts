@@ -1,7 +1,8 @@
 // The figure extractor's public surface.
 //
 // Decisions a reader of the figures should know:
-// - Ratios: 1:10 and 1∶10 have value 10 (right over left), unit 'ratio'. A colon reads as a ratio only after 比
+// - Ratios: 1:10 and 1∶10 have value 10 (right over left), unit 'ratio', as has a ratio named before its bare value
+//   (城乡居民收入比为2.10). A colon reads as a ratio only after 比
 //   or with the ratio sign ∶; 10:30 is a time. Parts that make a whole (三次产业结构为4.1：38.6：57.3) are one
 //   percent share per part.
 // - Units as written, scale folded: 公斤 stays 公斤, a rate keeps its denominator (万吨/日 → 吨/日); a price is
@@ -9,7 +10,7 @@
 // - Currencies: 元 stays '元' (scale folded: 4.29亿元 → 429000000 元); foreign currencies are ISO codes,
 //   美元 and $ alike → 'USD', except in a rate, which keeps both words as written (美元/标准箱).
 // - Basis points (个基点, 基点) are unit '个基点', like 个百分点 a difference of rates: kind growth_rate.
-// - Percent: % and 百分之N → '%'; N成 → N×10 '%'; 半数, and 半 or 一半 framed as a share (占比接近一半, 过半) → 50 '%'; 个百分点 → unit '个百分点', kind growth_rate (a difference
+// - Percent: % and 百分之N → '%'; N成 → N×10 '%', N成M → N×10+M '%'; 半数, and 半 or 一半 framed as a share (占比接近一半, 过半) → 50 '%'; 个百分点 → unit '个百分点', kind growth_rate (a difference
 //   of rates). A % is a growth_rate when a growth verb (增长, 下降, 减…) or noun (增速, 增幅…) names it;
 //   一倍 and 翻一番 are a growth of 100%.
 // - Declines keep the value as written (下降2.3% → 2.3) with the verb in the label, so growth and decline

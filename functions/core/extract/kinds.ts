@@ -5,7 +5,7 @@ import type { RawFigure } from './read-figure.ts';
 
 /** 的受访者占73.8%, 占比为: a share of a whole, whatever change words the group it counts is defined by. */
 const SHARE_BEFORE = /(?:占|占比|所占比重|占比重)(?:了|为|达|达到|约|近|超过?)?$/;
-/** 增产约一成, 减收12%, 降幅收窄: change verbs the label does not list, right before the figure. */
+/** 增产约一成, 减收12%, 成交额放大15%, 降幅收窄: change verbs the label does not list, right before the figure. */
 const CHANGE_BEFORE =
   /(?:增产|减产|增收|减收|扩大|缩小|放大|收窄|放缓|加快|增长了|涨了|跌了|(?:同比|环比)(?:增|减|降|涨|跌|升))$/;
 /** 分别增长9.3%和11.6%: the next item of a list of changes is a change too. */

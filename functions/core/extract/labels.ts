@@ -41,7 +41,7 @@ const TRAILING_CONNECTIVES = new SuffixSet(
 
 /** Verbs that make a percentage a growth rate; they stay in the label (工业用电量增长). */
 const GROWTH_VERB_LIST =
-  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 增幅 增速 涨幅 降幅 上涨 下跌 下调 上调 下行 上行 压减 同比增 环比增 减 涨 跌'.split(
+  '同比增长 同比下降 增长 增加 提高 上升 提升 下降 减少 降低 回落 下滑 放大 增幅 增速 涨幅 降幅 上涨 下跌 下调 上调 下行 上行 压减 同比增 环比增 减 涨 跌'.split(
     ' ',
   );
 const GROWTH_VERBS = new SuffixSet(GROWTH_VERB_LIST);

@@ -32,6 +32,7 @@ import {
 } from './qualifiers.ts';
 import { structureAt } from './structure.ts';
 import {
+  AGE_UNIT,
   BARE_RATIO_UNIT,
   chineseUnits,
   DAY_COUNT_UNIT,
@@ -316,12 +317,14 @@ interface UnitRead {
   phrase?: string;
 }
 
-/** Time units that count something (优良天数为312天, 服务时长1200万小时), with the nouns that say so. */
+/** Time units that count something (优良天数为312天, 服务时长1200万小时), scores and ages, with the nouns that say so. */
 const COUNTED_TIME: { unit: UnitInfo; nouns: string[] }[] = [
   { unit: HOUR_COUNT_UNIT, nouns: ['时长', '工时', '小时数'] },
   { unit: DAY_COUNT_UNIT, nouns: ['天数'] },
   // Not 分钟: 得分84.5分 is a score, 等候15分钟 a duration.
-  { unit: SCORE_UNIT, nouns: ['得分', '评分', '分数', '总分', '平均分'] },
+  // 满意度为92.4分: a satisfaction level written in points is a score too.
+  { unit: SCORE_UNIT, nouns: ['得分', '评分', '分数', '总分', '平均分', '满意度'] },
+  { unit: AGE_UNIT, nouns: ['平均年龄', '年龄中位数', '预期寿命', '平均寿命'] },
 ];
 /** How far back the words counting time (优良天数为, 服务时长超过) may stand. */
 const TIME_COUNT_LOOKBACK = 10;
@@ -632,7 +635,10 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     prefixUnit = first === 0x767e /* 百 */ ? PERCENT_UNIT : PERMILLE_UNIT;
     cursor += 3;
   }
-  const doubling = doublingAt(text, index, floor) ?? halfAt(text, index, floor);
+  const doubling =
+    doublingAt(text, index, floor) ??
+    halfAt(text, index, floor) ??
+    (prefixUnit === undefined ? fractionAt(text, index, floor) : undefined);
   if (doubling !== undefined) return { figure: doubling, next: doubling.end };
   const [part, ...parts] = structureAt(text, index) ?? [];
   if (part !== undefined)
@@ -731,6 +737,12 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     unit = { unit: YUAN_UNIT, end: yuan.end, english: false };
     fractionDigits = yuan.fractionDigits;
   }
+  const tenth =
+    unit.unit.exponent === 1 && fractionDigits === '' ? tenthAfterCheng(text, unit.end) : undefined;
+  if (tenth !== undefined) {
+    unit = { ...unit, end: unit.end + 1 };
+    fractionDigits = tenth;
+  }
   // "$3.85 per kilogram", "468 yuan a night": a rate whose denominator follows the amount.
   const per = unit.english && unit.unit.kind !== 'percent' ? englishPerAfter(text, unit.end) : undefined;
   // "92,300 passengers a day", "14.5 hours a week": a count or a duration of a typical day keeps its own unit;
@@ -766,9 +778,6 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     qualifier = 'over';
     cursor++;
   }
-  // 八成六 is 86%: a digit right after 成 is the tenths of the share, unless it opens a word (五成一线城市).
-  const tenths = tenthsOfShare(text, cursor, core, unit.unit);
-  if (tenths > 0) cursor++;
   const suffix = suffixAt(text, cursor);
   if (suffix !== undefined) {
     if (qualifier === 'exact') qualifier = suffix.qualifier;
@@ -830,9 +839,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     unitExponent += 2;
   }
   const value =
-    tenths +
-    (ratio ??
-      scaledDecimal(core.integerDigits, fractionDigits, core.exponent + inheritedExponent + unitExponent));
+    ratio ??
+    scaledDecimal(core.integerDigits, fractionDigits, core.exponent + inheritedExponent + unitExponent);
   let valueMax = upper === undefined ? undefined : coreValue(upper, unitExponent);
   if (core.maxDigits !== undefined) {
     valueMax = scaledDecimal(core.maxDigits, '', unitExponent);
@@ -842,6 +850,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (definesGroup(text, start, cursor, qualifier, valueMax, unit.unit.kind)) return rejected(cursor);
   if (AGE_BEFORE.test(text.slice(Math.max(floor, start - 8), start))) return rejected(cursor);
   if (namesBasket(text, cursor, unit.unit)) return { next: cursor, nameFrom: cursor };
+  if (namesClassOrField(text, cursor, unit.unit)) return rejected(cursor);
   // 61.8% of Hainan firms…: a figure between Latin words is English whatever its unit.
   const english =
     unit.english ||
@@ -919,6 +928,27 @@ const BASKET_PRICE_AFTER = /^[^，。；;,、0-9０-９]{1,12}?(?:均价|平均[
 function namesBasket(text: string, end: number, unit: UnitInfo): boolean {
   return KIND_COUNTERS.has(unit.unit) && BASKET_PRICE_AFTER.test(text.slice(end, end + 20));
 }
+/** 41个工业大类行业中: the size of a fixed classification, which the figures after it count within. */
+const CLASSIFICATION_AFTER = /^[\u4e00-\u9fff]{0,4}?(?:大类|中类|小类|门类)/;
+/** 在全省16个设区市中居第5位: the number of peers a rank is taken among. */
+const RANKED_AMONG_AFTER = /^[\u4e00-\u9fff]{1,10}?中(?:居|位居|排名|排在|排|列|位列|名列)(?:第|前|末)/;
+/** 百亿元级项目, 万吨级码头: a size that names a class of things, not a figure (级别 is a level of its own). */
+const SIZE_CLASS_AFTER = /^级(?!别)/;
+/** 公交站点500米覆盖率, 3公里范围内: a distance that draws the area a rate or a count covers. */
+const RADIUS_AFTER = /^(?:覆盖|服务半径|半径|范围|以内|之内)/;
+const LENGTH_UNITS = new Set(['米', '公里']);
+
+/**
+ * A number that only names the field other figures are taken in: a classification's size, the peers of a rank, a
+ * size class or a radius. Each is part of another figure's name, not a series of its own.
+ */
+function namesClassOrField(text: string, end: number, unit: UnitInfo): boolean {
+  const after = text.slice(end, end + 16);
+  if (SIZE_CLASS_AFTER.test(after)) return true;
+  if (LENGTH_UNITS.has(unit.unit) && RADIUS_AFTER.test(after)) return true;
+  return unit.kind === 'count' && (CLASSIFICATION_AFTER.test(after) || RANKED_AMONG_AFTER.test(after));
+}
+
 const SHARE_OF_PEOPLE = /(?:[0-9０-９.]%|[一二三四五六七八九十]成|半数)/;
 const SHARE_REACH = 24;
 
@@ -1071,20 +1101,56 @@ function halfAt(text: string, index: number, floor: number): RawFigure | undefin
   };
 }
 
-function isShareUnit(unit: UnitInfo): boolean {
-  return unit.unit === '%' || unit.unit === 'percentage points';
-}
-
 /** Characters that make a digit after 成 the start of a word (一线, 三级, 一些, 两批), not its tenths. */
 const WORD_AFTER_DIGIT = codeSet('线级些批次类档个半体致起直生点流成倍期号');
 
-/** The digit written after 成 in 八成六, 三成五 (a share in tenths and hundredths), else 0. */
-function tenthsOfShare(text: string, cursor: number, core: NumberCore, unit: UnitInfo): number {
-  if (!core.chinese || !core.loneCharacter || unit.exponent !== 1 || unit.unit !== '%') return 0;
-  const digit = chineseDigit(text.charCodeAt(cursor));
-  if (digit <= 0) return 0;
-  const next = text.charCodeAt(cursor + 1);
-  return isChineseNumeral(next) || WORD_AFTER_DIGIT.has(next) ? 0 : digit;
+/**
+ * 九成八, 八成六的受访者: a digit right after 成 is its tenth (98%, 86%), unless it opens a count of its own (三成六家)
+ * or a word (五成一线城市).
+ */
+function tenthAfterCheng(text: string, at: number): string | undefined {
+  const digit = chineseDigit(text.charCodeAt(at));
+  const next = text.charCodeAt(at + 1);
+  if (digit < 1 || isChineseNumeral(next) || chineseUnits.has(next) || WORD_AFTER_DIGIT.has(next))
+    return undefined;
+  return String(digit);
+}
+
+const FRACTION_OF = '分之';
+
+/** 约占全市的四分之一, 约五分之一的受访者: a fraction written in words, a share in percent to one decimal. */
+function fractionAt(text: string, index: number, floor: number): RawFigure | undefined {
+  const denominator = readChineseNumeral(text, index);
+  if (denominator === undefined || !text.startsWith(FRACTION_OF, denominator.end)) return undefined;
+  const numerator = readChineseNumeral(text, denominator.end + FRACTION_OF.length);
+  if (numerator === undefined || denominator.integer === 0n || denominator.fractionDigits !== '')
+    return undefined;
+  const share =
+    (scaledDecimal(numerator.integer.toString(), numerator.fractionDigits, 0) / Number(denominator.integer)) *
+    100;
+  let end = numerator.end;
+  let qualifier: Qualifier = 'exact';
+  const suffix = suffixAt(text, end);
+  if (suffix !== undefined) {
+    qualifier = suffix.qualifier;
+    end = suffix.index;
+  }
+  const prefix = prefixQualifier(text, index, floor);
+  if (qualifier === 'exact')
+    qualifier = prefix?.qualifier ?? detachedQualifierBefore(text, index, floor) ?? qualifier;
+  return {
+    start: prefix?.index ?? index,
+    end,
+    unitEnd: numerator.end,
+    value: Math.round(share * 10) / 10,
+    unit: PERCENT_UNIT,
+    qualifier,
+    english: false,
+  };
+}
+
+function isShareUnit(unit: UnitInfo): boolean {
+  return unit.unit === '%' || unit.unit === 'percentage points';
 }
 
 function isProportion(unit: UnitInfo): boolean {
@@ -1134,10 +1200,10 @@ const DISTRIBUTION_LOOKBACK = 8;
 
 /**
  * The words an index or a ratio is named by, then only links to its bare value: 价格指数（CPI）为, 满意度指数达,
- * 收入比由上年的, 收入比由2.14缩小至; in English, an index or PMI rising or falling to its reading.
+ * 收入比由上年的, 收入比由2.14缩小至, 收入比缩小到; in English, an index or PMI rising or falling to its reading.
  */
 const INDEX_LEVEL_BEFORE =
-  /(?:(指数)|(收入比|之比|比值))(?:（[A-Za-z]{2,6}）|\([A-Za-z]{2,6}\))?(?:由|从)?(?:上年|去年|上月|上季度|同期)?的?(?:[0-9]+(?:\.[0-9]+)?(?:缩小|扩大|下降|上升|提高|降低|回升|回落|升|降)(?:至|到))?(?:为|是|达|达到|升至|降至|回升至|回落至|报|收于)?$/;
+  /(?:(指数)|(收入比|之比|比值))(?:（[A-Za-z]{2,6}）|\([A-Za-z]{2,6}\))?(?:由|从)?(?:上年|去年|上月|上季度|同期)?的?(?:[0-9]+(?:\.[0-9]+)?(?:缩小|扩大|下降|上升|提高|降低|回升|回落|升|降)(?:至|到))?(?:为|是|达|达到|报|收于|(?:缩小|扩大|下降|上升|提高|降低|回升|回落|升|降)(?:至|到))?$/;
 const ENGLISH_INDEX_BEFORE =
   /\b(?:index|sub-index|PMI|CPI)\b[^,.;]{0,40}?\b(?:rose|rises|climbed|climbs|fell|falls|slipped|slips|dropped|edged (?:up|down)|rebounded|stood|came in)(?:[^,.;]|\d\.\d){0,20}? (?:to|at) $/i;
 const INDEX_LEVEL_REACH = 72;

@@ -55,7 +55,10 @@ const NAMED_PARTS: [RegExp, string[]][] = [
 /** 三次产业结构 → 第一产业增加值占比…; 投资、消费、出口结构 → 投资占比…; else the whole and the part's place. */
 export function structureLabels(whole: string, count: number): string[] {
   const named = NAMED_PARTS.find(([pattern]) => pattern.test(whole))?.[1];
-  const listed = whole.replace(WHOLE_BEFORE, '').split(/[、和与及]/);
+  const items = whole.replace(WHOLE_BEFORE, '').split(/[、和与及]/);
+  // 轻、重工业增加值之比: a part written as one character shares the rest of the last part's name.
+  const last = items.at(-1) ?? '';
+  const listed = items.map((item) => (item.length === 1 && last.length > 2 ? item + last.slice(1) : item));
   const parts =
     named !== undefined && named.length === count
       ? named

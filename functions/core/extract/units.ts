@@ -83,7 +83,7 @@ const counter = (unit: string): UnitInfo => ({ unit, kind: 'count', measure: fal
 const measure = (unit: string, kind: FigureKind): UnitInfo => ({ unit, kind, measure: true, counter: false });
 
 const COUNTER_WORDS =
-  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 班次 台次 航次 趟次 次 管 部 股 本 册 册次 款 笔 盏 眼 篇 幅 期';
+  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 班次 台次 航次 趟次 次 管 部 股 本 册 册次 款 笔 盏 眼 篇 幅 期 顶';
 
 const CHINESE_UNITS: [string, UnitInfo][] = [
   ...COUNTER_WORDS.split(' ').map((word): [string, UnitInfo] => [word, counter(word)]),
@@ -143,6 +143,9 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['公里', measure('公里', 'other')],
   ['千米', measure('公里', 'other')],
   ['米', measure('米', 'other')],
+  // Rainfall, snow depth and sizes are measured in these (平均降雨量86.5毫米), not in 米.
+  ['厘米', measure('厘米', 'other')],
+  ['毫米', measure('毫米', 'other')],
   ['标箱', measure('标箱', 'count')],
   ['标准箱', measure('标箱', 'count')],
 ];
@@ -240,8 +243,8 @@ export const USD_UNIT: UnitInfo = measure('USD', 'money');
 export const HKD_UNIT: UnitInfo = measure('HKD', 'money');
 /** 价格指数为100.4, PMI rose to 52.4: the level of an index, written without a unit. */
 export const INDEX_LEVEL_UNIT: UnitInfo = measure('', 'other');
-/** 城乡居民收入比为2.10: a ratio named before its bare value. */
-export const BARE_RATIO_UNIT: UnitInfo = measure('', 'ratio');
+/** 城乡居民收入比为2.10: a ratio named before its bare value, in the unit of a ratio written with a colon. */
+export const BARE_RATIO_UNIT: UnitInfo = measure('ratio', 'ratio');
 /** 满意度得分84.5分: a score, counted only where the text scores something. */
 export const SCORE_UNIT: UnitInfo = measure('分', 'other');
 export const PERCENT_UNIT: UnitInfo = measure('%', 'percent');
@@ -249,6 +252,8 @@ export const PERMILLE_UNIT: UnitInfo = measure('‰', 'percent');
 /** 天 and 小时 count only where the text counts them (优良天数为312天); elsewhere 20天 is a duration. */
 export const DAY_COUNT_UNIT: UnitInfo = measure('天', 'count');
 export const HOUR_COUNT_UNIT: UnitInfo = measure('小时', 'other');
+/** 平均年龄26.3岁, 人均预期寿命79.2岁: an age the text measures; elsewhere 60岁以上 bounds a group. */
+export const AGE_UNIT: UnitInfo = measure('岁', 'other');
 
 /** English scale words after a number (4.29 billion), as powers of ten. */
 export const englishScales = new Map<string, number>([
