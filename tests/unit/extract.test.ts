@@ -3884,3 +3884,27 @@ describe('labels of round 8c', () => {
     ]);
   });
 });
+
+describe('labels of round 9, local briefs and reports', () => {
+  const read = labelReader('2025-09-01', defaultAliases);
+
+  it('names the level a count was raised from (由原来的…增至…) the 原 one, and the level reached without 增至', () => {
+    expect(read('河湾区图书馆阅览座位由原来的420个增至960个。', '河湾区')).toEqual([
+      ['420个', '原图书馆阅览座位'],
+      ['960个', '图书馆阅览座位'],
+    ]);
+  });
+  it('leaves 扩至 and 维持 out of the level they state', () => {
+    expect(read('社区食堂助餐点扩至86个，老人午餐价格维持每份12元不变。')).toEqual([
+      ['86个', '社区食堂助餐点'],
+      ['每份12元', '老人午餐价格'],
+    ]);
+  });
+  it('keeps a 和 inside an item of a list separated by 、 (科学技术、节能环保和资源、城乡社区支出)', () => {
+    expect(read('科学技术、节能环保和资源、城乡社区支出分别增长4.1%、7.3%和2.2%。')).toEqual([
+      ['4.1%', '科学技术支出增长'],
+      ['7.3%', '节能环保和资源支出增长'],
+      ['2.2%', '城乡社区支出增长'],
+    ]);
+  });
+});

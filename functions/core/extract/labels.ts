@@ -30,7 +30,7 @@ const longestFirst = (words: string[]) => [...words].sort((left, right) => right
 /** Verbs and particles between a label and its number (复工率达到98.4%, 控制在2.79%). */
 const TRAILING_CONNECTIVES = new SuffixSet(
   (
-    '控制在 保持在 稳定在 维持在 提升至 提升到 提高至 提高到 上升至 上升到 下降至 下降到 回落至 降至 增至 增长至 增长到 ' +
+    '控制在 保持在 稳定在 维持在 维持 提升至 提升到 提高至 提高到 上升至 上升到 下降至 下降到 回落至 降至 增至 增长至 增长到 ' +
     '达到了 达到 已达到 已达 高达 多达 约为 约有 共有 共计 合计 总计 累计达 累计 收于 报收 收报 报 多在 大多在 多为 ' +
     '集中在 集中于 均在 一般在 发放 定为 确定为 ' +
     '能有 可有 能达到 可达到 能达 可达 ' +
@@ -122,7 +122,7 @@ function afterWord(text: string, start: number, words: Lexicon<true>): number {
 const LEVEL_VERBS = new SuffixSet(
   (
     '增长 增加 提高 上升 提升 下降 减少 降低 回落 回升 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 下调 上调 ' +
-    '增 降 升 涨 跌 缩减 扩展 延长 缩短 下行 上行'
+    '增 降 升 涨 跌 扩 缩减 扩展 延长 缩短 下行 上行'
   ).split(' '),
 );
 
@@ -728,8 +728,8 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
     lastKept = code;
   }
   out += text.slice(runStart, cursor);
-  // 1260家增加到3400余家: a change is no noun counted.
-  if (CHANGE_VERBS.has(out)) return { noun: '', end: cursor };
+  // 1260家增加到3400余家, 680张增至1200张: a change, or the level it reached, is no noun counted.
+  if (CHANGE_VERBS.has(out) || isLevelReached(out)) return { noun: '', end: cursor };
   // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
   const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
   // 对1.6万名应届毕业生的调查显示: the survey is of the counted ones, which are the noun, not the survey.
@@ -743,6 +743,14 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
       : undefined);
   if (surveyed !== undefined) return { noun: surveyed, end: cursor, surveyed: true };
   return { noun: headAfterDe(framed.endsWith('、') ? framed.slice(0, -1) : framed), end: cursor };
+}
+
+/** 增至, 扩大到: a verb of change and the 至/到 of the level it reached, nothing else. */
+function isLevelReached(words: string): boolean {
+  const last = words.charCodeAt(words.length - 1);
+  if (last !== 0x81f3 /* 至 */ && last !== DEADLINE) return false;
+  const verb = words.slice(0, -1);
+  return verb !== '' && LEVEL_VERBS.suffixOf(verb) === verb;
 }
 
 function lineBreakAt(text: string, index: number): number {
@@ -769,7 +777,7 @@ export interface ChineseLabel {
 const SHARED_HEADS = new SuffixSet(
   (
     '排放量 播种面积 种植面积 面积 产量 总产量 余额 总额 销售额 零售额 增加值 收入 投资 人数 数量 吞吐量 ' +
-    '客运量 货运量 用电量 用水量 产值 成交额 覆盖率 发生率 比重 价格 指数 ' +
+    '客运量 货运量 用电量 用水量 产值 成交额 覆盖率 发生率 比重 价格 指数 支出 ' +
     // Prices named by the market they are taken in (西红柿、黄瓜批发价格 → 西红柿批发价格).
     '批发价格 零售价格 批发价 零售价 批发均价 零售均价 收购价 出厂价 地头价'
   ).split(' '),
@@ -892,14 +900,22 @@ export function listedItems(list: string): string[] | undefined {
   });
 }
 
+/**
+ * 教育、社会保障和就业、卫生健康支出: 、 separates the items and 和 joins only the last two, so a 和 before a later 、
+ * is inside an item's name.
+ */
+function listSplit(subject: string): string[] {
+  const items = subject.split('、');
+  const last = items.pop() ?? '';
+  return [...items, ...last.split('和')];
+}
+
 /** Splits the subject of 分别 into one label per figure. */
 function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
     // 采矿业、制造业和电力热力燃气及水生产供应业: with 、 or 和 listing, 及 and 与 join inside a name.
-    const separators = LIST_MARKS.test(subject) ? LIST_MARKS : ENUMERATION_SEPARATORS;
-    const items = withSharedActions(
-      withOrdinals(subject.split(separators).map((item) => stripModifiers(item, regions))),
-    );
+    const split = LIST_MARKS.test(subject) ? listSplit(subject) : subject.split(ENUMERATION_SEPARATORS);
+    const items = withSharedActions(withOrdinals(split.map((item) => stripModifiers(item, regions))));
     const last = items.at(-1) ?? '';
     if (items.every((item) => item !== '')) {
       return items.map(
@@ -1050,6 +1066,8 @@ const CHANGE_VERBS_AT_END = new SuffixSet(
 );
 
 const DATED_LEVEL = /(?<=(?:至|到))(?:[0-9]{4}|去|上|今)年的$/;
+const ORIGINAL_LONG = '原来';
+const ORIGINAL = '原';
 const STARTED_AS = /^[由从]([^由从的0-9０-９]{2,8})的$/;
 
 /**
@@ -1059,7 +1077,8 @@ const STARTED_AS = /^[由从]([^由从的0-9０-９]{2,8})的$/;
 function namedStart(from: string): string {
   const stage = STARTED_AS.exec(from)?.[1];
   if (stage === undefined || afterDate(stage, 0) > 0 || afterComparison(`比${stage}`, 0) > 0) return '';
-  return stage;
+  // 由原来的680张: the earlier level is the 原 one (原开放床位), as a reader writes it.
+  return stage === ORIGINAL_LONG ? ORIGINAL : stage;
 }
 
 /** 一般公共预算支出中教育支出: a whole measure, 中, and the part of it that is measured. */
