@@ -253,6 +253,8 @@ const UNIT_FAMILIES: Record<string, string> = {
   公里: 'length:km',
   km: 'length:km',
   米: 'length:m',
+  毫米: 'length:mm',
+  厘米: 'length:cm',
   m: 'length:m',
   mi: 'length:mi',
   标箱: 'containers:TEU',

@@ -3907,4 +3907,20 @@ describe('labels of round 9, local briefs and reports', () => {
       ['2.2%', '城乡社区支出增长'],
     ]);
   });
+  it('reads rainfall in 毫米 and tents in 顶 as figures, and names the peak that appeared somewhere (出现在…，达)', () => {
+    expect(readings('东坪县平均降水量41.2毫米，最大降水出现在石桥乡，达138毫米，另调运帐篷260顶。')).toEqual([
+      { surface: '41.2毫米', value: 41.2, unit: '毫米', qualifier: 'exact', kind: 'other' },
+      { surface: '138毫米', value: 138, unit: '毫米', qualifier: 'exact', kind: 'other' },
+      { surface: '260顶', value: 260, unit: '顶', qualifier: 'exact', kind: 'count' },
+    ]);
+    expect(read('东坪县平均降水量41.2毫米，最大降水出现在石桥乡，达138毫米。', '东坪县')).toEqual([
+      ['41.2毫米', '平均降水量'],
+      ['138毫米', '最大降水'],
+    ]);
+  });
+  it('dates a span of days that starts or ends on an hour (8月9日20时至10日8时) by its last day', () => {
+    const asOf = asOfReader('2025-08-11');
+    expect(asOf('8月9日20时至10日8时，东坪县平均降水量41.2毫米。')).toEqual([['41.2毫米', '2025-08-10']]);
+    expect(asOf('8月9日夜间至10日，东坪县平均降水量41.2毫米。')).toEqual([['41.2毫米', '2025-08-10']]);
+  });
 });

@@ -306,6 +306,9 @@ const CONNECTOR_ONLY = /^[和、与及以]*$/;
 /** 全市平均为, 总体为: the whole of the groups just listed. */
 const OVERALL = /^(?:全市|全省|全县|全区|全国|总体|整体|全部|综合)?(?:平均)?(?:水平)?(?:为|是|达到?)$/;
 const REACHED = /^(?:至|到|达到?)$/;
+const BARE_REACH = /^(?:达到?|为)$/;
+/** 最大降雨出现在柳湾镇, 最高气温出现于7月: the measure, then where or when it appeared. */
+const APPEARED_AT = /^([\u4e00-\u9fff]{2,8}?)出现(?:在|于)/;
 const GROWTH_VERB_AT_END = /(?:下降|减少|增长|增加)$/;
 /** 在接受调查的2416家企业中: the preposition frames the phrase, it is not part of the name. */
 const LEADING_PREPOSITION = /^[在对从]/;
@@ -1992,6 +1995,9 @@ class Extraction {
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';
+    // 最大降雨出现在柳湾镇，达217毫米: what the clause before says appeared somewhere is what a bare 达 measures.
+    if (label === '' && clause.start > sentence.start && BARE_REACH.test(clause.text))
+      label = APPEARED_AT.exec(stripLeading(this.previousClauseOf(clause.start), this.region))?.[1] ?? '';
     if (label === '' && sentence.previousLabel !== undefined && clause.start > sentence.start) {
       // 下调0.1个百分点至1.7%: the level a change reached is the level of its subject.
       const reached = REACHED.test(clause.text);

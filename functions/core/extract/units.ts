@@ -83,7 +83,7 @@ const counter = (unit: string): UnitInfo => ({ unit, kind: 'count', measure: fal
 const measure = (unit: string, kind: FigureKind): UnitInfo => ({ unit, kind, measure: true, counter: false });
 
 const COUNTER_WORDS =
-  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 班次 台次 航次 趟次 次 管 部 股 本 册 册次 款 笔 盏 眼 篇 幅 期';
+  '剂次 个 家 栋 幢 座 尾 株 棵 头 只 匹 条 辆 艘 架 台 套 件 项 支 批 处 所 间 张 份 场 枚 颗 箱 袋 床 剂 块 片 宗 起 种 户 单 列 趟 班 辆次 架次 车次 艘次 个次 户次 家次 场次 批次 班次 台次 航次 趟次 次 管 部 股 本 册 册次 款 笔 盏 眼 篇 幅 期 顶';
 
 const CHINESE_UNITS: [string, UnitInfo][] = [
   ...COUNTER_WORDS.split(' ').map((word): [string, UnitInfo] => [word, counter(word)]),
@@ -140,6 +140,9 @@ const CHINESE_UNITS: [string, UnitInfo][] = [
   ['公里', measure('公里', 'other')],
   ['千米', measure('公里', 'other')],
   ['米', measure('米', 'other')],
+  // Rainfall and snow depth (平均降雨量98.6毫米), which flood and weather briefs report.
+  ['毫米', measure('毫米', 'other')],
+  ['厘米', measure('厘米', 'other')],
   ['标箱', measure('标箱', 'count')],
   ['标准箱', measure('标箱', 'count')],
 ];
