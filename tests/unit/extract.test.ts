@@ -3923,4 +3923,25 @@ describe('labels of round 9, local briefs and reports', () => {
     expect(asOf('8月9日20时至10日8时，东坪县平均降水量41.2毫米。')).toEqual([['41.2毫米', '2025-08-10']]);
     expect(asOf('8月9日夜间至10日，东坪县平均降水量41.2毫米。')).toEqual([['41.2毫米', '2025-08-10']]);
   });
+  it("names an area before a crop being worked (8.3万亩中稻近日开镰) the crop's area, and its yields named alone by the crop", () => {
+    expect(
+      read(
+        '东坪县8.3万亩中稻近日开镰，县农技站预计平均亩产超550公斤，总产约4.6万吨，比去年增加800吨以上。',
+        '东坪县',
+      ),
+    ).toEqual([
+      ['8.3万亩', '中稻面积'],
+      ['超550公斤', '中稻预计平均亩产'],
+      ['约4.6万吨', '中稻预计总产'],
+      ['800吨以上', '中稻预计总产增加'],
+    ]);
+    expect(read('全县大豆种植面积3.1万亩，实测平均亩产182公斤，总产量5600吨。', '东坪县')).toEqual([
+      ['3.1万亩', '大豆种植面积'],
+      ['182公斤', '大豆实测平均亩产'],
+      ['5600吨', '大豆总产量'],
+    ]);
+  });
+  it('leaves the bureau that forecasts (县农业农村局预计) out of the forecast', () => {
+    expect(read('县农业农村局预计今年茶叶产量增长6%。', '东坪县')).toEqual([['6%', '预计茶叶产量增长']]);
+  });
 });

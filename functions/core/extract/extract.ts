@@ -38,6 +38,7 @@ import {
   continuedSubject,
   countedNoun,
   counterLabel,
+  cropArea,
   doingAfter,
   doneOfTask,
   fundFor,
@@ -307,6 +308,12 @@ const CONNECTOR_ONLY = /^[和、与及以]*$/;
 const OVERALL = /^(?:全市|全省|全县|全区|全国|总体|整体|全部|综合)?(?:平均)?(?:水平)?(?:为|是|达到?)$/;
 const REACHED = /^(?:至|到|达到?)$/;
 const BARE_REACH = /^(?:达到?|为)$/;
+/** 晚稻种植面积, 秋粮收获面积, 中稻面积: the area of a crop, sown, harvested or only grown. */
+const CROP_AREA = /^([\u4e00-\u9fff]{2,4}?)(?:种植|播种|收获|收割)?面积$/;
+/** 总产, 预计平均亩产, 实测单产: a yield without the crop it is of. */
+const YIELD_ONLY = /^(?:预计|实测)?(?:平均)?(?:总产量?|亩产|单产|产量)$/;
+const FORECAST = '预计';
+const AREA_UNITS = new Set(['亩', '公顷']);
 /** 最大降雨出现在柳湾镇, 最高气温出现于7月: the measure, then where or when it appeared. */
 const APPEARED_AT = /^([\u4e00-\u9fff]{2,8}?)出现(?:在|于)/;
 const GROWTH_VERB_AT_END = /(?:下降|减少|增长|增加)$/;
@@ -817,6 +824,8 @@ class Extraction {
   private programme: string | undefined;
   /** The task the paragraph reports progress on (村级养老服务站建设任务), for what was done of it. */
   private task: string | undefined;
+  /** The crop whose area the brief gave last (晚稻种植面积), whose yields it goes on to name alone (总产, 平均亩产). */
+  private crop: string | undefined;
   /** What the paragraph's English text counted last (11.3 million passengers), the whole of a share "of the total". */
   private countedPhrase: string | undefined;
 
@@ -1983,7 +1992,7 @@ class Extraction {
         // 对2810名租客的问卷调查显示，…月租金超过4000元的有197人: the sample is who the survey's figures count.
         if (after?.surveyed === true) this.population = label;
       }
-    } else if (label === '') label = raw.unit.noun ?? noun;
+    } else if (label === '') label = raw.unit.noun ?? cropArea(noun, raw.unit.unit) ?? noun;
     else if (isOpenBound(label)) label += noun;
     else if (received !== undefined && noun !== '') label = received + noun;
     // 跟踪调查覆盖家长2.61万名: a survey's sample named before its size is who was asked.
@@ -2130,6 +2139,7 @@ class Extraction {
     ) {
       label = isModifierOnly(label) ? label + parent : parent + label;
     }
+    label = this.withCrop(label, raw.unit.unit);
     // 农村公路总里程实现翻一番: a growth written without its verb.
     if (raw.unit.kind === 'growth_rate' && raw.unit.unit === '%' && !namesChange(label)) label += '增长';
     // 重点项目开工近八成: the share of the things that reached a state.
@@ -2194,6 +2204,19 @@ class Extraction {
     }
     if (BENEFITING.test(label) && this.programme !== undefined) label = this.programme + label;
     return label + this.targetOf(raw, clause);
+  }
+
+  /**
+   * …晚稻种植面积12.6万亩，实测平均亩产619公斤，总产量7.8万吨: a yield named alone is of the crop whose area came
+   * before, and a forecast's 预计 (预计平均亩产超600公斤，总产约7.6万吨) holds for the yields after it in the sentence.
+   */
+  private withCrop(label: string, unit: string): string {
+    const grown = CROP_AREA.exec(label)?.[1];
+    if (grown !== undefined && AREA_UNITS.has(unit)) this.crop = grown;
+    if (this.crop === undefined || !YIELD_ONLY.test(label)) return label;
+    const forecast =
+      !label.startsWith(FORECAST) && this.sentence.previousLabel?.includes(FORECAST) === true ? FORECAST : '';
+    return this.crop + forecast + label;
   }
 
   /** Whether the sentence opens by breaking down what the one before measured (分城乡看，, 按地区分，) up to `at`. */

@@ -345,8 +345,8 @@ function stripModifiers(text: string, regions: Regions): string {
 /** 预计: a forecast is a series of its own, so the word stays while the modifiers after it go. */
 const FORECAST = '预计';
 
-/** 机构预计, 业内人士估计: who forecasts, before the forecast it makes. */
-const BODY_FORECASTING = /^[\u4e00-\u9fff]{0,6}?(?:部门|机构|人士|专家|分析师)(?=预计)/;
+/** 机构预计, 业内人士估计, 县农业农村局预计: who forecasts, before the forecast it makes. */
+const BODY_FORECASTING = /^[\u4e00-\u9fff]{0,6}?(?:部门|机构|人士|专家|分析师|局|委|站|中心)(?=预计)/;
 const BODY_REACH = 14;
 
 function withoutOpening(phrase: string, regions: Regions): string {
@@ -1201,6 +1201,19 @@ export function withImpliedObject(label: string, unit: string): string {
   if (AREA_UNITS.has(unit) && LAND_WORK.test(label)) return `${label}面积`;
   const noun = Object.hasOwn(COUNT_NOUNS, unit) ? COUNT_NOUNS[unit] : undefined;
   return noun !== undefined && OBJECT_VERBS.includes(label) ? label + noun : label;
+}
+
+/** 晚稻近日陆续开镰收割: a crop, when it is being worked, then the work, after an area that names nothing before it. */
+const CROP_THEN_WORK =
+  /^([\u4e00-\u9fff]{2,6}?)(?:近日|近期|目前|已经|已|正在|陆续|全面|开始|进入)*(?:开镰|收割|收获|播种|种植|插秧|机收|栽植)/;
+
+/**
+ * 12.6万亩晚稻开镰 → 晚稻面积: the area is the crop's, whatever is being done to it that day; undefined when the
+ * noun after an area is no crop being worked.
+ */
+export function cropArea(noun: string, unit: string): string | undefined {
+  const crop = AREA_UNITS.has(unit) ? CROP_THEN_WORK.exec(noun)?.[1] : undefined;
+  return crop === undefined ? undefined : `${crop}面积`;
 }
 
 /** A phrase ending in 的 only describes the noun that follows the number (建造的2.8万立方米运输船). */
