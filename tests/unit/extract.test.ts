@@ -3944,4 +3944,23 @@ describe('labels of round 9, local briefs and reports', () => {
   it('leaves the bureau that forecasts (县农业农村局预计) out of the forecast', () => {
     expect(read('县农业农村局预计今年茶叶产量增长6%。', '东坪县')).toEqual([['6%', '预计茶叶产量增长']]);
   });
+  it('gives a measure written before a figure and its 的 (总投资…的, 全长…的, 规模为…的) to the noun after it', () => {
+    expect(read('总投资4.3亿元的北郊污水处理厂日前投运，全长18公里的滨河绿道同步开放。', '东坪县')).toEqual([
+      ['4.3亿元', '北郊污水处理厂总投资'],
+      ['18公里', '滨河绿道全长'],
+    ]);
+    expect(read('区里将设立规模为2亿元的人才发展基金。', '东坪县')).toEqual([['2亿元', '人才发展基金规模']]);
+  });
+  it('names the other half of a pair (白天 then 夜间, 城镇 then 农村) by the measure given for the first', () => {
+    expect(read('公共充电桩白天利用率约三成，夜间超过六成。', '东坪县')).toEqual([
+      ['约三成', '公共充电桩白天利用率'],
+      ['超过六成', '公共充电桩夜间利用率'],
+    ]);
+  });
+  it('names a shortfall alone (缺口在…) by what was just counted', () => {
+    expect(read('全县养老床位仅4200张，缺口在1500张左右。', '东坪县')).toEqual([
+      ['4200张', '养老床位'],
+      ['1500张左右', '养老床位缺口'],
+    ]);
+  });
 });

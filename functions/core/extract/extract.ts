@@ -58,6 +58,7 @@ import {
   nounAfter,
   ofWhom,
   opensOnRateComparison,
+  ownedMeasure,
   predicateAfter,
   predicateOf,
   programmeOf,
@@ -1850,6 +1851,8 @@ class Extraction {
     if (before.startedAs !== undefined) sentence.startedAs = before.startedAs;
     const ranked = this.rankedBefore(clause, before.label);
     if (ranked !== undefined) return { label: this.tidy(ranked), growth: before.growth };
+    const owned = before.growth ? undefined : ownedMeasure(before.label, text, raw.end, this.region);
+    if (owned !== undefined) return { label: this.tidy(owned), growth: false };
     // 安排2.4亿元专项资金用于养老服务, 发放的500万元消费券: the amount before its noun; the noun names the money and
     // what it is for (养老服务专项资金), else the verb that gave it (发放消费券).
     if (raw.unit.kind === 'money') {

@@ -1216,6 +1216,25 @@ export function cropArea(noun: string, unit: string): string | undefined {
   return crop === undefined ? undefined : `${crop}面积`;
 }
 
+/** 总投资, 全长, 规模为, 总建筑面积: a measure that the noun after the figure and its 的 owns. */
+const OWNED_MEASURE = /(?:总投资|全长|总长|规模|总建筑面积|建筑面积|占地面积|总面积|总库容|库容)$/;
+/** Where the owner's name ends and what it did begins (…第二水厂近日通水运行). */
+const OWNER_END =
+  /近日|日前|近期|目前|同步|同时|即将|已经|正在|正式|顺利|全面|开工|开诊|通水|投运|建成|启用|落成|开通|运行|投入|完工|竣工|开业|开放/;
+
+/**
+ * 总投资6.8亿元的第二水厂, 全长46公里的绕城高速北段, 规模为5亿元的产业引导基金: the measure is the owner's, named
+ * after the figure; undefined when the label is no such measure or no owner follows.
+ */
+export function ownedMeasure(label: string, text: string, end: number, region: string): string | undefined {
+  const measure = OWNED_MEASURE.exec(label)?.[0];
+  if (measure === undefined || !text.startsWith('的', end)) return undefined;
+  const noun = nounAfter(text, end).noun;
+  const cut = OWNER_END.exec(noun)?.index ?? noun.length;
+  const owner = stripLeading(noun.slice(0, cut), region);
+  return owner.length < 2 ? undefined : owner + measure;
+}
+
 /** A phrase ending in 的 only describes the noun that follows the number (建造的2.8万立方米运输船). */
 export function isAttributive(label: string): boolean {
   return label.endsWith('的');
@@ -1363,6 +1382,10 @@ const STAGE_ENDING = /(?:预计|计划|累计|已|新增)$/;
  * Undefined when the label stands on its own.
  */
 export function continuedSubject(label: string, previous: string): string | undefined {
+  const contrasted = contrastOf(label, previous);
+  if (contrasted !== undefined) return contrasted;
+  // 公共停车泊位仅3.1万个，缺口在六万个左右: a shortfall alone is of what was just counted.
+  if (SHORTFALL.test(label)) return subjectOf(previous) + label;
   // 受访居民对公共交通的满意率…，对停车便利程度的满意率…: what is judged changes, not who judges.
   const judged = previous.indexOf('对');
   if (label.startsWith('对')) return judged > 0 ? previous.slice(0, judged) + label : undefined;
@@ -1446,6 +1469,34 @@ export function groupsMeasure(label: string, previous: string): string | undefin
 }
 
 /** 硕士生 after 本科生平均期望月薪: the group replaces the group that opens the label before (same last character). */
+const SHORTFALL = /^(?:缺口|差额|短缺)$/;
+
+/** Pairs of words each naming one half of what a measure may be given for. */
+const CONTRASTS: readonly (readonly [string, string])[] = [
+  ['白天', '夜间'],
+  ['日间', '夜间'],
+  ['城镇', '农村'],
+  ['城市', '农村'],
+  ['线上', '线下'],
+  ['男性', '女性'],
+  ['工作日', '周末'],
+  ['上午', '下午'],
+  ['境内', '境外'],
+  ['省内', '省外'],
+];
+
+/**
+ * 共享车位白天使用率约45%，夜间超过九成; 城镇居民人均可支配收入…，农村…: the other half of a pair alone takes the
+ * measure just given for the first, in its place.
+ */
+function contrastOf(label: string, previous: string): string | undefined {
+  for (const [one, other] of CONTRASTS) {
+    const given = label === one ? other : label === other ? one : undefined;
+    if (given !== undefined && previous.includes(given)) return previous.replace(given, label);
+  }
+  return undefined;
+}
+
 function parallelGroup(label: string, before: string): string | undefined {
   if (
     label.length < 2 ||
