@@ -3963,4 +3963,11 @@ describe('labels of round 9, local briefs and reports', () => {
       ['1500张左右', '养老床位缺口'],
     ]);
   });
+  it("counts those reached across a place (覆盖城北片区6万名居民) by the verb, and a second count by the first one's verb", () => {
+    expect(read('新建泵站可覆盖城北片区约6万名居民。', '东坪县')).toEqual([['约6万名', '覆盖居民']]);
+    expect(read('改造工程可惠及沿线5个村近9000名村民。', '东坪县')).toEqual([
+      ['5个', '惠及村'],
+      ['近9000名', '惠及村民'],
+    ]);
+  });
 });

@@ -1982,7 +1982,18 @@ class Extraction {
     else if (attributive && noun !== '' && raw.unit.counter)
       label = before.label.replace(LEADING_PREPOSITION, '') + noun;
     else if (raw.unit.counter && noun !== '') {
-      label = counterLabel(label, noun, this.region);
+      // 惠及3个乡镇约18万名居民: between two counts only the first one's noun; the same verb counts the second.
+      const { previousNoun, previousLabel } = sentence;
+      const sameVerb =
+        previousNoun !== undefined &&
+        previousNoun !== '' &&
+        label === previousNoun &&
+        previousLabel !== undefined &&
+        previousLabel.length > previousNoun.length &&
+        previousLabel.endsWith(previousNoun)
+          ? previousLabel.slice(0, -previousNoun.length)
+          : undefined;
+      label = sameVerb === undefined ? counterLabel(label, noun, this.region) : sameVerb + noun;
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
         label = predicateAfter(text, after.end) + noun;
       }

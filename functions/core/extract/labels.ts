@@ -724,6 +724,8 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
       continue;
     }
     if (kept > 0 && FORWARD_STOP_WORDS.match(text, cursor) !== undefined) break;
+    // 3个乡镇约18万名居民: the qualifier of the next figure is no part of this one's noun.
+    if (kept > 0 && NEXT_QUALIFIERS.has(code) && isDigitOrNumeral(text.charCodeAt(cursor + 1))) break;
     kept++;
     lastKept = code;
   }
@@ -751,6 +753,12 @@ function isLevelReached(words: string): boolean {
   if (last !== 0x81f3 /* 至 */ && last !== DEADLINE) return false;
   const verb = words.slice(0, -1);
   return verb !== '' && LEVEL_VERBS.suffixOf(verb) === verb;
+}
+
+const NEXT_QUALIFIERS = codeSet('约近超逾');
+
+function isDigitOrNumeral(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19) || isChineseNumeral(code);
 }
 
 function lineBreakAt(text: string, index: number): number {
@@ -1122,10 +1130,16 @@ export function counterLabel(before: string, noun: string, region: string): stri
   // 在老城区新开3处夜市街区: after 在, a place, then what was done there; the place only says where.
   const placed = PLACE_THEN_ACTION.exec(phrase);
   if (placed?.[1] !== undefined && ownClause.includes(`在${phrase}`)) return placed[1] + noun;
+  // 新厂可覆盖城东片区约42万名居民: those reached across a place are counted by the verb that reached them.
+  const reaching = REACHED_ACROSS_PLACE.exec(phrase)?.[1];
+  if (reaching !== undefined) return reaching + noun;
   if (phrase.length <= SHORT_VERB_PHRASE) return phrase + noun;
   const verb = OBJECT_VERBS.find((candidate) => phrase.endsWith(candidate));
   return (verb ?? '') + noun;
 }
+
+const REACHED_ACROSS_PLACE =
+  /(惠及|覆盖|涉及|服务)[\u4e00-\u9fff]{0,8}?(?:片区|周边|沿线|城区|地区|街道|社区|[区县镇乡村])$/;
 
 /** A place (two to six characters) and the action done there: 老城区 + 新开. */
 const PLACE_THEN_ACTION =
