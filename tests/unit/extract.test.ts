@@ -3970,4 +3970,20 @@ describe('labels of round 9, local briefs and reports', () => {
       ['近9000名', '惠及村民'],
     ]);
   });
+  it('names 多增 by the count it adds to, and an action without its object (平均每天新设) by what was just counted', () => {
+    expect(read('今年新增城镇就业2.3万人，比上年多增1500人。', '东坪县')).toEqual([
+      ['2.3万人', '新增城镇就业'],
+      ['1500人', '新增城镇就业多增'],
+    ]);
+    expect(read('前三季度新登记个体工商户9100户，平均每天新登记33户。', '东坪县')).toEqual([
+      ['9100户', '新登记个体工商户'],
+      ['33户', '平均每天新登记个体工商户'],
+    ]);
+  });
+  it('names a group under 其中 after those an action reached (惠及…，其中农村…) as the group reached', () => {
+    expect(read('临时救助惠及低收入群众8200人（其中城镇3100人）。', '东坪县')).toEqual([
+      ['8200人', '临时救助惠及低收入群众'],
+      ['3100人', '临时救助惠及城镇低收入群众'],
+    ]);
+  });
 });

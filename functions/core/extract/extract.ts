@@ -45,6 +45,7 @@ import {
   groupsMeasure,
   helpedLabel,
   isAttributive,
+  isGroupWord,
   isModifierOnly,
   isOpenBound,
   isPredicateOnly,
@@ -309,6 +310,10 @@ const CONNECTOR_ONLY = /^[和、与及以]*$/;
 const OVERALL = /^(?:全市|全省|全县|全区|全国|总体|整体|全部|综合)?(?:平均)?(?:水平)?(?:为|是|达到?)$/;
 const REACHED = /^(?:至|到|达到?)$/;
 const BARE_REACH = /^(?:达到?|为)$/;
+/** 新设, 新增, 新建 at the end of a label: an action whose object is left unsaid. */
+const OPEN_ACTION = /(?:新设立|新设|新增|新建|新开|新注册|新登记)$/;
+/** 新设立经营主体: what a count of the same unit before did its action to. */
+const OBJECT_OF_ACTION = /(?:新设立|新设|新增|新建|新开|新注册|新登记)([\u4e00-\u9fff]{2,10})$/;
 /** 晚稻种植面积, 秋粮收获面积, 中稻面积: the area of a crop, sown, harvested or only grown. */
 const CROP_AREA = /^([\u4e00-\u9fff]{2,4}?)(?:种植|播种|收获|收割)?面积$/;
 /** 总产, 预计平均亩产, 实测单产: a yield without the crop it is of. */
@@ -2152,7 +2157,17 @@ class Extraction {
       !label.endsWith(parent)
     ) {
       label = isModifierOnly(label) ? label + parent : parent + label;
+    } else if (parent !== undefined && isGroupWord(label)) {
+      // 惠及困难群众4.6万人（其中农村3.1万人）: the group's part of those reached, after the verb that reached them.
+      const verb = REACHED_WITHIN.exec(parent);
+      if (verb !== null) {
+        const after = verb.index + verb[0].length;
+        label = parent.slice(0, after) + label + parent.slice(after);
+      }
     }
+    // 新设立经营主体2.17万户，平均每天新设240户左右: an action without its object does it to what was just counted.
+    const acted = OPEN_ACTION.test(label) ? this.lastOfUnit(raw.unit.unit)?.label : undefined;
+    if (acted !== undefined) label += OBJECT_OF_ACTION.exec(acted)?.[1] ?? '';
     label = this.withCrop(label, raw.unit.unit);
     // 农村公路总里程实现翻一番: a growth written without its verb.
     if (raw.unit.kind === 'growth_rate' && raw.unit.unit === '%' && !namesChange(label)) label += '增长';

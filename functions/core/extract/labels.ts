@@ -825,6 +825,11 @@ const GROUP_WORDS = new Lexicon(
     .map((word) => [word, true] as const),
 );
 
+/** 农村 under 其中 after 惠及困难群众: a group alone, which names the part of the whole it belongs to. */
+export function isGroupWord(label: string): boolean {
+  return GROUP_WORDS.match(label, 0)?.word === label;
+}
+
 /** The length of the part of the last item that its parallels replace: 第三 of 第三产业增加值, 农村 of 农村居民. */
 function parallelOpening(last: string): number {
   const ordinal = last.charCodeAt(0) === 0x7b2c; /* 第 */
@@ -1301,7 +1306,7 @@ export function isModifierOnly(label: string): boolean {
 
 const CHANGE_VERBS = new Set([
   ...GROWTH_VERB_LIST,
-  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量 延长 缩短 多出 高出 低出'.split(
+  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量 延长 缩短 多出 高出 低出 多增 少增 多减 少减'.split(
     ' ',
   ),
 ]);
@@ -1589,7 +1594,8 @@ const MARKET_OF_GOODS = /(?<=^[\u4e00-\u9fff]{2,6})市场(?=零售|销量|销售
  * 涨, 跌 and 减 alone name the change a reader calls 上涨, 下跌, 下降; a span before it (周跌) is named by the
  * span's change, 周跌幅.
  */
-const BARE_CHANGE = /(?<![上下周日月年])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡])增$/;
+const BARE_CHANGE =
+  /(?<![上下周日月年])收?[涨跌]$|(?<![缩削核免压多少])减$|(?<=[^新净倍递激猛剧骤陡多少])增$/;
 const SPAN_CHANGE = /(?<=[周日月年])[涨跌]$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
   增: '增长',
