@@ -3986,4 +3986,11 @@ describe('labels of round 9, local briefs and reports', () => {
       ['3100人', '临时救助惠及城镇低收入群众'],
     ]);
   });
+  it('reads a share written as a fraction (约占全县的三分之一) in %, to one decimal', () => {
+    expect(readings('乡村旅游接待游客8.4万人次，约占全县的三分之一；四分之一的民宿已满房。')).toEqual([
+      { surface: '8.4万人次', value: 84000, unit: '人次', qualifier: 'exact', kind: 'count' },
+      { surface: '三分之一', value: 33.3, unit: '%', qualifier: 'approx', kind: 'percent' },
+      { surface: '四分之一', value: 25, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ]);
+  });
 });

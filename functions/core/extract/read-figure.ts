@@ -632,7 +632,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     prefixUnit = first === 0x767e /* 百 */ ? PERCENT_UNIT : PERMILLE_UNIT;
     cursor += 3;
   }
-  const doubling = doublingAt(text, index, floor) ?? halfAt(text, index, floor);
+  const doubling =
+    doublingAt(text, index, floor) ?? halfAt(text, index, floor) ?? fractionAt(text, index, floor);
   if (doubling !== undefined) return { figure: doubling, next: doubling.end };
   const [part, ...parts] = structureAt(text, index) ?? [];
   if (part !== undefined)
@@ -1063,6 +1064,27 @@ function halfAt(text: string, index: number, floor: number): RawFigure | undefin
     value: 50,
     unit: PERCENT_UNIT,
     qualifier,
+    english: false,
+  };
+}
+
+const FRACTION_MARK = '分之';
+
+/** 四分之一, 约三分之二: a share written as a fraction, in % to one decimal (三分之一 → 33.3). */
+function fractionAt(text: string, index: number, floor: number): RawFigure | undefined {
+  const denominator = chineseDigit(text.charCodeAt(index));
+  if (denominator < 2 || !text.startsWith(FRACTION_MARK, index + 1)) return undefined;
+  const numerator = chineseDigit(text.charCodeAt(index + 3));
+  if (numerator < 1 || numerator >= denominator) return undefined;
+  const prefix = prefixQualifier(text, index, floor);
+  return {
+    start: prefix?.index ?? index,
+    end: index + 4,
+    unitEnd: index + 4,
+    value: Math.round((numerator / denominator) * 1000) / 10,
+    unit: PERCENT_UNIT,
+    // 约占全市的四分之一: about, of what the share is of.
+    qualifier: prefix?.qualifier ?? detachedQualifierBefore(text, index, floor) ?? 'exact',
     english: false,
   };
 }
