@@ -3993,4 +3993,12 @@ describe('labels of round 9, local briefs and reports', () => {
       { surface: '四分之一', value: 25, unit: '%', qualifier: 'exact', kind: 'percent' },
     ]);
   });
+  it('names a standard set as a share of something (补贴标准为售价的12%) by the standard', () => {
+    expect(read('家电以旧换新补贴标准为成交价的12%。', '东坪县')).toEqual([['12%', '家电以旧换新补贴标准']]);
+  });
+  it('counts those given to (累计向…人发放) as receivers of what was given, not by a bare 向', () => {
+    expect(read('今年累计向1.3万人发放临时生活补助。', '东坪县')).toEqual([
+      ['1.3万人', '临时生活补助领取人数'],
+    ]);
+  });
 });

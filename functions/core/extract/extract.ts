@@ -64,6 +64,7 @@ import {
   predicateOf,
   programmeOf,
   purposeAfter,
+  receiversLabel,
   revisedPlan,
   splitAgent,
   stripLeading,
@@ -310,6 +311,8 @@ const CONNECTOR_ONLY = /^[和、与及以]*$/;
 const OVERALL = /^(?:全市|全省|全县|全区|全国|总体|整体|全部|综合)?(?:平均)?(?:水平)?(?:为|是|达到?)$/;
 const REACHED = /^(?:至|到|达到?)$/;
 const BARE_REACH = /^(?:达到?|为)$/;
+/** 补贴标准为产品售价的, 个人缴费比例为工资的: a standard or rate, then what it is a share of. */
+const STANDARD_AS_SHARE = /^([\u4e00-\u9fff]{2,10}?(?:标准|比例|费率))为[^的，,。；;]{2,12}的$/;
 /** 新设, 新增, 新建 at the end of a label: an action whose object is left unsaid. */
 const OPEN_ACTION = /(?:新设立|新设|新增|新建|新开|新注册|新登记)$/;
 /** 新设立经营主体: what a count of the same unit before did its action to. */
@@ -1930,7 +1933,13 @@ class Extraction {
         : undefined;
     // 完成全年目标的52%: with no noun after the figure, the 的 phrase before it names it (a share: its 比例; a
     // count: of the population the paragraph is about, 选择国内游的1102户).
-    if (attributive && noun === '') {
+    // 补贴标准为产品售价的15%: a standard set as a share of something is the standard itself.
+    const standard =
+      attributive && noun === '' && raw.unit.kind === 'percent'
+        ? STANDARD_AS_SHARE.exec(before.label)?.[1]
+        : undefined;
+    if (standard !== undefined) label = standard;
+    else if (attributive && noun === '') {
       // 在已签约的8430人中: people counted by what they did are of the population, or a number of people.
       const people = PEOPLE_UNITS.has(raw.unit.unit);
       const population =
@@ -2019,7 +2028,8 @@ class Extraction {
     if (sample !== undefined && isPopulation(sample)) label = `受访${sample}`;
     // 帮助4120人次实现灵活就业: people named by nothing but the verb of helping before them.
     if (noun === '' && doing === undefined && raw.unit.noun === undefined)
-      label = helpedLabel(label, text, raw.end) ?? label;
+      label =
+        helpedLabel(label, text, raw.end) ?? receiversLabel(label, text, raw.end, raw.unit.unit) ?? label;
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';

@@ -1200,6 +1200,23 @@ export function helpedLabel(label: string, text: string, from: number): string |
 /** What a count in a unit is a number of, when nothing else names it (惠及34911户 → 惠及户数). */
 const COUNT_NOUNS: Record<string, string> = { 户: '户数', 人: '人数', 名: '人数', 位: '人数', 家: '家数' };
 
+/** 已向, 累计向, 为: only the preposition of those given to, before the count. */
+const GIVEN_TO = /^(?:已|累计|共)?(?:向|为|给)$/;
+/** 发放失业保险金: what was given to them, up to a number or a clause stop. */
+const GIVEN_AFTER = /^(?:发放|支付|兑现|拨付)([\u4e00-\u9fff]{2,8}?)(?=[0-9０-９，,。；;]|$)/;
+const GIVEN_REACH = 12;
+
+/**
+ * 累计向4.6万人发放失业保险金 → 失业保险金领取人数: those given to are counted as receivers of what was given;
+ * undefined when the label is no bare preposition of them or nothing given follows.
+ */
+export function receiversLabel(label: string, text: string, from: number, unit: string): string | undefined {
+  const counted = Object.hasOwn(COUNT_NOUNS, unit) ? COUNT_NOUNS[unit] : undefined;
+  if (counted === undefined || !GIVEN_TO.test(label)) return undefined;
+  const given = GIVEN_AFTER.exec(text.slice(from, from + GIVEN_REACH))?.[1];
+  return given === undefined ? undefined : `${given}领取${counted}`;
+}
+
 /** Work on land measured by the area it covered (秋粮已收获38.6万亩, 水稻机插秧12万亩). */
 const LAND_WORK = /(?:收获|播种|种植|收割|机收|插秧|栽植|复垦|流转)$/;
 const AREA_UNITS = new Set(['亩', '公顷', '平方公里']);
