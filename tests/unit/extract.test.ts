@@ -4001,4 +4001,9 @@ describe('labels of round 9, local briefs and reports', () => {
       ['1.3万人', '临时生活补助领取人数'],
     ]);
   });
+  it('names a count of those a 的 phrase defines among things a clause framed (新建的驿站中，位于…的有) by both', () => {
+    expect(read('新建的户外劳动者驿站中，设在公园内的有四十余个。', '东坪县')).toEqual([
+      ['四十余个', '设在公园内的新建户外劳动者驿站'],
+    ]);
+  });
 });

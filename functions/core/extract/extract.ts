@@ -311,6 +311,8 @@ const CONNECTOR_ONLY = /^[和、与及以]*$/;
 const OVERALL = /^(?:全市|全省|全县|全区|全国|总体|整体|全部|综合)?(?:平均)?(?:水平)?(?:为|是|达到?)$/;
 const REACHED = /^(?:至|到|达到?)$/;
 const BARE_REACH = /^(?:达到?|为)$/;
+/** 新建的充电桩中, 在新开工项目中: a clause that only frames the things the next one counts some of. */
+const FRAMED_THINGS = /^在?([\u4e00-\u9fff]{1,8}的?[\u4e00-\u9fff]{1,8})中$/;
 /** 补贴标准为产品售价的, 个人缴费比例为工资的: a standard or rate, then what it is a share of. */
 const STANDARD_AS_SHARE = /^([\u4e00-\u9fff]{2,10}?(?:标准|比例|费率))为[^的，,。；;]{2,12}的$/;
 /** 新设, 新增, 新建 at the end of a label: an action whose object is left unsaid. */
@@ -1964,7 +1966,15 @@ class Extraction {
       // …的受访者占18.9%，计划购车的不到一成: or of the share before it in the sentence.
       const shared = this.population ?? SHARE_POPULATION.exec(sentence.previousLabel ?? '')?.[1];
       const ofPopulation = of === undefined && shared !== undefined ? `的${shared}` : '';
-      label = defined + (raw.unit.kind === 'percent' ? `${ofPopulation}比例` : population);
+      // 新建的充电桩中，位于老旧小区周边的有三百余个: the things the clause before framed, of the kind defined.
+      const framed =
+        population === '' && raw.unit.counter && clause.start > sentence.start
+          ? FRAMED_THINGS.exec(this.previousClauseOf(clause.start))?.[1]?.replace('的', '')
+          : undefined;
+      label =
+        framed !== undefined
+          ? `${defined}的${framed}`
+          : defined + (raw.unit.kind === 'percent' ? `${ofPopulation}比例` : population);
       // 新招聘教师312名，其中硕士研究生以上学历的有48名: of whom, when no population was set: the people just counted.
       const whole = sentence.previousCounted;
       if (
