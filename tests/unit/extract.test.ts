@@ -4100,3 +4100,126 @@ describe('identity and readings of round 9', () => {
     ]);
   });
 });
+
+describe('labels of round 9, local briefs and reports', () => {
+  const read = labelReader('2025-09-01', defaultAliases);
+
+  it('names the level a count was raised from (由原来的…增至…) the 原 one, and the level reached without 增至', () => {
+    expect(read('河湾区图书馆阅览座位由原来的420个增至960个。', '河湾区')).toEqual([
+      ['420个', '原图书馆阅览座位'],
+      ['960个', '图书馆阅览座位'],
+    ]);
+  });
+  it('leaves 扩至 and 维持 out of the level they state', () => {
+    expect(read('社区食堂助餐点扩至86个，老人午餐价格维持每份12元不变。')).toEqual([
+      ['86个', '社区食堂助餐点'],
+      ['每份12元', '老人午餐价格'],
+    ]);
+  });
+  it('keeps a 和 inside an item of a list separated by 、 (科学技术、节能环保和资源、城乡社区支出)', () => {
+    expect(read('科学技术、节能环保和资源、城乡社区支出分别增长4.1%、7.3%和2.2%。')).toEqual([
+      ['4.1%', '科学技术支出增长'],
+      ['7.3%', '节能环保和资源支出增长'],
+      ['2.2%', '城乡社区支出增长'],
+    ]);
+  });
+  it('reads rainfall in 毫米 and tents in 顶 as figures, and names the peak that appeared somewhere (出现在…，达)', () => {
+    expect(readings('东坪县平均降水量41.2毫米，最大降水出现在石桥乡，达138毫米，另调运帐篷260顶。')).toEqual([
+      { surface: '41.2毫米', value: 41.2, unit: '毫米', qualifier: 'exact', kind: 'other' },
+      { surface: '138毫米', value: 138, unit: '毫米', qualifier: 'exact', kind: 'other' },
+      { surface: '260顶', value: 260, unit: '顶', qualifier: 'exact', kind: 'count' },
+    ]);
+    expect(read('东坪县平均降水量41.2毫米，最大降水出现在石桥乡，达138毫米。', '东坪县')).toEqual([
+      ['41.2毫米', '平均降水量'],
+      ['138毫米', '最大降水量'],
+    ]);
+  });
+  it('dates a span of days that starts or ends on an hour (8月9日20时至10日8时) by its last day', () => {
+    const asOf = asOfReader('2025-08-11');
+    expect(asOf('8月9日20时至10日8时，东坪县平均降水量41.2毫米。')).toEqual([['41.2毫米', '2025-08-10']]);
+    expect(asOf('8月9日夜间至10日，东坪县平均降水量41.2毫米。')).toEqual([['41.2毫米', '2025-08-10']]);
+  });
+  it("names an area before a crop being worked (8.3万亩中稻近日开镰) the crop's area, and its yields named alone by the crop", () => {
+    expect(
+      read(
+        '东坪县8.3万亩中稻近日开镰，县农技站预计平均亩产超550公斤，总产约4.6万吨，比去年增加800吨以上。',
+        '东坪县',
+      ),
+    ).toEqual([
+      ['8.3万亩', '中稻面积'],
+      ['超550公斤', '中稻预计平均亩产'],
+      ['约4.6万吨', '中稻预计总产'],
+      ['800吨以上', '中稻预计总产增加'],
+    ]);
+    expect(read('全县大豆种植面积3.1万亩，实测平均亩产182公斤，总产量5600吨。', '东坪县')).toEqual([
+      ['3.1万亩', '大豆种植面积'],
+      ['182公斤', '大豆实测平均亩产'],
+      ['5600吨', '大豆总产量'],
+    ]);
+  });
+  it('leaves the bureau that forecasts (县农业农村局预计) out of the forecast', () => {
+    expect(read('县农业农村局预计今年茶叶产量增长6%。', '东坪县')).toEqual([['6%', '预计茶叶产量增长']]);
+  });
+  it('gives a measure written before a figure and its 的 (总投资…的, 全长…的, 规模为…的) to the noun after it', () => {
+    expect(read('总投资4.3亿元的北郊污水处理厂日前投运，全长18公里的滨河绿道同步开放。', '东坪县')).toEqual([
+      ['4.3亿元', '北郊污水处理厂总投资'],
+      ['18公里', '滨河绿道全长'],
+    ]);
+    expect(read('区里将设立规模为2亿元的人才发展基金。', '东坪县')).toEqual([['2亿元', '人才发展基金规模']]);
+  });
+  it('names the other half of a pair (白天 then 夜间, 城镇 then 农村) by the measure given for the first', () => {
+    expect(read('公共充电桩白天利用率约三成，夜间超过六成。', '东坪县')).toEqual([
+      ['约三成', '公共充电桩白天利用率'],
+      ['超过六成', '公共充电桩夜间利用率'],
+    ]);
+  });
+  it('names a shortfall alone (缺口在…) by what was just counted', () => {
+    expect(read('全县养老床位仅4200张，缺口在1500张左右。', '东坪县')).toEqual([
+      ['4200张', '养老床位'],
+      ['1500张左右', '养老床位缺口'],
+    ]);
+  });
+  it("counts those reached across a place (覆盖城北片区6万名居民) by the verb, and a second count by the first one's verb", () => {
+    expect(read('新建泵站可覆盖城北片区约6万名居民。', '东坪县')).toEqual([['约6万名', '覆盖居民']]);
+    expect(read('改造工程可惠及沿线5个村近9000名村民。', '东坪县')).toEqual([
+      ['5个', '惠及村'],
+      ['近9000名', '惠及村民'],
+    ]);
+  });
+  it('names 多增 by the count it adds to, and an action without its object (平均每天新设) by what was just counted', () => {
+    expect(read('今年新增城镇就业2.3万人，比上年多增1500人。', '东坪县')).toEqual([
+      ['2.3万人', '新增城镇就业'],
+      ['1500人', '新增城镇就业多增'],
+    ]);
+    expect(read('前三季度新登记个体工商户9100户，平均每天新登记33户。', '东坪县')).toEqual([
+      ['9100户', '新登记个体工商户'],
+      ['33户', '平均每天新登记个体工商户'],
+    ]);
+  });
+  it('names a group under 其中 after those an action reached (惠及…，其中农村…) as the group reached', () => {
+    expect(read('临时救助惠及低收入群众8200人（其中城镇3100人）。', '东坪县')).toEqual([
+      ['8200人', '临时救助惠及低收入群众'],
+      ['3100人', '临时救助惠及城镇低收入群众'],
+    ]);
+  });
+  it('reads a share written as a fraction (约占全县的三分之一) in %, to one decimal', () => {
+    expect(readings('乡村旅游接待游客8.4万人次，约占全县的三分之一；四分之一的民宿已满房。')).toEqual([
+      { surface: '8.4万人次', value: 84000, unit: '人次', qualifier: 'exact', kind: 'count' },
+      { surface: '三分之一', value: 33.3, unit: '%', qualifier: 'approx', kind: 'percent' },
+      { surface: '四分之一', value: 25, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ]);
+  });
+  it('names a standard set as a share of something (补贴标准为售价的12%) by the standard', () => {
+    expect(read('家电以旧换新补贴标准为成交价的12%。', '东坪县')).toEqual([['12%', '家电以旧换新补贴标准']]);
+  });
+  it('counts those given to (累计向…人发放) as receivers of what was given, not by a bare 向', () => {
+    expect(read('今年累计向1.3万人发放临时生活补助。', '东坪县')).toEqual([
+      ['1.3万人', '临时生活补助领取人数'],
+    ]);
+  });
+  it('names a count of those a 的 phrase defines among things a clause framed (新建的驿站中，位于…的有) by both', () => {
+    expect(read('新建的户外劳动者驿站中，设在公园内的有四十余个。', '东坪县')).toEqual([
+      ['四十余个', '设在公园内的新建户外劳动者驿站'],
+    ]);
+  });
+});

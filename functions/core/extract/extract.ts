@@ -38,12 +38,14 @@ import {
   continuedSubject,
   countedNoun,
   counterLabel,
+  cropArea,
   doingAfter,
   doneOfTask,
   fundFor,
   groupsMeasure,
   helpedLabel,
   isAttributive,
+  isGroupWord,
   isModifierOnly,
   isOpenBound,
   isPredicateOnly,
@@ -57,10 +59,12 @@ import {
   nounAfter,
   ofWhom,
   opensOnRateComparison,
+  ownedMeasure,
   predicateAfter,
   predicateOf,
   programmeOf,
   purposeAfter,
+  receiversLabel,
   revisedPlan,
   splitAgent,
   stripLeading,
@@ -306,6 +310,20 @@ const CONNECTOR_ONLY = /^[和、与及以]*$/;
 /** 全市平均为, 总体为: the whole of the groups just listed. */
 const OVERALL = /^(?:全市|全省|全县|全区|全国|总体|整体|全部|综合)?(?:平均)?(?:水平)?(?:为|是|达到?)$/;
 const REACHED = /^(?:至|到|达到?)$/;
+/** 新建的充电桩中, 在新开工项目中: a clause that only frames the things the next one counts some of. */
+const FRAMED_THINGS = /^在?([\u4e00-\u9fff]{1,8}的?[\u4e00-\u9fff]{1,8})中$/;
+/** 补贴标准为产品售价的, 个人缴费比例为工资的: a standard or rate, then what it is a share of. */
+const STANDARD_AS_SHARE = /^([\u4e00-\u9fff]{2,10}?(?:标准|比例|费率))为[^的，,。；;]{2,12}的$/;
+/** 新设, 新增, 新建 at the end of a label: an action whose object is left unsaid. */
+const OPEN_ACTION = /(?:新设立|新设|新增|新建|新开|新注册|新登记)$/;
+/** 新设立经营主体: what a count of the same unit before did its action to. */
+const OBJECT_OF_ACTION = /(?:新设立|新设|新增|新建|新开|新注册|新登记)([\u4e00-\u9fff]{2,10})$/;
+/** 晚稻种植面积, 秋粮收获面积, 中稻面积: the area of a crop, sown, harvested or only grown. */
+const CROP_AREA = /^([\u4e00-\u9fff]{2,4}?)(?:种植|播种|收获|收割)?面积$/;
+/** 总产, 预计平均亩产, 实测单产: a yield without the crop it is of. */
+const YIELD_ONLY = /^(?:预计|实测)?(?:平均)?(?:总产量?|亩产|单产|产量)$/;
+const FORECAST = '预计';
+const AREA_UNITS = new Set(['亩', '公顷']);
 const GROWTH_VERB_AT_END = /(?:下降|减少|增长|增加)$/;
 /** 在接受调查的2416家企业中: the preposition frames the phrase, it is not part of the name. */
 const LEADING_PREPOSITION = /^[在对从]/;
@@ -900,6 +918,8 @@ class Extraction {
   private programme: string | undefined;
   /** The task the paragraph reports progress on (村级养老服务站建设任务), for what was done of it. */
   private task: string | undefined;
+  /** The crop whose area the brief gave last (晚稻种植面积), whose yields it goes on to name alone (总产, 平均亩产). */
+  private crop: string | undefined;
   /** What the paragraph's English text counted last (11.3 million passengers), the whole of a share "of the total". */
   private countedPhrase: string | undefined;
 
@@ -1924,6 +1944,8 @@ class Extraction {
     if (before.startedAs !== undefined) sentence.startedAs = before.startedAs;
     const ranked = this.rankedBefore(clause, before.label);
     if (ranked !== undefined) return { label: this.tidy(ranked), growth: before.growth };
+    const owned = before.growth ? undefined : ownedMeasure(before.label, text, raw.end, this.region);
+    if (owned !== undefined) return { label: this.tidy(owned), growth: false };
     // 安排2.4亿元专项资金用于养老服务, 发放的500万元消费券: the amount before its noun; the noun names the money and
     // what it is for (养老服务专项资金), else the verb that gave it (发放消费券).
     if (raw.unit.kind === 'money') {
@@ -1996,7 +2018,13 @@ class Extraction {
         : undefined;
     // 完成全年目标的52%: with no noun after the figure, the 的 phrase before it names it (a share: its 比例; a
     // count: of the population the paragraph is about, 选择国内游的1102户).
-    if (attributive && noun === '') {
+    // 补贴标准为产品售价的15%: a standard set as a share of something is the standard itself.
+    const standard =
+      attributive && noun === '' && raw.unit.kind === 'percent'
+        ? STANDARD_AS_SHARE.exec(before.label)?.[1]
+        : undefined;
+    if (standard !== undefined) label = standard;
+    else if (attributive && noun === '') {
       // 在已签约的8430人中: people counted by what they did are of the population, or a number of people.
       const people = PEOPLE_UNITS.has(raw.unit.unit);
       const population =
@@ -2021,10 +2049,19 @@ class Extraction {
       // …的受访者占18.9%，计划购车的不到一成: or of the share before it in the sentence.
       const shared = this.population ?? SHARE_POPULATION.exec(sentence.previousLabel ?? '')?.[1];
       const ofPopulation = of === undefined && shared !== undefined ? `的${shared}` : '';
-      label = defined + (raw.unit.kind === 'percent' ? `${ofPopulation}比例` : population);
+      // 新建的充电桩中，位于老旧小区周边的有三百余个: the things the clause before framed, of the kind defined.
+      const framed =
+        population === '' && raw.unit.counter && clause.start > sentence.start
+          ? FRAMED_THINGS.exec(this.previousClauseOf(clause.start))?.[1]?.replace('的', '')
+          : undefined;
+      label =
+        framed !== undefined
+          ? `${defined}的${framed}`
+          : defined + (raw.unit.kind === 'percent' ? `${ofPopulation}比例` : population);
       // 在38家参评医院中，得分90分以上的有31家: things a 的 phrase picks out are of those the sentence counted with the
       // same counter, before any population the paragraph set.
-      const counted = raw.unit.counter && !people ? this.lastOfUnit(raw.unit.unit) : undefined;
+      const counted =
+        framed === undefined && raw.unit.counter && !people ? this.lastOfUnit(raw.unit.unit) : undefined;
       if (counted !== undefined && raw.unit.kind === 'count' && defined.length >= 2)
         label = `${defined}的${counted.label}`;
       // 新招聘教师312名，其中硕士研究生以上学历的有48名: of whom, when no population was set: the people just counted.
@@ -2062,7 +2099,18 @@ class Extraction {
     else if (attributive && noun !== '' && raw.unit.counter)
       label = before.label.replace(LEADING_PREPOSITION, '') + noun;
     else if (raw.unit.counter && noun !== '') {
-      label = counterLabel(label, noun, this.region);
+      // 惠及3个乡镇约18万名居民: between two counts only the first one's noun; the same verb counts the second.
+      const { previousNoun, previousLabel } = sentence;
+      const sameVerb =
+        previousNoun !== undefined &&
+        previousNoun !== '' &&
+        label === previousNoun &&
+        previousLabel !== undefined &&
+        previousLabel.length > previousNoun.length &&
+        previousLabel.endsWith(previousNoun)
+          ? previousLabel.slice(0, -previousNoun.length)
+          : undefined;
+      label = sameVerb === undefined ? counterLabel(label, noun, this.region) : sameVerb + noun;
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
         label = predicateAfter(text, after.end) + noun;
       }
@@ -2075,7 +2123,7 @@ class Extraction {
         // 对2810名租客的问卷调查显示，…月租金超过4000元的有197人: the sample is who the survey's figures count.
         if (after?.surveyed === true) this.population = label;
       }
-    } else if (label === '') label = raw.unit.noun ?? noun;
+    } else if (label === '') label = raw.unit.noun ?? cropArea(noun, raw.unit.unit) ?? noun;
     else if (isOpenBound(label)) label += noun;
     else if (received !== undefined && noun !== '') label = received + noun;
     // 跟踪调查覆盖家长2.61万名: a survey's sample named before its size is who was asked.
@@ -2083,7 +2131,8 @@ class Extraction {
     if (sample !== undefined && isPopulation(sample)) label = `受访${sample}`;
     // 帮助4120人次实现灵活就业: people named by nothing but the verb of helping before them.
     if (noun === '' && doing === undefined && raw.unit.noun === undefined)
-      label = helpedLabel(label, text, raw.end) ?? label;
+      label =
+        helpedLabel(label, text, raw.end) ?? receiversLabel(label, text, raw.end, raw.unit.unit) ?? label;
     // 沪指涨0.56% 收报3104.82点: a level after a change continues the subject of the change.
     // Names borrowed from elsewhere in the sentence, which the editor should check.
     const named = label !== '';
@@ -2231,7 +2280,18 @@ class Extraction {
       !label.endsWith(parent)
     ) {
       label = isModifierOnly(label) ? label + parent : parent + label;
+    } else if (parent !== undefined && isGroupWord(label)) {
+      // 惠及困难群众4.6万人（其中农村3.1万人）: the group's part of those reached, after the verb that reached them.
+      const verb = REACHED_WITHIN.exec(parent);
+      if (verb !== null) {
+        const after = verb.index + verb[0].length;
+        label = parent.slice(0, after) + label + parent.slice(after);
+      }
     }
+    // 新设立经营主体2.17万户，平均每天新设240户左右: an action without its object does it to what was just counted.
+    const acted = OPEN_ACTION.test(label) ? this.lastOfUnit(raw.unit.unit)?.label : undefined;
+    if (acted !== undefined) label += OBJECT_OF_ACTION.exec(acted)?.[1] ?? '';
+    label = this.withCrop(label, raw.unit.unit);
     // 农村公路总里程实现翻一番: a growth written without its verb.
     if (raw.unit.kind === 'growth_rate' && raw.unit.unit === '%' && !namesChange(label)) label += '增长';
     // 重点项目开工近八成: the share of the things that reached a state.
@@ -2296,6 +2356,19 @@ class Extraction {
     }
     if (BENEFITING.test(label) && this.programme !== undefined) label = this.programme + label;
     return label + this.targetOf(raw, clause);
+  }
+
+  /**
+   * …晚稻种植面积12.6万亩，实测平均亩产619公斤，总产量7.8万吨: a yield named alone is of the crop whose area came
+   * before, and a forecast's 预计 (预计平均亩产超600公斤，总产约7.6万吨) holds for the yields after it in the sentence.
+   */
+  private withCrop(label: string, unit: string): string {
+    const grown = CROP_AREA.exec(label)?.[1];
+    if (grown !== undefined && AREA_UNITS.has(unit)) this.crop = grown;
+    if (this.crop === undefined || !YIELD_ONLY.test(label)) return label;
+    const forecast =
+      !label.startsWith(FORECAST) && this.sentence.previousLabel?.includes(FORECAST) === true ? FORECAST : '';
+    return this.crop + forecast + label;
   }
 
   /** Whether the sentence opens by breaking down what the one before measured (分城乡看，, 按地区分，) up to `at`. */

@@ -31,7 +31,7 @@ const longestFirst = (words: string[]) => [...words].sort((left, right) => right
 /** Verbs and particles between a label and its number (复工率达到98.4%, 控制在2.79%). */
 const TRAILING_CONNECTIVES = new SuffixSet(
   (
-    '控制在 保持在 稳定在 维持在 提升至 提升到 提高至 提高到 上升至 上升到 下降至 下降到 回落至 降至 增至 增长至 增长到 ' +
+    '控制在 保持在 稳定在 维持在 维持 提升至 提升到 提高至 提高到 上升至 上升到 下降至 下降到 回落至 降至 增至 增长至 增长到 ' +
     '达到了 达到 已达到 已达 高达 多达 约为 约有 共有 共计 合计 总计 累计达 累计 收于 报收 收报 报 多在 大多在 多为 ' +
     '集中在 集中于 均在 一般在 发放 定为 确定为 ' +
     '能有 可有 能达到 可达到 能达 可达 ' +
@@ -123,7 +123,7 @@ function afterWord(text: string, start: number, words: Lexicon<true>): number {
 const LEVEL_VERBS = new SuffixSet(
   (
     '增长 增加 提高 上升 提升 下降 减少 降低 回落 回升 下滑 上涨 下跌 扩大 缩小 收窄 发展 攀升 跃升 压缩 下调 上调 ' +
-    '增 降 升 涨 跌 缩减 扩展 延长 缩短 下行 上行'
+    '增 降 升 涨 跌 扩 缩减 扩展 延长 缩短 下行 上行'
   ).split(' '),
 );
 
@@ -348,8 +348,8 @@ function stripModifiers(text: string, regions: Regions): string {
 /** 预计: a forecast is a series of its own, so the word stays while the modifiers after it go. */
 const FORECAST = '预计';
 
-/** 机构预计, 业内人士估计: who forecasts, before the forecast it makes. */
-const BODY_FORECASTING = /^[\u4e00-\u9fff]{0,6}?(?:部门|机构|人士|专家|分析师)(?=预计)/;
+/** 机构预计, 业内人士估计, 县农业农村局预计: who forecasts, before the forecast it makes. */
+const BODY_FORECASTING = /^[\u4e00-\u9fff]{0,6}?(?:部门|机构|人士|专家|分析师|局|委|站|中心)(?=预计)/;
 const BODY_REACH = 14;
 
 function withoutOpening(phrase: string, regions: Regions): string {
@@ -733,12 +733,14 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
       continue;
     }
     if (kept > 0 && FORWARD_STOP_WORDS.match(text, cursor) !== undefined) break;
+    // 3个乡镇约18万名居民: the qualifier of the next figure is no part of this one's noun.
+    if (kept > 0 && NEXT_QUALIFIERS.has(code) && isDigitOrNumeral(text.charCodeAt(cursor + 1))) break;
     kept++;
     lastKept = code;
   }
   out += text.slice(runStart, cursor);
-  // 1260家增加到3400余家: a change is no noun counted.
-  if (CHANGE_VERBS.has(out)) return { noun: '', end: cursor };
+  // 1260家增加到3400余家, 680张增至1200张: a change, or the level it reached, is no noun counted.
+  if (CHANGE_VERBS.has(out) || isLevelReached(out)) return { noun: '', end: cursor };
   // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
   const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
   // 对1.6万名应届毕业生的调查显示: the survey is of the counted ones, which are the noun, not the survey.
@@ -752,6 +754,20 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
       : undefined);
   if (surveyed !== undefined) return { noun: surveyed, end: cursor, surveyed: true };
   return { noun: headAfterDe(framed.endsWith('、') ? framed.slice(0, -1) : framed), end: cursor };
+}
+
+/** 增至, 扩大到: a verb of change and the 至/到 of the level it reached, nothing else. */
+function isLevelReached(words: string): boolean {
+  const last = words.charCodeAt(words.length - 1);
+  if (last !== 0x81f3 /* 至 */ && last !== DEADLINE) return false;
+  const verb = words.slice(0, -1);
+  return verb !== '' && LEVEL_VERBS.suffixOf(verb) === verb;
+}
+
+const NEXT_QUALIFIERS = codeSet('约近超逾');
+
+function isDigitOrNumeral(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19) || isChineseNumeral(code);
 }
 
 function lineBreakAt(text: string, index: number): number {
@@ -778,7 +794,7 @@ export interface ChineseLabel {
 const SHARED_HEADS = new SuffixSet(
   (
     '排放量 播种面积 种植面积 面积 产量 总产量 余额 总额 销售额 零售额 增加值 收入 投资 人数 数量 吞吐量 ' +
-    '客运量 货运量 用电量 用水量 产值 成交额 覆盖率 发生率 比重 价格 指数 ' +
+    '客运量 货运量 用电量 用水量 产值 成交额 覆盖率 发生率 比重 价格 指数 支出 ' +
     // Prices named by the market they are taken in (西红柿、黄瓜批发价格 → 西红柿批发价格).
     '批发价格 零售价格 批发价 零售价 批发均价 零售均价 收购价 出厂价 地头价'
   ).split(' '),
@@ -817,6 +833,11 @@ const GROUP_WORDS = new Lexicon(
     .split(' ')
     .map((word) => [word, true] as const),
 );
+
+/** 农村 under 其中 after 惠及困难群众: a group alone, which names the part of the whole it belongs to. */
+export function isGroupWord(label: string): boolean {
+  return GROUP_WORDS.match(label, 0)?.word === label;
+}
 
 /** The length of the part of the last item that its parallels replace: 第三 of 第三产业增加值, 农村 of 农村居民. */
 function parallelOpening(last: string): number {
@@ -901,14 +922,22 @@ export function listedItems(list: string): string[] | undefined {
   });
 }
 
+/**
+ * 教育、社会保障和就业、卫生健康支出: 、 separates the items and 和 joins only the last two, so a 和 before a later 、
+ * is inside an item's name.
+ */
+function listSplit(subject: string): string[] {
+  const items = subject.split('、');
+  const last = items.pop() ?? '';
+  return [...items, ...last.split('和')];
+}
+
 /** Splits the subject of 分别 into one label per figure. */
 function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
     // 采矿业、制造业和电力热力燃气及水生产供应业: with 、 or 和 listing, 及 and 与 join inside a name.
-    const separators = LIST_MARKS.test(subject) ? LIST_MARKS : ENUMERATION_SEPARATORS;
-    const items = withSharedActions(
-      withOrdinals(subject.split(separators).map((item) => stripModifiers(item, regions))),
-    );
+    const split = LIST_MARKS.test(subject) ? listSplit(subject) : subject.split(ENUMERATION_SEPARATORS);
+    const items = withSharedActions(withOrdinals(split.map((item) => stripModifiers(item, regions))));
     const last = items.at(-1) ?? '';
     if (items.every((item) => item !== '')) {
       return items.map(
@@ -1059,6 +1088,8 @@ const CHANGE_VERBS_AT_END = new SuffixSet(
 );
 
 const DATED_LEVEL = /(?<=(?:至|到))(?:[0-9]{4}|去|上|今)年的$/;
+const ORIGINAL_LONG = '原来';
+const ORIGINAL = '原';
 const STARTED_AS = /^[由从]([^由从的0-9０-９]{2,8})的$/;
 
 /**
@@ -1068,7 +1099,8 @@ const STARTED_AS = /^[由从]([^由从的0-9０-９]{2,8})的$/;
 function namedStart(from: string): string {
   const stage = STARTED_AS.exec(from)?.[1];
   if (stage === undefined || afterDate(stage, 0) > 0 || afterComparison(`比${stage}`, 0) > 0) return '';
-  return stage;
+  // 由原来的680张: the earlier level is the 原 one (原开放床位), as a reader writes it.
+  return stage === ORIGINAL_LONG ? ORIGINAL : stage;
 }
 
 /** 一般公共预算支出中教育支出: a whole measure, 中, and the part of it that is measured. */
@@ -1112,10 +1144,16 @@ export function counterLabel(before: string, noun: string, region: string): stri
   // 在老城区新开3处夜市街区: after 在, a place, then what was done there; the place only says where.
   const placed = PLACE_THEN_ACTION.exec(phrase);
   if (placed?.[1] !== undefined && ownClause.includes(`在${phrase}`)) return placed[1] + noun;
+  // 新厂可覆盖城东片区约42万名居民: those reached across a place are counted by the verb that reached them.
+  const reaching = REACHED_ACROSS_PLACE.exec(phrase)?.[1];
+  if (reaching !== undefined) return reaching + noun;
   if (phrase.length <= SHORT_VERB_PHRASE) return phrase + noun;
   const verb = OBJECT_VERBS.find((candidate) => phrase.endsWith(candidate));
   return (verb ?? '') + noun;
 }
+
+const REACHED_ACROSS_PLACE =
+  /(惠及|覆盖|涉及|服务)[\u4e00-\u9fff]{0,8}?(?:片区|周边|沿线|城区|地区|街道|社区|[区县镇乡村])$/;
 
 /** A place (two to six characters) and the action done there: 老城区 + 新开. */
 const PLACE_THEN_ACTION =
@@ -1171,6 +1209,23 @@ export function helpedLabel(label: string, text: string, from: number): string |
 /** What a count in a unit is a number of, when nothing else names it (惠及34911户 → 惠及户数). */
 const COUNT_NOUNS: Record<string, string> = { 户: '户数', 人: '人数', 名: '人数', 位: '人数', 家: '家数' };
 
+/** 已向, 累计向, 为: only the preposition of those given to, before the count. */
+const GIVEN_TO = /^(?:已|累计|共)?(?:向|为|给)$/;
+/** 发放失业保险金: what was given to them, up to a number or a clause stop. */
+const GIVEN_AFTER = /^(?:发放|支付|兑现|拨付)([\u4e00-\u9fff]{2,8}?)(?=[0-9０-９，,。；;]|$)/;
+const GIVEN_REACH = 12;
+
+/**
+ * 累计向4.6万人发放失业保险金 → 失业保险金领取人数: those given to are counted as receivers of what was given;
+ * undefined when the label is no bare preposition of them or nothing given follows.
+ */
+export function receiversLabel(label: string, text: string, from: number, unit: string): string | undefined {
+  const counted = Object.hasOwn(COUNT_NOUNS, unit) ? COUNT_NOUNS[unit] : undefined;
+  if (counted === undefined || !GIVEN_TO.test(label)) return undefined;
+  const given = GIVEN_AFTER.exec(text.slice(from, from + GIVEN_REACH))?.[1];
+  return given === undefined ? undefined : `${given}领取${counted}`;
+}
+
 /** Work on land measured by the area it covered (秋粮已收获38.6万亩, 水稻机插秧12万亩). */
 const LAND_WORK = /(?:收获|播种|种植|收割|机收|插秧|栽植|复垦|流转)$/;
 const AREA_UNITS = new Set(['亩', '公顷', '平方公里']);
@@ -1191,6 +1246,38 @@ export function withImpliedObject(label: string, unit: string): string {
   if (AREA_UNITS.has(unit) && LAND_WORK.test(label)) return `${label}面积`;
   const noun = Object.hasOwn(COUNT_NOUNS, unit) ? COUNT_NOUNS[unit] : undefined;
   return noun !== undefined && OBJECT_VERBS.includes(label) ? label + noun : label;
+}
+
+/** 晚稻近日陆续开镰收割: a crop, when it is being worked, then the work, after an area that names nothing before it. */
+const CROP_THEN_WORK =
+  /^([\u4e00-\u9fff]{2,6}?)(?:近日|近期|目前|已经|已|正在|陆续|全面|开始|进入)*(?:开镰|收割|收获|播种|种植|插秧|机收|栽植)/;
+
+/**
+ * 12.6万亩晚稻开镰 → 晚稻面积: the area is the crop's, whatever is being done to it that day; undefined when the
+ * noun after an area is no crop being worked.
+ */
+export function cropArea(noun: string, unit: string): string | undefined {
+  const crop = AREA_UNITS.has(unit) ? CROP_THEN_WORK.exec(noun)?.[1] : undefined;
+  return crop === undefined ? undefined : `${crop}面积`;
+}
+
+/** 总投资, 全长, 规模为, 总建筑面积: a measure that the noun after the figure and its 的 owns. */
+const OWNED_MEASURE = /(?:总投资|全长|总长|规模|总建筑面积|建筑面积|占地面积|总面积|总库容|库容)$/;
+/** Where the owner's name ends and what it did begins (…第二水厂近日通水运行). */
+const OWNER_END =
+  /近日|日前|近期|目前|同步|同时|即将|已经|正在|正式|顺利|全面|开工|开诊|通水|投运|建成|启用|落成|开通|运行|投入|完工|竣工|开业|开放/;
+
+/**
+ * 总投资6.8亿元的第二水厂, 全长46公里的绕城高速北段, 规模为5亿元的产业引导基金: the measure is the owner's, named
+ * after the figure; undefined when the label is no such measure or no owner follows.
+ */
+export function ownedMeasure(label: string, text: string, end: number, region: string): string | undefined {
+  const measure = OWNED_MEASURE.exec(label)?.[0];
+  if (measure === undefined || !text.startsWith('的', end)) return undefined;
+  const noun = nounAfter(text, end).noun;
+  const cut = OWNER_END.exec(noun)?.index ?? noun.length;
+  const owner = stripLeading(noun.slice(0, cut), region);
+  return owner.length < 2 ? undefined : owner + measure;
 }
 
 /** A phrase ending in 的 only describes the noun that follows the number (建造的2.8万立方米运输船). */
@@ -1246,7 +1333,7 @@ export function isModifierOnly(label: string): boolean {
 const CHANGE_VERBS = new Set([
   ...GROWTH_VERB_LIST,
   // 多增, 少增: credit grew by more or less than a year before; 放大: turnover grew.
-  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量 延长 缩短 多出 高出 低出 多增 少增 放大 收涨 收跌'.split(
+  ...'收窄 扩大 缩小 放缓 加快 回升 翻番 持平 增产 减产 增收 偏多 偏少 放量 缩量 延长 缩短 多出 高出 低出 多增 少增 放大 收涨 收跌 多减 少减'.split(
     ' ',
   ),
 ]);
@@ -1344,6 +1431,10 @@ const STAGE_ENDING = /(?:预计|计划|累计|已|新增)$/;
  * Undefined when the label stands on its own.
  */
 export function continuedSubject(label: string, previous: string): string | undefined {
+  const contrasted = contrastOf(label, previous);
+  if (contrasted !== undefined) return contrasted;
+  // 公共停车泊位仅3.1万个，缺口在六万个左右: a shortfall alone is of what was just counted.
+  if (SHORTFALL.test(label)) return subjectOf(previous) + label;
   // 受访居民对公共交通的满意率…，对停车便利程度的满意率…: what is judged changes, not who judges.
   const judged = previous.indexOf('对');
   if (label.startsWith('对')) return judged > 0 ? previous.slice(0, judged) + label : undefined;
@@ -1430,6 +1521,34 @@ export function groupsMeasure(label: string, previous: string): string | undefin
 }
 
 /** 硕士生 after 本科生平均期望月薪: the group replaces the group that opens the label before (same last character). */
+const SHORTFALL = /^(?:缺口|差额|短缺)$/;
+
+/** Pairs of words each naming one half of what a measure may be given for. */
+const CONTRASTS: readonly (readonly [string, string])[] = [
+  ['白天', '夜间'],
+  ['日间', '夜间'],
+  ['城镇', '农村'],
+  ['城市', '农村'],
+  ['线上', '线下'],
+  ['男性', '女性'],
+  ['工作日', '周末'],
+  ['上午', '下午'],
+  ['境内', '境外'],
+  ['省内', '省外'],
+];
+
+/**
+ * 共享车位白天使用率约45%，夜间超过九成; 城镇居民人均可支配收入…，农村…: the other half of a pair alone takes the
+ * measure just given for the first, in its place.
+ */
+function contrastOf(label: string, previous: string): string | undefined {
+  for (const [one, other] of CONTRASTS) {
+    const given = label === one ? other : label === other ? one : undefined;
+    if (given !== undefined && previous.includes(given)) return previous.replace(given, label);
+  }
+  return undefined;
+}
+
 function parallelGroup(label: string, before: string): string | undefined {
   if (
     label.length < 2 ||
@@ -1509,7 +1628,8 @@ const MARKET_OF_GOODS = /(?<=^[\u4e00-\u9fff]{2,6})市场(?=零售|销量|销售
  * 涨, 跌 and 减 alone name the change a reader calls 上涨, 下跌, 下降; a span before it (周跌) is named by the
  * span's change, 周跌幅.
  */
-const BARE_CHANGE = /(?<![上下周日月年])收?[涨跌]$|(?<![缩削核免压])减$|(?<=[^新净倍递激猛剧骤陡多少])增$/;
+const BARE_CHANGE =
+  /(?<![上下周日月年])收?[涨跌]$|(?<![缩削核免压多少])减$|(?<=[^新净倍递激猛剧骤陡多少])增$/;
 const SPAN_CHANGE = /(?<=[周日月年])[涨跌]$/;
 const BARE_CHANGE_NAMES: Record<string, string> = {
   增: '增长',

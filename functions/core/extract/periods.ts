@@ -155,8 +155,17 @@ function readPeriodEnd(
 
 const isDayMark = (code: number) => code === 0x65e5 /* 日 */ || code === 0x53f7; /* 号 */
 
+/** 8时, 20时30分, 夜间: an hour or a part of the day after a day, which a span of days may start or end on. */
+const TIME_OF_DAY = /^(?:[0-9]{1,2}(?:时|点)(?:[0-9]{1,2}分)?|夜间|凌晨|上午|下午|晚间|白天)/;
+const TIME_OF_DAY_REACH = 6;
+
+function afterTimeOfDay(text: string, index: number): number {
+  const time = TIME_OF_DAY.exec(text.slice(index, index + TIME_OF_DAY_REACH))?.[0];
+  return time === undefined ? index : index + time.length;
+}
+
 /**
- * 10月1日至8日, 9月28日—10月5日: a span of days, which ends on its last one. Undefined when no later day follows the
+ * 10月1日至8日, 9月28日—10月5日, 7月3日8时至4日8时: a span of days, which ends on its last one. Undefined when no later day follows the
  * range mark.
  */
 function dayRangeEnd(
@@ -165,11 +174,13 @@ function dayRangeEnd(
   month: number,
   firstDay: number,
 ): { month: number; day: number; end: number; span: true } | undefined {
-  if (!RANGE_MARKS.has(text.charCodeAt(index))) return undefined;
-  const part = readDatePart(text, index + 1);
+  const mark = afterTimeOfDay(text, index);
+  if (!RANGE_MARKS.has(text.charCodeAt(mark))) return undefined;
+  const part = readDatePart(text, mark + 1);
   if (part === undefined) return undefined;
   if (isDayMark(text.charCodeAt(part.end))) {
-    return part.value > firstDay ? { month, day: part.value, end: part.end + 1, span: true } : undefined;
+    const end = afterTimeOfDay(text, part.end + 1);
+    return part.value > firstDay ? { month, day: part.value, end, span: true } : undefined;
   }
   if (text.charCodeAt(part.end) !== MONTH || part.value < month || part.value > 12) return undefined;
   const day = readDatePart(text, part.end + 1);
