@@ -535,9 +535,9 @@ const LEVEL_BEFORE =
   /\b(?:reached|reaches|rose to|rises to|fell to|falls to|increased to|decreased to|dropped to|climbed to|stood at|stands at|averaged|averages|was|were|is|are|age of)\s+(?:about |around |nearly |almost |over |under )?$/i;
 const DECIMAL_YEARS_UNIT: UnitInfo = { unit: 'years', kind: 'other', measure: true, counter: false };
 
-function rateUnit(numerator: UnitInfo, denominator: string): UnitInfo {
+function rateUnit(numerator: UnitInfo, denominator: string, joiner = '/'): UnitInfo {
   const kind = numerator.kind === 'money' ? 'money' : 'other';
-  return { unit: `${numerator.unit}/${denominator}`, kind, measure: true, counter: false };
+  return { unit: `${numerator.unit}${joiner}${denominator}`, kind, measure: true, counter: false };
 }
 
 const MEI = 0x6bcf; // 每
@@ -736,8 +736,19 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   // "92,300 passengers a day", "14.5 hours a week": a count or a duration of a typical day keeps its own unit;
   // only an amount of money written so is a rate (468 yuan a night).
   const perArticle = per?.byArticle === true && unit.unit.kind !== 'money';
-  if (per !== undefined && unit.unit.kind !== 'growth_rate' && !perArticle)
-    unit = { ...unit, unit: rateUnit(unit.unit, per.denominator), end: per.end };
+  if (per !== undefined && unit.unit.kind !== 'growth_rate' && !perArticle) {
+    // A price or a yield per land area keeps its rate in words as written (yuan per square metre, kg per mu).
+    const numerator =
+      per.area === true && unit.phrase !== undefined ? { ...unit.unit, unit: unit.phrase } : undefined;
+    unit = {
+      ...unit,
+      unit:
+        numerator === undefined
+          ? rateUnit(unit.unit, per.denominator)
+          : rateUnit(numerator, per.denominator, ' per '),
+      end: per.end,
+    };
+  }
   let unitExponent = unit.unit.exponent ?? 0;
   cursor = unit.end;
   const unitEnd = cursor;
