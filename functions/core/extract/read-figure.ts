@@ -848,6 +848,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (rangeMax !== undefined) valueMax = coreValue(rangeMax, unitExponent);
   if (definesGroup(text, start, cursor, qualifier, valueMax, unit.unit.kind)) return rejected(cursor);
   if (AGE_BEFORE.test(text.slice(Math.max(floor, start - 8), start))) return rejected(cursor);
+  if (!core.chinese && PER_BEFORE.test(text.slice(Math.max(floor, start - 6), start)))
+    return rejected(cursor);
   if (namesBasket(text, cursor, unit.unit)) return { next: cursor, nameFrom: cursor };
   // 61.8% of Hainan firms…: a figure between Latin words is English whatever its unit.
   const english =
@@ -914,6 +916,8 @@ const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 const SHARE_NAMED_AFTER = /^[^，。；;,、0-9０-９]{0,8}?(?:比例|占比|比重)/;
 /** "respondents aged over 60", "people aged 16 to 24": an age that defines a group, not a figure. */
 const AGE_BEFORE = /\b(?:aged|ages?)\s+$/i;
+/** "for every 1,000 rural residents", "per 100,000 people", "every 10 minutes": what a rate is per, no figure. */
+const PER_BEFORE = /\b(?:per|every|each)\s$/i;
 /** Counters of kinds (28种蔬菜), which may name the basket an average price is taken over. */
 const KIND_COUNTERS = new Set(['种', '类', '款']);
 /** …重点监测蔬菜平均批发价格, …均价: what follows the kinds counted is their average price. */
