@@ -692,9 +692,16 @@ export function readFigure(text: string, index: number, floor: number): Reading 
       // verb of level is a measured level; a span ("runs for 2.5 years", "take 1.5 years") stays a duration.
       unit = { unit: DECIMAL_YEARS_UNIT, end: cursor + 6, english: true };
     else {
+      // "another 10 to 12 gigawatts": a range writes its unit once, after the upper bound, as 3至5万 its scale.
+      const ranged = core.chinese ? undefined : englishRangeUnitAhead(text, cursor, start, floor);
       const listed = core.chinese ? undefined : listUnitAhead(text, cursor, start);
+      if (ranged !== undefined) {
+        unit = { unit: ranged.unit, end: cursor, english: true };
+        // "3 to 5 million trees": the bare lower bound takes the scale of the upper.
+        if (!core.scaled) inheritedExponent = ranged.exponent;
+      }
       // "numbered 3.3 million, 42 percent of them…": no share is counted in millions, so no list shares its unit.
-      if (listed !== undefined && !(core.scaled && isShareUnit(listed.unit))) {
+      else if (listed !== undefined && !(core.scaled && isShareUnit(listed.unit))) {
         unit = { unit: listed.unit, end: cursor, english: false };
         if (!core.scaled) inheritedExponent = listed.exponent;
         unitSource = 'list';
@@ -1120,6 +1127,24 @@ function listUnitAhead(
   return undefined;
 }
 
+/** The measure unit (and scale) written after the upper bound of an English range ("10 to 12 gigawatts"). */
+function englishRangeUnitAhead(
+  text: string,
+  index: number,
+  start: number,
+  floor: number,
+): { unit: UnitInfo; exponent: number } | undefined {
+  if (!text.startsWith(ENGLISH_RANGE_TO, index)) return undefined;
+  // "rose from 10 to 12 percent": a change and the level it reached, not a range.
+  if (ENGLISH_CHANGE_BEFORE.test(text.slice(Math.max(floor, start - ENGLISH_CHANGE_REACH), start)))
+    return undefined;
+  const right = readCore(text, index + ENGLISH_RANGE_TO.length);
+  if (!isCore(right) || right.chinese) return undefined;
+  const found = readUnit(text, right.end, right, start);
+  if (typeof found !== 'object' || !found.unit.measure) return undefined;
+  return { unit: compoundUnit(text, found).unit, exponent: right.exponent };
+}
+
 const ENGLISH_LIST_SEPARATORS = [' and ', ', ', ' or '];
 
 /** The length of a list separator at `index` (、, 和, " and ", ", "), or 0. */
@@ -1373,10 +1398,13 @@ function simpleWordFigureAt(text: string, index: number, floor: number): RawFigu
   const multiple = MULTIPLES.get(word);
   const parts = SMALL_NUMBERS.get(word);
   if (multiple === undefined && parts === undefined) return undefined;
-  // double-digit, a double room: a multiple stands as the verb, before no hyphen or noun of its own.
+  // double-digit, a double room: a multiple stands as the verb, before no hyphen or noun of its own. "more than
+  // double the 3.9 gigawatts installed a year earlier": a bounded multiple of a level is a growth all the same.
   if (
     multiple !== undefined &&
-    (text.charCodeAt(wordEnd) === 0x2d || /^ (?:the|digit|room)/i.test(text.slice(wordEnd, wordEnd + 7)))
+    (text.charCodeAt(wordEnd) === 0x2d ||
+      /^ (?:digit|room)/i.test(text.slice(wordEnd, wordEnd + 7)) ||
+      (/^ the\b/i.test(text.slice(wordEnd, wordEnd + 5)) && englishPrefixBefore(text, index) === undefined))
   )
     return undefined;
   let value: number;
