@@ -36,6 +36,7 @@ import {
   chineseUnits,
   DAY_COUNT_UNIT,
   denominators,
+  englishCountUnit,
   englishScales,
   GROWTH_PERCENT_UNIT,
   HKD_UNIT,
@@ -530,9 +531,23 @@ function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo 
 }
 
 const YEARS_AFTER = /^ years\b/;
-/** What states a level just before a number ("reached 79.2", "an average age of 38.5"), unlike a span ("for 2.5"). */
+/** " more than a year ago", " fewer than in 2024": a bare number is a count's change from an earlier one. */
+const COUNT_CHANGE_AFTER = /^ (?:more|fewer) than (?:a year|the (?:previous|same|year)|last|in)\b/;
+/** "The number of cruise ship calls at Port Ashford doubled to": the plural counted, and the verb to the level. */
+const NUMBER_OF_BEFORE =
+  /\bnumber of (?:[a-z-]+ ){0,3}?([a-z-]+s)\b[^.;:]{0,50}? (?:to|at|was|were|is|reached|hit|totall?ed) $/i;
+
+/** The counted noun of a bare number that "the number of …" leads to, or undefined. */
+function numberOfCounted(text: string, start: number): UnitInfo | undefined {
+  const counted = NUMBER_OF_BEFORE.exec(text.slice(Math.max(0, start - 100), start))?.[1];
+  return counted === undefined ? undefined : englishCountUnit(counted.toLowerCase());
+}
+/**
+ * What states a level just before a number ("reached 79.2", "an average age of 38.5", "up from 78.6"), unlike a
+ * span ("for 2.5").
+ */
 const LEVEL_BEFORE =
-  /\b(?:reached|reaches|rose to|rises to|fell to|falls to|increased to|decreased to|dropped to|climbed to|stood at|stands at|averaged|averages|was|were|is|are|age of)\s+(?:about |around |nearly |almost |over |under )?$/i;
+  /\b(?:reached|reaches|rose to|rises to|fell to|falls to|increased to|decreased to|dropped to|climbed to|stood at|stands at|averaged|averages|was|were|is|are|age of|up from|down from)\s+(?:about |around |nearly |almost |over |under )?$/i;
 const DECIMAL_YEARS_UNIT: UnitInfo = { unit: 'years', kind: 'other', measure: true, counter: false };
 
 function rateUnit(numerator: UnitInfo, denominator: string, joiner = '/'): UnitInfo {
@@ -709,9 +724,15 @@ export function readFigure(text: string, index: number, floor: number): Reading 
         // 达300余万: a count whose unit the writer left out.
         unit = { unit: UNWRITTEN_UNIT, end: cursor, english: false };
         unitSource = 'none';
-      } else if (core.englishStyle && !core.chinese) {
+      } else if (!core.chinese && numberOfCounted(text, start) !== undefined) {
+        // "The number of cruise ship calls … doubled to 86": the count is of the plural its subject names.
+        unit = { unit: numberOfCounted(text, start) ?? UNWRITTEN_UNIT, end: cursor, english: true };
+      } else if (
+        !core.chinese &&
+        (core.englishStyle || COUNT_CHANGE_AFTER.test(text.slice(cursor, cursor + 24)))
+      ) {
         // "population stood at 1.40967 billion", 9.02 million births: like 达300余万, a count whose unit the writer
-        // left out.
+        // left out. "over 300 more than a year ago": so is a change of a count, however small.
         unit = {
           unit: { unit: '', kind: 'count', measure: true, counter: false },
           end: cursor,
