@@ -878,6 +878,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (AGE_BEFORE.test(text.slice(Math.max(floor, start - 8), start))) return rejected(cursor);
   if (!core.chinese && PER_BEFORE.test(text.slice(Math.max(floor, start - 6), start)))
     return rejected(cursor);
+  if (!core.chinese && THRESHOLD_BEFORE.test(text.slice(Math.max(floor, index - 24), index)))
+    return rejected(cursor);
   if (namesBasket(text, cursor, unit.unit)) return { next: cursor, nameFrom: cursor };
   // 61.8% of Hainan firms…: a figure between Latin words is English whatever its unit.
   const english =
@@ -944,6 +946,8 @@ const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 const SHARE_NAMED_AFTER = /^[^，。；;,、0-9０-９]{0,8}?(?:比例|占比|比重)/;
 /** "respondents aged over 60", "people aged 16 to 24": an age that defines a group, not a figure. */
 const AGE_BEFORE = /\b(?:aged|ages?)\s+$/i;
+/** "A reading above 50 signals expansion", "a score below 60": a threshold that defines a class, no figure. */
+const THRESHOLD_BEFORE = /\ban? [a-z]+ (?:above|below) $/i;
 /** "for every 1,000 rural residents", "per 100,000 people", "every 10 minutes": what a rate is per, no figure. */
 const PER_BEFORE = /\b(?:per|every|each)\s$/i;
 /** Counters of kinds (28种蔬菜), which may name the basket an average price is taken over. */
@@ -1313,12 +1317,16 @@ const SENTENCE_OPENING = /(?:^|[.!?]\s+|\n\s*)$/;
 
 /** "nearly half of students": a share; "the second half of the year" is a period. */
 const HALF_OF = /^half of\b/i;
+/** "half said", "half the households": a half that is no part of a period (half a year, half an hour). */
+const HALF_ALONE = /^half (?!an?\b|(?:the )?(?:year|month|day|hour|century|decade|time)\b)[a-z]/i;
 const PERIOD_BEFORE_HALF = /\b(?:first|second|latter|last|past|next|the)\s$/i;
 
 function halfOfAt(text: string, index: number, floor: number): RawFigure | undefined {
-  if (!HALF_OF.test(text.slice(index, index + 8))) return undefined;
-  if (PERIOD_BEFORE_HALF.test(text.slice(Math.max(0, index - 8), index))) return undefined;
   const prefix = englishPrefixBefore(text, index);
+  // "Nearly half said they would…": a bounded half is a share without its "of".
+  const bounded = prefix !== undefined && HALF_ALONE.test(text.slice(index, index + 16));
+  if (!bounded && !HALF_OF.test(text.slice(index, index + 8))) return undefined;
+  if (PERIOD_BEFORE_HALF.test(text.slice(Math.max(0, index - 8), index))) return undefined;
   const end = index + 4;
   return {
     start: Math.max(floor, prefix?.index ?? index),
