@@ -4021,4 +4021,12 @@ describe('English readings of round 9', () => {
   it('reads no figure in a threshold that defines a class (a score below 60)', () => {
     expect(readings('A score below 60 counts as a fail.')).toEqual([]);
   });
+  it('reads a decimal number of months after a verb of level as measured, and a bounded fraction before a verb', () => {
+    expect(readings('Unsold stock dropped to 9.7 months of supply.')).toEqual([
+      { surface: '9.7 months', value: 9.7, unit: 'months', qualifier: 'exact', kind: 'other' },
+    ]);
+    expect(readings('Among the anglers polled, about a third fish every weekend.')).toEqual([
+      { surface: 'about a third', value: 33.3, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ]);
+  });
 });

@@ -530,7 +530,7 @@ function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo 
   return undefined;
 }
 
-const YEARS_AFTER = /^ years\b/;
+const YEARS_AFTER = /^ (?:years|months)\b/;
 /** " more than a year ago", " fewer than in 2024": a bare number is a count's change from an earlier one. */
 const COUNT_CHANGE_AFTER = /^ (?:more|fewer) than (?:a year|the (?:previous|same|year)|last|in)\b/;
 /** "The number of cruise ship calls at Port Ashford doubled to": the plural counted, and the verb to the level. */
@@ -549,6 +549,7 @@ function numberOfCounted(text: string, start: number): UnitInfo | undefined {
 const LEVEL_BEFORE =
   /\b(?:reached|reaches|rose to|rises to|fell to|falls to|increased to|decreased to|dropped to|climbed to|stood at|stands at|averaged|averages|was|were|is|are|age of|up from|down from)\s+(?:about |around |nearly |almost |over |under )?$/i;
 const DECIMAL_YEARS_UNIT: UnitInfo = { unit: 'years', kind: 'other', measure: true, counter: false };
+const DECIMAL_MONTHS_UNIT: UnitInfo = { unit: 'months', kind: 'other', measure: true, counter: false };
 
 function rateUnit(numerator: UnitInfo, denominator: string, joiner = '/'): UnitInfo {
   const kind = numerator.kind === 'money' ? 'money' : 'other';
@@ -703,9 +704,11 @@ export function readFigure(text: string, index: number, floor: number): Reading 
       YEARS_AFTER.test(text.slice(cursor, cursor + 8)) &&
       LEVEL_BEFORE.test(text.slice(Math.max(0, start - 32), start))
     )
-      // "life expectancy reached 79.2 years", "an average age of 38.5 years": a time written to a decimal after a
-      // verb of level is a measured level; a span ("runs for 2.5 years", "take 1.5 years") stays a duration.
-      unit = { unit: DECIMAL_YEARS_UNIT, end: cursor + 6, english: true };
+      // "life expectancy reached 79.2 years", "an average age of 38.5 years", "inventory fell to 14.2 months": a time
+      // written to a decimal after a verb of level is a measured level; a span ("runs for 2.5 years") stays a duration.
+      unit = text.startsWith(' months', cursor)
+        ? { unit: DECIMAL_MONTHS_UNIT, end: cursor + 7, english: true }
+        : { unit: DECIMAL_YEARS_UNIT, end: cursor + 6, english: true };
     else {
       // "another 10 to 12 gigawatts": a range writes its unit once, after the upper bound, as 3至5万 its scale.
       const ranged = core.chinese ? undefined : englishRangeUnitAhead(text, cursor, start, floor);
@@ -1309,6 +1312,8 @@ const FRACTIONS = new Map<string, number>([
 /** After a fraction, what shows it is an amount and not an ordinal (a third straight month): an end or "of". */
 const FRACTION_END =
   /^(?:[,.;:!?)]|\s*$| of\b| from\b| to\b| in\b| on\b| and\b| or\b| since\b| compared\b| year\b| last\b| than\b)/;
+/** After a bounded fraction, a word that is no measure of time or length it would be a part of (a quarter century). */
+const FRACTION_BEFORE_VERB = /^ (?!(?:century|hour|mile|point|more|less|larger|smaller)\b)[a-z]/;
 /** "nearly three times the level of 2021": a multiple of a level, the growth of (N − 1) × 100%. */
 const TIMES_LEVEL = /^ times (?:the|its|their|that|as)\b/;
 const PERIOD_BEFORE_FRACTION =
@@ -1369,7 +1374,9 @@ function wordNumberAt(text: string, index: number, floor: number): RawFigure | u
   const qualifier: Qualifier = prefix?.qualifier ?? 'exact';
   if (fraction !== undefined) {
     const end = index + word.length + 1 + next.length;
-    if (!FRACTION_END.test(text.slice(end, end + 12))) return undefined;
+    // "more than a quarter skip breakfast": a bounded fraction is a share before a verb too.
+    const bounded = prefix !== undefined && FRACTION_BEFORE_VERB.test(text.slice(end, end + 12));
+    if (!bounded && !FRACTION_END.test(text.slice(end, end + 12))) return undefined;
     // "in the first three quarters", "per quarter": a period, not a share.
     if (PERIOD_BEFORE_FRACTION.test(text.slice(Math.max(0, index - 10), index))) return undefined;
     return { start, end, unitEnd: end, value: fraction, unit: PERCENT_UNIT, qualifier, english: true };
