@@ -3782,6 +3782,8 @@ describe('English of round 8c', () => {
       ),
     ).toEqual([
       ['540 megawatts', expect.any(String)],
+      // Since round 9 a bounded multiple of a level is read as the growth it states.
+      ['nearly triple', expect.any(String)],
       ['190 megawatts', labels('The county installed 540 megawatts of wind capacity this year.')[0]?.[1]],
     ]);
   });
@@ -4220,6 +4222,150 @@ describe('labels of round 9, local briefs and reports', () => {
   it('names a count of those a 的 phrase defines among things a clause framed (新建的驿站中，位于…的有) by both', () => {
     expect(read('新建的户外劳动者驿站中，设在公园内的有四十余个。', '东坪县')).toEqual([
       ['四十余个', '设在公园内的新建户外劳动者驿站'],
+    ]);
+  });
+});
+
+describe('English readings of round 9', () => {
+  const asOf = asOfReader('2024-03-10');
+  it('keeps residents and hectares as written, and reads mu as an area', () => {
+    expect(
+      readings(
+        'Some 2,100 residents signed the petition, and farms in the valley cover 3.6 million mu (about 240,000 hectares).',
+      ),
+    ).toEqual([
+      { surface: 'Some 2,100 residents', value: 2100, unit: 'residents', qualifier: 'approx', kind: 'count' },
+      { surface: '3.6 million mu', value: 3600000, unit: 'mu', qualifier: 'exact', kind: 'area' },
+      {
+        surface: 'about 240,000 hectares',
+        value: 240000,
+        unit: 'hectares',
+        qualifier: 'approx',
+        kind: 'area',
+      },
+    ]);
+  });
+  it('reads a multiple (9.5 times forward earnings) as a ratio, like 倍', () => {
+    expect(readings('The retailer trades at 9.5 times forward earnings.')).toEqual([
+      { surface: '9.5 times', value: 9.5, unit: 'times', qualifier: 'exact', kind: 'ratio' },
+    ]);
+  });
+  it('reads "edged up to" as a change reaching a level, not as an "up to" bound', () => {
+    expect(readings('The vacancy rate in Brennick edged up to 6.3% in February.')).toEqual([
+      { surface: '6.3%', value: 6.3, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ]);
+  });
+  it('reads an estimate as approximate and keeps a rate per land area in words', () => {
+    expect(
+      readings(
+        'Orchard yields were estimated at 21 tonnes per hectare, and flats sold for 18,900 yuan per square metre.',
+      ),
+    ).toEqual([
+      {
+        surface: 'estimated at 21 tonnes per hectare',
+        value: 21,
+        unit: 'tonnes per hectare',
+        qualifier: 'approx',
+        kind: 'other',
+      },
+      {
+        surface: '18,900 yuan per square metre',
+        value: 18900,
+        unit: 'yuan per square metre',
+        qualifier: 'exact',
+        kind: 'money',
+      },
+    ]);
+  });
+  it('reads a dividend per share as an amount of money', () => {
+    expect(readings('The board paid a final dividend of $0.42 per share.')).toEqual([
+      { surface: '$0.42', value: 0.42, unit: 'USD', qualifier: 'exact', kind: 'money' },
+    ]);
+  });
+  it('reads the earlier pace a growth slowed from as a growth rate', () => {
+    expect(readings('Shipments grew 7.2% in May, slowing from 9.8% in April.').map((r) => r.kind)).toEqual([
+      'growth_rate',
+      'growth_rate',
+    ]);
+  });
+  it('reads a count per so many people as a rate, and the population it is per as no figure', () => {
+    expect(readings('The county has 3.1 pharmacists for every 10,000 residents.')).toEqual([
+      { surface: '3.1 pharmacists', value: 3.1, unit: 'pharmacists', qualifier: 'exact', kind: 'other' },
+    ]);
+  });
+  it('gives a bare lower bound the unit and scale written after the upper one', () => {
+    expect(
+      readings('The utility will build 40 to 55 kilometres of pipes and plant 2 to 3 million saplings.'),
+    ).toEqual([
+      {
+        surface: '40 to 55 kilometres',
+        value: 40,
+        valueMax: 55,
+        unit: 'km',
+        qualifier: 'exact',
+        kind: 'other',
+      },
+      {
+        surface: '2 to 3 million saplings',
+        value: 2000000,
+        valueMax: 3000000,
+        unit: 'saplings',
+        qualifier: 'exact',
+        kind: 'count',
+      },
+    ]);
+    // A change and the level it reached are two figures, not a range.
+    expect(readings('The rate rose from 10 to 12 percent.').map((r) => r.surface)).toEqual(['12 percent']);
+  });
+  it('reads a bounded multiple of a level as a growth, undated by the period of that level', () => {
+    expect(
+      asOf(
+        'Wind capacity rose to 14 gigawatts, more than double the 6.5 gigawatts installed a year earlier.',
+      ),
+    ).toEqual([
+      ['14 gigawatts', null],
+      ['more than double', null],
+      ['6.5 gigawatts', '2023-03-10'],
+    ]);
+    expect(readings('Capacity is more than double the 6.5 gigawatts of 2022.')[0]).toMatchObject({
+      value: 100,
+      qualifier: 'over',
+      kind: 'growth_rate',
+    });
+  });
+  it('reads a decimal number of years after "up from" as a measured level', () => {
+    expect(asOf('Median age reached 41.3 years in 2023, up from 39.8 years in 2013.')).toEqual([
+      ['41.3 years', '2023-12-31'],
+      ['39.8 years', '2013-12-31'],
+    ]);
+  });
+  it('reads a bare count that "the number of …" leads to, or that changed from a year ago', () => {
+    expect(readings('The number of ferry crossings on the Tamsin line fell to 212.')).toEqual([
+      { surface: '212', value: 212, unit: 'crossings', qualifier: 'exact', kind: 'count' },
+    ]);
+    expect(readings('About 1,450 clinics joined the network, over 120 more than a year ago.')[1]).toEqual({
+      surface: 'over 120',
+      value: 120,
+      unit: '',
+      qualifier: 'over',
+      kind: 'count',
+    });
+  });
+  it('reads a bounded half without "of" as a share, and not half a year', () => {
+    expect(readings('Nearly half plan to move within five years.')).toEqual([
+      { surface: 'Nearly half', value: 50, unit: '%', qualifier: 'approx', kind: 'percent' },
+    ]);
+    expect(readings('The plant ran for nearly half a year.')).toEqual([]);
+  });
+  it('reads no figure in a threshold that defines a class (a score below 60)', () => {
+    expect(readings('A score below 60 counts as a fail.')).toEqual([]);
+  });
+  it('reads a decimal number of months after a verb of level as measured, and a bounded fraction before a verb', () => {
+    expect(readings('Unsold stock dropped to 9.7 months of supply.')).toEqual([
+      { surface: '9.7 months', value: 9.7, unit: 'months', qualifier: 'exact', kind: 'other' },
+    ]);
+    expect(readings('Among the anglers polled, about a third fish every weekend.')).toEqual([
+      { surface: 'about a third', value: 33.3, unit: '%', qualifier: 'approx', kind: 'percent' },
     ]);
   });
 });

@@ -103,8 +103,14 @@ const PLURALS_WITHOUT_S = new Set([
 /** Times a rate may be written per with "a" (468 yuan a night, 50,000 yuan a year). */
 const PER_TIME_WORDS = new Set(['night', 'day', 'week', 'month', 'year', 'hour']);
 const LOCATING_AFTER = /^ (?:earlier|ago|before|later|after|on|from)\b/;
-/** Words after "per" that describe the measure rather than divide the unit (income per capita). */
-const NOT_DENOMINATORS = new Set(['cent', 'capita', 'annum']);
+/**
+ * Words after "per" that describe the measure rather than divide the unit (income per capita); a dividend or
+ * earnings "per share" is an amount of money the label names, as 每股 is.
+ */
+const NOT_DENOMINATORS = new Set(['cent', 'capita', 'annum', 'share']);
+/** Units of land area a yield or a price may be per, with "square" before a length (per square metre). */
+const AREA_DENOMINATOR =
+  /^(?:square (?:metres?|meters?|kilometres?|kilometers?|feet|foot)|hectares?|mu|acres?)\b/;
 
 /**
  * "$3.85 per kilogram", "0.39 yuan per kilowatt-hour", "468 yuan a night": the denominator of a rate written after
@@ -113,12 +119,16 @@ const NOT_DENOMINATORS = new Set(['cent', 'capita', 'annum']);
 export function englishPerAfter(
   text: string,
   index: number,
-): { denominator: string; end: number; byArticle: boolean } | undefined {
+): { denominator: string; end: number; byArticle: boolean; area?: boolean } | undefined {
   if (text.charCodeAt(index) !== 0x20) return undefined;
   const per = text.startsWith('per ', index + 1);
   const a = !per && text.startsWith('a ', index + 1);
   if (!per && !a) return undefined;
   const start = index + (per ? 5 : 3);
+  // "16,420 yuan per square metre", "6.8 tonnes per hectare": a rate per land area is read whole.
+  const area = per ? AREA_DENOMINATOR.exec(text.slice(start, start + 20))?.[0] : undefined;
+  if (area !== undefined)
+    return { denominator: area.toLowerCase(), end: start + area.length, byArticle: false, area: true };
   const end = wordEnd(text, start);
   const denominator = text.slice(start, end).toLowerCase();
   if (denominator === '' || NOT_DENOMINATORS.has(denominator)) return undefined;

@@ -1245,9 +1245,11 @@ class Extraction {
       )
         return undefined;
       // "rose to 52 million tonnes from 48 million tonnes a year earlier": a period after the base is the base's.
+      // "more than double the 3.9 gigawatts installed a year earlier": so is one after the level a multiple is of.
       if (
         (DIGITS.has(code) || code === DOLLAR) &&
-        BASE_FROM_BEFORE.test(text.slice(Math.max(raw.end, index - 12), index))
+        (BASE_FROM_BEFORE.test(text.slice(Math.max(raw.end, index - 12), index)) ||
+          MULTIPLE_OF_THE.test(text.slice(Math.max(raw.end - 8, index - 12), index)))
       )
         return undefined;
       if (!isLatinLetter(code) || isLatinLetter(text.charCodeAt(index - 1))) continue;

@@ -14,6 +14,8 @@ const LIST_JOIN = /^[和、及与]$/;
 const COMPARED_BEFORE = /比[^，。；、比较]{1,10}(?:低|高)(?:了)?(?:约|近|超过?)?$/;
 /** 每千人口执业医师数, 每万名老年人拥有: a number per so many people or households. */
 const PER_POPULATION = /每[十百千万]+(?:名|个|位)?(?:人|户|家|老年人|儿童|常住人口|居民)/;
+/** "1.8 village doctors for every 1,000 rural residents", "4.2 beds per 1,000 people": a rate per population. */
+const PER_POPULATION_AFTER = /^ (?:for every|for each|per|to every) \d/;
 /** English nouns after a percent that make it a change (a 9.2% pace, a 5 percent increase). */
 const CHANGE_AFTER =
   /^ (?:pace|growth|increase|rise|gain|jump|expansion|decline|drop|fall|decrease|slump|surge|plunge)\b/;
@@ -22,6 +24,9 @@ const GROWTH_TARGET = /\bgrowth target$/;
 /** "climb 9.2%": a growth the label reading does not take as one. */
 const ENGLISH_CHANGE_BEFORE =
   /\b(?:climb|climbs|advance|advanced|advances|gain|gained|gains|growth (?:came in at|was|stood at|reached|hit|of))\s*$/;
+/** "quickening from 4.1% in the first half", "slowing from 9.2%": the earlier pace a growth changed from. */
+const PACE_FROM_BEFORE =
+  /\b(?:quicken(?:s|ed|ing)?|accelerat(?:es|ed|ing)|slow(?:s|ed|ing)|decelerat(?:es|ed|ing)|picking up|picked up) from $/;
 /** "rose 0.94 percentage points to 66.16 percent": the level a change of points led to. */
 const LEVEL_AFTER_POINTS = /^ to (?:a record )?$/;
 
@@ -38,7 +43,13 @@ export function kindOf(raw: RawFigure, growth: boolean, { text, label, previous 
   if (kind === 'percent')
     return percentKind(raw, growth || GROWTH_TARGET.test(label), text, previous) ? 'growth_rate' : 'percent';
   // 每千人口执业医师3.1人, 每万人拥有床位75张: a rate per population, not a count, whether or not it is whole.
-  if (kind === 'count' && (PER_POPULATION.test(label) || perPopulationBefore(text, raw))) return 'other';
+  if (
+    kind === 'count' &&
+    (PER_POPULATION.test(label) ||
+      perPopulationBefore(text, raw) ||
+      (raw.english && PER_POPULATION_AFTER.test(text.slice(raw.end, raw.end + 16))))
+  )
+    return 'other';
   return kind;
 }
 
@@ -56,7 +67,10 @@ function percentKind(
     )
       return false;
     return (
-      growth || CHANGE_AFTER.test(text.slice(raw.end, raw.end + 12)) || ENGLISH_CHANGE_BEFORE.test(before)
+      growth ||
+      CHANGE_AFTER.test(text.slice(raw.end, raw.end + 12)) ||
+      ENGLISH_CHANGE_BEFORE.test(before) ||
+      PACE_FROM_BEFORE.test(before)
     );
   }
   if (SHARE_BEFORE.test(before)) return false;

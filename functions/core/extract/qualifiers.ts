@@ -94,6 +94,9 @@ const ENGLISH_PREFIXES: [string, Qualifier][] = (
     ['under', 'under'],
     ['below', 'under'],
     ['up to', 'under'],
+    // "was estimated at 465 kg", "an estimated 5,000 visitors": an estimate, like 估计.
+    ['estimated at', 'approx'],
+    ['an estimated', 'approx'],
     ['at most', 'under'],
     ['no more than', 'under'],
   ] as [string, Qualifier][]
@@ -167,6 +170,9 @@ export function detachedQualifierBefore(text: string, start: number, floor: numb
 const INCLUSIVE_MARKS = ['（含）', '(含)'];
 
 const ARTICLE_BEFORE = /\b(?:the|a) $/i;
+/** "edged up to 5.1%", "the rate ticks up to": "up" is the particle of a change verb, and "to" leads to its level. */
+const CHANGE_VERB_BEFORE_UP =
+  /\b(?:[a-z]+ed|edges|ticks|inches|creeps|crept|moves|goes|went|shot|shoots|picks|rose|rises|climbs)\s$/i;
 
 /** An English qualifier ending at `index`, allowing one space before the number ("about 12%", "over $4 billion"). */
 export function englishPrefixBefore(text: string, index: number): Found | undefined {
@@ -178,6 +184,8 @@ export function englishPrefixBefore(text: string, index: number): Found | undefi
     if (text.slice(start, end).toLowerCase() !== phrase) continue;
     // "the top 10 exporters": a rank, not a bound.
     if (phrase === 'top' && ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) continue;
+    if (phrase === 'up to' && CHANGE_VERB_BEFORE_UP.test(text.slice(Math.max(0, start - 12), start)))
+      continue;
     return { qualifier, index: start };
   }
   return undefined;

@@ -37,6 +37,7 @@ import {
   chineseUnits,
   DAY_COUNT_UNIT,
   denominators,
+  englishCountUnit,
   englishScales,
   GROWTH_PERCENT_UNIT,
   HKD_UNIT,
@@ -532,15 +533,30 @@ function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo 
   return undefined;
 }
 
-const YEARS_AFTER = /^ years\b/;
-/** What states a level just before a number ("reached 79.2", "an average age of 38.5"), unlike a span ("for 2.5"). */
-const LEVEL_BEFORE =
-  /\b(?:reached|reaches|rose to|rises to|fell to|falls to|increased to|decreased to|dropped to|climbed to|stood at|stands at|averaged|averages|was|were|is|are|age of)\s+(?:about |around |nearly |almost |over |under )?$/i;
-const DECIMAL_YEARS_UNIT: UnitInfo = { unit: 'years', kind: 'other', measure: true, counter: false };
+const YEARS_AFTER = /^ (?:years|months)\b/;
+/** " more than a year ago", " fewer than in 2024": a bare number is a count's change from an earlier one. */
+const COUNT_CHANGE_AFTER = /^ (?:more|fewer) than (?:a year|the (?:previous|same|year)|last|in)\b/;
+/** "The number of cruise ship calls at Port Ashford doubled to": the plural counted, and the verb to the level. */
+const NUMBER_OF_BEFORE =
+  /\bnumber of (?:[a-z-]+ ){0,3}?([a-z-]+s)\b[^.;:]{0,50}? (?:to|at|was|were|is|reached|hit|totall?ed) $/i;
 
-function rateUnit(numerator: UnitInfo, denominator: string): UnitInfo {
+/** The counted noun of a bare number that "the number of …" leads to, or undefined. */
+function numberOfCounted(text: string, start: number): UnitInfo | undefined {
+  const counted = NUMBER_OF_BEFORE.exec(text.slice(Math.max(0, start - 100), start))?.[1];
+  return counted === undefined ? undefined : englishCountUnit(counted.toLowerCase());
+}
+/**
+ * What states a level just before a number ("reached 79.2", "an average age of 38.5", "up from 78.6"), unlike a
+ * span ("for 2.5").
+ */
+const LEVEL_BEFORE =
+  /\b(?:reached|reaches|rose to|rises to|fell to|falls to|increased to|decreased to|dropped to|climbed to|stood at|stands at|averaged|averages|was|were|is|are|age of|up from|down from)\s+(?:about |around |nearly |almost |over |under )?$/i;
+const DECIMAL_YEARS_UNIT: UnitInfo = { unit: 'years', kind: 'other', measure: true, counter: false };
+const DECIMAL_MONTHS_UNIT: UnitInfo = { unit: 'months', kind: 'other', measure: true, counter: false };
+
+function rateUnit(numerator: UnitInfo, denominator: string, joiner = '/'): UnitInfo {
   const kind = numerator.kind === 'money' ? 'money' : 'other';
-  return { unit: `${numerator.unit}/${denominator}`, kind, measure: true, counter: false };
+  return { unit: `${numerator.unit}${joiner}${denominator}`, kind, measure: true, counter: false };
 }
 
 const MEI = 0x6bcf; // 每
@@ -694,13 +710,22 @@ export function readFigure(text: string, index: number, floor: number): Reading 
       YEARS_AFTER.test(text.slice(cursor, cursor + 8)) &&
       LEVEL_BEFORE.test(text.slice(Math.max(0, start - 32), start))
     )
-      // "life expectancy reached 79.2 years", "an average age of 38.5 years": a time written to a decimal after a
-      // verb of level is a measured level; a span ("runs for 2.5 years", "take 1.5 years") stays a duration.
-      unit = { unit: DECIMAL_YEARS_UNIT, end: cursor + 6, english: true };
+      // "life expectancy reached 79.2 years", "an average age of 38.5 years", "inventory fell to 14.2 months": a time
+      // written to a decimal after a verb of level is a measured level; a span ("runs for 2.5 years") stays a duration.
+      unit = text.startsWith(' months', cursor)
+        ? { unit: DECIMAL_MONTHS_UNIT, end: cursor + 7, english: true }
+        : { unit: DECIMAL_YEARS_UNIT, end: cursor + 6, english: true };
     else {
+      // "another 10 to 12 gigawatts": a range writes its unit once, after the upper bound, as 3至5万 its scale.
+      const ranged = core.chinese ? undefined : englishRangeUnitAhead(text, cursor, start, floor);
       const listed = core.chinese ? undefined : listUnitAhead(text, cursor, start);
+      if (ranged !== undefined) {
+        unit = { unit: ranged.unit, end: cursor, english: true };
+        // "3 to 5 million trees": the bare lower bound takes the scale of the upper.
+        if (!core.scaled) inheritedExponent = ranged.exponent;
+      }
       // "numbered 3.3 million, 42 percent of them…": no share is counted in millions, so no list shares its unit.
-      if (listed !== undefined && !(core.scaled && isShareUnit(listed.unit))) {
+      else if (listed !== undefined && !(core.scaled && isShareUnit(listed.unit))) {
         unit = { unit: listed.unit, end: cursor, english: false };
         if (!core.scaled) inheritedExponent = listed.exponent;
         unitSource = 'list';
@@ -708,9 +733,15 @@ export function readFigure(text: string, index: number, floor: number): Reading 
         // 达300余万: a count whose unit the writer left out.
         unit = { unit: UNWRITTEN_UNIT, end: cursor, english: false };
         unitSource = 'none';
-      } else if (core.englishStyle && !core.chinese) {
+      } else if (!core.chinese && numberOfCounted(text, start) !== undefined) {
+        // "The number of cruise ship calls … doubled to 86": the count is of the plural its subject names.
+        unit = { unit: numberOfCounted(text, start) ?? UNWRITTEN_UNIT, end: cursor, english: true };
+      } else if (
+        !core.chinese &&
+        (core.englishStyle || COUNT_CHANGE_AFTER.test(text.slice(cursor, cursor + 24)))
+      ) {
         // "population stood at 1.40967 billion", 9.02 million births: like 达300余万, a count whose unit the writer
-        // left out.
+        // left out. "over 300 more than a year ago": so is a change of a count, however small.
         unit = {
           unit: { unit: '', kind: 'count', measure: true, counter: false },
           end: cursor,
@@ -748,8 +779,19 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   // "92,300 passengers a day", "14.5 hours a week": a count or a duration of a typical day keeps its own unit;
   // only an amount of money written so is a rate (468 yuan a night).
   const perArticle = per?.byArticle === true && unit.unit.kind !== 'money';
-  if (per !== undefined && unit.unit.kind !== 'growth_rate' && !perArticle)
-    unit = { ...unit, unit: rateUnit(unit.unit, per.denominator), end: per.end };
+  if (per !== undefined && unit.unit.kind !== 'growth_rate' && !perArticle) {
+    // A price or a yield per land area keeps its rate in words as written (yuan per square metre, kg per mu).
+    const numerator =
+      per.area === true && unit.phrase !== undefined ? { ...unit.unit, unit: unit.phrase } : undefined;
+    unit = {
+      ...unit,
+      unit:
+        numerator === undefined
+          ? rateUnit(unit.unit, per.denominator)
+          : rateUnit(numerator, per.denominator, ' per '),
+      end: per.end,
+    };
+  }
   let unitExponent = unit.unit.exponent ?? 0;
   cursor = unit.end;
   const unitEnd = cursor;
@@ -849,6 +891,10 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (rangeMax !== undefined) valueMax = coreValue(rangeMax, unitExponent);
   if (definesGroup(text, start, cursor, qualifier, valueMax, unit.unit.kind)) return rejected(cursor);
   if (AGE_BEFORE.test(text.slice(Math.max(floor, start - 8), start))) return rejected(cursor);
+  if (!core.chinese && PER_BEFORE.test(text.slice(Math.max(floor, start - 6), start)))
+    return rejected(cursor);
+  if (!core.chinese && THRESHOLD_BEFORE.test(text.slice(Math.max(floor, index - 24), index)))
+    return rejected(cursor);
   if (namesBasket(text, cursor, unit.unit)) return { next: cursor, nameFrom: cursor };
   if (namesClassOrField(text, cursor, unit.unit)) return rejected(cursor);
   // 61.8% of Hainan firms…: a figure between Latin words is English whatever its unit.
@@ -916,6 +962,10 @@ const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 const SHARE_NAMED_AFTER = /^[^，。；;,、0-9０-９]{0,8}?(?:比例|占比|比重)/;
 /** "respondents aged over 60", "people aged 16 to 24": an age that defines a group, not a figure. */
 const AGE_BEFORE = /\b(?:aged|ages?)\s+$/i;
+/** "A reading above 50 signals expansion", "a score below 60": a threshold that defines a class, no figure. */
+const THRESHOLD_BEFORE = /\ban? [a-z]+ (?:above|below) $/i;
+/** "for every 1,000 rural residents", "per 100,000 people", "every 10 minutes": what a rate is per, no figure. */
+const PER_BEFORE = /\b(?:per|every|each)\s$/i;
 /** Counters of kinds (28种蔬菜), which may name the basket an average price is taken over. */
 const KIND_COUNTERS = new Set(['种', '类', '款']);
 /** …重点监测蔬菜平均批发价格, …均价: what follows the kinds counted is their average price. */
@@ -1187,6 +1237,24 @@ function listUnitAhead(
   return undefined;
 }
 
+/** The measure unit (and scale) written after the upper bound of an English range ("10 to 12 gigawatts"). */
+function englishRangeUnitAhead(
+  text: string,
+  index: number,
+  start: number,
+  floor: number,
+): { unit: UnitInfo; exponent: number } | undefined {
+  if (!text.startsWith(ENGLISH_RANGE_TO, index)) return undefined;
+  // "rose from 10 to 12 percent": a change and the level it reached, not a range.
+  if (ENGLISH_CHANGE_BEFORE.test(text.slice(Math.max(floor, start - ENGLISH_CHANGE_REACH), start)))
+    return undefined;
+  const right = readCore(text, index + ENGLISH_RANGE_TO.length);
+  if (!isCore(right) || right.chinese) return undefined;
+  const found = readUnit(text, right.end, right, start);
+  if (typeof found !== 'object' || !found.unit.measure) return undefined;
+  return { unit: compoundUnit(text, found).unit, exponent: right.exponent };
+}
+
 const ENGLISH_LIST_SEPARATORS = [' and ', ', ', ' or '];
 
 /** The length of a list separator at `index` (、, 和, " and ", ", "), or 0. */
@@ -1326,6 +1394,8 @@ const FRACTIONS = new Map<string, number>([
 /** After a fraction, what shows it is an amount and not an ordinal (a third straight month): an end or "of". */
 const FRACTION_END =
   /^(?:[,.;:!?)]|\s*$| of\b| from\b| to\b| in\b| on\b| and\b| or\b| since\b| compared\b| year\b| last\b| than\b)/;
+/** After a bounded fraction, a word that is no measure of time or length it would be a part of (a quarter century). */
+const FRACTION_BEFORE_VERB = /^ (?!(?:century|hour|mile|point|more|less|larger|smaller)\b)[a-z]/;
 /** "nearly three times the level of 2021": a multiple of a level, the growth of (N − 1) × 100%. */
 const TIMES_LEVEL = /^ times (?:the|its|their|that|as)\b/;
 const PERIOD_BEFORE_FRACTION =
@@ -1334,12 +1404,16 @@ const SENTENCE_OPENING = /(?:^|[.!?]\s+|\n\s*)$/;
 
 /** "nearly half of students": a share; "the second half of the year" is a period. */
 const HALF_OF = /^half of\b/i;
+/** "half said", "half the households": a half that is no part of a period (half a year, half an hour). */
+const HALF_ALONE = /^half (?!an?\b|(?:the )?(?:year|month|day|hour|century|decade|time)\b)[a-z]/i;
 const PERIOD_BEFORE_HALF = /\b(?:first|second|latter|last|past|next|the)\s$/i;
 
 function halfOfAt(text: string, index: number, floor: number): RawFigure | undefined {
-  if (!HALF_OF.test(text.slice(index, index + 8))) return undefined;
-  if (PERIOD_BEFORE_HALF.test(text.slice(Math.max(0, index - 8), index))) return undefined;
   const prefix = englishPrefixBefore(text, index);
+  // "Nearly half said they would…": a bounded half is a share without its "of".
+  const bounded = prefix !== undefined && HALF_ALONE.test(text.slice(index, index + 16));
+  if (!bounded && !HALF_OF.test(text.slice(index, index + 8))) return undefined;
+  if (PERIOD_BEFORE_HALF.test(text.slice(Math.max(0, index - 8), index))) return undefined;
   const end = index + 4;
   return {
     start: Math.max(floor, prefix?.index ?? index),
@@ -1382,7 +1456,9 @@ function wordNumberAt(text: string, index: number, floor: number): RawFigure | u
   const qualifier: Qualifier = prefix?.qualifier ?? 'exact';
   if (fraction !== undefined) {
     const end = index + word.length + 1 + next.length;
-    if (!FRACTION_END.test(text.slice(end, end + 12))) return undefined;
+    // "more than a quarter skip breakfast": a bounded fraction is a share before a verb too.
+    const bounded = prefix !== undefined && FRACTION_BEFORE_VERB.test(text.slice(end, end + 12));
+    if (!bounded && !FRACTION_END.test(text.slice(end, end + 12))) return undefined;
     // "in the first three quarters", "per quarter": a period, not a share.
     if (PERIOD_BEFORE_FRACTION.test(text.slice(Math.max(0, index - 10), index))) return undefined;
     return { start, end, unitEnd: end, value: fraction, unit: PERCENT_UNIT, qualifier, english: true };
@@ -1440,10 +1516,13 @@ function simpleWordFigureAt(text: string, index: number, floor: number): RawFigu
   const multiple = MULTIPLES.get(word);
   const parts = SMALL_NUMBERS.get(word);
   if (multiple === undefined && parts === undefined) return undefined;
-  // double-digit, a double room: a multiple stands as the verb, before no hyphen or noun of its own.
+  // double-digit, a double room: a multiple stands as the verb, before no hyphen or noun of its own. "more than
+  // double the 3.9 gigawatts installed a year earlier": a bounded multiple of a level is a growth all the same.
   if (
     multiple !== undefined &&
-    (text.charCodeAt(wordEnd) === 0x2d || /^ (?:the|digit|room)/i.test(text.slice(wordEnd, wordEnd + 7)))
+    (text.charCodeAt(wordEnd) === 0x2d ||
+      /^ (?:digit|room)/i.test(text.slice(wordEnd, wordEnd + 7)) ||
+      (/^ the\b/i.test(text.slice(wordEnd, wordEnd + 5)) && englishPrefixBefore(text, index) === undefined))
   )
     return undefined;
   let value: number;

@@ -177,7 +177,8 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['people', measure('people', 'count')],
   ['persons', measure('people', 'count')],
   ['person', measure('people', 'count')],
-  ['residents', measure('people', 'count')],
+  // Residents are counted as written: only people-words that say nothing more than people fold to it.
+  ['residents', measure('residents', 'count')],
   ['households', measure('households', 'count')],
   ['household', measure('households', 'count')],
   ['yuan', measure('CNY', 'money')],
@@ -185,7 +186,9 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['dollars', measure('USD', 'money')],
   ['usd', measure('USD', 'money')],
   ['euros', measure('EUR', 'money')],
-  ['hectares', measure('ha', 'area')],
+  ['hectares', measure('hectares', 'area')],
+  // Mu, the Chinese land measure (亩), as English reports write it (28.4 million mu of wheat).
+  ['mu', measure('mu', 'area')],
   ['ha', measure('ha', 'area')],
   ['square meters', measure('m2', 'area')],
   ['square metres', measure('m2', 'area')],
@@ -215,6 +218,8 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['meters', measure('m', 'other')],
   ['metres', measure('m', 'other')],
   ['kg', measure('kg', 'other')],
+  // "3.4 times oversubscribed", "11.8 times forward earnings": a multiple is a ratio, like 倍.
+  ['times', measure('times', 'ratio')],
   ['teu', measure('TEU', 'count')],
   ['teus', measure('TEUs', 'count')],
   // Durations (wait times, stays) are measures of their own, not counts of things.
