@@ -165,6 +165,9 @@ export function detachedQualifierBefore(text: string, start: number, floor: numb
 const INCLUSIVE_MARKS = ['（含）', '(含)'];
 
 const ARTICLE_BEFORE = /\b(?:the|a) $/i;
+/** "edged up to 5.1%", "ticked up to": the particle of a verb of movement, which leads to a level, not a bound. */
+const MOVED_UP =
+  /\b(?:edg|tick|inch|mov|climb|creep|jump|nudg|push|pick|revis)(?:e|es|ed|ing|s)? $|\b(?:crept|went|gone|rose|risen|shot) $/i;
 
 /** An English qualifier ending at `index`, allowing one space before the number ("about 12%", "over $4 billion"). */
 export function englishPrefixBefore(text: string, index: number): Found | undefined {
@@ -176,6 +179,7 @@ export function englishPrefixBefore(text: string, index: number): Found | undefi
     if (text.slice(start, end).toLowerCase() !== phrase) continue;
     // "the top 10 exporters": a rank, not a bound.
     if (phrase === 'top' && ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) continue;
+    if (phrase === 'up to' && MOVED_UP.test(text.slice(Math.max(0, start - 9), start))) continue;
     return { qualifier, index: start };
   }
   return undefined;
