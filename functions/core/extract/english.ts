@@ -140,7 +140,9 @@ const CONNECTIVES = new Set(
     'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars ' +
     'held holds hold steady between gained gains gain advanced advances rebounded rebounds grown risen ' +
     'dipped dip eased eases shrank shrinks contracted contracts tumbled tumbles sank sinks slid slides ' +
-    'retreated declines decreases drop edges inched inches ticked ticks'
+    'retreated declines decreases drop edges inched inches ticked ticks ' +
+    // "quickening from 4.1% in the first half": a change of pace leads to the rate before, like "slowing".
+    'quickening quickened quickens decelerating decelerated easing'
   ).split(' '),
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
@@ -253,7 +255,9 @@ const LIMIT_PARTICIPLES: Record<string, string> = { capped: ' cap', limited: ' l
 const IN_TERMS = /\bin (?:nominal|real|dollar|yuan|volume|value) terms\b/gi;
 const IN_REAL_TERMS = /\bin real terms\b/i;
 const DETERMINERS = new Set(
-  'the a an its their his her our this that these those and or in on for with which who while as'.split(' '),
+  'the a an its their his her our this that these those and or but though although whereas in on for with which who while as'.split(
+    ' ',
+  ),
 );
 const ARTICLES = new Set(['the', 'a', 'an']);
 const YEAR_OR_TERM = /^(?:(?:19|20)\d\d|[HQ][1-4])$/;
@@ -741,7 +745,9 @@ const PLURAL_ONLY = /^(?:goods|services|clothes)$/;
 function compounded(label: string): string {
   const match = MEASURE_OF_PLURAL.exec(label);
   const [, measure = '', owner = ''] = match ?? [];
-  if (match === null || NOT_COMPOUNDED.has(measure) || PLURAL_ONLY.test(`${owner}s`)) return label;
+  // "sales of consumer goods": a plural-only noun keeps the phrase as written, whatever modifies it.
+  if (match === null || NOT_COMPOUNDED.has(measure) || PLURAL_ONLY.test(`${owner.split(' ').at(-1)}s`))
+    return label;
   return `${owner.replace(/(?:ie)$/, 'y').replace(/(ss|x|ch|sh)e$/, '$1')} ${measure}`;
 }
 
@@ -1085,13 +1091,19 @@ export function countedSubjectDoing(counted: string, text: string, end: number):
   // "joined the scheme": the article opens what was joined, it does not end it.
   const words = rest.split(' ');
   if (ARTICLES.has(words[0] ?? '') && words.length > 1) words.shift();
-  const object = wordsBefore(words, PREDICATE_STOP).join(' ');
+  const object = wordsBefore(words, PREDICATE_STOP);
+  // "returned to the province": a preposition does not end what they did; the article and its noun follow it.
+  const article = object.length;
+  const noun = wordsBefore(words.slice(article + 1), PREDICATE_STOP);
+  if (LABEL_PREPOSITIONS.has(object.at(-1) ?? '') && ARTICLES.has(words[article] ?? '') && noun.length > 0)
+    object.push(words[article] ?? '', ...noun);
+  const done = object.join(' ');
   // "new urban jobs were created": a passive with nothing after it only says the things exist.
-  if (object === '') return undefined;
-  if (passive !== undefined) return `${counted} ${passive} ${object}`;
+  if (done === '') return undefined;
+  if (passive !== undefined) return `${counted} ${passive} ${done}`;
   const verb = infinitive ?? past;
   if (verb === undefined) return undefined;
-  return `${counted} ${gerund(verb)} ${object}`;
+  return `${counted} ${gerund(verb)} ${done}`;
 }
 
 /** The words of a phrase up to the first that `stop` matches (a base, a period, a clause of its own). */
