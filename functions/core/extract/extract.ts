@@ -560,12 +560,12 @@ const YEAR_TARGET_BEFORE =
 const ENGLISH_DEADLINE_AFTER = /^[^,.;]{0,30}?\bby (?:the end of )?((?:19|20)\d\d)\b/;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
-/** The change word that ends an English change's label; its capture is the word. */
-const CHANGE_WORD_END = / (growth|decline|rise)$/;
+/** The change word that ends an English change's label, after a month-on-month base; its capture is the word. */
+const CHANGE_WORD_END = / (?:month-on-month )?(growth|decline|rise)$/;
 const GROWTH_END = / growth$/;
-/** A month-on-month base after a change, within its clause. */
+/** A month-on-month base after a change, within its clause ("fell 0.4% in March from February" too). */
 const MONTH_ON_MONTH_AFTER =
-  /^[^,.;]{0,30}?\b(?:from|over|on|than) (?:the previous|the prior|a|one|the preceding|last) month\b|^[^,.;]{0,30}?\bmonth[- ]on[- ]month\b/;
+  /^[^,.;]{0,30}?\b(?:from|over|on|than) (?:the previous|the prior|a|one|the preceding|last) month\b|^[^,.;]{0,30}?\bmonth[- ]on[- ]month\b|^ in [A-Z][a-z]+ from (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?! (?:to|through|until)\b)/;
 const POINTS = 'percentage points';
 /** "growth in containers handled": a change of a measure named by its verb. */
 const GROWTH_PREFIX = /^(?:growth|decline) in /;
@@ -600,6 +600,13 @@ const CHANGE_AFTER =
 /** " less than in March", " higher than at the end of June": the month a change is counted from. */
 const THAN_MONTH =
   /^ [a-z]+ (?:than|from|on) (?:in |at the end of |the end of |on )?(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+/** "quickening from", "slowing from": a change of pace, whose base is the rate the sentence measured before. */
+const PACE_FROM = /\b(?:slow|quicken|accelerat|decelerat|eas)[a-z]* from $/;
+/** A change noun right after a figure, ending its clause ("…, a 17.3% decline."); its capture marks a rise. */
+const APPOSED_CHANGE =
+  /^ (?:(rise|increase|gain|jump|surge|climb|rebound)|drop|decline|fall|slump|decrease|contraction|dip|plunge|slide)(?=[,.;]|$)/;
+const ARTICLE_ONLY = /^\s*an?\s*$/i;
+const MEASURED_FLOW = / (?:added|created|hired|lost|cut)$/;
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
@@ -1466,6 +1473,18 @@ class Extraction {
       const sized = changeNamedAfter(clause, text, raw.end);
       if (sized !== undefined) return { label: sized, growth: true };
     }
+    // "Sales totalled 6,850 units, a 17.3% decline": a change set off after a level is the change of that level.
+    const apposed = APPOSED_CHANGE.exec(text.slice(raw.end, raw.end + 16));
+    const level = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
+    // "added 38,600 jobs, a 3.1% increase": a change of a flow is the change of the stock it added to, left alone.
+    if (
+      apposed !== null &&
+      ARTICLE_ONLY.test(clause) &&
+      level !== undefined &&
+      level.kind !== 'growth_rate' &&
+      !MEASURED_FLOW.test(level.label)
+    )
+      return { label: changeOf(level.label, apposed[1] === undefined ? 'decline' : 'growth'), growth: true };
     const statistic = statisticMeasure(clause, text, raw.end, {
       kind: raw.unit.kind,
       unit: raw.unit.unit,
@@ -1555,10 +1574,15 @@ class Extraction {
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.respondentShare(raw, before.label);
       if (share !== undefined) return { label: share, growth: false };
-      // "slowing from 4.5 percent in the first quarter": the rate the sentence measured before.
-      if (before.label === '' && sentence.previousLabel?.endsWith(' growth') === true) {
-        return { label: sentence.previousLabel, growth: true };
-      }
+      // "slowing from 4.5 percent in the first quarter": the rate the sentence measured before, even when a level
+      // came between (rose 4.4% to 451 billion yuan, quickening from 4.1%).
+      const rate =
+        before.label !== ''
+          ? undefined
+          : PACE_FROM.test(clause)
+            ? this.lastGrowthOfSentence()
+            : sentence.previousLabel;
+      if (rate?.endsWith(' growth') === true) return { label: rate, growth: true };
     }
     // "The share of firms planning to expand hiring": who the survey's shares are of.
     const sharedBy = /^share of (\w+)/.exec(before.label)?.[1];
@@ -1696,6 +1720,15 @@ class Extraction {
     const noun = COUNTED_NOUN_AFTER.exec(this.text.slice(raw.end, raw.end + 32))?.[1]?.toLowerCase();
     if (doer === '' || doer.includes(' share') || noun === undefined) return undefined;
     return `share of ${noun} ${verb} by ${doer}`;
+  }
+
+  /** The label of the sentence's last growth (not a decline), undefined when it measured none. */
+  private lastGrowthOfSentence(): string | undefined {
+    const { firstFigure } = this.sentence;
+    const last = this.figures.findLast(
+      (figure, at) => at >= firstFigure && figure.kind === 'growth_rate' && GROWTH_END.test(figure.label),
+    );
+    return last?.label;
   }
 
   /** The label of the brief's last level (no change) in `unit`, when it names more than the unit. */
