@@ -3884,3 +3884,59 @@ describe('labels of round 8c', () => {
     ]);
   });
 });
+
+describe('English of round 9', () => {
+  const read = labelReader('2024-09-20');
+  it('reads "edged up to" as the level a rate moved to, not a bound "up to"', () => {
+    expect(readings('The vacancy rate in Dorrin ticked up to 7.3% in August.')).toEqual([
+      { surface: '7.3%', value: 7.3, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ]);
+    expect(readings('Each bakery may claim up to 8,000 dollars.')[0]?.qualifier).toBe('under');
+  });
+  it('leaves a concessive "though" out of the subject it opens', () => {
+    expect(read('Piano sales fell 2.4%, although sales of digital pianos rose 11.2%.', 'Dorrin')).toEqual([
+      ['2.4%', 'piano sales decline'],
+      ['11.2%', 'digital piano sales growth'],
+    ]);
+  });
+  it('names a rate "quickening from" by the growth the sentence measured before a level', () => {
+    expect(
+      read(
+        'Hotel revenue rose 7.7% to 3.1 billion yuan in the first eight months, quickening from 6.2% in the first half.',
+        'Dorrin',
+      ),
+    ).toEqual([
+      ['7.7%', 'hotel revenue growth'],
+      ['3.1 billion yuan', 'hotel revenue'],
+      ['6.2%', 'hotel revenue growth'],
+    ]);
+  });
+  it('names a change set off after a level ("…, a 9.4% decline") as the change of that level', () => {
+    expect(read('Sales of used cars came to 2,310 units in August, a 9.4% decline.', 'Dorrin')).toEqual([
+      ['2,310 units', 'sales of used cars'],
+      ['9.4%', 'used car sales decline'],
+    ]);
+  });
+  it('keeps "in June from May" in the label of a month-on-month change, apart from the year-on-year one', () => {
+    expect(
+      read(
+        'Office rents in Dorrin slipped 0.6% in June from May, and were down 3.9% from a year earlier.',
+        'Dorrin',
+      ),
+    ).toEqual([
+      ['0.6%', 'office rents month-on-month decline'],
+      ['3.9%', 'office rents decline'],
+    ]);
+  });
+  it('reads what an opening count did through a preposition and its noun (moved to the coast)', () => {
+    expect(read('Some 4,800 retirees moved to the coast in 2023.', 'Dorrin')[0]).toEqual([
+      'Some 4,800 retirees',
+      'retirees moving to the coast',
+    ]);
+  });
+  it('keeps a plural-only noun after a modifier as written (sales of sporting goods)', () => {
+    expect(read('Sales of sporting goods increased 5.5%.', 'Dorrin')).toEqual([
+      ['5.5%', 'sales of sporting goods growth'],
+    ]);
+  });
+});
