@@ -3939,4 +3939,40 @@ describe('English of round 9', () => {
       ['5.5%', 'sales of sporting goods growth'],
     ]);
   });
+  it('reads an English multiple as a ratio named by what follows it (oversubscribed, forward earnings)', () => {
+    expect(
+      read(
+        'The metro bond sale was 2.9 times oversubscribed, and the operator trades at 13.2 times forward earnings.',
+        'Dorrin',
+      ),
+    ).toEqual([
+      ['2.9 times', 'metro bond sale oversubscription'],
+      ['13.2 times', 'forward price-to-earnings ratio'],
+    ]);
+    expect(readings('The operator trades at 13.2 times forward earnings.')[0]?.kind).toBe('ratio');
+  });
+  it('names an amount of bonds by the bonds, past their tenor (of seven-year notes)', () => {
+    expect(read('Dorrin Metro sold 800 million yuan of seven-year notes.', 'Dorrin')).toEqual([
+      ['800 million yuan', 'notes sold'],
+    ]);
+  });
+  it('names those a passive gift "was paid to" by what they received', () => {
+    expect(read('Heating grants of 9 million yuan were paid to 2,250 families.', 'Dorrin')).toEqual([
+      ['9 million yuan', 'heating grants'],
+      ['2,250 families', 'families receiving heating grants'],
+    ]);
+  });
+  it('names ", an average of N a day" after a total by that total, per day', () => {
+    expect(
+      read('The airport handled 612,000 passengers, an average of 6,800 passengers a day.', 'Dorrin')[1],
+    ).toEqual(['6,800 passengers', 'average daily passengers handled']);
+  });
+  it('gives a share "of the total" no whole when the count before was only in units', () => {
+    expect(
+      read(
+        'Scooter exports reached 52,000 units. Exports to Chile accounted for 12.5% of the total.',
+        'Dorrin',
+      )[1],
+    ).toEqual(['12.5%', 'exports to chile share']);
+  });
 });

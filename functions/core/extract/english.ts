@@ -757,6 +757,11 @@ function isVerbAtEnd(words: string[]): boolean {
   return CONNECTIVES.has(last) || isPastTense(last);
 }
 
+const TENOR = /^(?:[a-z]+|\d+)-(?:year|month|week|day)$/;
+/** A word of letters, hyphens inside (new-energy), never a number. */
+const LETTERED = /^[a-z]+(?:-[a-z]+)*$/;
+const isDigitOrHyphen = (code: number) => code === HYPHEN || (code >= 0x30 && code <= 0x39);
+
 /**
  * "… in foreign investment", "… of greenways": what a measured amount is of, read after it; an amount of money
  * may also name it directly ("adopted a $684 million operating budget").
@@ -768,7 +773,12 @@ export function englishObjectAfter(text: string, end: number, money = false): st
     if (text.charCodeAt(cursor) !== 0x20) break;
     const start = cursor + 1;
     let stop = start;
-    while (stop < text.length && stop - start < 24 && isLatinLetter(text.charCodeAt(stop))) stop++;
+    while (
+      stop < text.length &&
+      stop - start < 24 &&
+      (isLatinLetter(text.charCodeAt(stop)) || isDigitOrHyphen(text.charCodeAt(stop)))
+    )
+      stop++;
     const word = text.slice(start, stop).toLowerCase();
     const linking = word === 'in' || word === 'of';
     if (count === 0 && linking) {
@@ -776,6 +786,12 @@ export function englishObjectAfter(text: string, end: number, money = false): st
       continue;
     }
     if (count === 0 && !money) return undefined;
+    // "5 billion yuan of five-year bonds": a tenor only dates what was sold, like a period.
+    if (words.length === 0 && TENOR.test(word)) {
+      cursor = stop;
+      continue;
+    }
+    if (!LETTERED.test(word)) break;
     if (word === '' || UNIT_STOP_WORDS.has(word) || CONNECTIVES.has(word) || DETERMINERS.has(word)) break;
     words.push(word);
     cursor = stop;
@@ -934,9 +950,11 @@ export function accountedShare(
  * "…handled 71% of the city's exports": whose whole it is names where, not what.
  */
 function ofWhole(label: string, text: string, end: number, counted: string | undefined): string {
+  // "112,000 units … accounted for 27.5% of the total": a bare counting word names no whole.
+  const pointedAt = counted === undefined || COUNTING_WORDS.test(counted) ? undefined : counted;
   const whole =
     wholeOf(text, end)?.replace(OWNER_OPENING, '') ??
-    (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? counted : undefined);
+    (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? pointedAt : undefined);
   return whole === undefined ? `${label} share` : `${label} share of ${whole}`;
 }
 
@@ -1114,6 +1132,8 @@ function wordsBefore(words: string[], stop: RegExp): string[] {
 
 /** "… spent an average of", "… earn a median of": a statistic introduced by its article, right before a figure. */
 const STATISTIC_BEFORE = /\b(\w+)(?: in)? an? (average|median|mean) of $/i;
+/** ", an average of": a statistic set off after a figure, with no verb of its own. */
+const APPOSED_STATISTIC = /^\s*an? (average|median|mean) of $/i;
 /** "an hour", "a day": the time a statistic is per, as the adjective readers put before the measure. */
 const PER_TIME_AFTER = /^ (?:an?|per) (hour|day|night|week|month|year)\b/;
 const PER_TIME_ADJECTIVES: Record<string, string> = {
@@ -1174,21 +1194,26 @@ const EACH_OPENING = /^\s*(?:each|every) ([a-z-]+)/i;
 /**
  * "Each passenger spent an average of $142" → average spending per passenger, "earn a median of $17.80 an hour" →
  * median hourly earnings, "a median of 24 days on the market" → median days on market: a statistic is named by
- * the measure its verb or unit gives, not by the word "average" alone; undefined for any other shape.
+ * the measure its verb or unit gives, not by the word "average" alone; set off after a figure in its unit
+ * (`apposedTo`, that figure's label), by that measure. Undefined for any other shape.
  */
 export function statisticMeasure(
   clause: string,
   text: string,
   end: number,
   unit: { kind: string; unit: string; phrase: string | undefined },
+  apposedTo?: string,
 ): string | undefined {
+  const after = text.slice(end, end + 48);
+  const perTime = PER_TIME_AFTER.exec(after)?.[1];
+  const rate = perTime === undefined ? '' : `${PER_TIME_ADJECTIVES[perTime]} `;
+  // "handled 1.86 million TEUs, an average of 10,200 TEUs a day": the statistic of the total just given.
+  const apposed = apposedTo === undefined ? null : APPOSED_STATISTIC.exec(clause);
+  if (apposed !== null) return `${(apposed[1] ?? '').toLowerCase()} ${rate}${apposedTo}`;
   const match = STATISTIC_BEFORE.exec(clause);
   if (match === null) return undefined;
   const verb = (match[1] ?? '').toLowerCase();
   const statistic = (match[2] ?? '').toLowerCase();
-  const after = text.slice(end, end + 48);
-  const perTime = PER_TIME_AFTER.exec(after)?.[1];
-  const rate = perTime === undefined ? '' : `${PER_TIME_ADJECTIVES[perTime]} `;
   const each = EACH_OPENING.exec(clause)?.[1]?.toLowerCase();
   const per = each === undefined ? '' : ` per ${each}`;
   if (unit.kind === 'money') {

@@ -594,6 +594,9 @@ const COUNTED_NOUN_AFTER = /^ ([a-z][a-z-]*s)\b/i;
 const SPENT = /^(?:spent|spend|spends|spending)$/;
 const GIVEN_END = / (?:issued|paid|granted|given|awarded|allocated|disbursed)$/;
 const GIVEN_TO = /^ (?:in|of) [a-z][a-z -]{0,40} to $/;
+/** "Subsidies of 186 million yuan were paid to 74,000 people": the passive of the same gift. */
+const GIVEN_PASSIVE =
+  /^[\s)]*(?:were|was|have been|has been) (?:issued|paid|granted|given|awarded|allocated|disbursed) to $/;
 /** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
 const CHANGE_AFTER =
   /^ (?:(higher|more|up|larger|bigger|greater|longer)|(lower|less|down|smaller|shorter|fewer)) (?:than|from|on)\b/;
@@ -602,6 +605,8 @@ const THAN_MONTH =
   /^ [a-z]+ (?:than|from|on) (?:in |at the end of |the end of |on )?(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /** "quickening from", "slowing from": a change of pace, whose base is the rate the sentence measured before. */
 const PACE_FROM = /\b(?:slow|quicken|accelerat|decelerat|eas)[a-z]* from $/;
+/** What a multiple ("N times") is of, after it: a demand for an issue, or a price against earnings. */
+const MULTIPLE_NAMED_AFTER = /^ (?:(oversubscribed)|((?:forward|trailing) )?earnings\b)/;
 /** A change noun right after a figure, ending its clause ("…, a 17.3% decline."); its capture marks a rise. */
 const APPOSED_CHANGE =
   /^ (?:(rise|increase|gain|jump|surge|climb|rebound)|drop|decline|fall|slump|decrease|contraction|dip|plunge|slide)(?=[,.;]|$)/;
@@ -1473,6 +1478,8 @@ class Extraction {
       const sized = changeNamedAfter(clause, text, raw.end);
       if (sized !== undefined) return { label: sized, growth: true };
     }
+    const multiple = raw.unit.unit === 'times' ? this.multipleNamed(raw, clause) : undefined;
+    if (multiple !== undefined) return { label: multiple, growth: false };
     // "Sales totalled 6,850 units, a 17.3% decline": a change set off after a level is the change of that level.
     const apposed = APPOSED_CHANGE.exec(text.slice(raw.end, raw.end + 16));
     const level = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
@@ -1485,11 +1492,13 @@ class Extraction {
       !MEASURED_FLOW.test(level.label)
     )
       return { label: changeOf(level.label, apposed[1] === undefined ? 'decline' : 'growth'), growth: true };
-    const statistic = statisticMeasure(clause, text, raw.end, {
-      kind: raw.unit.kind,
-      unit: raw.unit.unit,
-      phrase: raw.unitPhrase,
-    });
+    const statistic = statisticMeasure(
+      clause,
+      text,
+      raw.end,
+      { kind: raw.unit.kind, unit: raw.unit.unit, phrase: raw.unitPhrase },
+      level?.unit === raw.unit.unit && level.kind !== 'growth_rate' ? level.label : undefined,
+    );
     if (statistic !== undefined) return { label: statistic, growth: false };
     const carried = this.shareCarriedBy(raw, clause);
     if (carried !== undefined) return { label: carried, growth: false };
@@ -1500,12 +1509,13 @@ class Extraction {
     // "added 8.6 gigawatts …, more than double the 3.9 gigawatts installed a year earlier": the same measure.
     if (last !== undefined && last.unit === raw.unit.unit && MULTIPLE_OF_THE.test(clause))
       return { label: last.label, growth: false };
-    // "issued 310 million yuan in job subsidies to 2,600 companies": the companies receiving them.
+    // "issued 310 million yuan in job subsidies to 2,600 companies": the companies receiving them; so "subsidies
+    // of 186 million yuan were paid to 74,000 people".
     if (
       last?.kind === 'money' &&
       raw.unit.kind === 'count' &&
       raw.unitPhrase !== undefined &&
-      GIVEN_TO.test(clause)
+      (GIVEN_TO.test(clause) || GIVEN_PASSIVE.test(clause))
     ) {
       const given = last.label.replace(GIVEN_END, '');
       return { label: `${countedOf(raw.unitPhrase, text, raw.end)} receiving ${given}`, growth: false };
@@ -1720,6 +1730,19 @@ class Extraction {
     const noun = COUNTED_NOUN_AFTER.exec(this.text.slice(raw.end, raw.end + 32))?.[1]?.toLowerCase();
     if (doer === '' || doer.includes(' share') || noun === undefined) return undefined;
     return `share of ${noun} ${verb} by ${doer}`;
+  }
+
+  /**
+   * "the sale was 3.4 times oversubscribed" → sale oversubscription, "trades at 11.8 times forward earnings" →
+   * forward price-to-earnings ratio: a multiple named by the words after it; undefined for any other.
+   */
+  private multipleNamed(raw: RawFigure, clause: string): string | undefined {
+    const match = MULTIPLE_NAMED_AFTER.exec(this.text.slice(raw.end, raw.end + 24));
+    if (match === null) return undefined;
+    const [, oversubscribed, horizon = ''] = match;
+    if (oversubscribed === undefined) return `${horizon}price-to-earnings ratio`;
+    const subject = englishLabelBefore(clause, this.region).label;
+    return subject === '' ? 'oversubscription' : `${subject} oversubscription`;
   }
 
   /** The label of the sentence's last growth (not a decline), undefined when it measured none. */
