@@ -3975,4 +3975,21 @@ describe('English of round 9', () => {
       )[1],
     ).toEqual(['12.5%', 'exports to chile share']);
   });
+  it('names a harvest by its crop, past "a record" and a headline\'s bare "record"', () => {
+    expect(
+      read(
+        'Dorrin tea output hits record 61,000 tonnes\n\nDorrin harvested a record 61,000 tonnes of tea last year.',
+        'Dorrin',
+      ),
+    ).toEqual([
+      ['61,000 tonnes', 'tea output'],
+      ['61,000 tonnes', 'tea harvest'],
+    ]);
+  });
+  it('reads a decimal of years after "up from" as the earlier level, not a span', () => {
+    expect(readings('Healthy life expectancy was 71.4 years, up from 70.2 years.')).toEqual([
+      { surface: '71.4 years', value: 71.4, unit: 'years', qualifier: 'exact', kind: 'other' },
+      { surface: '70.2 years', value: 70.2, unit: 'years', qualifier: 'exact', kind: 'other' },
+    ]);
+  });
 });

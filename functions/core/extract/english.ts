@@ -558,8 +558,9 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   const leadsTo =
     lastWord === 'to' &&
     words.every((word) => word.toLowerCase() === 'to' || ADVERBIALS.has(word.toLowerCase()));
-  if (AMOUNT_ADJECTIVES.has(lower(words.length - 1)) && ARTICLES.has(lower(words.length - 2)))
-    words.splice(-2);
+  // "harvested a record", "output hits record 8.64 million tonnes": a headline drops the article, not the adjective.
+  if (AMOUNT_ADJECTIVES.has(lower(words.length - 1)))
+    words.splice(ARTICLES.has(lower(words.length - 2)) ? -2 : -1);
   // "adopted a $684 million budget": the article belongs to the amount, the verb stands before it.
   else if (ARTICLES.has(lower(words.length - 1)) && words.length > 1) words.pop();
   // "with the average stay lengthening to 4.6 nights": the participle says how the level was reached.

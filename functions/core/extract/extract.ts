@@ -1668,6 +1668,9 @@ class Extraction {
     // "harvested 3.2 million hectares of rice": an area a farming verb worked is that verb's area of the crop.
     if (object !== undefined && raw.unit.kind === 'area' && FARMED.test(before.verb ?? ''))
       return { label: `${object} ${before.verb} area`, growth: before.growth };
+    // "harvested 8.64 million tonnes of grain": what a harvest brought in is the crop's harvest.
+    if (object !== undefined && raw.unit.kind === 'volume' && before.verb === 'harvested')
+      return { label: `${object} harvest`, growth: before.growth };
     if (object !== undefined)
       return { label: measuredObject(before.verb, object, text, raw.end) ?? object, growth: before.growth };
     // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from

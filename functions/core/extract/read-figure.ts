@@ -530,9 +530,12 @@ function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo 
 }
 
 const YEARS_AFTER = /^ years\b/;
-/** What states a level just before a number ("reached 79.2", "an average age of 38.5"), unlike a span ("for 2.5"). */
+/**
+ * What states a level just before a number ("reached 79.2", "an average age of 38.5", the base of "up from 78.6"),
+ * unlike a span ("for 2.5").
+ */
 const LEVEL_BEFORE =
-  /\b(?:reached|reaches|rose to|rises to|fell to|falls to|increased to|decreased to|dropped to|climbed to|stood at|stands at|averaged|averages|was|were|is|are|age of)\s+(?:about |around |nearly |almost |over |under )?$/i;
+  /\b(?:reached|reaches|rose to|rises to|fell to|falls to|increased to|decreased to|dropped to|climbed to|stood at|stands at|averaged|averages|was|were|is|are|age of|up from|down from|compared with)\s+(?:about |around |nearly |almost |over |under )?$/i;
 const DECIMAL_YEARS_UNIT: UnitInfo = { unit: 'years', kind: 'other', measure: true, counter: false };
 
 function rateUnit(numerator: UnitInfo, denominator: string): UnitInfo {
