@@ -3992,4 +3992,25 @@ describe('English of round 9', () => {
       { surface: '70.2 years', value: 70.2, unit: 'years', qualifier: 'exact', kind: 'other' },
     ]);
   });
+  it('names "N more than a year before" after a count as that count\'s increase', () => {
+    expect(
+      read(
+        'Some 9,400 students joined the evening school, about 1,100 more than a year before.',
+        'Dorrin',
+      )[1],
+    ).toEqual(['about 1,100', 'students joining evening school increase']);
+  });
+  it('puts "in urban areas" before the measure, as readers name the group', () => {
+    expect(read('The vacancy rate in rural areas stood at 4.4% in June.', 'Dorrin')).toEqual([
+      ['4.4%', 'rural vacancy rate'],
+    ]);
+  });
+  it('names a statistic compared after a figure ("against an average of N for …") by that figure and the group', () => {
+    expect(
+      read(
+        'The miner trades at 7.9 times forward earnings, against an average of 9.3 times for listed coal producers.',
+        'Dorrin',
+      )[1],
+    ).toEqual(['9.3 times', 'average forward price-to-earnings ratio of listed coal producers']);
+  });
 });

@@ -281,6 +281,7 @@ const ING_NOUNS =
 const AVERAGE_PLURAL =
   /^(average (?:[a-z-]+ ){0,3}(?:rate|time|price|wage|cost|fare|rent|payment|fee|charge|bill))s(?= to | from |$)/;
 const AVERAGED = /^average[sd]?$/;
+const IN_AREAS = /^(.+) in (urban|rural|coastal|mountain) areas$/;
 /** Measures an "in" phrase may complete (yield in sampled fields, investment in terminals). */
 const MEASURE_BEFORE_IN =
   /^(?:investment|yield|output|sales|prices?|rents?|income|spending|revenue|rate|share)$/;
@@ -711,7 +712,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     objectFollows = false;
   }
   // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
-  const keptLabel = `${kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1')}${kept.length > 0 ? bound : ''}`;
+  // "The jobless rate in urban areas": the group readers name before the measure (urban jobless rate).
+  const keptLabel = `${kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1').replace(IN_AREAS, '$2 $1')}${kept.length > 0 ? bound : ''}`;
   // "Its shares rose 4.8%": what rises is the share price, and a price rises rather than grows.
   const shares = isShares(kept);
   const label = shares ? 'share price' : keptLabel;
@@ -1134,7 +1136,9 @@ function wordsBefore(words: string[], stop: RegExp): string[] {
 /** "… spent an average of", "… earn a median of": a statistic introduced by its article, right before a figure. */
 const STATISTIC_BEFORE = /\b(\w+)(?: in)? an? (average|median|mean) of $/i;
 /** ", an average of": a statistic set off after a figure, with no verb of its own. */
-const APPOSED_STATISTIC = /^\s*an? (average|median|mean) of $/i;
+const APPOSED_STATISTIC = /^\s*(?:against |compared with |versus )?an? (average|median|mean) of $/i;
+/** "… for listed port operators": the group a compared statistic is of. */
+const GROUP_AFTER = /^ for (?:the )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,3})(?=[,.;]|$)/;
 /** "an hour", "a day": the time a statistic is per, as the adjective readers put before the measure. */
 const PER_TIME_AFTER = /^ (?:an?|per) (hour|day|night|week|month|year)\b/;
 const PER_TIME_ADJECTIVES: Record<string, string> = {
@@ -1210,7 +1214,10 @@ export function statisticMeasure(
   const rate = perTime === undefined ? '' : `${PER_TIME_ADJECTIVES[perTime]} `;
   // "handled 1.86 million TEUs, an average of 10,200 TEUs a day": the statistic of the total just given.
   const apposed = apposedTo === undefined ? null : APPOSED_STATISTIC.exec(clause);
-  if (apposed !== null) return `${(apposed[1] ?? '').toLowerCase()} ${rate}${apposedTo}`;
+  // "11.8 times forward earnings, against an average of 14.5 times for listed port operators": of that group.
+  const group = apposed === null ? undefined : GROUP_AFTER.exec(after)?.[1];
+  const of = group === undefined || NOT_PURPOSE.test(group.split(' ')[0] ?? '') ? '' : ` of ${group}`;
+  if (apposed !== null) return `${(apposed[1] ?? '').toLowerCase()} ${rate}${apposedTo}${of}`;
   const match = STATISTIC_BEFORE.exec(clause);
   if (match === null) return undefined;
   const verb = (match[1] ?? '').toLowerCase();

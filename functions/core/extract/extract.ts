@@ -1648,8 +1648,10 @@ class Extraction {
       // "two minutes less than in March": a base other than a year earlier names its own series.
       const month = THAN_MONTH.exec(text.slice(raw.end, raw.end + 40))?.[1]?.toLowerCase();
       const base = month === undefined ? '' : ` from ${month}`;
+      // "about 60,000 more than a year before": more of a count is an increase, as readers write it; a rate grows.
+      const rise = raw.unit.kind === 'count' ? 'increase' : 'growth';
       return {
-        label: `${changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth')}${base}`,
+        label: `${changeOf(previous, changeAfter[1] === undefined ? 'decline' : rise)}${base}`,
         growth: true,
       };
     }
