@@ -4013,4 +4013,11 @@ describe('English of round 9', () => {
       )[1],
     ).toEqual(['9.3 times', 'average forward price-to-earnings ratio of listed coal producers']);
   });
+  it('keeps residents and hectares as written, and reads "per square metre" as one denominator', () => {
+    expect(
+      readings(
+        'A poll of 1,450 residents found orchards of 2,600 hectares, sold at 310 yuan per square metre.',
+      ).map((figure) => figure.unit),
+    ).toEqual(['residents', 'hectares', 'CNY/square metre']);
+  });
 });

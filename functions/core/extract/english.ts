@@ -102,6 +102,7 @@ const PLURALS_WITHOUT_S = new Set([
 
 /** Times a rate may be written per with "a" (468 yuan a night, 50,000 yuan a year). */
 const PER_TIME_WORDS = new Set(['night', 'day', 'week', 'month', 'year', 'hour']);
+const DIMENSIONS = /^(?:square|cubic) $/i;
 const LOCATING_AFTER = /^ (?:earlier|ago|before|later|after|on|from)\b/;
 /** Words after "per" that describe the measure rather than divide the unit (income per capita). */
 const NOT_DENOMINATORS = new Set(['cent', 'capita', 'annum']);
@@ -119,7 +120,10 @@ export function englishPerAfter(
   const a = !per && text.startsWith('a ', index + 1);
   if (!per && !a) return undefined;
   const start = index + (per ? 5 : 3);
-  const end = wordEnd(text, start);
+  const first = wordEnd(text, start);
+  // "per square metre", "per cubic meter": the measure of area or volume is one denominator.
+  const dimensioned = per && DIMENSIONS.test(text.slice(start, first + 1));
+  const end = dimensioned ? wordEnd(text, first + 1) : first;
   const denominator = text.slice(start, end).toLowerCase();
   if (denominator === '' || NOT_DENOMINATORS.has(denominator)) return undefined;
   if (a && !PER_TIME_WORDS.has(denominator)) return undefined;

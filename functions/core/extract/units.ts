@@ -171,7 +171,8 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['people', measure('people', 'count')],
   ['persons', measure('people', 'count')],
   ['person', measure('people', 'count')],
-  ['residents', measure('people', 'count')],
+  // As written, like any counted noun; the key's family (people) is where residents and people meet.
+  ['residents', measure('residents', 'count')],
   ['households', measure('households', 'count')],
   ['household', measure('households', 'count')],
   ['yuan', measure('CNY', 'money')],
@@ -179,7 +180,7 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['dollars', measure('USD', 'money')],
   ['usd', measure('USD', 'money')],
   ['euros', measure('EUR', 'money')],
-  ['hectares', measure('ha', 'area')],
+  ['hectares', measure('hectares', 'area')],
   ['ha', measure('ha', 'area')],
   ['square meters', measure('m2', 'area')],
   ['square metres', measure('m2', 'area')],
