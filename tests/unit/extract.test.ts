@@ -4020,4 +4020,14 @@ describe('English of round 9', () => {
       ).map((figure) => figure.unit),
     ).toEqual(['residents', 'hectares', 'CNY/square metre']);
   });
+  it('reads a small bare number before "more than a year ago" as a change of a count, not a stray numeral', () => {
+    expect(readings('Dorrin licensed 2,140 taxis, nearly 90 more than a year ago.')[1]).toEqual({
+      surface: 'nearly 90',
+      value: 90,
+      unit: '',
+      qualifier: 'approx',
+      kind: 'count',
+    });
+    expect(readings('The crew finished 12 more than planned.')).toEqual([]);
+  });
 });

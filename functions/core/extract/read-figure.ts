@@ -529,6 +529,8 @@ function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo 
   return undefined;
 }
 
+/** " more than a year ago", " fewer than in May": a bare number before a base is a change of a count. */
+const COUNT_MORE_AFTER = /^ (?:more|fewer) than (?:a|an|the|last|in|at|on)\b/;
 const YEARS_AFTER = /^ years\b/;
 /**
  * What states a level just before a number ("reached 79.2", "an average age of 38.5", the base of "up from 78.6"),
@@ -705,9 +707,12 @@ export function readFigure(text: string, index: number, floor: number): Reading 
         // 达300余万: a count whose unit the writer left out.
         unit = { unit: UNWRITTEN_UNIT, end: cursor, english: false };
         unitSource = 'none';
-      } else if (core.englishStyle && !core.chinese) {
+      } else if (
+        (core.englishStyle || COUNT_MORE_AFTER.test(text.slice(cursor, cursor + 16))) &&
+        !core.chinese
+      ) {
         // "population stood at 1.40967 billion", 9.02 million births: like 达300余万, a count whose unit the writer
-        // left out.
+        // left out; so is "over 300 more than a year ago", a change of a count, however small.
         unit = {
           unit: { unit: '', kind: 'count', measure: true, counter: false },
           end: cursor,
