@@ -220,6 +220,7 @@ const UNIT_FAMILIES: Record<string, string> = {
   'square metre': 'area:m2',
   'square meter': 'area:m2',
   亩: 'area:mu',
+  mu: 'area:mu',
   平方米: 'area:m2',
   m2: 'area:m2',
   平方公里: 'area:km2',

@@ -4030,4 +4030,13 @@ describe('English of round 9', () => {
     });
     expect(readings('The crew finished 12 more than planned.')).toEqual([]);
   });
+  it('reads mu as an area and names a harvested area past its conversion in brackets', () => {
+    expect(
+      read('Growers had harvested 6.2 million mu (about 413,000 hectares) of maize by Friday.', 'Dorrin'),
+    ).toEqual([
+      ['6.2 million mu', 'maize harvested area'],
+      ['about 413,000 hectares', 'maize harvested area'],
+    ]);
+    expect(readings('Growers had harvested 6.2 million mu of maize.')[0]?.unit).toBe('mu');
+  });
 });

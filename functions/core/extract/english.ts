@@ -769,13 +769,24 @@ const TENOR = /^(?:[a-z]+|\d+)-(?:year|month|week|day)$/;
 const LETTERED = /^[a-z]+(?:-[a-z]+)*$/;
 const isDigitOrHyphen = (code: number) => code === HYPHEN || (code >= 0x30 && code <= 0x39);
 
+/** "28.4 million mu (about 1.89 million hectares) of wheat": where the words after an amount and its conversion go on. */
+function pastConversion(text: string, end: number): number {
+  const opening = text.startsWith(' (', end) ? end + 2 : -1;
+  const close = text.indexOf(')', opening < 0 ? end : opening);
+  // Only a short aside with no clause of its own, or the close of the one the amount stands in.
+  if (opening < 0 && text.charCodeAt(end) !== 0x29) return end;
+  if (close < 0 || close - end > CONVERSION_REACH || /[.;,] /.test(text.slice(end, close))) return end;
+  return close + 1;
+}
+const CONVERSION_REACH = 40;
+
 /**
  * "… in foreign investment", "… of greenways": what a measured amount is of, read after it; an amount of money
  * may also name it directly ("adopted a $684 million operating budget").
  */
 export function englishObjectAfter(text: string, end: number, money = false): string | undefined {
   const words: string[] = [];
-  let cursor = end;
+  let cursor = pastConversion(text, end);
   for (let count = 0; count < 4; count++) {
     if (text.charCodeAt(cursor) !== 0x20) break;
     const start = cursor + 1;

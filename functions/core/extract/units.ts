@@ -182,6 +182,8 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['euros', measure('EUR', 'money')],
   ['hectares', measure('hectares', 'area')],
   ['ha', measure('ha', 'area')],
+  // The Chinese land unit as English reports write it (28.4 million mu of wheat).
+  ['mu', measure('mu', 'area')],
   ['square meters', measure('m2', 'area')],
   ['square metres', measure('m2', 'area')],
   ['sq m', measure('m2', 'area')],
