@@ -4039,4 +4039,12 @@ describe('English of round 9', () => {
     ]);
     expect(readings('Growers had harvested 6.2 million mu of maize.')[0]?.unit).toBe('mu');
   });
+  it('names an opening count by what its things now have, not by a "have" that is an auxiliary', () => {
+    expect(read('Some 12,000 homes now have heat pumps in their basements.', 'Dorrin')).toEqual([
+      ['Some 12,000 homes', 'homes with heat pumps'],
+    ]);
+    expect(read('Some 2,500 firms have said they will expand.', 'Dorrin')).toEqual([
+      ['Some 2,500 firms', 'firms'],
+    ]);
+  });
 });

@@ -1106,6 +1106,10 @@ export function countedOf(unitPhrase: string, text: string, end: number): string
 /** "…households are expected to receive rent assistance": what a counted subject does, after it. */
 const PREDICATE_AFTER =
   /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were|have|has|had)(?: been)? ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
+/** " now have panels", " own cars": a present "have" after a counted subject, and what it has. */
+const IRREGULAR_PARTICIPLES =
+  /^(?:been|said|had|made|seen|taken|got|gotten|done|given|become|come|grown|won|lost|paid|sold|built|kept|left|met)$/;
+const HAVING_AFTER = /^ (?:(?:now|already|still) )?(?:have|own) ((?:[a-z-]+)(?: [a-z-]+){0,3})/;
 /** " and 60,000 workers": a second count joined to a first, before what both do. */
 const JOINED_COUNT =
   /^ and (?:about |some |nearly |over |more than )?\d[\d,.]*(?: million| billion)? [a-z-]+/;
@@ -1121,6 +1125,15 @@ export function countedSubjectDoing(counted: string, text: string, end: number):
   // "1,500 firms and 60,000 workers joined the scheme": both counts do what follows the second.
   const after = text.slice(end, end + 120);
   const joined = JOINED_COUNT.exec(after)?.[0].length ?? 0;
+  // "Some 38,000 households now have panels on their roofs": what they have tells them apart.
+  const having = HAVING_AFTER.exec(after.slice(joined))?.[1];
+  // "have said", "have been hired": an auxiliary before a participle, not a having.
+  const first = having?.split(' ')[0] ?? '';
+  const auxiliary = isPastTense(first) || IRREGULAR_PARTICIPLES.test(first);
+  if (having !== undefined && !auxiliary) {
+    const owned = wordsBefore(having.split(' '), PREDICATE_STOP).join(' ');
+    if (owned !== '') return `${counted} with ${owned}`;
+  }
   const match = PREDICATE_AFTER.exec(after.slice(joined));
   if (match === null) return undefined;
   const [, infinitive, passive, past, rest = ''] = match;
