@@ -771,12 +771,13 @@ const isDigitOrHyphen = (code: number) => code === HYPHEN || (code >= 0x30 && co
 
 /** "28.4 million mu (about 1.89 million hectares) of wheat": where the words after an amount and its conversion go on. */
 function pastConversion(text: string, end: number): number {
-  const opening = text.startsWith(' (', end) ? end + 2 : -1;
-  const close = text.indexOf(')', opening < 0 ? end : opening);
-  // Only a short aside with no clause of its own, or the close of the one the amount stands in.
-  if (opening < 0 && text.charCodeAt(end) !== 0x29) return end;
-  if (close < 0 || close - end > CONVERSION_REACH || /[.;,] /.test(text.slice(end, close))) return end;
-  return close + 1;
+  const opened = text.startsWith(' (', end);
+  // Only the close of the aside the amount stands in, or of a short one after it with no clause of its own.
+  if (!opened && text.charCodeAt(end) !== 0x29) return end;
+  const aside = text.slice(end, end + CONVERSION_REACH);
+  const close = aside.indexOf(')');
+  if (close < 0 || /[.;,] /.test(aside.slice(0, close))) return end;
+  return end + close + 1;
 }
 const CONVERSION_REACH = 40;
 
