@@ -216,7 +216,11 @@ const UNIT_FAMILIES: Record<string, string> = {
   ratio: 'ratio',
   公顷: 'area:ha',
   ha: 'area:ha',
+  // English as written, and the denominators of its rates (yuan per square metre, tonnes per hectare).
   hectares: 'area:ha',
+  hectare: 'area:ha',
+  'square metre': 'area:m2',
+  'square meter': 'area:m2',
   亩: 'area:mu',
   mu: 'area:mu',
   平方米: 'area:m2',

@@ -4369,3 +4369,167 @@ describe('English readings of round 9', () => {
     ]);
   });
 });
+
+describe('English of round 9', () => {
+  const read = labelReader('2024-09-20');
+  it('reads "edged up to" as the level a rate moved to, not a bound "up to"', () => {
+    expect(readings('The vacancy rate in Dorrin ticked up to 7.3% in August.')).toEqual([
+      { surface: '7.3%', value: 7.3, unit: '%', qualifier: 'exact', kind: 'percent' },
+    ]);
+    expect(readings('Each bakery may claim up to 8,000 dollars.')[0]?.qualifier).toBe('under');
+  });
+  it('leaves a concessive "though" out of the subject it opens', () => {
+    expect(read('Piano sales fell 2.4%, although sales of digital pianos rose 11.2%.', 'Dorrin')).toEqual([
+      ['2.4%', 'piano sales decline'],
+      ['11.2%', 'digital piano sales growth'],
+    ]);
+  });
+  it('names a rate "quickening from" by the growth the sentence measured before a level', () => {
+    expect(
+      read(
+        'Hotel revenue rose 7.7% to 3.1 billion yuan in the first eight months, quickening from 6.2% in the first half.',
+        'Dorrin',
+      ),
+    ).toEqual([
+      ['7.7%', 'hotel revenue growth'],
+      ['3.1 billion yuan', 'hotel revenue'],
+      ['6.2%', 'hotel revenue growth'],
+    ]);
+  });
+  it('names a change set off after a level ("…, a 9.4% decline") as the change of that level', () => {
+    expect(read('Sales of used cars came to 2,310 units in August, a 9.4% decline.', 'Dorrin')).toEqual([
+      ['2,310 units', 'sales of used cars'],
+      ['9.4%', 'used car sales decline'],
+    ]);
+  });
+  it('keeps "in June from May" in the label of a month-on-month change, apart from the year-on-year one', () => {
+    expect(
+      read(
+        'Office rents in Dorrin slipped 0.6% in June from May, and were down 3.9% from a year earlier.',
+        'Dorrin',
+      ),
+    ).toEqual([
+      ['0.6%', 'office rents month-on-month decline'],
+      ['3.9%', 'office rents decline'],
+    ]);
+  });
+  it('reads what an opening count did through a preposition and its noun (moved to the coast)', () => {
+    expect(read('Some 4,800 retirees moved to the coast in 2023.', 'Dorrin')[0]).toEqual([
+      'Some 4,800 retirees',
+      'retirees moving to the coast',
+    ]);
+  });
+  it('keeps a plural-only noun after a modifier as written (sales of sporting goods)', () => {
+    expect(read('Sales of sporting goods increased 5.5%.', 'Dorrin')).toEqual([
+      ['5.5%', 'sales of sporting goods growth'],
+    ]);
+  });
+  it('reads an English multiple as a ratio named by what follows it (oversubscribed, forward earnings)', () => {
+    expect(
+      read(
+        'The metro bond sale was 2.9 times oversubscribed, and the operator trades at 13.2 times forward earnings.',
+        'Dorrin',
+      ),
+    ).toEqual([
+      ['2.9 times', 'metro bond sale oversubscription'],
+      ['13.2 times', 'forward price-to-earnings ratio'],
+    ]);
+    expect(readings('The operator trades at 13.2 times forward earnings.')[0]?.kind).toBe('ratio');
+  });
+  it('names an amount of bonds by the bonds, past their tenor (of seven-year notes)', () => {
+    expect(read('Dorrin Metro sold 800 million yuan of seven-year notes.', 'Dorrin')).toEqual([
+      ['800 million yuan', 'notes sold'],
+    ]);
+  });
+  it('names those a passive gift "was paid to" by what they received', () => {
+    expect(read('Heating grants of 9 million yuan were paid to 2,250 families.', 'Dorrin')).toEqual([
+      ['9 million yuan', 'heating grants'],
+      ['2,250 families', 'families receiving heating grants'],
+    ]);
+  });
+  it('names ", an average of N a day" after a total by that total, per day', () => {
+    expect(
+      read('The airport handled 612,000 passengers, an average of 6,800 passengers a day.', 'Dorrin')[1],
+    ).toEqual(['6,800 passengers', 'average daily passengers handled']);
+  });
+  it('gives a share "of the total" no whole when the count before was only in units', () => {
+    expect(
+      read(
+        'Scooter exports reached 52,000 units. Exports to Chile accounted for 12.5% of the total.',
+        'Dorrin',
+      )[1],
+    ).toEqual(['12.5%', 'exports to chile share']);
+  });
+  it('names a harvest by its crop, past "a record" and a headline\'s bare "record"', () => {
+    expect(
+      read(
+        'Dorrin tea output hits record 61,000 tonnes\n\nDorrin harvested a record 61,000 tonnes of tea last year.',
+        'Dorrin',
+      ),
+    ).toEqual([
+      ['61,000 tonnes', 'tea output'],
+      ['61,000 tonnes', 'tea harvest'],
+    ]);
+  });
+  it('reads a decimal of years after "up from" as the earlier level, not a span', () => {
+    expect(readings('Healthy life expectancy was 71.4 years, up from 70.2 years.')).toEqual([
+      { surface: '71.4 years', value: 71.4, unit: 'years', qualifier: 'exact', kind: 'other' },
+      { surface: '70.2 years', value: 70.2, unit: 'years', qualifier: 'exact', kind: 'other' },
+    ]);
+  });
+  it('names "N more than a year before" after a count as that count\'s increase', () => {
+    expect(
+      read(
+        'Some 9,400 students joined the evening school, about 1,100 more than a year before.',
+        'Dorrin',
+      )[1],
+    ).toEqual(['about 1,100', 'students joining evening school increase']);
+  });
+  it('puts "in urban areas" before the measure, as readers name the group', () => {
+    expect(read('The vacancy rate in rural areas stood at 4.4% in June.', 'Dorrin')).toEqual([
+      ['4.4%', 'rural vacancy rate'],
+    ]);
+  });
+  it('names a statistic compared after a figure ("against an average of N for …") by that figure and the group', () => {
+    expect(
+      read(
+        'The miner trades at 7.9 times forward earnings, against an average of 9.3 times for listed coal producers.',
+        'Dorrin',
+      )[1],
+    ).toEqual(['9.3 times', 'average forward price-to-earnings ratio of listed coal producers']);
+  });
+  it('keeps residents and hectares as written, and a price per square metre in words, as a price per area is', () => {
+    expect(
+      readings(
+        'A poll of 1,450 residents found orchards of 2,600 hectares, sold at 310 yuan per square metre.',
+      ).map((figure) => figure.unit),
+    ).toEqual(['residents', 'hectares', 'yuan per square metre']);
+  });
+  it('reads a small bare number before "more than a year ago" as a change of a count, not a stray numeral', () => {
+    expect(readings('Dorrin licensed 2,140 taxis, nearly 90 more than a year ago.')[1]).toEqual({
+      surface: 'nearly 90',
+      value: 90,
+      unit: '',
+      qualifier: 'approx',
+      kind: 'count',
+    });
+    expect(readings('The crew finished 12 more than planned.')).toEqual([]);
+  });
+  it('reads mu as an area and names a harvested area past its conversion in brackets', () => {
+    expect(
+      read('Growers had harvested 6.2 million mu (about 413,000 hectares) of maize by Friday.', 'Dorrin'),
+    ).toEqual([
+      ['6.2 million mu', 'maize harvested area'],
+      ['about 413,000 hectares', 'maize harvested area'],
+    ]);
+    expect(readings('Growers had harvested 6.2 million mu of maize.')[0]?.unit).toBe('mu');
+  });
+  it('names an opening count by what its things now have, not by a "have" that is an auxiliary', () => {
+    expect(read('Some 12,000 homes now have heat pumps in their basements.', 'Dorrin')).toEqual([
+      ['Some 12,000 homes', 'homes with heat pumps'],
+    ]);
+    expect(read('Some 2,500 firms have said they will expand.', 'Dorrin')).toEqual([
+      ['Some 2,500 firms', 'firms'],
+    ]);
+  });
+});

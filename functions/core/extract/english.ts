@@ -150,7 +150,9 @@ const CONNECTIVES = new Set(
     'exceeded exceeds surpassed surpasses topped jump slumped slumps slump plunged plunges soared soars ' +
     'held holds hold steady between gained gains gain advanced advances rebounded rebounds grown risen ' +
     'dipped dip eased eases shrank shrinks contracted contracts tumbled tumbles sank sinks slid slides ' +
-    'retreated declines decreases drop edges inched inches ticked ticks'
+    'retreated declines decreases drop edges inched inches ticked ticks ' +
+    // "quickening from 4.1% in the first half": a change of pace leads to the rate before, like "slowing".
+    'quickening quickened quickens decelerating decelerated easing'
   ).split(' '),
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
@@ -263,7 +265,9 @@ const LIMIT_PARTICIPLES: Record<string, string> = { capped: ' cap', limited: ' l
 const IN_TERMS = /\bin (?:nominal|real|dollar|yuan|volume|value) terms\b/gi;
 const IN_REAL_TERMS = /\bin real terms\b/i;
 const DETERMINERS = new Set(
-  'the a an its their his her our this that these those and or in on for with which who while as'.split(' '),
+  'the a an its their his her our this that these those and or but though although whereas in on for with which who while as'.split(
+    ' ',
+  ),
 );
 const ARTICLES = new Set(['the', 'a', 'an']);
 const YEAR_OR_TERM = /^(?:(?:19|20)\d\d|[HQ][1-4])$/;
@@ -287,6 +291,7 @@ const ING_NOUNS =
 const AVERAGE_PLURAL =
   /^(average (?:[a-z-]+ ){0,3}(?:rate|time|price|wage|cost|fare|rent|payment|fee|charge|bill))s(?= to | from |$)/;
 const AVERAGED = /^average[sd]?$/;
+const IN_AREAS = /^(.+) in (urban|rural|coastal|mountain) areas$/;
 /** Measures an "in" phrase may complete (yield in sampled fields, investment in terminals). */
 const MEASURE_BEFORE_IN =
   /^(?:investment|yield|output|sales|prices?|rents?|income|spending|revenue|rate|share)$/;
@@ -564,8 +569,9 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   const leadsTo =
     lastWord === 'to' &&
     words.every((word) => word.toLowerCase() === 'to' || ADVERBIALS.has(word.toLowerCase()));
-  if (AMOUNT_ADJECTIVES.has(lower(words.length - 1)) && ARTICLES.has(lower(words.length - 2)))
-    words.splice(-2);
+  // "harvested a record", "output hits record 8.64 million tonnes": a headline drops the article, not the adjective.
+  if (AMOUNT_ADJECTIVES.has(lower(words.length - 1)))
+    words.splice(ARTICLES.has(lower(words.length - 2)) ? -2 : -1);
   // "adopted a $684 million budget": the article belongs to the amount, the verb stands before it.
   else if (ARTICLES.has(lower(words.length - 1)) && words.length > 1) words.pop();
   // "with the average stay lengthening to 4.6 nights": the participle says how the level was reached.
@@ -716,7 +722,8 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     objectFollows = false;
   }
   // "Average room rates stood at 468 yuan": an average is one value, named in the singular.
-  const keptLabel = `${kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1')}${kept.length > 0 ? bound : ''}`;
+  // "The jobless rate in urban areas": the group readers name before the measure (urban jobless rate).
+  const keptLabel = `${kept.join(' ').toLowerCase().replace(AVERAGE_PLURAL, '$1').replace(IN_AREAS, '$2 $1')}${kept.length > 0 ? bound : ''}`;
   // "Its shares rose 4.8%": what rises is the share price, and a price rises rather than grows.
   const shares = isShares(kept);
   const label = shares ? 'share price' : keptLabel;
@@ -751,7 +758,9 @@ const PLURAL_ONLY = /^(?:goods|services|clothes)$/;
 function compounded(label: string): string {
   const match = MEASURE_OF_PLURAL.exec(label);
   const [, measure = '', owner = ''] = match ?? [];
-  if (match === null || NOT_COMPOUNDED.has(measure) || PLURAL_ONLY.test(`${owner}s`)) return label;
+  // "sales of consumer goods": a plural-only noun keeps the phrase as written, whatever modifies it.
+  if (match === null || NOT_COMPOUNDED.has(measure) || PLURAL_ONLY.test(`${owner.split(' ').at(-1)}s`))
+    return label;
   return `${owner.replace(/(?:ie)$/, 'y').replace(/(ss|x|ch|sh)e$/, '$1')} ${measure}`;
 }
 
@@ -761,18 +770,40 @@ function isVerbAtEnd(words: string[]): boolean {
   return CONNECTIVES.has(last) || isPastTense(last);
 }
 
+const TENOR = /^(?:[a-z]+|\d+)-(?:year|month|week|day)$/;
+/** A word of letters, hyphens inside (new-energy), never a number. */
+const LETTERED = /^[a-z]+(?:-[a-z]+)*$/;
+const isDigitOrHyphen = (code: number) => code === HYPHEN || (code >= 0x30 && code <= 0x39);
+
+/** "28.4 million mu (about 1.89 million hectares) of wheat": where the words after an amount and its conversion go on. */
+function pastConversion(text: string, end: number): number {
+  const opened = text.startsWith(' (', end);
+  // Only the close of the aside the amount stands in, or of a short one after it with no clause of its own.
+  if (!opened && text.charCodeAt(end) !== 0x29) return end;
+  const aside = text.slice(end, end + CONVERSION_REACH);
+  const close = aside.indexOf(')');
+  if (close < 0 || /[.;,] /.test(aside.slice(0, close))) return end;
+  return end + close + 1;
+}
+const CONVERSION_REACH = 40;
+
 /**
  * "… in foreign investment", "… of greenways": what a measured amount is of, read after it; an amount of money
  * may also name it directly ("adopted a $684 million operating budget").
  */
 export function englishObjectAfter(text: string, end: number, money = false): string | undefined {
   const words: string[] = [];
-  let cursor = end;
+  let cursor = pastConversion(text, end);
   for (let count = 0; count < 4; count++) {
     if (text.charCodeAt(cursor) !== 0x20) break;
     const start = cursor + 1;
     let stop = start;
-    while (stop < text.length && stop - start < 24 && isLatinLetter(text.charCodeAt(stop))) stop++;
+    while (
+      stop < text.length &&
+      stop - start < 24 &&
+      (isLatinLetter(text.charCodeAt(stop)) || isDigitOrHyphen(text.charCodeAt(stop)))
+    )
+      stop++;
     const word = text.slice(start, stop).toLowerCase();
     const linking = word === 'in' || word === 'of';
     if (count === 0 && linking) {
@@ -780,6 +811,12 @@ export function englishObjectAfter(text: string, end: number, money = false): st
       continue;
     }
     if (count === 0 && !money) return undefined;
+    // "5 billion yuan of five-year bonds": a tenor only dates what was sold, like a period.
+    if (words.length === 0 && TENOR.test(word)) {
+      cursor = stop;
+      continue;
+    }
+    if (!LETTERED.test(word)) break;
     if (word === '' || UNIT_STOP_WORDS.has(word) || CONNECTIVES.has(word) || DETERMINERS.has(word)) break;
     words.push(word);
     cursor = stop;
@@ -938,9 +975,11 @@ export function accountedShare(
  * "…handled 71% of the city's exports": whose whole it is names where, not what.
  */
 function ofWhole(label: string, text: string, end: number, counted: string | undefined): string {
+  // "112,000 units … accounted for 27.5% of the total": a bare counting word names no whole.
+  const pointedAt = counted === undefined || COUNTING_WORDS.test(counted) ? undefined : counted;
   const whole =
     wholeOf(text, end)?.replace(OWNER_OPENING, '') ??
-    (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? counted : undefined);
+    (ANAPHORIC_OF.test(text.slice(end, end + 16)) ? pointedAt : undefined);
   return whole === undefined ? `${label} share` : `${label} share of ${whole}`;
 }
 
@@ -1074,6 +1113,10 @@ export function countedOf(unitPhrase: string, text: string, end: number): string
 /** "…households are expected to receive rent assistance": what a counted subject does, after it. */
 const PREDICATE_AFTER =
   /^ (?:(?:are|were) (?:expected|set|due) to ([a-z]{3,})|(?:are|were|have|has|had)(?: been)? ([a-z]{3,}ed)|([a-z]{3,}ed)) ((?:[a-z-]+)(?: [a-z-]+){0,4})/;
+/** " now have panels", " own cars": a present "have" after a counted subject, and what it has. */
+const IRREGULAR_PARTICIPLES =
+  /^(?:been|said|had|made|seen|taken|got|gotten|done|given|become|come|grown|won|lost|paid|sold|built|kept|left|met)$/;
+const HAVING_AFTER = /^ (?:(?:now|already|still) )?(?:have|own) ((?:[a-z-]+)(?: [a-z-]+){0,3})/;
 /** " and 60,000 workers": a second count joined to a first, before what both do. */
 const JOINED_COUNT =
   /^ and (?:about |some |nearly |over |more than )?\d[\d,.]*(?: million| billion)? [a-z-]+/;
@@ -1089,19 +1132,34 @@ export function countedSubjectDoing(counted: string, text: string, end: number):
   // "1,500 firms and 60,000 workers joined the scheme": both counts do what follows the second.
   const after = text.slice(end, end + 120);
   const joined = JOINED_COUNT.exec(after)?.[0].length ?? 0;
+  // "Some 38,000 households now have panels on their roofs": what they have tells them apart.
+  const having = HAVING_AFTER.exec(after.slice(joined))?.[1];
+  // "have said", "have been hired": an auxiliary before a participle, not a having.
+  const first = having?.split(' ')[0] ?? '';
+  const auxiliary = isPastTense(first) || IRREGULAR_PARTICIPLES.test(first);
+  if (having !== undefined && !auxiliary) {
+    const owned = wordsBefore(having.split(' '), PREDICATE_STOP).join(' ');
+    if (owned !== '') return `${counted} with ${owned}`;
+  }
   const match = PREDICATE_AFTER.exec(after.slice(joined));
   if (match === null) return undefined;
   const [, infinitive, passive, past, rest = ''] = match;
   // "joined the scheme": the article opens what was joined, it does not end it.
   const words = rest.split(' ');
   if (ARTICLES.has(words[0] ?? '') && words.length > 1) words.shift();
-  const object = wordsBefore(words, PREDICATE_STOP).join(' ');
+  const object = wordsBefore(words, PREDICATE_STOP);
+  // "returned to the province": a preposition does not end what they did; the article and its noun follow it.
+  const article = object.length;
+  const noun = wordsBefore(words.slice(article + 1), PREDICATE_STOP);
+  if (LABEL_PREPOSITIONS.has(object.at(-1) ?? '') && ARTICLES.has(words[article] ?? '') && noun.length > 0)
+    object.push(words[article] ?? '', ...noun);
+  const done = object.join(' ');
   // "new urban jobs were created": a passive with nothing after it only says the things exist.
-  if (object === '') return undefined;
-  if (passive !== undefined) return `${counted} ${passive} ${object}`;
+  if (done === '') return undefined;
+  if (passive !== undefined) return `${counted} ${passive} ${done}`;
   const verb = infinitive ?? past;
   if (verb === undefined) return undefined;
-  return `${counted} ${gerund(verb)} ${object}`;
+  return `${counted} ${gerund(verb)} ${done}`;
 }
 
 /** The words of a phrase up to the first that `stop` matches (a base, a period, a clause of its own). */
@@ -1112,6 +1170,10 @@ function wordsBefore(words: string[], stop: RegExp): string[] {
 
 /** "… spent an average of", "… earn a median of": a statistic introduced by its article, right before a figure. */
 const STATISTIC_BEFORE = /\b(\w+)(?: in)? an? (average|median|mean) of $/i;
+/** ", an average of": a statistic set off after a figure, with no verb of its own. */
+const APPOSED_STATISTIC = /^\s*(?:against |compared with |versus )?an? (average|median|mean) of $/i;
+/** "… for listed port operators": the group a compared statistic is of. */
+const GROUP_AFTER = /^ for (?:the )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,3})(?=[,.;]|$)/;
 /** "an hour", "a day": the time a statistic is per, as the adjective readers put before the measure. */
 const PER_TIME_AFTER = /^ (?:an?|per) (hour|day|night|week|month|year)\b/;
 const PER_TIME_ADJECTIVES: Record<string, string> = {
@@ -1172,21 +1234,29 @@ const EACH_OPENING = /^\s*(?:each|every) ([a-z-]+)/i;
 /**
  * "Each passenger spent an average of $142" → average spending per passenger, "earn a median of $17.80 an hour" →
  * median hourly earnings, "a median of 24 days on the market" → median days on market: a statistic is named by
- * the measure its verb or unit gives, not by the word "average" alone; undefined for any other shape.
+ * the measure its verb or unit gives, not by the word "average" alone; set off after a figure in its unit
+ * (`apposedTo`, that figure's label), by that measure. Undefined for any other shape.
  */
 export function statisticMeasure(
   clause: string,
   text: string,
   end: number,
   unit: { kind: string; unit: string; phrase: string | undefined },
+  apposedTo?: string,
 ): string | undefined {
+  const after = text.slice(end, end + 48);
+  const perTime = PER_TIME_AFTER.exec(after)?.[1];
+  const rate = perTime === undefined ? '' : `${PER_TIME_ADJECTIVES[perTime]} `;
+  // "handled 1.86 million TEUs, an average of 10,200 TEUs a day": the statistic of the total just given.
+  const apposed = apposedTo === undefined ? null : APPOSED_STATISTIC.exec(clause);
+  // "11.8 times forward earnings, against an average of 14.5 times for listed port operators": of that group.
+  const group = apposed === null ? undefined : GROUP_AFTER.exec(after)?.[1];
+  const of = group === undefined || NOT_PURPOSE.test(group.split(' ')[0] ?? '') ? '' : ` of ${group}`;
+  if (apposed !== null) return `${(apposed[1] ?? '').toLowerCase()} ${rate}${apposedTo}${of}`;
   const match = STATISTIC_BEFORE.exec(clause);
   if (match === null) return undefined;
   const verb = (match[1] ?? '').toLowerCase();
   const statistic = (match[2] ?? '').toLowerCase();
-  const after = text.slice(end, end + 48);
-  const perTime = PER_TIME_AFTER.exec(after)?.[1];
-  const rate = perTime === undefined ? '' : `${PER_TIME_ADJECTIVES[perTime]} `;
   const each = EACH_OPENING.exec(clause)?.[1]?.toLowerCase();
   const per = each === undefined ? '' : ` per ${each}`;
   if (unit.kind === 'money') {

@@ -662,12 +662,12 @@ const YEAR_TARGET_BEFORE =
 const ENGLISH_DEADLINE_AFTER = /^[^,.;]{0,30}?\bby (?:the end of )?((?:19|20)\d\d)\b/;
 const OPEN_QUOTE = 0x201c; // “
 const CLOSE_QUOTE = 0x201d; // ”
-/** The change word that ends an English change's label; its capture is the word. */
-const CHANGE_WORD_END = / (growth|decline|rise)$/;
+/** The change word that ends an English change's label, after a month-on-month base; its capture is the word. */
+const CHANGE_WORD_END = / (?:month-on-month )?(growth|decline|rise)$/;
 const GROWTH_END = / growth$/;
-/** A month-on-month base after a change, within its clause. */
+/** A month-on-month base after a change, within its clause ("fell 0.4% in March from February" too). */
 const MONTH_ON_MONTH_AFTER =
-  /^[^,.;]{0,30}?\b(?:from|over|on|than) (?:the previous|the prior|a|one|the preceding|last) month\b|^[^,.;]{0,30}?\bmonth[- ]on[- ]month\b/;
+  /^[^,.;]{0,30}?\b(?:from|over|on|than) (?:the previous|the prior|a|one|the preceding|last) month\b|^[^,.;]{0,30}?\bmonth[- ]on[- ]month\b|^ in [A-Z][a-z]+ from (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?! (?:to|through|until)\b)/;
 const POINTS = 'percentage points';
 /** "growth in containers handled": a change of a measure named by its verb. */
 const GROWTH_PREFIX = /^(?:growth|decline) in /;
@@ -696,12 +696,24 @@ const COUNTED_NOUN_AFTER = /^ ([a-z][a-z-]*s)\b/i;
 const SPENT = /^(?:spent|spend|spends|spending)$/;
 const GIVEN_END = / (?:issued|paid|granted|given|awarded|allocated|disbursed)$/;
 const GIVEN_TO = /^ (?:in|of) [a-z][a-z -]{0,40} to $/;
+/** "Subsidies of 186 million yuan were paid to 74,000 people": the passive of the same gift. */
+const GIVEN_PASSIVE =
+  /^[\s)]*(?:were|was|have been|has been) (?:issued|paid|granted|given|awarded|allocated|disbursed) to $/;
 /** "8.7 percent higher than…" after the figure: a change of what the sentence measured. */
 const CHANGE_AFTER =
   /^ (?:(higher|more|up|larger|bigger|greater|longer)|(lower|less|down|smaller|shorter|fewer)) (?:than|from|on)\b/;
 /** " less than in March", " higher than at the end of June": the month a change is counted from. */
 const THAN_MONTH =
   /^ [a-z]+ (?:than|from|on) (?:in |at the end of |the end of |on )?(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+/** "quickening from", "slowing from": a change of pace, whose base is the rate the sentence measured before. */
+const PACE_FROM = /\b(?:slow|quicken|accelerat|decelerat|eas)[a-z]* from $/;
+/** What a multiple ("N times") is of, after it: a demand for an issue, or a price against earnings. */
+const MULTIPLE_NAMED_AFTER = /^ (?:(oversubscribed)|((?:forward|trailing) )?earnings\b)/;
+/** A change noun right after a figure, ending its clause ("…, a 17.3% decline."); its capture marks a rise. */
+const APPOSED_CHANGE =
+  /^ (?:(rise|increase|gain|jump|surge|climb|rebound)|drop|decline|fall|slump|decrease|contraction|dip|plunge|slide)(?=[,.;]|$)/;
+const ARTICLE_ONLY = /^\s*an?\s*$/i;
+const MEASURED_FLOW = / (?:added|created|hired|lost|cut)$/;
 /** A phrase set off by commas that qualifies the subject before it. */
 const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
@@ -1574,11 +1586,27 @@ class Extraction {
       const sized = changeNamedAfter(clause, text, raw.end);
       if (sized !== undefined) return { label: sized, growth: true };
     }
-    const statistic = statisticMeasure(clause, text, raw.end, {
-      kind: raw.unit.kind,
-      unit: raw.unit.unit,
-      phrase: raw.unitPhrase,
-    });
+    const multiple = raw.unit.unit === 'times' ? this.multipleNamed(raw, clause) : undefined;
+    if (multiple !== undefined) return { label: multiple, growth: false };
+    // "Sales totalled 6,850 units, a 17.3% decline": a change set off after a level is the change of that level.
+    const apposed = APPOSED_CHANGE.exec(text.slice(raw.end, raw.end + 16));
+    const level = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
+    // "added 38,600 jobs, a 3.1% increase": a change of a flow is the change of the stock it added to, left alone.
+    if (
+      apposed !== null &&
+      ARTICLE_ONLY.test(clause) &&
+      level !== undefined &&
+      level.kind !== 'growth_rate' &&
+      !MEASURED_FLOW.test(level.label)
+    )
+      return { label: changeOf(level.label, apposed[1] === undefined ? 'decline' : 'growth'), growth: true };
+    const statistic = statisticMeasure(
+      clause,
+      text,
+      raw.end,
+      { kind: raw.unit.kind, unit: raw.unit.unit, phrase: raw.unitPhrase },
+      level?.unit === raw.unit.unit && level.kind !== 'growth_rate' ? level.label : undefined,
+    );
     if (statistic !== undefined) return { label: statistic, growth: false };
     const carried = this.shareCarriedBy(raw, clause);
     if (carried !== undefined) return { label: carried, growth: false };
@@ -1589,12 +1617,13 @@ class Extraction {
     // "added 8.6 gigawatts …, more than double the 3.9 gigawatts installed a year earlier": the same measure.
     if (last !== undefined && last.unit === raw.unit.unit && MULTIPLE_OF_THE.test(clause))
       return { label: last.label, growth: false };
-    // "issued 310 million yuan in job subsidies to 2,600 companies": the companies receiving them.
+    // "issued 310 million yuan in job subsidies to 2,600 companies": the companies receiving them; so "subsidies
+    // of 186 million yuan were paid to 74,000 people".
     if (
       last?.kind === 'money' &&
       raw.unit.kind === 'count' &&
       raw.unitPhrase !== undefined &&
-      GIVEN_TO.test(clause)
+      (GIVEN_TO.test(clause) || GIVEN_PASSIVE.test(clause))
     ) {
       const given = last.label.replace(GIVEN_END, '');
       return { label: `${countedOf(raw.unitPhrase, text, raw.end)} receiving ${given}`, growth: false };
@@ -1663,10 +1692,15 @@ class Extraction {
     if (raw.unit.kind === 'percent' && !before.growth) {
       const share = this.respondentShare(raw, before.label);
       if (share !== undefined) return { label: share, growth: false };
-      // "slowing from 4.5 percent in the first quarter": the rate the sentence measured before.
-      if (before.label === '' && sentence.previousLabel?.endsWith(' growth') === true) {
-        return { label: sentence.previousLabel, growth: true };
-      }
+      // "slowing from 4.5 percent in the first quarter": the rate the sentence measured before, even when a level
+      // came between (rose 4.4% to 451 billion yuan, quickening from 4.1%).
+      const rate =
+        before.label !== ''
+          ? undefined
+          : PACE_FROM.test(clause)
+            ? this.lastGrowthOfSentence()
+            : sentence.previousLabel;
+      if (rate?.endsWith(' growth') === true) return { label: rate, growth: true };
     }
     // "The share of firms planning to expand hiring": who the survey's shares are of.
     const sharedBy = /^share of (\w+)/.exec(before.label)?.[1];
@@ -1722,8 +1756,10 @@ class Extraction {
       // "two minutes less than in March": a base other than a year earlier names its own series.
       const month = THAN_MONTH.exec(text.slice(raw.end, raw.end + 40))?.[1]?.toLowerCase();
       const base = month === undefined ? '' : ` from ${month}`;
+      // "about 60,000 more than a year before": more of a count is an increase, as readers write it; a rate grows.
+      const rise = raw.unit.kind === 'count' ? 'increase' : 'growth';
       return {
-        label: `${changeOf(previous, changeAfter[1] === undefined ? 'decline' : 'growth')}${base}`,
+        label: `${changeOf(previous, changeAfter[1] === undefined ? 'decline' : rise)}${base}`,
         growth: true,
       };
     }
@@ -1742,6 +1778,9 @@ class Extraction {
     // "harvested 3.2 million hectares of rice": an area a farming verb worked is that verb's area of the crop.
     if (object !== undefined && raw.unit.kind === 'area' && FARMED.test(before.verb ?? ''))
       return { label: `${object} ${before.verb} area`, growth: before.growth };
+    // "harvested 8.64 million tonnes of grain": what a harvest brought in is the crop's harvest.
+    if (object !== undefined && raw.unit.kind === 'volume' && before.verb === 'harvested')
+      return { label: `${object} harvest`, growth: before.growth };
     if (object !== undefined)
       return { label: measuredObject(before.verb, object, text, raw.end) ?? object, growth: before.growth };
     // "…, up 8.5% from a year earlier": the growth of what the sentence measured before; "down 0.1 points from
@@ -1804,6 +1843,28 @@ class Extraction {
     const noun = COUNTED_NOUN_AFTER.exec(this.text.slice(raw.end, raw.end + 32))?.[1]?.toLowerCase();
     if (doer === '' || doer.includes(' share') || noun === undefined) return undefined;
     return `share of ${noun} ${verb} by ${doer}`;
+  }
+
+  /**
+   * "the sale was 3.4 times oversubscribed" → sale oversubscription, "trades at 11.8 times forward earnings" →
+   * forward price-to-earnings ratio: a multiple named by the words after it; undefined for any other.
+   */
+  private multipleNamed(raw: RawFigure, clause: string): string | undefined {
+    const match = MULTIPLE_NAMED_AFTER.exec(this.text.slice(raw.end, raw.end + 24));
+    if (match === null) return undefined;
+    const [, oversubscribed, horizon = ''] = match;
+    if (oversubscribed === undefined) return `${horizon}price-to-earnings ratio`;
+    const subject = englishLabelBefore(clause, this.region).label;
+    return subject === '' ? 'oversubscription' : `${subject} oversubscription`;
+  }
+
+  /** The label of the sentence's last growth (not a decline), undefined when it measured none. */
+  private lastGrowthOfSentence(): string | undefined {
+    const { firstFigure } = this.sentence;
+    const last = this.figures.findLast(
+      (figure, at) => at >= firstFigure && figure.kind === 'growth_rate' && GROWTH_END.test(figure.label),
+    );
+    return last?.label;
   }
 
   /** The label of the brief's last level (no change) in `unit`, when it names more than the unit. */

@@ -40,6 +40,8 @@ export interface KindContext {
 /** The kind of `raw` given whether its label speaks of a change (`growth`). */
 export function kindOf(raw: RawFigure, growth: boolean, { text, label, previous }: KindContext): FigureKind {
   const { kind } = raw.unit;
+  // "3.4 times oversubscribed", "11.8 times forward earnings": an English multiple written as one number.
+  if (raw.english && raw.unit.unit === 'times') return 'ratio';
   if (kind === 'percent')
     return percentKind(raw, growth || GROWTH_TARGET.test(label), text, previous) ? 'growth_rate' : 'percent';
   // 每千人口执业医师3.1人, 每万人拥有床位75张: a rate per population, not a count, whether or not it is whole.

@@ -190,6 +190,8 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   // Mu, the Chinese land measure (亩), as English reports write it (28.4 million mu of wheat).
   ['mu', measure('mu', 'area')],
   ['ha', measure('ha', 'area')],
+  // The Chinese land unit as English reports write it (28.4 million mu of wheat).
+  ['mu', measure('mu', 'area')],
   ['square meters', measure('m2', 'area')],
   ['square metres', measure('m2', 'area')],
   ['sq m', measure('m2', 'area')],
