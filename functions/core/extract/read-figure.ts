@@ -1111,19 +1111,22 @@ const SHARE_VERB_BEFORE = /(?:占|占比|比重|比例)(?:为|达|达到)?$/;
 /** After 半 or 一半, characters that make it half of a unit (近半年, 过半个月, 半成品), not a share. */
 const HALF_OF_UNIT = codeSet('年月日天周个小时夜晌百千万亿场岛导价步截边山径瓶斤公米里秒分钟辈生世部成');
 
+/** A share word ending at `end` with the qualifier written after it (半数以上, 四分之一左右), and where it then ends. */
+function withSuffix(text: string, end: number): { qualifier: Qualifier; end: number } {
+  const suffix = suffixAt(text, end);
+  return suffix === undefined
+    ? { qualifier: 'exact', end }
+    : { qualifier: suffix.qualifier, end: suffix.index };
+}
+
 /** 近半数受访者, 半数以上, 近半租房青年, 接近一半, 过半: half of a population, a share of 50%. */
 function halfAt(text: string, index: number, floor: number): RawFigure | undefined {
   const at = text.charCodeAt(index) === YI ? index + 1 : index;
   if (text.charCodeAt(at) !== BAN) return undefined;
   const counted = text.startsWith('数', at + 1);
   if (!counted && HALF_OF_UNIT.has(text.charCodeAt(at + 1))) return undefined;
-  let end = counted ? at + 2 : at + 1;
-  let qualifier: Qualifier = 'exact';
-  const suffix = suffixAt(text, end);
-  if (suffix !== undefined) {
-    qualifier = suffix.qualifier;
-    end = suffix.index;
-  }
+  const unitEnd = counted ? at + 2 : at + 1;
+  let { qualifier, end } = withSuffix(text, unitEnd);
   const prefix = prefixQualifier(text, index, floor);
   if (prefix !== undefined && qualifier === 'exact') qualifier = prefix.qualifier;
   // 过半: more than half, a bound the prefix words do not list (过 is a verb of its own elsewhere).
@@ -1138,12 +1141,13 @@ function halfAt(text: string, index: number, floor: number): RawFigure | undefin
   // Without 数, 半 and 一半 are a share only when bounded (近半, 一半以上) or given as a share (占比为一半): 一半时间
   // is wording.
   const givenAsShare = SHARE_VERB_BEFORE.test(text.slice(Math.max(floor, index - 3), index));
-  if (!counted && prefix === undefined && suffix === undefined && !past && !givenAsShare) return undefined;
+  const suffixed = end !== unitEnd;
+  if (!counted && prefix === undefined && !suffixed && !past && !givenAsShare) return undefined;
   const start = prefix?.index ?? (past ? index - 1 : index);
   return {
     start,
     end,
-    unitEnd: at + (counted ? 2 : 1),
+    unitEnd,
     value: 50,
     unit: PERCENT_UNIT,
     qualifier,
@@ -1178,13 +1182,7 @@ function fractionAt(text: string, index: number, floor: number): RawFigure | und
   const share =
     (scaledDecimal(numerator.integer.toString(), numerator.fractionDigits, 0) / Number(denominator.integer)) *
     100;
-  let end = numerator.end;
-  let qualifier: Qualifier = 'exact';
-  const suffix = suffixAt(text, end);
-  if (suffix !== undefined) {
-    qualifier = suffix.qualifier;
-    end = suffix.index;
-  }
+  let { qualifier, end } = withSuffix(text, numerator.end);
   const prefix = prefixQualifier(text, index, floor);
   if (qualifier === 'exact')
     qualifier = prefix?.qualifier ?? detachedQualifierBefore(text, index, floor) ?? qualifier;
