@@ -54,6 +54,7 @@ import {
   isTask,
   isWorkDone,
   keptAgent,
+  LAND_AREA_UNITS,
   listedItems,
   namesChange,
   nounAfter,
@@ -314,16 +315,16 @@ const REACHED = /^(?:至|到|达到?)$/;
 const FRAMED_THINGS = /^在?([\u4e00-\u9fff]{1,8}的?[\u4e00-\u9fff]{1,8})中$/;
 /** 补贴标准为产品售价的, 个人缴费比例为工资的: a standard or rate, then what it is a share of. */
 const STANDARD_AS_SHARE = /^([\u4e00-\u9fff]{2,10}?(?:标准|比例|费率))为[^的，,。；;]{2,12}的$/;
+const NEW_ACTIONS = '(?:新设立|新设|新增|新建|新开|新注册|新登记)';
 /** 新设, 新增, 新建 at the end of a label: an action whose object is left unsaid. */
-const OPEN_ACTION = /(?:新设立|新设|新增|新建|新开|新注册|新登记)$/;
+const OPEN_ACTION = new RegExp(`${NEW_ACTIONS}$`);
 /** 新设立经营主体: what a count of the same unit before did its action to. */
-const OBJECT_OF_ACTION = /(?:新设立|新设|新增|新建|新开|新注册|新登记)([\u4e00-\u9fff]{2,10})$/;
+const OBJECT_OF_ACTION = new RegExp(`${NEW_ACTIONS}([\\u4e00-\\u9fff]{2,10})$`);
 /** 晚稻种植面积, 秋粮收获面积, 中稻面积: the area of a crop, sown, harvested or only grown. */
 const CROP_AREA = /^([\u4e00-\u9fff]{2,4}?)(?:种植|播种|收获|收割)?面积$/;
 /** 总产, 预计平均亩产, 实测单产: a yield without the crop it is of. */
 const YIELD_ONLY = /^(?:预计|实测)?(?:平均)?(?:总产量?|亩产|单产|产量)$/;
 const FORECAST = '预计';
-const AREA_UNITS = new Set(['亩', '公顷']);
 const GROWTH_VERB_AT_END = /(?:下降|减少|增长|增加)$/;
 /** 在接受调查的2416家企业中: the preposition frames the phrase, it is not part of the name. */
 const LEADING_PREPOSITION = /^[在对从]/;
@@ -2427,7 +2428,7 @@ class Extraction {
    */
   private withCrop(label: string, unit: string): string {
     const grown = CROP_AREA.exec(label)?.[1];
-    if (grown !== undefined && AREA_UNITS.has(unit)) this.crop = grown;
+    if (grown !== undefined && LAND_AREA_UNITS.has(unit)) this.crop = grown;
     if (this.crop === undefined || !YIELD_ONLY.test(label)) return label;
     const forecast =
       !label.startsWith(FORECAST) && this.sentence.previousLabel?.includes(FORECAST) === true ? FORECAST : '';

@@ -1228,7 +1228,8 @@ export function receiversLabel(label: string, text: string, from: number, unit: 
 
 /** Work on land measured by the area it covered (秋粮已收获38.6万亩, 水稻机插秧12万亩). */
 const LAND_WORK = /(?:收获|播种|种植|收割|机收|插秧|栽植|复垦|流转)$/;
-const AREA_UNITS = new Set(['亩', '公顷', '平方公里']);
+/** Units a land area is measured in: of a crop, a field worked, a district. */
+export const LAND_AREA_UNITS = new Set(['亩', '公顷', '平方公里']);
 
 /** 秋粮已收获62% → 秋粮收获进度: a share named only by work on land is how far the work has come. */
 export function withProgress(label: string): string {
@@ -1243,7 +1244,7 @@ const INTENDING = /计划|打算|愿意|希望|者|户/;
  * takes the area it covered (秋粮收获 → 秋粮收获面积).
  */
 export function withImpliedObject(label: string, unit: string): string {
-  if (AREA_UNITS.has(unit) && LAND_WORK.test(label)) return `${label}面积`;
+  if (LAND_AREA_UNITS.has(unit) && LAND_WORK.test(label)) return `${label}面积`;
   const noun = Object.hasOwn(COUNT_NOUNS, unit) ? COUNT_NOUNS[unit] : undefined;
   return noun !== undefined && OBJECT_VERBS.includes(label) ? label + noun : label;
 }
@@ -1257,7 +1258,7 @@ const CROP_THEN_WORK =
  * noun after an area is no crop being worked.
  */
 export function cropArea(noun: string, unit: string): string | undefined {
-  const crop = AREA_UNITS.has(unit) ? CROP_THEN_WORK.exec(noun)?.[1] : undefined;
+  const crop = LAND_AREA_UNITS.has(unit) ? CROP_THEN_WORK.exec(noun)?.[1] : undefined;
   return crop === undefined ? undefined : `${crop}面积`;
 }
 

@@ -719,6 +719,7 @@ export function readFigure(text: string, index: number, floor: number): Reading 
       // "another 10 to 12 gigawatts": a range writes its unit once, after the upper bound, as 3至5万 its scale.
       const ranged = core.chinese ? undefined : englishRangeUnitAhead(text, cursor, start, floor);
       const listed = core.chinese ? undefined : listUnitAhead(text, cursor, start);
+      const numberOf = core.chinese ? undefined : numberOfCounted(text, start);
       if (ranged !== undefined) {
         unit = { unit: ranged.unit, end: cursor, english: true };
         // "3 to 5 million trees": the bare lower bound takes the scale of the upper.
@@ -733,9 +734,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
         // 达300余万: a count whose unit the writer left out.
         unit = { unit: UNWRITTEN_UNIT, end: cursor, english: false };
         unitSource = 'none';
-      } else if (!core.chinese && numberOfCounted(text, start) !== undefined) {
+      } else if (numberOf !== undefined) {
         // "The number of cruise ship calls … doubled to 86": the count is of the plural its subject names.
-        unit = { unit: numberOfCounted(text, start) ?? UNWRITTEN_UNIT, end: cursor, english: true };
+        unit = { unit: numberOf, end: cursor, english: true };
       } else if (
         !core.chinese &&
         (core.englishStyle || COUNT_CHANGE_AFTER.test(text.slice(cursor, cursor + 24)))
