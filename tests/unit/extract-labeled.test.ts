@@ -5,8 +5,9 @@
 // from round 5, declared) and test3 (blind through round 5: written after round 4 by someone who never read the
 // extractor; tuned on from round 6, declared), test4 (blind through round 7a: written at the start of round 6 by
 // someone who never read the extractor; tuned on from round 7b, declared), test5 (blind through round 8: written at
-// the start of round 7 by someone who never read the extractor; tuned on from round 9, declared) and test6 (blind:
-// written at the start of round 9 by three writers who never read the extractor, never read by whoever tunes it). Only tuned splits print their misses. QUALITY_REPORT=1 prints the scores;
+// the start of round 7 by someone who never read the extractor; tuned on from round 9, declared) and test6 (blind
+// through round 9: written at the start of round 9 by three writers who never read the extractor; tuned on from
+// round 10, declared). Only tuned splits print their misses. QUALITY_REPORT=1 prints the scores;
 // LABELED_SPLIT=dev runs one split only.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,17 @@ const labeledRoot = join(here, '..', 'fixtures', 'extract', 'labeled');
 const splits = ['dev', 'check', 'test', 'dev3', 'test2', 'test3', 'test4', 'test5', 'test6'] as const;
 type Split = (typeof splits)[number];
 /** Splits the extractor has been tuned on, whose misses may be printed; a blind split prints only aggregates. */
-const tunedSplits: readonly Split[] = ['dev', 'check', 'test', 'dev3', 'test2', 'test3', 'test4', 'test5'];
+const tunedSplits: readonly Split[] = [
+  'dev',
+  'check',
+  'test',
+  'dev3',
+  'test2',
+  'test3',
+  'test4',
+  'test5',
+  'test6',
+];
 
 const chosenSplit = process.env.LABELED_SPLIT;
 const report = process.env.QUALITY_REPORT === '1';
@@ -168,6 +179,7 @@ const FLOORS: Record<Split, Floors> = {
   // writers'). The round-8 extractor, scored when the split arrived: fully right 62.9%, judged 73.4%, label 66.4%,
   // asOf 79.4%, unit 92.3%, kind 97.1%, value 98.3%, qualifier 98.5%, precision 98.7%, recall 98.5%, 4 collisions.
   // After round 9 (blind): fully right 64.2%, judged 74.5%, label 67.2%, unit 93.8%, kind 98.2%, value 99.3%, qualifier 99.3%, recall 99.3%, precision 98.7%, asOf 79.4%, 4 collisions.
+  // Tuned on from round 10 (declared).
   test6: {
     targets: { fullyRight: 0.64, precision: 0.985, recall: 0.99 },
     fields: { value: 0.99, unit: 0.935, qualifier: 0.99, label: 0.67, kind: 0.98, asOf: 0.79 },
