@@ -29,20 +29,10 @@ import {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const labeledRoot = join(here, '..', 'fixtures', 'extract', 'labeled');
-const splits = ['dev', 'check', 'test', 'dev3', 'test2', 'test3', 'test4', 'test5', 'test6'] as const;
+const splits = ['dev', 'check', 'test', 'dev3', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7'] as const;
 type Split = (typeof splits)[number];
 /** Splits the extractor has been tuned on, whose misses may be printed; a blind split prints only aggregates. */
-const tunedSplits: readonly Split[] = [
-  'dev',
-  'check',
-  'test',
-  'dev3',
-  'test2',
-  'test3',
-  'test4',
-  'test5',
-  'test6',
-];
+const tunedSplits: readonly Split[] = splits.filter((split) => split !== 'test7');
 
 const chosenSplit = process.env.LABELED_SPLIT;
 const report = process.env.QUALITY_REPORT === '1';
@@ -185,6 +175,15 @@ const FLOORS: Record<Split, Floors> = {
     fields: { value: 0.99, unit: 0.935, qualifier: 0.99, label: 0.67, kind: 0.98, asOf: 0.79 },
     collisions: 4,
     fullyRightJudged: 0.74,
+  },
+  // Regression guard: the seventh blind split, written at the start of round 10 by three writers who never read the
+  // extractor, and never read by whoever tunes it. The round-9 extractor, scored when the split arrived: fully right
+  // 68.6%, label 69.6%, asOf 83.5%, unit 97.6%, kind 97.4%, value 98.6%, qualifier 98.8%, precision 98.7%, recall
+  // 99.1%, 6 collisions.
+  test7: {
+    targets: { fullyRight: 0.68, precision: 0.985, recall: 0.99 },
+    fields: { value: 0.985, unit: 0.975, qualifier: 0.985, label: 0.695, kind: 0.97, asOf: 0.83 },
+    collisions: 6,
   },
 };
 
