@@ -4533,3 +4533,21 @@ describe('English of round 9', () => {
     ]);
   });
 });
+
+describe('round 10, survey reports', () => {
+  const surveyLabels = labelReader('2025-05-20');
+  it('drops a base written as the year before the figure, and keeps one two years back', () => {
+    expect(
+      surveyLabels(
+        '市卫健委发布2024年市民营养监测结果，全市居民膳食达标率为42.5%，比2023年提高2.2个百分点。',
+      ),
+    ).toEqual([
+      ['42.5%', '居民膳食达标率'],
+      ['2.2个百分点', '居民膳食达标率提高'],
+    ]);
+    expect(surveyLabels('今年全市居民膳食达标率为42.5%，较2023年提高2.2个百分点。')[1]).toEqual([
+      '2.2个百分点',
+      '居民膳食达标率较2023年提高',
+    ]);
+  });
+});

@@ -410,6 +410,18 @@ const SURVEY_REACHED = /(?:调查|问卷|监测)(?:覆盖|访问|走访|抽取)�
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
 /** 帮助1.38万名就业困难人员实现再就业: what the counted ones achieved names the series. */
 const OUTCOME_AFTER = /^实现([\u4e00-\u9fff]{2,6})(?=[，,。；;]|$)/;
+/** 较2022年提升: a comparison base of a whole year, written as its number, before the change it states. */
+const YEAR_BASE = /(?:比|较)(\d{4})年(?![末底初同0-9])/;
+
+/** The label without a base of the year before `asOf` (较2022年 for a figure of 2023), else undefined. */
+function withoutYearAgoBase(label: string, asOf: string | undefined): string | undefined {
+  const base = YEAR_BASE.exec(label);
+  if (base === null || asOf === undefined || Number(base[1]) + 1 !== Number(asOf.slice(0, 4)))
+    return undefined;
+  const rest = label.slice(0, base.index) + label.slice(base.index + base[0].length);
+  return rest.length >= 2 ? rest : undefined;
+}
+
 /** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
 const COMPARED_AFTER = codeSet('比较同与和于');
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
@@ -1331,7 +1343,7 @@ class Extraction {
         COMPARED_LOWER_OR_HIGHER.test(
           this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 16), raw.start),
         ));
-    const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
+    let { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
     const kind: FigureKind = kindOf(raw, growth, {
       text: this.text,
       label,
@@ -1381,6 +1393,14 @@ class Extraction {
       !(asOf !== undefined && STANDARD_RAISED_BEFORE.test(unitBefore) && !this.carriedPeriod(asOf));
     const standard = (label.startsWith('每') && !DENSITY.test(named.label)) || perUnit;
     if (asOf !== undefined && !standard && this.dates(raw, asOf, planned)) figure.asOf = asOf;
+    // 2023年…水平为31.6%，较2022年提升3.4个百分点: a base of the year before the figure's is the year-on-year
+    // base written as a year; it only locates the figure (a base two years back stays).
+    const yearAgo = withoutYearAgoBase(label, figure.asOf ?? this.publishedDay);
+    if (yearAgo !== undefined) {
+      ({ label, metric } = this.metrics.entry(yearAgo, raw.unit.unit));
+      figure.label = label;
+      figure.metric = metric;
+    }
     // "widened to $8.1 billion from $6.4 billion": a base with no period of its own is the series at an earlier,
     // unstated time; it keeps a key apart from the level it is compared with.
     const before = this.figures.at(-1);
