@@ -4550,4 +4550,23 @@ describe('round 10, survey reports', () => {
       '居民膳食达标率较2023年提高',
     ]);
   });
+  it('names the sample a survey was put to by whom it reached, past the 的 phrase or ages that describe them', () => {
+    const sampled = surveyLabels(
+      '市社科院3月对全市16个街道的2300户居民开展入户调查。另对1800家小微企业进行了问卷调查。',
+    );
+    expect(sampled.slice(1)).toEqual([
+      ['2300户', '受访居民'],
+      ['1800家', '受访小微企业'],
+    ]);
+    expect(
+      surveyLabels('调查于5月进行，共访问20至40岁在云溪打零工的青年1560人；另调查18岁以上常住居民900人。'),
+    ).toEqual([
+      ['1560人', '访问青年'],
+      ['900人', '调查常住居民'],
+    ]);
+    expect(surveyLabels('在接受调查的860家企业中，六成表示订单回升。')[0]).toEqual([
+      '860家',
+      '接受调查的企业',
+    ]);
+  });
 });

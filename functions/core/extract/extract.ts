@@ -408,6 +408,22 @@ const WHOLE_YEAR_IN_CLAUSE = /(?:全年|年度)[^，。；,;]*$/;
 /** 调查覆盖家长, 问卷访问了居民: a survey, the verb that reached its sample, then the sample. */
 const SURVEY_REACHED = /(?:调查|问卷|监测)(?:覆盖|访问|走访|抽取)了?([\u4e00-\u9fff]{2,6})$/;
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
+/** 共访问18至35岁在本市租房的青年3540人: the verb that reached a sample, then whom, described. */
+const SAMPLE_REACHED = /(?<!接受)(访问|调查|走访)了?([^，,。；;]{2,24})$/;
+
+/**
+ * 共访问18至35岁在本市租房的青年 → 访问青年: a sample is named by the verb that reached it and its noun; its ages
+ * and the 的 phrase that describes it only say whom the survey reached. Undefined when nothing is to drop.
+ */
+function reachedSample(label: string): string | undefined {
+  const reached = SAMPLE_REACHED.exec(label);
+  if (reached === null) return undefined;
+  const [, verb = '', whom = ''] = reached;
+  const unaged = whom.replace(AGE_OPENING, '');
+  const head = unaged.slice(unaged.lastIndexOf('的') + 1);
+  if (head.length < 2 || !isPopulation(head) || head === whom) return undefined;
+  return verb + head;
+}
 /** 帮助1.38万名就业困难人员实现再就业: what the counted ones achieved names the series. */
 const OUTCOME_AFTER = /^实现([\u4e00-\u9fff]{2,6})(?=[，,。；;]|$)/;
 /** 较2022年提升: a comparison base of a whole year, written as its number, before the change it states. */
@@ -2180,7 +2196,8 @@ class Extraction {
           ? doing
           : doing + (sentence.countedBy.get(raw.unit.unit) ?? '');
     // 列入年度计划的120个重点项目: the 的 phrase defines the counted noun.
-    else if (attributive && noun !== '' && raw.unit.counter)
+    // 对28所高校的4650名应届毕业生开展调查: whom a survey was put to are its sample, whatever 的 phrase came before.
+    else if (attributive && noun !== '' && raw.unit.counter && after?.sampled !== true)
       label = before.label.replace(LEADING_PREPOSITION, '') + noun;
     else if (raw.unit.counter && noun !== '') {
       // 惠及3个乡镇约18万名居民: between two counts only the first one's noun; the same verb counts the second.
@@ -2200,7 +2217,7 @@ class Extraction {
       }
       const outcome = after === undefined ? null : OUTCOME_AFTER.exec(text.slice(after.end, after.end + 10));
       if (outcome !== null) label += outcome[1];
-      if (after?.surveyed === true || this.isSurveySample(raw, label, noun)) {
+      if (after?.surveyed === true || after?.sampled === true || this.isSurveySample(raw, label, noun)) {
         // 1500名60岁及以上老年人: a sample's age bound only describes whom the survey reached.
         const sampled = noun.replace(AGE_OPENING, '');
         label = sampled.startsWith('受访') ? sampled : `受访${sampled}`;
@@ -2213,6 +2230,7 @@ class Extraction {
     // 跟踪调查覆盖家长2.61万名: a survey's sample named before its size is who was asked.
     const sample = SURVEY_REACHED.exec(label)?.[1];
     if (sample !== undefined && isPopulation(sample)) label = `受访${sample}`;
+    else if (raw.unit.counter || isPeopleUnit(raw.unit.unit)) label = reachedSample(label) ?? label;
     // 帮助4120人次实现灵活就业: people named by nothing but the verb of helping before them.
     if (noun === '' && doing === undefined && raw.unit.noun === undefined)
       label =

@@ -675,9 +675,14 @@ export const AGE_OPENING = new RegExp(`^${AGE_SPAN}的?(?=[\u4e00-\u9fff]{2})`);
 const SURVEY_OF = /^([^的]{1,8})的[^的]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
 /** 在线调查, 入户调查: the rest of a survey's name after the noun of those it asked and 的. */
 const SURVEY_AFTER = /^[^的，,。；;]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
+/** 对2400个种植户开展问卷调查: the verb that puts a survey to those just counted. */
+const SURVEY_PUT = /^(?:开展|进行)了?[^的，,。；;]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
 
 /** The counted noun after a counter word, up to a verb, a preposition or punctuation, and where it stopped. */
-export function nounAfter(text: string, from: number): { noun: string; end: number; surveyed?: boolean } {
+export function nounAfter(
+  text: string,
+  from: number,
+): { noun: string; end: number; surveyed?: boolean; sampled?: boolean } {
   let cursor = skipFollowingFigure(text, from);
   if (text.startsWith('的', cursor)) cursor++;
   // Kept characters are contiguous runs of the text; only quotes, asides and line breaks split them.
@@ -753,6 +758,9 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
       ? unaged.slice(0, -1)
       : undefined);
   if (surveyed !== undefined) return { noun: surveyed, end: cursor, surveyed: true };
+  // 对全省2400个种植户开展问卷调查: those the survey was put to, a sample the sentence names apart from its findings.
+  if (unaged.length >= 2 && SURVEY_PUT.test(text.slice(cursor, cursor + 12)))
+    return { noun: unaged, end: cursor, sampled: true };
   return { noun: headAfterDe(framed.endsWith('、') ? framed.slice(0, -1) : framed), end: cursor };
 }
 
