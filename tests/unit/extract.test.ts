@@ -4569,4 +4569,47 @@ describe('round 10, survey reports', () => {
       '接受调查的企业',
     ]);
   });
+  const surveyAsOf = asOfReader('2024-09-20');
+  it('dates a survey report by its fieldwork, sentence after sentence, after a day of its own and for shares foreseeing', () => {
+    expect(
+      surveyAsOf(
+        '市统计局于7月开展居民消费意愿调查，共访问居民1800人。截至7月20日，已购买家电的占18.2%。受访居民月均消费支出为3200元，约三分之一的受访者每周都外出就餐。',
+      ),
+    ).toEqual([
+      ['1800人', '2024-07-31'],
+      ['18.2%', '2024-07-20'],
+      ['3200元', '2024-07-31'],
+      ['约三分之一', '2024-07-31'],
+    ]);
+    expect(surveyAsOf('调查于6月进行，共访问租房青年2100人。受访青年月均租金为2100元。')).toEqual([
+      ['2100人', '2024-06-30'],
+      ['2100元', '2024-06-30'],
+    ]);
+    expect(
+      surveyAsOf('中心一季度对900家企业开展问卷调查。企业对二季度预期乐观，预计利润增长的企业占55.3%。'),
+    ).toEqual([
+      ['900家', '2024-03-31'],
+      ['55.3%', '2024-03-31'],
+    ]);
+  });
+  it('dates the findings of a survey with no fieldwork by their day, and by nothing in the year under way', () => {
+    expect(
+      surveyAsOf(
+        '市教育局对全市高校毕业生开展抽样调查。截至4月10日，毕业生签约率为55.1%。已签约毕业生平均月薪为5900元。',
+      ),
+    ).toEqual([
+      ['55.1%', '2024-04-10'],
+      ['5900元', '2024-04-10'],
+    ]);
+    expect(
+      surveyAsOf(
+        '省调查队近期对800个养殖户开展问卷调查。结果显示，今年参加保险的养殖户占64.2%。户均存栏生猪86头。',
+        '2024-11-20',
+      ),
+    ).toEqual([
+      ['800个', null],
+      ['64.2%', null],
+      ['86头', null],
+    ]);
+  });
 });

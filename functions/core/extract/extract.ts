@@ -337,6 +337,8 @@ const UNIT_WARNINGS: Record<NonNullable<RawFigure['unitSource']>, FigureWarning>
 const OF_SHARE = '的比例';
 /** 增幅在10%以上的占比: a share of those a 的 phrase defines, named with no population of its own. */
 const SHARE_OF_DEFINED = /^([^的]{2,16})的(?:占比|比例)$/;
+/** …的受访者比例, …的占比: a share of those a 的 phrase defines, whatever opens the phrase. */
+const SHARE_OF_DEFINED_ANY = /的[^的]{0,6}(?:比例|占比)$/;
 /** A share of the people a 的 phrase defines (…控制在5%以内的受访者占): the phrase, the population. */
 const DEFINED_POPULATION_TAKES = /^([^的，,。；;]{2,24})的([^的，,。；;]{2,6})占$/;
 const ZHONG = 0x4e2d; // 中
@@ -440,6 +442,18 @@ function withoutYearAgoBase(label: string, asOf: string | undefined): string | u
 
 /** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
 const COMPARED_AFTER = codeSet('比较同与和于');
+const YU = 0x4e8e; // 于
+/** What makes 于 compare (高于, 低于, 快于, 相当于); after anything else it says when (于8月开展调查). */
+const COMPARING_BEFORE_YU = codeSet('高低多少大小快慢优好强弱等当早晚超胜');
+/** 6月对…开展问卷调查, 于8月开展满意度调查: a survey put to its sample in the period just read. */
+const SURVEY_CONDUCTED_AFTER =
+  /^[^。；;]{0,30}?(?:开展|进行|组织|实施)了?[^，,。；;]{0,12}?(?:调查|问卷|监测|访问|抽查)/;
+/** 调查于9月进行: a survey said to have been held in the period after it. */
+const SURVEY_HELD_BEFORE = /(?:调查|问卷|访问|监测)[于在]$/;
+const SURVEY_HELD_AFTER = /^(?:进行|开展|展开|完成|实施)/;
+/** A sentence that tells of a survey put to a sample: what the text goes on to give is its findings. */
+const SURVEY_CONDUCTED =
+  /(?:开展|进行|组织|实施)了?[^，,。；;]{0,12}?(?:调查|问卷|抽查)|调查[于在][^，,。；;]{1,8}(?:进行|开展)/;
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
 const SINCE = 0x81ea; // 自
 const FROM = 0x7531; // 由
@@ -951,6 +965,13 @@ class Extraction {
   private lastDay: string | undefined;
   /** The paragraph's period, held back while a sentence of averages or of an event that names none is read. */
   private heldPeriod: string | undefined;
+  /**
+   * The end of a survey's fieldwork (8月开展…调查, 调查于9月进行), or with none given the 截至 day of its findings:
+   * the date of its figures, to which the text returns after a sentence of its own day.
+   */
+  private fieldwork: string | undefined;
+  /** Whether the text has told of a survey put to a sample (对…开展问卷调查): what follows is its findings. */
+  private surveyed = false;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
   /** Who the brief reports on when it opens headline and body alike (青岚科技…/青岚科技10月28日披露…). */
@@ -1071,9 +1092,13 @@ class Extraction {
         figure.asOf ??= until;
       }
     }
+    if (!this.surveyed && SURVEY_CONDUCTED.test(this.text.slice(this.sentence.start, next)))
+      this.surveyed = true;
     this.sentence.reset(next, this.figures.length);
     this.rates.reset();
     if (this.day !== undefined && !continuesDay(this.text, next)) this.day = undefined;
+    // 调查于6月进行。…截至6月20日，…。受访毕业生平均期望月薪…: a survey's findings are of its fieldwork.
+    if (this.day === undefined && this.period === undefined) this.period = this.fieldwork;
     this.period ??= this.heldPeriod;
     this.heldPeriod = undefined;
     // "Average security wait times fell…", "Each passenger spent…": a level per head or per trip is of now, not a
@@ -1133,13 +1158,16 @@ class Extraction {
         }
       }
       // 较去年同期的6.1亿份: the base compared with is a figure of its own, a year before the sentence's.
-      const comparedEnd = COMPARED_AFTER.has(before) ? comparedValueAt(text, index) : undefined;
+      // 于8月开展调查: 于 says when unless a comparative stands before it (高于去年).
+      const compared =
+        COMPARED_AFTER.has(before) && (before !== YU || COMPARING_BEFORE_YU.has(text.charCodeAt(index - 2)));
+      const comparedEnd = compared ? comparedValueAt(text, index) : undefined;
       if (comparedEnd !== undefined) {
         sentence.nextFigureAsOf = yearEarlier(this.currentAsOf());
         index = comparedEnd;
         continue;
       }
-      if (COMPARED_AFTER.has(before) || before === SINCE) {
+      if (compared || before === SINCE) {
         // 降幅较1-5月收窄: a base compared with is read whole, so that none of it (5月) dates a figure; 自2019年
         // 启动…以来: figures since a start are of now.
         const base = mayOpenPeriod(text, index)
@@ -1210,17 +1238,33 @@ class Extraction {
         while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
         continue;
       }
+      // 企业对二季度预期…: after a survey's fieldwork, a later period is the horizon of the answers, of the survey.
+      if (!found.until && this.fieldwork !== undefined && found.asOf > this.fieldwork) {
+        index = found.end - 1;
+        continue;
+      }
       if (
         !found.until &&
         text.startsWith(THIS_YEAR, index) &&
         this.publishedDay !== undefined &&
         found.asOf > this.publishedDay &&
-        SURVEY_OF_YEAR_AFTER.test(text.slice(found.end, found.end + SURVEY_WINDOW))
+        // 对…开展问卷调查。结果显示，今年参加农业保险的农户占76.3%: the findings of a survey of the year under way.
+        (SURVEY_OF_YEAR_AFTER.test(text.slice(found.end, found.end + SURVEY_WINDOW)) || this.surveyed)
       ) {
         this.locate(undefined);
         index = found.end - 1;
         continue;
       }
+      // 8月开展满意度调查, 调查于9月进行: the survey's fieldwork dates its findings, sentence after sentence.
+      if (!found.until && this.isFieldwork(index, found.end)) {
+        this.locate(found.asOf);
+        this.fieldwork = found.asOf;
+        this.surveyed = true;
+        index = found.end - 1;
+        continue;
+      }
+      // 对…开展抽样调查。截至3月20日，…: with no fieldwork given, the day of the findings dates the rest of them.
+      if (found.until && this.surveyed) this.fieldwork ??= found.asOf;
       if (found.ofFigure === true) sentence.nextFigureAsOf = found.asOf;
       else if (
         found.day ||
@@ -1241,6 +1285,16 @@ class Extraction {
       index = found.end - 1;
     }
     this.periodsRead = Math.max(this.periodsRead, end);
+  }
+
+  /** Whether the period from `index` to `end` is when a survey was held (8月对…开展调查, 调查于9月进行). */
+  private isFieldwork(index: number, end: number): boolean {
+    const { text } = this;
+    if (SURVEY_CONDUCTED_AFTER.test(text.slice(end, end + SURVEY_WINDOW))) return true;
+    return (
+      SURVEY_HELD_BEFORE.test(text.slice(Math.max(this.sentence.start, index - 3), index)) &&
+      SURVEY_HELD_AFTER.test(text.slice(end, end + 2))
+    );
   }
 
   /** The clause `index` stands in, within CLAUSE_AROUND_REACH either side. */
@@ -1407,7 +1461,9 @@ class Extraction {
     const perUnit =
       PER_UNIT_BEFORE.test(unitBefore) &&
       !(asOf !== undefined && STANDARD_RAISED_BEFORE.test(unitBefore) && !this.carriedPeriod(asOf));
-    const standard = (label.startsWith('每') && !DENSITY.test(named.label)) || perUnit;
+    // 每月公共交通支出超过200元的受访者比例: a share of those a 每 phrase defines is of its date, no standard.
+    const standard =
+      (label.startsWith('每') && !DENSITY.test(named.label) && !SHARE_OF_DEFINED_ANY.test(label)) || perUnit;
     if (asOf !== undefined && !standard && this.dates(raw, asOf, planned)) figure.asOf = asOf;
     // 2023年…水平为31.6%，较2022年提升3.4个百分点: a base of the year before the figure's is the year-on-year
     // base written as a year; it only locates the figure (a base two years back stays).
@@ -1505,7 +1561,13 @@ class Extraction {
       raw.start,
     );
     // 上半年…；预计9月开学前可再提供学位480个: what a clause foresees is not of a period already past.
-    if (this.publishedDay !== undefined && asOf <= this.publishedDay && FORESEEN_IN_CLAUSE.test(ownClause))
+    // The share of those asked who foresee something (预计营业收入增长的企业占六成以上) is of the survey all the same.
+    if (
+      this.publishedDay !== undefined &&
+      asOf <= this.publishedDay &&
+      FORESEEN_IN_CLAUSE.test(ownClause) &&
+      !(raw.unit.kind === 'percent' && asOf === this.fieldwork)
+    )
       return false;
     // 上半年，…。全县建成养老服务点43个，覆盖率超过六成: a stock or a capacity stated after the window of a part of
     // the year that an earlier sentence gave is a level of now. A year's end dates a stock as it does the flows.
