@@ -4612,4 +4612,10 @@ describe('round 10, survey reports', () => {
       ['86头', null],
     ]);
   });
+  it('keeps a 中 that opens a word after a period (一季度中小企业), where it is no "during"', () => {
+    expect(surveyLabels('二季度中小企业景气指数为50.6；3月中药材收购量为120吨。')).toEqual([
+      ['50.6', '中小企业景气指数'],
+      ['120吨', '中药材收购量'],
+    ]);
+  });
 });

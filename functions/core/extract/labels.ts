@@ -2,7 +2,7 @@
 //
 // Chinese states a measure either before the number (城镇新增就业42303人) or, with a counter word, after it
 // (737个社区党组织). Both sides are read within bounded windows, so labelling stays linear in the text.
-import { codeSet, wordAt } from './chars.ts';
+import { codeSet, isIdeograph, wordAt } from './chars.ts';
 import { isWrappedLineBreak } from './layout.ts';
 import { isChineseNumeral } from './numerals.ts';
 import { isPopulation } from './shares.ts';
@@ -76,6 +76,7 @@ const PROTECTED_WORDS = new Lexicon(
 );
 
 const DATE_WORDS = longestFirst('个月 月份 季度 年度 年 月 日 号 季'.split(' '));
+const MIDDLE = '中';
 const DATE_TAILS = longestFirst('以来 来 底 末 初 份 中旬 上旬 下旬 期间 前 后 中 内'.split(' '));
 
 /** Words ending a counted noun read forward (20848个城乡居民小区 | 全部实现…). */
@@ -255,6 +256,8 @@ function afterDate(text: string, start: number): number {
   if (text.startsWith('期', cursor)) return start;
   if (dateWord === '号' && isNamedNumber(text, cursor)) return start;
   const tail = wordAt(text, cursor, DATE_TAILS);
+  // 一季度中小企业发展指数: a 中 that opens a word (中小企业, 中药材) is no tail of the date.
+  if (tail === MIDDLE && isIdeograph(text.charCodeAt(cursor + 1))) return cursor;
   return tail === undefined ? cursor : cursor + tail.length;
 }
 

@@ -2,7 +2,7 @@
 //
 // Most of them need no list: a number must be followed by a unit to be a figure, so 5月12日, 2020年, 十三五,
 // 六稳, 一盘棋 and 一带一路 fall out on their own. The lists below catch what would otherwise pass.
-import { isLatinLetter } from './chars.ts';
+import { isIdeograph, isLatinLetter } from './chars.ts';
 import { isChineseNumeral } from './numerals.ts';
 import { Lexicon } from './units.ts';
 
@@ -91,8 +91,6 @@ export function isInsideSlogan(text: string, start: number, end: number): boolea
   while (close < text.length && close - end < SLOGAN_REACH && isIdeograph(text.charCodeAt(close))) close++;
   return text.charCodeAt(close) === QUOTE_CLOSE && (open < start || close > end);
 }
-
-const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 
 const MONTHS = [
   'january',
