@@ -4618,4 +4618,15 @@ describe('round 10, survey reports', () => {
       ['120吨', '中药材收购量'],
     ]);
   });
+  it('gives each thing a survey rates the measure written once after the last (地铁、常规公交和出租车满意度)', () => {
+    expect(surveyLabels('轮渡、城际公交和网约车满意度分别为86.1分、79.4分和74.8分。')).toEqual([
+      ['86.1分', '轮渡满意度'],
+      ['79.4分', '城际公交满意度'],
+      ['74.8分', '网约车满意度'],
+    ]);
+    expect(surveyLabels('城区、郊县受访者对养老服务的满意度分别为81.2%和73.4%。')[0]).toEqual([
+      '81.2%',
+      '城区受访者对养老服务的满意度',
+    ]);
+  });
 });

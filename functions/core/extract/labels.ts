@@ -806,6 +806,8 @@ const SHARED_HEADS = new SuffixSet(
   (
     '排放量 播种面积 种植面积 面积 产量 总产量 余额 总额 销售额 零售额 增加值 收入 投资 人数 数量 吞吐量 ' +
     '客运量 货运量 用电量 用水量 产值 成交额 覆盖率 发生率 比重 价格 指数 支出 ' +
+    // What a survey measures of each thing it asks about (地铁、常规公交满意度 → 地铁满意度).
+    '满意度 满意率 知晓率 得分 ' +
     // Prices named by the market they are taken in (西红柿、黄瓜批发价格 → 西红柿批发价格).
     '批发价格 零售价格 批发价 零售价 批发均价 零售均价 收购价 出厂价 地头价'
   ).split(' '),
@@ -824,7 +826,8 @@ function withSharedHead(item: string, last: string): string {
   if (kindEnd >= 2 && kindEnd <= MAX_PARALLEL_WORD && last.length - kindEnd >= 2 && !last.startsWith(item))
     return item + last.slice(kindEnd);
   const head = SHARED_HEADS.suffixOf(last);
-  if (head !== undefined && head.length < last.length) {
+  // 城区、郊县受访者对医疗服务的满意度: a head after a 的 phrase is the phrase's, which the item opens.
+  if (head !== undefined && head.length < last.length && !last.slice(0, -head.length).includes('的')) {
     return SHARED_HEADS.suffixOf(item) === undefined ? item + head : item;
   }
   // No known head: short parallel modifiers take the rest of the last item; so do modifiers as long as the
