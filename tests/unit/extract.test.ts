@@ -4629,4 +4629,20 @@ describe('round 10, survey reports', () => {
       '城区受访者对养老服务的满意度',
     ]);
   });
+  it('names a target reached after its figure by what the sentence measured in its unit, and breaks down the measure', () => {
+    expect(
+      surveyLabels(
+        '全县老年人体育锻炼参与率为46.3%，提前实现“十四五”规划中45%的目标。分城乡看，城镇老年人为51.2%，农村老年人为40.8%。',
+      ),
+    ).toEqual([
+      ['46.3%', '老年人体育锻炼参与率'],
+      ['45%', '老年人体育锻炼参与率目标'],
+      ['51.2%', '城镇老年人体育锻炼参与率'],
+      ['40.8%', '农村老年人体育锻炼参与率'],
+    ]);
+    expect(surveyLabels('全县化肥用量下降4.1%，完成了全年下降3%的目标。')[1]).toEqual([
+      '3%',
+      '化肥用量下降目标',
+    ]);
+  });
 });

@@ -403,6 +403,12 @@ const YEAR_PLAN_REACH = 20;
 /** 预计年内…将, 力争年底前…: a forecast or plan for the end of the year under way, in the figure's clause. */
 const WITHIN_YEAR_FORESEEN =
   /(?:(?:预计|计划|力争|有望|将)[^，。；,;]*?(?:年内|年底前|年末前)|(?:年内|年底前|年末前)(?:[^，。；,;]*?(?:预计|计划|力争|有望|将)|再))[^，。；,;]*$/;
+/** 规划中30%的目标: a target named right after its figure. */
+const TARGET_NAMED_AFTER = /^的(?:预期|规划|发展)?目标/;
+const TARGET_NAME_REACH = 5;
+/** 提前实现, 已完成, 超过: what a text says of a target reached, before the target's figure. */
+const TARGET_REACHED_BEFORE = /实现|完成|达到|超过|超额/;
+const TARGET = '目标';
 /** 全年下降3%的目标, 全年…任务: a target of the year, named right after its figure. */
 const YEARS_TARGET_NAMED_AFTER = /^的?(?:目标|任务)/;
 const WHOLE_YEAR_IN_CLAUSE = /(?:全年|年度)[^，。；,;]*$/;
@@ -1400,6 +1406,14 @@ class Extraction {
       if (measure !== undefined) named.label += measure;
       // 秋粮已收获62%: a share of land worked is the work's progress (秋粮收获进度).
       if (raw.unit.unit === '%' && !named.growth) named.label = withProgress(named.label);
+      // 水平为31.6%，提前实现“十四五”规划中30%的目标: a target reached, named after its figure, is the target of
+      // what the sentence measured in its unit.
+      const measured =
+        TARGET_NAMED_AFTER.test(this.text.slice(raw.end, raw.end + TARGET_NAME_REACH)) &&
+        TARGET_REACHED_BEFORE.test(this.text.slice(this.sentence.previousEnd, raw.start))
+          ? this.lastOfUnit(raw.unit.unit)?.label
+          : undefined;
+      if (measured !== undefined && !measured.endsWith(TARGET)) named.label = measured + TARGET;
     }
     // "unemployment held at 4.3%": a level of unemployment in percent is its rate.
     if (raw.english && raw.unit.kind === 'percent' && !named.growth && UNEMPLOYMENT_END.test(named.label))
@@ -2424,7 +2438,9 @@ class Extraction {
       label = continuedSubject(label, sentence.previousLabel) ?? label;
     } else if (named && sentence.previousLabel === undefined && this.opensOnBreakdown(clause.start)) {
       // …健康素养水平达到31.7%。分城乡看，城市居民为36.2%: a breakdown's group takes the measure just given.
-      const measured = this.figures.at(-1)?.label;
+      // …提前实现规划中30%的目标。分城乡看，…: the measure broken down, not the target it reached.
+      const last = this.figures.at(-1)?.label;
+      const measured = last?.endsWith(TARGET) === true ? this.figures.at(-2)?.label : last;
       if (measured !== undefined) label = groupsMeasure(label, measured) ?? label;
     }
     // 重点项目86个，已开工71个，开工率82.6%: a stage and its verb alone, or an action's rate, are of the object before.
