@@ -4645,4 +4645,17 @@ describe('round 10, survey reports', () => {
       '化肥用量下降目标',
     ]);
   });
+  it('names each part of 分别占 by its share, of the whole it names or whose make-up the sentence opened on', () => {
+    expect(surveyLabels('在支出构成中，餐饮、交通和娱乐分别占42%、21%和15%。')).toEqual([
+      ['42%', '餐饮占支出比例'],
+      ['21%', '交通占支出比例'],
+      ['15%', '娱乐占支出比例'],
+    ]);
+    expect(surveyLabels('门票、住宿分别占花费的36%和29%；小麦、玉米分别占12%和9%。')).toEqual([
+      ['36%', '门票占花费比例'],
+      ['29%', '住宿占花费比例'],
+      ['12%', '小麦占比'],
+      ['9%', '玉米占比'],
+    ]);
+  });
 });

@@ -403,6 +403,9 @@ const YEAR_PLAN_REACH = 20;
 /** 预计年内…将, 力争年底前…: a forecast or plan for the end of the year under way, in the figure's clause. */
 const WITHIN_YEAR_FORESEEN =
   /(?:(?:预计|计划|力争|有望|将)[^，。；,;]*?(?:年内|年底前|年末前)|(?:年内|年底前|年末前)(?:[^，。；,;]*?(?:预计|计划|力争|有望|将)|再))[^，。；,;]*$/;
+/** 在花费构成中，, 从收入结构看，: a sentence opening on the make-up of a whole, whose parts' shares follow. */
+const COMPOSITION_FRAME = /^(?:在|从)([\u4e00-\u9fff]{1,6}?)(?:构成|结构)(?:中|上|来看|看)[，,]/;
+const SHARE_END = '占比';
 /** 规划中30%的目标: a target named right after its figure. */
 const TARGET_NAMED_AFTER = /^的(?:预期|规划|发展)?目标/;
 const TARGET_NAME_REACH = 5;
@@ -1414,6 +1417,12 @@ class Extraction {
           ? this.lastOfUnit(raw.unit.unit)?.label
           : undefined;
       if (measured !== undefined && !measured.endsWith(TARGET)) named.label = measured + TARGET;
+      // 在花费构成中，住宿、餐饮分别占31%、24%: each part's share of the whole whose make-up the sentence opened on.
+      if (named.label.endsWith(SHARE_END) && named.label.length > SHARE_END.length) {
+        const whole = COMPOSITION_FRAME.exec(this.text.slice(this.sentence.start, raw.start))?.[1];
+        if (whole !== undefined && !named.label.includes(whole))
+          named.label = `${named.label.slice(0, -SHARE_END.length)}占${whole}比例`;
+      }
     }
     // "unemployment held at 4.3%": a level of unemployment in percent is its rate.
     if (raw.english && raw.unit.kind === 'percent' && !named.growth && UNEMPLOYMENT_END.test(named.label))

@@ -946,6 +946,16 @@ function listSplit(subject: string): string[] {
   return [...items, ...last.split('和')];
 }
 
+/** 分别占, 分别占花费的: a share verb after 分别, with the whole it may name. */
+const SHARE_ACTION = /^占([^的]{0,8})的?$/;
+
+/** 住宿、餐饮分别占 → 住宿占比, 餐饮占比; 分别占花费的 → 住宿占花费比例: each item's share, not a bare 占. */
+function sharedAction(action: string): string {
+  const whole = SHARE_ACTION.exec(action)?.[1];
+  if (whole === undefined) return action;
+  return whole === '' ? '占比' : `占${whole}比例`;
+}
+
 /** Splits the subject of 分别 into one label per figure. */
 function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
@@ -1054,7 +1064,7 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
       return { label: change, growth, distributesOverPrevious: change };
     }
     // 股票型和混合型基金分别发行: the action after 分别 goes with each label, as a change verb does.
-    const action = verb ?? stripModifiers(phrase.slice(baseEnd), regions);
+    const action = verb ?? sharedAction(stripModifiers(phrase.slice(baseEnd), regions));
     const labels = distribute(subject, base + action, regions);
     const first = labels?.[0];
     if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
