@@ -4658,4 +4658,10 @@ describe('round 10, survey reports', () => {
       ['9%', '玉米占比'],
     ]);
   });
+  it('keeps 平均 before a noun of change (平均涨幅), which names an average rise', () => {
+    expect(surveyLabels('续租的受访者中，平均涨幅为4.6%；物业费平均增幅为2.1%。')).toEqual([
+      ['4.6%', '平均涨幅'],
+      ['2.1%', '物业费平均增幅'],
+    ]);
+  });
 });

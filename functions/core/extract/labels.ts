@@ -159,10 +159,12 @@ function endBeforeAdverbs(text: string, end: number): number {
   let cut = end;
   for (let round = 0; round < 4 && cut > 0; round++) {
     const adverb = ADVERBS.suffixOf(text, cut);
-    // 人均800元: 均 is part of 人均 there, not 都. 两年平均增长: an average over years is a measure of its own.
+    // 人均800元: 均 is part of 人均 there, not 都. 两年平均增长: an average over years is a measure of its own; so
+    // is an average rise (平均涨幅), a noun.
     const kept =
       (adverb === '均' && isAveragedJun(text, cut - 1)) ||
-      (adverb === '平均' && text.charCodeAt(cut - 3) === YEAR_CHAR);
+      (adverb === '平均' &&
+        (text.charCodeAt(cut - 3) === YEAR_CHAR || wordAt(text, cut, GROWTH_NOUNS) !== undefined));
     if (adverb !== undefined && !kept) {
       cut -= adverb.length;
       continue;
