@@ -4664,4 +4664,10 @@ describe('round 10, survey reports', () => {
       ['2.1%', '物业费平均增幅'],
     ]);
   });
+  it('gives a bare 比例 that changed the share just stated', () => {
+    expect(surveyLabels('约四成受访家庭选择网上购买年货，比例较去年提高5.2个百分点。')).toEqual([
+      ['约四成', '选择网上购买年货的受访家庭比例'],
+      ['5.2个百分点', '选择网上购买年货的受访家庭比例提高'],
+    ]);
+  });
 });

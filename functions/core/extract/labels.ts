@@ -1367,7 +1367,7 @@ const CHANGE_VERBS = new Set([
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落, 同口径增长. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 全周 单周 单日 单月 名义 实际 小幅 大幅 微幅'
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 比例 同口径 可比口径 累计 年内累计 周 全周 单周 单日 单月 名义 实际 小幅 大幅 微幅'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -1789,7 +1789,7 @@ export function agentOf(clause: string, region: string): string | undefined {
   return agent === '' ? undefined : agent;
 }
 
-const SHARE_WORDS = /^(?:比重|占比)/;
+const SHARE_WORDS = /^(?:比重|占比|比例)/;
 
 /**
  * What a change continues from the label before: its subject (工业用电量增长 → 工业用电量), but the rate itself
