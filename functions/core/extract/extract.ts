@@ -1593,8 +1593,14 @@ class Extraction {
     )
       return false;
     // 上半年，…。全县建成养老服务点43个，覆盖率超过六成: a stock or a capacity stated after the window of a part of
-    // the year that an earlier sentence gave is a level of now. A year's end dates a stock as it does the flows.
-    if (!asOf.endsWith(YEAR_END) && this.carriedPeriod(asOf) && STOCK_IN_SENTENCE.test(sentenceSoFar))
+    // the year that an earlier sentence gave is a level of now. A year's end dates a stock as it does the flows,
+    // and a survey's fieldwork what those asked have (受访者平均租住面积).
+    if (
+      !asOf.endsWith(YEAR_END) &&
+      asOf !== this.fieldwork &&
+      this.carriedPeriod(asOf) &&
+      STOCK_IN_SENTENCE.test(sentenceSoFar)
+    )
       return false;
     // 其中，秋粮产量…: a part of the total the sentence before gave keeps its period.
     return !(
