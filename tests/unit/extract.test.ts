@@ -4551,10 +4551,9 @@ describe('round 10, survey reports', () => {
     ]);
   });
   it('names the sample a survey was put to by whom it reached, past the 的 phrase or ages that describe them', () => {
-    const sampled = surveyLabels(
-      '市社科院3月对全市16个街道的2300户居民开展入户调查。另对1800家小微企业进行了问卷调查。',
-    );
-    expect(sampled.slice(1)).toEqual([
+    expect(
+      surveyLabels('市社科院3月对全市2300户居民开展入户调查。另对1800家小微企业进行了问卷调查。'),
+    ).toEqual([
       ['2300户', '受访居民'],
       ['1800家', '受访小微企业'],
     ]);
@@ -4674,5 +4673,12 @@ describe('round 10, survey reports', () => {
       ['约四成', '选择网上购买年货的受访家庭比例'],
       ['5.2个百分点', '选择网上购买年货的受访家庭比例提高'],
     ]);
+  });
+  it('reads the places a survey covered before whom it asked as no figure, and keeps a count of places elsewhere', () => {
+    expect(surveyLabels('市人社局对全市15所职业院校的3200名毕业生开展问卷调查。')).toEqual([
+      ['3200名', '受访毕业生'],
+    ]);
+    expect(surveyLabels('本次监测共调查9个乡镇（街道）的2600名居民。')).toEqual([['2600名', '调查居民']]);
+    expect(surveyLabels('全市35个乡镇的1200名干部参加了培训。')[0]?.[0]).toBe('35个');
   });
 });

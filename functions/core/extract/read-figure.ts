@@ -14,6 +14,7 @@ import {
   isInsideSlogan,
   isInsideTitle,
   isOrdinalContext,
+  isSurveyCoverage,
 } from './not-figures.ts';
 import {
   arabicDigit,
@@ -809,7 +810,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     isOrdinalContext(text, start) ||
     isCodeBefore(text, start) ||
     isInsideTitle(text, start) ||
-    isInsideSlogan(text, start, cursor)
+    isInsideSlogan(text, start, cursor) ||
+    (unit.unit.counter && !unit.unit.measure && isSurveyCoverage(text, start, cursor))
   )
     return rejected(cursor);
   if (idioms.match(text, start) !== undefined) return rejected(cursor);
