@@ -4681,4 +4681,16 @@ describe('round 10, survey reports', () => {
     expect(surveyLabels('本次监测共调查9个乡镇（街道）的2600名居民。')).toEqual([['2600名', '调查居民']]);
     expect(surveyLabels('全市35个乡镇的1200名干部参加了培训。')[0]?.[0]).toBe('35个');
   });
+  it("keeps a survey's fieldwork to the paragraph that tells of it", () => {
+    expect(
+      surveyAsOf(
+        '区商务局5月对320家商户开展问卷调查，受访商户平均营业额增长6.1%。\n全区新建充电桩480个。新开公交线路6条。',
+      ),
+    ).toEqual([
+      ['320家', '2024-05-31'],
+      ['6.1%', '2024-05-31'],
+      ['480个', null],
+      ['6条', null],
+    ]);
+  });
 });

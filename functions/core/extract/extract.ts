@@ -1051,6 +1051,9 @@ class Extraction {
             this.programme = undefined;
             this.task = undefined;
             this.countedPhrase = undefined;
+            // A survey told of in one paragraph dates the findings of that paragraph only.
+            this.fieldwork = undefined;
+            this.surveyed = false;
           }
           break;
         case CharClass.ClauseBreak:
