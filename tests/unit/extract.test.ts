@@ -4533,3 +4533,164 @@ describe('English of round 9', () => {
     ]);
   });
 });
+
+describe('round 10, survey reports', () => {
+  const surveyLabels = labelReader('2025-05-20');
+  it('drops a base written as the year before the figure, and keeps one two years back', () => {
+    expect(
+      surveyLabels(
+        '市卫健委发布2024年市民营养监测结果，全市居民膳食达标率为42.5%，比2023年提高2.2个百分点。',
+      ),
+    ).toEqual([
+      ['42.5%', '居民膳食达标率'],
+      ['2.2个百分点', '居民膳食达标率提高'],
+    ]);
+    expect(surveyLabels('今年全市居民膳食达标率为42.5%，较2023年提高2.2个百分点。')[1]).toEqual([
+      '2.2个百分点',
+      '居民膳食达标率较2023年提高',
+    ]);
+  });
+  it('names the sample a survey was put to by whom it reached, past the 的 phrase or ages that describe them', () => {
+    expect(
+      surveyLabels('市社科院3月对全市2300户居民开展入户调查。另对1800家小微企业进行了问卷调查。'),
+    ).toEqual([
+      ['2300户', '受访居民'],
+      ['1800家', '受访小微企业'],
+    ]);
+    expect(
+      surveyLabels('调查于5月进行，共访问20至40岁在云溪打零工的青年1560人；另调查18岁以上常住居民900人。'),
+    ).toEqual([
+      ['1560人', '访问青年'],
+      ['900人', '调查常住居民'],
+    ]);
+    expect(surveyLabels('在接受调查的860家企业中，六成表示订单回升。')[0]).toEqual([
+      '860家',
+      '接受调查的企业',
+    ]);
+  });
+  const surveyAsOf = asOfReader('2024-09-20');
+  it('dates a survey report by its fieldwork, sentence after sentence, after a day of its own and for shares foreseeing', () => {
+    expect(
+      surveyAsOf(
+        '市统计局于7月开展居民消费意愿调查，共访问居民1800人。截至7月20日，已购买家电的占18.2%。受访居民月均消费支出为3200元，约三分之一的受访者每周都外出就餐。',
+      ),
+    ).toEqual([
+      ['1800人', '2024-07-31'],
+      ['18.2%', '2024-07-20'],
+      ['3200元', '2024-07-31'],
+      ['约三分之一', '2024-07-31'],
+    ]);
+    expect(
+      surveyAsOf(
+        '调查于6月进行，共访问租房青年2100人。受访青年月均租金为2100元。受访者平均租住面积为28.5平方米。',
+      ),
+    ).toEqual([
+      ['2100人', '2024-06-30'],
+      ['2100元', '2024-06-30'],
+      ['28.5平方米', '2024-06-30'],
+    ]);
+    expect(
+      surveyAsOf('中心一季度对900家企业开展问卷调查。企业对二季度预期乐观，预计利润增长的企业占55.3%。'),
+    ).toEqual([
+      ['900家', '2024-03-31'],
+      ['55.3%', '2024-03-31'],
+    ]);
+  });
+  it('dates the findings of a survey with no fieldwork by their day, and by nothing in the year under way', () => {
+    expect(
+      surveyAsOf(
+        '市教育局对全市高校毕业生开展抽样调查。截至4月10日，毕业生签约率为55.1%。已签约毕业生平均月薪为5900元。',
+      ),
+    ).toEqual([
+      ['55.1%', '2024-04-10'],
+      ['5900元', '2024-04-10'],
+    ]);
+    expect(
+      surveyAsOf(
+        '省调查队近期对800个养殖户开展问卷调查。结果显示，今年参加保险的养殖户占64.2%。户均存栏生猪86头。',
+        '2024-11-20',
+      ),
+    ).toEqual([
+      ['800个', null],
+      ['64.2%', null],
+      ['86头', null],
+    ]);
+  });
+  it('keeps a 中 that opens a word after a period (一季度中小企业), where it is no "during"', () => {
+    expect(surveyLabels('二季度中小企业景气指数为50.6；3月中药材收购量为120吨。')).toEqual([
+      ['50.6', '中小企业景气指数'],
+      ['120吨', '中药材收购量'],
+    ]);
+  });
+  it('gives each thing a survey rates the measure written once after the last (地铁、常规公交和出租车满意度)', () => {
+    expect(surveyLabels('轮渡、城际公交和网约车满意度分别为86.1分、79.4分和74.8分。')).toEqual([
+      ['86.1分', '轮渡满意度'],
+      ['79.4分', '城际公交满意度'],
+      ['74.8分', '网约车满意度'],
+    ]);
+    expect(surveyLabels('城区、郊县受访者对养老服务的满意度分别为81.2%和73.4%。')[0]).toEqual([
+      '81.2%',
+      '城区受访者对养老服务的满意度',
+    ]);
+  });
+  it('names a target reached after its figure by what the sentence measured in its unit, and breaks down the measure', () => {
+    expect(
+      surveyLabels(
+        '全县老年人体育锻炼参与率为46.3%，提前实现“十四五”规划中45%的目标。分城乡看，城镇老年人为51.2%，农村老年人为40.8%。',
+      ),
+    ).toEqual([
+      ['46.3%', '老年人体育锻炼参与率'],
+      ['45%', '老年人体育锻炼参与率目标'],
+      ['51.2%', '城镇老年人体育锻炼参与率'],
+      ['40.8%', '农村老年人体育锻炼参与率'],
+    ]);
+    expect(surveyLabels('全县化肥用量下降4.1%，完成了全年下降3%的目标。')[1]).toEqual([
+      '3%',
+      '化肥用量下降目标',
+    ]);
+  });
+  it('names each part of 分别占 by its share, of the whole it names or whose make-up the sentence opened on', () => {
+    expect(surveyLabels('在支出构成中，餐饮、交通和娱乐分别占42%、21%和15%。')).toEqual([
+      ['42%', '餐饮占支出比例'],
+      ['21%', '交通占支出比例'],
+      ['15%', '娱乐占支出比例'],
+    ]);
+    expect(surveyLabels('门票、住宿分别占花费的36%和29%；小麦、玉米分别占12%和9%。')).toEqual([
+      ['36%', '门票占花费比例'],
+      ['29%', '住宿占花费比例'],
+      ['12%', '小麦占比'],
+      ['9%', '玉米占比'],
+    ]);
+  });
+  it('keeps 平均 before a noun of change (平均涨幅), which names an average rise', () => {
+    expect(surveyLabels('续租的受访者中，平均涨幅为4.6%；物业费平均增幅为2.1%。')).toEqual([
+      ['4.6%', '平均涨幅'],
+      ['2.1%', '物业费平均增幅'],
+    ]);
+  });
+  it('gives a bare 比例 that changed the share just stated', () => {
+    expect(surveyLabels('约四成受访家庭选择网上购买年货，比例较去年提高5.2个百分点。')).toEqual([
+      ['约四成', '选择网上购买年货的受访家庭比例'],
+      ['5.2个百分点', '选择网上购买年货的受访家庭比例提高'],
+    ]);
+  });
+  it('reads the places a survey covered before whom it asked as no figure, and keeps a count of places elsewhere', () => {
+    expect(surveyLabels('市人社局对全市15所职业院校的3200名毕业生开展问卷调查。')).toEqual([
+      ['3200名', '受访毕业生'],
+    ]);
+    expect(surveyLabels('本次监测共调查9个乡镇（街道）的2600名居民。')).toEqual([['2600名', '调查居民']]);
+    expect(surveyLabels('全市35个乡镇的1200名干部参加了培训。')[0]?.[0]).toBe('35个');
+  });
+  it("keeps a survey's fieldwork to the paragraph that tells of it", () => {
+    expect(
+      surveyAsOf(
+        '区商务局5月对320家商户开展问卷调查，受访商户平均营业额增长6.1%。\n全区新建充电桩480个。新开公交线路6条。',
+      ),
+    ).toEqual([
+      ['320家', '2024-05-31'],
+      ['6.1%', '2024-05-31'],
+      ['480个', null],
+      ['6条', null],
+    ]);
+  });
+});

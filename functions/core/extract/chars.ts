@@ -47,6 +47,11 @@ export function wordAt(text: string, index: number, words: readonly string[]): s
   return undefined;
 }
 
+/** A CJK unified ideograph (汉字), the characters of Chinese words. */
+export function isIdeograph(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
 export function isLatinLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }

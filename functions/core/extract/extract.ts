@@ -337,6 +337,8 @@ const UNIT_WARNINGS: Record<NonNullable<RawFigure['unitSource']>, FigureWarning>
 const OF_SHARE = '的比例';
 /** 增幅在10%以上的占比: a share of those a 的 phrase defines, named with no population of its own. */
 const SHARE_OF_DEFINED = /^([^的]{2,16})的(?:占比|比例)$/;
+/** …的受访者比例, …的占比: a share of those a 的 phrase defines, whatever opens the phrase. */
+const SHARE_OF_DEFINED_ANY = /的[^的]{0,6}(?:比例|占比)$/;
 /** A share of the people a 的 phrase defines (…控制在5%以内的受访者占): the phrase, the population. */
 const DEFINED_POPULATION_TAKES = /^([^的，,。；;]{2,24})的([^的，,。；;]{2,6})占$/;
 const ZHONG = 0x4e2d; // 中
@@ -401,6 +403,15 @@ const YEAR_PLAN_REACH = 20;
 /** 预计年内…将, 力争年底前…: a forecast or plan for the end of the year under way, in the figure's clause. */
 const WITHIN_YEAR_FORESEEN =
   /(?:(?:预计|计划|力争|有望|将)[^，。；,;]*?(?:年内|年底前|年末前)|(?:年内|年底前|年末前)(?:[^，。；,;]*?(?:预计|计划|力争|有望|将)|再))[^，。；,;]*$/;
+/** 在花费构成中，, 从收入结构看，: a sentence opening on the make-up of a whole, whose parts' shares follow. */
+const COMPOSITION_FRAME = /^(?:在|从)([\u4e00-\u9fff]{1,6}?)(?:构成|结构)(?:中|上|来看|看)[，,]/;
+const SHARE_END = '占比';
+/** 规划中30%的目标: a target named right after its figure. */
+const TARGET_NAMED_AFTER = /^的(?:预期|规划|发展)?目标/;
+const TARGET_NAME_REACH = 5;
+/** 提前实现, 已完成, 超过: what a text says of a target reached, before the target's figure. */
+const TARGET_REACHED_BEFORE = /实现|完成|达到|超过|超额/;
+const TARGET = '目标';
 /** 全年下降3%的目标, 全年…任务: a target of the year, named right after its figure. */
 const YEARS_TARGET_NAMED_AFTER = /^的?(?:目标|任务)/;
 const WHOLE_YEAR_IN_CLAUSE = /(?:全年|年度)[^，。；,;]*$/;
@@ -408,10 +419,50 @@ const WHOLE_YEAR_IN_CLAUSE = /(?:全年|年度)[^，。；,;]*$/;
 /** 调查覆盖家长, 问卷访问了居民: a survey, the verb that reached its sample, then the sample. */
 const SURVEY_REACHED = /(?:调查|问卷|监测)(?:覆盖|访问|走访|抽取)了?([\u4e00-\u9fff]{2,6})$/;
 const SAMPLE_VERBS = /^(?:入户)?(?:访问|调查|覆盖|抽样调查|走访|抽取)了?$/;
+/** 共访问18至35岁在本市租房的青年3540人: the verb that reached a sample, then whom, described. */
+const SAMPLE_REACHED = /(?<!接受)(访问|调查|走访)了?([^，,。；;]{2,24})$/;
+
+/**
+ * 共访问18至35岁在本市租房的青年 → 访问青年: a sample is named by the verb that reached it and its noun; its ages
+ * and the 的 phrase that describes it only say whom the survey reached. Undefined when nothing is to drop.
+ */
+function reachedSample(label: string): string | undefined {
+  const reached = SAMPLE_REACHED.exec(label);
+  if (reached === null) return undefined;
+  const [, verb = '', whom = ''] = reached;
+  const unaged = whom.replace(AGE_OPENING, '');
+  const head = unaged.slice(unaged.lastIndexOf('的') + 1);
+  if (head.length < 2 || !isPopulation(head) || head === whom) return undefined;
+  return verb + head;
+}
 /** 帮助1.38万名就业困难人员实现再就业: what the counted ones achieved names the series. */
 const OUTCOME_AFTER = /^实现([\u4e00-\u9fff]{2,6})(?=[，,。；;]|$)/;
+/** 较2022年提升: a comparison base of a whole year, written as its number, before the change it states. */
+const YEAR_BASE = /(?:比|较)(\d{4})年(?![末底初同0-9])/;
+
+/** The label without a base of the year before `asOf` (较2022年 for a figure of 2023), else undefined. */
+function withoutYearAgoBase(label: string, asOf: string | undefined): string | undefined {
+  const base = YEAR_BASE.exec(label);
+  if (base === null || asOf === undefined || Number(base[1]) + 1 !== Number(asOf.slice(0, 4)))
+    return undefined;
+  const rest = label.slice(0, base.index) + label.slice(base.index + base[0].length);
+  return rest.length >= 2 ? rest : undefined;
+}
+
 /** Characters before a period that make it a comparison base (比一季度, 较上年, 与去年相比), not the as-of. */
 const COMPARED_AFTER = codeSet('比较同与和于');
+const YU = 0x4e8e; // 于
+/** What makes 于 compare (高于, 低于, 快于, 相当于); after anything else it says when (于8月开展调查). */
+const COMPARING_BEFORE_YU = codeSet('高低多少大小快慢优好强弱等当早晚超胜');
+/** 6月对…开展问卷调查, 于8月开展满意度调查: a survey put to its sample in the period just read. */
+const SURVEY_CONDUCTED_AFTER =
+  /^[^。；;]{0,30}?(?:开展|进行|组织|实施)了?[^，,。；;]{0,12}?(?:调查|问卷|监测|访问|抽查)/;
+/** 调查于9月进行: a survey said to have been held in the period after it. */
+const SURVEY_HELD_BEFORE = /(?:调查|问卷|访问|监测)[于在]$/;
+const SURVEY_HELD_AFTER = /^(?:进行|开展|展开|完成|实施)/;
+/** A sentence that tells of a survey put to a sample: what the text goes on to give is its findings. */
+const SURVEY_CONDUCTED =
+  /(?:开展|进行|组织|实施)了?[^，,。；;]{0,12}?(?:调查|问卷|抽查)|调查[于在][^，,。；;]{1,8}(?:进行|开展)/;
 /** Characters after which a word opens a clause (，今年… / 。去年同期…). */
 const SINCE = 0x81ea; // 自
 const FROM = 0x7531; // 由
@@ -923,6 +974,13 @@ class Extraction {
   private lastDay: string | undefined;
   /** The paragraph's period, held back while a sentence of averages or of an event that names none is read. */
   private heldPeriod: string | undefined;
+  /**
+   * The end of a survey's fieldwork (8月开展…调查, 调查于9月进行), or with none given the 截至 day of its findings:
+   * the date of its figures, to which the text returns after a sentence of its own day.
+   */
+  private fieldwork: string | undefined;
+  /** Whether the text has told of a survey put to a sample (对…开展问卷调查): what follows is its findings. */
+  private surveyed = false;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
   /** Who the brief reports on when it opens headline and body alike (青岚科技…/青岚科技10月28日披露…). */
@@ -993,6 +1051,9 @@ class Extraction {
             this.programme = undefined;
             this.task = undefined;
             this.countedPhrase = undefined;
+            // A survey told of in one paragraph dates the findings of that paragraph only.
+            this.fieldwork = undefined;
+            this.surveyed = false;
           }
           break;
         case CharClass.ClauseBreak:
@@ -1043,9 +1104,13 @@ class Extraction {
         figure.asOf ??= until;
       }
     }
+    if (!this.surveyed && SURVEY_CONDUCTED.test(this.text.slice(this.sentence.start, next)))
+      this.surveyed = true;
     this.sentence.reset(next, this.figures.length);
     this.rates.reset();
     if (this.day !== undefined && !continuesDay(this.text, next)) this.day = undefined;
+    // 调查于6月进行。…截至6月20日，…。受访毕业生平均期望月薪…: a survey's findings are of its fieldwork.
+    if (this.day === undefined && this.period === undefined) this.period = this.fieldwork;
     this.period ??= this.heldPeriod;
     this.heldPeriod = undefined;
     // "Average security wait times fell…", "Each passenger spent…": a level per head or per trip is of now, not a
@@ -1105,13 +1170,16 @@ class Extraction {
         }
       }
       // 较去年同期的6.1亿份: the base compared with is a figure of its own, a year before the sentence's.
-      const comparedEnd = COMPARED_AFTER.has(before) ? comparedValueAt(text, index) : undefined;
+      // 于8月开展调查: 于 says when unless a comparative stands before it (高于去年).
+      const compared =
+        COMPARED_AFTER.has(before) && (before !== YU || COMPARING_BEFORE_YU.has(text.charCodeAt(index - 2)));
+      const comparedEnd = compared ? comparedValueAt(text, index) : undefined;
       if (comparedEnd !== undefined) {
         sentence.nextFigureAsOf = yearEarlier(this.currentAsOf());
         index = comparedEnd;
         continue;
       }
-      if (COMPARED_AFTER.has(before) || before === SINCE) {
+      if (compared || before === SINCE) {
         // 降幅较1-5月收窄: a base compared with is read whole, so that none of it (5月) dates a figure; 自2019年
         // 启动…以来: figures since a start are of now.
         const base = mayOpenPeriod(text, index)
@@ -1182,17 +1250,33 @@ class Extraction {
         while (index + 1 < end && DIGITS.has(text.charCodeAt(index + 1)) && DIGITS.has(code)) index++;
         continue;
       }
+      // 企业对二季度预期…: after a survey's fieldwork, a later period is the horizon of the answers, of the survey.
+      if (!found.until && this.fieldwork !== undefined && found.asOf > this.fieldwork) {
+        index = found.end - 1;
+        continue;
+      }
       if (
         !found.until &&
         text.startsWith(THIS_YEAR, index) &&
         this.publishedDay !== undefined &&
         found.asOf > this.publishedDay &&
-        SURVEY_OF_YEAR_AFTER.test(text.slice(found.end, found.end + SURVEY_WINDOW))
+        // 对…开展问卷调查。结果显示，今年参加农业保险的农户占76.3%: the findings of a survey of the year under way.
+        (SURVEY_OF_YEAR_AFTER.test(text.slice(found.end, found.end + SURVEY_WINDOW)) || this.surveyed)
       ) {
         this.locate(undefined);
         index = found.end - 1;
         continue;
       }
+      // 8月开展满意度调查, 调查于9月进行: the survey's fieldwork dates its findings, sentence after sentence.
+      if (!found.until && this.isFieldwork(index, found.end)) {
+        this.locate(found.asOf);
+        this.fieldwork = found.asOf;
+        this.surveyed = true;
+        index = found.end - 1;
+        continue;
+      }
+      // 对…开展抽样调查。截至3月20日，…: with no fieldwork given, the day of the findings dates the rest of them.
+      if (found.until && this.surveyed) this.fieldwork ??= found.asOf;
       if (found.ofFigure === true) sentence.nextFigureAsOf = found.asOf;
       else if (
         found.day ||
@@ -1213,6 +1297,16 @@ class Extraction {
       index = found.end - 1;
     }
     this.periodsRead = Math.max(this.periodsRead, end);
+  }
+
+  /** Whether the period from `index` to `end` is when a survey was held (8月对…开展调查, 调查于9月进行). */
+  private isFieldwork(index: number, end: number): boolean {
+    const { text } = this;
+    if (SURVEY_CONDUCTED_AFTER.test(text.slice(end, end + SURVEY_WINDOW))) return true;
+    return (
+      SURVEY_HELD_BEFORE.test(text.slice(Math.max(this.sentence.start, index - 3), index)) &&
+      SURVEY_HELD_AFTER.test(text.slice(end, end + 2))
+    );
   }
 
   /** The clause `index` stands in, within CLAUSE_AROUND_REACH either side. */
@@ -1318,6 +1412,20 @@ class Extraction {
       if (measure !== undefined) named.label += measure;
       // 秋粮已收获62%: a share of land worked is the work's progress (秋粮收获进度).
       if (raw.unit.unit === '%' && !named.growth) named.label = withProgress(named.label);
+      // 水平为31.6%，提前实现“十四五”规划中30%的目标: a target reached, named after its figure, is the target of
+      // what the sentence measured in its unit.
+      const measured =
+        TARGET_NAMED_AFTER.test(this.text.slice(raw.end, raw.end + TARGET_NAME_REACH)) &&
+        TARGET_REACHED_BEFORE.test(this.text.slice(this.sentence.previousEnd, raw.start))
+          ? this.lastOfUnit(raw.unit.unit)?.label
+          : undefined;
+      if (measured !== undefined && !measured.endsWith(TARGET)) named.label = measured + TARGET;
+      // 在花费构成中，住宿、餐饮分别占31%、24%: each part's share of the whole whose make-up the sentence opened on.
+      if (named.label.endsWith(SHARE_END) && named.label.length > SHARE_END.length) {
+        const whole = COMPOSITION_FRAME.exec(this.text.slice(this.sentence.start, raw.start))?.[1];
+        if (whole !== undefined && !named.label.includes(whole))
+          named.label = `${named.label.slice(0, -SHARE_END.length)}占${whole}比例`;
+      }
     }
     // "unemployment held at 4.3%": a level of unemployment in percent is its rate.
     if (raw.english && raw.unit.kind === 'percent' && !named.growth && UNEMPLOYMENT_END.test(named.label))
@@ -1331,7 +1439,7 @@ class Extraction {
         COMPARED_LOWER_OR_HIGHER.test(
           this.text.slice(Math.max(this.sentence.previousEnd, raw.start - 16), raw.start),
         ));
-    const { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
+    let { label, metric } = this.metrics.entry(named.label, raw.unit.unit);
     const kind: FigureKind = kindOf(raw, growth, {
       text: this.text,
       label,
@@ -1379,8 +1487,18 @@ class Extraction {
     const perUnit =
       PER_UNIT_BEFORE.test(unitBefore) &&
       !(asOf !== undefined && STANDARD_RAISED_BEFORE.test(unitBefore) && !this.carriedPeriod(asOf));
-    const standard = (label.startsWith('每') && !DENSITY.test(named.label)) || perUnit;
+    // 每月公共交通支出超过200元的受访者比例: a share of those a 每 phrase defines is of its date, no standard.
+    const standard =
+      (label.startsWith('每') && !DENSITY.test(named.label) && !SHARE_OF_DEFINED_ANY.test(label)) || perUnit;
     if (asOf !== undefined && !standard && this.dates(raw, asOf, planned)) figure.asOf = asOf;
+    // 2023年…水平为31.6%，较2022年提升3.4个百分点: a base of the year before the figure's is the year-on-year
+    // base written as a year; it only locates the figure (a base two years back stays).
+    const yearAgo = withoutYearAgoBase(label, figure.asOf ?? this.publishedDay);
+    if (yearAgo !== undefined) {
+      ({ label, metric } = this.metrics.entry(yearAgo, raw.unit.unit));
+      figure.label = label;
+      figure.metric = metric;
+    }
     // "widened to $8.1 billion from $6.4 billion": a base with no period of its own is the series at an earlier,
     // unstated time; it keeps a key apart from the level it is compared with.
     const before = this.figures.at(-1);
@@ -1469,11 +1587,23 @@ class Extraction {
       raw.start,
     );
     // 上半年…；预计9月开学前可再提供学位480个: what a clause foresees is not of a period already past.
-    if (this.publishedDay !== undefined && asOf <= this.publishedDay && FORESEEN_IN_CLAUSE.test(ownClause))
+    // The share of those asked who foresee something (预计营业收入增长的企业占六成以上) is of the survey all the same.
+    if (
+      this.publishedDay !== undefined &&
+      asOf <= this.publishedDay &&
+      FORESEEN_IN_CLAUSE.test(ownClause) &&
+      !(raw.unit.kind === 'percent' && asOf === this.fieldwork)
+    )
       return false;
     // 上半年，…。全县建成养老服务点43个，覆盖率超过六成: a stock or a capacity stated after the window of a part of
-    // the year that an earlier sentence gave is a level of now. A year's end dates a stock as it does the flows.
-    if (!asOf.endsWith(YEAR_END) && this.carriedPeriod(asOf) && STOCK_IN_SENTENCE.test(sentenceSoFar))
+    // the year that an earlier sentence gave is a level of now. A year's end dates a stock as it does the flows,
+    // and a survey's fieldwork what those asked have (受访者平均租住面积).
+    if (
+      !asOf.endsWith(YEAR_END) &&
+      asOf !== this.fieldwork &&
+      this.carriedPeriod(asOf) &&
+      STOCK_IN_SENTENCE.test(sentenceSoFar)
+    )
       return false;
     // 其中，秋粮产量…: a part of the total the sentence before gave keeps its period.
     return !(
@@ -2160,7 +2290,8 @@ class Extraction {
           ? doing
           : doing + (sentence.countedBy.get(raw.unit.unit) ?? '');
     // 列入年度计划的120个重点项目: the 的 phrase defines the counted noun.
-    else if (attributive && noun !== '' && raw.unit.counter)
+    // 对28所高校的4650名应届毕业生开展调查: whom a survey was put to are its sample, whatever 的 phrase came before.
+    else if (attributive && noun !== '' && raw.unit.counter && after?.sampled !== true)
       label = before.label.replace(LEADING_PREPOSITION, '') + noun;
     else if (raw.unit.counter && noun !== '') {
       // 惠及3个乡镇约18万名居民: between two counts only the first one's noun; the same verb counts the second.
@@ -2180,7 +2311,7 @@ class Extraction {
       }
       const outcome = after === undefined ? null : OUTCOME_AFTER.exec(text.slice(after.end, after.end + 10));
       if (outcome !== null) label += outcome[1];
-      if (after?.surveyed === true || this.isSurveySample(raw, label, noun)) {
+      if (after?.surveyed === true || after?.sampled === true || this.isSurveySample(raw, label, noun)) {
         // 1500名60岁及以上老年人: a sample's age bound only describes whom the survey reached.
         const sampled = noun.replace(AGE_OPENING, '');
         label = sampled.startsWith('受访') ? sampled : `受访${sampled}`;
@@ -2193,6 +2324,7 @@ class Extraction {
     // 跟踪调查覆盖家长2.61万名: a survey's sample named before its size is who was asked.
     const sample = SURVEY_REACHED.exec(label)?.[1];
     if (sample !== undefined && isPopulation(sample)) label = `受访${sample}`;
+    else if (raw.unit.counter || isPeopleUnit(raw.unit.unit)) label = reachedSample(label) ?? label;
     // 帮助4120人次实现灵活就业: people named by nothing but the verb of helping before them.
     if (noun === '' && doing === undefined && raw.unit.noun === undefined)
       label =
@@ -2324,7 +2456,9 @@ class Extraction {
       label = continuedSubject(label, sentence.previousLabel) ?? label;
     } else if (named && sentence.previousLabel === undefined && this.opensOnBreakdown(clause.start)) {
       // …健康素养水平达到31.7%。分城乡看，城市居民为36.2%: a breakdown's group takes the measure just given.
-      const measured = this.figures.at(-1)?.label;
+      // …提前实现规划中30%的目标。分城乡看，…: the measure broken down, not the target it reached.
+      const last = this.figures.at(-1)?.label;
+      const measured = last?.endsWith(TARGET) === true ? this.figures.at(-2)?.label : last;
       if (measured !== undefined) label = groupsMeasure(label, measured) ?? label;
     }
     // 重点项目86个，已开工71个，开工率82.6%: a stage and its verb alone, or an action's rate, are of the object before.

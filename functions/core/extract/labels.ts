@@ -2,7 +2,7 @@
 //
 // Chinese states a measure either before the number (城镇新增就业42303人) or, with a counter word, after it
 // (737个社区党组织). Both sides are read within bounded windows, so labelling stays linear in the text.
-import { codeSet, wordAt } from './chars.ts';
+import { codeSet, isIdeograph, wordAt } from './chars.ts';
 import { isWrappedLineBreak } from './layout.ts';
 import { isChineseNumeral } from './numerals.ts';
 import { isPopulation } from './shares.ts';
@@ -76,6 +76,7 @@ const PROTECTED_WORDS = new Lexicon(
 );
 
 const DATE_WORDS = longestFirst('个月 月份 季度 年度 年 月 日 号 季'.split(' '));
+const MIDDLE = '中';
 const DATE_TAILS = longestFirst('以来 来 底 末 初 份 中旬 上旬 下旬 期间 前 后 中 内'.split(' '));
 
 /** Words ending a counted noun read forward (20848个城乡居民小区 | 全部实现…). */
@@ -158,10 +159,12 @@ function endBeforeAdverbs(text: string, end: number): number {
   let cut = end;
   for (let round = 0; round < 4 && cut > 0; round++) {
     const adverb = ADVERBS.suffixOf(text, cut);
-    // 人均800元: 均 is part of 人均 there, not 都. 两年平均增长: an average over years is a measure of its own.
+    // 人均800元: 均 is part of 人均 there, not 都. 两年平均增长: an average over years is a measure of its own; so
+    // is an average rise (平均涨幅), a noun.
     const kept =
       (adverb === '均' && isAveragedJun(text, cut - 1)) ||
-      (adverb === '平均' && text.charCodeAt(cut - 3) === YEAR_CHAR);
+      (adverb === '平均' &&
+        (text.charCodeAt(cut - 3) === YEAR_CHAR || wordAt(text, cut, GROWTH_NOUNS) !== undefined));
     if (adverb !== undefined && !kept) {
       cut -= adverb.length;
       continue;
@@ -255,6 +258,8 @@ function afterDate(text: string, start: number): number {
   if (text.startsWith('期', cursor)) return start;
   if (dateWord === '号' && isNamedNumber(text, cursor)) return start;
   const tail = wordAt(text, cursor, DATE_TAILS);
+  // 一季度中小企业发展指数: a 中 that opens a word (中小企业, 中药材) is no tail of the date.
+  if (tail === MIDDLE && isIdeograph(text.charCodeAt(cursor + 1))) return cursor;
   return tail === undefined ? cursor : cursor + tail.length;
 }
 
@@ -675,9 +680,14 @@ export const AGE_OPENING = new RegExp(`^${AGE_SPAN}的?(?=[\u4e00-\u9fff]{2})`);
 const SURVEY_OF = /^([^的]{1,8})的[^的]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
 /** 在线调查, 入户调查: the rest of a survey's name after the noun of those it asked and 的. */
 const SURVEY_AFTER = /^[^的，,。；;]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
+/** 对2400个种植户开展问卷调查: the verb that puts a survey to those just counted. */
+const SURVEY_PUT = /^(?:开展|进行)了?[^的，,。；;]{0,6}?(?:调查|问卷|监测|抽样|访问|访谈)/;
 
 /** The counted noun after a counter word, up to a verb, a preposition or punctuation, and where it stopped. */
-export function nounAfter(text: string, from: number): { noun: string; end: number; surveyed?: boolean } {
+export function nounAfter(
+  text: string,
+  from: number,
+): { noun: string; end: number; surveyed?: boolean; sampled?: boolean } {
   let cursor = skipFollowingFigure(text, from);
   if (text.startsWith('的', cursor)) cursor++;
   // Kept characters are contiguous runs of the text; only quotes, asides and line breaks split them.
@@ -753,6 +763,9 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
       ? unaged.slice(0, -1)
       : undefined);
   if (surveyed !== undefined) return { noun: surveyed, end: cursor, surveyed: true };
+  // 对全省2400个种植户开展问卷调查: those the survey was put to, a sample the sentence names apart from its findings.
+  if (unaged.length >= 2 && SURVEY_PUT.test(text.slice(cursor, cursor + 12)))
+    return { noun: unaged, end: cursor, sampled: true };
   return { noun: headAfterDe(framed.endsWith('、') ? framed.slice(0, -1) : framed), end: cursor };
 }
 
@@ -795,6 +808,8 @@ const SHARED_HEADS = new SuffixSet(
   (
     '排放量 播种面积 种植面积 面积 产量 总产量 余额 总额 销售额 零售额 增加值 收入 投资 人数 数量 吞吐量 ' +
     '客运量 货运量 用电量 用水量 产值 成交额 覆盖率 发生率 比重 价格 指数 支出 ' +
+    // What a survey measures of each thing it asks about (地铁、常规公交满意度 → 地铁满意度).
+    '满意度 满意率 知晓率 得分 ' +
     // Prices named by the market they are taken in (西红柿、黄瓜批发价格 → 西红柿批发价格).
     '批发价格 零售价格 批发价 零售价 批发均价 零售均价 收购价 出厂价 地头价'
   ).split(' '),
@@ -813,7 +828,8 @@ function withSharedHead(item: string, last: string): string {
   if (kindEnd >= 2 && kindEnd <= MAX_PARALLEL_WORD && last.length - kindEnd >= 2 && !last.startsWith(item))
     return item + last.slice(kindEnd);
   const head = SHARED_HEADS.suffixOf(last);
-  if (head !== undefined && head.length < last.length) {
+  // 城区、郊县受访者对医疗服务的满意度: a head after a 的 phrase is the phrase's, which the item opens.
+  if (head !== undefined && head.length < last.length && !last.slice(0, -head.length).includes('的')) {
     return SHARED_HEADS.suffixOf(item) === undefined ? item + head : item;
   }
   // No known head: short parallel modifiers take the rest of the last item; so do modifiers as long as the
@@ -932,6 +948,16 @@ function listSplit(subject: string): string[] {
   return [...items, ...last.split('和')];
 }
 
+/** 分别占, 分别占花费的: a share verb after 分别, with the whole it may name. */
+const SHARE_ACTION = /^占([^的]{0,8})的?$/;
+
+/** 住宿、餐饮分别占 → 住宿占比, 餐饮占比; 分别占花费的 → 住宿占花费比例: each item's share, not a bare 占. */
+function sharedAction(action: string): string {
+  const whole = SHARE_ACTION.exec(action)?.[1];
+  if (whole === undefined) return action;
+  return whole === '' ? '占比' : `占${whole}比例`;
+}
+
 /** Splits the subject of 分别 into one label per figure. */
 function distribute(subject: string, verb: string, regions: Regions): string[] | undefined {
   if (ENUMERATION_SEPARATORS.test(subject)) {
@@ -1040,7 +1066,7 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
       return { label: change, growth, distributesOverPrevious: change };
     }
     // 股票型和混合型基金分别发行: the action after 分别 goes with each label, as a change verb does.
-    const action = verb ?? stripModifiers(phrase.slice(baseEnd), regions);
+    const action = verb ?? sharedAction(stripModifiers(phrase.slice(baseEnd), regions));
     const labels = distribute(subject, base + action, regions);
     const first = labels?.[0];
     if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
@@ -1341,7 +1367,7 @@ const CHANGE_VERBS = new Set([
 const CHANGE_ENDINGS = new SuffixSet([...CHANGE_VERBS, ...GROWTH_NOUNS]);
 /** Words a bare change may open with and still have no subject: 两年平均增长, 涨幅比上月回落, 同口径增长. */
 const CHANGE_OPENERS = new Lexicon(
-  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 同口径 可比口径 累计 年内累计 周 全周 单周 单日 单月 名义 实际 小幅 大幅 微幅'
+  '平均 年均 涨幅 增幅 增速 降幅 跌幅 同比 环比 比重 占比 比例 同口径 可比口径 累计 年内累计 周 全周 单周 单日 单月 名义 实际 小幅 大幅 微幅'
     .split(' ')
     .map((word) => [word, true] as const),
 );
@@ -1763,7 +1789,7 @@ export function agentOf(clause: string, region: string): string | undefined {
   return agent === '' ? undefined : agent;
 }
 
-const SHARE_WORDS = /^(?:比重|占比)/;
+const SHARE_WORDS = /^(?:比重|占比|比例)/;
 
 /**
  * What a change continues from the label before: its subject (工业用电量增长 → 工业用电量), but the rate itself

@@ -2,7 +2,7 @@
 //
 // Most of them need no list: a number must be followed by a unit to be a figure, so 5月12日, 2020年, 十三五,
 // 六稳, 一盘棋 and 一带一路 fall out on their own. The lists below catch what would otherwise pass.
-import { isLatinLetter } from './chars.ts';
+import { isIdeograph, isLatinLetter } from './chars.ts';
 import { isChineseNumeral } from './numerals.ts';
 import { Lexicon } from './units.ts';
 
@@ -92,8 +92,6 @@ export function isInsideSlogan(text: string, start: number, end: number): boolea
   return text.charCodeAt(close) === QUOTE_CLOSE && (open < start || close > end);
 }
 
-const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
-
 const MONTHS = [
   'january',
   'february',
@@ -148,4 +146,22 @@ function latinWordAfter(text: string, end: number): string {
   let cursor = start;
   while (cursor < text.length && cursor - start < 12 && isLatinLetter(text.charCodeAt(cursor))) cursor++;
   return text.slice(start, cursor).toLowerCase();
+}
+
+/** 对28所高校的4650名毕业生开展调查: the places a survey covered, a 的 phrase before whom it asked. */
+const COVERED_BEFORE_SAMPLE =
+  /^[^，,。；;的0-9]{1,10}的[^，,。；;]{0,16}?(?:开展|进行)了?[^，,。；;]{0,8}?(?:调查|问卷|监测)/;
+/** 调查7个县（市、区）的4200名居民: the places, then the count of those asked in them. */
+const COVERED_THEN_COUNT = /^[^，,。；;的0-9]{1,10}的[0-9０-９][0-9０-９.]*万?(?:名|人|户|位)/;
+const SURVEY_VERB_BEFORE = /(?:调查|访问|走访|问卷|抽取)[^，,。；;]{0,4}$/;
+const COVERAGE_REACH = 40;
+
+/**
+ * Whether the count ending at `end` is the coverage of a survey (28所高校, 7个县), which only says where those asked
+ * were, not a figure of its own.
+ */
+export function isSurveyCoverage(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + COVERAGE_REACH);
+  if (COVERED_BEFORE_SAMPLE.test(after)) return true;
+  return COVERED_THEN_COUNT.test(after) && SURVEY_VERB_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 }

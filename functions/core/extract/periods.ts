@@ -355,7 +355,8 @@ const TIME_ZONE = '北京时间';
 /** 今年计划改造的150个: the total a plan for the year names, in a noun phrase of its own. */
 const PLANNED_TOTAL = /^今年(?:计划|拟|将)[^，。；,;]{0,12}?的[0-9０-９一二三四五六七八九十两]/;
 const PLANNED_TOTAL_REACH = 20;
-const SURVEY_NAMED = /^[\u4e00-\u9fff]{1,10}?调查(?!显示|发现|表明|结果显示)/;
+/** 5月租房青年调查: a survey named by its month; not 8月开展满意度调查, when it was held. */
+const SURVEY_NAMED = /^(?!开展|进行|组织|实施)[\u4e00-\u9fff]{1,10}?调查(?!显示|发现|表明|结果显示)/;
 const SURVEY_NAME_REACH = 16;
 
 const OF = 0x7684; // 的

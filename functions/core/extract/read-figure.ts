@@ -1,7 +1,7 @@
 // Reads one figure at a position: number, scale, range or ratio, unit, qualifiers; or says why it is not one.
 
 import type { Qualifier } from '../model.ts';
-import { codeSet, isLatinLetter, wordAt } from './chars.ts';
+import { codeSet, isIdeograph, isLatinLetter, wordAt } from './chars.ts';
 import { opensVagueAmount, readChineseScale, vagueAmountAt } from './chinese-amounts.ts';
 import { englishPerAfter, englishUnitAt, knownEnglishUnit } from './english.ts';
 import { skipLayoutSpace } from './layout.ts';
@@ -14,6 +14,7 @@ import {
   isInsideSlogan,
   isInsideTitle,
   isOrdinalContext,
+  isSurveyCoverage,
 } from './not-figures.ts';
 import {
   arabicDigit,
@@ -809,7 +810,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     isOrdinalContext(text, start) ||
     isCodeBefore(text, start) ||
     isInsideTitle(text, start) ||
-    isInsideSlogan(text, start, cursor)
+    isInsideSlogan(text, start, cursor) ||
+    (unit.unit.counter && !unit.unit.measure && isSurveyCoverage(text, start, cursor))
   )
     return rejected(cursor);
   if (idioms.match(text, start) !== undefined) return rejected(cursor);
@@ -959,7 +961,6 @@ function definesGroup(
 const LEVEL_AFTER_DE = /^(?:高位|低位|合理|正常)?(?:区间|水平|范围|价位)/;
 
 const GROUP_BOUND = /以上|以下|以内/;
-const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 const SHARE_NAMED_AFTER = /^[^，。；;,、0-9０-９]{0,8}?(?:比例|占比|比重)/;
 /** "respondents aged over 60", "people aged 16 to 24": an age that defines a group, not a figure. */
 const AGE_BEFORE = /\b(?:aged|ages?)\s+$/i;
