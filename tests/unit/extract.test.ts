@@ -4533,3 +4533,69 @@ describe('English of round 9', () => {
     ]);
   });
 });
+
+describe('round 10, english A', () => {
+  const read = labelReader('2025-05-12');
+  const dated = (text: string, region?: string) =>
+    extractFigures(text, {
+      publishedAt: '2025-05-12',
+      ...(region === undefined ? {} : { region }),
+    }).map((figure) => [figure.surface, figure.label, figure.kind, figure.asOf ?? null]);
+  it('leaves "from/in the northern river city of X" out of the subject it locates', () => {
+    expect(
+      read('Shipments from the northern river city of Velmor rose 6.2% to 41.3 billion yuan.', 'Velmor'),
+    ).toEqual([
+      ['6.2%', 'shipments growth'],
+      ['41.3 billion yuan', 'shipments'],
+    ]);
+    expect(read('Car sales in the western port city of Ostrana fell 9% in April.', 'Velmor')).toEqual([
+      ['9%', 'car sales decline'],
+    ]);
+    // A named place after "from" goes only with its noun: "arrivals from Asia" keeps where they came from.
+    expect(read('Arrivals from Asia rose 14% in April.', 'Velmor')).toEqual([
+      ['14%', 'growth in arrivals from asia'],
+    ]);
+  });
+  it('keeps square meters and square kilometres as written, an area still', () => {
+    expect(
+      readings(
+        'Builders sold 210,000 square meters of offices and cleared 3.4 square kilometres of land.',
+      ).map((figure) => [figure.unit, figure.kind]),
+    ).toEqual([
+      ['square meters', 'area'],
+      ['square kilometres', 'area'],
+    ]);
+    // Its key's unit family is still the one 平方米 has.
+    expect(
+      extractFigures('Builders sold 210,000 square meters of offices.', { publishedAt: '2025-05-12' })[0]
+        ?.metric,
+    ).toMatch(/:area:m2$/);
+  });
+  it('reads the subject past a comma-set appositive that names it again', () => {
+    expect(
+      read("Grain prices held steady, while sales of farm tools, the county's main export, climbed 8.4%."),
+    ).toEqual([['8.4%', 'farm tool sales growth']]);
+  });
+  it('names a target written as a percent of a measure by that measure, a growth target as a growth rate', () => {
+    expect(dated('The board kept its annual goal of 6% revenue growth, its chair said.')).toEqual([
+      ['6%', 'revenue growth target', 'growth_rate', '2025-12-31'],
+    ]);
+    expect(dated('The bank held its full-year target of 2% inflation.')).toEqual([
+      ['2%', 'inflation target', 'percent', '2025-12-31'],
+    ]);
+  });
+  it("names a change participle after a linked clause by that clause's subject", () => {
+    expect(read('Used car sales were the strongest segment, climbing 17% to 3,420 vehicles.')).toEqual([
+      ['17%', 'used car sales growth'],
+      ['3,420 vehicles', 'used car sales'],
+    ]);
+    expect(read('Office rents were under pressure, slipping 3% in April.')).toEqual([
+      ['3%', 'office rents decline'],
+    ]);
+  });
+  it('names a rate set in percent by a cut in the singular', () => {
+    expect(read('The lender cut mortgage rates for young families to 2.9% last week.')).toEqual([
+      ['2.9%', 'mortgage rate for young families'],
+    ]);
+  });
+});

@@ -182,38 +182,100 @@ const DECLINE_WORDS = new Set(
     ' ',
   ),
 );
+/**
+ * "rising", "climbing", "slipping": the change a participle of a change verb names (growth or decline), or
+ * undefined for any other word.
+ */
+export function changeParticiple(word: string): 'growth' | 'decline' | undefined {
+  if (!word.endsWith('ing')) return undefined;
+  if (GROWTH_WORDS.has(word)) return 'growth';
+  if (DECLINE_WORDS.has(word)) return 'decline';
+  const stem = word.slice(0, -3);
+  // climbing → climb, rising → rise, slipping → slip.
+  for (const base of [stem, `${stem}e`, stem.slice(0, -1)]) {
+    if (base.length < 3) continue;
+    for (const form of [base, `${base}s`]) {
+      if (GROWTH_WORDS.has(form)) return 'growth';
+      if (DECLINE_WORDS.has(form)) return 'decline';
+    }
+  }
+  return undefined;
+}
+
 /** Prepositions before a place named with capitals (at Lianhai port, in Baishan, through the port). */
 const PLACE_PREPOSITIONS = new Set(['at', 'in', 'through', 'via']);
 /** Words that locate a place name within a country (east China, southern Guangdong). */
 const COMPASS =
   /^(?:east|west|south|north|central|eastern|western|southern|northern|northeast|northwest|southeast|southwest)$/;
 
+/**
+ * Prepositions that open a place only when it is named after its noun (exports from the port city of Haoshan,
+ * investment into the central city of Yunzhou); otherwise they open what a measure is from or into.
+ */
+const NAMED_PLACE_PREPOSITIONS = new Set(['from', 'into']);
+
 /** Where the last "at/in + place name" of the words starts, or -1. */
 function placeAt(words: string[]): number {
   return words.findLastIndex((word, index) => {
-    if (!PLACE_PREPOSITIONS.has(word.toLowerCase())) return false;
+    const lowered = word.toLowerCase();
+    if (NAMED_PLACE_PREPOSITIONS.has(lowered)) {
+      const end = placeNounsEnd(words, index + 1);
+      return end > 0 && lower0(words[end]) === 'of' && CAPITALIZED.test(words[end + 1] ?? '');
+    }
+    if (!PLACE_PREPOSITIONS.has(lowered)) return false;
     const next = words[index + 1] ?? '';
     return (
       CAPITALIZED.test(next) ||
       (COMPASS.test(next) && CAPITALIZED.test(words[index + 2] ?? '')) ||
-      placeByNoun(words, index + 1)
+      placeNounsEnd(words, index + 1) > 0
     );
   });
 }
 
-/** "the port", "the city": a place named by an article and its noun. */
-function placeByNoun(words: string[], at: number): boolean {
-  return ARTICLES.has(lower0(words[at])) && PLACE_NOUNS.has(lower0(words[at + 1]));
+/**
+ * "the port", "the city centre", "the eastern city", "the southern port city": where a place named by an article,
+ * compass words and its nouns ends, or -1.
+ */
+function placeNounsEnd(words: string[], at: number): number {
+  if (!ARTICLES.has(lower0(words[at]))) return -1;
+  let end = at + 1;
+  while (COMPASS.test(lower0(words[end]))) end++;
+  // "the northern river city of Velmor": plain words may describe the noun of a place its name follows.
+  const described = end;
+  while (
+    end - described < PLACE_MODIFIERS &&
+    isPlaceModifier(words[end]) &&
+    !PLACE_NOUNS.has(words[end] ?? '')
+  )
+    end++;
+  const nouns = end;
+  while (end < words.length && PLACE_NOUNS.has(lower0(words[end]))) end++;
+  if (end === nouns) return -1;
+  const named = lower0(words[end]) === 'of' && CAPITALIZED.test(words[end + 1] ?? '');
+  return nouns === described || named ? end : -1;
+}
+
+/** How many plain words may describe a named place's noun (the northern river port city of Velmor). */
+const PLACE_MODIFIERS = 2;
+const PLAIN_WORD = /^[a-z][a-z-]*$/;
+/** A lower-case word that is no verb, connective or determiner: an adjective or a noun before a place noun. */
+function isPlaceModifier(word: string | undefined): boolean {
+  return (
+    word !== undefined &&
+    PLAIN_WORD.test(word) &&
+    !CONNECTIVES.has(word) &&
+    !DETERMINERS.has(word) &&
+    !isPastTense(word)
+  );
 }
 
 /** Where a place name starting at `from` ends: a compass word, its capitalized words and a noun like "port". */
 function placeEnd(words: string[], from: number): number {
   let end = from;
   // "at the port of Lianhai", "in the city": the noun names the place, and so does a name after its "of".
-  if (placeByNoun(words, end)) {
-    end += 2;
-    // "in the city centre": so do the place nouns after it.
-    while (end < words.length && PLACE_NOUNS.has(lower0(words[end]))) end++;
+  const nouns = placeNounsEnd(words, end);
+  if (nouns > 0) {
+    end = nouns;
     if (lower0(words[end]) !== 'of' || !CAPITALIZED.test(words[end + 1] ?? '')) return end;
     end++;
   }
@@ -533,9 +595,13 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     // "Port of Bochuan cargo throughput": a place named with the region goes whole.
     // "at the port of Qiaoxi": with its article and preposition.
     if (PLACE_NOUNS.has(lower0(words[ofRegion - 1]))) {
-      let start = ofRegion - 1;
-      if (ARTICLES.has(lower0(words[start - 1]))) start--;
-      if (PLACE_PREPOSITIONS.has(lower0(words[start - 1]))) start--;
+      // "from the southern port city of Haoshan": the article, the words describing the place and its nouns go.
+      const article = words.findLastIndex(
+        (word, at) => at < ofRegion && ARTICLES.has(lower0(word)) && placeNounsEnd(words, at) === ofRegion,
+      );
+      let start = article >= 0 ? article : ofRegion - 1;
+      const preposition = lower0(words[start - 1]);
+      if (PLACE_PREPOSITIONS.has(preposition) || NAMED_PLACE_PREPOSITIONS.has(preposition)) start--;
       words.splice(start, ofRegion + 2 - start);
     } else if (PEOPLE_NOUNS.test(next)) words.splice(ofRegion, 3);
     else if (next === '' || CONNECTIVES.has(next) || isPastTense(next)) words.splice(ofRegion, 2);
@@ -843,6 +909,22 @@ export function changeNamedAfter(clause: string, text: string, end: number): str
   const object = wordsBefore((match[2] ?? '').split(' '), CHANGE_OBJECT_STOP).join(' ');
   if (object === '') return undefined;
   return `${object} ${match[1] === undefined ? 'decline' : 'growth'}`;
+}
+
+/** "its full-year goal of", "a target of": a target or goal whose measure the words after its figure name. */
+const TARGET_OF_AT_END = /\b(?:target|goal)s? of $/i;
+/** "5% export growth", "3% inflation": the measure written after a percent, up to a clause, base or period. */
+const MEASURE_AFTER_PERCENT = /^ ([a-z][a-z-]*(?: [a-z][a-z-]*){0,3})/;
+
+/**
+ * "kept its full-year goal of 5% export growth" → export growth target: a target given as a percent of a measure
+ * named after it is that measure's target; undefined for any other shape.
+ */
+export function targetMeasureAfter(clause: string, text: string, end: number): string | undefined {
+  if (!TARGET_OF_AT_END.test(clause)) return undefined;
+  const words = (MEASURE_AFTER_PERCENT.exec(text.slice(end, end + 48))?.[1] ?? '').split(' ');
+  const measure = wordsBefore(words, CHANGE_OBJECT_STOP).filter((word) => !UNIT_STOP_WORDS.has(word));
+  return measure.length === 0 || measure[0] === '' ? undefined : `${measure.join(' ')} target`;
 }
 
 /** A clause of English text before `from`: back to punctuation that ends a clause, at most 80 characters. */

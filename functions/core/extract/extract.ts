@@ -7,6 +7,7 @@ import {
   baseAfter,
   changeNamedAfter,
   changeOf,
+  changeParticiple,
   countedFrom,
   countedOf,
   countedSubjectDoing,
@@ -23,6 +24,7 @@ import {
   shareWholeAfter,
   spendingOn,
   statisticMeasure,
+  targetMeasureAfter,
   withoutNew,
 } from './english.ts';
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
@@ -284,6 +286,8 @@ class MetricTable {
 
 /** A label ending in unemployment or joblessness, whose level in percent is a rate. */
 const UNEMPLOYMENT_END = /(?:^| )(?:unemployment|joblessness)$/;
+/** "mortgage rates for first-time buyers", "down payments": a plural rate at the head of a label. */
+const PLURAL_RATE = /^((?:[a-z-]+ ){0,3}(?:rate|payment|yield|margin|ratio))s(?= (?:for|of|on|in) |$)/;
 
 /** A clause ending on an owner (signs Tarnby's $1.8 billion…): what the amount is follows it. */
 const OWNER_AT_END = /['’]s\s*$/;
@@ -654,8 +658,8 @@ const ENGLISH_PERIOD_REACH = 60;
 const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per(?! capita))\b/i;
 const AVERAGE_REACH = 16;
 const FORECAST_BEFORE =
-  /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|will)\b/i;
-const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
+  /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|goals?|will)\b/i;
+const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|annual|for the year)\b/i;
 /** "its 2026 economic growth target at": a year inside the name of a target or plan, before its figure. */
 const YEAR_TARGET_BEFORE =
   /\b((?:19|20)\d\d) (?:[a-z-]+ ){0,3}(?:target|goal|plan|forecast)s? (?:at|of|to|is|was|will be) $/;
@@ -684,7 +688,7 @@ const MULTIPLE_OF_THE = /\b(?:double|twice|triple|treble|times|half) the $/i;
 const FARMED = /^(?:harvested|planted|sown|seeded|irrigated)$/;
 /** "Baishan hospitals cut average outpatient wait to": the measure is the object of the subject's verb. */
 const OBJECT_CUT_TO =
-  /\b(?:cut|cuts|reduced|reduces|lowered|lowers|trimmed|trims|shortened|shortens|raised|raises|lifted|lifts|boosted|boosts) (?:(?:its|their|the) )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,4}) to $/;
+  /\b(?:cut|cuts|reduced|reduces|lowered|lowers|trimmed|trims|shortened|shortens|raised|raises|lifted|lifts|boosted|boosts) (?:(?:its|their|the) )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,5}) to $/;
 /** "cut by 2 minutes to", "raised it to": no measure stands between the verb and "to". */
 const NOT_A_CUT_OBJECT = /^(?:by|it|them|from|back|down|up)\b/;
 const CLAUSE_CONJUNCTION = /^\s*(?:but|and|yet|while|whereas)\s+/i;
@@ -715,8 +719,12 @@ const APPOSED_CHANGE =
   /^ (?:(rise|increase|gain|jump|surge|climb|rebound)|drop|decline|fall|slump|decrease|contraction|dip|plunge|slide)(?=[,.;]|$)/;
 const ARTICLE_ONLY = /^\s*an?\s*$/i;
 const MEASURED_FLOW = / (?:added|created|hired|lost|cut)$/;
-/** A phrase set off by commas that qualifies the subject before it. */
-const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
+/**
+ * A phrase set off by commas that qualifies the subject before it, or names it again (sales to Southeast Asia, the
+ * city's largest market, jumped 15.8%): a short noun phrase after an article, with no number or verb of its own.
+ */
+const ASIDE =
+  /^\s*(?:(?:excluding|including|except|not including)\b|(?:the|an?) (?:[a-z-]+['’]s? )?(?:[a-z-]+ ){0,3}[a-z-]+\s*$)/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
 /** "plans to build or convert", "and to hire": an infinitive right before a counted object. */
 const INFINITIVE_AT_END = /\bto [a-z]+(?: or [a-z]+)? $/;
@@ -774,6 +782,8 @@ const THOSE_WITH_PREPOSITION = /(?:^|\W)those (to|from|of|in|for|at|with) /i;
 /** Words before a preposition that are no noun a "those" could stand for. */
 const NOT_AN_ANTECEDENT =
   /^(?:up|down|rose|fell|grew|increased|declined|dropped|climbed|jumped|more|less|than|and|or|while|the|a|an|its|their|said|compared|year|percent)$/;
+/** "Second-hand transactions were a bright spot": a subject, its link verb and what it was said to be. */
+const LINKED_SUBJECT = /^\s*([A-Za-z][A-Za-z' -]*?) (?:was|were|remained|stayed|proved)\b/;
 /** A clause of only a verb, its particle and an adverb (fell to, rose by, averaged). */
 const VERB_ONLY =
   /^\s*(?:fell|rose|dropped|declined|climbed|grew|increased|decreased|averaged|stood|reached|was|were)(?: to| by| at)?\s*$/;
@@ -1586,6 +1596,8 @@ class Extraction {
     if (raw.unit.kind === 'percent' || raw.unit.unit === 'percentage points') {
       const sized = changeNamedAfter(clause, text, raw.end);
       if (sized !== undefined) return { label: sized, growth: true };
+      const target = raw.unit.kind === 'percent' ? targetMeasureAfter(clause, text, raw.end) : undefined;
+      if (target !== undefined) return { label: target, growth: false };
     }
     const multiple = raw.unit.unit === 'times' ? this.multipleNamed(raw, clause) : undefined;
     if (multiple !== undefined) return { label: multiple, growth: false };
@@ -1612,8 +1624,13 @@ class Extraction {
     const carried = this.shareCarriedBy(raw, clause);
     if (carried !== undefined) return { label: carried, growth: false };
     const cutObject = OBJECT_CUT_TO.exec(clause)?.[1];
+    // "cut minimum down payments for first-time buyers to 15%": a rate set in percent is one value, named in the
+    // singular.
     if (cutObject !== undefined && !NOT_A_CUT_OBJECT.test(cutObject))
-      return { label: cutObject, growth: false };
+      return {
+        label: raw.unit.kind === 'percent' ? cutObject.replace(PLURAL_RATE, '$1') : cutObject,
+        growth: false,
+      };
     const last = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
     // "added 8.6 gigawatts …, more than double the 3.9 gigawatts installed a year earlier": the same measure.
     if (last !== undefined && last.unit === raw.unit.unit && MULTIPLE_OF_THE.test(clause))
@@ -1644,6 +1661,16 @@ class Extraction {
     if (respective !== undefined) {
       sentence.distributed = { labels: respective, next: 1, growth: true };
       return { label: respective[0] ?? before.label, growth: true };
+    }
+    // "Second-hand transactions were a bright spot, rising 23%": a change participle with no figure before it in
+    // its sentence changes the subject of the linked clause before it.
+    const participleChange = previous === undefined ? changeParticiple(clause.trim()) : undefined;
+    if (participleChange !== undefined) {
+      const linked = LINKED_SUBJECT.exec(
+        englishClauseBefore(text, raw.start - clause.length - 1, sentence.start),
+      )?.[1];
+      const subject = linked === undefined ? '' : englishLabelBefore(linked, this.region).label;
+      if (subject !== '') return { label: changeOf(subject, participleChange), growth: true };
     }
     if (
       raw.unit.kind === 'percent' &&

@@ -192,11 +192,12 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['ha', measure('ha', 'area')],
   // The Chinese land unit as English reports write it (28.4 million mu of wheat).
   ['mu', measure('mu', 'area')],
-  ['square meters', measure('m2', 'area')],
-  ['square metres', measure('m2', 'area')],
+  // As written, like hectares: the key's unit family (area:m2) is where they meet 平方米.
+  ['square meters', measure('square meters', 'area')],
+  ['square metres', measure('square metres', 'area')],
   ['sq m', measure('m2', 'area')],
-  ['square kilometers', measure('km2', 'area')],
-  ['square kilometres', measure('km2', 'area')],
+  ['square kilometers', measure('square kilometers', 'area')],
+  ['square kilometres', measure('square kilometres', 'area')],
   ['cubic meters', measure('m3', 'volume')],
   ['cubic metres', measure('m3', 'volume')],
   // As written, like 吨: the key's unit family (mass:t) is where tonnes and 吨 meet.
