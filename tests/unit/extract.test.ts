@@ -611,7 +611,8 @@ describe('English labels', () => {
     ).toEqual([
       'wool exports growth',
       'wool exports',
-      'wool exports value',
+      // Round 10: "value of …", as the writers of later splits name it.
+      'value of wool exports',
       'freight',
       'freight growth',
       'wool exports',
@@ -4597,5 +4598,48 @@ describe('round 10, english A', () => {
     expect(read('The lender cut mortgage rates for young families to 2.9% last week.')).toEqual([
       ['2.9%', 'mortgage rate for young families'],
     ]);
+  });
+  it('counts "N charging points" as things with their noun, while points right after a number are index points', () => {
+    expect(
+      readings('The county has 3,100 parking points for bikes, and the index gained 42 points.').map(
+        (figure) => [figure.unit, figure.kind],
+      ),
+    ).toEqual([
+      ['parking points', 'count'],
+      ['points', 'other'],
+    ]);
+  });
+  it('dates by a deadline still to come only its own sentence, and by "now" only its own', () => {
+    expect(
+      dated(
+        'Water use fell 3% in the first quarter. The utility plans to fit 9,000 meters by the end of 2026. ' +
+          'Leaks made up 12% of the supply lost.',
+      ).map((figure) => figure[3]),
+    ).toEqual(['2025-03-31', '2026-12-31', '2025-03-31']);
+    expect(
+      dated(
+        'Water use fell 3% in the first quarter. The utility now runs 42 pumping stations. ' +
+          'Leaks made up 12% of the supply lost.',
+      ).map((figure) => figure[3]),
+    ).toEqual(['2025-03-31', null, '2025-03-31']);
+  });
+  it('dates an infinitive joined to a plan by the year the plan names for it', () => {
+    expect(
+      dated('The county plans to open 14 clinics by 2027 and to hire about 220 nurses this year.').map(
+        (figure) => figure[3],
+      ),
+    ).toEqual(['2027-12-31', '2025-12-31']);
+  });
+  it('dates nothing done "since" a month, as a running total to now', () => {
+    expect(
+      dated('Fares rose 2% in March, and since January the city has issued 5,300 travel passes.').map(
+        (figure) => figure[3],
+      ),
+    ).toEqual(['2025-03-31', null]);
+  });
+  it('names an amount "worth a combined" N after a count as the value of what was counted', () => {
+    expect(
+      read('The fund has paid out 1,800 grants to artists, worth a combined 45 million yuan.')[1],
+    ).toEqual(['45 million yuan', 'value of grants']);
   });
 });

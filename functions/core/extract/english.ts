@@ -46,6 +46,7 @@ function asWritten(word: string): string {
 }
 
 const KNOWN_UNITS = new Set(englishUnits.values());
+const INDEX_POINTS = englishUnits.get('points');
 
 /** A unit of measure the extractor knows (minutes, percent, yuan), not a noun taken as the unit of a count. */
 export function knownEnglishUnit(unit: UnitInfo): boolean {
@@ -78,6 +79,15 @@ export function englishUnitAt(text: string, index: number): EnglishUnit | undefi
     if (pair !== undefined && next !== undefined)
       return { unit: pair, end: next.end, phrase: phraseOf(at + 1) };
     const single = englishUnits.get(current.word);
+    // "48,000 charging points": points after a noun are things counted, named with it; index points follow their
+    // number directly.
+    const previous = words[at - 1];
+    if (single === INDEX_POINTS && previous !== undefined)
+      return {
+        unit: englishCountUnit(`${asWritten(previous.written)} ${current.word}`),
+        end: current.end,
+        phrase: phraseOf(at),
+      };
     if (single !== undefined) return { unit: single, end: current.end, phrase: phraseOf(at) };
     if ((current.word.length >= 3 && current.word.endsWith('s')) || PLURALS_WITHOUT_S.has(current.word)) {
       return { unit: englishCountUnit(asWritten(current.written)), end: current.end, phrase: phraseOf(at) };

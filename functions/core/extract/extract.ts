@@ -382,6 +382,10 @@ const PER_ITEM_IN_CLAUSE = /(?<![订清名菜账保报买卖下接运工表简�
 /** 售价两块五毛, 均价回落至21.9元/公斤: a price, a level of a moment rather than a quantity of a period. */
 const PRICE_IN_CLAUSE = /[售均单报]价|价格/;
 const ENGLISH_NOW = /^(?:now|currently)\b/i;
+/** "by the end of 2025", "by end-June": the day something is to be done by. */
+const BY_DEADLINE = /\bby (?:the end of |end-)/i;
+const ENGLISH_SINCE =
+  /^since (?:(?:early|late|mid-?) ?)?(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b/i;
 /** "5.2 percent year on year": a change, whatever the words before it. */
 const YEAR_ON_YEAR_AFTER =
   /^ (?:year[- ]on[- ]year|from a year (?:earlier|ago)|growth|increase|rise|decline|drop|gain)\b/;
@@ -681,7 +685,7 @@ const ENGLISH_CHANGE = /^(?!share of).* (?:growth|decline)(?: from \w+)?$/;
 const LINK_ONLY =
   /^\s*(?:was|were|is|are|stood at|stands at|reached|rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped)\s*$/;
 /** "…152,000 units, worth 23.6 billion yuan": the value of what the sentence counted. */
-const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
+const WORTH_ONLY = /^\s*(?:worth|valued at)(?: (?:a combined|a total of|an estimated))?\s*$/;
 /** ", more than double the 3.9 gigawatts": the level a multiple compares the figure before with. */
 const MULTIPLE_OF_THE = /\b(?:double|twice|triple|treble|times|half) the $/i;
 /** "…310 million yuan in job subsidies to 2,600 companies": who an amount just named went to. */
@@ -726,6 +730,8 @@ const MEASURED_FLOW = / (?:added|created|hired|lost|cut)$/;
 const ASIDE =
   /^\s*(?:(?:excluding|including|except|not including)\b|(?:the|an?) (?:[a-z-]+['’]s? )?(?:[a-z-]+ ){0,3}[a-z-]+\s*$)/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
+/** "… and to train": an infinitive joined to one before it, right before its object. */
+const JOINED_INFINITIVE_AT_END = /\band to [a-z]+ (?:(?:some|about|around|nearly|another|an?) )?$/;
 /** "plans to build or convert", "and to hire": an infinitive right before a counted object. */
 const INFINITIVE_AT_END = /\bto [a-z]+(?: or [a-z]+)? $/;
 /** A headline's "Qiaoxi to build…": a subject, then the infinitive of what it will do. */
@@ -933,6 +939,8 @@ class Extraction {
   private lastDay: string | undefined;
   /** The paragraph's period, held back while a sentence of averages or of an event that names none is read. */
   private heldPeriod: string | undefined;
+  /** The paragraph's period before a deadline still to come dated the rest of its sentence, back after it. */
+  private beforeDeadline: { period: string | undefined; sentence: number } | undefined;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
   /** Who the brief reports on when it opens headline and body alike (青岚科技…/青岚科技10月28日披露…). */
@@ -1056,6 +1064,11 @@ class Extraction {
     this.sentence.reset(next, this.figures.length);
     this.rates.reset();
     if (this.day !== undefined && !continuesDay(this.text, next)) this.day = undefined;
+    if (this.beforeDeadline !== undefined) {
+      this.period = this.beforeDeadline.period;
+      this.periodSentence = this.beforeDeadline.sentence;
+      this.beforeDeadline = undefined;
+    }
     this.period ??= this.heldPeriod;
     this.heldPeriod = undefined;
     // "Average security wait times fell…", "Each passenger spent…": a level per head or per trip is of now, not a
@@ -1241,7 +1254,13 @@ class Extraction {
   private readEnglishPeriod(index: number): number {
     const found = englishPeriodAt(this.text, index, this.publication);
     // "The port now operates…": figures of now, not of the period the paragraph opened with.
-    if (found === undefined && ENGLISH_NOW.test(this.text.slice(index, index + 10))) this.locate(undefined);
+    // "The city now has…. Renewables supplied 31.5%": only for its own sentence; the period holds after it.
+    if (found === undefined && ENGLISH_NOW.test(this.text.slice(index, index + 10))) {
+      this.heldPeriod ??= this.period;
+      this.locate(undefined);
+    }
+    // "since June has given out 2,400 vouchers": what was done since a start is of now, as 以来 is.
+    if (found === undefined && ENGLISH_SINCE.test(this.text.slice(index, index + 24))) this.locate(undefined);
     if (found === undefined) {
       let end = index;
       while (isLatinLetter(this.text.charCodeAt(end))) end++;
@@ -1365,6 +1384,14 @@ class Extraction {
     // "slower than the 5.2 percent growth for 2023": a base compared with is dated by its own period, which
     // dates nothing after it.
     const comparedOwn = own !== undefined && !own.yearEarlier && isComparedWith(this.text, raw.start);
+    // "plans to add 12,000 charging points by the end of 2025": a day still to come dates the figure it sets, not
+    // the sentences after it.
+    const deadline =
+      own?.asOf !== undefined &&
+      this.publishedDay !== undefined &&
+      own.asOf > this.publishedDay &&
+      BY_DEADLINE.test(this.text.slice(raw.end, own.end));
+    if (deadline) this.beforeDeadline ??= { period: this.period, sentence: this.periodSentence };
     if (own !== undefined && !own.yearEarlier && !comparedOwn) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
     const planned = own === undefined ? this.plannedForYearOf(raw) : undefined;
@@ -1553,7 +1580,12 @@ class Extraction {
    * figure is a share of those asked, of now.
    */
   private isForecastForYear(raw: RawFigure): boolean {
-    const before = englishClauseBefore(this.text, raw.start, this.sentence.previousEnd);
+    const clause = englishClauseBefore(this.text, raw.start, this.sentence.previousEnd);
+    // "plans to add 1,200 beds by 2026 and to train 300 doctors this year": an infinitive joined to a plan's is
+    // planned too.
+    const before = JOINED_INFINITIVE_AT_END.test(clause)
+      ? this.text.slice(Math.max(this.sentence.start, raw.start - CONTEXT_REACH), raw.start)
+      : clause;
     if (!FORECAST_BEFORE.test(before)) return false;
     const after = this.text.slice(raw.end, raw.end + ENGLISH_PERIOD_REACH);
     const clauseAfter = after.slice(0, after.search(/[,;.]|$/));
@@ -1745,7 +1777,7 @@ class Extraction {
       return { label: `surveyed ${raw.unitPhrase}`, growth: false };
     }
     if (WORTH_ONLY.test(clause) && previous !== undefined)
-      return { label: `${previous} value`, growth: false };
+      return { label: `value of ${previous}`, growth: false };
     // "About 3,400 households are expected to receive rent assistance": a count opening its sentence.
     // "1,500 firms and 60,000 workers joined…": so does a second count joined to the first.
     const joinedToOpening =
