@@ -4642,4 +4642,24 @@ describe('round 10, english A', () => {
       read('The fund has paid out 1,800 grants to artists, worth a combined 45 million yuan.')[1],
     ).toEqual(['45 million yuan', 'value of grants']);
   });
+  it('reads "N months of sales" as how long a stock lasts, a measured level rather than a duration', () => {
+    expect(
+      readings('Grain stocks rose to 2.1 million tonnes, enough for about 14 months of consumption.')[1],
+    ).toEqual({
+      surface: 'about 14 months',
+      value: 14,
+      unit: 'months',
+      qualifier: 'approx',
+      kind: 'other',
+    });
+    expect(readings('The scheme will run for 14 months.')).toEqual([]);
+  });
+  it('dates an average compared year on year by the period the paragraph opened with', () => {
+    expect(
+      dated(
+        'Car sales fell 4% in March. The average sale price slipped 1.2% year on year to 98,000 yuan. ' +
+          'Average waiting times were 12 days.',
+      ).map((figure) => figure[3]),
+    ).toEqual(['2025-03-31', '2025-03-31', '2025-03-31', null]);
+  });
 });

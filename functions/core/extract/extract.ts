@@ -661,6 +661,9 @@ const DOLLAR = 0x24;
 const ENGLISH_PERIOD_REACH = 60;
 const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per(?! capita))\b/i;
 const AVERAGE_REACH = 16;
+/** How far a sentence is read ahead for its comparison with a year before. */
+const SENTENCE_REACH = 160;
+const YEAR_ON_YEAR_IN = /\byear[- ]on[- ]year\b|\bfrom a year (?:earlier|ago)\b/;
 const FORECAST_BEFORE =
   /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|goals?|will)\b/i;
 const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|annual|for the year)\b/i;
@@ -1073,10 +1076,20 @@ class Extraction {
     this.heldPeriod = undefined;
     // "Average security wait times fell…", "Each passenger spent…": a level per head or per trip is of now, not a
     // quantity of the period the paragraph opened with.
-    if (AVERAGE_OPENING.test(this.text.slice(next, next + AVERAGE_REACH))) {
+    if (AVERAGE_OPENING.test(this.text.slice(next, next + AVERAGE_REACH)) && !this.comparedYearOnYear(next)) {
       this.heldPeriod = this.period;
       this.period = undefined;
     }
+  }
+
+  /**
+   * "The average selling price slipped 2.6% year on year": a sentence starting at `next` that compares with a year
+   * before measures over the period, as the flows do.
+   */
+  private comparedYearOnYear(next: number): boolean {
+    const after = this.text.slice(next, next + SENTENCE_REACH);
+    const stop = after.indexOf('. ');
+    return YEAR_ON_YEAR_IN.test(stop < 0 ? after : after.slice(0, stop));
   }
 
   /** A period that holds from here on, sentence after sentence, in place of any day before it. */

@@ -534,6 +534,9 @@ function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo 
 }
 
 const YEARS_AFTER = /^ (?:years|months)\b/;
+/** " months of sales", " years of imports": the time a stock covers at the pace of what draws on it. */
+const STOCK_COVER_AFTER =
+  /^ (?:years|months) of (?:[a-z-]+ )?(?:sales|supply|supplies|imports|consumption|demand|use)\b/;
 /** " more than a year ago", " fewer than in 2024": a bare number is a count's change from an earlier one. */
 const COUNT_CHANGE_AFTER = /^ (?:more|fewer) than (?:a year|the (?:previous|same|year)|last|in)\b/;
 /** "The number of cruise ship calls at Port Ashford doubled to": the plural counted, and the verb to the level. */
@@ -704,7 +707,11 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     if (found === 'not-a-figure') return rejected(cursor);
     if (found !== undefined) unit = compoundUnit(text, found);
     else if (isEnglishYear(text, start, cursor)) return rejected(cursor);
-    else if (
+    else if (!core.chinese && STOCK_COVER_AFTER.test(text.slice(cursor, cursor + 40))) {
+      // "enough for nearly 19 months of sales": how long a stock lasts at the pace of its use is a measured level.
+      const words = text.startsWith(' months', cursor) ? DECIMAL_MONTHS_UNIT : DECIMAL_YEARS_UNIT;
+      unit = { unit: words, end: cursor + words.unit.length + 1, english: true };
+    } else if (
       !core.chinese &&
       core.fractionDigits !== '' &&
       YEARS_AFTER.test(text.slice(cursor, cursor + 8)) &&
