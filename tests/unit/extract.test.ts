@@ -4608,6 +4608,7 @@ describe('round 10, english A', () => {
       ['parking points', 'count'],
       ['points', 'other'],
     ]);
+    expect(readings('The gauge fell 2.5 index points.')[0]?.kind).toBe('other');
   });
   it('dates by a deadline still to come only its own sentence, and by "now" only its own', () => {
     expect(
@@ -4630,12 +4631,12 @@ describe('round 10, english A', () => {
       ),
     ).toEqual(['2027-12-31', '2025-12-31']);
   });
-  it('dates nothing done "since" a month, as a running total to now', () => {
+  it('dates nothing done "since" a month in its sentence, as a running total to now', () => {
     expect(
-      dated('Fares rose 2% in March, and since January the city has issued 5,300 travel passes.').map(
-        (figure) => figure[3],
-      ),
-    ).toEqual(['2025-03-31', null]);
+      dated(
+        'Fares rose 2% in March, and since January the city has issued 5,300 travel passes. Tolls rose 1%.',
+      ).map((figure) => figure[3]),
+    ).toEqual(['2025-03-31', null, '2025-03-31']);
   });
   it('names an amount "worth a combined" N after a count as the value of what was counted', () => {
     expect(
@@ -4661,5 +4662,13 @@ describe('round 10, english A', () => {
           'Average waiting times were 12 days.',
       ).map((figure) => figure[3]),
     ).toEqual(['2025-03-31', '2025-03-31', '2025-03-31', null]);
+  });
+  it('reads "supplied N% of" as a share verb, named by the kind of source', () => {
+    expect(
+      read('Coal sources supplied 44% of the heat sold, and local farms provided 9% of the grain eaten.'),
+    ).toEqual([
+      ['44%', 'coal share of heat sold'],
+      ['9%', 'local farms share of grain eaten'],
+    ]);
   });
 });

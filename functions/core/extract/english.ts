@@ -82,7 +82,7 @@ export function englishUnitAt(text: string, index: number): EnglishUnit | undefi
     // "48,000 charging points": points after a noun are things counted, named with it; index points follow their
     // number directly.
     const previous = words[at - 1];
-    if (single === INDEX_POINTS && previous !== undefined)
+    if (single === INDEX_POINTS && previous !== undefined && previous.word !== 'index')
       return {
         unit: englishCountUnit(`${asWritten(previous.written)} ${current.word}`),
         end: current.end,
@@ -1048,7 +1048,7 @@ export function accountedShare(
   if (coordinated !== undefined && COORDINATED_SHARE.test(clause))
     return ofWhole(coordinated, text, end, counted);
   const match =
-    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|accounting for|making up|representing|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise|handled|handles|handle)$/.exec(
+    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|accounting for|making up|representing|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise|handled|handles|handle|supplied|supplies|supply|provided|provides|provide)$/.exec(
       clause.trim(),
     );
   const subject = match?.[1];
@@ -1056,7 +1056,8 @@ export function accountedShare(
   // "Foreign and regional travelers accounted for…": two modifiers of one noun are one group.
   const paired = PAIRED_MODIFIERS.test(subject) ? subject.toLowerCase() : undefined;
   // "NEVs accounted for…": a plural abbreviation names its share in the singular (NEV share), as a noun would.
-  const named = paired ?? englishLabelBefore(subject, region).label;
+  // "Renewable sources supplied 31.5%": the kind of source names the share, not the word "sources".
+  const named = (paired ?? englishLabelBefore(subject, region).label).replace(KIND_OF_SOURCE, '$1');
   const label = ACRONYM_PLURAL.test(subject.trim()) ? named.replace(/s$/, '') : named;
   if (label === '') return undefined;
   return ofWhole(label, text, end, counted);
@@ -1075,6 +1076,7 @@ function ofWhole(label: string, text: string, end: number, counted: string | und
   return whole === undefined ? `${label} share` : `${label} share of ${whole}`;
 }
 
+const KIND_OF_SOURCE = /^([a-z-]+) sources$/;
 /** A share verb whose subject is the one before it: "…, and accounted for", "and made up". */
 const COORDINATED_SHARE =
   /^[\s,]*and (?:accounted for|accounts for|made up|makes up|represented|represents|comprised|comprises)\s*$/;

@@ -666,7 +666,7 @@ const SENTENCE_REACH = 160;
 const YEAR_ON_YEAR_IN = /\byear[- ]on[- ]year\b|\bfrom a year (?:earlier|ago)\b/;
 const FORECAST_BEFORE =
   /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|goals?|will)\b/i;
-const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|annual|for the year)\b/i;
+const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|annual (?:target|goal)s?|for the year)\b/i;
 /** "its 2026 economic growth target at": a year inside the name of a target or plan, before its figure. */
 const YEAR_TARGET_BEFORE =
   /\b((?:19|20)\d\d) (?:[a-z-]+ ){0,3}(?:target|goal|plan|forecast)s? (?:at|of|to|is|was|will be) $/;
@@ -1267,13 +1267,17 @@ class Extraction {
   private readEnglishPeriod(index: number): number {
     const found = englishPeriodAt(this.text, index, this.publication);
     // "The port now operates…": figures of now, not of the period the paragraph opened with.
-    // "The city now has…. Renewables supplied 31.5%": only for its own sentence; the period holds after it.
+    // "The city now has…. Renewables supplied 31.5%": only for its own sentence; the period holds after it, as it
+    // does after "since June".
     if (found === undefined && ENGLISH_NOW.test(this.text.slice(index, index + 10))) {
       this.heldPeriod ??= this.period;
       this.locate(undefined);
     }
     // "since June has given out 2,400 vouchers": what was done since a start is of now, as 以来 is.
-    if (found === undefined && ENGLISH_SINCE.test(this.text.slice(index, index + 24))) this.locate(undefined);
+    if (found === undefined && ENGLISH_SINCE.test(this.text.slice(index, index + 24))) {
+      this.heldPeriod ??= this.period;
+      this.locate(undefined);
+    }
     if (found === undefined) {
       let end = index;
       while (isLatinLetter(this.text.charCodeAt(end))) end++;

@@ -536,7 +536,7 @@ function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo 
 const YEARS_AFTER = /^ (?:years|months)\b/;
 /** " months of sales", " years of imports": the time a stock covers at the pace of what draws on it. */
 const STOCK_COVER_AFTER =
-  /^ (?:years|months) of (?:[a-z-]+ )?(?:sales|supply|supplies|imports|consumption|demand|use)\b/;
+  /^ (?:years|months) of (?:[a-z-]+ )?(?:sales|supply|supplies|imports|consumption|demand)\b/;
 /** " more than a year ago", " fewer than in 2024": a bare number is a count's change from an earlier one. */
 const COUNT_CHANGE_AFTER = /^ (?:more|fewer) than (?:a year|the (?:previous|same|year)|last|in)\b/;
 /** "The number of cruise ship calls at Port Ashford doubled to": the plural counted, and the verb to the level. */
