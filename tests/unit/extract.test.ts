@@ -4671,4 +4671,15 @@ describe('round 10, english A', () => {
       ['9%', 'local farms share of grain eaten'],
     ]);
   });
+  it('names a forecast change ("expects X to grow N%") as the expected change of X', () => {
+    expect(dated('The agency expects hotel bookings to fall by about 3% this year.')).toEqual([
+      ['about 3%', 'expected hotel bookings decline', 'growth_rate', '2025-12-31'],
+    ]);
+  });
+  it('reads "versus" before a base as a comparison, not a name', () => {
+    expect(read('Freight revenue was $54 million in April, versus $47 million a year earlier.')).toEqual([
+      ['$54 million', 'freight revenue'],
+      ['$47 million', 'freight revenue'],
+    ]);
+  });
 });

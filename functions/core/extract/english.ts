@@ -162,7 +162,9 @@ const CONNECTIVES = new Set(
     'dipped dip eased eases shrank shrinks contracted contracts tumbled tumbles sank sinks slid slides ' +
     'retreated declines decreases drop edges inched inches ticked ticks ' +
     // "quickening from 4.1% in the first half": a change of pace leads to the rate before, like "slowing".
-    'quickening quickened quickens decelerating decelerated easing'
+    'quickening quickened quickens decelerating decelerated easing ' +
+    // "$1.2 billion, versus $980 million a year earlier": the base compared with, not a name.
+    'versus'
   ).split(' '),
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */

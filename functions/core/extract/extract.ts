@@ -801,6 +801,9 @@ const OWNED_PLACE_END = /\b(?:at|in|across) (?:the )?[A-Za-z-]+['’]s\s*$/;
 /** "expects full-year volume to exceed", "now expects to exceed": a forecast, and what it is of. */
 const EXPECTS_MEASURE =
   /\bexpects?\s+(?:(?:its|their|the)\s+)?(?:([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+)?to\s+(?:exceed|reach|top|surpass|hit|be|rise to|grow to)?\s*$/i;
+/** "expects retail sales to grow (by)": a forecast change, and what changes. */
+const EXPECTS_CHANGE =
+  /\bexpects?\s+(?:(?:its|their|the)\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+to\s+(grow|rise|increase|climb|expand|fall|decline|drop|shrink|contract)(?:\s+by)?\s*$/i;
 /** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
 const SHARE_PARTICIPLE =
   /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to|covering|fulfilling|completing|meeting)\s*$/;
@@ -1698,6 +1701,12 @@ class Extraction {
     const previous = sentence.previousLabel?.replace(CHANGE_WORD_END, '').replace(GROWTH_PREFIX, '');
     const expected = this.expectedMeasure(raw, clause);
     if (expected !== undefined) return { label: expected, growth: false };
+    // "expects retail sales to grow about 6% this year": the expected change of what it names.
+    const expectedChange = raw.unit.kind === 'percent' ? EXPECTS_CHANGE.exec(clause) : null;
+    if (expectedChange !== null) {
+      const change = changeParticiple(`${(expectedChange[2] ?? '').replace(/e$/, '')}ing`) ?? 'growth';
+      return { label: `expected ${changeOf((expectedChange[1] ?? '').toLowerCase(), change)}`, growth: true };
+    }
     // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
     const subjectClause = this.subjectAcrossFigure(this.antecedentOfThose(clause, raw.start), raw.start);
     const before = englishLabelBefore(
