@@ -4682,4 +4682,11 @@ describe('round 10, english A', () => {
       ['$47 million', 'freight revenue'],
     ]);
   });
+  it('reads the base of a measured average span ("fell to 3.2 days from 4.1 days") as a figure too', () => {
+    expect(read('The average wait for surgery fell to 5.6 days from 6.3 days.')).toEqual([
+      ['5.6 days', 'average wait for surgery'],
+      ['6.3 days', 'previous average wait for surgery'],
+    ]);
+    expect(readings('The permit lasts for 30 days from 10 days.')).toEqual([]);
+  });
 });

@@ -335,6 +335,10 @@ const ZHONG_CLOCK = 0x949f; // 钟
 /** "a median of 24 days", "the average stay of 3.2 days": a span of days or weeks that is itself measured. */
 const ENGLISH_SPAN = /^ (days|weeks)\b/;
 const MEASURED_SPAN_BEFORE = /\b(?:median|average|mean)\b[^.;!?]*$/i;
+/** "Average dwell time … fell to 3.2 days from 4.1 days": the base of a measured span is measured too. */
+const MEASURED_SPAN_BASE_BEFORE =
+  /\b(?:median|average|mean)\b(?:[^.;!?]|\.\d)*\b(?:days|weeks) (?:from|compared with|against|versus) $/i;
+const MEASURED_SPAN_BASE_REACH = 120;
 const MEASURED_SPAN_REACH = 48;
 /** "within 90 days", "over the past 30 days": a span that only says when. */
 const SPAN_ONLY_BEFORE = /\b(?:within|for|after|in|over|past|next|last|first)\s$/i;
@@ -343,7 +347,10 @@ function measuredEnglishSpan(text: string, index: number, start: number): UnitRe
   const span = ENGLISH_SPAN.exec(text.slice(index, index + 7));
   if (span?.[1] === undefined) return undefined;
   const before = text.slice(Math.max(0, start - MEASURED_SPAN_REACH), start);
-  if (!MEASURED_SPAN_BEFORE.test(before) || SPAN_ONLY_BEFORE.test(before)) return undefined;
+  const base = MEASURED_SPAN_BASE_BEFORE.test(
+    text.slice(Math.max(0, start - MEASURED_SPAN_BASE_REACH), start),
+  );
+  if (!(base || MEASURED_SPAN_BEFORE.test(before)) || SPAN_ONLY_BEFORE.test(before)) return undefined;
   return { unit: SPAN_UNITS.get(span[1]) ?? INDEX_LEVEL_UNIT, end: index + span[0].length, english: true };
 }
 const SPAN_UNITS = new Map(
