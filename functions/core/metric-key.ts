@@ -225,6 +225,8 @@ const UNIT_FAMILIES: Record<string, string> = {
   'square meters': 'area:m2',
   'square kilometres': 'area:km2',
   'square kilometers': 'area:km2',
+  'cubic metres': 'volume:m3',
+  'cubic meters': 'volume:m3',
   亩: 'area:mu',
   mu: 'area:mu',
   平方米: 'area:m2',

@@ -4689,4 +4689,28 @@ describe('round 10, english A', () => {
     ]);
     expect(readings('The permit lasts for 30 days from 10 days.')).toEqual([]);
   });
+  it('leaves the kind of place named with the region out of a headline subject, as the body leaves it', () => {
+    expect(
+      read(
+        'Velmor county grain output tops 2 million tonnes\n\nGrain output in Velmor county exceeded 2 million tonnes.',
+        'Velmor',
+      ),
+    ).toEqual([
+      ['tops 2 million tonnes', 'grain output'],
+      ['exceeded 2 million tonnes', 'grain output'],
+    ]);
+    expect(read('Velmor province will train about 900 nurses by 2027.', 'Velmor')[0]?.[1]).not.toBe(
+      'will train',
+    );
+  });
+  it('keeps cubic meters as written, a volume in the family of 立方米', () => {
+    const [figure] = extractFigures('Reservoirs held 95,000 cubic meters of water.', {
+      publishedAt: '2025-05-12',
+    });
+    expect([figure?.unit, figure?.kind, figure?.metric.endsWith(':volume:m3')]).toEqual([
+      'cubic meters',
+      'volume',
+      true,
+    ]);
+  });
 });

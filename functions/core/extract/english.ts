@@ -298,6 +298,8 @@ function placeEnd(words: string[], from: number): number {
   return end;
 }
 
+/** The kinds of place a government runs (Varna county, Lanxi province). */
+const ADMINISTRATIVE_NOUNS = /^(?:county|city|district|province|prefecture|state|region|town)$/;
 /** Nouns that go with a place name (Lianhai port, the Amberport metro area). */
 const PLACE_NOUNS = new Set([
   'centre',
@@ -595,7 +597,18 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   // "The Amberport purchasing managers' index": so is one after an article.
   const regionAt = ARTICLES.has(lower0(words[0])) ? 1 : 0;
   const regionFirst = region !== '' && lower0(words[regionAt]) === region.toLowerCase();
-  if (regionFirst) words.splice(0, regionAt + 1);
+  if (regionFirst) {
+    // "Varna county farm income": the kind of place named with the region goes with it, before the measure (not
+    // "Yantang province will train", where it is the subject, nor "Yunzhou metro ridership").
+    const next = lower0(words[regionAt + 2]);
+    const kindOfPlace =
+      ADMINISTRATIVE_NOUNS.test(words[regionAt + 1] ?? '') &&
+      next !== '' &&
+      !CONNECTIVES.has(next) &&
+      !MODALS.has(next) &&
+      !isPastTense(next);
+    words.splice(0, regionAt + (kindOfPlace ? 2 : 1));
+  }
   // "income of Hainan residents": whose, when it is the brief's region, is not the measure either.
   const ofRegion = words.findIndex(
     (word, at) => word === 'of' && words[at + 1]?.toLowerCase() === region.toLowerCase(),

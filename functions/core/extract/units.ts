@@ -198,8 +198,8 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['sq m', measure('m2', 'area')],
   ['square kilometers', measure('square kilometers', 'area')],
   ['square kilometres', measure('square kilometres', 'area')],
-  ['cubic meters', measure('m3', 'volume')],
-  ['cubic metres', measure('m3', 'volume')],
+  ['cubic meters', measure('cubic meters', 'volume')],
+  ['cubic metres', measure('cubic metres', 'volume')],
   // As written, like 吨: the key's unit family (mass:t) is where tonnes and 吨 meet.
   ['tonnes', measure('tonnes', 'volume')],
   ['tons', measure('tons', 'volume')],
