@@ -4713,4 +4713,10 @@ describe('round 10, english A', () => {
       true,
     ]);
   });
+  it("names a share of an owner's counted group by the group and what it did (share of … joining …)", () => {
+    expect(read("Nearly half of the town's 4,300 fishing families joined the insurance scheme.")[0]).toEqual([
+      'Nearly half',
+      'share of fishing families joining the insurance scheme',
+    ]);
+  });
 });
