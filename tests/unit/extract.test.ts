@@ -4719,4 +4719,23 @@ describe('round 10, english A', () => {
       'share of fishing families joining the insurance scheme',
     ]);
   });
+  it('reads € and £ before an amount as EUR and GBP, as $ is read as USD', () => {
+    expect(
+      readings('The fund raised €85 million and £12.5 million last year.').map((figure) => [
+        figure.surface,
+        figure.value,
+        figure.unit,
+        figure.kind,
+      ]),
+    ).toEqual([
+      ['€85 million', 85000000, 'EUR', 'money'],
+      ['£12.5 million', 12500000, 'GBP', 'money'],
+    ]);
+  });
+  it('reads "against" before a base as a comparison, not a name', () => {
+    expect(read('Port fees were $31 million, against $26 million a year earlier.')).toEqual([
+      ['$31 million', 'port fees'],
+      ['$26 million', 'port fees'],
+    ]);
+  });
 });

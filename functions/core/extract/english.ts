@@ -164,7 +164,7 @@ const CONNECTIVES = new Set(
     // "quickening from 4.1% in the first half": a change of pace leads to the rate before, like "slowing".
     'quickening quickened quickens decelerating decelerated easing ' +
     // "$1.2 billion, versus $980 million a year earlier": the base compared with, not a name.
-    'versus'
+    'versus against'
   ).split(' '),
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */

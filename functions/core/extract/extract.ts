@@ -152,7 +152,7 @@ const CHAR_CLASS = new Uint8Array(0x10000);
 // extractor's import time, which every cold start of ingest pays.
 for (const char of NUMERAL_CHARS) CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
 // $4.29 billion, vague amounts that open on a word (几千元, 数十亿元) and half a population (半数).
-for (const char of '$＄几数半') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
+for (const char of '$＄€£几数半') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
 for (const char of 'dtqofsenahDTQOFSENAH') CHAR_CLASS[char.charCodeAt(0)] = CharClass.WordNumber;
 for (const char of '。！？!?') CHAR_CLASS[char.charCodeAt(0)] = CharClass.SentenceEnd;
 for (const char of '；;') CHAR_CLASS[char.charCodeAt(0)] = CharClass.ClauseBreak;

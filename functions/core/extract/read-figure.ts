@@ -37,8 +37,10 @@ import {
   chineseUnits,
   DAY_COUNT_UNIT,
   denominators,
+  EUR_UNIT,
   englishCountUnit,
   englishScales,
+  GBP_UNIT,
   GROWTH_PERCENT_UNIT,
   HKD_UNIT,
   HOUR_COUNT_UNIT,
@@ -633,7 +635,13 @@ function prefixQualifier(text: string, start: number, floor: number) {
 }
 
 const rejected = (next: number): Reading => ({ next });
-const isDollarPrefix = (unit: UnitInfo | undefined) => unit === USD_UNIT || unit === HKD_UNIT;
+/** A currency written as a sign before its amount ($, HK$, €, £). */
+const isDollarPrefix = (unit: UnitInfo | undefined) =>
+  unit === USD_UNIT || unit === HKD_UNIT || unit === EUR_UNIT || unit === GBP_UNIT;
+const CURRENCY_SIGNS = new Map([
+  [0x20ac /* € */, EUR_UNIT],
+  [0xa3 /* £ */, GBP_UNIT],
+]);
 
 /** The upper bound of a range at `at` (the 5% of 3%-5%, of "16% to 18%"): it must repeat the lower bound's unit. */
 function upperBoundAt(text: string, at: number, start: number, unit: string) {
@@ -657,6 +665,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     prefixUnit = hongKong ? HKD_UNIT : USD_UNIT;
     cursor++;
     if ((hongKong || text.startsWith('US', index - 2)) && index - 2 >= floor) start = index - 2;
+  } else if (CURRENCY_SIGNS.has(first)) {
+    prefixUnit = CURRENCY_SIGNS.get(first);
+    cursor++;
   } else if (text.startsWith('百分之', index) || text.startsWith('千分之', index)) {
     prefixUnit = first === 0x767e /* 百 */ ? PERCENT_UNIT : PERMILLE_UNIT;
     cursor += 3;

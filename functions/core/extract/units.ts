@@ -249,6 +249,9 @@ export const UNWRITTEN_UNIT: UnitInfo = { unit: '', kind: 'count', measure: true
 export const INDEX_POINT_UNIT: UnitInfo = measure('点', 'other');
 export const USD_UNIT: UnitInfo = measure('USD', 'money');
 export const HKD_UNIT: UnitInfo = measure('HKD', 'money');
+/** €85 million, £40 million: a currency sign before the amount, by its ISO code. */
+export const EUR_UNIT: UnitInfo = measure('EUR', 'money');
+export const GBP_UNIT: UnitInfo = measure('GBP', 'money');
 /** 价格指数为100.4, PMI rose to 52.4: the level of an index, written without a unit. */
 export const INDEX_LEVEL_UNIT: UnitInfo = measure('', 'other');
 /** 城乡居民收入比为2.10: a ratio named before its bare value, in the unit of a ratio written with a colon. */
