@@ -29,7 +29,18 @@ import {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const labeledRoot = join(here, '..', 'fixtures', 'extract', 'labeled');
-const splits = ['dev', 'check', 'test', 'dev3', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7'] as const;
+const splits = [
+  'dev',
+  'check',
+  'test',
+  'dev3',
+  'test2',
+  'test3',
+  'test4',
+  'test5',
+  'test6',
+  'test7',
+] as const;
 type Split = (typeof splits)[number];
 /** Splits the extractor has been tuned on, whose misses may be printed; a blind split prints only aggregates. */
 const tunedSplits: readonly Split[] = splits.filter((split) => split !== 'test7');

@@ -611,7 +611,8 @@ describe('English labels', () => {
     ).toEqual([
       'wool exports growth',
       'wool exports',
-      'wool exports value',
+      // Round 10: "value of …", as the writers of later splits name it.
+      'value of wool exports',
       'freight',
       'freight growth',
       'wool exports',
@@ -4691,6 +4692,210 @@ describe('round 10, survey reports', () => {
       ['6.1%', '2024-05-31'],
       ['480个', null],
       ['6条', null],
+    ]);
+  });
+});
+describe('round 10, english A', () => {
+  const read = labelReader('2025-05-12');
+  const dated = (text: string, region?: string) =>
+    extractFigures(text, {
+      publishedAt: '2025-05-12',
+      ...(region === undefined ? {} : { region }),
+    }).map((figure) => [figure.surface, figure.label, figure.kind, figure.asOf ?? null]);
+  it('leaves "from/in the northern river city of X" out of the subject it locates', () => {
+    expect(
+      read('Shipments from the northern river city of Velmor rose 6.2% to 41.3 billion yuan.', 'Velmor'),
+    ).toEqual([
+      ['6.2%', 'shipments growth'],
+      ['41.3 billion yuan', 'shipments'],
+    ]);
+    expect(read('Car sales in the western port city of Ostrana fell 9% in April.', 'Velmor')).toEqual([
+      ['9%', 'car sales decline'],
+    ]);
+    // A named place after "from" goes only with its noun: "arrivals from Asia" keeps where they came from.
+    expect(read('Arrivals from Asia rose 14% in April.', 'Velmor')).toEqual([
+      ['14%', 'growth in arrivals from asia'],
+    ]);
+  });
+  it('keeps square meters and square kilometres as written, an area still', () => {
+    expect(
+      readings(
+        'Builders sold 210,000 square meters of offices and cleared 3.4 square kilometres of land.',
+      ).map((figure) => [figure.unit, figure.kind]),
+    ).toEqual([
+      ['square meters', 'area'],
+      ['square kilometres', 'area'],
+    ]);
+    // Its key's unit family is still the one 平方米 has.
+    expect(
+      extractFigures('Builders sold 210,000 square meters of offices.', { publishedAt: '2025-05-12' })[0]
+        ?.metric,
+    ).toMatch(/:area:m2$/);
+  });
+  it('reads the subject past a comma-set appositive that names it again', () => {
+    expect(
+      read("Grain prices held steady, while sales of farm tools, the county's main export, climbed 8.4%."),
+    ).toEqual([['8.4%', 'farm tool sales growth']]);
+  });
+  it('names a target written as a percent of a measure by that measure, a growth target as a growth rate', () => {
+    expect(dated('The board kept its annual goal of 6% revenue growth, its chair said.')).toEqual([
+      ['6%', 'revenue growth target', 'growth_rate', '2025-12-31'],
+    ]);
+    expect(dated('The bank held its full-year target of 2% inflation.')).toEqual([
+      ['2%', 'inflation target', 'percent', '2025-12-31'],
+    ]);
+  });
+  it("names a change participle after a linked clause by that clause's subject", () => {
+    expect(read('Used car sales were the strongest segment, climbing 17% to 3,420 vehicles.')).toEqual([
+      ['17%', 'used car sales growth'],
+      ['3,420 vehicles', 'used car sales'],
+    ]);
+    expect(read('Office rents were under pressure, slipping 3% in April.')).toEqual([
+      ['3%', 'office rents decline'],
+    ]);
+  });
+  it('names a rate set in percent by a cut in the singular', () => {
+    expect(read('The lender cut mortgage rates for young families to 2.9% last week.')).toEqual([
+      ['2.9%', 'mortgage rate for young families'],
+    ]);
+  });
+  it('counts "N charging points" as things with their noun, while points right after a number are index points', () => {
+    expect(
+      readings('The county has 3,100 parking points for bikes, and the index gained 42 points.').map(
+        (figure) => [figure.unit, figure.kind],
+      ),
+    ).toEqual([
+      ['parking points', 'count'],
+      ['points', 'other'],
+    ]);
+    expect(readings('The gauge fell 2.5 index points.')[0]?.kind).toBe('other');
+  });
+  it('dates by a deadline still to come only its own sentence, and by "now" only its own', () => {
+    expect(
+      dated(
+        'Water use fell 3% in the first quarter. The utility plans to fit 9,000 meters by the end of 2026. ' +
+          'Leaks made up 12% of the supply lost.',
+      ).map((figure) => figure[3]),
+    ).toEqual(['2025-03-31', '2026-12-31', '2025-03-31']);
+    expect(
+      dated(
+        'Water use fell 3% in the first quarter. The utility now runs 42 pumping stations. ' +
+          'Leaks made up 12% of the supply lost.',
+      ).map((figure) => figure[3]),
+    ).toEqual(['2025-03-31', null, '2025-03-31']);
+  });
+  it('dates an infinitive joined to a plan by the year the plan names for it', () => {
+    expect(
+      dated('The county plans to open 14 clinics by 2027 and to hire about 220 nurses this year.').map(
+        (figure) => figure[3],
+      ),
+    ).toEqual(['2027-12-31', '2025-12-31']);
+  });
+  it('dates nothing done "since" a month in its sentence, as a running total to now', () => {
+    expect(
+      dated(
+        'Fares rose 2% in March, and since January the city has issued 5,300 travel passes. Tolls rose 1%.',
+      ).map((figure) => figure[3]),
+    ).toEqual(['2025-03-31', null, '2025-03-31']);
+  });
+  it('names an amount "worth a combined" N after a count as the value of what was counted', () => {
+    expect(
+      read('The fund has paid out 1,800 grants to artists, worth a combined 45 million yuan.')[1],
+    ).toEqual(['45 million yuan', 'value of grants']);
+  });
+  it('reads "N months of sales" as how long a stock lasts, a measured level rather than a duration', () => {
+    expect(
+      readings('Grain stocks rose to 2.1 million tonnes, enough for about 14 months of consumption.')[1],
+    ).toEqual({
+      surface: 'about 14 months',
+      value: 14,
+      unit: 'months',
+      qualifier: 'approx',
+      kind: 'other',
+    });
+    expect(readings('The scheme will run for 14 months.')).toEqual([]);
+  });
+  it('dates an average compared year on year by the period the paragraph opened with', () => {
+    expect(
+      dated(
+        'Car sales fell 4% in March. The average sale price slipped 1.2% year on year to 98,000 yuan. ' +
+          'Average waiting times were 12 days.',
+      ).map((figure) => figure[3]),
+    ).toEqual(['2025-03-31', '2025-03-31', '2025-03-31', null]);
+  });
+  it('reads "supplied N% of" as a share verb, named by the kind of source', () => {
+    expect(
+      read('Coal sources supplied 44% of the heat sold, and local farms provided 9% of the grain eaten.'),
+    ).toEqual([
+      ['44%', 'coal share of heat sold'],
+      ['9%', 'local farms share of grain eaten'],
+    ]);
+  });
+  it('names a forecast change ("expects X to grow N%") as the expected change of X', () => {
+    expect(dated('The agency expects hotel bookings to fall by about 3% this year.')).toEqual([
+      ['about 3%', 'expected hotel bookings decline', 'growth_rate', '2025-12-31'],
+    ]);
+  });
+  it('reads "versus" before a base as a comparison, not a name', () => {
+    expect(read('Freight revenue was $54 million in April, versus $47 million a year earlier.')).toEqual([
+      ['$54 million', 'freight revenue'],
+      ['$47 million', 'freight revenue'],
+    ]);
+  });
+  it('reads the base of a measured average span ("fell to 3.2 days from 4.1 days") as a figure too', () => {
+    expect(read('The average wait for surgery fell to 5.6 days from 6.3 days.')).toEqual([
+      ['5.6 days', 'average wait for surgery'],
+      ['6.3 days', 'previous average wait for surgery'],
+    ]);
+    expect(readings('The permit lasts for 30 days from 10 days.')).toEqual([]);
+  });
+  it('leaves the kind of place named with the region out of a headline subject, as the body leaves it', () => {
+    expect(
+      read(
+        'Velmor county grain output tops 2 million tonnes\n\nGrain output in Velmor county exceeded 2 million tonnes.',
+        'Velmor',
+      ),
+    ).toEqual([
+      ['tops 2 million tonnes', 'grain output'],
+      ['exceeded 2 million tonnes', 'grain output'],
+    ]);
+    expect(read('Velmor province will train about 900 nurses by 2027.', 'Velmor')[0]?.[1]).not.toBe(
+      'will train',
+    );
+  });
+  it('keeps cubic meters as written, a volume in the family of 立方米', () => {
+    const [figure] = extractFigures('Reservoirs held 95,000 cubic meters of water.', {
+      publishedAt: '2025-05-12',
+    });
+    expect([figure?.unit, figure?.kind, figure?.metric.endsWith(':volume:m3')]).toEqual([
+      'cubic meters',
+      'volume',
+      true,
+    ]);
+  });
+  it("names a share of an owner's counted group by the group and what it did (share of … joining …)", () => {
+    expect(read("Nearly half of the town's 4,300 fishing families joined the insurance scheme.")[0]).toEqual([
+      'Nearly half',
+      'share of fishing families joining the insurance scheme',
+    ]);
+  });
+  it('reads € and £ before an amount as EUR and GBP, as $ is read as USD', () => {
+    expect(
+      readings('The fund raised €85 million and £12.5 million last year.').map((figure) => [
+        figure.surface,
+        figure.value,
+        figure.unit,
+        figure.kind,
+      ]),
+    ).toEqual([
+      ['€85 million', 85000000, 'EUR', 'money'],
+      ['£12.5 million', 12500000, 'GBP', 'money'],
+    ]);
+  });
+  it('reads "against" before a base as a comparison, not a name', () => {
+    expect(read('Port fees were $31 million, against $26 million a year earlier.')).toEqual([
+      ['$31 million', 'port fees'],
+      ['$26 million', 'port fees'],
     ]);
   });
 });

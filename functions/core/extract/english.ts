@@ -46,6 +46,7 @@ function asWritten(word: string): string {
 }
 
 const KNOWN_UNITS = new Set(englishUnits.values());
+const INDEX_POINTS = englishUnits.get('points');
 
 /** A unit of measure the extractor knows (minutes, percent, yuan), not a noun taken as the unit of a count. */
 export function knownEnglishUnit(unit: UnitInfo): boolean {
@@ -78,6 +79,15 @@ export function englishUnitAt(text: string, index: number): EnglishUnit | undefi
     if (pair !== undefined && next !== undefined)
       return { unit: pair, end: next.end, phrase: phraseOf(at + 1) };
     const single = englishUnits.get(current.word);
+    // "48,000 charging points": points after a noun are things counted, named with it; index points follow their
+    // number directly.
+    const previous = words[at - 1];
+    if (single === INDEX_POINTS && previous !== undefined && previous.word !== 'index')
+      return {
+        unit: englishCountUnit(`${asWritten(previous.written)} ${current.word}`),
+        end: current.end,
+        phrase: phraseOf(at),
+      };
     if (single !== undefined) return { unit: single, end: current.end, phrase: phraseOf(at) };
     if ((current.word.length >= 3 && current.word.endsWith('s')) || PLURALS_WITHOUT_S.has(current.word)) {
       return { unit: englishCountUnit(asWritten(current.written)), end: current.end, phrase: phraseOf(at) };
@@ -152,7 +162,9 @@ const CONNECTIVES = new Set(
     'dipped dip eased eases shrank shrinks contracted contracts tumbled tumbles sank sinks slid slides ' +
     'retreated declines decreases drop edges inched inches ticked ticks ' +
     // "quickening from 4.1% in the first half": a change of pace leads to the rate before, like "slowing".
-    'quickening quickened quickens decelerating decelerated easing'
+    'quickening quickened quickens decelerating decelerated easing ' +
+    // "$1.2 billion, versus $980 million a year earlier": the base compared with, not a name.
+    'versus against'
   ).split(' '),
 );
 /** Modal auxiliaries: the verb after one is a verb whatever its form (will receive, should reach). */
@@ -182,38 +194,100 @@ const DECLINE_WORDS = new Set(
     ' ',
   ),
 );
+/**
+ * "rising", "climbing", "slipping": the change a participle of a change verb names (growth or decline), or
+ * undefined for any other word.
+ */
+export function changeParticiple(word: string): 'growth' | 'decline' | undefined {
+  if (!word.endsWith('ing')) return undefined;
+  if (GROWTH_WORDS.has(word)) return 'growth';
+  if (DECLINE_WORDS.has(word)) return 'decline';
+  const stem = word.slice(0, -3);
+  // climbing → climb, rising → rise, slipping → slip.
+  for (const base of [stem, `${stem}e`, stem.slice(0, -1)]) {
+    if (base.length < 3) continue;
+    for (const form of [base, `${base}s`]) {
+      if (GROWTH_WORDS.has(form)) return 'growth';
+      if (DECLINE_WORDS.has(form)) return 'decline';
+    }
+  }
+  return undefined;
+}
+
 /** Prepositions before a place named with capitals (at Lianhai port, in Baishan, through the port). */
 const PLACE_PREPOSITIONS = new Set(['at', 'in', 'through', 'via']);
 /** Words that locate a place name within a country (east China, southern Guangdong). */
 const COMPASS =
   /^(?:east|west|south|north|central|eastern|western|southern|northern|northeast|northwest|southeast|southwest)$/;
 
+/**
+ * Prepositions that open a place only when it is named after its noun (exports from the port city of Haoshan,
+ * investment into the central city of Yunzhou); otherwise they open what a measure is from or into.
+ */
+const NAMED_PLACE_PREPOSITIONS = new Set(['from', 'into']);
+
 /** Where the last "at/in + place name" of the words starts, or -1. */
 function placeAt(words: string[]): number {
   return words.findLastIndex((word, index) => {
-    if (!PLACE_PREPOSITIONS.has(word.toLowerCase())) return false;
+    const lowered = word.toLowerCase();
+    if (NAMED_PLACE_PREPOSITIONS.has(lowered)) {
+      const end = placeNounsEnd(words, index + 1);
+      return end > 0 && lower0(words[end]) === 'of' && CAPITALIZED.test(words[end + 1] ?? '');
+    }
+    if (!PLACE_PREPOSITIONS.has(lowered)) return false;
     const next = words[index + 1] ?? '';
     return (
       CAPITALIZED.test(next) ||
       (COMPASS.test(next) && CAPITALIZED.test(words[index + 2] ?? '')) ||
-      placeByNoun(words, index + 1)
+      placeNounsEnd(words, index + 1) > 0
     );
   });
 }
 
-/** "the port", "the city": a place named by an article and its noun. */
-function placeByNoun(words: string[], at: number): boolean {
-  return ARTICLES.has(lower0(words[at])) && PLACE_NOUNS.has(lower0(words[at + 1]));
+/**
+ * "the port", "the city centre", "the eastern city", "the southern port city": where a place named by an article,
+ * compass words and its nouns ends, or -1.
+ */
+function placeNounsEnd(words: string[], at: number): number {
+  if (!ARTICLES.has(lower0(words[at]))) return -1;
+  let end = at + 1;
+  while (COMPASS.test(lower0(words[end]))) end++;
+  // "the northern river city of Velmor": plain words may describe the noun of a place its name follows.
+  const described = end;
+  while (
+    end - described < PLACE_MODIFIERS &&
+    isPlaceModifier(words[end]) &&
+    !PLACE_NOUNS.has(words[end] ?? '')
+  )
+    end++;
+  const nouns = end;
+  while (end < words.length && PLACE_NOUNS.has(lower0(words[end]))) end++;
+  if (end === nouns) return -1;
+  const named = lower0(words[end]) === 'of' && CAPITALIZED.test(words[end + 1] ?? '');
+  return nouns === described || named ? end : -1;
+}
+
+/** How many plain words may describe a named place's noun (the northern river port city of Velmor). */
+const PLACE_MODIFIERS = 2;
+const PLAIN_WORD = /^[a-z][a-z-]*$/;
+/** A lower-case word that is no verb, connective or determiner: an adjective or a noun before a place noun. */
+function isPlaceModifier(word: string | undefined): boolean {
+  return (
+    word !== undefined &&
+    PLAIN_WORD.test(word) &&
+    !CONNECTIVES.has(word) &&
+    !DETERMINERS.has(word) &&
+    !isPastTense(word)
+  );
 }
 
 /** Where a place name starting at `from` ends: a compass word, its capitalized words and a noun like "port". */
 function placeEnd(words: string[], from: number): number {
   let end = from;
   // "at the port of Lianhai", "in the city": the noun names the place, and so does a name after its "of".
-  if (placeByNoun(words, end)) {
-    end += 2;
-    // "in the city centre": so do the place nouns after it.
-    while (end < words.length && PLACE_NOUNS.has(lower0(words[end]))) end++;
+  const nouns = placeNounsEnd(words, end);
+  if (nouns > 0) {
+    end = nouns;
     if (lower0(words[end]) !== 'of' || !CAPITALIZED.test(words[end + 1] ?? '')) return end;
     end++;
   }
@@ -224,6 +298,8 @@ function placeEnd(words: string[], from: number): number {
   return end;
 }
 
+/** The kinds of place a government runs (Varna county, Lanxi province). */
+const ADMINISTRATIVE_NOUNS = /^(?:county|city|district|province|prefecture|state|region|town)$/;
 /** Nouns that go with a place name (Lianhai port, the Amberport metro area). */
 const PLACE_NOUNS = new Set([
   'centre',
@@ -521,7 +597,18 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   // "The Amberport purchasing managers' index": so is one after an article.
   const regionAt = ARTICLES.has(lower0(words[0])) ? 1 : 0;
   const regionFirst = region !== '' && lower0(words[regionAt]) === region.toLowerCase();
-  if (regionFirst) words.splice(0, regionAt + 1);
+  if (regionFirst) {
+    // "Varna county farm income": the kind of place named with the region goes with it, before the measure (not
+    // "Yantang province will train", where it is the subject, nor "Yunzhou metro ridership").
+    const next = lower0(words[regionAt + 2]);
+    const kindOfPlace =
+      ADMINISTRATIVE_NOUNS.test(words[regionAt + 1] ?? '') &&
+      next !== '' &&
+      !CONNECTIVES.has(next) &&
+      !MODALS.has(next) &&
+      !isPastTense(next);
+    words.splice(0, regionAt + (kindOfPlace ? 2 : 1));
+  }
   // "income of Hainan residents": whose, when it is the brief's region, is not the measure either.
   const ofRegion = words.findIndex(
     (word, at) => word === 'of' && words[at + 1]?.toLowerCase() === region.toLowerCase(),
@@ -533,9 +620,13 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     // "Port of Bochuan cargo throughput": a place named with the region goes whole.
     // "at the port of Qiaoxi": with its article and preposition.
     if (PLACE_NOUNS.has(lower0(words[ofRegion - 1]))) {
-      let start = ofRegion - 1;
-      if (ARTICLES.has(lower0(words[start - 1]))) start--;
-      if (PLACE_PREPOSITIONS.has(lower0(words[start - 1]))) start--;
+      // "from the southern port city of Haoshan": the article, the words describing the place and its nouns go.
+      const article = words.findLastIndex(
+        (word, at) => at < ofRegion && ARTICLES.has(lower0(word)) && placeNounsEnd(words, at) === ofRegion,
+      );
+      let start = article >= 0 ? article : ofRegion - 1;
+      const preposition = lower0(words[start - 1]);
+      if (PLACE_PREPOSITIONS.has(preposition) || NAMED_PLACE_PREPOSITIONS.has(preposition)) start--;
       words.splice(start, ofRegion + 2 - start);
     } else if (PEOPLE_NOUNS.test(next)) words.splice(ofRegion, 3);
     else if (next === '' || CONNECTIVES.has(next) || isPastTense(next)) words.splice(ofRegion, 2);
@@ -845,6 +936,22 @@ export function changeNamedAfter(clause: string, text: string, end: number): str
   return `${object} ${match[1] === undefined ? 'decline' : 'growth'}`;
 }
 
+/** "its full-year goal of", "a target of": a target or goal whose measure the words after its figure name. */
+const TARGET_OF_AT_END = /\b(?:target|goal)s? of $/i;
+/** "5% export growth", "3% inflation": the measure written after a percent, up to a clause, base or period. */
+const MEASURE_AFTER_PERCENT = /^ ([a-z][a-z-]*(?: [a-z][a-z-]*){0,3})/;
+
+/**
+ * "kept its full-year goal of 5% export growth" → export growth target: a target given as a percent of a measure
+ * named after it is that measure's target; undefined for any other shape.
+ */
+export function targetMeasureAfter(clause: string, text: string, end: number): string | undefined {
+  if (!TARGET_OF_AT_END.test(clause)) return undefined;
+  const words = (MEASURE_AFTER_PERCENT.exec(text.slice(end, end + 48))?.[1] ?? '').split(' ');
+  const measure = wordsBefore(words, CHANGE_OBJECT_STOP).filter((word) => !UNIT_STOP_WORDS.has(word));
+  return measure.length === 0 || measure[0] === '' ? undefined : `${measure.join(' ')} target`;
+}
+
 /** A clause of English text before `from`: back to punctuation that ends a clause, at most 80 characters. */
 export function englishClauseBefore(text: string, from: number, limit: number): string {
   let index = from;
@@ -859,9 +966,10 @@ export function englishClauseBefore(text: string, from: number, limit: number): 
 
 /** Verbs of what respondents do, and how they read as a share's description (expect → expecting). */
 const RESPONDENT_VERBS =
-  'expect|expects|expected|accept|accepts|accepted|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped|hold|holds|held|work|works|worked';
+  'expect|expects|expected|accept|accepts|accepted|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped|hold|holds|held|work|works|worked|join|joins|joined|adopt|adopts|adopted';
 const RESPONDENT_SHARE = new RegExp(
-  `^ (?:of (?:the )?(?:[\\d,.]+ )?([A-Za-z'’\\d -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
+  // "of the county's 86,000 farming households joined": whose they are and how many go, as "the" does.
+  `^ (?:of (?:the )?(?:[A-Za-z-]+['’]s )?(?:[\\d,.]+ (?:million |thousand )?)?([A-Za-z'’\\d -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
 );
 /** "percent (of them) were satisfied with…": a copula, then the state (not a number, an article or a change). */
 const RESPONDENT_STATE =
@@ -956,7 +1064,7 @@ export function accountedShare(
   if (coordinated !== undefined && COORDINATED_SHARE.test(clause))
     return ofWhole(coordinated, text, end, counted);
   const match =
-    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|accounting for|making up|representing|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise|handled|handles|handle)$/.exec(
+    /(?:^|[\s,])([A-Za-z][A-Za-z -]*?) (?:accounted for|accounts for|account for|accounting for|making up|representing|made up|makes up|make up|represented|represents|took up|takes up|takes|took|absorbed|absorbs|absorb|comprised|comprises|comprise|handled|handles|handle|supplied|supplies|supply|provided|provides|provide)$/.exec(
       clause.trim(),
     );
   const subject = match?.[1];
@@ -964,7 +1072,8 @@ export function accountedShare(
   // "Foreign and regional travelers accounted for…": two modifiers of one noun are one group.
   const paired = PAIRED_MODIFIERS.test(subject) ? subject.toLowerCase() : undefined;
   // "NEVs accounted for…": a plural abbreviation names its share in the singular (NEV share), as a noun would.
-  const named = paired ?? englishLabelBefore(subject, region).label;
+  // "Renewable sources supplied 31.5%": the kind of source names the share, not the word "sources".
+  const named = (paired ?? englishLabelBefore(subject, region).label).replace(KIND_OF_SOURCE, '$1');
   const label = ACRONYM_PLURAL.test(subject.trim()) ? named.replace(/s$/, '') : named;
   if (label === '') return undefined;
   return ofWhole(label, text, end, counted);
@@ -983,6 +1092,7 @@ function ofWhole(label: string, text: string, end: number, counted: string | und
   return whole === undefined ? `${label} share` : `${label} share of ${whole}`;
 }
 
+const KIND_OF_SOURCE = /^([a-z-]+) sources$/;
 /** A share verb whose subject is the one before it: "…, and accounted for", "and made up". */
 const COORDINATED_SHARE =
   /^[\s,]*and (?:accounted for|accounts for|made up|makes up|represented|represents|comprised|comprises)\s*$/;

@@ -7,6 +7,7 @@ import {
   baseAfter,
   changeNamedAfter,
   changeOf,
+  changeParticiple,
   countedFrom,
   countedOf,
   countedSubjectDoing,
@@ -23,6 +24,7 @@ import {
   shareWholeAfter,
   spendingOn,
   statisticMeasure,
+  targetMeasureAfter,
   withoutNew,
 } from './english.ts';
 import { headlineEnd, settleIdentity, type Widening } from './identity.ts';
@@ -150,7 +152,7 @@ const CHAR_CLASS = new Uint8Array(0x10000);
 // extractor's import time, which every cold start of ingest pays.
 for (const char of NUMERAL_CHARS) CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
 // $4.29 billion, vague amounts that open on a word (几千元, 数十亿元) and half a population (半数).
-for (const char of '$＄几数半') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
+for (const char of '$＄€£几数半') CHAR_CLASS[char.charCodeAt(0)] = CharClass.NumberStart;
 for (const char of 'dtqofsenahDTQOFSENAH') CHAR_CLASS[char.charCodeAt(0)] = CharClass.WordNumber;
 for (const char of '。！？!?') CHAR_CLASS[char.charCodeAt(0)] = CharClass.SentenceEnd;
 for (const char of '；;') CHAR_CLASS[char.charCodeAt(0)] = CharClass.ClauseBreak;
@@ -284,6 +286,8 @@ class MetricTable {
 
 /** A label ending in unemployment or joblessness, whose level in percent is a rate. */
 const UNEMPLOYMENT_END = /(?:^| )(?:unemployment|joblessness)$/;
+/** "mortgage rates for first-time buyers", "down payments": a plural rate at the head of a label. */
+const PLURAL_RATE = /^((?:[a-z-]+ ){0,3}(?:rate|payment|yield|margin|ratio))s(?= (?:for|of|on|in) |$)/;
 
 /** A clause ending on an owner (signs Tarnby's $1.8 billion…): what the amount is follows it. */
 const OWNER_AT_END = /['’]s\s*$/;
@@ -380,6 +384,10 @@ const PER_ITEM_IN_CLAUSE = /(?<![订清名菜账保报买卖下接运工表简�
 /** 售价两块五毛, 均价回落至21.9元/公斤: a price, a level of a moment rather than a quantity of a period. */
 const PRICE_IN_CLAUSE = /[售均单报]价|价格/;
 const ENGLISH_NOW = /^(?:now|currently)\b/i;
+/** "by the end of 2025", "by end-June": the day something is to be done by. */
+const BY_DEADLINE = /\bby (?:the end of |end-)/i;
+const ENGLISH_SINCE =
+  /^since (?:(?:early|late|mid-?) ?)?(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b/i;
 /** "5.2 percent year on year": a change, whatever the words before it. */
 const YEAR_ON_YEAR_AFTER =
   /^ (?:year[- ]on[- ]year|from a year (?:earlier|ago)|growth|increase|rise|decline|drop|gain)\b/;
@@ -704,9 +712,12 @@ const DOLLAR = 0x24;
 const ENGLISH_PERIOD_REACH = 60;
 const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per(?! capita))\b/i;
 const AVERAGE_REACH = 16;
+/** How far a sentence is read ahead for its comparison with a year before. */
+const SENTENCE_REACH = 160;
+const YEAR_ON_YEAR_IN = /\byear[- ]on[- ]year\b|\bfrom a year (?:earlier|ago)\b/;
 const FORECAST_BEFORE =
-  /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|will)\b/i;
-const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
+  /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|goals?|will)\b/i;
+const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|annual (?:target|goal)s?|for the year)\b/i;
 /** "its 2026 economic growth target at": a year inside the name of a target or plan, before its figure. */
 const YEAR_TARGET_BEFORE =
   /\b((?:19|20)\d\d) (?:[a-z-]+ ){0,3}(?:target|goal|plan|forecast)s? (?:at|of|to|is|was|will be) $/;
@@ -728,14 +739,14 @@ const ENGLISH_CHANGE = /^(?!share of).* (?:growth|decline)(?: from \w+)?$/;
 const LINK_ONLY =
   /^\s*(?:was|were|is|are|stood at|stands at|reached|rose|fell|grew|increased|decreased|declined|dropped|climbed|jumped)\s*$/;
 /** "…152,000 units, worth 23.6 billion yuan": the value of what the sentence counted. */
-const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
+const WORTH_ONLY = /^\s*(?:worth|valued at)(?: (?:a combined|a total of|an estimated))?\s*$/;
 /** ", more than double the 3.9 gigawatts": the level a multiple compares the figure before with. */
 const MULTIPLE_OF_THE = /\b(?:double|twice|triple|treble|times|half) the $/i;
 /** "…310 million yuan in job subsidies to 2,600 companies": who an amount just named went to. */
 const FARMED = /^(?:harvested|planted|sown|seeded|irrigated)$/;
 /** "Baishan hospitals cut average outpatient wait to": the measure is the object of the subject's verb. */
 const OBJECT_CUT_TO =
-  /\b(?:cut|cuts|reduced|reduces|lowered|lowers|trimmed|trims|shortened|shortens|raised|raises|lifted|lifts|boosted|boosts) (?:(?:its|their|the) )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,4}) to $/;
+  /\b(?:cut|cuts|reduced|reduces|lowered|lowers|trimmed|trims|shortened|shortens|raised|raises|lifted|lifts|boosted|boosts) (?:(?:its|their|the) )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,5}) to $/;
 /** "cut by 2 minutes to", "raised it to": no measure stands between the verb and "to". */
 const NOT_A_CUT_OBJECT = /^(?:by|it|them|from|back|down|up)\b/;
 const CLAUSE_CONJUNCTION = /^\s*(?:but|and|yet|while|whereas)\s+/i;
@@ -766,9 +777,15 @@ const APPOSED_CHANGE =
   /^ (?:(rise|increase|gain|jump|surge|climb|rebound)|drop|decline|fall|slump|decrease|contraction|dip|plunge|slide)(?=[,.;]|$)/;
 const ARTICLE_ONLY = /^\s*an?\s*$/i;
 const MEASURED_FLOW = / (?:added|created|hired|lost|cut)$/;
-/** A phrase set off by commas that qualifies the subject before it. */
-const ASIDE = /^\s*(?:excluding|including|except|not including)\b/;
+/**
+ * A phrase set off by commas that qualifies the subject before it, or names it again (sales to Southeast Asia, the
+ * city's largest market, jumped 15.8%): a short noun phrase after an article, with no number or verb of its own.
+ */
+const ASIDE =
+  /^\s*(?:(?:excluding|including|except|not including)\b|(?:the|an?) (?:[a-z-]+['’]s? )?(?:[a-z-]+ ){0,3}[a-z-]+\s*$)/;
 const ENGLISH_CONNECTOR_ONLY = /^\s*(?:and|or)?\s*$/;
+/** "… and to train": an infinitive joined to one before it, right before its object. */
+const JOINED_INFINITIVE_AT_END = /\band to [a-z]+ (?:(?:some|about|around|nearly|another|an?) )?$/;
 /** "plans to build or convert", "and to hire": an infinitive right before a counted object. */
 const INFINITIVE_AT_END = /\bto [a-z]+(?: or [a-z]+)? $/;
 /** A headline's "Qiaoxi to build…": a subject, then the infinitive of what it will do. */
@@ -825,6 +842,8 @@ const THOSE_WITH_PREPOSITION = /(?:^|\W)those (to|from|of|in|for|at|with) /i;
 /** Words before a preposition that are no noun a "those" could stand for. */
 const NOT_AN_ANTECEDENT =
   /^(?:up|down|rose|fell|grew|increased|declined|dropped|climbed|jumped|more|less|than|and|or|while|the|a|an|its|their|said|compared|year|percent)$/;
+/** "Second-hand transactions were a bright spot": a subject, its link verb and what it was said to be. */
+const LINKED_SUBJECT = /^\s*([A-Za-z][A-Za-z' -]*?) (?:was|were|remained|stayed|proved)\b/;
 /** A clause of only a verb, its particle and an adverb (fell to, rose by, averaged). */
 const VERB_ONLY =
   /^\s*(?:fell|rose|dropped|declined|climbed|grew|increased|decreased|averaged|stood|reached|was|were)(?: to| by| at)?\s*$/;
@@ -833,6 +852,9 @@ const OWNED_PLACE_END = /\b(?:at|in|across) (?:the )?[A-Za-z-]+['’]s\s*$/;
 /** "expects full-year volume to exceed", "now expects to exceed": a forecast, and what it is of. */
 const EXPECTS_MEASURE =
   /\bexpects?\s+(?:(?:its|their|the)\s+)?(?:([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+)?to\s+(?:exceed|reach|top|surpass|hit|be|rise to|grow to)?\s*$/i;
+/** "expects retail sales to grow (by)": a forecast change, and what changes. */
+const EXPECTS_CHANGE =
+  /\bexpects?\s+(?:(?:its|their|the)\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+to\s+(grow|rise|increase|climb|expand|fall|decline|drop|shrink|contract)(?:\s+by)?\s*$/i;
 /** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
 const SHARE_PARTICIPLE =
   /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to|covering|fulfilling|completing|meeting)\s*$/;
@@ -981,6 +1003,8 @@ class Extraction {
   private fieldwork: string | undefined;
   /** Whether the text has told of a survey put to a sample (对…开展问卷调查): what follows is its findings. */
   private surveyed = false;
+  /** The paragraph's period before a deadline still to come dated the rest of its sentence, back after it. */
+  private beforeDeadline: { period: string | undefined; sentence: number } | undefined;
   /** The population the paragraph's shares are of (受访职工中，… / 近四成受访家庭…), for shares that omit it. */
   private population: string | undefined;
   /** Who the brief reports on when it opens headline and body alike (青岚科技…/青岚科技10月28日披露…). */
@@ -1109,16 +1133,31 @@ class Extraction {
     this.sentence.reset(next, this.figures.length);
     this.rates.reset();
     if (this.day !== undefined && !continuesDay(this.text, next)) this.day = undefined;
+    if (this.beforeDeadline !== undefined) {
+      this.period = this.beforeDeadline.period;
+      this.periodSentence = this.beforeDeadline.sentence;
+      this.beforeDeadline = undefined;
+    }
     // 调查于6月进行。…截至6月20日，…。受访毕业生平均期望月薪…: a survey's findings are of its fieldwork.
     if (this.day === undefined && this.period === undefined) this.period = this.fieldwork;
     this.period ??= this.heldPeriod;
     this.heldPeriod = undefined;
     // "Average security wait times fell…", "Each passenger spent…": a level per head or per trip is of now, not a
     // quantity of the period the paragraph opened with.
-    if (AVERAGE_OPENING.test(this.text.slice(next, next + AVERAGE_REACH))) {
+    if (AVERAGE_OPENING.test(this.text.slice(next, next + AVERAGE_REACH)) && !this.comparedYearOnYear(next)) {
       this.heldPeriod = this.period;
       this.period = undefined;
     }
+  }
+
+  /**
+   * "The average selling price slipped 2.6% year on year": a sentence starting at `next` that compares with a year
+   * before measures over the period, as the flows do.
+   */
+  private comparedYearOnYear(next: number): boolean {
+    const after = this.text.slice(next, next + SENTENCE_REACH);
+    const stop = after.indexOf('. ');
+    return YEAR_ON_YEAR_IN.test(stop < 0 ? after : after.slice(0, stop));
   }
 
   /** A period that holds from here on, sentence after sentence, in place of any day before it. */
@@ -1325,7 +1364,17 @@ class Extraction {
   private readEnglishPeriod(index: number): number {
     const found = englishPeriodAt(this.text, index, this.publication);
     // "The port now operates…": figures of now, not of the period the paragraph opened with.
-    if (found === undefined && ENGLISH_NOW.test(this.text.slice(index, index + 10))) this.locate(undefined);
+    // "The city now has…. Renewables supplied 31.5%": only for its own sentence; the period holds after it, as it
+    // does after "since June".
+    if (found === undefined && ENGLISH_NOW.test(this.text.slice(index, index + 10))) {
+      this.heldPeriod ??= this.period;
+      this.locate(undefined);
+    }
+    // "since June has given out 2,400 vouchers": what was done since a start is of now, as 以来 is.
+    if (found === undefined && ENGLISH_SINCE.test(this.text.slice(index, index + 24))) {
+      this.heldPeriod ??= this.period;
+      this.locate(undefined);
+    }
     if (found === undefined) {
       let end = index;
       while (isLatinLetter(this.text.charCodeAt(end))) end++;
@@ -1463,6 +1512,14 @@ class Extraction {
     // "slower than the 5.2 percent growth for 2023": a base compared with is dated by its own period, which
     // dates nothing after it.
     const comparedOwn = own !== undefined && !own.yearEarlier && isComparedWith(this.text, raw.start);
+    // "plans to add 12,000 charging points by the end of 2025": a day still to come dates the figure it sets, not
+    // the sentences after it.
+    const deadline =
+      own?.asOf !== undefined &&
+      this.publishedDay !== undefined &&
+      own.asOf > this.publishedDay &&
+      BY_DEADLINE.test(this.text.slice(raw.end, own.end));
+    if (deadline) this.beforeDeadline ??= { period: this.period, sentence: this.periodSentence };
     if (own !== undefined && !own.yearEarlier && !comparedOwn) this.locate(own.asOf);
     const earlier = this.sentence.yearEarlierFrom !== undefined || own?.yearEarlier === true;
     const planned = own === undefined ? this.plannedForYearOf(raw) : undefined;
@@ -1673,7 +1730,12 @@ class Extraction {
    * figure is a share of those asked, of now.
    */
   private isForecastForYear(raw: RawFigure): boolean {
-    const before = englishClauseBefore(this.text, raw.start, this.sentence.previousEnd);
+    const clause = englishClauseBefore(this.text, raw.start, this.sentence.previousEnd);
+    // "plans to add 1,200 beds by 2026 and to train 300 doctors this year": an infinitive joined to a plan's is
+    // planned too.
+    const before = JOINED_INFINITIVE_AT_END.test(clause)
+      ? this.text.slice(Math.max(this.sentence.start, raw.start - CONTEXT_REACH), raw.start)
+      : clause;
     if (!FORECAST_BEFORE.test(before)) return false;
     const after = this.text.slice(raw.end, raw.end + ENGLISH_PERIOD_REACH);
     const clauseAfter = after.slice(0, after.search(/[,;.]|$/));
@@ -1716,6 +1778,8 @@ class Extraction {
     if (raw.unit.kind === 'percent' || raw.unit.unit === 'percentage points') {
       const sized = changeNamedAfter(clause, text, raw.end);
       if (sized !== undefined) return { label: sized, growth: true };
+      const target = raw.unit.kind === 'percent' ? targetMeasureAfter(clause, text, raw.end) : undefined;
+      if (target !== undefined) return { label: target, growth: false };
     }
     const multiple = raw.unit.unit === 'times' ? this.multipleNamed(raw, clause) : undefined;
     if (multiple !== undefined) return { label: multiple, growth: false };
@@ -1742,8 +1806,13 @@ class Extraction {
     const carried = this.shareCarriedBy(raw, clause);
     if (carried !== undefined) return { label: carried, growth: false };
     const cutObject = OBJECT_CUT_TO.exec(clause)?.[1];
+    // "cut minimum down payments for first-time buyers to 15%": a rate set in percent is one value, named in the
+    // singular.
     if (cutObject !== undefined && !NOT_A_CUT_OBJECT.test(cutObject))
-      return { label: cutObject, growth: false };
+      return {
+        label: raw.unit.kind === 'percent' ? cutObject.replace(PLURAL_RATE, '$1') : cutObject,
+        growth: false,
+      };
     const last = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
     // "added 8.6 gigawatts …, more than double the 3.9 gigawatts installed a year earlier": the same measure.
     if (last !== undefined && last.unit === raw.unit.unit && MULTIPLE_OF_THE.test(clause))
@@ -1762,6 +1831,12 @@ class Extraction {
     const previous = sentence.previousLabel?.replace(CHANGE_WORD_END, '').replace(GROWTH_PREFIX, '');
     const expected = this.expectedMeasure(raw, clause);
     if (expected !== undefined) return { label: expected, growth: false };
+    // "expects retail sales to grow about 6% this year": the expected change of what it names.
+    const expectedChange = raw.unit.kind === 'percent' ? EXPECTS_CHANGE.exec(clause) : null;
+    if (expectedChange !== null) {
+      const change = changeParticiple(`${(expectedChange[2] ?? '').replace(/e$/, '')}ing`) ?? 'growth';
+      return { label: `expected ${changeOf((expectedChange[1] ?? '').toLowerCase(), change)}`, growth: true };
+    }
     // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
     const subjectClause = this.subjectAcrossFigure(this.antecedentOfThose(clause, raw.start), raw.start);
     const before = englishLabelBefore(
@@ -1774,6 +1849,16 @@ class Extraction {
     if (respective !== undefined) {
       sentence.distributed = { labels: respective, next: 1, growth: true };
       return { label: respective[0] ?? before.label, growth: true };
+    }
+    // "Second-hand transactions were a bright spot, rising 23%": a change participle with no figure before it in
+    // its sentence changes the subject of the linked clause before it.
+    const participleChange = previous === undefined ? changeParticiple(clause.trim()) : undefined;
+    if (participleChange !== undefined) {
+      const linked = LINKED_SUBJECT.exec(
+        englishClauseBefore(text, raw.start - clause.length - 1, sentence.start),
+      )?.[1];
+      const subject = linked === undefined ? '' : englishLabelBefore(linked, this.region).label;
+      if (subject !== '') return { label: changeOf(subject, participleChange), growth: true };
     }
     if (
       raw.unit.kind === 'percent' &&
@@ -1848,7 +1933,7 @@ class Extraction {
       return { label: `surveyed ${raw.unitPhrase}`, growth: false };
     }
     if (WORTH_ONLY.test(clause) && previous !== undefined)
-      return { label: `${previous} value`, growth: false };
+      return { label: `value of ${previous}`, growth: false };
     // "About 3,400 households are expected to receive rent assistance": a count opening its sentence.
     // "1,500 firms and 60,000 workers joined…": so does a second count joined to the first.
     const joinedToOpening =

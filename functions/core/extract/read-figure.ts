@@ -38,8 +38,10 @@ import {
   chineseUnits,
   DAY_COUNT_UNIT,
   denominators,
+  EUR_UNIT,
   englishCountUnit,
   englishScales,
+  GBP_UNIT,
   GROWTH_PERCENT_UNIT,
   HKD_UNIT,
   HOUR_COUNT_UNIT,
@@ -336,6 +338,10 @@ const ZHONG_CLOCK = 0x949f; // 钟
 /** "a median of 24 days", "the average stay of 3.2 days": a span of days or weeks that is itself measured. */
 const ENGLISH_SPAN = /^ (days|weeks)\b/;
 const MEASURED_SPAN_BEFORE = /\b(?:median|average|mean)\b[^.;!?]*$/i;
+/** "Average dwell time … fell to 3.2 days from 4.1 days": the base of a measured span is measured too. */
+const MEASURED_SPAN_BASE_BEFORE =
+  /\b(?:median|average|mean)\b(?:[^.;!?]|\.\d)*\b(?:days|weeks) (?:from|compared with|against|versus) $/i;
+const MEASURED_SPAN_BASE_REACH = 120;
 const MEASURED_SPAN_REACH = 48;
 /** "within 90 days", "over the past 30 days": a span that only says when. */
 const SPAN_ONLY_BEFORE = /\b(?:within|for|after|in|over|past|next|last|first)\s$/i;
@@ -344,7 +350,10 @@ function measuredEnglishSpan(text: string, index: number, start: number): UnitRe
   const span = ENGLISH_SPAN.exec(text.slice(index, index + 7));
   if (span?.[1] === undefined) return undefined;
   const before = text.slice(Math.max(0, start - MEASURED_SPAN_REACH), start);
-  if (!MEASURED_SPAN_BEFORE.test(before) || SPAN_ONLY_BEFORE.test(before)) return undefined;
+  const base = MEASURED_SPAN_BASE_BEFORE.test(
+    text.slice(Math.max(0, start - MEASURED_SPAN_BASE_REACH), start),
+  );
+  if (!(base || MEASURED_SPAN_BEFORE.test(before)) || SPAN_ONLY_BEFORE.test(before)) return undefined;
   return { unit: SPAN_UNITS.get(span[1]) ?? INDEX_LEVEL_UNIT, end: index + span[0].length, english: true };
 }
 const SPAN_UNITS = new Map(
@@ -535,6 +544,9 @@ function writtenUnitBefore(text: string, end: number, unit: UnitInfo): UnitInfo 
 }
 
 const YEARS_AFTER = /^ (?:years|months)\b/;
+/** " months of sales", " years of imports": the time a stock covers at the pace of what draws on it. */
+const STOCK_COVER_AFTER =
+  /^ (?:years|months) of (?:[a-z-]+ )?(?:sales|supply|supplies|imports|consumption|demand)\b/;
 /** " more than a year ago", " fewer than in 2024": a bare number is a count's change from an earlier one. */
 const COUNT_CHANGE_AFTER = /^ (?:more|fewer) than (?:a year|the (?:previous|same|year)|last|in)\b/;
 /** "The number of cruise ship calls at Port Ashford doubled to": the plural counted, and the verb to the level. */
@@ -624,7 +636,13 @@ function prefixQualifier(text: string, start: number, floor: number) {
 }
 
 const rejected = (next: number): Reading => ({ next });
-const isDollarPrefix = (unit: UnitInfo | undefined) => unit === USD_UNIT || unit === HKD_UNIT;
+/** A currency written as a sign before its amount ($, HK$, €, £). */
+const isDollarPrefix = (unit: UnitInfo | undefined) =>
+  unit === USD_UNIT || unit === HKD_UNIT || unit === EUR_UNIT || unit === GBP_UNIT;
+const CURRENCY_SIGNS = new Map([
+  [0x20ac /* € */, EUR_UNIT],
+  [0xa3 /* £ */, GBP_UNIT],
+]);
 
 /** The upper bound of a range at `at` (the 5% of 3%-5%, of "16% to 18%"): it must repeat the lower bound's unit. */
 function upperBoundAt(text: string, at: number, start: number, unit: string) {
@@ -648,6 +666,9 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     prefixUnit = hongKong ? HKD_UNIT : USD_UNIT;
     cursor++;
     if ((hongKong || text.startsWith('US', index - 2)) && index - 2 >= floor) start = index - 2;
+  } else if (CURRENCY_SIGNS.has(first)) {
+    prefixUnit = CURRENCY_SIGNS.get(first);
+    cursor++;
   } else if (text.startsWith('百分之', index) || text.startsWith('千分之', index)) {
     prefixUnit = first === 0x767e /* 百 */ ? PERCENT_UNIT : PERMILLE_UNIT;
     cursor += 3;
@@ -705,7 +726,11 @@ export function readFigure(text: string, index: number, floor: number): Reading 
     if (found === 'not-a-figure') return rejected(cursor);
     if (found !== undefined) unit = compoundUnit(text, found);
     else if (isEnglishYear(text, start, cursor)) return rejected(cursor);
-    else if (
+    else if (!core.chinese && STOCK_COVER_AFTER.test(text.slice(cursor, cursor + 40))) {
+      // "enough for nearly 19 months of sales": how long a stock lasts at the pace of its use is a measured level.
+      const words = text.startsWith(' months', cursor) ? DECIMAL_MONTHS_UNIT : DECIMAL_YEARS_UNIT;
+      unit = { unit: words, end: cursor + words.unit.length + 1, english: true };
+    } else if (
       !core.chinese &&
       core.fractionDigits !== '' &&
       YEARS_AFTER.test(text.slice(cursor, cursor + 8)) &&

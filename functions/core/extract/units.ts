@@ -192,13 +192,14 @@ const ENGLISH_UNITS: [string, UnitInfo][] = [
   ['ha', measure('ha', 'area')],
   // The Chinese land unit as English reports write it (28.4 million mu of wheat).
   ['mu', measure('mu', 'area')],
-  ['square meters', measure('m2', 'area')],
-  ['square metres', measure('m2', 'area')],
+  // As written, like hectares: the key's unit family (area:m2) is where they meet 平方米.
+  ['square meters', measure('square meters', 'area')],
+  ['square metres', measure('square metres', 'area')],
   ['sq m', measure('m2', 'area')],
-  ['square kilometers', measure('km2', 'area')],
-  ['square kilometres', measure('km2', 'area')],
-  ['cubic meters', measure('m3', 'volume')],
-  ['cubic metres', measure('m3', 'volume')],
+  ['square kilometers', measure('square kilometers', 'area')],
+  ['square kilometres', measure('square kilometres', 'area')],
+  ['cubic meters', measure('cubic meters', 'volume')],
+  ['cubic metres', measure('cubic metres', 'volume')],
   // As written, like 吨: the key's unit family (mass:t) is where tonnes and 吨 meet.
   ['tonnes', measure('tonnes', 'volume')],
   ['tons', measure('tons', 'volume')],
@@ -248,6 +249,9 @@ export const UNWRITTEN_UNIT: UnitInfo = { unit: '', kind: 'count', measure: true
 export const INDEX_POINT_UNIT: UnitInfo = measure('点', 'other');
 export const USD_UNIT: UnitInfo = measure('USD', 'money');
 export const HKD_UNIT: UnitInfo = measure('HKD', 'money');
+/** €85 million, £40 million: a currency sign before the amount, by its ISO code. */
+export const EUR_UNIT: UnitInfo = measure('EUR', 'money');
+export const GBP_UNIT: UnitInfo = measure('GBP', 'money');
 /** 价格指数为100.4, PMI rose to 52.4: the level of an index, written without a unit. */
 export const INDEX_LEVEL_UNIT: UnitInfo = measure('', 'other');
 /** 城乡居民收入比为2.10: a ratio named before its bare value, in the unit of a ratio written with a colon. */
