@@ -1525,8 +1525,9 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
     ],
     [
       '鲜奶收购价平均每公斤3.9元，比上月下跌0.2元。',
-      { surface: '每公斤3.9元', value: 3.9, unit: '元/公斤', qualifier: 'exact', kind: 'money' },
-      { surface: '0.2元', value: 0.2, unit: '元/公斤', qualifier: 'exact', kind: 'money' },
+      // Round 10: a price per 公斤 written with 每 is reported in 元, as the labeled sets from test2 on write it.
+      { surface: '每公斤3.9元', value: 3.9, unit: '元', qualifier: 'exact', kind: 'money' },
+      { surface: '0.2元', value: 0.2, unit: '元', qualifier: 'exact', kind: 'money' },
     ],
     [
       '参训学员每人可获补贴800元。',
@@ -4531,5 +4532,33 @@ describe('English of round 9', () => {
     expect(read('Some 2,500 firms have said they will expand.', 'Dorrin')).toEqual([
       ['Some 2,500 firms', 'firms'],
     ]);
+  });
+});
+
+describe('round 10, local briefs', () => {
+  const metricsOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.metric);
+
+  it('reports a price per 斤 or per 亩 written with 每 in the currency, and keeps the rate in its key', () => {
+    expect(
+      readings('今年夏粮收购价为每斤1.52元，比上年提高0.04元；每亩补助60元。').map((figure) => [
+        figure.surface,
+        figure.unit,
+      ]),
+    ).toEqual([
+      ['每斤1.52元', '元'],
+      ['0.04元', '元'],
+      ['60元', '元'],
+    ]);
+    // The same series written as a rate keeps its rate, and both spellings meet on one key.
+    expect(readings('夏粮收购价为1.52元/斤。')[0]?.unit).toBe('元/斤');
+    expect(metricsOf('夏粮收购价为每斤1.52元。')).toEqual(metricsOf('夏粮收购价为1.52元/斤。'));
+  });
+  it('keeps a rate whose unit a list writes once at its end, and 每吨 or 每平方米 prices as rates', () => {
+    expect(readings('芹菜、土豆批发价分别为4.2、2.6元/公斤。').map((figure) => figure.unit)).toEqual([
+      '元/公斤',
+      '元/公斤',
+    ]);
+    expect(readings('柴油价格每吨上调205元。')[0]?.unit).toBe('元/吨');
+    expect(readings('二手房挂牌均价为每平方米9820元。')[0]?.unit).toBe('元/平方米');
   });
 });
