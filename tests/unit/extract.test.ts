@@ -4561,4 +4561,26 @@ describe('round 10, local briefs', () => {
     expect(readings('柴油价格每吨上调205元。')[0]?.unit).toBe('元/吨');
     expect(readings('二手房挂牌均价为每平方米9820元。')[0]?.unit).toBe('元/平方米');
   });
+  it('drops a deadline written without a number (到今年年底) and a modal 要 from a label, as it drops 将', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('到今年年底全镇公共充电桩数量将达到860个。', '白沙镇')).toEqual([
+      ['860个', '公共充电桩数量'],
+    ]);
+    expect(read('今年城乡低保应保尽保率要保持在98%以上。')).toEqual([['98%以上', '城乡低保应保尽保率']]);
+    expect(read('年底前，这部分主要负荷要压减到12万千瓦。')[0]?.[1]).toContain('主要负荷');
+  });
+  it('ends a counted noun before 共 and a verb, and before the 中 that frames it ("among")', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('全镇5家卫生院和41个村卫生室共派出巡诊医生130名。').slice(0, 2)).toEqual([
+      ['5家', '卫生院'],
+      ['41个', '村卫生室'],
+    ]);
+    expect(read('全区8所学校共组建课后服务社团260个。')[0]).toEqual(['8所', '学校']);
+    expect(read('全区36个社区中已有29个建成养老驿站。')[0]).toEqual(['36个', '社区']);
+    expect(read('全县12所高中已全部完成改造。')).toEqual([['12所', '高中']]);
+    expect(read('街道新投放2000辆公共自行车和300辆共享单车。').map(([, label]) => label)).toEqual([
+      expect.stringContaining('公共自行车'),
+      expect.stringContaining('共享单车'),
+    ]);
+  });
 });

@@ -145,9 +145,11 @@ function isAveragedJun(text: string, at: number): boolean {
 const ADVERBS = new SuffixSet(
   (
     '则 亦 也 仍 又 均 都 已 已经 同样 首次 首 再次 一度 继续 持续 进一步 将 仍将 还将 也将 有望 大幅 小幅 ' +
-    '明显 稳步 略有 盘中 当日 当天 平均 由此 力争 争取 或 普遍 统一 同日 再'
+    '明显 稳步 略有 盘中 当日 当天 平均 由此 力争 争取 或 普遍 统一 同日 再 要 将要'
   ).split(' '),
 );
+/** First characters of words that end in 要 and are no modal verb (主要, 重要, 纪要, 摘要, 概要, 需要, 必要). */
+const WORDS_ENDING_IN_YAO = codeSet('主重纪摘概需必提');
 /** 连续五年, 连续3个月: a span the level held for, not part of what is measured. */
 const HELD_FOR = /连续(?:第)?[0-9一二三四五六七八九十两]+(?:年|个月|个季度|天|日|个交易日|周)$/;
 
@@ -161,7 +163,8 @@ function endBeforeAdverbs(text: string, end: number): number {
     // 人均800元: 均 is part of 人均 there, not 都. 两年平均增长: an average over years is a measure of its own.
     const kept =
       (adverb === '均' && isAveragedJun(text, cut - 1)) ||
-      (adverb === '平均' && text.charCodeAt(cut - 3) === YEAR_CHAR);
+      (adverb === '平均' && text.charCodeAt(cut - 3) === YEAR_CHAR) ||
+      (adverb === '要' && WORDS_ENDING_IN_YAO.has(text.charCodeAt(cut - 2)));
     if (adverb !== undefined && !kept) {
       cut -= adverb.length;
       continue;
@@ -228,6 +231,12 @@ function endBeforeConnectives(text: string): number {
 }
 
 const DEADLINE = 0x5230; // 到
+/** 到今年年底, 到年末: the end of a period a target is set for, written without a number; it says when. */
+const DEADLINE_PERIODS = new Lexicon(
+  '今年年底 今年底 今年年末 今年末 明年年底 明年底 明年 年底 年末 月底 月末 本月底 本月末 年内 期末'
+    .split(' ')
+    .map((word) => [word, true] as const),
+);
 
 /** After a leading date expression (5月份, 2013年以来, 1-4月, 第一季度, 前4个月), or `start` when there is none. */
 function afterDate(text: string, start: number): number {
@@ -235,7 +244,9 @@ function afterDate(text: string, start: number): number {
   // 到2027年: a deadline says when, like the date it opens.
   if (first === DEADLINE) {
     const after = afterDate(text, start + 1);
-    return after > start + 1 ? after : start;
+    if (after > start + 1) return after;
+    const period = afterWord(text, start + 1, DEADLINE_PERIODS);
+    return period > start + 1 && period < text.length ? period : start;
   }
   const ordinal = first === 0x7b2c /* 第 */ || first === 0x524d; /* 前 */
   let cursor = ordinal ? start + 1 : start;
@@ -733,6 +744,14 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
       continue;
     }
     if (kept > 0 && FORWARD_STOP_WORDS.match(text, cursor) !== undefined) break;
+    // 76个服务站共组建…, 41个卫生室共派出…: 共 after the noun says "together" (公共, 总共, 共享, 共产 stay whole).
+    if (
+      kept > 0 &&
+      code === TOGETHER &&
+      !JOINED_BEFORE_GONG.has(lastKept) &&
+      !JOINED_AFTER_GONG.has(text.charCodeAt(cursor + 1))
+    )
+      break;
     // 3个乡镇约18万名居民: the qualifier of the next figure is no part of this one's noun.
     if (kept > 0 && NEXT_QUALIFIERS.has(code) && isDigitOrNumeral(text.charCodeAt(cursor + 1))) break;
     kept++;
@@ -741,8 +760,13 @@ export function nounAfter(text: string, from: number): { noun: string; end: numb
   out += text.slice(runStart, cursor);
   // 1260家增加到3400余家, 680张增至1200张: a change, or the level it reached, is no noun counted.
   if (CHANGE_VERBS.has(out) || isLevelReached(out)) return { noun: '', end: cursor };
-  // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
-  const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
+  // 在接受调查的2416家企业中，, 214个行政村中已有189个…: the noun is 企业, 中 only frames it (高中 stays).
+  const framed =
+    out.endsWith('中') &&
+    !SCHOOL_BEFORE_ZHONG.has(out.charCodeAt(out.length - 2)) &&
+    (CLAUSE_STOP.has(text.charCodeAt(cursor)) || FORWARD_STOP_WORDS.match(text, cursor) !== undefined)
+      ? out.slice(0, -1)
+      : out;
   // 对1.6万名应届毕业生的调查显示: the survey is of the counted ones, which are the noun, not the survey.
   // 对1850名35岁以下租房青年的调查: the age bound only says whom the survey reached.
   const unaged = framed.replace(AGE_OPENING, '');
@@ -765,6 +789,12 @@ function isLevelReached(words: string): boolean {
 }
 
 const NEXT_QUALIFIERS = codeSet('约近超逾');
+const TOGETHER = 0x5171; // 共
+/** 公共, 总共 and 共享, 共产, 共识, 共青团: words that hold 共, where it is no adverb. */
+const JOINED_BEFORE_GONG = codeSet('公总');
+const JOINED_AFTER_GONG = codeSet('享产识青');
+/** 高中, 初中: schools whose name ends in 中, which is no frame there. */
+const SCHOOL_BEFORE_ZHONG = codeSet('高初');
 
 function isDigitOrNumeral(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19) || isChineseNumeral(code);
