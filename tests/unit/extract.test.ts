@@ -4583,4 +4583,14 @@ describe('round 10, local briefs', () => {
       expect.stringContaining('共享单车'),
     ]);
   });
+  it('keeps the region that opens a quoted name (a loan product, a brand), while the region alone goes', () => {
+    const read = labelReader('2025-04-10');
+    expect(read('今年一季度，“临川e贷”放款规模达到8.4亿元。', '临川区')).toEqual([
+      ['8.4亿元', '临川e贷放款规模'],
+    ]);
+    expect(read('临川区“临川惠民保”参保人数达到31万人。', '临川区')).toEqual([
+      ['31万人', '临川惠民保参保人数'],
+    ]);
+    expect(read('临川区参保人数达到31万人。', '临川区')).toEqual([['31万人', '参保人数']]);
+  });
 });

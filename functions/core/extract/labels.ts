@@ -406,12 +406,33 @@ function afterRegion(text: string, start: number, regions: Regions): number {
 
 /** The phrase without its opening time, place, discourse and comparison words and the brief's region. */
 export function stripLeading(phrase: string, region: string): string {
-  return stripModifiers(withoutQuotes(phrase), regionPrefixes(region));
+  const regions = regionPrefixes(region);
+  return withQuotedName(phrase, stripModifiers(withoutQuotes(phrase), regions), regions);
 }
 
 /** stripLeading without collapsing an agent and its adverb (创业孵化平台已入驻团队 stays whole). */
 export function stripOpening(phrase: string, region: string): string {
-  return withoutOpening(withoutQuotes(phrase), regionPrefixes(region));
+  const regions = regionPrefixes(region);
+  return withQuotedName(phrase, withoutOpening(withoutQuotes(phrase), regions), regions);
+}
+
+/**
+ * “青岙贷”放款规模 in 青岙区: a quoted name that opens with the region's name (a loan product, a brand, a
+ * campaign) keeps it; only the region standing alone is taken off. `stripped` is the phrase without its opening.
+ */
+function withQuotedName(phrase: string, stripped: string, regions: Regions): string {
+  if (!ANY_QUOTE.test(phrase)) return stripped;
+  for (let index = 0; index < phrase.length - 1; index++) {
+    if (!OPENING_QUOTES.has(phrase.charCodeAt(index))) continue;
+    const place = regions.names.match(phrase, index + 1);
+    if (place === undefined) continue;
+    const from = index + 1 + place.word.length;
+    let to = from;
+    while (to < phrase.length && !QUOTES.has(phrase.charCodeAt(to))) to++;
+    const rest = phrase.slice(from, to);
+    if (rest !== '' && to < phrase.length && stripped.startsWith(rest)) return place.word + stripped;
+  }
+  return stripped;
 }
 
 /** Time words, 已 and 共 that stand between who acted and what they did (市长热线全年受理群众诉求). */
@@ -594,9 +615,12 @@ function withoutQuotes(text: string): string {
   return out;
 }
 
-/** "“点对点”向企业宣传…": a quoted manner phrase opening the clause is not part of the label. */
-function dropLeadingQuoted(text: string): string {
-  if (!OPENING_QUOTES.has(text.charCodeAt(0))) return text;
+/**
+ * "“点对点”向企业宣传…": a quoted manner phrase opening the clause is not part of the label; a quoted name that
+ * opens with the region's name (“临川e贷”放款规模) is.
+ */
+function dropLeadingQuoted(text: string, regions: Regions): string {
+  if (!OPENING_QUOTES.has(text.charCodeAt(0)) || regions.names.match(text, 1) !== undefined) return text;
   for (let index = 1; index < text.length - 1; index++) {
     if (QUOTES.has(text.charCodeAt(index)) && !OPENING_QUOTES.has(text.charCodeAt(index))) {
       return text.slice(index + 1);
@@ -1023,7 +1047,7 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   const regions = regionPrefixes(region);
   // 增加到2024年的517家: the date is the level's as-of, not part of its name.
   const undated = clause.endsWith('年的') ? clause.replace(DATED_LEVEL, '') : clause;
-  const unquoted = withoutQuotes(dropLeadingQuoted(undated));
+  const unquoted = withoutQuotes(dropLeadingQuoted(undated, regions));
   let phrase = unquoted.slice(0, endBeforeConnectives(unquoted));
   // Each pattern is tried at every position of the phrase: a phrase without its 由/从 or 在 is spared the scan.
   let startedAs = '';
@@ -1076,7 +1100,7 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
     phrase = subject + (verb ?? '');
   }
-  let stripped = partOfMeasure(afterOwner(stripModifiers(phrase, regions)));
+  let stripped = partOfMeasure(afterOwner(withQuotedName(undated, stripModifiers(phrase, regions), regions)));
   // 在各乡镇举办招聘会: after 在, a place, then what was done there; the place only says where.
   const placed = stripped.startsWith('在') ? PLACE_THEN_ACTION.exec(stripped.slice(1))?.[1] : undefined;
   if (placed !== undefined) stripped = placed;
