@@ -4593,4 +4593,12 @@ describe('round 10, local briefs', () => {
     ]);
     expect(read('临川区参保人数达到31万人。', '临川区')).toEqual([['31万人', '参保人数']]);
   });
+  it('names a price written alone after a clause that opens on a price, and a price per 斤 that fell to a level', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('牛奶价格略有回升，每公斤9.6元，环比上涨0.2元。')).toEqual([
+      ['每公斤9.6元', '牛奶价格'],
+      ['0.2元', '牛奶价格环比上涨'],
+    ]);
+    expect(read('本周土豆每斤降至1.1元。')).toEqual([['1.1元', '土豆价格']]);
+  });
 });

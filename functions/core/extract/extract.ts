@@ -495,7 +495,7 @@ const QUOTED_AT = /(?<!收)报$/;
 /** What is traded rather than a measure of it (主力合约, 黄金现货): named alone, its quote is its price. */
 const INSTRUMENT_END = /(?:合约|现货|期货)$/;
 /** 盘中一度触及, 涨至: a price reaching a level, a verb the label leaves out (站上 and 跌破 are bounds, read before). */
-const PRICE_REACHED = /(?:盘中)?(?:一度)?(?:触及|站稳|升至|涨至|跌至|攀升至)$/;
+const PRICE_REACHED = /(?:盘中)?(?:一度)?(?:触及|站稳|升至|涨至|跌至|攀升至|降至|回落至|回升至)$/;
 
 /**
  * The label of a price by how the market reached it: a close (收报) is the closing price, a quote (报) of a
@@ -512,6 +512,8 @@ function priceLabel(label: string, clause: string, unit: string): string {
   if (subject.length < 2) return label;
   return PRICE_END.test(subject) ? subject : `${subject}价格`;
 }
+/** 鸡蛋价格小幅上涨: a clause that opens on a price, up to its price word. */
+const PRICE_OPENING = /^[^，。；0-9]{1,10}?(?:价格|[售均单报]价|零售价|批发价|收购价)/;
 /** A clause that opens on part of what was just counted (其中…的有48名). */
 const OF_WHOM = '其中';
 /** A label that opens on the close alone (收盘, 收盘较前一交易日下行): the close of some measure not named. */
@@ -2247,6 +2249,9 @@ class Extraction {
     if (label === '')
       label = sentence.agent ?? agentOf(this.previousClauseOf(clause.start), this.region) ?? '';
     if (label === '') label = topicOfClause(this.previousClauseOf(clause.start)) ?? '';
+    // 鸡蛋价格小幅上涨，每斤4.8元: a price written alone after a clause that opens on a price is that price.
+    if (label === '' && raw.unit.kind === 'money' && clause.start > sentence.start)
+      label = PRICE_OPENING.exec(stripLeading(this.previousClauseOf(clause.start), this.region))?.[0] ?? '';
     // …收益率盘中最低下探至2.09%，收盘报2.102%: the close names no subject; it is the level of the measure before.
     const close = CLOSE_OPENING.exec(label)?.[0];
     if (close !== undefined && sentence.previousLabel !== undefined && clause.start > sentence.start) {
