@@ -4601,4 +4601,9 @@ describe('round 10, local briefs', () => {
     ]);
     expect(read('本周土豆每斤降至1.1元。')).toEqual([['1.1元', '土豆价格']]);
   });
+  it('names a share given "按N%的比例" to a support as that support\'s rate, with what it covers', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('对参保农户的保费按60%的比例给予补贴。')).toEqual([['60%', '保费补贴比例']]);
+    expect(read('企业设备更新贷款按2%予以贴息。')).toEqual([['2%', '企业设备更新贷款贴息比例']]);
+  });
 });

@@ -512,6 +512,10 @@ function priceLabel(label: string, clause: string, unit: string): string {
   if (subject.length < 2) return label;
   return PRICE_END.test(subject) ? subject : `${subject}价格`;
 }
+/** 按40%的比例给予补偿: a share given as the rate of a support, after 按 and before the support. */
+const BY_SHARE_END = /(?<=.)按照?$/;
+const SUPPORT_AFTER = /^(?:的比例)?(?:给予|予以|进行)?(补偿|补贴|补助|奖励|奖补|报销|贴息|分担|返还)/;
+const SUPPORT_REACH = 9;
 /** 鸡蛋价格小幅上涨: a clause that opens on a price, up to its price word. */
 const PRICE_OPENING = /^[^，。；0-9]{1,10}?(?:价格|[售均单报]价|零售价|批发价|收购价)/;
 /** A clause that opens on part of what was just counted (其中…的有48名). */
@@ -2033,6 +2037,15 @@ class Extraction {
     }
     const before = chineseLabelBefore(clause.text, this.region);
     if (before.startedAs !== undefined) sentence.startedAs = before.startedAs;
+    // 贷款损失按40%的比例给予补偿: the share something is compensated or subsidised at is that support's rate.
+    const support =
+      raw.unit.kind === 'percent' && BY_SHARE_END.test(before.label)
+        ? SUPPORT_AFTER.exec(text.slice(raw.end, raw.end + SUPPORT_REACH))?.[1]
+        : undefined;
+    const supported =
+      support === undefined ? '' : before.label.replace(BY_SHARE_END, '').replace(LEADING_PREPOSITION, '');
+    if (support !== undefined && supported.length >= 2)
+      return { label: this.tidy(`${supported}${support}比例`), growth: false };
     const ranked = this.rankedBefore(clause, before.label);
     if (ranked !== undefined) return { label: this.tidy(ranked), growth: before.growth };
     const owned = before.growth ? undefined : ownedMeasure(before.label, text, raw.end, this.region);
