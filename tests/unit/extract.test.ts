@@ -4606,4 +4606,11 @@ describe('round 10, local briefs', () => {
     expect(read('对参保农户的保费按60%的比例给予补贴。')).toEqual([['60%', '保费补贴比例']]);
     expect(read('企业设备更新贷款按2%予以贴息。')).toEqual([['2%', '企业设备更新贷款贴息比例']]);
   });
+  it('names a support per unit after the clause that says what is supported (对…给予补贴，每亩补贴…)', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('镇里对油菜机械化播种给予补贴，每亩补贴45元。')).toEqual([
+      ['45元', '油菜机械化播种每亩补贴'],
+    ]);
+    expect(read('每亩补贴45元。')).toEqual([['45元', '每亩补贴']]);
+  });
 });

@@ -833,6 +833,10 @@ const COVERING_END = /^(.*?)(覆盖|惠及)$/;
 const DE = 0x7684; // 的
 /** 每人每月提高: a change per head or per period with no subject of its own. */
 const PER_HEAD_CHANGE = /^(?:每[人户月年天日]){1,3}(提高|上调|增加|下调|降低|减少)$/;
+/** 每亩补贴, 每人奖励: a support stated per unit, named without what it supports. */
+const PER_SUPPORT = /^每[\u4e00-\u9fff]{1,2}(?:补贴|补助|奖励|奖补)$/;
+/** …对早稻机插秧给予补贴: what a clause supports, at its end. */
+const SUPPORTED_OBJECT = /对([\u4e00-\u9fff]{2,12})(?:给予|实行|予以)(?:补贴|补助|奖励|奖补)$/;
 /** …提高城乡居民基础养老金最低标准: the standard a clause raises or lowers, at its end. */
 const RAISED_OBJECT = /(?:提高|上调|增加|下调|降低|减少)([\u4e00-\u9fff]{4,16})$/;
 /** 数量, 总量, 规模 opening a change: the amount of what the sentence just counted. */
@@ -2328,6 +2332,13 @@ class Extraction {
     if (perChange !== undefined && sentence.previousLabel === undefined && clause.start > sentence.start) {
       const raised = RAISED_OBJECT.exec(this.previousClauseOf(clause.start))?.[1];
       if (raised !== undefined) label = raised + perChange;
+    }
+    // 对早稻机插秧给予补贴，每亩补贴80元: a support per unit is of what the clause before supports.
+    if (PER_SUPPORT.test(label) && sentence.previousLabel === undefined && clause.start > sentence.start) {
+      const supported = SUPPORTED_OBJECT.exec(
+        stripLeading(this.previousClauseOf(clause.start), this.region),
+      )?.[1];
+      if (supported !== undefined) label = supported + label;
     }
     // 充电桩达到1.2万个，数量比上年增长35%: the number of the things just counted (or its change).
     const amount = AMOUNT_OPENING.exec(label)?.[0];
