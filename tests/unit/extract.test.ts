@@ -4613,4 +4613,12 @@ describe('round 10, local briefs', () => {
     ]);
     expect(read('每亩补贴45元。')).toEqual([['45元', '每亩补贴']]);
   });
+  it('lets a season of this year (今年秋季, 今秋) end the period before it, as 目前 does', () => {
+    const asOf = asOfReader('2025-03-04');
+    expect(asOf('去年，全区新增托位900个。今年秋季，全区幼儿园预计招生约3100人，比去年减少240人。')).toEqual([
+      ['900个', '2024-12-31'],
+      ['约3100人', null],
+      ['240人', null],
+    ]);
+  });
 });
