@@ -4621,4 +4621,10 @@ describe('round 10, local briefs', () => {
       ['240人', null],
     ]);
   });
+  it('dates a headline share that restates no body figure by the body share nearest in value, not the first one', () => {
+    const asOf = asOfReader('2024-08-05');
+    expect(
+      asOf('全县近八成自然村通自来水\n\n自来水普及率由去年底的64%提高到79.2%，提高了15.2个百分点。')[0],
+    ).toEqual(['近八成', null]);
+  });
 });
