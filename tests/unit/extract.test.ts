@@ -4627,4 +4627,9 @@ describe('round 10, local briefs', () => {
       asOf('全县近八成自然村通自来水\n\n自来水普及率由去年底的64%提高到79.2%，提高了15.2个百分点。')[0],
     ).toEqual(['近八成', null]);
   });
+  it('names a fund the treasury allocates (财政安排…资金) by the noun after 安排, as the labelling guide asks', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('镇财政安排以工代赈专项资金600万元。', '白沙镇')).toEqual([['600万元', '以工代赈专项资金']]);
+    expect(read('县财政已拨付农田水利建设资金900万元。')[0]?.[1]).toContain('拨付');
+  });
 });

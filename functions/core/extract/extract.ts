@@ -481,6 +481,12 @@ const FUND_REACH = 10;
 /** A clause before such an amount that only gives it (安排, 发放的): the verb alone, whatever the agent. */
 const GIVING_VERB_END =
   /(?:^|[^\u4e00-\u9fff]|^.{0,8}?)(安排|投入|拨付|下达|筹集|统筹|落实|争取|设立|拿出|给予|发放|发行|募集)的?$/;
+/**
+ * 区财政安排风险补偿资金, 财政每年为此安排运营补贴: who allocated a fund and 安排 are no part of its name; the noun
+ * after the verb is (风险补偿资金), when it names more than bare money.
+ */
+const ALLOCATED_BY =
+  /^[\u4e00-\u9fff]{0,10}?(?:财政|政府)[\u4e00-\u9fff]{0,6}?安排(?=[\u4e00-\u9fff]{2,}(?:资金|补贴|补助|经费|基金)$)/;
 /** 10月当月, 5月份当月: the month's own figures, like 单月. */
 const MONTH_OWN = /[0-9一二三四五六七八九十]月份?当月/;
 const THIS_MONTH = '当月';
@@ -2417,7 +2423,7 @@ class Extraction {
     // 黄金9999合约收报485.6元/克: a price a market closed at is its closing price, a series apart from the intraday
     // high or the average; an index level (收报3030.1点) is the index itself.
     if (raw.unit.kind === 'money')
-      label = priceLabel(label.replace(TRADED, '$&额'), clause.text, raw.unit.unit);
+      label = priceLabel(label.replace(TRADED, '$&额'), clause.text, raw.unit.unit).replace(ALLOCATED_BY, '');
     return {
       label: label === '' ? raw.unit.unit : this.tidy(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,
