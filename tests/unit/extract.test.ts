@@ -4632,4 +4632,10 @@ describe('round 10, local briefs', () => {
     expect(read('镇财政安排以工代赈专项资金600万元。', '白沙镇')).toEqual([['600万元', '以工代赈专项资金']]);
     expect(read('县财政已拨付农田水利建设资金900万元。')[0]?.[1]).toContain('拨付');
   });
+  it('names households by what they did somewhere (在自家…安装了…), leaving out where', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('全镇已有560余户农户在自家院内安装了沼气池。', '白沙镇')).toEqual([
+      ['560余户', '安装沼气池农户'],
+    ]);
+  });
 });

@@ -1213,6 +1213,11 @@ const REACHED_ACROSS_PLACE =
 const PLACE_THEN_ACTION =
   /^[\u4e00-\u9fff]{2,6}?(?<=[区县市镇乡村城街道园湾港])((?:新开工|新开|新建|新增|建成|改造|关闭|引进|开设|设立|布设|安装|举办|开展|组织|召开)[\u4e00-\u9fff]{0,8})$/;
 
+/** 在自家屋顶安装了…: a short place after 在, then an action the counted ones did there. */
+const PLACED_ACTION = /^在[\u4e00-\u9fff]{2,6}?(安装|建成|新建|开设|种植|建设|改造)/;
+const PLACED_REACH = 10;
+const DONE_PARTICLE = /(?<=^.{2})了/;
+
 /** A longer predicate is a statement about the counted thing, not part of its name. */
 const MAX_PREDICATE = 8;
 
@@ -1221,6 +1226,14 @@ const MAX_PREDICATE = 8;
  * 享受社保费免减), up to a number or punctuation; '' when none or too long to be part of a name.
  */
 export function predicateAfter(text: string, from: number): string {
+  // 3100余户农户在自家屋顶安装了光伏板: where they did it only says where; what they did names them.
+  const placed = PLACED_ACTION.exec(text.slice(from, from + PLACED_REACH));
+  if (placed?.[1] !== undefined) {
+    const at = from + placed[0].length - placed[1].length;
+    const end = shortPhraseEnd(text, at);
+    const action = text.slice(at, end).replace(DONE_PARTICLE, '');
+    return end - at > MAX_PREDICATE || action.length <= placed[1].length ? '' : action;
+  }
   // 1.27万户企业已获稳岗返还资金: the stage word stays with the verb.
   const stage = text.charCodeAt(from) === 0x5df2 /* 已 */ ? 1 : 0;
   if (PREDICATE_VERBS.match(text, from + stage) === undefined) return '';
