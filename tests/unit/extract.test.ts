@@ -1526,8 +1526,9 @@ describe('recall, units, qualifiers and kinds of round 4', () => {
     ],
     [
       '鲜奶收购价平均每公斤3.9元，比上月下跌0.2元。',
-      { surface: '每公斤3.9元', value: 3.9, unit: '元/公斤', qualifier: 'exact', kind: 'money' },
-      { surface: '0.2元', value: 0.2, unit: '元/公斤', qualifier: 'exact', kind: 'money' },
+      // Round 10: a price per 公斤 written with 每 is reported in 元, as the labeled sets from test2 on write it.
+      { surface: '每公斤3.9元', value: 3.9, unit: '元', qualifier: 'exact', kind: 'money' },
+      { surface: '0.2元', value: 0.2, unit: '元', qualifier: 'exact', kind: 'money' },
     ],
     [
       '参训学员每人可获补贴800元。',
@@ -4896,6 +4897,110 @@ describe('round 10, english A', () => {
     expect(read('Port fees were $31 million, against $26 million a year earlier.')).toEqual([
       ['$31 million', 'port fees'],
       ['$26 million', 'port fees'],
+    ]);
+  });
+});
+describe('round 10, local briefs', () => {
+  const metricsOf = (text: string) => extractFigures(text, dalian).map((figure) => figure.metric);
+
+  it('reports a price per 斤 or per 亩 written with 每 in the currency, and keeps the rate in its key', () => {
+    expect(
+      readings('今年夏粮收购价为每斤1.52元，比上年提高0.04元；每亩补助60元。').map((figure) => [
+        figure.surface,
+        figure.unit,
+      ]),
+    ).toEqual([
+      ['每斤1.52元', '元'],
+      ['0.04元', '元'],
+      ['60元', '元'],
+    ]);
+    // The same series written as a rate keeps its rate, and both spellings meet on one key.
+    expect(readings('夏粮收购价为1.52元/斤。')[0]?.unit).toBe('元/斤');
+    expect(metricsOf('夏粮收购价为每斤1.52元。')).toEqual(metricsOf('夏粮收购价为1.52元/斤。'));
+  });
+  it('keeps a rate whose unit a list writes once at its end, and 每吨 or 每平方米 prices as rates', () => {
+    expect(readings('芹菜、土豆批发价分别为4.2、2.6元/公斤。').map((figure) => figure.unit)).toEqual([
+      '元/公斤',
+      '元/公斤',
+    ]);
+    expect(readings('柴油价格每吨上调205元。')[0]?.unit).toBe('元/吨');
+    expect(readings('二手房挂牌均价为每平方米9820元。')[0]?.unit).toBe('元/平方米');
+  });
+  it('drops a deadline written without a number (到今年年底) and a modal 要 from a label, as it drops 将', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('到今年年底全镇公共充电桩数量将达到860个。', '白沙镇')).toEqual([
+      ['860个', '公共充电桩数量'],
+    ]);
+    expect(read('今年城乡低保应保尽保率要保持在98%以上。')).toEqual([['98%以上', '城乡低保应保尽保率']]);
+    expect(read('年底前，这部分主要负荷要压减到12万千瓦。')[0]?.[1]).toContain('主要负荷');
+  });
+  it('ends a counted noun before 共 and a verb, and before the 中 that frames it ("among")', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('全镇5家卫生院和41个村卫生室共派出巡诊医生130名。').slice(0, 2)).toEqual([
+      ['5家', '卫生院'],
+      ['41个', '村卫生室'],
+    ]);
+    expect(read('全区8所学校共组建课后服务社团260个。')[0]).toEqual(['8所', '学校']);
+    expect(read('全区36个社区中已有29个建成养老驿站。')[0]).toEqual(['36个', '社区']);
+    expect(read('全县12所高中已全部完成改造。')).toEqual([['12所', '高中']]);
+    expect(read('街道新投放2000辆公共自行车和300辆共享单车。').map(([, label]) => label)).toEqual([
+      expect.stringContaining('公共自行车'),
+      expect.stringContaining('共享单车'),
+    ]);
+  });
+  it('keeps the region that opens a quoted name (a loan product, a brand), while the region alone goes', () => {
+    const read = labelReader('2025-04-10');
+    expect(read('今年一季度，“临川e贷”放款规模达到8.4亿元。', '临川区')).toEqual([
+      ['8.4亿元', '临川e贷放款规模'],
+    ]);
+    expect(read('临川区“临川惠民保”参保人数达到31万人。', '临川区')).toEqual([
+      ['31万人', '临川惠民保参保人数'],
+    ]);
+    expect(read('临川区参保人数达到31万人。', '临川区')).toEqual([['31万人', '参保人数']]);
+  });
+  it('names a price written alone after a clause that opens on a price, and a price per 斤 that fell to a level', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('牛奶价格略有回升，每公斤9.6元，环比上涨0.2元。')).toEqual([
+      ['每公斤9.6元', '牛奶价格'],
+      ['0.2元', '牛奶价格环比上涨'],
+    ]);
+    expect(read('本周土豆每斤降至1.1元。')).toEqual([['1.1元', '土豆价格']]);
+  });
+  it('names a share given "按N%的比例" to a support as that support\'s rate, with what it covers', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('对参保农户的保费按60%的比例给予补贴。')).toEqual([['60%', '保费补贴比例']]);
+    expect(read('企业设备更新贷款按2%予以贴息。')).toEqual([['2%', '企业设备更新贷款贴息比例']]);
+  });
+  it('names a support per unit after the clause that says what is supported (对…给予补贴，每亩补贴…)', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('镇里对油菜机械化播种给予补贴，每亩补贴45元。')).toEqual([
+      ['45元', '油菜机械化播种每亩补贴'],
+    ]);
+    expect(read('每亩补贴45元。')).toEqual([['45元', '每亩补贴']]);
+  });
+  it('lets a season of this year (今年秋季, 今秋) end the period before it, as 目前 does', () => {
+    const asOf = asOfReader('2025-03-04');
+    expect(asOf('去年，全区新增托位900个。今年秋季，全区幼儿园预计招生约3100人，比去年减少240人。')).toEqual([
+      ['900个', '2024-12-31'],
+      ['约3100人', null],
+      ['240人', null],
+    ]);
+  });
+  it('dates a headline share that restates no body figure by the body share nearest in value, not the first one', () => {
+    const asOf = asOfReader('2024-08-05');
+    expect(
+      asOf('全县近八成自然村通自来水\n\n自来水普及率由去年底的64%提高到79.2%，提高了15.2个百分点。')[0],
+    ).toEqual(['近八成', null]);
+  });
+  it('names a fund the treasury allocates (财政安排…资金) by the noun after 安排, as the labelling guide asks', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('镇财政安排以工代赈专项资金600万元。', '白沙镇')).toEqual([['600万元', '以工代赈专项资金']]);
+    expect(read('县财政已拨付农田水利建设资金900万元。')[0]?.[1]).toContain('拨付');
+  });
+  it('names households by what they did somewhere (在自家…安装了…), leaving out where', () => {
+    const read = labelReader('2025-03-04');
+    expect(read('全镇已有560余户农户在自家院内安装了沼气池。', '白沙镇')).toEqual([
+      ['560余户', '安装沼气池农户'],
     ]);
   });
 });

