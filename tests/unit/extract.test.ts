@@ -4533,3 +4533,37 @@ describe('English of round 9', () => {
     ]);
   });
 });
+
+describe('round 10, market news', () => {
+  const read = labelReader('2025-03-04');
+  it('drops the date that follows the company a brief reports on, as it drops the company', () => {
+    expect(
+      read('远帆电器2月销售空调8.3万台\n\n远帆电器3月3日公布，2月共销售空调83150台，同比增长21.6%。'),
+    ).toEqual([
+      ['8.3万台', '销售空调'],
+      ['83150台', '销售空调'],
+      ['21.6%', '销售空调增长'],
+    ]);
+  });
+  it('drops a span ending in 期内 and a holiday film season, which only say when', () => {
+    expect(read('本结算周期内国际铜均价较上一周期上涨约2.8%。')).toEqual([
+      ['约2.8%', '国际铜均价较上一周期上涨'],
+    ]);
+    expect(read('春节档全国电影总票房达58.2亿元，档期内共有9部新片上映。')).toEqual([
+      ['58.2亿元', '电影总票房'],
+      ['9部', '新片上映'],
+    ]);
+  });
+  it('names a year-ago level that a figure is above or below as the same series', () => {
+    expect(read('一季度全市商品房销售额达312亿元，高于去年同期的287亿元。')).toEqual([
+      ['312亿元', '商品房销售额'],
+      ['287亿元', '商品房销售额'],
+    ]);
+  });
+  it('names a close given by 收盘报 the closing price, and its change against a named base by it', () => {
+    expect(read('该股开盘即大涨120.3%，收盘报13.26元/股，较发行价上涨62.5%。').slice(1)).toEqual([
+      ['13.26元/股', '收盘价'],
+      ['62.5%', '收盘价较发行价上涨'],
+    ]);
+  });
+});

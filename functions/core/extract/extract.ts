@@ -47,6 +47,7 @@ import {
   isAttributive,
   isGroupWord,
   isModifierOnly,
+  isNamedComparisonOnly,
   isOpenBound,
   isPredicateOnly,
   issuedAmount,
@@ -468,6 +469,8 @@ const THIS_MONTH = '当月';
 const SCOPE_REACH = 12;
 const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
+/** A label that is the close alone (收盘, 收市). */
+const CLOSE_ONLY = /^(?:收盘|收市)$/;
 /** 两市成交1.2万亿元, 日均成交62.4亿元: money traded is the turnover, 成交额. */
 const TRADED = /(?<=.)(?:成交|交易)$/;
 /** 豆粕主力合约报3120元/吨: a quote, not a close. */
@@ -484,7 +487,8 @@ const PRICE_REACHED = /(?:盘中)?(?:一度)?(?:触及|站稳|升至|涨至|跌�
  */
 function priceLabel(label: string, clause: string, unit: string): string {
   if (label === '' || PRICE_END.test(label)) return label;
-  if (CLOSED_AT.test(clause)) return `${label}收盘价`;
+  // 收盘报67.92元/股: a close named only by 收盘 is the closing price, not 收盘收盘价.
+  if (CLOSED_AT.test(clause)) return `${label.replace(CLOSE_ONLY, '')}收盘价`;
   const perUnit = unit.includes('/');
   if (QUOTED_AT.test(clause) && (perUnit || INSTRUMENT_END.test(label))) return `${label}价格`;
   if (!perUnit || !PRICE_REACHED.test(clause)) return label;
@@ -2306,7 +2310,11 @@ class Extraction {
     // 小麦产量36.8万吨，每公顷产量5864公斤: a yield per area is of the crop whose amount the clause before measured.
     if (sentence.previousLabel !== undefined && clause.start > sentence.start)
       label = perAreaOf(label, sentence.previousLabel) ?? label;
-    if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
+    if (
+      (isPredicateOnly(label) || isNamedComparisonOnly(label)) &&
+      sentence.previousLabel !== undefined &&
+      label !== sentence.previousLabel
+    ) {
       // …完成186.3亿元，为年度预算的52.8%，同比增长3.6%: a growth in % after a share is the amount's.
       const changed = growthPast(sentence.labels, raw.unit.unit, label) ?? sentence.previousLabel;
       label = changedOf(changed, raw.unit.unit, label) + label;
@@ -2526,8 +2534,12 @@ class Extraction {
       tidy = tidyLabel(label);
       // 青岚科技营收增长: the company the brief reports on names none of its series.
       const { announcer } = this;
-      if (announcer !== undefined && tidy.startsWith(announcer) && tidy.length > announcer.length + 1)
-        tidy = tidy.slice(announcer.length);
+      // 澜驰汽车10月交付新车: the date after the name opened the rest, and goes with it.
+      if (announcer !== undefined && tidy.startsWith(announcer) && tidy.length > announcer.length + 1) {
+        const rest = tidy.slice(announcer.length);
+        const opened = stripLeading(rest, this.region);
+        tidy = opened.length >= 2 ? opened : rest;
+      }
       this.tidied.set(label, tidy);
     }
     return tidy;

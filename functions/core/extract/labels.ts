@@ -60,10 +60,13 @@ const LEADING_MODIFIER_LIST = (
   '今春 今夏 今秋 今冬 春季学期 秋季学期 ' +
   '年末 年底 月末 月底 上周 上月 同期 日内 周内 月内 盘中 同日 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日'
 ).split(' ');
-/** Holidays that open a clause (国庆假期, 元旦假期, 国庆黄金周, 春节期间): they only say when, like 上半年. */
+/**
+ * Holidays that open a clause (国庆假期, 元旦假期, 国庆黄金周, 春节期间, and the film season 国庆档): they only say
+ * when, like 上半年.
+ */
 const HOLIDAY_PERIODS = '春节 国庆 五一 十一 端午 中秋 清明 元旦 暑期 寒假 暑假 中秋国庆 国庆中秋'
   .split(' ')
-  .flatMap((holiday) => '假期 长假 小长假 黄金周 期间 假期期间'.split(' ').map((span) => holiday + span))
+  .flatMap((holiday) => '假期 长假 小长假 黄金周 期间 假期期间 档'.split(' ').map((span) => holiday + span))
   .concat('假期 假期期间 黄金周 黄金周期间 小长假'.split(' '));
 const LEADING_MODIFIERS = new Lexicon(
   [...LEADING_MODIFIER_LIST, ...HOLIDAY_PERIODS].map((word) => [word, true] as const),
@@ -296,12 +299,19 @@ const HAVING_DEFINES = /^有[^的，,、]{2,10}的/;
 /** 可新增学位, 可新建车位: 可 before a stage of new things only says it will be possible (可支配收入 keeps it). */
 const ABLE_BEFORE_NEW = /^可(?=新增|新建|新开)/;
 
+/** 本计价周期内, 档期内, 报告期内: up to five characters naming a span, then 期内. */
+const WITHIN_PERIOD = /^[\u4e00-\u9fff]{0,5}?期内/;
+const WITHIN_PERIOD_REACH = 7;
+
 function afterModifier(text: string, start: number): number {
   if (PROTECTED_WORDS.match(text, start) !== undefined) return start;
   if (text.charCodeAt(start) === 0x53ef /* 可 */ && ABLE_BEFORE_NEW.test(text.slice(start, start + 3)))
     return start + 1;
   if (text.charCodeAt(start) === 0x6709 /* 有 */ && HAVING_DEFINES.test(text.slice(start, start + 13)))
     return start;
+  // 本计价周期内, 档期内, 报告期内: a span the figure falls in says when, like 期间.
+  const within = WITHIN_PERIOD.exec(text.slice(start, start + WITHIN_PERIOD_REACH))?.[0];
+  if (within !== undefined) return start + within.length;
   const after = afterWord(text, start, LEADING_MODIFIERS);
   // 较一季度加快: a change verb that ends the phrase is the change, not a modifier (加快推进…).
   return after === text.length && text.startsWith('加快', start) ? start : after;
@@ -1362,6 +1372,18 @@ export function isPredicateOnly(label: string): boolean {
   // 增幅超过两成: a growth noun alone names the change of the subject before it.
   // 累计涨幅, 同比涨幅: openers before a growth noun leave it naming the change of the subject before.
   return CHANGE_VERBS.has(rest) || (rest === '' && GROWTH_NOUNS.some((noun) => label.endsWith(noun)));
+}
+
+/** 较发行价, 比市场价: a base named by a thing of its own (not a period, which afterComparison reads). */
+const NAMED_BASE = /^(?:比(?![例重率值])|较)[\u4e00-\u9fff]{2,6}$/;
+
+/**
+ * 较发行价上涨, 比市场价低: a change against a named base with no subject of its own; it is the change of the subject
+ * the sentence just measured (收盘报67.92元/股，较发行价上涨185.4%).
+ */
+export function isNamedComparisonOnly(label: string): boolean {
+  const change = CHANGE_ENDINGS.suffixOf(label);
+  return change !== undefined && NAMED_BASE.test(label.slice(0, -change.length));
 }
 
 /**

@@ -504,9 +504,12 @@ export function yearEarlierAt(text: string, index: number): number | undefined {
   return word === undefined ? undefined : index + word.length;
 }
 
-/** 去年同期 or 上年同期 with at most a verb before a figure: the figure is the series of the one before. */
+/**
+ * 去年同期 or 上年同期 with at most a verb before a figure: the figure is the series of the one before; so is one it
+ * is above or below (低于去年同期的27.3亿元).
+ */
 const YEAR_EARLIER_SUBJECT =
-  /^(?:而|但|较|比|)(?:去年|上年)同期(?:的|为|是|有|约|仅|只有|达到?|共|则为)?(?:下降|减少|增长|增加)?$/;
+  /^(?:而|但|较|比|[高低多少]于|)(?:去年|上年)同期(?:的|为|是|有|约|仅|只有|达到?|共|则为)?(?:下降|减少|增长|增加)?$/;
 
 export function isYearEarlierSubject(clause: string): boolean {
   return YEAR_EARLIER_SUBJECT.test(clause);
