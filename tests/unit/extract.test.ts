@@ -4566,4 +4566,19 @@ describe('round 10, market news', () => {
       ['62.5%', '收盘价较发行价上涨'],
     ]);
   });
+  it('leaves out 完成 before an amount measured, and the port or shop a brief calls 该港 or 该店', () => {
+    expect(read('一季度，该港完成货物吞吐量2.36亿吨，同比增长4.2%。')).toEqual([
+      ['2.36亿吨', '货物吞吐量'],
+      ['4.2%', '货物吞吐量增长'],
+    ]);
+    expect(read('开业首月，该店完成销售额126万元。')).toEqual([['126万元', '销售额']]);
+  });
+  it('drops the short name a headline opens on when the body opens on the full name of its group', () => {
+    expect(
+      read('南湾港一季度货物吞吐量超2亿吨\n\n南湾港务集团4月8日发布数据，一季度货物吞吐量2.36亿吨。'),
+    ).toEqual([
+      ['超2亿吨', '货物吞吐量'],
+      ['2.36亿吨', '货物吞吐量'],
+    ]);
+  });
 });

@@ -51,7 +51,7 @@ const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅', '跌�
 const LEADING_MODIFIER_LIST = (
   '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 明年 全年 年内 ' +
   '上半年 下半年 近年来 近年 近期 期间 去年末 去年底 上年末 上年底 我们 咱们 全市 全省 全国 全区 全县 全州 全镇 全乡 全村 我市 我省 我国 我区 我县 本市 本县 本区 ' +
-  '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
+  '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该港 该店 该园 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
@@ -299,6 +299,9 @@ const HAVING_DEFINES = /^有[^的，,、]{2,10}的/;
 /** 可新增学位, 可新建车位: 可 before a stage of new things only says it will be possible (可支配收入 keeps it). */
 const ABLE_BEFORE_NEW = /^可(?=新增|新建|新开)/;
 
+const DONE = '完成';
+/** 集装箱吞吐量, 交易额, 产值: a measure of an amount, which 完成 only reports. */
+const MEASURE_DONE = /^[\u4e00-\u9fff]{1,8}(?:量|额|值)$/;
 /** 本计价周期内, 档期内, 报告期内: up to five characters naming a span, then 期内. */
 const WITHIN_PERIOD = /^[\u4e00-\u9fff]{0,5}?期内/;
 const WITHIN_PERIOD_REACH = 7;
@@ -309,6 +312,9 @@ function afterModifier(text: string, start: number): number {
     return start + 1;
   if (text.charCodeAt(start) === 0x6709 /* 有 */ && HAVING_DEFINES.test(text.slice(start, start + 13)))
     return start;
+  // 完成集装箱吞吐量, 完成交易额: 完成 before an amount measured only reports it, like 实现 (完成投资 is work done).
+  if (text.startsWith(DONE, start) && MEASURE_DONE.test(text.slice(start + DONE.length)))
+    return start + DONE.length;
   // 本计价周期内, 档期内, 报告期内: a span the figure falls in says when, like 期间.
   const within = WITHIN_PERIOD.exec(text.slice(start, start + WITHIN_PERIOD_REACH))?.[0];
   if (within !== undefined) return start + within.length;
@@ -1604,10 +1610,18 @@ export function announcerOf(text: string, headlineEnd: number): string | undefin
     text.charCodeAt(length) >= 0x4e00
   )
     length++;
-  return length >= 2 && ANNOUNCING.test(text.slice(body + length, body + length + 2))
+  if (length < 2) return undefined;
+  // 东屿港… / 东屿港务集团7月11日发布: the body names the group the headline's short name stands for.
+  const group =
+    GROUP_AFTER_NAME.exec(text.slice(body + length, body + length + MAX_GROUP_TAIL))?.[0].length ?? 0;
+  return ANNOUNCING.test(text.slice(body + length + group, body + length + group + 2))
     ? text.slice(0, length)
     : undefined;
 }
+
+/** 务集团, 股份有限公司: the rest of a company's full name after the short name a headline gives it. */
+const GROUP_AFTER_NAME = /^[\u4e00-\u9fff]{0,4}?(?:集团|公司|股份|控股)/;
+const MAX_GROUP_TAIL = 10;
 
 /** 仍以中国对虾为主 → 中国对虾: the topic a clause sets for a figure that names nothing itself. */
 export function topicOfClause(clause: string): string | undefined {
