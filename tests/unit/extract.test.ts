@@ -4581,4 +4581,10 @@ describe('round 10, market news', () => {
       ['2.36亿吨', '货物吞吐量'],
     ]);
   });
+  it('names each part that 分别占 a written whole by its part and the whole, in order', () => {
+    expect(read('其中，线上和线下渠道分别占总销售额的58.3%和41.7%。')).toEqual([
+      ['58.3%', '线上渠道占总销售额比例'],
+      ['41.7%', '线下渠道占总销售额比例'],
+    ]);
+  });
 });

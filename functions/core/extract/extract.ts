@@ -593,6 +593,16 @@ function measureOfMarket(label: string): string | undefined {
   }
   return end < 0 ? undefined : label.slice(0, end);
 }
+/** A list of parts, 分别占, and the whole they are shares of (纯电动和插电混动车型 + 当月交付量). */
+const PARTS_OF_WHOLE = /^([^，,]{4,24}?)分别占([^，,的]{2,12})的$/;
+
+/** 纯电动和插电混动车型分别占当月交付量的 → 纯电动车型占当月交付量比例, 插电混动车型占当月交付量比例. */
+function partsOfWhole(clause: string): string[] | undefined {
+  const match = PARTS_OF_WHOLE.exec(clause);
+  const items = match?.[1] === undefined ? undefined : listedItems(match[1]);
+  return items?.map((item) => `${item}占${match?.[2] ?? ''}比例`);
+}
+
 /** A market named only as the place of trading (银行间市场10年期国债…): it locates, like 全市. */
 const MARKET_VENUE = /^[\u4e00-\u9fff]{1,4}市场(?=.{4})/;
 /** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
@@ -2565,6 +2575,15 @@ class Extraction {
     if (clause.text.includes('占')) {
       const bracket = bracketShare(stripLeading(clause.text, this.region), sentence.previousLabel);
       if (bracket !== undefined) return bracket;
+      // 纯电动和插电混动车型分别占当月交付量的60.2%和39.8%: one share of the whole per part listed, in order.
+      const parts = clause.text.includes(RESPECTIVELY)
+        ? partsOfWhole(stripLeading(clause.text, this.region))
+        : undefined;
+      if (parts !== undefined) {
+        const labels = parts.map((part) => this.tidy(part));
+        sentence.distributed = { labels, next: 1, growth: false };
+        return labels[0];
+      }
       const previous = sentence.previousLabel === undefined ? undefined : subjectOf(sentence.previousLabel);
       // 选择留在本市就业的毕业生占已签约人数的: what opens the clause may leave only the whole, past 占 and its 已;
       // the part stands before 占, so the clause is read whole then.
