@@ -4587,4 +4587,12 @@ describe('round 10, market news', () => {
       ['41.7%', '线下渠道占总销售额比例'],
     ]);
   });
+  it('dates the figures of a clause by the day written right before its measure, not by a day something was reported', () => {
+    const asOf = asOfReader('2025-03-04');
+    expect(asOf('据市场监测，3月3日全国鸡蛋批发均价为4.12元/斤，较上周下跌2.3%。')).toEqual([
+      ['4.12元/斤', '2025-03-03'],
+      ['2.3%', '2025-03-03'],
+    ]);
+    expect(asOf('3月3日上午，记者从市商务局获悉，鸡蛋批发均价为4.12元/斤。')).toEqual([['4.12元/斤', null]]);
+  });
 });
