@@ -4595,4 +4595,11 @@ describe('round 10, market news', () => {
     ]);
     expect(asOf('3月3日上午，记者从市商务局获悉，鸡蛋批发均价为4.12元/斤。')).toEqual([['4.12元/斤', null]]);
   });
+  it('dates a forecast for the whole year set off by a comma after 预计 to the end of the year under way', () => {
+    const asOf = asOfReader('2025-07-10');
+    expect(asOf('7月8日，运价指数报收1620点。集团预计，全年货物吞吐量有望达到2.5亿吨左右。')).toEqual([
+      ['1620点', '2025-07-08'],
+      ['2.5亿吨左右', '2025-12-31'],
+    ]);
+  });
 });

@@ -651,6 +651,7 @@ const ACTION_OF_COUNTED =
 const ENGLISH_WORDS_AFTER = /^ ((?:[A-Za-z][A-Za-z-]*)(?: [A-Za-z][A-Za-z-]*){0,7})/;
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DEADLINE = 0x5230; // 到
+const COMMAS = codeSet('，,');
 
 /** Whether the 到 at `at` opens its clause, or follows what strives for it (力争到, 预计到). */
 function opensDeadline(text: string, at: number): boolean {
@@ -1105,9 +1106,12 @@ class Extraction {
       }
       if (role & Role.Topic && wordAt(text, index, TOPIC_WORDS) !== undefined) sentence.topicHintAt = index;
       if (quoted || !(role & Role.Period)) continue;
-      // 力争全年…, 预计今年…: a target or forecast for the year opens what it dates, as a clause start does.
+      // 力争全年…, 预计今年…: a target or forecast for the year opens what it dates, as a clause start does; so does
+      // one set off by a comma (港务集团预计，全年…).
+      const forecastAt = COMMAS.has(before) ? index - 1 : index;
       const foreseen =
-        index - 2 >= sentence.start && FORESEEN_BEFORE.has(text.charCodeAt(index - 2) * 0x10000 + before);
+        forecastAt - 2 >= sentence.start &&
+        FORESEEN_BEFORE.has(text.charCodeAt(forecastAt - 2) * 0x10000 + text.charCodeAt(forecastAt - 1));
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before) || foreseen;
       // 力争到2027年…, ，到2030年…: a deadline opening a clause dates the figure it sets, not the sentences after.
       if (before === DEADLINE && opensDeadline(text, index - 1)) {
