@@ -4602,4 +4602,11 @@ describe('round 10, market news', () => {
       ['2.5亿吨左右', '2025-12-31'],
     ]);
   });
+  it('names a count of things whose measure changed by the measure, the change and the things counted before', () => {
+    expect(read('全市120家酒店中，87家房价下跌，占比72.5%。')).toEqual([
+      ['120家', '酒店'],
+      ['87家', '房价下跌的酒店'],
+      ['72.5%', '房价下跌的酒店占比'],
+    ]);
+  });
 });

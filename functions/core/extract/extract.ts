@@ -2194,7 +2194,13 @@ class Extraction {
           : undefined;
       label = sameVerb === undefined ? counterLabel(label, noun, this.region) : sameVerb + noun;
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
-        label = predicateAfter(text, after.end) + noun;
+        const predicate = predicateAfter(text, after.end);
+        // 63家公司中，41家股价上涨: what changed is a measure of the things counted before, which the count counts.
+        const owner = sentence.countedBy.get(raw.unit.unit);
+        label =
+          owner !== undefined && owner !== '' && !owner.endsWith(noun) && namesChange(predicate)
+            ? `${noun}${predicate}的${owner}`
+            : predicate + noun;
       }
       const outcome = after === undefined ? null : OUTCOME_AFTER.exec(text.slice(after.end, after.end + 10));
       if (outcome !== null) label += outcome[1];
