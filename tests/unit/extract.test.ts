@@ -4609,4 +4609,11 @@ describe('round 10, market news', () => {
       ['72.5%', '房价下跌的酒店占比'],
     ]);
   });
+  it('keeps a place name that opens a company name, and gives a bare measure after it that company', () => {
+    expect(read('其中，江城港务股价累计上涨18.2%，总市值突破150亿元。', '江城')).toEqual([
+      ['18.2%', '江城港务股价累计上涨'],
+      ['突破150亿元', '江城港务总市值'],
+    ]);
+    expect(read('江城今年新增就业1.2万人。', '江城')).toEqual([['1.2万人', '新增就业']]);
+  });
 });

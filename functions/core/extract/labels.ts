@@ -391,6 +391,9 @@ const DIVISION_WORDS = codeSet('省市区县');
 /** Characters after 区, 市, 县 that make it part of a word (区域, 市场, 县级), not the brief's own district. */
 const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇乡里');
 
+/** Words that make a place name before them a company's name (鹭岩港务, 临川银行, 江城控股). */
+const COMPANY_AFTER_REGION = /^(?:港务|集团|银行|控股|股份|证券|农商|城投|水务|燃气|实业)/;
+
 /** After the brief's region (南屿区, 南屿) or its bare division word (区创业孵化平台). */
 function afterRegion(text: string, start: number, regions: Regions): number {
   const after = afterWord(text, start, regions.names);
@@ -402,6 +405,13 @@ function afterRegion(text: string, start: number, regions: Regions): number {
     (DIVISION_WORDS.has(text.charCodeAt(after)) || text.charCodeAt(after) === 0x7ea7) /* 级 */
   )
     return after - 1 > start + 1 ? after - 1 : start;
+  // 鹭岩港务, 临川银行: the region's name opening a company's name is part of that name.
+  if (
+    after > start &&
+    !DIVISION_WORDS.has(text.charCodeAt(after - 1)) &&
+    COMPANY_AFTER_REGION.test(text.slice(after, after + 2))
+  )
+    return start;
   if (after > start) return after;
   const own = regions.division !== undefined && text.charCodeAt(start) === regions.division;
   return own && text.length - start > 3 && !AFTER_OWN_DIVISION.has(text.charCodeAt(start + 1))
@@ -1410,6 +1420,9 @@ export function subjectOf(label: string): string {
   const verb = CHANGE_ENDINGS.suffixOf(label);
   if (verb === undefined || verb === label) return label;
   let subject = label.slice(0, -verb.length);
+  // 股价累计上涨, 较年初累计下跌: how the change ran up is not part of what changed.
+  if (subject.endsWith(RUNNING) && subject.length > RUNNING.length + 1)
+    subject = subject.slice(0, -RUNNING.length);
   // 居民消费价格指数涨幅比上月扩大 → 居民消费价格指数: the base and the rate that changed go too.
   const base = comparisonIn(subject);
   if (base !== '' && subject.endsWith(base)) subject = subject.slice(0, -base.length);
@@ -1418,6 +1431,8 @@ export function subjectOf(label: string): string {
   const yearOnYear = YEAR_ON_YEAR.suffixOf(subject);
   return yearOnYear === undefined || yearOnYear === subject ? subject : subject.slice(0, -yearOnYear.length);
 }
+
+const RUNNING = '累计';
 
 /** 合约收盘价 → 合约: what a contract's change is named by (合约涨幅), its closing price being the level. */
 const CLOSING_PRICE = /(?<=.{2})收盘价$/;
