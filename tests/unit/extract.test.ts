@@ -4616,4 +4616,10 @@ describe('round 10, market news', () => {
     ]);
     expect(read('江城今年新增就业1.2万人。', '江城')).toEqual([['1.2万人', '新增就业']]);
   });
+  it('names a money gap stated by a comparative against a named base by the price before it', () => {
+    expect(read('社区菜店青菜零售价为每斤2.6元，低于农贸市场约0.4元。')).toEqual([
+      ['每斤2.6元', '社区菜店青菜零售价'],
+      ['约0.4元', '社区菜店青菜零售价低于农贸市场'],
+    ]);
+  });
 });

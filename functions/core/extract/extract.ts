@@ -2331,7 +2331,7 @@ class Extraction {
     if (sentence.previousLabel !== undefined && clause.start > sentence.start)
       label = perAreaOf(label, sentence.previousLabel) ?? label;
     if (
-      (isPredicateOnly(label) || isNamedComparisonOnly(label)) &&
+      (isPredicateOnly(label) || isNamedComparisonOnly(label, raw.unit.kind === 'money')) &&
       sentence.previousLabel !== undefined &&
       label !== sentence.previousLabel
     ) {

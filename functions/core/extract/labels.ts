@@ -1392,12 +1392,15 @@ export function isPredicateOnly(label: string): boolean {
 
 /** 较发行价, 比市场价: a base named by a thing of its own (not a period, which afterComparison reads). */
 const NAMED_BASE = /^(?:比(?![例重率值])|较)[\u4e00-\u9fff]{2,6}$/;
+const NAMED_COMPARATIVE = /^(?:高于|低于|多于|少于)[\u4e00-\u9fff]{2,6}$/;
 
 /**
  * 较发行价上涨, 比市场价低: a change against a named base with no subject of its own; it is the change of the subject
  * the sentence just measured (收盘报67.92元/股，较发行价上涨185.4%).
  */
-export function isNamedComparisonOnly(label: string): boolean {
+export function isNamedComparisonOnly(label: string, comparative = false): boolean {
+  // 低于主营单位约200元: a comparative states the change itself, when the amount is the gap.
+  if (comparative && NAMED_COMPARATIVE.test(label)) return true;
   const change = CHANGE_ENDINGS.suffixOf(label);
   return change !== undefined && NAMED_BASE.test(label.slice(0, -change.length));
 }
