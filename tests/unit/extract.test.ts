@@ -4622,4 +4622,10 @@ describe('round 10, market news', () => {
       ['约0.4元', '社区菜店青菜零售价低于农贸市场'],
     ]);
   });
+  it('keeps 平均 before a change noun: an average change over many things is a measure of its own', () => {
+    expect(read('本月共有6只新债上市，首日平均涨幅约12.4%。')).toEqual([
+      ['6只', '新债上市'],
+      ['约12.4%', '首日平均涨幅'],
+    ]);
+  });
 });

@@ -155,6 +155,7 @@ const ADVERBS = new SuffixSet(
 const HELD_FOR = /连续(?:第)?[0-9一二三四五六七八九十两]+(?:年|个月|个季度|天|日|个交易日|周)$/;
 
 const YEAR_CHAR = 0x5e74; // 年
+const AVERAGE = '平均';
 
 /** Where a phrase ends without the adverbs that end it (猪肉价格则 → 猪肉价格); `end` when none does. */
 function endBeforeAdverbs(text: string, end: number): number {
@@ -1039,7 +1040,9 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
       phrase = phrase.slice(0, verbAt - 1) + verb;
       verbAt--;
     }
-    const cut = endBeforeAdverbs(phrase, verbAt);
+    // 首日平均涨幅: an average of a change over many is a measure of its own, not the adverb 平均.
+    const averaged = GROWTH_NOUNS.includes(verb) && phrase.startsWith(AVERAGE, verbAt - AVERAGE.length);
+    const cut = averaged ? verbAt : endBeforeAdverbs(phrase, verbAt);
     if (cut < verbAt) phrase = phrase.slice(0, cut) + verb;
   }
   const growth = verb !== undefined || GROWTH_NOUNS.some((noun) => phrase.includes(noun));
