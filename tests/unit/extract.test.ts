@@ -4628,4 +4628,10 @@ describe('round 10, market news', () => {
       ['约12.4%', '首日平均涨幅'],
     ]);
   });
+  it('names a target written around its figure (已完成全年N目标的) by the measure before, and the share done of it', () => {
+    expect(read('1-9月，公司累计销售空调62.4万台，已完成全年80万台目标的78%。').slice(1)).toEqual([
+      ['80万台', '销售空调全年目标'],
+      ['78%', '销售空调全年目标完成比例'],
+    ]);
+  });
 });

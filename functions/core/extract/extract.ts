@@ -829,8 +829,12 @@ const AMOUNT_OPENING = /^(?:数量|总数|总量|规模)/;
 /** What may follow it in a change's label before the change word is added: nothing, a base, a change verb. */
 const AMOUNT_CHANGE = /^(?:(?:同比|环比|比|较)[^的]{0,6})?(?:增长|增加|下降|减少|提高|上升)?$/;
 /** 全年目标任务, 年度目标: a target that names no measure of its own. */
-const BARE_TARGET = /^(?:完成)?(?:全年|年度)?目标(?:任务)?$/;
-const TASK_WORD = /^完成|任务$/g;
+const BARE_TARGET = /^(?:已)?(?:完成)?(?:全年|年度)?目标(?:任务)?的?$/;
+/** 已完成, 任务 and 的 around a bare target (已完成全年45万辆目标的): they say what was done, not what is aimed at. */
+const TASK_WORD = /^已?完成|任务的?$|的$/g;
+const TARGET_SHARE = '目标比例';
+/** 累计交付新车 + 全年45万辆目标: a target is of the measure, not of its running total. */
+const RUNNING_TOTAL = /^累计(?=.{2})/;
 /** 每家面积, 每个站点: a measure of each one of the things counted before. */
 const PER_EACH = /^每(?:家|个|所|座|处|条|台|套|辆|间)(?=[\u4e00-\u9fff]{2})/;
 /** 分城乡看，, 分地区看，, 按性别分，: an opening that breaks a measure down by group. */
@@ -2161,7 +2165,8 @@ class Extraction {
       // …完成全年目标任务5000人的57.2%: a bare share right after a target is how much of it was done.
       const target = sentence.previousLabel;
       if (
-        label === '比例' &&
+        // 已完成全年45万辆目标的86%: 目标 after the target's figure names nothing more.
+        (label === '比例' || label === TARGET_SHARE) &&
         target?.endsWith('目标') === true &&
         DONE_BEFORE.test(this.previousClauseOf(clause.start) + clause.text)
       )
@@ -2321,7 +2326,7 @@ class Extraction {
       label = subjectOf(sentence.previousLabel) + label;
     // 城镇新增就业2860人，完成全年目标任务5000人的57.2%: a target named alone is the target of the measure before.
     if (BARE_TARGET.test(label) && sentence.previousLabel !== undefined && clause.start > sentence.start)
-      label = subjectOf(sentence.previousLabel) + label.replace(TASK_WORD, '');
+      label = subjectOf(sentence.previousLabel).replace(RUNNING_TOTAL, '') + label.replace(TASK_WORD, '');
     // 新建城市书房8家，每家面积不小于100平方米: a measure of each of the things just counted names them.
     if (PER_EACH.test(label) && sentence.previousCounted !== undefined) {
       const thing = sentence.previousCounted.replace(SET_OUT, '').replace(PRODUCED, '');
