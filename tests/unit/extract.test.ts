@@ -5004,3 +5004,104 @@ describe('round 10, local briefs', () => {
     ]);
   });
 });
+describe('round 10, market news', () => {
+  const read = labelReader('2025-03-04');
+  it('drops the date that follows the company a brief reports on, as it drops the company', () => {
+    expect(
+      read('远帆电器2月销售空调8.3万台\n\n远帆电器3月3日公布，2月共销售空调83150台，同比增长21.6%。'),
+    ).toEqual([
+      ['8.3万台', '销售空调'],
+      ['83150台', '销售空调'],
+      ['21.6%', '销售空调增长'],
+    ]);
+  });
+  it('drops a span ending in 期内 and a holiday film season, which only say when', () => {
+    expect(read('本结算周期内国际铜均价较上一周期上涨约2.8%。')).toEqual([
+      ['约2.8%', '国际铜均价较上一周期上涨'],
+    ]);
+    expect(read('春节档全国电影总票房达58.2亿元，档期内共有9部新片上映。')).toEqual([
+      ['58.2亿元', '电影总票房'],
+      ['9部', '新片上映'],
+    ]);
+  });
+  it('names a year-ago level that a figure is above or below as the same series', () => {
+    expect(read('一季度全市商品房销售额达312亿元，高于去年同期的287亿元。')).toEqual([
+      ['312亿元', '商品房销售额'],
+      ['287亿元', '商品房销售额'],
+    ]);
+  });
+  it('names a close given by 收盘报 the closing price, and its change against a named base by it', () => {
+    expect(read('该股开盘即大涨120.3%，收盘报13.26元/股，较发行价上涨62.5%。').slice(1)).toEqual([
+      ['13.26元/股', '收盘价'],
+      ['62.5%', '收盘价较发行价上涨'],
+    ]);
+  });
+  it('leaves out 完成 before an amount measured, and the port or shop a brief calls 该港 or 该店', () => {
+    expect(read('一季度，该港完成货物吞吐量2.36亿吨，同比增长4.2%。')).toEqual([
+      ['2.36亿吨', '货物吞吐量'],
+      ['4.2%', '货物吞吐量增长'],
+    ]);
+    expect(read('开业首月，该店完成销售额126万元。')).toEqual([['126万元', '销售额']]);
+  });
+  it('drops the short name a headline opens on when the body opens on the full name of its group', () => {
+    expect(
+      read('南湾港一季度货物吞吐量超2亿吨\n\n南湾港务集团4月8日发布数据，一季度货物吞吐量2.36亿吨。'),
+    ).toEqual([
+      ['超2亿吨', '货物吞吐量'],
+      ['2.36亿吨', '货物吞吐量'],
+    ]);
+  });
+  it('names each part that 分别占 a written whole by its part and the whole, in order', () => {
+    expect(read('其中，线上和线下渠道分别占总销售额的58.3%和41.7%。')).toEqual([
+      ['58.3%', '线上渠道占总销售额比例'],
+      ['41.7%', '线下渠道占总销售额比例'],
+    ]);
+  });
+  it('dates the figures of a clause by the day written right before its measure, not by a day something was reported', () => {
+    const asOf = asOfReader('2025-03-04');
+    expect(asOf('据市场监测，3月3日全国鸡蛋批发均价为4.12元/斤，较上周下跌2.3%。')).toEqual([
+      ['4.12元/斤', '2025-03-03'],
+      ['2.3%', '2025-03-03'],
+    ]);
+    expect(asOf('3月3日上午，记者从市商务局获悉，鸡蛋批发均价为4.12元/斤。')).toEqual([['4.12元/斤', null]]);
+  });
+  it('dates a forecast for the whole year set off by a comma after 预计 to the end of the year under way', () => {
+    const asOf = asOfReader('2025-07-10');
+    expect(asOf('7月8日，运价指数报收1620点。集团预计，全年货物吞吐量有望达到2.5亿吨左右。')).toEqual([
+      ['1620点', '2025-07-08'],
+      ['2.5亿吨左右', '2025-12-31'],
+    ]);
+  });
+  it('names a count of things whose measure changed by the measure, the change and the things counted before', () => {
+    expect(read('全市120家酒店中，87家房价下跌，占比72.5%。')).toEqual([
+      ['120家', '酒店'],
+      ['87家', '房价下跌的酒店'],
+      ['72.5%', '房价下跌的酒店占比'],
+    ]);
+  });
+  it('keeps a place name that opens a company name, and gives a bare measure after it that company', () => {
+    expect(read('其中，江城港务股价累计上涨18.2%，总市值突破150亿元。', '江城')).toEqual([
+      ['18.2%', '江城港务股价累计上涨'],
+      ['突破150亿元', '江城港务总市值'],
+    ]);
+    expect(read('江城今年新增就业1.2万人。', '江城')).toEqual([['1.2万人', '新增就业']]);
+  });
+  it('names a money gap stated by a comparative against a named base by the price before it', () => {
+    expect(read('社区菜店青菜零售价为每斤2.6元，低于农贸市场约0.4元。')).toEqual([
+      ['每斤2.6元', '社区菜店青菜零售价'],
+      ['约0.4元', '社区菜店青菜零售价低于农贸市场'],
+    ]);
+  });
+  it('keeps 平均 before a change noun: an average change over many things is a measure of its own', () => {
+    expect(read('本月共有6只新债上市，首日平均涨幅约12.4%。')).toEqual([
+      ['6只', '新债上市'],
+      ['约12.4%', '首日平均涨幅'],
+    ]);
+  });
+  it('names a target written around its figure (已完成全年N目标的) by the measure before, and the share done of it', () => {
+    expect(read('1-9月，公司累计销售空调62.4万台，已完成全年80万台目标的78%。').slice(1)).toEqual([
+      ['80万台', '销售空调全年目标'],
+      ['78%', '销售空调全年目标完成比例'],
+    ]);
+  });
+});

@@ -49,6 +49,7 @@ import {
   isAttributive,
   isGroupWord,
   isModifierOnly,
+  isNamedComparisonOnly,
   isOpenBound,
   isPredicateOnly,
   issuedAmount,
@@ -553,6 +554,8 @@ const THIS_MONTH = '当月';
 const SCOPE_REACH = 12;
 const CLOSED_AT = /(?:收报|报收|收于|收盘报|收盘于)$/;
 const PRICE_END = /(?:价|价格|指数)$/;
+/** A label that is the close alone (收盘, 收市). */
+const CLOSE_ONLY = /^(?:收盘|收市)$/;
 /** 两市成交1.2万亿元, 日均成交62.4亿元: money traded is the turnover, 成交额. */
 const TRADED = /(?<=.)(?:成交|交易)$/;
 /** 豆粕主力合约报3120元/吨: a quote, not a close. */
@@ -569,7 +572,8 @@ const PRICE_REACHED = /(?:盘中)?(?:一度)?(?:触及|站稳|升至|涨至|跌�
  */
 function priceLabel(label: string, clause: string, unit: string): string {
   if (label === '' || PRICE_END.test(label)) return label;
-  if (CLOSED_AT.test(clause)) return `${label}收盘价`;
+  // 收盘报67.92元/股: a close named only by 收盘 is the closing price, not 收盘收盘价.
+  if (CLOSED_AT.test(clause)) return `${label.replace(CLOSE_ONLY, '')}收盘价`;
   const perUnit = unit.includes('/');
   if (QUOTED_AT.test(clause) && (perUnit || INSTRUMENT_END.test(label))) return `${label}价格`;
   if (!perUnit || !PRICE_REACHED.test(clause)) return label;
@@ -680,6 +684,16 @@ function measureOfMarket(label: string): string | undefined {
   }
   return end < 0 ? undefined : label.slice(0, end);
 }
+/** A list of parts, 分别占, and the whole they are shares of (纯电动和插电混动车型 + 当月交付量). */
+const PARTS_OF_WHOLE = /^([^，,]{4,24}?)分别占([^，,的]{2,12})的$/;
+
+/** 纯电动和插电混动车型分别占当月交付量的 → 纯电动车型占当月交付量比例, 插电混动车型占当月交付量比例. */
+function partsOfWhole(clause: string): string[] | undefined {
+  const match = PARTS_OF_WHOLE.exec(clause);
+  const items = match?.[1] === undefined ? undefined : listedItems(match[1]);
+  return items?.map((item) => `${item}占${match?.[2] ?? ''}比例`);
+}
+
 /** A market named only as the place of trading (银行间市场10年期国债…): it locates, like 全市. */
 const MARKET_VENUE = /^[\u4e00-\u9fff]{1,4}市场(?=.{4})/;
 /** 其中，10月份当月…: the month's own figure beside the running total of its sentence before. */
@@ -728,6 +742,7 @@ const ACTION_OF_COUNTED =
 const ENGLISH_WORDS_AFTER = /^ ((?:[A-Za-z][A-Za-z-]*)(?: [A-Za-z][A-Za-z-]*){0,7})/;
 const CLAUSE_OPENERS = codeSet('，,。；;：:！？!?\n “（(、');
 const DEADLINE = 0x5230; // 到
+const COMMAS = codeSet('，,');
 
 /** Whether the 到 at `at` opens its clause, or follows what strives for it (力争到, 预计到). */
 function opensDeadline(text: string, at: number): boolean {
@@ -923,8 +938,12 @@ const AMOUNT_OPENING = /^(?:数量|总数|总量|规模)/;
 /** What may follow it in a change's label before the change word is added: nothing, a base, a change verb. */
 const AMOUNT_CHANGE = /^(?:(?:同比|环比|比|较)[^的]{0,6})?(?:增长|增加|下降|减少|提高|上升)?$/;
 /** 全年目标任务, 年度目标: a target that names no measure of its own. */
-const BARE_TARGET = /^(?:完成)?(?:全年|年度)?目标(?:任务)?$/;
-const TASK_WORD = /^完成|任务$/g;
+const BARE_TARGET = /^(?:已)?(?:完成)?(?:全年|年度)?目标(?:任务)?的?$/;
+/** 已完成, 任务 and 的 around a bare target (已完成全年45万辆目标的): they say what was done, not what is aimed at. */
+const TASK_WORD = /^已?完成|任务的?$|的$/g;
+const TARGET_SHARE = '目标比例';
+/** 累计交付新车 + 全年45万辆目标: a target is of the measure, not of its running total. */
+const RUNNING_TOTAL = /^累计(?=.{2})/;
 /** 每家面积, 每个站点: a measure of each one of the things counted before. */
 const PER_EACH = /^每(?:家|个|所|座|处|条|台|套|辆|间)(?=[\u4e00-\u9fff]{2})/;
 /** 分城乡看，, 分地区看，, 按性别分，: an opening that breaks a measure down by group. */
@@ -1234,9 +1253,12 @@ class Extraction {
       }
       if (role & Role.Topic && wordAt(text, index, TOPIC_WORDS) !== undefined) sentence.topicHintAt = index;
       if (quoted || !(role & Role.Period)) continue;
-      // 力争全年…, 预计今年…: a target or forecast for the year opens what it dates, as a clause start does.
+      // 力争全年…, 预计今年…: a target or forecast for the year opens what it dates, as a clause start does; so does
+      // one set off by a comma (港务集团预计，全年…).
+      const forecastAt = COMMAS.has(before) ? index - 1 : index;
       const foreseen =
-        index - 2 >= sentence.start && FORESEEN_BEFORE.has(text.charCodeAt(index - 2) * 0x10000 + before);
+        forecastAt - 2 >= sentence.start &&
+        FORESEEN_BEFORE.has(text.charCodeAt(forecastAt - 2) * 0x10000 + text.charCodeAt(forecastAt - 1));
       const clauseStart = index === sentence.start || CLAUSE_OPENERS.has(before) || foreseen;
       // 力争到2027年…, ，到2030年…: a deadline opening a clause dates the figure it sets, not the sentences after.
       if (before === DEADLINE && opensDeadline(text, index - 1)) {
@@ -2408,7 +2430,8 @@ class Extraction {
       // …完成全年目标任务5000人的57.2%: a bare share right after a target is how much of it was done.
       const target = sentence.previousLabel;
       if (
-        label === '比例' &&
+        // 已完成全年45万辆目标的86%: 目标 after the target's figure names nothing more.
+        (label === '比例' || label === TARGET_SHARE) &&
         target?.endsWith('目标') === true &&
         DONE_BEFORE.test(this.previousClauseOf(clause.start) + clause.text)
       )
@@ -2442,7 +2465,13 @@ class Extraction {
           : undefined;
       label = sameVerb === undefined ? counterLabel(label, noun, this.region) : sameVerb + noun;
       if (label === noun && after !== undefined && this.standsAlone(raw, after.end)) {
-        label = predicateAfter(text, after.end) + noun;
+        const predicate = predicateAfter(text, after.end);
+        // 63家公司中，41家股价上涨: what changed is a measure of the things counted before, which the count counts.
+        const owner = sentence.countedBy.get(raw.unit.unit);
+        label =
+          owner !== undefined && owner !== '' && !owner.endsWith(noun) && namesChange(predicate)
+            ? `${noun}${predicate}的${owner}`
+            : predicate + noun;
       }
       const outcome = after === undefined ? null : OUTCOME_AFTER.exec(text.slice(after.end, after.end + 10));
       if (outcome !== null) label += outcome[1];
@@ -2574,7 +2603,7 @@ class Extraction {
       label = subjectOf(sentence.previousLabel) + label;
     // 城镇新增就业2860人，完成全年目标任务5000人的57.2%: a target named alone is the target of the measure before.
     if (BARE_TARGET.test(label) && sentence.previousLabel !== undefined && clause.start > sentence.start)
-      label = subjectOf(sentence.previousLabel) + label.replace(TASK_WORD, '');
+      label = subjectOf(sentence.previousLabel).replace(RUNNING_TOTAL, '') + label.replace(TASK_WORD, '');
     // 新建城市书房8家，每家面积不小于100平方米: a measure of each of the things just counted names them.
     if (PER_EACH.test(label) && sentence.previousCounted !== undefined) {
       const thing = sentence.previousCounted.replace(SET_OUT, '').replace(PRODUCED, '');
@@ -2583,7 +2612,11 @@ class Extraction {
     // 小麦产量36.8万吨，每公顷产量5864公斤: a yield per area is of the crop whose amount the clause before measured.
     if (sentence.previousLabel !== undefined && clause.start > sentence.start)
       label = perAreaOf(label, sentence.previousLabel) ?? label;
-    if (isPredicateOnly(label) && sentence.previousLabel !== undefined && label !== sentence.previousLabel) {
+    if (
+      (isPredicateOnly(label) || isNamedComparisonOnly(label, raw.unit.kind === 'money')) &&
+      sentence.previousLabel !== undefined &&
+      label !== sentence.previousLabel
+    ) {
       // …完成186.3亿元，为年度预算的52.8%，同比增长3.6%: a growth in % after a share is the amount's.
       const changed = growthPast(sentence.labels, raw.unit.unit, label) ?? sentence.previousLabel;
       label = changedOf(changed, raw.unit.unit, label) + label;
@@ -2805,8 +2838,12 @@ class Extraction {
       tidy = tidyLabel(label);
       // 青岚科技营收增长: the company the brief reports on names none of its series.
       const { announcer } = this;
-      if (announcer !== undefined && tidy.startsWith(announcer) && tidy.length > announcer.length + 1)
-        tidy = tidy.slice(announcer.length);
+      // 澜驰汽车10月交付新车: the date after the name opened the rest, and goes with it.
+      if (announcer !== undefined && tidy.startsWith(announcer) && tidy.length > announcer.length + 1) {
+        const rest = tidy.slice(announcer.length);
+        const opened = stripLeading(rest, this.region);
+        tidy = opened.length >= 2 ? opened : rest;
+      }
       this.tidied.set(label, tidy);
     }
     return tidy;
@@ -2832,6 +2869,15 @@ class Extraction {
     if (clause.text.includes('占')) {
       const bracket = bracketShare(stripLeading(clause.text, this.region), sentence.previousLabel);
       if (bracket !== undefined) return bracket;
+      // 纯电动和插电混动车型分别占当月交付量的60.2%和39.8%: one share of the whole per part listed, in order.
+      const parts = clause.text.includes(RESPECTIVELY)
+        ? partsOfWhole(stripLeading(clause.text, this.region))
+        : undefined;
+      if (parts !== undefined) {
+        const labels = parts.map((part) => this.tidy(part));
+        sentence.distributed = { labels, next: 1, growth: false };
+        return labels[0];
+      }
       const previous = sentence.previousLabel === undefined ? undefined : subjectOf(sentence.previousLabel);
       // 选择留在本市就业的毕业生占已签约人数的: what opens the clause may leave only the whole, past 占 and its 已;
       // the part stands before 占, so the clause is read whole then.

@@ -51,7 +51,7 @@ const GROWTH_NOUNS = ['增速', '增幅', '增长率', '涨幅', '降幅', '跌�
 const LEADING_MODIFIER_LIST = (
   '其中 另外 此外 同时 而且 而 但 并且 并 截至目前 截止目前 截至 目前 当前 现在 至今 迄今 今年以来 今年 去年 明年 全年 年内 ' +
   '上半年 下半年 近年来 近年 近期 期间 去年末 去年底 上年末 上年底 我们 咱们 全市 全省 全国 全区 全县 全州 全镇 全乡 全村 我市 我省 我国 我区 我县 本市 本县 本区 ' +
-  '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该公司 该企业 该集团 该中心 该 当地 ' +
+  '该市 该省 该区 该县 该镇 该乡 该村 该州 该院 该校 该厂 该局 该行 该所 该馆 该站 该港 该店 该园 该公司 该企业 该集团 该中心 该 当地 ' +
   '这笔 这些 这 此 据统计 据了解 据悉 统计显示 数据显示 调查显示 结果显示 调查发现 报告显示 已有 已经 将 仍 还 继续 ' +
   '又 也 均 都 共有 共 有 同比 先后 平均每年 每年 当天 当日 全天 本周 本月 当周 当月 公司 拟 一次 一份 一套 ' +
   '加快 推进 推动 加强 力争 确保 实现 、 以及 及 和 与此同时 此次 本次 这次 现有 全市场 市里 县里 区里 镇里 ' +
@@ -60,10 +60,13 @@ const LEADING_MODIFIER_LIST = (
   '今春 今夏 今秋 今冬 春季学期 秋季学期 ' +
   '年末 年底 月末 月底 上周 上月 同期 日内 周内 月内 盘中 同日 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三 星期四 星期五 星期六 星期日'
 ).split(' ');
-/** Holidays that open a clause (国庆假期, 元旦假期, 国庆黄金周, 春节期间): they only say when, like 上半年. */
+/**
+ * Holidays that open a clause (国庆假期, 元旦假期, 国庆黄金周, 春节期间, and the film season 国庆档): they only say
+ * when, like 上半年.
+ */
 const HOLIDAY_PERIODS = '春节 国庆 五一 十一 端午 中秋 清明 元旦 暑期 寒假 暑假 中秋国庆 国庆中秋'
   .split(' ')
-  .flatMap((holiday) => '假期 长假 小长假 黄金周 期间 假期期间'.split(' ').map((span) => holiday + span))
+  .flatMap((holiday) => '假期 长假 小长假 黄金周 期间 假期期间 档'.split(' ').map((span) => holiday + span))
   .concat('假期 假期期间 黄金周 黄金周期间 小长假'.split(' '));
 const LEADING_MODIFIERS = new Lexicon(
   [...LEADING_MODIFIER_LIST, ...HOLIDAY_PERIODS].map((word) => [word, true] as const),
@@ -312,12 +315,25 @@ const HAVING_DEFINES = /^有[^的，,、]{2,10}的/;
 /** 可新增学位, 可新建车位: 可 before a stage of new things only says it will be possible (可支配收入 keeps it). */
 const ABLE_BEFORE_NEW = /^可(?=新增|新建|新开)/;
 
+const DONE = '完成';
+/** 集装箱吞吐量, 交易额, 产值: a measure of an amount, which 完成 only reports. */
+const MEASURE_DONE = /^[\u4e00-\u9fff]{1,8}(?:量|额|值)$/;
+/** 本计价周期内, 档期内, 报告期内: up to five characters naming a span, then 期内. */
+const WITHIN_PERIOD = /^[\u4e00-\u9fff]{0,5}?期内/;
+const WITHIN_PERIOD_REACH = 7;
+
 function afterModifier(text: string, start: number): number {
   if (PROTECTED_WORDS.match(text, start) !== undefined) return start;
   if (text.charCodeAt(start) === 0x53ef /* 可 */ && ABLE_BEFORE_NEW.test(text.slice(start, start + 3)))
     return start + 1;
   if (text.charCodeAt(start) === 0x6709 /* 有 */ && HAVING_DEFINES.test(text.slice(start, start + 13)))
     return start;
+  // 完成集装箱吞吐量, 完成交易额: 完成 before an amount measured only reports it, like 实现 (完成投资 is work done).
+  if (text.startsWith(DONE, start) && MEASURE_DONE.test(text.slice(start + DONE.length)))
+    return start + DONE.length;
+  // 本计价周期内, 档期内, 报告期内: a span the figure falls in says when, like 期间.
+  const within = WITHIN_PERIOD.exec(text.slice(start, start + WITHIN_PERIOD_REACH))?.[0];
+  if (within !== undefined) return start + within.length;
   const after = afterWord(text, start, LEADING_MODIFIERS);
   // 较一季度加快: a change verb that ends the phrase is the change, not a modifier (加快推进…).
   return after === text.length && text.startsWith('加快', start) ? start : after;
@@ -391,6 +407,9 @@ const DIVISION_WORDS = codeSet('省市区县');
 /** Characters after 区, 市, 县 that make it part of a word (区域, 市场, 县级), not the brief's own district. */
 const AFTER_OWN_DIVISION = codeSet('域级内外委属场民值长区县城镇乡里');
 
+/** Words that make a place name before them a company's name (鹭岩港务, 临川银行, 江城控股). */
+const COMPANY_AFTER_REGION = /^(?:港务|集团|银行|控股|股份|证券|农商|城投|水务|燃气|实业)/;
+
 /** After the brief's region (南屿区, 南屿) or its bare division word (区创业孵化平台). */
 function afterRegion(text: string, start: number, regions: Regions): number {
   const after = afterWord(text, start, regions.names);
@@ -402,6 +421,13 @@ function afterRegion(text: string, start: number, regions: Regions): number {
     (DIVISION_WORDS.has(text.charCodeAt(after)) || text.charCodeAt(after) === 0x7ea7) /* 级 */
   )
     return after - 1 > start + 1 ? after - 1 : start;
+  // 鹭岩港务, 临川银行: the region's name opening a company's name is part of that name.
+  if (
+    after > start &&
+    !DIVISION_WORDS.has(text.charCodeAt(after - 1)) &&
+    COMPANY_AFTER_REGION.test(text.slice(after, after + 2))
+  )
+    return start;
   if (after > start) return after;
   const own = regions.division !== undefined && text.charCodeAt(start) === regions.division;
   return own && text.length - start > 3 && !AFTER_OWN_DIVISION.has(text.charCodeAt(start + 1))
@@ -1093,6 +1119,7 @@ export function chineseLabelBefore(clause: string, region: string): ChineseLabel
       phrase = phrase.slice(0, verbAt - 1) + verb;
       verbAt--;
     }
+    // 首日平均涨幅 keeps its 平均: endBeforeAdverbs keeps it before a change noun.
     const cut = endBeforeAdverbs(phrase, verbAt);
     if (cut < verbAt) phrase = phrase.slice(0, cut) + verb;
   }
@@ -1457,6 +1484,21 @@ export function isPredicateOnly(label: string): boolean {
   return CHANGE_VERBS.has(rest) || (rest === '' && GROWTH_NOUNS.some((noun) => label.endsWith(noun)));
 }
 
+/** 较发行价, 比市场价: a base named by a thing of its own (not a period, which afterComparison reads). */
+const NAMED_BASE = /^(?:比(?![例重率值])|较)[\u4e00-\u9fff]{2,6}$/;
+const NAMED_COMPARATIVE = /^(?:高于|低于|多于|少于)[\u4e00-\u9fff]{2,6}$/;
+
+/**
+ * 较发行价上涨, 比市场价低: a change against a named base with no subject of its own; it is the change of the subject
+ * the sentence just measured (收盘报67.92元/股，较发行价上涨185.4%).
+ */
+export function isNamedComparisonOnly(label: string, comparative = false): boolean {
+  // 低于主营单位约200元: a comparative states the change itself, when the amount is the gap.
+  if (comparative && NAMED_COMPARATIVE.test(label)) return true;
+  const change = CHANGE_ENDINGS.suffixOf(label);
+  return change !== undefined && NAMED_BASE.test(label.slice(0, -change.length));
+}
+
 /**
  * 增速高于全省平均水平, 涨幅快于全国: a rate compared with another group's, with no subject of its own; it is the
  * rate of the subject the sentence just measured.
@@ -1475,6 +1517,9 @@ export function subjectOf(label: string): string {
   const verb = CHANGE_ENDINGS.suffixOf(label);
   if (verb === undefined || verb === label) return label;
   let subject = label.slice(0, -verb.length);
+  // 股价累计上涨, 较年初累计下跌: how the change ran up is not part of what changed.
+  if (subject.endsWith(RUNNING) && subject.length > RUNNING.length + 1)
+    subject = subject.slice(0, -RUNNING.length);
   // 居民消费价格指数涨幅比上月扩大 → 居民消费价格指数: the base and the rate that changed go too.
   const base = comparisonIn(subject);
   if (base !== '' && subject.endsWith(base)) subject = subject.slice(0, -base.length);
@@ -1483,6 +1528,8 @@ export function subjectOf(label: string): string {
   const yearOnYear = YEAR_ON_YEAR.suffixOf(subject);
   return yearOnYear === undefined || yearOnYear === subject ? subject : subject.slice(0, -yearOnYear.length);
 }
+
+const RUNNING = '累计';
 
 /** 合约收盘价 → 合约: what a contract's change is named by (合约涨幅), its closing price being the level. */
 const CLOSING_PRICE = /(?<=.{2})收盘价$/;
@@ -1675,10 +1722,18 @@ export function announcerOf(text: string, headlineEnd: number): string | undefin
     text.charCodeAt(length) >= 0x4e00
   )
     length++;
-  return length >= 2 && ANNOUNCING.test(text.slice(body + length, body + length + 2))
+  if (length < 2) return undefined;
+  // 东屿港… / 东屿港务集团7月11日发布: the body names the group the headline's short name stands for.
+  const group =
+    GROUP_AFTER_NAME.exec(text.slice(body + length, body + length + MAX_GROUP_TAIL))?.[0].length ?? 0;
+  return ANNOUNCING.test(text.slice(body + length + group, body + length + group + 2))
     ? text.slice(0, length)
     : undefined;
 }
+
+/** 务集团, 股份有限公司: the rest of a company's full name after the short name a headline gives it. */
+const GROUP_AFTER_NAME = /^[\u4e00-\u9fff]{0,4}?(?:集团|公司|股份|控股)/;
+const MAX_GROUP_TAIL = 10;
 
 /** 仍以中国对虾为主 → 中国对虾: the topic a clause sets for a figure that names nothing itself. */
 export function topicOfClause(clause: string): string | undefined {

@@ -372,9 +372,17 @@ function opensFigurePhrase(text: string, end: number): boolean {
   // 4月11日，多家金店报价升至…: a day set off before what was measured on it dates it, unless what follows says
   // who reported or met (5月13日，记者从…获悉) or describes a thing made (4月17日，船厂建造的2.8万立方米…).
   const code = text.charCodeAt(end);
+  // 8月15日全国生猪出栏均价为18.24元/公斤: a day written right before the measure its clause gives dates it too.
+  if (code >= 0x4e00 && code <= 0x9fff) {
+    const clause = text.slice(end, end + DAY_CLAUSE_REACH);
+    return FIGURE_IN_CLAUSE.test(clause) && !NOT_MEASURED_ON_DAY.test(clause);
+  }
   if (code !== 0xff0c && code !== 0x2c) return false;
   return !NOT_MEASURED_ON_DAY.test(text.slice(end + 1, end + 1 + DAY_CLAUSE_REACH));
 }
+
+/** A number before the clause ends. */
+const FIGURE_IN_CLAUSE = /^[^，,。；;：:]*?[0-9０-９]/;
 
 /** Words in the clause after a day that make the day when something was reported, held or made. */
 const NOT_MEASURED_ON_DAY =
@@ -519,9 +527,12 @@ export function yearEarlierAt(text: string, index: number): number | undefined {
   return word === undefined ? undefined : index + word.length;
 }
 
-/** 去年同期 or 上年同期 with at most a verb before a figure: the figure is the series of the one before. */
+/**
+ * 去年同期 or 上年同期 with at most a verb before a figure: the figure is the series of the one before; so is one it
+ * is above or below (低于去年同期的27.3亿元).
+ */
 const YEAR_EARLIER_SUBJECT =
-  /^(?:而|但|较|比|)(?:去年|上年)同期(?:的|为|是|有|约|仅|只有|达到?|共|则为)?(?:下降|减少|增长|增加)?$/;
+  /^(?:而|但|较|比|[高低多少]于|)(?:去年|上年)同期(?:的|为|是|有|约|仅|只有|达到?|共|则为)?(?:下降|减少|增长|增加)?$/;
 
 export function isYearEarlierSubject(clause: string): boolean {
   return YEAR_EARLIER_SUBJECT.test(clause);
