@@ -4533,3 +4533,50 @@ describe('English of round 9', () => {
     ]);
   });
 });
+
+describe('round 10, english B', () => {
+  const read = labelReader('2025-03-12');
+  const asOf = asOfReader('2025-03-12');
+  it('drops "last year" between a change and the level it led to, so the level takes the change\'s subject', () => {
+    expect(read('Tourist spending in Marrow rose 14% last year to 3.4 billion yuan.', 'Marrow')).toEqual([
+      ['14%', 'tourist spending growth'],
+      ['3.4 billion yuan', 'tourist spending'],
+    ]);
+  });
+  it('drops "into the coastal city of" the brief\'s own region, with a compass word before the city', () => {
+    expect(read('Venture capital into the northern city of Marrow fell 9% in 2024.', 'Marrow')).toEqual([
+      ['9%', 'venture capital decline'],
+    ]);
+  });
+  it('keeps "at" a group of firms inside an output or sales measure', () => {
+    expect(read('Output at small workshops rose 4.2% in February.', 'Marrow')).toEqual([
+      ['4.2%', 'output at small workshops growth'],
+    ]);
+  });
+  it("names what an aim lifts or brings below a figure as that measure's target", () => {
+    expect(
+      read(
+        'The district aims to raise GDP to 90 billion yuan and to bring NO2 below 25 micrograms per cubic meter.',
+      ),
+    ).toEqual([
+      ['90 billion yuan', 'gdp target'],
+      ['below 25 micrograms per cubic meter', 'no2 target'],
+    ]);
+    expect(read('Clinics lifted nurse numbers to 1,400.')[0]?.[1]).toBe('nurse numbers');
+  });
+  it('keeps a concentration per cubic meter in words, as a price per square metre is', () => {
+    expect(readings('Ozone averaged 96 micrograms per cubic meter.')[0]?.unit).toBe(
+      'micrograms per cubic meter',
+    );
+  });
+  it('dates nothing by the year after "since", which only says how long a record runs', () => {
+    expect(
+      asOf(
+        'Rainfall hit 1,210 millimeters in 2024, the most since records began in 1961. Reservoirs held 3.1 billion cubic meters.',
+      ),
+    ).toEqual([
+      ['1,210 millimeters', '2024-12-31'],
+      ['3.1 billion cubic meters', '2024-12-31'],
+    ]);
+  });
+});

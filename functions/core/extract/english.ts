@@ -108,9 +108,12 @@ const LOCATING_AFTER = /^ (?:earlier|ago|before|later|after|on|from)\b/;
  * earnings "per share" is an amount of money the label names, as 每股 is.
  */
 const NOT_DENOMINATORS = new Set(['cent', 'capita', 'annum', 'share']);
-/** Units of land area a yield or a price may be per, with "square" before a length (per square metre). */
+/**
+ * Units of land area a yield or a price may be per, with "square" before a length (per square metre), and of the
+ * volume a concentration is per (micrograms per cubic meter).
+ */
 const AREA_DENOMINATOR =
-  /^(?:square (?:metres?|meters?|kilometres?|kilometers?|feet|foot)|hectares?|mu|acres?)\b/;
+  /^(?:(?:square|cubic) (?:metres?|meters?|kilometres?|kilometers?|feet|foot)|hectares?|mu|acres?)\b/;
 
 /**
  * "$3.85 per kilogram", "0.39 yuan per kilowatt-hour", "468 yuan a night": the denominator of a rate written after
@@ -125,7 +128,7 @@ export function englishPerAfter(
   const a = !per && text.startsWith('a ', index + 1);
   if (!per && !a) return undefined;
   const start = index + (per ? 5 : 3);
-  // "16,420 yuan per square metre", "6.8 tonnes per hectare": a rate per land area is read whole.
+  // "16,420 yuan per square metre", "6.8 tonnes per hectare": a rate per land area (or volume) is read whole.
   const area = per ? AREA_DENOMINATOR.exec(text.slice(start, start + 20))?.[0] : undefined;
   if (area !== undefined)
     return { denominator: area.toLowerCase(), end: start + area.length, byArticle: false, area: true };
@@ -254,7 +257,7 @@ const WHEN_HINT = new RegExp(`\\b(?:${MONTHS}|quarter|half|months?|year)\\b`);
  * January-June", "in the quarter", "first-half", "first-quarter".
  */
 const WHEN = new RegExp(
-  `\\b(?:(?:in|during|over|for|through)\\s+(?:the\\s+)?(?:(?:first|second|third|fourth|past|last|latest)\\s+(?:\\w+\\s+)?(?:quarter|half|months?|weeks?|years?)|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:months|weeks)(?:\\s+(?:to|ended|ending|through)\\s+(?:${MONTHS})(?:\\s+\\d{1,2})?)?|quarter|(?:${MONTHS})(?:[-–](?:${MONTHS}))?(?:\\s+\\d{4})?)|(?:first|second|third|fourth)-(?:half|quarter)|from (?:a|one) year (?:earlier|ago)|year on year)\\b`,
+  `\\b(?:(?:in|during|over|for|through)\\s+(?:the\\s+)?(?:(?:first|second|third|fourth|past|last|latest)\\s+(?:\\w+\\s+)?(?:quarter|half|months?|weeks?|years?)|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:months|weeks)(?:\\s+(?:to|ended|ending|through)\\s+(?:${MONTHS})(?:\\s+\\d{1,2})?)?|quarter|(?:${MONTHS})(?:[-–](?:${MONTHS}))?(?:\\s+\\d{4})?)|(?:first|second|third|fourth)-(?:half|quarter)|from (?:a|one) year (?:earlier|ago)|year on year|(?:last|this|next) year(?![-'’]))\\b`,
   'g',
 );
 /** "on the route to", "on lines from": a route named by where it goes. */
@@ -534,8 +537,11 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     // "at the port of Qiaoxi": with its article and preposition.
     if (PLACE_NOUNS.has(lower0(words[ofRegion - 1]))) {
       let start = ofRegion - 1;
+      // "into the central city of Yunzhou": a compass word describes the place, and goes with it.
+      if (COMPASS.test(lower0(words[start - 1])) && ARTICLES.has(lower0(words[start - 2]))) start--;
       if (ARTICLES.has(lower0(words[start - 1]))) start--;
-      if (PLACE_PREPOSITIONS.has(lower0(words[start - 1]))) start--;
+      // "investment into the city of Yunzhou": into the brief's own region only says where it went.
+      if (PLACE_PREPOSITIONS.has(lower0(words[start - 1])) || lower0(words[start - 1]) === 'into') start--;
       words.splice(start, ofRegion + 2 - start);
     } else if (PEOPLE_NOUNS.test(next)) words.splice(ofRegion, 3);
     else if (next === '' || CONNECTIVES.has(next) || isPastTense(next)) words.splice(ofRegion, 2);
@@ -684,8 +690,9 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
         (isPastTense(current) && at === 0 && CAPITALIZED.test(word)));
     // "investment in automated terminals", "average yield in sampled fields": "in" after a measure names where or
     // what it was measured over, part of the series (a place named with capitals has gone above).
+    // "output at large firms": so does "at" before a group of firms written in lower case.
     const measuredIn =
-      current === 'in' &&
+      (current === 'in' || current === 'at') &&
       kept.length > 0 &&
       !CAPITALIZED.test(kept[0] ?? '') &&
       MEASURE_BEFORE_IN.test(previous);

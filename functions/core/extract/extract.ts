@@ -682,9 +682,16 @@ const WORTH_ONLY = /^\s*(?:worth|valued at)\s*$/;
 const MULTIPLE_OF_THE = /\b(?:double|twice|triple|treble|times|half) the $/i;
 /** "…310 million yuan in job subsidies to 2,600 companies": who an amount just named went to. */
 const FARMED = /^(?:harvested|planted|sown|seeded|irrigated)$/;
-/** "Baishan hospitals cut average outpatient wait to": the measure is the object of the subject's verb. */
+/**
+ * "Baishan hospitals cut average outpatient wait to": the measure is the object of the subject's verb; so after an
+ * infinitive (aims to lift FDI to, to bring PM2.5 below), where an aim makes the figure that measure's target.
+ */
 const OBJECT_CUT_TO =
-  /\b(?:cut|cuts|reduced|reduces|lowered|lowers|trimmed|trims|shortened|shortens|raised|raises|lifted|lifts|boosted|boosts) (?:(?:its|their|the) )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,4}) to $/;
+  /\b(?:cut|cuts|reduce|reduced|reduces|lower|lowered|lowers|trim|trimmed|trims|shorten|shortened|shortens|raise|raised|raises|lift|lifted|lifts|boost|boosted|boosts|bring) (?:(?:its|their|the) )?([A-Za-z][A-Za-z0-9.-]*(?: [a-z][a-z-]*){0,4}) (?:to|below|under) $/;
+/** "aims to lift": the infinitive of an aim, before the verb the object follows. */
+const UPPER_BOUND_OPENING = /^(?:below|under)\b/i;
+const JOINED_INFINITIVE_END = /\band to $/;
+const AIM_TO_END = /\b(?:aims?|aimed|aiming|targets?|targeting|seeks?|seeking|strives?) to $/;
 /** "cut by 2 minutes to", "raised it to": no measure stands between the verb and "to". */
 const NOT_A_CUT_OBJECT = /^(?:by|it|them|from|back|down|up)\b/;
 const CLAUSE_CONJUNCTION = /^\s*(?:but|and|yet|while|whereas)\s+/i;
@@ -756,6 +763,8 @@ const BASE_FROM_BEFORE = /\bfrom (?:about |around |nearly |roughly )?$/;
  */
 const COMPARED_LEVEL_BEFORE =
   /\b(?:times|than|(?:figure|level|number|total|amount)s?(?: for| of| in)?|what (?:it|they) (?:was|were)(?: in)?) (?:the |its |their )?$/;
+/** "since 2013", "since records began in": a period after "since" and at most a short clause. */
+const SINCE_BEFORE = /\bsince (?:[a-z-]+ ){0,3}$/i;
 const COMPARED_RATE_BEFORE = /\b(?:slower|faster|weaker|stronger|lower|higher) than (?:the |a |its )?$/;
 /** "a hub of 9.8 million people": those a place is home to, its population. */
 const PLACE_OF_PEOPLE = /\b(?:(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of|home to) $/;
@@ -890,6 +899,8 @@ const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从�
  */
 function isComparedBase(text: string, index: number, found: EnglishPeriod): boolean {
   if (COMPARED_LEVEL_BEFORE.test(text.slice(Math.max(0, index - 24), index))) return true;
+  // "the lowest since monitoring began in 2013": the start of a record compared with dates nothing.
+  if (SINCE_BEFORE.test(text.slice(Math.max(0, index - 40), index))) return true;
   return (found.yearEarlier || found.lastYear === true) && isComparedWith(text, index);
 }
 
@@ -1611,9 +1622,20 @@ class Extraction {
     if (statistic !== undefined) return { label: statistic, growth: false };
     const carried = this.shareCarriedBy(raw, clause);
     if (carried !== undefined) return { label: carried, growth: false };
-    const cutObject = OBJECT_CUT_TO.exec(clause)?.[1];
-    if (cutObject !== undefined && !NOT_A_CUT_OBJECT.test(cutObject))
-      return { label: cutObject, growth: false };
+    // "to bring PM2.5 below 30 micrograms": the bound word stands in the figure's span, not in its clause.
+    const bounded = UPPER_BOUND_OPENING.test(text.slice(raw.start, raw.start + 6))
+      ? `${clause}below `
+      : clause;
+    const cut = OBJECT_CUT_TO.exec(bounded);
+    const cutObject = cut?.[1]?.toLowerCase();
+    if (cut !== null && cutObject !== undefined && !NOT_A_CUT_OBJECT.test(cutObject)) {
+      // "aims to raise GDP to … and to bring NO2 below …": an infinitive the sentence's aim governs.
+      const aimed =
+        AIM_TO_END.test(bounded.slice(0, cut.index)) ||
+        (JOINED_INFINITIVE_END.test(bounded.slice(0, cut.index)) &&
+          AIMS.test(text.slice(Math.max(sentence.start, raw.start - CONTEXT_REACH), raw.start)));
+      return { label: aimed ? `${cutObject} target` : cutObject, growth: false };
+    }
     const last = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
     // "added 8.6 gigawatts …, more than double the 3.9 gigawatts installed a year earlier": the same measure.
     if (last !== undefined && last.unit === raw.unit.unit && MULTIPLE_OF_THE.test(clause))

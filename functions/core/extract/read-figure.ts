@@ -781,7 +781,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   // only an amount of money written so is a rate (468 yuan a night).
   const perArticle = per?.byArticle === true && unit.unit.kind !== 'money';
   if (per !== undefined && unit.unit.kind !== 'growth_rate' && !perArticle) {
-    // A price or a yield per land area keeps its rate in words as written (yuan per square metre, kg per mu).
+    // A price or a yield per land area keeps its rate in words as written (yuan per square metre, kg per mu), as
+    // does a concentration per volume (micrograms per cubic meter).
     const numerator =
       per.area === true && unit.phrase !== undefined ? { ...unit.unit, unit: unit.phrase } : undefined;
     unit = {
