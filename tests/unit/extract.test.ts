@@ -4579,4 +4579,46 @@ describe('round 10, english B', () => {
       ['3.1 billion cubic meters', '2024-12-31'],
     ]);
   });
+  it('names a measure of riders on a transit system with the system before it, the region left out', () => {
+    expect(read('Weekday ridership on the Marrow tram climbed to 84,000 in May.', 'Marrow')).toEqual([
+      ['84,000', 'weekday tram ridership'],
+    ]);
+  });
+  it('names a level set "against" the one before it by that series, dated by its own base', () => {
+    expect(read('Rail made up 31% of freight in January, against 27% a year earlier.', 'Marrow')).toEqual([
+      ['31%', 'rail share of freight'],
+      ['27%', 'rail share of freight'],
+    ]);
+    expect(asOf('Rail made up 31% of freight in January, against 27% a year earlier.')[1]).toEqual([
+      '27%',
+      '2024-01-31',
+    ]);
+  });
+  it('names an amount a measure "was cut by" or "reduced by" as its cut or reduction', () => {
+    expect(
+      read(
+        'Diesel use was cut by 42,000 tonnes. Landfill waste was reduced by 9,500 tonnes. Fees were cut to 20 yuan.',
+      ),
+    ).toEqual([
+      ['42,000 tonnes', 'diesel use cut'],
+      ['9,500 tonnes', 'landfill waste reduction'],
+      ['20 yuan', 'fees'],
+    ]);
+  });
+  it('reads days counted by their weather or air as a count named by it, and a base compared with them', () => {
+    expect(
+      read(
+        'The valley saw 41 days of dense smog, and there were four days of snow, down from eleven days in 2023.',
+      ),
+    ).toEqual([
+      ['41 days', 'days of dense smog'],
+      ['four days', 'days of snow'],
+      ['eleven days', 'days of snow'],
+    ]);
+    expect(readings('The valley saw 41 days of dense smog.')[0]).toMatchObject({
+      unit: 'days',
+      kind: 'count',
+    });
+    expect(readings('The talks lasted four days. Repairs took 30 days of work.')).toEqual([]);
+  });
 });

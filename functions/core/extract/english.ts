@@ -264,6 +264,14 @@ const WHEN = new RegExp(
 const ON_THE_ROUTE = /\bon (?:the |its |their )?(?:routes?|lines?|lanes?|corridors?) (to|from|between)\b/g;
 /** Passive participles that make a figure a bound on its subject, and the noun of that bound. */
 const LIMIT_PARTICIPLES: Record<string, string> = { capped: ' cap', limited: ' limit' };
+/** Passive participles of a cut before "by", and the noun a reader names the amount cut with. */
+const CUT_PARTICIPLES: Record<string, string> = {
+  cut: ' cut',
+  slashed: ' cut',
+  trimmed: ' cut',
+  reduced: ' reduction',
+  lowered: ' reduction',
+};
 /** "in nominal terms", "in real terms": how a change was measured, no part of a subject. */
 const IN_TERMS = /\bin (?:nominal|real|dollar|yuan|volume|value) terms\b/gi;
 const IN_REAL_TERMS = /\bin real terms\b/i;
@@ -340,6 +348,8 @@ const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
 
 /** An owner that is a part of a body (the parks department's, its technology unit's): it names the series. */
 const PART_OWNER = /^[a-z-]*(?:department|unit|division|segment|branch|subsidiary|agency)['’]s$/;
+/** Systems whose riders or trips a measure counts (ridership on the metro). */
+const TRANSIT_SYSTEMS = /^(?:metro|subway|underground|railway|tram|tramway|bus|buses|ferry|ferries|network)$/;
 /** Prepositions of where a measure was taken (occupancy in the town's core, wait times at the city's hospitals). */
 const WHERE_PREPOSITIONS = new Set(['in', 'at', 'on', 'across']);
 
@@ -557,6 +567,17 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   // part of the measure.
   // "at Bowan port in south China": every such place goes.
   for (let at = placeAt(words); at > 0; at = placeAt(words)) words.splice(at, placeEnd(words, at + 1) - at);
+  // "Average daily ridership on the Yunzhou metro": what a transit system carries is named with the system before
+  // the measure (metro ridership), and the system's place goes.
+  const onThe = words.findIndex((word, at) => at > 0 && word === 'on' && lower0(words[at + 1]) === 'the');
+  if (onThe > 0) {
+    const named = region !== '' && lower0(words[onThe + 2]) === region.toLowerCase() ? 3 : 2;
+    const system = lower0(words[onThe + named]);
+    if (TRANSIT_SYSTEMS.test(system)) {
+      words.splice(onThe, named + 1);
+      words.splice(onThe - 1, 0, system);
+    }
+  }
   // "The number of cruise calls": the count is the calls.
   const numberOf = words.findIndex(
     (word, index) => word.toLowerCase() === 'number' && words[index + 1]?.toLowerCase() === 'of',
@@ -598,7 +619,10 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   let bound = '';
   if (words.length > 2 && PASSIVE_AUXILIARIES.has(lower(words.length - 2))) {
     // "is capped at 24 students": the figure is the cap on what the subject names, not its level.
-    bound = LIMIT_PARTICIPLES[lower(words.length - 1)] ?? '';
+    // "was cut by 1.1 million tonnes": the figure is the size of the cut, named with the measure (coal use cut).
+    bound =
+      LIMIT_PARTICIPLES[lower(words.length - 1)] ??
+      (lastWord === 'by' ? (CUT_PARTICIPLES[lower(words.length - 1)] ?? '') : '');
     words.pop();
     while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) words.pop();
   }
@@ -1077,6 +1101,13 @@ export function respectiveLabels(
     (label) => `${real}${compounded(label.toLowerCase()).replace(PLURAL_MEASURE_END, '$1')} ${change}`,
   );
 }
+
+/**
+ * "days of good or excellent air quality", "days with rain": after counted days, the weather or air they had, which
+ * makes them a count and names it.
+ */
+export const COUNTED_DAY_CONDITION =
+  /^ (?:of|with) ((?:[a-z-]+ ){0,4}?(?:air quality|air|pollution|smog|haze|rain|rainfall|snow|snowfall|sunshine|heat|frost|drought|heatwaves?))\b/;
 
 /** "visits from tourists" → "tourist visits". */
 export function countedFrom(unitPhrase: string, text: string, end: number): string {

@@ -5,6 +5,7 @@ import { codeSet, isInitialDot, isLatinLetter, wordAt } from './chars.ts';
 import {
   accountedShare,
   baseAfter,
+  COUNTED_DAY_CONDITION,
   changeNamedAfter,
   changeOf,
   countedFrom,
@@ -776,6 +777,7 @@ const ALLOCATION_END = / allocation$/;
 /** ", or 47 percent of the target": the same amount restated as a share. */
 const OR_RESTATED = /^\s*or\s+$/;
 /** ", compared with": only the base a figure before is compared with. */
+const AGAINST_ONLY = /^\s*(?:as )?(?:against|versus|vs\.?)\s*$/;
 const COMPARED_ONLY = /^\s*(?:compared|as against|against)(?: with| to)?\s*$/;
 const EXPECTED_OPENING = /^expected /;
 /** "while those to Southeast Asia": a pronoun for a noun given before with the same preposition. */
@@ -1598,6 +1600,14 @@ class Extraction {
       const sized = changeNamedAfter(clause, text, raw.end);
       if (sized !== undefined) return { label: sized, growth: true };
     }
+    // "303 days of good air quality", "three days of heavy pollution, down from nine days": days counted are named
+    // by the weather or air they had; a base compared with them is of the days counted before.
+    if (raw.unitPhrase === 'days' && raw.unit.kind === 'count') {
+      const condition = COUNTED_DAY_CONDITION.exec(text.slice(raw.end, raw.end + 64));
+      const counted = this.figures.findLast((figure) => figure.unit === 'days' && figure.kind === 'count');
+      if (condition !== null) return { label: `days${condition[0]}`.toLowerCase(), growth: false };
+      if (counted !== undefined) return { label: counted.label, growth: false };
+    }
     const multiple = raw.unit.unit === 'times' ? this.multipleNamed(raw, clause) : undefined;
     if (multiple !== undefined) return { label: multiple, growth: false };
     // "Sales totalled 6,850 units, a 17.3% decline": a change set off after a level is the change of that level.
@@ -1661,6 +1671,10 @@ class Extraction {
       this.region,
       raw.multiple !== true,
     );
+    // "58% of journeys in March, against 49% a year earlier": a level compared with the one before in its unit is
+    // of that series, at the base's own date.
+    if (AGAINST_ONLY.test(clause) && last !== undefined && last.unit === raw.unit.unit)
+      return { label: last.label, growth: last.kind === 'growth_rate' };
     const change = DECLINE_BEFORE.test(clause) ? 'decline' : 'growth';
     const respective = before.growth ? respectiveLabels(clause, change, text, raw.end) : undefined;
     if (respective !== undefined) {

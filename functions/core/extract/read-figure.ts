@@ -3,7 +3,7 @@
 import type { Qualifier } from '../model.ts';
 import { codeSet, isLatinLetter, wordAt } from './chars.ts';
 import { opensVagueAmount, readChineseScale, vagueAmountAt } from './chinese-amounts.ts';
-import { englishPerAfter, englishUnitAt, knownEnglishUnit } from './english.ts';
+import { COUNTED_DAY_CONDITION, englishPerAfter, englishUnitAt, knownEnglishUnit } from './english.ts';
 import { skipLayoutSpace } from './layout.ts';
 import {
   durationAfterNumber,
@@ -339,9 +339,30 @@ const MEASURED_SPAN_REACH = 48;
 /** "within 90 days", "over the past 30 days": a span that only says when. */
 const SPAN_ONLY_BEFORE = /\b(?:within|for|after|in|over|past|next|last|first)\s$/i;
 
+/**
+ * "303 days of good air quality", "three days of heavy pollution": days counted by the weather or the air they had
+ * are a count, not a span of time; so is a base such a count is compared with (down from nine days).
+ */
+const COUNTED_DAYS_BEFORE = / days (?:of|with) [^.;!?]*\b(?:from|than|against|versus|compared with) $/;
+const COUNTED_DAYS_REACH = 80;
+const COUNTED_DAY_UNIT: UnitInfo = { unit: 'days', kind: 'count', measure: true, counter: false };
+
+/** Days counted (303 days of good air quality) after a number that ends at `index` and starts at `start`. */
+function countedEnglishDays(text: string, index: number, start: number): UnitRead | undefined {
+  if (!text.startsWith(' days ', index)) return undefined;
+  if (
+    !COUNTED_DAY_CONDITION.test(text.slice(index + ' days'.length, index + 64)) &&
+    !COUNTED_DAYS_BEFORE.test(text.slice(Math.max(0, start - COUNTED_DAYS_REACH), start))
+  )
+    return undefined;
+  return { unit: COUNTED_DAY_UNIT, end: index + ' days'.length, english: true, phrase: 'days' };
+}
+
 function measuredEnglishSpan(text: string, index: number, start: number): UnitRead | undefined {
   const span = ENGLISH_SPAN.exec(text.slice(index, index + 7));
   if (span?.[1] === undefined) return undefined;
+  const counted = countedEnglishDays(text, index, start);
+  if (counted !== undefined) return counted;
   const before = text.slice(Math.max(0, start - MEASURED_SPAN_REACH), start);
   if (!MEASURED_SPAN_BEFORE.test(before) || SPAN_ONLY_BEFORE.test(before)) return undefined;
   return { unit: SPAN_UNITS.get(span[1]) ?? INDEX_LEVEL_UNIT, end: index + span[0].length, english: true };
@@ -1480,9 +1501,11 @@ function wordNumberAt(text: string, index: number, floor: number): RawFigure | u
       multiple: true,
     };
   }
-  const unit = englishUnitAt(text, cardinal.end);
+  // "three days of heavy pollution": days counted, as in digits.
+  const days = countedEnglishDays(text, cardinal.end, index);
+  const unit = days ?? englishUnitAt(text, cardinal.end);
   if (unit === undefined) return undefined;
-  const measured = knownEnglishUnit(unit.unit);
+  const measured = days !== undefined || knownEnglishUnit(unit.unit);
   const opening =
     SENTENCE_OPENING.test(text.slice(Math.max(0, index - 3), index)) && /[A-Z]/.test(text.charAt(index));
   if (!measured && !opening) return undefined;
@@ -1494,7 +1517,7 @@ function wordNumberAt(text: string, index: number, floor: number): RawFigure | u
     unit: unit.unit,
     qualifier,
     english: true,
-    unitPhrase: unit.phrase,
+    ...(unit.phrase === undefined ? {} : { unitPhrase: unit.phrase }),
   };
 }
 
