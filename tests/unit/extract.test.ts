@@ -4621,4 +4621,32 @@ describe('round 10, english B', () => {
     });
     expect(readings('The talks lasted four days. Repairs took 30 days of work.')).toEqual([]);
   });
+  it('names how far a subject spans or covers by its length or area', () => {
+    expect(
+      read(
+        'The cycle network now spans 640 km. Rice paddies cover 52,000 hectares. Insurance covers 80% of costs.',
+      ),
+    ).toEqual([
+      ['640 km', 'cycle network length'],
+      ['52,000 hectares', 'rice paddy area'],
+      ['80%', 'insurance covers'],
+    ]);
+  });
+  it('names a share of an owned, counted group that grows something by the group and what it grows', () => {
+    expect(read("About 15% of the valley's 9,000 farms grow grapes.", 'Marrow')[0]).toEqual([
+      'About 15%',
+      'share of farms growing grapes',
+    ]);
+  });
+  it('dates nothing by the month of an event an "after" names', () => {
+    expect(
+      asOf(
+        'Apple prices rose 6%, after a hailstorm in July cut the crop. Orchards cover 4,000 hectares.',
+        '2024-10-02',
+      ),
+    ).toEqual([
+      ['6%', null],
+      ['4,000 hectares', null],
+    ]);
+  });
 });

@@ -890,9 +890,9 @@ export function englishClauseBefore(text: string, from: number, limit: number): 
 
 /** Verbs of what respondents do, and how they read as a share's description (expect → expecting). */
 const RESPONDENT_VERBS =
-  'expect|expects|expected|accept|accepts|accepted|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped|hold|holds|held|work|works|worked';
+  'expect|expects|expected|accept|accepts|accepted|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped|hold|holds|held|work|works|worked|grow|grows';
 const RESPONDENT_SHARE = new RegExp(
-  `^ (?:of (?:the )?(?:[\\d,.]+ )?([A-Za-z'’\\d -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
+  `^ (?:of (?:the )?(?:[a-z]+['’]s )?(?:[\\d,.]+ )?([A-Za-z'’\\d -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
 );
 /** "percent (of them) were satisfied with…": a copula, then the state (not a number, an article or a change). */
 const RESPONDENT_STATE =
@@ -1245,11 +1245,31 @@ const REGULAR_PLURAL_END = /([^s])s$/;
 export function moneyMeasureOf(subject: string, verb: string | undefined): string | undefined {
   const measure = verb === undefined ? undefined : MONEY_MEASURES[verb];
   if (measure === undefined || measure === 'payment' || measure === 'cost') return undefined;
-  // "libraries" → library, "anglers" → angler: a noun before the measure is singular.
+  return measureOfSubject(subject, measure);
+}
+
+/** "libraries" → library spending, "anglers" → angler spending: a noun before the measure is singular. */
+function measureOfSubject(subject: string, measure: string): string {
   const singular = subject.endsWith('ies')
     ? `${subject.slice(0, -3)}y`
     : subject.replace(REGULAR_PLURAL_END, '$1');
   return `${singular} ${measure}`;
+}
+
+/** "The network now spans", "Tea gardens cover": a verb of how far a thing reaches, ending its clause. */
+const EXTENT_END = /\b(?:spans?|spanned|covers?|covered|stretches|stretched|extends?|extended) $/;
+const LENGTH_UNITS = /^(?:km|m|miles?)$/;
+
+/**
+ * "The network now spans 312 km" → network length, "Tea gardens cover 186,000 mu" → tea garden area: how far a
+ * subject reaches is its length or its area, by the unit; undefined for any other clause or unit.
+ */
+export function extentOf(clause: string, region: string, unit: UnitInfo): string | undefined {
+  const match = EXTENT_END.exec(clause);
+  if (match === null) return undefined;
+  const measure = unit.kind === 'area' ? 'area' : LENGTH_UNITS.test(unit.unit) ? 'length' : undefined;
+  const subject = englishLabelBefore(clause.slice(0, match.index), region).label;
+  return measure === undefined || subject === '' ? undefined : measureOfSubject(subject, measure);
 }
 /** What a verb measures when the amount is a time (waited → waiting time, stayed → stay). */
 const TIME_MEASURES: Record<string, string> = {

@@ -14,6 +14,7 @@ import {
   englishClauseBefore,
   englishLabelBefore,
   englishObjectAfter,
+  extentOf,
   fundingFor,
   generationOf,
   measuredObject,
@@ -766,6 +767,8 @@ const COMPARED_LEVEL_BEFORE =
   /\b(?:times|than|(?:figure|level|number|total|amount)s?(?: for| of| in)?|what (?:it|they) (?:was|were)(?: in)?) (?:the |its |their )?$/;
 /** "since 2013", "since records began in": a period after "since" and at most a short clause. */
 const SINCE_BEFORE = /\bsince (?:[a-z-]+ ){0,3}$/i;
+/** "after a cold snap in", "after the floods in": an event named by a noun after "after". */
+const AFTER_EVENT_BEFORE = /\bafter (?:a|an|the) (?:[a-z-]+ ){1,3}$/i;
 const COMPARED_RATE_BEFORE = /\b(?:slower|faster|weaker|stronger|lower|higher) than (?:the |a |its )?$/;
 /** "a hub of 9.8 million people": those a place is home to, its population. */
 const PLACE_OF_PEOPLE = /\b(?:(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of|home to) $/;
@@ -903,6 +906,8 @@ function isComparedBase(text: string, index: number, found: EnglishPeriod): bool
   if (COMPARED_LEVEL_BEFORE.test(text.slice(Math.max(0, index - 24), index))) return true;
   // "the lowest since monitoring began in 2013": the start of a record compared with dates nothing.
   if (SINCE_BEFORE.test(text.slice(Math.max(0, index - 40), index))) return true;
+  // "after a cold snap in March": the period dates the event a figure followed, not the figure.
+  if (AFTER_EVENT_BEFORE.test(text.slice(Math.max(0, index - 40), index))) return true;
   return (found.yearEarlier || found.lastYear === true) && isComparedWith(text, index);
 }
 
@@ -1608,6 +1613,8 @@ class Extraction {
       if (condition !== null) return { label: `days${condition[0]}`.toLowerCase(), growth: false };
       if (counted !== undefined) return { label: counted.label, growth: false };
     }
+    const extent = extentOf(clause, this.region, raw.unit);
+    if (extent !== undefined) return { label: extent, growth: false };
     const multiple = raw.unit.unit === 'times' ? this.multipleNamed(raw, clause) : undefined;
     if (multiple !== undefined) return { label: multiple, growth: false };
     // "Sales totalled 6,850 units, a 17.3% decline": a change set off after a level is the change of that level.
