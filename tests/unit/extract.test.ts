@@ -4649,4 +4649,34 @@ describe('round 10, english B', () => {
       ['4,000 hectares', null],
     ]);
   });
+  it('names an amount a plan is "to spend" by what it is spent on', () => {
+    expect(read('The port plans to spend 800 million yuan on shore power.')).toEqual([
+      ['800 million yuan', 'spending on shore power'],
+    ]);
+  });
+  it("names people a sector employs as its employment, and a share of the workforce set off after them as the sector's", () => {
+    expect(
+      read("Retail employed some 210,000 people in December, about 17% of the county's workforce.", 'Marrow'),
+    ).toEqual([
+      ['some 210,000 people', 'retail employment'],
+      ['about 17%', 'retail share of workforce'],
+    ]);
+  });
+  it("dates a budget for this year to the year's end, and a change set off after it with it", () => {
+    expect(
+      asOf(
+        'Ticket sales rose 4% in February, while the council has budgeted 90 million yuan for parks this year, 3% more than in 2024.',
+      ),
+    ).toEqual([
+      ['4%', '2025-02-28'],
+      ['90 million yuan', '2025-12-31'],
+      ['3%', '2025-12-31'],
+    ]);
+  });
+  it('names a share of the year restated after days counted by their air as the share of days with it', () => {
+    expect(read('The town recorded 290 days of clean air, or 79.5% of the year.')).toEqual([
+      ['290 days', 'days of clean air'],
+      ['79.5%', 'share of days with clean air'],
+    ]);
+  });
 });

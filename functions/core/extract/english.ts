@@ -1249,7 +1249,7 @@ export function moneyMeasureOf(subject: string, verb: string | undefined): strin
 }
 
 /** "libraries" → library spending, "anglers" → angler spending: a noun before the measure is singular. */
-function measureOfSubject(subject: string, measure: string): string {
+export function measureOfSubject(subject: string, measure: string): string {
   const singular = subject.endsWith('ies')
     ? `${subject.slice(0, -3)}y`
     : subject.replace(REGULAR_PLURAL_END, '$1');

@@ -18,6 +18,7 @@ import {
   fundingFor,
   generationOf,
   measuredObject,
+  measureOfSubject,
   moneyMeasureOf,
   partOfThem,
   respectiveLabels,
@@ -652,11 +653,13 @@ const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
 const FULL_STOP = 0x2e;
 const DOLLAR = 0x24;
+const LATIN_COMMA = 0x2c;
 const ENGLISH_PERIOD_REACH = 60;
 const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per(?! capita))\b/i;
 const AVERAGE_REACH = 16;
+/** Verbs of a figure still to come: a forecast, an aim, a plan or a budget (has budgeted, earmarked). */
 const FORECAST_BEFORE =
-  /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|will)\b/i;
+  /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|will|budgets?|budgeted|earmarked)\b/i;
 const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|for the year)\b/i;
 /** "its 2026 economic growth target at": a year inside the name of a target or plan, before its figure. */
 const YEAR_TARGET_BEFORE =
@@ -704,6 +707,7 @@ const PAST_VERB_AT_END =
 /** " containers leaving the port": the plural counted after "one in N". */
 const COUNTED_NOUN_AFTER = /^ ([a-z][a-z-]*s)\b/i;
 const SPENT = /^(?:spent|spend|spends|spending)$/;
+const SPEND_INFINITIVE_END = /\bto spend $/;
 const GIVEN_END = / (?:issued|paid|granted|given|awarded|allocated|disbursed)$/;
 const GIVEN_TO = /^ (?:in|of) [a-z][a-z -]{0,40} to $/;
 /** "Subsidies of 186 million yuan were paid to 74,000 people": the passive of the same gift. */
@@ -773,10 +777,15 @@ const COMPARED_RATE_BEFORE = /\b(?:slower|faster|weaker|stronger|lower|higher) t
 /** "a hub of 9.8 million people": those a place is home to, its population. */
 const PLACE_OF_PEOPLE = /\b(?:(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of|home to) $/;
 const PEOPLE = /^(?:people|residents|inhabitants)$/;
+/** Who a sector or a firm employs (people, workers, staff). */
+const EMPLOYED_NOUNS = /^(?:people|workers|staff|employees)$/;
 const NOT_A_PLACE = /\b(?:survey|poll|sample|group|total|number|team|panel)\b/;
 /** A share set off by a comma right after a figure (…$40 million, roughly a fifth of the total). */
 const APPOSITIVE = /^,\s*$/;
-const ALLOCATION_END = / allocation$/;
+/** "days of good air quality": a label of days counted by what they had. */
+const COUNTED_DAYS_LABEL = /^days (?:of|with) (.+)$/;
+/** "Public safety allocation", "manufacturing employment": what a part's share is of, after the part. */
+const ALLOCATION_END = / (?:allocation|employment)$/;
 /** ", or 47 percent of the target": the same amount restated as a share. */
 const OR_RESTATED = /^\s*or\s+$/;
 /** ", compared with": only the base a figure before is compared with. */
@@ -1383,9 +1392,21 @@ class Extraction {
       this.text.charCodeAt(raw.start - 1) === FROM && RISES_TO.test(this.text.slice(raw.end, raw.end + 4))
         ? this.sentence.comparedBase
         : undefined;
+    // "budgeted 4.6 billion yuan … this year, 7% less than in 2024": a change set off right after the level it
+    // changes is of that level's date.
+    const level = this.figures.length > this.sentence.firstFigure ? this.figures.at(-1) : undefined;
+    const apposedAsOf =
+      raw.english &&
+      named.growth &&
+      level !== undefined &&
+      label.startsWith(`${level.label} `) &&
+      this.setOffByComma(raw)
+        ? level.asOf
+        : undefined;
     const asOf =
       this.sentence.nextFigureAsOf ??
       risenFrom ??
+      apposedAsOf ??
       planned ??
       (comparedOwn ? own?.asOf : undefined) ??
       (earlier ? yearEarlier(comparedAsOf ?? this.currentAsOf()) : this.located());
@@ -1707,10 +1728,16 @@ class Extraction {
       previous !== undefined &&
       afterFigure &&
       (APPOSITIVE.test(text.slice(sentence.previousEnd, raw.start)) ||
+        // "…1.3 million people at the end of December, roughly 38% of the city's workforce": so after the
+        // figure's own phrase of time or place, when nothing but the comma opens the share.
+        this.setOffByComma(raw) ||
         SHARE_PARTICIPLE.test(clause) ||
         OR_RESTATED.test(clause))
     ) {
       const whole = shareWholeAfter(text, raw.end);
+      // "303 days of good air quality, or 82.8% of the year": the share of days that had it.
+      const daysHad = whole === 'year' ? COUNTED_DAYS_LABEL.exec(previous)?.[1] : undefined;
+      if (daysHad !== undefined) return { label: `share of days with ${daysHad}`, growth: false };
       // "9,200 private firms reported export activity, contributing…": the firms the count's label opens with.
       const counted = this.countedPhrase;
       // "Public safety will receive $610 million, roughly a quarter of the total": the share is public safety's.
@@ -1793,6 +1820,10 @@ class Extraction {
     const targetOf = previous?.includes(' share') === true ? this.countedPhrase : sentence.previousLabel;
     if (TARGET_ONLY.test(before.label) && targetOf !== undefined)
       return { label: `${targetOf} target`, growth: false };
+    // "plans to spend 2.2 billion yuan on emission controls": an infinitive's spending is named by what it is on.
+    const plannedSpending =
+      raw.unit.kind === 'money' && SPEND_INFINITIVE_END.test(clause) ? spendingOn(text, raw.end) : undefined;
+    if (plannedSpending !== undefined) return { label: plannedSpending, growth: false };
     if (before.label !== '' && !before.objectFollows) return before;
     // "4.2 hours shorter than a year earlier", "300 more than a year ago": a change of what was measured before.
     const changeAfter = CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16));
@@ -1835,10 +1866,16 @@ class Extraction {
     }
     // "5,640 units of affordable rental housing": a counting word is named by what it counts.
     const countedNoun = countsSomething ? countedOf(raw.unitPhrase ?? '', text, raw.end) : undefined;
+    // "Manufacturing employed 1.3 million people": the people a sector employs are its employment.
+    const employment =
+      before.verb === 'employed' && before.label !== '' && EMPLOYED_NOUNS.test(countedNoun ?? '')
+        ? measureOfSubject(before.label, 'employment')
+        : undefined;
     const counted =
       countedNoun === undefined
         ? undefined
-        : (measuredObject(before.verb, countedNoun, text, raw.end) ??
+        : (employment ??
+          measuredObject(before.verb, countedNoun, text, raw.end) ??
           this.workDone(before.verb, countedNoun, raw.unit.unit) ??
           countedNoun);
     // "Freight rates on the route to Frankfurt averaged $3.85": with no object after it, the subject names it.
@@ -1900,6 +1937,12 @@ class Extraction {
     if (oversubscribed === undefined) return `${horizon}price-to-earnings ratio`;
     const subject = englishLabelBefore(clause, this.region).label;
     return subject === '' ? 'oversubscription' : `${subject} oversubscription`;
+  }
+
+  /** Whether only a comma stands before the figure in its clause (…, roughly 38% of the workforce). */
+  private setOffByComma(raw: RawFigure): boolean {
+    const clause = englishClauseBefore(this.text, raw.start, this.sentence.previousEnd);
+    return clause.trim() === '' && this.text.charCodeAt(raw.start - clause.length - 1) === LATIN_COMMA;
   }
 
   /** The label of the sentence's last growth (not a decline), undefined when it measured none. */
