@@ -4679,4 +4679,28 @@ describe('round 10, english B', () => {
       ['79.5%', 'share of days with clean air'],
     ]);
   });
+  it('dates a month still to come after a verb in the past to last year, and one still expected to this year', () => {
+    expect(asOf('The bridge opened in November and carried 8,000 cars a day.', '2025-05-06')[0]).toEqual([
+      '8,000 cars',
+      '2024-11-30',
+    ]);
+    expect(asOf('The bridge is expected in November to carry 9,000 cars a day.', '2025-05-06')[0]).toEqual([
+      '9,000 cars',
+      '2025-11-30',
+    ]);
+  });
+  it('names a wider average a growth is compared with by its area and the same measure', () => {
+    expect(read('Retail sales at malls rose 7.2%, beating the national average of 4.4%.')).toEqual([
+      ['7.2%', 'retail sales at malls growth'],
+      ['4.4%', 'national retail sales growth'],
+    ]);
+  });
+  it('names deals a place signed with partners by the partners', () => {
+    expect(
+      read('The county signed 14 contracts with overseas buyers. It signed 3 contracts last week.'),
+    ).toEqual([
+      ['14 contracts', 'contracts signed with overseas buyers'],
+      ['3 contracts', 'contracts'],
+    ]);
+  });
 });

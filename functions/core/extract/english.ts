@@ -445,11 +445,17 @@ export const withoutNew = (phrase: string) => phrase.replace(NEW_BEFORE, '');
 
 /** Units that count containers by their size (TEUs, twenty-foot equivalent units). */
 const CONTAINER_MEASURE = /^(?:teus?|twenty-foot equivalent units)$/i;
+/** " with foreign investors": the partner after what was signed. */
+const SIGNED_WITH = /^ with ([a-z][a-z-]*(?: [a-z][a-z-]*){0,3})/;
 /** Adverbs after the counted noun that belong to such a measure (cars shipped abroad). */
 const MEASURE_ADVERB = /^ (abroad|overseas)\b/;
 
 /** "exported 68,400 cars" → cars exported: what a counted object of a measuring verb names, or undefined. */
 export function measuredObject(verb: string | undefined, counted: string, text: string, end: number) {
+  // "signed 37 projects with foreign investors": who a deal was signed with tells it from the others.
+  const partner = verb === 'signed' ? SIGNED_WITH.exec(text.slice(end, end + 48))?.[1] : undefined;
+  if (partner !== undefined)
+    return `${counted} signed with ${wordsBefore(partner.split(' '), CHANGE_OBJECT_STOP).join(' ')}`;
   if (verb === undefined || !MEASURE_VERBS.has(verb)) return undefined;
   // "handled 14.1 million TEUs": a TEU is a measure of containers, and what a port handles is its throughput.
   if (verb === 'handled' && CONTAINER_MEASURE.test(counted)) return 'container throughput';

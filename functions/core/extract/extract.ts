@@ -671,6 +671,10 @@ const CLOSE_QUOTE = 0x201d; // ”
 /** The change word that ends an English change's label, after a month-on-month base; its capture is the word. */
 const CHANGE_WORD_END = / (?:month-on-month )?(growth|decline|rise)$/;
 const GROWTH_END = / growth$/;
+/** "beating the provincial average of", "above the national average of": an average over a wider area. */
+const AVERAGE_OF_END = /\b(national|provincial|regional|citywide|statewide|countrywide) average of $/i;
+/** "industrial output at large firms": the group a measure was taken over, which the wider average is not of. */
+const GROUP_AFTER_MEASURE = / (?:at|in|among|for|of) .*$/;
 /** A month-on-month base after a change, within its clause ("fell 0.4% in March from February" too). */
 const MONTH_ON_MONTH_AFTER =
   /^[^,.;]{0,30}?\b(?:from|over|on|than) (?:the previous|the prior|a|one|the preceding|last) month\b|^[^,.;]{0,30}?\bmonth[- ]on[- ]month\b|^ in [A-Z][a-z]+ from (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?! (?:to|through|until)\b)/;
@@ -1633,6 +1637,17 @@ class Extraction {
       const counted = this.figures.findLast((figure) => figure.unit === 'days' && figure.kind === 'count');
       if (condition !== null) return { label: `days${condition[0]}`.toLowerCase(), growth: false };
       if (counted !== undefined) return { label: counted.label, growth: false };
+    }
+    // "grew 8.9%, beating the provincial average of 6.1%": the same measure over the wider area the average is of.
+    const scope = AVERAGE_OF_END.exec(clause)?.[1]?.toLowerCase();
+    const measured = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
+    if (scope !== undefined && measured !== undefined && measured.unit === raw.unit.unit) {
+      const change = CHANGE_WORD_END.exec(measured.label)?.[1];
+      const core = measured.label.replace(CHANGE_WORD_END, '').replace(GROUP_AFTER_MEASURE, '');
+      return {
+        label: `${scope} ${core}${change === undefined ? '' : ` ${change}`}`,
+        growth: change !== undefined,
+      };
     }
     const extent = extentOf(clause, this.region, raw.unit);
     if (extent !== undefined) return { label: extent, growth: false };
