@@ -4703,4 +4703,11 @@ describe('round 10, english B', () => {
       ['3 contracts', 'contracts'],
     ]);
   });
+  it('reads no figure in a bound on each thing counted, but keeps an exact amount each', () => {
+    expect(
+      readings(
+        'The fund backed 22 start-ups, each with more than 50 staff. Two loans, each worth $3 million, closed.',
+      ).map((figure) => figure.surface),
+    ).toEqual(['22 start-ups', 'Two loans', '$3 million']);
+  });
 });

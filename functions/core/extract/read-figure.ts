@@ -914,6 +914,12 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (rangeMax !== undefined) valueMax = coreValue(rangeMax, unitExponent);
   if (definesGroup(text, start, cursor, qualifier, valueMax, unit.unit.kind)) return rejected(cursor);
   if (AGE_BEFORE.test(text.slice(Math.max(floor, start - 8), start))) return rejected(cursor);
+  // "37 projects, each worth at least $50 million": a bound on each thing counted is a threshold, no figure.
+  if (
+    (qualifier === 'over' || qualifier === 'under') &&
+    EACH_BEFORE.test(text.slice(Math.max(floor, start - 20), start))
+  )
+    return rejected(cursor);
   if (!core.chinese && PER_BEFORE.test(text.slice(Math.max(floor, start - 6), start)))
     return rejected(cursor);
   if (!core.chinese && THRESHOLD_BEFORE.test(text.slice(Math.max(floor, index - 24), index)))
@@ -985,6 +991,8 @@ const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 const SHARE_NAMED_AFTER = /^[^，。；;,、0-9０-９]{0,8}?(?:比例|占比|比重)/;
 /** "respondents aged over 60", "people aged 16 to 24": an age that defines a group, not a figure. */
 const AGE_BEFORE = /\b(?:aged|ages?)\s+$/i;
+/** "each worth at least", "each with more than": what every one of the things counted is at least. */
+const EACH_BEFORE = /\beach (?:worth|valued at|costing|with|of|covering|employing)\s+$/i;
 /** "A reading above 50 signals expansion", "a score below 60": a threshold that defines a class, no figure. */
 const THRESHOLD_BEFORE = /\ban? [a-z]+ (?:above|below) $/i;
 /** "for every 1,000 rural residents", "per 100,000 people", "every 10 minutes": what a rate is per, no figure. */
