@@ -4710,4 +4710,16 @@ describe('round 10, english B', () => {
       ).map((figure) => figure.surface),
     ).toEqual(['22 start-ups', 'Two loans', '$3 million']);
   });
+  it("drops the brief's own region a flow comes from or goes into, but keeps another origin", () => {
+    expect(
+      read(
+        'Shipments from Marrow climbed 6% in May. Investment into Marrow rose 3%. Arrivals from Europe fell 2%.',
+        'Marrow',
+      ),
+    ).toEqual([
+      ['6%', 'shipments growth'],
+      ['3%', 'investment growth'],
+      ['2%', 'decline in arrivals from europe'],
+    ]);
+  });
 });

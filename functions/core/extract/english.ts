@@ -563,6 +563,19 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     else if (next === '' || CONNECTIVES.has(next) || isPastTense(next)) words.splice(ofRegion, 2);
     else words.splice(ofRegion + 1, 1);
   }
+  // "Exports from Marrow topped", "investment into Marrow rose": the brief's own region, where a flow starts or
+  // ends, goes when the verb follows it.
+  const fromRegion =
+    region === ''
+      ? -1
+      : words.findIndex(
+          (word, at) =>
+            at > 0 && (word === 'from' || word === 'into') && lower0(words[at + 1]) === region.toLowerCase(),
+        );
+  if (fromRegion > 0) {
+    const next = lower0(words[fromRegion + 2]);
+    if (next === '' || CONNECTIVES.has(next) || isPastTense(next)) words.splice(fromRegion, 2);
+  }
   // "income of Chinese residents": so is the whole people of any place, named by a capital.
   const ofPeople = words.findIndex(
     (word, at) =>
