@@ -4722,4 +4722,13 @@ describe('round 10, english B', () => {
       ['2%', 'decline in arrivals from europe'],
     ]);
   });
+  it('names a change a forecast sizes as the expected measure\'s change, and a headline\'s "seen" as a forecast', () => {
+    expect(
+      read('Grape harvest seen up 12%\n\nThe board expects wine exports to fall 3% to 41,000 tonnes.'),
+    ).toEqual([
+      ['12%', 'expected grape harvest growth'],
+      ['3%', 'expected wine exports decline'],
+      ['41,000 tonnes', 'expected wine exports'],
+    ]);
+  });
 });

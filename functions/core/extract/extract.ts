@@ -793,6 +793,8 @@ const ALLOCATION_END = / (?:allocation|employment)$/;
 /** ", or 47 percent of the target": the same amount restated as a share. */
 const OR_RESTATED = /^\s*or\s+$/;
 /** ", compared with": only the base a figure before is compared with. */
+/** "output seen decline": a measure a headline says is seen rising or falling. */
+const SEEN_CHANGE = /^(.+) seen (growth|decline)$/;
 const AGAINST_ONLY = /^\s*(?:as )?(?:against|versus|vs\.?)\s*$/;
 const COMPARED_ONLY = /^\s*(?:compared|as against|against)(?: with| to)?\s*$/;
 const EXPECTED_OPENING = /^expected /;
@@ -808,7 +810,7 @@ const VERB_ONLY =
 const OWNED_PLACE_END = /\b(?:at|in|across) (?:the )?[A-Za-z-]+['’]s\s*$/;
 /** "expects full-year volume to exceed", "now expects to exceed": a forecast, and what it is of. */
 const EXPECTS_MEASURE =
-  /\bexpects?\s+(?:(?:its|their|the)\s+)?(?:([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+)?to\s+(?:exceed|reach|top|surpass|hit|be|rise to|grow to)?\s*$/i;
+  /\bexpects?\s+(?:(?:its|their|the)\s+)?(?:([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+)?to\s+(?:exceed|reach|top|surpass|hit|be|rise to|grow to|(rise|grow|increase|climb)|(fall|drop|decline|decrease|shrink))?\s*$/i;
 /** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
 const SHARE_PARTICIPLE =
   /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to|covering|fulfilling|completing|meeting)\s*$/;
@@ -1706,7 +1708,7 @@ class Extraction {
     }
     const previous = sentence.previousLabel?.replace(CHANGE_WORD_END, '').replace(GROWTH_PREFIX, '');
     const expected = this.expectedMeasure(raw, clause);
-    if (expected !== undefined) return { label: expected, growth: false };
+    if (expected !== undefined) return { label: expected, growth: CHANGE_WORD_END.test(expected) };
     // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
     const subjectClause = this.subjectAcrossFigure(this.antecedentOfThose(clause, raw.start), raw.start);
     const before = englishLabelBefore(
@@ -1718,6 +1720,9 @@ class Extraction {
     // of that series, at the base's own date.
     if (AGAINST_ONLY.test(clause) && last !== undefined && last.unit === raw.unit.unit)
       return { label: last.label, growth: last.kind === 'growth_rate' };
+    // "Output seen down 5%": a headline's "seen" is a forecast, named as expected.
+    const seen = before.growth ? SEEN_CHANGE.exec(before.label) : null;
+    if (seen !== null) return { label: `expected ${seen[1]} ${seen[2]}`, growth: true };
     const change = DECLINE_BEFORE.test(clause) ? 'decline' : 'growth';
     const respective = before.growth ? respectiveLabels(clause, change, text, raw.end) : undefined;
     if (respective !== undefined) {
@@ -2029,7 +2034,10 @@ class Extraction {
     const match = EXPECTS_MEASURE.exec(clause);
     if (match === null) return undefined;
     const measure = match[1]?.toLowerCase();
-    if (measure !== undefined) return `expected ${measure}`;
+    // "expects spring output to fall 5%": the change a forecast sizes is of the expected measure.
+    const change = match[2] !== undefined ? ' growth' : match[3] !== undefined ? ' decline' : '';
+    if (measure !== undefined && change !== '' && raw.unit.kind !== 'percent') return undefined;
+    if (measure !== undefined) return `expected ${measure}${change}`;
     return raw.unitPhrase === undefined || raw.unit.kind !== 'count'
       ? undefined
       : `expected ${countedFrom(raw.unitPhrase, this.text, raw.end)}`;
