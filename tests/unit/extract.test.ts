@@ -4731,4 +4731,12 @@ describe('round 10, english B', () => {
       ['41,000 tonnes', 'expected wine exports'],
     ]);
   });
+  it('names what a thing sells for as its price, the region it comes from left out', () => {
+    expect(
+      read('Winter melons from Marrow county are selling for 6 yuan. Pears sold at 9 yuan.', 'Marrow'),
+    ).toEqual([
+      ['6 yuan', 'winter melon price'],
+      ['9 yuan', 'pear price'],
+    ]);
+  });
 });

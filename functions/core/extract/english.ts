@@ -573,8 +573,10 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
             at > 0 && (word === 'from' || word === 'into') && lower0(words[at + 1]) === region.toLowerCase(),
         );
   if (fromRegion > 0) {
-    const next = lower0(words[fromRegion + 2]);
-    if (next === '' || CONNECTIVES.has(next) || isPastTense(next)) words.splice(fromRegion, 2);
+    // "tea from Shuiting county": with the place noun it names.
+    const named = PLACE_NOUNS.has(lower0(words[fromRegion + 2])) ? 3 : 2;
+    const next = lower0(words[fromRegion + named]);
+    if (next === '' || CONNECTIVES.has(next) || isPastTense(next)) words.splice(fromRegion, named);
   }
   // "income of Chinese residents": so is the whole people of any place, named by a capital.
   const ofPeople = words.findIndex(

@@ -795,6 +795,9 @@ const OR_RESTATED = /^\s*or\s+$/;
 /** ", compared with": only the base a figure before is compared with. */
 /** "output seen decline": a measure a headline says is seen rising or falling. */
 const SEEN_CHANGE = /^(.+) seen (growth|decline)$/;
+/** "is selling for", "sold at", "fetched": a verb of the price a thing went for, ending its clause. */
+const SOLD_FOR_END =
+  /\b(?:(?:is|are|was|were) )?(?:selling|sold|sells|sell|trading|traded|trades|fetched|fetches|fetching) (?:for|at) $/;
 const AGAINST_ONLY = /^\s*(?:as )?(?:against|versus|vs\.?)\s*$/;
 const COMPARED_ONLY = /^\s*(?:compared|as against|against)(?: with| to)?\s*$/;
 const EXPECTED_OPENING = /^expected /;
@@ -1651,6 +1654,10 @@ class Extraction {
         growth: change !== undefined,
       };
     }
+    // "Early spring tea is selling for 1,200 yuan": what a thing sells or trades for is its price.
+    const sold = raw.unit.kind === 'money' ? SOLD_FOR_END.exec(clause) : null;
+    const goods = sold === null ? '' : englishLabelBefore(clause.slice(0, sold.index), this.region).label;
+    if (goods !== '') return { label: measureOfSubject(goods, 'price'), growth: false };
     const extent = extentOf(clause, this.region, raw.unit);
     if (extent !== undefined) return { label: extent, growth: false };
     const multiple = raw.unit.unit === 'times' ? this.multipleNamed(raw, clause) : undefined;
