@@ -5105,3 +5105,209 @@ describe('round 10, market news', () => {
     ]);
   });
 });
+describe('round 10, english B', () => {
+  const read = labelReader('2025-03-12');
+  const asOf = asOfReader('2025-03-12');
+  it('drops "last year" between a change and the level it led to, so the level takes the change\'s subject', () => {
+    expect(read('Tourist spending in Marrow rose 14% last year to 3.4 billion yuan.', 'Marrow')).toEqual([
+      ['14%', 'tourist spending growth'],
+      ['3.4 billion yuan', 'tourist spending'],
+    ]);
+  });
+  it('drops "into the coastal city of" the brief\'s own region, with a compass word before the city', () => {
+    expect(read('Venture capital into the northern city of Marrow fell 9% in 2024.', 'Marrow')).toEqual([
+      ['9%', 'venture capital decline'],
+    ]);
+  });
+  it('keeps "at" a group of firms inside an output or sales measure', () => {
+    expect(read('Output at small workshops rose 4.2% in February.', 'Marrow')).toEqual([
+      ['4.2%', 'output at small workshops growth'],
+    ]);
+  });
+  it("names what an aim lifts or brings below a figure as that measure's target", () => {
+    expect(
+      read(
+        'The district aims to raise GDP to 90 billion yuan and to bring NO2 below 25 micrograms per cubic meter.',
+      ),
+    ).toEqual([
+      ['90 billion yuan', 'gdp target'],
+      ['below 25 micrograms per cubic meter', 'no2 target'],
+    ]);
+    expect(read('Clinics lifted nurse numbers to 1,400.')[0]?.[1]).toBe('nurse numbers');
+  });
+  it('keeps a concentration per cubic meter in words, as a price per square metre is', () => {
+    expect(readings('Ozone averaged 96 micrograms per cubic meter.')[0]?.unit).toBe(
+      'micrograms per cubic meter',
+    );
+  });
+  it('dates nothing by the year after "since", which only says how long a record runs', () => {
+    expect(
+      asOf(
+        'Rainfall hit 1,210 millimeters in 2024, the most since records began in 1961. Reservoirs held 3.1 billion cubic meters.',
+      ),
+    ).toEqual([
+      ['1,210 millimeters', '2024-12-31'],
+      ['3.1 billion cubic meters', '2024-12-31'],
+    ]);
+  });
+  it('names a measure of riders on a transit system with the system before it, the region left out', () => {
+    expect(read('Weekday ridership on the Marrow tram climbed to 84,000 in May.', 'Marrow')).toEqual([
+      ['84,000', 'weekday tram ridership'],
+    ]);
+  });
+  it('names a level set "against" the one before it by that series, dated by its own base', () => {
+    expect(read('Rail made up 31% of freight in January, against 27% a year earlier.', 'Marrow')).toEqual([
+      ['31%', 'rail share of freight'],
+      ['27%', 'rail share of freight'],
+    ]);
+    expect(asOf('Rail made up 31% of freight in January, against 27% a year earlier.')[1]).toEqual([
+      '27%',
+      '2024-01-31',
+    ]);
+  });
+  it('names an amount a measure "was cut by" or "reduced by" as its cut or reduction', () => {
+    expect(
+      read(
+        'Diesel use was cut by 42,000 tonnes. Landfill waste was reduced by 9,500 tonnes. Fees were cut to 20 yuan.',
+      ),
+    ).toEqual([
+      ['42,000 tonnes', 'diesel use cut'],
+      ['9,500 tonnes', 'landfill waste reduction'],
+      ['20 yuan', 'fees'],
+    ]);
+  });
+  it('reads days counted by their weather or air as a count named by it, and a base compared with them', () => {
+    expect(
+      read(
+        'The valley saw 41 days of dense smog, and there were four days of snow, down from eleven days in 2023.',
+      ),
+    ).toEqual([
+      ['41 days', 'days of dense smog'],
+      ['four days', 'days of snow'],
+      ['eleven days', 'days of snow'],
+    ]);
+    expect(readings('The valley saw 41 days of dense smog.')[0]).toMatchObject({
+      unit: 'days',
+      kind: 'count',
+    });
+    expect(readings('The talks lasted four days. Repairs took 30 days of work.')).toEqual([]);
+  });
+  it('names how far a subject spans or covers by its length or area', () => {
+    expect(
+      read(
+        'The cycle network now spans 640 km. Rice paddies cover 52,000 hectares. Insurance covers 80% of costs.',
+      ),
+    ).toEqual([
+      ['640 km', 'cycle network length'],
+      ['52,000 hectares', 'rice paddy area'],
+      ['80%', 'insurance covers'],
+    ]);
+  });
+  it('names a share of an owned, counted group that grows something by the group and what it grows', () => {
+    expect(read("About 15% of the valley's 9,000 farms grow grapes.", 'Marrow')[0]).toEqual([
+      'About 15%',
+      'share of farms growing grapes',
+    ]);
+  });
+  it('dates nothing by the month of an event an "after" names', () => {
+    expect(
+      asOf(
+        'Apple prices rose 6%, after a hailstorm in July cut the crop. Orchards cover 4,000 hectares.',
+        '2024-10-02',
+      ),
+    ).toEqual([
+      ['6%', null],
+      ['4,000 hectares', null],
+    ]);
+  });
+  it('names an amount a plan is "to spend" by what it is spent on', () => {
+    expect(read('The port plans to spend 800 million yuan on shore power.')).toEqual([
+      ['800 million yuan', 'spending on shore power'],
+    ]);
+  });
+  it("names people a sector employs as its employment, and a share of the workforce set off after them as the sector's", () => {
+    expect(
+      read("Retail employed some 210,000 people in December, about 17% of the county's workforce.", 'Marrow'),
+    ).toEqual([
+      ['some 210,000 people', 'retail employment'],
+      ['about 17%', 'retail share of workforce'],
+    ]);
+  });
+  it("dates a budget for this year to the year's end, and a change set off after it with it", () => {
+    expect(
+      asOf(
+        'Ticket sales rose 4% in February, while the council has budgeted 90 million yuan for parks this year, 3% more than in 2024.',
+      ),
+    ).toEqual([
+      ['4%', '2025-02-28'],
+      ['90 million yuan', '2025-12-31'],
+      ['3%', '2025-12-31'],
+    ]);
+  });
+  it('names a share of the year restated after days counted by their air as the share of days with it', () => {
+    expect(read('The town recorded 290 days of clean air, or 79.5% of the year.')).toEqual([
+      ['290 days', 'days of clean air'],
+      ['79.5%', 'share of days with clean air'],
+    ]);
+  });
+  it('dates a month still to come after a verb in the past to last year, and one still expected to this year', () => {
+    expect(asOf('The bridge opened in November and carried 8,000 cars a day.', '2025-05-06')[0]).toEqual([
+      '8,000 cars',
+      '2024-11-30',
+    ]);
+    expect(asOf('The bridge is expected in November to carry 9,000 cars a day.', '2025-05-06')[0]).toEqual([
+      '9,000 cars',
+      '2025-11-30',
+    ]);
+  });
+  it('names a wider average a growth is compared with by its area and the same measure', () => {
+    expect(read('Retail sales at malls rose 7.2%, beating the national average of 4.4%.')).toEqual([
+      ['7.2%', 'retail sales at malls growth'],
+      ['4.4%', 'national retail sales growth'],
+    ]);
+  });
+  it('names deals a place signed with partners by the partners', () => {
+    expect(
+      read('The county signed 14 contracts with overseas buyers. It signed 3 contracts last week.'),
+    ).toEqual([
+      ['14 contracts', 'contracts signed with overseas buyers'],
+      ['3 contracts', 'contracts'],
+    ]);
+  });
+  it('reads no figure in a bound on each thing counted, but keeps an exact amount each', () => {
+    expect(
+      readings(
+        'The fund backed 22 start-ups, each with more than 50 staff. Two loans, each worth $3 million, closed.',
+      ).map((figure) => figure.surface),
+    ).toEqual(['22 start-ups', 'Two loans', '$3 million']);
+  });
+  it("drops the brief's own region a flow comes from or goes into, but keeps another origin", () => {
+    expect(
+      read(
+        'Shipments from Marrow climbed 6% in May. Investment into Marrow rose 3%. Arrivals from Europe fell 2%.',
+        'Marrow',
+      ),
+    ).toEqual([
+      ['6%', 'shipments growth'],
+      ['3%', 'investment growth'],
+      ['2%', 'decline in arrivals from europe'],
+    ]);
+  });
+  it('names a change a forecast sizes as the expected measure\'s change, and a headline\'s "seen" as a forecast', () => {
+    expect(
+      read('Grape harvest seen up 12%\n\nThe board expects wine exports to fall 3% to 41,000 tonnes.'),
+    ).toEqual([
+      ['12%', 'expected grape harvest growth'],
+      ['3%', 'expected wine exports decline'],
+      ['41,000 tonnes', 'expected wine exports'],
+    ]);
+  });
+  it('names what a thing sells for as its price, the region it comes from left out', () => {
+    expect(
+      read('Winter melons from Marrow county are selling for 6 yuan. Pears sold at 9 yuan.', 'Marrow'),
+    ).toEqual([
+      ['6 yuan', 'winter melon price'],
+      ['9 yuan', 'pear price'],
+    ]);
+  });
+});

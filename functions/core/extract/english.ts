@@ -118,9 +118,12 @@ const LOCATING_AFTER = /^ (?:earlier|ago|before|later|after|on|from)\b/;
  * earnings "per share" is an amount of money the label names, as 每股 is.
  */
 const NOT_DENOMINATORS = new Set(['cent', 'capita', 'annum', 'share']);
-/** Units of land area a yield or a price may be per, with "square" before a length (per square metre). */
+/**
+ * Units of land area a yield or a price may be per, with "square" before a length (per square metre), and of the
+ * volume a concentration is per (micrograms per cubic meter).
+ */
 const AREA_DENOMINATOR =
-  /^(?:square (?:metres?|meters?|kilometres?|kilometers?|feet|foot)|hectares?|mu|acres?)\b/;
+  /^(?:(?:square|cubic) (?:metres?|meters?|kilometres?|kilometers?|feet|foot)|hectares?|mu|acres?)\b/;
 
 /**
  * "$3.85 per kilogram", "0.39 yuan per kilowatt-hour", "468 yuan a night": the denominator of a rate written after
@@ -135,7 +138,7 @@ export function englishPerAfter(
   const a = !per && text.startsWith('a ', index + 1);
   if (!per && !a) return undefined;
   const start = index + (per ? 5 : 3);
-  // "16,420 yuan per square metre", "6.8 tonnes per hectare": a rate per land area is read whole.
+  // "16,420 yuan per square metre", "6.8 tonnes per hectare": a rate per land area (or volume) is read whole.
   const area = per ? AREA_DENOMINATOR.exec(text.slice(start, start + 20))?.[0] : undefined;
   if (area !== undefined)
     return { denominator: area.toLowerCase(), end: start + area.length, byArticle: false, area: true };
@@ -330,13 +333,21 @@ const WHEN_HINT = new RegExp(`\\b(?:${MONTHS}|quarter|half|months?|year)\\b`);
  * January-June", "in the quarter", "first-half", "first-quarter".
  */
 const WHEN = new RegExp(
-  `\\b(?:(?:in|during|over|for|through)\\s+(?:the\\s+)?(?:(?:first|second|third|fourth|past|last|latest)\\s+(?:\\w+\\s+)?(?:quarter|half|months?|weeks?|years?)|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:months|weeks)(?:\\s+(?:to|ended|ending|through)\\s+(?:${MONTHS})(?:\\s+\\d{1,2})?)?|quarter|(?:${MONTHS})(?:[-–](?:${MONTHS}))?(?:\\s+\\d{4})?)|(?:first|second|third|fourth)-(?:half|quarter)|from (?:a|one) year (?:earlier|ago)|year on year)\\b`,
+  `\\b(?:(?:in|during|over|for|through)\\s+(?:the\\s+)?(?:(?:first|second|third|fourth|past|last|latest)\\s+(?:\\w+\\s+)?(?:quarter|half|months?|weeks?|years?)|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:months|weeks)(?:\\s+(?:to|ended|ending|through)\\s+(?:${MONTHS})(?:\\s+\\d{1,2})?)?|quarter|(?:${MONTHS})(?:[-–](?:${MONTHS}))?(?:\\s+\\d{4})?)|(?:first|second|third|fourth)-(?:half|quarter)|from (?:a|one) year (?:earlier|ago)|year on year|(?:last|this|next) year(?![-'’]))\\b`,
   'g',
 );
 /** "on the route to", "on lines from": a route named by where it goes. */
 const ON_THE_ROUTE = /\bon (?:the |its |their )?(?:routes?|lines?|lanes?|corridors?) (to|from|between)\b/g;
 /** Passive participles that make a figure a bound on its subject, and the noun of that bound. */
 const LIMIT_PARTICIPLES: Record<string, string> = { capped: ' cap', limited: ' limit' };
+/** Passive participles of a cut before "by", and the noun a reader names the amount cut with. */
+const CUT_PARTICIPLES: Record<string, string> = {
+  cut: ' cut',
+  slashed: ' cut',
+  trimmed: ' cut',
+  reduced: ' reduction',
+  lowered: ' reduction',
+};
 /** "in nominal terms", "in real terms": how a change was measured, no part of a subject. */
 const IN_TERMS = /\bin (?:nominal|real|dollar|yuan|volume|value) terms\b/gi;
 const IN_REAL_TERMS = /\bin real terms\b/i;
@@ -413,6 +424,8 @@ const GROWTH_NOUN_FORMS: Record<string, string> = { economy: 'economic' };
 
 /** An owner that is a part of a body (the parks department's, its technology unit's): it names the series. */
 const PART_OWNER = /^[a-z-]*(?:department|unit|division|segment|branch|subsidiary|agency)['’]s$/;
+/** Systems whose riders or trips a measure counts (ridership on the metro). */
+const TRANSIT_SYSTEMS = /^(?:metro|subway|underground|railway|tram|tramway|bus|buses|ferry|ferries|network)$/;
 /** Prepositions of where a measure was taken (occupancy in the town's core, wait times at the city's hospitals). */
 const WHERE_PREPOSITIONS = new Set(['in', 'at', 'on', 'across']);
 
@@ -508,11 +521,17 @@ export const withoutNew = (phrase: string) => phrase.replace(NEW_BEFORE, '');
 
 /** Units that count containers by their size (TEUs, twenty-foot equivalent units). */
 const CONTAINER_MEASURE = /^(?:teus?|twenty-foot equivalent units)$/i;
+/** " with foreign investors": the partner after what was signed. */
+const SIGNED_WITH = /^ with ([a-z][a-z-]*(?: [a-z][a-z-]*){0,3})/;
 /** Adverbs after the counted noun that belong to such a measure (cars shipped abroad). */
 const MEASURE_ADVERB = /^ (abroad|overseas)\b/;
 
 /** "exported 68,400 cars" → cars exported: what a counted object of a measuring verb names, or undefined. */
 export function measuredObject(verb: string | undefined, counted: string, text: string, end: number) {
+  // "signed 37 projects with foreign investors": who a deal was signed with tells it from the others.
+  const partner = verb === 'signed' ? SIGNED_WITH.exec(text.slice(end, end + 48))?.[1] : undefined;
+  if (partner !== undefined)
+    return `${counted} signed with ${wordsBefore(partner.split(' '), CHANGE_OBJECT_STOP).join(' ')}`;
   if (verb === undefined || !MEASURE_VERBS.has(verb)) return undefined;
   // "handled 14.1 million TEUs": a TEU is a measure of containers, and what a port handles is its throughput.
   if (verb === 'handled' && CONTAINER_MEASURE.test(counted)) return 'container throughput';
@@ -632,6 +651,21 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
     else if (next === '' || CONNECTIVES.has(next) || isPastTense(next)) words.splice(ofRegion, 2);
     else words.splice(ofRegion + 1, 1);
   }
+  // "Exports from Marrow topped", "investment into Marrow rose": the brief's own region, where a flow starts or
+  // ends, goes when the verb follows it.
+  const fromRegion =
+    region === ''
+      ? -1
+      : words.findIndex(
+          (word, at) =>
+            at > 0 && (word === 'from' || word === 'into') && lower0(words[at + 1]) === region.toLowerCase(),
+        );
+  if (fromRegion > 0) {
+    // "tea from Shuiting county": with the place noun it names.
+    const named = PLACE_NOUNS.has(lower0(words[fromRegion + 2])) ? 3 : 2;
+    const next = lower0(words[fromRegion + named]);
+    if (next === '' || CONNECTIVES.has(next) || isPastTense(next)) words.splice(fromRegion, named);
+  }
   // "income of Chinese residents": so is the whole people of any place, named by a capital.
   const ofPeople = words.findIndex(
     (word, at) =>
@@ -642,6 +676,17 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   // part of the measure.
   // "at Bowan port in south China": every such place goes.
   for (let at = placeAt(words); at > 0; at = placeAt(words)) words.splice(at, placeEnd(words, at + 1) - at);
+  // "Average daily ridership on the Yunzhou metro": what a transit system carries is named with the system before
+  // the measure (metro ridership), and the system's place goes.
+  const onThe = words.findIndex((word, at) => at > 0 && word === 'on' && lower0(words[at + 1]) === 'the');
+  if (onThe > 0) {
+    const named = region !== '' && lower0(words[onThe + 2]) === region.toLowerCase() ? 3 : 2;
+    const system = lower0(words[onThe + named]);
+    if (TRANSIT_SYSTEMS.test(system)) {
+      words.splice(onThe, named + 1);
+      words.splice(onThe - 1, 0, system);
+    }
+  }
   // "The number of cruise calls": the count is the calls.
   const numberOf = words.findIndex(
     (word, index) => word.toLowerCase() === 'number' && words[index + 1]?.toLowerCase() === 'of',
@@ -683,7 +728,10 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
   let bound = '';
   if (words.length > 2 && PASSIVE_AUXILIARIES.has(lower(words.length - 2))) {
     // "is capped at 24 students": the figure is the cap on what the subject names, not its level.
-    bound = LIMIT_PARTICIPLES[lower(words.length - 1)] ?? '';
+    // "was cut by 1.1 million tonnes": the figure is the size of the cut, named with the measure (coal use cut).
+    bound =
+      LIMIT_PARTICIPLES[lower(words.length - 1)] ??
+      (lastWord === 'by' ? (CUT_PARTICIPLES[lower(words.length - 1)] ?? '') : '');
     words.pop();
     while (words.length > 0 && CONNECTIVES.has(lower(words.length - 1))) words.pop();
   }
@@ -775,8 +823,9 @@ export function englishLabelBefore(clause: string, region = '', objectMayFollow 
         (isPastTense(current) && at === 0 && CAPITALIZED.test(word)));
     // "investment in automated terminals", "average yield in sampled fields": "in" after a measure names where or
     // what it was measured over, part of the series (a place named with capitals has gone above).
+    // "output at large firms": so does "at" before a group of firms written in lower case.
     const measuredIn =
-      current === 'in' &&
+      (current === 'in' || current === 'at') &&
       kept.length > 0 &&
       !CAPITALIZED.test(kept[0] ?? '') &&
       MEASURE_BEFORE_IN.test(previous);
@@ -966,7 +1015,7 @@ export function englishClauseBefore(text: string, from: number, limit: number): 
 
 /** Verbs of what respondents do, and how they read as a share's description (expect → expecting). */
 const RESPONDENT_VERBS =
-  'expect|expects|expected|accept|accepts|accepted|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped|hold|holds|held|work|works|worked|join|joins|joined|adopt|adopts|adopted';
+  'expect|expects|expected|accept|accepts|accepted|plan|plans|planned|say|says|said|want|wants|wanted|intend|intends|intended|believe|believes|believed|report|reports|reported|consider|considers|considered|prefer|prefers|preferred|use|uses|used|own|owns|owned|support|supports|supported|oppose|opposes|opposed|favor|favors|favored|agree|agrees|agreed|hope|hopes|hoped|hold|holds|held|work|works|worked|join|joins|joined|adopt|adopts|adopted|grow|grows';
 const RESPONDENT_SHARE = new RegExp(
   // "of the county's 86,000 farming households joined": whose they are and how many go, as "the" does.
   `^ (?:of (?:the )?(?:[A-Za-z-]+['’]s )?(?:[\\d,.]+ (?:million |thousand )?)?([A-Za-z'’\\d -]+?) |([A-Za-z -]+?) )??(${RESPONDENT_VERBS})\\b([^,.;\\n]*)`,
@@ -1181,6 +1230,13 @@ export function respectiveLabels(
   );
 }
 
+/**
+ * "days of good or excellent air quality", "days with rain": after counted days, the weather or air they had, which
+ * makes them a count and names it.
+ */
+export const COUNTED_DAY_CONDITION =
+  /^ (?:of|with) ((?:[a-z-]+ ){0,4}?(?:air quality|air|pollution|smog|haze|rain|rainfall|snow|snowfall|sunshine|heat|frost|drought|heatwaves?))\b/;
+
 /** "visits from tourists" → "tourist visits". */
 export function countedFrom(unitPhrase: string, text: string, end: number): string {
   const match = /^ from ([a-z]+)s\b/.exec(text.slice(end, end + 30));
@@ -1317,11 +1373,31 @@ const REGULAR_PLURAL_END = /([^s])s$/;
 export function moneyMeasureOf(subject: string, verb: string | undefined): string | undefined {
   const measure = verb === undefined ? undefined : MONEY_MEASURES[verb];
   if (measure === undefined || measure === 'payment' || measure === 'cost') return undefined;
-  // "libraries" → library, "anglers" → angler: a noun before the measure is singular.
+  return measureOfSubject(subject, measure);
+}
+
+/** "libraries" → library spending, "anglers" → angler spending: a noun before the measure is singular. */
+export function measureOfSubject(subject: string, measure: string): string {
   const singular = subject.endsWith('ies')
     ? `${subject.slice(0, -3)}y`
     : subject.replace(REGULAR_PLURAL_END, '$1');
   return `${singular} ${measure}`;
+}
+
+/** "The network now spans", "Tea gardens cover": a verb of how far a thing reaches, ending its clause. */
+const EXTENT_END = /\b(?:spans?|spanned|covers?|covered|stretches|stretched|extends?|extended) $/;
+const LENGTH_UNITS = /^(?:km|m|miles?)$/;
+
+/**
+ * "The network now spans 312 km" → network length, "Tea gardens cover 186,000 mu" → tea garden area: how far a
+ * subject reaches is its length or its area, by the unit; undefined for any other clause or unit.
+ */
+export function extentOf(clause: string, region: string, unit: UnitInfo): string | undefined {
+  const match = EXTENT_END.exec(clause);
+  if (match === null) return undefined;
+  const measure = unit.kind === 'area' ? 'area' : LENGTH_UNITS.test(unit.unit) ? 'length' : undefined;
+  const subject = englishLabelBefore(clause.slice(0, match.index), region).label;
+  return measure === undefined || subject === '' ? undefined : measureOfSubject(subject, measure);
 }
 /** What a verb measures when the amount is a time (waited → waiting time, stayed → stay). */
 const TIME_MEASURES: Record<string, string> = {

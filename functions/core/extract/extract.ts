@@ -5,6 +5,7 @@ import { codeSet, isInitialDot, isLatinLetter, wordAt } from './chars.ts';
 import {
   accountedShare,
   baseAfter,
+  COUNTED_DAY_CONDITION,
   changeNamedAfter,
   changeOf,
   changeParticiple,
@@ -14,9 +15,11 @@ import {
   englishClauseBefore,
   englishLabelBefore,
   englishObjectAfter,
+  extentOf,
   fundingFor,
   generationOf,
   measuredObject,
+  measureOfSubject,
   moneyMeasureOf,
   partOfThem,
   respectiveLabels,
@@ -756,14 +759,16 @@ const DIGITS = codeSet('0123456789０１２３４５６７８９');
 const ENGLISH_CLAUSE_END = codeSet(',;.\n');
 const FULL_STOP = 0x2e;
 const DOLLAR = 0x24;
+const LATIN_COMMA = 0x2c;
 const ENGLISH_PERIOD_REACH = 60;
 const AVERAGE_OPENING = /^\s*(?:the )?(?:average|each|per(?! capita))\b/i;
 const AVERAGE_REACH = 16;
 /** How far a sentence is read ahead for its comparison with a year before. */
 const SENTENCE_REACH = 160;
 const YEAR_ON_YEAR_IN = /\byear[- ]on[- ]year\b|\bfrom a year (?:earlier|ago)\b/;
+/** Verbs of a figure still to come: a forecast, an aim, a plan or a budget (has budgeted, earmarked). */
 const FORECAST_BEFORE =
-  /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|goals?|will)\b/i;
+  /\b(?:expects?|expected|forecasts?|projects?|aims?|plans?|planned|intends?|targets?|goals?|will|budgets?|budgeted|earmarked)\b/i;
 const YEAR_UNDER_WAY = /\b(?:this year|full[- ]year|annual (?:target|goal)s?|for the year)\b/i;
 /** "its 2026 economic growth target at": a year inside the name of a target or plan, before its figure. */
 const YEAR_TARGET_BEFORE =
@@ -775,6 +780,10 @@ const CLOSE_QUOTE = 0x201d; // ”
 /** The change word that ends an English change's label, after a month-on-month base; its capture is the word. */
 const CHANGE_WORD_END = / (?:month-on-month )?(growth|decline|rise)$/;
 const GROWTH_END = / growth$/;
+/** "beating the provincial average of", "above the national average of": an average over a wider area. */
+const AVERAGE_OF_END = /\b(national|provincial|regional|citywide|statewide|countrywide) average of $/i;
+/** "industrial output at large firms": the group a measure was taken over, which the wider average is not of. */
+const GROUP_AFTER_MEASURE = / (?:at|in|among|for|of) .*$/;
 /** A month-on-month base after a change, within its clause ("fell 0.4% in March from February" too). */
 const MONTH_ON_MONTH_AFTER =
   /^[^,.;]{0,30}?\b(?:from|over|on|than) (?:the previous|the prior|a|one|the preceding|last) month\b|^[^,.;]{0,30}?\bmonth[- ]on[- ]month\b|^ in [A-Z][a-z]+ from (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?! (?:to|through|until)\b)/;
@@ -791,9 +800,16 @@ const WORTH_ONLY = /^\s*(?:worth|valued at)(?: (?:a combined|a total of|an estim
 const MULTIPLE_OF_THE = /\b(?:double|twice|triple|treble|times|half) the $/i;
 /** "…310 million yuan in job subsidies to 2,600 companies": who an amount just named went to. */
 const FARMED = /^(?:harvested|planted|sown|seeded|irrigated)$/;
-/** "Baishan hospitals cut average outpatient wait to": the measure is the object of the subject's verb. */
+/**
+ * "Baishan hospitals cut average outpatient wait to": the measure is the object of the subject's verb; so after an
+ * infinitive (aims to lift FDI to, to bring PM2.5 below), where an aim makes the figure that measure's target.
+ */
 const OBJECT_CUT_TO =
-  /\b(?:cut|cuts|reduced|reduces|lowered|lowers|trimmed|trims|shortened|shortens|raised|raises|lifted|lifts|boosted|boosts) (?:(?:its|their|the) )?([a-z][a-z-]*(?: [a-z][a-z-]*){0,5}) to $/;
+  /\b(?:cut|cuts|reduce|reduced|reduces|lower|lowered|lowers|trim|trimmed|trims|shorten|shortened|shortens|raise|raised|raises|lift|lifted|lifts|boost|boosted|boosts|bring) (?:(?:its|their|the) )?([A-Za-z][A-Za-z0-9.-]*(?: [a-z][a-z-]*){0,4}) (?:to|below|under) $/;
+/** "aims to lift": the infinitive of an aim, before the verb the object follows. */
+const UPPER_BOUND_OPENING = /^(?:below|under)\b/i;
+const JOINED_INFINITIVE_END = /\band to $/;
+const AIM_TO_END = /\b(?:aims?|aimed|aiming|targets?|targeting|seeks?|seeking|strives?) to $/;
 /** "cut by 2 minutes to", "raised it to": no measure stands between the verb and "to". */
 const NOT_A_CUT_OBJECT = /^(?:by|it|them|from|back|down|up)\b/;
 const CLAUSE_CONJUNCTION = /^\s*(?:but|and|yet|while|whereas)\s+/i;
@@ -804,6 +820,7 @@ const PAST_VERB_AT_END =
 /** " containers leaving the port": the plural counted after "one in N". */
 const COUNTED_NOUN_AFTER = /^ ([a-z][a-z-]*s)\b/i;
 const SPENT = /^(?:spent|spend|spends|spending)$/;
+const SPEND_INFINITIVE_END = /\bto spend $/;
 const GIVEN_END = / (?:issued|paid|granted|given|awarded|allocated|disbursed)$/;
 const GIVEN_TO = /^ (?:in|of) [a-z][a-z -]{0,40} to $/;
 /** "Subsidies of 186 million yuan were paid to 74,000 people": the passive of the same gift. */
@@ -871,17 +888,32 @@ const BASE_FROM_BEFORE = /\bfrom (?:about |around |nearly |roughly )?$/;
  */
 const COMPARED_LEVEL_BEFORE =
   /\b(?:times|than|(?:figure|level|number|total|amount)s?(?: for| of| in)?|what (?:it|they) (?:was|were)(?: in)?) (?:the |its |their )?$/;
+/** "since 2013", "since records began in": a period after "since" and at most a short clause. */
+const SINCE_BEFORE = /\bsince (?:[a-z-]+ ){0,3}$/i;
+/** "after a cold snap in", "after the floods in": an event named by a noun after "after". */
+const AFTER_EVENT_BEFORE = /\bafter (?:a|an|the) (?:[a-z-]+ ){1,3}$/i;
 const COMPARED_RATE_BEFORE = /\b(?:slower|faster|weaker|stronger|lower|higher) than (?:the |a |its )?$/;
 /** "a hub of 9.8 million people": those a place is home to, its population. */
 const PLACE_OF_PEOPLE = /\b(?:(?:a|an|the) (?:[a-z-]+ ){0,3}[a-z]+ of|home to) $/;
 const PEOPLE = /^(?:people|residents|inhabitants)$/;
+/** Who a sector or a firm employs (people, workers, staff). */
+const EMPLOYED_NOUNS = /^(?:people|workers|staff|employees)$/;
 const NOT_A_PLACE = /\b(?:survey|poll|sample|group|total|number|team|panel)\b/;
 /** A share set off by a comma right after a figure (…$40 million, roughly a fifth of the total). */
 const APPOSITIVE = /^,\s*$/;
-const ALLOCATION_END = / allocation$/;
+/** "days of good air quality": a label of days counted by what they had. */
+const COUNTED_DAYS_LABEL = /^days (?:of|with) (.+)$/;
+/** "Public safety allocation", "manufacturing employment": what a part's share is of, after the part. */
+const ALLOCATION_END = / (?:allocation|employment)$/;
 /** ", or 47 percent of the target": the same amount restated as a share. */
 const OR_RESTATED = /^\s*or\s+$/;
 /** ", compared with": only the base a figure before is compared with. */
+/** "output seen decline": a measure a headline says is seen rising or falling. */
+const SEEN_CHANGE = /^(.+) seen (growth|decline)$/;
+/** "is selling for", "sold at", "fetched": a verb of the price a thing went for, ending its clause. */
+const SOLD_FOR_END =
+  /\b(?:(?:is|are|was|were) )?(?:selling|sold|sells|sell|trading|traded|trades|fetched|fetches|fetching) (?:for|at) $/;
+const AGAINST_ONLY = /^\s*(?:as )?(?:against|versus|vs\.?)\s*$/;
 const COMPARED_ONLY = /^\s*(?:compared|as against|against)(?: with| to)?\s*$/;
 const EXPECTED_OPENING = /^expected /;
 /** "while those to Southeast Asia": a pronoun for a noun given before with the same preposition. */
@@ -898,10 +930,7 @@ const VERB_ONLY =
 const OWNED_PLACE_END = /\b(?:at|in|across) (?:the )?[A-Za-z-]+['’]s\s*$/;
 /** "expects full-year volume to exceed", "now expects to exceed": a forecast, and what it is of. */
 const EXPECTS_MEASURE =
-  /\bexpects?\s+(?:(?:its|their|the)\s+)?(?:([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+)?to\s+(?:exceed|reach|top|surpass|hit|be|rise to|grow to)?\s*$/i;
-/** "expects retail sales to grow (by)": a forecast change, and what changes. */
-const EXPECTS_CHANGE =
-  /\bexpects?\s+(?:(?:its|their|the)\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+to\s+(grow|rise|increase|climb|expand|fall|decline|drop|shrink|contract)(?:\s+by)?\s*$/i;
+  /\bexpects?\s+(?:(?:its|their|the)\s+)?(?:([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})\s+)?to\s+(?:exceed|reach|top|surpass|hit|be|rise to|grow to|(rise|grow|increase|climb|expand)|(fall|drop|decline|decrease|shrink|contract))?(?:\s+by)?\s*$/i;
 /** A participle whose subject is the clause's before it (…sold grain, contributing 35 percent of…). */
 const SHARE_PARTICIPLE =
   /^\s*(?:contributing|accounting for|making up|representing|taking up|equal to|equivalent to|covering|fulfilling|completing|meeting)\s*$/;
@@ -1018,6 +1047,10 @@ const PREPOSITIONS_BEFORE_FIGURE = new Set([...'为对向给与和把被让从�
  */
 function isComparedBase(text: string, index: number, found: EnglishPeriod): boolean {
   if (COMPARED_LEVEL_BEFORE.test(text.slice(Math.max(0, index - 24), index))) return true;
+  // "the lowest since monitoring began in 2013": the start of a record compared with dates nothing.
+  if (SINCE_BEFORE.test(text.slice(Math.max(0, index - 40), index))) return true;
+  // "after a cold snap in March": the period dates the event a figure followed, not the figure.
+  if (AFTER_EVENT_BEFORE.test(text.slice(Math.max(0, index - 40), index))) return true;
   return (found.yearEarlier || found.lastYear === true) && isComparedWith(text, index);
 }
 
@@ -1593,9 +1626,21 @@ class Extraction {
       this.text.charCodeAt(raw.start - 1) === FROM && RISES_TO.test(this.text.slice(raw.end, raw.end + 4))
         ? this.sentence.comparedBase
         : undefined;
+    // "budgeted 4.6 billion yuan … this year, 7% less than in 2024": a change set off right after the level it
+    // changes is of that level's date.
+    const level = this.figures.length > this.sentence.firstFigure ? this.figures.at(-1) : undefined;
+    const apposedAsOf =
+      raw.english &&
+      named.growth &&
+      level !== undefined &&
+      label.startsWith(`${level.label} `) &&
+      this.setOffByComma(raw)
+        ? level.asOf
+        : undefined;
     const asOf =
       this.sentence.nextFigureAsOf ??
       risenFrom ??
+      apposedAsOf ??
       planned ??
       (comparedOwn ? own?.asOf : undefined) ??
       (earlier ? yearEarlier(comparedAsOf ?? this.currentAsOf()) : this.located());
@@ -1844,6 +1889,31 @@ class Extraction {
       const target = raw.unit.kind === 'percent' ? targetMeasureAfter(clause, text, raw.end) : undefined;
       if (target !== undefined) return { label: target, growth: false };
     }
+    // "303 days of good air quality", "three days of heavy pollution, down from nine days": days counted are named
+    // by the weather or air they had; a base compared with them is of the days counted before.
+    if (raw.unitPhrase === 'days' && raw.unit.kind === 'count') {
+      const condition = COUNTED_DAY_CONDITION.exec(text.slice(raw.end, raw.end + 64));
+      const counted = this.figures.findLast((figure) => figure.unit === 'days' && figure.kind === 'count');
+      if (condition !== null) return { label: `days${condition[0]}`.toLowerCase(), growth: false };
+      if (counted !== undefined) return { label: counted.label, growth: false };
+    }
+    // "grew 8.9%, beating the provincial average of 6.1%": the same measure over the wider area the average is of.
+    const scope = AVERAGE_OF_END.exec(clause)?.[1]?.toLowerCase();
+    const measured = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
+    if (scope !== undefined && measured !== undefined && measured.unit === raw.unit.unit) {
+      const change = CHANGE_WORD_END.exec(measured.label)?.[1];
+      const core = measured.label.replace(CHANGE_WORD_END, '').replace(GROUP_AFTER_MEASURE, '');
+      return {
+        label: `${scope} ${core}${change === undefined ? '' : ` ${change}`}`,
+        growth: change !== undefined,
+      };
+    }
+    // "Early spring tea is selling for 1,200 yuan": what a thing sells or trades for is its price.
+    const sold = raw.unit.kind === 'money' ? SOLD_FOR_END.exec(clause) : null;
+    const goods = sold === null ? '' : englishLabelBefore(clause.slice(0, sold.index), this.region).label;
+    if (goods !== '') return { label: measureOfSubject(goods, 'price'), growth: false };
+    const extent = extentOf(clause, this.region, raw.unit);
+    if (extent !== undefined) return { label: extent, growth: false };
     const multiple = raw.unit.unit === 'times' ? this.multipleNamed(raw, clause) : undefined;
     if (multiple !== undefined) return { label: multiple, growth: false };
     // "Sales totalled 6,850 units, a 17.3% decline": a change set off after a level is the change of that level.
@@ -1868,14 +1938,23 @@ class Extraction {
     if (statistic !== undefined) return { label: statistic, growth: false };
     const carried = this.shareCarriedBy(raw, clause);
     if (carried !== undefined) return { label: carried, growth: false };
-    const cutObject = OBJECT_CUT_TO.exec(clause)?.[1];
-    // "cut minimum down payments for first-time buyers to 15%": a rate set in percent is one value, named in the
-    // singular.
-    if (cutObject !== undefined && !NOT_A_CUT_OBJECT.test(cutObject))
-      return {
-        label: raw.unit.kind === 'percent' ? cutObject.replace(PLURAL_RATE, '$1') : cutObject,
-        growth: false,
-      };
+    // "to bring PM2.5 below 30 micrograms": the bound word stands in the figure's span, not in its clause.
+    const bounded = UPPER_BOUND_OPENING.test(text.slice(raw.start, raw.start + 6))
+      ? `${clause}below `
+      : clause;
+    const cut = OBJECT_CUT_TO.exec(bounded);
+    const cutObject = cut?.[1]?.toLowerCase();
+    if (cut !== null && cutObject !== undefined && !NOT_A_CUT_OBJECT.test(cutObject)) {
+      // "aims to raise GDP to … and to bring NO2 below …": an infinitive the sentence's aim governs.
+      const aimed =
+        AIM_TO_END.test(bounded.slice(0, cut.index)) ||
+        (JOINED_INFINITIVE_END.test(bounded.slice(0, cut.index)) &&
+          AIMS.test(text.slice(Math.max(sentence.start, raw.start - CONTEXT_REACH), raw.start)));
+      // "cut minimum down payments for first-time buyers to 15%": a rate set in percent is one value, named in the
+      // singular.
+      const named = raw.unit.kind === 'percent' ? cutObject.replace(PLURAL_RATE, '$1') : cutObject;
+      return { label: aimed ? `${named} target` : named, growth: false };
+    }
     const last = this.figures.length > sentence.firstFigure ? this.figures.at(-1) : undefined;
     // "added 8.6 gigawatts …, more than double the 3.9 gigawatts installed a year earlier": the same measure.
     if (last !== undefined && last.unit === raw.unit.unit && MULTIPLE_OF_THE.test(clause))
@@ -1893,13 +1972,7 @@ class Extraction {
     }
     const previous = sentence.previousLabel?.replace(CHANGE_WORD_END, '').replace(GROWTH_PREFIX, '');
     const expected = this.expectedMeasure(raw, clause);
-    if (expected !== undefined) return { label: expected, growth: false };
-    // "expects retail sales to grow about 6% this year": the expected change of what it names.
-    const expectedChange = raw.unit.kind === 'percent' ? EXPECTS_CHANGE.exec(clause) : null;
-    if (expectedChange !== null) {
-      const change = changeParticiple(`${(expectedChange[2] ?? '').replace(/e$/, '')}ing`) ?? 'growth';
-      return { label: `expected ${changeOf((expectedChange[1] ?? '').toLowerCase(), change)}`, growth: true };
-    }
+    if (expected !== undefined) return { label: expected, growth: CHANGE_WORD_END.test(expected) };
     // "NEV exports nearly tripled": before a multiple, which is the verb, a present tense is a noun.
     const subjectClause = this.subjectAcrossFigure(this.antecedentOfThose(clause, raw.start), raw.start);
     const before = englishLabelBefore(
@@ -1907,6 +1980,13 @@ class Extraction {
       this.region,
       raw.multiple !== true,
     );
+    // "58% of journeys in March, against 49% a year earlier": a level compared with the one before in its unit is
+    // of that series, at the base's own date.
+    if (AGAINST_ONLY.test(clause) && last !== undefined && last.unit === raw.unit.unit)
+      return { label: last.label, growth: last.kind === 'growth_rate' };
+    // "Output seen down 5%": a headline's "seen" is a forecast, named as expected.
+    const seen = before.growth ? SEEN_CHANGE.exec(before.label) : null;
+    if (seen !== null) return { label: `expected ${seen[1]} ${seen[2]}`, growth: true };
     const change = DECLINE_BEFORE.test(clause) ? 'decline' : 'growth';
     const respective = before.growth ? respectiveLabels(clause, change, text, raw.end) : undefined;
     if (respective !== undefined) {
@@ -1942,10 +2022,16 @@ class Extraction {
       previous !== undefined &&
       afterFigure &&
       (APPOSITIVE.test(text.slice(sentence.previousEnd, raw.start)) ||
+        // "…1.3 million people at the end of December, roughly 38% of the city's workforce": so after the
+        // figure's own phrase of time or place, when nothing but the comma opens the share.
+        this.setOffByComma(raw) ||
         SHARE_PARTICIPLE.test(clause) ||
         OR_RESTATED.test(clause))
     ) {
       const whole = shareWholeAfter(text, raw.end);
+      // "303 days of good air quality, or 82.8% of the year": the share of days that had it.
+      const daysHad = whole === 'year' ? COUNTED_DAYS_LABEL.exec(previous)?.[1] : undefined;
+      if (daysHad !== undefined) return { label: `share of days with ${daysHad}`, growth: false };
       // "9,200 private firms reported export activity, contributing…": the firms the count's label opens with.
       const counted = this.countedPhrase;
       // "Public safety will receive $610 million, roughly a quarter of the total": the share is public safety's.
@@ -2028,6 +2114,10 @@ class Extraction {
     const targetOf = previous?.includes(' share') === true ? this.countedPhrase : sentence.previousLabel;
     if (TARGET_ONLY.test(before.label) && targetOf !== undefined)
       return { label: `${targetOf} target`, growth: false };
+    // "plans to spend 2.2 billion yuan on emission controls": an infinitive's spending is named by what it is on.
+    const plannedSpending =
+      raw.unit.kind === 'money' && SPEND_INFINITIVE_END.test(clause) ? spendingOn(text, raw.end) : undefined;
+    if (plannedSpending !== undefined) return { label: plannedSpending, growth: false };
     if (before.label !== '' && !before.objectFollows) return before;
     // "4.2 hours shorter than a year earlier", "300 more than a year ago": a change of what was measured before.
     const changeAfter = CHANGE_AFTER.exec(text.slice(raw.end, raw.end + 16));
@@ -2070,10 +2160,16 @@ class Extraction {
     }
     // "5,640 units of affordable rental housing": a counting word is named by what it counts.
     const countedNoun = countsSomething ? countedOf(raw.unitPhrase ?? '', text, raw.end) : undefined;
+    // "Manufacturing employed 1.3 million people": the people a sector employs are its employment.
+    const employment =
+      before.verb === 'employed' && before.label !== '' && EMPLOYED_NOUNS.test(countedNoun ?? '')
+        ? measureOfSubject(before.label, 'employment')
+        : undefined;
     const counted =
       countedNoun === undefined
         ? undefined
-        : (measuredObject(before.verb, countedNoun, text, raw.end) ??
+        : (employment ??
+          measuredObject(before.verb, countedNoun, text, raw.end) ??
           this.workDone(before.verb, countedNoun, raw.unit.unit) ??
           countedNoun);
     // "Freight rates on the route to Frankfurt averaged $3.85": with no object after it, the subject names it.
@@ -2135,6 +2231,12 @@ class Extraction {
     if (oversubscribed === undefined) return `${horizon}price-to-earnings ratio`;
     const subject = englishLabelBefore(clause, this.region).label;
     return subject === '' ? 'oversubscription' : `${subject} oversubscription`;
+  }
+
+  /** Whether only a comma stands before the figure in its clause (…, roughly 38% of the workforce). */
+  private setOffByComma(raw: RawFigure): boolean {
+    const clause = englishClauseBefore(this.text, raw.start, this.sentence.previousEnd);
+    return clause.trim() === '' && this.text.charCodeAt(raw.start - clause.length - 1) === LATIN_COMMA;
   }
 
   /** The label of the sentence's last growth (not a decline), undefined when it measured none. */
@@ -2206,7 +2308,10 @@ class Extraction {
     const match = EXPECTS_MEASURE.exec(clause);
     if (match === null) return undefined;
     const measure = match[1]?.toLowerCase();
-    if (measure !== undefined) return `expected ${measure}`;
+    // "expects spring output to fall 5%": the change a forecast sizes is of the expected measure.
+    const change = match[2] !== undefined ? ' growth' : match[3] !== undefined ? ' decline' : '';
+    if (measure !== undefined && change !== '' && raw.unit.kind !== 'percent') return undefined;
+    if (measure !== undefined) return `expected ${measure}${change}`;
     return raw.unitPhrase === undefined || raw.unit.kind !== 'count'
       ? undefined
       : `expected ${countedFrom(raw.unitPhrase, this.text, raw.end)}`;

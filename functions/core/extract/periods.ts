@@ -574,6 +574,11 @@ const COUNTS = new Map(
 const ENGLISH_PERIOD =
   /^(?:(first|second|third|fourth) quarter|q([1-4])|(first|second) half|first (two|three|four|five|six|seven|eight|nine|ten|eleven) months|([a-z]+)(?:-| to )([a-z]+)|(last) year|(a year (?:earlier|ago)|the same (?:period|month|quarter) (?:a year earlier|last year|of last year))|in (january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)|for ((?:19|20)\d\d))(?:,? (?:of )?((?:19|20)\d\d)\b)?/;
 
+/** A verb in the past right before a period ("opened in"), not one of what is still to come (expected in). */
+const PAST_VERB_BEFORE =
+  /\b(?!(?:expected|scheduled|planned|slated|projected|forecasted|estimated|targeted|needed)\b)[a-z]{2,}ed $/i;
+const PAST_VERB_REACH = 20;
+
 export interface EnglishPeriod {
   /** The day the period ends, or undefined for a year earlier than the current as-of. */
   asOf: string | undefined;
@@ -643,6 +648,14 @@ export function englishPeriodAt(
     const monthNumber = MONTH_NUMBERS.get(month);
     endMonth = monthNumber ?? 12;
     if (monthNumber === undefined) year = Number(month);
+    // "after the lines opened in December", in an April brief: a month still to come, after a verb in the past,
+    // is last year's.
+    else if (
+      written === undefined &&
+      monthNumber > publication.month &&
+      PAST_VERB_BEFORE.test(text.slice(Math.max(0, index - PAST_VERB_REACH), index))
+    )
+      year--;
   }
   if (endMonth === undefined) return undefined;
   if (written === undefined && last === undefined && /^\d/.test(month ?? '') === false) {

@@ -3,7 +3,7 @@
 import type { Qualifier } from '../model.ts';
 import { codeSet, isIdeograph, isLatinLetter, wordAt } from './chars.ts';
 import { opensVagueAmount, readChineseScale, vagueAmountAt } from './chinese-amounts.ts';
-import { englishPerAfter, englishUnitAt, knownEnglishUnit } from './english.ts';
+import { COUNTED_DAY_CONDITION, englishPerAfter, englishUnitAt, knownEnglishUnit } from './english.ts';
 import { skipLayoutSpace } from './layout.ts';
 import {
   durationAfterNumber,
@@ -346,9 +346,30 @@ const MEASURED_SPAN_REACH = 48;
 /** "within 90 days", "over the past 30 days": a span that only says when. */
 const SPAN_ONLY_BEFORE = /\b(?:within|for|after|in|over|past|next|last|first)\s$/i;
 
+/**
+ * "303 days of good air quality", "three days of heavy pollution": days counted by the weather or the air they had
+ * are a count, not a span of time; so is a base such a count is compared with (down from nine days).
+ */
+const COUNTED_DAYS_BEFORE = / days (?:of|with) [^.;!?]*\b(?:from|than|against|versus|compared with) $/;
+const COUNTED_DAYS_REACH = 80;
+const COUNTED_DAY_UNIT: UnitInfo = { unit: 'days', kind: 'count', measure: true, counter: false };
+
+/** Days counted (303 days of good air quality) after a number that ends at `index` and starts at `start`. */
+function countedEnglishDays(text: string, index: number, start: number): UnitRead | undefined {
+  if (!text.startsWith(' days ', index)) return undefined;
+  if (
+    !COUNTED_DAY_CONDITION.test(text.slice(index + ' days'.length, index + 64)) &&
+    !COUNTED_DAYS_BEFORE.test(text.slice(Math.max(0, start - COUNTED_DAYS_REACH), start))
+  )
+    return undefined;
+  return { unit: COUNTED_DAY_UNIT, end: index + ' days'.length, english: true, phrase: 'days' };
+}
+
 function measuredEnglishSpan(text: string, index: number, start: number): UnitRead | undefined {
   const span = ENGLISH_SPAN.exec(text.slice(index, index + 7));
   if (span?.[1] === undefined) return undefined;
+  const counted = countedEnglishDays(text, index, start);
+  if (counted !== undefined) return counted;
   const before = text.slice(Math.max(0, start - MEASURED_SPAN_REACH), start);
   const base = MEASURED_SPAN_BASE_BEFORE.test(
     text.slice(Math.max(0, start - MEASURED_SPAN_BASE_REACH), start),
@@ -807,7 +828,8 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   // only an amount of money written so is a rate (468 yuan a night).
   const perArticle = per?.byArticle === true && unit.unit.kind !== 'money';
   if (per !== undefined && unit.unit.kind !== 'growth_rate' && !perArticle) {
-    // A price or a yield per land area keeps its rate in words as written (yuan per square metre, kg per mu).
+    // A price or a yield per land area keeps its rate in words as written (yuan per square metre, kg per mu), as
+    // does a concentration per volume (micrograms per cubic meter).
     const numerator =
       per.area === true && unit.phrase !== undefined ? { ...unit.unit, unit: unit.phrase } : undefined;
     unit = {
@@ -919,6 +941,12 @@ export function readFigure(text: string, index: number, floor: number): Reading 
   if (rangeMax !== undefined) valueMax = coreValue(rangeMax, unitExponent);
   if (definesGroup(text, start, cursor, qualifier, valueMax, unit.unit.kind)) return rejected(cursor);
   if (AGE_BEFORE.test(text.slice(Math.max(floor, start - 8), start))) return rejected(cursor);
+  // "37 projects, each worth at least $50 million": a bound on each thing counted is a threshold, no figure.
+  if (
+    (qualifier === 'over' || qualifier === 'under') &&
+    EACH_BEFORE.test(text.slice(Math.max(floor, start - 20), start))
+  )
+    return rejected(cursor);
   if (!core.chinese && PER_BEFORE.test(text.slice(Math.max(floor, start - 6), start)))
     return rejected(cursor);
   if (!core.chinese && THRESHOLD_BEFORE.test(text.slice(Math.max(floor, index - 24), index)))
@@ -989,6 +1017,8 @@ const GROUP_BOUND = /以上|以下|以内/;
 const SHARE_NAMED_AFTER = /^[^，。；;,、0-9０-９]{0,8}?(?:比例|占比|比重)/;
 /** "respondents aged over 60", "people aged 16 to 24": an age that defines a group, not a figure. */
 const AGE_BEFORE = /\b(?:aged|ages?)\s+$/i;
+/** "each worth at least", "each with more than": what every one of the things counted is at least. */
+const EACH_BEFORE = /\beach (?:worth|valued at|costing|with|of|covering|employing)\s+$/i;
 /** "A reading above 50 signals expansion", "a score below 60": a threshold that defines a class, no figure. */
 const THRESHOLD_BEFORE = /\ban? [a-z]+ (?:above|below) $/i;
 /** "for every 1,000 rural residents", "per 100,000 people", "every 10 minutes": what a rate is per, no figure. */
@@ -1505,9 +1535,11 @@ function wordNumberAt(text: string, index: number, floor: number): RawFigure | u
       multiple: true,
     };
   }
-  const unit = englishUnitAt(text, cardinal.end);
+  // "three days of heavy pollution": days counted, as in digits.
+  const days = countedEnglishDays(text, cardinal.end, index);
+  const unit = days ?? englishUnitAt(text, cardinal.end);
   if (unit === undefined) return undefined;
-  const measured = knownEnglishUnit(unit.unit);
+  const measured = days !== undefined || knownEnglishUnit(unit.unit);
   const opening =
     SENTENCE_OPENING.test(text.slice(Math.max(0, index - 3), index)) && /[A-Z]/.test(text.charAt(index));
   if (!measured && !opening) return undefined;
@@ -1519,7 +1551,7 @@ function wordNumberAt(text: string, index: number, floor: number): RawFigure | u
     unit: unit.unit,
     qualifier,
     english: true,
-    unitPhrase: unit.phrase,
+    ...(unit.phrase === undefined ? {} : { unitPhrase: unit.phrase }),
   };
 }
 
