@@ -71,6 +71,7 @@ interface Floors {
  * the extractor's, which puts the extractor at 79.1% fully right with an acceptable label beside 69.9% with the
  * writer's own.
  */
+// Raised after round 10 to just under what each split reached then (the README's quality table).
 const FLOORS: Record<Split, Floors> = {
   // Regression guard: issue 8's targets (above) are not reached on dev after seven rounds of tuning on it. After
   // round 7: fully right 89.6%, label 89.6%, asOf 98.9%, kind 99.8%, precision 100%, recall 99.8%, no collision
@@ -79,9 +80,9 @@ const FLOORS: Record<Split, Floors> = {
   // After round 9: fully right 90.7%, label 90.7%, judged 97.5%, recall 100%.
   dev: {
     targets: { fullyRight: 0.905, precision: 0.995, recall: 0.995 },
-    fields: { value: 0.995, unit: 0.995, qualifier: 0.995, label: 0.905, kind: 0.995, asOf: 0.985 },
+    fields: { value: 0.995, unit: 0.995, qualifier: 0.995, label: 0.905, kind: 0.995, asOf: 0.99 },
     collisions: 0,
-    fullyRightJudged: 0.97,
+    fullyRightJudged: 0.975,
   },
   // Regression guard: the check split was added untuned (fully right 54.4%, label 55.7%, asOf 73.9%, one
   // collision) and was tuned on from round 3, so it no longer tells whether a rule generalizes. After round 6:
@@ -104,9 +105,9 @@ const FLOORS: Record<Split, Floors> = {
   // After round 9: fully right 88.5%, label 88.5%, judged 96.0%, unit 100%.
   test: {
     targets: { fullyRight: 0.88, precision: 0.995, recall: 0.995 },
-    fields: { value: 0.995, unit: 0.995, qualifier: 0.995, label: 0.88, kind: 0.99, asOf: 0.98 },
+    fields: { value: 0.995, unit: 0.995, qualifier: 0.995, label: 0.88, kind: 0.995, asOf: 0.98 },
     collisions: 0,
-    fullyRightJudged: 0.955,
+    fullyRightJudged: 0.96,
   },
   // Regression guard: a fourth writer's development set, added in round 4 to widen what tuning sees. Untuned, the
   // round-3 extractor reached fully right 46.6%, label 48.1%, unit 88.4%, asOf 75.4%, recall 95.0%, precision
@@ -116,10 +117,10 @@ const FLOORS: Record<Split, Floors> = {
   // After round 8: fully right 71.5%, label 72.1%, judged 86.4%.
   // After round 9: fully right 72.7%, label 73.3%, judged 89.0%, kind 100%, recall 100%.
   dev3: {
-    targets: { fullyRight: 0.725, precision: 0.99, recall: 0.995 },
-    fields: { value: 0.995, unit: 0.985, qualifier: 0.995, label: 0.73, kind: 0.995, asOf: 0.89 },
+    targets: { fullyRight: 0.73, precision: 0.99, recall: 0.995 },
+    fields: { value: 0.995, unit: 0.985, qualifier: 0.995, label: 0.735, kind: 0.995, asOf: 0.895 },
     collisions: 0,
-    fullyRightJudged: 0.885,
+    fullyRightJudged: 0.895,
   },
   // Regression guard: the second blind split, written after round 3 by a writer who never read the extractor, and
   // never read by whoever tuned it through round 4; tuned on from round 5 (declared). The round-3 extractor,
@@ -130,10 +131,10 @@ const FLOORS: Record<Split, Floors> = {
   // After round 8: fully right 84.2%, label 85.3%, asOf 90.7%, judged 92.0%.
   // After round 9: fully right 86.0%, label 87.6%, judged 94.3%, precision 100%.
   test2: {
-    targets: { fullyRight: 0.855, precision: 0.995, recall: 0.995 },
-    fields: { value: 0.995, unit: 0.98, qualifier: 0.995, label: 0.87, kind: 0.99, asOf: 0.905 },
+    targets: { fullyRight: 0.865, precision: 0.995, recall: 0.995 },
+    fields: { value: 0.995, unit: 0.98, qualifier: 0.995, label: 0.875, kind: 0.99, asOf: 0.905 },
     collisions: 0,
-    fullyRightJudged: 0.94,
+    fullyRightJudged: 0.945,
   },
   // Regression guard: the third blind split, written after round 4 by a writer who never read the extractor, and
   // never read by whoever tuned it through round 5; tuned on from round 6 (declared). The round-4 extractor, scored
@@ -158,10 +159,10 @@ const FLOORS: Record<Split, Floors> = {
   // After round 8: fully right 77.2%, label 79.1%, judged 87.6%, no collision.
   // After round 9: fully right 85.4%, label 85.9%, judged 96.2%, asOf 86.2%, unit 99.1%, kind 99.1%, precision 100%, recall 100%.
   test4: {
-    targets: { fullyRight: 0.85, precision: 0.995, recall: 0.995 },
-    fields: { value: 0.995, unit: 0.99, qualifier: 0.995, label: 0.855, kind: 0.99, asOf: 0.86 },
+    targets: { fullyRight: 0.86, precision: 0.995, recall: 0.995 },
+    fields: { value: 0.995, unit: 0.995, qualifier: 0.995, label: 0.86, kind: 0.99, asOf: 0.87 },
     collisions: 0,
-    fullyRightJudged: 0.96,
+    fullyRightJudged: 0.97,
   },
   // Regression guard: the fifth blind split, written at the start of round 7 by a writer who never read the
   // extractor, and never read by whoever tunes it. The round-6 extractor, scored when the split arrived: fully right
@@ -170,31 +171,34 @@ const FLOORS: Record<Split, Floors> = {
   // After round 8 (blind): fully right 71.6%, label 74.0%, judged 82.2%, the rest unchanged.
   // Tuned on from round 9 (declared). After round 9: fully right 83.9%, label 85.6%, judged 95.3%, unit 98.3%, kind 100%, precision 98.5%, no collision.
   test5: {
-    targets: { fullyRight: 0.835, precision: 0.985, recall: 0.995 },
-    fields: { value: 0.995, unit: 0.98, qualifier: 0.995, label: 0.855, kind: 0.995, asOf: 0.93 },
+    targets: { fullyRight: 0.86, precision: 0.985, recall: 0.995 },
+    fields: { value: 0.995, unit: 0.99, qualifier: 0.995, label: 0.87, kind: 0.995, asOf: 0.94 },
     collisions: 0,
-    fullyRightJudged: 0.95,
+    fullyRightJudged: 0.965,
   },
   // Regression guard: the sixth blind split, written at the start of round 9 by three writers who never read the
   // extractor, and never read by whoever tunes it; a blind judge ruled on every label (it accepted 99.4% of the
   // writers'). The round-8 extractor, scored when the split arrived: fully right 62.9%, judged 73.4%, label 66.4%,
   // asOf 79.4%, unit 92.3%, kind 97.1%, value 98.3%, qualifier 98.5%, precision 98.7%, recall 98.5%, 4 collisions.
   // After round 9 (blind): fully right 64.2%, judged 74.5%, label 67.2%, unit 93.8%, kind 98.2%, value 99.3%, qualifier 99.3%, recall 99.3%, precision 98.7%, asOf 79.4%, 4 collisions.
-  // Tuned on from round 10 (declared).
+  // Tuned on from round 10 (declared). After round 10: fully right 79.4%, judged 91.7%, label 81.1%, asOf 93.6%,
+  // unit 98.0%, precision 99.1%, recall 100%, 3 collisions.
   test6: {
-    targets: { fullyRight: 0.64, precision: 0.985, recall: 0.99 },
-    fields: { value: 0.99, unit: 0.935, qualifier: 0.99, label: 0.67, kind: 0.98, asOf: 0.79 },
-    collisions: 4,
-    fullyRightJudged: 0.74,
+    targets: { fullyRight: 0.79, precision: 0.99, recall: 0.995 },
+    fields: { value: 0.995, unit: 0.975, qualifier: 0.995, label: 0.81, kind: 0.995, asOf: 0.935 },
+    collisions: 3,
+    fullyRightJudged: 0.915,
   },
   // Regression guard: the seventh blind split, written at the start of round 10 by three writers who never read the
   // extractor, and never read by whoever tunes it. The round-9 extractor, scored when the split arrived: fully right
   // 68.6%, label 69.6%, asOf 83.5%, unit 97.6%, kind 97.4%, value 98.6%, qualifier 98.8%, precision 98.7%, recall
-  // 99.1%, 6 collisions.
+  // 99.1%, 6 collisions; judged (every label, by three blind judges) 81.8%. After round 10 (blind): fully right
+  // 69.3%, judged 83.2%, label 69.8%, asOf 85.0%, unit 98.5%, kind 97.6%, the rest unchanged.
   test7: {
-    targets: { fullyRight: 0.68, precision: 0.985, recall: 0.99 },
-    fields: { value: 0.985, unit: 0.975, qualifier: 0.985, label: 0.695, kind: 0.97, asOf: 0.83 },
+    targets: { fullyRight: 0.69, precision: 0.985, recall: 0.99 },
+    fields: { value: 0.985, unit: 0.98, qualifier: 0.985, label: 0.695, kind: 0.975, asOf: 0.845 },
     collisions: 6,
+    fullyRightJudged: 0.83,
   },
 };
 
