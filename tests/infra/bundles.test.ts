@@ -15,9 +15,9 @@ import { type FunctionName, type FunctionSpec, functions } from '../../infra/top
  * each one's size, and this budget keeps what was won from coming back. Ingest, the largest, carries the extractor,
  * which grows with its rules: 503 KiB after the second round of labelling rules, 531 KiB after the fourth, 542 KiB
  * after the fifth, 561 KiB after the sixth, 542 KiB after the seventh (semver's stand-in took 28 KiB off every bundle),
- * 561 KiB after the eighth, 575 KiB after the ninth.
+ * 561 KiB after the eighth, 575 KiB after the ninth, 591 KiB after the tenth.
  */
-const bundleBudgetKiB = 580;
+const bundleBudgetKiB = 595;
 
 const entries = Object.entries(functions) as Array<[FunctionName, FunctionSpec]>;
 /** What Lambda sets and the handlers read when imported. */
