@@ -5,9 +5,10 @@
 // from round 5, declared) and test3 (blind through round 5: written after round 4 by someone who never read the
 // extractor; tuned on from round 6, declared), test4 (blind through round 7a: written at the start of round 6 by
 // someone who never read the extractor; tuned on from round 7b, declared), test5 (blind through round 8: written at
-// the start of round 7 by someone who never read the extractor; tuned on from round 9, declared) and test6 (blind
+// the start of round 7 by someone who never read the extractor; tuned on from round 9, declared), test6 (blind
 // through round 9: written at the start of round 9 by three writers who never read the extractor; tuned on from
-// round 10, declared). Only tuned splits print their misses. QUALITY_REPORT=1 prints the scores;
+// round 10, declared) and test7 (blind: written at the start of round 10 by three writers who never read the
+// extractor, never read by whoever tunes it). Only tuned splits print their misses. QUALITY_REPORT=1 prints the scores;
 // LABELED_SPLIT=dev runs one split only.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
