@@ -67,10 +67,12 @@ export interface ChangeInput {
   recordedAt: string;
 }
 
-/** Equal values give no change; otherwise added, changed, revised or backfilled. */
+/**
+ * Equal values give no change; otherwise added, changed, revised or backfilled. One key holds one unit family, its
+ * values in one base unit, so a unit spelled another way (每斤1.38元 read as 元 beside 1.38元/斤) changes nothing.
+ */
 export function classifyChange({ current, previous, hasLater, recordedAt }: ChangeInput): Change | null {
-  if (previous !== undefined && previous.value === current.value && previous.unit === current.unit)
-    return null;
+  if (previous !== undefined && previous.value === current.value) return null;
   const type: Change['type'] = hasLater
     ? 'figure.backfilled'
     : previous === undefined

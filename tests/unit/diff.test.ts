@@ -21,6 +21,22 @@ describe('classifyChange', () => {
     expect(change).toMatchObject({ type: 'figure.added', previous: null, delta: null, direction: null });
   });
 
+  it('raises nothing when a later brief writes the same value with its unit spelled another way', () => {
+    const previous = observation({ value: 1.38, unit: '元/斤', kind: 'money', surface: '1.38元/斤' });
+    const current = observation({
+      asOf: '2020-06-10',
+      value: 1.38,
+      unit: '元',
+      kind: 'money',
+      surface: '每斤1.38元',
+      briefId: 'prices-june',
+    });
+    expect(classifyChange({ current, previous, hasLater: false, recordedAt })).toBeNull();
+    expect(
+      classifyChange({ current: { ...current, value: 1.52 }, previous, hasLater: false, recordedAt }),
+    ).toMatchObject({ type: 'figure.changed', delta: 0.14 });
+  });
+
   it('publishes figure.changed when the unemployment rate moves at a later as-of date', () => {
     const previous = observation();
     const current = observation({ asOf: '2020-06-10', value: 2.85, surface: '2.85%', briefId: 'jobs-june' });
