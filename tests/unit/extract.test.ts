@@ -857,6 +857,18 @@ describe('metric identity within and across briefs (issue 8 acceptance)', () => 
     ]);
   });
 
+  it('joins a headline figure to the body figure of its name, not to another of the same value', () => {
+    const figures = extractFigures(
+      '青州今年地区生产总值增长目标定为6%左右\n\n今年主要预期目标是：地区生产总值增长6%左右，城镇调查失业率6%左右。',
+      may,
+    );
+    expect(figures.map((figure) => [figure.label, figure.kind, figure.metric])).toEqual([
+      ['地区生产总值增长目标', 'growth_rate', '青州:地区生产总值增长目标:percent'],
+      ['地区生产总值增长目标', 'growth_rate', '青州:地区生产总值增长目标:percent'],
+      ['城镇调查失业率目标', 'percent', '青州:城镇调查失业率目标:percent'],
+    ]);
+  });
+
   it('dates an undated headline figure that restates none by the lead of the body', () => {
     const figures = extractFigures(
       '公共充电桩总数超过6000个\n\n截至4月底，全市已建成公共充电桩6218个。',

@@ -115,13 +115,27 @@ function joinHeadline(figures: Figure[], headlineEnd: number, keys: Keys) {
           candidate.metric === figure.metric ||
           head(candidate.label) === head(figure.label)),
     );
-    // A share of a population whose body share is defined alike (希望延长课后服务时间的家长比例) is that one, not a
-    // nearer share of another choice; with none defined alike, the nearest.
+    // The body figure of the same name is the one restated, even where the headline misread its kind (增长目标定为
+    // 5.5%左右 / 增长5.5%左右), before another of the same value (城镇调查失业率5.5%左右). A share of a population whose
+    // body share is defined alike (希望延长课后服务时间的家长比例) is that one, not a nearer share of another choice;
+    // with none defined alike, the nearest.
+    const named = nearest(
+      figure,
+      body.filter(
+        (candidate) =>
+          candidate.label === figure.label &&
+          unitFamily(candidate.unit) === unitFamily(figure.unit) &&
+          compatible(candidate, figure),
+      ),
+    );
+    if (named !== undefined) figure.kind = named.kind;
     const restated =
+      named ??
       nearest(
         figure,
         candidates.filter((candidate) => definedAlike(candidate.label, figure.label)),
-      ) ?? nearest(figure, candidates);
+      ) ??
+      nearest(figure, candidates);
     if (restated === undefined) {
       const summed = figure.asOf === undefined ? summedAsOf(figure, body) : undefined;
       if (summed !== undefined) figure.asOf = summed;
