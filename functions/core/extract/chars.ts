@@ -47,6 +47,17 @@ export function wordAt(text: string, index: number, words: readonly string[]): s
   return undefined;
 }
 
+/** Where a sentence ends, in Chinese and in English. */
+export const SENTENCE_ENDS = codeSet('。！？!?\n');
+
+/** Where the sentence of `start` opens, looking back at most `reach` characters. */
+export function sentenceOpening(text: string, start: number, reach: number): number {
+  const floor = Math.max(0, start - reach);
+  let from = start;
+  while (from > floor && !SENTENCE_ENDS.has(text.charCodeAt(from - 1))) from--;
+  return from;
+}
+
 /** A CJK unified ideograph (汉字), the characters of Chinese words. */
 export function isIdeograph(code: number): boolean {
   return code >= 0x4e00 && code <= 0x9fff;

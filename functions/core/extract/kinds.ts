@@ -1,6 +1,7 @@
 // What kind of figure a labelled figure is, where its unit alone does not say: a share or a change, a count or a
 // rate per head of a population.
 import type { FigureKind } from '../model.ts';
+import { sentenceOpening } from './chars.ts';
 import type { RawFigure } from './read-figure.ts';
 
 /** 的受访者占73.8%, 占比为: a share of a whole, whatever change words the group it counts is defined by. */
@@ -84,8 +85,7 @@ function percentKind(
 }
 
 /** 每千人口…比2020年末增加0.8人: the per-population measure named earlier in the sentence. */
+const PER_POPULATION_REACH = 40;
 function perPopulationBefore(text: string, raw: RawFigure): boolean {
-  let from = raw.start;
-  while (from > 0 && raw.start - from < 40 && !'。！？\n'.includes(text.charAt(from - 1))) from--;
-  return PER_POPULATION.test(text.slice(from, raw.start));
+  return PER_POPULATION.test(text.slice(sentenceOpening(text, raw.start, PER_POPULATION_REACH), raw.start));
 }

@@ -1,6 +1,6 @@
 // Dates and periods that locate figures (截至5月11日, 一季度, 1-5月, 上半年, 前4个月, 2022年, 去年同期): the
 // day each one ends, which is the figure's as-of.
-import { codeSet, wordAt } from './chars.ts';
+import { codeSet, SENTENCE_ENDS, wordAt } from './chars.ts';
 import { arabicDigit, chineseDigit, readChineseNumeral } from './numerals.ts';
 
 /** The publication date a period without a year is read against. */
@@ -496,7 +496,6 @@ export function sameDayAt(text: string, index: number): number | undefined {
 const GOES_ON_ABOUT_DAY = ['其中', '另有', '另外', ...SAME_DAY, '去年同期', '上年同期', ...CLOSE_OF_DAY];
 /** How far a sentence is searched for 同期, which compares it with a year before at the same day. */
 const SAME_PERIOD_REACH = 60;
-const SENTENCE_ENDS = codeSet('。！？!?\n');
 
 /**
  * Whether the sentence at `start` goes on about the day the sentence before was dated by: it opens with 其中, 另有,

@@ -1,7 +1,7 @@
 // Reads one figure at a position: number, scale, range or ratio, unit, qualifiers; or says why it is not one.
 
 import type { Qualifier } from '../model.ts';
-import { codeSet, isIdeograph, isLatinLetter, wordAt } from './chars.ts';
+import { codeSet, isIdeograph, isLatinLetter, sentenceOpening, wordAt } from './chars.ts';
 import { opensVagueAmount, readChineseScale, vagueAmountAt } from './chinese-amounts.ts';
 import { COUNTED_DAY_CONDITION, englishPerAfter, englishUnitAt, knownEnglishUnit } from './english.ts';
 import { skipLayoutSpace } from './layout.ts';
@@ -467,15 +467,12 @@ function durationLevelAt(text: string, from: number): boolean {
 
 /** 时间为36分钟，比2021年增加3分钟: a change of a duration the sentence measured before, in its unit. */
 function measuredEarlier(text: string, start: number, unit: string): boolean {
-  let from = start;
-  while (from > 0 && start - from < DURATION_REACH && !SENTENCE_ENDS.has(text.charCodeAt(from - 1))) from--;
-  const sentence = text.slice(from, start);
+  const sentence = text.slice(sentenceOpening(text, start, DURATION_REACH), start);
   const at = sentence.indexOf(unit);
   return (
     at > 0 && isArabic(sentence.charCodeAt(at - 1)) && DURATION_NOUNS.some((noun) => sentence.includes(noun))
   );
 }
-const SENTENCE_ENDS = codeSet('。！？!?\n');
 
 /**
  * A time unit read as a count where the clause counts time; elsewhere 20天 is a duration, not a figure. A score or
@@ -495,9 +492,7 @@ function countedTimeAt(text: string, index: number, start: number): UnitRead | u
 
 /** Whether one of `nouns` stands earlier in the sentence of `start`, within DURATION_REACH. */
 function nounEarlierInSentence(text: string, start: number, nouns: string[]): boolean {
-  let from = start;
-  while (from > 0 && start - from < DURATION_REACH && !SENTENCE_ENDS.has(text.charCodeAt(from - 1))) from--;
-  const sentence = text.slice(from, start);
+  const sentence = text.slice(sentenceOpening(text, start, DURATION_REACH), start);
   return nouns.some((noun) => sentence.includes(noun));
 }
 
